@@ -1,0 +1,29 @@
+package dev.stoa.app;
+
+import dev.stoa.app.embedded.EmbeddedRuntime;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * The one runnable. With no profile it is the whole platform in one process; profile {@code command}
+ * runs only the command side, profile {@code query} only projections and the query API.
+ */
+@SpringBootApplication
+@EntityScan({"dev.stoa",
+        // Axon's own entities: events, snapshots, tokens, sagas, dead letters
+        "org.axonframework.eventsourcing.eventstore.jpa", "org.axonframework.eventhandling.tokenstore.jpa",
+        "org.axonframework.modelling.saga.repository.jpa", "org.axonframework.eventhandling.deadletter.jpa"})
+@EnableJpaRepositories("dev.stoa")
+public class StoaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(StoaApplication.class);
+        // Our shutdown hook closes the context first and then the embedded servers it runs on.
+        app.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext context = app.run(args);
+        EmbeddedRuntime.beforeStop(context::close);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.stoa.app.embedded;
+
+import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Starts the embedded PostgreSQL and Elasticsearch when the configuration names none, before any bean
+ * needs them, and points {@code spring.datasource.url} / {@code spring.elasticsearch.uris} at them.
+ * Runs right after logging is configured, so its progress shows in the normal log. When the URLs are
+ * configured (docker-compose, production), nothing embedded starts.
+ */
+public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+    static final String SOURCE = "stoaEmbeddedRuntime";
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment env = event.getEnvironment();
+        if (env.getPropertySources().contains(SOURCE)) return;
+        boolean postgres = !env.containsProperty("spring.datasource.url")
+                && env.getProperty("stoa.embedded.postgres.enabled", Boolean.class, true);
+        boolean elasticsearch = !env.containsProperty("spring.elasticsearch.uris")
+                && !env.acceptsProfiles(Profiles.of("command"))
+                && env.getProperty("stoa.embedded.elasticsearch.enabled", Boolean.class, true);
+        if (!postgres && !elasticsearch) return;
+
+        Path dataDir = Path.of(env.getProperty("stoa.data-dir", "./data"));
+        EmbeddedRuntime runtime = EmbeddedRuntime.forDataDir(dataDir);
+        runtime.start(postgres, elasticsearch ? elasticsearchSettings(env, runtime.dataDir()) : null);
+
+        Map<String, Object> props = new HashMap<>();
+        if (postgres) {
+            props.put("spring.datasource.url", runtime.jdbcUrl());
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "");
+        }
+        if (elasticsearch) props.put("spring.elasticsearch.uris", runtime.elasticsearchUri());
+        props.put("stoa.embedded.active", true);
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
+    }
+
+    private static EmbeddedElasticsearchSettings elasticsearchSettings(ConfigurableEnvironment env, Path dataDir) {
+        return new EmbeddedElasticsearchSettings(dataDir.resolve("elasticsearch"),
+                env.getProperty("stoa.embedded.elasticsearch.heap-mb", Integer.class, 512),
+                env.getProperty("stoa.embedded.elasticsearch.port", Integer.class, 0),
+                env.getProperty("stoa.embedded.elasticsearch.start-timeout", Duration.class, EmbeddedRuntime.defaultTimeout()),
+                null);
+    }
+
+    @Override
+    public int getOrder() { return LoggingApplicationListener.DEFAULT_ORDER + 1; }
+}

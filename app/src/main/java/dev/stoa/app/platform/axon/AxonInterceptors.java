@@ -1,0 +1,38 @@
+package dev.stoa.app.platform.axon;
+
+import dev.stoa.command.platform.DomainExceptionTranslator;
+import dev.stoa.command.platform.RequestMetadataDispatchInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Interceptors on Axon's buses. Kept apart from {@link AxonConfiguration}, whose beans the buses
+ * themselves need (a bean cannot both feed the buses and be fed by them).
+ */
+@Configuration
+public class AxonInterceptors {
+
+    @Autowired
+    public void commandInterceptors(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor());
+        commandBus.registerHandlerInterceptor(new DomainExceptionTranslator());
+    }
+
+    /** Lets the HTTP layer learn the event-store position of the events a request wrote. */
+    @Autowired
+    public void eventInterceptors(org.axonframework.eventhandling.EventBus eventBus) {
+        eventBus.registerDispatchInterceptor(new WrittenEvents());
+    }
+
+    /**
+     * A failing event handler must not be skipped (Axon's default logs and moves on, which would lose the
+     * event for that read model): propagate, so the processor retries the batch with back-off.
+     */
+    @Autowired
+    public void eventProcessing(EventProcessingConfigurer configurer) {
+        configurer.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.stoa.app.platform.security;
+
+import static org.springframework.http.HttpMethod.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.app.platform.web.Problems;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless resource server: every request's bearer token is verified locally against the platform's
+ * public key (RS256 only, so "alg: none" and HMAC tricks fail), roles come from the "roles" claim, and
+ * role rules per endpoint live here in one table. Ownership (my product, my order) is decided by the
+ * aggregates. Failures answer problem+json: 401 without a valid token, 403 for the wrong role.
+ */
+@Configuration
+public class SecurityConfiguration {
+    private static final String[] SELLERS = {"vendor", "admin"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> {})
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search",
+                                "/api/v1/suggest", "/api/v1/auth/jwks").permitAll()
+                        .requestMatchers(POST, "/api/v1/categories").hasRole("admin")
+                        .requestMatchers(POST, "/api/v1/products", "/api/v1/products/*/inventory/**").hasAnyRole(SELLERS)
+                        .requestMatchers(PUT, "/api/v1/products/*", "/api/v1/products/*/inventory").hasAnyRole(SELLERS)
+                        .requestMatchers(DELETE, "/api/v1/products/*").hasAnyRole(SELLERS)
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("admin")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required")))
+                        .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this"))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required")))
+                        .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this"))));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtKeys keys) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(TokenMinter.ISSUER)));
+        return decoder;
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    /** CORS for browser clients: origins from {@code stoa.cors.allowed-origins} (none by default). */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${stoa.cors.allowed-origins:}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins.stream().filter(o -> !o.isBlank()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"));
+        cors.setExposedHeaders(List.of("Location", "X-Correlation-Id", "X-Stoa-Position", "X-Stoa-Consistency",
+                "Idempotent-Replayed", "Retry-After"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stoa.app.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.*;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses bodies over {@code stoa.http.max-body-size} with a 413 problem: at once when Content-Length
+ * says so, and while reading when the body is chunked.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+    private final long limit;
+    private final ObjectMapper mapper;
+
+    public BodySizeLimitFilter(@Value("${stoa.http.max-body-size:1MB}") DataSize limit, ObjectMapper mapper) {
+        this.limit = limit.toBytes();
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            Problems.write(response, mapper, new BodyTooLargeException(limit).problem());
+            return;
+        }
+        chain.doFilter(new HttpServletRequestWrapper(request) {
+            private ServletInputStream stream;
+
+            @Override
+            public ServletInputStream getInputStream() throws IOException {
+                if (stream == null) stream = new LimitedInputStream(super.getInputStream(), limit);
+                return stream;
+            }
+        }, response);
+    }
+
+    private static final class LimitedInputStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = in.read(buffer, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > limit) throw new BodyTooLargeException(limit);
+        }
+
+        @Override public boolean isFinished() { return in.isFinished(); }
+        @Override public boolean isReady() { return in.isReady(); }
+        @Override public void setReadListener(ReadListener listener) { in.setReadListener(listener); }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.stoa.app.platform.web;
+
+import dev.stoa.command.platform.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a correlation id (the client's X-Correlation-Id when it is sane, else a new
+ * UUID), returns it in the response and puts it in the MDC, from where logs and every command and
+ * event of this request take it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CorrelationIdFilter extends OncePerRequestFilter {
+    public static final String HEADER = "X-Correlation-Id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        response.setHeader(HEADER, id);
+        MDC.put(RequestContext.CORRELATION_ID, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(RequestContext.CORRELATION_ID);
+            MDC.remove(RequestContext.USER_ID);
+            MDC.remove(RequestContext.IDEMPOTENCY_KEY);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.stoa.app.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.command.platform.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Idempotency-Key for POSTs (API.md): the first request with a key claims it and its response is
+ * stored; a retry with the same key and body gets that response again (header Idempotent-Replayed) and
+ * nothing runs twice; the same key with another body is a 422; a retry while the first still runs
+ * waits for it. Keys are per caller. A 5xx is not stored, so the client may retry.
+ */
+@Component
+@org.springframework.core.annotation.Order(10)
+public class IdempotencyFilter extends OncePerRequestFilter {
+    public static final String HEADER = "Idempotency-Key";
+    private final IdempotencyStore store;
+    private final ObjectMapper mapper;
+    private final Duration waitForFirst;
+
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper,
+                             @Value("${stoa.idempotency.wait-for-first:10s}") Duration waitForFirst) {
+        this.store = store;
+        this.mapper = mapper;
+        this.waitForFirst = waitForFirst;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > 255) {
+            Problems.write(response, mapper, Problems.validation("invalid Idempotency-Key",
+                    java.util.List.of(java.util.Map.of("field", HEADER, "message", "must be 1 to 255 characters"))));
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String principal = AuthenticatedUser.id().orElse("anonymous");
+        String hash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", cached.body());
+        if (store.begin(principal, key, hash, waitForFirst.multipliedBy(6))) {
+            MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
+            runFirst(cached, response, chain, principal, key);
+        } else {
+            replay(response, principal, key, hash);
+        }
+    }
+
+    private void runFirst(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,
+                          String principal, String key) throws IOException, ServletException {
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(request, wrapper);
+            if (wrapper.getStatus() < 500) {
+                String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
+                store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
+                        wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),
+                        wrapper.getContentAsByteArray());
+                stored = true;
+            }
+        } finally {
+            if (!stored) store.abandon(principal, key);
+            wrapper.copyBodyToResponse();
+        }
+    }
+
+    private void replay(HttpServletResponse response, String principal, String key, String hash) throws IOException {
+        long deadline = System.nanoTime() + waitForFirst.toNanos();
+        Optional<IdempotencyStore.Stored> stored = store.find(principal, key);
+        while (stored.isPresent() && stored.get().status() == null && System.nanoTime() < deadline) {
+            sleep();
+            stored = store.find(principal, key);
+        }
+        if (stored.isEmpty()) {
+            Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_retry",
+                    "the first request with this Idempotency-Key failed; retry"));
+        } else if (!stored.get().requestHash().equals(hash)) {
+            Problems.write(response, mapper, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
+                    "this Idempotency-Key was used with a different request"));
+        } else if (stored.get().status() == null) {
+            Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_in_progress",
+                    "the first request with this Idempotency-Key is still running; retry later"));
+        } else {
+            IdempotencyStore.Stored s = stored.get();
+            response.setStatus(s.status());
+            if (s.contentType() != null) response.setContentType(s.contentType());
+            if (s.location() != null) response.setHeader(HttpHeaders.LOCATION, s.location());
+            if (s.position() != null) response.setHeader(ReadYourWritesFilter.POSITION_HEADER, s.position().toString());
+            response.setHeader("Idempotent-Replayed", "true");
+            if (s.body() != null) response.getOutputStream().write(s.body());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hash(String head, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

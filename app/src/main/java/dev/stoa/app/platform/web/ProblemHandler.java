@@ -1,0 +1,138 @@
+package dev.stoa.app.platform.web;
+
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorDetails;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.*;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns failures into problem+json: domain refusals keep their code and status,
+ * bad input is a 400 listing each field, framework errors keep their 4xx status with a code; only an
+ * unexpected exception is a 500, and that is a bug.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
+        return respond(Problems.of(Problems.status(e.kind()), e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> command(CommandExecutionException e) {
+        ErrorDetails details = e.getDetails().filter(ErrorDetails.class::isInstance).map(ErrorDetails.class::cast)
+                .orElse(null);
+        if (details != null) return domain(details.toException());
+        if (Unavailability.isUnavailable(e)) return unavailable(e);
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "has an invalid value" + (e.getRequiredType() == null ? "" : " (expected " + typeName(e) + ")");
+        return respond(Problems.validation("invalid parameter " + e.getName(),
+                List.of(Map.of("field", e.getName(), "message", message))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraint(ConstraintViolationException e) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> errors.add(Map.of("field", leaf(v.getPropertyPath().toString()),
+                "message", v.getMessage())));
+        return respond(Problems.validation("invalid request", errors));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> other(Exception e) {
+        if (Unavailability.isUnavailable(e)) return unavailable(e);
+        return unexpected(e);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError f : e.getBindingResult().getFieldErrors())
+            errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g ->
+                errors.add(Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
+        return respond(Problems.validation("the request body has invalid fields", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.add(Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(err.getDefaultMessage())))));
+        return respond(Problems.validation("invalid request parameters", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) return respond(tooLarge.problem());
+        String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                ? "the request body is not valid JSON for this endpoint: " + jpe.getOriginalMessage()
+                : "the request body is missing or unreadable";
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed_request", detail));
+    }
+
+    /** Framework-raised errors (404 route, 405, 415, ...) get a code beside Spring's problem fields. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", Problems.defaultCode(status.value()));
+        }
+        return response;
+    }
+
+    private ResponseEntity<Object> unavailable(Exception e) {
+        log.warn("Service unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(Problems.PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                        "a backing service (event store or message bus) is unreachable; retry shortly"));
+    }
+
+    private ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "an unexpected error occurred; quote the X-Correlation-Id header when reporting it"));
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+    }
+
+    private static String typeName(MethodArgumentTypeMismatchException e) {
+        String name = e.getRequiredType().getSimpleName();
+        return name.endsWith("Id") ? "a UUID" : name.toLowerCase();
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

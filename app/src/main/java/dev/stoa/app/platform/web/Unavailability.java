@@ -1,0 +1,26 @@
+package dev.stoa.app.platform.web;
+
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Recognises failures that mean "a backing service is down" (a 503), as opposed to a bug (a 500). */
+final class Unavailability {
+    private Unavailability() {}
+
+    static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
+                    || t instanceof CommandDispatchException || t instanceof TimeoutException
+                    || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t.getClass().getName().startsWith("org.axonframework.axonserver.")
+                    || t.getClass().getName().startsWith("io.grpc.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

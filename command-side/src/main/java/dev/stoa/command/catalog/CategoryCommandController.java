@@ -1,0 +1,38 @@
+package dev.stoa.command.catalog;
+
+import dev.stoa.api.catalog.CategoryId;
+import dev.stoa.api.catalog.CreateCategory;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/v1/categories")
+@Tag(name = "Catalog")
+class CategoryCommandController {
+    private final Commands commands;
+
+    CategoryCommandController(Commands commands) { this.commands = commands; }
+
+    record CategoryRequest(@NotBlank @Size(max = 100) String name,
+                           @NotBlank @Size(max = 120) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens") String slug,
+                           @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String parentId,
+                           @Size(max = 2000) String description,
+                           @Min(-1_000_000) @Max(1_000_000) Integer sortOrder) {}
+
+    @PostMapping
+    @Operation(summary = "Create a category, optionally under a parent (admin)")
+    ResponseEntity<Map<String, String>> create(@Valid @RequestBody CategoryRequest body) {
+        CategoryId id = CategoryId.random();
+        commands.send(new CreateCategory(id, body.name(), body.slug(),
+                body.parentId() == null ? null : new CategoryId(body.parentId()), body.description(),
+                body.sortOrder() == null ? 0 : body.sortOrder()));
+        return ResponseEntity.created(URI.create("/api/v1/categories/" + id)).body(Map.of("categoryId", id.value()));
+    }
+}

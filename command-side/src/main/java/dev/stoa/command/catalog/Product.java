@@ -1,0 +1,108 @@
+package dev.stoa.command.catalog;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.stoa.api.platform.DomainException;
+
+import dev.stoa.api.catalog.*;
+import dev.stoa.api.inventory.*;
+import dev.stoa.command.platform.UniqueKeys;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A product for sale and its stock: one consistency boundary, so a reservation can never take more than
+ * is available. Only its vendor or an admin may change it.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Product {
+    @AggregateIdentifier
+    private ProductId productId;
+    private String vendorId;
+    private String sku;
+    private String slug;
+    private boolean active;
+    private final Stock stock = new Stock();
+
+    protected Product() {}
+
+    @CommandHandler
+    public Product(CreateProduct cmd, UniqueKeys keys) {
+        ProductRules.requireSeller(cmd.actor());
+        if (!cmd.actor().isAdmin() && !cmd.actor().userId().equals(cmd.vendorId().value()))
+            throw DomainException.forbidden("vendors list products under their own id only");
+        ProductDetails d = cmd.details();
+        ProductRules.validate(d, keys);
+        ProductRules.claimSku(keys, d.sku(), cmd.productId().value());
+        ProductRules.claimSlug(keys, d.slug(), cmd.productId().value());
+        apply(new ProductCreated(cmd.productId(), cmd.vendorId(), d.sku().trim(), d.slug(), d.name().trim(),
+                d.description(), d.priceCents(), d.compareAtPriceCents(), d.currency(), d.categoryId(),
+                d.brand(), d.weightGrams(), d.active()));
+    }
+
+    @CommandHandler
+    void handle(UpdateProduct cmd, UniqueKeys keys) {
+        ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
+        ProductDetails d = cmd.details();
+        ProductRules.validate(d, keys);
+        String id = productId.value();
+        if (!ProductRules.skuKey(d.sku()).equals(ProductRules.skuKey(sku))) {
+            ProductRules.claimSku(keys, d.sku(), id);
+            keys.release(ProductRules.SKU, ProductRules.skuKey(sku), id);
+        }
+        if (!d.slug().equals(slug)) {
+            ProductRules.claimSlug(keys, d.slug(), id);
+            keys.release(ProductRules.SLUG, slug, id);
+        }
+        apply(new ProductUpdated(productId, d.sku().trim(), d.slug(), d.name().trim(), d.description(),
+                d.priceCents(), d.compareAtPriceCents(), d.currency(), d.categoryId(), d.brand(), d.weightGrams(),
+                d.active()));
+    }
+
+    @CommandHandler
+    void handle(UnlistProduct cmd) {
+        ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
+        if (active) apply(new ProductUnlisted(productId)); // unlisting twice changes nothing
+    }
+
+    @CommandHandler
+    void handle(AdjustStock cmd) {
+        ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
+        stock.adjust(productId, cmd.onHand(), cmd.reorderThreshold(), cmd.warehouseLocation())
+                .forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    void handle(RestockProduct cmd) {
+        ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
+        stock.restock(productId, cmd.quantity()).forEach(AggregateLifecycle::apply);
+    }
+
+    @EventSourcingHandler
+    void on(ProductCreated e) {
+        productId = e.productId();
+        vendorId = e.vendorId().value();
+        sku = e.sku();
+        slug = e.slug();
+        active = e.active();
+    }
+
+    @EventSourcingHandler
+    void on(ProductUpdated e) {
+        sku = e.sku();
+        slug = e.slug();
+        active = e.active();
+    }
+
+    @EventSourcingHandler
+    void on(ProductUnlisted e) { active = false; }
+
+    @EventSourcingHandler
+    void on(StockAdjusted e) { stock.on(e); }
+
+    @EventSourcingHandler
+    void on(ProductRestocked e) { stock.on(e); }
+}

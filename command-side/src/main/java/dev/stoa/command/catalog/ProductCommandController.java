@@ -1,0 +1,50 @@
+package dev.stoa.command.catalog;
+
+import dev.stoa.api.catalog.*;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog")
+class ProductCommandController {
+    private final Commands commands;
+
+    ProductCommandController(Commands commands) { this.commands = commands; }
+
+    @PostMapping
+    @Operation(summary = "List a new product (vendor for itself, admin for any vendor)")
+    ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, @AuthenticationPrincipal Jwt jwt) {
+        Actor actor = CurrentActor.of(jwt);
+        ProductId id = ProductId.random();
+        UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
+        commands.send(new CreateProduct(id, vendor, body.details(), actor));
+        return ResponseEntity.created(URI.create("/api/v1/products/" + id)).body(Map.of("productId", id.value()));
+    }
+
+    @PutMapping("/{productId}")
+    @Operation(summary = "Replace a product's fields (its vendor or an admin)")
+    ResponseEntity<Void> update(@PathVariable ProductId productId, @Valid @RequestBody ProductRequest body,
+                                @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new UpdateProduct(productId, body.details(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{productId}")
+    @Operation(summary = "Unlist a product: off sale, out of lists and search; history stays")
+    ResponseEntity<Void> unlist(@PathVariable ProductId productId, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new UnlistProduct(productId, CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+}

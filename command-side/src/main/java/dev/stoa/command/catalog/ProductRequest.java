@@ -1,0 +1,31 @@
+package dev.stoa.command.catalog;
+
+import dev.stoa.api.catalog.CategoryId;
+import dev.stoa.api.catalog.ProductDetails;
+import jakarta.validation.constraints.*;
+
+/** Body of POST and PUT /api/v1/products: the seed fields of a product. */
+record ProductRequest(
+        @NotBlank @Size(max = 64) String sku,
+        @NotBlank @Size(max = 120) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens") String slug,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 10000) String description,
+        @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,
+        @PositiveOrZero @Max(10_000_000_000L) Long compareAtPriceCents,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String categoryId,
+        @Size(max = 100) String brand,
+        @PositiveOrZero @Max(10_000_000) Integer weightGrams,
+        Boolean active,
+        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String vendorId) {
+
+    @AssertTrue(message = "compareAtPriceCents must not be below priceCents")
+    boolean isCompareAtPriceValid() {
+        return compareAtPriceCents == null || priceCents == null || compareAtPriceCents >= priceCents;
+    }
+
+    ProductDetails details() {
+        return new ProductDetails(sku, slug, name, description, priceCents, compareAtPriceCents, currency,
+                categoryId == null ? null : new CategoryId(categoryId), brand, weightGrams, active == null || active);
+    }
+}

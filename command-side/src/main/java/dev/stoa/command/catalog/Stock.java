@@ -1,0 +1,57 @@
+package dev.stoa.command.catalog;
+
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.inventory.*;
+import dev.stoa.api.platform.DomainException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A product's stock levels and their rules: never negative, never below what is reserved, and the
+ * threshold and depletion alerts raised once, when a level crosses them on the way down.
+ */
+final class Stock {
+    static final int MAX_UNITS = 10_000_000;
+    private int onHand;
+    private int reserved;
+    private int reorderThreshold;
+
+    int available() { return onHand - reserved; }
+
+    List<Object> adjust(ProductId id, int newOnHand, int threshold, String location) {
+        if (newOnHand < 0 || newOnHand > MAX_UNITS) throw DomainException.badInput("onHand must be between 0 and " + MAX_UNITS);
+        if (threshold < 0 || threshold > MAX_UNITS) throw DomainException.badInput("reorderThreshold must be between 0 and " + MAX_UNITS);
+        if (newOnHand < reserved)
+            throw DomainException.refused("stock_below_reserved",
+                    "onHand " + newOnHand + " is below the " + reserved + " units reserved for orders");
+        List<Object> events = new ArrayList<>();
+        events.add(new StockAdjusted(id, onHand, newOnHand, reserved, newOnHand - reserved, threshold, location));
+        alerts(id, available(), newOnHand - reserved, threshold, events);
+        return events;
+    }
+
+    List<Object> restock(ProductId id, int quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
+            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        return List.of(new ProductRestocked(id, quantity, onHand + quantity, reserved, onHand + quantity - reserved));
+    }
+
+    private static void alerts(ProductId id, int before, int after, int threshold, List<Object> events) {
+        if (threshold > 0 && before > threshold && after <= threshold)
+            events.add(new StockReachedReorderThreshold(id, after, threshold));
+        if (before > 0 && after == 0) events.add(new StockDepleted(id));
+    }
+
+    void on(StockAdjusted e) {
+        onHand = e.onHand();
+        reserved = e.reserved();
+        reorderThreshold = e.reorderThreshold();
+    }
+
+    void on(ProductRestocked e) {
+        onHand = e.onHand();
+        reserved = e.reserved();
+    }
+
+    int reorderThreshold() { return reorderThreshold; }
+}

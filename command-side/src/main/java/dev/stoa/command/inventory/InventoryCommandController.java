@@ -1,0 +1,51 @@
+package dev.stoa.command.inventory;
+
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.inventory.AdjustStock;
+import dev.stoa.api.inventory.RestockProduct;
+import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/v1/products/{productId}/inventory")
+@Tag(name = "Inventory")
+class InventoryCommandController {
+    private final Commands commands;
+
+    InventoryCommandController(Commands commands) { this.commands = commands; }
+
+    record AdjustRequest(@NotNull @PositiveOrZero @Max(10_000_000) Integer onHand,
+                         @PositiveOrZero @Max(10_000_000) Integer reorderThreshold,
+                         @Size(max = 100) String warehouseLocation) {}
+
+    record RestockRequest(@NotNull @Positive @Max(10_000_000) Integer quantity) {}
+
+    @PutMapping
+    @Operation(summary = "Set stock after a count: onHand, reorder threshold, location (vendor of the product, admin)")
+    ResponseEntity<Void> adjust(@PathVariable ProductId productId, @Valid @RequestBody AdjustRequest body,
+                                @AuthenticationPrincipal Jwt jwt) {
+        int threshold = body.reorderThreshold() == null ? 0 : body.reorderThreshold();
+        commands.send(new AdjustStock(productId, body.onHand(), threshold, body.warehouseLocation(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/restock")
+    @Operation(summary = "Goods arrived: add quantity units on hand (vendor of the product, admin)")
+    ResponseEntity<Void> restock(@PathVariable ProductId productId, @Valid @RequestBody RestockRequest body,
+                                 @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new RestockProduct(productId, body.quantity(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.stoa.command.platform;
+
+import java.util.Optional;
+import org.slf4j.MDC;
+
+/**
+ * What the HTTP layer knows about the request being served, read by the message interceptors. The web
+ * filter puts it in the logging MDC, which is thread-bound like the request, so log lines carry it too.
+ */
+public final class RequestContext {
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String USER_ID = "userId";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    private RequestContext() {}
+
+    public static Optional<String> correlationId() { return Optional.ofNullable(MDC.get(CORRELATION_ID)); }
+
+    public static Optional<String> userId() { return Optional.ofNullable(MDC.get(USER_ID)); }
+
+    public static Optional<String> idempotencyKey() { return Optional.ofNullable(MDC.get(IDEMPOTENCY_KEY)); }
+}

@@ -1,0 +1,32 @@
+package dev.stoa.command.platform;
+
+import static dev.stoa.api.platform.MetadataKeys.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+/**
+ * Carries who, correlation and idempotency key from a message to every message its handling produces
+ * (a command's events, an event handler's commands), and sets the causation id to the handled message.
+ * Replaces Axon's MessageOriginProvider, whose "correlationId" means our causation id.
+ */
+public class StoaCorrelationDataProvider implements CorrelationDataProvider {
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        Object correlationId = message.getMetaData().get(CORRELATION_ID);
+        data.put(CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
+        data.put(CAUSATION_ID, message.getIdentifier());
+        copy(message, USER_ID, data);
+        copy(message, IDEMPOTENCY_KEY, data);
+        return data;
+    }
+
+    private static void copy(Message<?> message, String key, Map<String, Object> data) {
+        Object value = message.getMetaData().get(key);
+        if (value != null) data.put(key, value);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.stoa.embedded.elasticsearch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Elasticsearch node running in a child JVM, started from the distribution this jar carries.
+ *
+ * <p>Parent side: plain JDK, no Elasticsearch class (the caller's classpath has none) and no Spring. The child stops
+ * when its stdin closes: on {@link #close()}, and also when this JVM dies, even by {@code kill -9}. Keep a reference
+ * to the instance for as long as the node should run.
+ */
+public final class EmbeddedElasticsearch implements AutoCloseable {
+
+    /** Child-side main class; a name only, never loaded here (it needs the ES jars). */
+    static final String LAUNCHER_CLASS = "dev.stoa.embedded.elasticsearch.node.NodeMain";
+    private static final int TAIL_LINES = 50;
+    private static final Pattern HEALTHY = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
+
+    private final Process process;
+    private final Path home;
+    private final Path childLog;
+    private final String httpUri;
+    private final PidFile pidFile;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::close, "stoa-es-stop");
+
+    private EmbeddedElasticsearch(Process process, Path home, Path childLog, String httpUri, PidFile pidFile) {
+        this.process = process;
+        this.home = home;
+        this.childLog = childLog;
+        this.httpUri = httpUri;
+        this.pidFile = pidFile;
+    }
+
+    /** Starts a node and blocks until its cluster is yellow or green; throws IllegalStateException otherwise. */
+    public static EmbeddedElasticsearch start(EmbeddedElasticsearchSettings settings) {
+        long started = System.nanoTime();
+        Path dataDir = settings.dataDir();
+        Path home = dataDir.resolve("home");
+        Path childLog = dataDir.resolve("logs").resolve("child.log");
+        PidFile pidFile = new PidFile(dataDir.resolve("es.pid"));
+        Process process;
+        String uri;
+        try {
+            for (String dir : List.of("data", "logs", "tmp")) {
+                Files.createDirectories(dataDir.resolve(dir));
+            }
+            pidFile.stopLeftover(home); // before extracting: a leftover node may still use the old home
+            Distribution.ensureExtracted(home);
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            uri = "http://127.0.0.1:" + port;
+            String java = settings.javaExecutable() != null ? settings.javaExecutable() : currentJava();
+            process = new ProcessBuilder(NodeCommand.build(java, settings, home, port))
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(childLog.toFile()) // truncates: one file per start
+                .start(); // stdin stays a pipe that only we hold: its EOF stops the child
+            pidFile.write(process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Elasticsearch in " + dataDir, e);
+        }
+        var node = new EmbeddedElasticsearch(process, home, childLog, uri, pidFile);
+        try {
+            node.awaitHealthy(settings.startTimeout());
+        } catch (RuntimeException e) {
+            node.process.destroyForcibly();
+            node.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(node.shutdownHook);
+        log.info("Elasticsearch started at {} (pid {}) in {} ms, data in {}", uri, process.pid(),
+            (System.nanoTime() - started) / 1_000_000, dataDir.resolve("data"));
+        return node;
+    }
+
+    public String httpUri() {
+        return httpUri;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public boolean isRunning() {
+        return !closed.get() && process.isAlive();
+    }
+
+    /** Asks the node to stop (closes its stdin), waits up to 20 s, then kills it. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
+            // nothing to undo
+        }
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                log.warn("Elasticsearch (pid {}) did not stop within 20 s; killing it", process.pid());
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        pidFile.delete();
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(httpUri + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw failure("exited with code " + process.exitValue() + " while starting");
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && HEALTHY.matcher(response.body()).find()) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("was interrupted while waiting for it to start");
+            }
+            sleep(250);
+        }
+        throw failure("did not become healthy within " + timeout.toSeconds() + " s");
+    }
+
+    private IllegalStateException failure(String what) {
+        return new IllegalStateException("Elasticsearch at " + httpUri + " " + what + "; last lines of " + childLog
+            + ":\n" + tail(childLog));
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String currentJava() {
+        return ProcessHandle.current().info().command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.stoa.projection.catalog.search;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * One event's effect on one product document, waiting for the batch's flush.
+ *
+ * @param position the event's global position: becomes the document's external version
+ * @param creates  true for the creation event, whose document does not depend on what the index holds
+ * @param apply    the new document from the current one (null only when {@code creates})
+ */
+record PendingChange(String productId, long position, boolean creates, UnaryOperator<ProductDocument> apply) {}

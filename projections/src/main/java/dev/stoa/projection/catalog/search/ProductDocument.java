@@ -1,0 +1,77 @@
+package dev.stoa.projection.catalog.search;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stoa.api.catalog.ProductCreated;
+import dev.stoa.api.catalog.ProductUnlisted;
+import dev.stoa.api.catalog.ProductUpdated;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * One product as the search index stores it ({@code _source} of the {@code products} index). The query side reads
+ * it back as the same record. {@code createdAt} is an ISO-8601 string because the client's default Jackson mapper
+ * knows no {@code java.time}. Null fields are left out: ES treats them as missing (a null {@code suggest} would
+ * otherwise be refused by the completion field).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProductDocument(String type, String id, String sku, String slug, String name, String description,
+                              String brand, String categoryId, String vendorId, long priceCents, String currency,
+                              Double rating, long ratingCount, int available, boolean inStock, boolean active,
+                              String createdAt, Suggest suggest) {
+    public static final String TYPE = "product";
+    /** Long names get suggest inputs from their first few words only: enough to find them, a small index. */
+    private static final int MAX_SUGGEST_WORDS = 6;
+
+    /** The completion field's value: what autocomplete may complete to. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Suggest(List<String> input) {}
+
+    static ProductDocument created(ProductCreated e, Instant at) {
+        return new ProductDocument(TYPE, e.productId().value(), e.sku(), e.slug(), e.name(), e.description(),
+                e.brand(), idOrNull(e.categoryId()), idOrNull(e.vendorId()), e.priceCents(), e.currency(),
+                null, 0, 0, false, e.active(), at.toString(), suggestFor(e.active(), e.name(), e.brand()));
+    }
+
+    /** The vendor-editable fields are replaced; stock, rating, vendor and creation time stay. */
+    ProductDocument updated(ProductUpdated e) {
+        return new ProductDocument(type, id, e.sku(), e.slug(), e.name(), e.description(), e.brand(),
+                idOrNull(e.categoryId()), vendorId, e.priceCents(), e.currency(), rating, ratingCount, available,
+                inStock, e.active(), createdAt, suggestFor(e.active(), e.name(), e.brand()));
+    }
+
+    ProductDocument unlisted(ProductUnlisted e) {
+        return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
+                currency, rating, ratingCount, available, inStock, false, createdAt, null);
+    }
+
+    ProductDocument withAvailable(int newAvailable) {
+        return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
+                currency, rating, ratingCount, newAvailable, newAvailable > 0, active, createdAt, suggest);
+    }
+
+    /**
+     * Inactive products get no suggest inputs, so autocomplete never offers what cannot be bought. A completion
+     * only matches from the start of an input, so the name also goes in from each of its later words ("hea" should
+     * find "Wireless Headphones"), plus the brand.
+     */
+    private static Suggest suggestFor(boolean active, String name, String brand) {
+        if (!active) return null;
+        List<String> inputs = Stream.concat(nameFromEachWord(name), Stream.ofNullable(brand))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return inputs.isEmpty() ? null : new Suggest(inputs);
+    }
+
+    private static Stream<String> nameFromEachWord(String name) {
+        if (name == null) return Stream.empty();
+        String[] words = name.strip().split("\\s+");
+        return IntStream.range(0, Math.min(words.length, MAX_SUGGEST_WORDS))
+                .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length)));
+    }
+
+    private static String idOrNull(Object id) { return id == null ? null : id.toString(); }
+}

@@ -1,0 +1,102 @@
+package dev.stoa.projection.catalog.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import dev.stoa.api.catalog.ProductCreated;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.catalog.ProductUnlisted;
+import dev.stoa.api.catalog.ProductUpdated;
+import dev.stoa.api.inventory.ProductRestocked;
+import dev.stoa.api.inventory.StockAdjusted;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one search document per product in the products index. Handlers only record what changed; the processor's
+ * batch is written at its prepare-commit in one bulk request, before the token moves on, so a batch is searchable
+ * once it commits and is retried whole if the write fails. Needs a streaming (tracking or pooled) processor: the
+ * {@link TrackingToken} gives each change its global position, the document version that makes writes idempotent.
+ */
+@Component
+@ProcessingGroup(ProductSearchProjection.PROCESSING_GROUP)
+public class ProductSearchProjection {
+    public static final String PROCESSING_GROUP = "product-search";
+    /**
+     * {@code true}: refresh the shard at the end of each bulk. {@code wait_for} would park every batch until the
+     * next scheduled refresh (up to 1 s), which the processor (and so every read-your-writes request) would wait on.
+     */
+    static final Refresh REFRESH = Refresh.True;
+
+    private final SearchIndexAdmin admin;
+    private final ProductIndexWriter writer;
+    /** Per instance, so two projections (two index prefixes in a test) in one unit of work never share a batch. */
+    private final String batchKey = getClass().getName() + ".batch@" + System.identityHashCode(this);
+
+    public ProductSearchProjection(ElasticsearchClient client, SearchIndexAdmin admin) {
+        this.admin = admin;
+        this.writer = new ProductIndexWriter(client, admin, REFRESH);
+    }
+
+    @EventHandler
+    public void on(ProductCreated e, TrackingToken token, @Timestamp Instant at) {
+        ProductDocument created = ProductDocument.created(e, at);
+        record(e.productId(), token, true, ignored -> created);
+    }
+
+    @EventHandler
+    public void on(ProductUpdated e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.updated(e));
+    }
+
+    @EventHandler
+    public void on(ProductUnlisted e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.unlisted(e));
+    }
+
+    @EventHandler
+    public void on(StockAdjusted e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+    }
+
+    @EventHandler
+    public void on(ProductRestocked e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+    }
+
+    /** A replay starts from an empty index; documents come back as the events are handled again. */
+    @ResetHandler
+    public void onReset() {
+        admin.recreateIndex();
+    }
+
+    private void record(ProductId id, TrackingToken token, boolean creates, UnaryOperator<ProductDocument> apply) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException(
+                "product-search needs a token with a global position, got " + token));
+        PendingChange change = new PendingChange(id.value(), position, creates, apply);
+        if (!CurrentUnitOfWork.isStarted()) {
+            writer.write(List.of(change)); // no batch to join: write at once
+            return;
+        }
+        batch().add(change);
+    }
+
+    /** The batch of the current unit of work, flushed once at its prepare-commit. */
+    private List<PendingChange> batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(batchKey, key -> {
+            List<PendingChange> changes = new ArrayList<>();
+            root.onPrepareCommit(u -> writer.write(changes));
+            return changes;
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stoa.query.catalog;
+
+import dev.stoa.api.catalog.*;
+import dev.stoa.api.inventory.FindInventory;
+import dev.stoa.api.inventory.InventoryView;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.query.platform.ListParams;
+import dev.stoa.query.platform.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+@Tag(name = "Catalog")
+class CatalogQueryController {
+    private final Queries queries;
+
+    CatalogQueryController(Queries queries) { this.queries = queries; }
+
+    @GetMapping("/categories")
+    @Operation(summary = "The category tree")
+    List<CategoryNode> categories() {
+        return queries.ask(new FindCategoryTree(), FindCategoryTree.Result.class).roots();
+    }
+
+    @GetMapping("/products")
+    @Operation(summary = "Listed products, filtered, sorted (price, -price, rating, newest) and paged")
+    FindProducts.Result products(@RequestParam(required = false) CategoryId categoryId,
+                                 @RequestParam(required = false) @Min(0) Long minPrice,
+                                 @RequestParam(required = false) @Min(0) Long maxPrice,
+                                 @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
+                                 @RequestParam(required = false) @Size(max = 100) String brand,
+                                 @RequestParam(required = false) dev.stoa.api.identity.UserId vendorId,
+                                 @RequestParam(required = false) @Size(max = 200) String q,
+                                 @RequestParam(required = false) String sort,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                 @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        ListParams.priceRange(minPrice, maxPrice);
+        return queries.ask(new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
+                brand, vendorId == null ? null : vendorId.value(), q, ListParams.sort(sort), limit, offset),
+                FindProducts.Result.class);
+    }
+
+    @GetMapping("/products/{productId}")
+    @Operation(summary = "One product with its rating and available stock")
+    ProductView product(@PathVariable ProductId productId) {
+        ProductView view = queries.ask(new FindProductById(productId), ProductView.class);
+        if (view == null) throw DomainException.notFound("product " + productId);
+        return view;
+    }
+
+    @GetMapping("/products/{productId}/inventory")
+    @Operation(summary = "A product's stock levels: onHand, reserved, available")
+    InventoryView inventory(@PathVariable ProductId productId) {
+        InventoryView view = queries.ask(new FindInventory(productId), InventoryView.class);
+        if (view == null) throw DomainException.notFound("product " + productId);
+        return view;
+    }
+}

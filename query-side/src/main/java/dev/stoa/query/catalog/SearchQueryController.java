@@ -1,0 +1,47 @@
+package dev.stoa.query.catalog;
+
+import dev.stoa.api.catalog.*;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.query.platform.ListParams;
+import dev.stoa.query.platform.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.*;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+@Tag(name = "Search")
+class SearchQueryController {
+    private final Queries queries;
+
+    SearchQueryController(Queries queries) { this.queries = queries; }
+
+    @GetMapping("/search")
+    @Operation(summary = "Typo-tolerant full-text search with facets (category, brand, price, rating)")
+    SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
+                        @RequestParam(required = false) String type,
+                        @RequestParam(required = false) CategoryId categoryId,
+                        @RequestParam(required = false) @Min(0) Long minPrice,
+                        @RequestParam(required = false) @Min(0) Long maxPrice,
+                        @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
+                        @RequestParam(required = false) @Size(max = 100) String brand,
+                        @RequestParam(required = false) String sort,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int offset) {
+        if (type != null && !type.equals("product") && !type.equals("course"))
+            throw DomainException.badInput("type must be product or course");
+        ListParams.priceRange(minPrice, maxPrice);
+        return queries.ask(new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
+                minRating, brand, ListParams.sort(sort), limit, offset), SearchResult.class);
+    }
+
+    @GetMapping("/suggest")
+    @Operation(summary = "Autocomplete: names starting with the prefix, typos allowed")
+    SuggestCatalog.Result suggest(@RequestParam @NotBlank @Size(max = 100) String prefix,
+                                  @RequestParam(defaultValue = "10") @Min(1) @Max(20) int limit) {
+        return queries.ask(new SuggestCatalog(prefix.trim(), limit), SuggestCatalog.Result.class);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.stoa.query.catalog.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import dev.stoa.api.catalog.SuggestCatalog;
+import dev.stoa.projection.catalog.search.ProductDocument;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Autocomplete from the completion field, typos allowed. Listed products only: unlisted ones have no suggest inputs.
+ *
+ * <p>Not ES's {@code skip_duplicates}: it drops options whose <em>matched input</em> repeats, and the inputs are
+ * shared words ("Headphones" from two different names) and brands, so it would hide distinct products. Instead
+ * this asks for a few more options and keeps the first of each name.
+ */
+@Component
+class CatalogSuggester {
+    private static final String SUGGESTION = "catalog";
+    private static final int OVERFETCH = 2;
+
+    private final ElasticsearchClient client;
+    private final SearchTargets targets;
+
+    CatalogSuggester(ElasticsearchClient client, SearchTargets targets) {
+        this.client = client;
+        this.targets = targets;
+    }
+
+    SuggestCatalog.Result suggest(SuggestCatalog query) throws IOException {
+        String prefix = query.prefix() == null ? "" : query.prefix().strip();
+        if (prefix.isEmpty() || query.limit() < 1) return new SuggestCatalog.Result(List.of());
+        SearchResponse<ProductDocument> response = client.search(s -> s.index(targets.forSuggest())
+                .ignoreUnavailable(true).allowNoIndices(true)
+                .source(src -> src.filter(f -> f.includes("type", "id", "name")))
+                .suggest(sg -> sg.suggesters(SUGGESTION, fs -> fs.prefix(prefix).completion(c -> c.field("suggest")
+                        .size(query.limit() * OVERFETCH).fuzzy(fz -> fz.fuzziness("AUTO"))))), ProductDocument.class);
+        Map<String, SuggestCatalog.Suggestion> byName = new LinkedHashMap<>();
+        for (Suggestion<ProductDocument> suggestion : response.suggest().getOrDefault(SUGGESTION, List.of())) {
+            for (CompletionSuggestOption<ProductDocument> option : suggestion.completion().options()) {
+                ProductDocument doc = option.source();
+                byName.putIfAbsent(doc.name().toLowerCase(Locale.ROOT),
+                        new SuggestCatalog.Suggestion(doc.name(), doc.type(), doc.id()));
+            }
+        }
+        return new SuggestCatalog.Result(byName.values().stream().limit(query.limit()).toList());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.stoa.query.catalog.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.stoa.api.catalog.ProductSort;
+import dev.stoa.api.catalog.SearchCatalog;
+import java.util.List;
+
+/** The Elasticsearch query, filters and sort for a {@link SearchCatalog}. */
+final class ProductQuery {
+    /** Edits allowed by length (0 up to 2 letters, 1 up to 5, else 2); the first letter must be right, which keeps
+     * fuzzy matching fast and its results plausible. */
+    private static final String FUZZINESS = "AUTO";
+    private static final int PREFIX_LENGTH = 1;
+    /** Up to three words, all must match (fuzzily); from four on, one may be missing. */
+    private static final String MINIMUM_SHOULD_MATCH = "3<-1";
+
+    private ProductQuery() {}
+
+    /** True when the search has words to match; without them it is a filtered listing. */
+    static boolean hasText(SearchCatalog search) {
+        return search.q() != null && !search.q().isBlank();
+    }
+
+    static Query of(SearchCatalog search) {
+        return Query.of(q -> q.bool(b -> {
+            if (hasText(search)) matchText(b, search.q().strip());
+            b.filter(term("active", FieldValue.of(true)));
+            if (search.categoryId() != null) b.filter(term("categoryId", FieldValue.of(search.categoryId())));
+            if (search.brand() != null) b.filter(term("brand", FieldValue.of(search.brand())));
+            if (search.minPrice() != null || search.maxPrice() != null) b.filter(priceRange(search));
+            if (search.minRating() != null)
+                b.filter(f -> f.range(r -> r.number(n -> n.field("rating").gte(search.minRating()))));
+            return b;
+        }));
+    }
+
+    /**
+     * Recall from {@code searchText} (name, brand and description together), so the words of "acme headphones" may
+     * sit in different fields; ranking from the fields themselves, a name match counting most.
+     */
+    private static void matchText(BoolQuery.Builder b, String text) {
+        b.must(m -> m.match(t -> t.field("searchText").query(text).fuzziness(FUZZINESS).prefixLength(PREFIX_LENGTH)
+                .operator(Operator.Or).minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
+        b.should(s -> s.multiMatch(mm -> mm.query(text).fields("name^3", "brand.text^2", "description")
+                .fuzziness(FUZZINESS).prefixLength(PREFIX_LENGTH)));
+    }
+
+    private static Query priceRange(SearchCatalog search) {
+        return Query.of(f -> f.range(r -> r.number(n -> {
+            n.field("priceCents");
+            if (search.minPrice() != null) n.gte(search.minPrice().doubleValue());
+            if (search.maxPrice() != null) n.lte(search.maxPrice().doubleValue());
+            return n;
+        })));
+    }
+
+    private static Query term(String field, FieldValue value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    /** Null sort: by relevance when there are words, newest first when there are none. Ties broken by id, so pages
+     * do not overlap. */
+    static List<SortOptions> sort(SearchCatalog search) {
+        ProductSort sort = search.sort() != null ? search.sort() : hasText(search) ? null : ProductSort.NEWEST;
+        SortOptions first = switch (sort) {
+            case null -> SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc)));
+            case PRICE_ASC -> field("priceCents", SortOrder.Asc);
+            case PRICE_DESC -> field("priceCents", SortOrder.Desc);
+            case RATING -> field("rating", SortOrder.Desc); // unrated products last
+            case NEWEST -> field("createdAt", SortOrder.Desc);
+        };
+        return List.of(first, field("id", SortOrder.Asc));
+    }
+
+    /** True when hits are ordered by relevance, i.e. their scores mean something. */
+    static boolean byRelevance(SearchCatalog search) {
+        return search.sort() == null && hasText(search);
+    }
+
+    private static SortOptions field(String name, SortOrder order) {
+        return SortOptions.of(s -> s.field(f -> f.field(name).order(order)));
+    }
+}

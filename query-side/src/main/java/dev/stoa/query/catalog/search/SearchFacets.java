@@ -1,0 +1,62 @@
+package dev.stoa.query.catalog.search;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
+import dev.stoa.api.catalog.SearchResult.Bucket;
+import dev.stoa.api.catalog.SearchResult.Facets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facets of a search: aggregations over the whole filtered match, not only the page. Filters narrow their own
+ * facet too (a brand filter leaves one brand bucket); enough for now, and one request.
+ */
+final class SearchFacets {
+    private static final int TERMS_SIZE = 20;
+    /** Price bands in cents; each key names its inclusive bounds, {@code to} is exclusive like ES's. */
+    private static final List<AggregationRange> PRICE_BANDS = List.of(
+            band("0-999", 0, 1_000), band("1000-4999", 1_000, 5_000), band("5000-9999", 5_000, 10_000),
+            band("10000-49999", 10_000, 50_000), band("50000-", 50_000, null));
+    /** "At least N stars": the bands overlap on purpose, a 4.5 counts in all four. */
+    private static final List<AggregationRange> RATING_BANDS = List.of(
+            band("4-", 4, null), band("3-", 3, null), band("2-", 2, null), band("1-", 1, null));
+
+    static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of());
+
+    private SearchFacets() {}
+
+    static Map<String, Aggregation> aggregations() {
+        return Map.of(
+                "category", Aggregation.of(a -> a.terms(t -> t.field("categoryId").size(TERMS_SIZE))),
+                "brand", Aggregation.of(a -> a.terms(t -> t.field("brand").size(TERMS_SIZE))),
+                "price", Aggregation.of(a -> a.range(r -> r.field("priceCents").ranges(PRICE_BANDS))),
+                "rating", Aggregation.of(a -> a.range(r -> r.field("rating").ranges(RATING_BANDS))));
+    }
+
+    /** Reads the aggregations back; a missing one (no index to search yet) is an empty facet. */
+    static Facets read(Map<String, Aggregate> aggregations) {
+        return new Facets(terms(aggregations.get("category")), terms(aggregations.get("brand")),
+                ranges(aggregations.get("price"), PRICE_BANDS), ranges(aggregations.get("rating"), RATING_BANDS));
+    }
+
+    private static List<Bucket> terms(Aggregate aggregate) {
+        if (aggregate == null || !aggregate.isSterms()) return List.of();
+        return aggregate.sterms().buckets().array().stream()
+                .map(b -> new Bucket(b.key().stringValue(), b.docCount(), null, null)).toList();
+    }
+
+    /** In the order declared (ES orders buckets by {@code from}; ratings read best first). */
+    private static List<Bucket> ranges(Aggregate aggregate, List<AggregationRange> declared) {
+        if (aggregate == null || !aggregate.isRange()) return List.of();
+        List<String> keys = declared.stream().map(AggregationRange::key).toList();
+        return aggregate.range().buckets().array().stream()
+                .sorted(Comparator.comparingInt(b -> keys.indexOf(b.key())))
+                .map(b -> new Bucket(b.key(), b.docCount(), b.from(), b.to())).toList();
+    }
+
+    private static AggregationRange band(String key, double from, Integer to) {
+        return AggregationRange.of(r -> r.key(key).from(from).to(to == null ? null : to.doubleValue()));
+    }
+}

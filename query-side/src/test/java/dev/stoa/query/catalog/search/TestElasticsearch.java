@@ -1,0 +1,42 @@
+package dev.stoa.query.catalog.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearch;
+import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
+import dev.stoa.projection.catalog.search.SearchIndices;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * One real Elasticsearch node for the whole test JVM (it takes 10-20 s to start); it stops with the JVM.
+ * Each test class isolates itself with its own index prefix. (A copy of the projections module's helper: test
+ * classes are not shared between modules.)
+ */
+final class TestElasticsearch {
+    private static EmbeddedElasticsearch node;
+    private static ElasticsearchClient client;
+
+    private TestElasticsearch() {}
+
+    /** The shared client on the shared node, with the same JSON mapper Spring Boot configures. Never close it. */
+    static synchronized ElasticsearchClient client() {
+        if (client == null) client = newClient();
+        return client;
+    }
+
+    /** A client of its own on the shared node, for an owner that closes it (a Spring context does). */
+    static synchronized ElasticsearchClient newClient() {
+        if (node == null) node = EmbeddedElasticsearch.start(
+                EmbeddedElasticsearchSettings.defaults(Path.of("target", "test-elasticsearch")));
+        RestClient rest = RestClient.builder(HttpHost.create(node.httpUri())).build();
+        return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+    }
+
+    static SearchIndices uniqueIndices() {
+        return new SearchIndices("test-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+    }
+}

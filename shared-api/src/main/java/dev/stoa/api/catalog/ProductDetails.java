@@ -1,0 +1,9 @@
+package dev.stoa.api.catalog;
+
+/**
+ * The vendor-editable fields of a product (the seed fields of API.md). Prices are in cents of
+ * {@code currency}; {@code compareAtPriceCents} (the "was" price) and {@code weightGrams} may be null.
+ */
+public record ProductDetails(String sku, String slug, String name, String description, long priceCents,
+                             Long compareAtPriceCents, String currency, CategoryId categoryId, String brand,
+                             Integer weightGrams, boolean active) {}

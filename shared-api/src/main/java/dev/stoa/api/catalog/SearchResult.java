@@ -1,0 +1,17 @@
+package dev.stoa.api.catalog;
+
+import java.util.List;
+
+/** Search hits with the total and the facets of the whole match (not only this page). */
+public record SearchResult(List<Hit> items, long total, int limit, int offset, Facets facets) {
+    /** One hit: enough to render a result card. */
+    public record Hit(String type, String id, String name, String slug, String description, long priceCents,
+                      String currency, String categoryId, String brand, Double rating, boolean inStock,
+                      double score) {}
+
+    /** Counts per category, brand, price range and minimum rating. */
+    public record Facets(List<Bucket> category, List<Bucket> brand, List<Bucket> price, List<Bucket> rating) {}
+
+    /** A facet value and how many hits have it; ranges also say their bounds (from inclusive, to exclusive). */
+    public record Bucket(String key, long count, Double from, Double to) {}
+}

@@ -1,0 +1,8 @@
+package dev.stoa.api.inventory;
+
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.platform.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Goods arrived: add {@code quantity} (positive) units on hand. */
+public record RestockProduct(@TargetAggregateIdentifier ProductId productId, int quantity, Actor actor) {}
