@@ -30,6 +30,11 @@ final class ProductFilters {
                         cb.like(cb.lower(root.get("brand")), like, '\\'),
                         cb.like(cb.lower(root.get("description")), like, '\\')));
             }
+            if (q.sort() == dev.stoa.api.catalog.ProductSort.RATING && !Long.class.equals(query.getResultType())) {
+                // best rated first, unrated last (Criteria cannot say NULLS LAST)
+                query.orderBy(cb.desc(cb.coalesce(root.get("ratingAverage"), -1.0)), cb.desc(root.get("ratingCount")),
+                        cb.asc(root.get("id")));
+            }
             return cb.and(all.toArray(Predicate[]::new));
         };
     }
@@ -39,9 +44,9 @@ final class ProductFilters {
         Sort primary = switch (q.sort() == null ? dev.stoa.api.catalog.ProductSort.NEWEST : q.sort()) {
             case PRICE_ASC -> Sort.by(Sort.Order.asc("priceCents"));
             case PRICE_DESC -> Sort.by(Sort.Order.desc("priceCents"));
-            case RATING -> Sort.by(Sort.Order.desc("ratingAverage").nullsLast(), Sort.Order.desc("ratingCount"));
+            case RATING -> Sort.unsorted(); // ordered by the specification
             case NEWEST -> Sort.by(Sort.Order.desc("createdAt"));
         };
-        return primary.and(Sort.by("id"));
+        return primary.isSorted() ? primary.and(Sort.by("id")) : primary;
     }
 }

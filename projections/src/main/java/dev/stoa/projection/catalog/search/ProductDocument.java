@@ -3,7 +3,6 @@ package dev.stoa.projection.catalog.search;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stoa.api.catalog.ProductCreated;
-import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.catalog.ProductUpdated;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,8 +13,7 @@ import java.util.stream.Stream;
 /**
  * One product as the search index stores it ({@code _source} of the {@code products} index). The query side reads
  * it back as the same record. {@code createdAt} is an ISO-8601 string because the client's default Jackson mapper
- * knows no {@code java.time}. Null fields are left out: ES treats them as missing (a null {@code suggest} would
- * otherwise be refused by the completion field).
+ * knows no {@code java.time}. Null fields are left out whatever the mapper's settings (ES reads them as missing).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -44,7 +42,7 @@ public record ProductDocument(String type, String id, String sku, String slug, S
                 inStock, e.active(), createdAt, suggestFor(e.active(), e.name(), e.brand()));
     }
 
-    ProductDocument unlisted(ProductUnlisted e) {
+    ProductDocument unlisted() {
         return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
                 currency, rating, ratingCount, available, inStock, false, createdAt, null);
     }

@@ -60,7 +60,7 @@ public class ProductSearchProjection {
 
     @EventHandler
     public void on(ProductUnlisted e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.unlisted(e));
+        record(e.productId(), token, false, doc -> doc.unlisted());
     }
 
     @EventHandler

@@ -49,6 +49,15 @@ class ProductSearchProjectionTest {
     }
 
     @Test
+    void givenTheVeryFirstEventOfTheStore_thenVersionZeroIsAccepted() throws Throwable {
+        ProductCreated created = created(ProductId.random(), "First Product", "Acme", 100);
+        EventBatch.to(projection).at(0, created).handle();
+        EventBatch.to(projection).at(0, created).handle(); // and redelivered
+
+        assertThat(get(created.productId()).version()).isZero();
+    }
+
+    @Test
     void givenCreateUpdateAndStockInOneBatch_thenOneDocumentAtTheLastPosition() throws Throwable {
         ProductCreated created = created(ProductId.random(), "Desk Lamp", "Lumo", 2500);
         EventBatch.to(projection).at(20, created).at(21, updated(created, "Desk Lamp XL", 2900))

@@ -5,7 +5,11 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearch;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -15,6 +19,9 @@ import org.elasticsearch.client.RestClient;
  * Each test class isolates itself with its own index prefix.
  */
 final class TestElasticsearch {
+    /** Every test index starts with it. */
+    static final String PREFIX = "test-";
+
     private static ElasticsearchClient client;
 
     private TestElasticsearch() {}
@@ -26,11 +33,22 @@ final class TestElasticsearch {
                     EmbeddedElasticsearchSettings.defaults(Path.of("target", "test-elasticsearch")));
             RestClient rest = RestClient.builder(HttpHost.create(node.httpUri())).build();
             client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+            dropIndicesOfEarlierRuns(client);
         }
         return client;
     }
 
+    /** The data directory survives in target/; test indices of earlier runs would pile up in it. */
+    private static void dropIndicesOfEarlierRuns(ElasticsearchClient client) {
+        try {
+            Set<String> earlier = client.indices().get(g -> g.index(PREFIX + "*")).result().keySet();
+            if (!earlier.isEmpty()) client.indices().delete(d -> d.index(List.copyOf(earlier)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static SearchIndices uniqueIndices() {
-        return new SearchIndices("test-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        return new SearchIndices(PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-");
     }
 }

@@ -17,8 +17,8 @@ class CatalogSearchWiringTest {
 
     @Test
     void beansWire_andSearchBeforeAnyProductExistsIsEmpty() throws Exception {
-        try (var context = context(Map.of("stoa.search.index-prefix", "wiring-test-"))) {
-            assertThat(context.getBean(SearchIndices.class).products()).isEqualTo("wiring-test-products");
+        try (var context = context(Map.of("stoa.search.index-prefix", TestElasticsearch.PREFIX + "wiring-"))) {
+            assertThat(context.getBean(SearchIndices.class).products()).isEqualTo(TestElasticsearch.PREFIX + "wiring-products");
             assertThat(context.getBean(ProductSearchProjection.class)).isNotNull();
             CatalogSearchQueryHandler handler = context.getBean(CatalogSearchQueryHandler.class);
 

@@ -6,7 +6,11 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearch;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
 import dev.stoa.projection.catalog.search.SearchIndices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -17,6 +21,9 @@ import org.elasticsearch.client.RestClient;
  * classes are not shared between modules.)
  */
 final class TestElasticsearch {
+    /** Every test index starts with it. */
+    static final String PREFIX = "test-";
+
     private static EmbeddedElasticsearch node;
     private static ElasticsearchClient client;
 
@@ -24,7 +31,10 @@ final class TestElasticsearch {
 
     /** The shared client on the shared node, with the same JSON mapper Spring Boot configures. Never close it. */
     static synchronized ElasticsearchClient client() {
-        if (client == null) client = newClient();
+        if (client == null) {
+            client = newClient();
+            dropIndicesOfEarlierRuns(client);
+        }
         return client;
     }
 
@@ -36,7 +46,17 @@ final class TestElasticsearch {
         return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
     }
 
+    /** The data directory survives in target/; test indices of earlier runs would pile up in it. */
+    private static void dropIndicesOfEarlierRuns(ElasticsearchClient client) {
+        try {
+            Set<String> earlier = client.indices().get(g -> g.index(PREFIX + "*")).result().keySet();
+            if (!earlier.isEmpty()) client.indices().delete(d -> d.index(List.copyOf(earlier)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static SearchIndices uniqueIndices() {
-        return new SearchIndices("test-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        return new SearchIndices(PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-");
     }
 }

@@ -1,0 +1,59 @@
+package dev.stoa.app.support;
+
+import dev.stoa.app.StoaApplication;
+import dev.stoa.app.platform.security.TokenMinter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the HTTP integration tests: the whole platform on a real embedded PostgreSQL and
+ * Elasticsearch, started once for the test JVM (every test class shares this context) on a data
+ * directory that starts empty in each run.
+ */
+@SpringBootTest(classes = StoaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTest {
+    static {
+        deleteRecursively(Path.of("target/it-data"));
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected TokenMinter tokens;
+    protected Api api;
+
+    @BeforeEach
+    void api() { api = new Api(port); }
+
+    /** A token for a new user with these roles; its subject is a fresh UUID. */
+    protected String tokenFor(String... roles) { return tokenAs(UUID.randomUUID().toString(), roles); }
+
+    protected String tokenAs(String userId, String... roles) {
+        return tokens.accessToken(userId, List.of(roles), Duration.ofMinutes(15));
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
