@@ -1,0 +1,138 @@
+package dev.stoa.app.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.*;
+import org.junit.jupiter.api.Test;
+
+/** Write-time rules of the catalog: unique SKU and slug (also under concurrency), ownership, roles, stock. */
+class CatalogRulesIT extends ApiTest {
+
+    @Test
+    void duplicateSkuIsAConflictEvenInAnotherCaseAndForAnotherVendor() {
+        Catalog catalog = new Catalog(api);
+        String sku = unique("SKU");
+        catalog.create(tokenFor("vendor"), Catalog.product(sku, "First", 1000, null, "B"));
+        Map<String, Object> again = Catalog.product(sku.toLowerCase() + " ", "Second", 1000, null, "B");
+        again.put("slug", unique("other"));
+        Api.Response r = api.post("/api/v1/products", again, tokenFor("vendor"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("duplicate_sku");
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void duplicateSlugIsAConflict() {
+        Catalog catalog = new Catalog(api);
+        Map<String, Object> first = Catalog.product(unique("A"), "First", 1000, null, "B");
+        catalog.create(tokenFor("vendor"), first);
+        Map<String, Object> second = Catalog.product(unique("B"), "Second", 1000, null, "B");
+        second.put("slug", first.get("slug"));
+        Api.Response r = api.post("/api/v1/products", second, tokenFor("vendor"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("duplicate_slug");
+    }
+
+    @Test
+    void twoVendorsRacingForOneSkuGetOneProduct() throws Exception {
+        String sku = unique("RACE");
+        int racers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            Map<String, Object> body = Catalog.product(sku, "Racer " + i, 500, null, "R");
+            body.put("slug", unique("racer"));
+            String token = tokenFor("vendor");
+            results.add(pool.submit(() -> { start.await(); return api.post("/api/v1/products", body, token); }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Response> f : results) statuses.add(f.get(60, TimeUnit.SECONDS).status());
+        pool.shutdown();
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+    }
+
+    @Test
+    void anotherVendorCannotEditOrUnlistOrRestockMyProduct() {
+        String mine = new Catalog(api).create(tokenFor("vendor"), Catalog.product(unique("MINE"), "Mine", 1000, null, "B"));
+        String other = tokenFor("vendor");
+        Api.Response edit = api.put("/api/v1/products/" + mine, Catalog.product(unique("X"), "Taken", 1, null, "B"), other);
+        assertThat(edit.status()).isEqualTo(403);
+        assertThat(edit.code()).isEqualTo("forbidden");
+        assertThat(api.delete("/api/v1/products/" + mine, other).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/products/" + mine + "/inventory", Map.of("onHand", 5), other).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/products/" + mine + "/inventory/restock", Map.of("quantity", 5), other).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/products/" + mine).body().get("name").asText()).isEqualTo("Mine");
+    }
+
+    @Test
+    void vendorsListOnlyUnderTheirOwnIdButAdminsForAnyVendor() {
+        Map<String, Object> body = Catalog.product(unique("V"), "Proxy", 1000, null, "B");
+        body.put("vendorId", UUID.randomUUID().toString());
+        Api.Response byVendor = api.post("/api/v1/products", body, tokenFor("vendor"));
+        assertThat(byVendor.status()).isEqualTo(403);
+        Api.Response byAdmin = api.post("/api/v1/products", body, tokenFor("admin"));
+        assertThat(byAdmin.status()).isEqualTo(201);
+        String id = byAdmin.body().get("productId").asText();
+        assertThat(byAdmin.header("Location")).isEqualTo("/api/v1/products/" + id);
+        assertThat(api.get("/api/v1/products/" + id).body().get("vendorId").asText()).isEqualTo(body.get("vendorId"));
+    }
+
+    @Test
+    void rolesAreCheckedPerEndpoint() {
+        Map<String, Object> product = Catalog.product(unique("R"), "Role", 1000, null, "B");
+        assertThat(api.post("/api/v1/products", product, null).status()).isEqualTo(401);
+        Api.Response customer = api.post("/api/v1/products", product, tokenFor("customer"));
+        assertThat(customer.status()).isEqualTo(403);
+        assertThat(customer.code()).isEqualTo("forbidden");
+        Api.Response vendorCategory = api.post("/api/v1/categories", Map.of("name", "N", "slug", unique("n")), tokenFor("vendor"));
+        assertThat(vendorCategory.status()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownCategoryAndUnknownProductAreRefused() {
+        Api.Response r = api.post("/api/v1/products",
+                Catalog.product(unique("C"), "Lost", 1000, UUID.randomUUID().toString(), "B"), tokenFor("vendor"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("unknown_category");
+        String missing = UUID.randomUUID().toString();
+        assertThat(api.get("/api/v1/products/" + missing).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/products/" + missing).code()).isEqualTo("not_found");
+        Api.Response update = api.put("/api/v1/products/" + missing, Catalog.product(unique("M"), "M", 1, null, "B"), tokenFor("admin"));
+        assertThat(update.status()).isEqualTo(404);
+        assertThat(update.code()).isEqualTo("not_found");
+        Api.Response parent = api.post("/api/v1/categories", Map.of("name", "Orphan", "slug", unique("orphan"),
+                "parentId", UUID.randomUUID().toString()), tokenFor("admin"));
+        assertThat(parent.status()).isEqualTo(422);
+    }
+
+    @Test
+    void duplicateCategorySlugIsAConflict() {
+        String slug = unique("cat");
+        new Catalog(api).category(tokenFor("admin"), "One", slug, null);
+        Api.Response r = api.post("/api/v1/categories", Map.of("name", "Two", "slug", slug), tokenFor("admin"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("duplicate_slug");
+    }
+
+    @Test
+    void stockCannotGoNegative() {
+        String vendor = tokenFor("vendor");
+        String id = new Catalog(api).create(vendor, Catalog.product(unique("S"), "Stock", 1000, null, "B"));
+        Api.Response negative = api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", -1), vendor);
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.code()).isEqualTo("validation_failed");
+        assertThat(negative.body().get("errors").get(0).get("field").asText()).isEqualTo("onHand");
+        Api.Response zeroRestock = api.post("/api/v1/products/" + id + "/inventory/restock", Map.of("quantity", 0), vendor);
+        assertThat(zeroRestock.status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.stoa.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Catalog;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input is a 4xx problem+json with a code, never a 500. */
+class BadInputIT extends ApiTest {
+
+    private void assertProblem(Api.Response r, int status, String code) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo(code);
+        assertThat(r.body().get("status").asInt()).isEqualTo(status);
+        assertThat(r.body().get("title").asText()).isNotBlank();
+        assertThat(r.header("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    void malformedJson() {
+        assertProblem(api.post("/api/v1/products", "{\"sku\": ", tokenFor("vendor")), 400, "malformed_request");
+    }
+
+    @Test
+    void emptyBody() {
+        assertProblem(api.send("POST", "/api/v1/products", "application/json", new byte[0], tokenFor("vendor"), Map.of()),
+                400, "malformed_request");
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreListed() {
+        Api.Response r = api.post("/api/v1/products", Map.of("sku", "", "currency", "usd", "priceCents", -5,
+                "slug", "Not A Slug"), tokenFor("vendor"));
+        assertProblem(r, 400, "validation_failed");
+        assertThat(r.body().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("sku", "name", "currency", "priceCents", "slug");
+    }
+
+    @Test
+    void wrongTypesAndFractionalCents() {
+        Map<String, Object> body = Catalog.product(unique("T"), "Typed", 1000, null, "B");
+        body.put("priceCents", "a lot");
+        assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
+        body.put("priceCents", 19.99);
+        assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
+        body.put("priceCents", "1999");
+        assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
+    }
+
+    @Test
+    void compareAtPriceBelowPrice() {
+        Map<String, Object> body = Catalog.product(unique("P"), "Priced", 1000, null, "B");
+        body.put("compareAtPriceCents", 500);
+        Api.Response r = api.post("/api/v1/products", body, tokenFor("vendor"));
+        assertProblem(r, 400, "validation_failed");
+    }
+
+    @Test
+    void badQueryParameters() {
+        assertProblem(api.get("/api/v1/products?limit=0"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?limit=101"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?offset=-1"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?limit=ten"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?sort=cheapest"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?minPrice=500&maxPrice=100"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?categoryId=nope"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?minRating=7"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/search?type=animal"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/suggest"), 400, "bad_request");
+        assertProblem(api.get("/api/v1/products/not-a-uuid"), 400, "validation_failed");
+    }
+
+    @Test
+    void unknownRouteWrongMethodAndMediaType() {
+        assertProblem(api.get("/api/v1/categories/nowhere/at/all"), 404, "not_found");
+        assertProblem(api.get("/no-such-page"), 404, "not_found");
+        assertProblem(api.send("PATCH", "/api/v1/categories", "application/json", "{}".getBytes(), tokenFor("admin"), Map.of()),
+                405, "method_not_allowed");
+        assertProblem(api.send("POST", "/api/v1/categories", "text/plain", "hello".getBytes(), tokenFor("admin"), Map.of()),
+                415, "unsupported_media_type");
+    }
+
+    @Test
+    void oversizeBodies() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(api.send("POST", "/api/v1/categories", "application/json", big, tokenFor("admin"), Map.of()),
+                413, "payload_too_large");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.stoa.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import dev.stoa.app.platform.security.JwtKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Only tokens signed by the platform's key, unexpired and unaltered, get in. */
+class TokenSecurityIT extends ApiTest {
+    @Autowired
+    JwtKeys keys;
+    private static final Map<String, Object> CATEGORY = Map.of("name", "Secure", "slug", "secure-zone");
+
+    private void assertUnauthorized(String token) {
+        Api.Response r = api.post("/api/v1/categories", CATEGORY, token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(401);
+        assertThat(r.code()).isEqualTo("unauthorized");
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void missingGarbledTamperedExpiredUnsignedAndForeignTokensAreRejected() throws Exception {
+        assertUnauthorized(null);
+        assertUnauthorized("not-a-jwt");
+
+        String valid = tokenFor("customer");
+        String[] parts = valid.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"customer\"", "\"admin\"");
+        assertUnauthorized(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "." + parts[2]);
+
+        JWTClaimsSet expired = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
+                .claim("roles", List.of("admin")).issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(1800))).build();
+        SignedJWT expiredJwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), expired);
+        expiredJwt.sign(new RSASSASigner(keys.signingKey()));
+        assertUnauthorized(expiredJwt.serialize());
+
+        JWTClaimsSet adminClaims = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
+                .claim("roles", List.of("admin")).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        assertUnauthorized(new PlainJWT(adminClaims).serialize());
+
+        SignedJWT foreign = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), adminClaims);
+        foreign.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+        assertUnauthorized(foreign.serialize());
+    }
+
+    @Test
+    void jwksServesThePublicKeyOnly() {
+        Api.Response r = api.get("/api/v1/auth/jwks");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().at("/keys/0/kty").asText()).isEqualTo("RSA");
+        assertThat(r.body().at("/keys/0/n").asText()).isNotBlank();
+        assertThat(r.body().at("/keys/0").has("d")).isFalse();
+    }
+
+    @Test
+    void everyResponseCarriesACorrelationIdAndKeepsAGivenOne() {
+        assertThat(api.get("/api/v1/categories").header("X-Correlation-Id")).isNotBlank();
+        Api.Response r = api.send("GET", "/api/v1/categories", null, null, null, Map.of("X-Correlation-Id", "trace-42"));
+        assertThat(r.header("X-Correlation-Id")).isEqualTo("trace-42");
+    }
+}

@@ -1,0 +1,402 @@
+package dev.stoa.command.catalog;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.stoa.api.catalog.CategoryId;
+import dev.stoa.api.catalog.CreateProduct;
+import dev.stoa.api.catalog.ProductCreated;
+import dev.stoa.api.catalog.ProductDetails;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.catalog.ProductUnlisted;
+import dev.stoa.api.catalog.ProductUpdated;
+import dev.stoa.api.catalog.UnlistProduct;
+import dev.stoa.api.catalog.UpdateProduct;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.AdjustStock;
+import dev.stoa.api.inventory.ProductRestocked;
+import dev.stoa.api.inventory.RestockProduct;
+import dev.stoa.api.inventory.StockAdjusted;
+import dev.stoa.api.inventory.StockDepleted;
+import dev.stoa.api.inventory.StockReachedReorderThreshold;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.command.platform.UniqueKeys;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Product aggregate: who may change it, its set-based keys, its field rules and its stock alerts. */
+class ProductTest {
+    // the names under which keys live in the unique_key table: persisted data, so spelled out here on purpose
+    private static final String SKU_KEY = "product-sku";
+    private static final String SLUG_KEY = "product-slug";
+    private static final String CATEGORY_KEY = "category-id";
+
+    private final ProductId productId = ProductId.random();
+    private final String id = productId.value();
+    private final UserId vendorId = UserId.random();
+    private final Actor vendor = new Actor(vendorId.value(), Set.of(Roles.VENDOR));
+    private final Actor otherVendor = new Actor(UserId.random().value(), Set.of(Roles.VENDOR));
+    private final Actor customer = new Actor(UserId.random().value(), Set.of(Roles.CUSTOMER));
+    private final Actor admin = new Actor(UserId.random().value(), Set.of(Roles.ADMIN));
+    private final CategoryId categoryId = CategoryId.random();
+
+    private FixtureConfiguration<Product> fixture;
+    private UniqueKeys keys;
+
+    @BeforeEach
+    void setUp() {
+        keys = mock(UniqueKeys.class);
+        when(keys.claim(anyString(), anyString(), anyString())).thenReturn(true);
+        when(keys.exists(CATEGORY_KEY, categoryId.value())).thenReturn(true);
+        fixture = new AggregateTestFixture<>(Product.class);
+        fixture.registerInjectableResource(keys);
+    }
+
+    // ---- create
+
+    @Test
+    void givenNothing_whenVendorCreatesOwnProduct_thenProductCreatedAndKeysClaimed() {
+        ProductDetails d = new ProductDetails(" ab-1 ", "blue-mug", " Blue mug ", "A mug", 1999L, 2499L, "USD",
+                categoryId, "Acme", 350, true);
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, d, vendor))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProductCreated(productId, vendorId, "ab-1", "blue-mug", "Blue mug", "A mug",
+                        1999L, 2499L, "USD", categoryId, "Acme", 350, true));
+        verify(keys).claim(SKU_KEY, "AB-1", id);
+        verify(keys).claim(SLUG_KEY, "blue-mug", id);
+        verify(keys).exists(CATEGORY_KEY, categoryId.value());
+    }
+
+    @Test
+    void givenNothing_whenAdminCreatesForVendor_thenProductCreated() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, details("AB-1", "blue-mug"), admin))
+                .expectEvents(created("AB-1", "blue-mug"));
+    }
+
+    @Test
+    void givenNothing_whenVendorCreatesForAnotherVendor_thenForbidden() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, details("AB-1", "blue-mug"), otherVendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+        verify(keys, never()).claim(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void givenNothing_whenCustomerCreates_thenForbidden() {
+        Actor customerAsVendorId = new Actor(vendorId.value(), Set.of(Roles.CUSTOMER));
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, details("AB-1", "blue-mug"), customerAsVendorId))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
+    @Test
+    void givenSkuTaken_whenCreate_thenDuplicateSku() {
+        when(keys.claim(SKU_KEY, "AB-1", id)).thenReturn(false);
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, details("ab-1 ", "blue-mug"), vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.CONFLICT, "duplicate_sku"));
+    }
+
+    @Test
+    void givenSlugTaken_whenCreate_thenDuplicateSlug() {
+        when(keys.claim(SLUG_KEY, "blue-mug", id)).thenReturn(false);
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, details("AB-1", "blue-mug"), vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.CONFLICT, "duplicate_slug"));
+    }
+
+    @Test
+    void givenNothing_whenCreateInUnknownCategory_thenUnknownCategory() {
+        CategoryId unknown = CategoryId.random();
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, details("AB-1", "blue-mug", 1999L, null, "USD", unknown), vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "unknown_category"));
+        verify(keys, never()).claim(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void givenNothing_whenCreateWithNegativePrice_thenValidationFailed() {
+        expectCreateInvalid(details("AB-1", "blue-mug", -1L, null, "USD", categoryId));
+    }
+
+    @Test
+    void givenNothing_whenCreateWithCompareAtBelowPrice_thenValidationFailed() {
+        expectCreateInvalid(details("AB-1", "blue-mug", 1999L, 1998L, "USD", categoryId));
+    }
+
+    @Test
+    void givenNothing_whenCreateWithBadCurrency_thenValidationFailed() {
+        expectCreateInvalid(details("AB-1", "blue-mug", 1999L, null, "usd", categoryId));
+        expectCreateInvalid(details("AB-1", "blue-mug", 1999L, null, "US", categoryId));
+    }
+
+    @Test
+    void givenNothing_whenCreateWithBadSlug_thenValidationFailed() {
+        expectCreateInvalid(details("AB-1", "Blue Mug", 1999L, null, "USD", categoryId));
+    }
+
+    private void expectCreateInvalid(ProductDetails d) {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProduct(productId, vendorId, d, vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+        verify(keys, never()).claim(anyString(), anyString(), anyString());
+    }
+
+    // ---- update and unlist
+
+    @Test
+    void givenProductCreated_whenOwnerUpdates_thenProductUpdatedWithoutNewClaims() {
+        ProductDetails d = new ProductDetails("AB-1", "blue-mug", " Big blue mug ", "Bigger", 2999L, null, "EUR",
+                categoryId, "Acme", 500, true);
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, d, vendor))
+                .expectEvents(new ProductUpdated(productId, "AB-1", "blue-mug", "Big blue mug", "Bigger", 2999L, null,
+                        "EUR", categoryId, "Acme", 500, true));
+        verify(keys, never()).claim(anyString(), anyString(), anyString());
+        verify(keys, never()).release(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void givenProductCreated_whenAnotherVendorUpdates_thenForbidden() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, details("AB-1", "blue-mug"), otherVendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
+    @Test
+    void givenProductCreated_whenAdminUpdates_thenProductUpdated() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, details("AB-1", "blue-mug"), admin))
+                .expectEvents(updated("AB-1", "blue-mug"));
+    }
+
+    @Test
+    void givenProductCreated_whenUpdateChangesSkuAndSlug_thenNewKeysClaimedAndOldReleased() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, details(" cd-2", "red-mug"), vendor))
+                .expectEvents(updated("cd-2", "red-mug"));
+        verify(keys).claim(SKU_KEY, "CD-2", id);
+        verify(keys).release(SKU_KEY, "AB-1", id);
+        verify(keys).claim(SLUG_KEY, "red-mug", id);
+        verify(keys).release(SLUG_KEY, "blue-mug", id);
+    }
+
+    @Test
+    void givenProductCreated_whenUpdateChangesOnlySkuCase_thenNoClaimNorRelease() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, details("ab-1", "blue-mug"), vendor))
+                .expectEvents(updated("ab-1", "blue-mug"));
+        verify(keys, never()).claim(anyString(), anyString(), anyString());
+        verify(keys, never()).release(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void givenProductCreated_whenUpdateToTakenSku_thenDuplicateSkuAndOldKeyKept() {
+        when(keys.claim(SKU_KEY, "CD-2", id)).thenReturn(false);
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, details("CD-2", "blue-mug"), vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.CONFLICT, "duplicate_sku"));
+        verify(keys, never()).release(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void givenProductCreated_whenOwnerUnlists_thenProductUnlisted() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UnlistProduct(productId, vendor))
+                .expectEvents(new ProductUnlisted(productId));
+    }
+
+    @Test
+    void givenProductUnlisted_whenUnlistAgain_thenNoEvents() {
+        fixture.given(created("AB-1", "blue-mug"), new ProductUnlisted(productId))
+                .when(new UnlistProduct(productId, admin))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenProductCreated_whenCustomerUnlists_thenForbidden() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UnlistProduct(productId, customer))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
+    // ---- stock
+
+    @Test
+    void givenProductCreated_whenAdjustStock_thenStockAdjustedWithAvailable() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new AdjustStock(productId, 50, 10, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 0, 50, 0, 50, 10, "A-1"));
+    }
+
+    @Test
+    void givenStockAboveThreshold_whenAdjustStockBelowThreshold_thenThresholdEventRaised() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
+                .when(new AdjustStock(productId, 8, 10, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 8, 0, 8, 10, "A-1"),
+                        new StockReachedReorderThreshold(productId, 8, 10));
+    }
+
+    @Test
+    void givenStockAboveThreshold_whenAdjustStockExactlyToThreshold_thenThresholdEventRaised() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
+                .when(new AdjustStock(productId, 10, 10, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 10, 0, 10, 10, "A-1"),
+                        new StockReachedReorderThreshold(productId, 10, 10));
+    }
+
+    @Test
+    void givenStockAboveThreshold_whenAdjustStockToZero_thenThresholdAndDepletedEventsRaised() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
+                .when(new AdjustStock(productId, 0, 10, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 0, 0, 0, 10, "A-1"),
+                        new StockReachedReorderThreshold(productId, 0, 10),
+                        new StockDepleted(productId));
+    }
+
+    @Test
+    void givenStockWithoutThreshold_whenAdjustStockToZero_thenOnlyDepletedEventRaised() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 5, 0))
+                .when(new AdjustStock(productId, 0, 0, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 5, 0, 0, 0, 0, "A-1"), new StockDepleted(productId));
+    }
+
+    @Test
+    void givenStockBelowThreshold_whenAdjustStockStillBelow_thenNoAlert() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10), stockAdjusted(50, 5, 10))
+                .when(new AdjustStock(productId, 3, 10, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 5, 3, 0, 3, 10, "A-1"));
+    }
+
+    @Test
+    void givenStockDepleted_whenAdjustStockToZeroAgain_thenNoAlert() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10), stockAdjusted(50, 0, 10))
+                .when(new AdjustStock(productId, 0, 10, "B-2", vendor))
+                .expectEvents(new StockAdjusted(productId, 0, 0, 0, 0, 10, "B-2"));
+    }
+
+    @Test
+    void givenProductCreated_whenAdjustStockNegative_thenValidationFailed() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new AdjustStock(productId, -1, 10, "A-1", vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    @Test
+    void givenProductCreated_whenAdjustStockWithNegativeThreshold_thenValidationFailed() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new AdjustStock(productId, 5, -1, "A-1", vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    @Test
+    void givenProductCreated_whenAnotherVendorAdjustsStock_thenForbidden() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new AdjustStock(productId, 5, 1, "A-1", otherVendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
+    @Test
+    void givenStock_whenRestock_thenProductRestockedWithNewLevels() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 5, 10))
+                .when(new RestockProduct(productId, 20, vendor))
+                .expectEvents(new ProductRestocked(productId, 20, 25, 0, 25));
+    }
+
+    @Test
+    void givenRestocked_whenAdjustStock_thenPreviousOnHandIncludesRestock() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 5, 10), new ProductRestocked(productId, 20, 25, 0, 25))
+                .when(new AdjustStock(productId, 30, 10, "A-1", admin))
+                .expectEvents(new StockAdjusted(productId, 25, 30, 0, 30, 10, "A-1"));
+    }
+
+    @Test
+    void givenProductCreated_whenRestockZero_thenValidationFailed() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new RestockProduct(productId, 0, vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    @Test
+    void givenProductCreated_whenRestockNegative_thenValidationFailed() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new RestockProduct(productId, -5, vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    // ---- helpers
+
+    private ProductDetails details(String sku, String slug) {
+        return details(sku, slug, 1999L, null, "USD", categoryId);
+    }
+
+    private static ProductDetails details(String sku, String slug, long priceCents, Long compareAt, String currency,
+                                          CategoryId category) {
+        return new ProductDetails(sku, slug, "Blue mug", "A mug", priceCents, compareAt, currency, category, "Acme",
+                350, true);
+    }
+
+    private ProductCreated created(String sku, String slug) {
+        return new ProductCreated(productId, vendorId, sku, slug, "Blue mug", "A mug", 1999L, null, "USD",
+                categoryId, "Acme", 350, true);
+    }
+
+    private ProductUpdated updated(String sku, String slug) {
+        return new ProductUpdated(productId, sku.trim(), slug, "Blue mug", "A mug", 1999L, null, "USD", categoryId,
+                "Acme", 350, true);
+    }
+
+    private StockAdjusted stockAdjusted(int previousOnHand, int onHand, int threshold) {
+        return new StockAdjusted(productId, previousOnHand, onHand, 0, onHand, threshold, "A-1");
+    }
+
+    static Matcher<DomainException> domainError(ErrorKind kind, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(DomainException e) {
+                return kind == e.kind() && code.equals(e.code());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("DomainException ").appendValue(kind).appendText(" with code ").appendValue(code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(DomainException e, Description description) {
+                description.appendText("was ").appendValue(e.kind()).appendText(" with code ").appendValue(e.code())
+                        .appendText(": ").appendText(e.getMessage());
+            }
+        };
+    }
+}
