@@ -1,0 +1,33 @@
+package dev.stoa.app.platform.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each read model's processor: running or not, in error (it retries a failing batch, so it stalls
+ * instead of skipping events), position and lag behind the event store. A processor in error is DOWN.
+ */
+@Component("projections")
+public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
+    private final ProcessorStatus status;
+
+    public ProjectionsHealthIndicator(ProcessorStatus status) {
+        super("projection status unavailable");
+        this.status = status;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        boolean anyError = false;
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (ProcessorStatus.Snapshot s : status.all().values()) {
+            anyError |= s.error();
+            details.put(s.name(), Map.of("running", s.running(), "error", s.error(), "segments", s.segments(),
+                    "position", s.position(), "lag", s.lag()));
+        }
+        (anyError ? builder.down() : builder.up()).withDetails(details);
+    }
+}
