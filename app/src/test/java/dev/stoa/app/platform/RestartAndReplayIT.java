@@ -73,6 +73,17 @@ class RestartAndReplayIT {
             assertThat(again.get("/api/v1/products/" + kettle + "/inventory").body().get("onHand").asInt()).isEqualTo(10);
 
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            // the bootstrap admin was opened once, not once per start
+            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = "
+                    + "'dev.stoa.api.identity.UserRegistered'", Long.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select owner_id from unique_key where kind = 'user-email' and value = "
+                    + "'admin@stoa.local'", String.class)).isNotBlank();
+            // the event store: gap-free global index (no blocks of 50), payloads in bytea, no large objects
+            List<Long> positions = jdbc.queryForList("select global_index from domain_event_entry order by global_index", Long.class);
+            assertThat(positions.get(positions.size() - 1) - positions.get(0) + 1).isEqualTo(positions.size());
+            assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("select data_type from information_schema.columns where table_name = "
+                    + "'domain_event_entry' and column_name = 'payload'", String.class)).isEqualTo("bytea");
             List<Map<String, Object>> products = jdbc.queryForList("select * from product_view order by id");
             List<Map<String, Object>> categories = jdbc.queryForList("select * from category_view order by id");
             JsonNode search = again.get("/api/v1/search?q=hearth&sort=price").body();

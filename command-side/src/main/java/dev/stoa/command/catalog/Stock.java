@@ -26,7 +26,7 @@ final class Stock {
                     "onHand " + newOnHand + " is below the " + reserved + " units reserved for orders");
         List<Object> events = new ArrayList<>();
         events.add(new StockAdjusted(id, onHand, newOnHand, reserved, newOnHand - reserved, threshold, location));
-        alerts(id, available(), newOnHand - reserved, threshold, events);
+        alerts(id, newOnHand - reserved, threshold, events);
         return events;
     }
 
@@ -36,10 +36,15 @@ final class Stock {
         return List.of(new ProductRestocked(id, quantity, onHand + quantity, reserved, onHand + quantity - reserved));
     }
 
-    private static void alerts(ProductId id, int before, int after, int threshold, List<Object> events) {
-        if (threshold > 0 && before > threshold && after <= threshold)
+    /**
+     * Raises each alert once, on entering its state: at or below the threshold (whether stock fell or the
+     * threshold was raised above it), and at zero.
+     */
+    private void alerts(ProductId id, int after, int threshold, List<Object> events) {
+        boolean wasLow = reorderThreshold > 0 && available() <= reorderThreshold;
+        if (threshold > 0 && after <= threshold && !wasLow)
             events.add(new StockReachedReorderThreshold(id, after, threshold));
-        if (before > 0 && after == 0) events.add(new StockDepleted(id));
+        if (available() > 0 && after == 0) events.add(new StockDepleted(id));
     }
 
     void on(StockAdjusted e) {

@@ -287,6 +287,14 @@ class ProductTest {
     }
 
     @Test
+    void givenStockAboveThreshold_whenThresholdRaisedAboveStock_thenThresholdEventRaised() {
+        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
+                .when(new AdjustStock(productId, 40, 60, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 40, 0, 40, 60, "A-1"),
+                        new StockReachedReorderThreshold(productId, 40, 60));
+    }
+
+    @Test
     void givenStockBelowThreshold_whenAdjustStockStillBelow_thenNoAlert() {
         fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10), stockAdjusted(50, 5, 10))
                 .when(new AdjustStock(productId, 3, 10, "A-1", vendor))

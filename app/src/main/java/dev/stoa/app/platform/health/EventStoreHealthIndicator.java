@@ -5,7 +5,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /** The event store answers, and where its head is. */
-@Component("eventStore")
+@Component
 public class EventStoreHealthIndicator extends AbstractHealthIndicator {
     private final ProcessorStatus status;
 

@@ -29,11 +29,20 @@ public class ProcessorStatus {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
+    /** The head, or -1 while the event store cannot be reached (metrics and status must not fail then). */
+    public long headOrUnknown() {
+        try {
+            return head();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     public Map<String, Snapshot> all() {
         Map<String, Snapshot> result = new LinkedHashMap<>();
         EventProcessingConfiguration config = processing.getIfAvailable();
         if (config == null) return result;
-        long head = head();
+        long head = headOrUnknown();
         config.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))

@@ -22,7 +22,7 @@ public class ProjectionMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        Gauge.builder("stoa.event.store.head", status, ProcessorStatus::head)
+        Gauge.builder("stoa.event.store.head", status, ProcessorStatus::headOrUnknown)
                 .description("global index of the newest stored event").register(registry);
         for (String name : status.all().keySet()) {
             Gauge.builder("stoa.projection.lag", status, s -> {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Each read model's processor: running or not, in error (it retries a failing batch, so it stalls
  * instead of skipping events), position and lag behind the event store. A processor in error is DOWN.
  */
-@Component("projections")
+@Component
 public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     private final ProcessorStatus status;
 
