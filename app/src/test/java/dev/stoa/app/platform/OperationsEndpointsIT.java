@@ -1,0 +1,42 @@
+package dev.stoa.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import org.junit.jupiter.api.Test;
+
+/** OpenAPI, health with every component, and Prometheus metrics are served. */
+class OperationsEndpointsIT extends ApiTest {
+
+    @Test
+    void openApiDocumentsTheCatalogEndpoints() {
+        Api.Response doc = api.get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.body().get("paths").has("/api/v1/products")).isTrue();
+        assertThat(doc.body().at("/paths/~1api~1v1~1products/get/parameters")).extracting(p -> p.get("name").asText())
+                .contains("categoryId", "minPrice", "maxPrice", "minRating", "brand", "vendorId", "q", "sort", "limit", "offset");
+        assertThat(doc.body().get("paths").has("/api/v1/search")).isTrue();
+        assertThat(doc.body().get("paths").has("/api/v1/products/{productId}/inventory")).isTrue();
+        assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void healthCoversDatabaseSearchEventStoreAndEachProcessor() {
+        Api.Response health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/elasticsearch/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/eventStore/status").asText()).isEqualTo("UP");
+        assertThat(health.body().at("/components/projections/details/product-read-model/running").asBoolean()).isTrue();
+        assertThat(health.body().at("/components/projections/details/product-search").has("lag")).isTrue();
+    }
+
+    @Test
+    void prometheusExposesProjectionLag() {
+        Api.Response metrics = api.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("stoa_projection_lag_events{processor=\"product-read-model\"}")
+                .contains("stoa_event_store_head");
+    }
+}

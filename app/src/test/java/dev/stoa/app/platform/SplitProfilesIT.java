@@ -1,0 +1,84 @@
+package dev.stoa.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.StoaApplication;
+import dev.stoa.app.embedded.EmbeddedRuntime;
+import dev.stoa.app.platform.security.TokenMinter;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.Catalog;
+import dev.stoa.app.support.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The same jar as two processes: profile "command" (no projections, no Elasticsearch) and profile "query"
+ * (no command handlers) on one PostgreSQL event store. A read that names the position of the client's
+ * write sees it; the command process does not serve reads and the query process does not take commands.
+ */
+class SplitProfilesIT {
+    private static final Path COMMAND_DATA = Path.of("target/split-command-data");
+    private static final Path QUERY_DATA = Path.of("target/split-query-data");
+
+    @AfterAll
+    static void stopServers() {
+        EmbeddedRuntime.forDataDir(QUERY_DATA).stop();
+        EmbeddedRuntime.forDataDir(COMMAND_DATA).stop();
+    }
+
+    @Test
+    void commandAndQueryProcessesShareTheEventStore() {
+        Files.deleteRecursively(COMMAND_DATA);
+        Files.deleteRecursively(QUERY_DATA);
+        Path key = COMMAND_DATA.resolve("keys/jwt-signing-key.pem").toAbsolutePath();
+        try (ConfigurableApplicationContext command = new SpringApplicationBuilder(StoaApplication.class)
+                .profiles("test", "command").run("--stoa.data-dir=" + COMMAND_DATA, "--server.port=0")) {
+            String dbUrl = command.getEnvironment().getProperty("spring.datasource.url");
+            try (ConfigurableApplicationContext query = new SpringApplicationBuilder(StoaApplication.class)
+                    .profiles("test", "query").run("--stoa.data-dir=" + QUERY_DATA, "--server.port=0",
+                            "--spring.datasource.url=" + dbUrl, "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=", "--stoa.security.jwt.key-file=" + key)) {
+                Api writes = new Api(port(command));
+                Api reads = new Api(port(query));
+                String vendor = command.getBean(TokenMinter.class)
+                        .accessToken(UUID.randomUUID().toString(), List.of("vendor"), Duration.ofMinutes(10));
+
+                Api.Response created = writes.post("/api/v1/products", Catalog.product("SPLIT-1", "Split Kettle", 3_300, null, "Duo"), vendor);
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                String position = created.header("X-Stoa-Position");
+                assertThat(position).matches("\\d+");
+
+                String id = created.body().get("productId").asText();
+                Api.Response read = reads.send("GET", "/api/v1/products/" + id, null, null, null,
+                        Map.of("X-Stoa-Min-Position", position));
+                assertThat(read.status()).as(read.toString()).isEqualTo(200);
+                assertThat(read.header("X-Stoa-Consistency")).isEqualTo("consistent");
+                assertThat(read.body().get("priceCents").asLong()).isEqualTo(3_300);
+                Api.Response search = reads.send("GET", "/api/v1/search?q=kettle", null, null, null,
+                        Map.of("X-Stoa-Min-Position", position));
+                assertThat(search.body().get("total").asInt()).isEqualTo(1);
+
+                // a token signed by the command process is valid in the query process (shared key file)
+                assertThat(reads.get("/api/v1/products", vendor).status()).isEqualTo(200);
+                // each process serves only its side
+                assertThat(writes.get("/api/v1/products/" + id).status()).isEqualTo(405);
+                assertThat(reads.post("/api/v1/products", Catalog.product("SPLIT-2", "Nope", 1, null, "Duo"), vendor).status())
+                        .isEqualTo(405);
+                assertThat(reads.send("GET", "/api/v1/products/" + id, null, null, null,
+                        Map.of("X-Stoa-Min-Position", "soon")).status()).isEqualTo(400);
+            }
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
