@@ -6,8 +6,8 @@ import dev.stoa.api.catalog.CategoryCreated;
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.catalog.CreateCategory;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Slugs;
 import dev.stoa.command.platform.UniqueKeys;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,8 +16,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 /** A node of the category tree. Its slug is unique; its parent must exist when it is created. */
 @Aggregate(cache = "aggregateCache")
 public class Category {
-    private static final Pattern SLUG_FORMAT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
     @AggregateIdentifier
     private CategoryId categoryId;
 
@@ -26,8 +24,7 @@ public class Category {
     @CommandHandler
     public Category(CreateCategory cmd, UniqueKeys keys) {
         if (cmd.name() == null || cmd.name().isBlank()) throw DomainException.badInput("name is required");
-        if (cmd.slug() == null || !SLUG_FORMAT.matcher(cmd.slug()).matches())
-            throw DomainException.badInput("slug must be lower-case words joined by hyphens");
+        if (!Slugs.isSlug(cmd.slug())) throw DomainException.badInput("slug " + Slugs.MESSAGE);
         String id = cmd.categoryId().value();
         if (cmd.parentId() != null && !keys.exists(CategoryRules.CATEGORY_ID, cmd.parentId().value()))
             throw DomainException.refused("unknown_category", "parent category " + cmd.parentId() + " does not exist");

@@ -5,6 +5,7 @@ import dev.stoa.api.catalog.CreateCategory;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.stoa.api.platform.Slugs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import java.net.URI;
@@ -21,7 +22,7 @@ class CategoryCommandController {
     CategoryCommandController(Commands commands) { this.commands = commands; }
 
     record CategoryRequest(@NotBlank @Size(max = 100) String name,
-                           @NotBlank @Size(max = 120) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens") String slug,
+                           @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.REGEX, message = Slugs.MESSAGE) String slug,
                            @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String parentId,
                            @Size(max = 2000) String description,
                            @Min(-1_000_000) @Max(1_000_000) Integer sortOrder) {}

@@ -2,12 +2,13 @@ package dev.stoa.command.catalog;
 
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.catalog.ProductDetails;
+import dev.stoa.api.platform.Slugs;
 import jakarta.validation.constraints.*;
 
 /** Body of POST and PUT /api/v1/products: the seed fields of a product. */
 record ProductRequest(
         @NotBlank @Size(max = 64) String sku,
-        @NotBlank @Size(max = 120) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens") String slug,
+        @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.REGEX, message = Slugs.MESSAGE) String slug,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 10000) String description,
         @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,

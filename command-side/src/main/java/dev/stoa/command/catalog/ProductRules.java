@@ -5,15 +5,14 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Money;
 import dev.stoa.api.platform.Roles;
+import dev.stoa.api.platform.Slugs;
 import dev.stoa.command.platform.UniqueKeys;
-import java.util.regex.Pattern;
 
 /** The checks a product's fields must pass and the set-based keys it holds, shared by create and update. */
 final class ProductRules {
     static final String SKU = "product-sku";
     static final String SLUG = "product-slug";
     static final String CATEGORY = CategoryRules.CATEGORY_ID;
-    private static final Pattern SLUG_FORMAT = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private ProductRules() {}
 
@@ -31,8 +30,7 @@ final class ProductRules {
     static void validate(ProductDetails d, UniqueKeys keys) {
         if (blank(d.sku()) || blank(d.name()) || blank(d.slug()))
             throw DomainException.badInput("sku, slug and name are required");
-        if (!SLUG_FORMAT.matcher(d.slug()).matches())
-            throw DomainException.badInput("slug must be lower-case words joined by hyphens");
+        if (!Slugs.isSlug(d.slug())) throw DomainException.badInput("slug " + Slugs.MESSAGE);
         if (d.priceCents() < 0) throw DomainException.badInput("priceCents must not be negative");
         if (d.compareAtPriceCents() != null && d.compareAtPriceCents() < d.priceCents())
             throw DomainException.badInput("compareAtPriceCents must not be below priceCents");
