@@ -45,14 +45,14 @@ class TokenSecurityIT extends ApiTest {
         assertUnauthorized(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "." + parts[2]);
 
         JWTClaimsSet expired = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
-                .claim("roles", List.of("admin")).issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                .claim("roles", List.of("admin")).claim("token_use", "access").issueTime(Date.from(Instant.now().minusSeconds(3600)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(1800))).build();
         SignedJWT expiredJwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), expired);
         expiredJwt.sign(new RSASSASigner(keys.signingKey()));
         assertUnauthorized(expiredJwt.serialize());
 
         JWTClaimsSet adminClaims = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
-                .claim("roles", List.of("admin")).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+                .claim("roles", List.of("admin")).claim("token_use", "access").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
         assertUnauthorized(new PlainJWT(adminClaims).serialize());
 
         SignedJWT foreign = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), adminClaims);

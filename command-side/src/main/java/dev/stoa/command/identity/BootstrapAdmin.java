@@ -46,7 +46,7 @@ class BootstrapAdmin {
         try {
             UserId id = UserId.random();
             commands.send(new RegisterUser(id, email, new BCryptPasswordEncoder().encode(password), "Stoa", "Admin",
-                    Set.of(Roles.ADMIN)));
+                    null, Set.of(Roles.ADMIN), true));
             log.info("Created the bootstrap admin account {} ({})", email, id);
         } catch (RuntimeException e) {
             log.warn("Could not create the bootstrap admin account {}: {}", email, e.getMessage());

@@ -6,4 +6,4 @@ import org.axonframework.serialization.Revision;
 /** An account was opened, active, with these roles. The password is only present as its bcrypt hash. */
 @Revision("1")
 public record UserRegistered(UserId userId, String email, String passwordHash, String firstName, String lastName,
-                             Set<String> roles) {}
+                             String phone, Set<String> roles, boolean emailVerified) {}

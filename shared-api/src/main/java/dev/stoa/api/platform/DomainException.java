@@ -7,19 +7,28 @@ package dev.stoa.api.platform;
 public class DomainException extends RuntimeException {
     private final ErrorKind kind;
     private final String code;
+    private final Long retryAfterSeconds;
 
     public DomainException(ErrorKind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    public DomainException(ErrorKind kind, String code, String message, Long retryAfterSeconds) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
+
+    /** For 429s: when the client may try again (the Retry-After header), or null. */
+    public Long retryAfterSeconds() { return retryAfterSeconds; }
 
     public ErrorKind kind() { return kind; }
 
     public String code() { return code; }
 
     /** What crosses a process boundary (Axon Server) in place of the exception itself. */
-    public ErrorDetails details() { return new ErrorDetails(kind, code, getMessage()); }
+    public ErrorDetails details() { return new ErrorDetails(kind, code, getMessage(), retryAfterSeconds); }
 
     public static DomainException notFound(String what) {
         return new DomainException(ErrorKind.NOT_FOUND, "not_found", what + " not found");
@@ -39,6 +48,14 @@ public class DomainException extends RuntimeException {
 
     public static DomainException refused(String code, String message) {
         return new DomainException(ErrorKind.UNPROCESSABLE, code, message);
+    }
+
+    public static DomainException unauthenticated(String code, String message) {
+        return new DomainException(ErrorKind.UNAUTHENTICATED, code, message);
+    }
+
+    public static DomainException rateLimited(String code, String message, long retryAfterSeconds) {
+        return new DomainException(ErrorKind.RATE_LIMITED, code, message, Math.max(1, retryAfterSeconds));
     }
 
     public static DomainException badInput(String message) {

@@ -34,5 +34,9 @@ public class AxonInterceptors {
     @Autowired
     public void eventProcessing(EventProcessingConfigurer configurer) {
         configurer.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        // A new processor starts at the beginning of the log. Axon's default asks the event store for its tail
+        // token first, and with Axon Server unreachable that failed the whole start-up; null means the same
+        // position without the round trip, so the app starts, reports the outage in health and answers 503.
+        configurer.registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder.initialToken(source -> null));
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -41,6 +44,13 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search",
                                 "/api/v1/suggest", "/api/v1/auth/jwks").permitAll()
+                        .requestMatchers(POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                                "/api/v1/auth/email/verify", "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify",
+                                "/api/v1/auth/password-reset/request", "/api/v1/auth/password-reset/confirm").permitAll()
+                        // notification: the embedded-mode dev mailbox (absent unless the embedded SMTP server runs)
+                        .requestMatchers(GET, "/api/v1/dev/mailbox").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("admin")
+                        .requestMatchers(POST, "/api/v1/notifications/send").hasRole("admin")
                         .requestMatchers(POST, "/api/v1/categories").hasRole("admin")
                         .requestMatchers(POST, "/api/v1/products", "/api/v1/products/*/inventory/**").hasAnyRole(SELLERS)
                         .requestMatchers(PUT, "/api/v1/products/*", "/api/v1/products/*/inventory").hasAnyRole(SELLERS)
@@ -63,11 +73,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** The API's decoder: access tokens only (a refresh or e-mail token never opens an endpoint). */
     @Bean
-    JwtDecoder jwtDecoder(JwtKeys keys) {
+    JwtDecoder jwtDecoder(JwtKeys keys) { return decoder(keys, TokenMinter.ACCESS); }
+
+    /** RS256 with our key and issuer, unexpired, and of the given {@code token_use} (null = any). */
+    static JwtDecoder decoder(JwtKeys keys, String use) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(TokenMinter.ISSUER)));
+        OAuth2TokenValidator<Jwt> standard = JwtValidators.createDefaultWithIssuer(TokenMinter.ISSUER);
+        decoder.setJwtValidator(use == null ? standard : new DelegatingOAuth2TokenValidator<>(standard,
+                new JwtClaimValidator<String>(TokenMinter.TOKEN_USE, use::equals)));
         return decoder;
     }
 

@@ -1,20 +1,29 @@
 package dev.stoa.app.platform.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.*;
 import org.springframework.stereotype.Component;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
-/** Issues access tokens signed with the platform's key: subject = user id, claim "roles". */
+/**
+ * Signs tokens with the platform's key. Access tokens: subject = user id, claim "roles",
+ * {@code token_use} "access" (the only use the API accepts).
+ */
 @Component
 public class TokenMinter {
     public static final String ISSUER = "stoa";
+    public static final String TOKEN_USE = "token_use";
+    public static final String ACCESS = "access";
+    static final String REFRESH = "refresh";
+    static final String EMAIL_VERIFICATION = "email_verification";
+    static final String PASSWORD_RESET = "password_reset";
     private final JwtEncoder encoder;
 
     public TokenMinter(JwtKeys keys) {
@@ -22,13 +31,16 @@ public class TokenMinter {
     }
 
     public String accessToken(String userId, Collection<String> roles, Duration ttl) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(ISSUER).subject(userId).id(UUID.randomUUID().toString())
-                .issuedAt(now).expiresAt(now.plus(ttl))
-                .claim("roles", List.copyOf(roles))
-                .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return sign(userId, ACCESS, UUID.randomUUID().toString(), Instant.now().plus(ttl),
+                Map.of("roles", List.copyOf(roles)));
+    }
+
+    String sign(String subject, String use, String id, Instant expiresAt, Map<String, Object> claims) {
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
+                .issuer(ISSUER).subject(subject).id(id).issuedAt(Instant.now()).expiresAt(expiresAt)
+                .claim(TOKEN_USE, use);
+        claims.forEach(builder::claim);
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), builder.build()))
+                .getTokenValue();
     }
 }

@@ -32,7 +32,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
-        return respond(Problems.of(Problems.status(e.kind()), e.code(), e.getMessage()));
+        ResponseEntity<Object> response = respond(Problems.of(Problems.status(e.kind()), e.code(), e.getMessage()));
+        if (e.retryAfterSeconds() == null) return response;
+        return ResponseEntity.status(response.getStatusCode()).contentType(Problems.PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString()).body(response.getBody());
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -1,0 +1,154 @@
+package dev.stoa.app.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** Suspend, reinstate, deactivate; role changes; profile and addresses, with their access rules. */
+class AccountLifecycleIT extends ApiTest {
+    private static final String PASSWORD = "correct horse 42";
+    private static final String HASH = new BCryptPasswordEncoder().encode(PASSWORD);
+    @Autowired
+    CommandGateway commands;
+
+    private record User(String id, String email) {}
+
+    private User verifiedUser(String... roles) {
+        UserId id = UserId.random();
+        String email = unique("user") + "@example.org";
+        commands.sendAndWait(new RegisterUser(id, email, HASH, "Test", "User", null, Set.of(roles), true));
+        return new User(id.value(), email);
+    }
+
+    private Api.Response login(User user) {
+        return api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", PASSWORD), null);
+    }
+
+    @Test
+    void suspendedUsersCannotLogInOrRefreshAndReinstatementNeedsANewLogin() {
+        User user = verifiedUser("customer");
+        String admin = tokenFor("admin");
+        String refresh = login(user).body().get("refreshToken").asText();
+
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "chargebacks"), tokenFor("customer"))
+                .status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "chargebacks"), admin).status())
+                .isEqualTo(204);
+        Api.Response login = login(user);
+        assertThat(login.status()).isEqualTo(403);
+        assertThat(login.code()).isEqualTo("account_suspended");
+        Api.Response refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
+        assertThat(refreshed.status()).isEqualTo(403);
+        assertThat(refreshed.code()).isEqualTo("account_suspended");
+        assertThat(api.get("/api/v1/users/" + user.id(), admin).body().get("status").asText()).isEqualTo("suspended");
+
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, admin).status()).isEqualTo(204);
+        Api.Response again = login(user);
+        assertThat(again.status()).isEqualTo(200);
+        String newRefresh = again.body().get("refreshToken").asText();
+        Api.Response stale = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
+        assertThat(stale.status()).as("sessions from before the suspension stay ended").isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", newRefresh), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deactivationIsFinal() {
+        User user = verifiedUser("customer");
+        String token = login(user).body().get("accessToken").asText();
+        assertThat(api.post("/api/v1/users/me/deactivate", null, token).status()).isEqualTo(204);
+        assertThat(login(user).code()).isEqualTo("account_deactivated");
+        Api.Response reinstate = api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, tokenFor("admin"));
+        assertThat(reinstate.status()).isEqualTo(409);
+        assertThat(reinstate.code()).isEqualTo("invalid_transition");
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", null, tokenFor("admin")).code())
+                .isEqualTo("invalid_transition");
+    }
+
+    @Test
+    void adminsGrantRolesThatTheNextTokensCarry() {
+        User user = verifiedUser("customer");
+        String refresh = login(user).body().get("refreshToken").asText();
+        Api.Response change = api.put("/api/v1/admin/users/" + user.id() + "/roles", Map.of("roles", Set.of("customer", "auditor")),
+                tokenFor("admin"));
+        assertThat(change.status()).isEqualTo(204);
+        String access = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null).body().get("accessToken").asText();
+        assertThat(api.get("/api/v1/auth/verify", access).body().get("roles")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("customer", "auditor");
+        assertThat(api.put("/api/v1/admin/users/" + user.id() + "/roles", Map.of("roles", Set.of("wizard")), tokenFor("admin"))
+                .code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void profilesAreVisibleToTheirOwnerSupportAndAdminOnly() {
+        User user = verifiedUser("customer");
+        String token = login(user).body().get("accessToken").asText();
+        assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Grace", "phone", "+15551234567"), token, Map.of())
+                .status()).isEqualTo(204);
+        JsonNode me = api.get("/api/v1/users/me", token).body();
+        assertThat(me.get("firstName").asText()).isEqualTo("Grace");
+        assertThat(me.get("lastName").asText()).isEqualTo("User");
+        assertThat(me.get("phone").asText()).isEqualTo("+15551234567");
+        assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("phone", "555"), token, Map.of()).status()).isEqualTo(400);
+
+        Api.Response stranger = api.get("/api/v1/users/" + user.id(), tokenFor("customer"));
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.code()).isEqualTo("not_found");
+        assertThat(api.put("/api/v1/users/" + user.id(), Map.of("firstName", "Mallory"), tokenFor("customer")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/users/" + user.id(), tokenFor("support")).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/users/" + user.id(), Map.of("lastName", "Hopper"), tokenFor("support")).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/users/" + user.id(), tokenFor("admin")).body().get("lastName").asText()).isEqualTo("Hopper");
+    }
+
+    @Test
+    void addressesKeepOneDefaultAndBelongToTheirUser() {
+        User user = verifiedUser("customer");
+        String token = login(user).body().get("accessToken").asText();
+        String path = "/api/v1/users/" + user.id() + "/addresses";
+        Api.Response home = api.post(path, address("home", true), token);
+        assertThat(home.status()).isEqualTo(201);
+        Api.Response work = api.post(path, address("work", true), token);
+        String workId = work.body().get("addressId").asText();
+        JsonNode list = api.get(path, token).body().get("items");
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).get("id").asText()).isEqualTo(workId);
+        assertThat(list.get(0).get("isDefault").asBoolean()).isTrue();
+        assertThat(list.get(1).get("isDefault").asBoolean()).as("the old default is no longer").isFalse();
+
+        Map<String, Object> bad = address("castle", false);
+        bad.put("countryCode", "Germany");
+        Api.Response invalid = api.post(path, bad, token);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("errors")).extracting(e -> e.get("field").asText()).contains("label", "countryCode");
+        Map<String, Object> tooLong = address("home", false);
+        tooLong.put("streetLine1", "x".repeat(201));
+        assertThat(api.post(path, tooLong, token).status()).isEqualTo(400);
+
+        assertThat(api.get(path, tokenFor("customer")).status()).isEqualTo(404);
+        assertThat(api.post(path, address("home", false), tokenFor("customer")).status()).isEqualTo(404);
+        assertThat(api.delete(path + "/" + workId, token).status()).isEqualTo(204);
+        assertThat(api.get(path, token).body().get("items")).hasSize(1);
+        assertThat(api.delete(path + "/" + workId, token).status()).isEqualTo(404);
+    }
+
+    private static Map<String, Object> address(String label, boolean isDefault) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("label", label);
+        a.put("streetLine1", "Unter den Linden 1");
+        a.put("city", "Berlin");
+        a.put("postalCode", "10117");
+        a.put("countryCode", "DE");
+        a.put("isDefault", isDefault);
+        return a;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.stoa.app.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Identity through HTTP with real mail: register, read the verification mail from the SMTP server,
+ * verify, log in, call a protected endpoint, refresh, reuse a spent refresh token (whole session
+ * revoked), log out, lockout after repeated wrong passwords.
+ */
+class IdentityFlowIT extends ApiTest {
+    private static final String PASSWORD = "correct horse 42";
+    private static final Pattern TOKEN = Pattern.compile("signed up: (\\S+)");
+
+    private Map<String, Object> registration(String email) {
+        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD, "firstName", "Ada",
+                "lastName", "Lovelace", "phone", "+441234567890"));
+        body.put("roles", List.of("customer", "vendor"));
+        return body;
+    }
+
+    private JsonNode awaitMail(String to, String subjectPart) throws InterruptedException {
+        String query = "/api/v1/dev/mailbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
+        for (int i = 0; i < 100; i++) {
+            for (JsonNode mail : api.get(query).body()) {
+                if (mail.get("subject").asText().toLowerCase().contains(subjectPart)) return mail;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail '" + subjectPart + "' for " + to);
+    }
+
+    private String registerAndVerify(String email) throws InterruptedException {
+        Api.Response registered = api.post("/api/v1/auth/register", registration(email), null);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        JsonNode mail = awaitMail(email, "confirm");
+        Matcher m = TOKEN.matcher(mail.get("text").asText());
+        assertThat(m.find()).as(mail.toString()).isTrue();
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1)), null).status()).isEqualTo(204);
+        return registered.body().get("userId").asText();
+    }
+
+    private Api.Response login(String email, String password) {
+        return api.post("/api/v1/auth/login", Map.of("email", email, "password", password), null);
+    }
+
+    @Test
+    void registerVerifyLoginRefreshReuseAndLogout() throws Exception {
+        String email = unique("ada") + "@example.org";
+        Api.Response early = api.post("/api/v1/auth/register", registration(email.toUpperCase()), null);
+        assertThat(early.status()).isEqualTo(201);
+        String userId = early.body().get("userId").asText();
+
+        Api.Response unverified = login(email, PASSWORD);
+        assertThat(unverified.status()).isEqualTo(403);
+        assertThat(unverified.code()).isEqualTo("email_not_verified");
+
+        JsonNode mail = awaitMail(email, "confirm");
+        Matcher m = TOKEN.matcher(mail.get("text").asText());
+        assertThat(m.find()).isTrue();
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", "not-a-token"), null).code()).isEqualTo("invalid_token");
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1)), null).status()).isEqualTo(204);
+
+        Api.Response tokens = login(email, PASSWORD);
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        assertThat(tokens.body().get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(tokens.body().get("expiresIn").asInt()).isEqualTo(900);
+        String access = tokens.body().get("accessToken").asText();
+        String refresh = tokens.body().get("refreshToken").asText();
+
+        Api.Response me = api.get("/api/v1/users/me", access);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("id").asText()).isEqualTo(userId);
+        assertThat(me.body().get("email").asText()).isEqualTo(email);
+        assertThat(me.body().get("emailVerified").asBoolean()).isTrue();
+        assertThat(me.body().get("phone").asText()).isEqualTo("+441234567890");
+        assertThat(me.body().get("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("customer", "vendor");
+        assertThat(me.raw()).doesNotContain("password").doesNotContain("$2a$");
+        Api.Response verify = api.get("/api/v1/auth/verify", access);
+        assertThat(verify.body().get("userId").asText()).isEqualTo(userId);
+        assertThat(verify.body().get("expiresAt").asText()).isNotBlank();
+        // a vendor's access token works on a vendor endpoint; a refresh token is no access token
+        assertThat(api.post("/api/v1/products", dev.stoa.app.support.Catalog.product(unique("ID"), "Mine", 100, null, "B"),
+                access).status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/users/me", refresh).status()).isEqualTo(401);
+
+        Api.Response rotated = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        String refresh2 = rotated.body().get("refreshToken").asText();
+        assertThat(refresh2).isNotEqualTo(refresh);
+        assertThat(api.get("/api/v1/users/me", rotated.body().get("accessToken").asText()).status()).isEqualTo(200);
+
+        Api.Response reused = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.code()).isEqualTo("refresh_token_revoked");
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh2), null).status())
+                .as("the whole family is revoked after reuse").isEqualTo(401);
+
+        Api.Response again = login(email, PASSWORD);
+        String access3 = again.body().get("accessToken").asText();
+        String refresh3 = again.body().get("refreshToken").asText();
+        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh3), access3).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh3), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void registrationRules() throws Exception {
+        String email = unique("grace") + "@example.org";
+        registerAndVerify(email);
+        Api.Response duplicate = api.post("/api/v1/auth/register", registration(email.toUpperCase()), null);
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.code()).isEqualTo("duplicate_email");
+
+        Map<String, Object> weak = registration(unique("weak") + "@example.org");
+        weak.put("password", "password");
+        assertThat(api.post("/api/v1/auth/register", weak, null).code()).isEqualTo("validation_failed");
+
+        Map<String, Object> greedy = registration(unique("greedy") + "@example.org");
+        greedy.put("roles", List.of("admin"));
+        assertThat(api.post("/api/v1/auth/register", greedy, null).status()).isEqualTo(403);
+
+        Map<String, Object> badPhone = registration(unique("phone") + "@example.org");
+        badPhone.put("phone", "0123");
+        Api.Response phone = api.post("/api/v1/auth/register", badPhone, null);
+        assertThat(phone.status()).isEqualTo(400);
+        assertThat(phone.body().get("errors").get(0).get("field").asText()).isEqualTo("phone");
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountForAWhile() throws Exception {
+        String email = unique("lock") + "@example.org";
+        registerAndVerify(email);
+        for (int i = 1; i <= 4; i++) {
+            Api.Response wrong = login(email, "wrong password " + i);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.code()).isEqualTo("invalid_credentials");
+        }
+        Api.Response fifth = login(email, "wrong password 5");
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(fifth.code()).isEqualTo("account_locked");
+        assertThat(Long.parseLong(fifth.header("Retry-After"))).isBetween(800L, 901L);
+        assertThat(login(email, PASSWORD).status()).as("locked even with the right password").isEqualTo(429);
+        Api.Response unknown = login(unique("nobody") + "@example.org", PASSWORD);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.code()).isEqualTo("invalid_credentials");
+    }
+
+    private static String find(Pattern pattern, JsonNode mail) {
+        Matcher m = pattern.matcher(mail.get("text").asText());
+        assertThat(m.find()).as(mail.toString()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void oneTimeCodeLogsInOnceAndWrongCodesRunOut() throws Exception {
+        String email = unique("otp") + "@example.org";
+        String userId = api.post("/api/v1/auth/register", registration(email), null).body().get("userId").asText();
+        assertThat(api.post("/api/v1/auth/otp/request", Map.of("email", email), null).status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/auth/otp/request", Map.of("email", unique("ghost") + "@example.org"), null).status())
+                .as("no hint whether an account exists").isEqualTo(202);
+        String code = find(Pattern.compile("\\b(\\d{6})\\b"), awaitMail(email, "code"));
+
+        Api.Response wrong = api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", code.equals("000000") ? "111111" : "000000"), null);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.code()).isEqualTo("invalid_code");
+        Api.Response tokens = api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", code), null);
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        String access = tokens.body().get("accessToken").asText();
+        JsonNode me = api.get("/api/v1/users/me", access).body();
+        assertThat(me.get("id").asText()).isEqualTo(userId);
+        assertThat(me.get("emailVerified").asBoolean()).as("the code proved the mailbox").isTrue();
+        assertThat(api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", code), null).code())
+                .as("a code works once").isEqualTo("invalid_code");
+        assertThat(api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", "12ab"), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void passwordResetWorksOnceAndEndsEverySession() throws Exception {
+        String email = unique("reset") + "@example.org";
+        registerAndVerify(email);
+        String oldRefresh = login(email, PASSWORD).body().get("refreshToken").asText();
+        assertThat(api.post("/api/v1/auth/password-reset/request", Map.of("email", email), null).status()).isEqualTo(202);
+        String token = find(Pattern.compile("code: (\\S+)"), awaitMail(email, "reset"));
+
+        Api.Response weak = api.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "short"), null);
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "brand new secret 7"), null)
+                .status()).isEqualTo(204);
+        Api.Response reused = api.post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "newPassword", "another secret 8"), null);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("invalid_token");
+
+        assertThat(login(email, PASSWORD).status()).isEqualTo(401);
+        assertThat(login(email, "brand new secret 7").status()).isEqualTo(200);
+        Api.Response stale = api.post("/api/v1/auth/refresh", Map.of("refreshToken", oldRefresh), null);
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.code()).isEqualTo("session_ended");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.Address;
+import dev.stoa.api.platform.DomainException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A user's addresses and their rules: the field limits of API.md and at most one default. */
+final class AddressBook {
+    static final int MAX_ADDRESSES = 20;
+    private static final Set<String> LABELS = Set.of("home", "work", "other");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private final Map<String, Address> addresses = new LinkedHashMap<>();
+
+    void validate(String addressId, Address a) {
+        if (a == null) throw DomainException.badInput("address is required");
+        if (!LABELS.contains(a.label())) throw DomainException.badInput("label must be home, work or other");
+        require(a.streetLine1(), "streetLine1", 200, true);
+        require(a.streetLine2(), "streetLine2", 200, false);
+        require(a.city(), "city", 100, true);
+        require(a.state(), "state", 100, false);
+        require(a.postalCode(), "postalCode", 20, true);
+        if (a.countryCode() == null || !COUNTRY.matcher(a.countryCode()).matches())
+            throw DomainException.badInput("countryCode must be an ISO 3166-1 alpha-2 code such as DE");
+        if (!addresses.containsKey(addressId) && addresses.size() >= MAX_ADDRESSES)
+            throw DomainException.refused("too_many_addresses", "at most " + MAX_ADDRESSES + " addresses");
+    }
+
+    /** The current default other than {@code addressId}, which a new default replaces. */
+    String otherDefault(String addressId) {
+        return addresses.entrySet().stream().filter(e -> e.getValue().isDefault() && !e.getKey().equals(addressId))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    boolean has(String addressId) { return addresses.containsKey(addressId); }
+
+    void saved(String addressId, Address address, String previousDefaultId) {
+        if (previousDefaultId != null) {
+            Address old = addresses.get(previousDefaultId);
+            addresses.put(previousDefaultId, new Address(old.label(), old.streetLine1(), old.streetLine2(), old.city(),
+                    old.state(), old.postalCode(), old.countryCode(), false));
+        }
+        addresses.put(addressId, address);
+    }
+
+    void removed(String addressId) { addresses.remove(addressId); }
+
+    private static void require(String value, String field, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) throw DomainException.badInput(field + " is required");
+            return;
+        }
+        if (value.length() > max) throw DomainException.badInput(field + " must be at most " + max + " characters");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.*;
+import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+/** The account state machine and role management (admin only). */
+@RestController
+@RequestMapping("/api/v1/admin/users/{userId}")
+@Tag(name = "Identity")
+class AdminUserController {
+    private final Commands commands;
+
+    AdminUserController(Commands commands) { this.commands = commands; }
+
+    record SuspendRequest(@Size(max = 500) String reason) {}
+
+    record RolesRequest(@NotEmpty Set<String> roles) {}
+
+    @PostMapping("/suspend")
+    @Operation(summary = "Suspend: no logins, sessions end at once (active → suspended)")
+    ResponseEntity<Void> suspend(@PathVariable UserId userId, @Valid @RequestBody(required = false) SuspendRequest body,
+                                 @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new SuspendUser(userId, body == null ? null : body.reason(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/reinstate")
+    @Operation(summary = "Lift a suspension (suspended → active)")
+    ResponseEntity<Void> reinstate(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new ReinstateUser(userId, CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/deactivate")
+    @Operation(summary = "Close an account for good (active or suspended → deactivated)")
+    ResponseEntity<Void> deactivate(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new DeactivateUser(userId, CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/roles")
+    @Operation(summary = "Replace a user's roles (any of customer, instructor, vendor, support, auditor, admin)")
+    ResponseEntity<Void> roles(@PathVariable UserId userId, @Valid @RequestBody RolesRequest body, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new ChangeRoles(userId, body.roles(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.*;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+/** Registration, e-mail verification, login, refresh rotation and logout. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Identity")
+class AuthController {
+    private static final Set<String> SELF_SERVICE_ROLES = Set.of(Roles.CUSTOMER, Roles.INSTRUCTOR, Roles.VENDOR);
+    private final Commands commands;
+    private final UniqueKeys keys;
+    private final TokenIssuer tokens;
+    private final Sessions sessions;
+
+    AuthController(Commands commands, UniqueKeys keys, TokenIssuer tokens, Sessions sessions) {
+        this.commands = commands;
+        this.keys = keys;
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
+                           @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+                           @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be in E.164 form, e.g. +4915112345678") String phone,
+                           Set<@NotBlank String> roles) {}
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password, String totpCode) {}
+
+    record TokenRequest(@NotBlank @Size(max = 4096) String refreshToken) {}
+
+    record VerifyRequest(@NotBlank @Size(max = 4096) String token) {}
+
+    @PostMapping("/register")
+    @Operation(summary = "Open an account (customer, instructor and/or vendor) and send the e-mail verification mail")
+    ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterRequest body) {
+        Set<String> roles = body.roles() == null || body.roles().isEmpty() ? Set.of(Roles.CUSTOMER) : body.roles();
+        if (!SELF_SERVICE_ROLES.containsAll(roles))
+            throw DomainException.forbidden("roles may be customer, instructor or vendor; others are granted by an admin");
+        PasswordPolicy.weakness(body.password(), body.email()).ifPresent(why ->
+                { throw DomainException.badInput("password " + why); });
+        UserId id = UserId.random();
+        commands.send(new RegisterUser(id, body.email(), UserAccount.PASSWORDS.encode(body.password()), body.firstName().trim(),
+                body.lastName().trim(), body.phone(), roles, false));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(Map.of("userId", id.value()));
+    }
+
+    @PostMapping("/email/verify")
+    @Operation(summary = "Confirm the e-mail address with the token from the verification mail")
+    ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyRequest body) {
+        TokenIssuer.EmailClaims claims = tokens.readEmailVerificationToken(body.token())
+                .orElseThrow(() -> DomainException.refused("invalid_token", "the verification link is invalid or expired"));
+        commands.send(new VerifyEmail(claims.userId(), claims.email()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Log in with e-mail and password: an access token (15 min) and a refresh token (7 days)")
+    ResponseEntity<Sessions.Tokens> login(@Valid @RequestBody LoginRequest body) {
+        var owner = keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(body.email()));
+        if (owner.isEmpty()) {
+            UserAccount.PASSWORDS.matches(body.password(), DUMMY_HASH); // same time as a real check: no account probing
+            throw Sessions.invalidCredentials();
+        }
+        UserId userId = new UserId(owner.get());
+        LoginOutcome outcome = commands.send(new LogIn(userId, body.password()));
+        if (!outcome.accepted()) throw Sessions.refusal(outcome);
+        return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Spend a refresh token for a new pair; reusing a spent one revokes the whole session")
+    ResponseEntity<Sessions.Tokens> refresh(@Valid @RequestBody TokenRequest body) {
+        TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
+        String next = UUID.randomUUID().toString();
+        Instant expiresAt = Instant.now().plus(Sessions.REFRESH_LIFETIME);
+        boolean rotated = commands.send(new RotateRefreshToken(claims.familyId(), claims.tokenId(), next, expiresAt));
+        if (!rotated) throw DomainException.unauthenticated("refresh_token_revoked",
+                "this refresh token was already used or its session ended; log in again");
+        LoginOutcome session = commands.send(new CheckSession(claims.userId(), claims.sessionStartedAt()));
+        if (!session.accepted()) throw Sessions.refusal(session);
+        TokenIssuer.Issued issued = tokens.issue(claims.userId(), session.roles(), claims.familyId(), next, expiresAt,
+                claims.sessionStartedAt());
+        return ResponseEntity.ok(Sessions.Tokens.of(issued));
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "End the session of this refresh token")
+    ResponseEntity<Void> logout(@Valid @RequestBody TokenRequest body, @AuthenticationPrincipal Jwt jwt) {
+        TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
+        commands.send(new RevokeTokenFamily(claims.familyId(), new UserId(jwt.getSubject()), "logout"));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static DomainException invalidToken() {
+        return DomainException.unauthenticated("invalid_token",
+                "the refresh token is invalid or expired");
+    }
+
+    private static final String DUMMY_HASH = UserAccount.PASSWORDS.encode(UUID.randomUUID().toString());
+}

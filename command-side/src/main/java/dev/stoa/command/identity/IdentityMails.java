@@ -1,0 +1,59 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.EmailVerified;
+import dev.stoa.api.identity.UserRegistered;
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.command.notification.MailRequest;
+import dev.stoa.command.notification.Mailer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails identity events call for: the verification link after registering, a welcome once verified.
+ * Never on a replay, and named after the event that caused them, so a redelivered event sends nothing more
+ * (the outbox keeps every id it sent). Events older than {@link #MAX_AGE} are not mailed: a processor
+ * deployed over an existing history must not mail it (and a verification link that old would be expired).
+ */
+@Component
+@ProcessingGroup(IdentityMails.NAME)
+@DisallowReplay
+class IdentityMails {
+    static final String NAME = "identity-mail";
+    static final Duration MAX_AGE = Duration.ofHours(48);
+    private final Mailer mailer;
+    private final TokenIssuer tokens;
+    private final String publicUrl;
+
+    IdentityMails(Mailer mailer, TokenIssuer tokens, @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.publicUrl = publicUrl;
+    }
+
+    @EventHandler
+    void on(UserRegistered e, EventMessage<?> message) {
+        if (e.emailVerified() || tooOld(message)) return;
+        String token = tokens.emailVerificationToken(e.userId(), e.email());
+        mailer.send(new MailRequest(NotificationId.derivedFrom("email-verification", message.getIdentifier()).value(),
+                e.userId().value(), e.email(), "email-verification",
+                Map.of("firstName", e.firstName(), "token", token, "verifyUrl", publicUrl + "/verify-email?token=" + token)));
+    }
+
+    @EventHandler
+    void on(EmailVerified e, EventMessage<?> message) {
+        if (tooOld(message)) return;
+        mailer.send(new MailRequest(NotificationId.derivedFrom("welcome", message.getIdentifier()).value(),
+                e.userId().value(), e.email(), "welcome", Map.of("firstName", "")));
+    }
+
+    private static boolean tooOld(EventMessage<?> message) {
+        return message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.*;
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.notification.MailRequest;
+import dev.stoa.command.notification.Mailer;
+import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * E-mailed one-time login codes and password reset links. The request endpoints answer 202 whether or
+ * not the address has an account, so they cannot be used to find out who is registered.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Identity")
+class OneTimeAccessController {
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+    static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Commands commands;
+    private final UniqueKeys keys;
+    private final Mailer mailer;
+    private final TokenIssuer tokens;
+    private final Sessions sessions;
+    private final String publicUrl;
+
+    OneTimeAccessController(Commands commands, UniqueKeys keys, Mailer mailer, TokenIssuer tokens, Sessions sessions,
+                            @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+        this.commands = commands;
+        this.keys = keys;
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.publicUrl = publicUrl;
+    }
+
+    record EmailRequest(@NotBlank @Email @Size(max = 254) String email) {}
+
+    record CodeRequest(@NotBlank @Size(max = 254) String email,
+                       @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits from the mail") String code) {}
+
+    record ResetRequest(@NotBlank @Size(max = 4096) String token, @NotNull @Size(max = 128) String newPassword) {}
+
+    @PostMapping("/otp/request")
+    @Operation(summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")
+    ResponseEntity<Void> requestCode(@Valid @RequestBody EmailRequest body) {
+        account(body.email()).ifPresent(userId -> {
+            String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+            String codeId = UUID.randomUUID().toString();
+            commands.send(new IssueLoginCode(userId, codeId, UserAccount.PASSWORDS.encode(code), Instant.now().plus(CODE_LIFETIME)));
+            mailer.send(new MailRequest(NotificationId.derivedFrom("login-code", codeId).value(), userId.value(),
+                    UserAccount.emailKey(body.email()), "login-code", Map.of("code", code, "minutes", CODE_LIFETIME.toMinutes())));
+        });
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/otp/verify")
+    @Operation(summary = "Log in with the mailed code: the same tokens as a password login")
+    ResponseEntity<Sessions.Tokens> verifyCode(@Valid @RequestBody CodeRequest body) {
+        UserId userId = account(body.email()).orElseThrow(() -> Sessions.refusal(LoginOutcome.refused("invalid_code", null)));
+        LoginOutcome outcome = commands.send(new LogInWithCode(userId, body.code()));
+        if (!outcome.accepted()) throw Sessions.refusal(outcome);
+        return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
+    }
+
+    @PostMapping("/password-reset/request")
+    @Operation(summary = "Mail a password reset link (valid 30 minutes, once); always 202")
+    ResponseEntity<Void> requestReset(@Valid @RequestBody EmailRequest body) {
+        account(body.email()).ifPresent(userId -> {
+            String version = commands.send(new PreparePasswordReset(userId));
+            if (version == null) return;
+            String token = tokens.passwordResetToken(userId, version);
+            mailer.send(new MailRequest(NotificationId.derivedFrom("password-reset", userId.value(), UUID.randomUUID().toString()).value(),
+                    userId.value(), UserAccount.emailKey(body.email()), "password-reset",
+                    Map.of("token", token, "resetUrl", publicUrl + "/reset-password?token=" + token,
+                            "minutes", RESET_LIFETIME.toMinutes())));
+        });
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @Operation(summary = "Set a new password with the mailed token; every session of the user ends")
+    ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetRequest body) {
+        TokenIssuer.ResetClaims claims = tokens.readPasswordResetToken(body.token()).orElseThrow(() ->
+                DomainException.refused("invalid_token", "the reset link is invalid or expired"));
+        PasswordPolicy.weakness(body.newPassword(), null).ifPresent(why -> { throw DomainException.badInput("newPassword " + why); });
+        commands.send(new ResetPassword(claims.userId(), claims.passwordVersion(), UserAccount.PASSWORDS.encode(body.newPassword())));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Optional<UserId> account(String email) {
+        return keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(email)).map(UserId::new);
+    }
+}

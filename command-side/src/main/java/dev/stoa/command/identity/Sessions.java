@@ -1,0 +1,61 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.LoginOutcome;
+import dev.stoa.api.identity.StartTokenFamily;
+import dev.stoa.api.identity.TokenFamilyId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.command.platform.web.Commands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Starts a login session (a token family and its first tokens) and maps refused logins to problems. */
+@Component
+class Sessions {
+    static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
+    private final Commands commands;
+    private final TokenIssuer tokens;
+
+    Sessions(Commands commands, TokenIssuer tokens) {
+        this.commands = commands;
+        this.tokens = tokens;
+    }
+
+    /** The answer of every login endpoint. */
+    record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+        static Tokens of(TokenIssuer.Issued issued) {
+            return new Tokens(issued.accessToken(), issued.refreshToken(), "Bearer", issued.expiresInSeconds());
+        }
+    }
+
+    Tokens start(UserId userId, Set<String> roles) {
+        TokenFamilyId family = TokenFamilyId.random();
+        String tokenId = UUID.randomUUID().toString();
+        Instant expiresAt = Instant.now().plus(REFRESH_LIFETIME);
+        commands.send(new StartTokenFamily(family, userId, tokenId, expiresAt));
+        return Tokens.of(tokens.issue(userId, roles, family, tokenId, expiresAt, Instant.now()));
+    }
+
+    static DomainException refusal(LoginOutcome outcome) {
+        return switch (outcome.refusal()) {
+            case "account_locked" -> DomainException.rateLimited("account_locked", "too many failed logins; try again later",
+                    Duration.between(Instant.now(), outcome.lockedUntil()).toSeconds() + 1);
+            case "account_suspended", "account_deactivated" -> new DomainException(ErrorKind.FORBIDDEN,
+                    outcome.refusal(), "this account is " + outcome.refusal().substring(8));
+            case "session_ended" -> DomainException.unauthenticated("session_ended", "this session was ended; log in again");
+            case "email_not_verified" -> new DomainException(ErrorKind.FORBIDDEN, "email_not_verified",
+                    "confirm your e-mail address first: open the link in the verification mail");
+            case "invalid_code" -> DomainException.unauthenticated("invalid_code",
+                    "the code is wrong, expired or used up; request a new one");
+            default -> invalidCredentials();
+        };
+    }
+
+    static DomainException invalidCredentials() {
+        return DomainException.unauthenticated("invalid_credentials", "wrong e-mail or password");
+    }
+}

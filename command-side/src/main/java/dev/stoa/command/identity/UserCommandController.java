@@ -1,0 +1,92 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.*;
+import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.*;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+/** Profile edits, self-deactivation and addresses. Another user's account answers 404. */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Identity")
+class UserCommandController {
+    private final Commands commands;
+
+    UserCommandController(Commands commands) { this.commands = commands; }
+
+    record ProfileRequest(@Size(min = 1, max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
+                          @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be in E.164 form, e.g. +4915112345678") String phone) {}
+
+    record AddressRequest(@NotNull @Pattern(regexp = "home|work|other", message = "must be home, work or other") String label,
+                          @NotBlank @Size(max = 200) String streetLine1, @Size(max = 200) String streetLine2,
+                          @NotBlank @Size(max = 100) String city, @Size(max = 100) String state,
+                          @NotBlank @Size(max = 20) String postalCode,
+                          @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String countryCode,
+                          Boolean isDefault) {
+        Address address() {
+            return new Address(label, streetLine1, streetLine2, city, state, postalCode, countryCode, Boolean.TRUE.equals(isDefault));
+        }
+    }
+
+    @PatchMapping("/me")
+    @Operation(summary = "Change your name or phone; omitted fields stay")
+    ResponseEntity<Void> updateMe(@Valid @RequestBody ProfileRequest body, @AuthenticationPrincipal Jwt jwt) {
+        return update(jwt.getSubject(), body, jwt);
+    }
+
+    @PutMapping("/{userId}")
+    @Operation(summary = "Change a user's name or phone (that user, support, admin)")
+    ResponseEntity<Void> update(@PathVariable UserId userId, @Valid @RequestBody ProfileRequest body, @AuthenticationPrincipal Jwt jwt) {
+        return update(userId.value(), body, jwt);
+    }
+
+    @PostMapping("/me/deactivate")
+    @Operation(summary = "Close your own account for good")
+    ResponseEntity<Void> deactivateMe(@AuthenticationPrincipal Jwt jwt) {
+        commands.send(new DeactivateUser(new UserId(jwt.getSubject()), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{userId}/addresses")
+    @Operation(summary = "Add an address (that user, admin); at most one is the default")
+    ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
+                                                   @AuthenticationPrincipal Jwt jwt) {
+        String addressId = UUID.randomUUID().toString();
+        commands.send(new SaveAddress(userId, addressId, body.address(), CurrentActor.of(jwt)));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + userId + "/addresses/" + addressId))
+                .body(Map.of("addressId", addressId));
+    }
+
+    @PutMapping("/{userId}/addresses/{addressId}")
+    @Operation(summary = "Replace an address (that user, admin)")
+    ResponseEntity<Void> replaceAddress(@PathVariable UserId userId, @PathVariable UUID addressId,
+                                        @Valid @RequestBody AddressRequest body, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new SaveAddress(userId, addressId.toString(), body.address(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{userId}/addresses/{addressId}")
+    @Operation(summary = "Delete an address (that user, admin)")
+    ResponseEntity<Void> removeAddress(@PathVariable UserId userId, @PathVariable UUID addressId, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new RemoveAddress(userId, addressId.toString(), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<Void> update(String userId, ProfileRequest body, Jwt jwt) {
+        commands.send(new UpdateProfile(new UserId(userId), trim(body.firstName()), trim(body.lastName()), body.phone(),
+                CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String trim(String s) { return s == null ? null : s.trim(); }
+}

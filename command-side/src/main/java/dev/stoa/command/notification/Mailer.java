@@ -1,0 +1,66 @@
+package dev.stoa.command.notification;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.notification.QueueNotification;
+import dev.stoa.command.platform.web.Commands;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The way every context sends e-mail. {@link #send} renders the template and stores the mail in the outbox
+ * ({@code mail_outbox}) in the caller's transaction, and records {@code NotificationQueued} in the same unit of
+ * work; {@link MailDispatcher} delivers it after that transaction commits, with retries. So it is cheap, safe
+ * inside an event handler or a command handler (a rolled-back caller sends nothing), and idempotent: a second
+ * request with the same {@code notificationId} (a replay, a redelivery) sends nothing more.
+ *
+ * <p>The rendered body may hold one-time tokens: it lives only in the outbox row, which forgets it once the
+ * mail is sent or has failed for good, and it never enters an event.
+ */
+@Component
+public class Mailer {
+    private final JdbcTemplate jdbc;
+    private final MailTemplates templates;
+    private final Commands commands;
+
+    public Mailer(JdbcTemplate jdbc, MailTemplates templates, Commands commands) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.commands = commands;
+    }
+
+    /**
+     * Queues one mail. Joins the caller's transaction (or opens one).
+     *
+     * @throws IllegalArgumentException for an invalid id, user id or address, or an unknown template
+     */
+    @Transactional
+    public void send(MailRequest request) {
+        NotificationId id = new NotificationId(request.notificationId());
+        UserId userId = request.userId() == null ? null : new UserId(request.userId());
+        String recipient = address(request.recipient());
+        RenderedMail mail = templates.render(request.templateName(), request.model());
+        int inserted = jdbc.update("""
+                insert into mail_outbox(notification_id, user_id, recipient, template_name, subject, body_text,
+                                        body_html, correlation_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                id.value(), userId == null ? null : userId.value(), recipient, request.templateName(), mail.subject(),
+                mail.text(), mail.html(), OutboxMetadata.currentCorrelationId().orElse(id.value()));
+        if (inserted == 0) return; // already queued (or sent) under this id: nothing more to do
+        commands.send(new QueueNotification(id, userId, Notification.EMAIL, recipient, request.templateName(),
+                mail.subject()));
+    }
+
+    private static String address(String recipient) {
+        try {
+            InternetAddress address = new InternetAddress(recipient, true);
+            if (address.getAddress().indexOf('@') < 1) throw new AddressException("no domain");
+            return address.getAddress();
+        } catch (AddressException | NullPointerException e) {
+            throw new IllegalArgumentException("recipient must be an e-mail address");
+        }
+    }
+}

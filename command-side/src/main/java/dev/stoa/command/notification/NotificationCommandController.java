@@ -1,0 +1,50 @@
+package dev.stoa.command.notification;
+
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.RequestContext;
+import dev.stoa.command.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+/** An admin's manual e-mail (API.md "Notifications"): queued like any other, shown in the user's log. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+@Tag(name = "Notifications")
+class NotificationCommandController {
+    private final Mailer mailer;
+
+    NotificationCommandController(Mailer mailer) { this.mailer = mailer; }
+
+    record ManualNotification(@Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String userId,
+                              @NotBlank @Email @Size(max = 320) String recipient,
+                              @NotBlank @Size(max = 200) String subject,
+                              @NotBlank @Size(max = 20_000) String text) {}
+
+    @PostMapping("/send")
+    @Operation(summary = "Send a manual e-mail (admin); with Idempotency-Key a retry sends nothing twice")
+    ResponseEntity<Map<String, String>> send(@Valid @RequestBody ManualNotification body,
+                                             @AuthenticationPrincipal Jwt jwt) {
+        if (!CurrentActor.of(jwt).isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");
+        // the same caller and Idempotency-Key name the same notification, even past the idempotency record
+        NotificationId id = RequestContext.idempotencyKey()
+                .map(key -> NotificationId.derivedFrom("manual", jwt.getSubject(), key))
+                .orElseGet(NotificationId::random);
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", body.subject().replaceAll("[\\r\\n]+", " "));
+        model.put("text", body.text());
+        mailer.send(new MailRequest(id.value(), body.userId(), body.recipient(), "manual", model));
+        return ResponseEntity.accepted().body(Map.of("notificationId", id.value()));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.stoa.command.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.*;
+import static org.mockito.Mockito.*;
+
+import dev.stoa.api.identity.*;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.UniqueKeys;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UserAccountTest {
+    private static final String HASH = UserAccount.PASSWORDS.encode("correct horse 42");
+    private final UserId id = UserId.random();
+    private AggregateTestFixture<UserAccount> fixture;
+    private UniqueKeys keys;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(UserAccount.class);
+        keys = mock(UniqueKeys.class);
+        fixture.registerInjectableResource(keys);
+    }
+
+    private UserRegistered registered(boolean verified) {
+        return new UserRegistered(id, "ada@example.org", HASH, "Ada", "Lovelace", null, Set.of("customer"), verified);
+    }
+
+    @Test
+    void givenNothing_whenRegister_thenEmailClaimedLowerCaseAndRegistered() {
+        when(keys.claim(eq("user-email"), eq("ada@example.org"), anyString())).thenReturn(true);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(id, " Ada@Example.org ", HASH, "Ada", "Lovelace", null, Set.of("customer"), false))
+                .expectEvents(registered(false));
+    }
+
+    @Test
+    void givenEmailTaken_whenRegister_thenDuplicateEmail() {
+        when(keys.claim(anyString(), anyString(), anyString())).thenReturn(false);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(id, "ada@example.org", HASH, "Ada", "Lovelace", null, Set.of("customer"), false))
+                .expectException(DomainException.class).expectExceptionMessage("an account with this e-mail already exists");
+    }
+
+    @Test
+    void givenRegistered_whenVerifyEmail_thenVerifiedOnce() {
+        fixture.given(registered(false)).when(new VerifyEmail(id, "ADA@example.org"))
+                .expectEvents(new EmailVerified(id, "ada@example.org"));
+        fixture.given(registered(false), new EmailVerified(id, "ada@example.org"))
+                .when(new VerifyEmail(id, "ada@example.org")).expectNoEvents();
+    }
+
+    @Test
+    void givenVerified_whenLogInWithRightPassword_thenAcceptedWithRoles() {
+        fixture.given(registered(true)).when(new LogIn(id, "correct horse 42"))
+                .expectEvents(new LoginSucceeded(id))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(LoginOutcome.accepted(Set.of("customer"))));
+    }
+
+    @Test
+    void givenUnverified_whenLogIn_thenRefusedWithoutEvents() {
+        fixture.given(registered(false)).when(new LogIn(id, "correct horse 42")).expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.refused("email_not_verified", null));
+    }
+
+    @Test
+    void givenFourFailures_whenWrongPasswordAgain_thenLockedFor15Minutes() {
+        fixture.given(registered(true), new LoginFailed(id, 1, null), new LoginFailed(id, 2, null),
+                        new LoginFailed(id, 3, null), new LoginFailed(id, 4, null))
+                .when(new LogIn(id, "wrong password 1"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(lockedFor15Minutes(),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    private static org.hamcrest.Matcher<Object> lockedFor15Minutes() {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof LoginFailed f && f.consecutiveFailures() == 5 && f.lockedUntil() != null
+                        && f.lockedUntil().isAfter(Instant.now().plusSeconds(14 * 60))
+                        && f.lockedUntil().isBefore(Instant.now().plusSeconds(16 * 60));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description d) { d.appendText("LoginFailed #5 locking for 15 minutes"); }
+        };
+    }
+
+    @Test
+    void givenLocked_whenRightPassword_thenStillRefused() {
+        Instant until = Instant.now().plusSeconds(600);
+        fixture.given(registered(true), new LoginFailed(id, 5, until))
+                .when(new LogIn(id, "correct horse 42")).expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.refused("account_locked", until));
+    }
+
+    @Test
+    void givenLockExpired_whenRightPassword_thenAccepted() {
+        fixture.given(registered(true), new LoginFailed(id, 5, Instant.now().minusSeconds(1)))
+                .when(new LogIn(id, "correct horse 42")).expectEvents(new LoginSucceeded(id));
+    }
+
+    private static final dev.stoa.api.platform.Actor ADMIN = new dev.stoa.api.platform.Actor(UserId.random().value(), Set.of("admin"));
+
+    @Test
+    void givenActive_whenAdminSuspends_thenSuspendedAndLoginAndSessionsRefused() {
+        fixture.given(registered(true)).when(new SuspendUser(id, "fraud", ADMIN)).expectEvents(new UserSuspended(id, "fraud"));
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new LogIn(id, "correct horse 42"))
+                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused("account_suspended", null));
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new CheckSession(id, Instant.now()))
+                .expectResultMessagePayload(LoginOutcome.refused("account_suspended", null));
+    }
+
+    @Test
+    void givenSuspendedThenReinstated_whenOldSessionRefreshes_thenEnded() {
+        Instant before = Instant.now().minusSeconds(60);
+        fixture.given(registered(true)).andGivenCommands(new SuspendUser(id, null, ADMIN), new ReinstateUser(id, ADMIN))
+                .when(new CheckSession(id, before))
+                .expectResultMessagePayload(LoginOutcome.refused("session_ended", null));
+    }
+
+    @Test
+    void givenDeactivated_whenReinstateOrSuspend_thenInvalidTransition() {
+        fixture.given(registered(true), new UserDeactivated(id)).when(new ReinstateUser(id, ADMIN))
+                .expectException(DomainException.class);
+        fixture.given(registered(true), new UserDeactivated(id)).when(new SuspendUser(id, null, ADMIN))
+                .expectException(DomainException.class);
+    }
+
+    @Test
+    void givenActive_whenNonAdminSuspends_thenForbidden() {
+        fixture.given(registered(true))
+                .when(new SuspendUser(id, null, new dev.stoa.api.platform.Actor(id.value(), Set.of("customer"))))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void givenDefaultAddress_whenAnotherDefaultSaved_thenPreviousDefaultNamed() {
+        var self = new dev.stoa.api.platform.Actor(id.value(), Set.of("customer"));
+        Address home = new Address("home", "Street 1", null, "Berlin", null, "10117", "DE", true);
+        fixture.given(registered(true), new AddressSaved(id, "a1", home, null))
+                .when(new SaveAddress(id, "a2", home, self))
+                .expectEvents(new AddressSaved(id, "a2", home, "a1"));
+    }
+
+    @Test
+    void givenAnotherUser_whenSavingMyAddress_thenNotFound() {
+        var stranger = new dev.stoa.api.platform.Actor(UserId.random().value(), Set.of("customer"));
+        fixture.given(registered(true))
+                .when(new SaveAddress(id, "a1", new Address("home", "S", null, "C", null, "1", "DE", false), stranger))
+                .expectException(DomainException.class).expectExceptionMessage("user " + id + " not found");
+    }
+
+    @Test
+    void passwordPolicyRefusesWeakPasswords() {
+        assertThat(PasswordPolicy.weakness("short1", "a@b.c")).isPresent();
+        assertThat(PasswordPolicy.weakness("onlyletterslong", "a@b.c")).isPresent();
+        assertThat(PasswordPolicy.weakness("adalovelace1", "adalovelace@example.org")).isPresent();
+        assertThat(PasswordPolicy.weakness("correct horse 42", "ada@example.org")).isEmpty();
+        assertThat(PasswordPolicy.weakness("a long passphrase without digits", "ada@example.org")).isEmpty();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.stoa.projection.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Read model row of one account's profile. Never the password hash. */
+@Entity
+@Table(name = "user_view")
+public class UserEntity {
+    @Id
+    private String id;
+    private String email;
+    @Column(name = "first_name") private String firstName;
+    @Column(name = "last_name") private String lastName;
+    private String phone;
+    /** Comma-separated, sorted. */
+    private String roles;
+    @Column(name = "email_verified") private boolean emailVerified;
+    private String status;
+    @Column(name = "created_at") private Instant createdAt;
+    @Column(name = "last_login_at") private Instant lastLoginAt;
+
+    protected UserEntity() {}
+
+    public UserEntity(String id, String email, String firstName, String lastName, String phone, String roles,
+                      boolean emailVerified, Instant createdAt) {
+        this.id = id;
+        this.email = email;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phone = phone;
+        this.roles = roles;
+        this.emailVerified = emailVerified;
+        this.status = "active";
+        this.createdAt = createdAt;
+    }
+
+    public void verified() { this.emailVerified = true; }
+
+    public void status(String status) { this.status = status; }
+
+    public void roles(String roles) { this.roles = roles; }
+
+    public void profile(String firstName, String lastName, String phone) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phone = phone;
+    }
+
+    public void loggedIn(Instant at) { this.lastLoginAt = at; }
+
+    public String getId() { return id; }
+    public String getEmail() { return email; }
+    public String getFirstName() { return firstName; }
+    public String getLastName() { return lastName; }
+    public String getPhone() { return phone; }
+    public String getRoles() { return roles; }
+    public boolean isEmailVerified() { return emailVerified; }
+    public String getStatus() { return status; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getLastLoginAt() { return lastLoginAt; }
+}

@@ -1,0 +1,68 @@
+package dev.stoa.query.identity;
+
+import dev.stoa.api.identity.FindUserById;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.identity.UserView;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.query.platform.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import dev.stoa.api.identity.FindAddresses;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Identity")
+class UserQueryController {
+    private final Queries queries;
+
+    UserQueryController(Queries queries) { this.queries = queries; }
+
+    record TokenInfo(String userId, String email, Set<String> roles, Instant expiresAt) {}
+
+    @GetMapping("/api/v1/users/me")
+    @Operation(summary = "The caller's profile")
+    UserView me(@AuthenticationPrincipal Jwt jwt) { return profile(jwt); }
+
+    @GetMapping("/api/v1/auth/verify")
+    @Operation(summary = "Who this access token belongs to, its roles and when it expires")
+    TokenInfo verify(@AuthenticationPrincipal Jwt jwt) {
+        UserView user = profile(jwt);
+        return new TokenInfo(user.id(), user.email(), Set.copyOf(jwt.getClaimAsStringList("roles")), jwt.getExpiresAt());
+    }
+
+    @GetMapping("/api/v1/users/{userId}")
+    @Operation(summary = "A user's profile (that user, support, admin; anyone else gets 404)")
+    UserView user(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
+        requireSelfOr(jwt, userId, "support", "admin");
+        return profile(userId);
+    }
+
+    @GetMapping("/api/v1/users/{userId}/addresses")
+    @Operation(summary = "A user's addresses, the default first (that user, admin)")
+    FindAddresses.Result addresses(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
+        requireSelfOr(jwt, userId, "admin");
+        return queries.ask(new FindAddresses(userId), FindAddresses.Result.class);
+    }
+
+    private UserView profile(Jwt jwt) { return profile(new UserId(jwt.getSubject())); }
+
+    private UserView profile(UserId userId) {
+        UserView view = queries.ask(new FindUserById(userId), UserView.class);
+        if (view == null) throw DomainException.notFound("user " + userId);
+        return view;
+    }
+
+    /** Another user's private data is reported as not found, not as forbidden (API.md). */
+    private static void requireSelfOr(Jwt jwt, UserId userId, String... roles) {
+        if (jwt.getSubject().equals(userId.value())) return;
+        java.util.List<String> held = jwt.getClaimAsStringList("roles");
+        if (held != null && java.util.Arrays.stream(roles).anyMatch(held::contains)) return;
+        throw DomainException.notFound("user " + userId);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.stoa.query.notification;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.notification.FindNotifications;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.query.platform.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Collection;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * The notification log (API.md "Notifications"): the caller's own, or any user's for an admin. Another
+ * user's log is a 404, not a 403, so nobody learns which user ids exist (API.md privacy rule).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+@Tag(name = "Notifications")
+class NotificationQueryController {
+    private final Queries queries;
+
+    NotificationQueryController(Queries queries) { this.queries = queries; }
+
+    @GetMapping("/users/me/notifications")
+    @Operation(summary = "The caller's notifications, newest first")
+    FindNotifications.Result mine(@AuthenticationPrincipal Jwt jwt,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                  @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return find(jwt.getSubject(), limit, offset);
+    }
+
+    @GetMapping("/notifications/{userId}")
+    @Operation(summary = "A user's notifications, newest first (that user, admin)")
+    FindNotifications.Result ofUser(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt,
+                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        if (!userId.value().equals(jwt.getSubject()) && !isAdmin(jwt))
+            throw DomainException.notFound("notifications of user " + userId);
+        return find(userId.value(), limit, offset);
+    }
+
+    private FindNotifications.Result find(String userId, int limit, int offset) {
+        return queries.ask(new FindNotifications(userId, limit, offset), FindNotifications.Result.class);
+    }
+
+    private static boolean isAdmin(Jwt jwt) {
+        return jwt.getClaims().get("roles") instanceof Collection<?> roles
+                && roles.stream().anyMatch(r -> Roles.ADMIN.equals(String.valueOf(r)));
+    }
+}

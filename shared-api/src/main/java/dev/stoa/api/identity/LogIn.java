@@ -1,0 +1,10 @@
+package dev.stoa.api.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * A password login attempt. The clear password travels in this command only, to be checked against the
+ * stored hash; it is never stored. Answers a {@link LoginOutcome}: a refused attempt is recorded (for
+ * lockout), so it is an outcome, not an exception.
+ */
+public record LogIn(@TargetAggregateIdentifier UserId userId, String password) {}

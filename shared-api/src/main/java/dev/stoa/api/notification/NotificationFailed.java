@@ -1,0 +1,10 @@
+package dev.stoa.api.notification;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * Delivery attempt number {@code attempt} failed with {@code reason} (the transport's error, never the body).
+ * With {@code willRetry} another attempt follows after a back-off; without, the notification has failed for good.
+ */
+@Revision("1")
+public record NotificationFailed(NotificationId notificationId, int attempt, String reason, boolean willRetry) {}
