@@ -43,7 +43,8 @@ class AuthController {
                            @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be in E.164 form, e.g. +4915112345678") String phone,
                            Set<@NotBlank String> roles) {}
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password, String totpCode) {}
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
+                        @Size(max = 32) String totpCode) {}
 
     record TokenRequest(@NotBlank @Size(max = 4096) String refreshToken) {}
 
@@ -81,7 +82,7 @@ class AuthController {
             throw Sessions.invalidCredentials();
         }
         UserId userId = new UserId(owner.get());
-        LoginOutcome outcome = commands.send(new LogIn(userId, body.password()));
+        LoginOutcome outcome = commands.send(new LogIn(userId, body.password(), body.totpCode()));
         if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
     }

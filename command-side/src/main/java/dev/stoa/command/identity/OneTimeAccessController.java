@@ -62,8 +62,9 @@ class OneTimeAccessController {
         account(body.email()).ifPresent(userId -> {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
             String codeId = UUID.randomUUID().toString();
-            commands.send(new IssueLoginCode(userId, codeId, UserAccount.PASSWORDS.encode(code), Instant.now().plus(CODE_LIFETIME)));
-            mailer.send(new MailRequest(NotificationId.derivedFrom("login-code", codeId).value(), userId.value(),
+            boolean issued = commands.send(new IssueLoginCode(userId, codeId, UserAccount.PASSWORDS.encode(code),
+                    Instant.now().plus(CODE_LIFETIME)));
+            if (issued) mailer.send(new MailRequest(NotificationId.derivedFrom("login-code", codeId).value(), userId.value(),
                     UserAccount.emailKey(body.email()), "login-code", Map.of("code", code, "minutes", CODE_LIFETIME.toMinutes())));
         });
         return ResponseEntity.accepted().build();

@@ -49,6 +49,9 @@ class Sessions {
             case "session_ended" -> DomainException.unauthenticated("session_ended", "this session was ended; log in again");
             case "email_not_verified" -> new DomainException(ErrorKind.FORBIDDEN, "email_not_verified",
                     "confirm your e-mail address first: open the link in the verification mail");
+            case "mfa_required" -> DomainException.unauthenticated("mfa_required",
+                    "this account uses multi-factor authentication: send totpCode (or a recovery code)");
+            case "invalid_mfa_code" -> DomainException.unauthenticated("invalid_mfa_code", "wrong authenticator or recovery code");
             case "invalid_code" -> DomainException.unauthenticated("invalid_code",
                     "the code is wrong, expired or used up; request a new one");
             default -> invalidCredentials();

@@ -5,10 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Roles;
+import dev.stoa.command.platform.SecretSealer;
 import dev.stoa.command.platform.UniqueKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,6 +49,7 @@ public class UserAccount {
     private int failures;
     private Instant lockedUntil;
     private final AddressBook addresses = new AddressBook();
+    private final Mfa mfa = new Mfa();
     private String codeId;
     private String codeHash;
     private Instant codeExpiresAt;
@@ -75,25 +78,55 @@ public class UserAccount {
     }
 
     @CommandHandler
-    LoginOutcome handle(LogIn cmd) {
+    LoginOutcome handle(LogIn cmd, SecretSealer sealer) {
         Instant now = Instant.now();
         if (status != Status.ACTIVE) return LoginOutcome.refused("account_" + status.name().toLowerCase(Locale.ROOT), null);
         if (lockedUntil != null && now.isBefore(lockedUntil)) return LoginOutcome.refused("account_locked", lockedUntil);
-        if (cmd.password() == null || !PASSWORDS.matches(cmd.password(), passwordHash)) {
-            int count = failures + 1;
-            apply(new LoginFailed(userId, count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null));
-            return count >= MAX_FAILURES ? LoginOutcome.refused("account_locked", lockedUntil)
-                    : LoginOutcome.refused("invalid_credentials", null);
-        }
+        if (cmd.password() == null || !PASSWORDS.matches(cmd.password(), passwordHash)) return failedLogin(now, "invalid_credentials");
         if (!emailVerified) return LoginOutcome.refused("email_not_verified", null);
-        apply(new LoginSucceeded(userId));
+        Long step = null;
+        if (mfa.active()) {
+            if (cmd.totpCode() == null || cmd.totpCode().isBlank()) return LoginOutcome.refused("mfa_required", null);
+            Mfa.Match match = mfa.login(cmd.totpCode(), sealer, now);
+            if (!match.matched()) return failedLogin(now, "invalid_mfa_code");
+            if (match.recoveryIndex() != null) apply(new RecoveryCodeUsed(userId, match.recoveryIndex()));
+            step = match.step();
+        }
+        apply(new LoginSucceeded(userId, step));
         return LoginOutcome.accepted(roles);
     }
 
+    /** A wrong password or second factor: counted, and the fifth in a row locks the account for a while. */
+    private LoginOutcome failedLogin(Instant now, String refusal) {
+        int count = failures + 1;
+        apply(new LoginFailed(userId, count, count >= MAX_FAILURES ? now.plus(LOCKOUT) : null));
+        return count >= MAX_FAILURES ? LoginOutcome.refused("account_locked", lockedUntil) : LoginOutcome.refused(refusal, null);
+    }
+
     @CommandHandler
-    void handle(IssueLoginCode cmd) {
+    String handle(StartMfaEnrollment cmd) {
         requireActive();
+        if (mfa.active()) throw DomainException.conflict("mfa_already_active", "multi-factor authentication is already on");
+        apply(new MfaEnrollmentStarted(userId, cmd.sealedSecret(), List.copyOf(cmd.recoveryCodeHashes())));
+        return email;
+    }
+
+    @CommandHandler
+    void handle(ActivateMfa cmd, SecretSealer sealer) {
+        requireActive();
+        if (mfa.active()) return;
+        if (!mfa.enrolling()) throw DomainException.refused("mfa_not_enrolled", "enroll first: POST /api/v1/auth/mfa/enroll");
+        long step = mfa.activationStep(cmd.code(), sealer, Instant.now());
+        if (step < 0) throw DomainException.refused("invalid_code", "that is not the authenticator's current code");
+        apply(new MfaActivated(userId, step));
+    }
+
+    /** @return whether a code was issued: not for an account that is not active (and nobody is told why) */
+    @CommandHandler
+    boolean handle(IssueLoginCode cmd) {
+        if (status != Status.ACTIVE) return false;
         apply(new LoginCodeIssued(userId, cmd.codeId(), cmd.codeHash(), cmd.expiresAt()));
+        return true;
     }
 
     @CommandHandler
@@ -105,9 +138,10 @@ public class UserAccount {
             apply(new LoginCodeRejected(userId, codeId, codeAttempts + 1));
             return LoginOutcome.refused("invalid_code", null);
         }
+        if (mfa.active()) return LoginOutcome.refused("mfa_required", null); // a mailed code is no second factor
         apply(new LoginCodeUsed(userId, codeId));
         if (!emailVerified) apply(new EmailVerified(userId, email)); // the code reached that mailbox
-        apply(new LoginSucceeded(userId));
+        apply(new LoginSucceeded(userId, null));
         return LoginOutcome.accepted(roles);
     }
 
@@ -230,7 +264,17 @@ public class UserAccount {
     void on(LoginSucceeded e) {
         failures = 0;
         lockedUntil = null;
+        mfa.stepUsed(e.totpStep());
     }
+
+    @EventSourcingHandler
+    void on(MfaEnrollmentStarted e) { mfa.enrollmentStarted(e.sealedSecret(), e.recoveryCodeHashes()); }
+
+    @EventSourcingHandler
+    void on(MfaActivated e) { mfa.activated(e.totpStep()); }
+
+    @EventSourcingHandler
+    void on(RecoveryCodeUsed e) { mfa.recoveryCodeUsed(e.index()); }
 
     @EventSourcingHandler
     void on(UserSuspended e, @org.axonframework.eventhandling.Timestamp Instant at) {

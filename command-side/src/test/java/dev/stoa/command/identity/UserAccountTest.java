@@ -24,6 +24,56 @@ class UserAccountTest {
         fixture = new AggregateTestFixture<>(UserAccount.class);
         keys = mock(UniqueKeys.class);
         fixture.registerInjectableResource(keys);
+        fixture.registerInjectableResource(SEALER);
+    }
+
+    /** Sealing is the app's job; here a reversible stand-in is enough. */
+    private static final dev.stoa.command.platform.SecretSealer SEALER = new dev.stoa.command.platform.SecretSealer() {
+        public String seal(String secret) { return "sealed:" + secret; }
+        public String open(String sealed) { return sealed.substring("sealed:".length()); }
+    };
+    private static final String SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+    private Object[] withMfa() {
+        long step = Totp.step(Instant.now()) - 5;
+        return new Object[] {registered(true),
+                new MfaEnrollmentStarted(id, SEALER.seal(SECRET), java.util.List.of(UserAccount.PASSWORDS.encode("ABCDEFGHJK"))),
+                new MfaActivated(id, step)};
+    }
+
+    @Test
+    void givenMfaActive_whenLogInWithoutCode_thenMfaRequired() {
+        fixture.given(withMfa()).when(new LogIn(id, "correct horse 42", null)).expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.refused("mfa_required", null));
+    }
+
+    @Test
+    void givenMfaActive_whenLogInWithCurrentCode_thenAcceptedAndStepRemembered() {
+        long step = Totp.step(Instant.now());
+        fixture.given(withMfa()).when(new LogIn(id, "correct horse 42", Totp.code(SECRET, step)))
+                .expectEvents(new LoginSucceeded(id, step));
+        Object[] history = java.util.stream.Stream.concat(java.util.Arrays.stream(withMfa()),
+                java.util.stream.Stream.of(new LoginSucceeded(id, step))).toArray();
+        fixture.given(history).when(new LogIn(id, "correct horse 42", Totp.code(SECRET, step)))
+                .expectEvents(new LoginFailed(id, 1, null))
+                .expectResultMessagePayload(LoginOutcome.refused("invalid_mfa_code", null));
+    }
+
+    @Test
+    void givenMfaActive_whenRecoveryCodeUsed_thenSpentOnce() {
+        fixture.given(withMfa()).when(new LogIn(id, "correct horse 42", "abcde-fghjk"))
+                .expectEvents(new RecoveryCodeUsed(id, 0), new LoginSucceeded(id, null));
+        Object[] spent = java.util.stream.Stream.concat(java.util.Arrays.stream(withMfa()),
+                java.util.stream.Stream.of(new RecoveryCodeUsed(id, 0))).toArray();
+        fixture.given(spent).when(new LogIn(id, "correct horse 42", "ABCDE-FGHJK"))
+                .expectEvents(new LoginFailed(id, 1, null));
+    }
+
+    @Test
+    void givenEnrolling_whenActivatedWithWrongCode_thenRefused() {
+        fixture.given(registered(true), new MfaEnrollmentStarted(id, SEALER.seal(SECRET), java.util.List.of()))
+                .when(new ActivateMfa(id, "000000".equals(Totp.code(SECRET, Totp.step(Instant.now()))) ? "111111" : "000000"))
+                .expectException(DomainException.class).expectNoEvents();
     }
 
     private UserRegistered registered(boolean verified) {
@@ -56,14 +106,14 @@ class UserAccountTest {
 
     @Test
     void givenVerified_whenLogInWithRightPassword_thenAcceptedWithRoles() {
-        fixture.given(registered(true)).when(new LogIn(id, "correct horse 42"))
-                .expectEvents(new LoginSucceeded(id))
+        fixture.given(registered(true)).when(new LogIn(id, "correct horse 42", null))
+                .expectEvents(new LoginSucceeded(id, null))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(LoginOutcome.accepted(Set.of("customer"))));
     }
 
     @Test
     void givenUnverified_whenLogIn_thenRefusedWithoutEvents() {
-        fixture.given(registered(false)).when(new LogIn(id, "correct horse 42")).expectNoEvents()
+        fixture.given(registered(false)).when(new LogIn(id, "correct horse 42", null)).expectNoEvents()
                 .expectResultMessagePayload(LoginOutcome.refused("email_not_verified", null));
     }
 
@@ -71,7 +121,7 @@ class UserAccountTest {
     void givenFourFailures_whenWrongPasswordAgain_thenLockedFor15Minutes() {
         fixture.given(registered(true), new LoginFailed(id, 1, null), new LoginFailed(id, 2, null),
                         new LoginFailed(id, 3, null), new LoginFailed(id, 4, null))
-                .when(new LogIn(id, "wrong password 1"))
+                .when(new LogIn(id, "wrong password 1", null))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(lockedFor15Minutes(),
                                 org.axonframework.test.matchers.Matchers.andNoMore())));
@@ -95,22 +145,29 @@ class UserAccountTest {
     void givenLocked_whenRightPassword_thenStillRefused() {
         Instant until = Instant.now().plusSeconds(600);
         fixture.given(registered(true), new LoginFailed(id, 5, until))
-                .when(new LogIn(id, "correct horse 42")).expectNoEvents()
+                .when(new LogIn(id, "correct horse 42", null)).expectNoEvents()
                 .expectResultMessagePayload(LoginOutcome.refused("account_locked", until));
     }
 
     @Test
     void givenLockExpired_whenRightPassword_thenAccepted() {
         fixture.given(registered(true), new LoginFailed(id, 5, Instant.now().minusSeconds(1)))
-                .when(new LogIn(id, "correct horse 42")).expectEvents(new LoginSucceeded(id));
+                .when(new LogIn(id, "correct horse 42", null)).expectEvents(new LoginSucceeded(id, null));
     }
 
     private static final dev.stoa.api.platform.Actor ADMIN = new dev.stoa.api.platform.Actor(UserId.random().value(), Set.of("admin"));
 
     @Test
+    void givenSuspended_whenLoginCodeRequested_thenNoneIssuedAndNoError() {
+        fixture.given(registered(true), new UserSuspended(id, null))
+                .when(new IssueLoginCode(id, "c1", HASH, Instant.now().plusSeconds(600)))
+                .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
     void givenActive_whenAdminSuspends_thenSuspendedAndLoginAndSessionsRefused() {
         fixture.given(registered(true)).when(new SuspendUser(id, "fraud", ADMIN)).expectEvents(new UserSuspended(id, "fraud"));
-        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new LogIn(id, "correct horse 42"))
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new LogIn(id, "correct horse 42", null))
                 .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused("account_suspended", null));
         fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new CheckSession(id, Instant.now()))
                 .expectResultMessagePayload(LoginOutcome.refused("account_suspended", null));

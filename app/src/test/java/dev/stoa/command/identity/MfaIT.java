@@ -1,0 +1,73 @@
+package dev.stoa.command.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** TOTP through HTTP: enroll, activate, then login needs the authenticator's code or a recovery code. */
+class MfaIT extends ApiTest {
+    private static final String PASSWORD = "correct horse 42";
+    @Autowired CommandGateway commands;
+    @Autowired EventStore eventStore;
+
+    private Api.Response login(String email, String totp) {
+        Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", PASSWORD));
+        if (totp != null) body.put("totpCode", totp);
+        return api.post("/api/v1/auth/login", body, null);
+    }
+
+    @Test
+    void enrollActivateAndLogInWithTheSecondFactor() {
+        UserId id = UserId.random();
+        String email = unique("mfa") + "@example.org";
+        commands.sendAndWait(new RegisterUser(id, email, UserAccount.PASSWORDS.encode(PASSWORD), "M", "F", null, Set.of("customer"), true));
+        String access = login(email, null).body().get("accessToken").asText();
+
+        Api.Response enrolled = api.post("/api/v1/auth/mfa/enroll", null, access);
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+        String secret = enrolled.body().get("secret").asText();
+        assertThat(enrolled.body().get("otpauthUri").asText()).startsWith("otpauth://totp/Stoa%3A").contains("secret=" + secret);
+        List<String> recovery = new ArrayList<>();
+        enrolled.body().get("recoveryCodes").forEach(c -> recovery.add(c.asText()));
+        assertThat(recovery).hasSize(10).allMatch(c -> c.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
+        assertThat(login(email, null).status()).as("not required before activation").isEqualTo(200);
+
+        String wrong = Totp.code(secret, Totp.step(Instant.now()) + 7);
+        assertThat(api.post("/api/v1/auth/mfa/activate", Map.of("code", wrong), access).code()).isEqualTo("invalid_code");
+        assertThat(api.post("/api/v1/auth/mfa/activate", Map.of("code", Totp.code(secret, Totp.step(Instant.now()))), access)
+                .status()).isEqualTo(204);
+
+        Api.Response noCode = login(email, null);
+        assertThat(noCode.status()).isEqualTo(401);
+        assertThat(noCode.code()).isEqualTo("mfa_required");
+        // the activation code's step is spent; the next step's code (clock drift allowance) logs in once
+        String next = Totp.code(secret, Totp.step(Instant.now()) + 1);
+        assertThat(login(email, next).status()).isEqualTo(200);
+        assertThat(login(email, next).code()).as("a code works once").isEqualTo("invalid_mfa_code");
+        assertThat(login(email, recovery.get(3)).status()).isEqualTo(200);
+        assertThat(login(email, recovery.get(3)).code()).isEqualTo("invalid_mfa_code");
+        assertThat(api.post("/api/v1/auth/otp/request", Map.of("email", email), null).status()).isEqualTo(202);
+
+        // the event log never shows the secret in clear
+        List<String> payloads = new ArrayList<>();
+        eventStore.readEvents(id.value()).forEachRemaining(e -> payloads.add(String.valueOf(e.getPayload())));
+        assertThat(payloads).noneMatch(p -> p.contains(secret));
+        assertThat(String.join("\n", payloads)).doesNotContain(recovery.get(0).replace("-", ""));
+        JsonNode again = api.post("/api/v1/auth/mfa/enroll", null, access).body();
+        assertThat(again.get("code").asText()).isEqualTo("mfa_already_active");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.ActivateMfa;
+import dev.stoa.api.identity.StartMfaEnrollment;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.command.platform.SecretSealer;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.*;
+
+/** TOTP multi-factor authentication: enroll (secret, URI for the authenticator app, recovery codes), then activate. */
+@RestController
+@RequestMapping("/api/v1/auth/mfa")
+@Tag(name = "Identity")
+class MfaController {
+    private static final int RECOVERY_CODES = 10;
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Commands commands;
+    private final SecretSealer sealer;
+
+    MfaController(Commands commands, SecretSealer sealer) {
+        this.commands = commands;
+        this.sealer = sealer;
+    }
+
+    record Enrollment(String secret, String otpauthUri, List<String> recoveryCodes) {}
+
+    record ActivateRequest(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits the authenticator shows") String code) {}
+
+    @PostMapping("/enroll")
+    @Operation(summary = "Start TOTP: the secret and otpauth URI for an authenticator app, and single-use recovery codes (shown once)")
+    Enrollment enroll(@AuthenticationPrincipal Jwt jwt) {
+        String secret = Totp.newSecret();
+        List<String> codes = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String code = recoveryCode();
+            codes.add(code.substring(0, 5) + "-" + code.substring(5));
+            hashes.add(UserAccount.PASSWORDS.encode(code));
+        }
+        String email = commands.send(new StartMfaEnrollment(new UserId(jwt.getSubject()), sealer.seal(secret), hashes));
+        return new Enrollment(secret, Totp.uri(secret, email), codes);
+    }
+
+    @PostMapping("/activate")
+    @Operation(summary = "Confirm with the authenticator's current code; from then on login needs totpCode")
+    ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body, @AuthenticationPrincipal Jwt jwt) {
+        commands.send(new ActivateMfa(new UserId(jwt.getSubject()), body.code()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String recoveryCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        return code.toString();
+    }
+}
