@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * notification id, and the notification log that the user (and an admin, nobody else) reads.
  */
 class NotificationMailIT extends ApiTest {
+    @Autowired
+    dev.stoa.api.platform.PersonalData personal;
     @Autowired Mailer mailer;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
@@ -101,7 +103,10 @@ class NotificationMailIT extends ApiTest {
         assertThat(events).extracting(e -> e.getPayloadType().getSimpleName())
                 .containsExactly("NotificationQueued", "NotificationSent");
         assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.getPayload())).doesNotContain("tok-" + userId));
-        assertThat(((NotificationQueued) events.get(0).getPayload()).recipient()).isEqualTo(recipient);
+        // the address is the user's personal data: sealed with their key in the event (crypto-shredding)
+        String logged = ((NotificationQueued) events.get(0).getPayload()).recipient();
+        assertThat(logged).startsWith("pd1:").doesNotContain(recipient);
+        assertThat(personal.open(userId, logged)).isEqualTo(recipient);
     }
 
     @Test

@@ -14,6 +14,13 @@ final class AddressBook {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private final Map<String, Address> addresses = new LinkedHashMap<>();
 
+    /** The address with its personal fields sealed (label, country and the default flag stay readable). */
+    static Address sealed(Address a, String userId, dev.stoa.api.platform.PersonalData personal) {
+        return new Address(a.label(), personal.seal(userId, a.streetLine1()), personal.seal(userId, a.streetLine2()),
+                personal.seal(userId, a.city()), personal.seal(userId, a.state()), personal.seal(userId, a.postalCode()),
+                a.countryCode(), a.isDefault());
+    }
+
     void validate(String addressId, Address a) {
         if (a == null) throw DomainException.badInput("address is required");
         if (!LABELS.contains(a.label())) throw DomainException.badInput("label must be home, work or other");

@@ -3,6 +3,7 @@ package dev.stoa.command.identity;
 import dev.stoa.api.identity.EmailVerified;
 import dev.stoa.api.identity.UserRegistered;
 import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.notification.MailRequest;
 import dev.stoa.command.notification.Mailer;
 import java.time.Duration;
@@ -30,27 +31,33 @@ class IdentityMails {
     private final Mailer mailer;
     private final TokenIssuer tokens;
     private final String publicUrl;
+    private final PersonalData personal;
 
-    IdentityMails(Mailer mailer, TokenIssuer tokens, @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+    IdentityMails(Mailer mailer, TokenIssuer tokens, PersonalData personal,
+                  @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
         this.mailer = mailer;
         this.tokens = tokens;
+        this.personal = personal;
         this.publicUrl = publicUrl;
     }
 
     @EventHandler
     void on(UserRegistered e, EventMessage<?> message) {
-        if (e.emailVerified() || tooOld(message)) return;
-        String token = tokens.emailVerificationToken(e.userId(), e.email());
+        String id = e.userId().value();
+        if (e.emailVerified() || tooOld(message) || personal.isErased(id)) return;
+        String email = personal.open(id, e.email());
+        String token = tokens.emailVerificationToken(e.userId(), email);
         mailer.send(new MailRequest(NotificationId.derivedFrom("email-verification", message.getIdentifier()).value(),
-                e.userId().value(), e.email(), "email-verification",
-                Map.of("firstName", e.firstName(), "token", token, "verifyUrl", publicUrl + "/verify-email?token=" + token)));
+                id, email, "email-verification", Map.of("firstName", personal.open(id, e.firstName()), "token", token,
+                        "verifyUrl", publicUrl + "/verify-email?token=" + token)));
     }
 
     @EventHandler
     void on(EmailVerified e, EventMessage<?> message) {
-        if (tooOld(message)) return;
+        String id = e.userId().value();
+        if (tooOld(message) || personal.isErased(id)) return;
         mailer.send(new MailRequest(NotificationId.derivedFrom("welcome", message.getIdentifier()).value(),
-                e.userId().value(), e.email(), "welcome", Map.of("firstName", "")));
+                id, personal.open(id, e.email()), "welcome", Map.of("firstName", "")));
     }
 
     private static boolean tooOld(EventMessage<?> message) {

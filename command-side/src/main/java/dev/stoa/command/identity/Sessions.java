@@ -46,7 +46,7 @@ class Sessions {
                     Duration.between(Instant.now(), outcome.lockedUntil()).toSeconds() + 1);
             case "account_suspended", "account_deactivated" -> new DomainException(ErrorKind.FORBIDDEN,
                     outcome.refusal(), "this account is " + outcome.refusal().substring(8));
-            case "session_ended" -> DomainException.unauthenticated("session_ended", "this session was ended; log in again");
+            case "session_ended", "account_erased" -> DomainException.unauthenticated("session_ended", "this session was ended; log in again");
             case "email_not_verified" -> new DomainException(ErrorKind.FORBIDDEN, "email_not_verified",
                     "confirm your e-mail address first: open the link in the verification mail");
             case "mfa_required" -> DomainException.unauthenticated("mfa_required",

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.SecretSealer;
 import dev.stoa.command.platform.UniqueKeys;
@@ -33,7 +34,7 @@ public class UserAccount {
     static final int MAX_CODE_ATTEMPTS = 5;
     static final BCryptPasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
-    enum Status { ACTIVE, SUSPENDED, DEACTIVATED }
+    enum Status { ACTIVE, SUSPENDED, DEACTIVATED, ERASED }
 
     @AggregateIdentifier
     private UserId userId;
@@ -58,7 +59,7 @@ public class UserAccount {
     protected UserAccount() {}
 
     @CommandHandler
-    public UserAccount(RegisterUser cmd, UniqueKeys keys) {
+    public UserAccount(RegisterUser cmd, UniqueKeys keys, PersonalData personal) {
         String email = emailKey(cmd.email());
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) throw DomainException.badInput("email must be an e-mail address");
         if (cmd.passwordHash() == null || !cmd.passwordHash().startsWith("$2"))
@@ -66,13 +67,14 @@ public class UserAccount {
         requireRoles(cmd.roles());
         if (!keys.claim(EMAIL, email, cmd.userId().value()))
             throw DomainException.conflict("duplicate_email", "an account with this e-mail already exists");
-        apply(new UserRegistered(cmd.userId(), email, cmd.passwordHash(), cmd.firstName(), cmd.lastName(), cmd.phone(),
-                Set.copyOf(cmd.roles()), cmd.emailVerified()));
+        String id = cmd.userId().value();
+        apply(new UserRegistered(cmd.userId(), personal.seal(id, email), cmd.passwordHash(), personal.seal(id, cmd.firstName()),
+                personal.seal(id, cmd.lastName()), personal.seal(id, cmd.phone()), Set.copyOf(cmd.roles()), cmd.emailVerified()));
     }
 
     @CommandHandler
-    void handle(VerifyEmail cmd) {
-        if (!emailKey(cmd.email()).equals(email))
+    void handle(VerifyEmail cmd, PersonalData personal) {
+        if (status != Status.ACTIVE || !emailKey(cmd.email()).equals(personal.open(userId.value(), email)))
             throw DomainException.refused("invalid_token", "this link was sent to another address");
         if (!emailVerified) apply(new EmailVerified(userId, email));
     }
@@ -104,11 +106,20 @@ public class UserAccount {
     }
 
     @CommandHandler
-    String handle(StartMfaEnrollment cmd) {
+    String handle(StartMfaEnrollment cmd, PersonalData personal) {
         requireActive();
         if (mfa.active()) throw DomainException.conflict("mfa_already_active", "multi-factor authentication is already on");
         apply(new MfaEnrollmentStarted(userId, cmd.sealedSecret(), List.copyOf(cmd.recoveryCodeHashes())));
-        return email;
+        return personal.open(userId.value(), email);
+    }
+
+    @CommandHandler
+    void handle(EraseUser cmd, PersonalData personal, UniqueKeys keys) {
+        AccountAccess.requireSelfOr(cmd.actor(), userId.value());
+        if (status == Status.ERASED) return;
+        keys.release(EMAIL, emailKey(personal.open(userId.value(), email)), userId.value());
+        personal.erase(userId.value());
+        apply(new UserErased(userId));
     }
 
     @CommandHandler
@@ -175,7 +186,7 @@ public class UserAccount {
     void handle(SuspendUser cmd) {
         AccountAccess.requireAdmin(cmd.actor());
         if (status == Status.SUSPENDED) return;
-        if (status != Status.ACTIVE) throw DomainException.invalidTransition("a deactivated account cannot be suspended");
+        if (status != Status.ACTIVE) throw DomainException.invalidTransition("a closed account cannot be suspended");
         apply(new UserSuspended(userId, cmd.reason()));
     }
 
@@ -190,7 +201,7 @@ public class UserAccount {
     @CommandHandler
     void handle(DeactivateUser cmd) {
         AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
-        if (status != Status.DEACTIVATED) apply(new UserDeactivated(userId));
+        if (status != Status.DEACTIVATED && status != Status.ERASED) apply(new UserDeactivated(userId));
     }
 
     @CommandHandler
@@ -203,20 +214,22 @@ public class UserAccount {
     }
 
     @CommandHandler
-    void handle(UpdateProfile cmd) {
+    void handle(UpdateProfile cmd, PersonalData personal) {
         AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.SUPPORT, Roles.ADMIN);
         requireActive();
-        apply(new ProfileUpdated(userId, cmd.firstName() != null ? cmd.firstName() : firstName,
-                cmd.lastName() != null ? cmd.lastName() : lastName, cmd.phone() != null ? cmd.phone() : phone));
+        String id = userId.value();
+        apply(new ProfileUpdated(userId, cmd.firstName() != null ? personal.seal(id, cmd.firstName()) : firstName,
+                cmd.lastName() != null ? personal.seal(id, cmd.lastName()) : lastName,
+                cmd.phone() != null ? personal.seal(id, cmd.phone()) : phone));
     }
 
     @CommandHandler
-    void handle(SaveAddress cmd) {
+    void handle(SaveAddress cmd, PersonalData personal) {
         AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
         requireActive();
         addresses.validate(cmd.addressId(), cmd.address());
         String previousDefault = cmd.address().isDefault() ? addresses.otherDefault(cmd.addressId()) : null;
-        apply(new AddressSaved(userId, cmd.addressId(), cmd.address(), previousDefault));
+        apply(new AddressSaved(userId, cmd.addressId(), AddressBook.sealed(cmd.address(), userId.value(), personal), previousDefault));
     }
 
     @CommandHandler
@@ -315,6 +328,16 @@ public class UserAccount {
 
     @EventSourcingHandler
     void on(RolesChanged e) { roles = e.roles(); }
+
+    @EventSourcingHandler
+    void on(UserErased e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        status = Status.ERASED;
+        sessionsValidAfter = at;
+        email = null;
+        firstName = null;
+        lastName = null;
+        phone = null;
+    }
 
     @EventSourcingHandler
     void on(ProfileUpdated e) {

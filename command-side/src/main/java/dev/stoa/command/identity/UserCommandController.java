@@ -57,6 +57,14 @@ class UserCommandController {
         return ResponseEntity.noContent().build();
     }
 
+    @DeleteMapping("/me")
+    @Operation(summary = "GDPR erasure: your personal data becomes unreadable everywhere, event history included; "
+            + "the account closes and its e-mail address is free again")
+    ResponseEntity<Void> eraseMe(@AuthenticationPrincipal Jwt jwt) {
+        commands.send(new EraseUser(new UserId(jwt.getSubject()), CurrentActor.of(jwt)));
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{userId}/addresses")
     @Operation(summary = "Add an address (that user, admin); at most one is the default")
     ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,

@@ -2,6 +2,7 @@ package dev.stoa.command.notification;
 
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.notification.QueueNotification;
 import dev.stoa.command.platform.web.Commands;
 import jakarta.mail.internet.AddressException;
@@ -25,11 +26,13 @@ public class Mailer {
     private final JdbcTemplate jdbc;
     private final MailTemplates templates;
     private final Commands commands;
+    private final PersonalData personal;
 
-    public Mailer(JdbcTemplate jdbc, MailTemplates templates, Commands commands) {
+    public Mailer(JdbcTemplate jdbc, MailTemplates templates, Commands commands, PersonalData personal) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.commands = commands;
+        this.personal = personal;
     }
 
     /**
@@ -50,7 +53,9 @@ public class Mailer {
                 id.value(), userId == null ? null : userId.value(), recipient, request.templateName(), mail.subject(),
                 mail.text(), mail.html(), OutboxMetadata.currentCorrelationId().orElse(id.value()));
         if (inserted == 0) return; // already queued (or sent) under this id: nothing more to do
-        commands.send(new QueueNotification(id, userId, Notification.EMAIL, recipient, request.templateName(),
+        // the address is the user's personal data: sealed with their key, so erasure makes it unreadable here too
+        String loggedRecipient = userId == null ? recipient : personal.seal(userId.value(), recipient);
+        commands.send(new QueueNotification(id, userId, Notification.EMAIL, loggedRecipient, request.templateName(),
                 mail.subject()));
     }
 

@@ -18,6 +18,7 @@ class UserAccountTest {
     private final UserId id = UserId.random();
     private AggregateTestFixture<UserAccount> fixture;
     private UniqueKeys keys;
+    private dev.stoa.api.platform.PersonalData personal;
 
     @BeforeEach
     void setUp() {
@@ -25,12 +26,21 @@ class UserAccountTest {
         keys = mock(UniqueKeys.class);
         fixture.registerInjectableResource(keys);
         fixture.registerInjectableResource(SEALER);
+        personal = mock(dev.stoa.api.platform.PersonalData.class, org.mockito.AdditionalAnswers.delegatesTo(PERSONAL));
+        fixture.registerInjectableResource(personal);
     }
 
     /** Sealing is the app's job; here a reversible stand-in is enough. */
     private static final dev.stoa.command.platform.SecretSealer SEALER = new dev.stoa.command.platform.SecretSealer() {
         public String seal(String secret) { return "sealed:" + secret; }
         public String open(String sealed) { return sealed.substring("sealed:".length()); }
+    };
+    /** Sealing personal data is the app's job (JdbcPersonalData, tested through HTTP); clear text is enough here. */
+    private static final dev.stoa.api.platform.PersonalData PERSONAL = new dev.stoa.api.platform.PersonalData() {
+        public String seal(String userId, String value) { return value; }
+        public String open(String userId, String sealed) { return sealed; }
+        public void erase(String userId) {}
+        public boolean isErased(String userId) { return false; }
     };
     private static final String SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
@@ -162,6 +172,20 @@ class UserAccountTest {
         fixture.given(registered(true), new UserSuspended(id, null))
                 .when(new IssueLoginCode(id, "c1", HASH, Instant.now().plusSeconds(600)))
                 .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
+    void givenRegistered_whenUserErasesThemself_thenKeyDestroyedEmailReleasedAndClosed() {
+        fixture.given(registered(true)).when(new EraseUser(id, new dev.stoa.api.platform.Actor(id.value(), Set.of("customer"))))
+                .expectEvents(new UserErased(id));
+        verify(personal).erase(id.value());
+        verify(keys).release("user-email", "ada@example.org", id.value());
+    }
+
+    @Test
+    void givenErased_whenLogIn_thenRefused() {
+        fixture.given(registered(true), new UserErased(id)).when(new LogIn(id, "correct horse 42", null))
+                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused("account_erased", null));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.stoa.projection.identity;
 
+import dev.stoa.api.identity.Address;
 import dev.stoa.api.identity.AddressRemoved;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.identity.AddressSaved;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -14,15 +16,23 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(UserProjection.NAME)
 public class AddressProjection {
     private final AddressViewRepository addresses;
+    private final PersonalData personal;
 
-    public AddressProjection(AddressViewRepository addresses) { this.addresses = addresses; }
+    public AddressProjection(AddressViewRepository addresses, PersonalData personal) {
+        this.addresses = addresses;
+        this.personal = personal;
+    }
 
     @EventHandler
     void on(AddressSaved e, @Timestamp Instant at) {
         if (e.previousDefaultId() != null) addresses.findById(e.previousDefaultId()).ifPresent(AddressEntity::notDefault);
         AddressEntity address = addresses.findById(e.addressId())
                 .orElseGet(() -> new AddressEntity(e.addressId(), e.userId().value()));
-        address.set(e.address(), at);
+        String id = e.userId().value();
+        Address a = e.address();
+        address.set(new Address(a.label(), personal.open(id, a.streetLine1()), personal.open(id, a.streetLine2()),
+                personal.open(id, a.city()), personal.open(id, a.state()), personal.open(id, a.postalCode()),
+                a.countryCode(), a.isDefault()), at);
         addresses.save(address);
     }
 

@@ -42,6 +42,15 @@ public class UserEntity {
 
     public void status(String status) { this.status = status; }
 
+    /** GDPR erasure: nothing personal stays; the row remains so orders can still name an (anonymous) buyer. */
+    public void erase() {
+        this.email = "erased-" + id + "@erased.invalid";
+        this.firstName = null;
+        this.lastName = null;
+        this.phone = null;
+        this.status = "erased";
+    }
+
     public void roles(String roles) { this.roles = roles; }
 
     public void profile(String firstName, String lastName, String phone) {

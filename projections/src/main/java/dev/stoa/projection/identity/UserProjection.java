@@ -1,6 +1,7 @@
 package dev.stoa.projection.identity;
 
 import dev.stoa.api.identity.*;
+import dev.stoa.api.platform.PersonalData;
 import java.time.Instant;
 import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
@@ -9,19 +10,33 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code user_view}: the profile of every account. */
+/** Builds {@code user_view}: the profile of every account, personal fields opened with the user's key. */
 @Component
 @ProcessingGroup(UserProjection.NAME)
 public class UserProjection {
     public static final String NAME = "user-read-model";
     private final UserViewRepository users;
+    private final AddressViewRepository addresses;
+    private final PersonalData personal;
 
-    public UserProjection(UserViewRepository users) { this.users = users; }
+    public UserProjection(UserViewRepository users, AddressViewRepository addresses, PersonalData personal) {
+        this.users = users;
+        this.addresses = addresses;
+        this.personal = personal;
+    }
 
     @EventHandler
     void on(UserRegistered e, @Timestamp Instant at) {
-        users.save(new UserEntity(e.userId().value(), e.email(), e.firstName(), e.lastName(), e.phone(),
+        String id = e.userId().value();
+        users.save(new UserEntity(id, personal.open(id, e.email()), personal.open(id, e.firstName()),
+                personal.open(id, e.lastName()), personal.open(id, e.phone()),
                 String.join(",", new TreeSet<>(e.roles())), e.emailVerified(), at));
+    }
+
+    @EventHandler
+    void on(UserErased e) {
+        users.getReferenceById(e.userId().value()).erase();
+        addresses.deleteAllInBatch(addresses.findByUserIdOrderByIsDefaultDescUpdatedAtAsc(e.userId().value()));
     }
 
     @EventHandler
@@ -46,7 +61,9 @@ public class UserProjection {
 
     @EventHandler
     void on(ProfileUpdated e) {
-        users.getReferenceById(e.userId().value()).profile(e.firstName(), e.lastName(), e.phone());
+        String id = e.userId().value();
+        users.getReferenceById(id).profile(personal.open(id, e.firstName()), personal.open(id, e.lastName()),
+                personal.open(id, e.phone()));
     }
 
     @ResetHandler
