@@ -8,4 +8,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * stored hash; it is never stored. Answers a {@link LoginOutcome}: a refused attempt is recorded (for
  * lockout), so it is an outcome, not an exception.
  */
-public record LogIn(@TargetAggregateIdentifier UserId userId, String password, String totpCode) {}
+public record LogIn(@TargetAggregateIdentifier UserId userId, String password, String totpCode) {
+    /** Never prints the secret: a logged command must not leak it. */
+    @Override
+    public String toString() { return "LogIn[userId=" + userId + ", password=***, totpCode=***]"; }
+}
