@@ -30,12 +30,14 @@ class AuthController {
     private final UniqueKeys keys;
     private final TokenIssuer tokens;
     private final Sessions sessions;
+    private final PhantomLockout phantoms;
 
-    AuthController(Commands commands, UniqueKeys keys, TokenIssuer tokens, Sessions sessions) {
+    AuthController(Commands commands, UniqueKeys keys, TokenIssuer tokens, Sessions sessions, PhantomLockout phantoms) {
         this.commands = commands;
         this.keys = keys;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.phantoms = phantoms;
     }
 
     record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
@@ -79,7 +81,9 @@ class AuthController {
         var owner = keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(body.email()));
         if (owner.isEmpty()) {
             UserAccount.PASSWORDS.matches(body.password(), DUMMY_HASH); // same time as a real check: no account probing
-            throw Sessions.invalidCredentials();
+            Instant lockedUntil = phantoms.failed(UserAccount.emailKey(body.email()));
+            throw lockedUntil == null ? Sessions.invalidCredentials()
+                    : Sessions.refusal(LoginOutcome.refused("account_locked", lockedUntil));
         }
         UserId userId = new UserId(owner.get());
         LoginOutcome outcome = commands.send(new LogIn(userId, body.password(), body.totpCode()));
