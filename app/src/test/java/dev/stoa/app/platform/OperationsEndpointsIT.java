@@ -19,6 +19,8 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(doc.body().get("paths").has("/api/v1/search")).isTrue();
         assertThat(doc.body().get("paths").has("/api/v1/products/{productId}/inventory")).isTrue();
         assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
+        assertThat(doc.body().at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
+        assertThat(doc.body().get("paths").has("/api/v1/auth/login")).isTrue();
     }
 
     @Test
