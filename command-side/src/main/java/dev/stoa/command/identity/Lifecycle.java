@@ -1,0 +1,69 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.platform.DomainException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** An account's status, its transitions (active ⇄ suspended; deactivated, erased: final) and since when sessions count. */
+final class Lifecycle {
+    enum Status { ACTIVE, SUSPENDED, DEACTIVATED, ERASED }
+
+    private Status status;
+    private Instant sessionsValidAfter = Instant.EPOCH;
+
+    boolean active() { return status == Status.ACTIVE; }
+
+    boolean erased() { return status == Status.ERASED; }
+
+    /** Why a login or session check fails on an account that is not active: account_suspended, account_deactivated… */
+    String refusal() { return "account_" + status.name().toLowerCase(Locale.ROOT); }
+
+    void requireActive() {
+        if (status != Status.ACTIVE) throw DomainException.invalidTransition("the account is " + status.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** @return whether to suspend: not when already suspended; a closed account cannot be */
+    boolean mustSuspend() {
+        if (status == Status.SUSPENDED) return false;
+        if (status != Status.ACTIVE) throw DomainException.invalidTransition("a closed account cannot be suspended");
+        return true;
+    }
+
+    /** @return whether to reinstate: not when already active; a closed account cannot be */
+    boolean mustReinstate() {
+        if (status == Status.ACTIVE) return false;
+        if (status != Status.SUSPENDED) throw DomainException.invalidTransition("a deactivated account stays closed");
+        return true;
+    }
+
+    boolean mustDeactivate() { return status != Status.DEACTIVATED && status != Status.ERASED; }
+
+    /** Whether a session that began at {@code startedAt} was ended by the last cut-off (suspension, new password…). */
+    boolean sessionEnded(Instant startedAt) {
+        // session start times are whole seconds: one that began in the same second as the cut-off is ended too
+        return !startedAt.isAfter(sessionsValidAfter.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    void registered() { status = Status.ACTIVE; }
+
+    void suspended(Instant at) {
+        status = Status.SUSPENDED;
+        sessionsValidAfter = at;
+    }
+
+    void reinstated() { status = Status.ACTIVE; }
+
+    void deactivated(Instant at) {
+        status = Status.DEACTIVATED;
+        sessionsValidAfter = at;
+    }
+
+    void erased(Instant at) {
+        status = Status.ERASED;
+        sessionsValidAfter = at;
+    }
+
+    /** Ends every session that began before {@code at} without changing the status (a password reset). */
+    void sessionsEndedAt(Instant at) { sessionsValidAfter = at; }
+}
