@@ -41,8 +41,8 @@ final class Lifecycle {
 
     /** Whether a session that began at {@code startedAt} was ended by the last cut-off (suspension, new password…). */
     boolean sessionEnded(Instant startedAt) {
-        // session start times are whole seconds: one that began in the same second as the cut-off is ended too
-        return !startedAt.isAfter(sessionsValidAfter.truncatedTo(ChronoUnit.SECONDS));
+        // start times travel as epoch milliseconds (the refresh token's sst claim); the same millisecond counts as before
+        return !startedAt.isAfter(sessionsValidAfter.truncatedTo(ChronoUnit.MILLIS));
     }
 
     void registered() { status = Status.ACTIVE; }

@@ -19,6 +19,12 @@ public class AxonConfiguration {
      * Aggregates stay in memory between commands (a product with thousands of stock events loads in
      * microseconds, not by replaying them); weak references let the GC take what is not in use.
      */
+    /** The source of every streaming processor (see {@code source:} in application.yml). */
+    @Bean(destroyMethod = "close")
+    public SignallingEventSource signallingEventSource(org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
+        return new SignallingEventSource(eventStore);
+    }
+
     @Bean
     public Cache aggregateCache() { return new WeakReferenceCache(); }
 }

@@ -37,7 +37,7 @@ class JwtTokenIssuer implements TokenIssuer {
                         Instant sessionStartedAt) {
         String access = minter.accessToken(userId.value(), roles, ACCESS_LIFETIME);
         String refresh = minter.sign(userId.value(), TokenMinter.REFRESH, refreshTokenId, refreshExpiresAt,
-                Map.of("fam", family.value(), "sst", sessionStartedAt.getEpochSecond()));
+                Map.of("fam", family.value(), "sst", sessionStartedAt.toEpochMilli()));
         return new Issued(access, refresh, ACCESS_LIFETIME.toSeconds());
     }
 
@@ -45,7 +45,7 @@ class JwtTokenIssuer implements TokenIssuer {
     public Optional<RefreshClaims> readRefreshToken(String token) {
         return read(token, TokenMinter.REFRESH).map(jwt -> new RefreshClaims(new UserId(jwt.getSubject()),
                 new TokenFamilyId(jwt.getClaimAsString("fam")), jwt.getId(),
-                Instant.ofEpochSecond(((Number) jwt.getClaims().get("sst")).longValue())));
+                Instant.ofEpochMilli(((Number) jwt.getClaims().get("sst")).longValue())));
     }
 
     @Override
