@@ -42,7 +42,7 @@ class AuthController {
 
     record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
                            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-                           @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be in E.164 form, e.g. +4915112345678") String phone,
+                           @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone,
                            Set<@NotBlank String> roles) {}
 
     record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password,

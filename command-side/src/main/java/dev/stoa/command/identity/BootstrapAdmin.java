@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +44,7 @@ class BootstrapAdmin {
         if (keys.exists(UserAccount.EMAIL, UserAccount.emailKey(email))) return;
         try {
             UserId id = UserId.random();
-            commands.send(new RegisterUser(id, email, new BCryptPasswordEncoder().encode(password), "Stoa", "Admin",
+            commands.send(new RegisterUser(id, email, UserAccount.PASSWORDS.encode(password), "Stoa", "Admin",
                     null, Set.of(Roles.ADMIN), true));
             log.info("Created the bootstrap admin account {} ({})", email, id);
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ class UserCommandController {
     UserCommandController(Commands commands) { this.commands = commands; }
 
     record ProfileRequest(@Size(min = 1, max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
-                          @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be in E.164 form, e.g. +4915112345678") String phone) {}
+                          @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone) {}
 
     record AddressRequest(@NotNull @Pattern(regexp = "home|work|other", message = "must be home, work or other") String label,
                           @NotBlank @Size(max = 200) String streetLine1, @Size(max = 200) String streetLine2,

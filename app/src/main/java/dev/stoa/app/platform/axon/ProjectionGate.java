@@ -45,24 +45,36 @@ public class ProjectionGate {
         return head == null ? OptionalLong.empty() : head.position();
     }
 
-    /** @return true if all processors passed {@code position} within {@code timeout} */
+    /**
+     * @return true if all processors passed {@code position} within {@code timeout}. The processors' segments
+     * are read from the token store once per wait; the polling itself only looks at in-memory status.
+     */
     public boolean await(long position, Duration timeout) throws InterruptedException {
+        Map<StreamingEventProcessor, int[]> segments = runningProcessorSegments();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!allPassed(position)) {
+        while (!allPassed(position, segments)) {
             if (System.nanoTime() > deadline) return false;
             Thread.sleep(5);
         }
         return true;
     }
 
-    public boolean allPassed(long position) {
+    private Map<StreamingEventProcessor, int[]> runningProcessorSegments() {
+        Map<StreamingEventProcessor, int[]> segments = new java.util.LinkedHashMap<>();
         EventProcessingConfiguration config = processing.getIfAvailable();
-        if (config == null) return true;
-        TrackingToken target = GapAwareTrackingToken.newInstance(position, List.of());
+        if (config == null) return segments;
         for (var processor : config.eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) continue;
-            Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-            for (int segment : tokenStore.fetchSegments(streaming.getName())) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning())
+                segments.put(streaming, tokenStore.fetchSegments(streaming.getName()));
+        }
+        return segments;
+    }
+
+    private static boolean allPassed(long position, Map<StreamingEventProcessor, int[]> segments) {
+        TrackingToken target = GapAwareTrackingToken.newInstance(position, List.of());
+        for (var entry : segments.entrySet()) {
+            Map<Integer, EventTrackerStatus> status = entry.getKey().processingStatus();
+            for (int segment : entry.getValue()) {
                 EventTrackerStatus s = status.get(segment);
                 if (s == null || !passed(s.getTrackingToken(), target, position)) return false;
             }

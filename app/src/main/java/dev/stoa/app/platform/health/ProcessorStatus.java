@@ -38,6 +38,13 @@ public class ProcessorStatus {
         }
     }
 
+    /** One processor's snapshot (null if there is no such streaming processor), for a metric read alone. */
+    public Snapshot one(String name) {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        if (config == null) return null;
+        return config.eventProcessor(name, StreamingEventProcessor.class).map(p -> snapshot(p, headOrUnknown())).orElse(null);
+    }
+
     public Map<String, Snapshot> all() {
         Map<String, Snapshot> result = new LinkedHashMap<>();
         EventProcessingConfiguration config = processing.getIfAvailable();

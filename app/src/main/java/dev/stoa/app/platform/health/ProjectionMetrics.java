@@ -26,7 +26,7 @@ public class ProjectionMetrics {
                 .description("global index of the newest stored event").register(registry);
         for (String name : status.all().keySet()) {
             Gauge.builder("stoa.projection.lag", status, s -> {
-                        ProcessorStatus.Snapshot snapshot = s.all().get(name);
+                        ProcessorStatus.Snapshot snapshot = s.one(name);
                         return snapshot == null ? Double.NaN : snapshot.lag();
                     })
                     .tag("processor", name).baseUnit("events")
