@@ -24,7 +24,10 @@ import org.yaml.snakeyaml.Yaml;
  * service name, and an image that runs the app jar.
  */
 class DockerComposeTest {
-    private static final Set<String> SERVICES = Set.of("axonserver", "postgres", "elasticsearch", "stoa-command", "stoa-query");
+    private static final Set<String> SERVICES = Set.of("axonserver", "postgres", "elasticsearch", "mailpit",
+            "stoa-command", "stoa-query");
+    /** "${VAR:?message}": compose refuses to start while VAR is unset or empty. */
+    private static final java.util.regex.Pattern REQUIRED = java.util.regex.Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
     private static final String KEYS_DIR = "/var/lib/stoa/keys";
 
     private static Path root;
@@ -41,22 +44,65 @@ class DockerComposeTest {
     }
 
     @Test
-    void allFiveServicesAreDefined() {
+    void allServicesAreDefined() {
         assertThat(services).containsOnlyKeys(SERVICES.toArray(String[]::new));
     }
 
     @Test
-    void everyServicePublishesItsPorts() {
-        assertThat(ports("axonserver")).contains("8024:8024", "8124:8124");
-        assertThat(ports("postgres")).contains("5432:5432");
-        assertThat(ports("elasticsearch")).contains("9200:9200");
+    void onlyTheTwoAppPortsArePublicAndDashboardsListenOnLoopback() {
         assertThat(ports("stoa-command")).containsExactly("8080:8080");
         assertThat(ports("stoa-query")).containsExactly("8081:8080");
+        assertThat(ports("axonserver")).as("the dashboard only; gRPC stays on the compose network")
+                .containsExactly("127.0.0.1:8024:8024");
+        assertThat(ports("mailpit")).as("the web UI only; SMTP stays on the compose network")
+                .containsExactly("127.0.0.1:8025:8025");
+        assertThat(ports("postgres")).isEmpty();
+        assertThat(ports("elasticsearch")).isEmpty();
+        for (String service : SERVICES) {
+            if (service.startsWith("stoa-")) continue;
+            assertThat(ports(service)).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+            assertThat(service(service)).doesNotContainKey("network_mode");
+        }
+    }
+
+    @Test
+    void axonServerRunsWithAccessControlAndTheAppsSendItsToken() {
+        Map<String, String> axon = env("axonserver");
+        assertThat(axon).containsEntry("AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED", "true");
+        assertThat(required(axon.get("AXONIQ_AXONSERVER_ACCESSCONTROL_TOKEN"))).isEqualTo("STOA_AXONSERVER_TOKEN");
+        assertThat(required(axon.get("AXONIQ_AXONSERVER_ACCESSCONTROL_ADMIN_TOKEN"))).isEqualTo("STOA_AXONSERVER_ADMIN_TOKEN");
+        assertThat(required(axon.get("AXONIQ_AXONSERVER_ACCESSCONTROL_INTERNAL_TOKEN"))).isEqualTo("STOA_AXONSERVER_INTERNAL_TOKEN");
+        for (String app : List.of("stoa-command", "stoa-query"))
+            assertThat(required(env(app).get("AXON_AXONSERVER_TOKEN"))).as(app).isEqualTo("STOA_AXONSERVER_TOKEN");
+        assertThat(healthCheck("axonserver")).contains("AxonIQ-Access-Token");
+    }
+
+    @Test
+    void theCommandProcessMailsThroughTheMailServiceAndNeedsAnAdminPasswordOfItsOwn() {
+        Map<String, String> command = env("stoa-command");
+        assertThat(command).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
+        assertThat(required(command.get("STOA_BOOTSTRAP_ADMIN_PASSWORD"))).isEqualTo("STOA_BOOTSTRAP_ADMIN_PASSWORD");
+        assertThat(dependsOn("stoa-command")).containsKey("mailpit");
+        for (String app : List.of("stoa-command", "stoa-query")) {
+            assertThat(env(app).keySet()).as("%s: nothing switches a development convenience on", app)
+                    .noneMatch(k -> k.startsWith("STOA_EMBEDDED"));
+            assertThat(env(app)).containsKeys("SPRING_DATASOURCE_URL", "SPRING_ELASTICSEARCH_URIS");
+        }
+        assertThat(required(env("postgres").get("POSTGRES_PASSWORD"))).isEqualTo("STOA_POSTGRES_PASSWORD");
+    }
+
+    /** The variable a "${VAR:?message}" value requires; fails for a literal value. */
+    private static String required(String value) {
+        assertThat(value).as("a required variable, not a literal").isNotNull();
+        java.util.regex.Matcher m = REQUIRED.matcher(value);
+        assertThat(m.matches()).as("%s is ${VAR:?message}", value).isTrue();
+        return m.group(1);
     }
 
     @Test
     void everyServiceHasAHealthCheck() {
         assertThat(healthCheck("axonserver")).contains("http://localhost:8024/actuator/health");
+        assertThat(healthCheck("mailpit")).contains("readyz");
         assertThat(healthCheck("postgres")).contains("pg_isready -U stoa -d stoa");
         assertThat(healthCheck("elasticsearch"))
                 .contains("http://localhost:9200/_cluster/health?wait_for_status=yellow&timeout=5s");
@@ -73,8 +119,7 @@ class DockerComposeTest {
         assertThat(volumeTargets("axonserver")).contains("/axonserver/data", "/axonserver/events");
 
         assertThat(service("postgres").get("image")).isEqualTo("postgres:17");
-        assertThat(env("postgres")).containsEntry("POSTGRES_DB", "stoa").containsEntry("POSTGRES_USER", "stoa")
-                .containsEntry("POSTGRES_PASSWORD", "stoa");
+        assertThat(env("postgres")).containsEntry("POSTGRES_DB", "stoa").containsEntry("POSTGRES_USER", "stoa");
         assertThat(volumeTargets("postgres")).contains("/var/lib/postgresql/data");
 
         assertThat(service("elasticsearch").get("image").toString())
@@ -103,8 +148,8 @@ class DockerComposeTest {
             assertThat(jdbc.getHost()).isEqualTo("postgres");
             assertThat(jdbc.getPort()).isEqualTo(5432);
             assertThat(jdbc.getPath()).isEqualTo("/stoa");
-            assertThat(env).containsEntry("SPRING_DATASOURCE_USERNAME", "stoa")
-                    .containsEntry("SPRING_DATASOURCE_PASSWORD", "stoa");
+            assertThat(env).containsEntry("SPRING_DATASOURCE_USERNAME", "stoa");
+            assertThat(required(env.get("SPRING_DATASOURCE_PASSWORD"))).isEqualTo("STOA_POSTGRES_PASSWORD");
 
             URI es = URI.create(env.get("SPRING_ELASTICSEARCH_URIS"));
             assertThat(es.getHost()).isEqualTo("elasticsearch");
@@ -126,7 +171,7 @@ class DockerComposeTest {
 
     @Test
     void appServicesStartOnlyOnHealthyDependencies() {
-        assertThat(dependsOn("stoa-command")).containsOnlyKeys("axonserver", "postgres");
+        assertThat(dependsOn("stoa-command")).containsOnlyKeys("axonserver", "postgres", "mailpit");
         assertThat(dependsOn("stoa-query")).containsOnlyKeys("axonserver", "postgres", "elasticsearch", "stoa-command");
         for (String app : List.of("stoa-command", "stoa-query"))
             dependsOn(app).forEach((dependency, condition) -> {

@@ -2,10 +2,13 @@ package dev.stoa.app.embedded;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Path;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.util.Objects;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,23 +16,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The mails the embedded SMTP server received, so a newcomer reads the verification mail or login code without
- * configuring a mail server. Exists only in embedded mode ({@code stoa.embedded.smtp.active}, set when the
- * embedded SMTP server starts); with a real {@code spring.mail.host} it is not there at all. Needs no token.
+ * configuring a mail server. Exists only when this process started that server, which happens in the fully
+ * embedded mode alone ({@link EmbeddedSmtpStarter}); no property switches it on elsewhere. Needs no token.
  */
 @RestController
 @RequestMapping("/api/v1/dev/mailbox")
-@ConditionalOnProperty(name = "stoa.embedded.smtp.active", havingValue = "true")
+@Conditional(DevMailboxController.EmbeddedSmtpRunning.class)
 @Tag(name = "Development")
 class DevMailboxController {
     private final EmbeddedSmtp smtp;
 
-    DevMailboxController(@Value("${stoa.data-dir:./data}") String dataDir) {
-        this.smtp = EmbeddedSmtp.forDataDir(Path.of(dataDir));
+    DevMailboxController(Environment env) {
+        this.smtp = Objects.requireNonNull(EmbeddedSmtp.running(EmbeddedSmtpStarter.dataDir(env)));
     }
 
     @GetMapping
     @Operation(summary = "Embedded mode only: mails received by the embedded SMTP server, oldest first")
     List<EmbeddedSmtp.ReceivedMail> mailbox(@RequestParam(required = false) String to) {
         return smtp.received(to);
+    }
+
+    static final class EmbeddedSmtpRunning implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return EmbeddedSmtpStarter.active(context.getEnvironment());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stoa.app.embedded;
 
+import dev.stoa.command.platform.DeploymentMode;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +18,14 @@ import org.springframework.core.env.Profiles;
  * Starts the embedded PostgreSQL and Elasticsearch when the configuration names none, before any bean
  * needs them, and points {@code spring.datasource.url} / {@code spring.elasticsearch.uris} at them.
  * Runs right after logging is configured, so its progress shows in the normal log. When the URLs are
- * configured (docker-compose, production), nothing embedded starts.
+ * configured (docker-compose, production), nothing embedded starts. Only when it starts PostgreSQL is the
+ * process in the fully embedded mode ({@link EmbeddedMode}), which alone supplies the development admin password.
  */
 public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
     static final String SOURCE = "stoaEmbeddedRuntime";
+    /** Set only in our own property source when we started PostgreSQL: see {@link EmbeddedMode}. */
+    static final String EMBEDDED_POSTGRES = "stoa.embedded.postgres.active";
+    static final String DEFAULTS = "stoaEmbeddedDefaults";
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -42,6 +47,10 @@ public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEn
             props.put("spring.datasource.url", runtime.jdbcUrl());
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
+            props.put(EMBEDDED_POSTGRES, true);
+            // lowest precedence: a password the user configured still wins
+            env.getPropertySources().addLast(new MapPropertySource(DEFAULTS,
+                    Map.of("stoa.bootstrap.admin.password", DeploymentMode.DEV_ADMIN_PASSWORD)));
         }
         if (elasticsearch) props.put("spring.elasticsearch.uris", runtime.elasticsearchUri());
         props.put("stoa.embedded.active", true);

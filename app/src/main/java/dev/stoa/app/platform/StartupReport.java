@@ -1,5 +1,6 @@
 package dev.stoa.app.platform;
 
+import dev.stoa.app.embedded.EmbeddedMode;
 import dev.stoa.app.platform.security.TokenMinter;
 import dev.stoa.command.platform.UniqueKeys;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells whoever started Stoa where things are: the API, the OpenAPI UI, health, the data. On the
- * embedded default it also prints a 12-hour admin access token for the bootstrap admin, so the write
- * endpoints can be tried before the identity endpoints (login) exist ({@code stoa.embedded.print-admin-token}).
+ * Tells whoever started Stoa where things are: the API, the OpenAPI UI, health, the data. In the fully
+ * embedded mode only ({@link EmbeddedMode}: this process started its own PostgreSQL) it also prints a 12-hour
+ * admin access token for the bootstrap admin, so the write endpoints can be tried at once
+ * ({@code stoa.embedded.print-admin-token}); with an external database no property brings it back.
  */
 @Component
 class StartupReport {
@@ -52,7 +54,8 @@ class StartupReport {
                         + " (embedded PostgreSQL " + env.getProperty("spring.datasource.url") + ", Elasticsearch "
                         + env.getProperty("spring.elasticsearch.uris", "-") + ")"
                         : env.getProperty("spring.datasource.url") + ", " + env.getProperty("spring.elasticsearch.uris", "-"));
-        if (embedded && env.getProperty("stoa.embedded.print-admin-token", Boolean.class, true)) printAdminToken();
+        if (EmbeddedMode.fullyEmbedded(env) && env.getProperty("stoa.embedded.print-admin-token", Boolean.class, true))
+            printAdminToken();
     }
 
     private void printAdminToken() {

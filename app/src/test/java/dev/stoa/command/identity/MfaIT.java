@@ -34,7 +34,7 @@ class MfaIT extends ApiTest {
     void enrollActivateAndLogInWithTheSecondFactor() {
         UserId id = UserId.random();
         String email = unique("mfa") + "@example.org";
-        commands.sendAndWait(new RegisterUser(id, email, UserAccount.PASSWORDS.encode(PASSWORD), "M", "F", null, Set.of("customer"), true));
+        commands.sendAndWait(new RegisterUser(id, email, Passwords.hash(PASSWORD), "M", "F", null, Set.of("customer"), true));
         String access = login(email, null).body().get("accessToken").asText();
 
         Api.Response enrolled = api.post("/api/v1/auth/mfa/enroll", null, access);

@@ -61,7 +61,7 @@ class AuthController {
         PasswordPolicy.weakness(body.password(), body.email()).ifPresent(why ->
                 { throw DomainException.badInput("password " + why); });
         UserId id = UserId.random();
-        commands.send(new RegisterUser(id, body.email(), UserAccount.PASSWORDS.encode(body.password()), body.firstName().trim(),
+        commands.send(new RegisterUser(id, body.email(), Passwords.hash(body.password()), body.firstName().trim(),
                 body.lastName().trim(), body.phone(), roles, false));
         return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(Map.of("userId", id.value()));
     }
@@ -80,7 +80,7 @@ class AuthController {
     ResponseEntity<Sessions.Tokens> login(@Valid @RequestBody LoginRequest body) {
         var owner = keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(body.email()));
         if (owner.isEmpty()) {
-            UserAccount.PASSWORDS.matches(body.password(), DUMMY_HASH); // same time as a real check: no account probing
+            Passwords.matches(body.password(), DUMMY_HASH); // same time as a real check: no account probing
             Instant lockedUntil = phantoms.failed(UserAccount.emailKey(body.email()));
             throw lockedUntil == null ? Sessions.invalidCredentials()
                     : Sessions.refusal(LoginOutcome.refused("account_locked", lockedUntil));
@@ -120,5 +120,5 @@ class AuthController {
                 "the refresh token is invalid or expired");
     }
 
-    private static final String DUMMY_HASH = UserAccount.PASSWORDS.encode(UUID.randomUUID().toString());
+    private static final String DUMMY_HASH = Passwords.hash(UUID.randomUUID().toString());
 }

@@ -36,7 +36,7 @@ final class Credentials {
     /** A password login on an active account; with MFA on, the authenticator's or a recovery code is needed too. */
     Attempt logIn(UserId userId, LogIn cmd, Profile profile, Mfa mfa, SecretSealer sealer, Instant now) {
         if (lockedUntil != null && now.isBefore(lockedUntil)) return Attempt.refused("account_locked", lockedUntil);
-        if (cmd.password() == null || !UserAccount.PASSWORDS.matches(cmd.password(), passwordHash))
+        if (cmd.password() == null || !Passwords.matches(cmd.password(), passwordHash))
             return failed(userId, now, "invalid_credentials");
         if (!profile.emailVerified()) return Attempt.refused("email_not_verified", null);
         if (!mfa.active()) return Attempt.accepted(new LoginSucceeded(userId, null));
@@ -60,7 +60,7 @@ final class Credentials {
     Attempt logInWithCode(UserId userId, LogInWithCode cmd, Profile profile, Mfa mfa, Instant now) {
         if (codeId == null || now.isAfter(codeExpiresAt) || codeAttempts >= MAX_CODE_ATTEMPTS)
             return Attempt.refused("invalid_code", null);
-        if (cmd.code() == null || !UserAccount.PASSWORDS.matches(cmd.code(), codeHash))
+        if (cmd.code() == null || !Passwords.matches(cmd.code(), codeHash))
             return Attempt.refused("invalid_code", null, new LoginCodeRejected(userId, codeId, codeAttempts + 1));
         if (mfa.active()) return Attempt.refused("mfa_required", null); // a mailed code is no second factor
         LoginCodeUsed used = new LoginCodeUsed(userId, codeId);

@@ -38,7 +38,7 @@ final class Mfa {
         if (step > lastStep) return new Match(step, null);
         for (int i = 0; i < recoveryHashes.size(); i++) {
             String hash = recoveryHashes.get(i);
-            if (hash != null && UserAccount.PASSWORDS.matches(trimmed.toUpperCase(), hash)) return new Match(null, i);
+            if (hash != null && Passwords.matches(trimmed.toUpperCase(), hash)) return new Match(null, i);
         }
         return Match.NONE;
     }

@@ -47,7 +47,7 @@ class MfaController {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String code = recoveryCode();
             codes.add(code.substring(0, 5) + "-" + code.substring(5));
-            hashes.add(UserAccount.PASSWORDS.encode(code));
+            hashes.add(Passwords.hash(code));
         }
         String email = commands.send(new StartMfaEnrollment(new UserId(jwt.getSubject()), sealer.seal(secret), hashes));
         return new Enrollment(secret, Totp.uri(secret, email), codes);

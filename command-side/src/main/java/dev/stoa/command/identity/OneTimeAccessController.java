@@ -62,7 +62,7 @@ class OneTimeAccessController {
         account(body.email()).ifPresent(userId -> {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
             String codeId = UUID.randomUUID().toString();
-            boolean issued = commands.send(new IssueLoginCode(userId, codeId, UserAccount.PASSWORDS.encode(code),
+            boolean issued = commands.send(new IssueLoginCode(userId, codeId, Passwords.hash(code),
                     Instant.now().plus(CODE_LIFETIME)));
             if (issued) mailer.send(new MailRequest(NotificationId.derivedFrom("login-code", codeId).value(), userId.value(),
                     UserAccount.emailKey(body.email()), "login-code", Map.of("code", code, "minutes", CODE_LIFETIME.toMinutes())));
@@ -100,7 +100,7 @@ class OneTimeAccessController {
         TokenIssuer.ResetClaims claims = tokens.readPasswordResetToken(body.token()).orElseThrow(() ->
                 DomainException.refused("invalid_token", "the reset link is invalid or expired"));
         PasswordPolicy.weakness(body.newPassword(), null).ifPresent(why -> { throw DomainException.badInput("newPassword " + why); });
-        commands.send(new ResetPassword(claims.userId(), claims.passwordVersion(), UserAccount.PASSWORDS.encode(body.newPassword())));
+        commands.send(new ResetPassword(claims.userId(), claims.passwordVersion(), Passwords.hash(body.newPassword())));
         return ResponseEntity.noContent().build();
     }
 

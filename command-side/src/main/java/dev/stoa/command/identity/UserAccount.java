@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * A user's account: unique e-mail, password hash, roles, profile, addresses, e-mail verification, login
@@ -33,7 +32,6 @@ public class UserAccount {
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final int MAX_CODE_ATTEMPTS = 5;
-    static final BCryptPasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
     @AggregateIdentifier
     private UserId userId;

@@ -3,6 +3,8 @@ package dev.stoa.command.notification;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.notification.RecordNotificationFailed;
 import dev.stoa.api.notification.RecordNotificationSent;
+import dev.stoa.command.platform.DeploymentMode;
+import dev.stoa.command.platform.StartupRefused;
 import dev.stoa.command.platform.web.Commands;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +47,12 @@ class MailDispatcher implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
 
     MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> senders, Commands commands, MailSettings settings,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, DeploymentMode mode) {
+        if (settings.dispatcherEnabled && senders.getIfAvailable() == null && !mode.embedded())
+            throw new StartupRefused("No mail server is configured (spring.mail.host): outside the embedded mode mail "
+                    + "goes to your SMTP server, and sign-up, login codes and password resets need it.",
+                    "Set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, credentials) to your SMTP server, or "
+                    + "stoa.mail.dispatcher.enabled=false if another process delivers the mail.");
         this.outbox = outbox;
         this.senders = senders;
         this.commands = commands;
@@ -59,7 +66,7 @@ class MailDispatcher implements SmartLifecycle {
         if (!settings.dispatcherEnabled) return;
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
-            log.warn("No mail server configured (spring.mail.host): mails stay queued in mail_outbox");
+            log.warn("No mail server configured (embedded SMTP disabled, no spring.mail.host): mails stay queued in mail_outbox");
             return;
         }
         if (sender instanceof JavaMailSenderImpl impl) boundWaits(impl);

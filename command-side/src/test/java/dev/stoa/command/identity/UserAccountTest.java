@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UserAccountTest {
-    private static final String HASH = UserAccount.PASSWORDS.encode("correct horse 42");
+    private static final String HASH = Passwords.hash("correct horse 42");
     private final UserId id = UserId.random();
     private AggregateTestFixture<UserAccount> fixture;
     private UniqueKeys keys;
@@ -47,7 +47,7 @@ class UserAccountTest {
     private Object[] withMfa() {
         long step = Totp.step(Instant.now()) - 5;
         return new Object[] {registered(true),
-                new MfaEnrollmentStarted(id, SEALER.seal(SECRET), java.util.List.of(UserAccount.PASSWORDS.encode("ABCDEFGHJK"))),
+                new MfaEnrollmentStarted(id, SEALER.seal(SECRET), java.util.List.of(Passwords.hash("ABCDEFGHJK"))),
                 new MfaActivated(id, step)};
     }
 
