@@ -11,9 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.*;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import dev.stoa.app.platform.web.IdempotencyExpiry;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A retried POST with the same Idempotency-Key does nothing twice and answers the same. */
 class IdempotencyIT extends ApiTest {
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IdempotencyExpiry expiry;
 
     @Test
     void retryWithSameKeyAndBodyReplaysTheFirstResponse() {
@@ -85,5 +90,78 @@ class IdempotencyIT extends ApiTest {
         pool.shutdown();
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(api.get("/api/v1/products?vendorId=" + vendorId).body().get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aResponseThatHandsOutSecretsIsNeverStoredNorReplayed() {
+        String email = unique("idem") + "@example.org";
+        String password = "correct horse 42";
+        String userId = registerVerified(email, password);
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, String> login = Map.of("email", email, "password", password);
+        Api.Response first = api.post("/api/v1/auth/login", login, null, key);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Cache-Control")).isEqualTo("no-store");
+        Api.Response retry = api.post("/api/v1/auth/login", login, null, key);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.code()).isEqualTo("idempotency_response_withheld");
+        assertThat(retry.raw()).doesNotContain(first.body().get("accessToken").asText());
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idem_key = ? and body is not null",
+                Long.class, key.get("Idempotency-Key"))).isZero();
+        assertThat(userId).isNotBlank();
+    }
+
+    @Test
+    void anAnonymousCallerCannotClaimAKeyAnotherWillUse() {
+        String key = UUID.randomUUID().toString();
+        String victim = unique("victim") + "@example.org";
+        // somebody guesses (or reads) the key a sign-up page will send, and uses it first
+        Api.Response squatter = api.post("/api/v1/auth/register", Map.of("email", unique("squat") + "@example.org",
+                "password", "correct horse 42", "firstName", "S", "lastName", "Q"), null, Map.of("Idempotency-Key", key));
+        assertThat(squatter.status()).isEqualTo(201);
+        Map<String, Object> registration = Map.of("email", victim, "password", "correct horse 42", "firstName", "V",
+                "lastName", "Ictim");
+        Api.Response real = api.post("/api/v1/auth/register", registration, null, Map.of("Idempotency-Key", key));
+        assertThat(real.status()).as("neither 422 nor the squatter's answer").isEqualTo(201);
+        assertThat(real.header("Idempotent-Replayed")).isNull();
+        assertThat(real.body().get("userId").asText()).isNotEqualTo(squatter.body().get("userId").asText());
+        // the victim's own retry is still recognised
+        Api.Response retry = api.post("/api/v1/auth/register", registration, null, Map.of("Idempotency-Key", key));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(real.body());
+    }
+
+    @Test
+    void recordsExpireAfterTheRetention() {
+        String vendor = tokenFor("vendor");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Catalog.product(unique("OLD"), "Old", 100, null, "B");
+        assertThat(api.post("/api/v1/products", body, vendor, Map.of("Idempotency-Key", key)).status()).isEqualTo(201);
+        jdbc.update("update idempotency_record set created_at = now() - interval '25 hours' where idem_key = ?", key);
+        Api.Response late = api.post("/api/v1/products", body, vendor, Map.of("Idempotency-Key", key));
+        assertThat(late.header("Idempotent-Replayed")).as("an expired key is free again").isNull();
+        assertThat(late.code()).isEqualTo("duplicate_sku");
+
+        String stale = UUID.randomUUID().toString();
+        assertThat(api.post("/api/v1/products", Catalog.product(unique("OLD"), "Old", 100, null, "B"), vendor,
+                Map.of("Idempotency-Key", stale)).status()).isEqualTo(201);
+        jdbc.update("update idempotency_record set created_at = now() - interval '25 hours' where idem_key = ?", stale);
+        assertThat(expiry.expireNow()).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idem_key = ?", Long.class, stale)).isZero();
+    }
+
+    private String registerVerified(String email, String password) {
+        String userId = api.post("/api/v1/auth/register", Map.of("email", email, "password", password, "firstName", "I",
+                "lastName", "Dem"), null).body().get("userId").asText();
+        try {
+            dev.stoa.app.support.Mailbox mailbox = new dev.stoa.app.support.Mailbox(api);
+            String verification = mailbox.find(email, "confirm", "signed up: (\\S+)");
+            Api.Response verified = api.post("/api/v1/auth/email/verify", Map.of("token", verification, "password", password), null);
+            assertThat(verified.status()).isEqualTo(204);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return userId;
     }
 }

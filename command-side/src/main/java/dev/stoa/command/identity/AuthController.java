@@ -5,6 +5,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.UniqueKeys;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,6 +76,7 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
+    @SecretResponse
     @PostMapping("/login")
     @Operation(summary = "Log in with e-mail and password: an access token (15 min) and a refresh token (7 days)")
     ResponseEntity<Sessions.Tokens> login(@Valid @RequestBody LoginRequest body) {
@@ -91,6 +93,7 @@ class AuthController {
         return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
     }
 
+    @SecretResponse
     @PostMapping("/refresh")
     @Operation(summary = "Spend a refresh token for a new pair; reusing a spent one revokes the whole session")
     ResponseEntity<Sessions.Tokens> refresh(@Valid @RequestBody TokenRequest body) {

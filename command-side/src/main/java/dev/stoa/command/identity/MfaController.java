@@ -5,6 +5,7 @@ import dev.stoa.api.identity.StartMfaEnrollment;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.command.platform.SecretSealer;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ class MfaController {
 
     record ActivateRequest(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits the authenticator shows") String code) {}
 
+    @SecretResponse
     @PostMapping("/enroll")
     @Operation(summary = "Start TOTP: the secret and otpauth URI for an authenticator app, and single-use recovery codes (shown once)")
     Enrollment enroll(@AuthenticationPrincipal Jwt jwt) {

@@ -7,6 +7,7 @@ import dev.stoa.command.notification.MailRequest;
 import dev.stoa.command.notification.Mailer;
 import dev.stoa.command.platform.UniqueKeys;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -70,6 +71,7 @@ class OneTimeAccessController {
         return ResponseEntity.accepted().build();
     }
 
+    @SecretResponse
     @PostMapping("/otp/verify")
     @Operation(summary = "Log in with the mailed code: the same tokens as a password login")
     ResponseEntity<Sessions.Tokens> verifyCode(@Valid @RequestBody CodeRequest body) {

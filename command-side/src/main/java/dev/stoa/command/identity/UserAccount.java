@@ -133,9 +133,10 @@ public class UserAccount {
     }
 
     @CommandHandler
-    void handle(SuspendUser cmd) {
+    void handle(SuspendUser cmd, PersonalData personal) {
         AccountAccess.requireAdmin(cmd.actor());
-        if (lifecycle.mustSuspend()) apply(new UserSuspended(userId, cmd.reason()));
+        // an admin's free text about a person is that person's data: sealed, so erasure reaches it too
+        if (lifecycle.mustSuspend()) apply(new UserSuspended(userId, personal.seal(userId.value(), cmd.reason())));
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package dev.stoa.command.notification;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.notification.RecordNotificationFailed;
 import dev.stoa.api.notification.RecordNotificationSent;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.platform.DeploymentMode;
 import dev.stoa.command.platform.StartupRefused;
 import dev.stoa.command.platform.web.Commands;
@@ -44,10 +45,12 @@ class MailDispatcher implements SmartLifecycle {
     private final Commands commands;
     private final MailSettings settings;
     private final TransactionTemplate tx;
+    private final PersonalData personal;
     private volatile ScheduledExecutorService executor;
 
     MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> senders, Commands commands, MailSettings settings,
-                   PlatformTransactionManager transactions, DeploymentMode mode) {
+                   PlatformTransactionManager transactions, DeploymentMode mode, PersonalData personal) {
+        this.personal = personal;
         if (settings.dispatcherEnabled && senders.getIfAvailable() == null && !mode.embedded())
             throw new StartupRefused("No mail server is configured (spring.mail.host): outside the embedded mode mail "
                     + "goes to your SMTP server, and sign-up, login codes and password resets need it.",
@@ -158,9 +161,15 @@ class MailDispatcher implements SmartLifecycle {
         NotificationId id = new NotificationId(row.notificationId());
         Object command = "sent".equals(row.status())
                 ? new RecordNotificationSent(id, row.attempts())
-                : new RecordNotificationFailed(id, row.attempts(), row.lastError(), "pending".equals(row.status()));
+                : new RecordNotificationFailed(id, row.attempts(), sealedReason(row), "pending".equals(row.status()));
         commands.send(OutboxMetadata.command(command, row.correlationId(), row.notificationId()));
         outbox.markLogged(row.notificationId(), row.attempts());
+    }
+
+    /** An SMTP error may quote the address: for a user's mail the reason is sealed with that user's key. */
+    private String sealedReason(MailOutbox.Row row) {
+        if (row.userId() == null || row.lastError() == null) return row.lastError();
+        return personal.isErased(row.userId()) ? PersonalData.ERASED : personal.seal(row.userId(), row.lastError());
     }
 
     private static String reason(Exception e) {

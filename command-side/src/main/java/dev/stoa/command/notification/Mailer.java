@@ -53,10 +53,12 @@ public class Mailer {
                 id.value(), userId == null ? null : userId.value(), recipient, request.templateName(), mail.subject(),
                 mail.text(), mail.html(), OutboxMetadata.currentCorrelationId().orElse(id.value()));
         if (inserted == 0) return; // already queued (or sent) under this id: nothing more to do
-        // the address is the user's personal data: sealed with their key, so erasure makes it unreadable here too
+        // address and subject (a manual mail's subject may name the person) are the user's personal data: sealed
+        // with their key, so erasure makes them unreadable in the event log too. Subjects never carry secrets.
         String loggedRecipient = userId == null ? recipient : personal.seal(userId.value(), recipient);
+        String loggedSubject = userId == null ? mail.subject() : personal.seal(userId.value(), mail.subject());
         commands.send(new QueueNotification(id, userId, Notification.EMAIL, loggedRecipient, request.templateName(),
-                mail.subject()));
+                loggedSubject));
     }
 
     private static String address(String recipient) {

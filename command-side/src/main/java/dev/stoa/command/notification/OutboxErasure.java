@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * GDPR erasure reaches the outbox: an erased user's mails keep their id and status (the log says a mail
- * went out) but lose the address and any body still waiting, and are not sent any more.
+ * went out) but lose the address, subject, any body still waiting and the last error (an SMTP error may quote
+ * the address), and are not sent any more.
  */
 @Component
 @ProcessingGroup("notification-erasure")
@@ -19,7 +20,8 @@ class OutboxErasure {
 
     @EventHandler
     void on(UserErased e) {
-        jdbc.update("update mail_outbox set recipient = 'erased@erased.invalid', body_text = null, body_html = null, "
-                + "status = case when status = 'pending' then 'failed' else status end where user_id = ?", e.userId().value());
+        jdbc.update("update mail_outbox set recipient = 'erased@erased.invalid', subject = '[erased]', body_text = null, "
+                + "body_html = null, last_error = null, status = case when status = 'pending' then 'failed' else status end "
+                + "where user_id = ?", e.userId().value());
     }
 }

@@ -1,8 +1,10 @@
 package dev.stoa.projection.notification;
 
+import dev.stoa.api.identity.UserErased;
 import dev.stoa.api.notification.NotificationFailed;
 import dev.stoa.api.notification.NotificationQueued;
 import dev.stoa.api.notification.NotificationSent;
+import dev.stoa.api.platform.PersonalData;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,14 +21,23 @@ import org.springframework.stereotype.Component;
 public class NotificationLogProjection {
     public static final String NAME = "notification-log";
     private final NotificationViewRepository notifications;
+    private final PersonalData personal;
 
-    public NotificationLogProjection(NotificationViewRepository notifications) { this.notifications = notifications; }
+    public NotificationLogProjection(NotificationViewRepository notifications, PersonalData personal) {
+        this.notifications = notifications;
+        this.personal = personal;
+    }
 
     @EventHandler
     void on(NotificationQueued e, @Timestamp Instant at) {
-        notifications.save(new NotificationEntity(e.notificationId().value(),
-                e.userId() == null ? null : e.userId().value(), e.channel(), e.templateName(), e.subject(), at));
+        String userId = e.userId() == null ? null : e.userId().value();
+        String subject = userId == null ? e.subject() : personal.open(userId, e.subject());
+        notifications.save(new NotificationEntity(e.notificationId().value(), userId, e.channel(), e.templateName(),
+                subject, at));
     }
+
+    @EventHandler
+    void on(UserErased e) { notifications.eraseSubjects(e.userId().value(), PersonalData.ERASED); }
 
     @EventHandler
     void on(NotificationSent e, @Timestamp Instant at) {

@@ -24,7 +24,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Idempotency-Key for POSTs (API.md): the first request with a key claims it and its response is
  * stored; a retry with the same key and body gets that response again (header Idempotent-Replayed) and
  * nothing runs twice; the same key with another body is a 422; a retry while the first still runs
- * waits for it. Keys are per caller. A 5xx is not stored, so the client may retry.
+ * waits for it. A 5xx is not stored, so the client may retry. Records expire after
+ * {@code stoa.idempotency.retention}.
+ *
+ * <p>Keys are per caller: a user's keys are theirs; an anonymous caller's key is scoped to the exact request
+ * (method, path and body digest), so nobody can claim a key that another anonymous caller will use. A response
+ * that hands out a secret ({@link dev.stoa.command.platform.web.SecretResponse}) is not kept: its retry is 409
+ * {@code idempotency_response_withheld}.
  */
 @Component
 @org.springframework.core.annotation.Order(10)
@@ -57,8 +63,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request);
-        String principal = AuthenticatedUser.id().orElse("anonymous");
         String hash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", cached.body());
+        String principal = AuthenticatedUser.id().orElse("anonymous:" + hash.substring(0, 40));
         if (store.begin(principal, key, hash, waitForFirst.multipliedBy(6))) {
             MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
             runFirst(cached, response, chain, principal, key);
@@ -77,7 +83,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),
-                        wrapper.getContentAsByteArray());
+                        wrapper.getContentAsByteArray(), SecretResponses.isSecret(request));
                 stored = true;
             }
         } finally {
@@ -99,6 +105,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } else if (!stored.get().requestHash().equals(hash)) {
             Problems.write(response, mapper, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
                     "this Idempotency-Key was used with a different request"));
+        } else if (stored.get().withheld()) {
+            Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_response_withheld",
+                    "the first request with this Idempotency-Key succeeded, but its response carried secrets, which "
+                            + "are never stored; send a new request with a new key"));
         } else if (stored.get().status() == null) {
             Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_in_progress",
                     "the first request with this Idempotency-Key is still running; retry later"));
