@@ -28,8 +28,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(request);
         response.setHeader(HEADER, id);
         MDC.put(RequestContext.CORRELATION_ID, id);
         try {
@@ -39,5 +38,16 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             MDC.remove(RequestContext.USER_ID);
             MDC.remove(RequestContext.IDEMPOTENCY_KEY);
         }
+    }
+
+    /** The client's id when it is sane, else a new one; also for error responses this filter never saw. */
+    public static String idFor(HttpServletRequest request) {
+        String given = request.getHeader(HEADER);
+        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /** Gives an error response that did not pass through this filter (container, error dispatch) its id. */
+    public static void ensureOn(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader(HEADER)) response.setHeader(HEADER, idFor(request));
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.*;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,6 +62,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "message", v.getMessage())));
         return respond(Problems.validation("invalid request", errors));
     }
+
+    /** The firewall checks a header value only when it is read, and MVC may be the first to read it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) { return respond(Problems.requestRejected()); }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception e) {
@@ -121,8 +126,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "an unexpected error occurred; quote the X-Correlation-Id header when reporting it"));
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", Problems.UNEXPECTED));
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {

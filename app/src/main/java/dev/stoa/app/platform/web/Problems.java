@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 /** Builds the RFC 9457 problems of API.md: status, title, detail and a stable machine {@code code}. */
 public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    static final String UNEXPECTED = "an unexpected error occurred; quote the X-Correlation-Id header when reporting it";
 
     private Problems() {}
 
@@ -54,12 +55,40 @@ public final class Problems {
             case 406 -> "not_acceptable";
             case 409 -> "conflict";
             case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
+            case 417 -> "expectation_failed";
             case 422 -> "unprocessable";
             case 429 -> "rate_limited";
+            case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
             case 503 -> "service_unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
+    }
+
+    /**
+     * The problem for a status chosen by the servlet container or a filter ({@code sendError}), which
+     * gives no reason we could show: its own message may echo the request, so the detail is ours.
+     */
+    public static ProblemDetail forStatus(int status) {
+        HttpStatus resolved = HttpStatus.resolve(status);
+        if (resolved == null) resolved = status >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        String detail = switch (resolved.value()) {
+            case 400 -> "the request is malformed: its request line, URL or headers cannot be accepted";
+            case 404 -> "there is nothing at this path";
+            case 405 -> "this method is not allowed here";
+            case 500 -> UNEXPECTED;
+            default -> "the server refused the request: " + resolved.getReasonPhrase();
+        };
+        return of(resolved, defaultCode(resolved.value()), detail);
+    }
+
+    /** A request the security firewall refuses before routing: a 400 the client must fix, not retry. */
+    public static ProblemDetail requestRejected() {
+        return of(HttpStatus.BAD_REQUEST, "request_rejected", "the request was rejected: its URL, method or headers "
+                + "are not allowed (e.g. //, ;, encoded dots, slashes or control characters)");
     }
 
     /** For filters that answer before Spring MVC is reached. */

@@ -1,0 +1,87 @@
+package dev.stoa.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.RawHttp;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Errors raised before Spring MVC (Spring Security's firewall, Tomcat's parser and mapper, the
+ * {@code /error} page) are problem+json with a code too, keeping the status the layer chose. Sent over
+ * a raw socket: java.net.http would normalise or refuse most of these requests.
+ */
+class ErrorResponsesIT extends ApiTest {
+
+    static Stream<Arguments> rejectedBeforeMvc() {
+        return Stream.of(
+                // Spring Security's StrictHttpFirewall
+                rejected("double slash", raw -> raw.get("//api/v1/products"), 400, "request_rejected"),
+                rejected("path parameter", raw -> raw.get("/api/v1/products;jsessionid=1"), 400, "request_rejected"),
+                rejected("encoded dot segment", raw -> raw.get("/api/v1/%2e%2e/actuator/health"), 400, "request_rejected"),
+                rejected("unknown method", raw -> raw.send("FOO", "/api/v1/products"), 400, "request_rejected"),
+                rejected("control character in a header value", raw -> raw.get("/api/v1/products", "Accept: text/\u0085"),
+                        400, "request_rejected"),
+                // the firewall checks a header when it is read: here first by Spring MVC, reading the body
+                rejected("control character in a header only MVC reads", raw -> raw.sendWithBody("POST",
+                        "/api/v1/auth/login", "{}", "Content-Type: application/json", "X-Note: a\u0085"),
+                        400, "request_rejected"),
+                // Tomcat, before any servlet: URI decoding and normalisation
+                rejected("encoded slash", raw -> raw.get("/api/v1/products%2Fx"), 400, "bad_request"),
+                rejected("encoded NUL", raw -> raw.get("/api/v1/products/%00"), 400, "bad_request"),
+                rejected("encoded backslash", raw -> raw.get("/api/v1/pro%5Cducts"), 400, "bad_request"),
+                rejected("broken percent escape", raw -> raw.get("/api/v1/products/%zz"), 400, "bad_request"),
+                // Tomcat's request line and header parser
+                rejected("illegal character in the target", raw -> raw.get("/api/v1/pro<ducts"), 400, "bad_request"),
+                rejected("raw control character in the target", raw -> raw.get("/api/v1/pro\u0001ducts"), 400, "bad_request"),
+                rejected("too large header", raw -> raw.get("/api/v1/products", "X-Big: " + "a".repeat(20_000)),
+                        400, "bad_request"),
+                rejected("bad Host header", raw -> raw.get("/api/v1/products", "Host: bad host!"), 400, "bad_request"),
+                rejected("header name with a space", raw -> raw.get("/api/v1/products", "X Bad: 1"), 400, "bad_request"),
+                // Tomcat refuses TRACE with sendError(405); the error page then passes the firewall again
+                rejected("TRACE", raw -> raw.send("TRACE", "/api/v1/products"), 405, "method_not_allowed"),
+                // the error page itself, opened directly
+                rejected("GET /error", raw -> raw.get("/error"), 404, "not_found"),
+                rejected("POST /error", raw -> raw.send("POST", "/error", "Content-Length: 0"), 404, "not_found"));
+    }
+
+    private static Arguments rejected(String name, Function<RawHttp, RawHttp.Response> request, int status, String code) {
+        return Arguments.of(name, request, status, code);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedBeforeMvc")
+    void isAProblemWithTheLayersStatus(String name, Function<RawHttp, RawHttp.Response> request, int status, String code) {
+        assertProblem(request.apply(new RawHttp(port)), status, code);
+    }
+
+    @Test
+    void unsupportedHttpVersionKeepsTomcatsStatus() {
+        RawHttp.Response r = new RawHttp(port).exchange(
+                "GET /api/v1/products HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes());
+        assertProblem(r, 505, "http_version_not_supported");
+    }
+
+    @Test
+    void errorsRaisedInsideMvcLookTheSame() {
+        RawHttp raw = new RawHttp(port);
+        assertProblem(raw.get("/no-such-page"), 404, "not_found");
+        assertProblem(raw.sendWithBody("PATCH", "/api/v1/categories", "{}", "Authorization: Bearer " + tokenFor("admin"),
+                "Content-Type: application/json"), 405, "method_not_allowed");
+    }
+
+    private static void assertProblem(RawHttp.Response r, int status, String code) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
+        assertThat(r.code()).as(r.toString()).isEqualTo(code);
+        assertThat(r.body().path("status").asInt()).isEqualTo(status);
+        assertThat(r.body().path("title").asText()).isNotBlank();
+        assertThat(r.body().path("detail").asText()).isNotBlank().doesNotContain("Exception", "\tat ");
+        assertThat(r.header("X-Correlation-Id")).as(r.toString()).isNotBlank();
+    }
+}
