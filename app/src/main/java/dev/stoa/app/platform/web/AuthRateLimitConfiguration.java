@@ -1,0 +1,67 @@
+package dev.stoa.app.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The auth rate limit: buckets in the {@code rate_limit_bucket} table (migration V9), one row per client address
+ * and endpoint, locked with SELECT ... FOR UPDATE while a request draws from it, so every instance on this
+ * database counts against the same limit. Their clocks should agree (NTP): each refills by its own.
+ */
+@Configuration
+class AuthRateLimitConfiguration {
+    /** A bucket row is kept this long after it would have refilled completely: room for clock skew. */
+    private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(1);
+    /** A database that does not answer in this time counts as unavailable (the request is then let through). */
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
+
+    @Bean
+    PostgreSQLSelectForUpdateBasedProxyManager<String> authRateLimitBuckets(DataSource dataSource) {
+        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                // a row expires only once its bucket is full again: deleting it then frees nobody early
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
+                .requestTimeout(QUERY_TIMEOUT)
+                .build();
+    }
+
+    @Bean
+    AuthRateLimitInterceptor authRateLimitInterceptor(PostgreSQLSelectForUpdateBasedProxyManager<String> authRateLimitBuckets,
+                                                      ObjectMapper mapper,
+                                                      @Value("${stoa.rate-limit.auth.requests:20}") long requests,
+                                                      @Value("${stoa.rate-limit.auth.period:1m}") Duration period) {
+        BucketConfiguration limit = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build()).build();
+        return new AuthRateLimitInterceptor(authRateLimitBuckets, limit, mapper);
+    }
+
+    @Bean
+    WebMvcConfigurer authRateLimitRegistration(AuthRateLimitInterceptor authRateLimitInterceptor) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                // on every path: the interceptor itself decides by the handler a request was routed to
+                registry.addInterceptor(authRateLimitInterceptor);
+            }
+        };
+    }
+
+    @Bean
+    RateLimitBucketSweeper rateLimitBucketSweeper(PostgreSQLSelectForUpdateBasedProxyManager<String> authRateLimitBuckets,
+                                                  @Value("${stoa.rate-limit.cleanup-interval:1m}") Duration interval) {
+        return new RateLimitBucketSweeper(authRateLimitBuckets, interval);
+    }
+}
