@@ -66,7 +66,13 @@ class AccountLifecycleIT extends ApiTest {
     void deactivationIsFinal() {
         User user = verifiedUser("customer");
         String token = login(user).body().get("accessToken").asText();
-        assertThat(api.post("/api/v1/users/me/deactivate", null, token).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/users/me/deactivate", null, token).status()).as("re-authentication is required")
+                .isEqualTo(400);
+        Api.Response wrong = api.post("/api/v1/users/me/deactivate", Map.of("password", "not my password 1"), token);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.code()).isEqualTo("reauthentication_failed");
+        assertThat(login(user).status()).as("still active").isEqualTo(200);
+        assertThat(api.post("/api/v1/users/me/deactivate", Map.of("password", PASSWORD), token).status()).isEqualTo(204);
         assertThat(login(user).code()).isEqualTo("account_deactivated");
         Api.Response reinstate = api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, tokenFor("admin"));
         assertThat(reinstate.status()).isEqualTo(409);
@@ -136,6 +142,15 @@ class AccountLifecycleIT extends ApiTest {
 
         assertThat(api.get(path, tokenFor("customer")).status()).isEqualTo(404);
         assertThat(api.post(path, address("home", false), tokenFor("customer")).status()).isEqualTo(404);
+        // another user naming this user's address id in their own address book reaches nothing
+        User mallory = verifiedUser("customer");
+        String malloryToken = login(mallory).body().get("accessToken").asText();
+        String malloryPath = "/api/v1/users/" + mallory.id() + "/addresses/" + workId;
+        Api.Response moved = api.put(malloryPath, address("home", true), malloryToken);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(404);
+        assertThat(api.delete(malloryPath, malloryToken).status()).isEqualTo(404);
+        assertThat(api.get(path, token).body().get("items")).extracting(a -> a.get("id").asText()).contains(workId);
+        assertThat(api.get("/api/v1/users/" + mallory.id() + "/addresses", malloryToken).body().get("items")).isEmpty();
         assertThat(api.delete(path + "/" + workId, token).status()).isEqualTo(204);
         assertThat(api.get(path, token).body().get("items")).hasSize(1);
         assertThat(api.delete(path + "/" + workId, token).status()).isEqualTo(404);

@@ -47,7 +47,7 @@ class ErasureIT extends ApiTest {
                 "lastName", "Erasmus", "phone", "+4915112345678"));
         String userId = api.post("/api/v1/auth/register", registration, null).body().get("userId").asText();
         String token = verifyMail(email);
-        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", token), null).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", token, "password", PASSWORD), null).status()).isEqualTo(204);
         String access = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null).body()
                 .get("accessToken").asText();
         assertThat(api.post("/api/v1/users/" + userId + "/addresses", Map.of("label", "home", "streetLine1", "Erasmusweg 7",

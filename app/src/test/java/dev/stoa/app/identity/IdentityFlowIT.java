@@ -47,7 +47,7 @@ class IdentityFlowIT extends ApiTest {
         JsonNode mail = awaitMail(email, "confirm");
         Matcher m = TOKEN.matcher(mail.get("text").asText());
         assertThat(m.find()).as(mail.toString()).isTrue();
-        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1)), null).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1), "password", PASSWORD), null).status()).isEqualTo(204);
         return registered.body().get("userId").asText();
     }
 
@@ -70,7 +70,7 @@ class IdentityFlowIT extends ApiTest {
         Matcher m = TOKEN.matcher(mail.get("text").asText());
         assertThat(m.find()).isTrue();
         assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", "not-a-token"), null).code()).isEqualTo("invalid_token");
-        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1)), null).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1), "password", PASSWORD), null).status()).isEqualTo(204);
 
         Api.Response tokens = login(email, PASSWORD);
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);

@@ -3,6 +3,7 @@ package dev.stoa.app.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stoa.app.StoaApplication;
+import dev.stoa.app.support.RawHttp;
 import dev.stoa.app.platform.web.RateLimitBucketSweeper;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
@@ -75,15 +76,15 @@ class AuthRateLimitIT extends ApiTest {
     void anEncodedSpellingCountsAgainstTheSameBucket() {
         String client = ADDRESSES.next();
         // a 400 validation_failed for the body proves the encoded spelling reached the handler; it counts too
-        RawHttp.Response invalid = RawHttp.post(port, OTP_ENCODED, client, "{\"email\":\"not-an-address\"}");
+        RawHttp.Response invalid = post(OTP_ENCODED, client, "{\"email\":\"not-an-address\"}");
         assertThat(invalid.status()).as(invalid.raw()).isEqualTo(400);
         assertThat(invalid.raw()).contains("\"code\":\"validation_failed\"", "\"field\":\"email\"");
         for (int i = 0; i < 2; i++) {
-            RawHttp.Response encoded = RawHttp.post(port, OTP_ENCODED, client, nobody());
+            RawHttp.Response encoded = post(OTP_ENCODED, client, nobody());
             assertThat(encoded.status()).as(encoded.raw()).isEqualTo(202);
             assertThat(requestCode(other, client).status()).isEqualTo(202);
         }
-        RawHttp.Response limited = RawHttp.post(port, OTP_ENCODED, client, nobody());
+        RawHttp.Response limited = post(OTP_ENCODED, client, nobody());
         assertThat(limited.status()).as(limited.raw()).isEqualTo(429);
         assertThat(limited.raw()).contains("\"code\":\"rate_limited\"");
         assertThat(limited.header("Retry-After")).isNotNull();
@@ -131,5 +132,11 @@ class AuthRateLimitIT extends ApiTest {
             for (int host = 1; host < 255; host++) addresses.add(net + host);
         Collections.shuffle(addresses);
         return addresses.iterator();
+    }
+
+    /** A POST whose request line carries {@code rawPath} exactly as written. */
+    private RawHttp.Response post(String rawPath, String forwardedFor, String json) {
+        return new RawHttp(port).sendWithBody("POST", rawPath, json, "Content-Type: application/json",
+                "X-Forwarded-For: " + forwardedFor);
     }
 }

@@ -91,4 +91,14 @@ class BadInputIT extends ApiTest {
         assertProblem(api.send("POST", "/api/v1/categories", "application/json", big, tokenFor("admin"), Map.of()),
                 413, "payload_too_large");
     }
+
+    @Test
+    void aMinimumPositionNoWriteProducedIsRefusedAtOnce() {
+        Api.Response ahead = api.send("GET", "/api/v1/products", null, null, null,
+                Map.of("X-Stoa-Min-Position", "999999999999"));
+        assertProblem(ahead, 400, "validation_failed");
+        assertThat(ahead.body().get("errors").get(0).get("field").asText()).isEqualTo("X-Stoa-Min-Position");
+        assertProblem(api.send("GET", "/api/v1/products", null, null, null, Map.of("X-Stoa-Min-Position", "-1")),
+                400, "validation_failed");
+    }
 }

@@ -37,7 +37,11 @@ class MfaIT extends ApiTest {
         commands.sendAndWait(new RegisterUser(id, email, Passwords.hash(PASSWORD), "M", "F", null, Set.of("customer"), true));
         String access = login(email, null).body().get("accessToken").asText();
 
-        Api.Response enrolled = api.post("/api/v1/auth/mfa/enroll", null, access);
+        assertThat(api.post("/api/v1/auth/mfa/enroll", null, access).status()).as("re-authentication is required").isEqualTo(400);
+        Api.Response wrongPassword = api.post("/api/v1/auth/mfa/enroll", Map.of("password", "not my password 1"), access);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.code()).isEqualTo("reauthentication_failed");
+        Api.Response enrolled = api.post("/api/v1/auth/mfa/enroll", Map.of("password", PASSWORD), access);
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
         String secret = enrolled.body().get("secret").asText();
         assertThat(enrolled.body().get("otpauthUri").asText()).startsWith("otpauth://totp/Stoa%3A").contains("secret=" + secret);
@@ -67,7 +71,18 @@ class MfaIT extends ApiTest {
         eventStore.readEvents(id.value()).forEachRemaining(e -> payloads.add(String.valueOf(e.getPayload())));
         assertThat(payloads).noneMatch(p -> p.contains(secret));
         assertThat(String.join("\n", payloads)).doesNotContain(recovery.get(0).replace("-", ""));
-        JsonNode again = api.post("/api/v1/auth/mfa/enroll", null, access).body();
+        assertThat(api.post("/api/v1/auth/mfa/enroll", Map.of("password", PASSWORD), access).code())
+                .as("with MFA on, re-authentication needs the second factor too").isEqualTo("mfa_required");
+        JsonNode again = api.post("/api/v1/auth/mfa/enroll", Map.of("password", PASSWORD, "code", recovery.get(4)), access).body();
         assertThat(again.get("code").asText()).isEqualTo("mfa_already_active");
+
+        // turning it off takes the password and a second factor
+        Api.Response badDisable = api.post("/api/v1/auth/mfa/disable", Map.of("password", PASSWORD, "code", recovery.get(4)), access);
+        assertThat(badDisable.status()).as("a spent recovery code").isEqualTo(401);
+        assertThat(badDisable.code()).isEqualTo("reauthentication_failed");
+        assertThat(api.post("/api/v1/auth/mfa/disable", Map.of("password", PASSWORD), access).status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/mfa/disable", Map.of("password", PASSWORD, "code", recovery.get(5)), access).status())
+                .isEqualTo(204);
+        assertThat(login(email, null).status()).as("no second factor any more").isEqualTo(200);
     }
 }

@@ -51,7 +51,11 @@ class AuthController {
 
     record TokenRequest(@NotBlank @Size(max = 4096) String refreshToken) {}
 
-    record VerifyRequest(@NotBlank @Size(max = 4096) String token) {}
+    /** {@code password}: the one chosen at registration; without it the link proves the mailbox only (see README). */
+    record VerifyRequest(@NotBlank @Size(max = 4096) String token, @Size(max = 128) String password) {
+        @Override
+        public String toString() { return "VerifyRequest[***]"; }
+    }
 
     @PostMapping("/register")
     @Operation(summary = "Open an account (customer, instructor and/or vendor) and send the e-mail verification mail")
@@ -68,11 +72,13 @@ class AuthController {
     }
 
     @PostMapping("/email/verify")
-    @Operation(summary = "Confirm the e-mail address with the token from the verification mail")
+    @Operation(summary = "Confirm the e-mail address with the token from the verification mail; send the password "
+            + "chosen at registration to keep it (without it the password is voided: log in with a code or reset it)")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyRequest body) {
         TokenIssuer.EmailClaims claims = tokens.readEmailVerificationToken(body.token())
                 .orElseThrow(() -> DomainException.refused("invalid_token", "the verification link is invalid or expired"));
-        commands.send(new VerifyEmail(claims.userId(), claims.email()));
+        LoginOutcome outcome = commands.send(new VerifyEmail(claims.userId(), claims.email(), body.password()));
+        if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.noContent().build();
     }
 
@@ -98,8 +104,8 @@ class AuthController {
     @Operation(summary = "Spend a refresh token for a new pair; reusing a spent one revokes the whole session")
     ResponseEntity<Sessions.Tokens> refresh(@Valid @RequestBody TokenRequest body) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
+        Instant expiresAt = sessions.refreshExpiry(claims.sessionStartedAt()); // 401 session_expired past the absolute lifetime
         String next = UUID.randomUUID().toString();
-        Instant expiresAt = Instant.now().plus(Sessions.REFRESH_LIFETIME);
         boolean rotated = commands.send(new RotateRefreshToken(claims.familyId(), claims.tokenId(), next, expiresAt));
         if (!rotated) throw DomainException.unauthenticated("refresh_token_revoked",
                 "this refresh token was already used or its session ended; log in again");

@@ -1,23 +1,38 @@
 package dev.stoa.command.identity;
 
 import static dev.stoa.command.identity.UserAccount.LOCKOUT;
-import static dev.stoa.command.identity.UserAccount.MAX_CODE_ATTEMPTS;
 import static dev.stoa.command.identity.UserAccount.MAX_FAILURES;
 
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.SecretSealer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
-/** How an account proves who it is: the password hash with its failure count and lockout, and the mailed login code. */
+/**
+ * How an account proves who it is: the password hash (null once voided), the consecutive failures and lockout
+ * shared by passwords, login codes and re-authentication, and the mailed login code with its issuing cap.
+ */
 final class Credentials {
-    /** What a login attempt comes to: the events to apply, in order, and the refusal, or null when it succeeded. */
+    static final int MAX_CODES_PER_HOUR = 5;
+
+    /** What an attempt comes to: the events to apply, in order, and the refusal, or null when it succeeded. */
     record Attempt(List<Object> events, LoginOutcome refusal) {
         static Attempt accepted(Object... events) { return new Attempt(List.of(events), null); }
 
         static Attempt refused(String code, Instant lockedUntil, Object... events) {
             return new Attempt(List.of(events), LoginOutcome.refused(code, lockedUntil));
+        }
+
+        Attempt after(Object first) {
+            List<Object> all = new ArrayList<>(events.size() + 1);
+            all.add(first);
+            all.addAll(events);
+            return new Attempt(all, refusal);
         }
     }
 
@@ -27,7 +42,7 @@ final class Credentials {
     private String codeId;
     private String codeHash;
     private Instant codeExpiresAt;
-    private int codeAttempts;
+    private final Deque<Instant> codesIssued = new ArrayDeque<>();
 
     static void requireBcrypt(String hash, String field) {
         if (hash == null || !hash.startsWith("$2")) throw DomainException.badInput(field + " must be a bcrypt hash");
@@ -35,20 +50,32 @@ final class Credentials {
 
     /** A password login on an active account; with MFA on, the authenticator's or a recovery code is needed too. */
     Attempt logIn(UserId userId, LogIn cmd, Profile profile, Mfa mfa, SecretSealer sealer, Instant now) {
-        if (lockedUntil != null && now.isBefore(lockedUntil)) return Attempt.refused("account_locked", lockedUntil);
-        if (cmd.password() == null || !Passwords.matches(cmd.password(), passwordHash))
-            return failed(userId, now, "invalid_credentials");
+        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
+        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, "invalid_credentials");
         if (!profile.emailVerified()) return Attempt.refused("email_not_verified", null);
-        if (!mfa.active()) return Attempt.accepted(new LoginSucceeded(userId, null));
-        if (cmd.totpCode() == null || cmd.totpCode().isBlank()) return Attempt.refused("mfa_required", null);
-        Mfa.Match match = mfa.login(cmd.totpCode(), sealer, now);
-        if (!match.matched()) return failed(userId, now, "invalid_mfa_code");
-        LoginSucceeded success = new LoginSucceeded(userId, match.step());
-        return match.recoveryIndex() == null ? Attempt.accepted(success)
-                : Attempt.accepted(new RecoveryCodeUsed(userId, match.recoveryIndex()), success);
+        return secondFactor(userId, cmd.totpCode(), mfa, sealer, now, "invalid_mfa_code", step -> new LoginSucceeded(userId, step));
     }
 
-    /** A wrong password or second factor: counted, and the fifth in a row locks the account for a while. */
+    /** Proving again who one is: the password, and the second factor when MFA is on. */
+    Attempt reauthenticate(UserId userId, Reauthenticate cmd, Mfa mfa, SecretSealer sealer, Instant now) {
+        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
+        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, "reauthentication_failed");
+        return secondFactor(userId, cmd.code(), mfa, sealer, now, "reauthentication_failed",
+                step -> new Reauthenticated(userId, step));
+    }
+
+    private Attempt secondFactor(UserId userId, String code, Mfa mfa, SecretSealer sealer, Instant now, String refusal,
+                                 java.util.function.Function<Long, Object> success) {
+        if (!mfa.active()) return Attempt.accepted(success.apply(null));
+        if (code == null || code.isBlank()) return Attempt.refused("mfa_required", null);
+        Mfa.Match match = mfa.login(code, sealer, now);
+        if (!match.matched()) return failed(userId, now, refusal);
+        Object succeeded = success.apply(match.step());
+        return match.recoveryIndex() == null ? Attempt.accepted(succeeded)
+                : Attempt.accepted(new RecoveryCodeUsed(userId, match.recoveryIndex()), succeeded);
+    }
+
+    /** A wrong password, code or second factor: counted, and the fifth in a row locks the account for a while. */
     private Attempt failed(UserId userId, Instant now, String refusal) {
         int count = failures + 1;
         Instant until = count >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
@@ -56,18 +83,39 @@ final class Credentials {
         return until != null ? Attempt.refused("account_locked", until, failure) : Attempt.refused(refusal, null, failure);
     }
 
-    /** A login with the mailed code on an active account; it also proves the e-mail address. */
+    /**
+     * A login with the mailed code on an active account. It proves the mailbox, not the password: on an account
+     * not yet verified it verifies the address and voids the password chosen at registration.
+     */
     Attempt logInWithCode(UserId userId, LogInWithCode cmd, Profile profile, Mfa mfa, Instant now) {
-        if (codeId == null || now.isAfter(codeExpiresAt) || codeAttempts >= MAX_CODE_ATTEMPTS)
-            return Attempt.refused("invalid_code", null);
-        if (cmd.code() == null || !Passwords.matches(cmd.code(), codeHash))
-            return Attempt.refused("invalid_code", null, new LoginCodeRejected(userId, codeId, codeAttempts + 1));
+        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
+        if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused("invalid_code", null);
+        if (!Passwords.matches(cmd.code(), codeHash))
+            return failed(userId, now, "invalid_code").after(new LoginCodeRejected(userId, codeId, failures + 1));
         if (mfa.active()) return Attempt.refused("mfa_required", null); // a mailed code is no second factor
         LoginCodeUsed used = new LoginCodeUsed(userId, codeId);
         LoginSucceeded success = new LoginSucceeded(userId, null);
-        return profile.emailVerified() ? Attempt.accepted(used, success)
-                : Attempt.accepted(used, new EmailVerified(userId, profile.email()), success); // the code reached that mailbox
+        if (profile.emailVerified()) return Attempt.accepted(used, success);
+        return passwordHash == null ? Attempt.accepted(used, new EmailVerified(userId, profile.email()), success)
+                : Attempt.accepted(used, new EmailVerified(userId, profile.email()), new PasswordVoided(userId), success);
     }
+
+    /** The verification link: with the registration password both are proven; without it, the password is voided. */
+    Attempt verifyEmail(UserId userId, String password, Profile profile, Instant now) {
+        EmailVerified verified = new EmailVerified(userId, profile.email());
+        if (password == null) return passwordHash == null ? Attempt.accepted(verified)
+                : Attempt.accepted(verified, new PasswordVoided(userId));
+        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
+        if (!Passwords.matches(password, passwordHash)) return failed(userId, now, "invalid_credentials");
+        return Attempt.accepted(verified);
+    }
+
+    /** Whether another code may be mailed: at most {@link #MAX_CODES_PER_HOUR} in any hour. */
+    boolean mayIssueCode(Instant now) {
+        return codesIssued.stream().filter(at -> at.isAfter(now.minus(Duration.ofHours(1)))).count() < MAX_CODES_PER_HOUR;
+    }
+
+    private boolean locked(Instant now) { return lockedUntil != null && now.isBefore(lockedUntil); }
 
     String passwordVersion() { return PasswordVersion.of(passwordHash); }
 
@@ -86,16 +134,18 @@ final class Credentials {
         lockedUntil = null;
     }
 
-    void codeIssued(String id, String hash, Instant expiresAt) {
+    /** A new code replaces the last one; the failure count (the attempt budget) stays as it is. */
+    void codeIssued(String id, String hash, Instant expiresAt, Instant at) {
         codeId = id;
         codeHash = hash;
         codeExpiresAt = expiresAt;
-        codeAttempts = 0;
+        codesIssued.addLast(at);
+        while (codesIssued.size() > MAX_CODES_PER_HOUR) codesIssued.removeFirst();
     }
 
-    void codeRejected(int attempts) { codeAttempts = attempts; }
-
     void codeUsed() { codeId = null; }
+
+    void passwordVoided() { passwordHash = null; }
 
     /** A new password also clears the failure count and any lockout. */
     void passwordReset(String hash) {

@@ -56,5 +56,12 @@ final class Mfa {
 
     void stepUsed(Long step) { if (step != null) lastStep = Math.max(lastStep, step); }
 
+    /** Off: neither the secret (active or pending) nor the recovery codes count any more. */
+    void disabled() {
+        activeSecret = null;
+        pendingSecret = null;
+        recoveryHashes = List.of();
+    }
+
     void recoveryCodeUsed(int index) { recoveryHashes.set(index, null); }
 }

@@ -1,6 +1,7 @@
 package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.ActivateMfa;
+import dev.stoa.api.identity.DisableMfa;
 import dev.stoa.api.identity.StartMfaEnrollment;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.command.platform.SecretSealer;
@@ -10,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -29,20 +32,29 @@ class MfaController {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Commands commands;
     private final SecretSealer sealer;
+    private final Sessions sessions;
 
-    MfaController(Commands commands, SecretSealer sealer) {
+    MfaController(Commands commands, SecretSealer sealer, Sessions sessions) {
         this.commands = commands;
         this.sealer = sealer;
+        this.sessions = sessions;
     }
 
     record Enrollment(String secret, String otpauthUri, List<String> recoveryCodes) {}
+
+    record DisableRequest(@NotNull @Size(max = 128) String password, @NotBlank @Size(max = 32) String code) {
+        @Override
+        public String toString() { return "DisableRequest[***]"; }
+    }
 
     record ActivateRequest(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits the authenticator shows") String code) {}
 
     @SecretResponse
     @PostMapping("/enroll")
-    @Operation(summary = "Start TOTP: the secret and otpauth URI for an authenticator app, and single-use recovery codes (shown once)")
-    Enrollment enroll(@AuthenticationPrincipal Jwt jwt) {
+    @Operation(summary = "Start TOTP (needs your password): the secret and otpauth URI for an authenticator app, and "
+            + "single-use recovery codes (shown once)")
+    Enrollment enroll(@Valid @RequestBody Sessions.Proof body, @AuthenticationPrincipal Jwt jwt) {
+        sessions.reauthenticate(new UserId(jwt.getSubject()), body);
         String secret = Totp.newSecret();
         List<String> codes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -53,6 +65,15 @@ class MfaController {
         }
         String email = commands.send(new StartMfaEnrollment(new UserId(jwt.getSubject()), sealer.seal(secret), hashes));
         return new Enrollment(secret, Totp.uri(secret, email), codes);
+    }
+
+    @PostMapping("/disable")
+    @Operation(summary = "Turn multi-factor authentication off (needs your password and a current or recovery code)")
+    ResponseEntity<Void> disable(@Valid @RequestBody DisableRequest body, @AuthenticationPrincipal Jwt jwt) {
+        UserId me = new UserId(jwt.getSubject());
+        sessions.reauthenticate(me, new Sessions.Proof(body.password(), body.code()));
+        commands.send(new DisableMfa(me));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/activate")

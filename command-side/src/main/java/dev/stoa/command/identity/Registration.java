@@ -11,8 +11,11 @@ import java.util.Set;
 final class Registration {
     private Registration() {}
 
-    /** Checks the command and claims the e-mail; the event carries the personal fields sealed. */
-    static UserRegistered accept(RegisterUser cmd, UniqueKeys keys, PersonalData personal) {
+    /**
+     * Checks the command and claims the e-mail; the event carries the personal fields sealed. An address not yet
+     * verified gets a deadline: unverified, the registration expires and frees the address.
+     */
+    static UserRegistered accept(RegisterUser cmd, UniqueKeys keys, PersonalData personal, RegistrationDeadlines deadlines) {
         String email = UserAccount.emailKey(cmd.email());
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) throw DomainException.badInput("email must be an e-mail address");
         Credentials.requireBcrypt(cmd.passwordHash(), "passwordHash");
@@ -20,6 +23,7 @@ final class Registration {
         if (!keys.claim(UserAccount.EMAIL, email, cmd.userId().value()))
             throw DomainException.conflict("duplicate_email", "an account with this e-mail already exists");
         String id = cmd.userId().value();
+        if (!cmd.emailVerified()) deadlines.schedule(id);
         return new UserRegistered(cmd.userId(), personal.seal(id, email), cmd.passwordHash(), personal.seal(id, cmd.firstName()),
                 personal.seal(id, cmd.lastName()), personal.seal(id, cmd.phone()), Set.copyOf(cmd.roles()), cmd.emailVerified());
     }

@@ -1,6 +1,7 @@
 package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.LoginOutcome;
+import dev.stoa.api.identity.Reauthenticate;
 import dev.stoa.api.identity.StartTokenFamily;
 import dev.stoa.api.identity.TokenFamilyId;
 import dev.stoa.api.identity.UserId;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Starts a login session (a token family and its first tokens) and maps refused logins to problems. */
@@ -19,10 +21,26 @@ class Sessions {
     static final Duration REFRESH_LIFETIME = Duration.ofDays(7);
     private final Commands commands;
     private final TokenIssuer tokens;
+    private final Duration maxLifetime;
 
-    Sessions(Commands commands, TokenIssuer tokens) {
+    Sessions(Commands commands, TokenIssuer tokens,
+             @Value("${stoa.identity.session-max-lifetime:30d}") Duration maxLifetime) {
         this.commands = commands;
         this.tokens = tokens;
+        this.maxLifetime = maxLifetime;
+    }
+
+    /**
+     * When the next refresh token of a session begun at {@code startedAt} expires: 7 days on, but never past the
+     * session's absolute lifetime; past that, 401 {@code session_expired} (log in again).
+     */
+    Instant refreshExpiry(Instant startedAt) {
+        Instant now = Instant.now();
+        Instant end = startedAt.plus(maxLifetime);
+        if (!now.isBefore(end)) throw DomainException.unauthenticated("session_expired",
+                "this session is older than " + maxLifetime.toDays() + " days; log in again");
+        Instant sliding = now.plus(REFRESH_LIFETIME);
+        return sliding.isBefore(end) ? sliding : end;
     }
 
     /** The answer of every login endpoint. */
@@ -32,12 +50,26 @@ class Sessions {
         }
     }
 
+    /** Re-authentication in a request body: the current password, and with MFA on an authenticator or recovery code. */
+    record Proof(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 128) String password,
+                 @jakarta.validation.constraints.Size(max = 32) String code) {
+        @Override
+        public String toString() { return "Proof[***]"; }
+    }
+
+    /** Proves the caller again, or throws 401 {@code reauthentication_failed} (429 when that locks the account). */
+    void reauthenticate(UserId userId, Proof proof) {
+        LoginOutcome outcome = commands.send(new Reauthenticate(userId, proof.password(), proof.code()));
+        if (!outcome.accepted()) throw refusal(outcome);
+    }
+
     Tokens start(UserId userId, Set<String> roles) {
         TokenFamilyId family = TokenFamilyId.random();
         String tokenId = UUID.randomUUID().toString();
-        Instant expiresAt = Instant.now().plus(REFRESH_LIFETIME);
+        Instant startedAt = Instant.now();
+        Instant expiresAt = refreshExpiry(startedAt);
         commands.send(new StartTokenFamily(family, userId, tokenId, expiresAt));
-        return Tokens.of(tokens.issue(userId, roles, family, tokenId, expiresAt, Instant.now()));
+        return Tokens.of(tokens.issue(userId, roles, family, tokenId, expiresAt, startedAt));
     }
 
     static DomainException refusal(LoginOutcome outcome) {
@@ -52,6 +84,8 @@ class Sessions {
             case "mfa_required" -> DomainException.unauthenticated("mfa_required",
                     "this account uses multi-factor authentication: send totpCode (or a recovery code)");
             case "invalid_mfa_code" -> DomainException.unauthenticated("invalid_mfa_code", "wrong authenticator or recovery code");
+            case "reauthentication_failed" -> DomainException.unauthenticated("reauthentication_failed",
+                    "the password, or the authenticator or recovery code, is wrong");
             case "invalid_code" -> DomainException.unauthenticated("invalid_code",
                     "the code is wrong, expired or used up; request a new one");
             default -> invalidCredentials();

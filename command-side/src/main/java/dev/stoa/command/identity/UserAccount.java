@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.SecretSealer;
@@ -31,7 +32,6 @@ public class UserAccount {
     static final String EMAIL = "user-email";
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
-    static final int MAX_CODE_ATTEMPTS = 5;
 
     @AggregateIdentifier
     private UserId userId;
@@ -45,15 +45,24 @@ public class UserAccount {
     protected UserAccount() {}
 
     @CommandHandler
-    public UserAccount(RegisterUser cmd, UniqueKeys keys, PersonalData personal) {
-        apply(Registration.accept(cmd, keys, personal));
+    public UserAccount(RegisterUser cmd, UniqueKeys keys, PersonalData personal, RegistrationDeadlines deadlines) {
+        apply(Registration.accept(cmd, keys, personal, deadlines));
     }
 
+    /** The verification link; without the registration password it voids that password (pre-registration takeover). */
     @CommandHandler
-    void handle(VerifyEmail cmd, PersonalData personal) {
+    LoginOutcome handle(VerifyEmail cmd, PersonalData personal) {
         if (!lifecycle.active() || !profile.hasEmail(cmd.email(), userId.value(), personal))
             throw DomainException.refused("invalid_token", "this link was sent to another address");
-        if (!profile.emailVerified()) apply(new EmailVerified(userId, profile.email()));
+        if (profile.emailVerified()) return LoginOutcome.accepted(roles.current());
+        return conclude(credentials.verifyEmail(userId, cmd.password(), profile, Instant.now()));
+    }
+
+    /** Proof of identity before an irreversible step; refusals are recorded like failed logins. */
+    @CommandHandler
+    LoginOutcome handle(Reauthenticate cmd, SecretSealer sealer) {
+        if (!lifecycle.active()) return LoginOutcome.refused(lifecycle.refusal(), null);
+        return conclude(credentials.reauthenticate(userId, cmd, mfa, sealer, Instant.now()));
     }
 
     @CommandHandler
@@ -65,6 +74,8 @@ public class UserAccount {
     @CommandHandler
     String handle(StartMfaEnrollment cmd, PersonalData personal) {
         lifecycle.requireActive();
+        if (!profile.emailVerified()) // nobody adds a second factor to an address they have not proven
+            throw new DomainException(ErrorKind.FORBIDDEN, "email_not_verified", "confirm your e-mail address first");
         if (mfa.active()) throw DomainException.conflict("mfa_already_active", "multi-factor authentication is already on");
         apply(new MfaEnrollmentStarted(userId, cmd.sealedSecret(), List.copyOf(cmd.recoveryCodeHashes())));
         return profile.openEmail(userId.value(), personal);
@@ -73,10 +84,29 @@ public class UserAccount {
     @CommandHandler
     void handle(EraseUser cmd, PersonalData personal, UniqueKeys keys) {
         AccountAccess.requireSelfOr(cmd.actor(), userId.value());
-        if (lifecycle.erased()) return;
+        if (!lifecycle.erased()) erase(personal, keys);
+    }
+
+    /** An address never verified in time: the registration is closed and erased, its e-mail free again. */
+    @CommandHandler
+    void handle(ExpireRegistration cmd, PersonalData personal, UniqueKeys keys) {
+        if (profile.emailVerified() || !lifecycle.active()) return;
+        apply(new RegistrationExpired(userId));
+        erase(personal, keys);
+    }
+
+    private void erase(PersonalData personal, UniqueKeys keys) {
         keys.release(EMAIL, emailKey(profile.openEmail(userId.value(), personal)), userId.value());
         personal.erase(userId.value());
         apply(new UserErased(userId));
+    }
+
+    @CommandHandler
+    void handle(DisableMfa cmd) {
+        lifecycle.requireActive();
+        if (!mfa.active() && !mfa.enrolling())
+            throw DomainException.conflict("mfa_not_active", "multi-factor authentication is not on");
+        apply(new MfaDisabled(userId));
     }
 
     @CommandHandler
@@ -92,7 +122,7 @@ public class UserAccount {
     /** @return whether a code was issued: not for an account that is not active (and nobody is told why) */
     @CommandHandler
     boolean handle(IssueLoginCode cmd) {
-        if (!lifecycle.active()) return false;
+        if (!lifecycle.active() || !credentials.mayIssueCode(Instant.now())) return false;
         apply(new LoginCodeIssued(userId, cmd.codeId(), cmd.codeHash(), cmd.expiresAt()));
         return true;
     }
@@ -122,6 +152,7 @@ public class UserAccount {
         if (!credentials.passwordVersion().equals(cmd.passwordVersion()))
             throw DomainException.refused("invalid_token", "this reset link was already used or is outdated");
         Credentials.requireBcrypt(cmd.newPasswordHash(), "newPasswordHash");
+        if (!profile.emailVerified()) apply(new EmailVerified(userId, profile.email())); // the link reached the mailbox
         apply(new PasswordReset(userId, cmd.newPasswordHash()));
     }
 
@@ -165,12 +196,25 @@ public class UserAccount {
     }
 
     @CommandHandler
-    void handle(SaveAddress cmd, PersonalData personal) {
+    void handle(AddAddress cmd, PersonalData personal) {
         AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
+        if (addresses.has(cmd.addressId())) throw DomainException.conflict("duplicate_address", "this address id is taken");
+        saveAddress(cmd.addressId(), cmd.address(), personal);
+    }
+
+    /** Only the account's own addresses: an id from another account is not found here, whoever sends it. */
+    @CommandHandler
+    void handle(ReplaceAddress cmd, PersonalData personal) {
+        AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
+        if (!addresses.has(cmd.addressId())) throw DomainException.notFound("address " + cmd.addressId());
+        saveAddress(cmd.addressId(), cmd.address(), personal);
+    }
+
+    private void saveAddress(String addressId, Address address, PersonalData personal) {
         lifecycle.requireActive();
-        addresses.validate(cmd.addressId(), cmd.address());
-        String previousDefault = cmd.address().isDefault() ? addresses.otherDefault(cmd.addressId()) : null;
-        apply(new AddressSaved(userId, cmd.addressId(), AddressBook.sealed(cmd.address(), userId.value(), personal), previousDefault));
+        addresses.validate(addressId, address);
+        String previousDefault = address.isDefault() ? addresses.otherDefault(addressId) : null;
+        apply(new AddressSaved(userId, addressId, AddressBook.sealed(address, userId.value(), personal), previousDefault));
     }
 
     @CommandHandler
@@ -208,6 +252,18 @@ public class UserAccount {
     void on(MfaActivated e) { mfa.activated(e.totpStep()); }
 
     @EventSourcingHandler
+    void on(MfaDisabled e) { mfa.disabled(); }
+
+    @EventSourcingHandler
+    void on(Reauthenticated e) {
+        credentials.loginSucceeded();
+        mfa.stepUsed(e.totpStep());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordVoided e) { credentials.passwordVoided(); }
+
+    @EventSourcingHandler
     void on(RecoveryCodeUsed e) { mfa.recoveryCodeUsed(e.index()); }
 
     @EventSourcingHandler
@@ -217,10 +273,7 @@ public class UserAccount {
     void on(UserReinstated e) { lifecycle.reinstated(); }
 
     @EventSourcingHandler
-    void on(LoginCodeIssued e) { credentials.codeIssued(e.codeId(), e.codeHash(), e.expiresAt()); }
-
-    @EventSourcingHandler
-    void on(LoginCodeRejected e) { credentials.codeRejected(e.attempts()); }
+    void on(LoginCodeIssued e, @Timestamp Instant at) { credentials.codeIssued(e.codeId(), e.codeHash(), e.expiresAt(), at); }
 
     @EventSourcingHandler
     void on(LoginCodeUsed e) { credentials.codeUsed(); }

@@ -21,8 +21,12 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "Identity")
 class UserCommandController {
     private final Commands commands;
+    private final Sessions sessions;
 
-    UserCommandController(Commands commands) { this.commands = commands; }
+    UserCommandController(Commands commands, Sessions sessions) {
+        this.commands = commands;
+        this.sessions = sessions;
+    }
 
     record ProfileRequest(@Size(min = 1, max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
                           @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone) {}
@@ -51,17 +55,21 @@ class UserCommandController {
     }
 
     @PostMapping("/me/deactivate")
-    @Operation(summary = "Close your own account for good")
-    ResponseEntity<Void> deactivateMe(@AuthenticationPrincipal Jwt jwt) {
-        commands.send(new DeactivateUser(new UserId(jwt.getSubject()), CurrentActor.of(jwt)));
+    @Operation(summary = "Close your own account for good (needs your password, and a code with MFA on)")
+    ResponseEntity<Void> deactivateMe(@Valid @RequestBody Sessions.Proof body, @AuthenticationPrincipal Jwt jwt) {
+        UserId me = new UserId(jwt.getSubject());
+        sessions.reauthenticate(me, body);
+        commands.send(new DeactivateUser(me, CurrentActor.of(jwt)));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/me")
     @Operation(summary = "GDPR erasure: your personal data becomes unreadable everywhere, event history included; "
-            + "the account closes and its e-mail address is free again")
-    ResponseEntity<Void> eraseMe(@AuthenticationPrincipal Jwt jwt) {
-        commands.send(new EraseUser(new UserId(jwt.getSubject()), CurrentActor.of(jwt)));
+            + "the account closes and its e-mail address is free again (needs your password, and a code with MFA on)")
+    ResponseEntity<Void> eraseMe(@Valid @RequestBody Sessions.Proof body, @AuthenticationPrincipal Jwt jwt) {
+        UserId me = new UserId(jwt.getSubject());
+        sessions.reauthenticate(me, body);
+        commands.send(new EraseUser(me, CurrentActor.of(jwt)));
         return ResponseEntity.noContent().build();
     }
 
@@ -70,16 +78,16 @@ class UserCommandController {
     ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
                                                    @AuthenticationPrincipal Jwt jwt) {
         String addressId = UUID.randomUUID().toString();
-        commands.send(new SaveAddress(userId, addressId, body.address(), CurrentActor.of(jwt)));
+        commands.send(new AddAddress(userId, addressId, body.address(), CurrentActor.of(jwt)));
         return ResponseEntity.created(URI.create("/api/v1/users/" + userId + "/addresses/" + addressId))
                 .body(Map.of("addressId", addressId));
     }
 
     @PutMapping("/{userId}/addresses/{addressId}")
-    @Operation(summary = "Replace an address (that user, admin)")
+    @Operation(summary = "Replace one of the user's addresses (that user, admin); ids are assigned by POST")
     ResponseEntity<Void> replaceAddress(@PathVariable UserId userId, @PathVariable UUID addressId,
                                         @Valid @RequestBody AddressRequest body, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new SaveAddress(userId, addressId.toString(), body.address(), CurrentActor.of(jwt)));
+        commands.send(new ReplaceAddress(userId, addressId.toString(), body.address(), CurrentActor.of(jwt)));
         return ResponseEntity.noContent().build();
     }
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UserAccountTest {
-    private static final String HASH = Passwords.hash("correct horse 42");
+    private static final String HASH = UserAccountFixtures.HASH;
+    private static final String SECRET = UserAccountFixtures.SECRET;
+    private static final dev.stoa.command.platform.SecretSealer SEALER = UserAccountFixtures.SEALER;
     private final UserId id = UserId.random();
     private AggregateTestFixture<UserAccount> fixture;
     private UniqueKeys keys;
@@ -22,27 +24,11 @@ class UserAccountTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(UserAccount.class);
-        keys = mock(UniqueKeys.class);
-        fixture.registerInjectableResource(keys);
-        fixture.registerInjectableResource(SEALER);
-        personal = mock(dev.stoa.api.platform.PersonalData.class, org.mockito.AdditionalAnswers.delegatesTo(PERSONAL));
-        fixture.registerInjectableResource(personal);
+        UserAccountFixtures fixtures = new UserAccountFixtures();
+        fixture = fixtures.fixture;
+        keys = fixtures.keys;
+        personal = fixtures.personal;
     }
-
-    /** Sealing is the app's job; here a reversible stand-in is enough. */
-    private static final dev.stoa.command.platform.SecretSealer SEALER = new dev.stoa.command.platform.SecretSealer() {
-        public String seal(String secret) { return "sealed:" + secret; }
-        public String open(String sealed) { return sealed.substring("sealed:".length()); }
-    };
-    /** Sealing personal data is the app's job (JdbcPersonalData, tested through HTTP); clear text is enough here. */
-    private static final dev.stoa.api.platform.PersonalData PERSONAL = new dev.stoa.api.platform.PersonalData() {
-        public String seal(String userId, String value) { return value; }
-        public String open(String userId, String sealed) { return sealed; }
-        public void erase(String userId) {}
-        public boolean isErased(String userId) { return false; }
-    };
-    private static final String SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
     private Object[] withMfa() {
         long step = Totp.step(Instant.now()) - 5;
@@ -86,9 +72,7 @@ class UserAccountTest {
                 .expectException(DomainException.class).expectNoEvents();
     }
 
-    private UserRegistered registered(boolean verified) {
-        return new UserRegistered(id, "ada@example.org", HASH, "Ada", "Lovelace", null, Set.of("customer"), verified);
-    }
+    private UserRegistered registered(boolean verified) { return UserAccountFixtures.registered(id, verified); }
 
     @Test
     void givenNothing_whenRegister_thenEmailClaimedLowerCaseAndRegistered() {
@@ -108,10 +92,10 @@ class UserAccountTest {
 
     @Test
     void givenRegistered_whenVerifyEmail_thenVerifiedOnce() {
-        fixture.given(registered(false)).when(new VerifyEmail(id, "ADA@example.org"))
+        fixture.given(registered(false)).when(new VerifyEmail(id, "ADA@example.org", "correct horse 42"))
                 .expectEvents(new EmailVerified(id, "ada@example.org"));
         fixture.given(registered(false), new EmailVerified(id, "ada@example.org"))
-                .when(new VerifyEmail(id, "ada@example.org")).expectNoEvents();
+                .when(new VerifyEmail(id, "ada@example.org", null)).expectNoEvents();
     }
 
     @Test
@@ -225,7 +209,7 @@ class UserAccountTest {
         var self = new dev.stoa.api.platform.Actor(id.value(), Set.of("customer"));
         Address home = new Address("home", "Street 1", null, "Berlin", null, "10117", "DE", true);
         fixture.given(registered(true), new AddressSaved(id, "a1", home, null))
-                .when(new SaveAddress(id, "a2", home, self))
+                .when(new AddAddress(id, "a2", home, self))
                 .expectEvents(new AddressSaved(id, "a2", home, "a1"));
     }
 
@@ -233,7 +217,7 @@ class UserAccountTest {
     void givenAnotherUser_whenSavingMyAddress_thenNotFound() {
         var stranger = new dev.stoa.api.platform.Actor(UserId.random().value(), Set.of("customer"));
         fixture.given(registered(true))
-                .when(new SaveAddress(id, "a1", new Address("home", "S", null, "C", null, "1", "DE", false), stranger))
+                .when(new AddAddress(id, "a1", new Address("home", "S", null, "C", null, "1", "DE", false), stranger))
                 .expectException(DomainException.class).expectExceptionMessage("user " + id + " not found");
     }
 

@@ -4,15 +4,39 @@ import dev.stoa.api.identity.Address;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Read model row of one postal address of a user. */
+/** Read model row of one postal address of a user, keyed by its owner and its id. */
 @Entity
 @Table(name = "user_address_view")
+@IdClass(AddressEntity.Key.class)
 public class AddressEntity {
+    /** The primary key: an address id counts only within its user's addresses. */
+    public static class Key implements java.io.Serializable {
+        private String userId;
+        private String id;
+
+        protected Key() {}
+
+        public Key(String userId, String id) {
+            this.userId = userId;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(userId, k.userId) && java.util.Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(userId, id); }
+    }
+
     @Id
     private String id;
+    @Id
     @Column(name = "user_id") private String userId;
     private String label;
     @Column(name = "street_line1") private String streetLine1;

@@ -25,10 +25,11 @@ public class AddressProjection {
 
     @EventHandler
     void on(AddressSaved e, @Timestamp Instant at) {
-        if (e.previousDefaultId() != null) addresses.findById(e.previousDefaultId()).ifPresent(AddressEntity::notDefault);
-        AddressEntity address = addresses.findById(e.addressId())
-                .orElseGet(() -> new AddressEntity(e.addressId(), e.userId().value()));
         String id = e.userId().value();
+        if (e.previousDefaultId() != null)
+            addresses.findById(new AddressEntity.Key(id, e.previousDefaultId())).ifPresent(AddressEntity::notDefault);
+        AddressEntity address = addresses.findById(new AddressEntity.Key(id, e.addressId()))
+                .orElseGet(() -> new AddressEntity(e.addressId(), id));
         Address a = e.address();
         address.set(new Address(a.label(), personal.open(id, a.streetLine1()), personal.open(id, a.streetLine2()),
                 personal.open(id, a.city()), personal.open(id, a.state()), personal.open(id, a.postalCode()),
@@ -37,7 +38,7 @@ public class AddressProjection {
     }
 
     @EventHandler
-    void on(AddressRemoved e) { addresses.deleteById(e.addressId()); }
+    void on(AddressRemoved e) { addresses.deleteById(new AddressEntity.Key(e.userId().value(), e.addressId())); }
 
     @ResetHandler
     void reset() { addresses.deleteAllInBatch(); }

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Read-your-writes across processes: a read that sends {@code X-Stoa-Min-Position} (the
  * {@code X-Stoa-Position} of the client's last write) waits, bounded by
  * {@code stoa.consistency.wait-timeout}, until this process's read models have passed it. If they
- * cannot, the read answers anyway with {@code X-Stoa-Consistency: pending}.
+ * cannot, the read answers anyway with {@code X-Stoa-Consistency: pending}. A position beyond the head of the
+ * event store (no write produced it) is a 400 at once.
  */
 @Component
 @Order(21)
@@ -36,6 +37,10 @@ public class MinPositionFilter extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
+    private void invalid(HttpServletResponse response, String message) throws IOException {
+        Problems.write(response, mapper, Problems.validation("invalid " + HEADER, List.of(Map.of("field", HEADER, "message", message))));
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod()) || request.getHeader(HEADER) == null;
@@ -48,8 +53,16 @@ public class MinPositionFilter extends OncePerRequestFilter {
         try {
             position = Long.parseLong(request.getHeader(HEADER).trim());
         } catch (NumberFormatException e) {
-            Problems.write(response, mapper, Problems.validation("invalid " + HEADER,
-                    List.of(Map.of("field", HEADER, "message", "must be an event position (a whole number)"))));
+            position = -1;
+        }
+        if (position < 0) {
+            invalid(response, "must be an event position (a whole number, 0 or more)");
+            return;
+        }
+        // a position no write has produced yet can never be reached: say so now instead of waiting out the bound
+        long head = gate.positionOf(List.of()).orElse(-1);
+        if (position > head) {
+            invalid(response, "is beyond the newest event (" + head + "): send the X-Stoa-Position of a write");
             return;
         }
         try {

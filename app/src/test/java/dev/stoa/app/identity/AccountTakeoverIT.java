@@ -1,0 +1,162 @@
+package dev.stoa.app.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.api.identity.TokenFamilyId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Mailbox;
+import dev.stoa.command.identity.TokenIssuer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Through HTTP: whoever registers another person's address loses every hold once the owner proves it;
+ * login codes are capped and guesses count towards the lockout; passwords of any allowed length work; an
+ * unverified registration expires and frees the address; sessions have an absolute lifetime.
+ */
+class AccountTakeoverIT extends ApiTest {
+    private static final String ATTACKER_PASSWORD = "attacker knows 1";
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TokenIssuer tokenIssuer;
+    private Mailbox mailbox;
+
+    private Api.Response register(String email, String password) {
+        return api.post("/api/v1/auth/register", Map.of("email", email, "password", password, "firstName", "Eve",
+                "lastName", "Early"), null);
+    }
+
+    private Api.Response login(String email, String password) {
+        return api.post("/api/v1/auth/login", Map.of("email", email, "password", password), null);
+    }
+
+    private Api.Response loginWithCode(String email) throws InterruptedException {
+        int before = mailbox.all(email).size();
+        assertThat(api.post("/api/v1/auth/otp/request", Map.of("email", email), null).status()).isEqualTo(202);
+        for (int i = 0; i < 100 && mailbox.all(email).size() == before; i++) Thread.sleep(50);
+        String code = mailbox.find(email, "login code", "\\b(\\d{6})\\b");
+        return api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", code), null);
+    }
+
+    @Test
+    void theOwnerProvingTheAddressVoidsThePasswordAPreRegistrantChose() throws Exception {
+        mailbox = new Mailbox(api);
+        String victim = unique("victim") + "@example.org";
+        assertThat(register(victim, ATTACKER_PASSWORD).status()).isEqualTo(201);
+        // the owner opens the link they never asked for: the mailbox is proven, the attacker's password is not
+        String link = mailbox.find(victim, "confirm", "signed up: (\\S+)");
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", link), null).status()).isEqualTo(204);
+        assertThat(login(victim, ATTACKER_PASSWORD).code()).isEqualTo("invalid_credentials");
+        assertThat(loginWithCode(victim).status()).as("the owner gets in by code").isEqualTo(200);
+
+        String other = unique("victim") + "@example.org";
+        register(other, ATTACKER_PASSWORD);
+        assertThat(loginWithCode(other).status()).as("a login code proves the mailbox too").isEqualTo(200);
+        assertThat(login(other, ATTACKER_PASSWORD).code()).isEqualTo("invalid_credentials");
+
+        // the registrant who proves both keeps the password
+        String honest = unique("honest") + "@example.org";
+        register(honest, ATTACKER_PASSWORD);
+        String own = mailbox.find(honest, "confirm", "signed up: (\\S+)");
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", own, "password", "a wrong guess 9"), null).code())
+                .isEqualTo("invalid_credentials");
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", own, "password", ATTACKER_PASSWORD), null).status())
+                .isEqualTo(204);
+        assertThat(login(honest, ATTACKER_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void noSecondFactorBeforeTheAddressIsVerified() {
+        String email = unique("early") + "@example.org";
+        String userId = register(email, ATTACKER_PASSWORD).body().get("userId").asText();
+        Api.Response enroll = api.post("/api/v1/auth/mfa/enroll", Map.of("password", ATTACKER_PASSWORD), tokenAs(userId, "customer"));
+        assertThat(enroll.status()).isEqualTo(403);
+        assertThat(enroll.code()).isEqualTo("email_not_verified");
+    }
+
+    @Test
+    void unverifiedRegistrationsExpireAndFreeTheAddress() throws Exception {
+        String email = unique("squat") + "@example.org";
+        String squatter = register(email, ATTACKER_PASSWORD).body().get("userId").asText();
+        assertThat(register(email, "owner password 2").code()).isEqualTo("duplicate_email");
+        jdbc.update("update registration_deadline set expires_at = now() - interval '1 second' where user_id = ?", squatter);
+        Api.Response owner = null;
+        for (int i = 0; i < 100; i++) {
+            owner = register(email, "owner password 2");
+            if (owner.status() != 409) break;
+            Thread.sleep(100);
+        }
+        assertThat(owner.status()).as("the address is free again").isEqualTo(201);
+        assertThat(api.get("/api/v1/users/" + squatter, tokenFor("admin")).body().get("status").asText()).isEqualTo("erased");
+    }
+
+    @Test
+    void loginCodesAreCappedAndWrongOnesCountTowardsTheLockout() throws Exception {
+        mailbox = new Mailbox(api);
+        String email = unique("codes") + "@example.org";
+        register(email, ATTACKER_PASSWORD);
+        assertThat(loginWithCode(email).status()).isEqualTo(200); // verifies; one code used this hour
+        for (int i = 0; i < 3; i++) assertThat(login(email, "wrong password " + i).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/otp/request", Map.of("email", email), null).status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", "000000"), null).code())
+                .isIn("invalid_code", "account_locked");
+        assertThat(api.post("/api/v1/auth/otp/request", Map.of("email", email), null).status()).isEqualTo(202);
+        Api.Response fifth = api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", "000001"), null);
+        assertThat(fifth.code()).as("a new code does not reset the budget: the fifth failure locks").isEqualTo("account_locked");
+        for (int i = 0; i < 5; i++) api.post("/api/v1/auth/otp/request", Map.of("email", email), null);
+        Thread.sleep(1_500);
+        assertThat(mailbox.all(email)).filteredOn(m -> m.get("subject").asText().contains("login code"))
+                .as("at most five codes an hour").hasSize(5);
+    }
+
+    @Test
+    void passwordsLongerThanBcryptsSeventyTwoBytesWork() throws Exception {
+        mailbox = new Mailbox(api);
+        String email = unique("long") + "@example.org";
+        String password = "a1".repeat(50);
+        Api.Response registered = register(email, password);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String link = mailbox.find(email, "confirm", "signed up: (\\S+)");
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", link, "password", password), null).status()).isEqualTo(204);
+        assertThat(login(email, password).status()).isEqualTo(200);
+        assertThat(login(email, password.substring(0, 72) + "b2".repeat(14)).code())
+                .as("every byte counts, not only the first 72").isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void aSessionEndsAfterItsAbsoluteLifetime() throws Exception {
+        mailbox = new Mailbox(api);
+        String email = unique("session") + "@example.org";
+        String userId = register(email, ATTACKER_PASSWORD).body().get("userId").asText();
+        JsonNode tokens = loginWithCode(email).body();
+        JsonNode claims = claims(tokens.get("refreshToken").asText());
+        TokenFamilyId family = new TokenFamilyId(claims.get("fam").asText());
+        Instant old = Instant.now().minus(Duration.ofDays(31));
+        String aged = tokenIssuer.issue(new UserId(userId), Set.of("customer"), family, claims.get("jti").asText(),
+                Instant.now().plus(Duration.ofDays(1)), old).refreshToken();
+        Api.Response expired = api.post("/api/v1/auth/refresh", Map.of("refreshToken", aged), null);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.code()).isEqualTo("session_expired");
+
+        Instant almost = Instant.now().minus(Duration.ofDays(30)).plus(Duration.ofHours(1));
+        String late = tokenIssuer.issue(new UserId(userId), Set.of("customer"), family, claims.get("jti").asText(),
+                Instant.now().plus(Duration.ofDays(1)), almost).refreshToken();
+        Api.Response rotated = api.post("/api/v1/auth/refresh", Map.of("refreshToken", late), null);
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        long exp = claims(rotated.body().get("refreshToken").asText()).get("exp").asLong();
+        assertThat(Instant.ofEpochSecond(exp)).as("not past the session's end").isBeforeOrEqualTo(almost.plus(Duration.ofDays(30)));
+    }
+
+    private static JsonNode claims(String jwt) throws java.io.IOException {
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+}

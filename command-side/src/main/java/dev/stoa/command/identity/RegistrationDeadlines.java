@@ -1,0 +1,88 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.ExpireRegistration;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.MetadataKeys;
+import dev.stoa.command.platform.web.Commands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unverified registrations expire: each gets a deadline in {@code registration_deadline}, written in the
+ * registration's own transaction; every {@code stoa.identity.registration-check-interval} the due ones are sent
+ * {@link ExpireRegistration} (a verified account ignores it) and their rows deleted. So an address somebody else
+ * registered is free again after {@code stoa.identity.unverified-registration-lifetime}. Any number of command
+ * processes may run this: a second expiry of the same account changes nothing.
+ */
+@Component
+class RegistrationDeadlines implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RegistrationDeadlines.class);
+    private final JdbcTemplate jdbc;
+    private final Commands commands;
+    private final Duration lifetime;
+    private final Duration interval;
+    private volatile ScheduledExecutorService executor;
+
+    RegistrationDeadlines(JdbcTemplate jdbc, Commands commands,
+                          @Value("${stoa.identity.unverified-registration-lifetime:48h}") Duration lifetime,
+                          @Value("${stoa.identity.registration-check-interval:1m}") Duration interval) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.lifetime = lifetime;
+        this.interval = interval;
+    }
+
+    void schedule(String userId) {
+        jdbc.update("insert into registration_deadline(user_id, expires_at) values (?, now() + make_interval(secs => ?)) "
+                + "on conflict do nothing", userId, (double) lifetime.toSeconds());
+    }
+
+    /** One pass over up to 200 due registrations; returns how many were handled. */
+    int expireDue() {
+        List<String> due = jdbc.queryForList("select user_id from registration_deadline where expires_at <= now() "
+                + "order by expires_at limit 200", String.class);
+        for (String userId : due) {
+            commands.send(GenericCommandMessage.asCommandMessage(new ExpireRegistration(new UserId(userId)))
+                    .andMetaData(Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString(),
+                            MetadataKeys.CAUSATION_ID, "registration-deadline:" + userId)));
+            jdbc.update("delete from registration_deadline where user_id = ?", userId);
+        }
+        return due.size();
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stoa-registration-deadlines"));
+        long every = Math.max(1_000, interval.toMillis());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                int expired = expireDue();
+                if (expired > 0) log.info("Closed {} registrations whose e-mail was never verified", expired);
+            } catch (RuntimeException e) {
+                log.warn("Expiring unverified registrations failed; retrying next time: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) running.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() { return executor != null; }
+}
