@@ -157,7 +157,8 @@ class DockerComposeTest {
 
             assertThat(env).containsEntry("AXON_AXONSERVER_SERVERS", "axonserver:8124")
                     .containsEntry("STOA_DATA_DIR", "/var/lib/stoa")
-                    .containsEntry("STOA_SECURITY_JWT_KEY_FILE", KEYS_DIR + "/jwt-signing-key.pem");
+                    .containsEntry("STOA_SECURITY_JWT_KEY_FILE", KEYS_DIR + "/jwt-signing-key.pem")
+                    .containsEntry("STOA_SECURITY_SEALING_KEYSET_FILE", KEYS_DIR + "/sealing-keyset.json");
             assertThat(service(app).get("build")).as("%s is built from the repository", app).isNotNull();
         }
     }

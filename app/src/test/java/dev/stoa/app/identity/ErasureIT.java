@@ -73,7 +73,7 @@ class ErasureIT extends ApiTest {
 
         // sealed in the event log even before erasure
         UserRegistered registered = (UserRegistered) events(userId).get(0).getPayload();
-        assertThat(registered.email()).startsWith("pd1:").doesNotContain(email);
+        assertThat(registered.email()).startsWith("pd2:").doesNotContain(email);
         assertThat(personal.open(userId, registered.email())).isEqualTo(email);
 
         StoreScan store = new StoreScan(jdbc, environment.getProperty("spring.elasticsearch.uris"));

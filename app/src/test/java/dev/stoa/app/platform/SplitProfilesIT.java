@@ -39,13 +39,15 @@ class SplitProfilesIT {
         Files.deleteRecursively(COMMAND_DATA);
         Files.deleteRecursively(QUERY_DATA);
         Path key = COMMAND_DATA.resolve("keys/jwt-signing-key.pem").toAbsolutePath();
+        Path keyset = COMMAND_DATA.resolve("keys/sealing-keyset.json").toAbsolutePath();
         try (ConfigurableApplicationContext command = new SpringApplicationBuilder(StoaApplication.class)
                 .profiles("test", "command").run("--stoa.data-dir=" + COMMAND_DATA, "--server.port=0")) {
             String dbUrl = command.getEnvironment().getProperty("spring.datasource.url");
             try (ConfigurableApplicationContext query = new SpringApplicationBuilder(StoaApplication.class)
                     .profiles("test", "query").run("--stoa.data-dir=" + QUERY_DATA, "--server.port=0",
                             "--spring.datasource.url=" + dbUrl, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=", "--stoa.security.jwt.key-file=" + key)) {
+                            "--spring.datasource.password=", "--stoa.security.jwt.key-file=" + key,
+                            "--stoa.security.sealing.keyset-file=" + keyset)) {
                 Api writes = new Api(port(command));
                 Api reads = new Api(port(query));
                 String vendor = command.getBean(TokenMinter.class)

@@ -1,6 +1,7 @@
 package dev.stoa.app.support;
 
 import dev.stoa.app.StoaApplication;
+import dev.stoa.app.platform.security.JwtKeys;
 import dev.stoa.app.platform.security.TokenMinter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +19,21 @@ import org.springframework.test.context.ActiveProfiles;
  * Elasticsearch, started once for the test JVM (every test class shares this context) on a data
  * directory that starts empty in each run.
  */
-@SpringBootTest(classes = StoaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = StoaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "stoa.security.jwt.retired-key-files=" + ApiTest.RETIRED_SIGNING_KEY)
 @ActiveProfiles("test")
 @AutoConfigureObservability // Spring Boot tests switch metrics export off; we test /actuator/prometheus
 public abstract class ApiTest {
+    /** A former token-signing key, as after a rotation: its tokens must still be accepted (SealingIT). */
+    protected static final String RETIRED_SIGNING_KEY = "target/it-data/keys/retired-jwt-signing-key.pem";
+
     static {
         Files.deleteRecursively(Path.of("target/it-data"));
+        try {
+            new JwtKeys(Path.of(RETIRED_SIGNING_KEY), List.of()); // generates the file
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @LocalServerPort

@@ -3,6 +3,12 @@ package dev.stoa.app.platform.security;
 import static org.springframework.http.HttpMethod.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.stoa.app.platform.web.Problems;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -28,7 +33,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless resource server: every request's bearer token is verified locally against the platform's
- * public key (RS256 only, so "alg: none" and HMAC tricks fail), roles come from the "roles" claim, and
+ * public keys (RS256 only, so "alg: none" and HMAC tricks fail), roles come from the "roles" claim, and
  * role rules per endpoint live here in one table. Ownership (my product, my order) is decided by the
  * aggregates. Failures answer problem+json: 401 without a valid token, 403 for the wrong role.
  */
@@ -77,10 +82,19 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(JwtKeys keys) { return decoder(keys, TokenMinter.ACCESS); }
 
-    /** RS256 with our key and issuer, unexpired, and of the given {@code token_use} (null = any). */
+    /**
+     * RS256 with one of our keys (current or retired, chosen by the token's {@code kid}) and our issuer, unexpired,
+     * and of the given {@code token_use} (null = any).
+     */
     static JwtDecoder decoder(JwtKeys keys, String use) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        JWSKeySelector<SecurityContext> byKeyId = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(keys.publicJwks()));
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        // every token Stoa signs names its key; one that does not would otherwise be tried against every key
+        processor.setJWSKeySelector((header, context) ->
+                header.getKeyID() == null ? List.of() : byKeyId.selectJWSKeys(header, context));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {}); // the validators below check the claims
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> standard = JwtValidators.createDefaultWithIssuer(TokenMinter.ISSUER);
         decoder.setJwtValidator(use == null ? standard : new DelegatingOAuth2TokenValidator<>(standard,
                 new JwtClaimValidator<String>(TokenMinter.TOKEN_USE, use::equals)));

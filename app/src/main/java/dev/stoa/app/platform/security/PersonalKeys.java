@@ -1,0 +1,111 @@
+package dev.stoa.app.platform.security;
+
+import com.google.crypto.tink.Aead;
+import jakarta.annotation.PostConstruct;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each user's own keyset in {@code personal_data_key.keyset}, stored only wrapped by the master keyset
+ * ({@link Sealing#wrap}). Rows from before (a raw AES key in {@code key_bytes}) are wrapped at start-up: the raw key
+ * joins the user's keyset as a prefix-less key, so {@code pd1:} fields still open, and {@code key_bytes} is nulled.
+ * Destroying a key nulls both columns. Read per call (a primary-key lookup), never cached: an erasure holds at once.
+ */
+@Component
+class PersonalKeys {
+    private static final Logger log = LoggerFactory.getLogger(PersonalKeys.class);
+    private static final int BATCH = 500;
+    private final JdbcTemplate jdbc;
+    private final Sealing sealing;
+
+    PersonalKeys(JdbcTemplate jdbc, Sealing sealing) {
+        this.jdbc = jdbc;
+        this.sealing = sealing;
+    }
+
+    private record Row(byte[] keyset, byte[] legacyKey) {}
+
+    /** The user's AEAD; null when its key was destroyed or, unless {@code create}, never made. */
+    Aead keysOf(String userId, boolean create) {
+        List<Row> rows = rows(userId);
+        if (rows.isEmpty() && create) {
+            jdbc.update("insert into personal_data_key(user_id, keyset) values (?, ?) on conflict do nothing",
+                    userId, wrap(userId, null));
+            rows = rows(userId); // ours, or the row of whoever inserted first
+        }
+        if (rows.isEmpty()) return null;
+        Row row = rows.get(0);
+        if (row.keyset() == null && row.legacyKey() != null) {
+            // written by a process of the previous version after this one started: wrap it before any use
+            wrapLegacy(userId, row.legacyKey());
+            return keysOf(userId, false);
+        }
+        if (row.keyset() == null) return null;
+        try {
+            return Keysets.aead(sealing.unwrap(row.keyset(), userId));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot unwrap the personal-data keyset of user " + userId
+                    + ": the sealing keyset does not hold the key that wrapped it", e);
+        }
+    }
+
+    boolean isDestroyed(String userId) {
+        List<Boolean> destroyed = jdbc.queryForList("select keyset is null and key_bytes is null from personal_data_key "
+                + "where user_id = ?", Boolean.class, userId);
+        return !destroyed.isEmpty() && destroyed.get(0);
+    }
+
+    /** Destroys the user's key in the caller's transaction; also for a user that never had one. */
+    void destroy(String userId) {
+        jdbc.update("insert into personal_data_key(user_id, destroyed_at) values (?, now()) on conflict (user_id) "
+                + "do update set keyset = null, key_bytes = null, destroyed_at = now()", userId);
+    }
+
+    /**
+     * At start-up, before any event handler runs: wraps the legacy raw keys, then proves that this process's
+     * master keyset opens the stored keysets, so a missing or foreign keyset file stops the start instead of
+     * failing on every personal field later.
+     */
+    @PostConstruct
+    void wrapLegacyKeysAndCheck() {
+        int wrapped = 0;
+        List<Object[]> legacy;
+        do { // in batches; a row that another process wraps or erases meanwhile simply drops out
+            legacy = jdbc.query("select user_id, key_bytes from personal_data_key where key_bytes is not null limit " + BATCH,
+                    (rs, i) -> new Object[] {rs.getString(1), rs.getBytes(2)});
+            for (Object[] row : legacy) wrapped += wrapLegacy((String) row[0], (byte[]) row[1]);
+        } while (legacy.size() == BATCH);
+        if (wrapped > 0) log.info("Wrapped {} legacy personal-data keys with the sealing keyset", wrapped);
+        jdbc.query("select user_id, keyset from personal_data_key where keyset is not null limit 1", rs -> {
+            try {
+                sealing.unwrap(rs.getBytes(2), rs.getString(1));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("The sealing keyset (stoa.security.sealing.keyset-file) does not open the "
+                        + "personal-data keys in the database: every process must use the keyset file that wrapped them", e);
+            }
+        });
+    }
+
+    private int wrapLegacy(String userId, byte[] legacyKey) {
+        return jdbc.update("update personal_data_key set keyset = ?, key_bytes = null where user_id = ? and key_bytes = ?",
+                wrap(userId, legacyKey), userId, legacyKey);
+    }
+
+    /** A new keyset for the user (holding {@code legacyKey}, if any, to open old fields), wrapped for storage. */
+    private byte[] wrap(String userId, byte[] legacyKey) {
+        try {
+            return sealing.wrap(legacyKey == null ? Keysets.fresh() : Keysets.withLegacyKey(legacyKey), userId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Row> rows(String userId) {
+        return jdbc.query("select keyset, key_bytes from personal_data_key where user_id = ?",
+                (rs, i) -> new Row(rs.getBytes(1), rs.getBytes(2)), userId);
+    }
+}
