@@ -35,7 +35,7 @@ class SealingIT extends ApiTest {
     @Autowired EventStore eventStore;
 
     @Test
-    void personalDataKeysAreStoredWrappedAndValuesUseTheNewFormats() {
+    void personalDataKeysAreStoredWrappedAndValuesUseTheNewFormats() throws Exception {
         String email = unique("sela") + "@example.org";
         String userId = register(email);
 
@@ -45,7 +45,11 @@ class SealingIT extends ApiTest {
                 Integer.class, userId)).as("the user's keyset, wrapped").isGreaterThan(32);
         assertThat(((UserRegistered) payloads(userId).get(0)).email()).startsWith("pd2:").doesNotContain(email);
 
-        Api.Response enrolled = api.post("/api/v1/auth/mfa/enroll", null, tokenAs(userId, "customer"));
+        String link = new dev.stoa.app.support.Mailbox(api).find(email, "confirm", "signed up: (\\S+)");
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", link, "password", "correct horse 42"), null)
+                .status()).isEqualTo(204);
+        Api.Response enrolled = api.post("/api/v1/auth/mfa/enroll", Map.of("password", "correct horse 42"),
+                tokenAs(userId, "customer"));
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
         assertThat(payloads(userId)).filteredOn(MfaEnrollmentStarted.class::isInstance).singleElement()
                 .extracting(e -> ((MfaEnrollmentStarted) e).sealedSecret()).asString()
