@@ -106,7 +106,7 @@ class AuthRateLimitIT extends ApiTest {
         String flooderBucket = "auth " + OTP + " " + flooder;
         String clientBucket = "auth " + OTP + " " + client;
         jdbc.update("update rate_limit_bucket set expires_at = 0 where id = ?", flooderBucket);
-        assertThat(sweeper.sweepOnce()).isGreaterThanOrEqualTo(1);
+        assertThat(sweeper.runOnce()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForList("select id from rate_limit_bucket where id in (?, ?)", String.class,
                 flooderBucket, clientBucket)).containsExactly(clientBucket);
         assertRateLimited(requestCode(api, client));

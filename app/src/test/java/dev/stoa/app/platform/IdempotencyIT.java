@@ -146,7 +146,7 @@ class IdempotencyIT extends ApiTest {
         assertThat(api.post("/api/v1/products", Catalog.product(unique("OLD"), "Old", 100, null, "B"), vendor,
                 Map.of("Idempotency-Key", stale)).status()).isEqualTo(201);
         jdbc.update("update idempotency_record set created_at = now() - interval '25 hours' where idem_key = ?", stale);
-        assertThat(expiry.expireNow()).isPositive();
+        assertThat(expiry.runOnce()).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idem_key = ?", Long.class, stale)).isZero();
     }
 

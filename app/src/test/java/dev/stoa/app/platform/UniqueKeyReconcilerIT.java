@@ -27,7 +27,7 @@ class UniqueKeyReconcilerIT extends ApiTest {
         String fresh = unique("FRESH").toUpperCase();
         jdbc.update("insert into unique_key(kind, value, owner_id) values ('product-sku', ?, ?)", fresh, UUID.randomUUID().toString());
 
-        assertThat(reconciler.reconcileOnce()).isGreaterThanOrEqualTo(1);
+        assertThat(reconciler.runOnce()).isGreaterThanOrEqualTo(1);
 
         assertThat(jdbc.queryForObject("select count(*) from unique_key where value = ?", Long.class, ghostSku)).isZero();
         assertThat(jdbc.queryForList("select confirmed from unique_key where owner_id = ?", Boolean.class, productId))

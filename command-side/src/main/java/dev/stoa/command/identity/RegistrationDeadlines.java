@@ -8,14 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import dev.stoa.command.platform.PeriodicTask;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,21 +22,18 @@ import org.springframework.stereotype.Component;
  * processes may run this: a second expiry of the same account changes nothing.
  */
 @Component
-class RegistrationDeadlines implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(RegistrationDeadlines.class);
+class RegistrationDeadlines extends PeriodicTask {
     private final JdbcTemplate jdbc;
     private final Commands commands;
     private final Duration lifetime;
-    private final Duration interval;
-    private volatile ScheduledExecutorService executor;
 
     RegistrationDeadlines(JdbcTemplate jdbc, Commands commands,
                           @Value("${stoa.identity.unverified-registration-lifetime:48h}") Duration lifetime,
                           @Value("${stoa.identity.registration-check-interval:1m}") Duration interval) {
+        super("registration-deadlines", interval);
         this.jdbc = jdbc;
         this.commands = commands;
         this.lifetime = lifetime;
-        this.interval = interval;
     }
 
     void schedule(String userId) {
@@ -50,7 +42,8 @@ class RegistrationDeadlines implements SmartLifecycle {
     }
 
     /** One pass over up to 200 due registrations; returns how many were handled. */
-    int expireDue() {
+    @Override
+    public int runOnce() {
         List<String> due = jdbc.queryForList("select user_id from registration_deadline where expires_at <= now() "
                 + "order by expires_at limit 200", String.class);
         for (String userId : due) {
@@ -61,28 +54,4 @@ class RegistrationDeadlines implements SmartLifecycle {
         }
         return due.size();
     }
-
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stoa-registration-deadlines"));
-        long every = Math.max(1_000, interval.toMillis());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                int expired = expireDue();
-                if (expired > 0) log.info("Closed {} registrations whose e-mail was never verified", expired);
-            } catch (RuntimeException e) {
-                log.warn("Expiring unverified registrations failed; retrying next time: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) running.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() { return executor != null; }
 }

@@ -2,14 +2,10 @@ package dev.stoa.command.platform;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,27 +16,26 @@ import org.springframework.stereotype.Component;
  * than {@code grace} that are not yet confirmed are checked: owner has events → confirmed; none → released.
  */
 @Component
-public class UniqueKeyReconciler implements SmartLifecycle {
+public class UniqueKeyReconciler extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(UniqueKeyReconciler.class);
     private final JdbcTemplate jdbc;
     private final EventStore eventStore;
-    private final Duration interval;
     private final Duration grace;
-    private volatile ScheduledExecutorService executor;
 
     public UniqueKeyReconciler(JdbcTemplate jdbc, EventStore eventStore,
                                @Value("${stoa.unique-keys.reconcile-interval:1m}") Duration interval,
                                @Value("${stoa.unique-keys.grace:5m}") Duration grace) {
+        super("unique-key-reconciler", interval);
         this.jdbc = jdbc;
         this.eventStore = eventStore;
-        this.interval = interval;
         this.grace = grace;
     }
 
     private record Claim(String kind, String value, String owner) {}
 
     /** One pass over up to 500 unconfirmed claims past the grace period; returns how many were released. */
-    public int reconcileOnce() {
+    @Override
+    public int runOnce() {
         List<Claim> claims = jdbc.query("select kind, value, owner_id from unique_key where not confirmed "
                         + "and claimed_at < now() - make_interval(secs => ?) order by claimed_at limit 500",
                 (rs, i) -> new Claim(rs.getString(1), rs.getString(2), rs.getString(3)), (double) grace.toSeconds());
@@ -58,27 +53,4 @@ public class UniqueKeyReconciler implements SmartLifecycle {
         }
         return released;
     }
-
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stoa-unique-key-reconciler"));
-        long every = Math.max(1_000, interval.toMillis());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                reconcileOnce();
-            } catch (RuntimeException e) {
-                log.warn("Unique key reconciliation failed; retrying next time: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) running.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() { return executor != null; }
 }
