@@ -204,7 +204,7 @@ class DockerComposeTest {
 
     // ---- reading the compose file
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
             if (Files.isRegularFile(dir.resolve("docker-compose.yml"))) return dir;
         throw new IllegalStateException("no docker-compose.yml above " + Path.of("").toAbsolutePath());

@@ -4,15 +4,12 @@ import dev.stoa.api.catalog.*;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.command.platform.web.Commands;
-import dev.stoa.command.platform.web.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 @RestController
@@ -25,8 +22,7 @@ class ProductCommandController {
 
     @PostMapping
     @Operation(summary = "List a new product (vendor for itself, admin for any vendor)")
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, @AuthenticationPrincipal Jwt jwt) {
-        Actor actor = CurrentActor.of(jwt);
+    ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, Actor actor) {
         ProductId id = ProductId.random();
         UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
         commands.send(new CreateProduct(id, vendor, body.details(), actor));
@@ -36,15 +32,15 @@ class ProductCommandController {
     @PutMapping("/{productId}")
     @Operation(summary = "Replace a product's fields (its vendor or an admin)")
     ResponseEntity<Void> update(@PathVariable ProductId productId, @Valid @RequestBody ProductRequest body,
-                                @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new UpdateProduct(productId, body.details(), CurrentActor.of(jwt)));
+                                Actor actor) {
+        commands.send(new UpdateProduct(productId, body.details(), actor));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{productId}")
     @Operation(summary = "Unlist a product: off sale, out of lists and search; history stays")
-    ResponseEntity<Void> unlist(@PathVariable ProductId productId, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new UnlistProduct(productId, CurrentActor.of(jwt)));
+    ResponseEntity<Void> unlist(@PathVariable ProductId productId, Actor actor) {
+        commands.send(new UnlistProduct(productId, actor));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,8 +1,8 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.*;
 import dev.stoa.command.platform.web.Commands;
-import dev.stoa.command.platform.web.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,8 +10,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 /** The account state machine and role management (admin only). */
@@ -30,29 +28,29 @@ class AdminUserController {
     @PostMapping("/suspend")
     @Operation(summary = "Suspend: no logins, sessions end at once (active → suspended)")
     ResponseEntity<Void> suspend(@PathVariable UserId userId, @Valid @RequestBody(required = false) SuspendRequest body,
-                                 @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new SuspendUser(userId, body == null ? null : body.reason(), CurrentActor.of(jwt)));
+                                 Actor actor) {
+        commands.send(new SuspendUser(userId, body == null ? null : body.reason(), actor));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/reinstate")
     @Operation(summary = "Lift a suspension (suspended → active)")
-    ResponseEntity<Void> reinstate(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new ReinstateUser(userId, CurrentActor.of(jwt)));
+    ResponseEntity<Void> reinstate(@PathVariable UserId userId, Actor actor) {
+        commands.send(new ReinstateUser(userId, actor));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/deactivate")
     @Operation(summary = "Close an account for good (active or suspended → deactivated)")
-    ResponseEntity<Void> deactivate(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new DeactivateUser(userId, CurrentActor.of(jwt)));
+    ResponseEntity<Void> deactivate(@PathVariable UserId userId, Actor actor) {
+        commands.send(new DeactivateUser(userId, actor));
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/roles")
     @Operation(summary = "Replace a user's roles (any of customer, instructor, vendor, support, auditor, admin)")
-    ResponseEntity<Void> roles(@PathVariable UserId userId, @Valid @RequestBody RolesRequest body, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new ChangeRoles(userId, body.roles(), CurrentActor.of(jwt)));
+    ResponseEntity<Void> roles(@PathVariable UserId userId, @Valid @RequestBody RolesRequest body, Actor actor) {
+        commands.send(new ChangeRoles(userId, body.roles(), actor));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Roles;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 /** Registration, e-mail verification, login, refresh rotation and logout. */
@@ -118,9 +117,9 @@ class AuthController {
 
     @PostMapping("/logout")
     @Operation(summary = "End the session of this refresh token")
-    ResponseEntity<Void> logout(@Valid @RequestBody TokenRequest body, @AuthenticationPrincipal Jwt jwt) {
+    ResponseEntity<Void> logout(@Valid @RequestBody TokenRequest body, Actor actor) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
-        commands.send(new RevokeTokenFamily(claims.familyId(), new UserId(jwt.getSubject()), "logout"));
+        commands.send(new RevokeTokenFamily(claims.familyId(), new UserId(actor.userId()), "logout"));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.ActivateMfa;
 import dev.stoa.api.identity.DisableMfa;
 import dev.stoa.api.identity.StartMfaEnrollment;
@@ -18,8 +19,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 /** TOTP multi-factor authentication: enroll (secret, URI for the authenticator app, recovery codes), then activate. */
@@ -53,8 +52,8 @@ class MfaController {
     @PostMapping("/enroll")
     @Operation(summary = "Start TOTP (needs your password): the secret and otpauth URI for an authenticator app, and "
             + "single-use recovery codes (shown once)")
-    Enrollment enroll(@Valid @RequestBody Sessions.Proof body, @AuthenticationPrincipal Jwt jwt) {
-        sessions.reauthenticate(new UserId(jwt.getSubject()), body);
+    Enrollment enroll(@Valid @RequestBody Sessions.Proof body, Actor actor) {
+        sessions.reauthenticate(new UserId(actor.userId()), body);
         String secret = Totp.newSecret();
         List<String> codes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -63,14 +62,14 @@ class MfaController {
             codes.add(code.substring(0, 5) + "-" + code.substring(5));
             hashes.add(Passwords.hash(code));
         }
-        String email = commands.send(new StartMfaEnrollment(new UserId(jwt.getSubject()), sealer.seal(secret), hashes));
+        String email = commands.send(new StartMfaEnrollment(new UserId(actor.userId()), sealer.seal(secret), hashes));
         return new Enrollment(secret, Totp.uri(secret, email), codes);
     }
 
     @PostMapping("/disable")
     @Operation(summary = "Turn multi-factor authentication off (needs your password and a current or recovery code)")
-    ResponseEntity<Void> disable(@Valid @RequestBody DisableRequest body, @AuthenticationPrincipal Jwt jwt) {
-        UserId me = new UserId(jwt.getSubject());
+    ResponseEntity<Void> disable(@Valid @RequestBody DisableRequest body, Actor actor) {
+        UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, new Sessions.Proof(body.password(), body.code()));
         commands.send(new DisableMfa(me));
         return ResponseEntity.noContent().build();
@@ -78,8 +77,8 @@ class MfaController {
 
     @PostMapping("/activate")
     @Operation(summary = "Confirm with the authenticator's current code; from then on login needs totpCode")
-    ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new ActivateMfa(new UserId(jwt.getSubject()), body.code()));
+    ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body, Actor actor) {
+        commands.send(new ActivateMfa(new UserId(actor.userId()), body.code()));
         return ResponseEntity.noContent().build();
     }
 

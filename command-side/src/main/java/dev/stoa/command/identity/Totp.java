@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 
 /** Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as authenticator apps make them. */
-final class Totp {
+public final class Totp {
     static final int STEP_SECONDS = 30;
     private static final Base32 BASE32 = new Base32();
 
@@ -21,7 +21,7 @@ final class Totp {
         return BASE32.encodeToString(key).replace("=", "");
     }
 
-    static String code(String base32Secret, long step) {
+    public static String code(String base32Secret, long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(BASE32.decode(base32Secret), "HmacSHA1"));
@@ -35,7 +35,7 @@ final class Totp {
         }
     }
 
-    static long step(Instant at) { return at.getEpochSecond() / STEP_SECONDS; }
+    public static long step(Instant at) { return at.getEpochSecond() / STEP_SECONDS; }
 
     /** The step (now, or one either side for clock drift) whose code this is, or -1. */
     static long matchingStep(String base32Secret, String code, Instant now) {

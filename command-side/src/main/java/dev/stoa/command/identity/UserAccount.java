@@ -3,6 +3,7 @@ package dev.stoa.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.identity.*;
+import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.api.platform.PersonalData;
@@ -83,7 +84,7 @@ public class UserAccount {
 
     @CommandHandler
     void handle(EraseUser cmd, PersonalData personal, UniqueKeys keys) {
-        AccountAccess.requireSelfOr(cmd.actor(), userId.value());
+        Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId);
         if (!lifecycle.erased()) erase(personal, keys);
     }
 
@@ -165,39 +166,39 @@ public class UserAccount {
 
     @CommandHandler
     void handle(SuspendUser cmd, PersonalData personal) {
-        AccountAccess.requireAdmin(cmd.actor());
+        Access.requireAdmin(cmd.actor());
         // an admin's free text about a person is that person's data: sealed, so erasure reaches it too
         if (lifecycle.mustSuspend()) apply(new UserSuspended(userId, personal.seal(userId.value(), cmd.reason())));
     }
 
     @CommandHandler
     void handle(ReinstateUser cmd) {
-        AccountAccess.requireAdmin(cmd.actor());
+        Access.requireAdmin(cmd.actor());
         if (lifecycle.mustReinstate()) apply(new UserReinstated(userId));
     }
 
     @CommandHandler
     void handle(DeactivateUser cmd) {
-        AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
+        Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId, Roles.ADMIN);
         if (lifecycle.mustDeactivate()) apply(new UserDeactivated(userId));
     }
 
     @CommandHandler
     void handle(ChangeRoles cmd) {
-        AccountAccess.requireAdmin(cmd.actor());
+        Access.requireAdmin(cmd.actor());
         if (roles.mustChange(cmd.roles(), cmd.actor(), userId.value())) apply(new RolesChanged(userId, Set.copyOf(cmd.roles())));
     }
 
     @CommandHandler
     void handle(UpdateProfile cmd, PersonalData personal) {
-        AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.SUPPORT, Roles.ADMIN);
+        Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId, Roles.SUPPORT, Roles.ADMIN);
         lifecycle.requireActive();
         apply(profile.update(userId, cmd, personal));
     }
 
     @CommandHandler
     void handle(AddAddress cmd, PersonalData personal) {
-        AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
+        Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId, Roles.ADMIN);
         if (addresses.has(cmd.addressId())) throw DomainException.conflict("duplicate_address", "this address id is taken");
         saveAddress(cmd.addressId(), cmd.address(), personal);
     }
@@ -205,7 +206,7 @@ public class UserAccount {
     /** Only the account's own addresses: an id from another account is not found here, whoever sends it. */
     @CommandHandler
     void handle(ReplaceAddress cmd, PersonalData personal) {
-        AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
+        Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId, Roles.ADMIN);
         if (!addresses.has(cmd.addressId())) throw DomainException.notFound("address " + cmd.addressId());
         saveAddress(cmd.addressId(), cmd.address(), personal);
     }
@@ -219,7 +220,7 @@ public class UserAccount {
 
     @CommandHandler
     void handle(RemoveAddress cmd) {
-        AccountAccess.requireSelfOr(cmd.actor(), userId.value(), Roles.ADMIN);
+        Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId, Roles.ADMIN);
         if (!addresses.has(cmd.addressId())) throw DomainException.notFound("address " + cmd.addressId());
         apply(new AddressRemoved(userId, cmd.addressId()));
     }

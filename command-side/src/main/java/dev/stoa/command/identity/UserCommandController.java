@@ -1,8 +1,8 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.*;
 import dev.stoa.command.platform.web.Commands;
-import dev.stoa.command.platform.web.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,8 +11,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 /** Profile edits, self-deactivation and addresses. Another user's account answers 404. */
@@ -44,41 +42,41 @@ class UserCommandController {
 
     @PatchMapping("/me")
     @Operation(summary = "Change your name or phone; omitted fields stay")
-    ResponseEntity<Void> updateMe(@Valid @RequestBody ProfileRequest body, @AuthenticationPrincipal Jwt jwt) {
-        return update(jwt.getSubject(), body, jwt);
+    ResponseEntity<Void> updateMe(@Valid @RequestBody ProfileRequest body, Actor actor) {
+        return update(actor.userId(), body, actor);
     }
 
     @PutMapping("/{userId}")
     @Operation(summary = "Change a user's name or phone (that user, support, admin)")
-    ResponseEntity<Void> update(@PathVariable UserId userId, @Valid @RequestBody ProfileRequest body, @AuthenticationPrincipal Jwt jwt) {
-        return update(userId.value(), body, jwt);
+    ResponseEntity<Void> update(@PathVariable UserId userId, @Valid @RequestBody ProfileRequest body, Actor actor) {
+        return update(userId.value(), body, actor);
     }
 
     @PostMapping("/me/deactivate")
     @Operation(summary = "Close your own account for good (needs your password, and a code with MFA on)")
-    ResponseEntity<Void> deactivateMe(@Valid @RequestBody Sessions.Proof body, @AuthenticationPrincipal Jwt jwt) {
-        UserId me = new UserId(jwt.getSubject());
+    ResponseEntity<Void> deactivateMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
+        UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, body);
-        commands.send(new DeactivateUser(me, CurrentActor.of(jwt)));
+        commands.send(new DeactivateUser(me, actor));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/me")
     @Operation(summary = "GDPR erasure: your personal data becomes unreadable everywhere, event history included; "
             + "the account closes and its e-mail address is free again (needs your password, and a code with MFA on)")
-    ResponseEntity<Void> eraseMe(@Valid @RequestBody Sessions.Proof body, @AuthenticationPrincipal Jwt jwt) {
-        UserId me = new UserId(jwt.getSubject());
+    ResponseEntity<Void> eraseMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
+        UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, body);
-        commands.send(new EraseUser(me, CurrentActor.of(jwt)));
+        commands.send(new EraseUser(me, actor));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{userId}/addresses")
     @Operation(summary = "Add an address (that user, admin); at most one is the default")
     ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
-                                                   @AuthenticationPrincipal Jwt jwt) {
+                                                   Actor actor) {
         String addressId = UUID.randomUUID().toString();
-        commands.send(new AddAddress(userId, addressId, body.address(), CurrentActor.of(jwt)));
+        commands.send(new AddAddress(userId, addressId, body.address(), actor));
         return ResponseEntity.created(URI.create("/api/v1/users/" + userId + "/addresses/" + addressId))
                 .body(Map.of("addressId", addressId));
     }
@@ -86,21 +84,21 @@ class UserCommandController {
     @PutMapping("/{userId}/addresses/{addressId}")
     @Operation(summary = "Replace one of the user's addresses (that user, admin); ids are assigned by POST")
     ResponseEntity<Void> replaceAddress(@PathVariable UserId userId, @PathVariable UUID addressId,
-                                        @Valid @RequestBody AddressRequest body, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new ReplaceAddress(userId, addressId.toString(), body.address(), CurrentActor.of(jwt)));
+                                        @Valid @RequestBody AddressRequest body, Actor actor) {
+        commands.send(new ReplaceAddress(userId, addressId.toString(), body.address(), actor));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{userId}/addresses/{addressId}")
     @Operation(summary = "Delete an address (that user, admin)")
-    ResponseEntity<Void> removeAddress(@PathVariable UserId userId, @PathVariable UUID addressId, @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new RemoveAddress(userId, addressId.toString(), CurrentActor.of(jwt)));
+    ResponseEntity<Void> removeAddress(@PathVariable UserId userId, @PathVariable UUID addressId, Actor actor) {
+        commands.send(new RemoveAddress(userId, addressId.toString(), actor));
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<Void> update(String userId, ProfileRequest body, Jwt jwt) {
+    private ResponseEntity<Void> update(String userId, ProfileRequest body, Actor actor) {
         commands.send(new UpdateProfile(new UserId(userId), trim(body.firstName()), trim(body.lastName()), body.phone(),
-                CurrentActor.of(jwt)));
+                actor));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,10 +1,10 @@
 package dev.stoa.command.inventory;
 
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.inventory.AdjustStock;
 import dev.stoa.api.inventory.RestockProduct;
 import dev.stoa.command.platform.web.Commands;
-import dev.stoa.command.platform.web.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,8 +14,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 @RestController
@@ -35,17 +33,17 @@ class InventoryCommandController {
     @PutMapping
     @Operation(summary = "Set stock after a count: onHand, reorder threshold, location (vendor of the product, admin)")
     ResponseEntity<Void> adjust(@PathVariable ProductId productId, @Valid @RequestBody AdjustRequest body,
-                                @AuthenticationPrincipal Jwt jwt) {
+                                Actor actor) {
         int threshold = body.reorderThreshold() == null ? 0 : body.reorderThreshold();
-        commands.send(new AdjustStock(productId, body.onHand(), threshold, body.warehouseLocation(), CurrentActor.of(jwt)));
+        commands.send(new AdjustStock(productId, body.onHand(), threshold, body.warehouseLocation(), actor));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/restock")
     @Operation(summary = "Goods arrived: add quantity units on hand (vendor of the product, admin)")
     ResponseEntity<Void> restock(@PathVariable ProductId productId, @Valid @RequestBody RestockRequest body,
-                                 @AuthenticationPrincipal Jwt jwt) {
-        commands.send(new RestockProduct(productId, body.quantity(), CurrentActor.of(jwt)));
+                                 Actor actor) {
+        commands.send(new RestockProduct(productId, body.quantity(), actor));
         return ResponseEntity.noContent().build();
     }
 }

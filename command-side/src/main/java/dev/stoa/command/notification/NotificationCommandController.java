@@ -1,9 +1,9 @@
 package dev.stoa.command.notification;
 
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.RequestContext;
-import dev.stoa.command.platform.web.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,8 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.*;
 
 /** An admin's manual e-mail (API.md "Notifications"): queued like any other, shown in the user's log. */
@@ -35,11 +33,11 @@ class NotificationCommandController {
     @PostMapping("/send")
     @Operation(summary = "Send a manual e-mail (admin); with Idempotency-Key a retry sends nothing twice")
     ResponseEntity<Map<String, String>> send(@Valid @RequestBody ManualNotification body,
-                                             @AuthenticationPrincipal Jwt jwt) {
-        if (!CurrentActor.of(jwt).isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");
+                                             Actor actor) {
+        if (!actor.isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");
         // the same caller and Idempotency-Key name the same notification, even past the idempotency record
         NotificationId id = RequestContext.idempotencyKey()
-                .map(key -> NotificationId.derivedFrom("manual", jwt.getSubject(), key))
+                .map(key -> NotificationId.derivedFrom("manual", actor.userId(), key))
                 .orElseGet(NotificationId::random);
         Map<String, Object> model = new HashMap<>();
         model.put("subject", body.subject().replaceAll("[\\r\\n]+", " "));

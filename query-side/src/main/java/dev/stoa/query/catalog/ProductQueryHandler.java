@@ -7,6 +7,7 @@ import dev.stoa.api.inventory.FindInventory;
 import dev.stoa.api.inventory.InventoryView;
 import dev.stoa.projection.catalog.ProductEntity;
 import dev.stoa.projection.catalog.ProductViewRepository;
+import dev.stoa.query.platform.OffsetPage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;

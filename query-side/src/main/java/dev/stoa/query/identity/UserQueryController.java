@@ -3,7 +3,10 @@ package dev.stoa.query.identity;
 import dev.stoa.api.identity.FindUserById;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserView;
+import dev.stoa.api.platform.Access;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Roles;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,15 +41,15 @@ class UserQueryController {
 
     @GetMapping("/api/v1/users/{userId}")
     @Operation(summary = "A user's profile (that user, support, admin; anyone else gets 404)")
-    UserView user(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
-        requireSelfOr(jwt, userId, "support", "admin");
+    UserView user(@PathVariable UserId userId, Actor actor) {
+        Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.SUPPORT, Roles.ADMIN);
         return profile(userId);
     }
 
     @GetMapping("/api/v1/users/{userId}/addresses")
     @Operation(summary = "A user's addresses, the default first (that user, admin)")
-    FindAddresses.Result addresses(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt) {
-        requireSelfOr(jwt, userId, "admin");
+    FindAddresses.Result addresses(@PathVariable UserId userId, Actor actor) {
+        Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.ADMIN);
         return queries.ask(new FindAddresses(userId), FindAddresses.Result.class);
     }
 
@@ -56,13 +59,5 @@ class UserQueryController {
         UserView view = queries.ask(new FindUserById(userId), UserView.class);
         if (view == null) throw DomainException.notFound("user " + userId);
         return view;
-    }
-
-    /** Another user's private data is reported as not found, not as forbidden (API.md). */
-    private static void requireSelfOr(Jwt jwt, UserId userId, String... roles) {
-        if (jwt.getSubject().equals(userId.value())) return;
-        java.util.List<String> held = jwt.getClaimAsStringList("roles");
-        if (held != null && java.util.Arrays.stream(roles).anyMatch(held::contains)) return;
-        throw DomainException.notFound("user " + userId);
     }
 }

@@ -2,14 +2,14 @@ package dev.stoa.query.notification;
 
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.notification.FindNotifications;
-import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Access;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.util.Collection;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -38,20 +38,14 @@ class NotificationQueryController {
 
     @GetMapping("/notifications/{userId}")
     @Operation(summary = "A user's notifications, newest first (that user, admin)")
-    FindNotifications.Result ofUser(@PathVariable UserId userId, @AuthenticationPrincipal Jwt jwt,
+    FindNotifications.Result ofUser(@PathVariable UserId userId, Actor actor,
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                     @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        if (!userId.value().equals(jwt.getSubject()) && !isAdmin(jwt))
-            throw DomainException.notFound("notifications of user " + userId);
+        Access.requireSelfOr(actor, userId.value(), "notifications of user " + userId, Roles.ADMIN);
         return find(userId.value(), limit, offset);
     }
 
     private FindNotifications.Result find(String userId, int limit, int offset) {
         return queries.ask(new FindNotifications(userId, limit, offset), FindNotifications.Result.class);
-    }
-
-    private static boolean isAdmin(Jwt jwt) {
-        return jwt.getClaims().get("roles") instanceof Collection<?> roles
-                && roles.stream().anyMatch(r -> Roles.ADMIN.equals(String.valueOf(r)));
     }
 }

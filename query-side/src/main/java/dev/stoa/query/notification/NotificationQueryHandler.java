@@ -4,9 +4,9 @@ import dev.stoa.api.notification.FindNotifications;
 import dev.stoa.api.notification.NotificationView;
 import dev.stoa.projection.notification.NotificationEntity;
 import dev.stoa.projection.notification.NotificationViewRepository;
+import dev.stoa.query.platform.OffsetPage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +23,7 @@ public class NotificationQueryHandler {
     @QueryHandler
     public FindNotifications.Result handle(FindNotifications query) {
         Page<NotificationEntity> page = notifications.findByUserId(query.userId(),
-                new OffsetPageRequest(query.offset(), query.limit(), NEWEST_FIRST));
+                new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         return new FindNotifications.Result(page.map(NotificationQueryHandler::view).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
     }
@@ -31,18 +31,5 @@ public class NotificationQueryHandler {
     private static NotificationView view(NotificationEntity n) {
         return new NotificationView(n.getId(), n.getChannel(), n.getTemplateName(), n.getSubject(), n.getStatus(),
                 n.getSentAt(), n.getRetryCount());
-    }
-
-    /** Offset paging (PageRequest pages by page number; API.md lists by offset). */
-    private static final class OffsetPageRequest extends PageRequest {
-        private final long offset;
-
-        OffsetPageRequest(long offset, int limit, Sort sort) {
-            super((int) (offset / limit), limit, sort);
-            this.offset = offset;
-        }
-
-        @Override
-        public long getOffset() { return offset; }
     }
 }

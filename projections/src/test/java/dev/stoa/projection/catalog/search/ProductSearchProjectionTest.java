@@ -1,5 +1,7 @@
 package dev.stoa.projection.catalog.search;
 
+import dev.stoa.testsupport.TestElasticsearch;
+import dev.stoa.testsupport.EventBatch;
 import static dev.stoa.projection.catalog.search.ProductEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,7 @@ class ProductSearchProjectionTest {
     @BeforeAll
     static void startElasticsearch() {
         client = TestElasticsearch.client();
-        indices = TestElasticsearch.uniqueIndices();
+        indices = new SearchIndices(TestElasticsearch.uniquePrefix());
         projection = new ProductSearchProjection(client, new SearchIndexAdmin(client, indices));
     }
 

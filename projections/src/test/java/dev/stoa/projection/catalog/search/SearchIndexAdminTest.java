@@ -1,5 +1,7 @@
 package dev.stoa.projection.catalog.search;
 
+import dev.stoa.testsupport.TestElasticsearch;
+import dev.stoa.testsupport.EventBatch;
 import static dev.stoa.projection.catalog.search.ProductEvents.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,7 @@ class SearchIndexAdminTest {
 
     @Test
     void ensureIndex_isSafeWhenSeveralProcessesStartAtOnce() throws IOException {
-        SearchIndices indices = TestElasticsearch.uniqueIndices();
+        SearchIndices indices = new SearchIndices(TestElasticsearch.uniquePrefix());
         var starts = IntStream.range(0, 4)
                 .mapToObj(i -> CompletableFuture.runAsync(() -> new SearchIndexAdmin(client, indices).ensureIndex()))
                 .toArray(CompletableFuture[]::new);
@@ -34,7 +36,7 @@ class SearchIndexAdminTest {
 
     @Test
     void reset_dropsEveryDocumentAndKeepsTheMapping() throws Throwable {
-        SearchIndices indices = TestElasticsearch.uniqueIndices();
+        SearchIndices indices = new SearchIndices(TestElasticsearch.uniquePrefix());
         var projection = new ProductSearchProjection(client, new SearchIndexAdmin(client, indices));
         EventBatch.to(projection).at(1, created(ProductId.random(), "Lamp", "Lumo", 900)).handle();
 
@@ -47,7 +49,7 @@ class SearchIndexAdminTest {
 
     @Test
     void givenIndexUnwritable_whenBatchHandled_thenTheBatchFails() throws Throwable {
-        SearchIndices indices = TestElasticsearch.uniqueIndices();
+        SearchIndices indices = new SearchIndices(TestElasticsearch.uniquePrefix());
         var projection = new ProductSearchProjection(client, new SearchIndexAdmin(client, indices));
         EventBatch.to(projection).at(1, created(ProductId.random(), "Lamp", "Lumo", 900)).handle();
         client.indices().close(c -> c.index(indices.products()));

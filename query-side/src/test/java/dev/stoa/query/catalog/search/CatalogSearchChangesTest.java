@@ -1,5 +1,6 @@
 package dev.stoa.query.catalog.search;
 
+import dev.stoa.testsupport.EventBatch;
 import static dev.stoa.query.catalog.search.SearchFixture.product;
 import static dev.stoa.query.catalog.search.SearchFixture.renamed;
 import static org.assertj.core.api.Assertions.assertThat;

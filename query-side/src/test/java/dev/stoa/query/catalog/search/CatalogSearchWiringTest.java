@@ -1,5 +1,6 @@
 package dev.stoa.query.catalog.search;
 
+import dev.stoa.testsupport.TestElasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;

@@ -1,5 +1,7 @@
 package dev.stoa.query.catalog.search;
 
+import dev.stoa.testsupport.TestElasticsearch;
+import dev.stoa.testsupport.EventBatch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import dev.stoa.api.catalog.CategoryId;
@@ -25,7 +27,7 @@ final class SearchFixture {
     static final UserId VENDOR = UserId.random();
 
     final ElasticsearchClient client = TestElasticsearch.client();
-    final SearchIndices indices = TestElasticsearch.uniqueIndices();
+    final SearchIndices indices = new SearchIndices(TestElasticsearch.uniquePrefix());
     final ProductSearchProjection projection = new ProductSearchProjection(client, new SearchIndexAdmin(client, indices));
     final CatalogSearchQueryHandler handler;
     private long position;

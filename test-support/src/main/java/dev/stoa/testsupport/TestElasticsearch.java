@@ -1,11 +1,10 @@
-package dev.stoa.query.catalog.search;
+package dev.stoa.testsupport;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearch;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
-import dev.stoa.projection.catalog.search.SearchIndices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,12 +16,11 @@ import org.elasticsearch.client.RestClient;
 
 /**
  * One real Elasticsearch node for the whole test JVM (it takes 10-20 s to start); it stops with the JVM.
- * Each test class isolates itself with its own index prefix. (A copy of the projections module's helper: test
- * classes are not shared between modules.)
+ * Each test class isolates itself with its own index prefix ({@link #uniquePrefix()}).
  */
-final class TestElasticsearch {
+public final class TestElasticsearch {
     /** Every test index starts with it. */
-    static final String PREFIX = "test-";
+    public static final String PREFIX = "test-";
 
     private static EmbeddedElasticsearch node;
     private static ElasticsearchClient client;
@@ -30,7 +28,7 @@ final class TestElasticsearch {
     private TestElasticsearch() {}
 
     /** The shared client on the shared node, with the same JSON mapper Spring Boot configures. Never close it. */
-    static synchronized ElasticsearchClient client() {
+    public static synchronized ElasticsearchClient client() {
         if (client == null) {
             client = newClient();
             dropIndicesOfEarlierRuns(client);
@@ -39,12 +37,15 @@ final class TestElasticsearch {
     }
 
     /** A client of its own on the shared node, for an owner that closes it (a Spring context does). */
-    static synchronized ElasticsearchClient newClient() {
+    public static synchronized ElasticsearchClient newClient() {
         if (node == null) node = EmbeddedElasticsearch.start(
                 EmbeddedElasticsearchSettings.defaults(Path.of("target", "test-elasticsearch")));
         RestClient rest = RestClient.builder(HttpHost.create(node.httpUri())).build();
         return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
     }
+
+    /** An index-name prefix no other test class uses. */
+    public static String uniquePrefix() { return PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-"; }
 
     /** The data directory survives in target/; test indices of earlier runs would pile up in it. */
     private static void dropIndicesOfEarlierRuns(ElasticsearchClient client) {
@@ -54,9 +55,5 @@ final class TestElasticsearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static SearchIndices uniqueIndices() {
-        return new SearchIndices(PREFIX + UUID.randomUUID().toString().substring(0, 8) + "-");
     }
 }

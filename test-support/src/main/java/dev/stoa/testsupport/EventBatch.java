@@ -1,4 +1,4 @@
-package dev.stoa.query.catalog.search;
+package dev.stoa.testsupport;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,9 +16,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 /**
  * Feeds events to a projection the way a streaming processor does: tracked messages with global positions, one
  * batching unit of work per batch, through Axon's own annotation adapter (so parameter resolution is real too).
- * A copy of the projections module's helper.
  */
-final class EventBatch {
+public final class EventBatch {
     private final AnnotationEventHandlerAdapter adapter;
     private final List<TrackedEventMessage<?>> messages = new ArrayList<>();
 
@@ -26,19 +25,19 @@ final class EventBatch {
         this.adapter = new AnnotationEventHandlerAdapter(projection);
     }
 
-    static EventBatch to(Object projection) { return new EventBatch(projection); }
+    public static EventBatch to(Object projection) { return new EventBatch(projection); }
 
     /** Adds an event at a global position, stamped now. */
-    EventBatch at(long position, Object payload) { return at(position, payload, Instant.now()); }
+    public EventBatch at(long position, Object payload) { return at(position, payload, Instant.now()); }
 
-    EventBatch at(long position, Object payload, Instant timestamp) {
+    public EventBatch at(long position, Object payload, Instant timestamp) {
         var event = new GenericEventMessage<>(UUID.randomUUID().toString(), payload, Map.of(), timestamp);
         messages.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position), event));
         return this;
     }
 
     /** Handles the events in one unit of work and commits it; rethrows what failed, as the processor would see. */
-    void handle() throws Throwable {
+    public void handle() throws Throwable {
         var unitOfWork = new BatchingUnitOfWork<>(List.copyOf(messages));
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
         if (result.isExceptional()) throw result.exceptionResult();

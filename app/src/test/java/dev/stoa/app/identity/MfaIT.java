@@ -1,4 +1,4 @@
-package dev.stoa.command.identity;
+package dev.stoa.app.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.command.identity.Totp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class MfaIT extends ApiTest {
     void enrollActivateAndLogInWithTheSecondFactor() {
         UserId id = UserId.random();
         String email = unique("mfa") + "@example.org";
-        commands.sendAndWait(new RegisterUser(id, email, Passwords.hash(PASSWORD), "M", "F", null, Set.of("customer"), true));
+        commands.sendAndWait(new RegisterUser(id, email, new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(PASSWORD), "M", "F", null, Set.of("customer"), true));
         String access = login(email, null).body().get("accessToken").asText();
 
         assertThat(api.post("/api/v1/auth/mfa/enroll", null, access).status()).as("re-authentication is required").isEqualTo(400);

@@ -1,10 +1,10 @@
-package dev.stoa.query.catalog;
+package dev.stoa.query.platform;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /** A Pageable by offset and limit, as API.md lists page (Spring's PageRequest pages by page number). */
-record OffsetPage(long offset, int limit, Sort sort) implements Pageable {
+public record OffsetPage(long offset, int limit, Sort sort) implements Pageable {
     @Override public int getPageNumber() { return (int) (offset / limit); }
     @Override public int getPageSize() { return limit; }
     @Override public long getOffset() { return offset; }
