@@ -31,7 +31,7 @@ class DevMailboxController {
     }
 
     @GetMapping
-    @Operation(summary = "Embedded mode only: mails received by the embedded SMTP server, oldest first")
+    @Operation(operationId = "devMailbox", summary = "Embedded mode only: mails received by the embedded SMTP server, oldest first")
     List<EmbeddedSmtp.ReceivedMail> mailbox(@RequestParam(required = false) String to) {
         return smtp.received(to);
     }

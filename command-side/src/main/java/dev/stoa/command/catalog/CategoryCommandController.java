@@ -28,7 +28,7 @@ class CategoryCommandController {
                            @Min(-1_000_000) @Max(1_000_000) Integer sortOrder) {}
 
     @PostMapping
-    @Operation(summary = "Create a category, optionally under a parent (admin)")
+    @Operation(operationId = "createCategory", summary = "Create a category, optionally under a parent (admin)")
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody CategoryRequest body) {
         CategoryId id = CategoryId.random();
         commands.send(new CreateCategory(id, body.name(), body.slug(),

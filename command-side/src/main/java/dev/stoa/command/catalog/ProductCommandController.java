@@ -21,7 +21,7 @@ class ProductCommandController {
     ProductCommandController(Commands commands) { this.commands = commands; }
 
     @PostMapping
-    @Operation(summary = "List a new product (vendor for itself, admin for any vendor)")
+    @Operation(operationId = "createProduct", summary = "List a new product (vendor for itself, admin for any vendor)")
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, Actor actor) {
         ProductId id = ProductId.random();
         UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
@@ -30,7 +30,7 @@ class ProductCommandController {
     }
 
     @PutMapping("/{productId}")
-    @Operation(summary = "Replace a product's fields (its vendor or an admin)")
+    @Operation(operationId = "updateProduct", summary = "Replace a product's fields (its vendor or an admin)")
     ResponseEntity<Void> update(@PathVariable ProductId productId, @Valid @RequestBody ProductRequest body,
                                 Actor actor) {
         commands.send(new UpdateProduct(productId, body.details(), actor));
@@ -38,7 +38,7 @@ class ProductCommandController {
     }
 
     @DeleteMapping("/{productId}")
-    @Operation(summary = "Unlist a product: off sale, out of lists and search; history stays")
+    @Operation(operationId = "unlistProduct", summary = "Unlist a product: off sale, out of lists and search; history stays")
     ResponseEntity<Void> unlist(@PathVariable ProductId productId, Actor actor) {
         commands.send(new UnlistProduct(productId, actor));
         return ResponseEntity.noContent().build();

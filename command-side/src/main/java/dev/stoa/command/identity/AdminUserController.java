@@ -26,7 +26,7 @@ class AdminUserController {
     record RolesRequest(@NotEmpty Set<String> roles) {}
 
     @PostMapping("/suspend")
-    @Operation(summary = "Suspend: no logins, sessions end at once (active → suspended)")
+    @Operation(operationId = "suspendUser", summary = "Suspend: no logins, sessions end at once (active → suspended)")
     ResponseEntity<Void> suspend(@PathVariable UserId userId, @Valid @RequestBody(required = false) SuspendRequest body,
                                  Actor actor) {
         commands.send(new SuspendUser(userId, body == null ? null : body.reason(), actor));
@@ -34,21 +34,21 @@ class AdminUserController {
     }
 
     @PostMapping("/reinstate")
-    @Operation(summary = "Lift a suspension (suspended → active)")
+    @Operation(operationId = "reinstateUser", summary = "Lift a suspension (suspended → active)")
     ResponseEntity<Void> reinstate(@PathVariable UserId userId, Actor actor) {
         commands.send(new ReinstateUser(userId, actor));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/deactivate")
-    @Operation(summary = "Close an account for good (active or suspended → deactivated)")
+    @Operation(operationId = "deactivateUser", summary = "Close an account for good (active or suspended → deactivated)")
     ResponseEntity<Void> deactivate(@PathVariable UserId userId, Actor actor) {
         commands.send(new DeactivateUser(userId, actor));
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/roles")
-    @Operation(summary = "Replace a user's roles (any of customer, instructor, vendor, support, auditor, admin)")
+    @Operation(operationId = "changeUserRoles", summary = "Replace a user's roles (any of customer, instructor, vendor, support, auditor, admin)")
     ResponseEntity<Void> roles(@PathVariable UserId userId, @Valid @RequestBody RolesRequest body, Actor actor) {
         commands.send(new ChangeRoles(userId, body.roles(), actor));
         return ResponseEntity.noContent().build();

@@ -57,7 +57,7 @@ class AuthController {
     }
 
     @PostMapping("/register")
-    @Operation(summary = "Open an account (customer, instructor and/or vendor) and send the e-mail verification mail")
+    @Operation(operationId = "register", summary = "Open an account (customer, instructor and/or vendor) and send the e-mail verification mail")
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterRequest body) {
         Set<String> roles = body.roles() == null || body.roles().isEmpty() ? Set.of(Roles.CUSTOMER) : body.roles();
         if (!SELF_SERVICE_ROLES.containsAll(roles))
@@ -71,7 +71,7 @@ class AuthController {
     }
 
     @PostMapping("/email/verify")
-    @Operation(summary = "Confirm the e-mail address with the token from the verification mail; send the password "
+    @Operation(operationId = "verifyEmail", summary = "Confirm the e-mail address with the token from the verification mail; send the password "
             + "chosen at registration to keep it (without it the password is voided: log in with a code or reset it)")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyRequest body) {
         TokenIssuer.EmailClaims claims = tokens.readEmailVerificationToken(body.token())
@@ -83,7 +83,7 @@ class AuthController {
 
     @SecretResponse
     @PostMapping("/login")
-    @Operation(summary = "Log in with e-mail and password: an access token (15 min) and a refresh token (7 days)")
+    @Operation(operationId = "login", summary = "Log in with e-mail and password: an access token (15 min) and a refresh token (7 days)")
     ResponseEntity<Sessions.Tokens> login(@Valid @RequestBody LoginRequest body) {
         var owner = keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(body.email()));
         if (owner.isEmpty()) {
@@ -100,7 +100,7 @@ class AuthController {
 
     @SecretResponse
     @PostMapping("/refresh")
-    @Operation(summary = "Spend a refresh token for a new pair; reusing a spent one revokes the whole session")
+    @Operation(operationId = "refreshTokens", summary = "Spend a refresh token for a new pair; reusing a spent one revokes the whole session")
     ResponseEntity<Sessions.Tokens> refresh(@Valid @RequestBody TokenRequest body) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
         Instant expiresAt = sessions.refreshExpiry(claims.sessionStartedAt()); // 401 session_expired past the absolute lifetime
@@ -116,7 +116,7 @@ class AuthController {
     }
 
     @PostMapping("/logout")
-    @Operation(summary = "End the session of this refresh token")
+    @Operation(operationId = "logout", summary = "End the session of this refresh token")
     ResponseEntity<Void> logout(@Valid @RequestBody TokenRequest body, Actor actor) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
         commands.send(new RevokeTokenFamily(claims.familyId(), new UserId(actor.userId()), "logout"));

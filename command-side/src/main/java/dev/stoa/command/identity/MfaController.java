@@ -50,7 +50,7 @@ class MfaController {
 
     @SecretResponse
     @PostMapping("/enroll")
-    @Operation(summary = "Start TOTP (needs your password): the secret and otpauth URI for an authenticator app, and "
+    @Operation(operationId = "enrollMfa", summary = "Start TOTP (needs your password): the secret and otpauth URI for an authenticator app, and "
             + "single-use recovery codes (shown once)")
     Enrollment enroll(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         sessions.reauthenticate(new UserId(actor.userId()), body);
@@ -67,7 +67,7 @@ class MfaController {
     }
 
     @PostMapping("/disable")
-    @Operation(summary = "Turn multi-factor authentication off (needs your password and a current or recovery code)")
+    @Operation(operationId = "disableMfa", summary = "Turn multi-factor authentication off (needs your password and a current or recovery code)")
     ResponseEntity<Void> disable(@Valid @RequestBody DisableRequest body, Actor actor) {
         UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, new Sessions.Proof(body.password(), body.code()));
@@ -76,7 +76,7 @@ class MfaController {
     }
 
     @PostMapping("/activate")
-    @Operation(summary = "Confirm with the authenticator's current code; from then on login needs totpCode")
+    @Operation(operationId = "activateMfa", summary = "Confirm with the authenticator's current code; from then on login needs totpCode")
     ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body, Actor actor) {
         commands.send(new ActivateMfa(new UserId(actor.userId()), body.code()));
         return ResponseEntity.noContent().build();

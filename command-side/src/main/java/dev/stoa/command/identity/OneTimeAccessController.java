@@ -58,7 +58,7 @@ class OneTimeAccessController {
     record ResetRequest(@NotBlank @Size(max = 4096) String token, @NotNull @Size(max = 128) String newPassword) {}
 
     @PostMapping("/otp/request")
-    @Operation(summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")
+    @Operation(operationId = "requestLoginCode", summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")
     ResponseEntity<Void> requestCode(@Valid @RequestBody EmailRequest body) {
         account(body.email()).ifPresent(userId -> {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
@@ -73,7 +73,7 @@ class OneTimeAccessController {
 
     @SecretResponse
     @PostMapping("/otp/verify")
-    @Operation(summary = "Log in with the mailed code: the same tokens as a password login")
+    @Operation(operationId = "loginWithCode", summary = "Log in with the mailed code: the same tokens as a password login")
     ResponseEntity<Sessions.Tokens> verifyCode(@Valid @RequestBody CodeRequest body) {
         UserId userId = account(body.email()).orElseThrow(() -> Sessions.refusal(LoginOutcome.refused("invalid_code", null)));
         LoginOutcome outcome = commands.send(new LogInWithCode(userId, body.code()));
@@ -82,7 +82,7 @@ class OneTimeAccessController {
     }
 
     @PostMapping("/password-reset/request")
-    @Operation(summary = "Mail a password reset link (valid 30 minutes, once); always 202")
+    @Operation(operationId = "requestPasswordReset", summary = "Mail a password reset link (valid 30 minutes, once); always 202")
     ResponseEntity<Void> requestReset(@Valid @RequestBody EmailRequest body) {
         account(body.email()).ifPresent(userId -> {
             String version = commands.send(new PreparePasswordReset(userId));
@@ -97,7 +97,7 @@ class OneTimeAccessController {
     }
 
     @PostMapping("/password-reset/confirm")
-    @Operation(summary = "Set a new password with the mailed token; every session of the user ends")
+    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the mailed token; every session of the user ends")
     ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetRequest body) {
         TokenIssuer.ResetClaims claims = tokens.readPasswordResetToken(body.token()).orElseThrow(() ->
                 DomainException.refused("invalid_token", "the reset link is invalid or expired"));

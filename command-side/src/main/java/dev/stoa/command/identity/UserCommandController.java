@@ -41,19 +41,19 @@ class UserCommandController {
     }
 
     @PatchMapping("/me")
-    @Operation(summary = "Change your name or phone; omitted fields stay")
+    @Operation(operationId = "updateMyProfile", summary = "Change your name or phone; omitted fields stay")
     ResponseEntity<Void> updateMe(@Valid @RequestBody ProfileRequest body, Actor actor) {
         return update(actor.userId(), body, actor);
     }
 
     @PutMapping("/{userId}")
-    @Operation(summary = "Change a user's name or phone (that user, support, admin)")
+    @Operation(operationId = "updateUserProfile", summary = "Change a user's name or phone (that user, support, admin)")
     ResponseEntity<Void> update(@PathVariable UserId userId, @Valid @RequestBody ProfileRequest body, Actor actor) {
         return update(userId.value(), body, actor);
     }
 
     @PostMapping("/me/deactivate")
-    @Operation(summary = "Close your own account for good (needs your password, and a code with MFA on)")
+    @Operation(operationId = "deactivateMyAccount", summary = "Close your own account for good (needs your password, and a code with MFA on)")
     ResponseEntity<Void> deactivateMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, body);
@@ -62,7 +62,7 @@ class UserCommandController {
     }
 
     @DeleteMapping("/me")
-    @Operation(summary = "GDPR erasure: your personal data becomes unreadable everywhere, event history included; "
+    @Operation(operationId = "eraseMyAccount", summary = "GDPR erasure: your personal data becomes unreadable everywhere, event history included; "
             + "the account closes and its e-mail address is free again (needs your password, and a code with MFA on)")
     ResponseEntity<Void> eraseMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         UserId me = new UserId(actor.userId());
@@ -72,7 +72,7 @@ class UserCommandController {
     }
 
     @PostMapping("/{userId}/addresses")
-    @Operation(summary = "Add an address (that user, admin); at most one is the default")
+    @Operation(operationId = "addAddress", summary = "Add an address (that user, admin); at most one is the default")
     ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
                                                    Actor actor) {
         String addressId = UUID.randomUUID().toString();
@@ -82,7 +82,7 @@ class UserCommandController {
     }
 
     @PutMapping("/{userId}/addresses/{addressId}")
-    @Operation(summary = "Replace one of the user's addresses (that user, admin); ids are assigned by POST")
+    @Operation(operationId = "replaceAddress", summary = "Replace one of the user's addresses (that user, admin); ids are assigned by POST")
     ResponseEntity<Void> replaceAddress(@PathVariable UserId userId, @PathVariable UUID addressId,
                                         @Valid @RequestBody AddressRequest body, Actor actor) {
         commands.send(new ReplaceAddress(userId, addressId.toString(), body.address(), actor));
@@ -90,7 +90,7 @@ class UserCommandController {
     }
 
     @DeleteMapping("/{userId}/addresses/{addressId}")
-    @Operation(summary = "Delete an address (that user, admin)")
+    @Operation(operationId = "removeAddress", summary = "Delete an address (that user, admin)")
     ResponseEntity<Void> removeAddress(@PathVariable UserId userId, @PathVariable UUID addressId, Actor actor) {
         commands.send(new RemoveAddress(userId, addressId.toString(), actor));
         return ResponseEntity.noContent().build();

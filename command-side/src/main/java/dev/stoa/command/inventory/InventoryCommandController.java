@@ -31,7 +31,7 @@ class InventoryCommandController {
     record RestockRequest(@NotNull @Positive @Max(10_000_000) Integer quantity) {}
 
     @PutMapping
-    @Operation(summary = "Set stock after a count: onHand, reorder threshold, location (vendor of the product, admin)")
+    @Operation(operationId = "adjustStock", summary = "Set stock after a count: onHand, reorder threshold, location (vendor of the product, admin)")
     ResponseEntity<Void> adjust(@PathVariable ProductId productId, @Valid @RequestBody AdjustRequest body,
                                 Actor actor) {
         int threshold = body.reorderThreshold() == null ? 0 : body.reorderThreshold();
@@ -40,7 +40,7 @@ class InventoryCommandController {
     }
 
     @PostMapping("/restock")
-    @Operation(summary = "Goods arrived: add quantity units on hand (vendor of the product, admin)")
+    @Operation(operationId = "restockProduct", summary = "Goods arrived: add quantity units on hand (vendor of the product, admin)")
     ResponseEntity<Void> restock(@PathVariable ProductId productId, @Valid @RequestBody RestockRequest body,
                                  Actor actor) {
         commands.send(new RestockProduct(productId, body.quantity(), actor));

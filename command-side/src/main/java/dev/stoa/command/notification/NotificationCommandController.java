@@ -31,7 +31,7 @@ class NotificationCommandController {
                               @NotBlank @Size(max = 20_000) String text) {}
 
     @PostMapping("/send")
-    @Operation(summary = "Send a manual e-mail (admin); with Idempotency-Key a retry sends nothing twice")
+    @Operation(operationId = "sendNotification", summary = "Send a manual e-mail (admin); with Idempotency-Key a retry sends nothing twice")
     ResponseEntity<Map<String, String>> send(@Valid @RequestBody ManualNotification body,
                                              Actor actor) {
         if (!actor.isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");

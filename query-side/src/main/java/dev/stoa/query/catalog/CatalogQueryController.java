@@ -27,13 +27,13 @@ class CatalogQueryController {
     CatalogQueryController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/categories")
-    @Operation(summary = "The category tree")
+    @Operation(operationId = "listCategories", summary = "The category tree")
     List<CategoryNode> categories() {
         return queries.ask(new FindCategoryTree(), FindCategoryTree.Result.class).roots();
     }
 
     @GetMapping("/products")
-    @Operation(summary = "Listed products, filtered, sorted (price, -price, rating, newest) and paged")
+    @Operation(operationId = "listProducts", summary = "Listed products, filtered, sorted (price, -price, rating, newest) and paged")
     FindProducts.Result products(@RequestParam(required = false) CategoryId categoryId,
                                  @RequestParam(required = false) @Min(0) Long minPrice,
                                  @RequestParam(required = false) @Min(0) Long maxPrice,
@@ -51,7 +51,7 @@ class CatalogQueryController {
     }
 
     @GetMapping("/products/{productId}")
-    @Operation(summary = "One product with its rating and available stock")
+    @Operation(operationId = "getProduct", summary = "One product with its rating and available stock")
     ProductView product(@PathVariable ProductId productId) {
         ProductView view = queries.ask(new FindProductById(productId), ProductView.class);
         if (view == null) throw DomainException.notFound("product " + productId);
@@ -59,7 +59,7 @@ class CatalogQueryController {
     }
 
     @GetMapping("/products/{productId}/inventory")
-    @Operation(summary = "A product's stock levels: onHand, reserved, available")
+    @Operation(operationId = "getInventory", summary = "A product's stock levels: onHand, reserved, available")
     InventoryView inventory(@PathVariable ProductId productId) {
         InventoryView view = queries.ask(new FindInventory(productId), InventoryView.class);
         if (view == null) throw DomainException.notFound("product " + productId);

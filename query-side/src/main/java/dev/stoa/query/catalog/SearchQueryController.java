@@ -20,7 +20,7 @@ class SearchQueryController {
     SearchQueryController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/search")
-    @Operation(summary = "Typo-tolerant full-text search with facets (category, brand, price, rating)")
+    @Operation(operationId = "searchCatalog", summary = "Typo-tolerant full-text search with facets (category, brand, price, rating)")
     SearchResult search(@RequestParam(required = false) @Size(max = 200) String q,
                         @RequestParam(required = false) String type,
                         @RequestParam(required = false) CategoryId categoryId,
@@ -39,7 +39,7 @@ class SearchQueryController {
     }
 
     @GetMapping("/suggest")
-    @Operation(summary = "Autocomplete: names starting with the prefix, typos allowed")
+    @Operation(operationId = "suggest", summary = "Autocomplete: names starting with the prefix, typos allowed")
     SuggestCatalog.Result suggest(@RequestParam @NotBlank @Size(max = 100) String prefix,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(20) int limit) {
         return queries.ask(new SuggestCatalog(prefix.trim(), limit), SuggestCatalog.Result.class);

@@ -27,7 +27,7 @@ class ExportController {
     ExportController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/api/v1/users/me/export")
-    @Operation(summary = "GDPR export: your profile, addresses and notification log as JSON")
+    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses and notification log as JSON")
     Export export(@AuthenticationPrincipal Jwt jwt) {
         UserId me = new UserId(jwt.getSubject());
         UserView profile = queries.ask(new FindUserById(me), UserView.class);

@@ -29,25 +29,25 @@ class UserQueryController {
     record TokenInfo(String userId, String email, Set<String> roles, Instant expiresAt) {}
 
     @GetMapping("/api/v1/users/me")
-    @Operation(summary = "The caller's profile")
+    @Operation(operationId = "getMyProfile", summary = "The caller's profile")
     UserView me(@AuthenticationPrincipal Jwt jwt) { return profile(jwt); }
 
     @GetMapping("/api/v1/auth/verify")
-    @Operation(summary = "Who this access token belongs to, its roles and when it expires")
+    @Operation(operationId = "verifyToken", summary = "Who this access token belongs to, its roles and when it expires")
     TokenInfo verify(@AuthenticationPrincipal Jwt jwt) {
         UserView user = profile(jwt);
         return new TokenInfo(user.id(), user.email(), Set.copyOf(jwt.getClaimAsStringList("roles")), jwt.getExpiresAt());
     }
 
     @GetMapping("/api/v1/users/{userId}")
-    @Operation(summary = "A user's profile (that user, support, admin; anyone else gets 404)")
+    @Operation(operationId = "getUser", summary = "A user's profile (that user, support, admin; anyone else gets 404)")
     UserView user(@PathVariable UserId userId, Actor actor) {
         Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.SUPPORT, Roles.ADMIN);
         return profile(userId);
     }
 
     @GetMapping("/api/v1/users/{userId}/addresses")
-    @Operation(summary = "A user's addresses, the default first (that user, admin)")
+    @Operation(operationId = "listAddresses", summary = "A user's addresses, the default first (that user, admin)")
     FindAddresses.Result addresses(@PathVariable UserId userId, Actor actor) {
         Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.ADMIN);
         return queries.ask(new FindAddresses(userId), FindAddresses.Result.class);

@@ -29,7 +29,7 @@ class NotificationQueryController {
     NotificationQueryController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/users/me/notifications")
-    @Operation(summary = "The caller's notifications, newest first")
+    @Operation(operationId = "listMyNotifications", summary = "The caller's notifications, newest first")
     FindNotifications.Result mine(@AuthenticationPrincipal Jwt jwt,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
@@ -37,7 +37,7 @@ class NotificationQueryController {
     }
 
     @GetMapping("/notifications/{userId}")
-    @Operation(summary = "A user's notifications, newest first (that user, admin)")
+    @Operation(operationId = "listUserNotifications", summary = "A user's notifications, newest first (that user, admin)")
     FindNotifications.Result ofUser(@PathVariable UserId userId, Actor actor,
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                     @RequestParam(defaultValue = "0") @Min(0) int offset) {

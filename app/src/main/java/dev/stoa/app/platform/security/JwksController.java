@@ -14,6 +14,6 @@ class JwksController {
     JwksController(JwtKeys keys) { this.keys = keys; }
 
     @GetMapping(value = "/api/v1/auth/jwks", produces = "application/json")
-    @Operation(summary = "The public keys that verify Stoa access tokens (JSON Web Key Set)")
+    @Operation(operationId = "getJwks", summary = "The public keys that verify Stoa access tokens (JSON Web Key Set)")
     Map<String, Object> jwks() { return keys.publicJwks().toJSONObject(); }
 }
