@@ -2,6 +2,7 @@ package dev.stoa.app.platform.deadletter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -35,11 +36,19 @@ public class DeferringDeadLetterQueue extends JpaSequencedDeadLetterQueue<EventM
             super.requeue(letter, updater);
             return;
         }
-        DeadLetter<? extends EventMessage<?>> updated = updater.apply(letter);
-        DEFERRED.get().add(() -> {
-            super.requeue(letter, l -> updated);
-            postponeHead((JpaDeadLetter<?>) letter, updated);
-        });
+        JpaDeadLetter<?> failed = (JpaDeadLetter<?>) letter;
+        DEFERRED.get().add(() -> current(failed).ifPresent(now -> { // gone: it was evicted or succeeded meanwhile
+            DeadLetter<? extends EventMessage<?>> updated = updater.apply(now);
+            super.requeue(now, l -> updated);
+            postponeHead(failed, updated);
+        }));
+    }
+
+    /** The letter as it is now: another retry may have recorded its outcome since this one read it. */
+    private Optional<DeadLetter<? extends EventMessage<?>>> current(JpaDeadLetter<?> letter) {
+        for (DeadLetter<? extends EventMessage<?>> now : deadLetterSequence(letter.getSequenceIdentifier()))
+            if (now instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(letter.getId())) return Optional.of(now);
+        return Optional.empty();
     }
 
     /**

@@ -40,15 +40,20 @@ public class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         if (Outages.isOutage(cause)) throw cause instanceof RuntimeException r ? r
                 : new RetryInPlace("a backing service is unavailable; the processor retries in place", cause);
         // a letter that went through this policy before carries RETRIES: this failure was a retry
-        int retries = retries(letter.diagnostics()) + (letter.diagnostics().containsKey(RETRIES) ? 1 : 0);
-        Instant next = clock.instant().plus(backoff(retries));
+        boolean retried = letter.diagnostics().containsKey(RETRIES);
+        MetaData after = afterFailure(letter.diagnostics(), retried);
         EventMessage<?> event = letter.message();
-        if (retries == 0) log.warn("Parking {} {}, its handler failed: {}", event.getPayloadType().getSimpleName(),
+        if (!retried) log.warn("Parking {} {}, its handler failed: {}", event.getPayloadType().getSimpleName(),
                 event.getIdentifier(), cause.toString());
-        else log.info("Parked {} {} failed again (retry {}), next attempt at {}: {}",
-                event.getPayloadType().getSimpleName(), event.getIdentifier(), retries, next, cause.toString());
-        return Decisions.enqueue(ThrowableCause.truncated(cause),
-                l -> l.diagnostics().and(RETRIES, retries).and(NEXT_ATTEMPT, next.toString()));
+        else log.info("Parked {} {} failed again (retry {}), next attempt at {}: {}", event.getPayloadType().getSimpleName(),
+                event.getIdentifier(), after.get(RETRIES), after.get(NEXT_ATTEMPT), cause.toString());
+        // counted on the letter the decision is applied to, which may have moved on meanwhile (a deferred outcome)
+        return Decisions.enqueue(ThrowableCause.truncated(cause), l -> afterFailure(l.diagnostics(), retried));
+    }
+
+    private MetaData afterFailure(MetaData diagnostics, boolean retried) {
+        int retries = retries(diagnostics) + (retried ? 1 : 0);
+        return diagnostics.and(RETRIES, retries).and(NEXT_ATTEMPT, clock.instant().plus(backoff(retries)).toString());
     }
 
     /** Due when its next attempt has come, or when it never failed itself (it waited behind an earlier event). */

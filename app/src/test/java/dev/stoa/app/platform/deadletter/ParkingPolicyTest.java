@@ -82,6 +82,15 @@ class ParkingPolicyTest {
     }
 
     @Test
+    void aDecisionCountsOnTheLetterItIsAppliedTo() {
+        // two retries of one letter raced; the outcome of the later one is recorded on the letter as it now is
+        EnqueueDecision<EventMessage<?>> stale = policy.decide(parked(0, NOW), new IllegalStateException("still failing"));
+        MetaData recorded = stale.withDiagnostics(parked(1, NOW.plusSeconds(2))).diagnostics();
+        assertThat(recorded.get(ParkingPolicy.RETRIES)).isEqualTo(2);
+        assertThat(recorded.get(ParkingPolicy.NEXT_ATTEMPT)).isEqualTo(NOW.plusSeconds(4).toString());
+    }
+
+    @Test
     void aLetterIsDueOnceItsNextAttemptHasCome() {
         assertThat(policy.isDue(firstFailure())).as("waited behind an earlier event").isTrue();
         assertThat(policy.isDue(parked(0, NOW.minusMillis(1)))).isTrue();
