@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stoa.app.StoaApplication;
 import dev.stoa.app.embedded.EmbeddedRuntime;
+import dev.stoa.app.platform.deadletter.DeadLetters;
 import dev.stoa.app.platform.security.TokenMinter;
 import dev.stoa.app.support.Api;
 import java.nio.file.Path;
@@ -44,6 +45,12 @@ class AxonServerUnavailableIT {
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body().get("status").asText()).isEqualTo("DOWN");
             assertThat(health.body().at("/components/axonServer/status").asText()).isNotEqualTo("UP");
+
+            // dead letters with Axon Server too, for the processors this (command) process runs, and only those
+            assertThat(context.getBean(DeadLetters.class).processors()).contains("identity-mail")
+                    .doesNotContain("product-read-model");
+            assertThat(api.get("/api/v1/admin/dead-letters?processor=identity-mail", admin).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/admin/dead-letters?processor=product-read-model", admin).code()).isEqualTo("not_found");
         }
     }
 }

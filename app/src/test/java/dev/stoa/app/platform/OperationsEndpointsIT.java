@@ -21,6 +21,8 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(api.get("/swagger-ui.html").status()).isIn(200, 302);
         assertThat(doc.body().at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
         assertThat(doc.body().get("paths").has("/api/v1/auth/login")).isTrue();
+        assertThat(doc.body().get("paths").has("/api/v1/admin/dead-letters")).isTrue();
+        assertThat(doc.body().get("paths").has("/api/v1/admin/dead-letters/retry")).isTrue();
     }
 
     @Test
@@ -32,13 +34,15 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(health.body().at("/components/eventStore/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/projections/details/product-read-model/running").asBoolean()).isTrue();
         assertThat(health.body().at("/components/projections/details/product-search").has("lag")).isTrue();
+        assertThat(health.body().at("/components/projections/details/user-read-model").has("deadLetters")).isTrue();
     }
 
     @Test
-    void prometheusExposesProjectionLag() {
+    void prometheusExposesProjectionLagAndDeadLetters() {
         Api.Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).contains("stoa_projection_lag_events{processor=\"product-read-model\"}")
-                .contains("stoa_event_store_head");
+                .contains("stoa_event_store_head")
+                .contains("stoa_dead_letters{processor=\"user-read-model\"}");
     }
 }

@@ -6,30 +6,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
- * Stamps a command sent from an HTTP request with who sent it and the request's correlation and
- * idempotency keys. Commands sent while handling another message get theirs from
- * {@link StoaCorrelationDataProvider} instead, so this only fills what is missing.
+ * Stamps a command (or an event published outside any command, such as an admin's eviction of a dead letter) sent
+ * from an HTTP request with who sent it and the request's correlation and idempotency keys. Messages sent while
+ * handling another message get theirs from {@link StoaCorrelationDataProvider} instead, so this only fills what is
+ * missing.
  */
-public class RequestMetadataDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+public class RequestMetadataDispatchInterceptor implements MessageDispatchInterceptor<Message<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> {
-            if (CurrentUnitOfWork.isStarted() || command.getMetaData().containsKey(CORRELATION_ID)) {
-                return command;
+    public BiFunction<Integer, Message<?>, Message<?>> handle(List<? extends Message<?>> messages) {
+        return (index, message) -> {
+            if (CurrentUnitOfWork.isStarted() || message.getMetaData().containsKey(CORRELATION_ID)) {
+                return message;
             }
             Map<String, Object> added = new HashMap<>();
-            String correlationId = RequestContext.correlationId().orElse(command.getIdentifier());
+            String correlationId = RequestContext.correlationId().orElse(message.getIdentifier());
             added.put(CORRELATION_ID, correlationId);
             added.put(CAUSATION_ID, correlationId);
             added.put(USER_ID, RequestContext.userId().orElse("anonymous"));
             RequestContext.idempotencyKey().ifPresent(key -> added.put(IDEMPOTENCY_KEY, key));
-            return command.andMetaData(added);
+            return message.andMetaData(added);
         };
     }
 }

@@ -21,15 +21,21 @@ public class AxonInterceptors {
         commandBus.registerHandlerInterceptor(new DomainExceptionTranslator());
     }
 
-    /** Lets the HTTP layer learn the event-store position of the events a request wrote. */
+    /**
+     * Lets the HTTP layer learn the event-store position of the events a request wrote; events published outside a
+     * command (an admin's dead-letter eviction) carry who did it like commands do.
+     */
     @Autowired
     public void eventInterceptors(org.axonframework.eventhandling.EventBus eventBus) {
         eventBus.registerDispatchInterceptor(new WrittenEvents());
+        eventBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor());
     }
 
     /**
      * A failing event handler must not be skipped (Axon's default logs and moves on, which would lose the
-     * event for that read model): propagate, so the processor retries the batch with back-off.
+     * event for that read model): propagate. Every processing group has a dead-letter queue
+     * ({@code platform.deadletter}), which parks such an event with its cause; what it does not park (an outage)
+     * reaches the processor, which retries the batch with back-off.
      */
     @Autowired
     public void eventProcessing(EventProcessingConfigurer configurer) {

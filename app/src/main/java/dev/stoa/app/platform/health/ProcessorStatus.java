@@ -38,6 +38,17 @@ public class ProcessorStatus {
         }
     }
 
+    /** Events parked in the processor's dead-letter queue, or -1 when unknown (no queue, database unreachable). */
+    public long deadLetters(String name) {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        if (config == null) return -1;
+        try {
+            return config.deadLetterQueue(name).map(queue -> queue.size()).orElse(-1L);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** One processor's snapshot (null if there is no such streaming processor), for a metric read alone. */
     public Snapshot one(String name) {
         EventProcessingConfiguration config = processing.getIfAvailable();

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prometheus gauges: {@code stoa_event_store_head} and, per streaming processor,
- * {@code stoa_projection_lag_events{processor=...}}; registered once the processors exist.
+ * {@code stoa_projection_lag_events{processor=...}} and {@code stoa_dead_letters{processor=...}} (events parked
+ * after their handler failed); registered once the processors exist.
  */
 @Component
 public class ProjectionMetrics {
@@ -31,6 +32,12 @@ public class ProjectionMetrics {
                     })
                     .tag("processor", name).baseUnit("events")
                     .description("events the processor is behind the head of the event store").register(registry);
+            Gauge.builder("stoa.dead.letters", status, s -> {
+                        long parked = s.deadLetters(name);
+                        return parked < 0 ? Double.NaN : parked;
+                    })
+                    .tag("processor", name)
+                    .description("events parked in the processor's dead-letter queue").register(registry);
         }
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each read model's processor: running or not, in error (it retries a failing batch, so it stalls
- * instead of skipping events), position and lag behind the event store. A processor in error is DOWN.
+ * instead of skipping events), position, lag behind the event store and parked events. A processor in error is
+ * DOWN: that is an outage (database, search index) or a batch it cannot commit. Parked events are not: the
+ * processor goes on past them, and they are retried and shown under {@code /api/v1/admin/dead-letters}.
  */
 @Component
 public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -26,7 +28,7 @@ public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         for (ProcessorStatus.Snapshot s : status.all().values()) {
             anyError |= s.error();
             details.put(s.name(), Map.of("running", s.running(), "error", s.error(), "segments", s.segments(),
-                    "position", s.position(), "lag", s.lag()));
+                    "position", s.position(), "lag", s.lag(), "deadLetters", status.deadLetters(s.name())));
         }
         (anyError ? builder.down() : builder.up()).withDetails(details);
     }

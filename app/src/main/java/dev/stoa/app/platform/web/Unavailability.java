@@ -7,20 +7,26 @@ import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Recognises failures that mean "a backing service is down" (a 503), as opposed to a bug (a 500). */
-final class Unavailability {
+/**
+ * Recognises failures that mean "a backing service is down" (a 503), as opposed to a bug (a 500). Event processing
+ * asks the same question ({@code dev.stoa.app.platform.deadletter.Outages}) to retry in place instead of parking.
+ */
+public final class Unavailability {
     private Unavailability() {}
 
     static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
-                    || t instanceof CommandDispatchException || t instanceof TimeoutException
-                    || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t.getClass().getName().startsWith("org.axonframework.axonserver.")
-                    || t.getClass().getName().startsWith("io.grpc.")) {
-                return true;
-            }
+            if (signalsUnavailable(t)) return true;
         }
         return false;
+    }
+
+    /** This one exception, not its causes, says a backing service (database, bus, Axon Server) is unreachable. */
+    public static boolean signalsUnavailable(Throwable t) {
+        return t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
+                || t instanceof CommandDispatchException || t instanceof TimeoutException
+                || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                || t.getClass().getName().startsWith("org.axonframework.axonserver.")
+                || t.getClass().getName().startsWith("io.grpc.");
     }
 }
