@@ -31,7 +31,7 @@ class DeadLetterController {
     record RetryRequest(@NotBlank @Size(max = 255) String processor, @Size(min = 1, max = 255) String sequenceId) {}
 
     @GetMapping
-    @Operation(summary = "Parked events, oldest first, with cause, type and retries (all processors of this process, or one)")
+    @Operation(operationId = "listDeadLetters", summary = "Parked events, oldest first, with cause, type and retries (all processors of this process, or one)")
     DeadLetters.Page list(@RequestParam(required = false) @Size(min = 1, max = 255) String processor,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                           @RequestParam(defaultValue = "0") @Min(0) int offset) {
@@ -39,13 +39,13 @@ class DeadLetterController {
     }
 
     @PostMapping("/retry")
-    @Operation(summary = "Retry one parked sequence now, or every sequence of the processor; says how many letters left the queue")
+    @Operation(operationId = "retryDeadLetters", summary = "Retry one parked sequence now, or every sequence of the processor; says how many letters left the queue")
     DeadLetterRetries.Outcome retry(@Valid @RequestBody RetryRequest body) {
         return retries.retry(body.processor(), body.sequenceId());
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Evict one parked event: its processor skips it for good (a DeadLetterEvicted event records it)")
+    @Operation(operationId = "evictDeadLetter", summary = "Evict one parked event: its processor skips it for good (a DeadLetterEvicted event records it)")
     ResponseEntity<Void> evict(@PathVariable @Size(max = 255) String id) {
         deadLetters.evict(id);
         return ResponseEntity.noContent().build();
