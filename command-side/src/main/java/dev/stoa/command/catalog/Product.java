@@ -6,18 +6,22 @@ import dev.stoa.api.platform.DomainException;
 
 import dev.stoa.api.catalog.*;
 import dev.stoa.api.inventory.*;
+import dev.stoa.command.platform.SnapshotState;
 import dev.stoa.command.platform.UniqueKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A product for sale and its stock: one consistency boundary, so a reservation can never take more than
  * is available. Only its vendor or an admin may change it.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@SnapshotState
 public class Product {
     @AggregateIdentifier
     private ProductId productId;

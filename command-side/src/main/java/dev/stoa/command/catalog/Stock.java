@@ -3,6 +3,7 @@ package dev.stoa.command.catalog;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.inventory.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.SnapshotState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * A product's stock levels and their rules: never negative, never below what is reserved, and the
  * threshold and depletion alerts raised once, when a level crosses them on the way down.
  */
+@SnapshotState
 final class Stock {
     static final int MAX_UNITS = 10_000_000;
     private int onHand;

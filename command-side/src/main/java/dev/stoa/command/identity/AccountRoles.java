@@ -3,9 +3,11 @@ package dev.stoa.command.identity;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Roles;
+import dev.stoa.command.platform.SnapshotState;
 import java.util.Set;
 
 /** An account's roles and the rules for changing them: known roles only, and admins keep their own admin role. */
+@SnapshotState
 final class AccountRoles {
     private Set<String> roles;
 

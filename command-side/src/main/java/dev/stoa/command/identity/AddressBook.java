@@ -2,12 +2,14 @@ package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.Address;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.SnapshotState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A user's addresses and their rules: the field limits of API.md and at most one default. */
+@SnapshotState
 final class AddressBook {
     static final int MAX_ADDRESSES = 20;
     private static final Set<String> LABELS = Set.of("home", "work", "other");

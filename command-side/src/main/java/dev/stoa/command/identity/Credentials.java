@@ -6,6 +6,7 @@ import static dev.stoa.command.identity.UserAccount.MAX_FAILURES;
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.SecretSealer;
+import dev.stoa.command.platform.SnapshotState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import java.util.List;
  * How an account proves who it is: the password hash (null once voided), the consecutive failures and lockout
  * shared by passwords, login codes and re-authentication, and the mailed login code with its issuing cap.
  */
+@SnapshotState
 final class Credentials {
     static final int MAX_CODES_PER_HOUR = 5;
 

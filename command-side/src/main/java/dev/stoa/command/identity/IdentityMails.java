@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * The mails identity events call for: the verification link after registering, a welcome once verified.
  * Never on a replay, and named after the event that caused them, so a redelivered event sends nothing more
  * (the outbox keeps every id it sent). Events older than {@link #MAX_AGE} are not mailed: a processor
- * deployed over an existing history must not mail it (and a verification link that old would be expired).
+ * deployed over an existing history must not mail it (and a verification link that old would be expired). A user
+ * whose key is not there yet fails the handler ({@code PersonalDataUnavailable}) and is retried, so the mail goes to
+ * the real address, never to "[erased]". Never replayed: the processor refuses a reset (every handler disallows it).
  */
 @Component
 @ProcessingGroup(IdentityMails.NAME)

@@ -1,11 +1,13 @@
 package dev.stoa.command.identity;
 
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.SnapshotState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** An account's status, its transitions (active ⇄ suspended; deactivated, erased: final) and since when sessions count. */
+@SnapshotState
 final class Lifecycle {
     enum Status { ACTIVE, SUSPENDED, DEACTIVATED, ERASED }
 

@@ -1,6 +1,7 @@
 package dev.stoa.command.identity;
 
 import dev.stoa.command.platform.SecretSealer;
+import dev.stoa.command.platform.SnapshotState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * An account's second factor: the sealed authenticator secret, the recovery code hashes (spent ones are
  * null) and the last time step used, so one code never logs in twice.
  */
+@SnapshotState
 final class Mfa {
     /** How a code matched: an authenticator step, or a recovery code's index. */
     record Match(Long step, Integer recoveryIndex) {

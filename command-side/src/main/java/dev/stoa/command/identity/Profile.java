@@ -5,8 +5,10 @@ import dev.stoa.api.identity.UpdateProfile;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserRegistered;
 import dev.stoa.api.platform.PersonalData;
+import dev.stoa.command.platform.SnapshotState;
 
 /** An account's personal fields, sealed as in its events (e-mail, names, phone), and whether the e-mail is verified. */
+@SnapshotState
 final class Profile {
     private String email;
     private String firstName;

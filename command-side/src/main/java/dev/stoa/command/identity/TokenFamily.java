@@ -4,17 +4,21 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.SnapshotState;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One login session's refresh tokens. Only the newest works, once: spending it yields the next. An
  * already spent token presented again means someone else holds a copy, so the whole family is revoked.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@SnapshotState
 public class TokenFamily {
     @AggregateIdentifier
     private TokenFamilyId familyId;

@@ -9,6 +9,7 @@ import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.SecretSealer;
+import dev.stoa.command.platform.SnapshotState;
 import dev.stoa.command.platform.UniqueKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -28,7 +30,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * out expire within their 15 minutes. The rules live in {@link Registration}, {@link Lifecycle}, {@link Credentials},
  * {@link Profile}, {@link AccountRoles}, {@link Mfa} and {@link AddressBook}; this root checks access, asks them, applies.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@SnapshotState
 public class UserAccount {
     static final String EMAIL = "user-email";
     static final int MAX_FAILURES = 5;

@@ -10,6 +10,8 @@ import dev.stoa.command.platform.web.Commands;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,8 @@ class MailDispatcher implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final PersonalData personal;
     private volatile ScheduledExecutorService executor;
+    /** Mails whose outcome could not be recorded yet: said once each, not every round (an outage lasts many). */
+    private final Set<String> unrecorded = ConcurrentHashMap.newKeySet();
 
     MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> senders, Commands commands, MailSettings settings,
                    PlatformTransactionManager transactions, DeploymentMode mode, PersonalData personal) {
@@ -152,8 +156,10 @@ class MailDispatcher implements SmartLifecycle {
     private void record(String notificationId) {
         try {
             tx.executeWithoutResult(status -> outbox.lockUnlogged(notificationId).ifPresent(this::log));
+            unrecorded.remove(notificationId);
         } catch (RuntimeException e) {
-            log.warn("Could not record the outcome of mail {} yet: {}", notificationId, e.getMessage());
+            if (unrecorded.add(notificationId))
+                log.warn("Could not record the outcome of mail {} yet (retrying every round): {}", notificationId, e.getMessage());
         }
     }
 

@@ -16,7 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code mail_outbox}) in the caller's transaction, and records {@code NotificationQueued} in the same unit of
  * work; {@link MailDispatcher} delivers it after that transaction commits, with retries. So it is cheap, safe
  * inside an event handler or a command handler (a rolled-back caller sends nothing), and idempotent: a second
- * request with the same {@code notificationId} (a replay, a redelivery) sends nothing more.
+ * request with the same {@code notificationId} (a replay, a redelivery) sends nothing more. "Already queued"
+ * counts as done either way: the outbox row exists (nothing to do), or, with Axon Server, the row rolled back while
+ * the {@link Notification} was already stored (Axon Server commits before PostgreSQL): the row is written again and
+ * queueing the existing notification succeeds without a second event, so the retried batch goes on and one mail
+ * is sent.
  *
  * <p>The rendered body may hold one-time tokens: it lives only in the outbox row, which forgets it once the
  * mail is sent or has failed for good, and it never enters an event.

@@ -12,7 +12,9 @@ import dev.stoa.api.notification.RecordNotificationSent;
 import dev.stoa.api.platform.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -31,8 +33,16 @@ public class Notification {
 
     protected Notification() {}
 
+    /**
+     * Creates the notification; for one that exists already, nothing and no error. Its id is derived from the
+     * event that asked for the mail, so a second request is a retry: with Axon Server, a batch of events that
+     * rolled back after its {@code NotificationQueued} was stored (Axon Server commits before PostgreSQL, so the
+     * outbox row is gone, the event is not) sends it again, and it must succeed for the batch to go on.
+     */
     @CommandHandler
-    public Notification(QueueNotification cmd) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(QueueNotification cmd) {
+        if (notificationId != null) return; // already queued: done
         if (!EMAIL.equals(cmd.channel())) throw DomainException.badInput("channel must be email");
         if (cmd.recipient() == null || cmd.recipient().isBlank()) throw DomainException.badInput("recipient is required");
         if (cmd.templateName() == null || cmd.templateName().isBlank())

@@ -24,6 +24,23 @@ class NotificationTest {
                 .expectEvents(QUEUED);
     }
 
+    /** A retried batch (with Axon Server, its outbox row rolled back, its event stored) queues the same id again. */
+    @Test
+    void givenQueued_whenQueuedAgain_thenNothingAndNoError() {
+        fixture.given(QUEUED)
+                .when(new QueueNotification(ID, USER, "email", "ada@example.com", "welcome", "Welcome to Stoa"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenSent_whenQueuedAgain_thenStillSentOnce() {
+        fixture.given(QUEUED, new NotificationSent(ID, 1))
+                .when(new QueueNotification(ID, USER, "email", "ada@example.com", "welcome", "Welcome to Stoa"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     @Test
     void whenQueueOnAnotherChannel_thenRefused() {
         fixture.givenNoPriorActivity()

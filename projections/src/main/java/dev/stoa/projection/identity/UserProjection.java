@@ -10,7 +10,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code user_view}: the profile of every account, personal fields opened with the user's key. */
+/**
+ * Builds {@code user_view}: the profile of every account, personal fields opened with the user's key. A user
+ * whose key is not committed yet (Axon Server shows events before PostgreSQL commits) fails the batch with
+ * {@code PersonalDataUnavailable}, which is retried: only an erased user's profile ever reads "[erased]".
+ */
 @Component
 @ProcessingGroup(UserProjection.NAME)
 public class UserProjection {

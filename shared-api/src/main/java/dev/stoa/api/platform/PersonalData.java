@@ -9,14 +9,23 @@ public interface PersonalData {
     /** What {@link #open} answers for a field whose owner was erased. */
     String ERASED = "[erased]";
 
-    /** The sealed form of {@code value} (null stays null). Creates the user's key on first use. */
+    /**
+     * The sealed form of {@code value} (null stays null). Creates the user's key on first use, in a transaction of
+     * its own that commits before this returns, so the key exists before any event carrying the value can be seen.
+     */
     String seal(String userId, String value);
 
-    /** The clear value; {@link #ERASED} once the user's key is destroyed; values that were never sealed as they are. */
+    /**
+     * The clear value; {@link #ERASED} once the user was erased (the key's tombstone); values that were never
+     * sealed as they are.
+     *
+     * @throws PersonalDataUnavailable when the user has no key at all (not committed yet): retry, never "erased"
+     */
     String open(String userId, String sealed);
 
-    /** Destroys the user's key, in the caller's transaction. */
+    /** Destroys the user's key, in the caller's transaction, leaving a tombstone: from then on the user reads as erased. */
     void erase(String userId);
 
+    /** Whether the user's key was destroyed (a tombstone); false for a user with no key at all. */
     boolean isErased(String userId);
 }

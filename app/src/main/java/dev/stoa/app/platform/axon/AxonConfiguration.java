@@ -3,11 +3,18 @@ package dev.stoa.app.platform.axon;
 import dev.stoa.command.platform.StoaCorrelationDataProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon wiring shared by both sides: metadata on every message, refusals that cross processes, no lost events. */
+/**
+ * Axon wiring shared by both sides: metadata on every message, the event processors' source, the aggregate cache
+ * and snapshots of long streams.
+ */
 @Configuration
 public class AxonConfiguration {
 
@@ -15,16 +22,29 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider stoaCorrelationDataProvider() { return new StoaCorrelationDataProvider(); }
 
-    /**
-     * Aggregates stay in memory between commands (a product with thousands of stock events loads in
-     * microseconds, not by replaying them); weak references let the GC take what is not in use.
-     */
     /** The source of every streaming processor (see {@code source:} in application.yml). */
     @Bean(destroyMethod = "close")
     public SignallingEventSource signallingEventSource(org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
         return new SignallingEventSource(eventStore);
     }
 
+    /**
+     * Aggregates stay in memory between commands (a product with thousands of stock events loads in
+     * microseconds, not by replaying them); weak references let the GC take what is not in use.
+     */
     @Bean
     public Cache aggregateCache() { return new WeakReferenceCache(); }
+
+    /**
+     * For aggregates whose streams grow without bound ({@code UserAccount} with every login, {@code TokenFamily} with
+     * every refresh, {@code Product} with every stock change): a snapshot after every {@code threshold} events, so
+     * an aggregate the cache no longer holds (another process, a restart, memory pressure) loads from its newest
+     * snapshot and at most {@code threshold} events after it, not its whole history. Taken right after the
+     * command's commit, in its own transaction; a failed snapshot is logged and the aggregate loads from events.
+     */
+    @Bean
+    public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${stoa.snapshots.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
  * {@link PersonalData} by crypto-shredding: fields are sealed with the user's own keyset ({@link PersonalKeys}) as
  * {@code pd2:} + base64(Tink ciphertext), the user id bound as associated data, so a field copied to another user
  * does not open. Legacy {@code pd1:} fields (raw AES-GCM, same associated data) open through the same keyset.
+ * Only a destroyed key (a tombstone) reads as {@link #ERASED}; a missing one is {@code PersonalDataUnavailable}.
  */
 @Component
 class JdbcPersonalData implements PersonalData {
@@ -31,8 +32,8 @@ class JdbcPersonalData implements PersonalData {
     public String open(String userId, String sealed) {
         String prefix = sealed == null ? null : sealed.startsWith(SEALED) ? SEALED : sealed.startsWith(LEGACY) ? LEGACY : null;
         if (prefix == null) return sealed;
-        Aead aead = keys.keysOf(userId, false);
-        if (aead == null) return ERASED;
+        Aead aead = keys.keysOf(userId, false); // no key at all: PersonalDataUnavailable, the caller retries
+        if (aead == null) return ERASED;        // the tombstone erasure left
         try {
             return Keysets.open(aead, sealed, prefix, Keysets.utf8(userId));
         } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.stoa.app.platform.security;
 
 import com.google.crypto.tink.Aead;
+import dev.stoa.api.platform.PersonalDataUnavailable;
 import jakarta.annotation.PostConstruct;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -8,12 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each user's own keyset in {@code personal_data_key.keyset}, stored only wrapped by the master keyset
  * ({@link Sealing#wrap}). Rows from before (a raw AES key in {@code key_bytes}) are wrapped at start-up: the raw key
  * joins the user's keyset as a prefix-less key, so {@code pd1:} fields still open, and {@code key_bytes} is nulled.
- * Destroying a key nulls both columns. Read per call (a primary-key lookup), never cached: an erasure holds at once.
+ * Destroying a key nulls both columns and keeps the row as a tombstone: only that reads as erased. A new key is
+ * committed at once, before the events that carry what it sealed. Read per call (a primary-key lookup), never
+ * cached: an erasure holds at once.
  */
 @Component
 class PersonalKeys {
@@ -21,23 +27,28 @@ class PersonalKeys {
     private static final int BATCH = 500;
     private final JdbcTemplate jdbc;
     private final Sealing sealing;
+    private final TransactionTemplate ownTransaction;
 
-    PersonalKeys(JdbcTemplate jdbc, Sealing sealing) {
+    PersonalKeys(JdbcTemplate jdbc, Sealing sealing, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.sealing = sealing;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     private record Row(byte[] keyset, byte[] legacyKey) {}
 
-    /** The user's AEAD; null when its key was destroyed or, unless {@code create}, never made. */
+    /**
+     * The user's AEAD; null when its key was destroyed (the tombstone erasure leaves). A user without any row gets
+     * a key when {@code create}; otherwise that is {@link PersonalDataUnavailable}: not yet, never "erased".
+     */
     Aead keysOf(String userId, boolean create) {
         List<Row> rows = rows(userId);
         if (rows.isEmpty() && create) {
-            jdbc.update("insert into personal_data_key(user_id, keyset) values (?, ?) on conflict do nothing",
-                    userId, wrap(userId, null));
-            rows = rows(userId); // ours, or the row of whoever inserted first
+            createCommitted(userId);
+            rows = rows(userId); // ours, or the row of whoever inserted first (read committed: visible now)
         }
-        if (rows.isEmpty()) return null;
+        if (rows.isEmpty()) throw new PersonalDataUnavailable(userId);
         Row row = rows.get(0);
         if (row.keyset() == null && row.legacyKey() != null) {
             // written by a process of the previous version after this one started: wrap it before any use
@@ -51,6 +62,18 @@ class PersonalKeys {
             throw new IllegalStateException("cannot unwrap the personal-data keyset of user " + userId
                     + ": the sealing keyset does not hold the key that wrapped it", e);
         }
+    }
+
+    /**
+     * A new key, committed before the caller goes on (its own transaction, the caller's suspended meanwhile). With
+     * Axon Server a command's events are visible to the projections before PostgreSQL commits the command's
+     * transaction; a key created in that transaction would be missing when they open the fields. If the command
+     * then fails, the key stays behind, an orphan: harmless, since nothing that was stored is sealed with it (user
+     * ids are fresh random UUIDs; the same id coming again would simply use it, erasure would tombstone it).
+     */
+    private void createCommitted(String userId) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "insert into personal_data_key(user_id, keyset) values (?, ?) on conflict do nothing", userId, wrap(userId, null)));
     }
 
     boolean isDestroyed(String userId) {

@@ -8,6 +8,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AesGcmKey;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.platform.PersonalDataUnavailable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crypto-shredding with per-user keysets on a real PostgreSQL (no Spring): the schema is first migrated to V7 with
@@ -53,7 +56,7 @@ class PersonalDataSealingTest {
 
     /** What a process does at start-up. */
     private static PersonalKeys start(Sealing sealing) {
-        PersonalKeys started = new PersonalKeys(jdbc, sealing);
+        PersonalKeys started = new PersonalKeys(jdbc, sealing, new DataSourceTransactionManager(jdbc.getDataSource()));
         started.wrapLegacyKeysAndCheck();
         return started;
     }
@@ -119,6 +122,32 @@ class PersonalDataSealingTest {
                 + "and key_bytes is null and destroyed_at is not null", Integer.class, user)).isOne();
     }
 
+    /** No key at all is not erasure: with Axon Server a projection may see the events before the key commits. */
+    @Test
+    void aUserWithoutAnyKeyIsUnavailableNotErased() {
+        String user = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> personal.open(user, "pd2:AAAA")).isInstanceOf(PersonalDataUnavailable.class)
+                .hasMessageContaining(user);
+        assertThat(personal.isErased(user)).isFalse();
+        assertThat(personal.open(user, "never sealed")).as("nothing to open, no key needed").isEqualTo("never sealed");
+        personal.erase(user); // erasure of a user that never had a key leaves the tombstone all the same
+        assertThat(personal.open(user, "pd2:AAAA")).isEqualTo(PersonalData.ERASED);
+    }
+
+    /** The key is committed before the caller's transaction (and the events it writes) can be seen. */
+    @Test
+    void aNewKeyIsCommittedAtOnceAndOutlivesTheCallersRollback() {
+        String user = UUID.randomUUID().toString();
+        TransactionTemplate caller = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        String sealed = caller.execute(status -> {
+            String value = personal.seal(user, "kim@example.org");
+            assertThat(countFromAnotherConnection(user)).as("visible to everybody while the caller still runs").isOne();
+            status.setRollbackOnly();
+            return value;
+        });
+        assertThat(personal.open(user, sealed)).as("the command failed; its key stays, harmless").isEqualTo("kim@example.org");
+    }
+
     @Test
     void afterAMasterRotationOldKeysetsOpenAndNewOnesAreWrappedWithTheNewKey() throws Exception {
         String before = UUID.randomUUID().toString();
@@ -138,6 +167,19 @@ class PersonalDataSealingTest {
         Path foreign = Files.createTempDirectory("foreign").resolve("keyset.json");
         assertThatThrownBy(() -> start(new Sealing(SealingKeyset.loadOrCreate(foreign, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stoa.security.sealing.keyset-file");
+    }
+
+    private static int countFromAnotherConnection(String user) {
+        try (java.sql.Connection other = postgres.getPostgresDatabase().getConnection();
+             java.sql.PreparedStatement count = other.prepareStatement("select count(*) from personal_data_key where user_id = ?")) {
+            count.setString(1, user);
+            try (java.sql.ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] storedKeyset(String user) {
