@@ -8,6 +8,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
+import dev.stoa.command.platform.BeforeEvents;
 import dev.stoa.command.platform.SecretSealer;
 import dev.stoa.command.platform.SnapshotState;
 import dev.stoa.command.platform.UniqueKeys;
@@ -87,22 +88,23 @@ public class UserAccount {
     }
 
     @CommandHandler
-    void handle(EraseUser cmd, PersonalData personal, UniqueKeys keys) {
+    void handle(EraseUser cmd, PersonalData personal, UniqueKeys keys, BeforeEvents beforeEvents) {
         Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId);
-        if (!lifecycle.erased()) erase(personal, keys);
+        if (!lifecycle.erased()) erase(personal, keys, beforeEvents);
     }
 
     /** An address never verified in time: the registration is closed and erased, its e-mail free again. */
     @CommandHandler
-    void handle(ExpireRegistration cmd, PersonalData personal, UniqueKeys keys) {
+    void handle(ExpireRegistration cmd, PersonalData personal, UniqueKeys keys, BeforeEvents beforeEvents) {
         if (profile.emailVerified() || !lifecycle.active()) return;
         apply(new RegistrationExpired(userId));
-        erase(personal, keys);
+        erase(personal, keys, beforeEvents);
     }
 
-    private void erase(PersonalData personal, UniqueKeys keys) {
+    /** Shreds first, then records: a stored UserErased always has its tombstone (see BeforeEvents). */
+    private void erase(PersonalData personal, UniqueKeys keys, BeforeEvents beforeEvents) {
         keys.release(EMAIL, emailKey(profile.openEmail(userId.value(), personal)), userId.value());
-        personal.erase(userId.value());
+        beforeEvents.write(() -> personal.erase(userId.value()));
         apply(new UserErased(userId));
     }
 

@@ -40,6 +40,8 @@ final class UserAccountFixtures {
         fixture.registerInjectableResource(SEALER);
         fixture.registerInjectableResource(personal);
         fixture.registerInjectableResource(deadlines);
+        fixture.registerInjectableResource(new dev.stoa.command.platform.BeforeEvents(
+                mock(org.springframework.transaction.PlatformTransactionManager.class), false));
     }
 
     static UserRegistered registered(UserId id, boolean verified) {
