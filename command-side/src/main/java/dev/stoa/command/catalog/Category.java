@@ -1,5 +1,6 @@
 package dev.stoa.command.catalog;
 
+import dev.stoa.api.platform.ErrorCode;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.catalog.CategoryCreated;
@@ -27,9 +28,9 @@ public class Category {
         if (!Slugs.isSlug(cmd.slug())) throw DomainException.badInput("slug " + Slugs.MESSAGE);
         String id = cmd.categoryId().value();
         if (cmd.parentId() != null && !keys.exists(CategoryRules.CATEGORY_ID, cmd.parentId().value()))
-            throw DomainException.refused("unknown_category", "parent category " + cmd.parentId() + " does not exist");
+            throw new DomainException(ErrorCode.UNKNOWN_CATEGORY, "parent category " + cmd.parentId() + " does not exist");
         if (!keys.claim(CategoryRules.SLUG, cmd.slug(), id))
-            throw DomainException.conflict("duplicate_slug", "category slug " + cmd.slug() + " is already in use");
+            throw new DomainException(ErrorCode.DUPLICATE_SLUG, "category slug " + cmd.slug() + " is already in use");
         keys.claim(CategoryRules.CATEGORY_ID, id, id);
         apply(new CategoryCreated(cmd.categoryId(), cmd.name().trim(), cmd.slug(), cmd.parentId(),
                 cmd.description(), cmd.sortOrder()));

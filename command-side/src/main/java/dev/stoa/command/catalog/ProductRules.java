@@ -1,5 +1,6 @@
 package dev.stoa.command.catalog;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.catalog.ProductDetails;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
@@ -37,7 +38,7 @@ final class ProductRules {
         if (!Money.isCurrency(d.currency())) throw DomainException.badInput("currency must be an ISO 4217 code");
         if (d.weightGrams() != null && d.weightGrams() < 0) throw DomainException.badInput("weightGrams must not be negative");
         if (d.categoryId() != null && !keys.exists(CATEGORY, d.categoryId().value()))
-            throw DomainException.refused("unknown_category", "category " + d.categoryId() + " does not exist");
+            throw new DomainException(ErrorCode.UNKNOWN_CATEGORY, "category " + d.categoryId() + " does not exist");
     }
 
     /** SKUs compare without case or surrounding space: "ab-1" and "AB-1 " are one SKU. */
@@ -45,12 +46,12 @@ final class ProductRules {
 
     static void claimSku(UniqueKeys keys, String sku, String productId) {
         if (!keys.claim(SKU, skuKey(sku), productId))
-            throw DomainException.conflict("duplicate_sku", "SKU " + sku.trim() + " is already in use");
+            throw new DomainException(ErrorCode.DUPLICATE_SKU, "SKU " + sku.trim() + " is already in use");
     }
 
     static void claimSlug(UniqueKeys keys, String slug, String productId) {
         if (!keys.claim(SLUG, slug, productId))
-            throw DomainException.conflict("duplicate_slug", "slug " + slug + " is already in use");
+            throw new DomainException(ErrorCode.DUPLICATE_SLUG, "slug " + slug + " is already in use");
     }
 
     private static boolean blank(String s) { return s == null || s.isBlank(); }

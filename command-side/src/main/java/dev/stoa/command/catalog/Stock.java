@@ -1,5 +1,6 @@
 package dev.stoa.command.catalog;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.inventory.*;
 import dev.stoa.api.platform.DomainException;
@@ -24,8 +25,7 @@ final class Stock {
         if (newOnHand < 0 || newOnHand > MAX_UNITS) throw DomainException.badInput("onHand must be between 0 and " + MAX_UNITS);
         if (threshold < 0 || threshold > MAX_UNITS) throw DomainException.badInput("reorderThreshold must be between 0 and " + MAX_UNITS);
         if (newOnHand < reserved)
-            throw DomainException.refused("stock_below_reserved",
-                    "onHand " + newOnHand + " is below the " + reserved + " units reserved for orders");
+            throw new DomainException(ErrorCode.STOCK_BELOW_RESERVED, "onHand " + newOnHand + " is below the " + reserved + " units reserved for orders");
         List<Object> events = new ArrayList<>();
         events.add(new StockAdjusted(id, onHand, newOnHand, reserved, newOnHand - reserved, threshold, location));
         alerts(id, newOnHand - reserved, threshold, events);

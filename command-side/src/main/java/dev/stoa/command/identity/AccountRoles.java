@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Roles;
@@ -23,7 +24,7 @@ final class AccountRoles {
     boolean mustChange(Set<String> wanted, Actor actor, String accountId) {
         requireKnown(wanted);
         if (actor.userId().equals(accountId) && !wanted.contains(Roles.ADMIN))
-            throw DomainException.refused("last_admin_guard", "admins cannot take their own admin role away");
+            throw new DomainException(ErrorCode.LAST_ADMIN_GUARD, "admins cannot take their own admin role away");
         return !wanted.equals(roles);
     }
 

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.identity.Address;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.SnapshotState;
@@ -34,7 +35,7 @@ final class AddressBook {
         if (a.countryCode() == null || !COUNTRY.matcher(a.countryCode()).matches())
             throw DomainException.badInput("countryCode must be an ISO 3166-1 alpha-2 code such as DE");
         if (!addresses.containsKey(addressId) && addresses.size() >= MAX_ADDRESSES)
-            throw DomainException.refused("too_many_addresses", "at most " + MAX_ADDRESSES + " addresses");
+            throw new DomainException(ErrorCode.TOO_MANY_ADDRESSES, "at most " + MAX_ADDRESSES + " addresses");
     }
 
     /** The current default other than {@code addressId}, which a new default replaces. */

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
@@ -75,7 +76,7 @@ class AuthController {
             + "chosen at registration to keep it (without it the password is voided: log in with a code or reset it)")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyRequest body) {
         TokenIssuer.EmailClaims claims = tokens.readEmailVerificationToken(body.token())
-                .orElseThrow(() -> DomainException.refused("invalid_token", "the verification link is invalid or expired"));
+                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_LINK, "the verification link is invalid or expired"));
         LoginOutcome outcome = commands.send(new VerifyEmail(claims.userId(), claims.email(), body.password()));
         if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.noContent().build();
@@ -90,7 +91,7 @@ class AuthController {
             Passwords.matches(body.password(), DUMMY_HASH); // same time as a real check: no account probing
             Instant lockedUntil = phantoms.failed(UserAccount.emailKey(body.email()));
             throw lockedUntil == null ? Sessions.invalidCredentials()
-                    : Sessions.refusal(LoginOutcome.refused("account_locked", lockedUntil));
+                    : Sessions.refusal(LoginOutcome.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil));
         }
         UserId userId = new UserId(owner.get());
         LoginOutcome outcome = commands.send(new LogIn(userId, body.password(), body.totpCode()));
@@ -106,8 +107,7 @@ class AuthController {
         Instant expiresAt = sessions.refreshExpiry(claims.sessionStartedAt()); // 401 session_expired past the absolute lifetime
         String next = UUID.randomUUID().toString();
         boolean rotated = commands.send(new RotateRefreshToken(claims.familyId(), claims.tokenId(), next, expiresAt));
-        if (!rotated) throw DomainException.unauthenticated("refresh_token_revoked",
-                "this refresh token was already used or its session ended; log in again");
+        if (!rotated) throw new DomainException(ErrorCode.REFRESH_TOKEN_REVOKED, "this refresh token was already used or its session ended; log in again");
         LoginOutcome session = commands.send(new CheckSession(claims.userId(), claims.sessionStartedAt()));
         if (!session.accepted()) throw Sessions.refusal(session);
         TokenIssuer.Issued issued = tokens.issue(claims.userId(), session.roles(), claims.familyId(), next, expiresAt,
@@ -124,8 +124,7 @@ class AuthController {
     }
 
     private static DomainException invalidToken() {
-        return DomainException.unauthenticated("invalid_token",
-                "the refresh token is invalid or expired");
+        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "the refresh token is invalid or expired");
     }
 
     private static final String DUMMY_HASH = Passwords.hash(UUID.randomUUID().toString());

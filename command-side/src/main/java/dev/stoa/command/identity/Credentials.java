@@ -5,6 +5,7 @@ import static dev.stoa.command.identity.UserAccount.MAX_FAILURES;
 
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.SecretSealer;
 import dev.stoa.command.platform.SnapshotState;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class Credentials {
     record Attempt(List<Object> events, LoginOutcome refusal) {
         static Attempt accepted(Object... events) { return new Attempt(List.of(events), null); }
 
-        static Attempt refused(String code, Instant lockedUntil, Object... events) {
+        static Attempt refused(ErrorCode code, Instant lockedUntil, Object... events) {
             return new Attempt(List.of(events), LoginOutcome.refused(code, lockedUntil));
         }
 
@@ -52,24 +53,24 @@ final class Credentials {
 
     /** A password login on an active account; with MFA on, the authenticator's or a recovery code is needed too. */
     Attempt logIn(UserId userId, LogIn cmd, Profile profile, Mfa mfa, SecretSealer sealer, Instant now) {
-        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
-        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, "invalid_credentials");
-        if (!profile.emailVerified()) return Attempt.refused("email_not_verified", null);
-        return secondFactor(userId, cmd.totpCode(), mfa, sealer, now, "invalid_mfa_code", step -> new LoginSucceeded(userId, step));
+        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
+        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, ErrorCode.INVALID_CREDENTIALS);
+        if (!profile.emailVerified()) return Attempt.refused(ErrorCode.EMAIL_NOT_VERIFIED, null);
+        return secondFactor(userId, cmd.totpCode(), mfa, sealer, now, ErrorCode.INVALID_MFA_CODE, step -> new LoginSucceeded(userId, step));
     }
 
     /** Proving again who one is: the password, and the second factor when MFA is on. */
     Attempt reauthenticate(UserId userId, Reauthenticate cmd, Mfa mfa, SecretSealer sealer, Instant now) {
-        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
-        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, "reauthentication_failed");
-        return secondFactor(userId, cmd.code(), mfa, sealer, now, "reauthentication_failed",
+        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
+        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, ErrorCode.REAUTHENTICATION_FAILED);
+        return secondFactor(userId, cmd.code(), mfa, sealer, now, ErrorCode.REAUTHENTICATION_FAILED,
                 step -> new Reauthenticated(userId, step));
     }
 
-    private Attempt secondFactor(UserId userId, String code, Mfa mfa, SecretSealer sealer, Instant now, String refusal,
+    private Attempt secondFactor(UserId userId, String code, Mfa mfa, SecretSealer sealer, Instant now, ErrorCode refusal,
                                  java.util.function.Function<Long, Object> success) {
         if (!mfa.active()) return Attempt.accepted(success.apply(null));
-        if (code == null || code.isBlank()) return Attempt.refused("mfa_required", null);
+        if (code == null || code.isBlank()) return Attempt.refused(ErrorCode.MFA_REQUIRED, null);
         Mfa.Match match = mfa.login(code, sealer, now);
         if (!match.matched()) return failed(userId, now, refusal);
         Object succeeded = success.apply(match.step());
@@ -78,11 +79,11 @@ final class Credentials {
     }
 
     /** A wrong password, code or second factor: counted, and the fifth in a row locks the account for a while. */
-    private Attempt failed(UserId userId, Instant now, String refusal) {
+    private Attempt failed(UserId userId, Instant now, ErrorCode refusal) {
         int count = failures + 1;
         Instant until = count >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
         LoginFailed failure = new LoginFailed(userId, count, until);
-        return until != null ? Attempt.refused("account_locked", until, failure) : Attempt.refused(refusal, null, failure);
+        return until != null ? Attempt.refused(ErrorCode.ACCOUNT_LOCKED, until, failure) : Attempt.refused(refusal, null, failure);
     }
 
     /**
@@ -90,11 +91,11 @@ final class Credentials {
      * not yet verified it verifies the address and voids the password chosen at registration.
      */
     Attempt logInWithCode(UserId userId, LogInWithCode cmd, Profile profile, Mfa mfa, Instant now) {
-        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
-        if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused("invalid_code", null);
+        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
+        if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused(ErrorCode.INVALID_LOGIN_CODE, null);
         if (!Passwords.matches(cmd.code(), codeHash))
-            return failed(userId, now, "invalid_code").after(new LoginCodeRejected(userId, codeId, failures + 1));
-        if (mfa.active()) return Attempt.refused("mfa_required", null); // a mailed code is no second factor
+            return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE).after(new LoginCodeRejected(userId, codeId, failures + 1));
+        if (mfa.active()) return Attempt.refused(ErrorCode.MFA_REQUIRED, null); // a mailed code is no second factor
         LoginCodeUsed used = new LoginCodeUsed(userId, codeId);
         LoginSucceeded success = new LoginSucceeded(userId, null);
         if (profile.emailVerified()) return Attempt.accepted(used, success);
@@ -107,8 +108,8 @@ final class Credentials {
         EmailVerified verified = new EmailVerified(userId, profile.email());
         if (password == null) return passwordHash == null ? Attempt.accepted(verified)
                 : Attempt.accepted(verified, new PasswordVoided(userId));
-        if (locked(now)) return Attempt.refused("account_locked", lockedUntil);
-        if (!Passwords.matches(password, passwordHash)) return failed(userId, now, "invalid_credentials");
+        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
+        if (!Passwords.matches(password, passwordHash)) return failed(userId, now, ErrorCode.INVALID_CREDENTIALS);
         return Attempt.accepted(verified);
     }
 

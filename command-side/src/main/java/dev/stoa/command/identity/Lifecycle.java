@@ -1,6 +1,7 @@
 package dev.stoa.command.identity;
 
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.SnapshotState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +19,14 @@ final class Lifecycle {
 
     boolean erased() { return status == Status.ERASED; }
 
-    /** Why a login or session check fails on an account that is not active: account_suspended, account_deactivated… */
-    String refusal() { return "account_" + status.name().toLowerCase(Locale.ROOT); }
+    /** Why a login or session check fails on an account that is not active. */
+    ErrorCode refusal() {
+        return switch (status) {
+            case SUSPENDED -> ErrorCode.ACCOUNT_SUSPENDED;
+            case DEACTIVATED -> ErrorCode.ACCOUNT_DEACTIVATED;
+            case ERASED, ACTIVE -> ErrorCode.SESSION_ENDED; // an erased account's sessions are over; active is never refused here
+        };
+    }
 
     void requireActive() {
         if (status != Status.ACTIVE) throw DomainException.invalidTransition("the account is " + status.name().toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.identity.*;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.platform.DomainException;
@@ -75,7 +76,7 @@ class OneTimeAccessController {
     @PostMapping("/otp/verify")
     @Operation(operationId = "loginWithCode", summary = "Log in with the mailed code: the same tokens as a password login")
     ResponseEntity<Sessions.Tokens> verifyCode(@Valid @RequestBody CodeRequest body) {
-        UserId userId = account(body.email()).orElseThrow(() -> Sessions.refusal(LoginOutcome.refused("invalid_code", null)));
+        UserId userId = account(body.email()).orElseThrow(() -> Sessions.refusal(LoginOutcome.refused(ErrorCode.INVALID_LOGIN_CODE, null)));
         LoginOutcome outcome = commands.send(new LogInWithCode(userId, body.code()));
         if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
@@ -100,7 +101,7 @@ class OneTimeAccessController {
     @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the mailed token; every session of the user ends")
     ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetRequest body) {
         TokenIssuer.ResetClaims claims = tokens.readPasswordResetToken(body.token()).orElseThrow(() ->
-                DomainException.refused("invalid_token", "the reset link is invalid or expired"));
+                new DomainException(ErrorCode.INVALID_LINK, "the reset link is invalid or expired"));
         PasswordPolicy.weakness(body.newPassword(), null).ifPresent(why -> { throw DomainException.badInput("newPassword " + why); });
         commands.send(new ResetPassword(claims.userId(), claims.passwordVersion(), Passwords.hash(body.newPassword())));
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserRegistered;
 import dev.stoa.api.platform.DomainException;
@@ -21,7 +22,7 @@ final class Registration {
         Credentials.requireBcrypt(cmd.passwordHash(), "passwordHash");
         AccountRoles.requireKnown(cmd.roles());
         if (!keys.claim(UserAccount.EMAIL, email, cmd.userId().value()))
-            throw DomainException.conflict("duplicate_email", "an account with this e-mail already exists");
+            throw new DomainException(ErrorCode.DUPLICATE_EMAIL, "an account with this e-mail already exists");
         String id = cmd.userId().value();
         if (!cmd.emailVerified()) deadlines.schedule(id);
         return new UserRegistered(cmd.userId(), personal.seal(id, email), cmd.passwordHash(), personal.seal(id, cmd.firstName()),

@@ -1,12 +1,12 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.identity.LoginOutcome;
 import dev.stoa.api.identity.Reauthenticate;
 import dev.stoa.api.identity.StartTokenFamily;
 import dev.stoa.api.identity.TokenFamilyId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.DomainException;
-import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.command.platform.web.Commands;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +37,7 @@ class Sessions {
     Instant refreshExpiry(Instant startedAt) {
         Instant now = Instant.now();
         Instant end = startedAt.plus(maxLifetime);
-        if (!now.isBefore(end)) throw DomainException.unauthenticated("session_expired",
-                "this session is older than " + maxLifetime.toDays() + " days; log in again");
+        if (!now.isBefore(end)) throw new DomainException(ErrorCode.SESSION_EXPIRED, "this session is older than " + maxLifetime.toDays() + " days; log in again");
         Instant sliding = now.plus(REFRESH_LIFETIME);
         return sliding.isBefore(end) ? sliding : end;
     }
@@ -72,27 +71,25 @@ class Sessions {
         return Tokens.of(tokens.issue(userId, roles, family, tokenId, expiresAt, startedAt));
     }
 
+    /** The problem a refused proof of identity answers: its code, in words a user understands. */
     static DomainException refusal(LoginOutcome outcome) {
-        return switch (outcome.refusal()) {
-            case "account_locked" -> DomainException.rateLimited("account_locked", "too many failed logins; try again later",
+        ErrorCode code = outcome.refusal();
+        return switch (code) {
+            case ACCOUNT_LOCKED -> DomainException.rateLimited(code, "too many failed attempts; try again later",
                     Duration.between(Instant.now(), outcome.lockedUntil()).toSeconds() + 1);
-            case "account_suspended", "account_deactivated" -> new DomainException(ErrorKind.FORBIDDEN,
-                    outcome.refusal(), "this account is " + outcome.refusal().substring(8));
-            case "session_ended", "account_erased" -> DomainException.unauthenticated("session_ended", "this session was ended; log in again");
-            case "email_not_verified" -> new DomainException(ErrorKind.FORBIDDEN, "email_not_verified",
-                    "confirm your e-mail address first: open the link in the verification mail");
-            case "mfa_required" -> DomainException.unauthenticated("mfa_required",
-                    "this account uses multi-factor authentication: send totpCode (or a recovery code)");
-            case "invalid_mfa_code" -> DomainException.unauthenticated("invalid_mfa_code", "wrong authenticator or recovery code");
-            case "reauthentication_failed" -> DomainException.unauthenticated("reauthentication_failed",
-                    "the password, or the authenticator or recovery code, is wrong");
-            case "invalid_code" -> DomainException.unauthenticated("invalid_code",
-                    "the code is wrong, expired or used up; request a new one");
+            case ACCOUNT_SUSPENDED -> new DomainException(code, "this account is suspended");
+            case ACCOUNT_DEACTIVATED -> new DomainException(code, "this account is deactivated");
+            case SESSION_ENDED -> new DomainException(code, "this session was ended; log in again");
+            case EMAIL_NOT_VERIFIED -> new DomainException(code, "confirm your e-mail address first: open the link in the verification mail");
+            case MFA_REQUIRED -> new DomainException(code, "this account uses multi-factor authentication: send totpCode (or a recovery code)");
+            case INVALID_MFA_CODE -> new DomainException(code, "wrong authenticator or recovery code");
+            case REAUTHENTICATION_FAILED -> new DomainException(code, "the password, or the authenticator or recovery code, is wrong");
+            case INVALID_LOGIN_CODE -> new DomainException(code, "the code is wrong, expired or used up; request a new one");
             default -> invalidCredentials();
         };
     }
 
     static DomainException invalidCredentials() {
-        return DomainException.unauthenticated("invalid_credentials", "wrong e-mail or password");
+        return new DomainException(ErrorCode.INVALID_CREDENTIALS, "wrong e-mail or password");
     }
 }

@@ -1,5 +1,6 @@
 package dev.stoa.command.identity;
 
+import dev.stoa.api.platform.ErrorCode;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.identity.*;
@@ -59,7 +60,7 @@ public class UserAccount {
     @CommandHandler
     LoginOutcome handle(VerifyEmail cmd, PersonalData personal) {
         if (!lifecycle.active() || !profile.hasEmail(cmd.email(), userId.value(), personal))
-            throw DomainException.refused("invalid_token", "this link was sent to another address");
+            throw new DomainException(ErrorCode.INVALID_LINK, "this link was sent to another address");
         if (profile.emailVerified()) return LoginOutcome.accepted(roles.current());
         return conclude(credentials.verifyEmail(userId, cmd.password(), profile, Instant.now()));
     }
@@ -81,8 +82,8 @@ public class UserAccount {
     String handle(StartMfaEnrollment cmd, PersonalData personal) {
         lifecycle.requireActive();
         if (!profile.emailVerified()) // nobody adds a second factor to an address they have not proven
-            throw new DomainException(ErrorKind.FORBIDDEN, "email_not_verified", "confirm your e-mail address first");
-        if (mfa.active()) throw DomainException.conflict("mfa_already_active", "multi-factor authentication is already on");
+            throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED, "confirm your e-mail address first");
+        if (mfa.active()) throw new DomainException(ErrorCode.MFA_ALREADY_ACTIVE, "multi-factor authentication is already on");
         apply(new MfaEnrollmentStarted(userId, cmd.sealedSecret(), List.copyOf(cmd.recoveryCodeHashes())));
         return profile.openEmail(userId.value(), personal);
     }
@@ -112,7 +113,7 @@ public class UserAccount {
     void handle(DisableMfa cmd) {
         lifecycle.requireActive();
         if (!mfa.active() && !mfa.enrolling())
-            throw DomainException.conflict("mfa_not_active", "multi-factor authentication is not on");
+            throw new DomainException(ErrorCode.MFA_NOT_ACTIVE, "multi-factor authentication is not on");
         apply(new MfaDisabled(userId));
     }
 
@@ -120,9 +121,9 @@ public class UserAccount {
     void handle(ActivateMfa cmd, SecretSealer sealer) {
         lifecycle.requireActive();
         if (mfa.active()) return;
-        if (!mfa.enrolling()) throw DomainException.refused("mfa_not_enrolled", "enroll first: POST /api/v1/auth/mfa/enroll");
+        if (!mfa.enrolling()) throw new DomainException(ErrorCode.MFA_NOT_ENROLLED, "enroll first: POST /api/v1/auth/mfa/enroll");
         long step = mfa.activationStep(cmd.code(), sealer, Instant.now());
-        if (step < 0) throw DomainException.refused("invalid_code", "that is not the authenticator's current code");
+        if (step < 0) throw new DomainException(ErrorCode.INVALID_AUTHENTICATOR_CODE, "that is not the authenticator's current code");
         apply(new MfaActivated(userId, step));
     }
 
@@ -157,7 +158,7 @@ public class UserAccount {
     void handle(ResetPassword cmd) {
         lifecycle.requireActive();
         if (!credentials.passwordVersion().equals(cmd.passwordVersion()))
-            throw DomainException.refused("invalid_token", "this reset link was already used or is outdated");
+            throw new DomainException(ErrorCode.INVALID_LINK, "this reset link was already used or is outdated");
         Credentials.requireBcrypt(cmd.newPasswordHash(), "newPasswordHash");
         if (!profile.emailVerified()) apply(new EmailVerified(userId, profile.email())); // the link reached the mailbox
         apply(new PasswordReset(userId, cmd.newPasswordHash()));
@@ -166,7 +167,7 @@ public class UserAccount {
     @CommandHandler
     LoginOutcome handle(CheckSession cmd) {
         if (!lifecycle.active()) return LoginOutcome.refused(lifecycle.refusal(), null);
-        if (lifecycle.sessionEnded(cmd.sessionStartedAt())) return LoginOutcome.refused("session_ended", null);
+        if (lifecycle.sessionEnded(cmd.sessionStartedAt())) return LoginOutcome.refused(ErrorCode.SESSION_ENDED, null);
         return LoginOutcome.accepted(roles.current());
     }
 
@@ -205,7 +206,7 @@ public class UserAccount {
     @CommandHandler
     void handle(AddAddress cmd, PersonalData personal) {
         Access.requireSelfOr(cmd.actor(), userId.value(), "user " + userId, Roles.ADMIN);
-        if (addresses.has(cmd.addressId())) throw DomainException.conflict("duplicate_address", "this address id is taken");
+        if (addresses.has(cmd.addressId())) throw new DomainException(ErrorCode.DUPLICATE_ADDRESS, "this address id is taken");
         saveAddress(cmd.addressId(), cmd.address(), personal);
     }
 

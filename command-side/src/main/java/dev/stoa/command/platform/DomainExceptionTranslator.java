@@ -2,7 +2,7 @@ package dev.stoa.command.platform;
 
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorDetails;
-import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.api.platform.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -26,10 +26,10 @@ public class DomainExceptionTranslator implements MessageHandlerInterceptor<Comm
             throw new CommandExecutionException(e.getMessage(), e, e.details());
         } catch (AggregateNotFoundException e) {
             throw new CommandExecutionException(e.getMessage(), e,
-                    new ErrorDetails(ErrorKind.NOT_FOUND, "not_found", "no such " + aggregateName(unitOfWork)));
+                    DomainException.notFound(aggregateName(unitOfWork)).details());
         } catch (ConcurrencyException e) {
-            throw new CommandExecutionException(e.getMessage(), e, new ErrorDetails(ErrorKind.CONFLICT,
-                    "concurrent_modification", "the resource was changed concurrently; retry"));
+            throw new CommandExecutionException(e.getMessage(), e, new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "the resource was changed concurrently; retry").details());
         }
     }
 

@@ -36,7 +36,7 @@ class AccountTakeoverTest {
         fixture.given(unverified, new EmailVerified(id, "ada@example.org"), new PasswordVoided(id))
                 .when(new LogIn(id, PASSWORD, null))
                 .expectEvents(new LoginFailed(id, 1, null))
-                .expectResultMessagePayload(LoginOutcome.refused("invalid_credentials", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.INVALID_CREDENTIALS, null));
     }
 
     @Test
@@ -45,7 +45,7 @@ class AccountTakeoverTest {
                 .expectEvents(new EmailVerified(id, "ada@example.org"));
         fixture.given(unverified).when(new VerifyEmail(id, "ada@example.org", "wrong password 1"))
                 .expectEvents(new LoginFailed(id, 1, null))
-                .expectResultMessagePayload(LoginOutcome.refused("invalid_credentials", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.INVALID_CREDENTIALS, null));
     }
 
     @Test
@@ -98,7 +98,7 @@ class AccountTakeoverTest {
     void givenLocked_whenTheRightCode_thenStillRefused() {
         Instant until = Instant.now().plusSeconds(600);
         fixture.given(verified, code("c1"), new LoginFailed(id, 5, until)).when(new LogInWithCode(id, "123456"))
-                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused("account_locked", until));
+                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.ACCOUNT_LOCKED, until));
     }
 
     @Test
@@ -106,10 +106,10 @@ class AccountTakeoverTest {
         Object[] mfa = {verified, new MfaEnrollmentStarted(id, SEALER.seal(SECRET), List.of()),
                 new MfaActivated(id, Totp.step(Instant.now()) - 5)};
         fixture.given(mfa).when(new Reauthenticate(id, PASSWORD, null)).expectNoEvents()
-                .expectResultMessagePayload(LoginOutcome.refused("mfa_required", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.MFA_REQUIRED, null));
         fixture.given(mfa).when(new Reauthenticate(id, "wrong password 1", "123456"))
                 .expectEvents(new LoginFailed(id, 1, null))
-                .expectResultMessagePayload(LoginOutcome.refused("reauthentication_failed", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.REAUTHENTICATION_FAILED, null));
         long step = Totp.step(Instant.now());
         fixture.given(mfa).when(new Reauthenticate(id, PASSWORD, Totp.code(SECRET, step)))
                 .expectEvents(new Reauthenticated(id, step));

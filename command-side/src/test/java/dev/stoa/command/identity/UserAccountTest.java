@@ -40,7 +40,7 @@ class UserAccountTest {
     @Test
     void givenMfaActive_whenLogInWithoutCode_thenMfaRequired() {
         fixture.given(withMfa()).when(new LogIn(id, "correct horse 42", null)).expectNoEvents()
-                .expectResultMessagePayload(LoginOutcome.refused("mfa_required", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.MFA_REQUIRED, null));
     }
 
     @Test
@@ -52,7 +52,7 @@ class UserAccountTest {
                 java.util.stream.Stream.of(new LoginSucceeded(id, step))).toArray();
         fixture.given(history).when(new LogIn(id, "correct horse 42", Totp.code(SECRET, step)))
                 .expectEvents(new LoginFailed(id, 1, null))
-                .expectResultMessagePayload(LoginOutcome.refused("invalid_mfa_code", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.INVALID_MFA_CODE, null));
     }
 
     @Test
@@ -108,7 +108,7 @@ class UserAccountTest {
     @Test
     void givenUnverified_whenLogIn_thenRefusedWithoutEvents() {
         fixture.given(registered(false)).when(new LogIn(id, "correct horse 42", null)).expectNoEvents()
-                .expectResultMessagePayload(LoginOutcome.refused("email_not_verified", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.EMAIL_NOT_VERIFIED, null));
     }
 
     @Test
@@ -140,7 +140,7 @@ class UserAccountTest {
         Instant until = Instant.now().plusSeconds(600);
         fixture.given(registered(true), new LoginFailed(id, 5, until))
                 .when(new LogIn(id, "correct horse 42", null)).expectNoEvents()
-                .expectResultMessagePayload(LoginOutcome.refused("account_locked", until));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.ACCOUNT_LOCKED, until));
     }
 
     @Test
@@ -169,16 +169,16 @@ class UserAccountTest {
     @Test
     void givenErased_whenLogIn_thenRefused() {
         fixture.given(registered(true), new UserErased(id)).when(new LogIn(id, "correct horse 42", null))
-                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused("account_erased", null));
+                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.SESSION_ENDED, null));
     }
 
     @Test
     void givenActive_whenAdminSuspends_thenSuspendedAndLoginAndSessionsRefused() {
         fixture.given(registered(true)).when(new SuspendUser(id, "fraud", ADMIN)).expectEvents(new UserSuspended(id, "fraud"));
         fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new LogIn(id, "correct horse 42", null))
-                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused("account_suspended", null));
+                .expectNoEvents().expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.ACCOUNT_SUSPENDED, null));
         fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new CheckSession(id, Instant.now()))
-                .expectResultMessagePayload(LoginOutcome.refused("account_suspended", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.ACCOUNT_SUSPENDED, null));
     }
 
     @Test
@@ -186,7 +186,7 @@ class UserAccountTest {
         Instant before = Instant.now().minusSeconds(60);
         fixture.given(registered(true)).andGivenCommands(new SuspendUser(id, null, ADMIN), new ReinstateUser(id, ADMIN))
                 .when(new CheckSession(id, before))
-                .expectResultMessagePayload(LoginOutcome.refused("session_ended", null));
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.SESSION_ENDED, null));
     }
 
     @Test

@@ -1,19 +1,24 @@
 package dev.stoa.api.platform;
 
 /**
- * A business rule refused a command or a query. Carries the stable machine {@code code} of API.md
- * and the kind of failure, which the HTTP layer maps to a status. Never a 500.
+ * A business rule refused a command or a query. Carries the stable machine {@link ErrorCode} of API.md and the kind
+ * of failure, which the HTTP layer maps to a status. Never a 500. Every refusal names its {@link ErrorCode} constant
+ * where it is raised, so the OpenAPI document can list, per operation, the codes its code can reach.
  */
 public class DomainException extends RuntimeException {
     private final ErrorKind kind;
     private final String code;
     private final Long retryAfterSeconds;
 
-    public DomainException(ErrorKind kind, String code, String message) {
-        this(kind, code, message, null);
+    public DomainException(ErrorCode code, String message) { this(code, message, null); }
+
+    public DomainException(ErrorCode code, String message, Long retryAfterSeconds) {
+        this(code.kind(), code.code(), message, retryAfterSeconds);
+        if (code.kind() == null) throw new IllegalArgumentException(code + " is raised by the HTTP layer only");
     }
 
-    public DomainException(ErrorKind kind, String code, String message, Long retryAfterSeconds) {
+    /** As it crossed a process boundary ({@link ErrorDetails}). */
+    DomainException(ErrorKind kind, String code, String message, Long retryAfterSeconds) {
         super(message);
         this.kind = kind;
         this.code = code;
@@ -31,34 +36,22 @@ public class DomainException extends RuntimeException {
     public ErrorDetails details() { return new ErrorDetails(kind, code, getMessage(), retryAfterSeconds); }
 
     public static DomainException notFound(String what) {
-        return new DomainException(ErrorKind.NOT_FOUND, "not_found", what + " not found");
+        return new DomainException(ErrorCode.NOT_FOUND_CODE, what + " not found");
     }
 
     public static DomainException forbidden(String message) {
-        return new DomainException(ErrorKind.FORBIDDEN, "forbidden", message);
-    }
-
-    public static DomainException conflict(String code, String message) {
-        return new DomainException(ErrorKind.CONFLICT, code, message);
+        return new DomainException(ErrorCode.FORBIDDEN_CODE, message);
     }
 
     public static DomainException invalidTransition(String message) {
-        return new DomainException(ErrorKind.CONFLICT, "invalid_transition", message);
-    }
-
-    public static DomainException refused(String code, String message) {
-        return new DomainException(ErrorKind.UNPROCESSABLE, code, message);
-    }
-
-    public static DomainException unauthenticated(String code, String message) {
-        return new DomainException(ErrorKind.UNAUTHENTICATED, code, message);
-    }
-
-    public static DomainException rateLimited(String code, String message, long retryAfterSeconds) {
-        return new DomainException(ErrorKind.RATE_LIMITED, code, message, Math.max(1, retryAfterSeconds));
+        return new DomainException(ErrorCode.INVALID_TRANSITION, message);
     }
 
     public static DomainException badInput(String message) {
-        return new DomainException(ErrorKind.BAD_REQUEST, "validation_failed", message);
+        return new DomainException(ErrorCode.VALIDATION_FAILED, message);
+    }
+
+    public static DomainException rateLimited(ErrorCode code, String message, long retryAfterSeconds) {
+        return new DomainException(code, message, Math.max(1, retryAfterSeconds));
     }
 }

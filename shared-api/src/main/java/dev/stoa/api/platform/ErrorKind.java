@@ -2,12 +2,12 @@ package dev.stoa.api.platform;
 
 /** The kind of a refused request; the HTTP layer maps each to one status code. */
 public enum ErrorKind {
-    /** 400 */ BAD_REQUEST,
-    /** 401 */ UNAUTHENTICATED,
-    /** 403 */ FORBIDDEN,
-    /** 404 */ NOT_FOUND,
-    /** 409 */ CONFLICT,
-    /** 422 */ UNPROCESSABLE,
-    /** 429 */ RATE_LIMITED,
-    /** 503 */ UNAVAILABLE
+    BAD_REQUEST(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), UNPROCESSABLE(422),
+    RATE_LIMITED(429), UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorKind(int status) { this.status = status; }
+
+    public int status() { return status; }
 }

@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.security;
 
+import dev.stoa.api.platform.ErrorCode;
 import com.google.crypto.tink.Aead;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.PersonalData;
@@ -24,7 +25,7 @@ class JdbcPersonalData implements PersonalData {
     public String seal(String userId, String value) {
         if (value == null) return null;
         Aead aead = keys.keysOf(userId, true);
-        if (aead == null) throw DomainException.refused("user_erased", "user " + userId + " was erased; nothing personal is stored for it");
+        if (aead == null) throw new DomainException(ErrorCode.USER_ERASED, "user " + userId + " was erased; nothing personal is stored for it");
         return Keysets.seal(aead, SEALED, value, Keysets.utf8(userId));
     }
 

@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.security;
 
+import dev.stoa.api.platform.ErrorCode;
 import static org.springframework.http.HttpMethod.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,14 +68,14 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required")))
+                                Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
                         .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
-                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this"))))
+                                Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "a valid bearer token is required")))
+                                Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
                         .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
-                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles do not allow this"))));
+                                Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))));
         return http.build();
     }
 

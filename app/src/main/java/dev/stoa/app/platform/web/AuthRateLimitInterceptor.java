@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.api.platform.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
@@ -57,7 +58,7 @@ class AuthRateLimitInterceptor implements HandlerInterceptor {
         if (probe.isConsumed()) return true;
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, mapper, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+        Problems.write(response, mapper, Problems.of(ErrorCode.RATE_LIMITED_CODE,
                 "too many requests to " + key.get().endpoint() + "; retry in " + seconds + " s"));
         return false;
     }

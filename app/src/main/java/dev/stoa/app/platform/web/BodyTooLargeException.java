@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.api.platform.ErrorCode;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +15,7 @@ class BodyTooLargeException extends IOException {
     }
 
     ProblemDetail problem() {
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+        return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
                 "the request body is larger than the limit of " + limit + " bytes");
     }
 }

@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.api.platform.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.command.platform.RequestContext;
 import jakarta.servlet.FilterChain;
@@ -100,17 +101,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             stored = store.find(principal, key);
         }
         if (stored.isEmpty()) {
-            Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_retry",
+            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
                     "the first request with this Idempotency-Key failed; retry"));
         } else if (!stored.get().requestHash().equals(hash)) {
-            Problems.write(response, mapper, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
+            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request"));
         } else if (stored.get().withheld()) {
-            Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_response_withheld",
+            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RESPONSE_WITHHELD,
                     "the first request with this Idempotency-Key succeeded, but its response carried secrets, which "
                             + "are never stored; send a new request with a new key"));
         } else if (stored.get().status() == null) {
-            Problems.write(response, mapper, Problems.of(HttpStatus.CONFLICT, "idempotency_in_progress",
+            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "the first request with this Idempotency-Key is still running; retry later"));
         } else {
             IdempotencyStore.Stored s = stored.get();

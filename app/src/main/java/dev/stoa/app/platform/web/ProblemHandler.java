@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorDetails;
 import jakarta.validation.ConstraintViolationException;
@@ -33,7 +34,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
-        ResponseEntity<Object> response = respond(Problems.of(Problems.status(e.kind()), e.code(), e.getMessage()));
+        ResponseEntity<Object> response = respond(Problems.of(e.kind().status(), e.code(), e.getMessage()));
         if (e.retryAfterSeconds() == null) return response;
         return ResponseEntity.status(response.getStatusCode()).contentType(Problems.PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString()).body(response.getBody());
@@ -101,7 +102,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
                 ? "the request body is not valid JSON for this endpoint: " + jpe.getOriginalMessage()
                 : "the request body is missing or unreadable";
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed_request", detail));
+        return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
     }
 
     /** Framework-raised errors (404 route, 405, 415, ...) get a code beside Spring's problem fields. */
@@ -111,7 +112,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", Problems.defaultCode(status.value()));
+            problem.setProperty("code", ErrorCode.forStatus(status.value()).code());
         }
         return response;
     }
@@ -120,13 +121,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Service unavailable: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE,
                         "a backing service (event store or message bus) is unreachable; retry shortly"));
     }
 
     private ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", Problems.UNEXPECTED));
+        return respond(Problems.of(ErrorCode.INTERNAL_ERROR, Problems.UNEXPECTED));
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {

@@ -1,7 +1,7 @@
 package dev.stoa.app.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.api.platform.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -17,56 +17,25 @@ public final class Problems {
 
     private Problems() {}
 
-    public static ProblemDetail of(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
+    public static ProblemDetail of(ErrorCode code, String detail) { return of(code.status(), code.code(), detail); }
+
+    /** A domain refusal as it arrived (its code may have crossed a process boundary as text). */
+    public static ProblemDetail of(int status, String code, String detail) {
+        HttpStatus resolved = HttpStatus.valueOf(status);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(resolved, detail);
+        problem.setTitle(resolved.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
     }
 
     /** A 400 listing each bad field. */
     public static ProblemDetail validation(String detail, List<Map<String, String>> errors) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation_failed", detail);
+        ProblemDetail problem = of(ErrorCode.VALIDATION_FAILED, detail);
         problem.setProperty("errors", errors);
         return problem;
     }
 
-    public static HttpStatus status(ErrorKind kind) {
-        return switch (kind) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-    }
 
-    /** The default code of a status, for problems raised by the framework rather than by us. */
-    public static String defaultCode(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 409 -> "conflict";
-            case 413 -> "payload_too_large";
-            case 414 -> "uri_too_long";
-            case 415 -> "unsupported_media_type";
-            case 417 -> "expectation_failed";
-            case 422 -> "unprocessable";
-            case 429 -> "rate_limited";
-            case 431 -> "headers_too_large";
-            case 501 -> "not_implemented";
-            case 503 -> "service_unavailable";
-            case 505 -> "http_version_not_supported";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
-    }
 
     /**
      * The problem for a status chosen by the servlet container or a filter ({@code sendError}), which
@@ -82,12 +51,12 @@ public final class Problems {
             case 500 -> UNEXPECTED;
             default -> "the server refused the request: " + resolved.getReasonPhrase();
         };
-        return of(resolved, defaultCode(resolved.value()), detail);
+        return of(ErrorCode.forStatus(resolved.value()), detail);
     }
 
     /** A request the security firewall refuses before routing: a 400 the client must fix, not retry. */
     public static ProblemDetail requestRejected() {
-        return of(HttpStatus.BAD_REQUEST, "request_rejected", "the request was rejected: its URL, method or headers "
+        return of(ErrorCode.REQUEST_REJECTED, "the request was rejected: its URL, method or headers "
                 + "are not allowed (e.g. //, ;, encoded dots, slashes or control characters)");
     }
 

@@ -58,7 +58,7 @@ class ParkingPolicyTest {
         for (Exception poison : new Exception[] {
                 new EntityNotFoundException("Unable to find ProductEntity with id 42"),
                 new IllegalStateException("cannot open a personal field of user 7"),
-                DomainException.conflict("already_exists", "notification exists"),
+                new DomainException(dev.stoa.api.platform.ErrorCode.DUPLICATE_ADDRESS, "address exists"),
                 new SQLException("duplicate key value violates unique constraint", "23505"),
                 // a command handler elsewhere ran and failed: its failure, even if it mentions a connection
                 new CommandExecutionException("remote handler failed", new ConnectException("refused"))}) {

@@ -1,0 +1,135 @@
+package dev.stoa.api.platform;
+
+import static dev.stoa.api.platform.ErrorKind.*;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every machine {@code code} a problem can carry (API.md: stable, for clients to branch on), with the HTTP status it
+ * comes with. A code string may appear under two statuses with two meanings (a bad refresh token is 401, a bad mailed
+ * link 422): those are two constants. The OpenAPI document lists, per operation, the codes its code can reach.
+ */
+public enum ErrorCode {
+    // the request itself
+    VALIDATION_FAILED("validation_failed", BAD_REQUEST, "A field or parameter is invalid; `errors` names each one."),
+    MALFORMED_REQUEST("malformed_request", BAD_REQUEST, "The body is missing, not JSON, or not of the expected shape."),
+    BAD_REQUEST_CODE("bad_request", BAD_REQUEST, "The container refused the request (its line or headers)."),
+    REQUEST_REJECTED("request_rejected", BAD_REQUEST, "The firewall refused the path or a header (`//`, `;`, encoded dots)."),
+    PAYLOAD_TOO_LARGE("payload_too_large", 413, "The body is larger than `stoa.http.max-body-size`."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "The body is not `application/json`."),
+    METHOD_NOT_ALLOWED("method_not_allowed", 405, "The path exists, not with this method."),
+    NOT_ACCEPTABLE("not_acceptable", 406, "No representation matches the Accept header."),
+    URI_TOO_LONG("uri_too_long", 414, "The request line is too long."),
+    EXPECTATION_FAILED("expectation_failed", 417, "An Expect header the server does not support."),
+    HEADERS_TOO_LARGE("headers_too_large", 431, "The headers are too large."),
+    CONFLICT_CODE("conflict", CONFLICT, "The request conflicts with the resource's state."),
+    UNPROCESSABLE_CODE("unprocessable", UNPROCESSABLE, "The request was understood but cannot be processed."),
+    // who is asking
+    UNAUTHORIZED("unauthorized", UNAUTHENTICATED, "No valid access token."),
+    FORBIDDEN_CODE("forbidden", FORBIDDEN, "The caller's roles do not allow this."),
+    NOT_FOUND_CODE("not_found", NOT_FOUND, "No such resource (also another user's private one)."),
+    RATE_LIMITED_CODE("rate_limited", RATE_LIMITED, "Too many requests from this address to this endpoint; see Retry-After."),
+    // identity
+    INVALID_CREDENTIALS("invalid_credentials", UNAUTHENTICATED, "Unknown e-mail or wrong password."),
+    INVALID_REFRESH_TOKEN("invalid_token", UNAUTHENTICATED, "The refresh token is invalid or expired."),
+    INVALID_LINK("invalid_token", UNPROCESSABLE, "The verification or reset link is invalid, expired, used or outdated."),
+    INVALID_LOGIN_CODE("invalid_code", UNAUTHENTICATED, "The login code is wrong, expired or used, or none was requested."),
+    INVALID_AUTHENTICATOR_CODE("invalid_code", UNPROCESSABLE, "Not the authenticator's current code (MFA activation)."),
+    MFA_REQUIRED("mfa_required", UNAUTHENTICATED, "The account uses MFA: send an authenticator or recovery code."),
+    INVALID_MFA_CODE("invalid_mfa_code", UNAUTHENTICATED, "Wrong authenticator or recovery code."),
+    REAUTHENTICATION_FAILED("reauthentication_failed", UNAUTHENTICATED, "Wrong password or second factor on re-authentication."),
+    REFRESH_TOKEN_REVOKED("refresh_token_revoked", UNAUTHENTICATED, "The refresh token was spent or its session logged out."),
+    SESSION_ENDED("session_ended", UNAUTHENTICATED, "The session began before a suspension, deactivation or new password."),
+    SESSION_EXPIRED("session_expired", UNAUTHENTICATED, "The session is older than its absolute lifetime."),
+    EMAIL_NOT_VERIFIED("email_not_verified", FORBIDDEN, "The e-mail address is not verified yet."),
+    ACCOUNT_SUSPENDED("account_suspended", FORBIDDEN, "The account is suspended."),
+    ACCOUNT_DEACTIVATED("account_deactivated", FORBIDDEN, "The account is closed."),
+    ACCOUNT_LOCKED("account_locked", RATE_LIMITED, "Too many failed attempts; locked for a while, see Retry-After."),
+    DUPLICATE_EMAIL("duplicate_email", CONFLICT, "An account with this e-mail exists."),
+    DUPLICATE_ADDRESS("duplicate_address", CONFLICT, "This address id is taken."),
+    MFA_ALREADY_ACTIVE("mfa_already_active", CONFLICT, "Multi-factor authentication is on already."),
+    MFA_NOT_ACTIVE("mfa_not_active", CONFLICT, "Multi-factor authentication is off."),
+    MFA_NOT_ENROLLED("mfa_not_enrolled", UNPROCESSABLE, "Activation before enrolment."),
+    LAST_ADMIN_GUARD("last_admin_guard", UNPROCESSABLE, "An admin cannot take away its own admin role."),
+    TOO_MANY_ADDRESSES("too_many_addresses", UNPROCESSABLE, "At most 20 addresses."),
+    USER_ERASED("user_erased", UNPROCESSABLE, "The user was erased; nothing personal is stored for it."),
+    // catalog
+    DUPLICATE_SKU("duplicate_sku", CONFLICT, "The SKU is in use."),
+    DUPLICATE_SLUG("duplicate_slug", CONFLICT, "The slug is in use."),
+    UNKNOWN_CATEGORY("unknown_category", UNPROCESSABLE, "The category does not exist."),
+    STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
+    // state and concurrency
+    INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
+    CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),
+    // idempotency
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", UNPROCESSABLE, "This Idempotency-Key came with another request."),
+    IDEMPOTENCY_IN_PROGRESS("idempotency_in_progress", CONFLICT, "The first request with this key still runs; retry later."),
+    IDEMPOTENCY_RETRY("idempotency_retry", CONFLICT, "The first request with this key failed; retry."),
+    IDEMPOTENCY_RESPONSE_WITHHELD("idempotency_response_withheld", CONFLICT,
+            "The first request with this key succeeded; its response carried secrets, never stored."),
+    // the platform
+    SERVICE_UNAVAILABLE("service_unavailable", UNAVAILABLE, "A backing service is unreachable; see Retry-After."),
+    INTERNAL_ERROR("internal_error", 500, "A bug: quote the X-Correlation-Id."),
+    NOT_IMPLEMENTED("not_implemented", 501, "A transfer encoding HTTP/1.1 allows but the server does not support."),
+    HTTP_VERSION_NOT_SUPPORTED("http_version_not_supported", 505, "An HTTP version other than 1.x.");
+
+    private final String code;
+    private final int status;
+    private final ErrorKind kind;
+    private final String meaning;
+
+    ErrorCode(String code, ErrorKind kind, String meaning) {
+        this(code, kind.status(), kind, meaning);
+    }
+
+    ErrorCode(String code, int status, String meaning) {
+        this(code, status, null, meaning);
+    }
+
+    ErrorCode(String code, int status, ErrorKind kind, String meaning) {
+        this.code = code;
+        this.status = status;
+        this.kind = kind;
+        this.meaning = meaning;
+    }
+
+    /** The string clients see in a problem's {@code code}. */
+    public String code() { return code; }
+
+    public int status() { return status; }
+
+    /** How a domain refusal of this code is classified; null for codes only the HTTP layer raises. */
+    public ErrorKind kind() { return kind; }
+
+    public String meaning() { return meaning; }
+
+    /** The code a status gets when the framework or the container raises it (no domain rule named one). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST_CODE;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN_CODE;
+            case 404 -> NOT_FOUND_CODE;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT_CODE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 417 -> EXPECTATION_FAILED;
+            case 422 -> UNPROCESSABLE_CODE;
+            case 429 -> RATE_LIMITED_CODE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 501 -> NOT_IMPLEMENTED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            case 505 -> HTTP_VERSION_NOT_SUPPORTED;
+            default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST_CODE;
+        };
+    }
+
+    /** The constant for a code seen under a status. */
+    public static Optional<ErrorCode> of(String code, int status) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code) && c.status == status).findFirst();
+    }
+}
