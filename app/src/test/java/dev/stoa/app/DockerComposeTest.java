@@ -36,7 +36,7 @@ class DockerComposeTest {
 
     @BeforeAll
     static void load() throws IOException {
-        root = repositoryRoot();
+        root = dev.stoa.app.support.Repository.root();
         try (Reader reader = Files.newBufferedReader(root.resolve("docker-compose.yml"))) {
             compose = new Yaml().load(reader);
         }
@@ -203,12 +203,6 @@ class DockerComposeTest {
     }
 
     // ---- reading the compose file
-
-    static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
-            if (Files.isRegularFile(dir.resolve("docker-compose.yml"))) return dir;
-        throw new IllegalStateException("no docker-compose.yml above " + Path.of("").toAbsolutePath());
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {

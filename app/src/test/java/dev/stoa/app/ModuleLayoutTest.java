@@ -44,7 +44,7 @@ class ModuleLayoutTest {
 
     @Test
     void testsSitInTheirOwnModulesPackages() throws IOException {
-        Path root = DockerComposeTest.repositoryRoot();
+        Path root = dev.stoa.app.support.Repository.root();
         List<String> misplaced = new ArrayList<>();
         for (var module : TEST_PACKAGES.entrySet()) {
             Path tests = root.resolve(module.getKey()).resolve("src/test/java");

@@ -1,5 +1,6 @@
 package dev.stoa.app.embedded;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/dev/mailbox")
 @Conditional(DevMailboxController.EmbeddedSmtpRunning.class)
 @Tag(name = "Development")
+@Hidden // a development convenience of the embedded mode, not part of the API
 class DevMailboxController {
     private final EmbeddedSmtp smtp;
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -29,6 +30,7 @@ class CategoryCommandController {
 
     @PostMapping
     @Operation(operationId = "createCategory", summary = "Create a category, optionally under a parent (admin)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody CategoryRequest body) {
         CategoryId id = CategoryId.random();
         commands.send(new CreateCategory(id, body.name(), body.slug(),

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -22,6 +23,7 @@ class ProductCommandController {
 
     @PostMapping
     @Operation(operationId = "createProduct", summary = "List a new product (vendor for itself, admin for any vendor)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, Actor actor) {
         ProductId id = ProductId.random();
         UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
@@ -31,6 +33,7 @@ class ProductCommandController {
 
     @PutMapping("/{productId}")
     @Operation(operationId = "updateProduct", summary = "Replace a product's fields (its vendor or an admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> update(@PathVariable ProductId productId, @Valid @RequestBody ProductRequest body,
                                 Actor actor) {
         commands.send(new UpdateProduct(productId, body.details(), actor));
@@ -39,6 +42,7 @@ class ProductCommandController {
 
     @DeleteMapping("/{productId}")
     @Operation(operationId = "unlistProduct", summary = "Unlist a product: off sale, out of lists and search; history stays")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unlist(@PathVariable ProductId productId, Actor actor) {
         commands.send(new UnlistProduct(productId, actor));
         return ResponseEntity.noContent().build();

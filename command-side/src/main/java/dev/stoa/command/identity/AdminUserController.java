@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -27,6 +28,7 @@ class AdminUserController {
 
     @PostMapping("/suspend")
     @Operation(operationId = "suspendUser", summary = "Suspend: no logins, sessions end at once (active → suspended)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> suspend(@PathVariable UserId userId, @Valid @RequestBody(required = false) SuspendRequest body,
                                  Actor actor) {
         commands.send(new SuspendUser(userId, body == null ? null : body.reason(), actor));
@@ -35,6 +37,7 @@ class AdminUserController {
 
     @PostMapping("/reinstate")
     @Operation(operationId = "reinstateUser", summary = "Lift a suspension (suspended → active)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> reinstate(@PathVariable UserId userId, Actor actor) {
         commands.send(new ReinstateUser(userId, actor));
         return ResponseEntity.noContent().build();
@@ -42,6 +45,7 @@ class AdminUserController {
 
     @PostMapping("/deactivate")
     @Operation(operationId = "deactivateUser", summary = "Close an account for good (active or suspended → deactivated)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> deactivate(@PathVariable UserId userId, Actor actor) {
         commands.send(new DeactivateUser(userId, actor));
         return ResponseEntity.noContent().build();
@@ -49,6 +53,7 @@ class AdminUserController {
 
     @PutMapping("/roles")
     @Operation(operationId = "changeUserRoles", summary = "Replace a user's roles (any of customer, instructor, vendor, support, auditor, admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> roles(@PathVariable UserId userId, @Valid @RequestBody RolesRequest body, Actor actor) {
         commands.send(new ChangeRoles(userId, body.roles(), actor));
         return ResponseEntity.noContent().build();

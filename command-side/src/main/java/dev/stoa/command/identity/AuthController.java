@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -59,6 +60,7 @@ class AuthController {
 
     @PostMapping("/register")
     @Operation(operationId = "register", summary = "Open an account (customer, instructor and/or vendor) and send the e-mail verification mail")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterRequest body) {
         Set<String> roles = body.roles() == null || body.roles().isEmpty() ? Set.of(Roles.CUSTOMER) : body.roles();
         if (!SELF_SERVICE_ROLES.containsAll(roles))
@@ -74,6 +76,7 @@ class AuthController {
     @PostMapping("/email/verify")
     @Operation(operationId = "verifyEmail", summary = "Confirm the e-mail address with the token from the verification mail; send the password "
             + "chosen at registration to keep it (without it the password is voided: log in with a code or reset it)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody VerifyRequest body) {
         TokenIssuer.EmailClaims claims = tokens.readEmailVerificationToken(body.token())
                 .orElseThrow(() -> new DomainException(ErrorCode.INVALID_LINK, "the verification link is invalid or expired"));
@@ -117,6 +120,7 @@ class AuthController {
 
     @PostMapping("/logout")
     @Operation(operationId = "logout", summary = "End the session of this refresh token")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> logout(@Valid @RequestBody TokenRequest body, Actor actor) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
         commands.send(new RevokeTokenFamily(claims.familyId(), new UserId(actor.userId()), "logout"));

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -68,6 +69,7 @@ class MfaController {
 
     @PostMapping("/disable")
     @Operation(operationId = "disableMfa", summary = "Turn multi-factor authentication off (needs your password and a current or recovery code)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> disable(@Valid @RequestBody DisableRequest body, Actor actor) {
         UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, new Sessions.Proof(body.password(), body.code()));
@@ -77,6 +79,7 @@ class MfaController {
 
     @PostMapping("/activate")
     @Operation(operationId = "activateMfa", summary = "Confirm with the authenticator's current code; from then on login needs totpCode")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> activate(@Valid @RequestBody ActivateRequest body, Actor actor) {
         commands.send(new ActivateMfa(new UserId(actor.userId()), body.code()));
         return ResponseEntity.noContent().build();

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -60,6 +61,7 @@ class OneTimeAccessController {
 
     @PostMapping("/otp/request")
     @Operation(operationId = "requestLoginCode", summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestCode(@Valid @RequestBody EmailRequest body) {
         account(body.email()).ifPresent(userId -> {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
@@ -84,6 +86,7 @@ class OneTimeAccessController {
 
     @PostMapping("/password-reset/request")
     @Operation(operationId = "requestPasswordReset", summary = "Mail a password reset link (valid 30 minutes, once); always 202")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestReset(@Valid @RequestBody EmailRequest body) {
         account(body.email()).ifPresent(userId -> {
             String version = commands.send(new PreparePasswordReset(userId));
@@ -99,6 +102,7 @@ class OneTimeAccessController {
 
     @PostMapping("/password-reset/confirm")
     @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the mailed token; every session of the user ends")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetRequest body) {
         TokenIssuer.ResetClaims claims = tokens.readPasswordResetToken(body.token()).orElseThrow(() ->
                 new DomainException(ErrorCode.INVALID_LINK, "the reset link is invalid or expired"));

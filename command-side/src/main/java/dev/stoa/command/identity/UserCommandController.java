@@ -10,6 +10,7 @@ import jakarta.validation.constraints.*;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -42,18 +43,21 @@ class UserCommandController {
 
     @PatchMapping("/me")
     @Operation(operationId = "updateMyProfile", summary = "Change your name or phone; omitted fields stay")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> updateMe(@Valid @RequestBody ProfileRequest body, Actor actor) {
         return update(actor.userId(), body, actor);
     }
 
     @PutMapping("/{userId}")
     @Operation(operationId = "updateUserProfile", summary = "Change a user's name or phone (that user, support, admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> update(@PathVariable UserId userId, @Valid @RequestBody ProfileRequest body, Actor actor) {
         return update(userId.value(), body, actor);
     }
 
     @PostMapping("/me/deactivate")
     @Operation(operationId = "deactivateMyAccount", summary = "Close your own account for good (needs your password, and a code with MFA on)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> deactivateMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, body);
@@ -64,6 +68,7 @@ class UserCommandController {
     @DeleteMapping("/me")
     @Operation(operationId = "eraseMyAccount", summary = "GDPR erasure: your personal data becomes unreadable everywhere, event history included; "
             + "the account closes and its e-mail address is free again (needs your password, and a code with MFA on)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> eraseMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         UserId me = new UserId(actor.userId());
         sessions.reauthenticate(me, body);
@@ -73,6 +78,7 @@ class UserCommandController {
 
     @PostMapping("/{userId}/addresses")
     @Operation(operationId = "addAddress", summary = "Add an address (that user, admin); at most one is the default")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
                                                    Actor actor) {
         String addressId = UUID.randomUUID().toString();
@@ -83,6 +89,7 @@ class UserCommandController {
 
     @PutMapping("/{userId}/addresses/{addressId}")
     @Operation(operationId = "replaceAddress", summary = "Replace one of the user's addresses (that user, admin); ids are assigned by POST")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> replaceAddress(@PathVariable UserId userId, @PathVariable UUID addressId,
                                         @Valid @RequestBody AddressRequest body, Actor actor) {
         commands.send(new ReplaceAddress(userId, addressId.toString(), body.address(), actor));
@@ -91,6 +98,7 @@ class UserCommandController {
 
     @DeleteMapping("/{userId}/addresses/{addressId}")
     @Operation(operationId = "removeAddress", summary = "Delete an address (that user, admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> removeAddress(@PathVariable UserId userId, @PathVariable UUID addressId, Actor actor) {
         commands.send(new RemoveAddress(userId, addressId.toString(), actor));
         return ResponseEntity.noContent().build();

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -32,6 +33,7 @@ class InventoryCommandController {
 
     @PutMapping
     @Operation(operationId = "adjustStock", summary = "Set stock after a count: onHand, reorder threshold, location (vendor of the product, admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> adjust(@PathVariable ProductId productId, @Valid @RequestBody AdjustRequest body,
                                 Actor actor) {
         int threshold = body.reorderThreshold() == null ? 0 : body.reorderThreshold();
@@ -41,6 +43,7 @@ class InventoryCommandController {
 
     @PostMapping("/restock")
     @Operation(operationId = "restockProduct", summary = "Goods arrived: add quantity units on hand (vendor of the product, admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> restock(@PathVariable ProductId productId, @Valid @RequestBody RestockRequest body,
                                  Actor actor) {
         commands.send(new RestockProduct(productId, body.quantity(), actor));

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -32,6 +33,7 @@ class NotificationCommandController {
 
     @PostMapping("/send")
     @Operation(operationId = "sendNotification", summary = "Send a manual e-mail (admin); with Idempotency-Key a retry sends nothing twice")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Map<String, String>> send(@Valid @RequestBody ManualNotification body,
                                              Actor actor) {
         if (!actor.isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");

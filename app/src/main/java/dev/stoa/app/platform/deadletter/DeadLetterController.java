@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
@@ -46,6 +47,7 @@ class DeadLetterController {
 
     @DeleteMapping("/{id}")
     @Operation(operationId = "evictDeadLetter", summary = "Evict one parked event: its processor skips it for good (a DeadLetterEvicted event records it)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> evict(@PathVariable @Size(max = 255) String id) {
         deadLetters.evict(id);
         return ResponseEntity.noContent().build();

@@ -1,7 +1,6 @@
 package dev.stoa.app.platform.security;
 
 import dev.stoa.api.platform.ErrorCode;
-import static org.springframework.http.HttpMethod.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,36 +34,25 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Stateless resource server: every request's bearer token is verified locally against the platform's
  * public keys (RS256 only, so "alg: none" and HMAC tricks fail), roles come from the "roles" claim, and
- * role rules per endpoint live here in one table. Ownership (my product, my order) is decided by the
+ * role rules per endpoint live in one table, {@link AccessRules}. Ownership (my product, my order) is decided by the
  * aggregates. Failures answer problem+json: 401 without a valid token, 403 for the wrong role.
  */
 @Configuration
 public class SecurityConfiguration {
-    private static final String[] SELLERS = {"vendor", "admin"};
-
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> {})
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search",
-                                "/api/v1/suggest", "/api/v1/auth/jwks").permitAll()
-                        .requestMatchers(POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-                                "/api/v1/auth/email/verify", "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify",
-                                "/api/v1/auth/password-reset/request", "/api/v1/auth/password-reset/confirm").permitAll()
-                        // notification: the embedded-mode dev mailbox (absent unless the embedded SMTP server runs)
-                        .requestMatchers(GET, "/api/v1/dev/mailbox").permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole("admin")
-                        .requestMatchers(POST, "/api/v1/notifications/send").hasRole("admin")
-                        .requestMatchers(POST, "/api/v1/categories").hasRole("admin")
-                        .requestMatchers(POST, "/api/v1/products", "/api/v1/products/*/inventory/**").hasAnyRole(SELLERS)
-                        .requestMatchers(PUT, "/api/v1/products/*", "/api/v1/products/*/inventory").hasAnyRole(SELLERS)
-                        .requestMatchers(DELETE, "/api/v1/products/*").hasAnyRole(SELLERS)
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("admin")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(auth -> {
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        var matched = auth.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new));
+                        if (rule.open()) matched.permitAll();
+                        else if (rule.roles().isEmpty()) matched.authenticated();
+                        else matched.hasAnyRole(rule.roles().toArray(String[]::new));
+                    }
+                    auth.anyRequest().permitAll();
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,

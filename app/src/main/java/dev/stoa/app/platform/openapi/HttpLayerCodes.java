@@ -1,0 +1,71 @@
+package dev.stoa.app.platform.openapi;
+
+import static dev.stoa.api.platform.ErrorCode.*;
+
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.app.platform.security.AccessRules;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * What the HTTP layer around an endpoint answers (filters, validation, security, idempotency, rate limits), and the
+ * headers it reads and writes. Kept beside the filters' own rules: a filter that starts answering a new code adds it
+ * here, and the document-versus-behaviour test fails until it does.
+ */
+final class HttpLayerCodes {
+    private HttpLayerCodes() {}
+
+    static Set<ErrorCode> of(HttpMethod method, String path, Operation operation, AccessRules.Rule access, boolean secret) {
+        Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE);
+        boolean hasBody = operation.getRequestBody() != null;
+        if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
+        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) codes.add(VALIDATION_FAILED);
+        if (!access.open()) codes.add(UNAUTHORIZED);
+        if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
+        if (HttpMethod.GET.equals(method)) codes.add(VALIDATION_FAILED); // X-Stoa-Min-Position
+        if (HttpMethod.POST.equals(method)) {
+            codes.addAll(Set.of(VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_RETRY));
+            if (secret) codes.add(IDEMPOTENCY_RESPONSE_WITHHELD);
+            if (path.startsWith("/api/v1/auth/")) codes.add(RATE_LIMITED_CODE);
+        }
+        return codes;
+    }
+
+    static void documentHeaders(Operation operation, HttpMethod method) {
+        operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
+                .description("Your id for this request (1-64 of A-Z a-z 0-9 . _ : -); echoed back, stored with every event it causes")
+                .schema(new StringSchema().pattern("^[A-Za-z0-9._:-]{1,64}$")));
+        if (HttpMethod.POST.equals(method))
+            operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                    .description("A retry with the same key and body answers the first response and does nothing twice; "
+                            + "another body with the same key is 422 idempotency_key_reused. Remembered 24 h.")
+                    .schema(new StringSchema().minLength(1).maxLength(255)));
+        if (HttpMethod.GET.equals(method))
+            operation.addParametersItem(new HeaderParameter().name("X-Stoa-Min-Position").required(false)
+                    .description("The X-Stoa-Position of your last write: the read waits (bounded) until it is reflected")
+                    .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        boolean write = !HttpMethod.GET.equals(method);
+        operation.getResponses().forEach((status, response) -> {
+            if (!status.startsWith("2")) return;
+            response.addHeaderObject("X-Correlation-Id", header("The request's correlation id"));
+            response.addHeaderObject("X-Stoa-Consistency", new Header().description(write
+                    ? "consistent: the read models reflect this write; pending: not yet (the write happened)"
+                    : "consistent or pending: whether X-Stoa-Min-Position was reached")
+                    .schema(new StringSchema().addEnumItem("consistent").addEnumItem("pending")));
+            if (write) response.addHeaderObject("X-Stoa-Position",
+                    new Header().description("The event position this write produced; send it as X-Stoa-Min-Position")
+                            .schema(new IntegerSchema().format("int64")));
+            if (HttpMethod.POST.equals(method)) response.addHeaderObject("Idempotent-Replayed",
+                    header("true when this is the stored answer to an earlier request with the same Idempotency-Key"));
+        });
+    }
+
+    private static Header header(String description) { return new Header().description(description).schema(new StringSchema()); }
+}

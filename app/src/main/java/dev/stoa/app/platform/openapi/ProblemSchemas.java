@@ -1,0 +1,60 @@
+package dev.stoa.app.platform.openapi;
+
+import dev.stoa.api.platform.ErrorCode;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one {@code Problem} schema every error response uses (RFC 9457 plus {@code code} and {@code errors}), and the
+ * {@code ProblemCode} enum of every code Stoa answers, so a generated client gets the codes as a type.
+ */
+final class ProblemSchemas {
+    static final String PROBLEM = "Problem";
+    static final String CODE = "ProblemCode";
+    static final String FIELD_ERROR = "FieldError";
+
+    private ProblemSchemas() {}
+
+    static void register(Components components) {
+        StringSchema codes = new StringSchema();
+        Arrays.stream(ErrorCode.values()).map(ErrorCode::code).distinct().forEach(codes::addEnumItem);
+        codes.description("The stable machine code of a problem; which ones an operation answers is listed per response.");
+        components.addSchemas(CODE, codes);
+        components.addSchemas(FIELD_ERROR, new ObjectSchema().description("One invalid field or parameter.")
+                .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
+                .required(List.of("field", "message")));
+        components.addSchemas(PROBLEM, new ObjectSchema()
+                .description("RFC 9457 problem details, as application/problem+json.")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Conflict"))
+                .addProperty("status", new IntegerSchema().example(409))
+                .addProperty("detail", new StringSchema().description("For people; never parse it."))
+                .addProperty("instance", new StringSchema().description("The request path."))
+                .addProperty("code", new Schema<>().$ref(ref(CODE)))
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(ref(FIELD_ERROR)))
+                        .description("With validation_failed: each invalid field."))
+                .required(List.of("title", "status", "code")));
+    }
+
+    static String ref(String schema) { return "#/components/schemas/" + schema; }
+
+    /** What a problem with this code looks like, for the response's examples. */
+    static Example example(ErrorCode code) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("type", "about:blank");
+        value.put("title", org.springframework.http.HttpStatus.valueOf(code.status()).getReasonPhrase());
+        value.put("status", code.status());
+        value.put("detail", code.meaning());
+        value.put("code", code.code());
+        return new Example().summary(code.meaning()).value(value);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.stoa.app.platform.security;
+
+import static org.springframework.http.HttpMethod.*;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * Who may call what, in one table, first match wins: the security filter chain enforces it and the OpenAPI
+ * document derives each operation's 401/403 and bearer requirement from it, so the two cannot disagree.
+ * Ownership (my product, my account) is decided further in, by the aggregates and {@code Access}.
+ */
+public final class AccessRules {
+    /** Who a rule lets in: anyone, any logged-in user, or holders of one of {@code roles}. */
+    public record Rule(HttpMethod method, List<String> patterns, boolean open, Set<String> roles) {
+        boolean matches(HttpMethod m, String path) {
+            return (method == null || method.equals(m)) && patterns.stream().anyMatch(p -> PATHS.match(p, path));
+        }
+    }
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final Set<String> SELLERS = Set.of("vendor", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
+
+    static final List<Rule> RULES = List.of(
+            open(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search", "/api/v1/suggest", "/api/v1/auth/jwks"),
+            open(POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/email/verify",
+                    "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify", "/api/v1/auth/password-reset/request",
+                    "/api/v1/auth/password-reset/confirm"),
+            open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
+            roles(null, ADMIN, "/api/v1/admin/**"),
+            roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
+            roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
+            roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
+            roles(DELETE, SELLERS, "/api/v1/products/*"),
+            open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
+            roles(null, ADMIN, "/actuator/**"),
+            new Rule(null, List.of("/api/**"), false, Set.of()));
+
+    private AccessRules() {}
+
+    /** The first rule for this method and path (a path template such as {@code /api/v1/products/{id}} works too). */
+    public static Rule forRequest(HttpMethod method, String path) {
+        String concrete = path.replaceAll("\\{[^/]+}", "x");
+        return RULES.stream().filter(r -> r.matches(method, concrete)).findFirst()
+                .orElse(new Rule(null, List.of("/**"), true, Set.of()));
+    }
+
+    private static Rule open(HttpMethod method, String... patterns) { return new Rule(method, List.of(patterns), true, Set.of()); }
+
+    private static Rule roles(HttpMethod method, Set<String> roles, String... patterns) {
+        return new Rule(method, List.of(patterns), false, roles);
+    }
+}
