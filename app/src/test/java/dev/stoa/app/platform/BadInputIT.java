@@ -71,7 +71,9 @@ class BadInputIT extends ApiTest {
         assertProblem(api.get("/api/v1/products?categoryId=nope"), 400, "validation_failed");
         assertProblem(api.get("/api/v1/products?minRating=7"), 400, "validation_failed");
         assertProblem(api.get("/api/v1/search?type=animal"), 400, "validation_failed");
-        assertProblem(api.get("/api/v1/suggest"), 400, "bad_request");
+        Api.Response missing = api.get("/api/v1/suggest");
+        assertProblem(missing, 400, "validation_failed");
+        assertThat(missing.body().at("/errors/0/field").asText()).as("a missing parameter is named").isEqualTo("prefix");
         assertProblem(api.get("/api/v1/products/not-a-uuid"), 400, "validation_failed");
     }
 

@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = StoaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "stoa.security.jwt.retired-key-files=" + ApiTest.RETIRED_SIGNING_KEY)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(ProblemRecorder.class)
 @AutoConfigureObservability // Spring Boot tests switch metrics export off; we test /actuator/prometheus
 public abstract class ApiTest {
     /** A former token-signing key, as after a rotation: its tokens must still be accepted (SealingIT). */

@@ -43,6 +43,7 @@ class Sessions {
     }
 
     /** The answer of every login endpoint. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Tokens")
     record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
         static Tokens of(TokenIssuer.Issued issued) {
             return new Tokens(issued.accessToken(), issued.refreshToken(), "Bearer", issued.expiresInSeconds());
@@ -50,6 +51,8 @@ class Sessions {
     }
 
     /** Re-authentication in a request body: the current password, and with MFA on an authenticator or recovery code. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Reauthentication",
+            description = "The current password, and with MFA on a current authenticator or recovery code")
     record Proof(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 128) String password,
                  @jakarta.validation.constraints.Size(max = 32) String code) {
         @Override

@@ -20,10 +20,13 @@ public class OpenApiConfiguration {
                 .info(new Info().title("Stoa API").version("v1")
                         .description("Shop and school backend. Errors are application/problem+json with a stable `code`; "
                                 + "POSTs accept an Idempotency-Key; writes answer X-Stoa-Position for read-your-writes.")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("Access token from POST /api/v1/auth/login (RS256, 15 minutes)")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                // fixed, not the serving request's address: the document is committed (openapi/stoa-api.json)
+                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("http://localhost:8080")
+                        .description("The platform on its embedded defaults (README); use your deployment's address")));
     }
 }

@@ -85,6 +85,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.validation("the request body has invalid fields", errors));
     }
 
+    /** A required query parameter that is missing is an invalid field like any other. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return respond(Problems.validation("a required parameter is missing",
+                List.of(Map.of("field", e.getParameterName(), "message", "is required"))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
