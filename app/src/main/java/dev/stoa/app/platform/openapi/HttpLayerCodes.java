@@ -23,7 +23,8 @@ final class HttpLayerCodes {
     private HttpLayerCodes() {}
 
     static Set<ErrorCode> of(HttpMethod method, String path, Operation operation, AccessRules.Rule access, boolean secret) {
-        Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE);
+        // the firewall reads every request's path, method and headers before any endpoint does
+        Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE, REQUEST_REJECTED);
         boolean hasBody = operation.getRequestBody() != null;
         if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) codes.add(VALIDATION_FAILED);

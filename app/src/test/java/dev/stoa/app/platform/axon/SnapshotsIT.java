@@ -2,6 +2,7 @@ package dev.stoa.app.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.catalog.CreateProduct;
 import dev.stoa.api.catalog.ProductDetails;
 import dev.stoa.api.catalog.ProductId;
@@ -66,12 +67,12 @@ class SnapshotsIT extends ApiTest {
         LoginOutcome welcome = logIn(user, PASSWORD);
         assertThat(welcome.accepted()).isTrue();
         assertThat(welcome.roles()).containsExactlyInAnyOrder("customer", "instructor");
-        for (int i = 1; i <= 4; i++) assertThat(logIn(user, "wrong password " + i).refusal()).isEqualTo("invalid_credentials");
+        for (int i = 1; i <= 4; i++) assertThat(logIn(user, "wrong password " + i).refusal()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         aggregateCache.removeAll();
         LoginOutcome fifth = logIn(user, "wrong password 5");
         assertThat(fifth.lockedUntil()).as("the fifth failure in a row locks, counted across the reload").isNotNull();
         aggregateCache.removeAll();
-        assertThat(logIn(user, PASSWORD).refusal()).as("locked: the right password too").isEqualTo("account_locked");
+        assertThat(logIn(user, PASSWORD).refusal()).as("locked: the right password too").isEqualTo(ErrorCode.ACCOUNT_LOCKED);
         assertThat(output.getAll()).doesNotContain("Error reading snapshot", "create and store a snapshot resulted in an exception");
     }
 
