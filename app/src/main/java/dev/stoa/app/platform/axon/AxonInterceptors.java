@@ -21,12 +21,6 @@ public class AxonInterceptors {
         commandBus.registerHandlerInterceptor(new DomainExceptionTranslator());
     }
 
-    /** Lets the HTTP layer learn the event-store position of the events a request wrote. */
-    @Autowired
-    public void eventInterceptors(org.axonframework.eventhandling.EventBus eventBus) {
-        eventBus.registerDispatchInterceptor(new WrittenEvents());
-    }
-
     /**
      * A failing event handler must not be skipped (Axon's default logs and moves on, which would lose the
      * event for that read model): propagate, so the processor retries the batch with back-off.
