@@ -92,6 +92,21 @@ def sample(app, data_dir):
     return totals
 
 
+def threads(pid):
+    """CPU seconds per thread group of one process (thread names with their numbers dropped)."""
+    groups = {}
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = re.sub(r"[-#]?\d+", "", raw[raw.index("(") + 1:raw.rindex(")")]).strip() or "?"
+        fields = raw.rsplit(")", 1)[1].split()
+        groups[name] = groups.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / TICK
+    return groups
+
+
 def machine_busy_seconds():
     with open("/proc/stat") as f:
         v = [int(x) for x in f.readline().split()[1:]]
@@ -119,9 +134,9 @@ def main():
     token = a.token or login(a.base)
     if a.warmup:
         wrk(a.base, token, a.connections, a.warmup).communicate()
-    before, busy0, wrk0 = sample(a.pid, a.data_dir), machine_busy_seconds(), os.times()
+    before, busy0, wrk0, threads0 = sample(a.pid, a.data_dir), machine_busy_seconds(), os.times(), threads(a.pid)
     out, _ = wrk(a.base, token, a.connections, a.duration).communicate()
-    after, busy1, wrk1 = sample(a.pid, a.data_dir), machine_busy_seconds(), os.times()
+    after, busy1, wrk1, threads1 = sample(a.pid, a.data_dir), machine_busy_seconds(), os.times(), threads(a.pid)
     # wrk has exited and been waited for: its CPU shows in our children's times
     wrk_cpu = (wrk1.children_user + wrk1.children_system) - (wrk0.children_user + wrk0.children_system)
     line = next(l for l in out.splitlines() if l.startswith("RESULT"))
@@ -138,6 +153,8 @@ def main():
     print("cpu %-14s %5.2f cores  %6.2f ms per write" % ("wrk", wrk_cpu / secs, 1000 * wrk_cpu / max(writes, 1)))
     others = (busy1 - busy0) - ours - wrk_cpu
     print("cpu %-14s %5.2f cores  (everything else on the machine)" % ("others", max(others, 0) / secs))
+    used = sorted(((threads1[k] - threads0.get(k, 0.0), k) for k in threads1), reverse=True)
+    print("app threads (ms per write): " + ", ".join("%s %.2f" % (k, 1000 * v / max(writes, 1)) for v, k in used[:12]))
 
 
 if __name__ == "__main__":

@@ -3,9 +3,9 @@ package dev.stoa.app.platform.axon;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -121,8 +121,8 @@ public class PositionGate {
         return current.position().orElse(-1) >= position;
     }
 
-    private java.util.Map<String, EventProcessor> processors() {
+    private Map<String, EventProcessor> processors() {
         EventProcessingConfiguration config = processing.getIfAvailable();
-        return config == null ? java.util.Map.of() : config.eventProcessors();
+        return config == null ? Map.of() : config.eventProcessors();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +32,8 @@ public final class SignallingEventSource implements StreamableMessageSource<Trac
     private static final long[] SIGNAL_DELAYS_MS = {0, 25, 100};
     private final EventStore store;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean[] pending = java.util.stream.Stream.generate(AtomicBoolean::new)
+            .limit(SIGNAL_DELAYS_MS.length).toArray(AtomicBoolean[]::new);
     private final ScheduledExecutorService signals = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "stoa-event-signals");
         thread.setDaemon(true);
@@ -60,8 +63,19 @@ public final class SignallingEventSource implements StreamableMessageSource<Trac
     @Override
     public TrackingToken createTokenSince(Duration duration) { return store.createTokenSince(duration); }
 
+    /**
+     * Schedules the wake-ups of one commit, joining those still pending: under load commits come every few
+     * milliseconds, and one wake-up per delay at a time is enough (a commit after a wake-up started schedules
+     * the next), where one per commit woke every processor's coordinator three times per write.
+     */
     void signal() {
-        for (long delay : SIGNAL_DELAYS_MS) signals.schedule(this::notifyNow, delay, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < SIGNAL_DELAYS_MS.length; i++) {
+            AtomicBoolean pending = this.pending[i];
+            if (pending.compareAndSet(false, true)) signals.schedule(() -> {
+                pending.set(false);
+                notifyNow();
+            }, SIGNAL_DELAYS_MS[i], TimeUnit.MILLISECONDS);
+        }
     }
 
     private void notifyNow() { callbacks.forEach(Runnable::run); }
