@@ -7,7 +7,7 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Catalog;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,11 +97,11 @@ class ReadYourWritesIT extends ApiTest {
 
     /** Every decision the gate took about one processor: consistent, pending or unavailable. */
     private double decisions(String processor) {
-        return meters.find("stoa.read-your-writes").tag("processor", processor).counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find("stoa.read-your-writes").tag("processor", processor).timers().stream().mapToDouble(Timer::count).sum();
     }
 
     private double count(String processor, String outcome) {
-        Counter counter = meters.find("stoa.read-your-writes").tag("processor", processor).tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        Timer timer = meters.find("stoa.read-your-writes").tag("processor", processor).tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
  * Read-your-writes: a write waits, bounded, until the processors of this process that handle its events have
  * committed them (an identity write never waits for the search index), and not at all when one of them cannot
  * get there from here (stopped, in error, or its segment for the event claimed by no one here), nor when a
- * command ran in another process (its events are unknown here). Each decision is counted in
- * {@code stoa.read-your-writes} by processor and outcome.
+ * command ran in another process (its events are unknown here). Each decision is timed in
+ * {@code stoa.read-your-writes} by processor and outcome: how long writes wait, and for whom.
  */
 @Component
 public class ProjectionGate {
@@ -82,12 +83,16 @@ public class ProjectionGate {
 
     /** @return true if every processor the write needs here has committed its events within {@code timeout}. */
     public boolean awaitWrite(Write write, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
         Plan plan = plan(write);
-        plan.unavailable().forEach(p -> count(p, "unavailable"));
+        plan.unavailable().forEach(p -> record(p, "unavailable", 0));
         if (!plan.canWait()) return false;
-        boolean consistent = write.await(plan.required(), System.nanoTime() + timeout.toNanos());
+        boolean consistent = write.await(plan.required(), start + timeout.toNanos());
         Set<String> late = consistent ? Set.of() : write.missing(plan.required());
-        plan.awaited().forEach(p -> count(p, late.contains(p) ? "pending" : "consistent"));
+        for (String p : plan.awaited()) {
+            long waited = late.contains(p) ? System.nanoTime() - start : write.lastReceipt(p).orElse(start) - start;
+            record(p, late.contains(p) ? "pending" : "consistent", Math.max(0, waited));
+        }
         return consistent;
     }
 
@@ -109,8 +114,11 @@ public class ProjectionGate {
         return head == null ? OptionalLong.empty() : head.position();
     }
 
-    private void count(String processor, String outcome) {
+    /** How long a write waited for one processor (from the end of its command to that processor's last receipt). */
+    private void record(String processor, String outcome, long nanos) {
         MeterRegistry registry = meters.getIfAvailable();
-        if (registry != null) registry.counter("stoa.read-your-writes", "processor", processor, "outcome", outcome).increment();
+        if (registry != null) {
+            registry.timer("stoa.read-your-writes", "processor", processor, "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
@@ -27,8 +28,11 @@ public final class Write {
     private final List<EventMessage<?>> events = new ArrayList<>();
     private final Map<String, Set<String>> handledBy = new HashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
+    private final Map<String, Long> lastReceiptNanos = new HashMap<>();
 
     void commandSent(String commandId) { locked(() -> commands.add(commandId)); }
+
+    boolean sent(String commandId) { return read(() -> commands.contains(commandId)); }
 
     void commandHandledHere(String commandId) { locked(() -> commandsHandledHere.add(commandId)); }
 
@@ -41,41 +45,21 @@ public final class Write {
         locked(() -> {
             handledBy.computeIfAbsent(eventId, id -> new HashSet<>()).add(processor);
             position.ifPresent(p -> positions.put(eventId, p));
+            lastReceiptNanos.put(processor, System.nanoTime());
             receipt.signalAll();
         });
     }
 
     /** The events published, in order. */
-    public List<EventMessage<?>> events() {
-        lock.lock();
-        try {
-            return List.copyOf(events);
-        } finally {
-            lock.unlock();
-        }
-    }
+    public List<EventMessage<?>> events() { return read(() -> List.copyOf(events)); }
 
     /** False if a command of this write ran in another process: its events, if any, are unknown here. */
-    public boolean allCommandsHandledHere() {
-        lock.lock();
-        try {
-            return commandsHandledHere.containsAll(commands);
-        } finally {
-            lock.unlock();
-        }
-    }
+    public boolean allCommandsHandledHere() { return read(() -> commandsHandledHere.containsAll(commands)); }
 
     /** The global position of the last event, if a processor's receipt told every event's position. */
     public OptionalLong knownPosition() {
-        lock.lock();
-        try {
-            if (events.isEmpty() || !events.stream().allMatch(e -> positions.containsKey(e.getIdentifier()))) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(positions.values().stream().mapToLong(Long::longValue).max().orElseThrow());
-        } finally {
-            lock.unlock();
-        }
+        return read(() -> events.isEmpty() || !events.stream().allMatch(e -> positions.containsKey(e.getIdentifier()))
+                ? OptionalLong.empty() : OptionalLong.of(positions.values().stream().mapToLong(Long::longValue).max().orElseThrow()));
     }
 
     /**
@@ -98,17 +82,19 @@ public final class Write {
         }
     }
 
+    /** When {@code processor} last committed an event of this write ({@link System#nanoTime()}), if it did. */
+    public OptionalLong lastReceipt(String processor) {
+        return read(() -> lastReceiptNanos.containsKey(processor) ? OptionalLong.of(lastReceiptNanos.get(processor)) : OptionalLong.empty());
+    }
+
     /** The processors among {@code required} that have not yet committed all their events. */
     public Set<String> missing(Map<String, Set<String>> required) {
-        lock.lock();
-        try {
+        return read(() -> {
             Set<String> missing = new HashSet<>();
             required.forEach((event, processors) -> processors.stream()
                     .filter(p -> !handledBy.getOrDefault(event, Set.of()).contains(p)).forEach(missing::add));
             return missing;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private boolean covered(Map<String, Set<String>> required) {
@@ -116,6 +102,15 @@ public final class Write {
             if (!handledBy.getOrDefault(entry.getKey(), Set.of()).containsAll(entry.getValue())) return false;
         }
         return true;
+    }
+
+    private <T> T read(Supplier<T> value) {
+        lock.lock();
+        try {
+            return value.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void locked(Runnable action) {

@@ -55,10 +55,15 @@ public class WrittenEvents {
 
     boolean following(String messageId) { return byMessage.containsKey(messageId); }
 
+    /**
+     * The write a message belongs to: the one whose command caused it, else the one of this (request) thread.
+     * Only commands pass a write on: the commands a processor sends about the write's events (a welcome mail)
+     * are consequences that follow later, not part of what the client wrote.
+     */
     private Write writeOf(Message<?> message) {
         Object cause = message.getMetaData().get(CAUSATION_ID);
         Write write = cause == null ? null : byMessage.get(cause.toString());
-        return write != null ? write : current.get();
+        return write != null && write.sent(cause.toString()) ? write : current.get();
     }
 
     /** Command bus dispatch: notes the commands a write sends. */

@@ -86,7 +86,7 @@ class ProjectionGateTest {
     }
 
     private double counted(String processor, String outcome) {
-        var counter = axon.meters.find("stoa.read-your-writes").tag("processor", processor).tag("outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        var timer = axon.meters.find("stoa.read-your-writes").tag("processor", processor).tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 }

@@ -8,25 +8,16 @@ final class ProductIndexMapping {
     private ProductIndexMapping() {}
 
     /**
-     * How often the shard refreshes (when something changed): the longest a search-index write waits to become
-     * searchable ({@link ProductSearchProjection#REFRESH}). Set explicitly, which also keeps Elasticsearch from
-     * skipping the refreshes of a shard nobody searched lately ("search idle"), on which a write would wait.
-     */
-    static final String REFRESH_INTERVAL = "50ms";
-
-    /**
      * {@code searchText} gathers name, brand and description (copy_to) so that a query may find its words in
      * different fields and still require most of them; per-field matches then add relevance. {@code dynamic: strict}
      * turns a field this class does not know into a loud error instead of a silently guessed mapping.
      * {@code auto_expand_replicas 0-1}: green on one node, one replica where there is a second node.
-     * {@code refresh_interval}: see {@link #REFRESH_INTERVAL}.
      */
     static final String JSON = """
             {
               "settings": {
                 "number_of_shards": 1,
-                "auto_expand_replicas": "0-1",
-                "refresh_interval": "%s"
+                "auto_expand_replicas": "0-1"
               },
               "mappings": {
                 "dynamic": "strict",
@@ -55,5 +46,5 @@ final class ProductIndexMapping {
                 }
               }
             }
-            """.formatted(REFRESH_INTERVAL);
+            """;
 }

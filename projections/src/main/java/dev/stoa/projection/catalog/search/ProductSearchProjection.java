@@ -32,12 +32,10 @@ import org.springframework.stereotype.Component;
 public class ProductSearchProjection {
     public static final String PROCESSING_GROUP = "product-search";
     /**
-     * {@code wait_for}: a bulk returns once the shard's next scheduled refresh has made it searchable, every
-     * {@link ProductIndexMapping#REFRESH_INTERVAL}. {@code true} refreshed the shard once per bulk: under load
-     * that was most of Elasticsearch's CPU (a Lucene flush and reader reopen per batch, then merging the tiny
-     * segments), while a scheduled refresh serves every bulk of its interval at once.
+     * {@code true}: refresh the shard at the end of each bulk. {@code wait_for} would park every batch until the
+     * next scheduled refresh (up to 1 s), which the processor (and so every read-your-writes request) would wait on.
      */
-    static final Refresh REFRESH = Refresh.WaitFor;
+    static final Refresh REFRESH = Refresh.True;
 
     private final SearchIndexAdmin admin;
     private final ProductIndexWriter writer;

@@ -29,10 +29,7 @@ public class SearchIndexAdmin {
 
     public SearchIndices indices() { return indices; }
 
-    /**
-     * Creates the products index unless it exists, and gives an existing one (made by an older release) the
-     * refresh interval that its writes wait for. Called lazily before writes: ES may start after the app.
-     */
+    /** Creates the products index unless it exists. Called lazily before writes: ES may start after the app. */
     public void ensureIndex() {
         if (ensured) return;
         String index = indices.products();
@@ -40,9 +37,6 @@ public class SearchIndexAdmin {
             if (!client.indices().exists(e -> e.index(index)).value()) {
                 client.indices().create(c -> c.index(index).withJson(new StringReader(ProductIndexMapping.JSON)));
                 log.info("Created search index {}", index);
-            } else {
-                client.indices().putSettings(s -> s.index(index)
-                        .settings(t -> t.refreshInterval(r -> r.time(ProductIndexMapping.REFRESH_INTERVAL))));
             }
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
