@@ -21,13 +21,9 @@ public class AxonInterceptors {
         commandBus.registerHandlerInterceptor(new DomainExceptionTranslator());
     }
 
-    /**
-     * Lets the HTTP layer learn the event-store position of the events a request wrote; events published outside a
-     * command (an admin's dead-letter eviction) carry who did it like commands do.
-     */
+    /** Events published outside a command (an admin's dead-letter eviction) carry who did it like commands do. */
     @Autowired
     public void eventInterceptors(org.axonframework.eventhandling.EventBus eventBus) {
-        eventBus.registerDispatchInterceptor(new WrittenEvents());
         eventBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor());
     }
 

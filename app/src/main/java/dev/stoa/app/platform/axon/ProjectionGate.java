@@ -1,37 +1,50 @@
 package dev.stoa.app.platform.axon;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: finds the event-store position a write produced and waits, bounded, until every
- * streaming processor in this process (every read model and the search index) has handled it.
+ * Read-your-writes: a write waits, bounded, until the processors of this process that handle its events have
+ * committed them (an identity write never waits for the search index), and not at all when one of them cannot
+ * get there from here (stopped, in error, or its segment for the event claimed by no one here), nor when a
+ * command ran in another process (its events are unknown here). Each decision is timed in
+ * {@code stoa.read-your-writes} by processor and outcome: how long writes wait, and for whom.
  */
 @Component
 public class ProjectionGate {
+    /** Who a write waits for, and who it cannot wait for (then it answers pending at once). */
+    public record Plan(Map<String, Set<String>> required, Set<String> awaited, Set<String> unavailable, boolean unknownEvents) {
+        public boolean canWait() { return unavailable.isEmpty() && !unknownEvents; }
+    }
+
     private final EventStore eventStore;
     private final ObjectProvider<EventProcessingConfiguration> processing;
-    private final TokenStore tokenStore;
     private final NamedParameterJdbcTemplate jdbc;
+    private final PositionGate positions;
+    private final ObjectProvider<MeterRegistry> meters;
 
     public ProjectionGate(EventStore eventStore, ObjectProvider<EventProcessingConfiguration> processing,
-                          TokenStore tokenStore, NamedParameterJdbcTemplate jdbc) {
+                          NamedParameterJdbcTemplate jdbc, PositionGate positions, ObjectProvider<MeterRegistry> meters) {
         this.eventStore = eventStore;
         this.processing = processing;
-        this.tokenStore = tokenStore;
         this.jdbc = jdbc;
+        this.positions = positions;
+        this.meters = meters;
     }
 
     /** The global index of the last of these events, or the head of the event store if unknown. */
@@ -41,50 +54,71 @@ public class ProjectionGate {
                     Map.of("ids", eventIds), Long.class);
             if (max != null) return OptionalLong.of(max);
         }
-        TrackingToken head = eventStore.createHeadToken();
+        return headPosition();
+    }
+
+    /** The write's position: told by the processors' receipts when they have them all, else looked up. */
+    public OptionalLong positionOf(Write write) {
+        OptionalLong known = write.knownPosition();
+        return known.isPresent() ? known : positionOf(write.events().stream().map(EventMessage::getIdentifier).toList());
+    }
+
+    public Plan plan(Write write) {
+        Map<String, Set<String>> required = new HashMap<>();
+        Set<String> awaited = new TreeSet<>();
+        Set<String> unavailable = new TreeSet<>();
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        for (EventMessage<?> event : write.events()) {
+            if (config == null) break;
+            for (StreamingEventProcessor p : EventTargets.handlersOf(config.eventProcessors(), event)) {
+                boolean reachable = EventTargets.available(p) && EventTargets.localSegment(p, event)
+                        .filter(status -> !status.isErrorState()).isPresent();
+                (reachable ? awaited : unavailable).add(p.getName());
+                if (reachable) required.computeIfAbsent(event.getIdentifier(), id -> new TreeSet<>()).add(p.getName());
+            }
+        }
+        awaited.removeAll(unavailable);
+        return new Plan(required, awaited, unavailable, !write.allCommandsHandledHere());
+    }
+
+    /** @return true if every processor the write needs here has committed its events within {@code timeout}. */
+    public boolean awaitWrite(Write write, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        Plan plan = plan(write);
+        plan.unavailable().forEach(p -> record(p, "unavailable", 0));
+        if (!plan.canWait()) return false;
+        boolean consistent = write.await(plan.required(), start + timeout.toNanos());
+        Set<String> late = consistent ? Set.of() : write.missing(plan.required());
+        for (String p : plan.awaited()) {
+            long waited = late.contains(p) ? System.nanoTime() - start : write.lastReceipt(p).orElse(start) - start;
+            record(p, late.contains(p) ? "pending" : "consistent", Math.max(0, waited));
+        }
+        return consistent;
+    }
+
+    /** The newest event's token (null for an empty store). */
+    public TrackingToken head() { return eventStore.createHeadToken(); }
+
+    /** A read's {@code X-Stoa-Min-Position}: waits for the processors that handle the write ending there. */
+    public boolean awaitWriteAt(long position, TrackingToken head, Duration timeout) throws InterruptedException {
+        return positions.awaitWriteAt(position, head, timeout);
+    }
+
+    /** Whether every running processor of this process passed {@code position} within {@code timeout}. */
+    public boolean await(long position, Duration timeout) throws InterruptedException {
+        return positions.awaitAll(position, timeout);
+    }
+
+    private OptionalLong headPosition() {
+        TrackingToken head = head();
         return head == null ? OptionalLong.empty() : head.position();
     }
 
-    /**
-     * @return true if all processors passed {@code position} within {@code timeout}. The processors' segments
-     * are read from the token store once per wait; the polling itself only looks at in-memory status.
-     */
-    public boolean await(long position, Duration timeout) throws InterruptedException {
-        Map<StreamingEventProcessor, int[]> segments = runningProcessorSegments();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!allPassed(position, segments)) {
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(5);
+    /** How long a write waited for one processor (from the end of its command to that processor's last receipt). */
+    private void record(String processor, String outcome, long nanos) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            registry.timer("stoa.read-your-writes", "processor", processor, "outcome", outcome).record(nanos, TimeUnit.NANOSECONDS);
         }
-        return true;
-    }
-
-    private Map<StreamingEventProcessor, int[]> runningProcessorSegments() {
-        Map<StreamingEventProcessor, int[]> segments = new java.util.LinkedHashMap<>();
-        EventProcessingConfiguration config = processing.getIfAvailable();
-        if (config == null) return segments;
-        for (var processor : config.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning())
-                segments.put(streaming, tokenStore.fetchSegments(streaming.getName()));
-        }
-        return segments;
-    }
-
-    private static boolean allPassed(long position, Map<StreamingEventProcessor, int[]> segments) {
-        TrackingToken target = GapAwareTrackingToken.newInstance(position, List.of());
-        for (var entry : segments.entrySet()) {
-            Map<Integer, EventTrackerStatus> status = entry.getKey().processingStatus();
-            for (int segment : entry.getValue()) {
-                EventTrackerStatus s = status.get(segment);
-                if (s == null || !passed(s.getTrackingToken(), target, position)) return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean passed(TrackingToken token, TrackingToken target, long position) {
-        if (token == null) return false;
-        if (token instanceof GapAwareTrackingToken) return token.covers(target);
-        return token.position().orElse(-1) >= position;
     }
 }

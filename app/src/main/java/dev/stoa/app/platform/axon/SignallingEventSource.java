@@ -5,42 +5,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The event source of every streaming processor: the event store, with streams that say when events are
  * available. The JPA-backed store's streams cannot, so Axon's pooled processors fall back to polling every
- * 500 ms, and every write waited that long for its read models. Here a commit in this process signals the
- * processors at once (and twice shortly after, as the store's shared reader may still be fetching); a tick
- * every {@link #TICK} covers events written by other processes; a store whose streams signal themselves
- * (Axon Server) is left to do so.
+ * 500 ms, and every write waited that long for its read models. Here a {@link StoreWatcher} wakes the processors
+ * as soon as the store has read new events (its own commits at once, other processes' when the store polls
+ * for them), and at least every {@link #TICK}. A store whose streams signal themselves (Axon Server) is left to
+ * do so, and no watcher starts.
  */
 public final class SignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
     static final Duration TICK = Duration.ofMillis(500);
-    private static final long[] SIGNAL_DELAYS_MS = {0, 25, 100};
     private final EventStore store;
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService signals = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "stoa-event-signals");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Thread watcher;
+    private final AtomicBoolean watching = new AtomicBoolean();
 
     public SignallingEventSource(EventStore store) {
         this.store = store;
-        store.registerDispatchInterceptor(new CommitSignal());
-        signals.scheduleWithFixedDelay(this::notifyNow, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        this.watcher = Thread.ofPlatform().name("stoa-event-watcher").daemon().unstarted(
+                new StoreWatcher(store, this::notifyNow, TICK.toMillis()));
     }
 
     @Override
@@ -60,24 +51,10 @@ public final class SignallingEventSource implements StreamableMessageSource<Trac
     @Override
     public TrackingToken createTokenSince(Duration duration) { return store.createTokenSince(duration); }
 
-    void signal() {
-        for (long delay : SIGNAL_DELAYS_MS) signals.schedule(this::notifyNow, delay, TimeUnit.MILLISECONDS);
-    }
-
     private void notifyNow() { callbacks.forEach(Runnable::run); }
 
     @Override
-    public void close() { signals.shutdownNow(); }
-
-    /** Signals once the unit of work that published events has committed them. */
-    private final class CommitSignal implements MessageDispatchInterceptor<EventMessage<?>> {
-        @Override
-        public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-            if (CurrentUnitOfWork.isStarted()) CurrentUnitOfWork.get().root().afterCommit(u -> signal());
-            else signal();
-            return (index, message) -> message;
-        }
-    }
+    public void close() { watcher.interrupt(); }
 
     /** The store's stream, plus an availability callback when the store's own stream has none. */
     private final class SignallingStream implements BlockingStream<TrackedEventMessage<?>> {
@@ -107,6 +84,7 @@ public final class SignallingEventSource implements StreamableMessageSource<Trac
             if (delegate.setOnAvailableCallback(onAvailable)) return true;
             callback = onAvailable;
             callbacks.add(onAvailable);
+            if (watching.compareAndSet(false, true)) watcher.start(); // the first stream that cannot signal itself
             return true;
         }
 

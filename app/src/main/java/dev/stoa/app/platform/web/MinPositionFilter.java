@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Read-your-writes across processes: a read that sends {@code X-Stoa-Min-Position} (the
  * {@code X-Stoa-Position} of the client's last write) waits, bounded by
- * {@code stoa.consistency.wait-timeout}, until this process's read models have passed it. If they
- * cannot, the read answers anyway with {@code X-Stoa-Consistency: pending}. A position beyond the head of the
+ * {@code stoa.consistency.wait-timeout}, until the read models of this process that handle that write's
+ * events have passed it, also in the segments other processes own. If they cannot, the read answers anyway
+ * with {@code X-Stoa-Consistency: pending}. A position beyond the head of the
  * event store (no write produced it) is a 400 at once.
  */
 @Component
@@ -60,13 +62,14 @@ public class MinPositionFilter extends OncePerRequestFilter {
             return;
         }
         // a position no write has produced yet can never be reached: say so now instead of waiting out the bound
-        long head = gate.positionOf(List.of()).orElse(-1);
-        if (position > head) {
-            invalid(response, "is beyond the newest event (" + head + "): send the X-Stoa-Position of a write");
+        TrackingToken head = gate.head();
+        long newest = head == null ? -1 : head.position().orElse(-1);
+        if (position > newest) {
+            invalid(response, "is beyond the newest event (" + newest + "): send the X-Stoa-Position of a write");
             return;
         }
         try {
-            boolean caughtUp = gate.await(position, timeout);
+            boolean caughtUp = gate.awaitWriteAt(position, head, timeout);
             response.setHeader(ReadYourWritesFilter.CONSISTENCY_HEADER, caughtUp ? "consistent" : "pending");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.stoa.app.platform.web;
 
 import dev.stoa.app.platform.axon.ProjectionGate;
+import dev.stoa.app.platform.axon.Write;
 import dev.stoa.app.platform.axon.WrittenEvents;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,8 +22,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * After a write answered 2xx, and before the client sees it: the response carries the event position
  * the write produced ({@code X-Stoa-Position}) and, within {@code stoa.consistency.wait-timeout}, every
- * read model in this process has caught up with it, so the client's next read reflects its write.
- * If they cannot catch up in time the write still succeeded: {@code X-Stoa-Consistency: pending} says so.
+ * read model in this process that handles the write's events has them, so the client's next read reflects
+ * its write ({@link ProjectionGate}). If they cannot catch up in time, or one of them cannot from here, the
+ * write still succeeded: {@code X-Stoa-Consistency: pending} says so.
  */
 @Component
 @Order(20)
@@ -32,10 +34,13 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ReadYourWritesFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private final ProjectionGate gate;
+    private final WrittenEvents written;
     private final Duration timeout;
 
-    public ReadYourWritesFilter(ProjectionGate gate, @Value("${stoa.consistency.wait-timeout:5s}") Duration timeout) {
+    public ReadYourWritesFilter(ProjectionGate gate, WrittenEvents written,
+                                @Value("${stoa.consistency.wait-timeout:5s}") Duration timeout) {
         this.gate = gate;
+        this.written = written;
         this.timeout = timeout;
     }
 
@@ -48,22 +53,29 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        WrittenEvents.begin();
+        Write write = written.begin();
         try {
-            chain.doFilter(request, wrapper);
+            try {
+                chain.doFilter(request, wrapper);
+            } finally {
+                written.detach();
+            }
         } finally {
-            var eventIds = WrittenEvents.end();
-            if (wrapper.getStatus() / 100 == 2) awaitProjections(wrapper, eventIds);
-            wrapper.copyBodyToResponse();
+            try {
+                if (wrapper.getStatus() / 100 == 2) awaitProjections(wrapper, write);
+            } finally {
+                written.end(write);
+                wrapper.copyBodyToResponse();
+            }
         }
     }
 
-    private void awaitProjections(HttpServletResponse response, java.util.List<String> eventIds) {
+    private void awaitProjections(HttpServletResponse response, Write write) {
         try {
-            OptionalLong position = gate.positionOf(eventIds);
+            boolean caughtUp = gate.awaitWrite(write, timeout);
+            OptionalLong position = gate.positionOf(write); // after the wait: the processors' receipts may tell it
             if (position.isEmpty()) return;
             response.setHeader(POSITION_HEADER, Long.toString(position.getAsLong()));
-            boolean caughtUp = gate.await(position.getAsLong(), timeout);
             response.setHeader(CONSISTENCY_HEADER, caughtUp ? "consistent" : "pending");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,74 @@
+package dev.stoa.app.platform.axon;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+
+/**
+ * Which streaming processors handle an event, and which of their segments does. Asks each processor's own
+ * handlers ({@code canHandleType}) and sequencing policy, the same questions the processor asks when the event
+ * reaches it, so a processor that would skip the event is never waited for. The payload type alone decides
+ * "handles" (not {@code canHandle(event, segment)}): handlers that take a {@code TrackingToken} match only
+ * tracked messages, and a write's events are not tracked yet.
+ */
+final class EventTargets {
+    private EventTargets() {}
+
+    /** The streaming processors among {@code processors} that handle {@code event}'s payload type. */
+    static List<StreamingEventProcessor> handlersOf(Map<String, EventProcessor> processors, EventMessage<?> event) {
+        return processors.values().stream()
+                .filter(p -> p instanceof StreamingEventProcessor && p instanceof AbstractEventProcessor)
+                .filter(p -> handlesType(((AbstractEventProcessor) p).eventHandlerInvoker(), event.getPayloadType()))
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    /** Whether the processor can make progress here at all: running and not in error. */
+    static boolean available(StreamingEventProcessor processor) {
+        return processor.isRunning() && !processor.isError();
+    }
+
+    /** The status of the segment of {@code processor} that handles {@code event}, if this process has claimed it. */
+    static Optional<EventTrackerStatus> localSegment(StreamingEventProcessor processor, EventMessage<?> event) {
+        return processor.processingStatus().values().stream()
+                .filter(status -> matches(processor, event, status.getSegment()))
+                .findFirst();
+    }
+
+    /** Whether {@code segment} of {@code processor} is the one that handles {@code event}. */
+    static boolean matches(StreamingEventProcessor processor, EventMessage<?> event, Segment segment) {
+        return !(processor instanceof AbstractEventProcessor p) || matches(p.eventHandlerInvoker(), event, segment);
+    }
+
+    private static boolean handlesType(EventHandlerInvoker invoker, Class<?> payloadType) {
+        try {
+            return invoker.canHandleType(payloadType);
+        } catch (RuntimeException e) {
+            return true; // when in doubt, wait: a wrong "consistent" is worse than a slower answer
+        }
+    }
+
+    private static boolean matches(EventHandlerInvoker invoker, EventMessage<?> event, Segment segment) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream()
+                    .filter(d -> handlesType(d, event.getPayloadType()))
+                    .anyMatch(d -> matches(d, event, segment));
+        }
+        if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            // as SimpleEventHandlerInvoker.sequenceIdentifier: the policy's answer, or the event's own id
+            Object sequence = simple.getSequencingPolicy().getSequenceIdentifierFor(event);
+            return segment.matches(Objects.hashCode(sequence != null ? sequence : event.getIdentifier()));
+        }
+        return true; // an invoker we cannot see into: any of its segments may handle the event
+    }
+}

@@ -1,0 +1,79 @@
+package dev.stoa.app.platform.axon;
+
+import static dev.stoa.app.platform.axon.InMemoryAxon.awaitTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.platform.axon.InMemoryAxon.ProductChanged;
+import dev.stoa.app.platform.axon.InMemoryAxon.UserChanged;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code X-Stoa-Min-Position} on a process that owns only some segments: the segments claimed here answer from
+ * memory, the others from the token store (here a stand-in whose stored positions the test moves, as another
+ * process would by committing batches). The write at the position decides which processors count.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class PositionGateTest {
+    private static final Duration AN_HOUR = Duration.ofHours(1);
+    private final InMemoryAxon axon = new InMemoryAxon();
+    private final StoredElsewhere store = new StoredElsewhere();
+    private final PositionGate gate = axon.positionGate(store);
+
+    @AfterEach
+    void close() { axon.close(); }
+
+    @Test
+    void segmentsOwnedByAnotherProcessAreJudgedByTheirStoredTokens() throws InterruptedException {
+        StreamingEventProcessor users = axon.processor("users");
+        users.processingStatus().keySet().forEach(segment -> users.releaseSegment(segment, 1, TimeUnit.HOURS));
+        awaitTrue(() -> users.processingStatus().isEmpty(), "users kept its segments"); // all of them elsewhere now
+        axon.write(new UserChanged("ada"));
+        long position = head();
+
+        store.users = new GlobalSequenceTrackingToken(position - 1); // the other process has not got there yet
+        assertThat(gate.awaitWriteAt(position, axon.store().createHeadToken(), Duration.ofMillis(200))).isFalse();
+        store.users = new GlobalSequenceTrackingToken(position);    // now it has committed the event
+        assertThat(gate.awaitWriteAt(position, axon.store().createHeadToken(), AN_HOUR)).isTrue();
+        assertThat(store.reads).isPositive();
+    }
+
+    @Test
+    void onlyTheProcessorsOfTheWriteAtThePositionCount() throws InterruptedException {
+        axon.write(new ProductChanged("kettle")); // "products" hangs on it until released
+        axon.write(new UserChanged("ada"));
+        assertThat(gate.awaitWriteAt(head(), axon.store().createHeadToken(), AN_HOUR)).isTrue();
+
+        axon.write(new ProductChanged("lamp"), new UserChanged("bob")); // one write: "products" counts too
+        assertThat(gate.awaitWriteAt(head(), axon.store().createHeadToken(), Duration.ofMillis(200))).isFalse();
+        axon.releaseProducts();
+        assertThat(gate.awaitWriteAt(head(), axon.store().createHeadToken(), AN_HOUR)).isTrue();
+    }
+
+    private long head() { return axon.store().createHeadToken().position().orElseThrow(); }
+
+    /** The token store as another process leaves it: every segment of "users" at {@link #users}. */
+    private static final class StoredElsewhere extends TokenPositions {
+        volatile TrackingToken users;
+        volatile int reads;
+
+        StoredElsewhere() { super(null, null); }
+
+        @Override
+        public List<StoredSegment> segments(String processor) {
+            reads++;
+            if (!processor.equals("users")) return List.of();
+            int[] ids = java.util.stream.IntStream.range(0, 16).toArray();
+            return Arrays.stream(Segment.computeSegments(ids)).map(s -> new StoredSegment(s, users, "other-node")).toList();
+        }
+    }
+}

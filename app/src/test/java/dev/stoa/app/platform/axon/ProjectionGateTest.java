@@ -1,0 +1,92 @@
+package dev.stoa.app.platform.axon;
+
+import static dev.stoa.app.platform.axon.InMemoryAxon.awaitTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.platform.axon.InMemoryAxon.PriceChanged;
+import dev.stoa.app.platform.axon.InMemoryAxon.ProductChanged;
+import dev.stoa.app.platform.axon.InMemoryAxon.UserChanged;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The write gate decides from the processors' own handlers: it waits for those that handle the write's events,
+ * never for the others, and not at all when one that should is stopped, in error or without the segment here.
+ * "At once" is shown without timing anything: those writes are given an hour, and the class-level guard
+ * would fail a gate that used it.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ProjectionGateTest {
+    private static final Duration AN_HOUR = Duration.ofHours(1);
+    private final InMemoryAxon axon = new InMemoryAxon();
+    private final ProjectionGate gate = axon.gate();
+
+    @AfterEach
+    void close() { axon.close(); }
+
+    @Test
+    void aProcessorThatHandlesNoneOfTheWritesEventsNeverDelaysIt() throws InterruptedException {
+        axon.write(new ProductChanged("stuck")); // "products" now hangs in its handler until released
+
+        Write write = axon.write(new UserChanged("ada"));
+        ProjectionGate.Plan plan = gate.plan(write);
+        assertThat(plan.awaited()).containsExactly("users");
+        assertThat(plan.unavailable()).isEmpty();
+        assertThat(gate.awaitWrite(write, AN_HOUR)).isTrue();
+        assertThat(counted("users", "consistent")).isEqualTo(1);
+        assertThat(counted("products", "consistent") + counted("products", "pending")).isZero();
+    }
+
+    @Test
+    void aWriteWaitsForTheProcessorsThatHandleItsEvents() throws InterruptedException {
+        Write write = axon.write(new ProductChanged("kettle"), new UserChanged("ada"));
+        assertThat(gate.plan(write).awaited()).containsExactly("products", "users");
+        assertThat(gate.awaitWrite(write, Duration.ofMillis(200))).isFalse(); // "products" holds it
+        assertThat(counted("products", "pending")).isEqualTo(1);
+
+        axon.releaseProducts();
+        assertThat(gate.awaitWrite(write, AN_HOUR)).isTrue();
+    }
+
+    @Test
+    void aStoppedProcessorMakesTheWritePendingAtOnce() throws InterruptedException {
+        axon.processor("users").shutDown();
+        Write write = axon.write(new UserChanged("ada"));
+        assertThat(gate.plan(write).unavailable()).containsExactly("users");
+        assertThat(gate.awaitWrite(write, AN_HOUR)).isFalse();
+        assertThat(counted("users", "unavailable")).isEqualTo(1);
+    }
+
+    /**
+     * A pooled processor whose handler fails gives up the segment and claims it again after a back-off (1 s,
+     * doubling): in between, the event's segment has no status here, and the write must not wait for it.
+     */
+    @Test
+    void aProcessorInErrorMakesTheWritePendingAtOnce() throws InterruptedException {
+        axon.write(new PriceChanged("kettle"));
+        Write write = axon.write(new PriceChanged("kettle"), new UserChanged("ada")); // queued behind the poison
+        awaitTrue(() -> !gate.plan(write).canWait(), "the failing processor was never seen as failing");
+        assertThat(gate.plan(write).unavailable()).containsExactly("failing");
+        assertThat(gate.awaitWrite(write, AN_HOUR)).isFalse();
+    }
+
+    @Test
+    void aSegmentNotClaimedHereMakesTheWritePendingAtOnce() throws InterruptedException {
+        StreamingEventProcessor users = axon.processor("users");
+        users.processingStatus().keySet().forEach(segment -> users.releaseSegment(segment, 1, TimeUnit.HOURS));
+        awaitTrue(() -> users.processingStatus().isEmpty(), "users kept its segments");
+
+        Write write = axon.write(new UserChanged("ada"));
+        assertThat(gate.plan(write).unavailable()).containsExactly("users");
+        assertThat(gate.awaitWrite(write, AN_HOUR)).isFalse();
+    }
+
+    private double counted(String processor, String outcome) {
+        var timer = axon.meters.find("stoa.read-your-writes").tag("processor", processor).tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+}
