@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -33,6 +35,15 @@ public final class EventBatch {
     public EventBatch at(long position, Object payload, Instant timestamp) {
         var event = new GenericEventMessage<>(UUID.randomUUID().toString(), payload, Map.of(), timestamp);
         messages.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position), event));
+        return this;
+    }
+
+    /** Adds an event of an aggregate's stream (a domain event: {@code @SourceId} and the like resolve). */
+    public EventBatch at(long position, String aggregateType, String aggregateId, long sequence, Object payload,
+                         Instant timestamp) {
+        var event = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, Map.of(),
+                UUID.randomUUID().toString(), timestamp);
+        messages.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), event));
         return this;
     }
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stoa.api.catalog.*;
 import dev.stoa.api.identity.UserId;
-import dev.stoa.api.inventory.FindInventory;
-import dev.stoa.api.inventory.ProductRestocked;
-import dev.stoa.api.inventory.StockAdjusted;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.projection.catalog.CategoryProjection;
 import dev.stoa.projection.catalog.ProductProjection;
@@ -31,14 +28,12 @@ class CatalogProjectionsIT extends ApiTest {
     @Autowired TransactionTemplate tx;
 
     @Test
-    void productEventsBuildTheProductViewAndInventory() {
+    void productEventsBuildTheProductView() {
         ProductId id = ProductId.random();
         UserId vendor = UserId.random();
         Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
         project(products, new ProductCreated(id, vendor, "P-1", "p-1", "Lamp", "Bright", 2_599L,
                 3_000L, "EUR", null, "Luma", 900, true), t0);
-        project(products, new StockAdjusted(id, 0, 12, 0, 12, 4, "B-7"), t0.plusSeconds(1));
-        project(products, new ProductRestocked(id, 3, 15, 0, 15), t0.plusSeconds(2));
         project(products, new ProductUpdated(id, "P-1", "p-1", "Desk Lamp", "Brighter", 2_499L,
                 null, "EUR", null, "Luma", 950, true), t0.plusSeconds(3));
 
@@ -48,13 +43,9 @@ class CatalogProjectionsIT extends ApiTest {
         assertThat(view.compareAtPriceCents()).isNull();
         assertThat(view.currency()).isEqualTo("EUR");
         assertThat(view.vendorId()).isEqualTo(vendor.value());
-        assertThat(view.stock().available()).isEqualTo(15);
+        assertThat(view.stock().available()).as("no inventory open yet").isZero();
         assertThat(view.createdAt()).isEqualTo(t0);
         assertThat(view.updatedAt()).isEqualTo(t0.plusSeconds(3));
-        var inventory = productQueries.handle(new FindInventory(id));
-        assertThat(inventory.onHand()).isEqualTo(15);
-        assertThat(inventory.reorderThreshold()).isEqualTo(4);
-        assertThat(inventory.warehouseLocation()).isEqualTo("B-7");
 
         project(products, new ProductUnlisted(id), t0.plusSeconds(4));
         assertThat(productQueries.handle(new FindProductById(id)).active()).isFalse();

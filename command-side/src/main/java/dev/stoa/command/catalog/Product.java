@@ -5,22 +5,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.stoa.api.platform.DomainException;
 
 import dev.stoa.api.catalog.*;
-import dev.stoa.api.inventory.*;
 import dev.stoa.command.platform.SnapshotState;
 import dev.stoa.command.platform.UniqueKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A product for sale and its stock: one consistency boundary, so a reservation can never take more than
- * is available. Only its vendor or an admin may change it.
+ * A product for sale. Only its vendor or an admin may change it. Its stock is its {@code Inventory}'s (context
+ * inventory): revision 1 snapshots held stock and are ignored since.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2")
 @SnapshotState
 public class Product {
     @AggregateIdentifier
@@ -29,7 +27,6 @@ public class Product {
     private String sku;
     private String slug;
     private boolean active;
-    private final Stock stock = new Stock();
 
     protected Product() {}
 
@@ -72,19 +69,6 @@ public class Product {
         if (active) apply(new ProductUnlisted(productId)); // unlisting twice changes nothing
     }
 
-    @CommandHandler
-    void handle(AdjustStock cmd) {
-        ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
-        stock.adjust(productId, cmd.onHand(), cmd.reorderThreshold(), cmd.warehouseLocation())
-                .forEach(AggregateLifecycle::apply);
-    }
-
-    @CommandHandler
-    void handle(RestockProduct cmd) {
-        ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
-        stock.restock(productId, cmd.quantity()).forEach(AggregateLifecycle::apply);
-    }
-
     @EventSourcingHandler
     void on(ProductCreated e) {
         productId = e.productId();
@@ -103,10 +87,4 @@ public class Product {
 
     @EventSourcingHandler
     void on(ProductUnlisted e) { active = false; }
-
-    @EventSourcingHandler
-    void on(StockAdjusted e) { stock.on(e); }
-
-    @EventSourcingHandler
-    void on(ProductRestocked e) { stock.on(e); }
 }

@@ -3,12 +3,15 @@ package dev.stoa.command.catalog;
 import dev.stoa.api.catalog.*;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.command.inventory.InventoryOpening;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -17,9 +20,14 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/products")
 @Tag(name = "Catalog")
 class ProductCommandController {
+    private static final Logger log = LoggerFactory.getLogger(ProductCommandController.class);
     private final Commands commands;
+    private final InventoryOpening inventories;
 
-    ProductCommandController(Commands commands) { this.commands = commands; }
+    ProductCommandController(Commands commands, InventoryOpening inventories) {
+        this.commands = commands;
+        this.inventories = inventories;
+    }
 
     @PostMapping
     @Operation(operationId = "createProduct", summary = "List a new product (vendor for itself, admin for any vendor)")
@@ -28,7 +36,21 @@ class ProductCommandController {
         ProductId id = ProductId.random();
         UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
         commands.send(new CreateProduct(id, vendor, body.details(), actor));
+        openInventory(id, vendor);
         return ResponseEntity.created(URI.create("/api/v1/products/" + id)).body(Map.of("productId", id.value()));
+    }
+
+    /**
+     * The product exists: its inventory opens now, so its stock reads as zero at once (read-your-writes). Should that
+     * fail, the product is still created, and the {@code inventory-opener} processor opens the inventory from its
+     * {@code ProductCreated} a moment later.
+     */
+    private void openInventory(ProductId id, UserId vendor) {
+        try {
+            inventories.open(id, vendor);
+        } catch (RuntimeException e) {
+            log.warn("Inventory of product {} not opened with it ({}); the inventory-opener will", id, e.toString());
+        }
     }
 
     @PutMapping("/{productId}")

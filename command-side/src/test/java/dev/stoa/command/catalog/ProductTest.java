@@ -17,12 +17,6 @@ import dev.stoa.api.catalog.ProductUpdated;
 import dev.stoa.api.catalog.UnlistProduct;
 import dev.stoa.api.catalog.UpdateProduct;
 import dev.stoa.api.identity.UserId;
-import dev.stoa.api.inventory.AdjustStock;
-import dev.stoa.api.inventory.ProductRestocked;
-import dev.stoa.api.inventory.RestockProduct;
-import dev.stoa.api.inventory.StockAdjusted;
-import dev.stoa.api.inventory.StockDepleted;
-import dev.stoa.api.inventory.StockReachedReorderThreshold;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorKind;
@@ -37,7 +31,7 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Product aggregate: who may change it, its set-based keys, its field rules and its stock alerts. */
+/** The Product aggregate: who may change it, its set-based keys, and its field rules (stock: InventoryTest). */
 class ProductTest {
     // the names under which keys live in the unique_key table: persisted data, so spelled out here on purpose
     private static final String SKU_KEY = "product-sku";
@@ -245,123 +239,6 @@ class ProductTest {
                 .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
     }
 
-    // ---- stock
-
-    @Test
-    void givenProductCreated_whenAdjustStock_thenStockAdjustedWithAvailable() {
-        fixture.given(created("AB-1", "blue-mug"))
-                .when(new AdjustStock(productId, 50, 10, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 0, 50, 0, 50, 10, "A-1"));
-    }
-
-    @Test
-    void givenStockAboveThreshold_whenAdjustStockBelowThreshold_thenThresholdEventRaised() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
-                .when(new AdjustStock(productId, 8, 10, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 50, 8, 0, 8, 10, "A-1"),
-                        new StockReachedReorderThreshold(productId, 8, 10));
-    }
-
-    @Test
-    void givenStockAboveThreshold_whenAdjustStockExactlyToThreshold_thenThresholdEventRaised() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
-                .when(new AdjustStock(productId, 10, 10, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 50, 10, 0, 10, 10, "A-1"),
-                        new StockReachedReorderThreshold(productId, 10, 10));
-    }
-
-    @Test
-    void givenStockAboveThreshold_whenAdjustStockToZero_thenThresholdAndDepletedEventsRaised() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
-                .when(new AdjustStock(productId, 0, 10, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 50, 0, 0, 0, 10, "A-1"),
-                        new StockReachedReorderThreshold(productId, 0, 10),
-                        new StockDepleted(productId));
-    }
-
-    @Test
-    void givenStockWithoutThreshold_whenAdjustStockToZero_thenOnlyDepletedEventRaised() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 5, 0))
-                .when(new AdjustStock(productId, 0, 0, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 5, 0, 0, 0, 0, "A-1"), new StockDepleted(productId));
-    }
-
-    @Test
-    void givenStockAboveThreshold_whenThresholdRaisedAboveStock_thenThresholdEventRaised() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10))
-                .when(new AdjustStock(productId, 40, 60, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 50, 40, 0, 40, 60, "A-1"),
-                        new StockReachedReorderThreshold(productId, 40, 60));
-    }
-
-    @Test
-    void givenStockBelowThreshold_whenAdjustStockStillBelow_thenNoAlert() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10), stockAdjusted(50, 5, 10))
-                .when(new AdjustStock(productId, 3, 10, "A-1", vendor))
-                .expectEvents(new StockAdjusted(productId, 5, 3, 0, 3, 10, "A-1"));
-    }
-
-    @Test
-    void givenStockDepleted_whenAdjustStockToZeroAgain_thenNoAlert() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 50, 10), stockAdjusted(50, 0, 10))
-                .when(new AdjustStock(productId, 0, 10, "B-2", vendor))
-                .expectEvents(new StockAdjusted(productId, 0, 0, 0, 0, 10, "B-2"));
-    }
-
-    @Test
-    void givenProductCreated_whenAdjustStockNegative_thenValidationFailed() {
-        fixture.given(created("AB-1", "blue-mug"))
-                .when(new AdjustStock(productId, -1, 10, "A-1", vendor))
-                .expectNoEvents()
-                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
-    }
-
-    @Test
-    void givenProductCreated_whenAdjustStockWithNegativeThreshold_thenValidationFailed() {
-        fixture.given(created("AB-1", "blue-mug"))
-                .when(new AdjustStock(productId, 5, -1, "A-1", vendor))
-                .expectNoEvents()
-                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
-    }
-
-    @Test
-    void givenProductCreated_whenAnotherVendorAdjustsStock_thenForbidden() {
-        fixture.given(created("AB-1", "blue-mug"))
-                .when(new AdjustStock(productId, 5, 1, "A-1", otherVendor))
-                .expectNoEvents()
-                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
-    }
-
-    @Test
-    void givenStock_whenRestock_thenProductRestockedWithNewLevels() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 5, 10))
-                .when(new RestockProduct(productId, 20, vendor))
-                .expectEvents(new ProductRestocked(productId, 20, 25, 0, 25));
-    }
-
-    @Test
-    void givenRestocked_whenAdjustStock_thenPreviousOnHandIncludesRestock() {
-        fixture.given(created("AB-1", "blue-mug"), stockAdjusted(0, 5, 10), new ProductRestocked(productId, 20, 25, 0, 25))
-                .when(new AdjustStock(productId, 30, 10, "A-1", admin))
-                .expectEvents(new StockAdjusted(productId, 25, 30, 0, 30, 10, "A-1"));
-    }
-
-    @Test
-    void givenProductCreated_whenRestockZero_thenValidationFailed() {
-        fixture.given(created("AB-1", "blue-mug"))
-                .when(new RestockProduct(productId, 0, vendor))
-                .expectNoEvents()
-                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
-    }
-
-    @Test
-    void givenProductCreated_whenRestockNegative_thenValidationFailed() {
-        fixture.given(created("AB-1", "blue-mug"))
-                .when(new RestockProduct(productId, -5, vendor))
-                .expectNoEvents()
-                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
-    }
-
     // ---- helpers
 
     private ProductDetails details(String sku, String slug) {
@@ -382,10 +259,6 @@ class ProductTest {
     private ProductUpdated updated(String sku, String slug) {
         return new ProductUpdated(productId, sku.trim(), slug, "Blue mug", "A mug", 1999L, null, "USD", categoryId,
                 "Acme", 350, true);
-    }
-
-    private StockAdjusted stockAdjusted(int previousOnHand, int onHand, int threshold) {
-        return new StockAdjusted(productId, previousOnHand, onHand, 0, onHand, threshold, "A-1");
     }
 
     static Matcher<DomainException> domainError(ErrorKind kind, String code) {

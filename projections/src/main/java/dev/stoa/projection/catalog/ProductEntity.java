@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Read model row of one product with its stock and rating, shaped for the list filters of API.md. */
+/** Read model row of one product with its rating, shaped for the list filters of API.md (its stock: inventory_view). */
 @Entity
 @Table(name = "product_view")
 public class ProductEntity {
@@ -26,11 +26,6 @@ public class ProductEntity {
     private boolean active;
     @Column(name = "rating_average") private Double ratingAverage;
     @Column(name = "rating_count") private long ratingCount;
-    @Column(name = "on_hand") private int onHand;
-    private int reserved;
-    private int available;
-    @Column(name = "reorder_threshold") private int reorderThreshold;
-    @Column(name = "warehouse_location") private String warehouseLocation;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "updated_at") private Instant updatedAt;
 
@@ -61,18 +56,6 @@ public class ProductEntity {
         this.updatedAt = at;
     }
 
-    public void stock(int onHand, int reserved, int available, Instant at) {
-        this.onHand = onHand;
-        this.reserved = reserved;
-        this.available = available;
-        this.updatedAt = at;
-    }
-
-    public void stockSettings(int reorderThreshold, String warehouseLocation) {
-        this.reorderThreshold = reorderThreshold;
-        this.warehouseLocation = warehouseLocation;
-    }
-
     public void unlist(Instant at) {
         this.active = false;
         this.updatedAt = at;
@@ -93,11 +76,6 @@ public class ProductEntity {
     public boolean isActive() { return active; }
     public Double getRatingAverage() { return ratingAverage; }
     public long getRatingCount() { return ratingCount; }
-    public int getOnHand() { return onHand; }
-    public int getReserved() { return reserved; }
-    public int getAvailable() { return available; }
-    public int getReorderThreshold() { return reorderThreshold; }
-    public String getWarehouseLocation() { return warehouseLocation; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

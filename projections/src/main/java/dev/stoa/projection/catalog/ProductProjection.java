@@ -3,8 +3,6 @@ package dev.stoa.projection.catalog;
 import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.catalog.ProductUpdated;
-import dev.stoa.api.inventory.ProductRestocked;
-import dev.stoa.api.inventory.StockAdjusted;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,7 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Builds {@code product_view}: details, stock levels and rating of every product. */
+/** Builds {@code product_view}: details and rating of every product (stock levels: {@code inventory_view}). */
 @Component
 @ProcessingGroup(ProductProjection.NAME)
 public class ProductProjection {
@@ -41,18 +39,6 @@ public class ProductProjection {
     @EventHandler
     void on(ProductUnlisted e, @Timestamp Instant at) {
         products.getReferenceById(e.productId().value()).unlist(at);
-    }
-
-    @EventHandler
-    void on(StockAdjusted e, @Timestamp Instant at) {
-        ProductEntity p = products.getReferenceById(e.productId().value());
-        p.stock(e.onHand(), e.reserved(), e.available(), at);
-        p.stockSettings(e.reorderThreshold(), e.warehouseLocation());
-    }
-
-    @EventHandler
-    void on(ProductRestocked e, @Timestamp Instant at) {
-        products.getReferenceById(e.productId().value()).stock(e.onHand(), e.reserved(), e.available(), at);
     }
 
     @ResetHandler

@@ -1,8 +1,6 @@
 package dev.stoa.query.catalog;
 
 import dev.stoa.api.catalog.*;
-import dev.stoa.api.inventory.FindInventory;
-import dev.stoa.api.inventory.InventoryView;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.query.platform.ListParams;
 import dev.stoa.query.platform.Queries;
@@ -54,14 +52,6 @@ class CatalogQueryController {
     @Operation(operationId = "getProduct", summary = "One product with its rating and available stock")
     ProductView product(@PathVariable ProductId productId) {
         ProductView view = queries.ask(new FindProductById(productId), ProductView.class);
-        if (view == null) throw DomainException.notFound("product " + productId);
-        return view;
-    }
-
-    @GetMapping("/products/{productId}/inventory")
-    @Operation(operationId = "getInventory", summary = "A product's stock levels: onHand, reserved, available")
-    InventoryView inventory(@PathVariable ProductId productId) {
-        InventoryView view = queries.ask(new FindInventory(productId), InventoryView.class);
         if (view == null) throw DomainException.notFound("product " + productId);
         return view;
     }

@@ -2,15 +2,16 @@ package dev.stoa.query.catalog;
 
 import dev.stoa.api.catalog.ProductView;
 import dev.stoa.projection.catalog.ProductEntity;
+import dev.stoa.projection.inventory.InventoryEntity;
 
-/** Maps the product read model row to the API view. */
+/** Maps the product read model row, with its inventory's (null if not open yet), to the API view. */
 final class ProductViews {
     private ProductViews() {}
 
-    static ProductView of(ProductEntity p) {
+    static ProductView of(ProductEntity p, InventoryEntity stock) {
         return new ProductView(p.getId(), p.getSku(), p.getName(), p.getSlug(), p.getDescription(), p.getPriceCents(),
                 p.getCompareAtPriceCents(), p.getCurrency(), p.getCategoryId(), p.getBrand(), p.getWeightGrams(),
                 p.getVendorId(), p.isActive(), new ProductView.Rating(p.getRatingAverage(), p.getRatingCount()),
-                new ProductView.Stock(p.getAvailable()), p.getCreatedAt(), p.getUpdatedAt());
+                new ProductView.Stock(stock == null ? 0 : stock.getAvailable()), p.getCreatedAt(), p.getUpdatedAt());
     }
 }

@@ -5,4 +5,7 @@ import dev.stoa.api.platform.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Goods arrived: add {@code quantity} (positive) units on hand. */
-public record RestockProduct(@TargetAggregateIdentifier ProductId productId, int quantity, Actor actor) {}
+public record RestockProduct(ProductId productId, int quantity, Actor actor) {
+    @TargetAggregateIdentifier
+    public String inventoryId() { return InventoryIds.of(productId); }
+}

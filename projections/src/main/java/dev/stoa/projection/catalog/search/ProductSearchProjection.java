@@ -6,8 +6,11 @@ import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.catalog.ProductUpdated;
+import dev.stoa.api.inventory.InventoryOpened;
 import dev.stoa.api.inventory.ProductRestocked;
 import dev.stoa.api.inventory.StockAdjusted;
+import dev.stoa.api.inventory.StockReservationReleased;
+import dev.stoa.api.inventory.StockReserved;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +64,25 @@ public class ProductSearchProjection {
     @EventHandler
     public void on(ProductUnlisted e, TrackingToken token) {
         record(e.productId(), token, false, doc -> doc.unlisted());
+    }
+
+    /**
+     * Stock: whether from a product's own stream (before inventories existed) or from its inventory; one segment
+     * handles them in the order they were stored. A committed reservation leaves {@code available} as it was.
+     */
+    @EventHandler
+    public void on(InventoryOpened e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+    }
+
+    @EventHandler
+    public void on(StockReserved e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+    }
+
+    @EventHandler
+    public void on(StockReservationReleased e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
     }
 
     @EventHandler

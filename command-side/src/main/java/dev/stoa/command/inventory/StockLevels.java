@@ -1,19 +1,21 @@
-package dev.stoa.command.catalog;
+package dev.stoa.command.inventory;
 
-import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.inventory.*;
+import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.SnapshotState;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A product's stock levels and their rules: never negative, never below what is reserved, and the
- * threshold and depletion alerts raised once, when a level crosses them on the way down.
+ * A product's stock levels and their rules: never negative, {@code onHand} never below what is reserved, and the
+ * threshold and depletion alerts raised once, when {@code available} crosses them on the way down (by a count or by
+ * a reservation).
  */
 @SnapshotState
-final class Stock {
+final class StockLevels {
     static final int MAX_UNITS = 10_000_000;
     private int onHand;
     private int reserved;
@@ -32,10 +34,29 @@ final class Stock {
         return events;
     }
 
-    List<Object> restock(ProductId id, int quantity) {
+    ProductRestocked restock(ProductId id, int quantity) {
         if (quantity <= 0 || quantity > MAX_UNITS - onHand)
             throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
-        return List.of(new ProductRestocked(id, quantity, onHand + quantity, reserved, onHand + quantity - reserved));
+        return new ProductRestocked(id, quantity, onHand + quantity, reserved, onHand + quantity - reserved);
+    }
+
+    List<Object> reserve(ProductId id, OrderId order, int quantity) {
+        if (quantity > available())
+            throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "product " + id + ": " + quantity
+                    + " requested, " + available() + " available");
+        List<Object> events = new ArrayList<>();
+        events.add(new StockReserved(id, order, quantity, onHand, reserved + quantity, available() - quantity));
+        alerts(id, available() - quantity, reorderThreshold, events);
+        return events;
+    }
+
+    StockReservationReleased release(ProductId id, OrderId order, int quantity) {
+        return new StockReservationReleased(id, order, quantity, onHand, reserved - quantity, available() + quantity);
+    }
+
+    /** The goods leave: both levels fall, {@code available} stays as it was. */
+    StockReservationCommitted commit(ProductId id, OrderId order, int quantity) {
+        return new StockReservationCommitted(id, order, quantity, onHand - quantity, reserved - quantity, available());
     }
 
     /**
@@ -49,16 +70,20 @@ final class Stock {
         if (available() > 0 && after == 0) events.add(new StockDepleted(id));
     }
 
-    void on(StockAdjusted e) {
-        onHand = e.onHand();
-        reserved = e.reserved();
+    void on(InventoryOpened e) {
+        levels(e.onHand(), e.reserved());
         reorderThreshold = e.reorderThreshold();
     }
 
-    void on(ProductRestocked e) {
-        onHand = e.onHand();
-        reserved = e.reserved();
+    void on(StockAdjusted e) {
+        levels(e.onHand(), e.reserved());
+        reorderThreshold = e.reorderThreshold();
     }
 
-    int reorderThreshold() { return reorderThreshold; }
+    void on(ProductRestocked e) { levels(e.onHand(), e.reserved()); }
+
+    void levels(int newOnHand, int newReserved) {
+        onHand = newOnHand;
+        reserved = newReserved;
+    }
 }

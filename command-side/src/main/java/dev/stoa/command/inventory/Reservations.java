@@ -1,0 +1,66 @@
+package dev.stoa.command.inventory;
+
+import dev.stoa.api.inventory.StockReservationCommitted;
+import dev.stoa.api.inventory.StockReservationReleased;
+import dev.stoa.api.inventory.StockReserved;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.SnapshotState;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reservations orders made on one product, by order id: open ones with their quantity, and the ids of those
+ * committed or released, so that a repeated command (a saga retrying) is answered as the first was.
+ */
+@SnapshotState
+final class Reservations {
+    private final Map<String, Integer> open = new HashMap<>();
+    private final Set<String> committed = new HashSet<>();
+    private final Set<String> released = new HashSet<>();
+
+    /**
+     * True if this order holds (or held and committed) these units already: reserving again changes nothing. A
+     * released reservation, or another quantity for the same order, is refused: the order has to be placed anew.
+     */
+    boolean alreadyReserved(OrderId order, int quantity) {
+        String id = order.value();
+        if (released.contains(id))
+            throw DomainException.invalidTransition("the reservation for order " + id + " was released");
+        if (committed.contains(id)) return true;
+        Integer held = open.get(id);
+        if (held == null) return false;
+        if (held != quantity)
+            throw DomainException.invalidTransition("order " + id + " holds a reservation of " + held + " units already");
+        return true;
+    }
+
+    /** The quantity an open reservation holds; empty if there is none (never made, released or committed). */
+    Optional<Integer> openQuantity(OrderId order) { return Optional.ofNullable(open.get(order.value())); }
+
+    /** The quantity to commit; empty if it was committed already. */
+    Optional<Integer> quantityToCommit(OrderId order) {
+        String id = order.value();
+        if (committed.contains(id)) return Optional.empty();
+        if (released.contains(id))
+            throw DomainException.invalidTransition("the reservation for order " + id + " was released");
+        Integer held = open.get(id);
+        if (held == null) throw DomainException.notFound("stock reservation for order " + id);
+        return Optional.of(held);
+    }
+
+    void on(StockReserved e) { open.put(e.orderId().value(), e.quantity()); }
+
+    void on(StockReservationReleased e) {
+        open.remove(e.orderId().value());
+        released.add(e.orderId().value());
+    }
+
+    void on(StockReservationCommitted e) {
+        open.remove(e.orderId().value());
+        committed.add(e.orderId().value());
+    }
+}

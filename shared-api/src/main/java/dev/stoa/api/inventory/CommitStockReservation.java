@@ -1,0 +1,15 @@
+package dev.stoa.api.inventory;
+
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.ordering.OrderId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The reserved goods leave with the order (it was confirmed): {@code onHand} and {@code reserved} both fall by the
+ * reservation's quantity. Does nothing if it was committed already; refused ({@code invalid_transition}) if it was
+ * released, and {@code not_found} if the order never reserved this product.
+ */
+public record CommitStockReservation(ProductId productId, OrderId orderId) {
+    @TargetAggregateIdentifier
+    public String inventoryId() { return InventoryIds.of(productId); }
+}
