@@ -3,6 +3,8 @@ package dev.stoa.app.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.inventory.InventoryIds;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Catalog;
@@ -107,8 +109,9 @@ class CatalogFlowIT extends ApiTest {
         assertThat(api.post("/api/v1/products/" + boom + "/inventory/restock", Map.of("quantity", 25), vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + boom + "/inventory").body().get("onHand").asInt()).isEqualTo(25);
 
-        assertThat(eventTypes(boom)).containsExactly("ProductCreated", "StockAdjusted", "StockAdjusted",
-                "StockReachedReorderThreshold", "StockAdjusted", "StockDepleted", "ProductRestocked");
+        assertThat(eventTypes(boom)).containsExactly("ProductCreated");
+        assertThat(eventTypes(InventoryIds.of(new ProductId(boom)))).containsExactly("InventoryOpened", "StockAdjusted",
+                "StockAdjusted", "StockReachedReorderThreshold", "StockAdjusted", "StockDepleted", "ProductRestocked");
 
         // update and unlist: gone from lists and search, still readable as inactive
         Map<String, Object> changed = Catalog.product("BX-" + tag, "Boombox Speaker XL " + tag, 9_499, speakers, brandA);

@@ -11,6 +11,8 @@ import dev.stoa.api.identity.LogIn;
 import dev.stoa.api.identity.LoginOutcome;
 import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.InventoryIds;
+import dev.stoa.api.inventory.OpenInventory;
 import dev.stoa.api.inventory.RestockProduct;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.app.support.ApiTest;
@@ -77,18 +79,19 @@ class SnapshotsIT extends ApiTest {
     }
 
     @Test
-    void aProductWithManyStockChangesLoadsFromItsSnapshot() {
+    void anInventoryWithManyStockChangesLoadsFromItsSnapshot() {
         ProductId product = ProductId.random();
         Actor vendor = new Actor(UserId.random().value(), Set.of("vendor"));
         commands.sendAndWait(new CreateProduct(product, new UserId(vendor.userId()), new ProductDetails(unique("SNAP"),
                 unique("snap-kettle"), "Snap Kettle", null, 2_500, null, "EUR", null, null, null, true), vendor));
+        commands.sendAndWait(new OpenInventory(product, new UserId(vendor.userId())));
         for (int i = 0; i < 120; i++) commands.sendAndWait(new RestockProduct(product, 2, vendor));
 
         assertThat(jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?",
-                Integer.class, product.value())).isOne();
+                Integer.class, InventoryIds.of(product))).isOne();
         aggregateCache.removeAll();
         commands.sendAndWait(new RestockProduct(product, 1, vendor));
-        Object last = eventStore.readEvents(product.value()).asStream().reduce((a, b) -> b).orElseThrow().getPayload();
+        Object last = eventStore.readEvents(InventoryIds.of(product)).asStream().reduce((a, b) -> b).orElseThrow().getPayload();
         assertThat(last).hasFieldOrPropertyWithValue("onHand", 241).hasFieldOrPropertyWithValue("available", 241);
     }
 

@@ -1,0 +1,221 @@
+package dev.stoa.app.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.catalog.ProductCreated;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.*;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Catalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stock reservations on the real stack: sent through Axon's gateway as the checkout will send them (no HTTP endpoint
+ * reserves stock), their effects read over HTTP: the inventory, the product detail and the search index.
+ */
+class InventoryIT extends ApiTest {
+    private static final Duration PROJECTION = Duration.ofSeconds(20);
+    @Autowired CommandGateway commands;
+    @Autowired EventStore eventStore;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void reservationsLowerAvailableEverywhereAndCommitOrReleaseSettleThem() {
+        String vendor = tokenFor("vendor");
+        String tag = unique("res");
+        String id = new Catalog(api).create(vendor, Catalog.product("RES-" + tag, "Reserved Radio " + tag, 2_000, null, "Rex"));
+        ProductId product = new ProductId(id);
+        assertThat(inventory(id)).as("opened with the product, at zero").isEqualTo(levels(0, 0, 0));
+        assertThat(api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", 10, "reorderThreshold", 2), vendor).status()).isEqualTo(204);
+
+        OrderId first = OrderId.random();
+        OrderId second = OrderId.random();
+        commands.sendAndWait(new ReserveStock(product, first, 3));
+        commands.sendAndWait(new ReserveStock(product, first, 3)); // a retry: changes nothing
+        awaitInventory(id, levels(10, 3, 7));
+        assertThat(api.get("/api/v1/products/" + id).body().at("/stock/available").asInt()).isEqualTo(7);
+
+        ErrorDetails refused = refusal(() -> commands.sendAndWait(new ReserveStock(product, second, 8)));
+        assertThat(refused.code()).isEqualTo("insufficient_stock");
+        assertThat(refused.message()).contains(id, "8 requested", "7 available");
+
+        commands.sendAndWait(new ReserveStock(product, second, 7));
+        awaitInventory(id, levels(10, 10, 0));
+        assertThat(api.get("/api/v1/products/" + id).body().at("/stock/available").asInt()).isZero();
+        Await.until(() -> !searchHit(tag).get("inStock").asBoolean(), PROJECTION, "the search index shows it out of stock");
+        Api.Response belowReserved = api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", 9), vendor);
+        assertThat(belowReserved.status()).isEqualTo(422);
+        assertThat(belowReserved.code()).isEqualTo("stock_below_reserved");
+
+        commands.sendAndWait(new CommitStockReservation(product, first));   // the goods leave
+        commands.sendAndWait(new CommitStockReservation(product, first));   // again: nothing
+        commands.sendAndWait(new ReleaseStockReservation(product, first));  // committed: nothing to release
+        awaitInventory(id, levels(7, 7, 0));
+        commands.sendAndWait(new ReleaseStockReservation(product, second)); // the second order was cancelled
+        commands.sendAndWait(new ReleaseStockReservation(product, second));
+        awaitInventory(id, levels(7, 0, 7));
+        assertThat(api.get("/api/v1/products/" + id).body().at("/stock/available").asInt()).isEqualTo(7);
+        Await.until(() -> searchHit(tag).get("inStock").asBoolean(), PROJECTION, "the search index shows it in stock again");
+        assertThat(refusal(() -> commands.sendAndWait(new CommitStockReservation(product, second))).code())
+                .as("a released reservation cannot be committed").isEqualTo("invalid_transition");
+
+        assertThat(types(InventoryIds.of(product))).containsExactly("InventoryOpened", "StockAdjusted", "StockReserved",
+                "StockReserved", "StockReachedReorderThreshold", "StockDepleted", "StockReservationCommitted", "StockReservationReleased");
+        assertThat(types(id)).as("the product's own stream holds no stock").containsExactly("ProductCreated");
+    }
+
+    @Test
+    void twentyBuyersRaceForFiveUnits_exactlyFiveReserve() throws Exception {
+        String vendor = tokenFor("vendor");
+        String id = new Catalog(api).create(vendor, Catalog.product(unique("RACE"), "Race Lamp", 1_500, null, "Rex"));
+        ProductId product = new ProductId(id);
+        assertThat(api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", 5), vendor).status()).isEqualTo(204);
+
+        List<OrderId> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) orders.add(OrderId.random());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try {
+            for (OrderId order : orders) {
+                outcomes.add(pool.submit((Callable<String>) () -> {
+                    start.await();
+                    try {
+                        commands.sendAndWait(new ReserveStock(product, order, 1));
+                        return "reserved";
+                    } catch (CommandExecutionException e) {
+                        return e.<ErrorDetails>getDetails().map(ErrorDetails::code).orElse(e.toString());
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) results.add(outcome.get());
+            assertThat(results).filteredOn("reserved"::equals).hasSize(5);
+            assertThat(results).filteredOn("insufficient_stock"::equals).hasSize(15);
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitInventory(id, levels(5, 5, 0));
+        assertThat(api.get("/api/v1/products/" + id).body().at("/stock/available").asInt()).isZero();
+        assertThat(jdbc.queryForObject("select available from inventory_view where product_id = ?", Integer.class, id)).isZero();
+        assertThat(reservedEventsAvailable(product)).as("available after each reservation, never negative")
+                .containsExactly(4, 3, 2, 1, 0);
+
+        for (OrderId order : orders) commands.sendAndWait(new ReleaseStockReservation(product, order));
+        awaitInventory(id, levels(5, 0, 5));
+    }
+
+    @Test
+    void aProductWhoseStockWasRecordedInItsOwnStreamKeepsItsLevels() {
+        // a data directory from before inventories: the product's stream holds its stock, no inventory exists
+        ProductId product = ProductId.random();
+        UserId vendorId = UserId.random();
+        String vendor = tokenAs(vendorId.value(), "vendor");
+        String tag = unique("old");
+        String id = product.value();
+        eventStore.publish(
+                productEvent(id, 0, new ProductCreated(product, vendorId, "OLD-" + tag, "old-" + tag, "Old Kettle " + tag,
+                        null, 3_000L, null, "EUR", null, "Vintage", 800, true)),
+                productEvent(id, 1, new StockAdjusted(product, 0, 12, 0, 12, 4, "Z-9")),
+                productEvent(id, 2, new ProductRestocked(product, 8, 20, 0, 20)));
+
+        // the inventory-opener opens it from ProductCreated, with the levels the product's stream recorded
+        Await.until(() -> api.get("/api/v1/products/" + id + "/inventory").status() == 200, PROJECTION, "the inventory is open");
+        JsonNode inventory = api.get("/api/v1/products/" + id + "/inventory").body();
+        assertThat(levels(inventory)).isEqualTo(levels(20, 0, 20));
+        assertThat(inventory.get("reorderThreshold").asInt()).isEqualTo(4);
+        assertThat(inventory.get("warehouseLocation").asText()).isEqualTo("Z-9");
+        Await.until(() -> api.get("/api/v1/products/" + id).body().at("/stock/available").asInt() == 20, PROJECTION,
+                "the product detail shows the stock");
+
+        // and it goes on from there, with the product's vendor as its owner
+        assertThat(api.post("/api/v1/products/" + id + "/inventory/restock", Map.of("quantity", 5), tokenFor("vendor")).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/products/" + id + "/inventory/restock", Map.of("quantity", 5), vendor).status()).isEqualTo(204);
+        assertThat(levels(api.get("/api/v1/products/" + id + "/inventory").body())).isEqualTo(levels(25, 0, 25));
+        commands.sendAndWait(new ReserveStock(product, OrderId.random(), 25));
+        awaitInventory(id, levels(25, 25, 0));
+        assertThat(types(InventoryIds.of(product))).containsExactly("InventoryOpened", "ProductRestocked", "StockReserved",
+                "StockReachedReorderThreshold", "StockDepleted");
+    }
+
+    @Test
+    void reservingStockOfAnUnknownProductIsNotFound() {
+        assertThat(refusal(() -> commands.sendAndWait(new ReserveStock(ProductId.random(), OrderId.random(), 1))).code())
+                .isEqualTo("not_found");
+        assertThat(api.get("/api/v1/products/" + ProductId.random() + "/inventory").code()).isEqualTo("not_found");
+    }
+
+    // ---- helpers
+
+    private record Levels(int onHand, int reserved, int available) {}
+
+    private static Levels levels(int onHand, int reserved, int available) { return new Levels(onHand, reserved, available); }
+
+    private static Levels levels(JsonNode inventory) {
+        return levels(inventory.get("onHand").asInt(), inventory.get("reserved").asInt(), inventory.get("available").asInt());
+    }
+
+    private Levels inventory(String productId) {
+        Api.Response r = api.get("/api/v1/products/" + productId + "/inventory");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return levels(r.body());
+    }
+
+    /** Reservations answer before their projection has them (no HTTP write waits here): poll. */
+    private void awaitInventory(String productId, Levels expected) {
+        Await.until(() -> inventory(productId).equals(expected), PROJECTION, "inventory of " + productId + " is " + expected);
+    }
+
+    private JsonNode searchHit(String tag) {
+        JsonNode items = api.get("/api/v1/search?q=" + tag).body().get("items");
+        assertThat(items).as("search for " + tag).hasSize(1);
+        return items.get(0);
+    }
+
+    private static ErrorDetails refusal(Runnable command) {
+        CommandExecutionException e = catchThrowableOfType(CommandExecutionException.class, command::run);
+        assertThat(e).as("refused").isNotNull();
+        return e.<ErrorDetails>getDetails().orElseThrow();
+    }
+
+    private List<String> types(String aggregateId) {
+        List<String> types = new ArrayList<>();
+        eventStore.readEvents(aggregateId, 0).forEachRemaining(e -> types.add(e.getPayloadType().getSimpleName()));
+        return types;
+    }
+
+    private List<Integer> reservedEventsAvailable(ProductId product) {
+        List<Integer> available = new ArrayList<>();
+        eventStore.readEvents(InventoryIds.of(product), 0).forEachRemaining(e -> {
+            if (e.getPayload() instanceof StockReserved r) available.add(r.available());
+        });
+        return available;
+    }
+
+    private static GenericDomainEventMessage<?> productEvent(String productId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Product", productId, sequence, payload);
+    }
+}
