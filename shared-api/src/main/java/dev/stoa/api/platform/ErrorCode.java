@@ -61,6 +61,14 @@ public enum ErrorCode {
     STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
     // inventory
     INSUFFICIENT_STOCK("insufficient_stock", CONFLICT, "Fewer units are available than asked for; the detail names the product and what is available."),
+    // wallet and vouchers
+    INSUFFICIENT_FUNDS("insufficient_funds", UNPROCESSABLE, "The wallet's balance does not cover the amount."),
+    CURRENCY_MISMATCH("currency_mismatch", UNPROCESSABLE, "The amount is not in the wallet's currency."),
+    REFUND_EXCEEDS_DEBIT("refund_exceeds_debit", UNPROCESSABLE, "Refunds of an order may not exceed what was debited for it."),
+    VOUCHER_NOT_FOUND("voucher_not_found", NOT_FOUND, "No voucher has this code."),
+    VOUCHER_REDEEMED("voucher_redeemed", CONFLICT, "The voucher was redeemed already."),
+    VOUCHER_EXPIRED("voucher_expired", UNPROCESSABLE, "The voucher expired."),
+    VOUCHER_CURRENCY_MISMATCH("voucher_currency_mismatch", UNPROCESSABLE, "The voucher is in another currency than wallets."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

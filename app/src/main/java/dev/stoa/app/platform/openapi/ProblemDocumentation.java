@@ -2,6 +2,7 @@ package dev.stoa.app.platform.openapi;
 
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.app.platform.security.AccessRules;
+import dev.stoa.command.platform.web.GuessingLimited;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -63,6 +64,7 @@ class ProblemDocumentation implements OpenApiCustomizer {
         boolean secret = handler.hasMethodAnnotation(SecretResponse.class);
         Set<ErrorCode> codes = EnumSet.copyOf(reachable.of(handler.getMethod()));
         codes.addAll(HttpLayerCodes.of(method, path, operation, access, secret));
+        if (handler.hasMethodAnnotation(GuessingLimited.class)) codes.add(ErrorCode.RATE_LIMITED_CODE);
         codes.remove(ErrorCode.INTERNAL_ERROR); // a 5xx is a bug, not part of the contract
         Map<Integer, List<ErrorCode>> byStatus = codes.stream().collect(Collectors.groupingBy(ErrorCode::status, TreeMap::new,
                 Collectors.toList()));

@@ -30,6 +30,7 @@ public final class AccessRules {
                     "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify", "/api/v1/auth/password-reset/request",
                     "/api/v1/auth/password-reset/confirm"),
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
+            roles(null, ADMIN, "/api/v1/admin/vouchers"), // wallet: create and list voucher batches
             roles(null, ADMIN, "/api/v1/admin/**"),
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
@@ -37,6 +38,8 @@ public final class AccessRules {
             roles(DELETE, SELLERS, "/api/v1/products/*"),
             open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
             roles(null, ADMIN, "/actuator/**"),
+            user(GET, "/api/v1/wallet"), // wallet: the caller's own only
+            user(POST, "/api/v1/wallet/redeem"),
             new Rule(null, List.of("/api/**"), false, Set.of()));
 
     private AccessRules() {}
@@ -49,6 +52,9 @@ public final class AccessRules {
     }
 
     private static Rule open(HttpMethod method, String... patterns) { return new Rule(method, List.of(patterns), true, Set.of()); }
+
+    /** Any logged-in user; ownership is decided further in. */
+    private static Rule user(HttpMethod method, String... patterns) { return new Rule(method, List.of(patterns), false, Set.of()); }
 
     private static Rule roles(HttpMethod method, Set<String> roles, String... patterns) {
         return new Rule(method, List.of(patterns), false, roles);

@@ -94,4 +94,16 @@ final class Keysets {
     }
 
     static byte[] utf8(String text) { return text.getBytes(StandardCharsets.UTF_8); }
+
+    /**
+     * A 32-byte key for {@code purpose}, derived (HMAC-SHA256) from the keyset's first key. A rotation only appends
+     * keys, so the first one, and every key derived from it, stays the same for the keyset's whole life.
+     */
+    static byte[] derivedKey(KeysetHandle keys, String purpose) throws GeneralSecurityException {
+        if (!(keys.getAt(0).getKey() instanceof AesGcmKey first))
+            throw new GeneralSecurityException("the sealing keyset's first key is not an AES-GCM key");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(first.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get()), "HmacSHA256"));
+        return mac.doFinal(utf8(purpose));
+    }
 }

@@ -23,6 +23,7 @@ class Sealing implements SecretSealer {
     private static final byte[] SECRET_PURPOSE = Keysets.utf8("stoa totp secret");
     private static final byte[] NONE = new byte[0];
     private final Aead master;
+    private final KeysetHandle keyset;
 
     /** A signing key this process just generated sealed nothing yet: a new keyset then needs no legacy key. */
     @Autowired
@@ -33,6 +34,12 @@ class Sealing implements SecretSealer {
 
     Sealing(KeysetHandle master) throws GeneralSecurityException {
         this.master = Keysets.aead(master);
+        this.keyset = master;
+    }
+
+    /** A key for {@code purpose} derived from the master keyset ({@link KeyedHashing}); stable across rotations. */
+    byte[] derivedKey(String purpose) throws GeneralSecurityException {
+        return Keysets.derivedKey(keyset, purpose);
     }
 
     @Override

@@ -60,6 +60,33 @@ class AuthRateLimitConfiguration {
     }
 
     @Bean
+    GuessingRateLimitInterceptor guessingRateLimitInterceptor(
+            PostgreSQLSelectForUpdateBasedProxyManager<String> authRateLimitBuckets, ObjectMapper mapper,
+            @Value("${stoa.rate-limit.redeem.user-requests:10}") long userRequests,
+            @Value("${stoa.rate-limit.redeem.address-requests:50}") long addressRequests,
+            @Value("${stoa.rate-limit.redeem.period:10m}") Duration period,
+            @Value("${stoa.rate-limit.redeem.failure-cost:5}") long failureCost) {
+        return new GuessingRateLimitInterceptor(authRateLimitBuckets, bucket(userRequests, period),
+                bucket(addressRequests, period), failureCost, mapper);
+    }
+
+    @Bean
+    WebMvcConfigurer guessingRateLimitRegistration(GuessingRateLimitInterceptor guessingRateLimitInterceptor) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(guessingRateLimitInterceptor);
+            }
+        };
+    }
+
+    private static BucketConfiguration bucket(long requests, Duration period) {
+        if (requests < 1) throw new IllegalArgumentException("a rate limit needs at least 1 request per period");
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build()).build();
+    }
+
+    @Bean
     RateLimitBucketSweeper rateLimitBucketSweeper(PostgreSQLSelectForUpdateBasedProxyManager<String> authRateLimitBuckets,
                                                   @Value("${stoa.rate-limit.cleanup-interval:1m}") Duration interval) {
         return new RateLimitBucketSweeper(authRateLimitBuckets, interval);

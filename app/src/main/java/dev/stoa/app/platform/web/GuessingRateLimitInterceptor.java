@@ -1,0 +1,97 @@
+package dev.stoa.app.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.platform.web.GuessingLimited;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Rate limits on {@link GuessingLimited} endpoints (voucher redemption): two token buckets, one per user and one per
+ * client address, in the same PostgreSQL table as the auth limits, so every instance counts against them. Each
+ * request takes one token from both before it runs; a refused attempt (any 4xx but 429) takes {@code failureCost - 1}
+ * more afterwards, even below zero, so guessing runs dry {@code failureCost} times faster than honest redeeming.
+ * Past either limit: 429 {@code rate_limited} with Retry-After.
+ */
+class GuessingRateLimitInterceptor implements HandlerInterceptor {
+    private static final Logger log = LoggerFactory.getLogger(GuessingRateLimitInterceptor.class);
+    private static final String BUCKETS = GuessingRateLimitInterceptor.class.getName() + ".buckets";
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration perUser;
+    private final BucketConfiguration perAddress;
+    private final long failureCost;
+    private final ObjectMapper mapper;
+
+    GuessingRateLimitInterceptor(ProxyManager<String> buckets, BucketConfiguration perUser, BucketConfiguration perAddress,
+                                 long failureCost, ObjectMapper mapper) {
+        this.buckets = buckets;
+        this.perUser = perUser;
+        this.perAddress = perAddress;
+        this.failureCost = failureCost;
+        this.mapper = mapper;
+    }
+
+    private record Bucket(String id, BucketConfiguration limit) {}
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
+                || !method.hasMethodAnnotation(GuessingLimited.class)) return true;
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        Principal user = request.getUserPrincipal();
+        String endpoint = "guess " + pattern;
+        List<Bucket> mine = user == null ? List.of(new Bucket(endpoint + " address " + request.getRemoteAddr(), perAddress))
+                : List.of(new Bucket(endpoint + " user " + user.getName(), perUser),
+                          new Bucket(endpoint + " address " + request.getRemoteAddr(), perAddress));
+        long waitNanos = 0;
+        try {
+            for (Bucket bucket : mine) {
+                ConsumptionProbe probe = buckets.getProxy(bucket.id(), bucket::limit).tryConsumeAndReturnRemaining(1);
+                if (!probe.isConsumed()) waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+            }
+        } catch (BucketExceptions.BucketExecutionException e) {
+            // as the auth limit does: the handler needs the same PostgreSQL, so it fails on its own while this does
+            log.warn("Guessing rate limit not enforced: its buckets in PostgreSQL are unreachable ({})", e.toString());
+            return true;
+        }
+        if (waitNanos == 0) {
+            request.setAttribute(BUCKETS, mine);
+            return true;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        Problems.write(response, mapper, Problems.of(ErrorCode.RATE_LIMITED_CODE,
+                "too many attempts at " + pattern + "; retry in " + seconds + " s"));
+        return false;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (!(request.getAttribute(BUCKETS) instanceof List<?> mine) || failureCost <= 1) return;
+        int status = response.getStatus();
+        if (status < 400 || status >= 500 || status == 429) return;
+        try {
+            for (Object o : mine) {
+                Bucket bucket = (Bucket) o;
+                buckets.getProxy(bucket.id(), bucket::limit).consumeIgnoringRateLimits(failureCost - 1);
+            }
+        } catch (BucketExceptions.BucketExecutionException e) {
+            log.warn("Guessing rate limit: a failed attempt was not charged ({})", e.toString());
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.stoa.app.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.api.wallet.DebitWallet;
+import dev.stoa.api.wallet.RefundToWallet;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The wallet and vouchers through the HTTP API on the real stack: an admin creates codes, customers redeem them, the
+ * balance and ledger follow to the cent; spent, expired, unknown and foreign-currency codes are refused with their own
+ * codes; guessing runs into 429; races for a voucher and between debits are decided once.
+ */
+class WalletIT extends ApiTest {
+    private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
+    @Autowired CommandGateway gateway;
+    private Vouchers vouchers;
+    private String admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = tokenFor("admin");
+        vouchers = new Vouchers(api, admin);
+    }
+
+    @Test
+    void anAdminCreatesCodesShownOnceAndACustomerRedeemsOneToTheCent() {
+        Api.Response created = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 2_550, "currency", "USD",
+                "count", 3, "expiresAt", IN_A_MONTH.toString()), admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Cache-Control")).contains("no-store");
+        String batchId = created.body().get("batchId").asText();
+        assertThat(created.header("Location")).endsWith("/api/v1/admin/vouchers?batchId=" + batchId);
+        List<String> codes = new ArrayList<>();
+        created.body().get("codes").forEach(c -> codes.add(c.asText()));
+        assertThat(codes).hasSize(3).doesNotHaveDuplicates()
+                .allSatisfy(code -> assertThat(code).matches("[2-9A-HJ-NP-Z]{5}(-[2-9A-HJ-NP-Z]{5}){3}"));
+
+        JsonNode listed = vouchers.list("?batchId=" + batchId);
+        assertThat(listed.get("total").asLong()).isEqualTo(3);
+        assertThat(listed.get("items")).allSatisfy(v -> {
+            assertThat(v.get("state").asText()).isEqualTo("active");
+            assertThat(v.get("amountCents").asLong()).isEqualTo(2_550);
+            assertThat(v.get("currency").asText()).isEqualTo("USD");
+        });
+        assertThat(listed.get("items").findValuesAsText("hint"))
+                .containsExactlyInAnyOrderElementsOf(codes.stream().map(c -> c.substring(c.length() - 4)).toList());
+        assertThat(listed.toString()).doesNotContain(codes.get(0).replace("-", "")).doesNotContain(codes.get(0));
+
+        String customerId = UUID.randomUUID().toString();
+        String customer = tokenAs(customerId, "customer");
+        JsonNode empty = vouchers.wallet(customer);
+        assertThat(empty.get("balanceCents").asLong()).isZero();
+        assertThat(empty.get("currency").asText()).isEqualTo("USD");
+        assertThat(empty.get("entries")).isEmpty();
+
+        // typed in lower case with spaces instead of dashes: the same code
+        Api.Response redeemed = vouchers.redeem(codes.get(0).toLowerCase().replace('-', ' '), customer);
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+        assertThat(redeemed.body().get("balanceCents").asLong()).isEqualTo(2_550);
+        assertThat(redeemed.body().get("currency").asText()).isEqualTo("USD");
+        Api.Response second = vouchers.redeem(codes.get(1), customer);
+        assertThat(second.body().get("balanceCents").asLong()).isEqualTo(5_100);
+
+        JsonNode wallet = vouchers.wallet(customer);
+        assertThat(wallet.get("balanceCents").asLong()).isEqualTo(5_100);
+        assertThat(wallet.get("entries")).hasSize(2);
+        JsonNode newest = wallet.get("entries").get(0);
+        assertThat(newest.get("type").asText()).isEqualTo("topup");
+        assertThat(newest.get("amountCents").asLong()).isEqualTo(2_550);
+        assertThat(newest.get("balanceAfterCents").asLong()).isEqualTo(5_100);
+        assertThat(newest.get("reference").asText()).startsWith("voucher-");
+        assertThat(newest.get("at").asText()).isNotBlank();
+
+        JsonNode redeemedList = vouchers.list("?batchId=" + batchId + "&state=redeemed");
+        assertThat(redeemedList.get("total").asLong()).isEqualTo(2);
+        assertThat(redeemedList.get("items")).allSatisfy(v -> {
+            assertThat(v.get("redeemedBy").asText()).isEqualTo(customerId);
+            assertThat(v.get("redeemedAt").asText()).isNotBlank();
+        });
+        assertThat(vouchers.list("?batchId=" + batchId + "&state=active").get("total").asLong()).isEqualTo(1);
+
+        Api.Response again = vouchers.redeem(codes.get(0), customer);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("voucher_redeemed");
+        Api.Response byAnother = vouchers.redeem(codes.get(0), tokenFor("customer"));
+        assertThat(byAnother.code()).isEqualTo("voucher_redeemed");
+        assertThat(vouchers.wallet(customer).get("balanceCents").asLong()).isEqualTo(5_100);
+    }
+
+    @Test
+    void anExpiredVoucherIsRefusedAndListedAsExpired() throws InterruptedException {
+        Vouchers.Batch batch = vouchers.create(1_000, "USD", 1, Instant.now().plusSeconds(2));
+        Thread.sleep(2_500);
+        String customer = tokenFor("customer");
+        Api.Response expired = vouchers.redeem(batch.codes().get(0), customer);
+        assertThat(expired.status()).as(expired.toString()).isEqualTo(422);
+        assertThat(expired.code()).isEqualTo("voucher_expired");
+        assertThat(vouchers.wallet(customer).get("balanceCents").asLong()).isZero();
+        JsonNode listed = vouchers.list("?batchId=" + batch.batchId() + "&state=expired");
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        assertThat(listed.get("items").get(0).get("state").asText()).isEqualTo("expired");
+    }
+
+    @Test
+    void unknownMalformedAndForeignCurrencyCodesHaveTheirOwnProblems() {
+        String customer = tokenFor("customer");
+        Api.Response unknown = vouchers.redeem("ABCDE-FGHJK-MNPQR-STUVW", customer);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("voucher_not_found");
+        assertThat(unknown.raw()).doesNotContain("ABCDE");
+        Api.Response malformed = vouchers.redeem("not a code", tokenFor("customer"));
+        assertThat(malformed.code()).isEqualTo("voucher_not_found");
+        Api.Response blank = vouchers.redeem(" ", tokenFor("customer"));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.code()).isEqualTo("validation_failed");
+
+        Vouchers.Batch euros = vouchers.create(500, "EUR", 1, IN_A_MONTH);
+        String other = tokenFor("customer");
+        Api.Response foreign = vouchers.redeem(euros.codes().get(0), other);
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
+        assertThat(foreign.code()).isEqualTo("voucher_currency_mismatch");
+        assertThat(vouchers.list("?batchId=" + euros.batchId()).get("items").get(0).get("state").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void badBatchesAndNonAdminsAreRefused() {
+        String customer = tokenFor("customer");
+        Api.Response notAdmin = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 100, "currency", "USD",
+                "count", 1, "expiresAt", IN_A_MONTH.toString()), customer);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/vouchers", customer).status()).isEqualTo(403);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("amountCents", 100, "currency", "USD", "count", 0, "expiresAt", IN_A_MONTH.toString()),
+                Map.of("amountCents", 100, "currency", "USD", "count", 1001, "expiresAt", IN_A_MONTH.toString()),
+                Map.of("amountCents", 0, "currency", "USD", "count", 1, "expiresAt", IN_A_MONTH.toString()),
+                Map.of("amountCents", 100, "currency", "usd", "count", 1, "expiresAt", IN_A_MONTH.toString()),
+                Map.of("amountCents", 100, "currency", "USD", "count", 1, "expiresAt", "2020-01-01T00:00:00Z"),
+                Map.of("amountCents", 100, "currency", "USD", "count", 1))) {
+            Api.Response refused = api.post("/api/v1/admin/vouchers", bad, admin);
+            assertThat(refused.status()).as("%s: %s", bad, refused).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+        }
+        assertThat(api.get("/api/v1/admin/vouchers?state=spent", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/admin/vouchers?batchId=nope", admin).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/wallet", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRetriedBatchCreationNeverShowsTheCodesAgain() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("amountCents", 100, "currency", "USD", "count", 2, "expiresAt", IN_A_MONTH.toString());
+        Api.Response first = api.post("/api/v1/admin/vouchers", body, admin, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(201);
+        Api.Response retry = api.post("/api/v1/admin/vouchers", body, admin, Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
+        assertThat(retry.code()).isEqualTo("idempotency_response_withheld");
+        assertThat(retry.raw()).doesNotContain(first.body().get("codes").get(0).asText());
+        assertThat(vouchers.list("?batchId=" + first.body().get("batchId").asText()).get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void guessingIsRateLimitedPerUserAndFailuresCostMoreThanSuccesses() {
+        // an honest customer redeems more vouchers in a row than a guesser gets attempts
+        Vouchers.Batch batch = vouchers.create(100, "USD", 5, IN_A_MONTH);
+        String honest = tokenFor("customer");
+        for (String code : batch.codes()) assertThat(vouchers.redeem(code, honest).status()).isEqualTo(200);
+        assertThat(vouchers.wallet(honest).get("balanceCents").asLong()).isEqualTo(500);
+
+        String guesser = tokenFor("customer");
+        List<Integer> statuses = new ArrayList<>();
+        Api.Response last = null;
+        for (int i = 0; i < 5 && (last == null || last.status() != 429); i++) {
+            last = vouchers.redeem(guess(), guesser);
+            statuses.add(last.status());
+        }
+        assertThat(statuses).as("10 attempts per period, a failure costs 5").containsExactly(404, 404, 429);
+        assertThat(last.code()).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(last.header("Retry-After"))).isPositive();
+        // even a valid code waits now; another user is not held back
+        Vouchers.Batch more = vouchers.create(100, "USD", 2, IN_A_MONTH);
+        assertThat(vouchers.redeem(more.codes().get(0), guesser).status()).isEqualTo(429);
+        assertThat(vouchers.redeem(more.codes().get(1), tokenFor("customer")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void twoUsersRacingForOneVoucherGetOneTopUp() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String code = vouchers.create(4_200, "USD", 1, IN_A_MONTH).codes().get(0);
+            List<String> users = List.of(tokenFor("customer"), tokenFor("customer"));
+            List<Api.Response> answers = race(users.stream().<Callable<Api.Response>>map(u -> () -> vouchers.redeem(code, u)).toList());
+            assertThat(answers).extracting(Api.Response::status).as("%s", answers).containsExactlyInAnyOrder(200, 409);
+            assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Api.Response::code)
+                    .containsAnyOf("voucher_redeemed", "concurrent_modification");
+            long total = users.stream().mapToLong(u -> vouchers.wallet(u).get("balanceCents").asLong()).sum();
+            assertThat(total).isEqualTo(4_200);
+        }
+    }
+
+    @Test
+    void twoConcurrentDebitsOnOneHundredDollarsLeaveThirtyNeverNegative() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String userId = UUID.randomUUID().toString();
+            String token = tokenAs(userId, "customer");
+            assertThat(vouchers.redeem(vouchers.create(10_000, "USD", 1, IN_A_MONTH).codes().get(0), token).status()).isEqualTo(200);
+            UserId user = new UserId(userId);
+            List<Object> outcomes = race(List.<Callable<Object>>of(
+                    () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD")),
+                    () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD"))));
+            assertThat(outcomes).as("%s", outcomes).containsExactlyInAnyOrder(3_000L, "insufficient_funds");
+            JsonNode wallet = vouchers.wallet(token);
+            assertThat(wallet.get("balanceCents").asLong()).isEqualTo(3_000);
+            assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("debit", "topup");
+        }
+    }
+
+    @Test
+    void debitsAreIdempotentPerOrderAndRefundsAddUpToTheDebitAtMost() {
+        String userId = UUID.randomUUID().toString();
+        String token = tokenAs(userId, "customer");
+        vouchers.redeem(vouchers.create(5_000, "USD", 1, IN_A_MONTH).codes().get(0), token);
+        UserId user = new UserId(userId);
+        OrderId order = OrderId.random();
+        assertThat(debit(new DebitWallet(user, order, 1_999, "USD"))).isEqualTo(3_001L);
+        assertThat(debit(new DebitWallet(user, order, 1_999, "USD"))).as("the same order again").isEqualTo(3_001L);
+        assertThat(debit(new DebitWallet(user, OrderId.random(), 3_002, "USD"))).isEqualTo("insufficient_funds");
+        assertThat(debit(new DebitWallet(user, OrderId.random(), 100, "EUR"))).isEqualTo("currency_mismatch");
+        assertThat(debit(new RefundToWallet(user, order, "r-1", 1_000, "USD"))).isEqualTo(4_001L);
+        assertThat(debit(new RefundToWallet(user, order, "r-1", 1_000, "USD"))).as("the same refund again").isEqualTo(4_001L);
+        assertThat(debit(new RefundToWallet(user, order, "r-2", 1_000, "USD"))).isEqualTo("refund_exceeds_debit");
+        assertThat(debit(new RefundToWallet(user, order, "r-2", 999, "USD"))).isEqualTo(5_000L);
+
+        JsonNode wallet = vouchers.wallet(token);
+        assertThat(wallet.get("balanceCents").asLong()).isEqualTo(5_000);
+        assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("refund", "refund", "debit", "topup");
+        assertThat(wallet.get("entries").findValuesAsText("reference")).startsWith("r-2", "r-1", order.value());
+        assertThat(wallet.get("entries").get(0).get("orderId").asText()).isEqualTo(order.value());
+        assertThat(api.get("/api/v1/wallet?limit=1&offset=1", token).body().get("entries").get(0).get("reference").asText())
+                .isEqualTo("r-1");
+    }
+
+    /** The answer to a wallet command: the balance after it, or the problem code it was refused with. */
+    private Object debit(Object command) {
+        try {
+            return gateway.sendAndWait(command);
+        } catch (CommandExecutionException e) {
+            return e.getDetails().map(d -> ((ErrorDetails) d).code()).orElseThrow(() -> e);
+        }
+    }
+
+    private static String guess() {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        StringBuilder code = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 20; i++) code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return code.toString();
+    }
+
+    /** Runs the tasks on threads of their own, released together. */
+    static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) futures.add(threads.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) results.add(f.get());
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.stoa.command.wallet;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.wallet.RedeemVoucher;
+import dev.stoa.api.wallet.TopUpWallet;
+import dev.stoa.api.wallet.VoucherRedeemed;
+import dev.stoa.command.platform.SecretHasher;
+import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.GuessingLimited;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * Redeeming a voucher: the code is hashed with the platform's key at once and only its hash (the voucher's id) goes
+ * further. The voucher is spent first, then the wallet topped up; should this process die in between,
+ * {@link VoucherTopUps} completes the top-up from the {@code VoucherRedeemed} event.
+ */
+@RestController
+@RequestMapping("/api/v1/wallet")
+@Tag(name = "Wallet")
+class WalletCommandController {
+    private final Commands commands;
+    private final SecretHasher hasher;
+    private final WalletSettings settings;
+
+    WalletCommandController(Commands commands, SecretHasher hasher, WalletSettings settings) {
+        this.commands = commands;
+        this.hasher = hasher;
+        this.settings = settings;
+    }
+
+    record RedeemRequest(@NotBlank @Size(max = 64) String code) {
+        @Override
+        public String toString() { return "RedeemRequest[***]"; }
+    }
+
+    record Balance(long balanceCents, String currency) {}
+
+    @GuessingLimited
+    @PostMapping("/redeem")
+    @Operation(operationId = "redeemVoucher", summary = "Redeem a voucher code into your wallet; answers the new balance")
+    Balance redeem(@Valid @RequestBody RedeemRequest body, Actor actor) {
+        String plain = VoucherCodes.normalize(body.code())
+                .orElseThrow(() -> new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code"));
+        UserId me = new UserId(actor.userId());
+        VoucherRedeemed redeemed = commands.send(new RedeemVoucher(VoucherCodes.id(hasher, plain), me));
+        long balance = commands.<Long>send(new TopUpWallet(me, redeemed.voucherId(), redeemed.amountCents(),
+                redeemed.currency()));
+        return new Balance(balance, settings.currency());
+    }
+}

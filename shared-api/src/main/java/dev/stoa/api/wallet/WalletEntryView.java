@@ -1,0 +1,10 @@
+package dev.stoa.api.wallet;
+
+import java.time.Instant;
+
+/**
+ * One ledger entry: {@code type} topup, debit or refund; {@code amountCents} always positive; {@code reference} the
+ * voucher id (topup), the order id (debit) or the refund reference (refund).
+ */
+public record WalletEntryView(String type, long amountCents, String reference, String orderId, Instant at,
+                              long balanceAfterCents) {}
