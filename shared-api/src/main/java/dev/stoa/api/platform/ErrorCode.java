@@ -59,6 +59,16 @@ public enum ErrorCode {
     DUPLICATE_SLUG("duplicate_slug", CONFLICT, "The slug is in use."),
     UNKNOWN_CATEGORY("unknown_category", UNPROCESSABLE, "The category does not exist."),
     STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
+    // cart and coupons
+    INSUFFICIENT_STOCK("insufficient_stock", CONFLICT, "Not enough stock available for the quantity asked."),
+    PRODUCT_UNAVAILABLE("product_unavailable", UNPROCESSABLE, "The product is not for sale (unlisted or inactive)."),
+    ITEM_TYPE_NOT_SUPPORTED("item_type_not_supported", UNPROCESSABLE, "This kind of item cannot be put in a cart yet."),
+    CURRENCY_MISMATCH("currency_mismatch", UNPROCESSABLE, "The item's currency differs from the cart's."),
+    COUPON_NOT_FOUND("coupon_not_found", NOT_FOUND, "No coupon has this code."),
+    COUPON_NOT_APPLICABLE("coupon_not_applicable", UNPROCESSABLE,
+            "The coupon does not apply: inactive, outside its window, another currency or below its minimum subtotal; `detail` says which."),
+    COUPON_EXHAUSTED("coupon_exhausted", CONFLICT, "The coupon's total or per-user redemptions are used up."),
+    DUPLICATE_COUPON("duplicate_coupon", CONFLICT, "A coupon with this code exists (also a deactivated one)."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),
