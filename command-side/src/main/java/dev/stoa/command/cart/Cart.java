@@ -52,6 +52,12 @@ public class Cart {
             this.itemType = itemType;
             this.quantity = quantity;
         }
+
+        @Override
+        public boolean equals(Object o) { return o instanceof Line l && l.itemType == itemType && l.quantity == quantity; }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(itemType, quantity); }
     }
 
     protected Cart() {}
