@@ -30,11 +30,13 @@ public final class AccessRules {
                     "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify", "/api/v1/auth/password-reset/request",
                     "/api/v1/auth/password-reset/confirm"),
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
+            roles(null, ADMIN, "/api/v1/admin/coupons", "/api/v1/admin/coupons/*"),
             roles(null, ADMIN, "/api/v1/admin/**"),
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),
+            loggedIn(null, "/api/v1/cart", "/api/v1/cart/**"), // the caller's own cart, addressed by the token
             open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
             roles(null, ADMIN, "/actuator/**"),
             new Rule(null, List.of("/api/**"), false, Set.of()));
@@ -49,6 +51,10 @@ public final class AccessRules {
     }
 
     private static Rule open(HttpMethod method, String... patterns) { return new Rule(method, List.of(patterns), true, Set.of()); }
+
+    private static Rule loggedIn(HttpMethod method, String... patterns) {
+        return new Rule(method, List.of(patterns), false, Set.of());
+    }
 
     private static Rule roles(HttpMethod method, Set<String> roles, String... patterns) {
         return new Rule(method, List.of(patterns), false, roles);
