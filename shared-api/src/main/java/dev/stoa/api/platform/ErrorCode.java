@@ -63,12 +63,20 @@ public enum ErrorCode {
     INSUFFICIENT_STOCK("insufficient_stock", CONFLICT, "Fewer units are available than asked for; the detail names the product and what is available."),
     // wallet and vouchers
     INSUFFICIENT_FUNDS("insufficient_funds", UNPROCESSABLE, "The wallet's balance does not cover the amount."),
-    CURRENCY_MISMATCH("currency_mismatch", UNPROCESSABLE, "The amount is not in the wallet's currency."),
+    CURRENCY_MISMATCH("currency_mismatch", UNPROCESSABLE, "The amount is in another currency than the wallet or cart it goes to."),
     REFUND_EXCEEDS_DEBIT("refund_exceeds_debit", UNPROCESSABLE, "Refunds of an order may not exceed what was debited for it."),
     VOUCHER_NOT_FOUND("voucher_not_found", NOT_FOUND, "No voucher has this code."),
     VOUCHER_REDEEMED("voucher_redeemed", CONFLICT, "The voucher was redeemed already."),
     VOUCHER_EXPIRED("voucher_expired", UNPROCESSABLE, "The voucher expired."),
     VOUCHER_CURRENCY_MISMATCH("voucher_currency_mismatch", UNPROCESSABLE, "The voucher is in another currency than wallets."),
+    // cart and coupons
+    PRODUCT_UNAVAILABLE("product_unavailable", UNPROCESSABLE, "The product is not for sale (unlisted or inactive)."),
+    ITEM_TYPE_NOT_SUPPORTED("item_type_not_supported", UNPROCESSABLE, "This kind of item cannot be put in a cart yet."),
+    COUPON_NOT_FOUND("coupon_not_found", NOT_FOUND, "No coupon has this code."),
+    COUPON_NOT_APPLICABLE("coupon_not_applicable", UNPROCESSABLE,
+            "The coupon does not apply: inactive, outside its window, another currency or below its minimum subtotal; `detail` says which."),
+    COUPON_EXHAUSTED("coupon_exhausted", CONFLICT, "The coupon's total or per-user redemptions are used up."),
+    DUPLICATE_COUPON("duplicate_coupon", CONFLICT, "A coupon with this code exists (also a deactivated one)."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

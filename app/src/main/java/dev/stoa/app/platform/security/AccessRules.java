@@ -30,12 +30,12 @@ public final class AccessRules {
                     "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify", "/api/v1/auth/password-reset/request",
                     "/api/v1/auth/password-reset/confirm"),
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
-            roles(null, ADMIN, "/api/v1/admin/vouchers"), // wallet: create and list voucher batches
             roles(null, ADMIN, "/api/v1/admin/**"),
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),
+            user(null, "/api/v1/cart", "/api/v1/cart/**"), // the caller's own cart, addressed by the token
             open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
             roles(null, ADMIN, "/actuator/**"),
             user(GET, "/api/v1/wallet"), // wallet: the caller's own only

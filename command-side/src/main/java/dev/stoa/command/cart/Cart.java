@@ -1,0 +1,224 @@
+package dev.stoa.command.cart;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.stoa.api.cart.*;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.cart.CouponLookup.CouponState;
+import dev.stoa.command.cart.ItemCatalog.ProductFacts;
+import dev.stoa.command.platform.SnapshotState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A user's cart: its lines (item type, item id, quantity) and the coupon applied to it. Opened by the first command
+ * that changes something. Prices are not kept here: the cart view prices the lines when read, the checkout when it
+ * snapshots them. The stock check here is for the user's benefit; the reservation at checkout is the hard one.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
+@SnapshotState
+public class Cart {
+    /** Lines a cart may hold at most, and units per line. */
+    static final int MAX_LINES = 100;
+    static final int MAX_QUANTITY = 10_000;
+
+    @AggregateIdentifier
+    private String cartId;
+    private UserId userId;
+    private LinkedHashMap<String, Line> lines = new LinkedHashMap<>();
+    private String couponCode;
+
+    /** One line's state. */
+    @SnapshotState
+    static class Line {
+        private CartItemType itemType;
+        private int quantity;
+
+        Line() {}
+
+        Line(CartItemType itemType, int quantity) {
+            this.itemType = itemType;
+            this.quantity = quantity;
+        }
+
+        @Override
+        public boolean equals(Object o) { return o instanceof Line l && l.itemType == itemType && l.quantity == quantity; }
+
+        @Override
+        public int hashCode() { return java.util.Objects.hash(itemType, quantity); }
+    }
+
+    protected Cart() {}
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AddCartItem cmd, ItemCatalog catalog) {
+        String id = requireItemId(cmd.itemType(), cmd.itemId());
+        Line line = lines.get(id);
+        int quantity = line == null ? cmd.quantity() : Math.addExact(line.quantity, Math.max(cmd.quantity(), 0));
+        requireQuantity(cmd.quantity());
+        requireQuantity(quantity);
+        if (line == null && lines.size() >= MAX_LINES)
+            throw DomainException.badInput("a cart holds at most " + MAX_LINES + " lines");
+        ProductFacts product = purchasable(catalog, id, quantity);
+        requireSameCurrency(catalog, id, product.currency());
+        if (line == null) apply(new CartItemAdded(CartIds.cart(cmd.userId()), cmd.userId(), cmd.itemType(), id, quantity));
+        else apply(new CartItemQuantityChanged(cartId, userId, line.itemType, id, quantity));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ChangeCartItemQuantity cmd, ItemCatalog catalog) {
+        requireQuantity(cmd.quantity());
+        Line line = requireLine(cmd.itemId());
+        if (line.quantity == cmd.quantity()) return;
+        if (cmd.quantity() > line.quantity) purchasable(catalog, key(cmd.itemId()), cmd.quantity());
+        apply(new CartItemQuantityChanged(cartId, userId, line.itemType, key(cmd.itemId()), cmd.quantity()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RemoveCartItem cmd) {
+        Line line = requireLine(cmd.itemId());
+        apply(new CartItemRemoved(cartId, userId, line.itemType, key(cmd.itemId())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ClearCart cmd) {
+        if (cartId == null || !lines.isEmpty() || couponCode != null)
+            apply(new CartCleared(CartIds.cart(cmd.userId()), cmd.userId()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ApplyCoupon cmd, CouponLookup coupons, ItemCatalog catalog) {
+        if (cmd.code() == null || cmd.code().isBlank()) throw DomainException.badInput("code is required");
+        CouponState coupon = coupons.find(cmd.code(), cmd.userId()).orElseThrow(() ->
+                new DomainException(ErrorCode.COUPON_NOT_FOUND, "no coupon has the code " + cmd.code().trim()));
+        if (!coupon.active()) throw new DomainException(ErrorCode.COUPON_NOT_APPLICABLE, "the coupon is no longer active");
+        coupon.terms().exhaustedFor(coupon.redemptions(), coupon.userRedemptions()).ifPresent(why -> {
+            throw new DomainException(ErrorCode.COUPON_EXHAUSTED, "the coupon cannot be used again: " + why);
+        });
+        if (lines.isEmpty()) throw new DomainException(ErrorCode.COUPON_NOT_APPLICABLE, "the cart is empty");
+        String currency = null;
+        long subtotal = 0;
+        for (Map.Entry<String, Line> e : lines.entrySet()) {
+            ProductFacts p = catalog.product(new ProductId(e.getKey())).orElse(null);
+            if (p == null || !p.active()) continue;
+            currency = p.currency();
+            subtotal = Math.addExact(subtotal, Math.multiplyExact(p.unitPriceCents(), (long) e.getValue().quantity));
+        }
+        if (currency == null) throw new DomainException(ErrorCode.COUPON_NOT_APPLICABLE, "nothing in the cart is for sale");
+        String terms = currency;
+        long total = subtotal;
+        coupon.terms().notApplicable(terms, total, GenericEventMessage.clock.instant()).ifPresent(why -> {
+            throw new DomainException(ErrorCode.COUPON_NOT_APPLICABLE, "the coupon does not apply: " + why);
+        });
+        String code = coupon.terms().code();
+        if (!code.equals(couponCode)) apply(new CouponAppliedToCart(CartIds.cart(cmd.userId()), cmd.userId(), code));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RemoveCoupon cmd) {
+        if (couponCode == null) throw DomainException.notFound("coupon on the cart");
+        apply(new CouponRemovedFromCart(cartId, userId, couponCode));
+    }
+
+    private static String requireItemId(CartItemType type, String itemId) {
+        if (type == null) throw DomainException.badInput("itemType is required");
+        if (type == CartItemType.COURSE)
+            throw new DomainException(ErrorCode.ITEM_TYPE_NOT_SUPPORTED, "courses cannot be bought through the cart yet");
+        try {
+            return new ProductId(itemId).value();
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badInput("itemId must be a UUID");
+        }
+    }
+
+    private static void requireQuantity(int quantity) {
+        if (quantity < 1 || quantity > MAX_QUANTITY)
+            throw DomainException.badInput("quantity must be between 1 and " + MAX_QUANTITY);
+    }
+
+    /** The line of this item id; another id (or an id of no line) is 404, like any id that is not the caller's. */
+    private Line requireLine(String itemId) {
+        Line line = lines.get(key(itemId));
+        if (line == null) throw DomainException.notFound("cart item " + itemId);
+        return line;
+    }
+
+    private static String key(String itemId) {
+        try {
+            return new ProductId(itemId).value();
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(itemId);
+        }
+    }
+
+    private static ProductFacts purchasable(ItemCatalog catalog, String productId, int quantity) {
+        ProductFacts p = catalog.product(new ProductId(productId))
+                .orElseThrow(() -> DomainException.notFound("product " + productId));
+        if (!p.active()) throw new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "product " + productId + " is not for sale");
+        if (quantity > p.available())
+            throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "product " + productId + ": " + quantity
+                    + " asked, " + p.available() + " available");
+        return p;
+    }
+
+    /** A cart is in one currency: that of the products in it now. */
+    private void requireSameCurrency(ItemCatalog catalog, String adding, String currency) {
+        for (String other : lines.keySet()) {
+            if (other.equals(adding)) continue;
+            catalog.product(new ProductId(other)).filter(p -> !p.currency().equals(currency)).ifPresent(p -> {
+                throw new DomainException(ErrorCode.CURRENCY_MISMATCH,
+                        "the cart is in " + p.currency() + "; this product is priced in " + currency);
+            });
+            return; // all lines share one currency: one is enough
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CartItemAdded e) {
+        cartId = e.cartId();
+        userId = e.userId();
+        lines.put(e.itemId(), new Line(e.itemType(), e.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(CartItemQuantityChanged e) { lines.get(e.itemId()).quantity = e.quantity(); }
+
+    @EventSourcingHandler
+    void on(CartItemRemoved e) { lines.remove(e.itemId()); }
+
+    @EventSourcingHandler
+    void on(CartCleared e) {
+        cartId = e.cartId();
+        userId = e.userId();
+        lines.clear();
+        couponCode = null;
+    }
+
+    @EventSourcingHandler
+    void on(CouponAppliedToCart e) {
+        cartId = e.cartId();
+        userId = e.userId();
+        couponCode = e.code();
+    }
+
+    @EventSourcingHandler
+    void on(CouponRemovedFromCart e) { couponCode = null; }
+}

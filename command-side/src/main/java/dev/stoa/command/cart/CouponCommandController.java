@@ -1,0 +1,42 @@
+package dev.stoa.command.cart;
+
+import dev.stoa.api.cart.CartIds;
+import dev.stoa.api.cart.CreateCoupon;
+import dev.stoa.api.cart.DeactivateCoupon;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/** Admins create and withdraw coupon codes (public marketing codes, not secrets). */
+@RestController
+@RequestMapping("/api/v1/admin/coupons")
+@Tag(name = "Cart")
+class CouponCommandController {
+    private final Commands commands;
+
+    CouponCommandController(Commands commands) { this.commands = commands; }
+
+    @PostMapping
+    @Operation(operationId = "createCoupon", summary = "Create a coupon code: percent or fixed amount, window and limits (admin)")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Map<String, String>> create(@Valid @RequestBody CartRequests.NewCoupon body) {
+        String code = CartIds.normaliseCode(body.code());
+        commands.send(new CreateCoupon(body.terms()));
+        return ResponseEntity.created(URI.create("/api/v1/admin/coupons/" + code)).body(Map.of("code", code));
+    }
+
+    @DeleteMapping("/{code}")
+    @Operation(operationId = "deactivateCoupon", summary = "Withdraw a coupon: it no longer applies; its history stays (admin)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> deactivate(@PathVariable String code) {
+        if (!CartIds.isValidCode(code)) throw dev.stoa.api.platform.DomainException.notFound("coupon " + code);
+        commands.send(new DeactivateCoupon(code));
+        return ResponseEntity.noContent().build();
+    }
+}
