@@ -59,6 +59,8 @@ public enum ErrorCode {
     DUPLICATE_SLUG("duplicate_slug", CONFLICT, "The slug is in use."),
     UNKNOWN_CATEGORY("unknown_category", UNPROCESSABLE, "The category does not exist."),
     STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
+    // ordering
+    SHIPPING_ADDRESS_REQUIRED("shipping_address_required", UNPROCESSABLE, "The order has a physical item: a shipping address is required."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

@@ -23,6 +23,7 @@ public final class AccessRules {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
     private static final Set<String> SELLERS = Set.of("vendor", "admin");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> STAFF = Set.of("admin", "support");
 
     static final List<Rule> RULES = List.of(
             open(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search", "/api/v1/suggest", "/api/v1/auth/jwks"),
@@ -35,6 +36,10 @@ public final class AccessRules {
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),
+            roles(GET, STAFF, "/api/v1/orders"),
+            roles(PUT, SELLERS, "/api/v1/orders/*/status"),
+            users(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
+            users(POST, "/api/v1/orders/*/cancel"),                    // buyer or admin (the Order aggregate)
             open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
             roles(null, ADMIN, "/actuator/**"),
             new Rule(null, List.of("/api/**"), false, Set.of()));
@@ -49,6 +54,11 @@ public final class AccessRules {
     }
 
     private static Rule open(HttpMethod method, String... patterns) { return new Rule(method, List.of(patterns), true, Set.of()); }
+
+    /** Any logged-in user; ownership is decided further in. */
+    private static Rule users(HttpMethod method, String... patterns) {
+        return new Rule(method, List.of(patterns), false, Set.of());
+    }
 
     private static Rule roles(HttpMethod method, Set<String> roles, String... patterns) {
         return new Rule(method, List.of(patterns), false, roles);
