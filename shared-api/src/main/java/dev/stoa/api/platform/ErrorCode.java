@@ -77,6 +77,8 @@ public enum ErrorCode {
             "The coupon does not apply: inactive, outside its window, another currency or below its minimum subtotal; `detail` says which."),
     COUPON_EXHAUSTED("coupon_exhausted", CONFLICT, "The coupon's total or per-user redemptions are used up."),
     DUPLICATE_COUPON("duplicate_coupon", CONFLICT, "A coupon with this code exists (also a deactivated one)."),
+    // ordering
+    SHIPPING_ADDRESS_REQUIRED("shipping_address_required", UNPROCESSABLE, "The order has a physical item: a shipping address is required."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

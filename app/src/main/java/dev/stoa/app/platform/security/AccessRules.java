@@ -23,6 +23,7 @@ public final class AccessRules {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
     private static final Set<String> SELLERS = Set.of("vendor", "admin");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> STAFF = Set.of("admin", "support");
 
     static final List<Rule> RULES = List.of(
             open(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search", "/api/v1/suggest", "/api/v1/auth/jwks"),
@@ -36,6 +37,10 @@ public final class AccessRules {
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),
             user(null, "/api/v1/cart", "/api/v1/cart/**"), // the caller's own cart, addressed by the token
+            roles(GET, STAFF, "/api/v1/orders"),
+            roles(PUT, SELLERS, "/api/v1/orders/*/status"),
+            user(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
+            user(POST, "/api/v1/orders/*/cancel"),                    // buyer or admin (the Order aggregate)
             open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
             roles(null, ADMIN, "/actuator/**"),
             user(GET, "/api/v1/wallet"), // wallet: the caller's own only

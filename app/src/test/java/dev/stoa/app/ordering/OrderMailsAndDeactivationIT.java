@@ -1,0 +1,102 @@
+package dev.stoa.app.ordering;
+
+import static dev.stoa.app.ordering.Orders.awaitStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.ConfirmOrder;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import java.time.Duration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import dev.stoa.app.support.Mailbox;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The buyer's mails (confirmed, shipped with tracking, cancelled), and a deactivated buyer's pending orders cancelled. */
+class OrderMailsAndDeactivationIT extends ApiTest {
+    @Autowired
+    CommandGateway gateway;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static final String HASH = new BCryptPasswordEncoder(4).encode("correct horse 42");
+
+    private record Buyer(String id, String email) {}
+
+    private Buyer registeredBuyer() {
+        UserId id = UserId.random();
+        String email = unique("buyer") + "@example.org";
+        gateway.sendAndWait(new RegisterUser(id, email, HASH, "Ada",
+                "Lovelace", null, Set.of("customer"), true));
+        return new Buyer(id.value(), email);
+    }
+
+    @Test
+    void theBuyerIsMailedTheConfirmationTheShipmentWithTrackingAndTheCancellation_once() throws Exception {
+        Buyer buyer = registeredBuyer();
+        String token = tokenAs(buyer.id(), "customer");
+        String vendor = UUID.randomUUID().toString();
+        Mailbox mailbox = new Mailbox(api);
+        OrderId id = Orders.place(gateway, buyer.id(), List.of(Orders.product(vendor, "Lamp", 3_000, 1)));
+        String number = awaitStatus(api, id, token, "pending").body().get("orderNumber").asText();
+
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        JsonNode confirmation = mailbox.await(buyer.email(), "is confirmed");
+        assertThat(confirmation.get("subject").asText()).contains(number);
+        // 30.00 - 5.00 + 2.50 tax + 4.99 shipping
+        assertThat(confirmation.get("text").asText()).contains("32.49 USD");
+
+        assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped", "trackingNumber", "1Z-LAMP-77"),
+                tokenAs(vendor, "vendor")).status()).isEqualTo(204);
+        assertThat(mailbox.find(buyer.email(), "has shipped", "Tracking number: (\\S+)")).isEqualTo("1Z-LAMP-77");
+
+        OrderId other = Orders.place(gateway, buyer.id(), List.of(Orders.product(vendor, "Shade", 1_500, 1)));
+        awaitStatus(api, other, token, "pending");
+        gateway.sendAndWait(new ConfirmOrder(other, "debit-" + other));
+        awaitStatus(api, other, token, "confirmed");
+        assertThat(api.post("/api/v1/orders/" + other + "/cancel", Map.of("reason", "wrong colour"), token).status()).isEqualTo(204);
+        JsonNode cancelled = mailbox.await(buyer.email(), "was cancelled");
+        assertThat(cancelled.get("text").asText()).contains("wrong colour").contains("will be refunded");
+
+        Thread.sleep(500); // anything sent twice would be here by now
+        List<JsonNode> all = mailbox.all(buyer.email());
+        assertThat(all.stream().filter(m -> m.get("subject").asText().contains("is confirmed"))).hasSize(2);
+        assertThat(all.stream().filter(m -> m.get("subject").asText().contains("has shipped"))).hasSize(1);
+        assertThat(all.stream().filter(m -> m.get("subject").asText().contains("was cancelled"))).hasSize(1);
+        Await.until(() -> jdbc.queryForObject("select count(*) from notification_view where user_id = ? and template_name "
+                + "like 'order-%'", Long.class, buyer.id()) == 4, Duration.ofSeconds(10), "the notification log shows the 4 mails");
+    }
+
+    @Test
+    void deactivatingABuyerCancelsItsPendingOrders_paidOnesGoOn() throws Exception {
+        Buyer buyer = registeredBuyer();
+        String vendor = UUID.randomUUID().toString();
+        OrderId pending = Orders.place(gateway, buyer.id(), List.of(Orders.product(vendor, "Rug", 9_900, 1)));
+        OrderId pending2 = Orders.place(gateway, buyer.id(), List.of(Orders.product(vendor, "Vase", 2_000, 2)));
+        OrderId paid = Orders.place(gateway, buyer.id(), List.of(Orders.product(vendor, "Chair", 12_000, 1)));
+        gateway.sendAndWait(new ConfirmOrder(paid, "debit-" + paid));
+        String admin = tokenFor("admin");
+        awaitStatus(api, paid, admin, "confirmed");
+
+        assertThat(api.post("/api/v1/admin/users/" + buyer.id() + "/deactivate", null, admin).status()).isEqualTo(204);
+
+        for (OrderId id : List.of(pending, pending2)) {
+            JsonNode order = awaitStatus(api, id, admin, "cancelled").body();
+            assertThat(order.get("cancelReason").asText()).isEqualTo("user_deactivated");
+        }
+        assertThat(api.get("/api/v1/orders/" + paid, admin).body().get("status").asText()).isEqualTo("confirmed");
+        assertThat(jdbc.queryForObject("select count(*) from order_payment_hold where buyer_id = ?", Long.class, buyer.id())).isZero();
+        JsonNode mail = new Mailbox(api).await(buyer.email(), "was cancelled");
+        assertThat(mail.get("text").asText()).contains("the account was closed");
+    }
+}

@@ -1,0 +1,192 @@
+package dev.stoa.command.ordering;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.platform.Roles;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An order and its state machine: pending → confirmed (paid) → shipped → delivered; pending, confirmed, shipped →
+ * cancelled; delivered and cancelled are final. Shipping goes line by line: each vendor ships and delivers their own
+ * lines (with a tracking number), an admin any; the order is shipped once every line it ships is, delivered likewise.
+ * The lines it ships are its physical ones, or all of them when it has none. Repeating a transition changes nothing;
+ * an illegal one is 409 {@code invalid_transition}. The buyer may cancel before anything was shipped, an admin also after.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Order {
+    @AggregateIdentifier
+    private OrderId orderId;
+    private String orderNumber;
+    private UserId buyer;
+    private OrderStatus status;
+    private List<OrderLine> lines;
+    private OrderAmounts amounts;
+    private String couponCode;
+    private String paymentMethod;
+    private String paymentReference;
+    private final Map<String, String> shipped = new LinkedHashMap<>(); // itemId → tracking number
+    private final Set<String> delivered = new LinkedHashSet<>();
+
+    protected Order() {}
+
+    @CommandHandler
+    public Order(PlaceOrder cmd, OrderNumbers numbers, OrderHolds holds, PersonalData personal) {
+        OrderRules.validate(cmd);
+        String buyerId = cmd.buyer().value();
+        String number = numbers.claim(cmd.orderId());
+        Instant holdUntil = holds.hold(cmd.orderId(), buyerId);
+        apply(new OrderPlaced(cmd.orderId(), number, cmd.buyer(), List.copyOf(cmd.lines()), cmd.amounts(), cmd.couponCode(),
+                OrderRules.sealed(cmd.shippingAddress(), buyerId, personal), cmd.paymentMethod(),
+                personal.seal(buyerId, cmd.notes()), holdUntil));
+    }
+
+    @CommandHandler
+    void handle(ConfirmOrder cmd, OrderHolds holds) {
+        if (cmd.paymentReference() == null || cmd.paymentReference().isBlank())
+            throw DomainException.badInput("paymentReference is required");
+        OrderRules.text(cmd.paymentReference(), "paymentReference", 200);
+        if (status == OrderStatus.PENDING) {
+            holds.release(orderId);
+            apply(new OrderConfirmed(orderId, orderNumber, buyer, paymentMethod, cmd.paymentReference(),
+                    amounts.totalCents(), amounts.currency()));
+        } else if (status == OrderStatus.CANCELLED || !cmd.paymentReference().equals(paymentReference)) {
+            throw DomainException.invalidTransition("order " + orderNumber + " is " + status.value() + ": it cannot be paid");
+        } // paid already with this payment: a repeat
+    }
+
+    @CommandHandler
+    void handle(MarkOrderShipped cmd) {
+        List<OrderLine> scope = scopeOf(cmd.actor());
+        switch (status) {
+            case PENDING -> throw DomainException.invalidTransition("order " + orderNumber + " is not paid yet");
+            case DELIVERED, CANCELLED -> throw DomainException.invalidTransition("order " + orderNumber + " is " + status.value());
+            default -> { }
+        }
+        if (scope.isEmpty()) throw DomainException.invalidTransition("nothing of yours in order " + orderNumber + " is shipped");
+        List<OrderLine> toShip = scope.stream().filter(l -> !shipped.containsKey(l.itemId())).toList();
+        if (toShip.isEmpty()) return; // shipped already
+        String tracking = cmd.trackingNumber() == null || cmd.trackingNumber().isBlank() ? null : cmd.trackingNumber().trim();
+        if (tracking == null && toShip.stream().anyMatch(OrderLine::physical))
+            throw DomainException.badInput("trackingNumber is required to ship physical items");
+        OrderRules.text(tracking, "trackingNumber", 100);
+        apply(new OrderLinesShipped(orderId, toShip.stream().map(OrderLine::itemId).toList(), tracking, cmd.actor().userId()));
+        if (shippable().stream().allMatch(l -> shipped.containsKey(l.itemId())))
+            apply(new OrderShipped(orderId, orderNumber, buyer,
+                    shipped.values().stream().filter(t -> t != null).distinct().toList()));
+    }
+
+    @CommandHandler
+    void handle(MarkOrderDelivered cmd) {
+        List<OrderLine> scope = scopeOf(cmd.actor());
+        if (status == OrderStatus.DELIVERED) return;
+        if (status == OrderStatus.PENDING || status == OrderStatus.CANCELLED)
+            throw DomainException.invalidTransition("order " + orderNumber + " is " + status.value());
+        if (scope.isEmpty() || scope.stream().anyMatch(l -> !shipped.containsKey(l.itemId())))
+            throw DomainException.invalidTransition("order " + orderNumber + ": only shipped items can be delivered");
+        List<String> toDeliver = scope.stream().map(OrderLine::itemId).filter(id -> !delivered.contains(id)).toList();
+        if (toDeliver.isEmpty()) return; // delivered already
+        apply(new OrderLinesDelivered(orderId, toDeliver, cmd.actor().userId()));
+        if (shippable().stream().allMatch(l -> delivered.contains(l.itemId())))
+            apply(new OrderDelivered(orderId, orderNumber, buyer));
+    }
+
+    @CommandHandler
+    void handle(CancelOrder cmd, OrderHolds holds, PersonalData personal) {
+        Actor actor = cmd.actor();
+        boolean admin = actor != null && actor.isAdmin();
+        boolean owner = actor != null && actor.userId().equals(buyer.value());
+        if (!admin && !owner) {
+            if (actor != null && (actor.has(Roles.SUPPORT) || ownLines(actor).size() > 0))
+                throw DomainException.forbidden("only the buyer or an admin may cancel an order");
+            throw DomainException.notFound("order " + orderId);
+        }
+        if (status == OrderStatus.CANCELLED) return;
+        if (status == OrderStatus.DELIVERED) throw DomainException.invalidTransition("order " + orderNumber + " was delivered");
+        if (!admin && !shipped.isEmpty())
+            throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask support to cancel it");
+        String reason = cmd.reason() == null || cmd.reason().isBlank()
+                ? (owner && !admin ? "cancelled by the buyer" : "cancelled by an admin") : cmd.reason().trim();
+        OrderRules.text(reason, "reason", 500);
+        cancel(reason, actor.userId(), holds, personal);
+    }
+
+    @CommandHandler
+    void handle(ExpireOrder cmd, OrderHolds holds, PersonalData personal) {
+        if (status == OrderStatus.PENDING) cancel(CancelOrder.EXPIRED, "system", holds, personal);
+    }
+
+    private void cancel(String reason, String by, OrderHolds holds, PersonalData personal) {
+        holds.release(orderId);
+        boolean paid = status != OrderStatus.PENDING;
+        boolean fixed = CancelOrder.EXPIRED.equals(reason) || CancelOrder.USER_DEACTIVATED.equals(reason);
+        apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), fixed ? reason : personal.seal(buyer.value(), reason),
+                by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
+                amounts.currency()));
+    }
+
+    /** The lines an actor acts on: an admin all the order ships, a vendor their own of those; nobody else any (404). */
+    private List<OrderLine> scopeOf(Actor actor) {
+        if (actor != null && actor.isAdmin()) return shippable();
+        List<OrderLine> own = ownLines(actor);
+        if (own.isEmpty()) throw DomainException.notFound("order " + orderId);
+        return shippable().stream().filter(own::contains).toList();
+    }
+
+    private List<OrderLine> ownLines(Actor actor) {
+        if (actor == null || !actor.has(Roles.VENDOR)) return List.of();
+        return lines.stream().filter(l -> l.vendorId().value().equals(actor.userId())).toList();
+    }
+
+    private List<OrderLine> shippable() {
+        List<OrderLine> physical = lines.stream().filter(OrderLine::physical).toList();
+        return physical.isEmpty() ? lines : physical;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced e) {
+        orderId = e.orderId();
+        orderNumber = e.orderNumber();
+        buyer = e.buyer();
+        lines = new ArrayList<>(e.lines());
+        amounts = e.amounts();
+        couponCode = e.couponCode();
+        paymentMethod = e.paymentMethod();
+        status = OrderStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderConfirmed e) {
+        status = OrderStatus.CONFIRMED;
+        paymentReference = e.paymentReference();
+    }
+
+    @EventSourcingHandler
+    void on(OrderLinesShipped e) { e.itemIds().forEach(id -> shipped.put(id, e.trackingNumber())); }
+
+    @EventSourcingHandler
+    void on(OrderShipped e) { status = OrderStatus.SHIPPED; }
+
+    @EventSourcingHandler
+    void on(OrderLinesDelivered e) { delivered.addAll(e.itemIds()); }
+
+    @EventSourcingHandler
+    void on(OrderDelivered e) { status = OrderStatus.DELIVERED; }
+
+    @EventSourcingHandler
+    void on(OrderCancelled e) { status = OrderStatus.CANCELLED; }
+}

@@ -1,0 +1,53 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.ordering.MarkOrderDelivered;
+import dev.stoa.api.ordering.MarkOrderShipped;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/** Shipping updates and cancellation of orders (placing one is the checkout's: POST /api/v1/orders). */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class OrderCommandController {
+    private final Commands commands;
+
+    OrderCommandController(Commands commands) { this.commands = commands; }
+
+    /** Body of PUT /api/v1/orders/{orderId}/status. */
+    record StatusRequest(@NotNull @Pattern(regexp = "shipped|delivered", message = "must be shipped or delivered") String status,
+                         @Size(max = 100) String trackingNumber) {}
+
+    /** Body of POST /api/v1/orders/{orderId}/cancel (optional). */
+    record CancelRequest(@Size(max = 500) String reason) {}
+
+    @PutMapping("/{orderId}/status")
+    @Operation(operationId = "updateOrderStatus", summary = "Mark an order's lines shipped (with tracking number) or "
+            + "delivered: a vendor their own lines, an admin all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> status(@PathVariable OrderId orderId, @Valid @RequestBody StatusRequest body, Actor actor) {
+        if ("shipped".equals(body.status())) commands.send(new MarkOrderShipped(orderId, body.trackingNumber(), actor));
+        else commands.send(new MarkOrderDelivered(orderId, actor));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order (its buyer before anything shipped, an admin until delivered)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> cancel(@PathVariable OrderId orderId, @Valid @RequestBody(required = false) CancelRequest body,
+                                Actor actor) {
+        commands.send(new CancelOrder(orderId, body == null ? null : body.reason(), actor));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderShipped;
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.command.notification.MailRequest;
+import dev.stoa.command.notification.Mailer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The buyer's mails about an order: confirmation once paid, shipped with the tracking numbers, cancelled with the
+ * reason. Named after the event that caused them, so a redelivered event sends nothing more; never on a replay, and
+ * not for events older than {@link #MAX_AGE} (a processor deployed over an existing history must not mail it).
+ */
+@Component
+@ProcessingGroup(OrderMails.NAME)
+@DisallowReplay
+class OrderMails {
+    static final String NAME = "order-mail";
+    static final Duration MAX_AGE = Duration.ofHours(48);
+    private final Mailer mailer;
+    private final BuyerMailAddresses addresses;
+    private final PersonalData personal;
+    private final String publicUrl;
+
+    OrderMails(Mailer mailer, BuyerMailAddresses addresses, PersonalData personal,
+               @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+        this.mailer = mailer;
+        this.addresses = addresses;
+        this.personal = personal;
+        this.publicUrl = publicUrl;
+    }
+
+    @EventHandler
+    void on(OrderConfirmed e, EventMessage<?> message) {
+        send("order-confirmation", e.buyer().value(), message, Map.of("orderNumber", e.orderNumber(),
+                "total", amount(e.paidCents(), e.currency()), "orderUrl", url(e.orderId().value())));
+    }
+
+    @EventHandler
+    void on(OrderShipped e, EventMessage<?> message) {
+        send("order-shipped", e.buyer().value(), message, Map.of("orderNumber", e.orderNumber(),
+                "trackingNumbers", String.join(", ", e.trackingNumbers()), "orderUrl", url(e.orderId().value())));
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, EventMessage<?> message) {
+        String buyer = e.buyer().value();
+        String reason = switch (e.reason()) {
+            case CancelOrder.EXPIRED -> "it was not paid in time";
+            case CancelOrder.USER_DEACTIVATED -> "the account was closed";
+            default -> personal.open(buyer, e.reason());
+        };
+        send("order-cancelled", buyer, message, Map.of("orderNumber", e.orderNumber(), "reason", reason,
+                "refund", e.paidCents() > 0 ? amount(e.paidCents(), e.currency()) : "", "orderUrl", url(e.orderId().value())));
+    }
+
+    private void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
+        if (message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE))) return;
+        addresses.of(buyer).ifPresent(email -> mailer.send(new MailRequest(
+                NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
+    }
+
+    private String url(String orderId) { return publicUrl + "/orders/" + orderId; }
+
+    /** 1234 USD → "12.34 USD" (two decimals; the currencies Stoa sells in have cents). */
+    static String amount(long cents, String currency) {
+        return String.format(java.util.Locale.ROOT, "%d.%02d %s", cents / 100, cents % 100, currency);
+    }
+}

@@ -1,0 +1,393 @@
+package dev.stoa.command.ordering;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.platform.Roles;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Order aggregate: its rules at placing, the state machine, per-vendor shipping, who may do what, expiry. */
+class OrderTest {
+    private static final String NUMBER = "ORD-20261130-AB7K";
+    private static final Instant HOLD = Instant.parse("2026-11-30T13:00:00Z");
+    private final OrderId orderId = OrderId.random();
+    private final UserId buyerId = UserId.random();
+    private final UserId vendorA = UserId.random();
+    private final UserId vendorB = UserId.random();
+    private final Actor buyer = new Actor(buyerId.value(), Set.of(Roles.CUSTOMER));
+    private final Actor otherCustomer = new Actor(UserId.random().value(), Set.of(Roles.CUSTOMER));
+    private final Actor sellerA = new Actor(vendorA.value(), Set.of(Roles.VENDOR));
+    private final Actor sellerB = new Actor(vendorB.value(), Set.of(Roles.VENDOR));
+    private final Actor strangerVendor = new Actor(UserId.random().value(), Set.of(Roles.VENDOR));
+    private final Actor admin = new Actor(UserId.random().value(), Set.of(Roles.ADMIN));
+    private final Actor support = new Actor(UserId.random().value(), Set.of(Roles.SUPPORT));
+    private final OrderLine kettle = line(vendorA, 2, 4_500, true);
+    private final OrderLine pan = line(vendorB, 1, 6_250, true);
+    private final ShippingAddress address = new ShippingAddress("Ada L.", "1 Main St", null, "Springfield", "IL", "62701", "US");
+    /** 15250 subtotal - 1000 discount + 1143 tax + 599 shipping */
+    private final OrderAmounts amounts = new OrderAmounts(15_250, 1_000, 1_143, 599, 15_992, "USD");
+
+    private FixtureConfiguration<Order> fixture;
+    private OrderHolds holds;
+
+    @BeforeEach
+    void setUp() {
+        OrderNumbers numbers = mock(OrderNumbers.class);
+        when(numbers.claim(any())).thenReturn(NUMBER);
+        holds = mock(OrderHolds.class);
+        when(holds.hold(any(), anyString())).thenReturn(HOLD);
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(numbers);
+        fixture.registerInjectableResource(holds);
+        fixture.registerInjectableResource(new FakeSealing());
+    }
+
+    private static OrderLine line(UserId vendor, int quantity, long unitPrice, boolean physical) {
+        return new OrderLine(physical ? OrderLine.PRODUCT : OrderLine.COURSE, UUID.randomUUID().toString(), vendor,
+                "item", physical ? "SKU-" + unitPrice : null, unitPrice, quantity, unitPrice * quantity, physical);
+    }
+
+    private PlaceOrder place(List<OrderLine> lines, OrderAmounts amounts, ShippingAddress address) {
+        return new PlaceOrder(orderId, buyerId, lines, amounts, "WELCOME10", address, PlaceOrder.WALLET, "ring twice");
+    }
+
+    private OrderPlaced placed() {
+        return new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, pan), amounts, "WELCOME10",
+                new ShippingAddress("sealed:Ada L.", "sealed:1 Main St", null, "sealed:Springfield", "sealed:IL",
+                        "sealed:62701", "US"), PlaceOrder.WALLET, "sealed:ring twice", HOLD);
+    }
+
+    private OrderConfirmed confirmed() {
+        return new OrderConfirmed(orderId, NUMBER, buyerId, PlaceOrder.WALLET, "debit-1", 15_992, "USD");
+    }
+
+    private OrderLinesShipped shippedA() { return new OrderLinesShipped(orderId, List.of(kettle.itemId()), "TRK-A", vendorA.value()); }
+
+    private OrderLinesShipped shippedB() { return new OrderLinesShipped(orderId, List.of(pan.itemId()), "TRK-B", vendorB.value()); }
+
+    private OrderShipped shipped() { return new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A", "TRK-B")); }
+
+    private OrderCancelled cancelled(String from, String reason, String by, boolean paid) {
+        return new OrderCancelled(orderId, NUMBER, buyerId, from, reason, by, List.of(kettle, pan), "WELCOME10",
+                PlaceOrder.WALLET, paid ? "debit-1" : null, paid ? 15_992 : 0, "USD");
+    }
+
+    // ---- placing
+
+    @Test
+    void givenNothing_whenPlaceOrder_thenPendingWithNumberHoldAndSealedAddress() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(kettle, pan), amounts, address))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(placed());
+        verify(holds).hold(orderId, buyerId.value());
+    }
+
+    @Test
+    void givenNothing_whenSubtotalIsNotTheSumOfTheLines_thenValidationFailed() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(kettle, pan), new OrderAmounts(15_000, 1_000, 1_143, 599, 15_742, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+        verify(holds, never()).hold(any(), anyString());
+    }
+
+    @Test
+    void givenNothing_whenTotalDoesNotAddUp_thenValidationFailed() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(kettle, pan), new OrderAmounts(15_250, 1_000, 1_143, 599, 15_991, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
+    @Test
+    void givenNothing_whenLineTotalIsNotPriceTimesQuantity_thenValidationFailed() {
+        OrderLine wrong = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), vendorA, "x", "X", 100, 3, 299, true);
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(wrong), new OrderAmounts(299, 0, 0, 0, 299, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
+    @Test
+    void givenNothing_whenDiscountExceedsSubtotalOrAmountNegative_thenValidationFailed() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(pan), new OrderAmounts(6_250, 7_000, 0, 750, 0, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(pan), new OrderAmounts(6_250, 0, -1, 0, 6_249, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
+    @Test
+    void givenNothing_whenPhysicalLineWithoutAddress_thenShippingAddressRequired() {
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(kettle, pan), amounts, null))
+                .expectNoEvents().expectException(problem("shipping_address_required"));
+    }
+
+    @Test
+    void givenNothing_whenOnlyCourses_thenNoAddressNeededButNoShippingCharged() {
+        OrderLine course = line(vendorA, 1, 4_900, false);
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(course), new OrderAmounts(4_900, 0, 0, 0, 4_900, "USD"), null))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(course), new OrderAmounts(4_900, 0, 0, 500, 5_400, "USD"), null))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
+    @Test
+    void givenNothing_whenBadPaymentMethodOrItemTypeOrDuplicateLine_thenValidationFailed() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(orderId, buyerId, List.of(pan), new OrderAmounts(6_250, 0, 0, 0, 6_250, "USD"), null,
+                        address, "cash", null))
+                .expectNoEvents().expectException(problem("validation_failed"));
+        OrderLine gadget = new OrderLine("gadget", UUID.randomUUID().toString(), vendorA, "g", "G", 100, 1, 100, true);
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(gadget), new OrderAmounts(100, 0, 0, 0, 100, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(pan, pan), new OrderAmounts(12_500, 0, 0, 0, 12_500, "USD"), address))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
+    // ---- payment
+
+    @Test
+    void givenPlaced_whenConfirm_thenConfirmedWithAmountPaidAndHoldReleased() {
+        fixture.given(placed())
+                .when(new ConfirmOrder(orderId, "debit-1"))
+                .expectEvents(confirmed());
+        verify(holds).release(orderId);
+    }
+
+    @Test
+    void givenConfirmed_whenConfirmAgainWithTheSamePayment_thenNothingHappens() {
+        fixture.given(placed(), confirmed())
+                .when(new ConfirmOrder(orderId, "debit-1"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenConfirmed_whenConfirmWithAnotherPayment_thenInvalidTransition() {
+        fixture.given(placed(), confirmed())
+                .when(new ConfirmOrder(orderId, "debit-2"))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenCancelled_whenConfirm_thenInvalidTransition() {
+        fixture.given(placed(), cancelled("pending", CancelOrder.EXPIRED, "system", false))
+                .when(new ConfirmOrder(orderId, "debit-1"))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    // ---- shipping, per vendor
+
+    @Test
+    void givenConfirmed_whenOneVendorShips_thenOnlyTheirLinesShippedAndOrderStillConfirmed() {
+        fixture.given(placed(), confirmed())
+                .when(new MarkOrderShipped(orderId, "TRK-A", sellerA))
+                .expectEvents(shippedA());
+    }
+
+    @Test
+    void givenOneVendorShipped_whenTheOtherShips_thenOrderShippedWithBothTrackingNumbers() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new MarkOrderShipped(orderId, "TRK-B", sellerB))
+                .expectEvents(shippedB(), shipped());
+    }
+
+    @Test
+    void givenConfirmed_whenAdminShips_thenEveryLineAndTheOrderShipped() {
+        fixture.given(placed(), confirmed())
+                .when(new MarkOrderShipped(orderId, "TRK-X", admin))
+                .expectEvents(new OrderLinesShipped(orderId, List.of(kettle.itemId(), pan.itemId()), "TRK-X", admin.userId()),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-X")));
+    }
+
+    @Test
+    void givenVendorShipped_whenTheSameVendorShipsAgain_thenNothingHappens() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new MarkOrderShipped(orderId, "TRK-A2", sellerA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenPending_whenShip_thenInvalidTransition() {
+        fixture.given(placed())
+                .when(new MarkOrderShipped(orderId, "TRK-A", sellerA))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenConfirmed_whenShipWithoutTrackingNumber_thenValidationFailed() {
+        fixture.given(placed(), confirmed())
+                .when(new MarkOrderShipped(orderId, " ", sellerA))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
+    @Test
+    void givenConfirmed_whenVendorWithoutLinesOrCustomerShips_thenNotFound() {
+        fixture.given(placed(), confirmed())
+                .when(new MarkOrderShipped(orderId, "TRK", strangerVendor))
+                .expectNoEvents().expectException(problem("not_found"));
+        fixture.given(placed(), confirmed())
+                .when(new MarkOrderShipped(orderId, "TRK", buyer))
+                .expectNoEvents().expectException(problem("not_found"));
+    }
+
+    @Test
+    void givenShipped_whenVendorDelivers_thenOnlyTheirLines_andWhenBothDelivered_thenOrderDelivered() {
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped())
+                .when(new MarkOrderDelivered(orderId, sellerA))
+                .expectEvents(new OrderLinesDelivered(orderId, List.of(kettle.itemId()), vendorA.value()));
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped(),
+                        new OrderLinesDelivered(orderId, List.of(kettle.itemId()), vendorA.value()))
+                .when(new MarkOrderDelivered(orderId, sellerB))
+                .expectEvents(new OrderLinesDelivered(orderId, List.of(pan.itemId()), vendorB.value()),
+                        new OrderDelivered(orderId, NUMBER, buyerId));
+    }
+
+    @Test
+    void givenOnlyOneVendorShipped_whenAdminDelivers_thenInvalidTransition() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new MarkOrderDelivered(orderId, admin))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenConfirmed_whenDeliver_thenInvalidTransition() {
+        fixture.given(placed(), confirmed())
+                .when(new MarkOrderDelivered(orderId, sellerA))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenDelivered_whenDeliverAgain_thenNothing_andWhenShip_thenInvalidTransition() {
+        Object[] history = {placed(), confirmed(), shippedA(), shippedB(), shipped(),
+                new OrderLinesDelivered(orderId, List.of(kettle.itemId(), pan.itemId()), admin.userId()),
+                new OrderDelivered(orderId, NUMBER, buyerId)};
+        fixture.given(history).when(new MarkOrderDelivered(orderId, admin)).expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(history).when(new MarkOrderShipped(orderId, "TRK", admin))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    // ---- cancelling
+
+    @Test
+    void givenPending_whenBuyerCancels_thenCancelledUnpaidWithSealedReasonAndHoldReleased() {
+        fixture.given(placed())
+                .when(new CancelOrder(orderId, "changed my mind", buyer))
+                .expectEvents(cancelled("pending", "sealed:changed my mind", buyerId.value(), false));
+        verify(holds).release(orderId);
+    }
+
+    @Test
+    void givenConfirmed_whenBuyerCancels_thenCancelledWithTheAmountToRefund() {
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrder(orderId, null, buyer))
+                .expectEvents(cancelled("confirmed", "sealed:cancelled by the buyer", buyerId.value(), true));
+    }
+
+    @Test
+    void givenAVendorShipped_whenBuyerCancels_thenInvalidTransition() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new CancelOrder(orderId, null, buyer))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenShipped_whenAdminCancels_thenCancelledFromShipped() {
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped())
+                .when(new CancelOrder(orderId, "lost in transit", admin))
+                .expectEvents(cancelled("shipped", "sealed:lost in transit", admin.userId(), true));
+    }
+
+    @Test
+    void givenDelivered_whenAdminCancels_thenInvalidTransition() {
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped(),
+                        new OrderLinesDelivered(orderId, List.of(kettle.itemId(), pan.itemId()), admin.userId()),
+                        new OrderDelivered(orderId, NUMBER, buyerId))
+                .when(new CancelOrder(orderId, null, admin))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenCancelled_whenCancelAgain_thenNothingHappens() {
+        fixture.given(placed(), cancelled("pending", "sealed:x", buyerId.value(), false))
+                .when(new CancelOrder(orderId, null, buyer))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenPlaced_whenAnotherCustomerCancels_thenNotFound_andSupportOrItsVendor_thenForbidden() {
+        fixture.given(placed()).when(new CancelOrder(orderId, null, otherCustomer))
+                .expectNoEvents().expectException(problem("not_found"));
+        fixture.given(placed()).when(new CancelOrder(orderId, null, support))
+                .expectNoEvents().expectException(problem("forbidden"));
+        fixture.given(placed()).when(new CancelOrder(orderId, null, sellerA))
+                .expectNoEvents().expectException(problem("forbidden"));
+    }
+
+    // ---- expiry
+
+    @Test
+    void givenPending_whenHoldRunsOut_thenCancelledAsExpired() {
+        fixture.given(placed())
+                .when(new ExpireOrder(orderId))
+                .expectEvents(cancelled("pending", CancelOrder.EXPIRED, "system", false));
+    }
+
+    @Test
+    void givenConfirmed_whenHoldRunsOut_thenNothingHappens() {
+        fixture.given(placed(), confirmed())
+                .when(new ExpireOrder(orderId))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), cancelled("pending", "sealed:x", buyerId.value(), false))
+                .when(new ExpireOrder(orderId))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenPending_whenBuyerDeactivated_thenCancelledWithThatReasonInClear() {
+        fixture.given(placed())
+                .when(new CancelOrder(orderId, CancelOrder.USER_DEACTIVATED, Actor.system()))
+                .expectEvents(cancelled("pending", CancelOrder.USER_DEACTIVATED, "system", false));
+    }
+
+    private static Matcher<Throwable> problem(String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable t) { return t instanceof DomainException d && d.code().equals(code); }
+
+            @Override
+            public void describeTo(Description description) { description.appendText("a DomainException with code " + code); }
+        };
+    }
+
+    /** Seals by prefixing: enough to see that the aggregate sealed what it must. */
+    private static final class FakeSealing implements PersonalData {
+        public String seal(String userId, String value) { return value == null ? null : "sealed:" + value; }
+        public String open(String userId, String sealed) { return sealed == null ? null : sealed.replaceFirst("^sealed:", ""); }
+        public void erase(String userId) {}
+        public boolean isErased(String userId) { return false; }
+    }
+}

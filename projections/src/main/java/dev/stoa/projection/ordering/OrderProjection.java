@@ -1,0 +1,105 @@
+package dev.stoa.projection.ordering;
+
+import dev.stoa.api.identity.UserErased;
+import dev.stoa.api.ordering.*;
+import dev.stoa.api.platform.PersonalData;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code order_view}, {@code order_line_view} and {@code order_history_view}: each status the order reaches is a
+ * history entry with the event's time. Sealed fields (address, notes, reason) are opened here; an erased buyer's are
+ * wiped.
+ */
+@Component
+@ProcessingGroup(OrderProjection.NAME)
+public class OrderProjection {
+    public static final String NAME = "order-read-model";
+    private final OrderViewRepository orders;
+    private final OrderLineViewRepository lines;
+    private final OrderHistoryViewRepository history;
+    private final PersonalData personal;
+
+    public OrderProjection(OrderViewRepository orders, OrderLineViewRepository lines, OrderHistoryViewRepository history,
+                           PersonalData personal) {
+        this.orders = orders;
+        this.lines = lines;
+        this.history = history;
+        this.personal = personal;
+    }
+
+    @EventHandler
+    void on(OrderPlaced e, @Timestamp Instant at) {
+        String id = e.orderId().value();
+        String buyer = e.buyer().value();
+        OrderEntity order = new OrderEntity(id, e.orderNumber(), buyer, at);
+        OrderAmounts a = e.amounts();
+        order.amounts(a.subtotalCents(), a.discountCents(), a.taxCents(), a.shippingCents(), a.totalCents(), a.currency());
+        order.checkout(e.couponCode(), e.paymentMethod(), personal.open(buyer, e.notes()), e.holdUntil());
+        ShippingAddress s = e.shippingAddress();
+        if (s != null)
+            order.address(personal.open(buyer, s.recipientName()), personal.open(buyer, s.streetLine1()),
+                    personal.open(buyer, s.streetLine2()), personal.open(buyer, s.city()), personal.open(buyer, s.state()),
+                    personal.open(buyer, s.postalCode()), s.countryCode());
+        orders.save(order);
+        for (int i = 0; i < e.lines().size(); i++) {
+            OrderLine l = e.lines().get(i);
+            lines.save(new OrderLineEntity(id, i, l.itemType(), l.itemId(), l.vendorId().value(), l.nameSnapshot(),
+                    l.skuSnapshot(), l.unitPriceCents(), l.quantity(), l.lineTotalCents(), l.physical()));
+        }
+        history.save(new OrderHistoryEntity(id, 0, OrderStatus.PENDING.value(), at));
+    }
+
+    @EventHandler
+    void on(OrderConfirmed e, @Timestamp Instant at) {
+        OrderEntity order = reached(e.orderId(), OrderStatus.CONFIRMED, at);
+        order.paid(e.paymentReference());
+    }
+
+    @EventHandler
+    void on(OrderLinesShipped e, @Timestamp Instant at) {
+        linesOf(e.orderId(), e.itemIds()).forEach(l -> l.shipped(e.trackingNumber(), at));
+    }
+
+    @EventHandler
+    void on(OrderShipped e, @Timestamp Instant at) { reached(e.orderId(), OrderStatus.SHIPPED, at); }
+
+    @EventHandler
+    void on(OrderLinesDelivered e, @Timestamp Instant at) { linesOf(e.orderId(), e.itemIds()).forEach(l -> l.delivered(at)); }
+
+    @EventHandler
+    void on(OrderDelivered e, @Timestamp Instant at) { reached(e.orderId(), OrderStatus.DELIVERED, at); }
+
+    @EventHandler
+    void on(OrderCancelled e, @Timestamp Instant at) {
+        OrderEntity order = reached(e.orderId(), OrderStatus.CANCELLED, at);
+        order.cancelled(CancelOrder.EXPIRED.equals(e.reason()) || CancelOrder.USER_DEACTIVATED.equals(e.reason())
+                ? e.reason() : personal.open(e.buyer().value(), e.reason()));
+    }
+
+    @EventHandler
+    void on(UserErased e) { orders.findByBuyerId(e.userId().value()).forEach(OrderEntity::anonymise); }
+
+    @ResetHandler
+    void reset() {
+        history.deleteAllInBatch();
+        lines.deleteAllInBatch();
+        orders.deleteAllInBatch();
+    }
+
+    private OrderEntity reached(OrderId orderId, OrderStatus status, Instant at) {
+        OrderEntity order = orders.getReferenceById(orderId.value());
+        order.status(status.value(), at);
+        history.save(new OrderHistoryEntity(orderId.value(), (int) history.countByOrderId(orderId.value()), status.value(), at));
+        return order;
+    }
+
+    private List<OrderLineEntity> linesOf(OrderId orderId, List<String> itemIds) {
+        return lines.findByOrderIdOrderByLineNo(orderId.value()).stream().filter(l -> itemIds.contains(l.getItemId())).toList();
+    }
+}

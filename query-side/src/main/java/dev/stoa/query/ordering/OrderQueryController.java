@@ -1,0 +1,78 @@
+package dev.stoa.query.ordering;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.FindOrderById;
+import dev.stoa.api.ordering.FindOrders;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.ordering.OrderView;
+import dev.stoa.api.platform.Access;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.query.platform.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/** Orders as their buyer, staff and the vendors of their lines read them. Another customer's order is a 404. */
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+@Tag(name = "Orders")
+class OrderQueryController {
+    private final Queries queries;
+
+    OrderQueryController(Queries queries) { this.queries = queries; }
+
+    @GetMapping("/orders/{orderId}")
+    @Operation(operationId = "getOrder", summary = "One order with its lines and history (its buyer, admin, support; "
+            + "a vendor sees only their own lines)")
+    OrderView order(@PathVariable OrderId orderId, Actor actor) {
+        OrderView view = queries.ask(new FindOrderById(orderId, actor), OrderView.class);
+        if (view == null) throw DomainException.notFound("order " + orderId);
+        return view;
+    }
+
+    @GetMapping("/users/{userId}/orders")
+    @Operation(operationId = "listUserOrders", summary = "A user's orders, newest first (that user, admin, support)")
+    FindOrders.Result ofUser(@PathVariable UserId userId, Actor actor,
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                             @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        Access.requireSelfOr(actor, userId.value(), "orders of user " + userId, Roles.ADMIN, Roles.SUPPORT);
+        return queries.ask(new FindOrders(userId.value(), null, null, null, limit, offset), FindOrders.Result.class);
+    }
+
+    @GetMapping("/orders")
+    @Operation(operationId = "listOrders", summary = "All orders, newest first, by status and placed in [from, to) "
+            + "(ISO-8601 instants or dates, UTC) (admin, support)")
+    FindOrders.Result all(@RequestParam(required = false) String status,
+                          @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                          @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
+                DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
+        Instant since = instant(from, "from");
+        Instant until = instant(to, "to");
+        if (since != null && until != null && since.isAfter(until)) throw DomainException.badInput("from must not be after to");
+        return queries.ask(new FindOrders(null, wanted, since, until, limit, offset), FindOrders.Result.class);
+    }
+
+    /** An ISO-8601 instant, or a date meaning its start (UTC). */
+    private static Instant instant(String value, String name) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
+        }
+    }
+}

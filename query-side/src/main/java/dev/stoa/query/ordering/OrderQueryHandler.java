@@ -1,0 +1,112 @@
+package dev.stoa.query.ordering;
+
+import dev.stoa.api.ordering.FindOrderById;
+import dev.stoa.api.ordering.FindOrders;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderView;
+import dev.stoa.api.ordering.ShippingAddress;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.projection.ordering.OrderEntity;
+import dev.stoa.projection.ordering.OrderHistoryEntity;
+import dev.stoa.projection.ordering.OrderHistoryViewRepository;
+import dev.stoa.projection.ordering.OrderLineEntity;
+import dev.stoa.projection.ordering.OrderLineViewRepository;
+import dev.stoa.projection.ordering.OrderViewRepository;
+import dev.stoa.query.platform.OffsetPage;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers order queries from the order read model. Who sees what: the buyer, admin and support the whole order; a
+ * vendor with lines in it only those lines (and their subtotal); anyone else nothing (null: the HTTP layer's 404).
+ */
+@Component
+@Transactional(readOnly = true)
+public class OrderQueryHandler {
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("placedAt"), Sort.Order.desc("id"));
+    private final OrderViewRepository orders;
+    private final OrderLineViewRepository lines;
+    private final OrderHistoryViewRepository history;
+
+    public OrderQueryHandler(OrderViewRepository orders, OrderLineViewRepository lines, OrderHistoryViewRepository history) {
+        this.orders = orders;
+        this.lines = lines;
+        this.history = history;
+    }
+
+    @QueryHandler
+    public OrderView handle(FindOrderById query) {
+        Actor actor = query.actor();
+        OrderEntity order = orders.findById(query.orderId().value()).orElse(null);
+        if (order == null || actor == null) return null;
+        List<OrderLineEntity> items = lines.findByOrderIdOrderByLineNo(order.getId());
+        List<OrderHistoryEntity> entries = history.findByOrderIdOrderBySeq(order.getId());
+        if (actor.userId().equals(order.getBuyerId()) || actor.isAdmin() || actor.has(Roles.SUPPORT))
+            return view(order, items, entries);
+        if (!actor.has(Roles.VENDOR)) return null;
+        List<OrderLineEntity> own = items.stream().filter(l -> l.getVendorId().equals(actor.userId())).toList();
+        return own.isEmpty() ? null : vendorView(order, own, entries);
+    }
+
+    @QueryHandler
+    public FindOrders.Result handle(FindOrders query) {
+        Specification<OrderEntity> filter = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.buyerId() != null) where.add(cb.equal(root.get("buyerId"), query.buyerId()));
+            if (query.status() != null) where.add(cb.equal(root.get("status"), query.status().value()));
+            if (query.from() != null) where.add(cb.greaterThanOrEqualTo(root.get("placedAt"), query.from()));
+            if (query.to() != null) where.add(cb.lessThan(root.get("placedAt"), query.to()));
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<OrderEntity> page = orders.findAll(filter, new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
+        List<String> ids = page.getContent().stream().map(OrderEntity::getId).toList();
+        Map<String, List<OrderLineEntity>> itemsOf = ids.isEmpty() ? Map.of() : lines.findByOrderIdInOrderByOrderIdAscLineNoAsc(ids)
+                .stream().collect(Collectors.groupingBy(OrderLineEntity::getOrderId));
+        Map<String, List<OrderHistoryEntity>> historyOf = ids.isEmpty() ? Map.of() : history.findByOrderIdInOrderByOrderIdAscSeqAsc(ids)
+                .stream().collect(Collectors.groupingBy(OrderHistoryEntity::getOrderId));
+        return new FindOrders.Result(page.getContent().stream().map(o -> view(o, itemsOf.getOrDefault(o.getId(), List.of()),
+                historyOf.getOrDefault(o.getId(), List.of()))).toList(), page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    private static OrderView view(OrderEntity o, List<OrderLineEntity> items, List<OrderHistoryEntity> entries) {
+        return new OrderView(o.getId(), o.getOrderNumber(), o.getBuyerId(), o.getStatus(), items(items), o.getSubtotalCents(),
+                o.getDiscountCents(), o.getTaxCents(), o.getShippingCents(), o.getTotalCents(), o.getCurrency(),
+                o.getCouponCode(), o.getPaymentMethod(), address(o), o.getNotes(), o.getCancelReason(), o.getPlacedAt(),
+                o.getHoldUntil(), history(entries));
+    }
+
+    private static OrderView vendorView(OrderEntity o, List<OrderLineEntity> own, List<OrderHistoryEntity> entries) {
+        long subtotal = own.stream().mapToLong(OrderLineEntity::getLineTotalCents).sum();
+        return new OrderView(o.getId(), o.getOrderNumber(), o.getBuyerId(), o.getStatus(), items(own), subtotal, null, null,
+                null, null, o.getCurrency(), null, null, address(o), o.getNotes(), o.getCancelReason(), o.getPlacedAt(),
+                null, history(entries));
+    }
+
+    private static List<OrderView.Item> items(List<OrderLineEntity> items) {
+        return items.stream().map(l -> new OrderView.Item(l.getItemType(),
+                OrderLine.PRODUCT.equals(l.getItemType()) ? l.getItemId() : null,
+                OrderLine.COURSE.equals(l.getItemType()) ? l.getItemId() : null, l.getVendorId(), l.getNameSnapshot(),
+                l.getSkuSnapshot(), l.getUnitPriceCents(), l.getQuantity(), l.getLineTotalCents(), l.isPhysical(),
+                l.getTrackingNumber(), l.getShippedAt(), l.getDeliveredAt())).toList();
+    }
+
+    private static ShippingAddress address(OrderEntity o) {
+        if (!o.hasAddress()) return null;
+        return new ShippingAddress(o.getRecipientName(), o.getStreetLine1(), o.getStreetLine2(), o.getCity(), o.getState(),
+                o.getPostalCode(), o.getCountryCode());
+    }
+
+    private static List<OrderView.HistoryEntry> history(List<OrderHistoryEntity> entries) {
+        return entries.stream().map(h -> new OrderView.HistoryEntry(h.getStatus(), h.getAt())).toList();
+    }
+}

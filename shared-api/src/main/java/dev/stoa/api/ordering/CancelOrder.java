@@ -1,0 +1,14 @@
+package dev.stoa.api.ordering;
+
+import dev.stoa.api.platform.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Cancel an order: its buyer while it is pending or confirmed, an admin (or the platform: {@link Actor#system()}) also
+ * once shipped. Delivered orders are 409 {@code invalid_transition}; cancelling a cancelled order changes nothing.
+ * {@code reason} is free text, at most 500 characters (default {@code cancelled by the buyer} / {@code by an admin}).
+ */
+public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String reason, Actor actor) {
+    public static final String EXPIRED = "expired";
+    public static final String USER_DEACTIVATED = "user_deactivated";
+}

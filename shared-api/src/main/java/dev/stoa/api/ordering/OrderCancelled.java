@@ -1,0 +1,18 @@
+package dev.stoa.api.ordering;
+
+import dev.stoa.api.identity.UserId;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The order was cancelled from {@code previousStatus} (pending, confirmed or shipped). Carries what the saga needs to
+ * undo it without reading a read model: the lines (stock to release; with {@code previousStatus} pending the
+ * reservations were never committed), the coupon to release, and whether it was paid ({@code paidCents} by
+ * {@code paymentMethod} as {@code paymentReference}: the amount to refund; 0 when unpaid). {@code reason} is sealed
+ * with the buyer's key (free text may name people), except {@code expired} and {@code user_deactivated}.
+ * {@code cancelledBy} is the user id of who asked, or {@code system}.
+ */
+@Revision("1")
+public record OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,
+                             String cancelledBy, List<OrderLine> lines, String couponCode, String paymentMethod,
+                             String paymentReference, long paidCents, String currency) {}

@@ -1,0 +1,22 @@
+package dev.stoa.api.ordering;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order as API.md shows it. A vendor sees only their own lines, {@code subtotalCents} of those, and no discount,
+ * tax, shipping or total (null): those belong to the whole order.
+ */
+public record OrderView(String id, String orderNumber, String buyerId, String status, List<Item> items,
+                        Long subtotalCents, Long discountCents, Long taxCents, Long shippingCents, Long totalCents,
+                        String currency, String couponCode, String paymentMethod, ShippingAddress shippingAddress,
+                        String notes, String cancelReason, Instant placedAt, Instant holdUntil, List<HistoryEntry> history) {
+
+    /** One line; {@code productId} or {@code courseId} is set, after its type. */
+    public record Item(String itemType, String productId, String courseId, String vendorId, String nameSnapshot,
+                       String skuSnapshot, long unitPriceCents, int quantity, long lineTotalCents, boolean physical,
+                       String trackingNumber, Instant shippedAt, Instant deliveredAt) {}
+
+    /** A status the order reached, and when. */
+    public record HistoryEntry(String status, Instant at) {}
+}
