@@ -95,6 +95,13 @@ public class Cart {
         apply(new CartItemRemoved(cartId, userId, line.itemType, key(cmd.itemId())));
     }
 
+    /** The cart as the checkout takes it; changes nothing (a missing cart is not found: the checkout reads it as empty). */
+    @CommandHandler
+    CartContents handle(ReadCartForCheckout cmd) {
+        return new CartContents(lines.entrySet().stream()
+                .map(e -> new CartContents.Line(e.getValue().itemType, e.getKey(), e.getValue().quantity)).toList(), couponCode);
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ClearCart cmd) {
@@ -173,9 +180,10 @@ public class Cart {
         ProductFacts p = catalog.product(new ProductId(productId))
                 .orElseThrow(() -> DomainException.notFound("product " + productId));
         if (!p.active()) throw new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "product " + productId + " is not for sale");
-        if (quantity > p.available())
+        int available = catalog.available(new ProductId(productId));
+        if (quantity > available)
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "product " + productId + ": " + quantity
-                    + " asked, " + p.available() + " available");
+                    + " asked, " + available + " available");
         return p;
     }
 

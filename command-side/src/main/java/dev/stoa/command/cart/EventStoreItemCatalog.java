@@ -4,25 +4,33 @@ import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.catalog.ProductUpdated;
-import dev.stoa.api.inventory.ProductRestocked;
-import dev.stoa.api.inventory.StockAdjusted;
+import dev.stoa.api.inventory.InventoryIds;
+import dev.stoa.command.inventory.Inventory;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds a product's own event stream (from the first event, never from a snapshot, whose shape is the aggregate's)
- * into the facts the cart checks. The event store is the source of truth on every profile (JPA store in one process
+ * into the facts the cart checks; the stock available comes from the product's {@code Inventory} aggregate, loaded in
+ * the cart command's unit of work (cached and snapshotted, unlike its stream, which grows with every reservation). The event store is the source of truth on every profile (JPA store in one process
  * or split command/query processes, Axon Server), unlike a query, which has no handler in a command-only process
  * without Axon Server. Product streams are short (creation, edits, stock counts).
  */
 @Component
 class EventStoreItemCatalog implements ItemCatalog {
     private final EventStore events;
+    private final Repository<Inventory> inventories;
 
-    EventStoreItemCatalog(EventStore events) { this.events = events; }
+    EventStoreItemCatalog(EventStore events, @Lazy Repository<Inventory> inventories) {
+        this.events = events;
+        this.inventories = inventories;
+    }
 
     @Override
     public Optional<ProductFacts> product(ProductId productId) {
@@ -32,23 +40,25 @@ class EventStoreItemCatalog implements ItemCatalog {
             DomainEventMessage<?> message = stream.next();
             Object e = message.getPayload();
             if (e instanceof ProductCreated c) {
-                facts = new ProductFacts(c.name(), c.priceCents(), c.currency(), c.weightGrams(), c.active(), 0);
+                facts = new ProductFacts(c.name(), c.sku(), c.vendorId(), c.priceCents(), c.currency(), c.weightGrams(), c.active());
             } else if (facts == null) {
                 continue; // not a product's stream
             } else if (e instanceof ProductUpdated u) {
-                facts = new ProductFacts(u.name(), u.priceCents(), u.currency(), u.weightGrams(), u.active(), facts.available());
+                facts = new ProductFacts(u.name(), u.sku(), facts.vendorId(), u.priceCents(), u.currency(), u.weightGrams(), u.active());
             } else if (e instanceof ProductUnlisted) {
-                facts = new ProductFacts(facts.name(), facts.unitPriceCents(), facts.currency(), facts.weightGrams(), false, facts.available());
-            } else if (e instanceof StockAdjusted s) {
-                facts = withAvailable(facts, s.available());
-            } else if (e instanceof ProductRestocked r) {
-                facts = withAvailable(facts, r.available());
+                facts = new ProductFacts(facts.name(), facts.sku(), facts.vendorId(), facts.unitPriceCents(), facts.currency(),
+                        facts.weightGrams(), false);
             }
         }
         return Optional.ofNullable(facts);
     }
 
-    private static ProductFacts withAvailable(ProductFacts f, int available) {
-        return new ProductFacts(f.name(), f.unitPriceCents(), f.currency(), f.weightGrams(), f.active(), available);
+    @Override
+    public int available(ProductId productId) {
+        try {
+            return inventories.load(InventoryIds.of(productId)).invoke(Inventory::available);
+        } catch (AggregateNotFoundException e) {
+            return 0;
+        }
     }
 }

@@ -46,6 +46,19 @@ final class AddressBook {
 
     boolean has(String addressId) { return addresses.containsKey(addressId); }
 
+    /** The default address's id, or null. */
+    String defaultId() {
+        return addresses.entrySet().stream().filter(e -> e.getValue().isDefault()).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** One address with its personal fields opened (they are kept sealed, as the events carry them). */
+    Address opened(String addressId, String userId, dev.stoa.api.platform.PersonalData personal) {
+        Address a = addresses.get(addressId);
+        return new Address(a.label(), personal.open(userId, a.streetLine1()), personal.open(userId, a.streetLine2()),
+                personal.open(userId, a.city()), personal.open(userId, a.state()), personal.open(userId, a.postalCode()),
+                a.countryCode(), a.isDefault());
+    }
+
     void saved(String addressId, Address address, String previousDefaultId) {
         if (previousDefaultId != null) {
             Address old = addresses.get(previousDefaultId);

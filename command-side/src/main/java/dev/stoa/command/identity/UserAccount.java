@@ -210,6 +210,15 @@ public class UserAccount {
         saveAddress(cmd.addressId(), cmd.address(), personal);
     }
 
+    /** For the checkout: one of the account's addresses in clear (the default one when no id is given), or null. */
+    @CommandHandler
+    Address handle(ReadShippingAddress cmd, PersonalData personal) {
+        String id = cmd.addressId() != null ? cmd.addressId() : addresses.defaultId();
+        if (id == null) return null;
+        if (!addresses.has(id)) throw DomainException.notFound("address " + id);
+        return addresses.opened(id, userId.value(), personal);
+    }
+
     /** Only the account's own addresses: an id from another account is not found here, whoever sends it. */
     @CommandHandler
     void handle(ReplaceAddress cmd, PersonalData personal) {

@@ -80,6 +80,18 @@ public class Inventory {
                 .ifPresent(quantity -> apply(stock.commit(productId, cmd.orderId(), quantity)));
     }
 
+    @CommandHandler
+    void handle(ReturnCommittedStock cmd) {
+        if (reservations.openQuantity(cmd.orderId()).isPresent()) {
+            handle(new ReleaseStockReservation(cmd.productId(), cmd.orderId()));
+        } else if (reservations.returnable(cmd.orderId())) {
+            apply(stock.giveBack(productId, cmd.orderId(), cmd.quantity()));
+        }
+    }
+
+    /** Units that can be sold now (on hand less reserved); the cart checks a quantity against it. */
+    public int available() { return stock.available(); }
+
     private void requireOwnerOrAdmin(Actor actor) {
         if (actor == null || !(actor.isAdmin() || actor.has(Roles.VENDOR)))
             throw DomainException.forbidden("only vendors and admins manage stock");
@@ -109,6 +121,12 @@ public class Inventory {
 
     @EventSourcingHandler
     void on(StockReservationReleased e) {
+        stock.levels(e.onHand(), e.reserved());
+        reservations.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(StockReturned e) {
         stock.levels(e.onHand(), e.reserved());
         reservations.on(e);
     }

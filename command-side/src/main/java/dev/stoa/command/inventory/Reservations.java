@@ -1,6 +1,7 @@
 package dev.stoa.command.inventory;
 
 import dev.stoa.api.inventory.StockReservationCommitted;
+import dev.stoa.api.inventory.StockReturned;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
 import dev.stoa.api.ordering.OrderId;
@@ -21,6 +22,7 @@ final class Reservations {
     private final Map<String, Integer> open = new HashMap<>();
     private final Set<String> committed = new HashSet<>();
     private final Set<String> released = new HashSet<>();
+    private final Set<String> returned = new HashSet<>();
 
     /**
      * True if this order holds (or held and committed) these units already: reserving again changes nothing. A
@@ -51,6 +53,13 @@ final class Reservations {
         if (held == null) throw DomainException.notFound("stock reservation for order " + id);
         return Optional.of(held);
     }
+
+    /** Whether the order's committed units can come back: committed and not returned yet. */
+    boolean returnable(OrderId order) {
+        return committed.contains(order.value()) && !returned.contains(order.value());
+    }
+
+    void on(StockReturned e) { returned.add(e.orderId().value()); }
 
     void on(StockReserved e) { open.put(e.orderId().value(), e.quantity()); }
 

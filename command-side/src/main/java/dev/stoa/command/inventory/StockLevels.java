@@ -54,6 +54,13 @@ final class StockLevels {
         return new StockReservationReleased(id, order, quantity, onHand, reserved - quantity, available() + quantity);
     }
 
+    /** The goods of a cancelled order come back: on hand and available rise. */
+    StockReturned giveBack(ProductId id, OrderId order, int quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
+            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        return new StockReturned(id, order, quantity, onHand + quantity, reserved, available() + quantity);
+    }
+
     /** The goods leave: both levels fall, {@code available} stays as it was. */
     StockReservationCommitted commit(ProductId id, OrderId order, int quantity) {
         return new StockReservationCommitted(id, order, quantity, onHand - quantity, reserved - quantity, available());

@@ -24,18 +24,31 @@ class CartTest {
     private final String euroBook = ProductId.random().value();
     private final String unlisted = ProductId.random().value();
     private final Map<String, ProductFacts> products = new HashMap<>();
+    private final Map<String, Integer> stock = new HashMap<>();
+    private final UserId vendor = UserId.random();
     private final Map<String, CouponState> coupons = new HashMap<>();
     private FixtureConfiguration<Cart> fixture;
 
     @BeforeEach
     void setUp() {
-        products.put(mug, new ProductFacts("Mug", 1_250, "USD", 400, true, 5));
-        products.put(ebook, new ProductFacts("E-book", 999, "USD", null, true, 1_000));
-        products.put(euroBook, new ProductFacts("Buch", 1_500, "EUR", null, true, 10));
-        products.put(unlisted, new ProductFacts("Gone", 100, "USD", 10, false, 10));
+        product(mug, new ProductFacts("Mug", "MUG-1", vendor, 1_250, "USD", 400, true), 5);
+        product(ebook, new ProductFacts("E-book", "EBOOK-1", vendor, 999, "USD", null, true), 1_000);
+        product(euroBook, new ProductFacts("Buch", "BUCH-1", vendor, 1_500, "EUR", null, true), 10);
+        product(unlisted, new ProductFacts("Gone", "GONE-1", vendor, 100, "USD", 10, false), 10);
         fixture = new AggregateTestFixture<>(Cart.class);
-        fixture.registerInjectableResource((ItemCatalog) id -> Optional.ofNullable(products.get(id.value())));
+        fixture.registerInjectableResource(new ItemCatalog() {
+            @Override
+            public Optional<ProductFacts> product(ProductId id) { return Optional.ofNullable(products.get(id.value())); }
+
+            @Override
+            public int available(ProductId id) { return stock.getOrDefault(id.value(), 0); }
+        });
         fixture.registerInjectableResource((CouponLookup) (code, u) -> Optional.ofNullable(coupons.get(CartIds.normaliseCode(code))));
+    }
+
+    private void product(String id, ProductFacts facts, int available) {
+        products.put(id, facts);
+        stock.put(id, available);
     }
 
     private CartItemAdded added(String id, int quantity) {

@@ -79,6 +79,9 @@ public enum ErrorCode {
     DUPLICATE_COUPON("duplicate_coupon", CONFLICT, "A coupon with this code exists (also a deactivated one)."),
     // ordering
     SHIPPING_ADDRESS_REQUIRED("shipping_address_required", UNPROCESSABLE, "The order has a physical item: a shipping address is required."),
+    CART_EMPTY("cart_empty", UNPROCESSABLE, "The cart has no lines to order."),
+    PAYMENT_METHOD_UNAVAILABLE("payment_method_unavailable", UNPROCESSABLE,
+            "This payment method is not available on this platform (card payments come with Stripe; pay with the wallet)."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

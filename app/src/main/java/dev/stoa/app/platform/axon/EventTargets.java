@@ -13,6 +13,9 @@ import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.modelling.saga.AbstractSagaManager;
+import org.axonframework.modelling.saga.metamodel.AnnotationSagaMetaModelFactory;
+import org.axonframework.modelling.saga.metamodel.SagaModel;
 
 /**
  * Which streaming processors handle an event, and which of their segments does. Asks each processor's own
@@ -28,7 +31,7 @@ final class EventTargets {
     static List<StreamingEventProcessor> handlersOf(Map<String, EventProcessor> processors, EventMessage<?> event) {
         return processors.values().stream()
                 .filter(p -> p instanceof StreamingEventProcessor && p instanceof AbstractEventProcessor)
-                .filter(p -> handlesType(((AbstractEventProcessor) p).eventHandlerInvoker(), event.getPayloadType()))
+                .filter(p -> handles(((AbstractEventProcessor) p).eventHandlerInvoker(), event))
                 .map(StreamingEventProcessor.class::cast)
                 .toList();
     }
@@ -49,6 +52,24 @@ final class EventTargets {
     static boolean matches(StreamingEventProcessor processor, EventMessage<?> event, Segment segment) {
         return !(processor instanceof AbstractEventProcessor p) || matches(p.eventHandlerInvoker(), event, segment);
     }
+
+    /**
+     * A saga manager answers "yes" to every type (Axon's default): ask its saga's model whether it has a handler for
+     * the event, else every write would wait for every saga processor.
+     */
+    private static boolean handles(EventHandlerInvoker invoker, EventMessage<?> event) {
+        if (invoker instanceof AbstractSagaManager<?> sagas) {
+            try {
+                return SAGA_MODELS.computeIfAbsent(sagas.getSagaType(), SAGA_MODEL_FACTORY::modelOf).hasHandlerMethod(event);
+            } catch (RuntimeException e) {
+                return true; // when in doubt, wait
+            }
+        }
+        return handlesType(invoker, event.getPayloadType());
+    }
+
+    private static final AnnotationSagaMetaModelFactory SAGA_MODEL_FACTORY = new AnnotationSagaMetaModelFactory();
+    private static final Map<Class<?>, SagaModel<?>> SAGA_MODELS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static boolean handlesType(EventHandlerInvoker invoker, Class<?> payloadType) {
         try {

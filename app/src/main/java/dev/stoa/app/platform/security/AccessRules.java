@@ -41,6 +41,7 @@ public final class AccessRules {
             roles(PUT, SELLERS, "/api/v1/orders/*/status"),
             user(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
             user(POST, "/api/v1/orders/*/cancel"),                    // buyer or admin (the Order aggregate)
+            user(POST, "/api/v1/orders"),                             // checkout of the caller's own cart
             open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
             roles(null, ADMIN, "/actuator/**"),
             user(GET, "/api/v1/wallet"), // wallet: the caller's own only

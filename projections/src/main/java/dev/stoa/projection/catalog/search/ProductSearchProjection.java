@@ -11,6 +11,7 @@ import dev.stoa.api.inventory.ProductRestocked;
 import dev.stoa.api.inventory.StockAdjusted;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
+import dev.stoa.api.inventory.StockReturned;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,11 @@ public class ProductSearchProjection {
 
     @EventHandler
     public void on(StockReservationReleased e, TrackingToken token) {
+        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+    }
+
+    @EventHandler
+    public void on(StockReturned e, TrackingToken token) {
         record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
     }
 

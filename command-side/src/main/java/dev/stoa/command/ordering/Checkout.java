@@ -1,0 +1,212 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.cart.CartContents;
+import dev.stoa.api.cart.CartItemType;
+import dev.stoa.api.cart.ClearCart;
+import dev.stoa.api.cart.CouponTerms;
+import dev.stoa.api.cart.ReadCartForCheckout;
+import dev.stoa.api.cart.RedeemCoupon;
+import dev.stoa.api.cart.ReleaseCouponRedemption;
+import dev.stoa.api.cart.pricing.Destination;
+import dev.stoa.api.cart.pricing.PricedLine;
+import dev.stoa.api.cart.pricing.PricingRules;
+import dev.stoa.api.cart.pricing.Quote;
+import dev.stoa.api.cart.pricing.TaxClass;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.Address;
+import dev.stoa.api.identity.ReadShippingAddress;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.CommitStockReservation;
+import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.inventory.ReserveStock;
+import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.ordering.ConfirmOrder;
+import dev.stoa.api.ordering.OrderAmounts;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderPlaced;
+import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.ordering.ShippingAddress;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.api.wallet.DebitWallet;
+import dev.stoa.command.cart.ItemCatalog;
+import dev.stoa.command.cart.ItemCatalog.ProductFacts;
+import dev.stoa.command.platform.web.Commands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a user's cart into an order (POST /api/v1/orders), step by step on the aggregates that decide each part:
+ * the cart (its lines and coupon), the products (name, SKU, price, vendor and weight snapshotted now, from their
+ * events), the buyer's address book, the coupon (redeemed for this order), the inventories (one reservation per
+ * product line), the order (placed pending with a payment hold), and for {@code wallet} payment the wallet (debited),
+ * then the order confirmed and its reservations committed. A refusal on the way undoes what was done before it
+ * (reservations released, coupon released, an order already placed cancelled) and answers the refusal.
+ *
+ * <p>Nothing is left behind by a crash either: before the first reservation a row in {@code checkout_attempt} names
+ * the order and its products ({@link CheckoutAttempts} releases what a request that died before placing the order
+ * had reserved); once the order is placed, its payment hold expires it and {@link OrderFulfilment} releases its
+ * reservations and coupon, and a wallet debit whose request died before confirming is confirmed (or refunded) by the
+ * same saga.
+ */
+@Component
+public class Checkout {
+    /** What the buyer gets back: the order as placed (and paid, for the wallet). */
+    public record Placed(OrderId orderId, String orderNumber, String status, OrderAmounts amounts, String paymentMethod,
+                         String paymentReference) {}
+
+    private final Commands commands;
+    private final ItemCatalog catalog;
+    private final PricingRules pricing;
+    private final CheckoutAttempts attempts;
+    private final EventStore events;
+
+    Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events) {
+        this.commands = commands;
+        this.catalog = catalog;
+        this.pricing = pricing;
+        this.attempts = attempts;
+        this.events = events;
+    }
+
+    public Placed place(UserId buyer, String addressId, String paymentMethod, String notes) {
+        if (!PlaceOrder.WALLET.equals(paymentMethod))
+            throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE,
+                    "card payments are not available yet; pay with the wallet (paymentMethod: wallet)");
+        CartContents cart = cartOf(buyer);
+        if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
+        List<Item> items = items(cart);
+        boolean physical = items.stream().anyMatch(Item::physical);
+        Address address = commands.send(new ReadShippingAddress(buyer, addressId));
+        if (physical && address == null)
+            throw new DomainException(ErrorCode.SHIPPING_ADDRESS_REQUIRED,
+                    "the cart holds physical items: add an address or send shippingAddressId");
+        Destination destination = address != null ? new Destination(address.countryCode(), address.state()) : pricing.origin();
+        String currency = items.get(0).facts().currency();
+
+        OrderId orderId = OrderId.random();
+        List<Item> reserved = new ArrayList<>();
+        String coupon = null;
+        attempts.begin(orderId, buyer, items.stream().map(Item::productId).toList(),
+                cart.couponCode());
+        try {
+            long discount = 0;
+            long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.facts().unitPriceCents(), (long) i.quantity())).sum();
+            if (cart.couponCode() != null) {
+                CouponTerms terms = commands.send(new RedeemCoupon(cart.couponCode(), buyer, orderId));
+                coupon = terms.code();
+                Optional<String> why = terms.notApplicable(currency, subtotal, GenericEventMessage.clock.instant());
+                if (why.isPresent())
+                    throw new DomainException(ErrorCode.COUPON_NOT_APPLICABLE, "coupon " + coupon + " does not apply: " + why.get());
+                discount = terms.discountOn(subtotal);
+            }
+            Quote quote = pricing.price(items.stream().map(Item::priced).toList(), discount, destination);
+            for (int i = 0; i < items.size(); i++) {
+                reserve(items.get(i), orderId, i);
+                reserved.add(items.get(i));
+            }
+            commands.send(new PlaceOrder(orderId, buyer, items.stream().map(Item::line).toList(),
+                    new OrderAmounts(quote.subtotalCents(), quote.discountCents(), quote.taxCents(), quote.shippingCents(),
+                            quote.totalCents(), currency),
+                    coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));
+        } catch (RuntimeException refused) {
+            undo(orderId, reserved, coupon);
+            attempts.end(orderId);
+            throw refused;
+        }
+        attempts.end(orderId); // the order exists: its payment hold and OrderFulfilment take it from here
+        OrderPlaced placed = placedEvent(orderId);
+
+        String reference = "wallet-" + orderId.value();
+        try {
+            commands.send(new DebitWallet(buyer, orderId, placed.amounts().totalCents(), currency));
+        } catch (CommandExecutionException refused) {
+            commands.send(new CancelOrder(orderId, "payment_failed", Actor.system()));
+            undo(orderId, reserved, coupon); // OrderFulfilment does the same; done here so the answer shows it
+            throw refused;
+        }
+        commands.send(new ConfirmOrder(orderId, reference));
+        for (Item item : items) commands.send(new CommitStockReservation(item.productId(), orderId));
+        commands.send(new ClearCart(buyer));
+        return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
+    }
+
+    /** One product line of the cart with the product's facts now. */
+    private record Item(ProductId productId, int quantity, ProductFacts facts) {
+        boolean physical() { return TaxClass.ofProduct(facts.weightGrams()) == TaxClass.PHYSICAL; }
+
+        PricedLine priced() {
+            return new PricedLine(productId.value(), facts.unitPriceCents(), quantity, TaxClass.ofProduct(facts.weightGrams()),
+                    facts.weightGrams() == null ? 0 : facts.weightGrams());
+        }
+
+        OrderLine line() {
+            return new OrderLine(OrderLine.PRODUCT, productId.value(), facts.vendorId(), facts.name(), facts.sku(),
+                    facts.unitPriceCents(), quantity, Math.multiplyExact(facts.unitPriceCents(), (long) quantity), physical());
+        }
+    }
+
+    private CartContents cartOf(UserId buyer) {
+        try {
+            return commands.send(new ReadCartForCheckout(buyer));
+        } catch (CommandExecutionException e) {
+            if (is(e, ErrorCode.NOT_FOUND_CODE)) return CartContents.empty(); // never had a cart
+            throw e;
+        }
+    }
+
+    private List<Item> items(CartContents cart) {
+        List<Item> items = new ArrayList<>();
+        String currency = null;
+        for (CartContents.Line line : cart.lines()) {
+            if (line.itemType() != CartItemType.PRODUCT)
+                throw new DomainException(ErrorCode.ITEM_TYPE_NOT_SUPPORTED, "a " + line.itemType().value() + " cannot be ordered yet");
+            ProductId productId = new ProductId(line.itemId());
+            ProductFacts facts = catalog.product(productId).filter(ProductFacts::active).orElseThrow(() ->
+                    new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "product " + productId + " is no longer for sale: remove it from the cart"));
+            if (currency != null && !currency.equals(facts.currency()))
+                throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the cart mixes " + currency + " and " + facts.currency());
+            currency = facts.currency();
+            items.add(new Item(productId, line.quantity(), facts));
+        }
+        return items;
+    }
+
+    private void reserve(Item item, OrderId orderId, int index) {
+        try {
+            commands.send(new ReserveStock(item.productId(), orderId, item.quantity()));
+        } catch (CommandExecutionException e) {
+            if (!is(e, ErrorCode.INSUFFICIENT_STOCK)) throw e;
+            String message = e.getDetails().map(d -> ((ErrorDetails) d).message()).orElse("not enough stock");
+            throw new DomainException(ErrorCode.INSUFFICIENT_STOCK,
+                    "line " + (index + 1) + " (" + item.facts().name() + ", SKU " + item.facts().sku() + "): " + message);
+        }
+    }
+
+    /** Gives back what a refused checkout took; each step is idempotent, so a repeat by the saga changes nothing. */
+    private void undo(OrderId orderId, List<Item> reserved, String coupon) {
+        for (Item item : reserved) commands.send(new ReleaseStockReservation(item.productId(), orderId));
+        if (coupon != null) commands.send(new ReleaseCouponRedemption(coupon, orderId));
+    }
+
+    private OrderPlaced placedEvent(OrderId orderId) {
+        return (OrderPlaced) events.readEvents(orderId.value()).asStream()
+                .filter(m -> m.getPayload() instanceof OrderPlaced).findFirst().orElseThrow().getPayload();
+    }
+
+    private static ShippingAddress shippingAddress(Address a) {
+        return new ShippingAddress(null, a.streetLine1(), a.streetLine2(), a.city(), a.state(), a.postalCode(), a.countryCode());
+    }
+
+    private static boolean is(CommandExecutionException e, ErrorCode code) {
+        return e.getDetails().map(d -> d instanceof ErrorDetails ed && code.code().equals(ed.code())).orElse(false);
+    }
+}

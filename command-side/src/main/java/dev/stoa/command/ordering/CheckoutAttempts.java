@@ -1,0 +1,79 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.cart.ReleaseCouponRedemption;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.MetadataKeys;
+import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.web.Commands;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checkouts under way, one row each in {@code checkout_attempt}, written before the first reservation and deleted
+ * once the order is placed or the checkout undone. A row older than {@code stoa.checkout.recovery-after} belongs to a
+ * request that died between reserving and placing the order: if the order was stored after all, its hold and
+ * {@link OrderFulfilment} own it and the row just goes; otherwise its reservations and coupon redemption are
+ * released (both idempotent, so a release that happened already changes nothing). Any number of processes may run this.
+ */
+@Component
+class CheckoutAttempts extends PeriodicTask {
+    private final JdbcTemplate jdbc;
+    private final Commands commands;
+    private final EventStore events;
+    private final Duration recoveryAfter;
+
+    CheckoutAttempts(JdbcTemplate jdbc, Commands commands, EventStore events,
+                     @Value("${stoa.checkout.recovery-after:2m}") Duration recoveryAfter,
+                     @Value("${stoa.checkout.recovery-interval:30s}") Duration interval) {
+        super("checkout-recovery", interval);
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.events = events;
+        this.recoveryAfter = recoveryAfter;
+    }
+
+    void begin(OrderId orderId, UserId buyer, List<ProductId> products, String couponCode) {
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code) values (?, ?, ?, ?)",
+                orderId.value(), buyer.value(),
+                products.stream().map(ProductId::value).collect(Collectors.joining(",")), couponCode);
+    }
+
+    void end(OrderId orderId) {
+        jdbc.update("delete from checkout_attempt where order_id = ?", orderId.value());
+    }
+
+    /** One pass over up to 100 abandoned attempts; returns how many were cleared. */
+    @Override
+    public int runOnce() {
+        List<Map<String, Object>> due = jdbc.queryForList("select order_id, products, coupon_code from checkout_attempt "
+                + "where started_at <= now() - make_interval(secs => ?) order by started_at limit 100",
+                (double) recoveryAfter.toSeconds());
+        for (Map<String, Object> row : due) {
+            String orderId = (String) row.get("order_id");
+            if (events.lastSequenceNumberFor(orderId).isEmpty()) { // the order was never placed
+                Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
+                        UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, "checkout-recovery:" + orderId);
+                for (String productId : Arrays.asList(((String) row.get("products")).split(",")))
+                    commands.send(GenericCommandMessage.asCommandMessage(
+                            new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId))).andMetaData(meta));
+                if (row.get("coupon_code") != null)
+                    commands.send(GenericCommandMessage.asCommandMessage(
+                            new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId))).andMetaData(meta));
+            }
+            end(new OrderId(orderId));
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/** Checkout: the caller's cart becomes an order (POST /api/v1/orders). */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class CheckoutController {
+    private final Checkout checkout;
+
+    CheckoutController(Checkout checkout) { this.checkout = checkout; }
+
+    /** Body of POST /api/v1/orders. */
+    record CheckoutRequest(UUID shippingAddressId,
+                           @NotNull @Pattern(regexp = "card|wallet", message = "must be card or wallet") String paymentMethod,
+                           @Size(max = 1000) String notes) {}
+
+    /** The payment of a new order: for the wallet, the debit (already captured). */
+    record PaymentSummary(String method, String paymentId, String status) {}
+
+    /** Answer of POST /api/v1/orders. */
+    record PlacedOrder(String orderId, String orderNumber, String status, long subtotalCents, long discountCents,
+                       long taxCents, long shippingCents, long totalCents, String currency, PaymentSummary payment) {}
+
+    @PostMapping
+    @Operation(operationId = "placeOrder", summary = "Check out the cart: stock reserved for every line, the order placed "
+            + "with its prices, tax and shipping snapshotted, and (paymentMethod wallet) paid from the wallet and confirmed. "
+            + "Send an Idempotency-Key: a retry answers the same order.")
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<PlacedOrder> place(@Valid @RequestBody CheckoutRequest body, Actor actor) {
+        Checkout.Placed placed = checkout.place(new UserId(actor.userId()),
+                body.shippingAddressId() == null ? null : body.shippingAddressId().toString(), body.paymentMethod(), body.notes());
+        var a = placed.amounts();
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + placed.orderId().value()))
+                .body(new PlacedOrder(placed.orderId().value(), placed.orderNumber(), placed.status(), a.subtotalCents(),
+                        a.discountCents(), a.taxCents(), a.shippingCents(), a.totalCents(), a.currency(),
+                        new PaymentSummary(placed.paymentMethod(), placed.paymentReference(), "captured")));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.cart.ReleaseCouponRedemption;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.CommitStockReservation;
+import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.inventory.ReturnCommittedStock;
+import dev.stoa.api.ordering.ConfirmOrder;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderDelivered;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderPlaced;
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.api.wallet.RefundToWallet;
+import dev.stoa.api.wallet.WalletDebited;
+import dev.stoa.command.platform.SnapshotState;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Follows one order from placing to its end and keeps the other aggregates in step with it; every command it sends is
+ * idempotent, so a repeat (the checkout did the step already, or a retry after a failure) changes nothing:
+ * <ul>
+ *   <li>{@code WalletDebited} for the order → {@code ConfirmOrder} (the checkout confirms at once; this finishes it
+ *       when its request died after the debit). Should the order have been cancelled meanwhile (its hold ran out),
+ *       the debit is refunded to the wallet.</li>
+ *   <li>{@code OrderConfirmed} → the reservations are committed: the goods leave the warehouse.</li>
+ *   <li>{@code OrderCancelled}: from {@code pending}, reservations and coupon released; from {@code confirmed},
+ *       the committed units come back on hand; paid by the wallet, the amount paid is refunded to it. Ends the saga.
+ *       (A card refund comes with the payments.)</li>
+ *   <li>{@code OrderDelivered} ends it.</li>
+ * </ul>
+ * The payment hold that expires an unpaid order is the order's own ({@link OrderHolds}, a row written with the
+ * order): its {@code OrderCancelled} (reason {@code expired}) reaches this saga like any other cancellation.
+ */
+@Saga
+@SnapshotState
+public class OrderFulfilment {
+    private static final Logger log = LoggerFactory.getLogger(OrderFulfilment.class);
+
+    @Autowired
+    private transient CommandGateway commands;
+
+    private String orderId;
+    private String buyer;
+    private List<OrderLine> lines;
+    private String paymentMethod;
+
+    public OrderFulfilment() {}
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderPlaced e) {
+        orderId = e.orderId().value();
+        buyer = e.buyer().value();
+        lines = List.copyOf(e.lines());
+        paymentMethod = e.paymentMethod();
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(WalletDebited e) {
+        if (!PlaceOrder.WALLET.equals(paymentMethod)) return;
+        try {
+            commands.sendAndWait(new ConfirmOrder(e.orderId(), "wallet-" + e.orderId().value()));
+        } catch (CommandExecutionException refused) {
+            if (!refusedAs(refused, ErrorCode.INVALID_TRANSITION)) throw refused;
+            // the order was cancelled before the debit confirmed it: the money goes back
+            commands.sendAndWait(new RefundToWallet(e.userId(), e.orderId(), "unconfirmed-" + e.orderId().value(),
+                    e.amountCents(), e.currency()));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderConfirmed e) {
+        for (OrderLine line : productLines(lines))
+            send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderCancelled e) {
+        boolean wasPending = OrderStatus.PENDING.value().equals(e.previousStatus());
+        boolean shipped = OrderStatus.SHIPPED.value().equals(e.previousStatus());
+        for (OrderLine line : productLines(e.lines())) {
+            ProductId product = new ProductId(line.itemId());
+            if (wasPending) send(new ReleaseStockReservation(product, e.orderId()));
+            else if (!shipped) send(new ReturnCommittedStock(product, e.orderId(), line.quantity()));
+        }
+        if (wasPending && e.couponCode() != null) send(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
+        if (e.paidCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))
+            send(new RefundToWallet(e.buyer(), e.orderId(), "cancelled-" + e.orderId().value(), e.paidCents(), e.currency()));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderDelivered e) {}
+
+    /**
+     * Sends a step; "not found" (no inventory, reservation, coupon or wallet holds anything for this order) and
+     * "refund exceeds debit" (nothing was debited for it) mean there is nothing to do, and are logged; anything else
+     * fails the event, which the saga's processor retries and, failing again, parks as a dead letter.
+     */
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (CommandExecutionException refused) {
+            if (!refusedAs(refused, ErrorCode.NOT_FOUND_CODE) && !refusedAs(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
+            log.warn("Order {}: nothing to do for {} ({})", orderId, command.getClass().getSimpleName(), refused.getMessage());
+        }
+    }
+
+    private static List<OrderLine> productLines(List<OrderLine> lines) {
+        return lines == null ? List.of() : lines.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).toList();
+    }
+
+    private static boolean refusedAs(CommandExecutionException e, ErrorCode code) {
+        return e.getDetails().map(d -> d instanceof ErrorDetails ed && code.code().equals(ed.code())).orElse(false);
+    }
+
+    /** For tests and logs: the order this saga follows. */
+    OrderId orderId() { return orderId == null ? null : new OrderId(orderId); }
+
+    UserId buyer() { return buyer == null ? null : new UserId(buyer); }
+}

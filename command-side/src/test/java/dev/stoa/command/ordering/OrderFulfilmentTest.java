@@ -1,0 +1,135 @@
+package dev.stoa.command.ordering;
+
+import dev.stoa.api.cart.ReleaseCouponRedemption;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.CommitStockReservation;
+import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.inventory.ReturnCommittedStock;
+import dev.stoa.api.ordering.*;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.api.wallet.RefundToWallet;
+import dev.stoa.api.wallet.WalletDebited;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The order saga: what it sends for each step of an order's life, including the expiry of its payment hold. */
+class OrderFulfilmentTest {
+    private final OrderId order = OrderId.random();
+    private final UserId buyer = UserId.random();
+    private final UserId vendor = UserId.random();
+    private final ProductId mug = ProductId.random();
+    private final ProductId lamp = ProductId.random();
+    private final List<OrderLine> lines = List.of(
+            new OrderLine(OrderLine.PRODUCT, mug.value(), vendor, "Mug", "MUG-1", 1_250, 2, 2_500, true),
+            new OrderLine(OrderLine.PRODUCT, lamp.value(), vendor, "Lamp", "LAMP-1", 4_000, 1, 4_000, true),
+            new OrderLine(OrderLine.COURSE, "7b0c3c57-3a39-4f7e-9a55-1d8e7f1f0b11", vendor, "Course", null, 1_000, 1, 1_000, false));
+    private final OrderAmounts amounts = new OrderAmounts(7_500, 750, 0, 499, 7_249, "USD");
+    private SagaTestFixture<OrderFulfilment> fixture;
+
+    @BeforeEach
+    void setUp() { fixture = new SagaTestFixture<>(OrderFulfilment.class); }
+
+    private OrderPlaced placed(String method) {
+        return new OrderPlaced(order, "ORD-20261202-AB7K", buyer, lines, amounts, "SPRING10", null, method, null,
+                Instant.parse("2026-12-02T12:30:00Z"));
+    }
+
+    private OrderCancelled cancelled(String previousStatus, String reason, long paid) {
+        return new OrderCancelled(order, "ORD-20261202-AB7K", buyer, previousStatus, reason, "system", lines, "SPRING10",
+                PlaceOrder.WALLET, paid > 0 ? "wallet-" + order.value() : null, paid, "USD");
+    }
+
+    @Test
+    void placingStartsTheSagaAndSendsNothing() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(placed(PlaceOrder.WALLET))
+                .expectActiveSagas(1)
+                .expectAssociationWith("orderId", order.value())
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aConfirmedOrderCommitsTheReservationOfEveryProductLine() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(),
+                        7_249, "USD"))
+                .expectDispatchedCommands(new CommitStockReservation(mug, order), new CommitStockReservation(lamp, order))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void theHoldRanOut_expiredOrderReleasesItsReservationsAndCouponAndEnds() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(cancelled("pending", CancelOrder.EXPIRED, 0))
+                .expectDispatchedCommands(new ReleaseStockReservation(mug, order), new ReleaseStockReservation(lamp, order),
+                        new ReleaseCouponRedemption("SPRING10", order))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aPaidOrderCancelledBeforeShipping_unitsComeBackAndTheWalletIsRefunded() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(cancelled("confirmed", "changed my mind", 7_249))
+                .expectDispatchedCommands(new ReturnCommittedStock(mug, order, 2), new ReturnCommittedStock(lamp, order, 1),
+                        new RefundToWallet(buyer, order, "cancelled-" + order.value(), 7_249, "USD"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aShippedOrderCancelledByAnAdmin_isRefundedButItsGoodsHaveLeft() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(cancelled("shipped", "lost in transit", 7_249))
+                .expectDispatchedCommands(new RefundToWallet(buyer, order, "cancelled-" + order.value(), 7_249, "USD"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aWalletDebitConfirmsTheOrder() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new WalletDebited(buyer, order, 7_249, "USD", 751))
+                .expectDispatchedCommands(new ConfirmOrder(order, "wallet-" + order.value()));
+    }
+
+    @Test
+    void aDebitForAnOrderCancelledMeanwhileIsRefunded() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ConfirmOrder) throw new CommandExecutionException("cancelled", null,
+                    new ErrorDetails(ErrorKind.CONFLICT, ErrorCode.INVALID_TRANSITION.code(), "order is cancelled"));
+            return null;
+        });
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new WalletDebited(buyer, order, 7_249, "USD", 751))
+                .expectDispatchedCommands(new ConfirmOrder(order, "wallet-" + order.value()),
+                        new RefundToWallet(buyer, order, "unconfirmed-" + order.value(), 7_249, "USD"));
+    }
+
+    @Test
+    void aStepWithNothingToUndoIsSkipped_theOthersStillRun() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof ReleaseStockReservation r && r.productId().equals(mug))
+                throw new CommandExecutionException("no inventory", null,
+                        new ErrorDetails(ErrorKind.NOT_FOUND, ErrorCode.NOT_FOUND_CODE.code(), "not found"));
+            return null;
+        });
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(cancelled("pending", "payment_failed", 0))
+                .expectDispatchedCommands(new ReleaseStockReservation(mug, order), new ReleaseStockReservation(lamp, order),
+                        new ReleaseCouponRedemption("SPRING10", order))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void deliveryEndsTheSaga() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new OrderDelivered(order, "ORD-20261202-AB7K", buyer))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+    }
+}
