@@ -85,7 +85,7 @@ public class Checkout {
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
         List<Item> items = items(cart);
         boolean physical = items.stream().anyMatch(Item::physical);
-        Address address = commands.send(new ReadShippingAddress(buyer, addressId));
+        Address address = addressOf(buyer, addressId);
         if (physical && address == null)
             throw new DomainException(ErrorCode.SHIPPING_ADDRESS_REQUIRED,
                     "the cart holds physical items: add an address or send shippingAddressId");
@@ -159,6 +159,16 @@ public class Checkout {
             return commands.send(new ReadCartForCheckout(buyer));
         } catch (CommandExecutionException e) {
             if (is(e, ErrorCode.NOT_FOUND_CODE)) return CartContents.empty(); // never had a cart
+            throw e;
+        }
+    }
+
+    /** The address in clear: the one named, else the default one, else null (also for a buyer without an account). */
+    private Address addressOf(UserId buyer, String addressId) {
+        try {
+            return commands.send(new ReadShippingAddress(buyer, addressId));
+        } catch (CommandExecutionException e) {
+            if (addressId == null && is(e, ErrorCode.NOT_FOUND_CODE)) return null;
             throw e;
         }
     }

@@ -1,0 +1,360 @@
+package dev.stoa.app.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Catalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Checkout through the HTTP API on the real stack: the cart becomes a wallet-paid order with every amount to the cent,
+ * stock reserved and committed, the wallet debited once; refusals (no stock, no money, no address, exhausted coupon,
+ * empty cart, card) leave nothing reserved or redeemed; racing buyers never oversell; a retried request places one
+ * order; a cancelled paid order gives the money and the units back.
+ */
+class CheckoutIT extends ApiTest {
+    private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
+    @Autowired CommandGateway commands;
+    private String admin;
+    private String vendorId;
+    private String vendor;
+
+    @BeforeEach
+    void setUp() {
+        admin = tokenFor("admin");
+        vendorId = UUID.randomUUID().toString();
+        vendor = tokenAs(vendorId, "vendor");
+    }
+
+    /** A registered customer (an account, so it has an address book); answers its id and token. */
+    private String[] customer() {
+        UserId id = UserId.random();
+        commands.sendAndWait(new RegisterUser(id, unique("buyer") + "@example.org", "$2a$10$abcdefghijklmnopqrstuv",
+                "Check", "Out", null, Set.of("customer"), true));
+        return new String[] {id.value(), tokenAs(id.value(), "customer")};
+    }
+
+    private String address(String userId, String token, String country, String state) {
+        Map<String, Object> body = new HashMap<>(Map.of("label", "home", "streetLine1", "1 Market St", "city", "San Francisco",
+                "postalCode", "94105", "countryCode", country, "isDefault", true));
+        if (state != null) body.put("state", state);
+        Api.Response r = api.post("/api/v1/users/" + userId + "/addresses", body, token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.body().get("addressId").asText();
+    }
+
+    private String product(String name, long priceCents, Integer grams, int stock) {
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique(name.toUpperCase()), name, priceCents, null, "Stoa"));
+        body.put("weightGrams", grams);
+        String id = new Catalog(api).create(vendor, body);
+        Api.Response r = api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", stock), vendor);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        return id;
+    }
+
+    private void fund(List<String> tokens, long cents) {
+        Api.Response batch = api.post("/api/v1/admin/vouchers", Map.of("amountCents", cents, "currency", "USD",
+                "count", tokens.size(), "expiresAt", IN_A_MONTH.toString()), admin);
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        for (int i = 0; i < tokens.size(); i++) {
+            Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", batch.body().get("codes").get(i).asText()),
+                    tokens.get(i));
+            assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+        }
+    }
+
+    private void add(String token, String productId, int quantity) {
+        Api.Response r = api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", productId, "quantity", quantity), token);
+        assertThat(r.status()).as(r.toString()).isBetween(200, 204);
+    }
+
+    private Api.Response checkout(String token, Map<String, Object> body, String key) {
+        return api.post("/api/v1/orders", body, token, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+    }
+
+    private static Map<String, Object> wallet() { return Map.of("paymentMethod", "wallet"); }
+
+    private JsonNode inventory(String productId) {
+        Api.Response r = api.get("/api/v1/products/" + productId + "/inventory");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static void levels(JsonNode inventory, int onHand, int reserved, int available) {
+        assertThat(List.of(inventory.get("onHand").asInt(), inventory.get("reserved").asInt(), inventory.get("available").asInt()))
+                .as(inventory.toString()).containsExactly(onHand, reserved, available);
+    }
+
+    private long balance(String token) {
+        Api.Response r = api.get("/api/v1/wallet", token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.body().get("balanceCents").asLong();
+    }
+
+    @Test
+    void aWalletPaidCheckoutFromEmptyCartToDelivered_everyAmountToTheCent() {
+        String mug = product("Mug", 1_250, 400, 5);
+        String ebook = product("Ebook", 999, null, 100);
+        String code = unique("SAVE").toUpperCase();
+        assertThat(api.post("/api/v1/admin/coupons", Map.of("code", code, "percentOff", 10, "currency", "USD"), admin).status())
+                .isEqualTo(201);
+        String[] buyer = customer();
+        String token = buyer[1];
+        String addressId = address(buyer[0], token, "US", "CA");
+        fund(List.of(token), 10_000);
+
+        add(token, mug, 2);
+        add(token, ebook, 1);
+        assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), token).status()).isBetween(200, 204);
+        JsonNode cart = api.get("/api/v1/cart", token).body();
+        // subtotal 34.99; 10% off = 3.50; tax: California 7.25% on the mugs after their share of the discount
+        // (25.00 - 2.51 = 22.49 → 1.63), e-books 0%; shipping: domestic 4.99 + 1.00 for the started kilogram (800 g)
+        List<Long> expected = List.of(3_499L, 350L, 163L, 599L, 3_911L);
+        assertThat(List.of(cart.get("subtotalCents").asLong(), cart.get("discountCents").asLong(), cart.get("taxCents").asLong(),
+                cart.get("shippingCents").asLong(), cart.get("totalCents").asLong())).as(cart.toString()).isEqualTo(expected);
+
+        Api.Response placed = checkout(token, Map.of("paymentMethod", "wallet", "shippingAddressId", addressId,
+                "notes", "ring twice"), UUID.randomUUID().toString());
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        JsonNode body = placed.body();
+        String orderId = body.get("orderId").asText();
+        assertThat(placed.header("Location")).endsWith("/api/v1/orders/" + orderId);
+        assertThat(placed.header("X-Stoa-Consistency")).isEqualTo("consistent");
+        assertThat(body.get("orderNumber").asText()).matches("ORD-\\d{8}-[2-9A-HJ-NP-Z]{4}");
+        assertThat(body.get("status").asText()).isEqualTo("confirmed");
+        assertThat(List.of(body.get("subtotalCents").asLong(), body.get("discountCents").asLong(), body.get("taxCents").asLong(),
+                body.get("shippingCents").asLong(), body.get("totalCents").asLong())).isEqualTo(expected);
+        assertThat(body.get("payment").get("method").asText()).isEqualTo("wallet");
+
+        JsonNode order = api.get("/api/v1/orders/" + orderId, token).body();
+        assertThat(order.get("status").asText()).as(order.toString()).isEqualTo("confirmed");
+        assertThat(order.get("totalCents").asLong()).isEqualTo(3_911);
+        assertThat(order.get("items")).hasSize(2);
+        JsonNode mugLine = order.get("items").get(0);
+        assertThat(mugLine.get("productId").asText()).isEqualTo(mug);
+        assertThat(mugLine.get("nameSnapshot").asText()).isEqualTo("Mug");
+        assertThat(mugLine.get("skuSnapshot").asText()).startsWith("MUG");
+        assertThat(mugLine.get("unitPriceCents").asLong()).isEqualTo(1_250);
+        assertThat(mugLine.get("quantity").asInt()).isEqualTo(2);
+        assertThat(mugLine.get("lineTotalCents").asLong()).isEqualTo(2_500);
+        assertThat(order.get("shippingAddress").get("city").asText()).isEqualTo("San Francisco");
+        assertThat(order.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
+
+        // the money left the wallet once, the units left the warehouse, nothing stays reserved, the cart is empty
+        assertThat(balance(token)).isEqualTo(10_000 - 3_911);
+        JsonNode debit = api.get("/api/v1/wallet", token).body().get("entries").get(0);
+        assertThat(debit.get("type").asText()).isEqualTo("debit");
+        assertThat(debit.get("amountCents").asLong()).isEqualTo(3_911);
+        levels(inventory(mug), 3, 0, 3);
+        levels(inventory(ebook), 99, 0, 99);
+        JsonNode emptied = api.get("/api/v1/cart", token).body();
+        assertThat(emptied.get("items")).isEmpty();
+        assertThat(emptied.path("couponCode").isNull() || emptied.path("couponCode").isMissingNode()).isTrue();
+
+        // a price change after checkout does not touch the order
+        Map<String, Object> dearer = new HashMap<>(Catalog.product("MUG-X" + UUID.randomUUID().toString().substring(0, 6), "Mug", 9_999, null, "Stoa"));
+        dearer.put("sku", mugLine.get("skuSnapshot").asText());
+        dearer.put("slug", api.get("/api/v1/products/" + mug).body().get("slug").asText());
+        assertThat(api.put("/api/v1/products/" + mug, dearer, vendor).status()).isBetween(200, 204);
+        assertThat(api.get("/api/v1/orders/" + orderId, token).body().get("items").get(0).get("unitPriceCents").asLong())
+                .isEqualTo(1_250);
+
+        // the vendor ships (tracking) and the order is delivered
+        Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status",
+                Map.of("status", "shipped", "trackingNumber", "1Z999AA10123456784"), vendor);
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(204);
+        Api.Response delivered = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor);
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(204);
+        JsonNode done = api.get("/api/v1/orders/" + orderId, token).body();
+        assertThat(done.get("status").asText()).isEqualTo("delivered");
+        assertThat(done.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed", "shipped", "delivered");
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", token).body().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/orders/" + orderId, tokenFor("customer")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twentyBuyersRaceForFiveUnits_exactlyFiveOrdersAndNothingLeftReserved() throws Exception {
+        String ticket = product("Ticket", 2_000, null, 5);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) tokens.add(tokenFor("customer"));
+        fund(tokens, 5_000);
+        for (String token : tokens) add(token, ticket, 1);
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (String token : tokens) {
+            answers.add(pool.submit((Callable<Api.Response>) () -> {
+                start.await();
+                return checkout(token, wallet(), UUID.randomUUID().toString());
+            }));
+        }
+        start.countDown();
+        List<Api.Response> responses = new ArrayList<>();
+        for (Future<Api.Response> f : answers) responses.add(f.get());
+        pool.shutdown();
+
+        assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(5);
+        assertThat(responses.stream().filter(r -> r.status() != 201))
+                .allSatisfy(r -> {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(409);
+                    assertThat(r.code()).isEqualTo("insufficient_stock");
+                    assertThat(r.body().get("detail").asText()).contains("Ticket");
+                });
+        levels(inventory(ticket), 0, 0, 0);
+        for (int i = 0; i < tokens.size(); i++) {
+            long expected = responses.get(i).status() == 201 ? 3_000 : 5_000; // digital, no tax at the origin (US)
+            assertThat(balance(tokens.get(i))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theSameRequestSentFiveTimesWithOneKeyPlacesOneOrder() throws Exception {
+        String book = product("Book", 1_500, null, 10);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 10_000);
+        add(token, book, 1);
+        String key = UUID.randomUUID().toString();
+
+        Api.Response first = checkout(token, wallet(), key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Api.Response>> retries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) retries.add(pool.submit(() -> checkout(token, wallet(), key)));
+        for (Future<Api.Response> retry : retries) {
+            Api.Response r = retry.get();
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            assertThat(r.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(r.body().get("orderId").asText()).isEqualTo(first.body().get("orderId").asText());
+        }
+        pool.shutdown();
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", token).body().get("total").asLong()).isEqualTo(1);
+        assertThat(balance(token)).isEqualTo(10_000 - 1_500);
+        levels(inventory(book), 9, 0, 9);
+    }
+
+    @Test
+    void notEnoughMoney_422AndTheStockAndCouponAreReleasedAndTheCartKept() {
+        String lamp = product("Lamp", 4_000, null, 3);
+        String code = unique("ONCE").toUpperCase();
+        api.post("/api/v1/admin/coupons", Map.of("code", code, "amountOffCents", 500, "currency", "USD", "maxRedemptions", 1), admin);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 1_000);
+        add(token, lamp, 1);
+        assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), token).status()).isBetween(200, 204);
+
+        Api.Response refused = checkout(token, wallet(), UUID.randomUUID().toString());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("insufficient_funds");
+        levels(inventory(lamp), 3, 0, 3);
+        assertThat(balance(token)).isEqualTo(1_000);
+        assertThat(api.get("/api/v1/cart", token).body().get("items")).hasSize(1);
+        JsonNode orders = api.get("/api/v1/users/" + buyer[0] + "/orders", token).body();
+        assertThat(orders.get("total").asLong()).isEqualTo(1);
+        assertThat(orders.get("items").get(0).get("status").asText()).as("placed, then cancelled: not paid").isEqualTo("cancelled");
+
+        // the coupon's only redemption was given back: another buyer can use it
+        String[] other = customer();
+        fund(List.of(other[1]), 10_000);
+        add(other[1], lamp, 1);
+        assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), other[1]).status()).isBetween(200, 204);
+        Api.Response paid = checkout(other[1], wallet(), UUID.randomUUID().toString());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.body().get("discountCents").asLong()).isEqualTo(500);
+        assertThat(balance(other[1])).isEqualTo(10_000 - 3_500);
+    }
+
+    @Test
+    void anExhaustedCouponAtCheckout_409AndNothingStaysReserved() {
+        String pen = product("Pen", 1_000, null, 10);
+        String code = unique("ONE").toUpperCase();
+        api.post("/api/v1/admin/coupons", Map.of("code", code, "percentOff", 50, "currency", "USD", "maxRedemptions", 1), admin);
+        String first = tokenFor("customer");
+        String second = tokenFor("customer");
+        fund(List.of(first, second), 5_000);
+        for (String token : List.of(first, second)) {
+            add(token, pen, 1);
+            assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), token).status()).isBetween(200, 204);
+        }
+        assertThat(checkout(first, wallet(), null).status()).isEqualTo(201);
+        Api.Response late = checkout(second, wallet(), null);
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("coupon_exhausted");
+        levels(inventory(pen), 9, 0, 9);
+        assertThat(balance(second)).isEqualTo(5_000);
+    }
+
+    @Test
+    void refusalsBeforeAnythingIsReserved() {
+        String token = tokenFor("customer");
+        Api.Response empty = checkout(token, wallet(), null);
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(422);
+        assertThat(empty.code()).isEqualTo("cart_empty");
+
+        String kettle = product("Kettle", 3_000, 1_200, 2);
+        add(token, kettle, 1);
+        Api.Response card = checkout(token, Map.of("paymentMethod", "card"), null);
+        assertThat(card.status()).as(card.toString()).isEqualTo(422);
+        assertThat(card.code()).isEqualTo("payment_method_unavailable");
+        Api.Response bad = checkout(token, Map.of("paymentMethod", "cash"), null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("validation_failed");
+        Api.Response noAddress = checkout(token, wallet(), null);
+        assertThat(noAddress.status()).as(noAddress.toString()).isEqualTo(422);
+        assertThat(noAddress.code()).isEqualTo("shipping_address_required");
+
+        String[] owner = customer();
+        String othersAddress = address(owner[0], owner[1], "US", "NY");
+        Api.Response foreign = checkout(token, Map.of("paymentMethod", "wallet", "shippingAddressId", othersAddress), null);
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
+        levels(inventory(kettle), 2, 0, 2);
+        assertThat(api.post("/api/v1/orders", wallet(), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void cancellingAPaidOrderRefundsTheWalletAndPutsTheUnitsBack() {
+        String chair = product("Chair", 2_500, null, 4);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 10_000);
+        add(token, chair, 2);
+        Api.Response placed = checkout(token, wallet(), null);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        levels(inventory(chair), 2, 0, 2);
+        assertThat(balance(token)).isEqualTo(5_000);
+
+        Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "found a better chair"), token);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+        // the saga gives back what the order took: it runs after the cancellation's answer
+        Await.until(() -> balance(token) == 10_000, Duration.ofSeconds(20), "the wallet is refunded");
+        Await.until(() -> inventory(chair).get("onHand").asInt() == 4, Duration.ofSeconds(20), "the units are back");
+        levels(inventory(chair), 4, 0, 4);
+        JsonNode refund = api.get("/api/v1/wallet", token).body().get("entries").get(0);
+        assertThat(refund.get("type").asText()).isEqualTo("refund");
+        assertThat(refund.get("amountCents").asLong()).isEqualTo(5_000);
+    }
+}
