@@ -229,8 +229,7 @@ class WalletIT extends ApiTest {
                     () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD")),
                     () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD"))));
             assertThat(outcomes).as("%s", outcomes).containsExactlyInAnyOrder(3_000L, "insufficient_funds");
-            JsonNode wallet = vouchers.wallet(token);
-            assertThat(wallet.get("balanceCents").asLong()).isEqualTo(3_000);
+            JsonNode wallet = awaitBalance(token, 3_000);
             assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("debit", "topup");
         }
     }
@@ -251,13 +250,22 @@ class WalletIT extends ApiTest {
         assertThat(debit(new RefundToWallet(user, order, "r-2", 1_000, "USD"))).isEqualTo("refund_exceeds_debit");
         assertThat(debit(new RefundToWallet(user, order, "r-2", 999, "USD"))).isEqualTo(5_000L);
 
-        JsonNode wallet = vouchers.wallet(token);
-        assertThat(wallet.get("balanceCents").asLong()).isEqualTo(5_000);
+        JsonNode wallet = awaitBalance(token, 5_000);
         assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("refund", "refund", "debit", "topup");
         assertThat(wallet.get("entries").findValuesAsText("reference")).startsWith("r-2", "r-1", order.value());
         assertThat(wallet.get("entries").get(0).get("orderId").asText()).isEqualTo(order.value());
         assertThat(api.get("/api/v1/wallet?limit=1&offset=1", token).body().get("entries").get(0).get("reference").asText())
                 .isEqualTo("r-1");
+    }
+
+    /**
+     * The wallet once its read model shows {@code cents}: commands sent through the gateway, unlike HTTP writes, do
+     * not wait for the read models (read-your-writes is the HTTP layer's).
+     */
+    private JsonNode awaitBalance(String token, long cents) {
+        dev.stoa.app.support.Await.until(() -> vouchers.wallet(token).get("balanceCents").asLong() == cents,
+                Duration.ofSeconds(10), "balance " + cents);
+        return vouchers.wallet(token);
     }
 
     /** The answer to a wallet command: the balance after it, or the problem code it was refused with. */
