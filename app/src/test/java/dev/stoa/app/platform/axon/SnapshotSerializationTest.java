@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stoa.app.support.Samples;
 import dev.stoa.command.catalog.Product;
+import dev.stoa.command.cart.Cart;
+import dev.stoa.command.cart.Coupon;
 import dev.stoa.command.identity.TokenFamily;
 import dev.stoa.command.identity.UserAccount;
 import org.axonframework.serialization.SerializedObject;
@@ -20,7 +22,7 @@ class SnapshotSerializationTest {
     private final Serializer serializer = AxonJson.serializer();
 
     @ParameterizedTest
-    @ValueSource(classes = {UserAccount.class, TokenFamily.class, Product.class})
+    @ValueSource(classes = {UserAccount.class, TokenFamily.class, Product.class, Cart.class, Coupon.class})
     void everyFieldOfTheAggregateSurvivesASnapshot(Class<?> aggregate) {
         Object state = Samples.object(aggregate);
 
