@@ -287,7 +287,11 @@ class CartIT extends ApiTest {
 
         int buyers = 10;
         List<OrderId> orders = new ArrayList<>();
-        for (int i = 0; i < buyers; i++) orders.add(OrderId.random());
+        Map<OrderId, UserId> buyerOf = new HashMap<>();
+        for (int i = 0; i < buyers; i++) {
+            orders.add(OrderId.random());
+            buyerOf.put(orders.get(i), UserId.random());
+        }
         Map<OrderId, String> outcome = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(buyers);
@@ -295,7 +299,7 @@ class CartIT extends ApiTest {
             pool.submit(() -> {
                 try {
                     start.await();
-                    commands.sendAndWait(new RedeemCoupon(code.toLowerCase(), UserId.random(), order));
+                    commands.sendAndWait(new RedeemCoupon(code.toLowerCase(), buyerOf.get(order), order));
                     outcome.put(order, "redeemed");
                 } catch (CommandExecutionException e) {
                     outcome.put(order, e.getDetails().map(d -> ((ErrorDetails) d).code()).orElse(e.toString()));
@@ -316,7 +320,7 @@ class CartIT extends ApiTest {
         Await.until(() -> couponRow(admin, code).get("redemptions").asInt() == 3, Duration.ofSeconds(10), "three redemptions");
 
         // redeeming again for a winning order is idempotent; a release gives one back, twice changes nothing
-        commands.sendAndWait(new RedeemCoupon(code, UserId.random(), winners.get(0)));
+        commands.sendAndWait(new RedeemCoupon(code, buyerOf.get(winners.get(0)), winners.get(0)));
         commands.sendAndWait(new ReleaseCouponRedemption(code, winners.get(1)));
         commands.sendAndWait(new ReleaseCouponRedemption(code, winners.get(1)));
         Await.until(() -> couponRow(admin, code).get("redemptions").asInt() == 2, Duration.ofSeconds(10), "two redemptions");

@@ -42,7 +42,8 @@ public class Coupon {
         var problems = t.problems();
         if (!problems.isEmpty())
             throw DomainException.badInput(problems.get(0)[0] + ": " + problems.get(0)[1]);
-        if (!keys.claim(CODE_KEY, t.code(), CartIds.coupon(t.code())))
+        // the owner is the coupon's own id, which a second creation shares: a claim that exists already refuses it
+        if (keys.exists(CODE_KEY, t.code()) || !keys.claim(CODE_KEY, t.code(), CartIds.coupon(t.code())))
             throw new DomainException(ErrorCode.DUPLICATE_COUPON, "a coupon with the code " + t.code() + " exists");
         apply(new CouponCreated(t.code(), t));
     }

@@ -35,6 +35,6 @@ public class DomainExceptionTranslator implements MessageHandlerInterceptor<Comm
 
     private static String aggregateName(UnitOfWork<? extends CommandMessage<?>> unitOfWork) {
         String name = unitOfWork.getMessage().getPayloadType().getSimpleName();
-        return name.replaceAll("^(Create|Update|Unlist|Adjust|Restock)", "").toLowerCase();
+        return name.replaceAll("^(Create|Update|Unlist|Adjust|Restock|Deactivate)", "").toLowerCase();
     }
 }

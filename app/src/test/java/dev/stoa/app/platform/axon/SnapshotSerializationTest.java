@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stoa.app.support.Samples;
 import dev.stoa.command.catalog.Product;
+import dev.stoa.command.cart.Cart;
+import dev.stoa.command.cart.Coupon;
 import dev.stoa.command.identity.TokenFamily;
 import dev.stoa.command.identity.UserAccount;
 import dev.stoa.command.inventory.Inventory;
+import dev.stoa.command.wallet.Wallet;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -22,7 +25,7 @@ class SnapshotSerializationTest {
     private final Serializer serializer = AxonJson.serializer();
 
     @ParameterizedTest
-    @ValueSource(classes = {UserAccount.class, TokenFamily.class, Product.class, Inventory.class})
+    @ValueSource(classes = {UserAccount.class, TokenFamily.class, Product.class, Inventory.class, Cart.class, Coupon.class, Wallet.class})
     void everyFieldOfTheAggregateSurvivesASnapshot(Class<?> aggregate) {
         Object state = Samples.object(aggregate);
 
