@@ -134,7 +134,9 @@ public class Order {
         holds.release(orderId);
         boolean paid = status != OrderStatus.PENDING;
         boolean fixed = CancelOrder.EXPIRED.equals(reason) || CancelOrder.USER_DEACTIVATED.equals(reason);
-        apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), fixed ? reason : personal.seal(buyer.value(), reason),
+        // an erased buyer has no key left to seal with: their order is still cancelled, the free text is not kept
+        String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
+        apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
                 by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
                 amounts.currency()));
     }

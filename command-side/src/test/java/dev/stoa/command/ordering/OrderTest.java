@@ -46,6 +46,7 @@ class OrderTest {
     /** 15250 subtotal - 1000 discount + 1143 tax + 599 shipping */
     private final OrderAmounts amounts = new OrderAmounts(15_250, 1_000, 1_143, 599, 15_992, "USD");
 
+    private final FakeSealing sealing = new FakeSealing();
     private FixtureConfiguration<Order> fixture;
     private OrderHolds holds;
 
@@ -58,7 +59,7 @@ class OrderTest {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(holds);
-        fixture.registerInjectableResource(new FakeSealing());
+        fixture.registerInjectableResource(sealing);
     }
 
     private static OrderLine line(UserId vendor, int quantity, long unitPrice, boolean physical) {
@@ -347,6 +348,14 @@ class OrderTest {
                 .expectNoEvents().expectException(problem("forbidden"));
     }
 
+    @Test
+    void givenTheBuyerWasErased_whenAdminCancels_thenCancelledWithoutKeepingTheReason() {
+        sealing.erased = true;
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrder(orderId, "fraud by Jane Doe", admin))
+                .expectEvents(cancelled("confirmed", PersonalData.ERASED, admin.userId(), true));
+    }
+
     // ---- expiry
 
     @Test
@@ -385,9 +394,11 @@ class OrderTest {
 
     /** Seals by prefixing: enough to see that the aggregate sealed what it must. */
     private static final class FakeSealing implements PersonalData {
+        boolean erased;
+
         public String seal(String userId, String value) { return value == null ? null : "sealed:" + value; }
         public String open(String userId, String sealed) { return sealed == null ? null : sealed.replaceFirst("^sealed:", ""); }
         public void erase(String userId) {}
-        public boolean isErased(String userId) { return false; }
+        public boolean isErased(String userId) { return erased; }
     }
 }
