@@ -322,6 +322,39 @@ class InventoryTest {
     }
 
     @Test
+    void givenCommitted_whenReturned_thenUnitsBackOnHandOnce() {
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                        new StockReservationCommitted(productId, order, 3, 7, 0, 7))
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectEvents(new StockReturned(productId, order, 3, 10, 0, 10));
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                        new StockReservationCommitted(productId, order, 3, 7, 0, 7), new StockReturned(productId, order, 3, 10, 0, 10))
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenStillReserved_whenReturned_thenTheReservationIsReleased() {
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7))
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectEvents(new StockReservationReleased(productId, order, 3, 10, 0, 10));
+    }
+
+    @Test
+    void givenNothingReservedOrReleased_whenReturned_thenNothing() {
+        fixture.given(opened(10, 0))
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                        new StockReservationReleased(productId, order, 3, 10, 0, 10))
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void givenNoReservation_whenCommit_thenNotFound() {
         fixture.given(opened(10, 0))
                 .when(new CommitStockReservation(productId, order))

@@ -14,8 +14,6 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.modelling.saga.AbstractSagaManager;
-import org.axonframework.modelling.saga.metamodel.AnnotationSagaMetaModelFactory;
-import org.axonframework.modelling.saga.metamodel.SagaModel;
 
 /**
  * Which streaming processors handle an event, and which of their segments does. Asks each processor's own
@@ -36,6 +34,18 @@ final class EventTargets {
                 .toList();
     }
 
+    /** Whether the processor builds read models (projections, the search index) rather than running a saga. */
+    static boolean buildsReadModels(EventProcessor processor) {
+        return !(processor instanceof AbstractEventProcessor p && isSaga(p.eventHandlerInvoker()));
+    }
+
+    /** A saga manager, also inside the {@link MultiEventHandlerInvoker} Axon wraps every processor's invokers in. */
+    private static boolean isSaga(EventHandlerInvoker invoker) {
+        if (invoker instanceof AbstractSagaManager<?>) return true;
+        return invoker instanceof MultiEventHandlerInvoker multi && !multi.delegates().isEmpty()
+                && multi.delegates().stream().allMatch(EventTargets::isSaga);
+    }
+
     /** Whether the processor can make progress here at all: running and not in error. */
     static boolean available(StreamingEventProcessor processor) {
         return processor.isRunning() && !processor.isError();
@@ -54,22 +64,13 @@ final class EventTargets {
     }
 
     /**
-     * A saga manager answers "yes" to every type (Axon's default): ask its saga's model whether it has a handler for
-     * the event, else every write would wait for every saga processor.
+     * Read models and the search index handle the event; a saga does not count: it is no read model, and what it does
+     * (commands to other aggregates) are writes of their own, which nobody reads through the saga. Axon's saga manager
+     * also claims every event type, so waiting for it would make every write wait for every saga processor.
      */
     private static boolean handles(EventHandlerInvoker invoker, EventMessage<?> event) {
-        if (invoker instanceof AbstractSagaManager<?> sagas) {
-            try {
-                return SAGA_MODELS.computeIfAbsent(sagas.getSagaType(), SAGA_MODEL_FACTORY::modelOf).hasHandlerMethod(event);
-            } catch (RuntimeException e) {
-                return true; // when in doubt, wait
-            }
-        }
-        return handlesType(invoker, event.getPayloadType());
+        return !isSaga(invoker) && handlesType(invoker, event.getPayloadType());
     }
-
-    private static final AnnotationSagaMetaModelFactory SAGA_MODEL_FACTORY = new AnnotationSagaMetaModelFactory();
-    private static final Map<Class<?>, SagaModel<?>> SAGA_MODELS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static boolean handlesType(EventHandlerInvoker invoker, Class<?> payloadType) {
         try {

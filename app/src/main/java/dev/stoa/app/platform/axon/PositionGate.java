@@ -68,10 +68,10 @@ public class PositionGate {
         return passed;
     }
 
-    /** Until every running processor here has passed {@code position} in all its segments, wherever owned. */
+    /** Until every running read-model processor here has passed {@code position} in all its segments, wherever owned. */
     public boolean awaitAll(long position, Duration timeout) throws InterruptedException {
         List<StreamingEventProcessor> running = processors().values().stream()
-                .filter(p -> p instanceof StreamingEventProcessor s && s.isRunning())
+                .filter(p -> p instanceof StreamingEventProcessor s && s.isRunning() && EventTargets.buildsReadModels(p))
                 .map(StreamingEventProcessor.class::cast).toList();
         return waitUntil(() -> running.stream().allMatch(p -> passedEverywhere(p, position)), timeout);
     }

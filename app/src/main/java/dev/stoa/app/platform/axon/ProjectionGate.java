@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProjectionGate {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionGate.class);
     /** Who a write waits for, and who it cannot wait for (then it answers pending at once). */
     public record Plan(Map<String, Set<String>> required, Set<String> awaited, Set<String> unavailable, boolean unknownEvents) {
         public boolean canWait() { return unavailable.isEmpty() && !unknownEvents; }
@@ -86,9 +87,14 @@ public class ProjectionGate {
         long start = System.nanoTime();
         Plan plan = plan(write);
         plan.unavailable().forEach(p -> record(p, "unavailable", 0));
-        if (!plan.canWait()) return false;
+        if (!plan.canWait()) {
+            log.debug("Write answered pending at once: unavailable here {}, events of another process {}",
+                    plan.unavailable(), plan.unknownEvents());
+            return false;
+        }
         boolean consistent = write.await(plan.required(), start + timeout.toNanos());
         Set<String> late = consistent ? Set.of() : write.missing(plan.required());
+        if (!consistent) log.debug("Write answered pending after {}: {} had not committed its events", timeout, late);
         for (String p : plan.awaited()) {
             long waited = late.contains(p) ? System.nanoTime() - start : write.lastReceipt(p).orElse(start) - start;
             record(p, late.contains(p) ? "pending" : "consistent", Math.max(0, waited));
