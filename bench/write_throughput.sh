@@ -17,7 +17,7 @@ data=$(mktemp -d /tmp/stoa-bench-XXXX)
 
 "$java" -jar "$jar" --stoa.data-dir="$data" --server.port="$port" "$@" > "$out/$label.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do grep -q "Started StoaApplication" "$out/$label.log" && break; sleep 1; done
 grep -q "Started StoaApplication" "$out/$label.log" || { echo "did not start, see $out/$label.log"; exit 1; }
 
