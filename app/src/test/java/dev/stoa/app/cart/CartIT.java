@@ -327,4 +327,25 @@ class CartIT extends ApiTest {
         commands.sendAndWait(new RedeemCoupon(code, UserId.random(), OrderId.random()));
         Await.until(() -> couponRow(admin, code).get("redemptions").asInt() == 3, Duration.ofSeconds(10), "three again");
     }
+
+    @Test
+    void twoAdminsCreatingOneCodeAtOnce_oneCouponAndNeverA5xx() throws Exception {
+        String code = unique("RACE").toUpperCase();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) answers.add(pool.submit(() -> {
+            start.await();
+            return coupon(Map.of("code", code, "percentOff", 5, "currency", "USD"));
+        }));
+        start.countDown();
+        List<Api.Response> responses = new java.util.ArrayList<>();
+        for (var f : answers) responses.add(f.get());
+        pool.shutdown();
+        assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(1);
+        assertThat(responses.stream().filter(r -> r.status() != 201)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.toString()).isEqualTo(409);
+            assertThat(r.code()).isIn("duplicate_coupon", "concurrent_modification");
+        });
+    }
 }

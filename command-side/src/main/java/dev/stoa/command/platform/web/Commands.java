@@ -2,7 +2,11 @@ package dev.stoa.command.platform.web;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +24,16 @@ public class Commands {
         this.timeout = timeout;
     }
 
+    /**
+     * Sends and waits. Two commands that create the same aggregate at once (two first writes racing) both pass their
+     * handler; the event store refuses the second at commit, after the handler's interceptors: that is a 409
+     * {@code concurrent_modification} (a retry then meets the aggregate the first one created), not a 500.
+     */
     public <R> R send(Object command) {
-        return gateway.sendAndWait(command, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return gateway.sendAndWait(command, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION, "changed concurrently by another request; retry");
+        }
     }
 }
