@@ -16,7 +16,7 @@ create table review_view (
     id          varchar(36)   primary key,
     product_id  varchar(36)   not null,
     author_id   varchar(64)   not null,
-    rating      smallint      not null,
+    rating      integer       not null,
     comment     varchar(2000),
     created_at  timestamptz   not null,
     updated_at  timestamptz   not null
