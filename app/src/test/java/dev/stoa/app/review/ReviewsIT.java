@@ -21,7 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.stoa.app.platform.axon.ProjectionGate;
+import dev.stoa.app.platform.health.ProcessorStatus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +41,9 @@ class ReviewsIT extends ApiTest {
     @Autowired CommandGateway commands;
     @Autowired JdbcTemplate jdbc;
     @Autowired Environment environment;
+    @Autowired EventProcessingConfiguration processing;
+    @Autowired ProjectionGate gate;
+    @Autowired ProcessorStatus status;
     private Shoppers shop;
     private String admin;
 
@@ -239,6 +246,33 @@ class ReviewsIT extends ApiTest {
         assertThat(reviews(bike).get("total").asLong()).isEqualTo(1);
         assertThat(product(bike).at("/rating/count").asLong()).isEqualTo(1);
         assertThat(searchHit(brand).get("rating").asDouble()).isEqualTo(reviews(bike).at("/items/0/rating").asDouble());
+    }
+
+    @Test
+    void reviewsRatingsAndPurchasesAreRebuiltFromTheLog() throws Exception {
+        String brand = unique("Replay");
+        String clock = shop.product("Wall Clock", brand, 2_000);
+        Buyer ada = shop.buyer("Ada", "Lovelace");
+        Buyer bob = shop.buyer("Bob", "Babbage");
+        shop.buy(ada, clock);
+        shop.buy(bob, clock);
+        shop.reviewed(clock, 5, "On time", ada);
+        shop.reviewed(clock, 2, null, bob);
+
+        for (String name : List.of("product-read-model", "review-read-model", "review-purchases")) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+        assertThat(gate.await(status.head(), java.time.Duration.ofSeconds(90))).isTrue();
+
+        rating(clock, brand, 3.5, 2);
+        assertThat(texts(reviews(clock).get("items"), "comment")).containsExactly(null, "On time");
+        // the purchases ledger knows the buyers again: a second review is 409, not 403
+        assertThat(shop.review(clock, 4, null, bob.token()).code()).isEqualTo("already_reviewed");
+        Buyer cy = shop.buyer("Cy", "Young");
+        assertThat(shop.review(clock, 4, null, cy.token()).code()).isEqualTo("purchase_required");
     }
 
     @Test
