@@ -113,6 +113,35 @@ class CheckoutIT extends ApiTest {
     }
 
     @Test
+    void theBuyersExportHoldsEveryOrderTheWalletLedgerAndTheCart() {
+        String lamp = product("Reading Lamp", 2_000, 900, 5);
+        String pen = product("Pen", 300, 20, 50);
+        String[] buyer = customer();
+        String token = buyer[1];
+        address(buyer[0], token, "US", "NY");
+        fund(List.of(token), 10_000);
+        add(token, lamp, 1);
+        Api.Response placed = checkout(token, wallet(), null);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        long total = placed.body().get("totalCents").asLong();
+        add(token, pen, 3); // still in the cart when exporting
+
+        Api.Response exported = api.get("/api/v1/users/me/export", token);
+        assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
+        JsonNode export = exported.body();
+        assertThat(export.get("orders")).hasSize(1);
+        assertThat(export.at("/orders/0/orderNumber").asText()).isEqualTo(placed.body().get("orderNumber").asText());
+        assertThat(export.at("/orders/0/totalCents").asLong()).isEqualTo(total);
+        assertThat(export.at("/orders/0/shippingAddress/streetLine1").asText()).isEqualTo("1 Market St");
+        assertThat(export.at("/orders/0/items/0/productId").asText()).isEqualTo(lamp);
+        assertThat(export.at("/wallet/balanceCents").asLong()).isEqualTo(10_000 - total);
+        assertThat(export.at("/wallet/entries")).extracting(e -> e.get("type").asText() + " " + e.get("amountCents").asLong())
+                .containsExactly("debit " + total, "topup 10000");
+        assertThat(export.at("/cart/items/0/itemId").asText()).isEqualTo(pen);
+        assertThat(export.at("/cart/items/0/quantity").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aWalletPaidCheckoutFromEmptyCartToDelivered_everyAmountToTheCent() {
         String mug = product("Mug", 1_250, 400, 5);
         String ebook = product("Ebook", 999, null, 100);

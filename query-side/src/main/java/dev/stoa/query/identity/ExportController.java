@@ -5,11 +5,21 @@ import dev.stoa.api.identity.FindUserById;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserView;
 import dev.stoa.api.notification.FindNotifications;
+import dev.stoa.api.notification.NotificationView;
+import dev.stoa.api.cart.CartView;
+import dev.stoa.api.cart.FindCart;
+import dev.stoa.api.ordering.FindOrders;
+import dev.stoa.api.ordering.OrderView;
+import dev.stoa.api.wallet.FindWallet;
+import dev.stoa.api.wallet.WalletEntryView;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,20 +29,54 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Identity")
 class ExportController {
-    /** Orders, payments, enrollments and reviews join this document as those capabilities arrive. */
-    record Export(Instant exportedAt, UserView profile, FindAddresses.Result addresses, FindNotifications.Result notifications) {}
+    /**
+     * Everything, not a first page: every order (with its shipping address and history), every wallet entry, every
+     * notification. Payments, enrollments and reviews join this document as those capabilities arrive.
+     */
+    record Export(Instant exportedAt, UserView profile, FindAddresses.Result addresses, CartView cart, List<OrderView> orders,
+                  Wallet wallet, List<NotificationView> notifications) {}
+
+    /** The wallet's balance and its whole ledger, newest first. */
+    record Wallet(long balanceCents, String currency, List<WalletEntryView> entries) {}
+
+    private static final int PAGE = 100;
 
     private final Queries queries;
 
     ExportController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/api/v1/users/me/export")
-    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses and notification log as JSON")
+    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses, cart, orders, wallet ledger and notification log as JSON")
     Export export(@AuthenticationPrincipal Jwt jwt) {
         UserId me = new UserId(jwt.getSubject());
         UserView profile = queries.ask(new FindUserById(me), UserView.class);
         if (profile == null) throw DomainException.notFound("user " + me);
+        FindWallet.Result wallet = queries.ask(new FindWallet(me.value(), PAGE, 0), FindWallet.Result.class);
         return new Export(Instant.now(), profile, queries.ask(new FindAddresses(me), FindAddresses.Result.class),
-                queries.ask(new FindNotifications(me.value(), 100, 0), FindNotifications.Result.class));
+                queries.ask(new FindCart(me, null), CartView.class),
+                all(offset -> {
+                    FindOrders.Result page = queries.ask(new FindOrders(me.value(), null, null, null, PAGE, offset), FindOrders.Result.class);
+                    return new Page<>(page.items(), page.total());
+                }),
+                new Wallet(wallet.balanceCents(), wallet.currency(), all(offset -> {
+                    FindWallet.Result page = queries.ask(new FindWallet(me.value(), PAGE, offset), FindWallet.Result.class);
+                    return new Page<>(page.entries(), page.total());
+                })),
+                all(offset -> {
+                    FindNotifications.Result page = queries.ask(new FindNotifications(me.value(), PAGE, offset), FindNotifications.Result.class);
+                    return new Page<>(page.items(), page.total());
+                }));
+    }
+
+    private record Page<T>(List<T> items, long total) {}
+
+    /** Every page of a list, in its order. */
+    private static <T> List<T> all(IntFunction<Page<T>> pageAt) {
+        List<T> all = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            Page<T> page = pageAt.apply(offset);
+            all.addAll(page.items());
+            if (page.items().isEmpty() || offset + PAGE >= page.total()) return all;
+        }
     }
 }

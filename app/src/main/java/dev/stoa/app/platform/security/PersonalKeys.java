@@ -4,7 +4,11 @@ import com.google.crypto.tink.Aead;
 import dev.stoa.api.platform.PersonalDataUnavailable;
 import jakarta.annotation.PostConstruct;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link Sealing#wrap}). Rows from before (a raw AES key in {@code key_bytes}) are wrapped at start-up: the raw key
  * joins the user's keyset as a prefix-less key, so {@code pd1:} fields still open, and {@code key_bytes} is nulled.
  * Destroying a key nulls both columns and keeps the row as a tombstone: only that reads as erased. A new key is
- * committed at once, before the events that carry what it sealed. Read per call (a primary-key lookup), never
- * cached: an erasure holds at once.
+ * committed at once, before the events that carry what it sealed. The row is read per call (a primary-key lookup),
+ * never cached, so an erasure holds at once; only the unwrapping of the stored bytes is remembered (parsing and
+ * decrypting a keyset costs more than the lookup), keyed by those very bytes, so a destroyed or re-wrapped key is
+ * never served from memory.
  */
 @Component
 class PersonalKeys {
@@ -38,6 +44,16 @@ class PersonalKeys {
 
     private record Row(byte[] keyset, byte[] legacyKey) {}
 
+    /** What a stored keyset unwrapped to: valid only while the row still holds exactly {@code wrapped}. */
+    private record Unwrapped(byte[] wrapped, Aead aead) {}
+
+    private static final int UNWRAPPED_KEPT = 4096;
+    private final Map<String, Unwrapped> unwrapped = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Unwrapped> eldest) { return size() > UNWRAPPED_KEPT; }
+            });
+
     /**
      * The user's AEAD; null when its key was destroyed (the tombstone erasure leaves). A user without any row gets
      * a key when {@code create}; otherwise that is {@link PersonalDataUnavailable}: not yet, never "erased".
@@ -55,9 +71,16 @@ class PersonalKeys {
             wrapLegacy(userId, row.legacyKey());
             return keysOf(userId, false);
         }
-        if (row.keyset() == null) return null;
+        if (row.keyset() == null) {
+            unwrapped.remove(userId);
+            return null;
+        }
+        Unwrapped known = unwrapped.get(userId);
+        if (known != null && Arrays.equals(known.wrapped(), row.keyset())) return known.aead();
         try {
-            return Keysets.aead(sealing.unwrap(row.keyset(), userId));
+            Aead aead = Keysets.aead(sealing.unwrap(row.keyset(), userId));
+            unwrapped.put(userId, new Unwrapped(row.keyset(), aead));
+            return aead;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot unwrap the personal-data keyset of user " + userId
                     + ": the sealing keyset does not hold the key that wrapped it", e);
@@ -84,6 +107,7 @@ class PersonalKeys {
 
     /** Destroys the user's key in the caller's transaction; also for a user that never had one. */
     void destroy(String userId) {
+        unwrapped.remove(userId);
         jdbc.update("insert into personal_data_key(user_id, destroyed_at) values (?, now()) on conflict (user_id) "
                 + "do update set keyset = null, key_bytes = null, destroyed_at = now()", userId);
     }

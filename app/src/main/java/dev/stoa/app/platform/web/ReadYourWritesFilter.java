@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * After a write answered 2xx, and before the client sees it: the response carries the event position
+ * After a write answered 2xx, or a 4xx after it had written events (a refused checkout releases what it had reserved
+ * before it answers 409 or 422), and before the client sees it: the response carries the event position
  * the write produced ({@code X-Stoa-Position}) and, within {@code stoa.consistency.wait-timeout}, every
  * read model in this process that handles the write's events has them, so the client's next read reflects
  * its write ({@link ProjectionGate}). If they cannot catch up in time, or one of them cannot from here, the
@@ -62,7 +63,7 @@ public class ReadYourWritesFilter extends OncePerRequestFilter {
             }
         } finally {
             try {
-                if (wrapper.getStatus() / 100 == 2) awaitProjections(wrapper, write);
+                if (wrapper.getStatus() < 500) awaitProjections(wrapper, write);
             } finally {
                 written.end(write);
                 wrapper.copyBodyToResponse();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProductDocument(String type, String id, String sku, String slug, String name, String description,
                               String brand, String categoryId, String vendorId, long priceCents, String currency,
-                              Double rating, long ratingCount, int available, boolean inStock, boolean active,
+                              Double rating, long ratingCount, boolean inStock, boolean active,
                               String createdAt, Suggest suggest) {
     public static final String TYPE = "product";
     /** Long names get suggest inputs from their first few words only: enough to find them, a small index. */
@@ -32,24 +32,24 @@ public record ProductDocument(String type, String id, String sku, String slug, S
     static ProductDocument created(ProductCreated e, Instant at) {
         return new ProductDocument(TYPE, e.productId().value(), e.sku(), e.slug(), e.name(), e.description(),
                 e.brand(), idOrNull(e.categoryId()), idOrNull(e.vendorId()), e.priceCents(), e.currency(),
-                null, 0, 0, false, e.active(), at.toString(), suggestFor(e.active(), e.name(), e.brand()));
+                null, 0, false, e.active(), at.toString(), suggestFor(e.active(), e.name(), e.brand()));
     }
 
     /** The vendor-editable fields are replaced; stock, rating, vendor and creation time stay. */
     ProductDocument updated(ProductUpdated e) {
         return new ProductDocument(type, id, e.sku(), e.slug(), e.name(), e.description(), e.brand(),
-                idOrNull(e.categoryId()), vendorId, e.priceCents(), e.currency(), rating, ratingCount, available,
+                idOrNull(e.categoryId()), vendorId, e.priceCents(), e.currency(), rating, ratingCount,
                 inStock, e.active(), createdAt, suggestFor(e.active(), e.name(), e.brand()));
     }
 
     ProductDocument unlisted() {
         return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
-                currency, rating, ratingCount, available, inStock, false, createdAt, null);
+                currency, rating, ratingCount, inStock, false, createdAt, null);
     }
 
-    ProductDocument withAvailable(int newAvailable) {
+    ProductDocument withInStock(boolean nowInStock) {
         return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
-                currency, rating, ratingCount, newAvailable, newAvailable > 0, active, createdAt, suggest);
+                currency, rating, ratingCount, nowInStock, active, createdAt, suggest);
     }
 
     /** The rating as the product's latest review event left it (null: no reviews). */

@@ -38,7 +38,6 @@ final class ProductIndexMapping {
                   "currency":    { "type": "keyword" },
                   "rating":      { "type": "double" },
                   "ratingCount": { "type": "long" },
-                  "available":   { "type": "integer" },
                   "inStock":     { "type": "boolean" },
                   "active":      { "type": "boolean" },
                   "createdAt":   { "type": "date" },

@@ -74,36 +74,44 @@ public class ProductSearchProjection {
 
     /**
      * Stock: whether from a product's own stream (before inventories existed) or from its inventory; one segment
-     * handles them in the order they were stored. A committed reservation leaves {@code available} as it was.
+     * handles them in the order they were stored. The index keeps only {@code inStock} (what search filters and shows),
+     * so a stock event is written only when it may flip it: a reservation that leaves units available, or a release
+     * onto a stock that had some, changes nothing the index holds, and is not re-indexed (each write costs a refresh
+     * of the shard, and checkout reserves on every order).
      */
     @EventHandler
     public void on(InventoryOpened e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+        inStock(e.productId(), token, e.available());
     }
 
     @EventHandler
     public void on(StockReserved e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+        if (e.available() <= 0) inStock(e.productId(), token, e.available()); // the last units went
     }
 
     @EventHandler
     public void on(StockReservationReleased e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available()); // none were left before
     }
 
     @EventHandler
     public void on(StockReturned e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
     }
 
     @EventHandler
     public void on(StockAdjusted e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+        int before = e.previousOnHand() - e.reserved();
+        if ((before > 0) != (e.available() > 0)) inStock(e.productId(), token, e.available());
     }
 
     @EventHandler
     public void on(ProductRestocked e, TrackingToken token) {
-        record(e.productId(), token, false, doc -> doc.withAvailable(e.available()));
+        inStock(e.productId(), token, e.available());
+    }
+
+    private void inStock(ProductId id, TrackingToken token, int available) {
+        record(id, token, false, doc -> doc.withInStock(available > 0));
     }
 
     /** Ratings: every review event carries the product's rating after it. */

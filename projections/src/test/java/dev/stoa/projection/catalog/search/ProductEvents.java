@@ -8,6 +8,9 @@ import dev.stoa.api.catalog.ProductUpdated;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.ProductRestocked;
 import dev.stoa.api.inventory.StockAdjusted;
+import dev.stoa.api.inventory.StockReservationReleased;
+import dev.stoa.api.inventory.StockReserved;
+import dev.stoa.api.ordering.OrderId;
 
 /** Events as the Product aggregate emits them, with only what a test cares about as parameters. */
 final class ProductEvents {
@@ -29,7 +32,19 @@ final class ProductEvents {
     static ProductUnlisted unlisted(ProductId id) { return new ProductUnlisted(id); }
 
     static StockAdjusted adjusted(ProductId id, int available) {
-        return new StockAdjusted(id, 0, available, 0, available, 0, "A1");
+        return adjusted(id, 0, available);
+    }
+
+    static StockAdjusted adjusted(ProductId id, int previousOnHand, int available) {
+        return new StockAdjusted(id, previousOnHand, available, 0, available, 0, "A1");
+    }
+
+    static StockReserved reserved(ProductId id, int quantity, int available) {
+        return new StockReserved(id, OrderId.random(), quantity, available + quantity, quantity, available);
+    }
+
+    static StockReservationReleased released(ProductId id, int quantity, int available) {
+        return new StockReservationReleased(id, OrderId.random(), quantity, available, 0, available);
     }
 
     static ProductRestocked restocked(ProductId id, int quantity, int available) {

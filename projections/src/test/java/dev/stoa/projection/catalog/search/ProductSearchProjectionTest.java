@@ -76,8 +76,7 @@ class ProductSearchProjectionTest {
         assertThat(stored.version()).isEqualTo(22);
         assertThat(stored.source().name()).isEqualTo("Desk Lamp XL");
         assertThat(stored.source().priceCents()).isEqualTo(2900);
-        assertThat(stored.source().available()).isEqualTo(7);
-        assertThat(stored.source().inStock()).isTrue();
+                assertThat(stored.source().inStock()).isTrue();
     }
 
     @Test
@@ -88,7 +87,7 @@ class ProductSearchProjectionTest {
 
         ProductDocument doc = get(created.productId()).source();
         assertThat(doc.name()).isEqualTo("Standing Desk Pro");
-        assertThat(doc.available()).isEqualTo(3); // kept from the stored document
+        assertThat(doc.inStock()).isTrue(); // kept from the stored document
         assertThat(doc.createdAt()).isNotNull();
     }
 
@@ -106,8 +105,8 @@ class ProductSearchProjectionTest {
 
         assertThat(requests.count("mget")).isEqualTo(1); // only the product not created in the batch is read
         assertThat(requests.count("bulk")).isEqualTo(1);
-        assertThat(get(stored.productId()).source().available()).isEqualTo(2);
-        assertThat(get(first.productId()).source().available()).isEqualTo(5);
+        assertThat(get(stored.productId()).source().inStock()).isTrue();
+        assertThat(get(first.productId()).source().inStock()).isTrue();
         assertThat(get(second.productId()).source().name()).isEqualTo("Footstool Soft");
     }
 
@@ -119,10 +118,30 @@ class ProductSearchProjectionTest {
 
         EventBatch.to(projection).at(41, restocked(created.productId(), 12, 12)).handle();
         assertThat(get(created.productId()).source().inStock()).isTrue();
-        assertThat(get(created.productId()).source().available()).isEqualTo(12);
 
-        EventBatch.to(projection).at(42, adjusted(created.productId(), 0)).handle();
+        EventBatch.to(projection).at(42, adjusted(created.productId(), 12, 0)).handle();
         assertThat(get(created.productId()).source().inStock()).isFalse();
+    }
+
+    @Test
+    void givenReservations_thenWrittenOnlyWhenInStockMayFlip() throws Throwable {
+        ProductCreated created = created(ProductId.random(), "Espresso Cups", "Brewmax", 1900);
+        EventBatch.to(projection).at(100, created).at(101, adjusted(created.productId(), 3)).handle();
+        CountingTransport requests = CountingTransport.over(client);
+        var counted = new ProductSearchProjection(requests.client(), new SearchIndexAdmin(requests.client(), indices));
+
+        EventBatch.to(counted).at(102, reserved(created.productId(), 2, 1)).handle(); // one left: nothing to write
+        assertThat(requests.count("bulk")).isZero();
+        assertThat(get(created.productId()).version()).isEqualTo(101);
+
+        EventBatch.to(counted).at(103, reserved(created.productId(), 1, 0)).handle(); // the last one
+        assertThat(get(created.productId()).source().inStock()).isFalse();
+
+        EventBatch.to(counted).at(104, released(created.productId(), 1, 1)).handle(); // back from none
+        assertThat(get(created.productId()).source().inStock()).isTrue();
+        EventBatch.to(counted).at(105, released(created.productId(), 2, 3)).handle(); // onto one left: nothing
+        assertThat(get(created.productId()).version()).isEqualTo(104);
+        assertThat(requests.count("bulk")).isEqualTo(2);
     }
 
     @Test
