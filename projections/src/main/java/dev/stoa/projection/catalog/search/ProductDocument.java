@@ -55,7 +55,7 @@ public record ProductDocument(String type, String id, String sku, String slug, S
     /** The rating as the product's latest review event left it (null: no reviews). */
     ProductDocument withRating(Double average, long count) {
         return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
-                currency, average, count, available, inStock, active, createdAt, suggest);
+                currency, average, count, inStock, active, createdAt, suggest);
     }
 
     /**

@@ -209,8 +209,8 @@ class ProductSearchProjectionTest {
         EventBatch.to(projection).at(100, created).at(101, adjusted(id, 7))
                 .at(102, new ReviewPosted(id, first, UserId.random(), 5, null, new RatingSummary(1, 5)))
                 .at(103, new ReviewPosted(id, second, UserId.random(), 4, "sealed", new RatingSummary(2, 9))).handle();
-        assertThat(get(id).source()).extracting(ProductDocument::rating, ProductDocument::ratingCount, ProductDocument::available)
-                .containsExactly(4.5, 2L, 7);
+        assertThat(get(id).source()).extracting(ProductDocument::rating, ProductDocument::ratingCount, ProductDocument::inStock)
+                .containsExactly(4.5, 2L, true);
 
         EventBatch.to(projection).at(104, new ReviewEdited(id, first, UserId.random(), 2, null, new RatingSummary(2, 6)))
                 .handle();
@@ -221,8 +221,8 @@ class ProductSearchProjectionTest {
         EventBatch.to(projection).at(106, new ReviewDeleted(id, first, UserId.random(), RatingSummary.NONE)).handle();
         GetResponse<ProductDocument> stored = get(id);
         assertThat(stored.version()).isEqualTo(106);
-        assertThat(stored.source()).extracting(ProductDocument::rating, ProductDocument::ratingCount, ProductDocument::available)
-                .containsExactly(null, 0L, 7);
+        assertThat(stored.source()).extracting(ProductDocument::rating, ProductDocument::ratingCount, ProductDocument::inStock)
+                .containsExactly(null, 0L, true);
     }
 
     private GetResponse<ProductDocument> get(ProductId id) throws IOException {
