@@ -61,6 +61,12 @@ public class ProductEntity {
         this.updatedAt = at;
     }
 
+    /** The rating as the latest review event of the product left it (null average: no reviews). */
+    public void rated(Double average, long count) {
+        this.ratingAverage = average;
+        this.ratingCount = count;
+    }
+
     public String getId() { return id; }
     public String getVendorId() { return vendorId; }
     public String getSku() { return sku; }

@@ -3,6 +3,12 @@ package dev.stoa.projection.catalog;
 import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.catalog.ProductUpdated;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.review.RatingSummary;
+import dev.stoa.api.review.ReviewDeleted;
+import dev.stoa.api.review.ReviewEdited;
+import dev.stoa.api.review.ReviewPosted;
+import dev.stoa.api.review.ReviewRemoved;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,6 +45,26 @@ public class ProductProjection {
     @EventHandler
     void on(ProductUnlisted e, @Timestamp Instant at) {
         products.getReferenceById(e.productId().value()).unlist(at);
+    }
+
+    /**
+     * Ratings: each review event carries the product's rating after it. Review events belong to another aggregate
+     * ({@code reviews-<productId>}): {@link ProductSequencing} puts them in the product's segment, after its creation.
+     */
+    @EventHandler
+    void on(ReviewPosted e) { rated(e.productId(), e.productRating()); }
+
+    @EventHandler
+    void on(ReviewEdited e) { rated(e.productId(), e.productRating()); }
+
+    @EventHandler
+    void on(ReviewDeleted e) { rated(e.productId(), e.productRating()); }
+
+    @EventHandler
+    void on(ReviewRemoved e) { rated(e.productId(), e.productRating()); }
+
+    private void rated(ProductId productId, RatingSummary rating) {
+        products.getReferenceById(productId.value()).rated(rating.average(), rating.count());
     }
 
     @ResetHandler

@@ -59,6 +59,10 @@ public enum ErrorCode {
     DUPLICATE_SLUG("duplicate_slug", CONFLICT, "The slug is in use."),
     UNKNOWN_CATEGORY("unknown_category", UNPROCESSABLE, "The category does not exist."),
     STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
+    // reviews
+    PURCHASE_REQUIRED("purchase_required", FORBIDDEN,
+            "Only a verified buyer may do this: a confirmed, shipped or delivered order of the item (not cancelled)."),
+    ALREADY_REVIEWED("already_reviewed", CONFLICT, "The caller reviewed this item already (one review per user and item)."),
     // inventory
     INSUFFICIENT_STOCK("insufficient_stock", CONFLICT, "Fewer units are available than asked for; the detail names the product and what is available."),
     // wallet and vouchers

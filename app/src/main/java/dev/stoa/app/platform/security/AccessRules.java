@@ -33,6 +33,9 @@ public final class AccessRules {
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
             roles(null, ADMIN, "/api/v1/admin/**"),
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
+            user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
+            user(PUT, "/api/v1/products/*/reviews/*"),             // the author
+            user(DELETE, "/api/v1/products/*/reviews/*"),          // the author, or an admin (moderation)
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),

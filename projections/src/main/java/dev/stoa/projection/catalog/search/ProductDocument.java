@@ -52,6 +52,12 @@ public record ProductDocument(String type, String id, String sku, String slug, S
                 currency, rating, ratingCount, nowInStock, active, createdAt, suggest);
     }
 
+    /** The rating as the product's latest review event left it (null: no reviews). */
+    ProductDocument withRating(Double average, long count) {
+        return new ProductDocument(type, id, sku, slug, name, description, brand, categoryId, vendorId, priceCents,
+                currency, average, count, inStock, active, createdAt, suggest);
+    }
+
     /**
      * Inactive products get no suggest inputs, so autocomplete never offers what cannot be bought. A completion
      * only matches from the start of an input, so the name also goes in from each of its later words ("hea" should

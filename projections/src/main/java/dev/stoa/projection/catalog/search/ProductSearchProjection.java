@@ -12,6 +12,11 @@ import dev.stoa.api.inventory.StockAdjusted;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
 import dev.stoa.api.inventory.StockReturned;
+import dev.stoa.api.review.RatingSummary;
+import dev.stoa.api.review.ReviewDeleted;
+import dev.stoa.api.review.ReviewEdited;
+import dev.stoa.api.review.ReviewPosted;
+import dev.stoa.api.review.ReviewRemoved;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +112,23 @@ public class ProductSearchProjection {
 
     private void inStock(ProductId id, TrackingToken token, int available) {
         record(id, token, false, doc -> doc.withInStock(available > 0));
+    }
+
+    /** Ratings: every review event carries the product's rating after it. */
+    @EventHandler
+    public void on(ReviewPosted e, TrackingToken token) { rated(e.productId(), e.productRating(), token); }
+
+    @EventHandler
+    public void on(ReviewEdited e, TrackingToken token) { rated(e.productId(), e.productRating(), token); }
+
+    @EventHandler
+    public void on(ReviewDeleted e, TrackingToken token) { rated(e.productId(), e.productRating(), token); }
+
+    @EventHandler
+    public void on(ReviewRemoved e, TrackingToken token) { rated(e.productId(), e.productRating(), token); }
+
+    private void rated(ProductId id, RatingSummary rating, TrackingToken token) {
+        record(id, token, false, doc -> doc.withRating(rating.average(), rating.count()));
     }
 
     /** A replay starts from an empty index; documents come back as the events are handled again. */

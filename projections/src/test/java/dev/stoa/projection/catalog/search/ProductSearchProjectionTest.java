@@ -9,6 +9,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.review.RatingSummary;
+import dev.stoa.api.review.ReviewDeleted;
+import dev.stoa.api.review.ReviewEdited;
+import dev.stoa.api.review.ReviewId;
+import dev.stoa.api.review.ReviewPosted;
+import dev.stoa.api.review.ReviewRemoved;
 import java.io.IOException;
 import java.time.Instant;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -191,6 +198,31 @@ class ProductSearchProjectionTest {
         projection.on(created, new GlobalSequenceTrackingToken(90), Instant.now());
 
         assertThat(get(created.productId()).version()).isEqualTo(90);
+    }
+
+    @Test
+    void givenReviewEvents_thenTheDocumentCarriesTheRatingTheyCarry_stockUntouched() throws Throwable {
+        ProductCreated created = created(ProductId.random(), "Fountain Pen", "Quill", 6000);
+        ProductId id = created.productId();
+        ReviewId first = ReviewId.random();
+        ReviewId second = ReviewId.random();
+        EventBatch.to(projection).at(100, created).at(101, adjusted(id, 7))
+                .at(102, new ReviewPosted(id, first, UserId.random(), 5, null, new RatingSummary(1, 5)))
+                .at(103, new ReviewPosted(id, second, UserId.random(), 4, "sealed", new RatingSummary(2, 9))).handle();
+        assertThat(get(id).source()).extracting(ProductDocument::rating, ProductDocument::ratingCount, ProductDocument::inStock)
+                .containsExactly(4.5, 2L, true);
+
+        EventBatch.to(projection).at(104, new ReviewEdited(id, first, UserId.random(), 2, null, new RatingSummary(2, 6)))
+                .handle();
+        assertThat(get(id).source().rating()).isEqualTo(3.0);
+        EventBatch.to(projection).at(105, new ReviewRemoved(id, second, UserId.random(), "admin", new RatingSummary(1, 2)))
+                .handle();
+        assertThat(get(id).source()).extracting(ProductDocument::rating, ProductDocument::ratingCount).containsExactly(2.0, 1L);
+        EventBatch.to(projection).at(106, new ReviewDeleted(id, first, UserId.random(), RatingSummary.NONE)).handle();
+        GetResponse<ProductDocument> stored = get(id);
+        assertThat(stored.version()).isEqualTo(106);
+        assertThat(stored.source()).extracting(ProductDocument::rating, ProductDocument::ratingCount, ProductDocument::inStock)
+                .containsExactly(null, 0L, true);
     }
 
     private GetResponse<ProductDocument> get(ProductId id) throws IOException {

@@ -14,7 +14,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Search over a small catalog built through the projection: matching, typos, filters, facets, sort, paging. */
+/**
+ * Search over a small catalog built through the projection: matching, typos, filters, facets, sort, paging. Ratings
+ * come from reviews only, so the rating filter, facet and sort are tested where reviews are written: ReviewRatingsIT
+ * (app), through the HTTP API by verified buyers.
+ */
 class CatalogSearchTest {
     static final CategoryId AUDIO = CategoryId.random();
     static final CategoryId HOME = CategoryId.random();
@@ -24,20 +28,15 @@ class CatalogSearchTest {
     static void buildCatalog() throws Throwable {
         catalog = new SearchFixture();
         Instant day = Instant.parse("2026-10-01T00:00:00Z");
-        rated(product("Wireless Headphones", "Acme", 4999, AUDIO), day.plusSeconds(1), 4.5);
-        rated(product("Studio Headphones", "Sonora", 12900, AUDIO), day.plusSeconds(2), 3.8);
-        rated(product("Bluetooth Speaker", "Acme", 7999, AUDIO), day.plusSeconds(3), 4.1);
-        rated(product("Desk Lamp", "Lumo", 2500, HOME), day.plusSeconds(4), 2.5);
-        catalog.create(product("Floor Lamp", "Lumo", 8900, HOME), day.plusSeconds(5)); // no reviews yet
-        rated(product("Espresso Machine", "Brewmax", 54900, HOME), day.plusSeconds(6), 4.9);
-        rated(product("Cable Organizer", "Lumo", 799, HOME), day.plusSeconds(7), 1.5);
+        catalog.create(product("Wireless Headphones", "Acme", 4999, AUDIO), day.plusSeconds(1));
+        catalog.create(product("Studio Headphones", "Sonora", 12900, AUDIO), day.plusSeconds(2));
+        catalog.create(product("Bluetooth Speaker", "Acme", 7999, AUDIO), day.plusSeconds(3));
+        catalog.create(product("Desk Lamp", "Lumo", 2500, HOME), day.plusSeconds(4));
+        catalog.create(product("Floor Lamp", "Lumo", 8900, HOME), day.plusSeconds(5));
+        catalog.create(product("Espresso Machine", "Brewmax", 54900, HOME), day.plusSeconds(6));
+        catalog.create(product("Cable Organizer", "Lumo", 799, HOME), day.plusSeconds(7));
         ProductCreated wired = catalog.create(product("Wired Headphones", "Acme", 1999, AUDIO), day.plusSeconds(8));
         catalog.handle(new ProductUnlisted(wired.productId()));
-    }
-
-    private static void rated(ProductCreated product, Instant at, double rating) throws Throwable {
-        catalog.create(product, at);
-        catalog.rate(product.productId(), rating, 10);
     }
 
     @Test
@@ -48,7 +47,7 @@ class CatalogSearchTest {
             assertThat(hit.name()).isEqualTo("Wireless Headphones");
             assertThat(hit.type()).isEqualTo("product");
             assertThat(hit.priceCents()).isEqualTo(4999);
-            assertThat(hit.rating()).isEqualTo(4.5);
+            assertThat(hit.rating()).isNull(); // no reviews
             assertThat(hit.score()).isPositive();
         });
     }
@@ -83,8 +82,6 @@ class CatalogSearchTest {
                 tuple("0-999", 1L, 0.0, 1000.0), tuple("1000-4999", 2L, 1000.0, 5000.0),
                 tuple("5000-9999", 2L, 5000.0, 10000.0), tuple("10000-49999", 1L, 10000.0, 50000.0),
                 tuple("50000-", 1L, 50000.0, null));
-        assertThat(facets.rating()).extracting(Bucket::key, Bucket::count, Bucket::from)
-                .containsExactly(tuple("4-", 3L, 4.0), tuple("3-", 4L, 3.0), tuple("2-", 5L, 2.0), tuple("1-", 6L, 1.0));
     }
 
     @Test
@@ -97,28 +94,24 @@ class CatalogSearchTest {
     }
 
     @Test
-    void filters_byCategoryBrandPriceAndRating() throws Exception {
+    void filters_byCategoryBrandAndPrice() throws Exception {
         assertThat(catalog.search(Search.all().category(HOME.value())).total()).isEqualTo(4);
         assertThat(catalog.names(Search.all().brand("Lumo"))).containsExactlyInAnyOrder(
                 "Desk Lamp", "Floor Lamp", "Cable Organizer");
         assertThat(catalog.search(Search.all().brand("lumo")).total()).isZero(); // brand is an exact facet value
         assertThat(catalog.names(Search.all().price(2500L, 8900L).sort(PRICE_ASC))) // both bounds inclusive
                 .containsExactly("Desk Lamp", "Wireless Headphones", "Bluetooth Speaker", "Floor Lamp");
-        assertThat(catalog.names(Search.all().minRating(4.0))).containsExactlyInAnyOrder(
-                "Wireless Headphones", "Bluetooth Speaker", "Espresso Machine");
         assertThat(catalog.names(Search.text("lamp").category(HOME.value()).price(null, 3000L)))
                 .containsExactly("Desk Lamp");
     }
 
     @Test
-    void sort_byPriceRatingAndNewest() throws Exception {
+    void sort_byPriceAndNewest() throws Exception {
         assertThat(catalog.search(Search.all().sort(PRICE_ASC)).items()).extracting(SearchResult.Hit::priceCents)
                 .containsExactly(799L, 2500L, 4999L, 7999L, 8900L, 12900L, 54900L);
         assertThat(catalog.search(Search.text("lamp").sort(PRICE_DESC)).items())
                 .extracting(SearchResult.Hit::priceCents, SearchResult.Hit::score)
                 .containsExactly(tuple(8900L, 0.0), tuple(2500L, 0.0));
-        assertThat(catalog.search(Search.all().sort(RATING)).items()).extracting(SearchResult.Hit::rating)
-                .containsExactly(4.9, 4.5, 4.1, 3.8, 2.5, 1.5, null); // unrated last
         assertThat(catalog.names(Search.all().sort(NEWEST).page(1, 0))).containsExactly("Cable Organizer");
     }
 

@@ -3,7 +3,6 @@ package dev.stoa.query.catalog.search;
 import dev.stoa.testsupport.TestElasticsearch;
 import dev.stoa.testsupport.EventBatch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
@@ -17,7 +16,6 @@ import dev.stoa.projection.catalog.search.SearchIndices;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A projection writing to its own index and a query handler reading it, wired by hand (no Spring). Events get
@@ -60,12 +58,6 @@ final class SearchFixture {
     ProductCreated create(ProductCreated created, Instant at) throws Throwable {
         EventBatch.to(projection).at(++position, created, at).handle();
         return created;
-    }
-
-    /** Ratings come from review events that do not exist yet: written straight into the document. */
-    void rate(ProductId id, double average, long count) throws IOException {
-        client.update(u -> u.index(indices.products()).id(id.value())
-                .doc(Map.of("rating", average, "ratingCount", count)).refresh(Refresh.True), Map.class);
     }
 
     SearchResult search(Search query) throws IOException { return handler.search(query.build()); }

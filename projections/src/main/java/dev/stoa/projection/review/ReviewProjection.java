@@ -1,0 +1,57 @@
+package dev.stoa.projection.review;
+
+import dev.stoa.api.identity.UserErased;
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.review.ReviewDeleted;
+import dev.stoa.api.review.ReviewEdited;
+import dev.stoa.api.review.ReviewPosted;
+import dev.stoa.api.review.ReviewRemoved;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code review_view}: the live reviews of every product, comments opened with their author's key. An erased
+ * author's comments read {@code [erased]} (here at once; in a replay because the key is gone). The product's rating is
+ * the product read model's and the search index's (from the same events).
+ */
+@Component
+@ProcessingGroup(ReviewProjection.NAME)
+public class ReviewProjection {
+    public static final String NAME = "review-read-model";
+    private final ReviewViewRepository reviews;
+    private final PersonalData personal;
+
+    public ReviewProjection(ReviewViewRepository reviews, PersonalData personal) {
+        this.reviews = reviews;
+        this.personal = personal;
+    }
+
+    @EventHandler
+    void on(ReviewPosted e, @Timestamp Instant at) {
+        String author = e.authorId().value();
+        reviews.save(new ReviewEntity(e.reviewId().value(), e.productId().value(), author, e.rating(),
+                personal.open(author, e.comment()), at));
+    }
+
+    @EventHandler
+    void on(ReviewEdited e, @Timestamp Instant at) {
+        reviews.getReferenceById(e.reviewId().value())
+                .edited(e.rating(), personal.open(e.authorId().value(), e.comment()), at);
+    }
+
+    @EventHandler
+    void on(ReviewDeleted e) { reviews.deleteById(e.reviewId().value()); }
+
+    @EventHandler
+    void on(ReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
+
+    @EventHandler
+    void on(UserErased e) { reviews.findByAuthorId(e.userId().value()).forEach(r -> r.erase(PersonalData.ERASED)); }
+
+    @ResetHandler
+    void reset() { reviews.deleteAllInBatch(); }
+}

@@ -1,0 +1,61 @@
+package dev.stoa.query.review;
+
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.review.FindReviews;
+import dev.stoa.api.review.ReviewView;
+import dev.stoa.projection.catalog.ProductViewRepository;
+import dev.stoa.projection.identity.UserEntity;
+import dev.stoa.projection.identity.UserViewRepository;
+import dev.stoa.projection.review.ReviewEntity;
+import dev.stoa.projection.review.ReviewViewRepository;
+import dev.stoa.query.platform.OffsetPage;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers a product's reviews from review_view, newest first. The author's name comes from the profile as it is now
+ * (user_view): first name and the initial of the last, {@code [erased]} for an erased author.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ReviewQueryHandler {
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+    private final ReviewViewRepository reviews;
+    private final ProductViewRepository products;
+    private final UserViewRepository users;
+
+    public ReviewQueryHandler(ReviewViewRepository reviews, ProductViewRepository products, UserViewRepository users) {
+        this.reviews = reviews;
+        this.products = products;
+        this.users = users;
+    }
+
+    @QueryHandler
+    public FindReviews.Result handle(FindReviews query) {
+        if (!products.existsById(query.productId().value())) return null;
+        Page<ReviewEntity> page = reviews.findByProductId(query.productId().value(),
+                new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
+        Map<String, UserEntity> authors = users.findAllById(page.map(ReviewEntity::getAuthorId).toSet()).stream()
+                .collect(Collectors.toMap(UserEntity::getId, Function.identity()));
+        return new FindReviews.Result(page.map(r -> new ReviewView(r.getId(), r.getProductId(), r.getRating(),
+                r.getComment(), name(authors.get(r.getAuthorId())), true, r.getCreatedAt(), r.getUpdatedAt())).getContent(),
+                page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    /** "Ada L."; {@code [erased]} once erased; null when the profile is unknown. */
+    static String name(UserEntity user) {
+        if (user == null) return null;
+        if ("erased".equals(user.getStatus())) return PersonalData.ERASED;
+        String first = user.getFirstName() == null ? "" : user.getFirstName().strip();
+        String last = user.getLastName() == null ? "" : user.getLastName().strip();
+        String name = last.isEmpty() ? first : (first + " " + last.codePoints().limit(1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + ".").strip();
+        return name.isEmpty() ? null : name;
+    }
+}
