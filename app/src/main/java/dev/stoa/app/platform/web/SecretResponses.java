@@ -1,6 +1,7 @@
 package dev.stoa.app.platform.web;
 
 import dev.stoa.command.platform.web.SecretResponse;
+import dev.stoa.command.platform.web.SecretResponseMarker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecretResponses implements WebMvcConfigurer, HandlerInterceptor {
     private static final String ATTRIBUTE = SecretResponses.class.getName();
 
-    static boolean isSecret(HttpServletRequest request) { return request.getAttribute(ATTRIBUTE) != null; }
+    static boolean isSecret(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) != null || request.getAttribute(SecretResponseMarker.ATTRIBUTE) != null;
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) { registry.addInterceptor(this); }
