@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Which card gateway this command process uses: {@code stripe}, or {@code sandbox} (test cards only, no money moves).
  * UP either way; the sandbox is flagged so a deployment that runs on it by mistake shows it.
  */
-@Component("paymentGateway")
+@Component("paymentGatewayHealthIndicator") // shows as component "paymentGateway"
 @Profile("!query")
 public class PaymentGatewayHealthIndicator extends AbstractHealthIndicator {
     private final PaymentGateway gateway;
