@@ -81,7 +81,7 @@ public class CardPayments {
     }
 
     private Started view(PaymentRecord p, boolean owner) {
-        boolean payable = PaymentStatus.PENDING.equals(p.status()) || PaymentStatus.FAILED.equals(p.status());
+        boolean payable = PaymentStatus.PENDING.equals(p.status());
         String secret = owner && payable ? gateway(() -> gateway.retrieveIntent(p.intentId())).clientSecret() : null;
         return new Started(p.paymentId(), p.orderId(), p.status(), p.amountCents(), p.currency(), secret);
     }

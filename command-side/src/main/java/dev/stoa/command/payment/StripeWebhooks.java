@@ -126,8 +126,16 @@ public class StripeWebhooks {
     private void refund(Refund refund, String eventId) {
         Map<String, String> metadata = refund.getMetadata() == null ? Map.of() : refund.getMetadata();
         PaymentId payment = paymentId(metadata.get("paymentId"));
-        if (payment == null && refund.getPaymentIntent() != null)
-            payment = paymentId(gateway.retrieveIntent(refund.getPaymentIntent()).paymentId());
+        if (payment == null && refund.getPaymentIntent() != null) { // a refund made in Stripe's dashboard: whose intent?
+            try {
+                payment = paymentId(gateway.retrieveIntent(refund.getPaymentIntent()).paymentId());
+            } catch (PaymentGateway.Refused unknown) {
+                payment = null; // not an intent of this account's: nothing of ours
+            } catch (PaymentGateway.Unavailable e) {
+                throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "Stripe cannot be asked about this refund now; "
+                        + "Stripe will deliver the event again", 30L);
+            }
+        }
         if (payment == null) {
             log.info("Stripe event {}: refund {} belongs to no Stoa payment; ignored", eventId, refund.getId());
             return;
