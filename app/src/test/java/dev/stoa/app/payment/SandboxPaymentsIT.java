@@ -10,14 +10,24 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import dev.stoa.app.support.StoreScan;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The embedded default pays by card without a Stripe account: the sandbox gateway, confirmed with Stripe's test cards
  * through {@code POST /api/v1/payments/{id}/sandbox/confirm}, whose outcome goes through the webhook code.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SandboxPaymentsIT extends ApiTest {
     @Autowired CommandGateway commands;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Environment environment;
     private CardShop shop;
 
     @BeforeEach
@@ -77,6 +87,37 @@ class SandboxPaymentsIT extends ApiTest {
             shop.awaitLevels(lamp, 1, 0, 1);
             assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "failed").get("status").asText()).isEqualTo("failed");
             new Mailbox(api).await(buyer.email(), "did not go through");
+        }
+    }
+
+    @Test
+    void theClientSecretRestsNowhere_aRetriedCardCheckoutIsWithheld(CapturedOutput output) {
+        String lamp = shop.product(990, 3);
+        CardShop.Buyer buyer = shop.buyer();
+        Api.Response added = api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", lamp, "quantity", 1), buyer.token());
+        assertThat(added.status()).isBetween(200, 204);
+        String key = UUID.randomUUID().toString();
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String secret = placed.body().at("/payment/clientSecret").asText();
+        String paymentId = placed.body().at("/payment/paymentId").asText();
+        Api.Response retried = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
+        assertThat(retried.status()).as("a retry runs nothing and hands out no stored secret").isEqualTo(409);
+        assertThat(retried.code()).isEqualTo("idempotency_response_withheld");
+        assertThat(api.get("/api/v1/users/" + buyer.id() + "/orders", buyer.token()).body().get("total").asLong()).as("one order")
+                .isEqualTo(1);
+        Api.Response again = api.post("/api/v1/payments", Map.of("orderId", placed.body().get("orderId").asText()), buyer.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.body().get("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(again.body().get("clientSecret").asText()).isEqualTo(secret);
+        assertThat(again.header("Cache-Control")).isEqualTo("no-store");
+
+        StoreScan store = new StoreScan(jdbc, environment.getProperty("spring.elasticsearch.uris"));
+        String suffix = secret.substring(secret.indexOf("_secret_") + "_secret_".length());
+        for (String form : java.util.List.of(secret, suffix)) {
+            assertThat(store.find(form)).as("where %s rests in clear", form).isEmpty();
+            assertThat(output.getAll()).as("the log").doesNotContain(form);
         }
     }
 }
