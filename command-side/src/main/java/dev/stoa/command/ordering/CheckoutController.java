@@ -2,6 +2,7 @@ package dev.stoa.command.ordering;
 
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.command.platform.web.SecretResponse;
 import dev.stoa.command.platform.web.SecretResponseMarker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,6 +51,7 @@ class CheckoutController {
             + "(card) left pending with a card payment whose client secret is in this response only. Send an Idempotency-Key: "
             + "a retry answers the same order (for a card order 409 idempotency_response_withheld: read the payment).")
     @ResponseStatus(HttpStatus.CREATED)
+    @SecretResponse(always = false) // a card order's client secret: SecretResponseMarker below
     ResponseEntity<PlacedOrder> place(@Valid @RequestBody CheckoutRequest body, Actor actor, HttpServletRequest request,
                                       HttpServletResponse response) {
         Checkout.Placed placed = checkout.place(new UserId(actor.userId()),

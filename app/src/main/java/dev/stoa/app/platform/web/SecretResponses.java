@@ -29,7 +29,8 @@ class SecretResponses implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(SecretResponse.class)) {
+        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(SecretResponse.class)
+                && method.getMethodAnnotation(SecretResponse.class).always()) {
             request.setAttribute(ATTRIBUTE, Boolean.TRUE);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setHeader(HttpHeaders.PRAGMA, "no-cache");
