@@ -83,6 +83,8 @@ class DockerComposeTest {
         assertThat(command).containsEntry("SPRING_MAIL_HOST", "mailpit").containsEntry("SPRING_MAIL_PORT", "1025");
         assertThat(required(command.get("STOA_BOOTSTRAP_ADMIN_PASSWORD"))).isEqualTo("STOA_BOOTSTRAP_ADMIN_PASSWORD");
         assertThat(dependsOn("stoa-command")).containsKey("mailpit");
+        assertThat(required(command.get("STOA_PAYMENTS_GATEWAY"))).as("the card gateway is chosen, never defaulted")
+                .isEqualTo("STOA_PAYMENTS_GATEWAY");
         for (String app : List.of("stoa-command", "stoa-query")) {
             assertThat(env(app).keySet()).as("%s: nothing switches a development convenience on", app)
                     .noneMatch(k -> k.startsWith("STOA_EMBEDDED"));

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Checkout through the HTTP API on the real stack: the cart becomes a wallet-paid order with every amount to the cent,
  * stock reserved and committed, the wallet debited once; refusals (no stock, no money, no address, exhausted coupon,
- * empty cart, card) leave nothing reserved or redeemed; racing buyers never oversell; a retried request places one
+ * empty cart) leave nothing reserved or redeemed; racing buyers never oversell; a retried request places one
  * order; a cancelled paid order gives the money and the units back.
  */
 class CheckoutIT extends ApiTest {
@@ -345,9 +345,9 @@ class CheckoutIT extends ApiTest {
 
         String kettle = product("Kettle", 3_000, 1_200, 2);
         add(token, kettle, 1);
-        Api.Response card = checkout(token, Map.of("paymentMethod", "card"), null);
+        Api.Response card = checkout(token, Map.of("paymentMethod", "card"), null); // a card order needs an address too
         assertThat(card.status()).as(card.toString()).isEqualTo(422);
-        assertThat(card.code()).isEqualTo("payment_method_unavailable");
+        assertThat(card.code()).isEqualTo("shipping_address_required");
         Api.Response bad = checkout(token, Map.of("paymentMethod", "cash"), null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("validation_failed");

@@ -86,6 +86,11 @@ class DeploymentModesIT extends ApiTest {
         assertRefused(deployment(admin, "stoa-admin-change-me", true), "documented development default");
         assertRefused(deployment(admin, "short1", true), "too weak");
         assertRefused(deployment(admin, ADMIN_PASSWORD, false), "No mail server is configured");
+        List<String> noStripe = deployment(admin, ADMIN_PASSWORD, true);
+        noStripe.remove("--stoa.payments.gateway=sandbox");
+        assertRefused(noStripe, "No Stripe key is configured");
+        noStripe.add("--stoa.payments.stripe.api-key=sk_test_123");
+        assertRefused(noStripe, "stoa.payments.stripe.webhook-secret is not set");
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
                 .contains("STOA_BOOTSTRAP_ADMIN_PASSWORD").doesNotContain("short1");
     }
@@ -100,7 +105,7 @@ class DeploymentModesIT extends ApiTest {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--stoa.data-dir=target/deployment-data", "--stoa.bootstrap.admin.email=" + adminEmail,
-                "--stoa.bootstrap.admin.password=" + adminPassword));
+                "--stoa.bootstrap.admin.password=" + adminPassword, "--stoa.payments.gateway=sandbox"));
         if (mail) {
             int smtpPort = EmbeddedSmtp.running(Path.of("target/it-data")).port();
             args.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));

@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
  * after registration. Empty for an erased account or an id that is no account.
  */
 @Component
-class BuyerMailAddresses {
+public class BuyerMailAddresses {
     private final EventStore events;
     private final PersonalData personal;
 
-    BuyerMailAddresses(EventStore events, PersonalData personal) {
+    public BuyerMailAddresses(EventStore events, PersonalData personal) {
         this.events = events;
         this.personal = personal;
     }
 
-    Optional<String> of(String userId) {
+    public Optional<String> of(String userId) {
         if (personal.isErased(userId)) return Optional.empty();
         DomainEventStream stream = events.readEvents(userId, 0);
         if (!stream.hasNext()) return Optional.empty();

@@ -34,6 +34,7 @@ import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.command.cart.ItemCatalog;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
+import dev.stoa.command.payment.CardPayments;
 import dev.stoa.command.platform.web.Commands;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,15 +62,26 @@ import org.springframework.stereotype.Component;
 public class Checkout {
     /** What the buyer gets back: the order as placed (and paid, for the wallet). */
     public record Placed(OrderId orderId, String orderNumber, String status, OrderAmounts amounts, String paymentMethod,
-                         String paymentReference) {}
+                         String paymentReference, String clientSecret) {
+        public Placed(OrderId orderId, String orderNumber, String status, OrderAmounts amounts, String paymentMethod,
+                      String paymentReference) {
+            this(orderId, orderNumber, status, amounts, paymentMethod, paymentReference, null);
+        }
+
+        @Override
+        public String toString() { return "Placed[" + orderId + ", " + status + "]"; } // the client secret stays out of logs
+    }
 
     private final Commands commands;
     private final ItemCatalog catalog;
     private final PricingRules pricing;
     private final CheckoutAttempts attempts;
     private final EventStore events;
+    private final CardPayments cards;
 
-    Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events) {
+    Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
+             CardPayments cards) {
+        this.cards = cards;
         this.commands = commands;
         this.catalog = catalog;
         this.pricing = pricing;
@@ -78,9 +90,8 @@ public class Checkout {
     }
 
     public Placed place(UserId buyer, String addressId, String paymentMethod, String notes) {
-        if (!PlaceOrder.WALLET.equals(paymentMethod))
-            throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE,
-                    "card payments are not available yet; pay with the wallet (paymentMethod: wallet)");
+        if (!PlaceOrder.WALLET.equals(paymentMethod) && !PlaceOrder.CARD.equals(paymentMethod))
+            throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE, "pay with card or wallet");
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
         List<Item> items = items(cart);
@@ -124,6 +135,19 @@ public class Checkout {
         }
         attempts.end(orderId); // the order exists: its payment hold and OrderFulfilment take it from here
         OrderPlaced placed = placedEvent(orderId);
+        if (PlaceOrder.CARD.equals(paymentMethod)) { // pending until the card payment's outcome (PaymentProcess)
+            CardPayments.Started payment;
+            try {
+                payment = cards.start(orderId, buyer, placed.amounts().totalCents(), currency);
+            } catch (RuntimeException refused) {
+                commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
+                undo(orderId, reserved, coupon);
+                throw refused;
+            }
+            commands.send(new ClearCart(buyer));
+            return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
+                    payment.paymentId().value(), payment.clientSecret());
+        }
 
         String reference = "wallet-" + orderId.value();
         try {

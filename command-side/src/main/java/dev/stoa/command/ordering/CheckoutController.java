@@ -2,6 +2,10 @@ package dev.stoa.command.ordering;
 
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.command.platform.web.SecretResponse;
+import dev.stoa.command.platform.web.SecretResponseMarker;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,8 +32,14 @@ class CheckoutController {
                            @NotNull @Pattern(regexp = "card|wallet", message = "must be card or wallet") String paymentMethod,
                            @Size(max = 1000) String notes) {}
 
-    /** The payment of a new order: for the wallet, the debit (already captured). */
-    record PaymentSummary(String method, String paymentId, String status) {}
+    /**
+     * The payment of a new order: for the wallet, the debit (already captured); for a card, the pending payment with
+     * the client secret Stripe.js confirms it with (shown in this response only).
+     */
+    record PaymentSummary(String method, String paymentId, String status, String clientSecret) {
+        @Override
+        public String toString() { return "PaymentSummary[" + method + ", " + paymentId + ", " + status + "]"; }
+    }
 
     /** Answer of POST /api/v1/orders. */
     record PlacedOrder(String orderId, String orderNumber, String status, long subtotalCents, long discountCents,
@@ -37,16 +47,21 @@ class CheckoutController {
 
     @PostMapping
     @Operation(operationId = "placeOrder", summary = "Check out the cart: stock reserved for every line, the order placed "
-            + "with its prices, tax and shipping snapshotted, and (paymentMethod wallet) paid from the wallet and confirmed. "
-            + "Send an Idempotency-Key: a retry answers the same order.")
+            + "with its prices, tax and shipping snapshotted, and (paymentMethod wallet) paid from the wallet and confirmed, or "
+            + "(card) left pending with a card payment whose client secret is in this response only. Send an Idempotency-Key: "
+            + "a retry answers the same order (for a card order 409 idempotency_response_withheld: read the payment).")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<PlacedOrder> place(@Valid @RequestBody CheckoutRequest body, Actor actor) {
+    @SecretResponse(always = false) // a card order's client secret: SecretResponseMarker below
+    ResponseEntity<PlacedOrder> place(@Valid @RequestBody CheckoutRequest body, Actor actor, HttpServletRequest request,
+                                      HttpServletResponse response) {
         Checkout.Placed placed = checkout.place(new UserId(actor.userId()),
                 body.shippingAddressId() == null ? null : body.shippingAddressId().toString(), body.paymentMethod(), body.notes());
         var a = placed.amounts();
+        if (placed.clientSecret() != null) SecretResponseMarker.mark(request, response);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + placed.orderId().value()))
                 .body(new PlacedOrder(placed.orderId().value(), placed.orderNumber(), placed.status(), a.subtotalCents(),
                         a.discountCents(), a.taxCents(), a.shippingCents(), a.totalCents(), a.currency(),
-                        new PaymentSummary(placed.paymentMethod(), placed.paymentReference(), "captured")));
+                        new PaymentSummary(placed.paymentMethod(), placed.paymentReference(),
+                                placed.clientSecret() != null ? "pending" : "captured", placed.clientSecret())));
     }
 }

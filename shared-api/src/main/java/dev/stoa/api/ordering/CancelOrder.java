@@ -11,4 +11,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String reason, Actor actor) {
     public static final String EXPIRED = "expired";
     public static final String USER_DEACTIVATED = "user_deactivated";
+    /** The reason the payment saga gives when the card payment failed or was canceled. */
+    public static final String PAYMENT_FAILED = "payment_failed";
 }

@@ -85,7 +85,13 @@ public enum ErrorCode {
     SHIPPING_ADDRESS_REQUIRED("shipping_address_required", UNPROCESSABLE, "The order has a physical item: a shipping address is required."),
     CART_EMPTY("cart_empty", UNPROCESSABLE, "The cart has no lines to order."),
     PAYMENT_METHOD_UNAVAILABLE("payment_method_unavailable", UNPROCESSABLE,
-            "This payment method is not available on this platform (card payments come with Stripe; pay with the wallet)."),
+            "This payment method is not available on this platform (pay by card or from the wallet)."),
+    // payments
+    REFUND_EXCEEDS_CAPTURED("refund_exceeds_captured", UNPROCESSABLE,
+            "The refunds of a payment, pending ones included, may not exceed what was captured."),
+    PAYMENT_FAILED("payment_failed", UNPROCESSABLE, "The card processor refused the payment or refund request; `detail` says why."),
+    INVALID_SIGNATURE("invalid_signature", BAD_REQUEST,
+            "A webhook whose Stripe-Signature is missing, wrong or too old (replayed); nothing was applied."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

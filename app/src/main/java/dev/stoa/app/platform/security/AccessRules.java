@@ -31,6 +31,7 @@ public final class AccessRules {
                     "/api/v1/auth/otp/request", "/api/v1/auth/otp/verify", "/api/v1/auth/password-reset/request",
                     "/api/v1/auth/password-reset/confirm"),
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
+            open(POST, "/api/v1/payments/webhook"), // Stripe: verified by its Stripe-Signature (StripeWebhooks), no token
             roles(null, ADMIN, "/api/v1/admin/**"),
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
@@ -49,6 +50,9 @@ public final class AccessRules {
             roles(null, ADMIN, "/actuator/**"),
             user(GET, "/api/v1/wallet"), // wallet: the caller's own only
             user(POST, "/api/v1/wallet/redeem"),
+            roles(POST, ADMIN, "/api/v1/payments/*/refund"),
+            user(POST, "/api/v1/payments", "/api/v1/payments/*/sandbox/confirm"), // the order's buyer (CardPayments)
+            user(GET, "/api/v1/payments", "/api/v1/payments/*"), // own payments; admin, support all
             new Rule(null, List.of("/api/**"), false, Set.of()));
 
     private AccessRules() {}

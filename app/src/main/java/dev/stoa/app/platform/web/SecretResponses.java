@@ -1,6 +1,7 @@
 package dev.stoa.app.platform.web;
 
 import dev.stoa.command.platform.web.SecretResponse;
+import dev.stoa.command.platform.web.SecretResponseMarker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +20,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecretResponses implements WebMvcConfigurer, HandlerInterceptor {
     private static final String ATTRIBUTE = SecretResponses.class.getName();
 
-    static boolean isSecret(HttpServletRequest request) { return request.getAttribute(ATTRIBUTE) != null; }
+    static boolean isSecret(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) != null || request.getAttribute(SecretResponseMarker.ATTRIBUTE) != null;
+    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) { registry.addInterceptor(this); }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(SecretResponse.class)) {
+        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(SecretResponse.class)
+                && method.getMethodAnnotation(SecretResponse.class).always()) {
             request.setAttribute(ATTRIBUTE, Boolean.TRUE);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setHeader(HttpHeaders.PRAGMA, "no-cache");

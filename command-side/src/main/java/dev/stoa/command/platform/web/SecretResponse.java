@@ -15,4 +15,10 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface SecretResponse {}
+public @interface SecretResponse {
+    /**
+     * False for an endpoint whose response carries a secret only sometimes (a card checkout, not a wallet one): it
+     * marks those responses itself ({@link SecretResponseMarker}); the document lists the withheld retry either way.
+     */
+    boolean always() default true;
+}

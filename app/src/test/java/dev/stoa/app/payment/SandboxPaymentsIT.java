@@ -1,0 +1,123 @@
+package dev.stoa.app.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Mailbox;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import dev.stoa.app.support.StoreScan;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The embedded default pays by card without a Stripe account: the sandbox gateway, confirmed with Stripe's test cards
+ * through {@code POST /api/v1/payments/{id}/sandbox/confirm}, whose outcome goes through the webhook code.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SandboxPaymentsIT extends ApiTest {
+    @Autowired CommandGateway commands;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Environment environment;
+    private CardShop shop;
+
+    @BeforeEach
+    void setUp() { shop = new CardShop(api, commands, tokens); }
+
+    private Api.Response confirm(CardShop.CardOrder order, String card, String token) {
+        return api.post("/api/v1/payments/" + order.paymentId() + "/sandbox/confirm", Map.of("paymentMethod", card), token);
+    }
+
+    @Test
+    void healthShowsTheSandbox() {
+        JsonNode health = api.get("/actuator/health", shop.admin).body();
+        assertThat(health.at("/components/paymentGateway/details/gateway").asText()).as(health.toString()).isEqualTo("sandbox");
+        assertThat(health.at("/components/paymentGateway/details/realPayments").asBoolean()).isFalse();
+    }
+
+    @Test
+    void visaTestCard_orderConfirmedAndStockCommitted_thenAnAdminRefundsIt() {
+        String lamp = shop.product(1_500, 4);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
+        assertThat(order.clientSecret()).startsWith("pi_sandbox_").contains("_secret_");
+        assertThat(confirm(order, "pm_card_visa", shop.buyer().token()).status()).as("another user's payment").isEqualTo(404);
+        Api.Response bad = confirm(order, "pm_card_amex_unknown", buyer.token());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("validation_failed");
+
+        Api.Response confirmed = confirm(order, "pm_card_visa", buyer.token());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(202);
+        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        shop.awaitLevels(lamp, 2, 0, 2);
+        assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "captured").get("clientSecret").isNull()).isTrue();
+        Api.Response twice = confirm(order, "pm_card_visa", buyer.token());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("invalid_transition");
+
+        Api.Response refund = api.post("/api/v1/payments/" + order.paymentId() + "/refund",
+                Map.of("amountCents", order.totalCents(), "reason", "goodwill"), shop.admin);
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(202);
+        shop.awaitPayment(order.paymentId(), buyer.token(), "refunded");
+        JsonNode mine = api.get("/api/v1/payments", buyer.token()).body();
+        assertThat(mine.get("total").asLong()).isEqualTo(1);
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "refunded").get("refundedCents").asLong())
+                .isEqualTo(order.totalCents());
+        assertThat(api.get("/api/v1/payments?status=bogus", shop.admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void declinedTestCards_orderCancelledAndStockReleased() throws Exception {
+        for (String card : new String[] {"pm_card_chargeDeclined", "pm_card_chargeDeclinedInsufficientFunds"}) {
+            String lamp = shop.product(2_000, 1);
+            CardShop.Buyer buyer = shop.buyer();
+            CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+            shop.awaitLevels(lamp, 1, 1, 0);
+            assertThat(confirm(order, card, buyer.token()).status()).isEqualTo(202);
+            shop.awaitOrder(order.orderId(), buyer.token(), "cancelled");
+            shop.awaitLevels(lamp, 1, 0, 1);
+            assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "failed").get("status").asText()).isEqualTo("failed");
+            new Mailbox(api).await(buyer.email(), "did not go through");
+        }
+    }
+
+    @Test
+    void theClientSecretRestsNowhere_aRetriedCardCheckoutIsWithheld(CapturedOutput output) {
+        String lamp = shop.product(990, 3);
+        CardShop.Buyer buyer = shop.buyer();
+        Api.Response added = api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", lamp, "quantity", 1), buyer.token());
+        assertThat(added.status()).isBetween(200, 204);
+        String key = UUID.randomUUID().toString();
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String secret = placed.body().at("/payment/clientSecret").asText();
+        String paymentId = placed.body().at("/payment/paymentId").asText();
+        Api.Response retried = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
+        assertThat(retried.status()).as("a retry runs nothing and hands out no stored secret").isEqualTo(409);
+        assertThat(retried.code()).isEqualTo("idempotency_response_withheld");
+        assertThat(api.get("/api/v1/users/" + buyer.id() + "/orders", buyer.token()).body().get("total").asLong()).as("one order")
+                .isEqualTo(1);
+        Api.Response again = api.post("/api/v1/payments", Map.of("orderId", placed.body().get("orderId").asText()), buyer.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.body().get("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(again.body().get("clientSecret").asText()).isEqualTo(secret);
+        assertThat(again.header("Cache-Control")).isEqualTo("no-store");
+
+        StoreScan store = new StoreScan(jdbc, environment.getProperty("spring.elasticsearch.uris"));
+        String suffix = secret.substring(secret.indexOf("_secret_") + "_secret_".length());
+        for (String form : java.util.List.of(secret, suffix)) {
+            assertThat(store.find(form)).as("where %s rests in clear", form).isEmpty();
+            assertThat(output.getAll()).as("the log").doesNotContain(form);
+        }
+    }
+}

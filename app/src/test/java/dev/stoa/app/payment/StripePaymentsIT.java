@@ -1,0 +1,288 @@
+package dev.stoa.app.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.StoaApplication;
+import dev.stoa.app.embedded.EmbeddedRuntime;
+import dev.stoa.app.platform.security.TokenMinter;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Files;
+import dev.stoa.app.support.Mailbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Card payments with the Stripe adapter for real: stripe-java talks to {@link LocalStripe} (Stripe's API shapes,
+ * idempotency keys), and webhooks arrive signed as Stripe signs them. The platform runs on its own data directory with
+ * a payment hold of 8 s, so an order can expire before its payment arrives.
+ */
+class StripePaymentsIT {
+    private static final Path DATA = Path.of("target/stripe-payments-data");
+    private static LocalStripe stripe;
+    private static ConfigurableApplicationContext app;
+    private static int port;
+    private Api api;
+    private CardShop shop;
+    private Mailbox mailbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.deleteRecursively(DATA);
+        stripe = new LocalStripe();
+        app = new SpringApplicationBuilder(StoaApplication.class).profiles("test").run("--stoa.data-dir=" + DATA,
+                "--server.port=0", "--stoa.orders.payment-hold=8s", "--stoa.orders.hold-check-interval=1s",
+                "--stoa.payments.stripe.api-key=" + LocalStripe.API_KEY,
+                "--stoa.payments.stripe.webhook-secret=" + LocalStripe.WEBHOOK_SECRET,
+                "--stoa.payments.stripe.api-base=" + stripe.base());
+        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+        if (stripe != null) stripe.close();
+        EmbeddedRuntime.forDataDir(DATA).stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        shop = new CardShop(api, app.getBean(CommandGateway.class), app.getBean(TokenMinter.class));
+        mailbox = new Mailbox(api);
+    }
+
+    private String intentOf(CardShop.CardOrder order) {
+        return order.clientSecret().substring(0, order.clientSecret().indexOf("_secret_"));
+    }
+
+    @Test
+    void healthShowsTheStripeGateway() {
+        JsonNode health = api.get("/actuator/health", shop.admin).body();
+        assertThat(health.at("/components/paymentGateway/details/gateway").asText()).as(health.toString()).isEqualTo("stripe");
+        assertThat(health.at("/components/paymentGateway/details/realPayments").asBoolean()).isTrue();
+    }
+
+    @Test
+    void cardCheckout_signedSucceededWebhook_orderConfirmedAndStockCommitted() throws Exception {
+        String lamp = shop.product(2_500, 5);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
+        String intentId = intentOf(order);
+        LocalStripe.Intent intent = stripe.intent(intentId);
+        assertThat(intent.amount()).isEqualTo(order.totalCents());
+        assertThat(intent.currency()).isEqualTo("usd");
+        assertThat(intent.metadata()).containsEntry("orderId", order.orderId()).containsEntry("paymentId", order.paymentId());
+        shop.awaitLevels(lamp, 5, 2, 3);
+        assertThat(api.get("/api/v1/cart", buyer.token()).body().get("items")).isEmpty();
+
+        // the owner reads the payment back with the same client secret; nobody else sees it
+        JsonNode mine = api.get("/api/v1/payments/" + order.paymentId(), buyer.token()).body();
+        assertThat(mine.get("status").asText()).isEqualTo("pending");
+        assertThat(mine.get("clientSecret").asText()).isEqualTo(order.clientSecret());
+        assertThat(api.get("/api/v1/payments/" + order.paymentId(), shop.buyer().token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/payments/" + order.paymentId(), shop.admin).body().get("clientSecret").isNull()).isTrue();
+        // asking for the order's payment again creates no second intent
+        Api.Response again = api.post("/api/v1/payments", Map.of("orderId", order.orderId()), buyer.token());
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.body().get("paymentId").asText()).isEqualTo(order.paymentId());
+        assertThat(stripe.intentCreations()).containsOnlyOnce(intentId);
+
+        assertThat(stripe.deliver(port, stripe.succeeded(intentId))).isEqualTo(200);
+        JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        assertThat(confirmed.get("totalCents").asLong()).isEqualTo(order.totalCents());
+        shop.awaitLevels(lamp, 3, 0, 3);
+        JsonNode payment = shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
+        assertThat(payment.get("clientSecret").isNull()).as("a paid payment hands out no secret").isTrue();
+        JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "captured");
+        assertThat(listed.get("capturedCents").asLong()).isEqualTo(order.totalCents());
+        assertThat(listed.get("refundedCents").asLong()).isZero();
+        assertThat(mailbox.await(buyer.email(), "confirm").get("subject").asText()).isNotBlank();
+    }
+
+    @Test
+    void declinedCard_orderCancelledStockBack_andTheBuyerTold() throws Exception {
+        String lamp = shop.product(1_999, 3);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 3);
+        shop.awaitLevels(lamp, 3, 3, 0);
+
+        assertThat(stripe.deliver(port, stripe.declined(intentOf(order), "insufficient_funds", "Your card has insufficient funds.")))
+                .isEqualTo(200);
+        JsonNode cancelled = shop.awaitOrder(order.orderId(), buyer.token(), "cancelled");
+        assertThat(cancelled.get("history").findValuesAsText("status")).containsExactly("pending", "cancelled");
+        shop.awaitLevels(lamp, 3, 0, 3);
+        JsonNode payment = shop.awaitPayment(order.paymentId(), buyer.token(), "failed");
+        assertThat(payment.get("status").asText()).isEqualTo("failed");
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "failed").get("failureCode").asText())
+                .isEqualTo("insufficient_funds");
+        assertThat(mailbox.find(buyer.email(), "did not go through", "(insufficient funds)")).isEqualTo("insufficient funds");
+        Api.Response retry = api.post("/api/v1/payments", Map.of("orderId", order.orderId()), buyer.token());
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
+        assertThat(retry.code()).isEqualTo("invalid_transition");
+    }
+
+    @Test
+    void theSameWebhookTenTimesAtOnce_oneCaptureOneConfirmationMail() throws Exception {
+        String lamp = shop.product(4_200, 2);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        String payload = stripe.succeeded(intentOf(order));
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 10; i++) results.add(pool.submit(() -> {
+            go.await();
+            return stripe.deliver(port, payload);
+        }));
+        go.countDown();
+        for (Future<Integer> r : results) assertThat(r.get()).isEqualTo(200);
+        pool.shutdown();
+
+        JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        assertThat(confirmed.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
+        shop.awaitLevels(lamp, 1, 0, 1);
+        mailbox.await(buyer.email(), "confirm");
+        Await.pause(Duration.ofSeconds(2)); // a second mail would be queued by now
+        assertThat(shop.mails(mailbox, buyer.email(), "onfirm")).isEqualTo(1);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
+                Long.class, order.paymentId(), "%PaymentCaptured")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from payment_gateway_event where payment_id = ?", Long.class,
+                order.paymentId())).isEqualTo(1);
+    }
+
+    @Test
+    void badOrStaleSignature_400AndNothingChanges() {
+        String lamp = shop.product(1_000, 1);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        String payload = stripe.succeeded(intentOf(order));
+
+        assertThat(stripe.deliver(port, payload, LocalStripe.signature(payload, Instant.now(), "whsec_wrong"))).isEqualTo(400);
+        assertThat(stripe.deliver(port, payload, null)).isEqualTo(400);
+        assertThat(stripe.deliver(port, payload, "t=1,v1=00")).isEqualTo(400);
+        String stale = LocalStripe.signature(payload, Instant.now().minus(Duration.ofMinutes(10)), LocalStripe.WEBHOOK_SECRET);
+        assertThat(stripe.deliver(port, payload, stale)).as("a replay of an old delivery").isEqualTo(400);
+        String tampered = payload.replace("\"amount_received\":" + order.totalCents(), "\"amount_received\":1");
+        assertThat(stripe.deliver(port, tampered, LocalStripe.signature(payload, Instant.now(), LocalStripe.WEBHOOK_SECRET)))
+                .isEqualTo(400);
+        Api.Response problem = api.post("/api/v1/payments/webhook", Map.of("id", "evt_1"), null,
+                Map.of("Stripe-Signature", "t=1,v1=00"));
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.code()).isEqualTo("invalid_signature");
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+
+        Await.pause(Duration.ofSeconds(1));
+        assertThat(api.get("/api/v1/payments/" + order.paymentId(), buyer.token()).body().get("status").asText()).isEqualTo("pending");
+        assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText()).isEqualTo("pending");
+        assertThat(CardShop.levels(shop.inventory(lamp))).containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void aPaymentForAnExpiredOrder_isRefundedAutomatically_andTheBuyerTold() throws Exception {
+        String lamp = shop.product(3_300, 4);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        JsonNode expired = shop.awaitOrder(order.orderId(), buyer.token(), "cancelled");
+        assertThat(expired.get("cancelReason").asText()).isEqualTo("expired");
+        shop.awaitLevels(lamp, 4, 0, 4);
+
+        String intentId = intentOf(order);
+        assertThat(stripe.deliver(port, stripe.succeeded(intentId))).isEqualTo(200);
+        JsonNode refunded = shop.awaitPayment(order.paymentId(), buyer.token(), "refunded");
+        assertThat(refunded.get("status").asText()).isEqualTo("refunded");
+        List<LocalStripe.Refund> refunds = stripe.refundsOf(intentId);
+        assertThat(refunds).hasSize(1);
+        assertThat(refunds.get(0).amount()).isEqualTo(order.totalCents());
+        assertThat(refunds.get(0).idempotencyKey()).isEqualTo("refund-unconfirmed-" + order.paymentId());
+        JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "refunded");
+        assertThat(listed.get("refundedCents").asLong()).isEqualTo(order.totalCents());
+        assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText()).isEqualTo("cancelled");
+        assertThat(CardShop.levels(shop.inventory(lamp))).containsExactly(4, 0, 4);
+        String amount = String.format(java.util.Locale.ROOT, "%d.%02d USD", order.totalCents() / 100, order.totalCents() % 100);
+        assertThat(mailbox.await(buyer.email(), "Refund of " + amount).get("text").asText())
+                .contains("no longer open when the payment arrived");
+    }
+
+    @Test
+    void partialRefundsSumToTheTotal_andNotACentMore() {
+        String lamp = shop.product(5_000, 2);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        String intentId = intentOf(order);
+        long total = order.totalCents();
+        Api.Response early = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 100, "reason", "early"),
+                shop.admin);
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("invalid_transition");
+        stripe.deliver(port, stripe.succeeded(intentId));
+        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+
+        Api.Response tooMuch = api.post("/api/v1/payments/" + order.paymentId() + "/refund",
+                Map.of("amountCents", total + 1, "reason", "too much"), shop.admin);
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
+        assertThat(tooMuch.code()).isEqualTo("refund_exceeds_captured");
+        assertThat(api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 100, "reason", "x"),
+                buyer.token()).status()).as("customers do not refund").isEqualTo(403);
+
+        Api.Response first = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 1_234,
+                "reason", "scratched"), shop.admin);
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(first.body().get("amountCents").asLong()).isEqualTo(1_234);
+        shop.awaitPayment(order.paymentId(), shop.admin, "partially_refunded");
+        Api.Response rest = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", total - 1_234,
+                "reason", "returned"), shop.admin);
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(202);
+        shop.awaitPayment(order.paymentId(), shop.admin, "refunded");
+        Api.Response oneMore = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 1,
+                "reason", "one more"), shop.admin);
+        assertThat(oneMore.status()).isEqualTo(422);
+        assertThat(oneMore.code()).isEqualTo("refund_exceeds_captured");
+
+        assertThat(stripe.refundsOf(intentId)).extracting(LocalStripe.Refund::amount).containsExactly(1_234L, total - 1_234);
+        JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "refunded");
+        assertThat(listed.get("capturedCents").asLong()).isEqualTo(total);
+        assertThat(listed.get("refundedCents").asLong()).isEqualTo(total);
+        assertThat(listed.get("refunds").findValuesAsText("status")).containsExactly("succeeded", "succeeded");
+        // a refund.updated webhook for a refund already counted changes nothing
+        assertThat(stripe.deliver(port, stripe.refundUpdated(stripe.refundsOf(intentId).get(0), "succeeded"))).isEqualTo(200);
+        Await.pause(Duration.ofMillis(500));
+        assertThat(api.get("/api/v1/payments/" + order.paymentId(), shop.admin).body().get("status").asText()).isEqualTo("refunded");
+    }
+
+    @Test
+    void anOrderCancelledAfterCapture_isRefundedToTheCard() {
+        String lamp = shop.product(2_000, 2);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        stripe.deliver(port, stripe.succeeded(intentOf(order)));
+        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        shop.awaitLevels(lamp, 1, 0, 1);
+
+        Api.Response cancel = api.post("/api/v1/orders/" + order.orderId() + "/cancel", Map.of("reason", "changed my mind"), buyer.token());
+        assertThat(cancel.status()).as(cancel.toString()).isBetween(200, 204);
+        JsonNode payment = shop.awaitPayment(order.paymentId(), buyer.token(), "refunded");
+        assertThat(payment.get("status").asText()).isEqualTo("refunded");
+        assertThat(stripe.refundsOf(intentOf(order))).extracting(LocalStripe.Refund::amount).containsExactly(order.totalCents());
+        shop.awaitLevels(lamp, 2, 0, 2);
+    }
+}

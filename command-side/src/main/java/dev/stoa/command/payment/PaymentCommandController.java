@@ -1,0 +1,124 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.payment.PaymentId;
+import dev.stoa.api.payment.PaymentStatus;
+import dev.stoa.api.payment.RequestRefund;
+import dev.stoa.api.platform.Access;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.SecretResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * Card payments over HTTP: (re)starting the payment of a pending order, reading it with its client secret, the
+ * sandbox's stand-in for Stripe.js, Stripe's webhook and admin refunds. GET is served here, not by the query side:
+ * the client secret comes from the gateway, which only the command side talks to, and is stored nowhere.
+ */
+@RestController
+@RequestMapping("/api/v1/payments")
+@Tag(name = "Payments")
+class PaymentCommandController {
+    private final CardPayments payments;
+    private final StripeWebhooks webhooks;
+    private final PaymentGateway gateway;
+    private final Commands commands;
+
+    PaymentCommandController(CardPayments payments, StripeWebhooks webhooks, PaymentGateway gateway, Commands commands) {
+        this.payments = payments;
+        this.webhooks = webhooks;
+        this.gateway = gateway;
+        this.commands = commands;
+    }
+
+    record StartPaymentRequest(@NotNull UUID orderId) {}
+
+    /** A payment as its owner sees it; {@code clientSecret} only for the owner while it can be paid. */
+    record PaymentBody(String paymentId, String orderId, String status, long amountCents, String currency, String clientSecret) {
+        static PaymentBody of(CardPayments.Started s) {
+            return new PaymentBody(s.paymentId().value(), s.orderId().value(), s.status(), s.amountCents(), s.currency(),
+                    s.clientSecret());
+        }
+
+        @Override
+        public String toString() { return "PaymentBody[" + paymentId + ", " + status + "]"; }
+    }
+
+    record SandboxConfirmRequest(@NotBlank @Pattern(regexp = "pm_card_visa|pm_card_chargeDeclined|pm_card_chargeDeclinedInsufficientFunds",
+            message = "must be pm_card_visa, pm_card_chargeDeclined or pm_card_chargeDeclinedInsufficientFunds") String paymentMethod) {}
+
+    record RefundRequest(@NotNull @Positive @Max(100_000_000_00L) Long amountCents, @NotBlank @Size(max = 500) String reason) {}
+
+    record RefundAccepted(String paymentId, String refundId, long amountCents, String status) {}
+
+    @PostMapping
+    @SecretResponse
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "startPayment", summary = "The card payment of your pending order (started if the checkout did "
+            + "not get to it) with the PaymentIntent's client secret for Stripe.js; one payment and one intent per order")
+    ResponseEntity<PaymentBody> start(@Valid @RequestBody StartPaymentRequest body, Actor actor) {
+        CardPayments.Started started = payments.startFor(new OrderId(body.orderId().toString()), actor);
+        return ResponseEntity.created(URI.create("/api/v1/payments/" + started.paymentId().value())).body(PaymentBody.of(started));
+    }
+
+    @GetMapping("/{paymentId}")
+    @SecretResponse
+    @Operation(operationId = "getPayment", summary = "A card payment: status and amounts, and for its owner, while unpaid, "
+            + "the client secret (fetched from the gateway, stored nowhere)")
+    PaymentBody get(@Parameter(description = "the payment's id") @PathVariable UUID paymentId, Actor actor) {
+        return PaymentBody.of(payments.find(new PaymentId(paymentId.toString()), actor));
+    }
+
+    @PostMapping("/{paymentId}/sandbox/confirm")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "confirmSandboxPayment", summary = "Sandbox mode only: confirm your payment with one of Stripe's "
+            + "test cards, as Stripe.js would; the outcome arrives as Stripe's webhook would (order confirmed, or cancelled)")
+    Map<String, String> confirmInSandbox(@PathVariable UUID paymentId, @Valid @RequestBody SandboxConfirmRequest body, Actor actor) {
+        if (!(gateway instanceof SandboxGateway sandbox)) throw DomainException.notFound("sandbox");
+        PaymentRecord payment = payments.record(new PaymentId(paymentId.toString()));
+        Access.requireSelfOr(actor, payment.buyer().value(), "payment " + paymentId);
+        if (!PaymentStatus.PENDING.equals(payment.status()))
+            throw DomainException.invalidTransition("payment " + paymentId + " is " + payment.status());
+        SandboxGateway.Webhook webhook = sandbox.confirmation(payment.intentId(), payment.paymentId(), payment.orderId(),
+                payment.amountCents(), payment.currency(), body.paymentMethod());
+        webhooks.receive(webhook.payload(), webhook.signature());
+        return Map.of("paymentId", payment.paymentId().value(), "paymentMethod", body.paymentMethod());
+    }
+
+    @PostMapping(path = "/webhook", consumes = "application/json")
+    @Operation(operationId = "receiveStripeWebhook", summary = "Stripe's webhook endpoint: events verified by their "
+            + "Stripe-Signature and applied once each, however often and in whatever order they arrive")
+    Map<String, Boolean> webhook(@RequestBody String payload,
+                                 @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+        webhooks.receive(payload, signature);
+        return Map.of("received", true);
+    }
+
+    @PostMapping("/{paymentId}/refund")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "refundPayment", summary = "Refund part or all of a captured payment (admin); the refunds, pending "
+            + "ones included, add up to at most what was captured. The gateway is asked next; the payment shows the outcome")
+    RefundAccepted refund(@PathVariable UUID paymentId, @Valid @RequestBody RefundRequest body, Actor actor) {
+        Access.requireAdmin(actor);
+        PaymentId id = new PaymentId(paymentId.toString());
+        String refundId = UUID.randomUUID().toString();
+        long amount = commands.<Long>send(new RequestRefund(id, refundId, body.amountCents(), body.reason().trim(), actor.userId()));
+        return new RefundAccepted(id.value(), refundId, amount, "pending");
+    }
+}

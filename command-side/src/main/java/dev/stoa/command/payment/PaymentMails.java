@@ -1,0 +1,81 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.payment.PaymentFailed;
+import dev.stoa.api.payment.PaymentRefunded;
+import dev.stoa.command.notification.MailRequest;
+import dev.stoa.command.notification.Mailer;
+import dev.stoa.command.ordering.BuyerMailAddresses;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The buyer's mails about a card payment: it failed (the order is cancelled), a refund went through. Named after the
+ * event that caused them, so a redelivered event sends nothing more; never on a replay, not for events older than 48 h.
+ */
+@Component
+@ProcessingGroup(PaymentMails.NAME)
+@DisallowReplay
+class PaymentMails {
+    static final String NAME = "payment-mail";
+    private static final Duration MAX_AGE = Duration.ofHours(48);
+    private final Mailer mailer;
+    private final BuyerMailAddresses addresses;
+    private final EventStore events;
+    private final String publicUrl;
+
+    PaymentMails(Mailer mailer, BuyerMailAddresses addresses, EventStore events,
+                 @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+        this.mailer = mailer;
+        this.addresses = addresses;
+        this.events = events;
+        this.publicUrl = publicUrl;
+    }
+
+    @EventHandler
+    void on(PaymentFailed e, EventMessage<?> message) {
+        String reason = e.failureMessage() != null ? e.failureMessage().replaceAll("\\.$", "")
+                : e.failureCode() != null ? e.failureCode() : "the card was declined";
+        Map<String, Object> model = model(e.orderId(), e.amountCents(), e.currency());
+        model.put("reason", reason);
+        send("payment-failed", e.buyer().value(), message, model);
+    }
+
+    @EventHandler
+    void on(PaymentRefunded e, EventMessage<?> message) {
+        Map<String, Object> model = model(e.orderId(), e.amountCents(), e.currency());
+        model.put("refunded", amount(e.refundedCents(), e.currency()));
+        model.put("captured", amount(e.capturedCents(), e.currency()));
+        model.put("why", e.reason() == null ? "" : e.reason());
+        send("payment-refunded", e.buyer().value(), message, model);
+    }
+
+    private Map<String, Object> model(OrderId orderId, long cents, String currency) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("orderNumber", OrderRecord.read(events, orderId).map(OrderRecord::orderNumber).orElse(orderId.value()));
+        model.put("amount", amount(cents, currency));
+        model.put("orderUrl", publicUrl + "/orders/" + orderId.value());
+        return model;
+    }
+
+    private void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
+        if (message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE))) return;
+        addresses.of(buyer).ifPresent(email -> mailer.send(new MailRequest(
+                NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
+    }
+
+    private static String amount(long cents, String currency) {
+        return String.format(Locale.ROOT, "%d.%02d %s", cents / 100, cents % 100, currency);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.ordering.ConfirmOrder;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.platform.web.Commands;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps orders and card payments in step (the payment saga; {@code OrderFulfilment} does the stock):
+ * <ul>
+ *   <li>{@code PaymentCaptured} → the order is confirmed with the payment as its reference (its stock is committed by
+ *       the order saga). Should the order be gone (expired, cancelled) or paid otherwise, the whole payment is refunded:
+ *       never "paid but no order".</li>
+ *   <li>{@code PaymentFailed}, {@code PaymentCanceled} → a still pending order is cancelled (reason
+ *       {@code payment_failed}): its stock and coupon are released.</li>
+ *   <li>{@code OrderCancelled} of a card order that was paid → what is left of its payment is refunded.</li>
+ *   <li>{@code PaymentRefundRequested} → the gateway is asked for the refund under its own idempotency key, and its
+ *       answer recorded; a refusal frees the amount again, an outage is retried (the event is parked and retried).</li>
+ * </ul>
+ * Every step is idempotent (commands named after the payment, refunds after their id), so a redelivered event changes
+ * nothing more; it is never replayed, since it talks to the gateway.
+ */
+@Component
+@ProcessingGroup(PaymentProcess.NAME)
+@DisallowReplay
+class PaymentProcess {
+    static final String NAME = "payment-process";
+    private static final Logger log = LoggerFactory.getLogger(PaymentProcess.class);
+    private final Commands commands;
+    private final PaymentGateway gateway;
+    private final EventStore events;
+
+    PaymentProcess(Commands commands, PaymentGateway gateway, EventStore events) {
+        this.commands = commands;
+        this.gateway = gateway;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(PaymentCaptured e) {
+        try {
+            commands.send(new ConfirmOrder(e.orderId(), e.paymentId().value()));
+        } catch (RuntimeException refused) {
+            if (!Refusals.is(refused, ErrorCode.INVALID_TRANSITION) && !Refusals.is(refused, ErrorCode.NOT_FOUND_CODE)) throw refused;
+            log.info("Payment {} captured for order {}, which cannot take it ({}): refunding it", e.paymentId(), e.orderId(),
+                    refused.getMessage());
+            commands.send(new RequestRefund(e.paymentId(), "unconfirmed-" + e.paymentId().value(), null,
+                    "the order was no longer open when the payment arrived", "system"));
+        }
+    }
+
+    @EventHandler
+    void on(PaymentFailed e) { cancelPending(e.paymentId(), e.orderId()); }
+
+    @EventHandler
+    void on(PaymentCanceled e) { cancelPending(e.paymentId(), e.orderId()); }
+
+    private void cancelPending(PaymentId paymentId, dev.stoa.api.ordering.OrderId orderId) {
+        boolean pending = OrderRecord.read(events, orderId).map(OrderRecord::pending).orElse(false);
+        if (pending) commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
+        else log.info("Payment {} failed; order {} is not pending, nothing to cancel", paymentId, orderId);
+    }
+
+    @EventHandler
+    void on(OrderCancelled e) {
+        if (e.paidCents() <= 0 || !PlaceOrder.CARD.equals(e.paymentMethod()) || e.paymentReference() == null) return;
+        PaymentId payment;
+        try {
+            payment = new PaymentId(e.paymentReference());
+        } catch (IllegalArgumentException notOurs) {
+            return;
+        }
+        commands.send(new RequestRefund(payment, "cancelled-" + e.orderId().value(), null, "the order was cancelled", "system"));
+    }
+
+    @EventHandler
+    void on(PaymentRefundRequested e) {
+        PaymentRecord payment = PaymentRecord.read(events, e.paymentId()).orElseThrow();
+        PaymentGateway.Refund refund;
+        try {
+            refund = gateway.refund(payment.intentId(), e.paymentId(), e.refundId(), e.amountCents());
+        } catch (PaymentGateway.Refused refused) {
+            log.warn("Refund {} of payment {} refused by the gateway: {}", e.refundId(), e.paymentId(), refused.getMessage());
+            commands.send(new RecordRefund(e.paymentId(), e.refundId(), null, e.amountCents(), "failed", null));
+            return;
+        }
+        commands.send(new RecordRefund(e.paymentId(), e.refundId(), refund.id(), e.amountCents(), refund.status(), null));
+    }
+}

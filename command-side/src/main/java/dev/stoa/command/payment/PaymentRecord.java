@@ -1,0 +1,40 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.payment.*;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * A payment as its events tell it, read from the event store (the command side sees no read model): for the owner's
+ * GET, the sandbox's confirmation and the refunds the payment process sends to the gateway.
+ */
+record PaymentRecord(PaymentId paymentId, OrderId orderId, UserId buyer, long amountCents, String currency, String gateway,
+                     String intentId, String status, long capturedCents, long refundedCents, String failureCode,
+                     String failureMessage) {
+
+    static Optional<PaymentRecord> read(EventStore events, PaymentId paymentId) {
+        PaymentRecord[] r = new PaymentRecord[1];
+        events.readEvents(paymentId.value()).asStream().map(EventMessage::getPayload).forEach(p -> r[0] = r[0] == null
+                ? (p instanceof PaymentStarted s ? new PaymentRecord(s.paymentId(), s.orderId(), s.buyer(), s.amountCents(),
+                        s.currency(), s.gateway(), s.intentId(), PaymentStatus.PENDING, 0, 0, null, null) : null)
+                : r[0].with(p));
+        return Optional.ofNullable(r[0]);
+    }
+
+    private PaymentRecord with(Object event) {
+        return switch (event) {
+            case PaymentCaptured e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway, intentId,
+                    PaymentStatus.CAPTURED, e.amountCents(), refundedCents, null, null);
+            case PaymentFailed e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway, intentId,
+                    PaymentStatus.FAILED, capturedCents, refundedCents, e.failureCode(), e.failureMessage());
+            case PaymentCanceled e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway, intentId,
+                    PaymentStatus.CANCELED, capturedCents, refundedCents, failureCode, failureMessage);
+            case PaymentRefunded e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway, intentId,
+                    e.status(), capturedCents, e.refundedCents(), failureCode, failureMessage);
+            default -> this;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.payment.PaymentId;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A stand-in for Stripe when none is configured (the embedded default): PaymentIntents and refunds with Stripe's
+ * shapes of ids and secrets, and Stripe's test cards through {@link #confirmation}: {@code pm_card_visa} succeeds,
+ * {@code pm_card_chargeDeclined} and {@code pm_card_chargeDeclinedInsufficientFunds} are declined. The outcome is a
+ * webhook event as Stripe would send it, signed with this sandbox's own secret, which goes through the same webhook code.
+ * Ids are derived from Stoa's ids, so a retried creation answers the same intent; nothing is stored, and the client
+ * secret is derived with a key drawn at start-up (so it changes with a restart, as a test secret may).
+ */
+class SandboxGateway implements PaymentGateway {
+    static final Map<String, String[]> TEST_CARDS = Map.of(
+            "pm_card_visa", new String[0],
+            "pm_card_chargeDeclined", new String[] {"generic_decline", "Your card was declined."},
+            "pm_card_chargeDeclinedInsufficientFunds", new String[] {"insufficient_funds", "Your card has insufficient funds."});
+
+    private final byte[] key = new byte[32];
+    private final String webhookSecret;
+
+    SandboxGateway() {
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(key);
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        webhookSecret = "whsec_sandbox_" + HexFormat.of().formatHex(secret);
+    }
+
+    @Override
+    public String name() { return PaymentSettings.SANDBOX; }
+
+    @Override
+    public String webhookSecret() { return webhookSecret; }
+
+    @Override
+    public Intent createIntent(PaymentId paymentId, OrderId orderId, long amountCents, String currency) {
+        String id = "pi_sandbox_" + paymentId.value().replace("-", "");
+        return new Intent(id, secretOf(id), "requires_payment_method", paymentId.value());
+    }
+
+    @Override
+    public Intent retrieveIntent(String intentId) {
+        String hex = intentId.startsWith("pi_sandbox_") ? intentId.substring("pi_sandbox_".length()) : "";
+        String paymentId = hex.length() == 32 ? hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5") : null;
+        return new Intent(intentId, secretOf(intentId), "requires_payment_method", paymentId);
+    }
+
+    @Override
+    public Refund refund(String intentId, PaymentId paymentId, String refundId, long amountCents) {
+        String id = "re_sandbox_" + UUID.nameUUIDFromBytes(refundId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return new Refund(id, "succeeded");
+    }
+
+    /**
+     * What Stripe would send after Stripe.js confirmed the intent with {@code paymentMethod}: the event JSON and its
+     * {@code Stripe-Signature} header.
+     */
+    Webhook confirmation(String intentId, PaymentId paymentId, OrderId orderId, long amountCents, String currency,
+                         String paymentMethod) {
+        String[] decline = TEST_CARDS.get(paymentMethod);
+        if (decline == null) throw new IllegalArgumentException("not a sandbox test card: " + paymentMethod);
+        boolean succeeds = decline.length == 0;
+        long now = Instant.now().getEpochSecond();
+        String error = succeeds ? "null" : """
+                {"type":"card_error","code":"card_declined","decline_code":"%s","message":"%s","payment_method":{"id":"%s","object":"payment_method","type":"card"}}"""
+                .formatted(decline[0], decline[1], paymentMethod);
+        String payload = """
+                {"id":"evt_sandbox_%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,\
+                "type":"%s","data":{"object":{"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,\
+                "currency":"%s","status":"%s","livemode":false,"metadata":{"orderId":"%s","paymentId":"%s"},\
+                "last_payment_error":%s}}}"""
+                .formatted(UUID.randomUUID().toString().replace("-", ""), com.stripe.Stripe.API_VERSION, now,
+                        succeeds ? "payment_intent.succeeded" : "payment_intent.payment_failed", intentId, amountCents,
+                        succeeds ? amountCents : 0, currency.toLowerCase(Locale.ROOT),
+                        succeeds ? "succeeded" : "requires_payment_method", orderId.value(), paymentId.value(), error);
+        return new Webhook(payload, "t=" + now + ",v1=" + hmac(webhookSecret.getBytes(StandardCharsets.UTF_8), now + "." + payload));
+    }
+
+    /** A webhook delivery: its body and {@code Stripe-Signature}. */
+    record Webhook(String payload, String signature) {}
+
+    private String secretOf(String intentId) { return intentId + "_secret_" + hmac(key, intentId).substring(0, 24); }
+
+    private static String hmac(byte[] key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

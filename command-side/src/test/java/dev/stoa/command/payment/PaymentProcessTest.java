@@ -1,0 +1,138 @@
+package dev.stoa.command.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.*;
+import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.DomainExceptionTranslator;
+import dev.stoa.command.platform.web.Commands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payment saga ({@link PaymentProcess}) on an in-memory command bus and event store: which commands each payment
+ * and order event leads to, what it does when the order refuses, and how the gateway's answers are recorded.
+ */
+class PaymentProcessTest {
+    private final OrderId order = OrderId.random();
+    private final PaymentId payment = PaymentId.ofOrder(order);
+    private final UserId buyer = UserId.random();
+    private final List<Object> sent = new ArrayList<>();
+    private final List<String> gatewayRefunds = new ArrayList<>();
+    private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
+    private Function<Object, Object> orders = c -> null;
+    private RuntimeException gatewayFailure;
+    private PaymentProcess process;
+
+    @BeforeEach
+    void setUp() {
+        bus.registerHandlerInterceptor(new DomainExceptionTranslator());
+        for (Class<?> type : List.of(ConfirmOrder.class, CancelOrder.class, RequestRefund.class, RecordRefund.class))
+            bus.subscribe(type.getName(), m -> {
+                sent.add(m.getPayload());
+                return orders.apply(m.getPayload());
+            });
+        Commands commands = new Commands(DefaultCommandGateway.builder().commandBus(bus).build(), Duration.ofSeconds(5));
+        PaymentGateway gateway = new SandboxGateway() {
+            @Override
+            public Refund refund(String intentId, PaymentId paymentId, String refundId, long amountCents) {
+                if (gatewayFailure != null) throw gatewayFailure;
+                gatewayRefunds.add(intentId + ":" + refundId + ":" + amountCents);
+                return new Refund("re_1", "succeeded");
+            }
+        };
+        process = new PaymentProcess(commands, gateway, events);
+    }
+
+    private void stored(String aggregate, Object... payloads) {
+        for (int i = 0; i < payloads.length; i++)
+            events.publish(new GenericDomainEventMessage<>("Test", aggregate, i, payloads[i]));
+    }
+
+    private OrderPlaced placed() {
+        return new OrderPlaced(order, "ORD-20261202-ABCD", buyer, List.of(), new OrderAmounts(5_000, 0, 0, 0, 5_000, "USD"),
+                null, null, PlaceOrder.CARD, null, Instant.now().plusSeconds(1800));
+    }
+
+    private PaymentCaptured captured() { return new PaymentCaptured(payment, order, buyer, 5_000, "USD", "pi_1", "evt_ok"); }
+
+    @Test
+    void givenCaptured_thenTheOrderIsConfirmedWithThePaymentAsReference() {
+        process.on(captured());
+        assertThat(sent).containsExactly(new ConfirmOrder(order, payment.value()));
+    }
+
+    @Test
+    void givenCapturedForAnOrderThatWasCancelled_thenTheWholePaymentIsRefunded() {
+        orders = c -> {
+            if (c instanceof ConfirmOrder) throw DomainException.invalidTransition("order is cancelled");
+            return 5_000L;
+        };
+        process.on(captured());
+        assertThat(sent).hasSize(2).last().isEqualTo(new RequestRefund(payment, "unconfirmed-" + payment.value(), null,
+                "the order was no longer open when the payment arrived", "system"));
+    }
+
+    @Test
+    void givenFailed_thenAPendingOrderIsCancelled_butNotOneThatIsNoLongerPending() {
+        stored(order.value(), placed());
+        process.on(new PaymentFailed(payment, order, buyer, 5_000, "USD", "card_declined", "declined", "evt_no"));
+        assertThat(sent).containsExactly(new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()));
+
+        sent.clear();
+        events.publish(new GenericDomainEventMessage<>("Test", order.value(), 1,
+                new OrderConfirmed(order, "ORD-20261202-ABCD", buyer, PlaceOrder.CARD, payment.value(), 5_000, "USD")));
+        process.on(new PaymentCanceled(payment, order, buyer, "abandoned", "evt_c"));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void givenAPaidCardOrderCancelled_thenWhatIsLeftOfItsPaymentIsRefunded_walletOrdersAndUnpaidOnesAreNot() {
+        OrderCancelled paid = new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "confirmed", "sealed", "u", List.of(), null,
+                PlaceOrder.CARD, payment.value(), 5_000, "USD");
+        process.on(paid);
+        assertThat(sent).containsExactly(new RequestRefund(payment, "cancelled-" + order.value(), null, "the order was cancelled", "system"));
+        sent.clear();
+        process.on(new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "pending", "expired", "system", List.of(), null,
+                PlaceOrder.CARD, null, 0, "USD"));
+        process.on(new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "confirmed", "sealed", "u", List.of(), null,
+                PlaceOrder.WALLET, "wallet-" + order.value(), 5_000, "USD"));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void givenARefundRequested_thenTheGatewayRefundsUnderItsIdAndTheOutcomeIsRecorded() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), captured());
+        process.on(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", "scratched", "admin"));
+        assertThat(gatewayRefunds).containsExactly("pi_1:r1:1000");
+        assertThat(sent).containsExactly(new RecordRefund(payment, "r1", "re_1", 1_000, "succeeded", null));
+    }
+
+    @Test
+    void givenARefundTheGatewayRefuses_thenItIsRecordedFailed_butAnOutageIsRetried() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), captured());
+        gatewayFailure = new PaymentGateway.Refused("charge already refunded", null);
+        process.on(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", "scratched", "admin"));
+        assertThat(sent).containsExactly(new RecordRefund(payment, "r1", null, 1_000, "failed", null));
+
+        sent.clear();
+        gatewayFailure = new PaymentGateway.Unavailable("timeout", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                process.on(new PaymentRefundRequested(payment, order, "r2", 1_000, "USD", "scratched", "admin")))
+                .isInstanceOf(PaymentGateway.Unavailable.class);
+        assertThat(sent).isEmpty();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.stoa.projection.payment;
+
+import dev.stoa.api.payment.*;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code payment_view} and {@code payment_refund_view}: each payment's status and amounts as its events
+ * decided them (captured, refunded in all), and its refunds. Every write sets state, so a redelivered event writes
+ * the same again.
+ */
+@Component
+@ProcessingGroup(PaymentProjection.NAME)
+public class PaymentProjection {
+    public static final String NAME = "payment-read-model";
+    private final PaymentViewRepository payments;
+    private final PaymentRefundViewRepository refunds;
+
+    public PaymentProjection(PaymentViewRepository payments, PaymentRefundViewRepository refunds) {
+        this.payments = payments;
+        this.refunds = refunds;
+    }
+
+    @EventHandler
+    void on(PaymentStarted e, @Timestamp Instant at) {
+        if (payments.existsById(e.paymentId().value())) return;
+        payments.save(new PaymentEntity(e.paymentId().value(), e.orderId().value(), e.buyer().value(), e.amountCents(),
+                e.currency(), e.gateway(), e.intentId(), at));
+    }
+
+    @EventHandler
+    void on(PaymentCaptured e, @Timestamp Instant at) {
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.captured(e.amountCents(), at)));
+    }
+
+    @EventHandler
+    void on(PaymentFailed e, @Timestamp Instant at) {
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.failed(PaymentStatus.FAILED, e.failureCode(), e.failureMessage(), at)));
+    }
+
+    @EventHandler
+    void on(PaymentCanceled e, @Timestamp Instant at) {
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.failed(PaymentStatus.CANCELED, e.reason(), null, at)));
+    }
+
+    @EventHandler
+    void on(PaymentRefundRequested e, @Timestamp Instant at) {
+        var key = new PaymentRefundEntity.Key(e.paymentId().value(), e.refundId());
+        if (!refunds.existsById(key))
+            refunds.save(new PaymentRefundEntity(e.paymentId().value(), e.refundId(), e.amountCents(), e.reason(), e.requestedBy(), at));
+    }
+
+    @EventHandler
+    void on(PaymentRefunded e, @Timestamp Instant at) {
+        var key = new PaymentRefundEntity.Key(e.paymentId().value(), e.refundId());
+        PaymentRefundEntity refund = refunds.findById(key).orElseGet(() -> refunds.save(new PaymentRefundEntity(
+                e.paymentId().value(), e.refundId(), e.amountCents(), e.reason(), null, at)));
+        refunds.save(refund.settle("succeeded", e.gatewayRefundId(), at));
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.refunded(e.refundedCents(), e.status(), at)));
+    }
+
+    @EventHandler
+    void on(PaymentRefundFailed e, @Timestamp Instant at) {
+        refunds.findById(new PaymentRefundEntity.Key(e.paymentId().value(), e.refundId())).ifPresent(r -> refunds.save(r.settle("failed", null, at)));
+    }
+
+    @ResetHandler
+    void reset() {
+        refunds.deleteAllInBatch();
+        payments.deleteAllInBatch();
+    }
+}

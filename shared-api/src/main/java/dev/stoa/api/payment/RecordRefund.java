@@ -1,0 +1,12 @@
+package dev.stoa.api.payment;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * What the gateway says about a refund: {@code status} {@code succeeded} (the money is back with the buyer),
+ * {@code failed} or {@code canceled} (the amount is free again), anything else (pending) nothing yet. Refunds the
+ * gateway made on its own (its dashboard) come with a {@code refundId} of their own and are counted when they succeed.
+ * {@code gatewayEventId}: the webhook event it came with, if any.
+ */
+public record RecordRefund(@TargetAggregateIdentifier PaymentId paymentId, String refundId, String gatewayRefundId,
+                           long amountCents, String status, String gatewayEventId) {}

@@ -1,0 +1,12 @@
+package dev.stoa.api.payment;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Sets aside {@code amountCents} of a captured payment for a refund named {@code refundId} (its gateway idempotency
+ * key); {@code amountCents} null: whatever is not refunded yet (nothing left: nothing happens). The refunds of a
+ * payment, pending ones included, add up to at most what was captured (422 {@code refund_exceeds_captured}); the same
+ * {@code refundId} again changes nothing. Answers the amount set aside (a {@code Long}, 0 when nothing).
+ */
+public record RequestRefund(@TargetAggregateIdentifier PaymentId paymentId, String refundId, Long amountCents,
+                            String reason, String requestedBy) {}
