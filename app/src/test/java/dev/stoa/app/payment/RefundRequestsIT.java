@@ -166,6 +166,22 @@ class RefundRequestsIT extends ApiTest {
         assertThat(refunds).containsExactlyInAnyOrder(firstAmount, total - firstAmount);
         Api.Response nothingLeft = request(buyer[1], orderId, null);
         assertThat(nothingLeft.code()).isEqualTo("refund_exceeds_remaining");
+
+        // the order's refunds as the buyer and staff read them; nobody else sees them
+        Await.until(() -> api.get("/api/v1/refunds?orderId=" + orderId + "&status=refunded", buyer[1]).body().path("total").asLong() == 2,
+                Duration.ofSeconds(20), "both requests listed as refunded");
+        JsonNode mine = api.get("/api/v1/refunds?orderId=" + orderId, buyer[1]).body().get("items");
+        assertThat(mine.get(1).get("totalCents").asLong()).isEqualTo(firstAmount);
+        assertThat(mine.get(1).get("returnOpened").asBoolean()).isTrue();
+        assertThat(mine.get(1).at("/lines/0/quantity").asInt()).isEqualTo(1);
+        assertThat(mine.get(0).get("totalCents").asLong()).isEqualTo(total - firstAmount);
+        String firstId = first.body().get("refundId").asText();
+        JsonNode one = api.get("/api/v1/refunds/" + firstId, support).body();
+        assertThat(one.get("status").asText()).isEqualTo("refunded");
+        assertThat(one.get("paymentMethod").asText()).isEqualTo("wallet");
+        assertThat(api.get("/api/v1/refunds/" + firstId, customer()[1]).status()).as("another customer").isEqualTo(404);
+        assertThat(api.get("/api/v1/refunds?orderId=" + orderId, customer()[1]).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/refunds?status=bogus", admin).status()).isEqualTo(400);
     }
 
     private static long taxShare(long tax, long lampTaxable, long penTaxable) {
@@ -247,5 +263,38 @@ class RefundRequestsIT extends ApiTest {
         Api.Response r = request(buyer[1], orderId.value(), null);
         assertThat(r.status()).as(r.toString()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("refund_window_closed");
+    }
+
+    @Test
+    void cardOrder_approvedRefundGoesThroughThePaymentsRefund_ofTheRightAmount() throws Exception {
+        CardShop shop = new CardShop(api, commands, tokens);
+        String lamp = shop.product(1_500, 5);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
+        Api.Response confirmed = api.post("/api/v1/payments/" + order.paymentId() + "/sandbox/confirm",
+                Map.of("paymentMethod", "pm_card_visa"), buyer.token());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(202);
+        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
+
+        Api.Response one = request(buyer.token(), order.orderId(), List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)));
+        assertThat(one.status()).as(one.toString()).isEqualTo(201);
+        String refundId = one.body().get("refundId").asText();
+        JsonNode approved = approve(refundId, support).body();
+        long amount = approved.get("totalCents").asLong();
+        assertThat(approved.get("itemsCents").asLong()).isEqualTo(1_500);
+        assertThat(amount).isEqualTo(1_500 + approved.get("taxCents").asLong()).isLessThan(order.totalCents());
+        JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "partially_refunded");
+        assertThat(listed.get("refundedCents").asLong()).isEqualTo(amount);
+        assertThat(listed.at("/refunds/0/refundId").asText()).isEqualTo("refund-request-" + refundId);
+        assertThat(listed.at("/refunds/0/amountCents").asLong()).isEqualTo(amount);
+        new dev.stoa.app.support.Mailbox(api).await(buyer.email(), "Refund of");
+
+        // the other lamp and the shipping: the card gets back exactly what it paid
+        String rest = request(buyer.token(), order.orderId(), null).body().get("refundId").asText();
+        long second = approve(rest, admin).body().get("totalCents").asLong();
+        assertThat(amount + second).isEqualTo(order.totalCents());
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "refunded").get("refundedCents").asLong())
+                .isEqualTo(order.totalCents());
     }
 }
