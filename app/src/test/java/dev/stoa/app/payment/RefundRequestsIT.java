@@ -53,16 +53,18 @@ class RefundRequestsIT extends ApiTest {
         vendor = tokenFor("vendor");
     }
 
+    /** A registered customer with an address: id, token, e-mail. */
     private String[] customer() {
         UserId id = UserId.random();
-        commands.sendAndWait(new RegisterUser(id, unique("refund") + "@example.org", "$2a$10$abcdefghijklmnopqrstuv",
+        String email = unique("refund") + "@example.org";
+        commands.sendAndWait(new RegisterUser(id, email, "$2a$10$abcdefghijklmnopqrstuv",
                 "Re", "Fund", null, Set.of("customer"), true));
         String token = tokenAs(id.value(), "customer");
         Api.Response address = api.post("/api/v1/users/" + id.value() + "/addresses", Map.of("label", "home",
                 "streetLine1", "1 Market St", "city", "New York", "state", "NY", "postalCode", "10001", "countryCode", "US",
                 "isDefault", true), token);
         assertThat(address.status()).as(address.toString()).isEqualTo(201);
-        return new String[] {id.value(), token};
+        return new String[] {id.value(), token, email};
     }
 
     private String product(long priceCents, int stock) {
@@ -112,7 +114,7 @@ class RefundRequestsIT extends ApiTest {
     }
 
     @Test
-    void walletOrder_refundedLineByLine_walletGetsTheTotalBackToTheCent() {
+    void walletOrder_refundedLineByLine_walletGetsTheTotalBackToTheCent() throws Exception {
         String lamp = product(2_000, 10), pen = product(333, 10);
         String[] buyer = customer();
         fund(buyer[1], 20_000);
@@ -147,6 +149,8 @@ class RefundRequestsIT extends ApiTest {
         long firstAmount = 2_000 - lampDiscount / 3 + lampTax / 3;
         assertThat(a.get("totalCents").asLong()).isEqualTo(firstAmount);
         Await.until(() -> balance(buyer[1]) == 20_000 - total + firstAmount, Duration.ofSeconds(20), "the first refund is in the wallet");
+        JsonNode mail = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "Refund of");
+        assertThat(mail.toString()).contains(String.format(java.util.Locale.ROOT, "%d.%02d USD", firstAmount / 100, firstAmount % 100));
         assertThat(approve(first.body().get("refundId").asText(), admin).code()).as("approve twice").isEqualTo("invalid_transition");
 
         Api.Response tooMuch = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3)));
