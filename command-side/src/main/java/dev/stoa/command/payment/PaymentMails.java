@@ -4,6 +4,7 @@ import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentFailed;
 import dev.stoa.api.payment.PaymentRefunded;
+import dev.stoa.api.payment.RefundPaid;
 import dev.stoa.command.notification.MailRequest;
 import dev.stoa.command.notification.Mailer;
 import dev.stoa.command.ordering.BuyerMailAddresses;
@@ -21,7 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The buyer's mails about a card payment: it failed (the order is cancelled), a refund went through. Named after the
+ * The buyer's mails about a card payment: it failed (the order is cancelled), a refund went through (to the card, or
+ * a refund request's to the wallet). Named after the
  * event that caused them, so a redelivered event sends nothing more; never on a replay, not for events older than 48 h.
  */
 @Component
@@ -59,6 +61,13 @@ class PaymentMails {
         model.put("captured", amount(e.capturedCents(), e.currency()));
         model.put("why", e.reason() == null ? "" : e.reason());
         send("payment-refunded", e.buyer().value(), message, model);
+    }
+
+    /** A refund request paid back to the wallet (card refunds are told by {@code PaymentRefunded} above). */
+    @EventHandler
+    void on(RefundPaid e, EventMessage<?> message) {
+        if (!dev.stoa.api.ordering.PlaceOrder.WALLET.equals(e.paymentMethod()) || e.amountCents() <= 0) return;
+        send("refund-to-wallet", e.buyer().value(), message, model(e.orderId(), e.amountCents(), e.currency()));
     }
 
     private Map<String, Object> model(OrderId orderId, long cents, String currency) {

@@ -87,6 +87,11 @@ public enum ErrorCode {
     PAYMENT_METHOD_UNAVAILABLE("payment_method_unavailable", UNPROCESSABLE,
             "This payment method is not available on this platform (pay by card or from the wallet)."),
     // payments
+    REFUND_WINDOW_CLOSED("refund_window_closed", UNPROCESSABLE, "The order was paid longer ago than the refund window (`stoa.refunds.window`)."),
+    REFUND_NOT_ELIGIBLE("refund_not_eligible", UNPROCESSABLE,
+            "The order cannot be refunded on request (not confirmed, shipped or delivered), or a course in it is past the progress limit."),
+    REFUND_EXCEEDS_REMAINING("refund_exceeds_remaining", UNPROCESSABLE, "More units than are left unrefunded on the order's line, or no such line."),
+    REFUND_REQUEST_OPEN("refund_request_open", CONFLICT, "The order has an open refund request already; wait for its decision."),
     REFUND_EXCEEDS_CAPTURED("refund_exceeds_captured", UNPROCESSABLE,
             "The refunds of a payment, pending ones included, may not exceed what was captured."),
     PAYMENT_FAILED("payment_failed", UNPROCESSABLE, "The card processor refused the payment or refund request; `detail` says why."),

@@ -1,0 +1,304 @@
+package dev.stoa.app.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderAmounts;
+import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Catalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Customer refund requests through HTTP: a wallet-paid order refunded line by line gives the wallet back its total to the
+ * cent; a card-paid one is refunded through its payment; the window, ownership and decisions that happen once.
+ */
+class RefundRequestsIT extends ApiTest {
+    private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
+    @Autowired CommandGateway commands;
+    @Autowired EventStore events;
+    private String admin;
+    private String support;
+    private String vendor;
+
+    @BeforeEach
+    void setUp() {
+        admin = tokenFor("admin");
+        support = tokenFor("support");
+        vendor = tokenFor("vendor");
+    }
+
+    /** A registered customer with an address: id, token, e-mail. */
+    private String[] customer() {
+        UserId id = UserId.random();
+        String email = unique("refund") + "@example.org";
+        commands.sendAndWait(new RegisterUser(id, email, "$2a$10$abcdefghijklmnopqrstuv",
+                "Re", "Fund", null, Set.of("customer"), true));
+        String token = tokenAs(id.value(), "customer");
+        Api.Response address = api.post("/api/v1/users/" + id.value() + "/addresses", Map.of("label", "home",
+                "streetLine1", "1 Market St", "city", "New York", "state", "NY", "postalCode", "10001", "countryCode", "US",
+                "isDefault", true), token);
+        assertThat(address.status()).as(address.toString()).isEqualTo(201);
+        return new String[] {id.value(), token, email};
+    }
+
+    private String product(long priceCents, int stock) {
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique("RF"), "Refundable " + unique("p"), priceCents, null, "Stoa"));
+        body.put("weightGrams", 400);
+        String id = new Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", stock), vendor).status()).isEqualTo(204);
+        return id;
+    }
+
+    private void fund(String token, long cents) {
+        Api.Response batch = api.post("/api/v1/admin/vouchers", Map.of("amountCents", cents, "currency", "USD", "count", 1,
+                "expiresAt", IN_A_MONTH.toString()), admin);
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", batch.body().get("codes").get(0).asText()), token);
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+    }
+
+    private long balance(String token) { return api.get("/api/v1/wallet", token).body().get("balanceCents").asLong(); }
+
+    /** A wallet-paid order of 3 × lamp and 1 × pen with a 5.00 coupon; answers its checkout body once it is confirmed. */
+    private JsonNode walletOrder(String token, String lamp, String pen) {
+        String code = unique("FIVE").toUpperCase();
+        assertThat(api.post("/api/v1/admin/coupons", Map.of("code", code, "amountOffCents", 500, "currency", "USD"), admin).status())
+                .isEqualTo(201);
+        for (Map<String, Object> item : List.<Map<String, Object>>of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3),
+                Map.of("itemType", "product", "itemId", pen, "quantity", 1)))
+            assertThat(api.post("/api/v1/cart/items", item, token).status()).isBetween(200, 204);
+        assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), token).status()).isBetween(200, 204);
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), token,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        Await.until(() -> "confirmed".equals(api.get("/api/v1/orders/" + orderId, token).body().path("status").asText()),
+                Duration.ofSeconds(20), "order " + orderId + " is confirmed");
+        return placed.body();
+    }
+
+    private Api.Response request(String token, String orderId, List<Map<String, Object>> items) {
+        Map<String, Object> body = new HashMap<>(Map.of("orderId", orderId, "reason", "arrived scratched"));
+        if (items != null) body.put("items", items);
+        return api.post("/api/v1/refunds", body, token);
+    }
+
+    private Api.Response approve(String refundId, String token) {
+        return api.post("/api/v1/refunds/" + refundId + "/approve", Map.of(), token);
+    }
+
+    @Test
+    void walletOrder_refundedLineByLine_walletGetsTheTotalBackToTheCent() throws Exception {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        JsonNode order = walletOrder(buyer[1], lamp, pen);
+        String orderId = order.get("orderId").asText();
+        long subtotal = order.get("subtotalCents").asLong(), discount = order.get("discountCents").asLong();
+        long tax = order.get("taxCents").asLong(), shipping = order.get("shippingCents").asLong(), total = order.get("totalCents").asLong();
+        assertThat(subtotal).isEqualTo(6_333);
+        assertThat(discount).isEqualTo(500);
+        assertThat(tax).as("NY taxes this order").isPositive();
+        assertThat(balance(buyer[1])).isEqualTo(20_000 - total);
+
+        // one lamp: a third of the lamp line's discount share (500 × 6000/6333 → 474 with the leftover cent) and tax share
+        Api.Response first = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Location")).endsWith(first.body().get("refundId").asText());
+        Api.Response open = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)));
+        assertThat(open.status()).isEqualTo(409);
+        assertThat(open.code()).isEqualTo("refund_request_open");
+        Api.Response tooMany = approve(first.body().get("refundId").asText(), buyer[1]);
+        assertThat(tooMany.status()).as("a customer does not decide").isEqualTo(403);
+
+        Api.Response approved = approve(first.body().get("refundId").asText(), support);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        JsonNode a = approved.body();
+        long lampDiscount = 500L * 6_000 / 6_333 + (500L * 6_000 % 6_333 >= 500L * 333 % 6_333 ? 1 : 0);
+        long lampTax = taxShare(tax, 6_000 - lampDiscount, 333 - (500 - lampDiscount));
+        assertThat(a.get("itemsCents").asLong()).isEqualTo(2_000);
+        assertThat(a.get("discountCents").asLong()).isEqualTo(lampDiscount / 3);
+        assertThat(a.get("taxCents").asLong()).isEqualTo(lampTax / 3);
+        assertThat(a.get("shippingCents").asLong()).isZero();
+        long firstAmount = 2_000 - lampDiscount / 3 + lampTax / 3;
+        assertThat(a.get("totalCents").asLong()).isEqualTo(firstAmount);
+        Await.until(() -> balance(buyer[1]) == 20_000 - total + firstAmount, Duration.ofSeconds(20), "the first refund is in the wallet");
+        JsonNode mail = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "Refund of");
+        assertThat(mail.toString()).contains(String.format(java.util.Locale.ROOT, "%d.%02d USD", firstAmount / 100, firstAmount % 100));
+        assertThat(approve(first.body().get("refundId").asText(), admin).code()).as("approve twice").isEqualTo("invalid_transition");
+
+        Api.Response tooMuch = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3)));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.code()).isEqualTo("refund_exceeds_remaining");
+
+        // the rest (no items: whatever is left), with the shipping: together exactly the order's total
+        Api.Response rest = request(buyer[1], orderId, null);
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+        JsonNode b = approve(rest.body().get("refundId").asText(), admin).body();
+        assertThat(b.get("shippingCents").asLong()).isEqualTo(shipping);
+        assertThat(firstAmount + b.get("totalCents").asLong()).isEqualTo(total);
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the wallet holds all it had again");
+        JsonNode entries = api.get("/api/v1/wallet", buyer[1]).body().get("entries");
+        List<Long> refunds = new ArrayList<>();
+        entries.forEach(e -> { if ("refund".equals(e.get("type").asText())) refunds.add(e.get("amountCents").asLong()); });
+        assertThat(refunds).containsExactlyInAnyOrder(firstAmount, total - firstAmount);
+        Api.Response nothingLeft = request(buyer[1], orderId, null);
+        assertThat(nothingLeft.code()).isEqualTo("refund_exceeds_remaining");
+
+        // the order's refunds as the buyer and staff read them; nobody else sees them
+        Await.until(() -> api.get("/api/v1/refunds?orderId=" + orderId + "&status=refunded", buyer[1]).body().path("total").asLong() == 2,
+                Duration.ofSeconds(20), "both requests listed as refunded");
+        JsonNode mine = api.get("/api/v1/refunds?orderId=" + orderId, buyer[1]).body().get("items");
+        assertThat(mine.get(1).get("totalCents").asLong()).isEqualTo(firstAmount);
+        assertThat(mine.get(1).get("returnOpened").asBoolean()).isTrue();
+        assertThat(mine.get(1).at("/lines/0/quantity").asInt()).isEqualTo(1);
+        assertThat(mine.get(0).get("totalCents").asLong()).isEqualTo(total - firstAmount);
+        String firstId = first.body().get("refundId").asText();
+        JsonNode one = api.get("/api/v1/refunds/" + firstId, support).body();
+        assertThat(one.get("status").asText()).isEqualTo("refunded");
+        assertThat(one.get("paymentMethod").asText()).isEqualTo("wallet");
+        assertThat(api.get("/api/v1/refunds/" + firstId, customer()[1]).status()).as("another customer").isEqualTo(404);
+        assertThat(api.get("/api/v1/refunds?orderId=" + orderId, customer()[1]).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/refunds?status=bogus", admin).status()).isEqualTo(400);
+    }
+
+    private static long taxShare(long tax, long lampTaxable, long penTaxable) {
+        long sum = lampTaxable + penTaxable;
+        long share = tax * lampTaxable / sum;
+        long given = share + tax * penTaxable / sum;
+        if (given < tax && tax * lampTaxable % sum >= tax * penTaxable % sum) share++;
+        return share;
+    }
+
+    @Test
+    void anotherUsersOrder_isNotFound_andAnUnknownRefundToo() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        String[] other = customer();
+        Api.Response r = request(other[1], orderId, null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("not_found");
+        assertThat(approve(UUID.randomUUID().toString(), admin).status()).isEqualTo(404);
+        Api.Response bad = api.post("/api/v1/refunds", Map.of("orderId", orderId), buyer[1]);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void rejected_thenNoMoney_andApprovingItIsAConflict() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        long before = balance(buyer[1]);
+        String refundId = request(buyer[1], orderId, null).body().get("refundId").asText();
+        Api.Response rejected = api.post("/api/v1/refunds/" + refundId + "/reject", Map.of("reason", "used"), support);
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        Api.Response approved = approve(refundId, admin);
+        assertThat(approved.status()).isEqualTo(409);
+        assertThat(approved.code()).isEqualTo("invalid_transition");
+        assertThat(balance(buyer[1])).isEqualTo(before);
+    }
+
+    @Test
+    void concurrentApprovals_refundOnce() throws Exception {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        JsonNode order = walletOrder(buyer[1], lamp, pen);
+        String refundId = request(buyer[1], order.get("orderId").asText(), null).body().get("refundId").asText();
+        int n = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) answers.add(pool.submit(() -> { start.await(); return approve(refundId, admin); }));
+        start.countDown();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        for (Future<Api.Response> f : answers) statuses.add(f.get().status());
+        pool.shutdown();
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isEqualTo(1);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the order's total is back");
+        Thread.sleep(1_000);
+        assertThat(balance(buyer[1])).isEqualTo(20_000);
+    }
+
+    @Test
+    void paidLongerAgoThanTheWindow_refused() {
+        String[] buyer = customer();
+        OrderId orderId = OrderId.random();
+        OrderLine line = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), UserId.random(), "Old lamp", "OLD-1",
+                1_000, 1, 1_000, false);
+        commands.sendAndWait(new PlaceOrder(orderId, new UserId(buyer[0]), List.of(line),
+                new OrderAmounts(1_000, 0, 0, 0, 1_000, "USD"), null, null, PlaceOrder.WALLET, null));
+        // the clock moved: the order was paid 15 days ago (its confirmation stored with that time)
+        Instant paid = Instant.now().minus(Duration.ofDays(15));
+        events.publish(new GenericDomainEventMessage<>("Order", orderId.value(), 1, new OrderConfirmed(orderId, "ORD-OLD",
+                new UserId(buyer[0]), PlaceOrder.WALLET, "wallet-old", 1_000, "USD"), org.axonframework.messaging.MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), paid));
+        Api.Response r = request(buyer[1], orderId.value(), null);
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("refund_window_closed");
+    }
+
+    @Test
+    void cardOrder_approvedRefundGoesThroughThePaymentsRefund_ofTheRightAmount() throws Exception {
+        CardShop shop = new CardShop(api, commands, tokens);
+        String lamp = shop.product(1_500, 5);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
+        Api.Response confirmed = api.post("/api/v1/payments/" + order.paymentId() + "/sandbox/confirm",
+                Map.of("paymentMethod", "pm_card_visa"), buyer.token());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(202);
+        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
+
+        Api.Response one = request(buyer.token(), order.orderId(), List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)));
+        assertThat(one.status()).as(one.toString()).isEqualTo(201);
+        String refundId = one.body().get("refundId").asText();
+        JsonNode approved = approve(refundId, support).body();
+        long amount = approved.get("totalCents").asLong();
+        assertThat(approved.get("itemsCents").asLong()).isEqualTo(1_500);
+        assertThat(amount).isEqualTo(1_500 + approved.get("taxCents").asLong()).isLessThan(order.totalCents());
+        JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "partially_refunded");
+        assertThat(listed.get("refundedCents").asLong()).isEqualTo(amount);
+        assertThat(listed.at("/refunds/0/refundId").asText()).isEqualTo("refund-request-" + refundId);
+        assertThat(listed.at("/refunds/0/amountCents").asLong()).isEqualTo(amount);
+        new dev.stoa.app.support.Mailbox(api).await(buyer.email(), "Refund of");
+
+        // the other lamp and the shipping: the card gets back exactly what it paid
+        String rest = request(buyer.token(), order.orderId(), null).body().get("refundId").asText();
+        long second = approve(rest, admin).body().get("totalCents").asLong();
+        assertThat(amount + second).isEqualTo(order.totalCents());
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "refunded").get("refundedCents").asLong())
+                .isEqualTo(order.totalCents());
+    }
+}

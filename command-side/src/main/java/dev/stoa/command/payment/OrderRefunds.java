@@ -1,0 +1,205 @@
+package dev.stoa.command.payment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.command.platform.UniqueKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * The refund requests of one order: requested → approved (→ paid) | rejected. One consistency boundary per order, so at
+ * most one request is open at a time and the units refunded per line never exceed what was sold, however requests and
+ * decisions race. The amount is fixed at approval ({@link RefundSplit}); paying it back is {@link RefundProcess}'s.
+ */
+@Aggregate(cache = "aggregateCache")
+public class OrderRefunds {
+    static final String KEY_KIND = "refund-request";
+    static final String REQUESTED = "requested", APPROVED = "approved", REJECTED = "rejected", REFUNDED = "refunded";
+
+    @AggregateIdentifier
+    private String orderRefundsId;
+    private OrderId orderId;
+    private RefundRequestId open;
+    private final Map<String, String> states = new HashMap<>();
+    private final Map<String, List<RefundItem>> requested = new HashMap<>();
+    private final Map<Integer, Integer> refundedUnits = new HashMap<>();
+
+    protected OrderRefunds() {}
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestOrderRefund cmd, RefundableOrders orders, RefundPolicy policy, UniqueKeys keys) {
+        if (cmd.refundId() == null || cmd.orderId() == null) throw DomainException.badInput("orderId is required");
+        if (states.containsKey(cmd.refundId().value())) return; // a repeat
+        String reason = cmd.reason() == null ? "" : cmd.reason().strip();
+        if (reason.isEmpty() || reason.length() > 1000) throw DomainException.badInput("reason is required (at most 1000 characters)");
+        RefundableOrder order = orders.find(cmd.orderId())
+                .filter(o -> o.buyer().value().equals(cmd.actor().userId()))
+                .orElseThrow(() -> DomainException.notFound("order " + cmd.orderId()));
+        if (open != null)
+            throw new DomainException(ErrorCode.REFUND_REQUEST_OPEN, "order " + order.orderNumber() + " has an open refund request, " + open);
+        if (order.status() != OrderStatus.CONFIRMED && order.status() != OrderStatus.SHIPPED && order.status() != OrderStatus.DELIVERED)
+            throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "order " + order.orderNumber() + " is " + order.status().value()
+                    + ": only confirmed, shipped or delivered orders are refunded on request");
+        Instant now = policy.clock.instant();
+        if (order.paidAt().plus(policy.window).isBefore(now))
+            throw new DomainException(ErrorCode.REFUND_WINDOW_CLOSED, "order " + order.orderNumber() + " was paid at " + order.paidAt()
+                    + "; refunds are asked for within " + policy.window.toDays() + " days of payment");
+        List<RefundItem> items = resolve(order.lines(), cmd.items());
+        for (RefundItem item : items) {
+            if (!OrderLine.COURSE.equals(item.itemType())) continue;
+            int percent = policy.progress.percent(order.buyer(), item.itemId());
+            if (percent >= policy.maxCourseProgress)
+                throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + " is " + percent
+                        + "% done; courses are refunded under " + policy.maxCourseProgress + "%");
+        }
+        if (!keys.claim(KEY_KIND, cmd.refundId().value(), cmd.orderId().value()))
+            throw DomainException.invalidTransition("refund id " + cmd.refundId() + " is taken");
+        apply(new RefundRequested(cmd.refundId(), cmd.orderId(), order.orderNumber(), order.buyer(), reason, items,
+                order.amounts().currency()));
+    }
+
+    /** The units asked for, checked against what is left on each line; none named: everything left. */
+    private List<RefundItem> resolve(List<OrderLine> lines, List<RefundItem> asked) {
+        List<RefundItem> out = new ArrayList<>();
+        if (asked == null || asked.isEmpty()) {
+            for (int i = 0; i < lines.size(); i++) {
+                int left = lines.get(i).quantity() - refundedUnits.getOrDefault(i, 0);
+                if (left > 0) out.add(new RefundItem(lines.get(i).itemType(), lines.get(i).itemId(), left));
+            }
+            if (out.isEmpty()) throw new DomainException(ErrorCode.REFUND_EXCEEDS_REMAINING, "the whole order is refunded already");
+            return List.copyOf(out);
+        }
+        Map<Integer, Integer> units = new HashMap<>();
+        for (RefundItem item : asked) {
+            if (item == null || item.quantity() <= 0) throw DomainException.badInput("every item needs a positive quantity");
+            int index = lineOf(lines, item);
+            units.merge(index, item.quantity(), Integer::sum);
+        }
+        units.forEach((index, quantity) -> {
+            OrderLine line = lines.get(index);
+            int left = line.quantity() - refundedUnits.getOrDefault(index, 0);
+            if (quantity > left)
+                throw new DomainException(ErrorCode.REFUND_EXCEEDS_REMAINING, line.itemType() + " " + line.itemId() + ": " + left
+                        + " of " + line.quantity() + " units are left to refund, not " + quantity);
+        });
+        units.keySet().stream().sorted().forEach(i -> out.add(new RefundItem(lines.get(i).itemType(), lines.get(i).itemId(), units.get(i))));
+        return List.copyOf(out);
+    }
+
+    private static int lineOf(List<OrderLine> lines, RefundItem item) {
+        String type = item.itemType() == null ? OrderLine.PRODUCT : item.itemType();
+        for (int i = 0; i < lines.size(); i++)
+            if (lines.get(i).itemType().equals(type) && lines.get(i).itemId().equals(item.itemId())) return i;
+        throw new DomainException(ErrorCode.REFUND_EXCEEDS_REMAINING, "the order has no " + type + " " + item.itemId());
+    }
+
+    @CommandHandler
+    RefundApproved handle(ApproveRefund cmd, RefundableOrders orders) {
+        requireStaff(cmd.actor());
+        String state = known(cmd.refundId());
+        if (!REQUESTED.equals(state))
+            throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
+        RefundableOrder order = orders.find(orderId).orElseThrow();
+        if (order.status() == OrderStatus.CANCELLED)
+            throw DomainException.invalidTransition("order " + order.orderNumber() + " was cancelled (and refunded) meanwhile");
+        int n = order.lines().size();
+        int[] before = new int[n], now = new int[n];
+        for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
+        for (RefundItem item : requested.get(cmd.refundId().value())) now[lineOf(order.lines(), item)] += item.quantity();
+        RefundSplit.Result split = RefundSplit.of(order.lines(), order.amounts(), before, now);
+        RefundApproved approved = new RefundApproved(cmd.refundId(), orderId, order.orderNumber(), order.buyer(), split.lines(),
+                split.itemsCents(), split.discountCents(), split.taxCents(), split.shippingCents(), split.totalCents(),
+                order.amounts().currency(), split.wholeOrderRefunded(), order.paymentMethod(), order.paymentReference(),
+                cmd.actor().userId());
+        apply(approved);
+        List<RefundItem> products = requested.get(cmd.refundId().value()).stream()
+                .filter(i -> OrderLine.PRODUCT.equals(i.itemType())).toList();
+        if (!products.isEmpty()) apply(new ProductReturnOpened(cmd.refundId(), orderId, order.buyer(), products));
+        return approved;
+    }
+
+    @CommandHandler
+    void handle(RejectRefund cmd) {
+        requireStaff(cmd.actor());
+        String state = known(cmd.refundId());
+        if (!REQUESTED.equals(state))
+            throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
+        String reason = cmd.reason() == null ? "" : cmd.reason().strip();
+        if (reason.isEmpty() || reason.length() > 1000) throw DomainException.badInput("reason is required (at most 1000 characters)");
+        apply(new RefundRejected(cmd.refundId(), orderId, buyerOf(cmd.refundId()), reason, cmd.actor().userId()));
+    }
+
+    @CommandHandler
+    void handle(MarkRefundPaid cmd) {
+        String state = known(cmd.refundId());
+        if (REFUNDED.equals(state)) return;
+        if (!APPROVED.equals(state)) throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state);
+        apply(new RefundPaid(cmd.refundId(), orderId, buyerOf(cmd.refundId()), amounts.get(cmd.refundId().value()),
+                currencies.get(cmd.refundId().value()), methods.get(cmd.refundId().value())));
+    }
+
+    private final Map<String, dev.stoa.api.identity.UserId> buyers = new HashMap<>();
+    private final Map<String, Long> amounts = new HashMap<>();
+    private final Map<String, String> currencies = new HashMap<>();
+    private final Map<String, String> methods = new HashMap<>();
+
+    private dev.stoa.api.identity.UserId buyerOf(RefundRequestId id) { return buyers.get(id.value()); }
+
+    private String known(RefundRequestId id) {
+        String state = id == null ? null : states.get(id.value());
+        if (state == null) throw DomainException.notFound("refund request " + id);
+        return state;
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (actor == null || !(actor.isAdmin() || actor.has(Roles.SUPPORT)))
+            throw DomainException.forbidden("only admin and support decide refund requests");
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested e) {
+        orderRefundsId = OrderRefundsId.of(e.orderId());
+        orderId = e.orderId();
+        open = e.refundId();
+        states.put(e.refundId().value(), REQUESTED);
+        requested.put(e.refundId().value(), e.items());
+        buyers.put(e.refundId().value(), e.buyer());
+    }
+
+    @EventSourcingHandler
+    void on(RefundApproved e) {
+        open = null;
+        states.put(e.refundId().value(), APPROVED);
+        amounts.put(e.refundId().value(), e.totalCents());
+        currencies.put(e.refundId().value(), e.currency());
+        methods.put(e.refundId().value(), e.paymentMethod());
+        for (RefundLineAmount line : e.lines()) refundedUnits.merge(line.lineIndex(), line.quantity(), Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(RefundRejected e) {
+        open = null;
+        states.put(e.refundId().value(), REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(RefundPaid e) { states.put(e.refundId().value(), REFUNDED); }
+}

@@ -1,0 +1,93 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+/**
+ * Customer refund requests: the buyer asks ({@code items} by item type and id with quantities, none: the whole order),
+ * admin or support approve or reject. Reading them is the query side's ({@code GET /api/v1/refunds}).
+ */
+@RestController
+@RequestMapping("/api/v1/refunds")
+@Tag(name = "Refunds")
+class RefundCommandController {
+    private final Commands commands;
+    private final UniqueKeys keys;
+
+    RefundCommandController(Commands commands, UniqueKeys keys) {
+        this.commands = commands;
+        this.keys = keys;
+    }
+
+    record Item(@Pattern(regexp = "product|course", message = "must be product or course") String itemType,
+                @NotNull UUID itemId, @NotNull @Positive @Max(10_000) Integer quantity) {}
+
+    record RefundRequestBody(@NotNull UUID orderId, @NotBlank @Size(max = 1000) String reason,
+                             @Size(max = 100) List<@Valid @NotNull Item> items) {}
+
+    record DecisionBody(@NotBlank @Size(max = 1000) String reason) {}
+
+    record Requested(String refundId, String orderId, String status, List<RefundItem> items) {}
+
+    record Decided(String refundId, String orderId, String status, List<RefundLineAmount> lines, long itemsCents,
+                   long discountCents, long taxCents, long shippingCents, long totalCents, String currency) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "requestRefund", summary = "Ask for a refund of your confirmed, shipped or delivered order, whole "
+            + "or some units of its lines (`items`: itemType, itemId, quantity), within the refund window of its payment")
+    ResponseEntity<Requested> request(@Valid @RequestBody RefundRequestBody body, Actor actor) {
+        RefundRequestId id = RefundRequestId.random();
+        OrderId orderId = new OrderId(body.orderId().toString());
+        List<RefundItem> items = body.items() == null ? null : body.items().stream()
+                .map(i -> new RefundItem(i.itemType() == null ? "product" : i.itemType(), i.itemId().toString(), i.quantity())).toList();
+        commands.send(new RequestOrderRefund(id, orderId, body.reason(), items, actor));
+        return ResponseEntity.created(URI.create("/api/v1/refunds/" + id.value()))
+                .body(new Requested(id.value(), orderId.value(), OrderRefunds.REQUESTED, items));
+    }
+
+    @PostMapping("/{refundId}/approve")
+    @Operation(operationId = "approveRefund", summary = "Approve an open refund request (admin, support): its amount is computed "
+            + "to the cent (lines less their discount share, plus their tax share, plus shipping when the whole order is refunded) "
+            + "and paid back to the card or wallet the order was paid with; product units get a return")
+    Decided approve(@Parameter(description = "the refund request's id") @PathVariable UUID refundId, Actor actor) {
+        RefundRequestId id = new RefundRequestId(refundId.toString());
+        RefundApproved e = commands.send(new ApproveRefund(orderOf(id), id, actor));
+        return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
+                e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
+    }
+
+    @PostMapping("/{refundId}/reject")
+    @Operation(operationId = "rejectRefund", summary = "Reject an open refund request, saying why (admin, support)")
+    Decided reject(@PathVariable UUID refundId, @Valid @RequestBody DecisionBody body, Actor actor) {
+        RefundRequestId id = new RefundRequestId(refundId.toString());
+        OrderId orderId = orderOf(id);
+        commands.send(new RejectRefund(orderId, id, body.reason(), actor));
+        return new Decided(id.value(), orderId.value(), OrderRefunds.REJECTED, List.of(), 0, 0, 0, 0, 0, null);
+    }
+
+    private OrderId orderOf(RefundRequestId id) {
+        return keys.ownerOf(OrderRefunds.KEY_KIND, id.value()).map(OrderId::new)
+                .orElseThrow(() -> DomainException.notFound("refund request " + id));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.*;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * What a refund request needs of an order, from the order's own events (the command side sees no read model): buyer,
+ * lines and amounts as sold, status, and when and how it was paid ({@code paidAt}: the confirmation's timestamp).
+ */
+record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<OrderLine> lines, OrderAmounts amounts,
+                       String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status) {
+
+    static Optional<RefundableOrder> read(EventStore events, OrderId orderId) {
+        RefundableOrder[] r = new RefundableOrder[1];
+        events.readEvents(orderId.value()).asStream().forEach((EventMessage<?> m) -> {
+            Object p = m.getPayload();
+            if (p instanceof OrderPlaced e)
+                r[0] = new RefundableOrder(e.orderId(), e.orderNumber(), e.buyer(), List.copyOf(e.lines()), e.amounts(),
+                        e.paymentMethod(), null, null, OrderStatus.PENDING);
+            else if (r[0] != null && p instanceof OrderConfirmed e)
+                r[0] = new RefundableOrder(r[0].orderId, r[0].orderNumber, r[0].buyer, r[0].lines, r[0].amounts, e.paymentMethod(),
+                        e.paymentReference(), m.getTimestamp(), OrderStatus.CONFIRMED);
+            else if (r[0] != null && p instanceof OrderShipped) r[0] = r[0].in(OrderStatus.SHIPPED);
+            else if (r[0] != null && p instanceof OrderDelivered) r[0] = r[0].in(OrderStatus.DELIVERED);
+            else if (r[0] != null && p instanceof OrderCancelled) r[0] = r[0].in(OrderStatus.CANCELLED);
+        });
+        return Optional.ofNullable(r[0]);
+    }
+
+    private RefundableOrder in(OrderStatus s) {
+        return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, s);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.stoa.command.payment;
+
+import static dev.stoa.command.payment.DomainErrors.domainError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderAmounts;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.command.platform.UniqueKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refund requests of an order: who may ask, when, for what; the amount split to the cent (discount and tax shares,
+ * rounding, shipping with the last line), and decisions that happen once.
+ */
+class OrderRefundsTest {
+    private static final Instant PAID = Instant.parse("2026-11-01T10:00:00Z");
+    private final OrderId order = OrderId.random();
+    private final UserId buyer = UserId.random();
+    private final Actor buyerActor = new Actor(buyer.value(), Set.of("customer"));
+    private final Actor support = new Actor(UserId.random().value(), Set.of("support"));
+    private final String lamp = java.util.UUID.randomUUID().toString();
+    private final String desk = java.util.UUID.randomUUID().toString();
+    private final String course = java.util.UUID.randomUUID().toString();
+    private final RefundRequestId first = RefundRequestId.random();
+    private final RefundRequestId second = RefundRequestId.random();
+    private final Map<String, String> keys = new HashMap<>();
+    private FixtureConfiguration<OrderRefunds> fixture;
+    private OrderStatus status = OrderStatus.DELIVERED;
+    private Instant now = PAID.plus(Duration.ofDays(3));
+    private int progress = 0;
+    private List<OrderLine> lines;
+    // 3 lamps at 10.00 and a desk at 20.01: subtotal 50.01, discount 5.00, tax 4.51, shipping 7.00, total 56.52
+    private final OrderAmounts amounts = new OrderAmounts(5_001, 500, 451, 700, 5_652, "USD");
+
+    @BeforeEach
+    void setUp() {
+        lines = List.of(line("product", lamp, 1_000, 3), line("product", desk, 2_001, 1));
+        fixture = new AggregateTestFixture<>(OrderRefunds.class);
+        fixture.registerInjectableResource((RefundableOrders) id -> id.equals(order)
+                ? Optional.of(new RefundableOrder(order, "ORD-20261101-AB12", buyer, lines, amounts, "wallet", "wallet-ref", PAID, status))
+                : Optional.empty());
+        Clock clock = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return now; }
+        };
+        fixture.registerInjectableResource(new RefundPolicy(Duration.ofDays(14), 30, clock, (user, c) -> progress));
+        fixture.registerInjectableResource(new UniqueKeys(null, null) {
+            @Override
+            public boolean claim(String kind, String value, String owner) { return owner.equals(keys.computeIfAbsent(value, v -> owner)); }
+        });
+    }
+
+    private static OrderLine line(String type, String id, long unit, int quantity) {
+        return new OrderLine(type, id, UserId.random(), "Item " + id, "SKU", unit, quantity, unit * quantity, "product".equals(type));
+    }
+
+    private RefundRequested requested(RefundRequestId id, List<RefundItem> items) {
+        return new RefundRequested(id, order, "ORD-20261101-AB12", buyer, "broken", items, "USD");
+    }
+
+    private RefundApproved approved(RefundRequestId id, List<RefundLineAmount> split, long items, long discount, long tax,
+                                    long shipping, boolean whole) {
+        return new RefundApproved(id, order, "ORD-20261101-AB12", buyer, split, items, discount, tax, shipping,
+                items - discount + tax + shipping, "USD", whole, "wallet", "wallet-ref", support.userId());
+    }
+
+    private RequestOrderRefund ask(RefundRequestId id, List<RefundItem> items) {
+        return new RequestOrderRefund(id, order, "broken", items, buyerActor);
+    }
+
+    @Test
+    void givenDeliveredOrder_whenBuyerAsksForOneLamp_thenRequested() {
+        fixture.givenNoPriorActivity()
+                .when(ask(first, List.of(new RefundItem("product", lamp, 1))))
+                .expectEvents(requested(first, List.of(new RefundItem("product", lamp, 1))));
+    }
+
+    @Test
+    void givenNothing_whenAskedWithoutItems_thenEveryLineWhole() {
+        fixture.givenNoPriorActivity()
+                .when(ask(first, null))
+                .expectEvents(requested(first, List.of(new RefundItem("product", lamp, 3), new RefundItem("product", desk, 1))));
+    }
+
+    @Test
+    void givenAnotherUsersOrder_whenAsk_thenNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestOrderRefund(first, order, "broken", null, new Actor(UserId.random().value(), Set.of("customer"))))
+                .expectException(domainError(ErrorKind.NOT_FOUND, "not_found"));
+    }
+
+    @Test
+    void givenPendingOrder_whenAsk_thenNotEligible() {
+        status = OrderStatus.PENDING;
+        fixture.givenNoPriorActivity().when(ask(first, null))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_not_eligible"));
+    }
+
+    @Test
+    void givenPaidFifteenDaysAgo_whenAsk_thenWindowClosed() {
+        now = PAID.plus(Duration.ofDays(14)).plusSeconds(1);
+        fixture.givenNoPriorActivity().when(ask(first, null))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_window_closed"));
+    }
+
+    @Test
+    void givenCourseAtThirtyPercent_whenAsk_thenNotEligible_underItFine() {
+        lines = List.of(line("course", course, 4_900, 1));
+        progress = 30;
+        fixture.givenNoPriorActivity().when(ask(first, null))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_not_eligible"));
+        progress = 29;
+        fixture.givenNoPriorActivity().when(ask(first, null))
+                .expectEvents(requested(first, List.of(new RefundItem("course", course, 1))));
+    }
+
+    @Test
+    void givenOpenRequest_whenAskAgain_thenConflict() {
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
+                .when(ask(second, List.of(new RefundItem("product", desk, 1))))
+                .expectException(domainError(ErrorKind.CONFLICT, "refund_request_open"));
+    }
+
+    @Test
+    void givenTwoLampsRefunded_whenAskForTwoMore_thenExceedsRemaining() {
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 2))),
+                        approved(first, List.of(new RefundLineAmount(0, "product", lamp, 2, 2_000, 200, 180)), 2_000, 200, 180, 0, false))
+                .when(ask(second, List.of(new RefundItem("product", lamp, 2))))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_remaining"));
+    }
+
+    @Test
+    void givenNoSuchLine_whenAsk_thenExceedsRemaining() {
+        fixture.givenNoPriorActivity().when(ask(first, List.of(new RefundItem("product", course, 1))))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_remaining"));
+    }
+
+    @Test
+    void givenOneLampRequested_whenApprove_thenItsShareOfDiscountAndTaxAndAReturn() {
+        // discount 500 over 3000:2001 → 300, 200 (the leftover cent to the larger remainder); tax 451 over 2700:1801 → 271, 180
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
+                .when(new ApproveRefund(order, first, support))
+                .expectEvents(approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false),
+                        new ProductReturnOpened(first, order, buyer, List.of(new RefundItem("product", lamp, 1))));
+    }
+
+    @Test
+    void refundingLineByLine_addsUpToTheOrderTotalExactly() {
+        RefundSplit.Result one = RefundSplit.of(lines, amounts, new int[] {0, 0}, new int[] {1, 0});
+        RefundSplit.Result two = RefundSplit.of(lines, amounts, new int[] {1, 0}, new int[] {2, 0});
+        RefundSplit.Result three = RefundSplit.of(lines, amounts, new int[] {3, 0}, new int[] {0, 1});
+        assertThat(List.of(one.totalCents(), two.totalCents(), three.totalCents())).containsExactly(990L, 1_981L, 2_681L);
+        assertThat(three.shippingCents()).isEqualTo(700);
+        assertThat(three.wholeOrderRefunded()).isTrue();
+        assertThat(one.totalCents() + two.totalCents() + three.totalCents()).isEqualTo(amounts.totalCents());
+        RefundSplit.Result whole = RefundSplit.of(lines, amounts, new int[] {0, 0}, new int[] {3, 1});
+        assertThat(whole.totalCents()).isEqualTo(5_652);
+        assertThat(List.of(whole.itemsCents(), whole.discountCents(), whole.taxCents())).containsExactly(5_001L, 500L, 451L);
+    }
+
+    @Test
+    void oddAmounts_sharesAlwaysAddUpToTheCent() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 500; round++) {
+            long[] weights = random.longs(1 + random.nextInt(5), 0, 100_000).toArray();
+            long amount = random.nextInt(50_000);
+            assertThat(java.util.Arrays.stream(RefundSplit.allocate(amount, weights)).sum()).isEqualTo(amount);
+        }
+    }
+
+    @Test
+    void givenApproved_whenApproveAgainOrReject_thenInvalidTransition() {
+        RefundApproved done = approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false);
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), done)
+                .when(new ApproveRefund(order, first, support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), done)
+                .when(new RejectRefund(order, first, "too late", support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+    }
+
+    @Test
+    void givenRejected_whenApprove_thenInvalidTransition_andANewRequestMayBeMade() {
+        RefundRejected rejected = new RefundRejected(first, order, buyer, "used", support.userId());
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), rejected)
+                .when(new ApproveRefund(order, first, support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), rejected)
+                .when(ask(second, List.of(new RefundItem("product", lamp, 3))))
+                .expectEvents(requested(second, List.of(new RefundItem("product", lamp, 3))));
+    }
+
+    @Test
+    void givenRequested_whenCustomerApproves_thenForbidden() {
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
+                .when(new ApproveRefund(order, first, buyerActor))
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
+    @Test
+    void givenApproved_whenPaidTwice_thenOnePaidEvent() {
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))),
+                        approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false),
+                        new RefundPaid(first, order, buyer, 990, "USD", "wallet"))
+                .when(new MarkRefundPaid(order, first, "ref"))
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.stoa.projection.payment;
+
+import dev.stoa.api.payment.RefundItem;
+import dev.stoa.api.payment.RefundLineAmount;
+import dev.stoa.api.payment.RefundRequestView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Read model row of one refund request ({@code refund_request_view}). */
+@Entity
+@Table(name = "refund_request_view")
+public class RefundRequestEntity {
+    @Id
+    @Column(name = "refund_id") private String refundId;
+    @Column(name = "order_id") private String orderId;
+    @Column(name = "order_number") private String orderNumber;
+    @Column(name = "buyer_id") private String buyerId;
+    private String status;
+    private String reason;
+    @JdbcTypeCode(SqlTypes.JSON) private List<RefundItem> items;
+    @JdbcTypeCode(SqlTypes.JSON) private List<RefundLineAmount> lines;
+    @Column(name = "items_cents") private Long itemsCents;
+    @Column(name = "discount_cents") private Long discountCents;
+    @Column(name = "tax_cents") private Long taxCents;
+    @Column(name = "shipping_cents") private Long shippingCents;
+    @Column(name = "total_cents") private Long totalCents;
+    private String currency;
+    @Column(name = "payment_method") private String paymentMethod;
+    @Column(name = "return_opened") private boolean returnOpened;
+    @Column(name = "decided_by") private String decidedBy;
+    @Column(name = "decision_reason") private String decisionReason;
+    @Column(name = "requested_at") private Instant requestedAt;
+    @Column(name = "decided_at") private Instant decidedAt;
+    @Column(name = "refunded_at") private Instant refundedAt;
+
+    protected RefundRequestEntity() {}
+
+    public RefundRequestEntity(String refundId, String orderId, String orderNumber, String buyerId, String reason,
+                               List<RefundItem> items, String currency, Instant at) {
+        this.refundId = refundId;
+        this.orderId = orderId;
+        this.orderNumber = orderNumber;
+        this.buyerId = buyerId;
+        this.status = "requested";
+        this.reason = reason;
+        this.items = items;
+        this.currency = currency;
+        this.requestedAt = at;
+    }
+
+    public RefundRequestEntity approved(List<RefundLineAmount> lines, long items, long discount, long tax, long shipping, long total,
+                                        String paymentMethod, String by, Instant at) {
+        if ("requested".equals(status)) status = "approved";
+        this.lines = lines;
+        this.itemsCents = items;
+        this.discountCents = discount;
+        this.taxCents = tax;
+        this.shippingCents = shipping;
+        this.totalCents = total;
+        this.paymentMethod = paymentMethod;
+        this.decidedBy = by;
+        this.decidedAt = at;
+        return this;
+    }
+
+    public RefundRequestEntity rejected(String reason, String by, Instant at) {
+        status = "rejected";
+        decisionReason = reason;
+        decidedBy = by;
+        decidedAt = at;
+        return this;
+    }
+
+    public RefundRequestEntity refunded(Instant at) {
+        status = "refunded";
+        refundedAt = at;
+        return this;
+    }
+
+    public RefundRequestEntity returnOpened() {
+        returnOpened = true;
+        return this;
+    }
+
+    public RefundRequestView view() {
+        return new RefundRequestView(refundId, orderId, orderNumber, buyerId, status, reason, items, lines, itemsCents,
+                discountCents, taxCents, shippingCents, totalCents, currency, paymentMethod, returnOpened, decidedBy,
+                decisionReason, requestedAt, decidedAt, refundedAt);
+    }
+
+    public String getRefundId() { return refundId; }
+    public String getBuyerId() { return buyerId; }
+}

@@ -1,0 +1,53 @@
+package dev.stoa.projection.payment;
+
+import dev.stoa.api.payment.*;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@code refund_request_view} from the refund request events. Every write sets state (a row's status only moves
+ * forward: requested → approved → refunded, or rejected), so a redelivered event writes the same again.
+ */
+@Component
+@ProcessingGroup(RefundRequestProjection.NAME)
+public class RefundRequestProjection {
+    public static final String NAME = "refund-read-model";
+    private final RefundRequestViewRepository requests;
+
+    public RefundRequestProjection(RefundRequestViewRepository requests) { this.requests = requests; }
+
+    @EventHandler
+    void on(RefundRequested e, @Timestamp Instant at) {
+        if (requests.existsById(e.refundId().value())) return;
+        requests.save(new RefundRequestEntity(e.refundId().value(), e.orderId().value(), e.orderNumber(), e.buyer().value(),
+                e.reason(), e.items(), e.currency(), at));
+    }
+
+    @EventHandler
+    void on(RefundApproved e, @Timestamp Instant at) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.approved(e.lines(), e.itemsCents(),
+                e.discountCents(), e.taxCents(), e.shippingCents(), e.totalCents(), e.paymentMethod(), e.approvedBy(), at)));
+    }
+
+    @EventHandler
+    void on(RefundRejected e, @Timestamp Instant at) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.rejected(e.reason(), e.rejectedBy(), at)));
+    }
+
+    @EventHandler
+    void on(ProductReturnOpened e) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.returnOpened()));
+    }
+
+    @EventHandler
+    void on(RefundPaid e, @Timestamp Instant at) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.refunded(at)));
+    }
+
+    @ResetHandler
+    void reset() { requests.deleteAllInBatch(); }
+}

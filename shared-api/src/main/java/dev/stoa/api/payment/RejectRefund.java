@@ -1,0 +1,11 @@
+package dev.stoa.api.payment;
+
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Admin or support reject an open refund request, saying why; a decided one is 409 {@code invalid_transition}. */
+public record RejectRefund(OrderId orderId, RefundRequestId refundId, String reason, Actor actor) {
+    @TargetAggregateIdentifier
+    public String orderRefundsId() { return OrderRefundsId.of(orderId); }
+}
