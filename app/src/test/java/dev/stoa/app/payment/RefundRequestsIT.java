@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stoa.api.identity.RegisterUser;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.env.Environment;
+import dev.stoa.app.support.StoreScan;
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.identity.EraseUser;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderId;
@@ -41,6 +47,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RefundRequestsIT extends ApiTest {
     private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
     @Autowired CommandGateway commands;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Environment environment;
     @Autowired EventStore events;
     private String admin;
     private String support;
@@ -226,6 +234,35 @@ class RefundRequestsIT extends ApiTest {
         assertThat(approved.status()).isEqualTo(409);
         assertThat(approved.code()).isEqualTo("invalid_transition");
         assertThat(balance(buyer[1])).isEqualTo(before);
+    }
+
+    @Test
+    void theReasonsArePersonalData_readableToTheBuyer_goneEverywhereOnceErased() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        String words = "my neighbour Zebulon " + UUID.randomUUID() + " dropped it";
+        String staffWords = "Zebulon's lamp shows use " + UUID.randomUUID();
+        Api.Response asked = api.post("/api/v1/refunds", Map.of("orderId", orderId, "reason", words), buyer[1]);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        String refundId = asked.body().get("refundId").asText();
+        assertThat(api.post("/api/v1/refunds/" + refundId + "/reject", Map.of("reason", staffWords), support).status()).isEqualTo(200);
+        JsonNode shown = api.get("/api/v1/refunds/" + refundId, buyer[1]).body();
+        assertThat(shown.get("reason").asText()).isEqualTo(words);
+        assertThat(shown.get("decisionReason").asText()).isEqualTo(staffWords);
+        StoreScan store = new StoreScan(jdbc, environment.getProperty("spring.elasticsearch.uris"));
+        assertThat(store.find(words)).as("the probe sees the reason before erasure").isNotEmpty();
+
+        commands.sendAndWait(new EraseUser(new UserId(buyer[0]), new Actor(buyer[0], Set.of("customer"))));
+
+        Await.until(() -> PersonalData.ERASED.equals(api.get("/api/v1/refunds/" + refundId, admin).body().get("reason").asText()),
+                Duration.ofSeconds(20), "the erased buyer's reason reads [erased]");
+        JsonNode after = api.get("/api/v1/refunds/" + refundId, admin).body();
+        assertThat(after.get("decisionReason").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(after.get("status").asText()).isEqualTo("rejected");
+        assertThat(store.find(words)).as("where the buyer's words rest in clear after erasure").isEmpty();
+        assertThat(store.find(staffWords)).as("where the staff's words rest in clear after erasure").isEmpty();
     }
 
     @Test

@@ -6,9 +6,11 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.payment.*;
+import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.UniqueKeys;
 import java.time.Instant;
@@ -45,7 +47,7 @@ public class OrderRefunds {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RequestOrderRefund cmd, RefundableOrders orders, RefundPolicy policy, UniqueKeys keys) {
+    void handle(RequestOrderRefund cmd, RefundableOrders orders, RefundPolicy policy, UniqueKeys keys, PersonalData personal) {
         if (cmd.refundId() == null || cmd.orderId() == null) throw DomainException.badInput("orderId is required");
         if (states.containsKey(cmd.refundId().value())) return; // a repeat
         String reason = cmd.reason() == null ? "" : cmd.reason().strip();
@@ -72,7 +74,9 @@ public class OrderRefunds {
         }
         if (!keys.claim(KEY_KIND, cmd.refundId().value(), cmd.orderId().value()))
             throw DomainException.invalidTransition("refund id " + cmd.refundId() + " is taken");
-        apply(new RefundRequested(cmd.refundId(), cmd.orderId(), order.orderNumber(), order.buyer(), reason, items,
+        // the buyer's own words: personal data, sealed with the buyer's key (erasure makes them unreadable in the log)
+        apply(new RefundRequested(cmd.refundId(), cmd.orderId(), order.orderNumber(), order.buyer(),
+                personal.seal(order.buyer().value(), reason), items,
                 order.amounts().currency()));
     }
 
@@ -137,14 +141,17 @@ public class OrderRefunds {
     }
 
     @CommandHandler
-    void handle(RejectRefund cmd) {
+    void handle(RejectRefund cmd, PersonalData personal) {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
         if (!REQUESTED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
         String reason = cmd.reason() == null ? "" : cmd.reason().strip();
         if (reason.isEmpty() || reason.length() > 1000) throw DomainException.badInput("reason is required (at most 1000 characters)");
-        apply(new RefundRejected(cmd.refundId(), orderId, buyerOf(cmd.refundId()), reason, cmd.actor().userId()));
+        UserId buyer = buyerOf(cmd.refundId());
+        // staff's words about the buyer's request: sealed with the buyer's key too; nothing to seal with once erased
+        String stored = personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
+        apply(new RefundRejected(cmd.refundId(), orderId, buyer, stored, cmd.actor().userId()));
     }
 
     @CommandHandler

@@ -9,6 +9,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.command.platform.UniqueKeys;
@@ -67,6 +68,15 @@ class OrderRefundsTest {
             @Override
             public boolean claim(String kind, String value, String owner) { return owner.equals(keys.computeIfAbsent(value, v -> owner)); }
         });
+        fixture.registerInjectableResource(new PrefixSealing());
+    }
+
+    /** Seals by prefixing: enough to see that the aggregate sealed the free texts with the buyer's key. */
+    private static final class PrefixSealing implements PersonalData {
+        public String seal(String userId, String value) { return value == null ? null : "sealed-for-" + userId + ":" + value; }
+        public String open(String userId, String sealed) { return sealed; }
+        public void erase(String userId) {}
+        public boolean isErased(String userId) { return false; }
     }
 
     private static OrderLine line(String type, String id, long unit, int quantity) {
@@ -74,7 +84,7 @@ class OrderRefundsTest {
     }
 
     private RefundRequested requested(RefundRequestId id, List<RefundItem> items) {
-        return new RefundRequested(id, order, "ORD-20261101-AB12", buyer, "broken", items, "USD");
+        return new RefundRequested(id, order, "ORD-20261101-AB12", buyer, "sealed-for-" + buyer.value() + ":broken", items, "USD");
     }
 
     private RefundApproved approved(RefundRequestId id, List<RefundLineAmount> split, long items, long discount, long tax,
@@ -200,7 +210,7 @@ class OrderRefundsTest {
 
     @Test
     void givenRejected_whenApprove_thenInvalidTransition_andANewRequestMayBeMade() {
-        RefundRejected rejected = new RefundRejected(first, order, buyer, "used", support.userId());
+        RefundRejected rejected = new RefundRejected(first, order, buyer, "sealed-for-" + buyer.value() + ":used", support.userId());
         fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), rejected)
                 .when(new ApproveRefund(order, first, support))
                 .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));

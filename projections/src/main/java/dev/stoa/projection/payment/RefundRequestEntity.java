@@ -1,5 +1,7 @@
 package dev.stoa.projection.payment;
 
+import dev.stoa.api.platform.PersonalData;
+
 import dev.stoa.api.payment.RefundItem;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.payment.RefundRequestView;
@@ -66,6 +68,13 @@ public class RefundRequestEntity {
         this.paymentMethod = paymentMethod;
         this.decidedBy = by;
         this.decidedAt = at;
+        return this;
+    }
+
+    /** The buyer was erased: the free texts about the request go (amounts and states stay, for the books). */
+    public RefundRequestEntity anonymised() {
+        reason = PersonalData.ERASED;
+        if (decisionReason != null) decisionReason = PersonalData.ERASED;
         return this;
     }
 

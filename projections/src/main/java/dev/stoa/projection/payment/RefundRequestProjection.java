@@ -1,5 +1,8 @@
 package dev.stoa.projection.payment;
 
+import dev.stoa.api.identity.UserErased;
+import dev.stoa.api.platform.PersonalData;
+
 import dev.stoa.api.payment.*;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -17,14 +20,18 @@ import org.springframework.stereotype.Component;
 public class RefundRequestProjection {
     public static final String NAME = "refund-read-model";
     private final RefundRequestViewRepository requests;
+    private final PersonalData personal;
 
-    public RefundRequestProjection(RefundRequestViewRepository requests) { this.requests = requests; }
+    public RefundRequestProjection(RefundRequestViewRepository requests, PersonalData personal) {
+        this.requests = requests;
+        this.personal = personal;
+    }
 
     @EventHandler
     void on(RefundRequested e, @Timestamp Instant at) {
         if (requests.existsById(e.refundId().value())) return;
         requests.save(new RefundRequestEntity(e.refundId().value(), e.orderId().value(), e.orderNumber(), e.buyer().value(),
-                e.reason(), e.items(), e.currency(), at));
+                personal.open(e.buyer().value(), e.reason()), e.items(), e.currency(), at));
     }
 
     @EventHandler
@@ -35,7 +42,8 @@ public class RefundRequestProjection {
 
     @EventHandler
     void on(RefundRejected e, @Timestamp Instant at) {
-        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.rejected(e.reason(), e.rejectedBy(), at)));
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.rejected(
+                personal.open(e.buyer().value(), e.reason()), e.rejectedBy(), at)));
     }
 
     @EventHandler
@@ -47,6 +55,9 @@ public class RefundRequestProjection {
     void on(RefundPaid e, @Timestamp Instant at) {
         requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.refunded(at)));
     }
+
+    @EventHandler
+    void on(UserErased e) { requests.findByBuyerId(e.userId().value()).forEach(r -> requests.save(r.anonymised())); }
 
     @ResetHandler
     void reset() { requests.deleteAllInBatch(); }
