@@ -3,13 +3,8 @@ package dev.stoa.command.ordering;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderShipped;
-import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.platform.PersonalData;
-import dev.stoa.command.notification.MailRequest;
-import dev.stoa.command.notification.Mailer;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -21,23 +16,20 @@ import org.springframework.stereotype.Component;
 /**
  * The buyer's mails about an order: confirmation once paid, shipped with the tracking numbers, cancelled with the
  * reason. Named after the event that caused them, so a redelivered event sends nothing more; never on a replay, and
- * not for events older than {@link #MAX_AGE} (a processor deployed over an existing history must not mail it).
+ * not for events older than {@link BuyerMails#MAX_AGE} (a processor deployed over an existing history must not mail it).
  */
 @Component
 @ProcessingGroup(OrderMails.NAME)
 @DisallowReplay
 class OrderMails {
     static final String NAME = "order-mail";
-    static final Duration MAX_AGE = Duration.ofHours(48);
-    private final Mailer mailer;
-    private final BuyerMailAddresses addresses;
+    private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
 
-    OrderMails(Mailer mailer, BuyerMailAddresses addresses, PersonalData personal,
+    OrderMails(BuyerMails mails, PersonalData personal,
                @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
-        this.mailer = mailer;
-        this.addresses = addresses;
+        this.mails = mails;
         this.personal = personal;
         this.publicUrl = publicUrl;
     }
@@ -67,15 +59,10 @@ class OrderMails {
     }
 
     private void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
-        if (message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE))) return;
-        addresses.of(buyer).ifPresent(email -> mailer.send(new MailRequest(
-                NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
+        mails.send(template, buyer, message, model);
     }
 
     private String url(String orderId) { return publicUrl + "/orders/" + orderId; }
 
-    /** 1234 USD → "12.34 USD" (two decimals; the currencies Stoa sells in have cents). */
-    static String amount(long cents, String currency) {
-        return String.format(java.util.Locale.ROOT, "%d.%02d %s", cents / 100, cents % 100, currency);
-    }
+    private static String amount(long cents, String currency) { return BuyerMails.amount(cents, currency); }
 }

@@ -1,17 +1,11 @@
 package dev.stoa.command.payment;
 
-import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentFailed;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.RefundPaid;
-import dev.stoa.command.notification.MailRequest;
-import dev.stoa.command.notification.Mailer;
-import dev.stoa.command.ordering.BuyerMailAddresses;
-import java.time.Duration;
-import java.time.Instant;
+import dev.stoa.command.ordering.BuyerMails;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -31,16 +25,13 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 class PaymentMails {
     static final String NAME = "payment-mail";
-    private static final Duration MAX_AGE = Duration.ofHours(48);
-    private final Mailer mailer;
-    private final BuyerMailAddresses addresses;
+    private final BuyerMails mails;
     private final EventStore events;
     private final String publicUrl;
 
-    PaymentMails(Mailer mailer, BuyerMailAddresses addresses, EventStore events,
+    PaymentMails(BuyerMails mails, EventStore events,
                  @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
-        this.mailer = mailer;
-        this.addresses = addresses;
+        this.mails = mails;
         this.events = events;
         this.publicUrl = publicUrl;
     }
@@ -79,12 +70,8 @@ class PaymentMails {
     }
 
     private void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
-        if (message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE))) return;
-        addresses.of(buyer).ifPresent(email -> mailer.send(new MailRequest(
-                NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
+        mails.send(template, buyer, message, model);
     }
 
-    private static String amount(long cents, String currency) {
-        return String.format(Locale.ROOT, "%d.%02d %s", cents / 100, cents % 100, currency);
-    }
+    private static String amount(long cents, String currency) { return BuyerMails.amount(cents, currency); }
 }
