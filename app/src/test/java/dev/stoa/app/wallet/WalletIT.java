@@ -213,8 +213,16 @@ class WalletIT extends ApiTest {
             assertThat(answers).extracting(Api.Response::status).as("%s", answers).containsExactlyInAnyOrder(200, 409);
             assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Api.Response::code)
                     .containsAnyOf("voucher_redeemed", "concurrent_modification");
-            long total = users.stream().mapToLong(u -> vouchers.wallet(u).get("balanceCents").asLong()).sum();
-            assertThat(total).isEqualTo(4_200);
+            Api.Response won = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
+            assertThat(won.body().get("balanceCents").asLong()).isEqualTo(4_200);
+            // A client reads its own write at the position the write answered (waited for if it answered pending).
+            Map<String, String> atWrite = Map.of("X-Stoa-Min-Position", won.header("X-Stoa-Position"));
+            long total = users.stream().mapToLong(u -> {
+                Api.Response wallet = api.send("GET", "/api/v1/wallet", null, null, u, atWrite);
+                assertThat(wallet.status()).as(wallet.toString()).isEqualTo(200);
+                return wallet.body().get("balanceCents").asLong();
+            }).sum();
+            assertThat(total).as("consistency %s", won.header("X-Stoa-Consistency")).isEqualTo(4_200);
         }
     }
 
