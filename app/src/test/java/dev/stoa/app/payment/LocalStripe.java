@@ -26,8 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A local stand-in for Stripe's API as stripe-java calls it: {@code POST /v1/payment_intents},
- * {@code GET /v1/payment_intents/{id}} and {@code POST /v1/refunds} (form-encoded, bearer key), answered with Stripe's
- * documented JSON shapes and honouring {@code Idempotency-Key} (the same key answers the first response again).
+ * {@code GET /v1/payment_intents/{id}}, {@code POST /v1/payment_intents/{id}/cancel} and {@code POST /v1/refunds}
+ * (form-encoded, bearer key), answered with Stripe's documented JSON shapes and honouring {@code Idempotency-Key} (the
+ * same key answers the first successful response again; errors are not remembered). Refunds can be made to fail:
+ * refused with Stripe's error, or created pending / failed, and {@code refund.failed} sent later.
  * It also sends webhooks signed as Stripe signs them: {@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of
  * "<t>.<payload>" under the endpoint secret>}.
  */
