@@ -97,6 +97,8 @@ public enum ErrorCode {
     PAYMENT_FAILED("payment_failed", UNPROCESSABLE, "The card processor refused the payment or refund request; `detail` says why."),
     INVALID_SIGNATURE("invalid_signature", BAD_REQUEST,
             "A webhook whose Stripe-Signature is missing, wrong or too old (replayed); nothing was applied."),
+    RETURN_EXCEEDS_OPENED("return_exceeds_opened", UNPROCESSABLE,
+            "More units received than the refund request's return opened for (less those received already), or a product it does not return."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

@@ -54,6 +54,7 @@ public final class AccessRules {
             user(POST, "/api/v1/payments", "/api/v1/payments/*/sandbox/confirm"), // the order's buyer (CardPayments)
             user(GET, "/api/v1/payments", "/api/v1/payments/*"), // own payments; admin, support all
             roles(POST, STAFF, "/api/v1/refunds/*/approve", "/api/v1/refunds/*/reject"),
+            roles(POST, STAFF, "/api/v1/refunds/*/retry", "/api/v1/refunds/*/return-received"), // failed card refunds; returns
             user(POST, "/api/v1/refunds"),                        // the order's buyer (the OrderRefunds aggregate)
             user(GET, "/api/v1/refunds", "/api/v1/refunds/*"),    // own requests; admin, support all (RefundQueryHandler)
             new Rule(null, List.of("/api/**"), false, Set.of()));
