@@ -255,6 +255,50 @@ class CourseIT extends ApiTest {
         assertThat(unknownCourse.status()).isEqualTo(404);
     }
 
+    @Test
+    void racingEditsOfOneCourseAllLandAndItIsPublishedOnce() throws Exception {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        String courseId = courses.create(instructor, Courses.course("Racing " + unique("r"), 1_000, null));
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> added = new ArrayList<>();
+        for (int i = 1; i <= writers; i++) {
+            int position = i;
+            added.add(pool.submit(() -> {
+                start.await();
+                Api.Response r = api.post("/api/v1/courses/" + courseId + "/lessons",
+                        Courses.reading("Part " + position, position, "Text " + position), instructor);
+                if (r.status() == 201) api.post("/api/v1/courses/" + courseId + "/lessons/"
+                        + r.body().get("lessonId").asText() + "/publish", null, instructor);
+                return r;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<Api.Response> f : added) assertThat(f.get().status()).as(f.get().toString()).isEqualTo(201);
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> publishes = new ArrayList<>();
+        for (int i = 0; i < writers; i++)
+            publishes.add(pool.submit(() -> {
+                go.await();
+                return api.post("/api/v1/courses/" + courseId + "/publish", null, instructor);
+            }));
+        go.countDown();
+        for (java.util.concurrent.Future<Api.Response> f : publishes) assertThat(f.get().status()).as(f.get().toString()).isEqualTo(204);
+        pool.shutdown();
+
+        Api.Response detail = api.get("/api/v1/courses/" + courseId);
+        assertThat(detail.body().get("lessonCount").asInt()).isEqualTo(writers);
+        assertThat(detail.body().get("totalDurationSeconds").asLong()).isEqualTo(writers * 600L);
+        Api.Response outline = api.get("/api/v1/courses/" + courseId + "/lessons");
+        assertThat(outline.body().get("items")).extracting(n -> n.get("position").asInt())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%.CoursePublished'", Integer.class, courseId)).isEqualTo(1);
+    }
+
     private String published(Courses courses, String token, Map<String, Object> course) {
         String id = courses.create(token, course);
         String lesson = courses.addLesson(token, id, Courses.reading("Start", 1, "Begin here."));
