@@ -63,6 +63,10 @@ public enum ErrorCode {
     PURCHASE_REQUIRED("purchase_required", FORBIDDEN,
             "Only a verified buyer may do this: a confirmed, shipped or delivered order of the item (not cancelled)."),
     ALREADY_REVIEWED("already_reviewed", CONFLICT, "The caller reviewed this item already (one review per user and item)."),
+    // learning (courses and lessons)
+    NO_PUBLISHED_LESSON("no_published_lesson", UNPROCESSABLE, "A course needs at least one published lesson to be published."),
+    LESSON_CONTENT_MISSING("lesson_content_missing", UNPROCESSABLE, "A video lesson needs its media (or an https link) before it is published."),
+    CONTENT_LINK_INVALID("content_link_invalid", FORBIDDEN, "The signed content URL is expired, tampered with or for another file."),
     // inventory
     INSUFFICIENT_STOCK("insufficient_stock", CONFLICT, "Fewer units are available than asked for; the detail names the product and what is available."),
     // wallet and vouchers
