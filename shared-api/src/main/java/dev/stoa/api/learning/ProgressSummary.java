@@ -10,6 +10,6 @@ import java.util.Map;
  */
 public record ProgressSummary(String courseId, int progressPercent, List<String> completedLessons, long timeSpentSeconds,
                               String status, Map<String, Integer> quizScores, String certificateId, QuizResult quizResult) {
-    /** One scored attempt: {@code correct} of {@code questions}, its percent, and the best of all attempts. */
-    public record QuizResult(String lessonId, int correct, int questions, int scorePercent, int bestScorePercent) {}
+    /** One scored attempt: {@code correctCount} of {@code questionCount}, its percent, and the best of all attempts. */
+    public record QuizResult(String lessonId, int correctCount, int questionCount, int scorePercent, int bestScorePercent) {}
 }
