@@ -43,3 +43,16 @@ create table enrollment_view (
 );
 create index enrollment_view_user on enrollment_view (user_id, enrolled_at desc, enrollment_id);
 create index enrollment_view_course on enrollment_view (course_id, enrolled_at desc, enrollment_id);
+
+-- Wallet purchases of courses under way (WalletPurchases, command side): written before the debit, deleted once the
+-- course is granted or the debit refunded. A row left behind by a request that died is settled after
+-- stoa.learning.wallet-purchase.recovery-after: granted if the wallet was debited (refunded if the grant is refused).
+create table course_wallet_purchase (
+    purchase_id  varchar(36) primary key,
+    user_id      varchar(36) not null,
+    course_id    varchar(36) not null,
+    amount_cents bigint      not null check (amount_cents > 0),
+    currency     varchar(3)  not null,
+    started_at   timestamptz not null default now()
+);
+create index course_wallet_purchase_started on course_wallet_purchase (started_at);

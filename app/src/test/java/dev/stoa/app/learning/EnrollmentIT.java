@@ -3,6 +3,9 @@ package dev.stoa.app.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
@@ -20,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.stoa.command.learning.WalletPurchases;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,8 @@ class EnrollmentIT extends ApiTest {
     ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
     private Courses courses;
 
     @BeforeEach
@@ -219,6 +226,43 @@ class EnrollmentIT extends ApiTest {
                     + "(select enrollment_id from enrollment_view where course_id = ?)", Integer.class, c.id());
             assertThat(grants).as("grants of " + c.id()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aWalletPurchaseWhoseRequestDiedAfterTheDebit_isGranted_orRefundedWhenTheCourseClosedMeanwhile() {
+        Course course = courses.published("Fermentation", 2_000, 70);
+        Course closing = courses.published("Smoking", 1_500, 70);
+        String studentId = UUID.randomUUID().toString();
+        String student = tokenAs(studentId, "customer");
+        fund(student, 5_000);
+        String granted = diedAfterDebit(studentId, course.id(), 2_000);
+        String refunded = diedAfterDebit(studentId, closing.id(), 1_500);
+        String neverDebited = UUID.randomUUID().toString();
+        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency, started_at) "
+                + "values (?, ?, ?, 900, 'USD', now() - interval '10 minutes')", neverDebited, studentId, course.id());
+        courses.archive(closing.id());
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(1_500);
+
+        assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(3);
+
+        JsonNode progress = api.get("/api/v1/courses/" + course.id() + "/progress", student).body();
+        assertThat(progress.at("/grants/0/source").asText()).isEqualTo("wallet");
+        assertThat(progress.at("/grants/0/reference").asText()).isEqualTo(granted);
+        assertThat(api.get("/api/v1/courses/" + closing.id() + "/progress", student).code()).isEqualTo("purchase_required");
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 3_000,
+                Duration.ofSeconds(20), "the closed course's 1500 back: 5000 - 2000");
+        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id in (?, ?, ?)",
+                Integer.class, granted, refunded, neverDebited)).isZero();
+        assertThat(context.getBean(WalletPurchases.class).runOnce()).as("settled once").isZero();
+    }
+
+    /** A wallet purchase noted and debited ten minutes ago whose request died before the grant; answers its id. */
+    private String diedAfterDebit(String userId, String courseId, long cents) {
+        String purchase = UUID.randomUUID().toString();
+        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency, started_at) "
+                + "values (?, ?, ?, ?, 'USD', now() - interval '10 minutes')", purchase, userId, courseId, cents);
+        commands.sendAndWait(new DebitWallet(new UserId(userId), new OrderId(purchase), cents, "USD"));
+        return purchase;
     }
 
     private Api.Response enroll(String courseId, Object body, String token, String idempotencyKey) {

@@ -42,11 +42,11 @@ public class Enrollment {
     private UserId userId;
     private CourseId courseId;
     /** Grant reference → its source; {@code revoked} holds the references taken back. */
-    private LinkedHashMap<String, String> grants = new LinkedHashMap<>();
-    private HashSet<String> revoked = new HashSet<>();
-    private LinkedHashSet<String> completedLessons = new LinkedHashSet<>();
+    private Map<String, String> grants = new LinkedHashMap<>();
+    private Set<String> revoked = new HashSet<>();
+    private Set<String> completedLessons = new LinkedHashSet<>();
     private long timeSpentSeconds;
-    private HashMap<String, Integer> bestScores = new HashMap<>();
+    private Map<String, Integer> bestScores = new HashMap<>();
     private String certificateId;
 
     protected Enrollment() {}
@@ -62,8 +62,8 @@ public class Enrollment {
             throw DomainException.badInput("reference is required (at most 200 characters)");
         if (cmd.paidCents() < 0) throw DomainException.badInput("paidCents must not be negative");
         EnrollmentId id = EnrollmentId.of(cmd.userId(), cmd.courseId());
-        if (grants.containsKey(cmd.reference())) { // an order's grant again (a redelivered event): nothing more
-            if (GrantEnrollment.ORDER.equals(source)) return id;
+        if (grants.containsKey(cmd.reference())) { // an order's or a wallet purchase's grant again: nothing more
+            if (!GrantEnrollment.FREE.equals(source)) return id;
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
         }
         CourseFacts course = catalog.course(cmd.courseId())

@@ -8,7 +8,6 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
-import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,8 +40,10 @@ class EnrollmentCommandController {
     private final Commands commands;
     private final CourseCatalog catalog;
     private final Enrollments enrollments;
+    private final WalletPurchases purchases;
 
-    EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments) {
+    EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments, WalletPurchases purchases) {
+        this.purchases = purchases;
         this.commands = commands;
         this.catalog = catalog;
         this.enrollments = enrollments;
@@ -88,19 +89,28 @@ class EnrollmentCommandController {
 
     /**
      * Debit, then grant; a refused grant (enrolled meanwhile by a racing request, the course archived meanwhile) gives
-     * the money back at once under the purchase's own refund reference, so no money stays taken without access.
+     * the money back at once under the purchase's own refund reference. The purchase is noted before the debit
+     * ({@link WalletPurchases}), so a request that dies in between is settled later: no money stays taken without access.
      */
     private Enrolled payFromWallet(UserId me, CourseFacts course) {
         OrderId purchase = OrderId.random();
-        commands.send(new DebitWallet(me, purchase, course.priceCents(), course.currency()));
+        purchases.begin(purchase, me, course.courseId(), course.priceCents(), course.currency());
         try {
-            return grant(new GrantEnrollment(me, course.courseId(), GrantEnrollment.WALLET, purchase.value(),
+            commands.send(new DebitWallet(me, purchase, course.priceCents(), course.currency()));
+        } catch (RuntimeException refused) {
+            purchases.end(purchase);
+            throw refused;
+        }
+        try {
+            Enrolled enrolled = grant(new GrantEnrollment(me, course.courseId(), GrantEnrollment.WALLET, purchase.value(),
                     course.priceCents(), course.currency()));
+            purchases.end(purchase);
+            return enrolled;
         } catch (RuntimeException refused) {
             log.info("Course {}: wallet purchase {} refused ({}); refunding the debit", course.courseId(), purchase,
                     refused.getMessage());
-            commands.send(new RefundToWallet(me, purchase, "enrollment-refused-" + purchase.value(), course.priceCents(),
-                    course.currency()));
+            purchases.refund(purchase, me, course.priceCents(), course.currency());
+            purchases.end(purchase);
             throw refused;
         }
     }

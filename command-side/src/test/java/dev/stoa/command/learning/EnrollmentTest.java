@@ -75,6 +75,14 @@ class EnrollmentTest {
     }
 
     @Test
+    void givenWalletGrant_whenSamePurchaseAgain_thenNothing() {
+        EnrollmentGranted wallet = new EnrollmentGranted(id, student, courseId, GrantEnrollment.WALLET, "w-1", 4_900, "USD");
+        fixture.given(wallet)
+                .when(new GrantEnrollment(student, courseId, GrantEnrollment.WALLET, "w-1", 4_900, "USD"))
+                .expectNoEvents().expectSuccessfulHandlerExecution().expectResultMessagePayload(id);
+    }
+
+    @Test
     void whenGrantFreeOnAPaidUnpublishedOrArchivedCourse_thenRefused() {
         course = new CourseFacts(courseId, instructor, "Paid", 4_900, "USD", 70, true, false, lessons);
         fixture.givenNoPriorActivity()
