@@ -128,8 +128,8 @@ class CartIT extends ApiTest {
         // bad input and unknown items
         Api.Response course = api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", UUID.randomUUID().toString(),
                 "quantity", 1), token);
-        assertThat(course.status()).isEqualTo(422);
-        assertThat(course.code()).isEqualTo("item_type_not_supported");
+        assertThat(course.status()).isEqualTo(404); // no such course
+        assertThat(course.code()).isEqualTo("not_found");
         Api.Response zero = add(token, mug, 0);
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.code()).isEqualTo("validation_failed");

@@ -8,6 +8,8 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.cart.CouponLookup.CouponState;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import dev.stoa.command.platform.SnapshotState;
 import java.util.LinkedHashMap;
@@ -66,6 +68,10 @@ public class Cart {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AddCartItem cmd, ItemCatalog catalog) {
         String id = requireItemId(cmd.itemType(), cmd.itemId());
+        if (cmd.itemType() == CartItemType.COURSE) {
+            addCourse(cmd, id, catalog);
+            return;
+        }
         Line line = lines.get(id);
         int quantity = line == null ? cmd.quantity() : Math.addExact(line.quantity, Math.max(cmd.quantity(), 0));
         requireQuantity(cmd.quantity());
@@ -78,11 +84,30 @@ public class Cart {
         else apply(new CartItemQuantityChanged(cartId, userId, line.itemType, id, quantity));
     }
 
+    /**
+     * A course: published and open to new students, once per cart, quantity 1, never one the user has access to
+     * already (the enrollment aggregate decides), in the cart's currency. No stock, no shipping.
+     */
+    private void addCourse(AddCartItem cmd, String id, ItemCatalog catalog) {
+        if (lines.containsKey(id)) throw new DomainException(ErrorCode.COURSE_IN_CART, "course " + id + " is in the cart already");
+        if (cmd.quantity() != 1) throw DomainException.badInput("a course is bought once: quantity must be 1");
+        if (lines.size() >= MAX_LINES) throw DomainException.badInput("a cart holds at most " + MAX_LINES + " lines");
+        CourseId courseId = new CourseId(id);
+        CourseOffer course = catalog.course(courseId).orElseThrow(() -> DomainException.notFound("course " + id));
+        if (!course.open()) throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + id + " takes no new students");
+        if (catalog.owns(cmd.userId(), courseId))
+            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already");
+        requireSameCurrency(catalog, id, course.currency());
+        apply(new CartItemAdded(CartIds.cart(cmd.userId()), cmd.userId(), CartItemType.COURSE, id, 1));
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ChangeCartItemQuantity cmd, ItemCatalog catalog) {
         requireQuantity(cmd.quantity());
         Line line = requireLine(cmd.itemId());
+        if (line.itemType == CartItemType.COURSE && cmd.quantity() != 1)
+            throw DomainException.badInput("a course is bought once: quantity must be 1");
         if (line.quantity == cmd.quantity()) return;
         if (cmd.quantity() > line.quantity) purchasable(catalog, key(cmd.itemId()), cmd.quantity());
         apply(new CartItemQuantityChanged(cartId, userId, line.itemType, key(cmd.itemId()), cmd.quantity()));
@@ -123,6 +148,13 @@ public class Cart {
         String currency = null;
         long subtotal = 0;
         for (Map.Entry<String, Line> e : lines.entrySet()) {
+            if (e.getValue().itemType == CartItemType.COURSE) {
+                CourseOffer c = catalog.course(new CourseId(e.getKey())).filter(CourseOffer::open).orElse(null);
+                if (c == null) continue;
+                currency = c.currency();
+                subtotal = Math.addExact(subtotal, c.unitPriceCents());
+                continue;
+            }
             ProductFacts p = catalog.product(new ProductId(e.getKey())).orElse(null);
             if (p == null || !p.active()) continue;
             currency = p.currency();
@@ -147,8 +179,6 @@ public class Cart {
 
     private static String requireItemId(CartItemType type, String itemId) {
         if (type == null) throw DomainException.badInput("itemType is required");
-        if (type == CartItemType.COURSE)
-            throw new DomainException(ErrorCode.ITEM_TYPE_NOT_SUPPORTED, "courses cannot be bought through the cart yet");
         try {
             return new ProductId(itemId).value();
         } catch (IllegalArgumentException e) {
@@ -187,13 +217,16 @@ public class Cart {
         return p;
     }
 
-    /** A cart is in one currency: that of the products in it now. */
+    /** A cart is in one currency: that of the items in it now. */
     private void requireSameCurrency(ItemCatalog catalog, String adding, String currency) {
-        for (String other : lines.keySet()) {
-            if (other.equals(adding)) continue;
-            catalog.product(new ProductId(other)).filter(p -> !p.currency().equals(currency)).ifPresent(p -> {
+        for (Map.Entry<String, Line> other : lines.entrySet()) {
+            if (other.getKey().equals(adding)) continue;
+            java.util.Optional<String> theirs = other.getValue().itemType == CartItemType.COURSE
+                    ? catalog.course(new CourseId(other.getKey())).map(CourseOffer::currency)
+                    : catalog.product(new ProductId(other.getKey())).map(ProductFacts::currency);
+            theirs.filter(c -> !c.equals(currency)).ifPresent(c -> {
                 throw new DomainException(ErrorCode.CURRENCY_MISMATCH,
-                        "the cart is in " + p.currency() + "; this product is priced in " + currency);
+                        "the cart is in " + c + "; this item is priced in " + currency);
             });
             return; // all lines share one currency: one is enough
         }

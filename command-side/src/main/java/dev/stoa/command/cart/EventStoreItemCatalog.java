@@ -4,7 +4,11 @@ import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.catalog.ProductUpdated;
+import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.InventoryIds;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.command.learning.CourseCatalog;
+import dev.stoa.command.learning.Enrollments;
 import dev.stoa.command.inventory.Inventory;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,11 +30,25 @@ import org.springframework.stereotype.Component;
 class EventStoreItemCatalog implements ItemCatalog {
     private final EventStore events;
     private final Repository<Inventory> inventories;
+    private final CourseCatalog courses;
+    private final Enrollments enrollments;
 
-    EventStoreItemCatalog(EventStore events, @Lazy Repository<Inventory> inventories) {
+    EventStoreItemCatalog(EventStore events, @Lazy Repository<Inventory> inventories, CourseCatalog courses,
+                          Enrollments enrollments) {
         this.events = events;
         this.inventories = inventories;
+        this.courses = courses;
+        this.enrollments = enrollments;
     }
+
+    @Override
+    public Optional<CourseOffer> course(CourseId courseId) {
+        return courses.course(courseId).filter(CourseCatalog.CourseFacts::published).map(c ->
+                new CourseOffer(c.title(), c.instructorId(), c.priceCents(), c.currency(), c.open()));
+    }
+
+    @Override
+    public boolean owns(UserId userId, CourseId courseId) { return enrollments.hasAccess(userId, courseId); }
 
     @Override
     public Optional<ProductFacts> product(ProductId productId) {

@@ -16,6 +16,7 @@ import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.Address;
 import dev.stoa.api.identity.ReadShippingAddress;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.inventory.CommitStockReservation;
 import dev.stoa.api.inventory.ReleaseStockReservation;
 import dev.stoa.api.inventory.ReserveStock;
@@ -33,6 +34,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.command.cart.ItemCatalog;
+import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import dev.stoa.command.payment.CardPayments;
 import dev.stoa.command.platform.web.Commands;
@@ -94,23 +96,23 @@ public class Checkout {
             throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE, "pay with card or wallet");
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
-        List<Item> items = items(cart);
+        List<Item> items = items(buyer, cart);
         boolean physical = items.stream().anyMatch(Item::physical);
         Address address = addressOf(buyer, addressId);
         if (physical && address == null)
             throw new DomainException(ErrorCode.SHIPPING_ADDRESS_REQUIRED,
                     "the cart holds physical items: add an address or send shippingAddressId");
         Destination destination = address != null ? new Destination(address.countryCode(), address.state()) : pricing.origin();
-        String currency = items.get(0).facts().currency();
+        String currency = items.get(0).currency();
 
         OrderId orderId = OrderId.random();
         List<Item> reserved = new ArrayList<>();
         String coupon = null;
-        attempts.begin(orderId, buyer, items.stream().map(Item::productId).toList(),
+        attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(),
                 cart.couponCode());
         try {
             long discount = 0;
-            long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.facts().unitPriceCents(), (long) i.quantity())).sum();
+            long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();
             if (cart.couponCode() != null) {
                 CouponTerms terms = commands.send(new RedeemCoupon(cart.couponCode(), buyer, orderId));
                 coupon = terms.code();
@@ -121,6 +123,7 @@ public class Checkout {
             }
             Quote quote = pricing.price(items.stream().map(Item::priced).toList(), discount, destination);
             for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).product()) continue; // a course has no stock
                 reserve(items.get(i), orderId, i);
                 reserved.add(items.get(i));
             }
@@ -158,23 +161,37 @@ public class Checkout {
             throw refused;
         }
         commands.send(new ConfirmOrder(orderId, reference));
-        for (Item item : items) commands.send(new CommitStockReservation(item.productId(), orderId));
+        for (Item item : items) if (item.product()) commands.send(new CommitStockReservation(item.productId(), orderId));
         commands.send(new ClearCart(buyer));
         return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
     }
 
-    /** One product line of the cart with the product's facts now. */
-    private record Item(ProductId productId, int quantity, ProductFacts facts) {
-        boolean physical() { return TaxClass.ofProduct(facts.weightGrams()) == TaxClass.PHYSICAL; }
+    /** One line of the cart (a product or a course) with the item's facts now. */
+    private record Item(String itemType, String itemId, int quantity, String name, String sku, UserId vendorId,
+                        long unitPriceCents, String currency, Integer weightGrams, TaxClass taxClass) {
+        static Item of(ProductId productId, int quantity, ProductFacts facts) {
+            return new Item(OrderLine.PRODUCT, productId.value(), quantity, facts.name(), facts.sku(), facts.vendorId(),
+                    facts.unitPriceCents(), facts.currency(), facts.weightGrams(), TaxClass.ofProduct(facts.weightGrams()));
+        }
+
+        static Item of(String courseId, CourseOffer course) {
+            return new Item(OrderLine.COURSE, courseId, 1, course.title(), null, course.instructorId(),
+                    course.unitPriceCents(), course.currency(), null, TaxClass.COURSE);
+        }
+
+        boolean product() { return OrderLine.PRODUCT.equals(itemType); }
+
+        ProductId productId() { return new ProductId(itemId); }
+
+        boolean physical() { return taxClass == TaxClass.PHYSICAL; }
 
         PricedLine priced() {
-            return new PricedLine(productId.value(), facts.unitPriceCents(), quantity, TaxClass.ofProduct(facts.weightGrams()),
-                    facts.weightGrams() == null ? 0 : facts.weightGrams());
+            return new PricedLine(itemId, unitPriceCents, quantity, taxClass, weightGrams == null ? 0 : weightGrams);
         }
 
         OrderLine line() {
-            return new OrderLine(OrderLine.PRODUCT, productId.value(), facts.vendorId(), facts.name(), facts.sku(),
-                    facts.unitPriceCents(), quantity, Math.multiplyExact(facts.unitPriceCents(), (long) quantity), physical());
+            return new OrderLine(itemType, itemId, vendorId, name, sku, unitPriceCents, quantity,
+                    Math.multiplyExact(unitPriceCents, (long) quantity), physical());
         }
     }
 
@@ -197,21 +214,36 @@ public class Checkout {
         }
     }
 
-    private List<Item> items(CartContents cart) {
+    private List<Item> items(UserId buyer, CartContents cart) {
         List<Item> items = new ArrayList<>();
         String currency = null;
         for (CartContents.Line line : cart.lines()) {
-            if (line.itemType() != CartItemType.PRODUCT)
-                throw new DomainException(ErrorCode.ITEM_TYPE_NOT_SUPPORTED, "a " + line.itemType().value() + " cannot be ordered yet");
-            ProductId productId = new ProductId(line.itemId());
-            ProductFacts facts = catalog.product(productId).filter(ProductFacts::active).orElseThrow(() ->
-                    new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "product " + productId + " is no longer for sale: remove it from the cart"));
-            if (currency != null && !currency.equals(facts.currency()))
-                throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the cart mixes " + currency + " and " + facts.currency());
-            currency = facts.currency();
-            items.add(new Item(productId, line.quantity(), facts));
+            Item item = line.itemType() == CartItemType.COURSE ? course(buyer, line.itemId()) : product(line);
+            if (currency != null && !currency.equals(item.currency()))
+                throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the cart mixes " + currency + " and " + item.currency());
+            currency = item.currency();
+            items.add(item);
         }
         return items;
+    }
+
+    private Item product(CartContents.Line line) {
+        ProductId productId = new ProductId(line.itemId());
+        ProductFacts facts = catalog.product(productId).filter(ProductFacts::active).orElseThrow(() ->
+                new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "product " + productId + " is no longer for sale: remove it from the cart"));
+        return Item.of(productId, line.quantity(), facts);
+    }
+
+    /** A course line: still open to new students, and not one the buyer has access to by now. */
+    private Item course(UserId buyer, String id) {
+        CourseId courseId = new CourseId(id);
+        CourseOffer course = catalog.course(courseId).orElseThrow(() ->
+                new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "course " + id + " is no longer for sale: remove it from the cart"));
+        if (!course.open())
+            throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + id + " takes no new students: remove it from the cart");
+        if (catalog.owns(buyer, courseId))
+            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already: remove it from the cart");
+        return Item.of(id, course);
     }
 
     private void reserve(Item item, OrderId orderId, int index) {
@@ -221,7 +253,7 @@ public class Checkout {
             if (!is(e, ErrorCode.INSUFFICIENT_STOCK)) throw e;
             String message = e.getDetails().map(d -> ((ErrorDetails) d).message()).orElse("not enough stock");
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK,
-                    "line " + (index + 1) + " (" + item.facts().name() + ", SKU " + item.facts().sku() + "): " + message);
+                    "line " + (index + 1) + " (" + item.name() + ", SKU " + item.sku() + "): " + message);
         }
     }
 

@@ -5,6 +5,8 @@ import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.cart.CouponLookup.CouponState;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +29,12 @@ class CartTest {
     private final Map<String, Integer> stock = new HashMap<>();
     private final UserId vendor = UserId.random();
     private final Map<String, CouponState> coupons = new HashMap<>();
+    private final Map<String, CourseOffer> courses = new HashMap<>();
+    private final java.util.Set<String> owned = new java.util.HashSet<>();
+    private final String course = CourseId.random().value();
+    private final String archivedCourse = CourseId.random().value();
+    private final String ownedCourse = CourseId.random().value();
+    private final String euroCourse = CourseId.random().value();
     private FixtureConfiguration<Cart> fixture;
 
     @BeforeEach
@@ -35,6 +43,11 @@ class CartTest {
         product(ebook, new ProductFacts("E-book", "EBOOK-1", vendor, 999, "USD", null, true), 1_000);
         product(euroBook, new ProductFacts("Buch", "BUCH-1", vendor, 1_500, "EUR", null, true), 10);
         product(unlisted, new ProductFacts("Gone", "GONE-1", vendor, 100, "USD", 10, false), 10);
+        courses.put(course, new CourseOffer("Sourdough", vendor, 4_900, "USD", true));
+        courses.put(archivedCourse, new CourseOffer("Old", vendor, 1_000, "USD", false));
+        courses.put(ownedCourse, new CourseOffer("Mine", vendor, 1_000, "USD", true));
+        courses.put(euroCourse, new CourseOffer("Brot", vendor, 1_000, "EUR", true));
+        owned.add(user.value() + ":" + ownedCourse);
         fixture = new AggregateTestFixture<>(Cart.class);
         fixture.registerInjectableResource(new ItemCatalog() {
             @Override
@@ -42,6 +55,12 @@ class CartTest {
 
             @Override
             public int available(ProductId id) { return stock.getOrDefault(id.value(), 0); }
+
+            @Override
+            public Optional<CourseOffer> course(CourseId id) { return Optional.ofNullable(courses.get(id.value())); }
+
+            @Override
+            public boolean owns(UserId u, CourseId id) { return owned.contains(u.value() + ":" + id.value()); }
         });
         fixture.registerInjectableResource((CouponLookup) (code, u) -> Optional.ofNullable(coupons.get(CartIds.normaliseCode(code))));
     }
@@ -89,9 +108,42 @@ class CartTest {
         fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.PRODUCT, unlisted, 1))
                 .expectException(hasCode("product_unavailable"));
         fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.COURSE, mug, 1))
-                .expectException(hasCode("item_type_not_supported"));
+                .expectException(hasCode("not_found"));
         fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.PRODUCT, mug, 0))
                 .expectException(hasCode("validation_failed"));
+    }
+
+    @Test
+    void givenProductLine_whenAddCourse_thenCourseLineOfOne() {
+        fixture.given(added(mug, 1)).when(new AddCartItem(user, CartItemType.COURSE, course, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CartItemAdded(cartId, user, CartItemType.COURSE, course, 1));
+    }
+
+    @Test
+    void givenCourseLine_whenAddItAgainOrChangeQuantity_thenRefused() {
+        CartItemAdded courseAdded = new CartItemAdded(cartId, user, CartItemType.COURSE, course, 1);
+        fixture.given(courseAdded).when(new AddCartItem(user, CartItemType.COURSE, course, 1))
+                .expectException(hasCode("course_in_cart"));
+        fixture.given(courseAdded).when(new ChangeCartItemQuantity(user, course, 2))
+                .expectException(hasCode("validation_failed"));
+        fixture.given(courseAdded).when(new RemoveCartItem(user, course))
+                .expectEvents(new CartItemRemoved(cartId, user, CartItemType.COURSE, course));
+    }
+
+    @Test
+    void whenAddOwnedArchivedForeignOrSeveralOfACourse_thenRefusedWithTheirCodes() {
+        fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.COURSE, ownedCourse, 1))
+                .expectException(hasCode("course_already_owned"));
+        fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.COURSE, archivedCourse, 1))
+                .expectException(hasCode("course_archived"));
+        fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.COURSE, course, 2))
+                .expectException(hasCode("validation_failed"));
+        fixture.given(added(mug, 1)).when(new AddCartItem(user, CartItemType.COURSE, euroCourse, 1))
+                .expectException(hasCode("currency_mismatch"));
+        fixture.given(new CartItemAdded(cartId, user, CartItemType.COURSE, course, 1))
+                .when(new AddCartItem(user, CartItemType.PRODUCT, euroBook, 1))
+                .expectException(hasCode("currency_mismatch"));
     }
 
     @Test

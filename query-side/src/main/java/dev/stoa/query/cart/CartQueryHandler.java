@@ -1,5 +1,6 @@
 package dev.stoa.query.cart;
 
+import dev.stoa.api.cart.CartItemType;
 import dev.stoa.api.cart.CartView;
 import dev.stoa.api.cart.CouponTerms;
 import dev.stoa.api.cart.FindCart;
@@ -16,6 +17,8 @@ import dev.stoa.projection.cart.CouponEntity;
 import dev.stoa.projection.cart.CouponRedemptionViewRepository;
 import dev.stoa.projection.cart.CouponViewRepository;
 import dev.stoa.projection.catalog.ProductEntity;
+import dev.stoa.projection.learning.EnrollmentCourseEntity;
+import dev.stoa.projection.learning.EnrollmentCourseViewRepository;
 import dev.stoa.projection.catalog.ProductViewRepository;
 import dev.stoa.projection.identity.AddressEntity;
 import dev.stoa.projection.identity.AddressViewRepository;
@@ -43,13 +46,16 @@ public class CartQueryHandler {
     private final CouponViewRepository coupons;
     private final CouponRedemptionViewRepository redemptions;
     private final ProductViewRepository products;
+    private final EnrollmentCourseViewRepository courses;
     private final AddressViewRepository addresses;
     private final PricingRules pricing;
     private final Clock clock;
 
     public CartQueryHandler(CartLineViewRepository lines, CartViewRepository carts, CouponViewRepository coupons,
                             CouponRedemptionViewRepository redemptions, ProductViewRepository products,
-                            AddressViewRepository addresses, PricingRules pricing, Optional<Clock> clock) {
+                            EnrollmentCourseViewRepository courses, AddressViewRepository addresses, PricingRules pricing,
+                            Optional<Clock> clock) {
+        this.courses = courses;
         this.lines = lines;
         this.carts = carts;
         this.coupons = coupons;
@@ -67,14 +73,30 @@ public class CartQueryHandler {
         if (destination == null) return null;
 
         List<CartLineEntity> rows = lines.findByUserIdOrderByAddedAtAscItemIdAsc(userId);
-        Map<String, ProductEntity> byId = products.findAllById(rows.stream().map(CartLineEntity::getItemId).toList())
+        Map<String, ProductEntity> byId = products.findAllById(rows.stream()
+                        .filter(r -> !CartItemType.COURSE.value().equals(r.getItemType())).map(CartLineEntity::getItemId).toList())
                 .stream().collect(Collectors.toMap(ProductEntity::getId, Function.identity()));
-        String currency = rows.stream().map(r -> byId.get(r.getItemId())).filter(p -> p != null)
-                .map(ProductEntity::getCurrency).findFirst().orElse(pricing.defaultCurrency());
+        Map<String, EnrollmentCourseEntity> coursesById = courses.findAllById(rows.stream()
+                        .filter(r -> CartItemType.COURSE.value().equals(r.getItemType())).map(CartLineEntity::getItemId).toList())
+                .stream().collect(Collectors.toMap(EnrollmentCourseEntity::getCourseId, Function.identity()));
+        String currency = rows.stream().map(r -> CartItemType.COURSE.value().equals(r.getItemType())
+                        ? Optional.ofNullable(coursesById.get(r.getItemId())).map(EnrollmentCourseEntity::getCurrency).orElse(null)
+                        : Optional.ofNullable(byId.get(r.getItemId())).map(ProductEntity::getCurrency).orElse(null))
+                .filter(c -> c != null).findFirst().orElse(pricing.defaultCurrency());
 
         List<CartView.Line> items = new ArrayList<>();
         List<PricedLine> priced = new ArrayList<>();
         for (CartLineEntity row : rows) {
+            if (CartItemType.COURSE.value().equals(row.getItemType())) { // no weight, no shipping, its own tax class
+                EnrollmentCourseEntity c = coursesById.get(row.getItemId());
+                boolean purchasable = c != null && c.isOpen() && currency.equals(c.getCurrency());
+                long unit = c == null ? 0 : c.getPriceCents();
+                items.add(new CartView.Line(row.getItemType(), row.getItemId(), c == null ? null : c.getTitle(),
+                        row.getQuantity(), unit, Math.multiplyExact(unit, (long) row.getQuantity()), TaxClass.COURSE.value(),
+                        null, purchasable));
+                if (purchasable) priced.add(new PricedLine(row.getItemId(), unit, row.getQuantity(), TaxClass.COURSE, 0));
+                continue;
+            }
             ProductEntity p = byId.get(row.getItemId());
             boolean purchasable = p != null && p.isActive() && currency.equals(p.getCurrency());
             long unit = p == null ? 0 : p.getPriceCents();

@@ -9,6 +9,7 @@ public class DomainException extends RuntimeException {
     private final ErrorKind kind;
     private final String code;
     private final Long retryAfterSeconds;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public DomainException(ErrorCode code, String message) { this(code, message, null); }
 
@@ -24,6 +25,18 @@ public class DomainException extends RuntimeException {
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
     }
+
+    /**
+     * Adds a member to the problem the HTTP layer answers (RFC 9457 extension, such as {@code checkoutUrl} of a
+     * {@code payment_required}); only for refusals raised in the HTTP API itself (it does not cross a message bus).
+     */
+    public DomainException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The extension members added with {@link #with}. */
+    public java.util.Map<String, Object> properties() { return java.util.Collections.unmodifiableMap(properties); }
 
     /** For 429s: when the client may try again (the Retry-After header), or null. */
     public Long retryAfterSeconds() { return retryAfterSeconds; }

@@ -103,6 +103,13 @@ public enum ErrorCode {
             "A webhook whose Stripe-Signature is missing, wrong or too old (replayed); nothing was applied."),
     RETURN_EXCEEDS_OPENED("return_exceeds_opened", UNPROCESSABLE,
             "More units received than the refund request's return opened for (less those received already), or a product it does not return."),
+    // learning: enrollment and progress
+    PAYMENT_REQUIRED("payment_required", ErrorKind.PAYMENT_REQUIRED,
+            "The course is paid: pay from the wallet (`paymentMethod: wallet`) or add it to the cart and check out (`checkoutUrl`)."),
+    COURSE_ALREADY_OWNED("course_already_owned", CONFLICT, "The caller has access to this course already."),
+    COURSE_IN_CART("course_in_cart", CONFLICT, "The course is in the cart already (a course is bought once)."),
+    COURSE_ARCHIVED("course_archived", CONFLICT, "The course is archived: no new enrollments (enrolled students keep access)."),
+    ENROLLMENT_REVOKED("enrollment_revoked", FORBIDDEN, "The caller's access to this course was revoked (refunded or cancelled)."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

@@ -46,6 +46,11 @@ public final class AccessRules {
             user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
             user(PUT, "/api/v1/products/*/reviews/*"),             // the author
             user(DELETE, "/api/v1/products/*/reviews/*"),          // the author, or an admin (moderation)
+            // learning: enrollment and progress (before any open rule for /api/v1/courses/**)
+            roles(POST, Set.of("customer"), "/api/v1/courses/*/enroll"), // free, wallet; paid otherwise 402
+            user(null, "/api/v1/courses/*/progress"),          // the enrolled student (the Enrollment aggregate)
+            user(GET, "/api/v1/courses/*/enrollments"),        // the course's instructor, admin (EnrollmentQueryHandler)
+            user(GET, "/api/v1/users/me/enrollments"),         // "my courses": the caller's own
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),

@@ -34,7 +34,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
-        ResponseEntity<Object> response = respond(Problems.of(e.kind().status(), e.code(), e.getMessage()));
+        ProblemDetail problem = Problems.of(e.kind().status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity<Object> response = respond(problem);
         if (e.retryAfterSeconds() == null) return response;
         return ResponseEntity.status(response.getStatusCode()).contentType(Problems.PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString()).body(response.getBody());

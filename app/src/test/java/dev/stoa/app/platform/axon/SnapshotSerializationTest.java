@@ -9,6 +9,7 @@ import dev.stoa.command.cart.Coupon;
 import dev.stoa.command.identity.TokenFamily;
 import dev.stoa.command.identity.UserAccount;
 import dev.stoa.command.inventory.Inventory;
+import dev.stoa.command.learning.Enrollment;
 import dev.stoa.command.wallet.Wallet;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
@@ -25,7 +26,8 @@ class SnapshotSerializationTest {
     private final Serializer serializer = AxonJson.serializer();
 
     @ParameterizedTest
-    @ValueSource(classes = {UserAccount.class, TokenFamily.class, Product.class, Inventory.class, Cart.class, Coupon.class, Wallet.class})
+    @ValueSource(classes = {UserAccount.class, TokenFamily.class, Product.class, Inventory.class, Cart.class, Coupon.class, Wallet.class,
+            Enrollment.class})
     void everyFieldOfTheAggregateSurvivesASnapshot(Class<?> aggregate) {
         Object state = Samples.object(aggregate);
 

@@ -1,0 +1,206 @@
+package dev.stoa.app.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Catalog;
+import dev.stoa.app.support.Courses;
+import dev.stoa.app.support.Courses.Course;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Courses bought through the cart and an order: granted when paid, revoked by exactly their refund or cancellation. */
+class CourseOrderIT extends ApiTest {
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate jdbc;
+    private Courses courses;
+
+    @BeforeEach
+    void courses() { courses = new Courses(context); }
+
+    /** A registered customer with a default address in San Francisco; answers id and token. */
+    private String[] buyer() {
+        UserId id = UserId.random();
+        commands.sendAndWait(new RegisterUser(id, "learner-" + id.value().substring(0, 8) + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Lea", "Learner", null, Set.of("customer"), true));
+        String token = tokenAs(id.value(), "customer");
+        Api.Response address = api.post("/api/v1/users/" + id.value() + "/addresses", Map.of("label", "home",
+                "streetLine1", "1 Market St", "city", "San Francisco", "state", "CA", "postalCode", "94105",
+                "countryCode", "US", "isDefault", true), token);
+        assertThat(address.status()).as(address.toString()).isEqualTo(201);
+        return new String[] {id.value(), token};
+    }
+
+    private Api.Response add(String token, String type, String id, int quantity) {
+        return api.post("/api/v1/cart/items", Map.of("itemType", type, "itemId", id, "quantity", quantity), token);
+    }
+
+    /** Checks the cart out by card: answers the order id and payment id of the pending order. */
+    private String[] cardCheckout(String token) {
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), token,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.body().get("status").asText()).isEqualTo("pending");
+        return new String[] {placed.body().get("orderId").asText(), placed.body().at("/payment/paymentId").asText(),
+                placed.body().get("totalCents").asText()};
+    }
+
+    private void pay(String[] order, String token) {
+        Api.Response paid = api.post("/api/v1/payments/" + order[1] + "/sandbox/confirm", Map.of("paymentMethod", "pm_card_visa"), token);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(202);
+        awaitOrder(order[0], token, "confirmed");
+    }
+
+    private void awaitOrder(String orderId, String token, String status) {
+        Await.until(() -> status.equals(api.get("/api/v1/orders/" + orderId, token).body().path("status").asText()),
+                Duration.ofSeconds(30), "order " + orderId + " is " + status);
+    }
+
+    private JsonNode progress(String courseId, String token) { return api.get("/api/v1/courses/" + courseId + "/progress", token).body(); }
+
+    /** Waits until the student's grants of the course satisfy {@code done}; answers the progress. */
+    private JsonNode awaitProgress(String courseId, String token, java.util.function.Predicate<JsonNode> done, String what) {
+        Await.until(() -> done.test(progress(courseId, token)), Duration.ofSeconds(30), what);
+        return progress(courseId, token);
+    }
+
+    @Test
+    void mixedCart_paidByCard_enrollsWhenConfirmed_andAnOwnedCourseCannotBeAddedAgain() {
+        Course course = courses.published("Pastry", 4_900, 70);
+        String vendor = tokenFor("vendor");
+        Map<String, Object> lamp = new HashMap<>(Catalog.product("LMP-" + UUID.randomUUID().toString().substring(0, 8),
+                "Lamp", 2_000, null, "Stoa"));
+        lamp.put("weightGrams", 500);
+        String product = new Catalog(api).create(vendor, lamp);
+        assertThat(api.put("/api/v1/products/" + product + "/inventory", Map.of("onHand", 5), vendor).status()).isEqualTo(204);
+        String[] buyer = buyer();
+
+        assertThat(add(buyer[1], "product", product, 1).status()).isBetween(200, 204);
+        assertThat(add(buyer[1], "course", course.id(), 2).code()).isEqualTo("validation_failed");
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        Api.Response twice = add(buyer[1], "course", course.id(), 1);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("course_in_cart");
+        Await.until(() -> api.get("/api/v1/cart", buyer[1]).body().path("items").size() == 2, Duration.ofSeconds(20), "two lines");
+        JsonNode cart = api.get("/api/v1/cart", buyer[1]).body();
+        JsonNode courseLine = cart.get("items").get(1);
+        assertThat(courseLine.get("itemType").asText()).isEqualTo("course");
+        assertThat(courseLine.get("name").asText()).isEqualTo("Pastry");
+        assertThat(courseLine.get("unitPriceCents").asLong()).isEqualTo(4_900);
+        assertThat(courseLine.get("taxClass").asText()).isEqualTo("course");
+        assertThat(courseLine.get("purchasable").asBoolean()).isTrue();
+        // US-CA: 7.25 % on the lamp (145), courses untaxed; shipping 4.99 + 1.00 for the started kilogram
+        assertThat(cart.get("subtotalCents").asLong()).isEqualTo(6_900);
+        assertThat(cart.get("taxCents").asLong()).isEqualTo(145);
+        assertThat(cart.get("shippingCents").asLong()).isEqualTo(599);
+        assertThat(cart.get("totalCents").asLong()).isEqualTo(7_644);
+
+        String[] order = cardCheckout(buyer[1]);
+        assertThat(order[2]).isEqualTo("7644");
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", buyer[1]).code())
+                .as("not before the order is paid").isEqualTo("purchase_required");
+        pay(order, buyer[1]);
+
+        JsonNode enrolled = awaitProgress(course.id(), buyer[1], p -> p.path("grants").size() == 1, "enrolled by the order");
+        assertThat(enrolled.get("status").asText()).isEqualTo("active");
+        assertThat(enrolled.at("/grants/0/source").asText()).isEqualTo("order");
+        assertThat(enrolled.at("/grants/0/reference").asText()).isEqualTo(order[0]);
+        assertThat(api.get("/api/v1/users/me/enrollments", buyer[1]).body().at("/items/0/title").asText()).isEqualTo("Pastry");
+        assertThat(jdbc.queryForObject("select active from course_access_view where user_id = ? and course_id = ?",
+                Boolean.class, buyer[0], course.id())).isTrue();
+
+        Api.Response owned = add(buyer[1], "course", course.id(), 1);
+        assertThat(owned.status()).isEqualTo(409);
+        assertThat(owned.code()).isEqualTo("course_already_owned");
+        Api.Response enrollAgain = api.post("/api/v1/courses/" + course.id() + "/enroll", Map.of("paymentMethod", "wallet"), buyer[1]);
+        assertThat(enrollAgain.code()).isEqualTo("course_already_owned");
+    }
+
+    @Test
+    void twoOrdersOfOneCourse_refundOfOneKeepsAccess_progressBlocksTheNextRefund_cancellationOfTheOtherRevokes() {
+        Course course = courses.published("Plating", 3_000, 70);
+        String[] buyer = buyer();
+        String admin = tokenFor("admin");
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] first = cardCheckout(buyer[1]);
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).as("not owned while unpaid").isBetween(200, 204);
+        String[] second = cardCheckout(buyer[1]);
+        pay(first, buyer[1]);
+        pay(second, buyer[1]);
+        awaitProgress(course.id(), buyer[1], p -> p.path("grants").size() == 2, "two grants");
+
+        Api.Response asked = api.post("/api/v1/refunds", Map.of("orderId", first[0], "reason", "bought twice",
+                "items", List.of(Map.of("itemType", "course", "itemId", course.id(), "quantity", 1))), buyer[1]);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        Api.Response approved = api.post("/api/v1/refunds/" + asked.body().get("refundId").asText() + "/approve", Map.of(), admin);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.body().get("totalCents").asLong()).isEqualTo(3_000);
+        JsonNode afterRefund = awaitProgress(course.id(), buyer[1], p -> revokedAt(p, first[0]) != null, "the first grant revoked");
+        assertThat(afterRefund.get("status").asText()).as("the second order keeps the access").isEqualTo("active");
+        assertThat(grant(afterRefund, first[0]).get("revokedReason").asText()).isEqualTo("refunded");
+        assertThat(revokedAt(afterRefund, second[0])).isNull();
+
+        Api.Response lesson = api.post("/api/v1/courses/" + course.id() + "/progress",
+                Map.of("lessonId", course.video(), "completed", true), buyer[1]);
+        assertThat(lesson.status()).as(lesson.toString()).isEqualTo(200);
+        assertThat(lesson.body().get("progressPercent").asInt()).isEqualTo(50);
+        Api.Response tooFar = api.post("/api/v1/refunds", Map.of("orderId", second[0], "reason", "changed my mind"), buyer[1]);
+        assertThat(tooFar.status()).as(tooFar.toString()).isEqualTo(422);
+        assertThat(tooFar.code()).isEqualTo("refund_not_eligible");
+
+        Api.Response cancelled = api.post("/api/v1/orders/" + second[0] + "/cancel", Map.of("reason", "chargeback"), admin);
+        assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 204);
+        JsonNode revoked = awaitProgress(course.id(), buyer[1], p -> "revoked".equals(p.path("status").asText()), "access revoked");
+        assertThat(grant(revoked, second[0]).get("revokedReason").asText()).isEqualTo("cancelled");
+        Api.Response blocked = api.post("/api/v1/courses/" + course.id() + "/progress",
+                Map.of("lessonId", course.quiz(), "quizAnswers", Courses.RIGHT), buyer[1]);
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.code()).isEqualTo("enrollment_revoked");
+        assertThat(api.get("/api/v1/users/me/enrollments", buyer[1]).body().at("/items/0/status").asText()).isEqualTo("revoked");
+        assertThat(jdbc.queryForObject("select active from course_access_view where user_id = ? and course_id = ?",
+                Boolean.class, buyer[0], course.id())).isFalse();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).as("may be bought again").isBetween(200, 204);
+    }
+
+    @Test
+    void anOrderCancelledBeforePayment_neverGrants() {
+        Course course = courses.published("Sauces", 2_500, 70);
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(buyer[1]);
+        Api.Response cancelled = api.post("/api/v1/orders/" + order[0] + "/cancel", null, buyer[1]);
+        assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 204);
+        awaitOrder(order[0], buyer[1], "cancelled");
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", buyer[1]).code()).isEqualTo("purchase_required");
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).as("not owned").isBetween(200, 204);
+    }
+
+    private static JsonNode grant(JsonNode progress, String reference) {
+        for (JsonNode g : progress.path("grants")) if (reference.equals(g.path("reference").asText())) return g;
+        return null;
+    }
+
+    private static String revokedAt(JsonNode progress, String reference) {
+        JsonNode g = grant(progress, reference);
+        return g == null || g.path("revokedAt").isNull() || g.path("revokedAt").isMissingNode() ? null : g.get("revokedAt").asText();
+    }
+}

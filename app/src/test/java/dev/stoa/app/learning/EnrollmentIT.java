@@ -1,0 +1,299 @@
+package dev.stoa.app.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.wallet.DebitWallet;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Courses;
+import dev.stoa.app.support.Courses.Course;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import dev.stoa.command.learning.WalletPurchases;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Enrolling (free, wallet, refused), progress, quizzes scored on the server, completion, "my courses", instructors. */
+class EnrollmentIT extends ApiTest {
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    private Courses courses;
+
+    @BeforeEach
+    void courses() { courses = new Courses(context); }
+
+    private Api.Response enroll(String courseId, Object body, String token) {
+        return api.post("/api/v1/courses/" + courseId + "/enroll", body == null ? "" : body, token);
+    }
+
+    private Api.Response progress(String courseId, Map<String, Object> body, String token) {
+        return api.post("/api/v1/courses/" + courseId + "/progress", body, token);
+    }
+
+    private JsonNode myCourses(String token) {
+        Api.Response r = api.get("/api/v1/users/me/enrollments", token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void freeCourse_enrollCompleteLessons_failThenPassTheQuiz_completedWithACertificate() {
+        Course course = courses.published("Bread basics", 0, 70);
+        String student = tokenFor("customer");
+
+        Api.Response enrolled = enroll(course.id(), null, student);
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        assertThat(enrolled.header("Location")).isEqualTo("/api/v1/courses/" + course.id() + "/progress");
+        assertThat(enrolled.body().get("source").asText()).isEqualTo("free");
+        assertThat(enrolled.body().get("status").asText()).isEqualTo("active");
+        Api.Response again = enroll(course.id(), null, student);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("course_already_owned");
+
+        JsonNode mine = myCourses(student);
+        assertThat(mine.get("total").asLong()).isEqualTo(1);
+        assertThat(mine.at("/items/0/courseId").asText()).isEqualTo(course.id());
+        assertThat(mine.at("/items/0/title").asText()).isEqualTo("Bread basics");
+        assertThat(mine.at("/items/0/progressPercent").asInt()).isZero();
+        assertThat(mine.at("/items/0/status").asText()).isEqualTo("active");
+
+        // the video: complete, with time; a draft or unknown lesson is 404; a quiz is completed by its answers
+        Api.Response video = progress(course.id(), Map.of("lessonId", course.video(), "completed", true, "secondsSpent", 540), student);
+        assertThat(video.status()).as(video.toString()).isEqualTo(200);
+        assertThat(video.body().get("progressPercent").asInt()).isEqualTo(50);
+        assertThat(video.body().get("timeSpentSeconds").asLong()).isEqualTo(540);
+        assertThat(progress(course.id(), Map.of("lessonId", course.draft(), "completed", true), student).status()).isEqualTo(404);
+        assertThat(progress(course.id(), Map.of("lessonId", UUID.randomUUID().toString(), "completed", true), student).status())
+                .isEqualTo(404);
+        assertThat(progress(course.id(), Map.of("lessonId", course.quiz(), "completed", true), student).code())
+                .isEqualTo("validation_failed");
+        assertThat(progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", List.of(List.of(1))), student).code())
+                .isEqualTo("validation_failed");
+        assertThat(progress(course.id(), Map.of("lessonId", course.video(), "secondsSpent", -5), student).code())
+                .isEqualTo("validation_failed");
+        assertThat(progress(course.id(), Map.of("lessonId", "nope"), student).status()).isEqualTo(400);
+
+        // the quiz: half right is 50 % < 70 %, not completed; then right: 100 %, completed with a certificate
+        Api.Response failed = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", Courses.HALF), student);
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
+        assertThat(failed.body().at("/quizResult/scorePercent").asInt()).isEqualTo(50);
+        assertThat(failed.body().at("/quizResult/correctCount").asInt()).isEqualTo(1);
+        assertThat(failed.body().get("status").asText()).isEqualTo("active");
+        assertThat(failed.body().get("progressPercent").asInt()).isEqualTo(100);
+        assertThat(failed.body().get("certificateId").isNull()).isTrue();
+        assertThat(failed.raw()).doesNotContain("\"correct\"").doesNotContain("choices");
+
+        Api.Response passed = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", Courses.RIGHT), student);
+        assertThat(passed.body().at("/quizResult/scorePercent").asInt()).isEqualTo(100);
+        assertThat(passed.body().get("status").asText()).isEqualTo("completed");
+        String certificate = passed.body().get("certificateId").asText();
+        assertThat(UUID.fromString(certificate)).isNotNull();
+        // a worse retake: the best score counts, completed once
+        Api.Response retake = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", List.of(List.of(0), List.of())), student);
+        assertThat(retake.body().at("/quizResult/scorePercent").asInt()).isZero();
+        assertThat(retake.body().at("/quizScores/" + course.quiz()).asInt()).isEqualTo(100);
+        assertThat(retake.body().get("certificateId").asText()).isEqualTo(certificate);
+
+        Api.Response read = api.get("/api/v1/courses/" + course.id() + "/progress", student);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().get("status").asText()).isEqualTo("completed");
+        assertThat(read.body().get("progressPercent").asInt()).isEqualTo(100);
+        assertThat(read.body().get("certificateId").asText()).isEqualTo(certificate);
+        assertThat(read.body().get("timeSpentSeconds").asLong()).isEqualTo(540);
+        assertThat(read.body().at("/quizScores/" + course.quiz()).asInt()).isEqualTo(100);
+        assertThat(read.body().at("/grants/0/source").asText()).isEqualTo("free");
+        assertThat(read.body().get("completedLessons")).hasSize(2);
+        assertThat(myCourses(student).at("/items/0/status").asText()).isEqualTo("completed");
+
+        // a lesson published later lowers the percent; the completion stays
+        courses.publishLesson(course.id(), course.draft());
+        Await.until(() -> api.get("/api/v1/courses/" + course.id() + "/progress", student).body().path("progressPercent").asInt() == 66,
+                Duration.ofSeconds(20), "progress counts the newly published lesson");
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", student).body().get("status").asText()).isEqualTo("completed");
+
+        // not enrolled: 403 purchase_required, reading and writing
+        String stranger = tokenFor("customer");
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", stranger).code()).isEqualTo("purchase_required");
+        Api.Response strangerWrites = progress(course.id(), Map.of("lessonId", course.video(), "completed", true), stranger);
+        assertThat(strangerWrites.status()).isEqualTo(403);
+        assertThat(strangerWrites.code()).isEqualTo("purchase_required");
+        assertThat(myCourses(stranger).get("total").asLong()).isZero();
+
+        // the instructor sees the students; another instructor does not (404); an admin does
+        String instructor = tokenAs(course.instructorId(), "instructor");
+        Api.Response students = api.get("/api/v1/courses/" + course.id() + "/enrollments", instructor);
+        assertThat(students.status()).as(students.toString()).isEqualTo(200);
+        assertThat(students.body().get("enrolled").asLong()).isEqualTo(1);
+        assertThat(students.body().get("completed").asLong()).isEqualTo(1);
+        assertThat(students.body().get("completionRatePercent").asInt()).isEqualTo(100);
+        assertThat(students.body().at("/items/0/progressPercent").asInt()).isEqualTo(66);
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/enrollments", tokenFor("instructor")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/enrollments", tokenFor("admin")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users/me/enrollments").status()).isEqualTo(401);
+    }
+
+    @Test
+    void paidCourse_fromTheWallet_toTheCent_andRefusedWhenShort_orUnpublished_orArchived() {
+        Course course = courses.published("Knife skills", 4_900, 70);
+        String student = tokenFor("customer");
+        fund(student, 5_000);
+
+        Api.Response unpaid = enroll(course.id(), null, student);
+        assertThat(unpaid.status()).as(unpaid.toString()).isEqualTo(402);
+        assertThat(unpaid.code()).isEqualTo("payment_required");
+        assertThat(unpaid.contentType()).startsWith("application/problem+json");
+        assertThat(unpaid.body().get("checkoutUrl").asText()).isEqualTo("/api/v1/orders");
+        assertThat(unpaid.body().at("/cartItem/itemId").asText()).isEqualTo(course.id());
+        assertThat(unpaid.body().get("priceCents").asLong()).isEqualTo(4_900);
+        assertThat(enroll(course.id(), Map.of("paymentMethod", "card"), student).status()).isEqualTo(402);
+        assertThat(enroll(course.id(), Map.of("paymentMethod", "cash"), student).code()).isEqualTo("validation_failed");
+
+        Api.Response paid = enroll(course.id(), Map.of("paymentMethod", "wallet"), student,
+                UUID.randomUUID().toString());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.body().get("source").asText()).isEqualTo("wallet");
+        assertThat(paid.body().get("paidCents").asLong()).isEqualTo(4_900);
+        JsonNode wallet = api.get("/api/v1/wallet", student).body();
+        assertThat(wallet.get("balanceCents").asLong()).isEqualTo(100);
+        assertThat(wallet.at("/entries/0/type").asText()).isEqualTo("debit");
+        assertThat(wallet.at("/entries/0/amountCents").asLong()).isEqualTo(4_900);
+        assertThat(enroll(course.id(), Map.of("paymentMethod", "wallet"), student).code()).isEqualTo("course_already_owned");
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(100);
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", student).body().at("/grants/0/reference").asText())
+                .isEqualTo(paid.body().get("reference").asText());
+
+        String poor = tokenFor("customer");
+        fund(poor, 1_000);
+        Api.Response short_ = enroll(course.id(), Map.of("paymentMethod", "wallet"), poor);
+        assertThat(short_.status()).as(short_.toString()).isEqualTo(422);
+        assertThat(short_.code()).isEqualTo("insufficient_funds");
+        assertThat(api.get("/api/v1/wallet", poor).body().get("balanceCents").asLong()).isEqualTo(1_000);
+        assertThat(myCourses(poor).get("total").asLong()).isZero();
+
+        Course draft = courses.draft("Not yet", 0, 70);
+        assertThat(enroll(draft.id(), null, student).status()).isEqualTo(404);
+        assertThat(enroll(UUID.randomUUID().toString(), null, student).status()).isEqualTo(404);
+        assertThat(enroll("not-a-uuid", null, student).status()).isEqualTo(400);
+        Course old = courses.published("Old", 0, 70);
+        courses.archive(old.id());
+        Api.Response archived = enroll(old.id(), null, student);
+        assertThat(archived.status()).isEqualTo(409);
+        assertThat(archived.code()).isEqualTo("course_archived");
+        assertThat(enroll(course.id(), null, tokenFor("instructor")).status()).as("customers enroll").isEqualTo(403);
+    }
+
+    @Test
+    void concurrentEnrollments_ofOneStudent_makeOneGrant_andTakeTheMoneyOnce() throws Exception {
+        Course free = courses.published("Race free", 0, 70);
+        String student = tokenFor("customer");
+        List<Integer> statuses = race(8, () -> enroll(free.id(), null, student).status());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
+
+        Course paid = courses.published("Race paid", 1_500, 70);
+        fund(student, 10_000); // enough for every racer's debit: the losers' debits are refunded
+        List<Integer> paying = race(6, () -> enroll(paid.id(), Map.of("paymentMethod", "wallet"), student).status());
+        assertThat(paying).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(paying).filteredOn(s -> s != 201).allMatch(s -> s == 409);
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 8_500, Duration.ofSeconds(20),
+                "one debit of 1500 in all (" + api.get("/api/v1/wallet", student).body() + ")");
+
+        for (Course c : List.of(free, paid)) {
+            Integer grants = jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Enrollment' "
+                    + "and payload_type = 'dev.stoa.api.learning.EnrollmentGranted' and aggregate_identifier in "
+                    + "(select enrollment_id from enrollment_view where course_id = ?)", Integer.class, c.id());
+            assertThat(grants).as("grants of " + c.id()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWalletPurchaseWhoseRequestDiedAfterTheDebit_isGranted_orRefundedWhenTheCourseClosedMeanwhile() {
+        Course course = courses.published("Fermentation", 2_000, 70);
+        Course closing = courses.published("Smoking", 1_500, 70);
+        String studentId = UUID.randomUUID().toString();
+        String student = tokenAs(studentId, "customer");
+        fund(student, 5_000);
+        String granted = diedAfterDebit(studentId, course.id(), 2_000);
+        String refunded = diedAfterDebit(studentId, closing.id(), 1_500);
+        String neverDebited = UUID.randomUUID().toString();
+        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency, started_at) "
+                + "values (?, ?, ?, 900, 'USD', now() - interval '10 minutes')", neverDebited, studentId, course.id());
+        courses.archive(closing.id());
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(1_500);
+
+        assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(3);
+
+        JsonNode progress = api.get("/api/v1/courses/" + course.id() + "/progress", student).body();
+        assertThat(progress.at("/grants/0/source").asText()).isEqualTo("wallet");
+        assertThat(progress.at("/grants/0/reference").asText()).isEqualTo(granted);
+        assertThat(api.get("/api/v1/courses/" + closing.id() + "/progress", student).code()).isEqualTo("purchase_required");
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 3_000,
+                Duration.ofSeconds(20), "the closed course's 1500 back: 5000 - 2000");
+        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id in (?, ?, ?)",
+                Integer.class, granted, refunded, neverDebited)).isZero();
+        assertThat(context.getBean(WalletPurchases.class).runOnce()).as("settled once").isZero();
+    }
+
+    /** A wallet purchase noted and debited ten minutes ago whose request died before the grant; answers its id. */
+    private String diedAfterDebit(String userId, String courseId, long cents) {
+        String purchase = UUID.randomUUID().toString();
+        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency, started_at) "
+                + "values (?, ?, ?, ?, 'USD', now() - interval '10 minutes')", purchase, userId, courseId, cents);
+        commands.sendAndWait(new DebitWallet(new UserId(userId), new OrderId(purchase), cents, "USD"));
+        return purchase;
+    }
+
+    private Api.Response enroll(String courseId, Object body, String token, String idempotencyKey) {
+        return api.post("/api/v1/courses/" + courseId + "/enroll", body, token, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    private static <T> List<T> race(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) futures.add(pool.submit(() -> {
+                start.await();
+                return call.call();
+            }));
+            start.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) out.add(f.get());
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Tops the user's wallet up by a voucher of {@code cents}. */
+    private void fund(String token, long cents) {
+        String admin = tokenFor("admin");
+        Api.Response batch = api.post("/api/v1/admin/vouchers", Map.of("amountCents", cents, "currency", "USD", "count", 1,
+                "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()), admin);
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", batch.body().at("/codes/0").asText()), token);
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.stoa.command.learning;
+
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.learning.GrantEnrollment;
+import dev.stoa.api.learning.RevokeEnrollment;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderPlaced;
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.RefundApproved;
+import dev.stoa.api.payment.RefundLineAmount;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.command.platform.web.Commands;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Course lines of orders become entitlements: a confirmed order grants each of its courses (source {@code order},
+ * reference the order id); an order cancelled after confirmation, or an approved refund request covering a course
+ * line, revokes exactly that order's grant (another grant of the same course keeps the access). Every command is
+ * idempotent per order, so a redelivered event changes nothing more; never replayed (it sends commands).
+ */
+@Component
+@ProcessingGroup(CourseEntitlements.NAME)
+@DisallowReplay
+class CourseEntitlements {
+    static final String NAME = "course-entitlements";
+    private static final Logger log = LoggerFactory.getLogger(CourseEntitlements.class);
+    private final Commands commands;
+    private final EventStore events;
+
+    CourseEntitlements(Commands commands, EventStore events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(OrderConfirmed e) {
+        OrderPlaced placed = (OrderPlaced) events.readEvents(e.orderId().value()).asStream()
+                .filter(m -> m.getPayload() instanceof OrderPlaced).findFirst().orElseThrow().getPayload();
+        for (OrderLine line : placed.lines()) {
+            if (!OrderLine.COURSE.equals(line.itemType())) continue;
+            commands.send(new GrantEnrollment(e.buyer(), new CourseId(line.itemId()), GrantEnrollment.ORDER,
+                    e.orderId().value(), line.lineTotalCents(), placed.amounts().currency()));
+        }
+    }
+
+    @EventHandler
+    void on(OrderCancelled e) {
+        if (OrderStatus.PENDING.value().equals(e.previousStatus())) return; // never paid, never granted
+        for (OrderLine line : e.lines() == null ? List.<OrderLine>of() : e.lines())
+            if (OrderLine.COURSE.equals(line.itemType()))
+                revoke(e.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.CANCELLED);
+    }
+
+    @EventHandler
+    void on(RefundApproved e) {
+        for (RefundLineAmount line : e.lines())
+            if (OrderLine.COURSE.equals(line.itemType()))
+                revoke(e.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.REFUNDED);
+    }
+
+    private void revoke(UserId buyer, String courseId, String orderId, String reason) {
+        try {
+            commands.send(new RevokeEnrollment(buyer, new CourseId(courseId), orderId, reason));
+        } catch (CommandExecutionException refused) {
+            boolean notFound = refused.getDetails()
+                    .map(d -> d instanceof ErrorDetails ed && ErrorCode.NOT_FOUND_CODE.code().equals(ed.code())).orElse(false);
+            if (!notFound) throw refused;
+            log.warn("Order {}: course {} was never granted to {}; nothing to revoke", orderId, courseId, buyer);
+        }
+    }
+}

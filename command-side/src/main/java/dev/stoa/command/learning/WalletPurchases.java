@@ -1,0 +1,99 @@
+package dev.stoa.command.learning;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.learning.GrantEnrollment;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.MetadataKeys;
+import dev.stoa.api.wallet.RefundToWallet;
+import dev.stoa.api.wallet.WalletDebited;
+import dev.stoa.api.wallet.WalletId;
+import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.web.Commands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wallet purchases of courses under way, one row each in {@code course_wallet_purchase}: written before the debit,
+ * deleted once the course is granted or the debit refunded. A row older than
+ * {@code stoa.learning.wallet-purchase.recovery-after} belongs to a request that died between debit and grant: if the
+ * wallet was debited, the grant is made now (idempotent per purchase), or, refused (the course archived or owned
+ * meanwhile), the debit is refunded; if it was not debited, the row just goes. So no money stays taken without access.
+ */
+@Component
+public class WalletPurchases extends PeriodicTask {
+    static final String REFUND_PREFIX = "enrollment-refused-";
+    private static final Logger log = LoggerFactory.getLogger(WalletPurchases.class);
+    private final JdbcTemplate jdbc;
+    private final Commands commands;
+    private final EventStore events;
+    private final Duration recoveryAfter;
+
+    WalletPurchases(JdbcTemplate jdbc, Commands commands, EventStore events,
+                    @Value("${stoa.learning.wallet-purchase.recovery-after:2m}") Duration recoveryAfter,
+                    @Value("${stoa.learning.wallet-purchase.recovery-interval:30s}") Duration interval) {
+        super("course-wallet-purchase-recovery", interval);
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.events = events;
+        this.recoveryAfter = recoveryAfter;
+    }
+
+    void begin(OrderId purchase, UserId user, CourseId course, long amountCents, String currency) {
+        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency) "
+                + "values (?, ?, ?, ?, ?)", purchase.value(), user.value(), course.value(), amountCents, currency);
+    }
+
+    void end(OrderId purchase) {
+        jdbc.update("delete from course_wallet_purchase where purchase_id = ?", purchase.value());
+    }
+
+    /** Gives the money of a purchase back (idempotent per purchase). */
+    void refund(OrderId purchase, UserId user, long amountCents, String currency) {
+        commands.send(new RefundToWallet(user, purchase, REFUND_PREFIX + purchase.value(), amountCents, currency));
+    }
+
+    /** One pass over up to 100 abandoned purchases; returns how many were settled. */
+    @Override
+    public int runOnce() {
+        List<Map<String, Object>> due = jdbc.queryForList("select purchase_id, user_id, course_id, amount_cents, currency "
+                + "from course_wallet_purchase where started_at <= now() - make_interval(secs => ?) order by started_at limit 100",
+                (double) recoveryAfter.toSeconds());
+        for (Map<String, Object> row : due) {
+            OrderId purchase = new OrderId((String) row.get("purchase_id"));
+            UserId user = new UserId((String) row.get("user_id"));
+            long amount = ((Number) row.get("amount_cents")).longValue();
+            String currency = (String) row.get("currency");
+            if (debited(user, purchase)) {
+                Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
+                        UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, "course-wallet-purchase:" + purchase.value());
+                try {
+                    commands.send(GenericCommandMessage.asCommandMessage(new GrantEnrollment(user,
+                            new CourseId((String) row.get("course_id")), GrantEnrollment.WALLET, purchase.value(), amount,
+                            currency)).andMetaData(meta));
+                } catch (RuntimeException refused) {
+                    log.info("Wallet purchase {}: grant refused ({}); refunding", purchase, refused.getMessage());
+                    commands.send(GenericCommandMessage.asCommandMessage(new RefundToWallet(user, purchase,
+                            REFUND_PREFIX + purchase.value(), amount, currency)).andMetaData(meta));
+                }
+            }
+            end(purchase);
+        }
+        return due.size();
+    }
+
+    /** Whether the wallet holds the purchase's debit (its own stream, from the first event: snapshots aside). */
+    private boolean debited(UserId user, OrderId purchase) {
+        return events.readEvents(WalletId.of(user), 0).asStream()
+                .anyMatch(m -> m.getPayload() instanceof WalletDebited d && d.orderId().equals(purchase));
+    }
+}
