@@ -166,6 +166,16 @@ class DockerComposeTest {
     }
 
     @Test
+    void bothAppProcessesSignContentUrlsWithARequiredKeyAndShareTheContentStore() {
+        for (String app : List.of("stoa-command", "stoa-query")) {
+            assertThat(required(env(app).get("STOA_LEARNING_CONTENT_SIGNING_KEY"))).as(app).isEqualTo("STOA_CONTENT_SIGNING_KEY");
+            assertThat(env(app)).containsEntry("STOA_LEARNING_CONTENT_DIR", "/var/lib/stoa/content");
+            assertThat(volumes(app)).contains("stoa-content:/var/lib/stoa/content");
+        }
+        assertThat(map(compose.get("volumes"))).containsKey("stoa-content");
+    }
+
+    @Test
     void bothAppProcessesShareOneSigningKeyVolume() {
         assertThat(map(compose.get("volumes"))).containsKey("stoa-keys");
         assertThat(volumes("stoa-command")).contains("stoa-keys:" + KEYS_DIR);

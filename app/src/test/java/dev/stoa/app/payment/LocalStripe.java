@@ -26,8 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A local stand-in for Stripe's API as stripe-java calls it: {@code POST /v1/payment_intents},
- * {@code GET /v1/payment_intents/{id}} and {@code POST /v1/refunds} (form-encoded, bearer key), answered with Stripe's
- * documented JSON shapes and honouring {@code Idempotency-Key} (the same key answers the first response again).
+ * {@code GET /v1/payment_intents/{id}}, {@code POST /v1/payment_intents/{id}/cancel} and {@code POST /v1/refunds}
+ * (form-encoded, bearer key), answered with Stripe's documented JSON shapes and honouring {@code Idempotency-Key} (the
+ * same key answers the first successful response again; errors are not remembered). Refunds can be made to fail:
+ * refused with Stripe's error, or created pending / failed, and {@code refund.failed} sent later.
  * It also sends webhooks signed as Stripe signs them: {@code Stripe-Signature: t=<unix time>,v1=<hex HMAC-SHA256 of
  * "<t>.<payload>" under the endpoint secret>}.
  */
@@ -48,6 +50,9 @@ final class LocalStripe implements AutoCloseable {
     private final Map<String, String> idempotent = new ConcurrentHashMap<>();
     private final List<String> intentCreations = Collections.synchronizedList(new ArrayList<>());
     private volatile String refundStatus = "succeeded";
+    private volatile String refundError;
+    private final List<String> refundKeys = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> cancellations = Collections.synchronizedList(new ArrayList<>());
 
     LocalStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,8 +74,23 @@ final class LocalStripe implements AutoCloseable {
         }
     }
 
-    /** The status new refunds answer with ({@code succeeded} unless a test wants {@code pending}). */
+    /** The status new refunds answer with ({@code succeeded} unless a test wants {@code pending} or {@code failed}). */
     void refundStatus(String status) { refundStatus = status; }
+
+    /**
+     * Makes {@code POST /v1/refunds} answer Stripe's error for a charge that cannot be refunded (400
+     * {@code invalid_request_error}, code {@code charge_disputed}) while {@code failing}; no refund is created.
+     */
+    void refundsFail(boolean failing) {
+        refundError = failing ? "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_disputed\","
+                + "\"message\":\"Charge has been disputed and cannot be refunded.\"}}" : null;
+    }
+
+    /** The Idempotency-Key of every {@code POST /v1/refunds} that arrived, refused ones and repeats included. */
+    List<String> refundKeys() { return List.copyOf(refundKeys); }
+
+    /** Every {@code POST /v1/payment_intents/{id}/cancel}, as {@code <intent id> <Idempotency-Key>}. */
+    List<String> cancellations() { return List.copyOf(cancellations); }
 
     private synchronized void handle(HttpExchange exchange) throws IOException {
         try {
@@ -102,7 +122,21 @@ final class LocalStripe implements AutoCloseable {
                     return;
                 }
                 body = intentJson(intent, "requires_payment_method", 0, null);
+            } else if ("POST".equals(method) && path.startsWith("/v1/payment_intents/") && path.endsWith("/cancel")) {
+                Intent intent = intents.get(path.substring("/v1/payment_intents/".length(), path.length() - "/cancel".length()));
+                cancellations.add((intent == null ? "?" : intent.id()) + " " + key);
+                if (intent == null) {
+                    reply(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payment_intent\"}}");
+                    return;
+                }
+                body = intentJson(intent, "canceled", 0, null).replace("\"last_payment_error\":null",
+                        "\"last_payment_error\":null,\"cancellation_reason\":\"" + form.getOrDefault("cancellation_reason", "") + "\"");
             } else if ("POST".equals(method) && path.equals("/v1/refunds")) {
+                refundKeys.add(key);
+                if (refundError != null) {
+                    reply(exchange, 400, refundError);
+                    return;
+                }
                 Intent intent = intents.get(form.get("payment_intent"));
                 if (intent == null) {
                     reply(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payment_intent\"}}");
@@ -137,6 +171,24 @@ final class LocalStripe implements AutoCloseable {
     }
 
     String refundUpdated(Refund refund, String status) { return event("refund.updated", refundJson(refund, status)); }
+
+    /** {@code refund.failed}: the refund failed after it was created (Stripe's {@code failure_reason} given). */
+    String refundFailed(Refund refund, String failureReason) {
+        return event("refund.failed", refundJson(refund, "failed").replace("\"status\":\"failed\"",
+                "\"status\":\"failed\",\"failure_reason\":\"" + failureReason + "\""));
+    }
+
+    /**
+     * {@code charge.refunded} as API versions since 2022-11-15 send it: the Charge with {@code amount_refunded}, without
+     * its {@code refunds} list.
+     */
+    String chargeRefunded(String intentId, long amountRefunded) {
+        Intent i = intents.get(intentId);
+        return event("charge.refunded", "{\"id\":\"ch_" + intentId.substring(3) + "\",\"object\":\"charge\",\"amount\":"
+                + i.amount() + ",\"amount_captured\":" + i.amount() + ",\"amount_refunded\":" + amountRefunded
+                + ",\"captured\":true,\"currency\":\"" + i.currency() + "\",\"livemode\":false,\"metadata\":{},\"paid\":true,"
+                + "\"payment_intent\":\"" + intentId + "\",\"refunded\":" + (amountRefunded >= i.amount()) + ",\"status\":\"succeeded\"}");
+    }
 
     /** Posts a payload to the app's webhook, signed now; answers the HTTP status. */
     int deliver(int appPort, String payload) { return deliver(appPort, payload, signature(payload, Instant.now(), WEBHOOK_SECRET)); }

@@ -306,36 +306,88 @@ class RefundRequestsIT extends ApiTest {
         assertThat(r.code()).isEqualTo("refund_window_closed");
     }
 
+    // card refund requests run on the Stripe adapter against a local Stripe server: StripeRefundsIT
+
+    private Api.Response received(String refundId, String productId, int quantity, String token) {
+        return api.post("/api/v1/refunds/" + refundId + "/return-received",
+                Map.of("items", List.of(Map.of("itemId", productId, "quantity", quantity))), token);
+    }
+
+    private int onHand(String productId) {
+        return api.get("/api/v1/products/" + productId + "/inventory").body().get("onHand").asInt();
+    }
+
     @Test
-    void cardOrder_approvedRefundGoesThroughThePaymentsRefund_ofTheRightAmount() throws Exception {
-        CardShop shop = new CardShop(api, commands, tokens);
-        String lamp = shop.product(1_500, 5);
-        CardShop.Buyer buyer = shop.buyer();
-        CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
-        Api.Response confirmed = api.post("/api/v1/payments/" + order.paymentId() + "/sandbox/confirm",
-                Map.of("paymentMethod", "pm_card_visa"), buyer.token());
-        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(202);
-        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
-        shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
+    void returnedUnitsThatArrive_goBackOnHand_atMostThoseReturned() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        Await.until(() -> onHand(lamp) == 7, Duration.ofSeconds(20), "the three lamps left the warehouse");
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 2)))
+                .body().get("refundId").asText();
+        Api.Response early = received(refundId, lamp, 1, support);
+        assertThat(early.status()).as("nothing to receive before approval").isEqualTo(409);
+        assertThat(early.code()).isEqualTo("invalid_transition");
+        long balanceBefore = balance(buyer[1]);
+        long amount = approve(refundId, support).body().get("totalCents").asLong();
+        // the money goes back at approval, not on receipt
+        Await.until(() -> balance(buyer[1]) == balanceBefore + amount, Duration.ofSeconds(20), "refunded at approval");
+        assertThat(onHand(lamp)).as("approval restocks nothing").isEqualTo(7);
 
-        Api.Response one = request(buyer.token(), order.orderId(), List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)));
-        assertThat(one.status()).as(one.toString()).isEqualTo(201);
-        String refundId = one.body().get("refundId").asText();
-        JsonNode approved = approve(refundId, support).body();
-        long amount = approved.get("totalCents").asLong();
-        assertThat(approved.get("itemsCents").asLong()).isEqualTo(1_500);
-        assertThat(amount).isEqualTo(1_500 + approved.get("taxCents").asLong()).isLessThan(order.totalCents());
-        JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "partially_refunded");
-        assertThat(listed.get("refundedCents").asLong()).isEqualTo(amount);
-        assertThat(listed.at("/refunds/0/refundId").asText()).isEqualTo("refund-request-" + refundId);
-        assertThat(listed.at("/refunds/0/amountCents").asLong()).isEqualTo(amount);
-        new dev.stoa.app.support.Mailbox(api).await(buyer.email(), "Refund of");
+        Api.Response first = received(refundId, lamp, 1, support);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.body().get("complete").asBoolean()).isFalse();
+        assertThat(first.body().at("/items/0/quantity").asInt()).isEqualTo(1);
+        Await.until(() -> onHand(lamp) == 8, Duration.ofSeconds(20), "the first returned lamp is back on hand");
+        Api.Response tooMany = received(refundId, lamp, 2, admin);
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(422);
+        assertThat(tooMany.code()).isEqualTo("return_exceeds_opened");
+        assertThat(received(refundId, pen, 1, admin).code()).as("a product not returned").isEqualTo("return_exceeds_opened");
+        assertThat(received(refundId, lamp, 1, buyer[1]).status()).as("the buyer does not receive").isEqualTo(403);
+        Api.Response bad = api.post("/api/v1/refunds/" + refundId + "/return-received", Map.of("items", List.of()), admin);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("validation_failed");
+        assertThat(received(UUID.randomUUID().toString(), lamp, 1, admin).status()).isEqualTo(404);
 
-        // the other lamp and the shipping: the card gets back exactly what it paid
-        String rest = request(buyer.token(), order.orderId(), null).body().get("refundId").asText();
-        long second = approve(rest, admin).body().get("totalCents").asLong();
-        assertThat(amount + second).isEqualTo(order.totalCents());
-        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "refunded").get("refundedCents").asLong())
-                .isEqualTo(order.totalCents());
+        Api.Response last = received(refundId, lamp, 1, admin);
+        assertThat(last.status()).as(last.toString()).isEqualTo(200);
+        assertThat(last.body().get("complete").asBoolean()).isTrue();
+        Await.until(() -> onHand(lamp) == 9, Duration.ofSeconds(20), "both returned lamps are back on hand");
+        Await.until(() -> api.get("/api/v1/refunds/" + refundId, buyer[1]).body().path("returnComplete").asBoolean(),
+                Duration.ofSeconds(20), "the request shows the return complete");
+        JsonNode shown = api.get("/api/v1/refunds/" + refundId, buyer[1]).body();
+        assertThat(shown.at("/returnedItems/0/itemId").asText()).isEqualTo(lamp);
+        assertThat(shown.at("/returnedItems/0/quantity").asInt()).isEqualTo(2);
+        assertThat(shown.get("status").asText()).isEqualTo("refunded");
+        JsonNode stock = api.get("/api/v1/products/" + lamp + "/inventory").body();
+        assertThat(stock.get("available").asInt()).isEqualTo(9);
+        assertThat(received(refundId, lamp, 1, admin).code()).as("nothing left to arrive").isEqualTo("return_exceeds_opened");
+    }
+
+    @Test
+    void parcelsRecordedAtOnce_restockExactlyTheUnitsReturned() throws Exception {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        Await.until(() -> onHand(lamp) == 7, Duration.ofSeconds(20), "the three lamps left the warehouse");
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3)))
+                .body().get("refundId").asText();
+        approve(refundId, admin);
+        int n = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) answers.add(pool.submit(() -> { start.await(); return received(refundId, lamp, 1, support); }));
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Response> f : answers) statuses.add(f.get().status());
+        pool.shutdown();
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isEqualTo(3);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 422);
+        Await.until(() -> onHand(lamp) == 10, Duration.ofSeconds(20), "the three returned lamps are back on hand");
+        Thread.sleep(1_000);
+        assertThat(onHand(lamp)).isEqualTo(10);
     }
 }

@@ -206,7 +206,18 @@ class StripePaymentsIT {
         assertThat(expired.get("cancelReason").asText()).isEqualTo("expired");
         shop.awaitLevels(lamp, 4, 0, 4);
 
+        // the order is gone: its PaymentIntent is canceled at Stripe (once, under its own idempotency key), so it cannot be paid
         String intentId = intentOf(order);
+        Await.until(() -> stripe.cancellations().contains(intentId + " cancel-" + order.paymentId()), Duration.ofSeconds(20),
+                "the intent's cancel call arrived at Stripe");
+        JsonNode canceled = shop.awaitPayment(order.paymentId(), buyer.token(), "canceled");
+        assertThat(canceled.get("clientSecret").isNull()).as("a canceled payment hands out no secret").isTrue();
+        Api.Response payAgain = api.post("/api/v1/payments", Map.of("orderId", order.orderId()), buyer.token());
+        assertThat(payAgain.status()).as(payAgain.toString()).isEqualTo(409);
+        assertThat(payAgain.code()).isEqualTo("invalid_transition");
+        assertThat(stripe.cancellations()).containsOnlyOnce(intentId + " cancel-" + order.paymentId());
+
+        // a success that still arrives (it raced the cancel at Stripe) is refunded in full, as before
         assertThat(stripe.deliver(port, stripe.succeeded(intentId))).isEqualTo(200);
         JsonNode refunded = shop.awaitPayment(order.paymentId(), buyer.token(), "refunded");
         assertThat(refunded.get("status").asText()).isEqualTo("refunded");

@@ -91,8 +91,14 @@ class DeploymentModesIT extends ApiTest {
         assertRefused(noStripe, "No Stripe key is configured");
         noStripe.add("--stoa.payments.stripe.api-key=sk_test_123");
         assertRefused(noStripe, "stoa.payments.stripe.webhook-secret is not set");
+        List<String> noContentKey = deployment(admin, ADMIN_PASSWORD, true);
+        noContentKey.add("--stoa.learning.content.signing-key=");
+        assertRefused(noContentKey, "stoa.learning.content.signing-key is not set");
+        List<String> shortContentKey = deployment(admin, ADMIN_PASSWORD, true);
+        shortContentKey.add("--stoa.learning.content.signing-key=too-short-a-key");
+        assertRefused(shortContentKey, "stoa.learning.content.signing-key is shorter than 32 characters");
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
-                .contains("STOA_BOOTSTRAP_ADMIN_PASSWORD").doesNotContain("short1");
+                .contains("STOA_BOOTSTRAP_ADMIN_PASSWORD").doesNotContain("short1").doesNotContain("too-short-a-key");
     }
 
     private void assertRefused(List<String> args, String reason) {

@@ -89,6 +89,13 @@ public class Inventory {
         }
     }
 
+    /** Returned units arrived: on hand again, once per parcel ({@code receiptId}). */
+    @CommandHandler
+    void handle(RestockReturn cmd) {
+        if (reservations.received(cmd.receiptId())) return;
+        apply(stock.restockReturn(productId, cmd.orderId(), cmd.receiptId(), cmd.quantity()));
+    }
+
     /** Units that can be sold now (on hand less reserved); the cart checks a quantity against it. */
     public int available() { return stock.available(); }
 
@@ -127,6 +134,12 @@ public class Inventory {
 
     @EventSourcingHandler
     void on(StockReturned e) {
+        stock.levels(e.onHand(), e.reserved());
+        reservations.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(ReturnedStockRestocked e) {
         stock.levels(e.onHand(), e.reserved());
         reservations.on(e);
     }

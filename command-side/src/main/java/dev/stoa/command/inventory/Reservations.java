@@ -1,6 +1,7 @@
 package dev.stoa.command.inventory;
 
 import dev.stoa.api.inventory.StockReservationCommitted;
+import dev.stoa.api.inventory.ReturnedStockRestocked;
 import dev.stoa.api.inventory.StockReturned;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
@@ -23,6 +24,8 @@ final class Reservations {
     private final Set<String> committed = new HashSet<>();
     private final Set<String> released = new HashSet<>();
     private final Set<String> returned = new HashSet<>();
+    /** Parcels of returned units restocked, by receipt id (added after revision 1's snapshots, which had none). */
+    private final Set<String> receipts = new HashSet<>();
 
     /**
      * True if this order holds (or held and committed) these units already: reserving again changes nothing. A
@@ -60,6 +63,11 @@ final class Reservations {
     }
 
     void on(StockReturned e) { returned.add(e.orderId().value()); }
+
+    /** Whether the parcel {@code receiptId} was restocked already. */
+    boolean received(String receiptId) { return receipts.contains(receiptId); }
+
+    void on(ReturnedStockRestocked e) { receipts.add(e.receiptId()); }
 
     void on(StockReserved e) { open.put(e.orderId().value(), e.quantity()); }
 

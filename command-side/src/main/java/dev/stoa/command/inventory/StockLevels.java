@@ -61,6 +61,13 @@ final class StockLevels {
         return new StockReturned(id, order, quantity, onHand + quantity, reserved, available() + quantity);
     }
 
+    /** Units a buyer sent back arrived: on hand and available rise. */
+    ReturnedStockRestocked restockReturn(ProductId id, OrderId order, String receiptId, int quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
+            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        return new ReturnedStockRestocked(id, order, receiptId, quantity, onHand + quantity, reserved, available() + quantity);
+    }
+
     /** The goods leave: both levels fall, {@code available} stays as it was. */
     StockReservationCommitted commit(ProductId id, OrderId order, int quantity) {
         return new StockReservationCommitted(id, order, quantity, onHand - quantity, reserved - quantity, available());

@@ -26,14 +26,18 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The refund requests of one order: requested → approved (→ paid) | rejected. One consistency boundary per order, so at
- * most one request is open at a time and the units refunded per line never exceed what was sold, however requests and
- * decisions race. The amount is fixed at approval ({@link RefundSplit}); paying it back is {@link RefundProcess}'s.
+ * The refund requests of one order: requested → approved (→ paid) | rejected; a card refund that fails at the gateway
+ * makes an approved request failed, and a retry approved again (a new attempt). One consistency boundary per order, so
+ * at most one request is open at a time and the units refunded per line never exceed what was sold, however requests
+ * and decisions race. The amount is fixed at approval ({@link RefundSplit}); paying it back is {@link RefundProcess}'s.
+ * Approved product units get a return; the units received back are recorded here (at most those returned), and
+ * restocked by {@link ReturnsProcess}.
  */
 @Aggregate(cache = "aggregateCache")
 public class OrderRefunds {
     static final String KEY_KIND = "refund-request";
-    static final String REQUESTED = "requested", APPROVED = "approved", REJECTED = "rejected", REFUNDED = "refunded";
+    static final String REQUESTED = "requested", APPROVED = "approved", REJECTED = "rejected", REFUNDED = "refunded",
+            FAILED = "failed";
 
     @AggregateIdentifier
     private String orderRefundsId;
@@ -163,10 +167,88 @@ public class OrderRefunds {
                 currencies.get(cmd.refundId().value()), methods.get(cmd.refundId().value())));
     }
 
+    @CommandHandler
+    void handle(MarkRefundFailed cmd) {
+        String state = known(cmd.refundId());
+        String id = cmd.refundId().value();
+        // only the attempt under way can fail it; a stale or repeated failure changes nothing
+        if (!APPROVED.equals(state) || !paymentRefundIdOf(id).equals(cmd.paymentRefundId())) return;
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "the card processor did not refund it" : cmd.reason();
+        apply(new RefundFailed(cmd.refundId(), orderId, buyerOf(cmd.refundId()), attempts.getOrDefault(id, 1),
+                cmd.paymentRefundId(), amounts.get(id), currencies.get(id), reason.length() > 500 ? reason.substring(0, 500) : reason));
+    }
+
+    @CommandHandler
+    RefundRetried handle(RetryRefund cmd) {
+        requireStaff(cmd.actor());
+        String state = known(cmd.refundId());
+        if (!FAILED.equals(state))
+            throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + ": only a failed refund is retried");
+        String id = cmd.refundId().value();
+        int attempt = attempts.getOrDefault(id, 1) + 1;
+        RefundRetried retried = new RefundRetried(cmd.refundId(), orderId, orderNumbers.get(id), buyerOf(cmd.refundId()), attempt,
+                paymentRefundId(id, attempt), amounts.get(id), currencies.get(id), methods.get(id), references.get(id),
+                cmd.actor().userId());
+        apply(retried);
+        return retried;
+    }
+
+    /** The payment's refund id of a request's attempt: its own gateway idempotency key per attempt. */
+    static String paymentRefundId(String refundId, int attempt) {
+        return RefundProcess.PREFIX + refundId + (attempt <= 1 ? "" : "-attempt-" + attempt);
+    }
+
+    private String paymentRefundIdOf(String refundId) { return paymentRefundId(refundId, attempts.getOrDefault(refundId, 1)); }
+
+    @CommandHandler
+    ProductReturnReceived handle(ReceiveReturn cmd) {
+        requireStaff(cmd.actor());
+        String state = known(cmd.refundId());
+        String id = cmd.refundId().value();
+        List<RefundItem> opened = returns.get(id);
+        if (opened == null)
+            throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " and has no product return");
+        if (cmd.receiptId() == null || cmd.receiptId().isBlank()) throw DomainException.badInput("receiptId is required");
+        if (receipts.contains(cmd.receiptId())) return null; // this parcel was recorded already
+        if (cmd.items() == null || cmd.items().isEmpty()) throw DomainException.badInput("items: at least one returned product");
+        Map<String, Integer> arriving = new HashMap<>();
+        for (RefundItem item : cmd.items()) {
+            if (item == null || item.quantity() <= 0) throw DomainException.badInput("every item needs a positive quantity");
+            if (item.itemType() != null && !OrderLine.PRODUCT.equals(item.itemType()))
+                throw new DomainException(ErrorCode.RETURN_EXCEEDS_OPENED, "only products are returned, not " + item.itemType());
+            arriving.merge(item.itemId(), item.quantity(), Integer::sum);
+        }
+        Map<String, Integer> received = receivedUnits.getOrDefault(id, Map.of());
+        boolean complete = true;
+        for (RefundItem returned : opened) {
+            int left = returned.quantity() - received.getOrDefault(returned.itemId(), 0) - arriving.getOrDefault(returned.itemId(), 0);
+            if (left < 0)
+                throw new DomainException(ErrorCode.RETURN_EXCEEDS_OPENED, "product " + returned.itemId() + ": "
+                        + (returned.quantity() - received.getOrDefault(returned.itemId(), 0)) + " of " + returned.quantity()
+                        + " returned units are still expected, not " + arriving.get(returned.itemId()));
+            complete &= left == 0;
+        }
+        for (String product : arriving.keySet())
+            if (opened.stream().noneMatch(r -> r.itemId().equals(product)))
+                throw new DomainException(ErrorCode.RETURN_EXCEEDS_OPENED, "the return of refund request " + id + " has no product " + product);
+        List<RefundItem> items = arriving.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new RefundItem(OrderLine.PRODUCT, e.getKey(), e.getValue())).toList();
+        ProductReturnReceived event = new ProductReturnReceived(cmd.refundId(), orderId, buyerOf(cmd.refundId()), cmd.receiptId(),
+                items, complete, cmd.actor().userId());
+        apply(event);
+        return event;
+    }
+
     private final Map<String, dev.stoa.api.identity.UserId> buyers = new HashMap<>();
     private final Map<String, Long> amounts = new HashMap<>();
     private final Map<String, String> currencies = new HashMap<>();
     private final Map<String, String> methods = new HashMap<>();
+    private final Map<String, String> references = new HashMap<>();
+    private final Map<String, String> orderNumbers = new HashMap<>();
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, List<RefundItem>> returns = new HashMap<>();
+    private final Map<String, Map<String, Integer>> receivedUnits = new HashMap<>();
+    private final java.util.Set<String> receipts = new java.util.HashSet<>();
 
     private dev.stoa.api.identity.UserId buyerOf(RefundRequestId id) { return buyers.get(id.value()); }
 
@@ -198,6 +280,8 @@ public class OrderRefunds {
         amounts.put(e.refundId().value(), e.totalCents());
         currencies.put(e.refundId().value(), e.currency());
         methods.put(e.refundId().value(), e.paymentMethod());
+        references.put(e.refundId().value(), e.paymentReference());
+        orderNumbers.put(e.refundId().value(), e.orderNumber());
         for (RefundLineAmount line : e.lines()) refundedUnits.merge(line.lineIndex(), line.quantity(), Integer::sum);
     }
 
@@ -209,4 +293,23 @@ public class OrderRefunds {
 
     @EventSourcingHandler
     void on(RefundPaid e) { states.put(e.refundId().value(), REFUNDED); }
+
+    @EventSourcingHandler
+    void on(RefundFailed e) { states.put(e.refundId().value(), FAILED); }
+
+    @EventSourcingHandler
+    void on(RefundRetried e) {
+        states.put(e.refundId().value(), APPROVED);
+        attempts.put(e.refundId().value(), e.attempt());
+    }
+
+    @EventSourcingHandler
+    void on(ProductReturnOpened e) { returns.put(e.refundId().value(), e.items()); }
+
+    @EventSourcingHandler
+    void on(ProductReturnReceived e) {
+        receipts.add(e.receiptId());
+        Map<String, Integer> received = receivedUnits.computeIfAbsent(e.refundId().value(), k -> new HashMap<>());
+        for (RefundItem item : e.items()) received.merge(item.itemId(), item.quantity(), Integer::sum);
+    }
 }

@@ -7,6 +7,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.PersonalData;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (partially_refunded) or whole (refunded). The gateway's word arrives as commands named after its events: each
  * gateway event is applied at most once (its id is remembered), and each transition is idempotent besides, so a
  * webhook delivered twice, late or out of order changes nothing more. Every cent is accounted for: refunds, the
- * pending ones included, never add up to more than was captured.
+ * pending ones included, never add up to more than was captured. A refund's reason is personal data (staff's words about
+ * the buyer): sealed with the buyer's key in the events, unreadable once the buyer is erased.
  */
 @Aggregate(cache = "aggregateCache")
 public class Payment {
@@ -90,7 +92,7 @@ public class Payment {
     }
 
     @CommandHandler
-    long handle(RequestRefund cmd) {
+    long handle(RequestRefund cmd, PersonalData personal) {
         if (cmd.refundId() == null || cmd.refundId().isBlank() || cmd.refundId().length() > 200)
             throw DomainException.badInput("refundId is required (at most 200 characters)");
         if (refundAmounts.containsKey(cmd.refundId())) return refundAmounts.get(cmd.refundId());
@@ -103,8 +105,9 @@ public class Payment {
         if (amount > open)
             throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "payment " + paymentId + ": " + capturedCents
                     + " cents captured, " + (capturedCents - open) + " refunded or being refunded; " + amount + " more is too much");
-        apply(new PaymentRefundRequested(paymentId, orderId, cmd.refundId(), amount, currency, clip(cmd.reason(), 500),
-                cmd.requestedBy()));
+        String reason = clip(cmd.reason(), 500);
+        String sealed = personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
+        apply(new PaymentRefundRequested(paymentId, orderId, cmd.refundId(), amount, currency, sealed, cmd.requestedBy()));
         return amount;
     }
 
@@ -130,7 +133,9 @@ public class Payment {
             case "failed", "canceled" -> {
                 if (!ours) return; // a refund we never counted: nothing to give back
                 if (cmd.gatewayEventId() != null) seen.record(cmd.gatewayEventId(), paymentId);
-                apply(new PaymentRefundFailed(paymentId, orderId, cmd.refundId(), amount, "the gateway reports it " + cmd.status()));
+                String why = "the gateway reports it " + cmd.status()
+                        + (cmd.failureReason() == null || cmd.failureReason().isBlank() ? "" : ": " + cmd.failureReason());
+                apply(new PaymentRefundFailed(paymentId, orderId, cmd.refundId(), amount, clip(why, 500)));
             }
             default -> { } // pending, requires_action: wait for the gateway's next word
         }

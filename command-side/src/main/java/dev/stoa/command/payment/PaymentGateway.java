@@ -30,8 +30,17 @@ public interface PaymentGateway {
         public String toString() { return "Intent[" + id + ", " + status + "]"; } // the client secret stays out of logs
     }
 
-    /** A refund at the gateway: its id and status ({@code succeeded}, {@code pending}, {@code failed}, {@code canceled}). */
-    record Refund(String id, String status) {}
+    /**
+     * Cancels a PaymentIntent that can no longer be paid (its order is gone; idempotency key {@code cancel-<paymentId>}):
+     * answers its status then ({@code canceled}). An intent that succeeded meanwhile cannot be canceled: {@link Refused}.
+     */
+    String cancelIntent(String intentId, PaymentId paymentId);
+
+    /**
+     * A refund at the gateway: its id, status ({@code succeeded}, {@code pending}, {@code failed}, {@code canceled}) and,
+     * when it failed, why (Stripe's {@code failure_reason}).
+     */
+    record Refund(String id, String status, String failureReason) {}
 
     /** The gateway refused the request for good (invalid request, card error): retrying it cannot help. */
     class Refused extends RuntimeException {

@@ -4,6 +4,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentFailed;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.RefundPaid;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.ordering.BuyerMails;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,11 +28,13 @@ class PaymentMails {
     static final String NAME = "payment-mail";
     private final BuyerMails mails;
     private final EventStore events;
+    private final PersonalData personal;
     private final String publicUrl;
 
-    PaymentMails(BuyerMails mails, EventStore events,
+    PaymentMails(BuyerMails mails, EventStore events, PersonalData personal,
                  @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
         this.mails = mails;
+        this.personal = personal;
         this.events = events;
         this.publicUrl = publicUrl;
     }
@@ -50,7 +53,8 @@ class PaymentMails {
         Map<String, Object> model = model(e.orderId(), e.amountCents(), e.currency());
         model.put("refunded", amount(e.refundedCents(), e.currency()));
         model.put("captured", amount(e.capturedCents(), e.currency()));
-        model.put("why", e.reason() == null ? "" : e.reason());
+        String why = e.reason() == null ? "" : personal.open(e.buyer().value(), e.reason()); // sealed with the buyer's key
+        model.put("why", PersonalData.ERASED.equals(why) ? "" : why);
         send("payment-refunded", e.buyer().value(), message, model);
     }
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *       never "paid but no order".</li>
  *   <li>{@code PaymentFailed}, {@code PaymentCanceled} → a still pending order is cancelled (reason
  *       {@code payment_failed}): its stock and coupon are released.</li>
- *   <li>{@code OrderCancelled} of a card order that was paid → what is left of its payment is refunded.</li>
+ *   <li>{@code OrderCancelled} of a card order that was paid → what is left of its payment is refunded; of one not paid
+ *       (expired, cancelled while pending) → its PaymentIntent is canceled at the gateway, so it can no longer be paid.</li>
  *   <li>{@code PaymentRefundRequested} → the gateway is asked for the refund under its own idempotency key, and its
  *       answer recorded; a refusal frees the amount again, an outage is retried (the event is parked and retried).</li>
  * </ul>
@@ -74,7 +75,12 @@ class PaymentProcess {
 
     @EventHandler
     void on(OrderCancelled e) {
-        if (e.paidCents() <= 0 || !PlaceOrder.CARD.equals(e.paymentMethod()) || e.paymentReference() == null) return;
+        if (!PlaceOrder.CARD.equals(e.paymentMethod())) return;
+        if (e.paidCents() <= 0) {
+            cancelIntent(e);
+            return;
+        }
+        if (e.paymentReference() == null) return;
         PaymentId payment;
         try {
             payment = new PaymentId(e.paymentReference());
@@ -84,6 +90,28 @@ class PaymentProcess {
         commands.send(new RequestRefund(payment, "cancelled-" + e.orderId().value(), null, "the order was cancelled", "system"));
     }
 
+    /**
+     * An unpaid card order is gone (its hold ran out, the buyer or an admin cancelled it): its PaymentIntent is canceled
+     * at the gateway (idempotency key {@code cancel-<paymentId>}), so the buyer can no longer pay it, and the payment
+     * records it canceled. An intent that succeeded meanwhile cannot be canceled: its success arrives and is refunded.
+     */
+    private void cancelIntent(OrderCancelled e) {
+        PaymentId paymentId = PaymentId.ofOrder(e.orderId());
+        PaymentRecord payment = PaymentRecord.read(events, paymentId).orElse(null);
+        if (payment == null || !PaymentStatus.PENDING.equals(payment.status())) return; // never started, or decided already
+        try {
+            gateway.cancelIntent(payment.intentId(), paymentId);
+        } catch (PaymentGateway.Refused refused) {
+            log.info("Payment {} of cancelled order {}: the gateway would not cancel its intent ({}); a success will be refunded",
+                    paymentId, e.orderId(), refused.getMessage());
+            return;
+        }
+        commands.send(new CancelPayment(paymentId, CANCEL_EVENT_PREFIX + paymentId.value(), CancelOrder.EXPIRED.equals(e.reason()) ? "order_expired" : "order_cancelled"));
+    }
+
+    /** The "gateway event" id under which Stoa's own cancellation of an intent is recorded (once per payment). */
+    static final String CANCEL_EVENT_PREFIX = "stoa-cancel-";
+
     @EventHandler
     void on(PaymentRefundRequested e) {
         PaymentRecord payment = PaymentRecord.read(events, e.paymentId()).orElseThrow();
@@ -92,9 +120,10 @@ class PaymentProcess {
             refund = gateway.refund(payment.intentId(), e.paymentId(), e.refundId(), e.amountCents());
         } catch (PaymentGateway.Refused refused) {
             log.warn("Refund {} of payment {} refused by the gateway: {}", e.refundId(), e.paymentId(), refused.getMessage());
-            commands.send(new RecordRefund(e.paymentId(), e.refundId(), null, e.amountCents(), "failed", null));
+            commands.send(new RecordRefund(e.paymentId(), e.refundId(), null, e.amountCents(), "failed", null, refused.getMessage()));
             return;
         }
-        commands.send(new RecordRefund(e.paymentId(), e.refundId(), refund.id(), e.amountCents(), refund.status(), null));
+        commands.send(new RecordRefund(e.paymentId(), e.refundId(), refund.id(), e.amountCents(), refund.status(), null,
+                refund.failureReason()));
     }
 }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.*;
 
 /**
  * Customer refund requests: the buyer asks ({@code items} by item type and id with quantities, none: the whole order),
- * admin or support approve or reject. Reading them is the query side's ({@code GET /api/v1/refunds}).
+ * admin or support approve or reject, retry a card refund that failed, and record returned units as they arrive.
+ * Reading them is the query side's ({@code GET /api/v1/refunds}).
  */
 @RestController
 @RequestMapping("/api/v1/refunds")
@@ -84,6 +86,39 @@ class RefundCommandController {
         OrderId orderId = orderOf(id);
         commands.send(new RejectRefund(orderId, id, body.reason(), actor));
         return new Decided(id.value(), orderId.value(), OrderRefunds.REJECTED, List.of(), 0, 0, 0, 0, 0, null);
+    }
+
+    record ReturnedItem(@Pattern(regexp = "product", message = "must be product") String itemType, @NotNull UUID itemId,
+                        @NotNull @Positive @Max(10_000) Integer quantity) {}
+
+    record ReturnReceivedBody(@NotEmpty @Size(max = 100) List<@Valid @NotNull ReturnedItem> items) {}
+
+    record ReturnReceived(String refundId, String orderId, String receiptId, List<RefundItem> items, boolean complete) {}
+
+    record Retried(String refundId, String orderId, String status, int attempt, long amountCents, String currency) {}
+
+    @PostMapping("/{refundId}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "retryRefund", summary = "Try a failed card refund of a refund request again (admin, support): a "
+            + "new attempt under a new gateway idempotency key; the request is approved again until the card processor answers. "
+            + "Only a failed request is retried (409 otherwise), so at most one attempt is under way")
+    Retried retry(@Parameter(description = "the refund request's id") @PathVariable UUID refundId, Actor actor) {
+        RefundRequestId id = new RefundRequestId(refundId.toString());
+        RefundRetried e = commands.send(new RetryRefund(orderOf(id), id, actor));
+        return new Retried(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.attempt(), e.amountCents(), e.currency());
+    }
+
+    @PostMapping("/{refundId}/return-received")
+    @Operation(operationId = "receiveReturn", summary = "Record returned units of a refund request that arrived (admin, support): "
+            + "`items` by product id and quantity, at most the units its return opened for less those received already; they go "
+            + "back on hand in the product's stock. A return may arrive in several parcels; send an Idempotency-Key to retry safely")
+    ReturnReceived returnReceived(@Parameter(description = "the refund request's id") @PathVariable UUID refundId,
+                                  @Valid @RequestBody ReturnReceivedBody body, Actor actor) {
+        RefundRequestId id = new RefundRequestId(refundId.toString());
+        List<RefundItem> items = body.items().stream().map(i -> new RefundItem("product", i.itemId().toString(), i.quantity())).toList();
+        String receiptId = UUID.randomUUID().toString(); // each call is a parcel; a retried call is the Idempotency-Key's
+        ProductReturnReceived e = commands.send(new ReceiveReturn(orderOf(id), id, receiptId, items, actor));
+        return new ReturnReceived(id.value(), e.orderId().value(), e.receiptId(), e.items(), e.complete());
     }
 
     private OrderId orderOf(RefundRequestId id) {

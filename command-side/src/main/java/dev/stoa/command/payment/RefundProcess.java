@@ -1,12 +1,17 @@
 package dev.stoa.command.payment;
 
+import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.platform.web.Commands;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +19,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>wallet → {@code RefundToWallet} under the reference {@code refund-request-<id>}, then the request is paid;</li>
  *   <li>card → the payment's own {@code RequestRefund} (refund id {@code refund-request-<id>}, the gateway's idempotency
- *       key), so {@link PaymentProcess} calls the gateway; its {@code PaymentRefunded} marks the request paid (and
- *       {@link PaymentMails} tells the buyer).</li>
+ *       key; a retried attempt {@code refund-request-<id>-attempt-<n>}), so {@link PaymentProcess} calls the gateway;
+ *       its {@code PaymentRefunded} marks the request paid (and {@link PaymentMails} tells the buyer), its
+ *       {@code PaymentRefundFailed} marks it failed (admin or support may retry it).</li>
  * </ul>
  * Every step is idempotent under the request's id, so a redelivered event changes nothing more; never replayed.
  */
@@ -25,6 +31,7 @@ import org.springframework.stereotype.Component;
 class RefundProcess {
     static final String NAME = "refund-process";
     static final String PREFIX = "refund-request-";
+    private static final Logger log = LoggerFactory.getLogger(RefundProcess.class);
     private final Commands commands;
 
     RefundProcess(Commands commands) { this.commands = commands; }
@@ -38,17 +45,47 @@ class RefundProcess {
             commands.send(new RefundToWallet(e.buyer(), e.orderId(), reference, e.totalCents(), e.currency()));
             commands.send(new MarkRefundPaid(e.orderId(), e.refundId(), reference));
         } else if (PlaceOrder.CARD.equals(e.paymentMethod())) {
-            commands.send(new RequestRefund(new PaymentId(e.paymentReference()), reference, e.totalCents(),
-                    "refund request " + e.refundId().value() + " of order " + e.orderNumber(), e.approvedBy()));
+            refundToCard(e.orderId(), e.refundId(), e.paymentReference(), reference, e.totalCents(),
+                    "refund request " + e.refundId().value() + " of order " + e.orderNumber(), e.approvedBy());
         } else {
             throw new IllegalStateException("refund " + e.refundId() + ": no way to pay back " + e.paymentMethod());
         }
     }
 
     @EventHandler
+    void on(RefundRetried e) {
+        refundToCard(e.orderId(), e.refundId(), e.paymentReference(), e.paymentRefundId(), e.amountCents(),
+                "refund request " + e.refundId().value() + " of order " + e.orderNumber() + ", attempt " + e.attempt(), e.retriedBy());
+    }
+
+    /** Asks the payment for the refund; a payment that cannot give it (refunded otherwise meanwhile) fails the attempt. */
+    private void refundToCard(OrderId orderId, RefundRequestId refundId, String payment, String paymentRefundId, long cents,
+                              String reason, String by) {
+        try {
+            commands.send(new RequestRefund(new PaymentId(payment), paymentRefundId, cents, reason, by));
+        } catch (RuntimeException refused) {
+            if (!Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_CAPTURED) && !Refusals.is(refused, ErrorCode.INVALID_TRANSITION))
+                throw refused;
+            log.warn("Refund request {}: payment {} refused the refund: {}", refundId, payment, refused.getMessage());
+            commands.send(new MarkRefundFailed(orderId, refundId, paymentRefundId,
+                    "the payment cannot refund " + cents + " cents: " + refused.getMessage()));
+        }
+    }
+
+    @EventHandler
     void on(PaymentRefunded e) {
-        if (e.refundId() == null || !e.refundId().startsWith(PREFIX)) return;
-        commands.send(new MarkRefundPaid(e.orderId(), new RefundRequestId(e.refundId().substring(PREFIX.length())),
-                e.gatewayRefundId()));
+        requestOf(e.refundId()).ifPresent(id -> commands.send(new MarkRefundPaid(e.orderId(), id, e.gatewayRefundId())));
+    }
+
+    @EventHandler
+    void on(PaymentRefundFailed e) {
+        requestOf(e.refundId()).ifPresent(id -> commands.send(new MarkRefundFailed(e.orderId(), id, e.refundId(), e.reason())));
+    }
+
+    /** The refund request a payment's refund pays ({@code refund-request-<id>[-attempt-<n>]}); empty for other refunds. */
+    static Optional<RefundRequestId> requestOf(String paymentRefundId) {
+        if (paymentRefundId == null || !paymentRefundId.startsWith(PREFIX) || paymentRefundId.length() < PREFIX.length() + 36)
+            return Optional.empty();
+        return Optional.of(new RefundRequestId(paymentRefundId.substring(PREFIX.length(), PREFIX.length() + 36)));
     }
 }

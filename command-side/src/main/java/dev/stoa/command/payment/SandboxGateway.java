@@ -59,8 +59,11 @@ class SandboxGateway implements PaymentGateway {
     @Override
     public Refund refund(String intentId, PaymentId paymentId, String refundId, long amountCents) {
         String id = "re_sandbox_" + UUID.nameUUIDFromBytes(refundId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
-        return new Refund(id, "succeeded");
+        return new Refund(id, "succeeded", null);
     }
+
+    @Override
+    public String cancelIntent(String intentId, PaymentId paymentId) { return "canceled"; }
 
     /**
      * What Stripe would send after Stripe.js confirmed the intent with {@code paymentMethod}: the event JSON and its

@@ -7,6 +7,7 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import dev.stoa.api.ordering.OrderId;
@@ -51,8 +52,15 @@ class StripeGateway implements PaymentGateway {
                 .putMetadata("paymentId", paymentId.value()).putMetadata("refundId", refundId).build();
         return call(() -> {
             com.stripe.model.Refund refund = stripe.v1().refunds().create(params, key("refund-" + refundId));
-            return new Refund(refund.getId(), refund.getStatus());
+            return new Refund(refund.getId(), refund.getStatus(), refund.getFailureReason());
         });
+    }
+
+    @Override
+    public String cancelIntent(String intentId, PaymentId paymentId) {
+        PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
+        return call(() -> stripe.v1().paymentIntents().cancel(intentId, params, key("cancel-" + paymentId.value())).getStatus());
     }
 
     private static Intent intent(PaymentIntent pi) {

@@ -84,9 +84,13 @@ public class StripeWebhooks {
             case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
                     refund((Refund) object(event), event.getId());
             case "charge.refunded" -> {
+                // Since API version 2022-11-15 a Charge no longer embeds its refunds, and since 2024-10-28 Stripe sends
+                // refund.created / refund.updated / refund.failed for every refund: those carry each refund's status and
+                // metadata, so a charge.refunded without the list is acknowledged and the refund events decide.
                 Charge charge = (Charge) object(event);
                 if (charge.getRefunds() != null && charge.getRefunds().getData() != null)
                     for (Refund refund : charge.getRefunds().getData()) refund(refund, event.getId() + "/" + refund.getId());
+                else log.debug("Stripe event {}: charge.refunded without its refunds; the refund.* events count them", event.getId());
             }
             default -> log.debug("Stripe event {} of type {} ignored", event.getId(), event.getType());
         }
@@ -142,7 +146,7 @@ public class StripeWebhooks {
         }
         String refundId = metadata.getOrDefault("refundId", "stripe-" + refund.getId());
         apply(new RecordRefund(payment, refundId, refund.getId(), refund.getAmount() == null ? 0 : refund.getAmount(),
-                refund.getStatus(), eventId), eventId);
+                refund.getStatus(), eventId, refund.getFailureReason()), eventId);
     }
 
     private void apply(Object command, String eventId) {

@@ -386,6 +386,22 @@ class InventoryTest {
 
     // ---- helpers
 
+    @Test
+    void givenShippedUnits_whenTheirReturnArrives_thenOnHandAgain_oncePerParcel() {
+        OrderId order = OrderId.random();
+        Object[] shipped = {opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                new StockReservationCommitted(productId, order, 3, 7, 0, 7)};
+        fixture.given(shipped)
+                .when(new RestockReturn(productId, order, "parcel-1", 2))
+                .expectEvents(new ReturnedStockRestocked(productId, order, "parcel-1", 2, 9, 0, 9));
+        fixture.given(shipped).andGiven(new ReturnedStockRestocked(productId, order, "parcel-1", 2, 9, 0, 9))
+                .when(new RestockReturn(productId, order, "parcel-1", 2))
+                .expectNoEvents();
+        fixture.given(shipped).andGiven(new ReturnedStockRestocked(productId, order, "parcel-1", 2, 9, 0, 9))
+                .when(new RestockReturn(productId, order, "parcel-2", 1))
+                .expectEvents(new ReturnedStockRestocked(productId, order, "parcel-2", 1, 10, 0, 10));
+    }
+
     private InventoryOpened opened(int onHand, int reserved) {
         return new InventoryOpened(productId, vendorId, onHand, reserved, onHand - reserved, 0, null);
     }

@@ -234,4 +234,110 @@ class OrderRefundsTest {
                 .when(new MarkRefundPaid(order, first, "ref"))
                 .expectNoEvents();
     }
+
+    // --- card refunds that fail, and retries ---
+
+    private final String paymentId = dev.stoa.api.payment.PaymentId.ofOrder(order).value();
+    private final Actor admin = new Actor(UserId.random().value(), Set.of("admin"));
+
+    private RefundApproved cardApproved(RefundRequestId id) {
+        return new RefundApproved(id, order, "ORD-20261101-AB12", buyer,
+                List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, 990, "USD", false,
+                "card", paymentId, support.userId());
+    }
+
+    private String attempt(RefundRequestId id, int n) { return OrderRefunds.paymentRefundId(id.value(), n); }
+
+    private RefundFailed failed(RefundRequestId id, int n, String why) {
+        return new RefundFailed(id, order, buyer, n, attempt(id, n), 990, "USD", why);
+    }
+
+    private Object[] approvedByCard() {
+        return new Object[] {requested(first, List.of(new RefundItem("product", lamp, 1))), cardApproved(first),
+                new ProductReturnOpened(first, order, buyer, List.of(new RefundItem("product", lamp, 1)))};
+    }
+
+    @Test
+    void givenApprovedByCard_whenItsRefundFails_thenFailedWithTheReason_once() {
+        fixture.given(approvedByCard())
+                .when(new MarkRefundFailed(order, first, "refund-request-" + first.value(), "expired_or_canceled_card"))
+                .expectEvents(failed(first, 1, "expired_or_canceled_card"));
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "expired_or_canceled_card"))
+                .when(new MarkRefundFailed(order, first, "refund-request-" + first.value(), "again"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenFailed_whenStaffRetries_thenANewAttemptUnderItsOwnRefundId_andItsFailureFailsItAgain() {
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "lost_or_stolen_card"))
+                .when(new RetryRefund(order, first, admin))
+                .expectEvents(new RefundRetried(first, order, "ORD-20261101-AB12", buyer, 2,
+                        "refund-request-" + first.value() + "-attempt-2", 990, "USD", "card", paymentId, admin.userId()));
+        RefundRetried retried = new RefundRetried(first, order, "ORD-20261101-AB12", buyer, 2, attempt(first, 2), 990, "USD",
+                "card", paymentId, admin.userId());
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "lost_or_stolen_card"), retried)
+                .when(new MarkRefundFailed(order, first, attempt(first, 1), "a stale word of the first attempt"))
+                .expectNoEvents();
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "lost_or_stolen_card"), retried)
+                .when(new MarkRefundFailed(order, first, attempt(first, 2), "unknown"))
+                .expectEvents(failed(first, 2, "unknown"));
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "lost_or_stolen_card"), retried)
+                .when(new MarkRefundPaid(order, first, "re_2"))
+                .expectEvents(new RefundPaid(first, order, buyer, 990, "USD", "card"));
+    }
+
+    @Test
+    void retryingWhatHasNotFailed_isAConflict_andACustomerMayNotRetry() {
+        fixture.given(approvedByCard())
+                .when(new RetryRefund(order, first, admin))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "x"), new RefundRetried(first, order, "ORD-20261101-AB12",
+                        buyer, 2, attempt(first, 2), 990, "USD", "card", paymentId, admin.userId()))
+                .when(new RetryRefund(order, first, support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "x"))
+                .when(new RetryRefund(order, first, buyerActor))
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
+    // --- returns received ---
+
+    private ReceiveReturn receive(String receipt, int lamps, Actor by) {
+        return new ReceiveReturn(order, first, receipt, List.of(new RefundItem("product", lamp, lamps)), by);
+    }
+
+    @Test
+    void givenAReturnOfTwoLamps_whenOneArrivesThenTheOther_thenEachParcelRecorded_theLastCompletesIt() {
+        Object[] opened = {requested(first, List.of(new RefundItem("product", lamp, 2))), cardApproved(first),
+                new ProductReturnOpened(first, order, buyer, List.of(new RefundItem("product", lamp, 2)))};
+        fixture.given(opened)
+                .when(receive("p1", 1, support))
+                .expectEvents(new ProductReturnReceived(first, order, buyer, "p1", List.of(new RefundItem("product", lamp, 1)), false,
+                        support.userId()));
+        ProductReturnReceived one = new ProductReturnReceived(first, order, buyer, "p1", List.of(new RefundItem("product", lamp, 1)),
+                false, support.userId());
+        fixture.given(opened).andGiven(one)
+                .when(receive("p2", 1, admin))
+                .expectEvents(new ProductReturnReceived(first, order, buyer, "p2", List.of(new RefundItem("product", lamp, 1)), true,
+                        admin.userId()));
+        fixture.given(opened).andGiven(one)
+                .when(receive("p1", 1, support))
+                .expectNoEvents();
+        fixture.given(opened).andGiven(one)
+                .when(receive("p3", 2, support))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "return_exceeds_opened"));
+    }
+
+    @Test
+    void receivingWhatWasNotReturned_isRefused() {
+        fixture.given(approvedByCard())
+                .when(new ReceiveReturn(order, first, "p1", List.of(new RefundItem("product", desk, 1)), support))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "return_exceeds_opened"));
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
+                .when(receive("p1", 1, support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(approvedByCard())
+                .when(receive("p1", 1, buyerActor))
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
 }

@@ -31,6 +31,7 @@ class PaymentProcessTest {
     private final UserId buyer = UserId.random();
     private final List<Object> sent = new ArrayList<>();
     private final List<String> gatewayRefunds = new ArrayList<>();
+    private final List<String> cancelled = new ArrayList<>();
     private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
     private Function<Object, Object> orders = c -> null;
@@ -40,7 +41,8 @@ class PaymentProcessTest {
     @BeforeEach
     void setUp() {
         bus.registerHandlerInterceptor(new DomainExceptionTranslator());
-        for (Class<?> type : List.of(ConfirmOrder.class, CancelOrder.class, RequestRefund.class, RecordRefund.class))
+        for (Class<?> type : List.of(ConfirmOrder.class, CancelOrder.class, RequestRefund.class, RecordRefund.class,
+                CancelPayment.class))
             bus.subscribe(type.getName(), m -> {
                 sent.add(m.getPayload());
                 return orders.apply(m.getPayload());
@@ -51,7 +53,14 @@ class PaymentProcessTest {
             public Refund refund(String intentId, PaymentId paymentId, String refundId, long amountCents) {
                 if (gatewayFailure != null) throw gatewayFailure;
                 gatewayRefunds.add(intentId + ":" + refundId + ":" + amountCents);
-                return new Refund("re_1", "succeeded");
+                return new Refund("re_1", "succeeded", null);
+            }
+
+            @Override
+            public String cancelIntent(String intentId, PaymentId paymentId) {
+                if (gatewayFailure != null) throw gatewayFailure;
+                cancelled.add(intentId + ":" + paymentId.value());
+                return "canceled";
             }
         };
         process = new PaymentProcess(commands, gateway, events);
@@ -118,7 +127,7 @@ class PaymentProcessTest {
         stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), captured());
         process.on(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", "scratched", "admin"));
         assertThat(gatewayRefunds).containsExactly("pi_1:r1:1000");
-        assertThat(sent).containsExactly(new RecordRefund(payment, "r1", "re_1", 1_000, "succeeded", null));
+        assertThat(sent).containsExactly(new RecordRefund(payment, "r1", "re_1", 1_000, "succeeded", null, null));
     }
 
     @Test
@@ -126,13 +135,40 @@ class PaymentProcessTest {
         stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), captured());
         gatewayFailure = new PaymentGateway.Refused("charge already refunded", null);
         process.on(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", "scratched", "admin"));
-        assertThat(sent).containsExactly(new RecordRefund(payment, "r1", null, 1_000, "failed", null));
+        assertThat(sent).containsExactly(new RecordRefund(payment, "r1", null, 1_000, "failed", null,
+                "charge already refunded"));
 
         sent.clear();
         gatewayFailure = new PaymentGateway.Unavailable("timeout", null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 process.on(new PaymentRefundRequested(payment, order, "r2", 1_000, "USD", "scratched", "admin")))
                 .isInstanceOf(PaymentGateway.Unavailable.class);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void givenAnUnpaidCardOrderExpired_thenItsIntentIsCanceledAtTheGateway_andThePaymentRecordsIt() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"));
+        OrderCancelled expired = new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "pending", CancelOrder.EXPIRED, "system",
+                List.of(), null, PlaceOrder.CARD, null, 0, "USD");
+        process.on(expired);
+        assertThat(cancelled).containsExactly("pi_1:" + payment.value());
+        assertThat(sent).containsExactly(new CancelPayment(payment, "stoa-cancel-" + payment.value(), "order_expired"));
+
+        sent.clear();
+        cancelled.clear();
+        gatewayFailure = new PaymentGateway.Refused("You cannot cancel this PaymentIntent because it has a status of succeeded", null);
+        process.on(expired);
+        assertThat(sent).as("an intent that succeeded meanwhile: its success is refunded when it arrives").isEmpty();
+    }
+
+    @Test
+    void givenAnUnpaidCardOrderWhosePaymentIsDecided_thenNothingIsCanceled() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"),
+                new PaymentFailed(payment, order, buyer, 5_000, "USD", "card_declined", "declined", "evt_no"));
+        process.on(new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "pending", CancelOrder.PAYMENT_FAILED, "system",
+                List.of(), null, PlaceOrder.CARD, null, 0, "USD"));
+        assertThat(cancelled).isEmpty();
         assertThat(sent).isEmpty();
     }
 }

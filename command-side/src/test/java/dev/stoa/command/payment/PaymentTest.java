@@ -6,6 +6,7 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.api.platform.PersonalData;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,19 +32,30 @@ class PaymentTest {
             @Override
             public boolean seen(String gatewayEventId) { return recorded.contains(gatewayEventId); }
         });
+        fixture.registerInjectableResource(new PrefixSealing());
     }
+
+    /** Seals by prefixing with the owner: enough to see that the aggregate sealed the reason with the buyer's key. */
+    private static final class PrefixSealing implements PersonalData {
+        public String seal(String userId, String value) { return value == null ? null : "sealed-for-" + userId + ":" + value; }
+        public String open(String userId, String sealed) { return sealed; }
+        public void erase(String userId) {}
+        public boolean isErased(String userId) { return userId.startsWith("0000"); }
+    }
+
+    private String sealed(String reason) { return "sealed-for-" + buyer.value() + ":" + reason; }
 
     private PaymentStarted started() { return new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"); }
 
     private PaymentCaptured captured() { return new PaymentCaptured(payment, order, buyer, 5_000, "USD", "pi_1", "evt_ok"); }
 
     private PaymentRefundRequested requested(String refundId, long cents) {
-        return new PaymentRefundRequested(payment, order, refundId, cents, "USD", "damaged", "admin-1");
+        return new PaymentRefundRequested(payment, order, refundId, cents, "USD", sealed("damaged"), "admin-1");
     }
 
     private PaymentRefunded refunded(String refundId, long cents, long total) {
         return new PaymentRefunded(payment, order, buyer, refundId, "re_" + refundId, cents, "USD", total, 5_000,
-                total == 5_000 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED, "damaged");
+                total == 5_000 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED, sealed("damaged"));
     }
 
     @Test
@@ -146,7 +158,7 @@ class PaymentTest {
     @Test
     void givenRefundsSucceeded_whenTheRestIsRefunded_thenRefundedInFull() {
         fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000), requested("r2", 3_000))
-                .when(new RecordRefund(payment, "r2", "re_r2", 3_000, "succeeded", null))
+                .when(new RecordRefund(payment, "r2", "re_r2", 3_000, "succeeded", null, null))
                 .expectEvents(refunded("r2", 3_000, 5_000));
     }
 
@@ -161,7 +173,7 @@ class PaymentTest {
     void givenPartlyRefunded_whenTheRemainderIsAsked_thenExactlyTheRest_andNothingWhenNothingIsLeft() {
         fixture.given(started(), captured(), requested("r1", 1_250), refunded("r1", 1_250, 1_250))
                 .when(new RequestRefund(payment, "cancelled", null, "the order was cancelled", "system"))
-                .expectEvents(new PaymentRefundRequested(payment, order, "cancelled", 3_750, "USD", "the order was cancelled", "system"))
+                .expectEvents(new PaymentRefundRequested(payment, order, "cancelled", 3_750, "USD", sealed("the order was cancelled"), "system"))
                 .expectResultMessagePayload(3_750L);
         fixture.given(started(), captured(), requested("r1", 5_000), refunded("r1", 5_000, 5_000))
                 .when(new RequestRefund(payment, "cancelled", null, "the order was cancelled", "system"))
@@ -180,33 +192,82 @@ class PaymentTest {
     @Test
     void givenARefundRequested_whenTheGatewayFailsIt_thenItsAmountIsFreeAgain() {
         fixture.given(started(), captured(), requested("r1", 5_000))
-                .when(new RecordRefund(payment, "r1", "re_r1", 5_000, "failed", "evt_rf"))
+                .when(new RecordRefund(payment, "r1", "re_r1", 5_000, "failed", "evt_rf", null))
                 .expectEvents(new PaymentRefundFailed(payment, order, "r1", 5_000, "the gateway reports it failed"));
         fixture.given(started(), captured(), requested("r1", 5_000),
                         new PaymentRefundFailed(payment, order, "r1", 5_000, "the gateway reports it failed"))
                 .when(new RequestRefund(payment, "r2", 5_000L, "again", "admin-1"))
-                .expectEvents(new PaymentRefundRequested(payment, order, "r2", 5_000, "USD", "again", "admin-1"));
+                .expectEvents(new PaymentRefundRequested(payment, order, "r2", 5_000, "USD", sealed("again"), "admin-1"));
     }
 
     @Test
     void givenARefundSucceeded_whenItsWebhookComesAgain_thenNothingChanges() {
         fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000))
-                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "succeeded", "evt_again"))
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "succeeded", "evt_again", null))
                 .expectNoEvents();
     }
 
     @Test
     void givenARefundPending_whenTheGatewaySaysPending_thenNothingYet() {
         fixture.given(started(), captured(), requested("r1", 2_000))
-                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "pending", null))
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "pending", null, null))
                 .expectNoEvents();
     }
 
     @Test
     void givenCaptured_whenARefundMadeAtTheGatewayItselfSucceeds_thenItIsCounted() {
         fixture.given(started(), captured())
-                .when(new RecordRefund(payment, "stripe-re_x", "re_x", 500, "succeeded", "evt_x"))
+                .when(new RecordRefund(payment, "stripe-re_x", "re_x", 500, "succeeded", "evt_x", null))
                 .expectEvents(new PaymentRefunded(payment, order, buyer, "stripe-re_x", "re_x", 500, "USD", 500, 5_000,
                         PaymentStatus.PARTIALLY_REFUNDED, "refunded at the card processor"));
+    }
+
+    @Test
+    void givenARefundRequested_whenTheGatewaySaysFailedWithAReason_thenTheFailureSaysWhy_andAStaleSuccessChangesNothing() {
+        fixture.given(started(), captured(), requested("r1", 2_000))
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "failed", "evt_f", "expired_or_canceled_card"))
+                .expectEvents(new PaymentRefundFailed(payment, order, "r1", 2_000,
+                        "the gateway reports it failed: expired_or_canceled_card"));
+        fixture.given(started(), captured(), requested("r1", 2_000),
+                        new PaymentRefundFailed(payment, order, "r1", 2_000, "the gateway reports it failed"))
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "succeeded", "evt_late", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAFailedAttempt_whenANewAttemptIsAskedForTheSameAmount_thenItIsSetAsideAgain_andSucceedsOnce() {
+        PaymentRefundFailed failed = new PaymentRefundFailed(payment, order, "r1", 5_000, "the gateway reports it failed");
+        fixture.given(started(), captured(), requested("r1", 5_000), failed, requested("r1-attempt-2", 5_000))
+                .when(new RecordRefund(payment, "r1-attempt-2", "re_r1-attempt-2", 5_000, "succeeded", "evt_2", null))
+                .expectEvents(refunded("r1-attempt-2", 5_000, 5_000));
+        fixture.given(started(), captured(), requested("r1", 5_000), failed, requested("r1-attempt-2", 5_000))
+                .when(new RequestRefund(payment, "r1-attempt-3", 5_000L, "again", "admin-1"))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_captured"));
+    }
+
+    @Test
+    void givenCaptured_whenAnAdminRefunds_thenTheReasonIsSealedWithTheBuyersKey() {
+        fixture.given(started(), captured())
+                .when(new RequestRefund(payment, "r1", 1_000L, "Zebulon dropped it", "admin-1"))
+                .expectEvents(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", sealed("Zebulon dropped it"), "admin-1"));
+    }
+
+    @Test
+    void givenTheBuyerErased_whenRefunded_thenTheReasonIsErasedAlready() {
+        UserId gone = new UserId("00000000-0000-4000-8000-000000000001");
+        fixture.given(new PaymentStarted(payment, order, gone, 5_000, "USD", "stripe", "pi_1"),
+                        new PaymentCaptured(payment, order, gone, 5_000, "USD", "pi_1", "evt_ok"))
+                .when(new RequestRefund(payment, "r1", 1_000L, "words about nobody", "admin-1"))
+                .expectEvents(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", PersonalData.ERASED, "admin-1"));
+    }
+
+    @Test
+    void givenPending_whenStoaCancelsTheIntent_thenCanceled_andALateSuccessIsStillCaptured() {
+        fixture.given(started())
+                .when(new CancelPayment(payment, "stoa-cancel-" + payment.value(), "order_expired"))
+                .expectEvents(new PaymentCanceled(payment, order, buyer, "order_expired", "stoa-cancel-" + payment.value()));
+        fixture.given(started(), new PaymentCanceled(payment, order, buyer, "order_expired", "stoa-cancel-" + payment.value()))
+                .when(new CapturePayment(payment, "evt_ok", "pi_1", 5_000, "usd"))
+                .expectEvents(captured());
     }
 }

@@ -65,6 +65,11 @@ public class InventoryProjection {
         row(e.productId()).levels(e.onHand(), e.reserved(), e.available(), at);
     }
 
+    @EventHandler
+    public void on(ReturnedStockRestocked e, @Timestamp Instant at) {
+        row(e.productId()).levels(e.onHand(), e.reserved(), e.available(), at);
+    }
+
     @ResetHandler
     void reset() { inventories.deleteAllInBatch(); }
 

@@ -29,6 +29,7 @@ public class PaymentRefundEntity {
     @Column(name = "gateway_refund_id") private String gatewayRefundId;
     @Column(name = "requested_at") private Instant requestedAt;
     @Column(name = "updated_at") private Instant updatedAt;
+    @Column(name = "failure_reason") private String failureReason;
 
     protected PaymentRefundEntity() {}
 
@@ -50,6 +51,20 @@ public class PaymentRefundEntity {
         return this;
     }
 
+    /** The gateway failed it: why. */
+    public PaymentRefundEntity failed(String why, Instant at) {
+        settle("failed", null, at);
+        failureReason = why;
+        return this;
+    }
+
+    /** The buyer was erased: the reason given for the refund goes (amounts and states stay, for the books). */
+    public PaymentRefundEntity anonymised() {
+        if (reason != null) reason = dev.stoa.api.platform.PersonalData.ERASED;
+        return this;
+    }
+
+    public String getFailureReason() { return failureReason; }
     public String getPaymentId() { return paymentId; }
     public String getRefundId() { return refundId; }
     public long getAmountCents() { return amountCents; }

@@ -40,6 +40,12 @@ public class RefundRequestEntity {
     @Column(name = "requested_at") private Instant requestedAt;
     @Column(name = "decided_at") private Instant decidedAt;
     @Column(name = "refunded_at") private Instant refundedAt;
+    @Column(name = "failure_reason") private String failureReason;
+    private int attempts = 1;
+    @Column(name = "failed_at") private Instant failedAt;
+    @Column(name = "returned_items") @JdbcTypeCode(SqlTypes.JSON) private List<RefundItem> returnedItems;
+    @Column(name = "return_complete") private boolean returnComplete;
+    @Column(name = "return_received_at") private Instant returnReceivedAt;
 
     protected RefundRequestEntity() {}
 
@@ -89,6 +95,37 @@ public class RefundRequestEntity {
     public RefundRequestEntity refunded(Instant at) {
         status = "refunded";
         refundedAt = at;
+        failureReason = null;
+        return this;
+    }
+
+    /** The card refund of attempt {@code attempt} failed (a late failure of an earlier attempt is not news). */
+    public RefundRequestEntity failed(int attempt, String why, Instant at) {
+        if (attempt < attempts || "refunded".equals(status)) return this;
+        status = "failed";
+        attempts = attempt;
+        failureReason = why;
+        failedAt = at;
+        return this;
+    }
+
+    /** Attempt {@code attempt} is under way: approved again. */
+    public RefundRequestEntity retried(int attempt) {
+        if (attempt <= attempts && !"failed".equals(status)) return this;
+        if (!"refunded".equals(status)) status = "approved";
+        attempts = Math.max(attempts, attempt);
+        failureReason = null;
+        return this;
+    }
+
+    /** A parcel of returned units arrived: added to those received (each parcel once: the event is applied once per row). */
+    public RefundRequestEntity returnReceived(List<RefundItem> arrived, boolean complete, Instant at) {
+        java.util.Map<String, Integer> units = new java.util.TreeMap<>();
+        if (returnedItems != null) returnedItems.forEach(i -> units.merge(i.itemId(), i.quantity(), Integer::sum));
+        arrived.forEach(i -> units.merge(i.itemId(), i.quantity(), Integer::sum));
+        returnedItems = units.entrySet().stream().map(e -> new RefundItem("product", e.getKey(), e.getValue())).toList();
+        returnComplete = complete;
+        returnReceivedAt = at;
         return this;
     }
 
@@ -100,7 +137,8 @@ public class RefundRequestEntity {
     public RefundRequestView view() {
         return new RefundRequestView(refundId, orderId, orderNumber, buyerId, status, reason, items, lines, itemsCents,
                 discountCents, taxCents, shippingCents, totalCents, currency, paymentMethod, returnOpened, decidedBy,
-                decisionReason, requestedAt, decidedAt, refundedAt);
+                decisionReason, requestedAt, decidedAt, refundedAt, failureReason, attempts, failedAt, returnedItems, returnComplete,
+                returnReceivedAt);
     }
 
     public String getRefundId() { return refundId; }

@@ -12,8 +12,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code refund_request_view} from the refund request events. Every write sets state (a row's status only moves
- * forward: requested → approved → refunded, or rejected), so a redelivered event writes the same again.
+ * Builds {@code refund_request_view} from the refund request events. A row's status moves requested → approved →
+ * refunded, or rejected; a failed card refund makes it failed and a retry approved again (each attempt counted, a late
+ * word of an older attempt ignored). Returned units add up per parcel; the token commits with the rows (exactly once).
  */
 @Component
 @ProcessingGroup(RefundRequestProjection.NAME)
@@ -54,6 +55,21 @@ public class RefundRequestProjection {
     @EventHandler
     void on(RefundPaid e, @Timestamp Instant at) {
         requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.refunded(at)));
+    }
+
+    @EventHandler
+    void on(RefundFailed e, @Timestamp Instant at) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.failed(e.attempt(), e.reason(), at)));
+    }
+
+    @EventHandler
+    void on(RefundRetried e) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.retried(e.attempt())));
+    }
+
+    @EventHandler
+    void on(ProductReturnReceived e, @Timestamp Instant at) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.returnReceived(e.items(), e.complete(), at)));
     }
 
     @EventHandler

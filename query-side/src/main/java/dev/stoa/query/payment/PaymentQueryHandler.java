@@ -53,7 +53,8 @@ public class PaymentQueryHandler {
         return new PaymentView(p.getPaymentId(), p.getOrderId(), p.getBuyerId(), p.getStatus(), p.getAmountCents(),
                 p.getCapturedCents(), p.getRefundedCents(), p.getCurrency(), p.getGateway(), p.getFailureCode(),
                 p.getFailureMessage(), p.getCreatedAt(), p.getUpdatedAt(), refunds.stream().map(r -> new PaymentView.RefundView(
-                        r.getRefundId(), r.getAmountCents(), r.getStatus(), r.getReason(), r.getRequestedAt(), r.getUpdatedAt()))
+                        r.getRefundId(), r.getAmountCents(), r.getStatus(), r.getReason(), r.getRequestedAt(), r.getUpdatedAt(),
+                        r.getFailureReason()))
                         .toList());
     }
 }

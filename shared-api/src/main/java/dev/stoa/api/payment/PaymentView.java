@@ -7,7 +7,10 @@ import java.util.List;
 public record PaymentView(String paymentId, String orderId, String buyerId, String status, long amountCents,
                           long capturedCents, long refundedCents, String currency, String gateway, String failureCode,
                           String failureMessage, Instant createdAt, Instant updatedAt, List<RefundView> refunds) {
-    /** One refund: {@code status} requested (at the gateway now), succeeded or failed. */
+    /**
+     * One refund: {@code status} requested (at the gateway now), succeeded or failed ({@code failureReason}: the gateway's
+     * word); {@code reason} as given ([erased] once the buyer is erased).
+     */
     public record RefundView(String refundId, long amountCents, String status, String reason, Instant requestedAt,
-                             Instant updatedAt) {}
+                             Instant updatedAt, String failureReason) {}
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
- * An approved refund covers product units the buyer sends back: a return is open for them. Nothing acts on it yet:
- * the units come back on hand only when the return is received (a later step of inventory), not now.
+ * An approved refund covers product units the buyer sends back: a return is open for them. The units come back on
+ * hand only when staff record them received ({@link ProductReturnReceived}), not now.
  */
 @Revision("1")
 public record ProductReturnOpened(RefundRequestId refundId, OrderId orderId, UserId buyer, List<RefundItem> items) {}

@@ -4,9 +4,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * What the gateway says about a refund: {@code status} {@code succeeded} (the money is back with the buyer),
- * {@code failed} or {@code canceled} (the amount is free again), anything else (pending) nothing yet. Refunds the
- * gateway made on its own (its dashboard) come with a {@code refundId} of their own and are counted when they succeed.
- * {@code gatewayEventId}: the webhook event it came with, if any.
+ * {@code failed} or {@code canceled} (the amount is free again; {@code failureReason} the gateway's word, e.g. Stripe's
+ * {@code failure_reason} or its refusal), anything else (pending) nothing yet. Refunds the gateway made on its own (its
+ * dashboard) come with a {@code refundId} of their own and are counted when they succeed. {@code gatewayEventId}: the
+ * webhook event it came with, if any.
  */
 public record RecordRefund(@TargetAggregateIdentifier PaymentId paymentId, String refundId, String gatewayRefundId,
-                           long amountCents, String status, String gatewayEventId) {}
+                           long amountCents, String status, String gatewayEventId, String failureReason) {}

@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A customer's refund request as the read model shows it: {@code status} requested, approved, rejected or refunded
- * (approved and paid back); once approved, the amount split in cents ({@code lines}, totals; null before) and whether a
- * product return was opened.
+ * A customer's refund request as the read model shows it: {@code status} requested, approved, rejected, refunded
+ * (approved and paid back) or failed (the card refund failed: {@code failureReason}; admin or support may retry it,
+ * {@code attempts} counts the tries); once approved, the amount split in cents ({@code lines}, totals; null before),
+ * whether a product return was opened, the units received back so far ({@code returnedItems}, null before any) and
+ * whether all of them arrived ({@code returnComplete}).
  */
 public record RefundRequestView(String refundId, String orderId, String orderNumber, String buyerId, String status,
                                 String reason, List<RefundItem> items, List<RefundLineAmount> lines, Long itemsCents,
                                 Long discountCents, Long taxCents, Long shippingCents, Long totalCents, String currency,
                                 String paymentMethod, boolean returnOpened, String decidedBy, String decisionReason,
-                                Instant requestedAt, Instant decidedAt, Instant refundedAt) {}
+                                Instant requestedAt, Instant decidedAt, Instant refundedAt, String failureReason,
+                                int attempts, Instant failedAt, List<RefundItem> returnedItems, boolean returnComplete,
+                                Instant returnReceivedAt) {}

@@ -64,6 +64,10 @@ public enum ErrorCode {
             "Only a verified buyer may do this: a confirmed, shipped or delivered order of the item (not cancelled)."),
     COURSE_NOT_STARTED("course_not_started", FORBIDDEN, "A course is reviewed by its students after at least one completed lesson."),
     ALREADY_REVIEWED("already_reviewed", CONFLICT, "The caller reviewed this item already (one review per user and item)."),
+    // learning (courses and lessons)
+    NO_PUBLISHED_LESSON("no_published_lesson", UNPROCESSABLE, "A course needs at least one published lesson to be published."),
+    LESSON_CONTENT_MISSING("lesson_content_missing", UNPROCESSABLE, "A video lesson needs its media (or an https link) before it is published."),
+    CONTENT_LINK_INVALID("content_link_invalid", FORBIDDEN, "The signed content URL is expired, tampered with or for another file."),
     // inventory
     INSUFFICIENT_STOCK("insufficient_stock", CONFLICT, "Fewer units are available than asked for; the detail names the product and what is available."),
     // wallet and vouchers
@@ -98,6 +102,8 @@ public enum ErrorCode {
     PAYMENT_FAILED("payment_failed", UNPROCESSABLE, "The card processor refused the payment or refund request; `detail` says why."),
     INVALID_SIGNATURE("invalid_signature", BAD_REQUEST,
             "A webhook whose Stripe-Signature is missing, wrong or too old (replayed); nothing was applied."),
+    RETURN_EXCEEDS_OPENED("return_exceeds_opened", UNPROCESSABLE,
+            "More units received than the refund request's return opened for (less those received already), or a product it does not return."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),

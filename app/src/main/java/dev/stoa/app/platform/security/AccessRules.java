@@ -24,6 +24,7 @@ public final class AccessRules {
     private static final Set<String> SELLERS = Set.of("vendor", "admin");
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> STAFF = Set.of("admin", "support");
+    private static final Set<String> TEACHERS = Set.of("instructor", "admin");
 
     static final List<Rule> RULES = List.of(
             open(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search", "/api/v1/suggest", "/api/v1/auth/jwks"),
@@ -33,6 +34,14 @@ public final class AccessRules {
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
             open(POST, "/api/v1/payments/webhook"), // Stripe: verified by its Stripe-Signature (StripeWebhooks), no token
             roles(null, ADMIN, "/api/v1/admin/**"),
+            // learning: courses (the Course aggregate decides whose course; the query side who reads what)
+            user(GET, "/api/v1/courses/*/lessons/*/content"),     // enrolled students, the instructor, admins
+            open(GET, "/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/lessons"), // drafts: owner, admin
+            open(GET, "/api/v1/content/*"),                        // a signed URL is the permission (ContentUrls)
+            roles(POST, TEACHERS, "/api/v1/courses", "/api/v1/courses/*/publish", "/api/v1/courses/*/lessons",
+                    "/api/v1/courses/*/lessons/*/publish", "/api/v1/courses/*/lessons/*/media"),
+            roles(PUT, TEACHERS, "/api/v1/courses/*", "/api/v1/courses/*/lessons/*"),
+            roles(DELETE, TEACHERS, "/api/v1/courses/*"),
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
             user(PUT, "/api/v1/products/*/reviews/*"),             // the author
@@ -54,6 +63,7 @@ public final class AccessRules {
             user(POST, "/api/v1/payments", "/api/v1/payments/*/sandbox/confirm"), // the order's buyer (CardPayments)
             user(GET, "/api/v1/payments", "/api/v1/payments/*"), // own payments; admin, support all
             roles(POST, STAFF, "/api/v1/refunds/*/approve", "/api/v1/refunds/*/reject"),
+            roles(POST, STAFF, "/api/v1/refunds/*/retry", "/api/v1/refunds/*/return-received"), // failed card refunds; returns
             user(POST, "/api/v1/refunds"),                        // the order's buyer (the OrderRefunds aggregate)
             user(GET, "/api/v1/refunds", "/api/v1/refunds/*"),    // own requests; admin, support all (RefundQueryHandler)
             new Rule(null, List.of("/api/**"), false, Set.of()));

@@ -15,22 +15,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over {@code stoa.http.max-body-size} with a 413 problem: at once when Content-Length
- * says so, and while reading when the body is chunked.
+ * says so, and while reading when the body is chunked. Lesson media uploads (multipart) have their own limit,
+ * {@code stoa.learning.content.max-upload-size} plus room for the multipart framing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
-    private final long limit;
+    /** Multipart boundaries and part headers around an upload's bytes. */
+    private static final long MULTIPART_FRAMING = 64 * 1024;
+    private static final java.util.regex.Pattern UPLOADS =
+            java.util.regex.Pattern.compile("/api/v1/courses/[^/]+/lessons/[^/]+/media");
+    private final long defaultLimit;
+    private final long uploadLimit;
     private final ObjectMapper mapper;
 
-    public BodySizeLimitFilter(@Value("${stoa.http.max-body-size:1MB}") DataSize limit, ObjectMapper mapper) {
-        this.limit = limit.toBytes();
+    public BodySizeLimitFilter(@Value("${stoa.http.max-body-size:1MB}") DataSize limit,
+                               @Value("${stoa.learning.content.max-upload-size:200MB}") DataSize uploadLimit,
+                               ObjectMapper mapper) {
+        this.defaultLimit = limit.toBytes();
+        this.uploadLimit = Math.max(uploadLimit.toBytes() + MULTIPART_FRAMING, defaultLimit);
         this.mapper = mapper;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = "POST".equals(request.getMethod()) && UPLOADS.matcher(request.getRequestURI()).matches()
+                ? uploadLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             Problems.write(response, mapper, new BodyTooLargeException(limit).problem());
             return;

@@ -12,6 +12,7 @@ import dev.stoa.api.inventory.StockAdjusted;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
 import dev.stoa.api.inventory.StockReturned;
+import dev.stoa.api.inventory.ReturnedStockRestocked;
 import dev.stoa.api.review.RatingSummary;
 import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
@@ -96,6 +97,11 @@ public class ProductSearchProjection {
 
     @EventHandler
     public void on(StockReturned e, TrackingToken token) {
+        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
+    }
+
+    @EventHandler
+    public void on(ReturnedStockRestocked e, TrackingToken token) {
         if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
     }
 

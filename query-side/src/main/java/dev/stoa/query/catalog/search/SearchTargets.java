@@ -5,9 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Which indices answer a search for an API {@code type}. The one place to change when courses are indexed:
- * "course" then maps to {@link SearchIndices#courses()} and null to both indices (every document carries its
- * {@code type}, so hits from both read the same way).
+ * Which indices answer a search for an API {@code type}: "product" the products index, "course" the courses index
+ * ({@link SearchIndices#courses()}), null both (every document carries its {@code type}, so hits from both read
+ * the same way).
  */
 @Component
 class SearchTargets {
@@ -22,12 +22,14 @@ class SearchTargets {
 
     /** The indices to search; empty when nothing of that type is indexed (yet). */
     List<String> forType(String type) {
-        if (type == null || PRODUCT.equals(type)) return List.of(indices.products());
-        return List.of(); // courses are not indexed yet
+        if (PRODUCT.equals(type)) return List.of(indices.products());
+        if (COURSE.equals(type)) return List.of(indices.courses());
+        if (type == null) return List.of(indices.products(), indices.courses());
+        return List.of();
     }
 
     /** The indices autocomplete draws from. */
     List<String> forSuggest() {
-        return List.of(indices.products());
+        return List.of(indices.products(), indices.courses());
     }
 }

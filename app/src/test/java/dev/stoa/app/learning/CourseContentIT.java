@@ -1,0 +1,156 @@
+package dev.stoa.app.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Lesson media through HTTP: upload typed by its bytes and size-limited, the owner's signed URL, whole and ranged
+ * downloads, and the refusals of tampered and expired URLs.
+ */
+class CourseContentIT extends ApiTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    @Value("${stoa.learning.content.signing-key}")
+    String signingKey;
+    @Value("${stoa.learning.content.dir}")
+    Path contentDir;
+
+    @Test
+    void uploadSignedUrlRangeAndRefusals() throws Exception {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        String courseId = courses.create(instructor, Courses.course("Video editing " + unique("v"), 2_500, null));
+        String lessonId = courses.addLesson(instructor, courseId, Courses.video("Cuts", 1, 42));
+
+        byte[] mp4 = Courses.mp4(6_000);
+        Api.Response uploaded = courses.upload(instructor, courseId, lessonId, mp4, "cuts.bin", "application/octet-stream");
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.body().get("mediaType").asText()).isEqualTo("video/mp4"); // by its bytes, not the header
+        assertThat(uploaded.body().get("sizeBytes").asLong()).isEqualTo(6_000);
+        String ref = uploaded.body().get("contentRef").asText();
+        assertThat(ref).startsWith(courseId + ".");
+
+        Api.Response content = api.get("/api/v1/courses/" + courseId + "/lessons/" + lessonId + "/content", instructor);
+        assertThat(content.status()).as(content.toString()).isEqualTo(200);
+        assertThat(content.body().get("type").asText()).isEqualTo("video");
+        assertThat(content.body().get("durationSeconds").asInt()).isEqualTo(42);
+        Instant expiresAt = Instant.parse(content.body().get("expiresAt").asText());
+        assertThat(expiresAt).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+        String url = content.body().get("url").asText();
+
+        // the whole file, then a range of it, without a token: the signature is the permission
+        HttpResponse<byte[]> whole = download(url, null);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(mp4);
+        assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        HttpResponse<byte[]> range = download(url, "bytes=1000-1999");
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/6000");
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(mp4, 1000, 2000));
+        HttpResponse<byte[]> tail = download(url, "bytes=-10");
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(mp4, 5990, 6000));
+        assertThat(download(url, "bytes=7000-8000").statusCode()).isEqualTo(416);
+
+        // tampered: another signature, a stretched expiry, another file's ref with this signature
+        String signature = url.substring(url.indexOf("signature=") + 10);
+        String flipped = (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
+        assertRefused(url.replace(signature, flipped));
+        long expires = expiresAt.getEpochSecond();
+        assertRefused(url.replace("expires=" + expires, "expires=" + (expires + 3600)));
+        assertRefused(url.replace(ref, courseId + "." + UUID.randomUUID()));
+        assertRefused("/api/v1/content/" + ref);
+        assertRefused("/api/v1/content/" + ref + "?expires=" + expires);
+        // expired: properly signed, a minute ago
+        long past = Instant.now().minusSeconds(60).getEpochSecond();
+        assertRefused("/api/v1/content/" + ref + "?expires=" + past + "&signature=" + sign(ref, past));
+        // and the control: the same signing, in the future, works
+        long future = Instant.now().plusSeconds(60).getEpochSecond();
+        assertThat(download("/api/v1/content/" + ref + "?expires=" + future + "&signature=" + sign(ref, future), null)
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void uploadsAreTypedSizedAndOnlyTheOwners() throws Exception {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        String courseId = courses.create(instructor, Courses.course("Uploads " + unique("u"), 0, null));
+        String video = courses.addLesson(instructor, courseId, Courses.video("Clip", 1, 10));
+        String reading = courses.addLesson(instructor, courseId, Courses.reading("Notes", 2, "Read this."));
+        long filesBefore = files();
+
+        Api.Response text = courses.upload(instructor, courseId, video,
+                "<html>not a video</html>".getBytes(StandardCharsets.UTF_8), "clip.mp4", "video/mp4");
+        assertThat(text.status()).as(text.toString()).isEqualTo(415);
+        assertThat(text.code()).isEqualTo("unsupported_media_type");
+        assertThat(text.contentType()).startsWith("application/problem+json");
+
+        Api.Response big = courses.upload(instructor, courseId, video, Courses.mp4(300 * 1024), "big.mp4", "video/mp4");
+        assertThat(big.status()).as(big.toString()).isEqualTo(413);
+        assertThat(big.code()).isEqualTo("payload_too_large");
+
+        Api.Response stranger = courses.upload(tokenFor("instructor"), courseId, video, Courses.mp4(2048), "a.mp4", "video/mp4");
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(courses.upload(tokenFor("customer"), courseId, video, Courses.mp4(2048), "a.mp4", "video/mp4").status())
+                .isEqualTo(403);
+        assertThat(courses.upload(null, courseId, video, Courses.mp4(2048), "a.mp4", "video/mp4").status()).isEqualTo(401);
+        // a PDF is no video; on a reading it is an attachment
+        byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(courses.upload(instructor, courseId, video, pdf, "notes.pdf", "application/pdf").code())
+                .isEqualTo("validation_failed");
+        assertThat(files()).isEqualTo(filesBefore); // refused uploads left nothing behind
+
+        Api.Response attached = courses.upload(instructor, courseId, reading, pdf, "notes.pdf", "application/pdf");
+        assertThat(attached.status()).isEqualTo(201);
+        Api.Response content = api.get("/api/v1/courses/" + courseId + "/lessons/" + reading + "/content", instructor);
+        assertThat(content.body().get("body").asText()).isEqualTo("Read this.");
+        HttpResponse<byte[]> file = download(content.body().get("url").asText(), null);
+        assertThat(file.body()).isEqualTo(pdf);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    }
+
+    private void assertRefused(String url) throws Exception {
+        HttpResponse<byte[]> r = download(url, null);
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertThat(r.statusCode()).as(url + " → " + body).isEqualTo(403);
+        assertThat(body).contains("\"code\":\"content_link_invalid\"");
+    }
+
+    private HttpResponse<byte[]> download(String path, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (range != null) request.header("Range", range);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private String sign(String ref, long expires) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal((ref + "\n" + expires).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long files() throws Exception {
+        if (!Files.isDirectory(contentDir)) return 0;
+        try (Stream<Path> all = Files.list(contentDir)) {
+            return all.count();
+        }
+    }
+}

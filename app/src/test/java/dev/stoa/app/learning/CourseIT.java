@@ -1,0 +1,317 @@
+package dev.stoa.app.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Catalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Courses end to end through HTTP: an instructor builds a course with a video, a reading and a quiz, publishes it;
+ * what the public, a student, another instructor and the owner each see and may do; filters, search, archive.
+ */
+class CourseIT extends ApiTest {
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void instructorBuildsPublishesAndArchivesACourse() {
+        Courses courses = new Courses(api);
+        String tag = unique("c").substring(2);
+        String admin = tokenFor("admin");
+        String category = new Catalog(api).category(admin, "Programming " + tag, "programming-" + tag, null);
+        String instructorId = UUID.randomUUID().toString();
+        String instructor = tokenAs(instructorId, "instructor");
+        String student = tokenFor("customer");
+        String otherInstructor = tokenFor("instructor");
+
+        String courseId = courses.create(instructor, Courses.course("Kotlin " + tag + " from scratch", 4_900, category));
+        String video = courses.addLesson(instructor, courseId, Courses.video("Welcome", 1, 95));
+        String reading = courses.addLesson(instructor, courseId, Courses.reading("Syntax", 2, "val x = 1 " + tag));
+        String quiz = courses.addLesson(instructor, courseId, Courses.quiz("Check yourself", 3));
+
+        // a course needs a published lesson; a video needs its media first
+        assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, instructor).code()).isEqualTo("no_published_lesson");
+        Api.Response early = api.post("/api/v1/courses/" + courseId + "/lessons/" + video + "/publish", null, instructor);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.code()).isEqualTo("lesson_content_missing");
+        assertThat(courses.upload(instructor, courseId, video, Courses.mp4(4096), "welcome.mp4", "video/mp4").status())
+                .isEqualTo(201);
+        for (String lesson : List.of(video, reading, quiz)) courses.publishLesson(instructor, courseId, lesson);
+
+        // still a draft: nobody but the owner (and admins) sees it
+        String byInstructor = "/api/v1/courses?instructorId=" + instructorId;
+        assertThat(ids(api.get(byInstructor))).isEmpty();
+        assertThat(api.get("/api/v1/courses/" + courseId).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + courseId, student).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + courseId, otherInstructor).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons", student).status()).isEqualTo(404);
+        assertThat(ids(api.get("/api/v1/search?type=course&q=kotlin%20" + tag))).isEmpty();
+        Api.Response draft = api.get("/api/v1/courses/" + courseId, instructor);
+        assertThat(draft.status()).isEqualTo(200);
+        assertThat(draft.body().get("status").asText()).isEqualTo("draft");
+        assertThat(api.get("/api/v1/courses/" + courseId, admin).body().get("status").asText()).isEqualTo("draft");
+
+        // a student or another instructor may not touch it
+        Map<String, Object> edit = Courses.course("Hijacked " + tag, 1, null);
+        assertThat(api.put("/api/v1/courses/" + courseId, edit, student).status()).isEqualTo(403);
+        Api.Response foreign = api.put("/api/v1/courses/" + courseId, edit, otherInstructor);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.code()).isEqualTo("forbidden");
+        assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), otherInstructor)
+                .status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, otherInstructor).status()).isEqualTo(403);
+        assertThat(api.delete("/api/v1/courses/" + courseId, student).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/courses", Courses.course("Mine " + tag, 0, null), student).status()).isEqualTo(403);
+
+        Api.Response published = api.post("/api/v1/courses/" + courseId + "/publish", null, instructor);
+        assertThat(published.status()).as(published.toString()).isEqualTo(204);
+
+        // published: anyone sees it, with its published lessons counted
+        Api.Response detail = api.get("/api/v1/courses/" + courseId);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body().get("status").asText()).isEqualTo("published");
+        assertThat(detail.body().get("priceCents").asLong()).isEqualTo(4_900);
+        assertThat(detail.body().get("currency").asText()).isEqualTo("USD");
+        assertThat(detail.body().get("instructorId").asText()).isEqualTo(instructorId);
+        assertThat(detail.body().get("categoryId").asText()).isEqualTo(category);
+        assertThat(detail.body().get("passingScore").asInt()).isEqualTo(70);
+        assertThat(detail.body().get("lessonCount").asInt()).isEqualTo(3);
+        assertThat(detail.body().get("totalDurationSeconds").asLong()).isEqualTo(95 + 600);
+        assertThat(detail.body().at("/rating/count").asInt()).isZero();
+        assertThat(ids(api.get(byInstructor))).containsExactly(courseId);
+
+        // the outline: ordered, no content, never a quiz answer
+        for (String viewer : new String[] {null, student, otherInstructor}) {
+            Api.Response outline = api.get("/api/v1/courses/" + courseId + "/lessons", viewer);
+            assertThat(outline.status()).isEqualTo(200);
+            assertThat(outline.body().get("items")).extracting(n -> n.get("id").asText()).containsExactly(video, reading, quiz);
+            assertThat(outline.body().get("items")).extracting(n -> n.get("type").asText()).containsExactly("video", "reading", "quiz");
+            assertThat(outline.body().at("/items/0/durationSeconds").asInt()).isEqualTo(95);
+            assertThat(outline.raw()).doesNotContain("correct", "choices", "val x = 1", "contentRef");
+        }
+        Api.Response whole = api.get("/api/v1/courses/" + courseId + "/lessons", instructor);
+        assertThat(whole.body().get("fullContent").asBoolean()).isTrue();
+        assertThat(whole.body().at("/items/2/quiz/0/correct").get(0).asInt()).isEqualTo(1);
+        assertThat(whole.body().at("/items/1/body").asText()).isEqualTo("val x = 1 " + tag);
+        assertThat(whole.body().at("/items/0/mediaType").asText()).isEqualTo("video/mp4");
+
+        // content: a student who is not enrolled must buy; the owner reads the quiz without answers
+        Api.Response locked = api.get("/api/v1/courses/" + courseId + "/lessons/" + quiz + "/content", student);
+        assertThat(locked.status()).isEqualTo(403);
+        assertThat(locked.code()).isEqualTo("purchase_required");
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons/" + quiz + "/content").status()).isEqualTo(401);
+        Api.Response quizContent = api.get("/api/v1/courses/" + courseId + "/lessons/" + quiz + "/content", instructor);
+        assertThat(quizContent.status()).isEqualTo(200);
+        assertThat(quizContent.body().at("/questions/1/choices")).hasSize(3);
+        assertThat(quizContent.raw()).doesNotContain("correct");
+
+        // an enrolled student (the enrollment read model's row) reads every published lesson, never the answers
+        String studentId = UUID.randomUUID().toString();
+        String enrolled = tokenAs(studentId, "customer");
+        jdbc.update("insert into course_access_view(user_id, course_id, active) values (?, ?, true)", studentId, courseId);
+        Api.Response studentQuiz = api.get("/api/v1/courses/" + courseId + "/lessons/" + quiz + "/content", enrolled);
+        assertThat(studentQuiz.status()).isEqualTo(200);
+        assertThat(studentQuiz.body().at("/questions/0/prompt").asText()).isEqualTo("What is 2 + 2?");
+        assertThat(studentQuiz.raw()).doesNotContain("correct");
+        Api.Response text = api.get("/api/v1/courses/" + courseId + "/lessons/" + reading + "/content", enrolled);
+        assertThat(text.body().get("body").asText()).isEqualTo("val x = 1 " + tag);
+        Api.Response movie = api.get("/api/v1/courses/" + courseId + "/lessons/" + video + "/content", enrolled);
+        assertThat(movie.body().get("type").asText()).isEqualTo("video");
+        assertThat(movie.body().get("durationSeconds").asInt()).isEqualTo(95);
+        assertThat(movie.body().get("url").asText()).startsWith("/api/v1/content/" + courseId + ".");
+        assertThat(api.get(movie.body().get("url").asText()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons/" + UUID.randomUUID() + "/content", enrolled).status())
+                .isEqualTo(404);
+
+        // search: by type and mixed with products
+        JsonNode hit = api.get("/api/v1/search?type=course&q=kotlin%20" + tag).body().at("/items/0");
+        assertThat(hit.get("id").asText()).isEqualTo(courseId);
+        assertThat(hit.get("type").asText()).isEqualTo("course");
+        assertThat(hit.get("priceCents").asLong()).isEqualTo(4_900);
+        assertThat(hit.get("categoryId").asText()).isEqualTo(category);
+        assertThat(ids(api.get("/api/v1/search?q=kotlin%20" + tag))).contains(courseId);
+        assertThat(ids(api.get("/api/v1/search?type=product&q=kotlin%20" + tag))).doesNotContain(courseId);
+        assertThat(ids(api.get("/api/v1/search?type=course&q=kotlin%20" + tag + "&maxPrice=100"))).isEmpty();
+
+        // archived: out of lists and search, still there for its owner, no more edits
+        assertThat(api.delete("/api/v1/courses/" + courseId, instructor).status()).isEqualTo(204);
+        assertThat(ids(api.get(byInstructor))).isEmpty();
+        assertThat(api.get("/api/v1/courses/" + courseId).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + courseId, instructor).body().get("status").asText()).isEqualTo("archived");
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons", instructor).body().get("items")).hasSize(3);
+        assertThat(ids(api.get("/api/v1/search?type=course&q=kotlin%20" + tag))).isEmpty();
+        Api.Response frozen = api.put("/api/v1/courses/" + courseId, Courses.course("Kotlin again", 0, null), instructor);
+        assertThat(frozen.status()).isEqualTo(409);
+        assertThat(frozen.code()).isEqualTo("invalid_transition");
+        // an enrolled student keeps access to an archived course; anyone else no longer finds it
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons/" + reading + "/content", enrolled).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons/" + reading + "/content", student).status()).isEqualTo(404);
+    }
+
+    @Test
+    void listFiltersAndSorts() {
+        Courses courses = new Courses(api);
+        String tag = unique("f").substring(2);
+        String admin = tokenFor("admin");
+        Catalog catalog = new Catalog(api);
+        String design = catalog.category(admin, "Design " + tag, "design-" + tag, null);
+        String music = catalog.category(admin, "Music " + tag, "music-" + tag, null);
+        String instructorId = UUID.randomUUID().toString();
+        String instructor = tokenAs(instructorId, "instructor");
+
+        String free = published(courses, instructor, Courses.course("Sketching " + tag, 0, design));
+        String cheap = published(courses, instructor, Courses.course("Colour theory " + tag, 1_500, design));
+        String dear = published(courses, instructor, Courses.course("Harmony " + tag, 9_900, music));
+        // an admin creates a course for an instructor; it lists under that instructor
+        Map<String, Object> forInstructor = new HashMap<>(Courses.course("Rhythm " + tag, 2_000, music));
+        forInstructor.put("instructorId", instructorId);
+        forInstructor.put("passingScore", 90);
+        String byAdmin = published(courses, admin, forInstructor);
+        courses.create(instructor, Courses.course("Unpublished " + tag, 100, music)); // never listed
+
+        String mine = "/api/v1/courses?instructorId=" + instructorId;
+        assertThat(ids(api.get(mine))).containsExactlyInAnyOrder(free, cheap, dear, byAdmin);
+        assertThat(api.get(mine).body().get("total").asInt()).isEqualTo(4);
+        assertThat(ids(api.get(mine + "&categoryId=" + design))).containsExactlyInAnyOrder(free, cheap);
+        assertThat(ids(api.get(mine + "&maxPrice=0"))).containsExactly(free);
+        assertThat(ids(api.get(mine + "&minPrice=1500&maxPrice=2000"))).containsExactlyInAnyOrder(cheap, byAdmin);
+        assertThat(ids(api.get(mine + "&q=HARMONY"))).containsExactly(dear);
+        assertThat(ids(api.get(mine + "&minRating=1"))).isEmpty();
+        assertThat(ids(api.get(mine + "&sort=price"))).containsExactly(free, cheap, byAdmin, dear);
+        assertThat(ids(api.get(mine + "&sort=-price"))).containsExactly(dear, byAdmin, cheap, free);
+        assertThat(ids(api.get(mine + "&sort=newest"))).containsExactly(byAdmin, dear, cheap, free);
+        Api.Response page = api.get(mine + "&sort=price&limit=2&offset=1");
+        assertThat(ids(page)).containsExactly(cheap, byAdmin);
+        assertThat(page.body().get("total").asInt()).isEqualTo(4);
+        assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("passingScore").asInt()).isEqualTo(90);
+        assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("instructorId").asText()).isEqualTo(instructorId);
+
+        assertThat(ids(api.get("/api/v1/search?type=course&q=" + tag + "&categoryId=" + music)))
+                .containsExactlyInAnyOrder(dear, byAdmin);
+        assertThat(ids(api.get("/api/v1/search?type=course&q=" + tag + "&sort=price")))
+                .containsExactly(free, cheap, byAdmin, dear);
+
+        assertThat(api.get("/api/v1/courses?sort=cheapest").code()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/courses?minPrice=10&maxPrice=1").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/courses?instructorId=nope").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/courses/not-a-uuid").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/courses/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputIsAClearProblem() {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        List<Map<String, Object>> bad = new ArrayList<>();
+        bad.add(Courses.course(" ", 100, null));
+        bad.add(Courses.course("T", -1, null));
+        Map<String, Object> currency = new HashMap<>(Courses.course("T", 1, null));
+        currency.put("currency", "usd");
+        bad.add(currency);
+        Map<String, Object> score = new HashMap<>(Courses.course("T", 1, null));
+        score.put("passingScore", 101);
+        bad.add(score);
+        for (Map<String, Object> body : bad) {
+            Api.Response r = api.post("/api/v1/courses", body, instructor);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        }
+        Map<String, Object> unknownCategory = new HashMap<>(Courses.course("T", 1, UUID.randomUUID().toString()));
+        assertThat(api.post("/api/v1/courses", unknownCategory, instructor).code()).isEqualTo("unknown_category");
+
+        String courseId = courses.create(instructor, Courses.course("Lessons " + unique("b"), 0, null));
+        String lessons = "/api/v1/courses/" + courseId + "/lessons";
+        List<Object> badLessons = List.of(
+                Map.of("title", "Q", "type", "quiz", "position", 1,
+                        "quiz", List.of(Map.of("prompt", "?", "choices", List.of("only"), "correct", List.of(0)))),
+                Map.of("title", "Q", "type", "quiz", "position", 1,
+                        "quiz", List.of(Map.of("prompt", "?", "choices", List.of("a", "b"), "correct", List.of(2)))),
+                Map.of("title", "Q", "type", "quiz", "position", 1),
+                Map.of("title", "V", "type", "video", "position", 1),
+                Map.of("title", "V", "type", "video", "position", 1, "durationSeconds", 5,
+                        "contentRef", UUID.randomUUID() + "." + UUID.randomUUID()),
+                Map.of("title", "R", "type", "reading", "position", 0, "body", "b"),
+                Map.of("title", "R", "type", "reading", "position", 1));
+        for (Object body : badLessons) {
+            Api.Response r = api.post(lessons, body, instructor);
+            assertThat(r.status()).as(body + " → " + r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        }
+        Api.Response badType = api.post(lessons, Map.of("title", "X", "type", "podcast", "position", 1), instructor);
+        assertThat(badType.status()).isEqualTo(400);
+        Api.Response unknownLesson = api.post(lessons + "/" + UUID.randomUUID() + "/publish", null, instructor);
+        assertThat(unknownLesson.status()).isEqualTo(404);
+        Api.Response unknownCourse = api.put("/api/v1/courses/" + UUID.randomUUID(), Courses.course("T", 0, null), instructor);
+        assertThat(unknownCourse.status()).isEqualTo(404);
+    }
+
+    @Test
+    void racingEditsOfOneCourseAllLandAndItIsPublishedOnce() throws Exception {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        String courseId = courses.create(instructor, Courses.course("Racing " + unique("r"), 1_000, null));
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> added = new ArrayList<>();
+        for (int i = 1; i <= writers; i++) {
+            int position = i;
+            added.add(pool.submit(() -> {
+                start.await();
+                Api.Response r = api.post("/api/v1/courses/" + courseId + "/lessons",
+                        Courses.reading("Part " + position, position, "Text " + position), instructor);
+                if (r.status() == 201) api.post("/api/v1/courses/" + courseId + "/lessons/"
+                        + r.body().get("lessonId").asText() + "/publish", null, instructor);
+                return r;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<Api.Response> f : added) assertThat(f.get().status()).as(f.get().toString()).isEqualTo(201);
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> publishes = new ArrayList<>();
+        for (int i = 0; i < writers; i++)
+            publishes.add(pool.submit(() -> {
+                go.await();
+                return api.post("/api/v1/courses/" + courseId + "/publish", null, instructor);
+            }));
+        go.countDown();
+        for (java.util.concurrent.Future<Api.Response> f : publishes) assertThat(f.get().status()).as(f.get().toString()).isEqualTo(204);
+        pool.shutdown();
+
+        Api.Response detail = api.get("/api/v1/courses/" + courseId);
+        assertThat(detail.body().get("lessonCount").asInt()).isEqualTo(writers);
+        assertThat(detail.body().get("totalDurationSeconds").asLong()).isEqualTo(writers * 600L);
+        Api.Response outline = api.get("/api/v1/courses/" + courseId + "/lessons");
+        assertThat(outline.body().get("items")).extracting(n -> n.get("position").asInt())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%.CoursePublished'", Integer.class, courseId)).isEqualTo(1);
+    }
+
+    private String published(Courses courses, String token, Map<String, Object> course) {
+        String id = courses.create(token, course);
+        String lesson = courses.addLesson(token, id, Courses.reading("Start", 1, "Begin here."));
+        courses.publishLesson(token, id, lesson);
+        Api.Response r = api.post("/api/v1/courses/" + id + "/publish", null, token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        return id;
+    }
+
+    private static List<String> ids(Api.Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        r.body().get("items").forEach(n -> ids.add(n.get("id").asText()));
+        return ids;
+    }
+}

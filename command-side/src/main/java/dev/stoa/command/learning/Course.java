@@ -1,0 +1,165 @@
+package dev.stoa.command.learning;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.stoa.api.learning.*;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.platform.UniqueKeys;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A course with its lessons: one consistency boundary, so "published needs a published lesson" holds. Only its
+ * instructor or an admin changes it. Draft → published → archived; archived is final (enrolled students keep their
+ * access, nothing is deleted) and takes no more edits.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Course {
+    @AggregateIdentifier
+    private CourseId courseId;
+    private String instructorId;
+    private CourseStatus status;
+    private final Map<LessonId, Lesson> lessons = new HashMap<>();
+
+    /** What the rules need to know of a lesson. */
+    private record Lesson(LessonType type, String contentRef, boolean published) {
+        Lesson withContent(String ref) { return new Lesson(type, ref, published); }
+    }
+
+    protected Course() {}
+
+    @CommandHandler
+    public Course(CreateCourse cmd, UniqueKeys keys, CourseSettings settings) {
+        CourseRules.requireTeacher(cmd.actor());
+        if (cmd.instructorId() == null) throw DomainException.badInput("instructorId is required");
+        if (!cmd.actor().isAdmin() && !cmd.actor().userId().equals(cmd.instructorId().value()))
+            throw DomainException.forbidden("instructors create courses under their own id only");
+        CourseDetails d = cmd.details();
+        int passingScore = CourseRules.validate(d, keys, settings.defaultPassingScore());
+        apply(new CourseCreated(cmd.courseId(), cmd.instructorId(), d.title().strip(), d.description(), d.priceCents(),
+                d.currency(), d.categoryId(), passingScore));
+    }
+
+    @CommandHandler
+    void handle(UpdateCourse cmd, UniqueKeys keys, CourseSettings settings) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireNotArchived();
+        CourseDetails d = cmd.details();
+        int passingScore = CourseRules.validate(d, keys, settings.defaultPassingScore());
+        apply(new CourseUpdated(courseId, d.title().strip(), d.description(), d.priceCents(), d.currency(),
+                d.categoryId(), passingScore));
+    }
+
+    @CommandHandler
+    void handle(PublishCourse cmd) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireNotArchived();
+        if (status == CourseStatus.PUBLISHED) return; // publishing twice changes nothing
+        if (lessons.values().stream().noneMatch(Lesson::published))
+            throw new DomainException(ErrorCode.NO_PUBLISHED_LESSON,
+                    "publish at least one lesson before publishing the course");
+        apply(new CoursePublished(courseId));
+    }
+
+    @CommandHandler
+    void handle(ArchiveCourse cmd) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        if (status != CourseStatus.ARCHIVED) apply(new CourseArchived(courseId)); // archiving twice changes nothing
+    }
+
+    @CommandHandler
+    void handle(AddLesson cmd) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireNotArchived();
+        if (lessons.containsKey(cmd.lessonId()))
+            throw new DomainException(ErrorCode.CONFLICT_CODE, "lesson " + cmd.lessonId() + " exists already");
+        LessonDetails d = CourseRules.validate(cmd.details(), courseId);
+        apply(new LessonAdded(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
+                d.contentRef(), d.body(), d.quiz()));
+    }
+
+    @CommandHandler
+    void handle(UpdateLesson cmd) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireNotArchived();
+        Lesson lesson = lesson(cmd.lessonId());
+        LessonDetails d = CourseRules.validate(cmd.details(), courseId);
+        if (lesson.published()) requireContent(d.type(), d.contentRef());
+        apply(new LessonUpdated(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
+                d.contentRef(), d.body(), d.quiz()));
+    }
+
+    @CommandHandler
+    void handle(PublishLesson cmd) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireNotArchived();
+        Lesson lesson = lesson(cmd.lessonId());
+        if (lesson.published()) return;
+        requireContent(lesson.type(), lesson.contentRef());
+        apply(new LessonPublished(courseId, cmd.lessonId()));
+    }
+
+    @CommandHandler
+    void handle(AttachLessonMedia cmd) {
+        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireNotArchived();
+        Lesson lesson = lesson(cmd.lessonId());
+        if (!ContentRefs.belongsTo(cmd.contentRef(), courseId))
+            throw DomainException.badInput("contentRef must be media uploaded to this course");
+        if (lesson.type() == LessonType.QUIZ) throw DomainException.badInput("a quiz lesson takes no media");
+        if (lesson.type() == LessonType.VIDEO && (cmd.mediaType() == null || !cmd.mediaType().startsWith("video/")))
+            throw DomainException.badInput("a video lesson takes a video (mp4 or webm)");
+        apply(new LessonMediaAttached(courseId, cmd.lessonId(), cmd.contentRef(), cmd.mediaType(), cmd.sizeBytes()));
+    }
+
+    private Lesson lesson(LessonId id) {
+        Lesson lesson = lessons.get(id);
+        if (lesson == null) throw DomainException.notFound("lesson " + id);
+        return lesson;
+    }
+
+    private void requireNotArchived() {
+        if (status == CourseStatus.ARCHIVED) throw DomainException.invalidTransition("the course is archived");
+    }
+
+    private static void requireContent(LessonType type, String contentRef) {
+        if (type == LessonType.VIDEO && contentRef == null)
+            throw new DomainException(ErrorCode.LESSON_CONTENT_MISSING,
+                    "upload the video (or link it) before publishing the lesson");
+    }
+
+    @EventSourcingHandler
+    void on(CourseCreated e) {
+        courseId = e.courseId();
+        instructorId = e.instructorId().value();
+        status = CourseStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(CoursePublished e) { status = CourseStatus.PUBLISHED; }
+
+    @EventSourcingHandler
+    void on(CourseArchived e) { status = CourseStatus.ARCHIVED; }
+
+    @EventSourcingHandler
+    void on(LessonAdded e) { lessons.put(e.lessonId(), new Lesson(e.type(), e.contentRef(), false)); }
+
+    @EventSourcingHandler
+    void on(LessonUpdated e) {
+        lessons.put(e.lessonId(), new Lesson(e.type(), e.contentRef(), lessons.get(e.lessonId()).published()));
+    }
+
+    @EventSourcingHandler
+    void on(LessonPublished e) {
+        Lesson l = lessons.get(e.lessonId());
+        lessons.put(e.lessonId(), new Lesson(l.type(), l.contentRef(), true));
+    }
+
+    @EventSourcingHandler
+    void on(LessonMediaAttached e) { lessons.put(e.lessonId(), lessons.get(e.lessonId()).withContent(e.contentRef())); }
+}

@@ -1,0 +1,88 @@
+package dev.stoa.command.learning;
+
+import dev.stoa.api.learning.AttachLessonMedia;
+import dev.stoa.api.learning.ContentRefs;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.learning.LessonId;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.web.Commands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Upload of a lesson's media: size-limited ({@code stoa.learning.content.max-upload-size}), typed by its bytes, put
+ * in the content store under a new reference of this course, then attached to the lesson by the Course aggregate
+ * (which decides who may). A refused attachment removes the file again.
+ */
+@RestController
+@RequestMapping("/api/v1/courses")
+@Tag(name = "Courses")
+class LessonMediaController {
+    private static final Logger log = LoggerFactory.getLogger(LessonMediaController.class);
+    private final Commands commands;
+    private final MediaStore store;
+    private final long maxBytes;
+
+    LessonMediaController(Commands commands, MediaStore store,
+                          @Value("${stoa.learning.content.max-upload-size:200MB}") DataSize maxUploadSize) {
+        this.commands = commands;
+        this.store = store;
+        this.maxBytes = maxUploadSize.toBytes();
+    }
+
+    record Uploaded(String contentRef, String mediaType, long sizeBytes) {}
+
+    @PostMapping(path = "/{courseId}/lessons/{lessonId}/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "uploadLessonMedia",
+            summary = "Upload a lesson's media (multipart part \"file\": mp4, webm, pdf, png or jpeg, by its bytes)")
+    @ResponseStatus(HttpStatus.CREATED)
+    Uploaded upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
+                    @RequestPart("file") MultipartFile file, Actor actor) throws IOException {
+        if (file.isEmpty()) throw DomainException.badInput("the file is empty");
+        if (file.getSize() > maxBytes)
+            throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + maxBytes + " bytes");
+        String ref = ContentRefs.newRef(courseId);
+        String type;
+        try (InputStream raw = file.getInputStream(); BufferedInputStream in = MediaTypes.buffered(raw)) {
+            type = MediaTypes.sniff(in);
+            if (!MediaTypes.ALLOWED.contains(type))
+                throw refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "the file is " + type + "; lessons take " + String.join(", ", MediaTypes.ALLOWED.stream().sorted().toList()));
+            store.put(ref, in, file.getSize(), type);
+        }
+        try {
+            commands.send(new AttachLessonMedia(courseId, lessonId, ref, type, file.getSize(), actor));
+        } catch (RuntimeException refused) {
+            discard(ref);
+            throw refused;
+        }
+        return new Uploaded(ref, type, file.getSize());
+    }
+
+    private void discard(String ref) {
+        try {
+            store.delete(ref);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Refused upload {} not removed from the content store: {}", ref, e.toString());
+        }
+    }
+
+    private static ErrorResponseException refuse(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.stoa.projection.learning.search;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stoa.api.learning.CourseCreated;
+import dev.stoa.api.learning.CourseUpdated;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * One course as the courses index stores it. Its fields read like a product document's where they mean the same
+ * ({@code type, id, name, description, categoryId, priceCents, currency, rating, inStock, active, createdAt,
+ * suggest}), so one search over both indices filters, sorts and facets them alike; {@code name} is the title.
+ * {@code active}: published and not archived, the only courses a search returns.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CourseDocument(String type, String id, String name, String description, String categoryId,
+                             String instructorId, long priceCents, String currency, Double rating, long ratingCount,
+                             boolean inStock, boolean active, boolean archived, String createdAt, Suggest suggest) {
+    public static final String TYPE = "course";
+    private static final int MAX_SUGGEST_WORDS = 6;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Suggest(List<String> input) {}
+
+    static CourseDocument created(CourseCreated e, Instant at) {
+        return new CourseDocument(TYPE, e.courseId().value(), e.title(), e.description(), idOrNull(e.categoryId()),
+                e.instructorId().value(), e.priceCents(), e.currency(), null, 0, true, false, false, at.toString(), null);
+    }
+
+    CourseDocument updated(CourseUpdated e) {
+        return new CourseDocument(type, id, e.title(), e.description(), idOrNull(e.categoryId()), instructorId,
+                e.priceCents(), e.currency(), rating, ratingCount, inStock, active, archived, createdAt,
+                suggestFor(active, e.title()));
+    }
+
+    CourseDocument published() {
+        return new CourseDocument(type, id, name, description, categoryId, instructorId, priceCents, currency, rating,
+                ratingCount, inStock, !archived, archived, createdAt, suggestFor(!archived, name));
+    }
+
+    CourseDocument archivedNow() {
+        return new CourseDocument(type, id, name, description, categoryId, instructorId, priceCents, currency, rating,
+                ratingCount, inStock, false, true, createdAt, null);
+    }
+
+    /** Only searchable courses get suggest inputs: the title from each of its first words on. */
+    private static Suggest suggestFor(boolean active, String title) {
+        if (!active || title == null || title.isBlank()) return null;
+        String[] words = title.strip().split("\\s+");
+        return new Suggest(IntStream.range(0, Math.min(words.length, MAX_SUGGEST_WORDS))
+                .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length))).distinct().toList());
+    }
+
+    private static String idOrNull(Object id) { return id == null ? null : id.toString(); }
+}

@@ -1,0 +1,124 @@
+package dev.stoa.projection.learning.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import dev.stoa.projection.catalog.search.SearchIndices;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The courses index: created on first write, dropped for a replay, written a batch at a time (one mget for the
+ * documents the batch builds on, one bulk). Each document's external version is the global position of the last
+ * event it reflects, so redeliveries and replays never overwrite newer state.
+ */
+@Component
+public class CourseIndex {
+    private static final Logger log = LoggerFactory.getLogger(CourseIndex.class);
+    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+
+    private final ElasticsearchClient client;
+    private final String index;
+    private volatile boolean ensured;
+
+    public CourseIndex(ElasticsearchClient client, SearchIndices indices) {
+        this.client = client;
+        this.index = indices.courses();
+    }
+
+    /** One event's effect on one course document; {@code creates}: the creation, which needs no stored document. */
+    record Change(String courseId, long position, boolean creates, UnaryOperator<CourseDocument> apply) {}
+
+    private record Versioned(CourseDocument document, long version) {}
+
+    void write(List<Change> changes) {
+        if (changes.isEmpty()) return;
+        ensure();
+        Map<String, Versioned> stored = load(changes.stream().filter(c -> !c.creates()).map(Change::courseId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+        Map<String, Versioned> changed = new LinkedHashMap<>();
+        for (Change change : changes) {
+            Versioned before = changed.containsKey(change.courseId()) ? changed.get(change.courseId())
+                    : change.creates() ? null : stored.get(change.courseId());
+            if (before != null && change.position() <= before.version()) continue; // the index has it already
+            if (before == null && !change.creates()) {
+                log.warn("No search document for course {} at position {}; change skipped", change.courseId(),
+                        change.position());
+                continue;
+            }
+            changed.put(change.courseId(), new Versioned(
+                    change.apply().apply(before == null ? null : before.document()), change.position()));
+        }
+        if (changed.isEmpty()) return;
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+        changed.forEach((id, doc) -> bulk.operations(op -> op.index(i -> i.index(index).id(id)
+                .document(doc.document()).version(doc.version()).versionType(VersionType.External))));
+        BulkResponse response = call(() -> client.bulk(bulk.build()));
+        if (!response.errors()) return;
+        List<String> failures = response.items().stream()
+                .filter(item -> item.error() != null && !VERSION_CONFLICT.equals(item.error().type()))
+                .map(item -> item.id() + " (" + item.status() + " " + item.error().type() + ")").toList();
+        if (!failures.isEmpty()) throw new IllegalStateException("course index writes failed: " + failures);
+    }
+
+    private Map<String, Versioned> load(Set<String> ids) {
+        Map<String, Versioned> found = new HashMap<>();
+        if (ids.isEmpty()) return found;
+        MgetResponse<CourseDocument> response = call(() -> client.mget(
+                m -> m.index(index).ids(List.copyOf(ids)), CourseDocument.class));
+        for (MultiGetResponseItem<CourseDocument> item : response.docs()) {
+            if (item.isFailure()) throw new IllegalStateException("cannot read course document " + item.failure().id());
+            GetResult<CourseDocument> doc = item.result();
+            if (doc.found()) found.put(doc.id(), new Versioned(doc.source(), doc.version()));
+        }
+        return found;
+    }
+
+    void ensure() {
+        if (ensured) return;
+        try {
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                client.indices().create(c -> c.index(index).withJson(new StringReader(CourseIndexMapping.JSON)));
+                log.info("Created search index {}", index);
+            }
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create search index " + index, e);
+        }
+        ensured = true;
+    }
+
+    void recreate() {
+        call(() -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+        log.info("Dropped search index {} for a rebuild", index);
+        ensured = false;
+        ensure();
+    }
+
+    private interface EsCall<T> { T run() throws IOException; }
+
+    private static <T> T call(EsCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index unreachable", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stoa.projection.learning.search;
+
+import dev.stoa.api.learning.CourseArchived;
+import dev.stoa.api.learning.CourseCreated;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.learning.CoursePublished;
+import dev.stoa.api.learning.CourseUpdated;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one search document per course in the courses index (searchable: published and not archived). As with
+ * products, handlers only record changes; the batch is written in one bulk at its prepare-commit, before the token
+ * moves on, versioned by event position.
+ */
+@Component
+@ProcessingGroup(CourseSearchProjection.PROCESSING_GROUP)
+public class CourseSearchProjection {
+    public static final String PROCESSING_GROUP = "course-search";
+    private final CourseIndex index;
+    private final String batchKey = getClass().getName() + ".batch@" + System.identityHashCode(this);
+
+    public CourseSearchProjection(CourseIndex index) { this.index = index; }
+
+    @EventHandler
+    public void on(CourseCreated e, TrackingToken token, @Timestamp Instant at) {
+        CourseDocument created = CourseDocument.created(e, at);
+        record(e.courseId(), token, true, ignored -> created);
+    }
+
+    @EventHandler
+    public void on(CourseUpdated e, TrackingToken token) { record(e.courseId(), token, false, doc -> doc.updated(e)); }
+
+    @EventHandler
+    public void on(CoursePublished e, TrackingToken token) { record(e.courseId(), token, false, CourseDocument::published); }
+
+    @EventHandler
+    public void on(CourseArchived e, TrackingToken token) { record(e.courseId(), token, false, CourseDocument::archivedNow); }
+
+    @ResetHandler
+    public void onReset() { index.recreate(); }
+
+    private void record(CourseId id, TrackingToken token, boolean creates, UnaryOperator<CourseDocument> apply) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException(
+                "course-search needs a token with a global position, got " + token));
+        CourseIndex.Change change = new CourseIndex.Change(id.value(), position, creates, apply);
+        if (!CurrentUnitOfWork.isStarted()) {
+            index.write(List.of(change));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.getOrComputeResource(batchKey, key -> {
+            List<CourseIndex.Change> changes = new ArrayList<>();
+            root.onPrepareCommit(u -> index.write(changes));
+            return changes;
+        }).add(change);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.stoa.query.learning;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.learning.*;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.projection.learning.CourseEntity;
+import dev.stoa.projection.learning.CourseViewRepository;
+import dev.stoa.projection.learning.LessonEntity;
+import dev.stoa.projection.learning.LessonViewRepository;
+import dev.stoa.query.platform.OffsetPage;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers course queries from course_view and lesson_view. Who sees what: a published course and the outline of its
+ * published lessons, anyone; drafts, archived courses and whole lessons (quiz answers included), the course's
+ * instructor and admins; a lesson's content, those two and students whose {@link CourseAccess} says so.
+ */
+@Component
+@Transactional(readOnly = true)
+public class CourseQueryHandler {
+    private final CourseViewRepository courses;
+    private final LessonViewRepository lessons;
+    private final CourseAccess access;
+    private final ContentUrls urls;
+
+    public CourseQueryHandler(CourseViewRepository courses, LessonViewRepository lessons, CourseAccess access,
+                              ContentUrls urls) {
+        this.courses = courses;
+        this.lessons = lessons;
+        this.access = access;
+        this.urls = urls;
+    }
+
+    @QueryHandler
+    public FindCourses.Result handle(FindCourses query) {
+        Page<CourseEntity> page = courses.findAll(CourseFilters.of(query),
+                new OffsetPage(query.offset(), query.limit(), CourseFilters.sort(query)));
+        return new FindCourses.Result(page.map(CourseQueryHandler::view).getContent(), page.getTotalElements(),
+                query.limit(), query.offset());
+    }
+
+    @QueryHandler
+    public CourseView handle(FindCourseById query) {
+        return courses.findById(query.courseId().value()).filter(c -> visible(c, query.viewer()))
+                .map(CourseQueryHandler::view).orElse(null);
+    }
+
+    @QueryHandler
+    public FindCourseLessons.Result handle(FindCourseLessons query) {
+        CourseEntity course = courses.findById(query.courseId().value()).filter(c -> visible(c, query.viewer()))
+                .orElseThrow(() -> DomainException.notFound("course " + query.courseId()));
+        boolean full = manages(query.viewer(), course);
+        List<LessonView> items = lessons.findByCourseIdOrderByPositionAscSeqAsc(course.getId()).stream()
+                .filter(l -> full || l.isPublished())
+                .map(l -> full ? whole(l) : LessonView.outline(l.getId(), l.getTitle(), LessonType.of(l.getType()),
+                        l.getPosition(), l.getDurationSeconds()))
+                .toList();
+        return new FindCourseLessons.Result(course.getId(), full, items);
+    }
+
+    @QueryHandler
+    public LessonContent handle(FindLessonContent query) {
+        Actor viewer = query.viewer();
+        CourseEntity course = courses.findById(query.courseId().value())
+                .orElseThrow(() -> DomainException.notFound("course " + query.courseId()));
+        LessonEntity lesson = lessons.findById(query.lessonId().value())
+                .filter(l -> l.getCourseId().equals(course.getId()))
+                .orElseThrow(() -> DomainException.notFound("lesson " + query.lessonId()));
+        if (!manages(viewer, course)) {
+            boolean enrolled = viewer != null && access.canRead(new UserId(viewer.userId()), query.courseId());
+            // a draft course, or an archived one to someone without access, does not exist for students
+            if (CourseEntity.DRAFT.equals(course.getStatus()) || !lesson.isPublished()
+                    || CourseEntity.ARCHIVED.equals(course.getStatus()) && !enrolled)
+                throw DomainException.notFound("lesson " + query.lessonId());
+            if (!enrolled)
+                throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
+        }
+        return content(lesson);
+    }
+
+    private LessonContent content(LessonEntity l) {
+        LessonType type = LessonType.of(l.getType());
+        ContentUrls.Signed media = l.getContentRef() == null ? null
+                : ContentRefs.isStored(l.getContentRef()) ? urls.sign(l.getContentRef())
+                : new ContentUrls.Signed(l.getContentRef(), null); // an external link, as the instructor gave it
+        String url = media == null ? null : media.url();
+        return switch (type) {
+            case VIDEO -> new LessonContent(type, url, media == null ? null : media.expiresAt(), l.getDurationSeconds(),
+                    null, null);
+            case READING, ASSIGNMENT -> new LessonContent(type, url, media == null ? null : media.expiresAt(),
+                    l.getDurationSeconds(), l.getBody(), null);
+            case QUIZ -> new LessonContent(type, null, null, l.getDurationSeconds(), null,
+                    IntStream.range(0, l.getQuiz().size()).mapToObj(i -> new LessonContent.Question(i,
+                            l.getQuiz().get(i).prompt(), l.getQuiz().get(i).choices())).toList());
+        };
+    }
+
+    private static boolean visible(CourseEntity course, Actor viewer) {
+        return CourseEntity.PUBLISHED.equals(course.getStatus()) || manages(viewer, course);
+    }
+
+    private static boolean manages(Actor viewer, CourseEntity course) {
+        return viewer != null && (viewer.isAdmin() || viewer.userId().equals(course.getInstructorId()));
+    }
+
+    private static LessonView whole(LessonEntity l) {
+        return new LessonView(l.getId(), l.getTitle(), LessonType.of(l.getType()), l.getPosition(),
+                l.getDurationSeconds(), l.isPublished(), l.getContentRef(), l.getMediaType(), l.getBody(),
+                l.getQuiz().isEmpty() ? null : l.getQuiz());
+    }
+
+    static CourseView view(CourseEntity c) {
+        return new CourseView(c.getId(), c.getInstructorId(), c.getTitle(), c.getDescription(), c.getPriceCents(),
+                c.getCurrency(), c.getCategoryId(), c.getPassingScore(), CourseStatus.valueOf(c.getStatus().toUpperCase(
+                java.util.Locale.ROOT)), c.getLessonCount(), c.getTotalDurationSeconds(),
+                new CourseView.Rating(c.getRatingAverage(), c.getRatingCount()), c.getCreatedAt(), c.getUpdatedAt(),
+                c.getPublishedAt());
+    }
+}

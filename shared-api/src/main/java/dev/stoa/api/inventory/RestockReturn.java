@@ -1,0 +1,15 @@
+package dev.stoa.api.inventory;
+
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.ordering.OrderId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Units a buyer sent back arrived: {@code quantity} units of order {@code orderId} go back on hand
+ * ({@link ReturnedStockRestocked}). Once per {@code receiptId} (the parcel): the same receipt again changes nothing.
+ * Sent by the returns process of refund requests.
+ */
+public record RestockReturn(ProductId productId, OrderId orderId, String receiptId, int quantity) {
+    @TargetAggregateIdentifier
+    public String inventoryId() { return InventoryIds.of(productId); }
+}

@@ -1,0 +1,15 @@
+package dev.stoa.api.learning;
+
+import java.time.Instant;
+
+/**
+ * A course as the API shows it. {@code lessonCount} and {@code totalDurationSeconds} count published lessons;
+ * {@code rating} stays at no reviews until course reviews exist.
+ */
+public record CourseView(String id, String instructorId, String title, String description, long priceCents,
+                         String currency, String categoryId, int passingScore, CourseStatus status, int lessonCount,
+                         long totalDurationSeconds, Rating rating, Instant createdAt, Instant updatedAt,
+                         Instant publishedAt) {
+    /** Average of the reviews (null while there are none) and their count. */
+    public record Rating(Double average, long count) {}
+}

@@ -1,0 +1,16 @@
+package dev.stoa.api.learning;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One lesson. The outline (what anyone sees) has id, title, type, position and durationSeconds; the other fields are
+ * present only for the course's instructor and admins, so quiz answers never reach a student.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LessonView(String id, String title, LessonType type, int position, Integer durationSeconds,
+                         Boolean published, String contentRef, String mediaType, String body, List<QuizQuestion> quiz) {
+    public static LessonView outline(String id, String title, LessonType type, int position, Integer durationSeconds) {
+        return new LessonView(id, title, type, position, durationSeconds, null, null, null, null, null);
+    }
+}
