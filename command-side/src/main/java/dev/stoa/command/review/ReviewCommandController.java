@@ -44,17 +44,22 @@ class ReviewCommandController {
     ResponseEntity<Map<String, String>> post(@PathVariable ProductId productId, @Valid @RequestBody ReviewRequest body,
                                              Actor actor) {
         PostReview command = new PostReview(productId, ReviewId.random(), body.rating(), body.comment(), actor);
-        ReviewId id;
-        try {
-            id = commands.send(command);
-        } catch (DomainException | CommandExecutionException e) {
-            // the product's reviews changed between load and commit (another process stored a review first): once
-            // more, against the reviews now stored, which also tells a second review of the same user apart
-            if (!concurrentModification(e)) throw e;
-            id = commands.send(command);
-        }
+        ReviewId id = postRetryingOnce(commands, command);
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/reviews/" + id))
                 .body(Map.of("reviewId", id.value()));
+    }
+
+    /**
+     * Sends a post; if the item's reviews changed between load and commit (another process stored a review first),
+     * once more, against the reviews now stored, which also tells a second review of the same user apart.
+     */
+    static ReviewId postRetryingOnce(Commands commands, Object command) {
+        try {
+            return commands.send(command);
+        } catch (DomainException | CommandExecutionException e) {
+            if (!concurrentModification(e)) throw e;
+            return commands.send(command);
+        }
     }
 
     private static boolean concurrentModification(RuntimeException e) {

@@ -64,6 +64,12 @@ public class CourseEntity {
         this.updatedAt = at;
     }
 
+    /** The rating after a review event: exact count, average to two decimals (null without reviews). */
+    public void rated(Double average, long count) {
+        this.ratingAverage = average;
+        this.ratingCount = count;
+    }
+
     /** What the course's published lessons add up to. */
     public void lessons(int count, long durationSeconds, Instant at) {
         this.lessonCount = count;

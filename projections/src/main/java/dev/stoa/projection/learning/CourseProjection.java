@@ -1,5 +1,10 @@
 package dev.stoa.projection.learning;
 
+import dev.stoa.api.review.CourseReviewDeleted;
+import dev.stoa.api.review.CourseReviewEdited;
+import dev.stoa.api.review.CourseReviewPosted;
+import dev.stoa.api.review.CourseReviewRemoved;
+import dev.stoa.api.review.RatingSummary;
 import dev.stoa.api.learning.*;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +73,23 @@ public class CourseProjection {
     void on(LessonPublished e, @Timestamp Instant at) {
         lessons.getReferenceById(e.lessonId().value()).published(at);
         summarise(e.courseId(), at);
+    }
+
+    @EventHandler
+    void on(CourseReviewPosted e) { rated(e.courseId(), e.courseRating()); }
+
+    @EventHandler
+    void on(CourseReviewEdited e) { rated(e.courseId(), e.courseRating()); }
+
+    @EventHandler
+    void on(CourseReviewDeleted e) { rated(e.courseId(), e.courseRating()); }
+
+    @EventHandler
+    void on(CourseReviewRemoved e) { rated(e.courseId(), e.courseRating()); }
+
+    /** Review events live in the course's reviews aggregate: one segment keeps them after their course. */
+    private void rated(CourseId courseId, RatingSummary summary) {
+        courses.getReferenceById(courseId.value()).rated(summary.average(), summary.count());
     }
 
     /** The course's lesson count and total duration: its published lessons, as they now are. */

@@ -6,13 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Read model row of one live review (deleted and removed reviews leave the table). */
+/** Read model row of one live review of a product or a course (deleted and removed reviews leave the table). */
 @Entity
 @Table(name = "review_view")
 public class ReviewEntity {
     @Id
     private String id;
     @Column(name = "product_id") private String productId;
+    @Column(name = "course_id") private String courseId;
     @Column(name = "author_id") private String authorId;
     private int rating;
     private String comment;
@@ -31,6 +32,13 @@ public class ReviewEntity {
         this.updatedAt = at;
     }
 
+    /** A course's review: the same row, with the course instead of a product. */
+    public static ReviewEntity ofCourse(String id, String courseId, String authorId, int rating, String comment, Instant at) {
+        ReviewEntity review = new ReviewEntity(id, null, authorId, rating, comment, at);
+        review.courseId = courseId;
+        return review;
+    }
+
     public void edited(int rating, String comment, Instant at) {
         this.rating = rating;
         this.comment = comment;
@@ -44,6 +52,7 @@ public class ReviewEntity {
 
     public String getId() { return id; }
     public String getProductId() { return productId; }
+    public String getCourseId() { return courseId; }
     public String getAuthorId() { return authorId; }
     public int getRating() { return rating; }
     public String getComment() { return comment; }

@@ -2,6 +2,10 @@ package dev.stoa.projection.review;
 
 import dev.stoa.api.identity.UserErased;
 import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.review.CourseReviewDeleted;
+import dev.stoa.api.review.CourseReviewEdited;
+import dev.stoa.api.review.CourseReviewPosted;
+import dev.stoa.api.review.CourseReviewRemoved;
 import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
@@ -14,9 +18,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code review_view}: the live reviews of every product, comments opened with their author's key. An erased
+ * Builds {@code review_view}: the live reviews of every product and course, comments opened with their author's key. An erased
  * author's comments read {@code [erased]} (here at once; in a replay because the key is gone). The product's rating is
- * the product read model's and the search index's (from the same events).
+ * the product (or course) read model's and the search index's (from the same events).
  */
 @Component
 @ProcessingGroup(ReviewProjection.NAME)
@@ -48,6 +52,25 @@ public class ReviewProjection {
 
     @EventHandler
     void on(ReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
+
+    @EventHandler
+    void on(CourseReviewPosted e, @Timestamp Instant at) {
+        String author = e.authorId().value();
+        reviews.save(ReviewEntity.ofCourse(e.reviewId().value(), e.courseId().value(), author, e.rating(),
+                personal.open(author, e.comment()), at));
+    }
+
+    @EventHandler
+    void on(CourseReviewEdited e, @Timestamp Instant at) {
+        reviews.getReferenceById(e.reviewId().value())
+                .edited(e.rating(), personal.open(e.authorId().value(), e.comment()), at);
+    }
+
+    @EventHandler
+    void on(CourseReviewDeleted e) { reviews.deleteById(e.reviewId().value()); }
+
+    @EventHandler
+    void on(CourseReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
 
     @EventHandler
     void on(UserErased e) { reviews.findByAuthorId(e.userId().value()).forEach(r -> r.erase(PersonalData.ERASED)); }

@@ -6,6 +6,10 @@ import dev.stoa.api.review.ReviewView;
 import dev.stoa.projection.catalog.ProductViewRepository;
 import dev.stoa.projection.identity.UserEntity;
 import dev.stoa.projection.identity.UserViewRepository;
+import dev.stoa.api.review.CourseReviewView;
+import dev.stoa.api.review.FindCourseReviews;
+import dev.stoa.projection.learning.CourseEntity;
+import dev.stoa.projection.learning.CourseViewRepository;
 import dev.stoa.projection.review.ReviewEntity;
 import dev.stoa.projection.review.ReviewViewRepository;
 import dev.stoa.query.platform.OffsetPage;
@@ -28,11 +32,14 @@ public class ReviewQueryHandler {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
     private final ReviewViewRepository reviews;
     private final ProductViewRepository products;
+    private final CourseViewRepository courses;
     private final UserViewRepository users;
 
-    public ReviewQueryHandler(ReviewViewRepository reviews, ProductViewRepository products, UserViewRepository users) {
+    public ReviewQueryHandler(ReviewViewRepository reviews, ProductViewRepository products, CourseViewRepository courses,
+                              UserViewRepository users) {
         this.reviews = reviews;
         this.products = products;
+        this.courses = courses;
         this.users = users;
     }
 
@@ -41,11 +48,28 @@ public class ReviewQueryHandler {
         if (!products.existsById(query.productId().value())) return null;
         Page<ReviewEntity> page = reviews.findByProductId(query.productId().value(),
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
-        Map<String, UserEntity> authors = users.findAllById(page.map(ReviewEntity::getAuthorId).toSet()).stream()
-                .collect(Collectors.toMap(UserEntity::getId, Function.identity()));
+        Map<String, UserEntity> authors = authors(page);
         return new FindReviews.Result(page.map(r -> new ReviewView(r.getId(), r.getProductId(), r.getRating(),
                 r.getComment(), name(authors.get(r.getAuthorId())), true, r.getCreatedAt(), r.getUpdatedAt())).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    /** A published (or archived) course's reviews; a draft's or an unknown course's: null (not found). */
+    @QueryHandler
+    public FindCourseReviews.Result handle(FindCourseReviews query) {
+        CourseEntity course = courses.findById(query.courseId().value()).orElse(null);
+        if (course == null || CourseEntity.DRAFT.equals(course.getStatus())) return null;
+        Page<ReviewEntity> page = reviews.findByCourseId(query.courseId().value(),
+                new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
+        Map<String, UserEntity> authors = authors(page);
+        return new FindCourseReviews.Result(page.map(r -> new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(),
+                r.getComment(), name(authors.get(r.getAuthorId())), r.getCreatedAt(), r.getUpdatedAt())).getContent(),
+                page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    private Map<String, UserEntity> authors(Page<ReviewEntity> page) {
+        return users.findAllById(page.map(ReviewEntity::getAuthorId).toSet()).stream()
+                .collect(Collectors.toMap(UserEntity::getId, Function.identity()));
     }
 
     /** "Ada L."; {@code [erased]} once erased; null when the profile is unknown. */

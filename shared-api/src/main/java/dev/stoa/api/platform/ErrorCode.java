@@ -62,6 +62,7 @@ public enum ErrorCode {
     // reviews
     PURCHASE_REQUIRED("purchase_required", FORBIDDEN,
             "Only a verified buyer may do this: a confirmed, shipped or delivered order of the item (not cancelled)."),
+    COURSE_NOT_STARTED("course_not_started", FORBIDDEN, "A course is reviewed by its students after at least one completed lesson."),
     ALREADY_REVIEWED("already_reviewed", CONFLICT, "The caller reviewed this item already (one review per user and item)."),
     // learning (courses and lessons)
     NO_PUBLISHED_LESSON("no_published_lesson", UNPROCESSABLE, "A course needs at least one published lesson to be published."),

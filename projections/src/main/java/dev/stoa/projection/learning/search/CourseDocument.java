@@ -1,5 +1,6 @@
 package dev.stoa.projection.learning.search;
 
+import dev.stoa.api.review.RatingSummary;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stoa.api.learning.CourseCreated;
@@ -45,6 +46,12 @@ public record CourseDocument(String type, String id, String name, String descrip
     CourseDocument archivedNow() {
         return new CourseDocument(type, id, name, description, categoryId, instructorId, priceCents, currency, rating,
                 ratingCount, inStock, false, true, createdAt, null);
+    }
+
+    /** The course's rating after a review event (average to two decimals, null without reviews). */
+    CourseDocument rated(RatingSummary summary) {
+        return new CourseDocument(type, id, name, description, categoryId, instructorId, priceCents, currency,
+                summary.average(), summary.count(), inStock, active, archived, createdAt, suggest);
     }
 
     /** Only searchable courses get suggest inputs: the title from each of its first words on. */

@@ -1,5 +1,10 @@
 package dev.stoa.projection.learning.search;
 
+import dev.stoa.api.review.CourseReviewDeleted;
+import dev.stoa.api.review.CourseReviewEdited;
+import dev.stoa.api.review.CourseReviewPosted;
+import dev.stoa.api.review.CourseReviewRemoved;
+import dev.stoa.api.review.RatingSummary;
 import dev.stoa.api.learning.CourseArchived;
 import dev.stoa.api.learning.CourseCreated;
 import dev.stoa.api.learning.CourseId;
@@ -46,6 +51,22 @@ public class CourseSearchProjection {
 
     @EventHandler
     public void on(CourseArchived e, TrackingToken token) { record(e.courseId(), token, false, CourseDocument::archivedNow); }
+
+    @EventHandler
+    public void on(CourseReviewPosted e, TrackingToken token) { rated(e.courseId(), e.courseRating(), token); }
+
+    @EventHandler
+    public void on(CourseReviewEdited e, TrackingToken token) { rated(e.courseId(), e.courseRating(), token); }
+
+    @EventHandler
+    public void on(CourseReviewDeleted e, TrackingToken token) { rated(e.courseId(), e.courseRating(), token); }
+
+    @EventHandler
+    public void on(CourseReviewRemoved e, TrackingToken token) { rated(e.courseId(), e.courseRating(), token); }
+
+    private void rated(CourseId id, RatingSummary summary, TrackingToken token) {
+        record(id, token, false, doc -> doc.rated(summary));
+    }
 
     @ResetHandler
     public void onReset() { index.recreate(); }

@@ -1,0 +1,140 @@
+package dev.stoa.command.review;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorKind;
+import dev.stoa.api.review.*;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CourseReviews aggregate: students who completed a lesson, one review each, the rating exact in every event. */
+class CourseReviewsTest {
+    private final CourseId course = CourseId.random();
+    private final UserId ada = UserId.random();
+    private final UserId bob = UserId.random();
+    private final ReviewId adasReview = ReviewId.random();
+    private final ReviewId bobsReview = ReviewId.random();
+    private final Actor adaActs = new Actor(ada.value(), Set.of("customer"));
+    private final Actor bobActs = new Actor(bob.value(), Set.of("customer"));
+    private final Actor admin = new Actor(UserId.random().value(), Set.of("admin"));
+    private final FakeStudents students = new FakeStudents();
+    private FixtureConfiguration<CourseReviews> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CourseReviews.class);
+        fixture.registerInjectableResource(students);
+        fixture.registerInjectableResource(new ProductReviewsTest.ClearPersonalData());
+        students.courses.put(course.value(), new HashMap<>(Map.of(ada.value(), CourseStudents.Standing.STARTED,
+                bob.value(), CourseStudents.Standing.STARTED)));
+    }
+
+    private CourseReviewPosted adaPosted(int rating) {
+        return new CourseReviewPosted(course, adasReview, ada, rating, "sealed:" + ada.value() + ":Clear and deep",
+                new RatingSummary(1, rating));
+    }
+
+    @Test
+    void givenNoReviews_whenAStudentWhoCompletedALessonPosts_thenPostedWithTheCommentSealed() {
+        fixture.givenNoPriorActivity()
+                .when(new PostCourseReview(course, adasReview, 5, " Clear and deep ", adaActs))
+                .expectEvents(adaPosted(5))
+                .expectResultMessagePayload(adasReview);
+    }
+
+    @Test
+    void whenAnEnrolledStudentWithoutACompletedLessonPosts_thenCourseNotStarted() {
+        students.courses.get(course.value()).put(ada.value(), CourseStudents.Standing.ENROLLED);
+        fixture.givenNoPriorActivity()
+                .when(new PostCourseReview(course, adasReview, 5, null, adaActs))
+                .expectException(domainError(ErrorKind.FORBIDDEN, "course_not_started"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whenSomebodyNotEnrolledPosts_thenPurchaseRequired() {
+        students.courses.get(course.value()).remove(ada.value());
+        fixture.givenNoPriorActivity()
+                .when(new PostCourseReview(course, adasReview, 5, null, adaActs))
+                .expectException(domainError(ErrorKind.FORBIDDEN, "purchase_required"));
+    }
+
+    @Test
+    void whenTheCourseDoesNotExist_thenNotFound() {
+        students.courses.clear();
+        fixture.givenNoPriorActivity()
+                .when(new PostCourseReview(course, adasReview, 5, null, adaActs))
+                .expectException(domainError(ErrorKind.NOT_FOUND, "not_found"));
+    }
+
+    @Test
+    void givenAdaReviewed_whenAdaPostsAgain_thenAlreadyReviewed() {
+        fixture.given(adaPosted(5))
+                .when(new PostCourseReview(course, ReviewId.random(), 1, null, adaActs))
+                .expectException(domainError(ErrorKind.CONFLICT, "already_reviewed"));
+    }
+
+    @Test
+    void givenAdaReviewed_whenBobPostsAndAdaEditsAndDeletes_thenTheRatingFollowsExactly() {
+        fixture.given(adaPosted(5),
+                        new CourseReviewPosted(course, bobsReview, bob, 2, null, new RatingSummary(2, 7)),
+                        new CourseReviewEdited(course, adasReview, ada, 4, null, new RatingSummary(2, 6)))
+                .when(new DeleteCourseReview(course, adasReview, adaActs))
+                .expectEvents(new CourseReviewDeleted(course, adasReview, ada, new RatingSummary(1, 2)));
+    }
+
+    @Test
+    void givenAdaReviewed_whenBobEditsIt_thenForbidden_andWhenAnAdminDeletesIt_thenRemovedForGood() {
+        fixture.given(adaPosted(5))
+                .when(new EditCourseReview(course, adasReview, 1, null, bobActs))
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+        fixture.given(adaPosted(5))
+                .when(new DeleteCourseReview(course, adasReview, admin))
+                .expectEvents(new CourseReviewRemoved(course, adasReview, ada, admin.userId(), RatingSummary.NONE));
+        fixture.given(adaPosted(5), new CourseReviewRemoved(course, adasReview, ada, admin.userId(), RatingSummary.NONE))
+                .when(new PostCourseReview(course, ReviewId.random(), 5, null, adaActs))
+                .expectException(domainError(ErrorKind.CONFLICT, "already_reviewed"));
+    }
+
+    @Test
+    void whenTheRatingIsOutOfRange_thenValidationFailed() {
+        fixture.givenNoPriorActivity()
+                .when(new PostCourseReview(course, adasReview, 6, null, adaActs))
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    /** Standings by course and user; a course is known when it has an entry. */
+    static final class FakeStudents implements CourseStudents {
+        final Map<String, Map<String, Standing>> courses = new HashMap<>();
+
+        @Override
+        public Standing standing(String userId, CourseId courseId) {
+            return courses.getOrDefault(courseId.value(), Map.of()).getOrDefault(userId, Standing.NOT_A_STUDENT);
+        }
+
+        @Override
+        public boolean courseExists(CourseId courseId) { return courses.containsKey(courseId.value()); }
+    }
+
+    private static Matcher<DomainException> domainError(ErrorKind kind, String code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(DomainException e) { return kind == e.kind() && code.equals(e.code()); }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("DomainException ").appendValue(kind).appendText(" with code ").appendValue(code);
+            }
+        };
+    }
+}

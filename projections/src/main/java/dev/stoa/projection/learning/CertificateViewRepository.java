@@ -1,0 +1,5 @@
+package dev.stoa.projection.learning;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CertificateViewRepository extends JpaRepository<CertificateEntity, String> {}

@@ -1,0 +1,33 @@
+package dev.stoa.query.review;
+
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.review.FindCourseReviews;
+import dev.stoa.query.platform.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/api/v1/courses/{courseId}/reviews")
+@Validated
+@Tag(name = "Reviews")
+class CourseReviewQueryController {
+    private final Queries queries;
+
+    CourseReviewQueryController(Queries queries) { this.queries = queries; }
+
+    @GetMapping
+    @Operation(operationId = "listCourseReviews", summary = "A published course's reviews, newest first, paged")
+    FindCourseReviews.Result list(@PathVariable CourseId courseId,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                  @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        FindCourseReviews.Result result = queries.ask(new FindCourseReviews(courseId, limit, offset),
+                FindCourseReviews.Result.class);
+        if (result == null) throw DomainException.notFound("course " + courseId);
+        return result;
+    }
+}
