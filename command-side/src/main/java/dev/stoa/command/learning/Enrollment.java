@@ -159,6 +159,9 @@ public class Enrollment {
         return (int) (done * 100 / published.size());
     }
 
+    /** Whether any lesson was completed (the right to review the course, with access). */
+    boolean startedAny() { return !completedLessons.isEmpty(); }
+
     boolean hasAccess() { return grants.keySet().stream().anyMatch(r -> !revoked.contains(r)); }
 
     EnrollmentStatus status() {

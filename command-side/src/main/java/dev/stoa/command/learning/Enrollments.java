@@ -34,6 +34,12 @@ public class Enrollments {
                 .orElse(false);
     }
 
+    /** Whether the user has access and completed at least one lesson. */
+    public boolean startedWithAccess(UserId userId, CourseId courseId) {
+        return load(userId, courseId, () -> Optional.of(enrollment(userId, courseId)
+                .invoke(e -> e.hasAccess() && e.startedAny()))).orElse(false);
+    }
+
     /** Whether the user was ever enrolled (granted once, revoked or not). */
     public boolean enrolled(UserId userId, CourseId courseId) {
         return load(userId, courseId, () -> Optional.of(enrollment(userId, courseId).invoke(e -> true))).orElse(false);

@@ -51,6 +51,10 @@ public final class AccessRules {
             user(null, "/api/v1/courses/*/progress"),          // the enrolled student (the Enrollment aggregate)
             user(GET, "/api/v1/courses/*/enrollments"),        // the course's instructor, admin (EnrollmentQueryHandler)
             user(GET, "/api/v1/users/me/enrollments"),         // "my courses": the caller's own
+            open(GET, "/api/v1/courses/*/reviews", "/api/v1/certificates/*", "/api/v1/certificates/*/pdf"),
+            user(POST, "/api/v1/courses/*/reviews"),             // students with a completed lesson (CourseReviews)
+            user(PUT, "/api/v1/courses/*/reviews/*"),            // the author
+            user(DELETE, "/api/v1/courses/*/reviews/*"),         // the author, or an admin (moderation)
             roles(POST, SELLERS, "/api/v1/products", "/api/v1/products/*/inventory/**"),
             roles(PUT, SELLERS, "/api/v1/products/*", "/api/v1/products/*/inventory"),
             roles(DELETE, SELLERS, "/api/v1/products/*"),
