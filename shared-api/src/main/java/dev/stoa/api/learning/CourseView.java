@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A course as the API shows it. {@code lessonCount} and {@code totalDurationSeconds} count published lessons;
- * {@code rating} stays at no reviews until course reviews exist.
+ * {@code rating} comes from the course's reviews.
  */
 public record CourseView(String id, String instructorId, String title, String description, long priceCents,
                          String currency, String categoryId, int passingScore, CourseStatus status, int lessonCount,

@@ -61,7 +61,7 @@ public enum ErrorCode {
     STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
     // reviews
     PURCHASE_REQUIRED("purchase_required", FORBIDDEN,
-            "Only a verified buyer may do this: a confirmed, shipped or delivered order of the item (not cancelled)."),
+            "Only a buyer may do this: a confirmed, shipped or delivered order of the product (not cancelled), or access to the course."),
     COURSE_NOT_STARTED("course_not_started", FORBIDDEN, "A course is reviewed by its students after at least one completed lesson."),
     ALREADY_REVIEWED("already_reviewed", CONFLICT, "The caller reviewed this item already (one review per user and item)."),
     // learning (courses and lessons)
