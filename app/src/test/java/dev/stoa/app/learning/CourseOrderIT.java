@@ -9,8 +9,7 @@ import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
-import dev.stoa.app.support.Courses;
-import dev.stoa.app.support.Courses.Course;
+import dev.stoa.app.learning.PublishedCourses.Course;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +31,10 @@ class CourseOrderIT extends ApiTest {
     CommandGateway commands;
     @Autowired
     JdbcTemplate jdbc;
-    private Courses courses;
+    private PublishedCourses courses;
 
     @BeforeEach
-    void courses() { courses = new Courses(context); }
+    void courses() { courses = new PublishedCourses(api, (id, role) -> tokenAs(id, role)); }
 
     /** A registered customer with a default address in San Francisco; answers id and token. */
     private String[] buyer() {
@@ -172,7 +171,7 @@ class CourseOrderIT extends ApiTest {
         JsonNode revoked = awaitProgress(course.id(), buyer[1], p -> "revoked".equals(p.path("status").asText()), "access revoked");
         assertThat(grant(revoked, second[0]).get("revokedReason").asText()).isEqualTo("cancelled");
         Api.Response blocked = api.post("/api/v1/courses/" + course.id() + "/progress",
-                Map.of("lessonId", course.quiz(), "quizAnswers", Courses.RIGHT), buyer[1]);
+                Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.RIGHT), buyer[1]);
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.code()).isEqualTo("enrollment_revoked");
         assertThat(api.get("/api/v1/users/me/enrollments", buyer[1]).body().at("/items/0/status").asText()).isEqualTo("revoked");

@@ -9,8 +9,7 @@ import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
-import dev.stoa.app.support.Courses;
-import dev.stoa.app.support.Courses.Course;
+import dev.stoa.app.learning.PublishedCourses.Course;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,10 +38,10 @@ class EnrollmentIT extends ApiTest {
     JdbcTemplate jdbc;
     @Autowired
     CommandGateway commands;
-    private Courses courses;
+    private PublishedCourses courses;
 
     @BeforeEach
-    void courses() { courses = new Courses(context); }
+    void courses() { courses = new PublishedCourses(api, (id, role) -> tokenAs(id, role)); }
 
     private Api.Response enroll(String courseId, Object body, String token) {
         return api.post("/api/v1/courses/" + courseId + "/enroll", body == null ? "" : body, token);
@@ -96,7 +95,7 @@ class EnrollmentIT extends ApiTest {
         assertThat(progress(course.id(), Map.of("lessonId", "nope"), student).status()).isEqualTo(400);
 
         // the quiz: half right is 50 % < 70 %, not completed; then right: 100 %, completed with a certificate
-        Api.Response failed = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", Courses.HALF), student);
+        Api.Response failed = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.HALF), student);
         assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
         assertThat(failed.body().at("/quizResult/scorePercent").asInt()).isEqualTo(50);
         assertThat(failed.body().at("/quizResult/correctCount").asInt()).isEqualTo(1);
@@ -105,7 +104,7 @@ class EnrollmentIT extends ApiTest {
         assertThat(failed.body().get("certificateId").isNull()).isTrue();
         assertThat(failed.raw()).doesNotContain("\"correct\"").doesNotContain("choices");
 
-        Api.Response passed = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", Courses.RIGHT), student);
+        Api.Response passed = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.RIGHT), student);
         assertThat(passed.body().at("/quizResult/scorePercent").asInt()).isEqualTo(100);
         assertThat(passed.body().get("status").asText()).isEqualTo("completed");
         String certificate = passed.body().get("certificateId").asText();
