@@ -1,9 +1,10 @@
 package dev.stoa.command.review;
 
+import static dev.stoa.command.review.ProductReviewsTest.domainError;
+
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.platform.Actor;
-import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.api.review.*;
 import java.util.HashMap;
@@ -11,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,17 +122,5 @@ class CourseReviewsTest {
 
         @Override
         public boolean courseExists(CourseId courseId) { return courses.containsKey(courseId.value()); }
-    }
-
-    private static Matcher<DomainException> domainError(ErrorKind kind, String code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException e) { return kind == e.kind() && code.equals(e.code()); }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("DomainException ").appendValue(kind).appendText(" with code ").appendValue(code);
-            }
-        };
     }
 }

@@ -208,7 +208,7 @@ class ProductReviewsTest {
         public boolean isErased(String userId) { return false; }
     }
 
-    private static Matcher<DomainException> domainError(ErrorKind kind, String code) {
+    static Matcher<DomainException> domainError(ErrorKind kind, String code) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(DomainException e) { return kind == e.kind() && code.equals(e.code()); }
