@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The content store (local disk) and the signing of its URLs. The signing key ({@code stoa.learning.content.signing-key})
+ * The content store (local disk, or an S3-compatible bucket) and the signing of its URLs. The signing key ({@code stoa.learning.content.signing-key})
  * is required outside the fully embedded mode, where every query process must sign and verify alike; the embedded
  * default makes a random one per start (URLs then die with the process, which is what short-lived means anyway).
  */
@@ -26,10 +26,29 @@ class ContentConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ContentConfiguration.class);
     static final int MIN_KEY_LENGTH = 32;
 
+    /** {@code stoa.learning.content.store}: {@code local} (the default, a shared directory) or {@code s3}. */
     @Bean
-    LocalDiskContentStore contentStore(@Value("${stoa.learning.content.dir:${stoa.data-dir}/content}") Path dir)
+    ContentStore contentStore(@Value("${stoa.learning.content.store:local}") String store, Environment environment)
             throws IOException {
-        return new LocalDiskContentStore(dir);
+        return switch (store.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "local" -> new LocalDiskContentStore(Path.of(
+                    environment.resolveRequiredPlaceholders("${stoa.learning.content.dir:${stoa.data-dir}/content}")));
+            case "s3" -> {
+                S3Settings settings = s3Settings(environment);
+                log.info("Lesson media are stored in {}", settings);
+                yield settings.store();
+            }
+            default -> throw new StartupRefused("stoa.learning.content.store is '" + store + "'",
+                    "set STOA_LEARNING_CONTENT_STORE to local or s3");
+        };
+    }
+
+    static S3Settings s3Settings(Environment environment) {
+        String p = "stoa.learning.content.s3.";
+        return new S3Settings(environment.getProperty(p + "endpoint", ""), environment.getProperty(p + "region", ""),
+                environment.getProperty(p + "bucket", ""), environment.getProperty(p + "access-key", ""),
+                environment.getProperty(p + "secret-key", ""), environment.getProperty(p + "path-style", Boolean.class, false),
+                environment.getProperty(p + "prefix", ""));
     }
 
     @Bean

@@ -1,8 +1,6 @@
 package dev.stoa.app.learning;
 
 import dev.stoa.api.learning.ContentRefs;
-import dev.stoa.command.learning.MediaStore;
-import dev.stoa.query.learning.ContentFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,7 @@ import org.springframework.http.MediaType;
  * beside it ({@code <ref>.type}). A file is written to a temporary name and moved into place, so a reader never sees
  * half of one. Every process that uploads or serves must see the same directory (a shared volume).
  */
-class LocalDiskContentStore implements MediaStore, ContentFiles {
+class LocalDiskContentStore implements ContentStore {
     private final Path dir;
 
     LocalDiskContentStore(Path dir) throws IOException {

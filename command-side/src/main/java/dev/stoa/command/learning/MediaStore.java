@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Where uploaded lesson media goes (the content store: local disk in the embedded default). The app provides the
+ * Where uploaded lesson media goes (the content store: local disk in the embedded default, or an S3-compatible bucket). The app provides the
  * adapter; the query side reads the same store to serve signed URLs.
  */
 public interface MediaStore {
