@@ -18,9 +18,8 @@ class EnrolledCourseStudents implements CourseStudents {
 
     @Override
     public Standing standing(String userId, CourseId courseId) {
-        UserId user = new UserId(userId);
-        if (!enrollments.hasAccess(user, courseId)) return Standing.NOT_A_STUDENT;
-        return enrollments.startedWithAccess(user, courseId) ? Standing.STARTED : Standing.ENROLLED;
+        return enrollments.ask(new UserId(userId), courseId, e -> !e.hasAccess() ? Standing.NOT_A_STUDENT
+                : e.startedAny() ? Standing.STARTED : Standing.ENROLLED).orElse(Standing.NOT_A_STUDENT);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.EnrollmentId;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -30,19 +31,17 @@ public class Enrollments {
 
     /** Whether the user has access to the course now (an unrevoked grant). */
     public boolean hasAccess(UserId userId, CourseId courseId) {
-        return load(userId, courseId, () -> Optional.of(enrollment(userId, courseId).invoke(Enrollment::hasAccess)))
-                .orElse(false);
+        return ask(userId, courseId, Enrollment::hasAccess).orElse(false);
     }
 
-    /** Whether the user has access and completed at least one lesson. */
-    public boolean startedWithAccess(UserId userId, CourseId courseId) {
-        return load(userId, courseId, () -> Optional.of(enrollment(userId, courseId)
-                .invoke(e -> e.hasAccess() && e.startedAny()))).orElse(false);
+    /** Whatever {@code question} answers of the user's enrollment in the course; empty when never enrolled. */
+    <T> Optional<T> ask(UserId userId, CourseId courseId, Function<Enrollment, T> question) {
+        return load(userId, courseId, () -> Optional.ofNullable(enrollment(userId, courseId).invoke(question)));
     }
 
     /** Whether the user was ever enrolled (granted once, revoked or not). */
     public boolean enrolled(UserId userId, CourseId courseId) {
-        return load(userId, courseId, () -> Optional.of(enrollment(userId, courseId).invoke(e -> true))).orElse(false);
+        return ask(userId, courseId, e -> true).orElse(false);
     }
 
     /** Percent of the course's published lessons the user completed; 0 when never enrolled. */
