@@ -8,10 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Test helper: an admin's voucher batches and a customer's redemptions, through the HTTP API. */
-record Vouchers(Api api, String adminToken) {
+/**
+ * Test helper: an admin's voucher batches and a customer's redemptions, through the HTTP API. A customer's wallet
+ * is read at the position of that customer's last redemption ({@code X-Stoa-Min-Position}), as a client does that
+ * must see its own write even when the write answered {@code pending}.
+ */
+record Vouchers(Api api, String adminToken, Map<String, String> lastWrite) {
     record Batch(String batchId, List<String> codes) {}
+
+    Vouchers(Api api, String adminToken) { this(api, adminToken, new ConcurrentHashMap<>()); }
 
     Batch create(long amountCents, String currency, int count, Instant expiresAt) {
         Api.Response created = api.post("/api/v1/admin/vouchers", Map.of("amountCents", amountCents, "currency", currency,
@@ -23,11 +30,16 @@ record Vouchers(Api api, String adminToken) {
     }
 
     Api.Response redeem(String code, String token) {
-        return api.post("/api/v1/wallet/redeem", Map.of("code", code), token);
+        Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", code), token);
+        String position = redeemed.header("X-Stoa-Position");
+        if (redeemed.status() == 200 && position != null) lastWrite.merge(token, position, (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
+        return redeemed;
     }
 
     JsonNode wallet(String token) {
-        Api.Response wallet = api.get("/api/v1/wallet", token);
+        String position = lastWrite.get(token);
+        Api.Response wallet = api.send("GET", "/api/v1/wallet", null, null, token,
+                position == null ? Map.of() : Map.of("X-Stoa-Min-Position", position));
         assertThat(wallet.status()).as(wallet.toString()).isEqualTo(200);
         return wallet.body();
     }
