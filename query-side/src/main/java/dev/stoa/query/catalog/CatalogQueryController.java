@@ -4,6 +4,7 @@ import dev.stoa.api.catalog.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.query.platform.ListParams;
 import dev.stoa.query.platform.Queries;
+import dev.stoa.query.platform.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
@@ -43,7 +44,7 @@ class CatalogQueryController {
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                  @RequestParam(defaultValue = "0") @Min(0) int offset) {
         ListParams.priceRange(minPrice, maxPrice);
-        return queries.ask(new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
+        return queries.askCached(ReadCache.Region.CATALOG, new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
                 brand, vendorId == null ? null : vendorId.value(), q, ListParams.sort(sort), limit, offset),
                 FindProducts.Result.class);
     }
@@ -51,7 +52,7 @@ class CatalogQueryController {
     @GetMapping("/products/{productId}")
     @Operation(operationId = "getProduct", summary = "One product with its rating and available stock")
     ProductView product(@PathVariable ProductId productId) {
-        ProductView view = queries.ask(new FindProductById(productId), ProductView.class);
+        ProductView view = queries.askCached(ReadCache.Region.CATALOG, new FindProductById(productId), ProductView.class);
         if (view == null) throw DomainException.notFound("product " + productId);
         return view;
     }

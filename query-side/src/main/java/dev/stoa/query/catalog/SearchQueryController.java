@@ -4,6 +4,7 @@ import dev.stoa.api.catalog.*;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.query.platform.ListParams;
 import dev.stoa.query.platform.Queries;
+import dev.stoa.query.platform.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.*;
@@ -34,7 +35,7 @@ class SearchQueryController {
         if (type != null && !type.equals("product") && !type.equals("course"))
             throw DomainException.badInput("type must be product or course");
         ListParams.priceRange(minPrice, maxPrice);
-        return queries.ask(new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
+        return queries.askCached(ReadCache.Region.SEARCH, new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
                 minRating, brand, ListParams.sort(sort), limit, offset), SearchResult.class);
     }
 
@@ -42,6 +43,6 @@ class SearchQueryController {
     @Operation(operationId = "suggest", summary = "Autocomplete: names starting with the prefix, typos allowed")
     SuggestCatalog.Result suggest(@RequestParam @NotBlank @Size(max = 100) String prefix,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(20) int limit) {
-        return queries.ask(new SuggestCatalog(prefix.trim(), limit), SuggestCatalog.Result.class);
+        return queries.askCached(ReadCache.Region.SEARCH, new SuggestCatalog(prefix.trim(), limit), SuggestCatalog.Result.class);
     }
 }

@@ -1,9 +1,13 @@
 package dev.stoa.app.platform.axon;
 
+import dev.stoa.query.platform.ReadCache;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,26 +15,37 @@ import org.springframework.stereotype.Component;
  * {@link #interceptor} (registered once for all in {@link ReadYourWritesConfiguration}), which gives the write
  * of each committed event its receipt ({@link WrittenEvents}) and wakes position waiters once per batch. The wake
  * comes at the batch's clean-up, after Axon has moved the segment's in-memory status past the batch (an
- * after-commit handler that runs after ours), so a woken waiter sees the new position.
+ * after-commit handler that runs after ours), so a woken waiter sees the new position. Before any receipt of a
+ * batch is given, {@link ReadCache} hears of the commit: no cached answer from before it is served to the writer.
  */
 @Component
 public class ProcessorProgress {
-    private static final String SIGNALLED = ProcessorProgress.class.getName() + ".signalled";
+    private static final String BATCH = ProcessorProgress.class.getName() + ".batch";
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
     private final WrittenEvents written;
+    private final ObjectProvider<ReadCache> readCache;
     private long generation; // guarded by lock: a wake between a waiter's check and its sleep is not lost
 
-    public ProcessorProgress(WrittenEvents written) { this.written = written; }
+    public ProcessorProgress(WrittenEvents written, ObjectProvider<ReadCache> readCache) {
+        this.written = written;
+        this.readCache = readCache;
+    }
 
+    /** Once per batch: after its commit, the cache first, then each followed event's receipt; at clean-up, the wake. */
     MessageHandlerInterceptor<EventMessage<?>> interceptor(String processor) {
         return (unitOfWork, chain) -> {
             EventMessage<?> event = unitOfWork.getMessage();
-            if (written.following(event.getIdentifier())) unitOfWork.afterCommit(u -> written.handled(processor, event));
-            unitOfWork.getOrComputeResource(SIGNALLED, key -> {
+            List<EventMessage<?>> followed = unitOfWork.getOrComputeResource(BATCH, key -> {
+                List<EventMessage<?>> batch = new ArrayList<>();
+                unitOfWork.afterCommit(u -> {
+                    readCache.ifAvailable(cache -> cache.committed(processor));
+                    batch.forEach(e -> written.handled(processor, e));
+                });
                 unitOfWork.onCleanup(u -> signal());
-                return Boolean.TRUE;
+                return batch;
             });
+            if (written.following(event.getIdentifier())) followed.add(event);
             return chain.proceed();
         };
     }

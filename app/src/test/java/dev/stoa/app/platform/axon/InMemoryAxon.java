@@ -35,7 +35,8 @@ final class InMemoryAxon implements AutoCloseable {
     record PriceChanged(String id) {}
 
     final WrittenEvents written = new WrittenEvents();
-    final ProcessorProgress progress = new ProcessorProgress(written);
+    final ProcessorProgress progress = new ProcessorProgress(written,
+            new StaticListableBeanFactory().getBeanProvider(dev.stoa.query.platform.ReadCache.class));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CountDownLatch products = new CountDownLatch(1);
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();

@@ -1,0 +1,130 @@
+package dev.stoa.app.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catalog reads are served from a cache (ReadCache) and carry ETags: neither may ever hide a write from the client
+ * that made it. Writers change prices and stock while readers keep the same answers hot in the cache; each writer
+ * reads its own product, its brand's list and the search index at once after each write, and must see it.
+ */
+class CachedReadsIT extends ApiTest {
+
+    @Test
+    void everyWriteIsSeenByTheNextReadWhileReadersKeepTheCacheHot() throws Exception {
+        String vendor = tokenFor("vendor");
+        String brand = unique("Hot").replace("-", "");
+        int writers = 6, rounds = 12;
+        List<String> ids = new ArrayList<>();
+        Catalog catalog = new Catalog(api);
+        for (int w = 0; w < writers; w++) {
+            ids.add(catalog.create(vendor, Catalog.product(brand + "-SKU-" + w, brand + " Kettle " + w, 1_000, null, brand)));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 3);
+        try {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                readers.add(pool.submit(() -> { // keep every answer the writers will read cached
+                    while (!done.get()) {
+                        for (String id : ids) new Api(port).get("/api/v1/products/" + id);
+                        new Api(port).get("/api/v1/products?brand=" + brand + "&sort=-price&limit=100");
+                        new Api(port).get("/api/v1/search?q=" + brand + "&limit=100");
+                    }
+                    return null;
+                }));
+            }
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String id = ids.get(w);
+                int writer = w;
+                results.add(pool.submit((Callable<Integer>) () -> {
+                    Api client = new Api(port);
+                    for (int round = 1; round <= rounds; round++) {
+                        long price = 1_000 + writer * 100L + round;
+                        Map<String, Object> body = Catalog.product(brand + "-SKU-" + writer, brand + " Kettle " + writer, price, null, brand);
+                        Api.Response put = client.put("/api/v1/products/" + id, body, vendor);
+                        assertThat(put.status()).as(put.toString()).isIn(200, 204);
+                        Map<String, String> atWrite = readAt(put);
+                        JsonNode product = client.send("GET", "/api/v1/products/" + id, null, null, null, atWrite).body();
+                        assertThat(product.get("priceCents").asLong()).as("detail after write %d", round).isEqualTo(price);
+                        JsonNode list = client.send("GET", "/api/v1/products?brand=" + brand + "&sort=-price&limit=100",
+                                null, null, null, atWrite).body();
+                        assertThat(priceIn(list, id)).as("list after write %d", round).isEqualTo(price);
+                        JsonNode found = client.send("GET", "/api/v1/search?q=" + brand + "&limit=100", null, null, null, atWrite).body();
+                        assertThat(priceIn(found, id)).as("search after write %d", round).isEqualTo(price);
+
+                        Api.Response restock = client.post("/api/v1/products/" + id + "/inventory/restock", Map.of("quantity", 2), vendor);
+                        assertThat(restock.status()).as(restock.toString()).isIn(200, 204);
+                        JsonNode stocked = client.send("GET", "/api/v1/products/" + id, null, null, null, readAt(restock)).body();
+                        assertThat(stocked.get("stock").get("available").asLong()).as("stock after restock %d", round).isEqualTo(2L * round);
+                    }
+                    return rounds;
+                }));
+            }
+            for (Future<Integer> result : results) assertThat(result.get()).isEqualTo(rounds);
+            done.set(true);
+            for (Future<?> reader : readers) reader.get();
+        } finally {
+            done.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEtagAnswers304UntilAWriteChangesTheProduct() {
+        String vendor = tokenFor("vendor");
+        String sku = unique("ETAG");
+        String id = new Catalog(api).create(vendor, Catalog.product(sku, "Etag Lamp", 4_200, null, "Etag"));
+        Api.Response first = api.get("/api/v1/products/" + id);
+        assertThat(first.status()).isEqualTo(200);
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(first.header("Cache-Control")).isEqualTo("no-cache");
+
+        Api.Response unchanged = api.send("GET", "/api/v1/products/" + id, null, null, null, Map.of("If-None-Match", etag));
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.raw()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+
+        Api.Response put = api.put("/api/v1/products/" + id, Catalog.product(sku, "Etag Lamp", 4_300, null, "Etag"), vendor);
+        assertThat(put.status()).as(put.toString()).isIn(200, 204);
+        Api.Response changed = api.send("GET", "/api/v1/products/" + id, null, null, null, Map.of("If-None-Match", etag));
+        assertThat(changed.status()).as("a write changed the product: the old ETag no longer matches").isEqualTo(200);
+        assertThat(changed.body().get("priceCents").asLong()).isEqualTo(4_300);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(api.send("GET", "/api/v1/products/" + id, null, null, null, Map.of("If-None-Match", changed.header("ETag")))
+                .status()).isEqualTo(304);
+
+        // private answers keep no-store and get no ETag
+        Api.Response wallet = api.get("/api/v1/wallet", tokenFor("customer"));
+        assertThat(wallet.header("ETag")).isNull();
+        assertThat(wallet.header("Cache-Control")).contains("no-store");
+    }
+
+    /** The read a client makes right after a write: at the write's position if it answered pending. */
+    private static Map<String, String> readAt(Api.Response write) {
+        return "consistent".equals(write.header("X-Stoa-Consistency")) ? Map.of()
+                : Map.of("X-Stoa-Min-Position", write.header("X-Stoa-Position"));
+    }
+
+    private static long priceIn(JsonNode page, String id) {
+        for (JsonNode item : page.get("items")) {
+            if (id.equals(item.path("id").asText(item.path("productId").asText()))) return item.get("priceCents").asLong();
+        }
+        throw new AssertionError(id + " not in " + page);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.stoa.query.platform;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers of public catalog queries kept in memory, invalidated by the commits of the processors that write the read
+ * model they come from, so read-your-writes stays exact:
+ * <ul>
+ *   <li>Each {@link Region} has an epoch that {@link #committed} raises after each batch its processors commit, before
+ *   any write waiting for that batch is answered ({@code ProcessorProgress} calls it first). An answer is kept with
+ *   the epoch read before it was loaded (so it holds every commit counted up to that epoch) and served only while
+ *   the epoch is unchanged, so nothing loaded before a commit is served after the write it made was answered.
+ *   Answers that are null (not found) are kept too: whatever creates the thing raises the epoch.</li>
+ *   <li>The cache serves only while this process runs every segment of the region's processors (running, not in
+ *   error, not replaying, segments covering the whole stream): commits it does not see could change the read model
+ *   otherwise (several query processes sharing segments). Else every ask goes to the query bus.</li>
+ * </ul>
+ * Answers must not depend on who asks (public catalog queries only).
+ */
+@Component
+public class ReadCache {
+    /** What a cached answer was read from: the processors whose commits change it. */
+    public enum Region {
+        CATALOG("product-read-model", "inventory-read-model"),
+        SEARCH("product-search", "course-search");
+
+        private final List<String> processors;
+
+        Region(String... processors) { this.processors = List.of(processors); }
+
+        public List<String> processors() { return processors; }
+    }
+
+    private record Kept(long epoch, Object answer) {}
+
+    private final Map<Region, AtomicLong> epochs = new EnumMap<>(Region.class);
+    private final Map<Region, Cache<Object, Kept>> caches = new EnumMap<>(Region.class);
+    /** Each region's processors, looked up once they all exist (asking Spring and Axon on every read costs more). */
+    private final Map<Region, List<StreamingEventProcessor>> processors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final boolean enabled;
+
+    public ReadCache(ObjectProvider<EventProcessingConfiguration> processing,
+                     @Value("${stoa.read-cache.enabled:true}") boolean enabled,
+                     @Value("${stoa.read-cache.catalog-entries:20000}") long catalogEntries,
+                     @Value("${stoa.read-cache.search-entries:2000}") long searchEntries) {
+        this.processing = processing;
+        this.enabled = enabled;
+        for (Region region : Region.values()) {
+            epochs.put(region, new AtomicLong());
+            caches.put(region, Caffeine.newBuilder()
+                    .maximumSize(region == Region.SEARCH ? searchEntries : catalogEntries).build());
+        }
+    }
+
+    /**
+     * The cached answer to {@code query} if still valid, else {@code loader}'s. Concurrent askers of one query share
+     * one load (a popular search costs Elasticsearch one query, not one per asker), as long as that load began at or
+     * after the epoch each of them saw; an answer loaded before a commit is never handed to someone who must see it.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R get(Region region, Object query, Supplier<R> loader) {
+        if (!enabled || !ownsAll(region)) return loader.get();
+        long now = epochs.get(region).get();
+        Cache<Object, Kept> cache = caches.get(region);
+        Kept kept = cache.getIfPresent(query);
+        if (kept != null && kept.epoch() == now) return (R) kept.answer();
+        if (kept != null) cache.asMap().remove(query, kept);
+        Kept loaded = cache.get(query, key -> new Kept(now, loader.get()));
+        if (loaded.epoch() >= now) return (R) loaded.answer();
+        return loader.get(); // a load begun before a commit this asker must see: its own, uncached
+    }
+
+    /** A batch of {@code processor} was committed: answers read before it are no longer served. */
+    public void committed(String processor) {
+        for (Region region : Region.values()) {
+            if (region.processors().contains(processor)) epochs.get(region).incrementAndGet();
+        }
+    }
+
+    /** Whether this process alone writes the region's read model now: every segment of each processor is here. */
+    private boolean ownsAll(Region region) {
+        List<StreamingEventProcessor> streaming = processors.get(region);
+        if (streaming == null) {
+            streaming = lookUp(region);
+            if (streaming == null) return false;
+            processors.put(region, streaming);
+        }
+        for (StreamingEventProcessor processor : streaming) {
+            if (!processor.isRunning() || processor.isError()) return false;
+            double covered = 0;
+            for (EventTrackerStatus status : processor.processingStatus().values()) {
+                if (status.isErrorState() || status.isReplaying()) return false;
+                covered += 1.0 / (status.getSegment().getMask() + 1);
+            }
+            if (covered < 0.999_999) return false;
+        }
+        return true;
+    }
+
+    /** The region's streaming processors, or null while one of them is not there (no processing in this profile). */
+    private List<StreamingEventProcessor> lookUp(Region region) {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        if (config == null) return null;
+        List<StreamingEventProcessor> found = new java.util.ArrayList<>();
+        for (String name : region.processors()) {
+            EventProcessor processor = config.eventProcessor(name).orElse(null);
+            if (!(processor instanceof StreamingEventProcessor streaming)) return null;
+            found.add(streaming);
+        }
+        return List.copyOf(found);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.stoa.query.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+class ReadCacheTest {
+    private final EventProcessingConfiguration config = mock(EventProcessingConfiguration.class);
+    private final Map<String, Map<Integer, EventTrackerStatus>> segments = new HashMap<>();
+    private final AtomicInteger loads = new AtomicInteger();
+    private ReadCache cache;
+
+    @BeforeEach
+    void processors() {
+        for (ReadCache.Region region : ReadCache.Region.values()) {
+            for (String name : region.processors()) {
+                StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+                when(processor.isRunning()).thenReturn(true);
+                Map<Integer, EventTrackerStatus> claimed = new HashMap<>();
+                claimed.put(0, status(0, 1));
+                claimed.put(1, status(1, 1));
+                segments.put(name, claimed);
+                when(processor.processingStatus()).thenReturn(claimed);
+                when(config.eventProcessor(name)).thenReturn(Optional.of(processor));
+            }
+        }
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("config", config);
+        cache = new ReadCache(beans.getBeanProvider(EventProcessingConfiguration.class), true, 100, 100);
+    }
+
+    private static EventTrackerStatus status(int id, int mask) {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.getSegment()).thenReturn(Segment.computeSegment(id, 0, 1));
+        return status;
+    }
+
+    private String ask(ReadCache.Region region, String query) {
+        return cache.get(region, query, () -> query + "#" + loads.incrementAndGet());
+    }
+
+    @Test
+    void anAnswerIsServedUntilAProcessorOfItsRegionCommits() {
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+        cache.committed("product-search"); // another region's processor: catalog answers stay
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+        cache.committed("inventory-read-model");
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#2");
+        cache.committed("product-read-model");
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#3");
+        assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#4");
+        cache.committed("course-search");
+        assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#5");
+    }
+
+    @Test
+    void anAnswerLoadedWhileACommitCameIsNotServedAfterIt() {
+        String during = cache.get(ReadCache.Region.CATALOG, "p1", () -> {
+            cache.committed("product-read-model"); // the read model changed under the load
+            return "old";
+        });
+        assertThat(during).isEqualTo("old"); // its asker began before the commit
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+    }
+
+    @Test
+    void concurrentAskersShareOneLoadButNeverOneBegunBeforeTheirEpoch() throws Exception {
+        java.util.concurrent.CountDownLatch loading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var first = pool.submit(() -> cache.get(ReadCache.Region.SEARCH, "q", () -> {
+                loading.countDown();
+                await(release);
+                return "before-commit#" + loads.incrementAndGet();
+            }));
+            loading.await();
+            // same epoch: waits for the first load instead of loading again
+            var sameEpoch = pool.submit(() -> ask(ReadCache.Region.SEARCH, "q"));
+            Thread.sleep(100);
+            cache.committed("product-search");
+            // after the commit: must not take the first load's answer
+            var afterCommit = pool.submit(() -> ask(ReadCache.Region.SEARCH, "q"));
+            Thread.sleep(100);
+            release.countDown();
+            assertThat(first.get()).isEqualTo("before-commit#1");
+            assertThat(sameEpoch.get()).isEqualTo("before-commit#1");
+            assertThat(afterCommit.get()).isEqualTo("q#2");
+            assertThat(ask(ReadCache.Region.SEARCH, "q")).isIn("q#2", "q#3");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void withoutEverySegmentHereNothingIsCached() {
+        segments.get("inventory-read-model").remove(1); // another process runs half the stream
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#2");
+        assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#3");
+        assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#3");
+
+        when(segments.get("product-search").get(0).isReplaying()).thenReturn(true);
+        assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#4");
+        assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#5");
+    }
+
+    @Test
+    void notFoundIsKeptUntilACommitAndADisabledCacheKeepsNothing() {
+        AtomicInteger nulls = new AtomicInteger();
+        cache.get(ReadCache.Region.CATALOG, "none", () -> { nulls.incrementAndGet(); return null; });
+        cache.get(ReadCache.Region.CATALOG, "none", () -> { nulls.incrementAndGet(); return null; });
+        assertThat(nulls).hasValue(1);
+        cache.committed("product-read-model");
+        cache.get(ReadCache.Region.CATALOG, "none", () -> { nulls.incrementAndGet(); return null; });
+        assertThat(nulls).hasValue(2);
+
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("config", config);
+        cache = new ReadCache(beans.getBeanProvider(EventProcessingConfiguration.class), false, 100, 100);
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
+        assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#2");
+    }
+}
