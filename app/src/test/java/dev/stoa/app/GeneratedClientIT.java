@@ -53,14 +53,20 @@ class GeneratedClientIT extends ApiTest {
         ProductRequest kettle = new ProductRequest().sku(sku).slug(sku.toLowerCase()).name("Generated Kettle")
                 .priceCents(4_250L).currency("EUR").brand("Codegen");
         Map<String, String> created = catalog.createProduct(kettle, null, UUID.randomUUID().toString());
-        ProductView product = catalog.getProduct(created.get("productId"), null, null);
+        ProductView product = catalog.getProduct(created.get("productId"), null, null, null);
         assertThat(product.getName()).isEqualTo("Generated Kettle");
         assertThat(product.getPriceCents()).isEqualTo(4_250L);
         assertThat(product.getVendorId()).isEqualTo(registered.get("userId"));
 
         SearchResult found = new SearchApi(client).searchCatalog("generatd kettle", null, null, null, null, null, "Codegen",
-                null, 10, 0, null, null);
+                null, 10, 0, null, null, null);
         assertThat(found.getItems()).extracting(hit -> hit.getId()).contains(created.get("productId"));
+
+        // a conditional read: the ETag held still matches, so 304 without a body (an ApiException with code 304)
+        String etag = catalog.getProductWithHttpInfo(created.get("productId"), null, null, null).getHeaders().get("etag").get(0);
+        ApiException notModified = catchThrowableOfType(ApiException.class,
+                () -> catalog.getProduct(created.get("productId"), null, null, etag));
+        assertThat(notModified.getCode()).isEqualTo(304);
 
         ApiException refused = catchThrowableOfType(ApiException.class,
                 () -> catalog.createProduct(kettle, null, UUID.randomUUID().toString()));

@@ -4,6 +4,7 @@ import static dev.stoa.api.platform.ErrorCode.*;
 
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.app.platform.security.AccessRules;
+import dev.stoa.app.platform.web.CatalogEtagFilter;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -39,7 +40,7 @@ final class HttpLayerCodes {
         return codes;
     }
 
-    static void documentHeaders(Operation operation, HttpMethod method) {
+    static void documentHeaders(Operation operation, HttpMethod method, String path) {
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
                 .description("Your id for this request (1-64 of A-Z a-z 0-9 . _ : -); echoed back, stored with every event it causes")
                 .schema(new StringSchema().pattern("^[A-Za-z0-9._:-]{1,64}$")));
@@ -52,8 +53,18 @@ final class HttpLayerCodes {
             operation.addParametersItem(new HeaderParameter().name("X-Stoa-Min-Position").required(false)
                     .description("The X-Stoa-Position of your last write: the read waits (bounded) until it is reflected")
                     .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        boolean conditional = HttpMethod.GET.equals(method) && CatalogEtagFilter.catalog(path);
+        if (conditional) {
+            operation.addParametersItem(new HeaderParameter().name("If-None-Match").required(false)
+                    .description("The ETag of the answer you hold: 304 without a body while it is still the answer")
+                    .schema(new StringSchema()));
+        }
         boolean write = !HttpMethod.GET.equals(method);
         operation.getResponses().forEach((status, response) -> {
+            if (conditional && status.startsWith("2")) {
+                response.addHeaderObject("ETag", header("This answer's tag (a hash of its body); send it as If-None-Match"));
+                response.addHeaderObject("Cache-Control", header("no-cache: keep the answer, but ask again before using it"));
+            }
             if (!status.startsWith("2")) return;
             response.addHeaderObject("X-Correlation-Id", header("The request's correlation id"));
             response.addHeaderObject("X-Stoa-Consistency", new Header().description(write
@@ -66,6 +77,11 @@ final class HttpLayerCodes {
             if (HttpMethod.POST.equals(method)) response.addHeaderObject("Idempotent-Replayed",
                     header("true when this is the stored answer to an earlier request with the same Idempotency-Key"));
         });
+        if (conditional) {
+            operation.getResponses().addApiResponse("304", new ApiResponse()
+                    .description("Not Modified: the If-None-Match sent is still this answer's ETag; no body")
+                    .addHeaderObject("ETag", header("The answer's tag, as sent")));
+        }
     }
 
     private static Header header(String description) { return new Header().description(description).schema(new StringSchema()); }

@@ -70,7 +70,7 @@ class ProblemDocumentation implements OpenApiCustomizer {
                 Collectors.toList()));
         byStatus.forEach((status, group) -> operation.getResponses().addApiResponse(status.toString(), response(status, group)));
         operation.setSecurity(access.open() ? List.of() : List.of(new SecurityRequirement().addList("bearerAuth")));
-        HttpLayerCodes.documentHeaders(operation, method);
+        HttpLayerCodes.documentHeaders(operation, method, path);
     }
 
     private static ApiResponse response(int status, List<ErrorCode> codes) {

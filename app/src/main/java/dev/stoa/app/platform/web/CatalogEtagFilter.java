@@ -25,7 +25,8 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
     private static final Set<String> EXACT = Set.of("/api/v1/products", "/api/v1/search", "/api/v1/suggest",
             "/api/v1/categories", "/api/v1/courses");
 
-    static boolean catalog(String path) {
+    /** Whether the path (or path template) is one of the catalog reads answered with an ETag. */
+    public static boolean catalog(String path) {
         return EXACT.contains(path) || (path.startsWith("/api/v1/products/") && path.indexOf('/', "/api/v1/products/".length()) < 0)
                 || (path.startsWith("/api/v1/products/") && path.endsWith("/reviews"));
     }
