@@ -79,7 +79,9 @@ def table(r):
         if "orders_per_s" in s:
             label += " (%s orders/s)" % num(s["orders_per_s"])
         if "enrolled_per_s" in s:
-            label += " (%s enrolments/s)" % num(s["enrolled_per_s"])
+            label += " (%s enrollments/s)" % num(s["enrolled_per_s"])
+        if s["counters"].get("exhausted"):
+            label += " (fresh pairs ran out on %d connections: a lower bound)" % s["counters"]["exhausted"]
         socket = s["connect_errors"] + s["read_errors"] + s["write_errors"]
         share = s["rps"] / ceiling_of(s, pg)
         text, met = verdict(s, pg)
@@ -108,17 +110,25 @@ def table(r):
 
 
 def cpu_table(r):
-    rows = ["| Scenario | app | Elasticsearch | PostgreSQL | wrk | others on the machine | statuses | counters |",
-            "|---|---:|---:|---:|---:|---:|---|---|"]
+    rows = ["| Scenario | app | Elasticsearch | PostgreSQL | wrk | others on the machine | platform CPU per request "
+            "| statuses | counters |", "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for s in r["scenarios"]:
         if s.get("failed"):
             continue
         c = s["cpu_cores"]
-        rows.append("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |" % (
+        platform = c.get("app", 0) + c.get("elasticsearch", 0) + c.get("postgres", 0)
+        rows.append("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |" % (
             s["key"], c.get("app", 0), c.get("elasticsearch", 0), c.get("postgres", 0), c.get("wrk", 0),
-            c.get("others", 0), ", ".join("%s: %d" % kv for kv in sorted(s["statuses"].items())),
+            c.get("others", 0), ms(1000 * platform / s["rps"]) if s["rps"] else "-", ", ".join("%s: %d" % kv for kv in sorted(s["statuses"].items())),
             ", ".join("%s: %d" % kv for kv in sorted(s["counters"].items())) or ""))
     return "\n".join(rows)
+
+
+def others(r, m):
+    xs = [s["cpu_cores"].get("others", 0) for s in r["scenarios"] if not s.get("failed")]
+    if not xs:
+        return "-", m["cores"], "-"
+    return "%.2f" % (sum(xs) / len(xs)), m["cores"], "%.2f" % max(xs)
 
 
 def markdown(r):
@@ -128,14 +138,15 @@ def markdown(r):
              "sha256 %s…), commit %s. %s; %s." % (
                  m["cores"], m.get("cpu", "?"), m.get("memory_gib", "?"), " ".join(m.get("loadavg_at_start", [])),
                  m["java_version"], " ".join(m["jvm_options"]) or "none (no bench/jvm.options)", m["jar"],
-                 m["jar_mtime"], m["jar_sha256"], m["commit"], m["wrk"], m["pgbench"]),
+                 m["jar_mtime"], m["jar_sha256"], m["commit"], m["wrk"].split(" [")[0], m["pgbench"]),
              "",
              "Seeded through the API in %.0f s: %d products, %d courses (%d free), %d customers and %d instructors, "
              "%d wallet-paid orders, %d enrollments. Each scenario: %d s warm-up, then %d s measured; wrk on the "
              "same machine." % (seed.get("seconds", 0), seed.get("products", 0), seed.get("courses", 0),
                                 seed.get("free_courses", 0), seed.get("customers", 0), seed.get("instructors", 0),
                                 seed.get("orders", 0), seed.get("enrollments", 0), r["warmup_s"], r["duration_s"]),
-             "", table(r), "",
+             "", "Other work on the machine while measuring: %s cores on average (of %s), at most %s in one scenario."
+             % others(r, m), "", table(r), "",
              "Ratio: req/s over pgbench's transactions/s on the same PostgreSQL in the same run (reads over `-S`, "
              "writes over single-row commits; %d pgbench clients, scale 10). Latencies from wrk's histogram "
              "(`--timeout` 2 s for reads, 10 s for writes: a request slower than that is a time-out, not a latency). "
