@@ -355,7 +355,7 @@ class Scenarios:
         customers = self.seeder.customers
         conns = min(conns, len(customers))
         fresh_per_user = max(1, len(free) - 1)
-        wanted = 300 * (self.warmup + self.duration)  # generous: well above the rates seen on 2 cores
+        wanted = 1000 * (self.warmup + self.duration)  # generous: about 3 times the rate seen on 2 cores
         users = customers[:max(conns, min(len(customers), -(-wanted // fresh_per_user)))]
         self.seeder.refresh_all(users)
         share = self.warmup / float(self.warmup + self.duration)
