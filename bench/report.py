@@ -22,8 +22,11 @@ MEMORY_TARGET = 1.5 * GIB
 START_FRESH_TARGET, START_EXISTING_TARGET = 20.0, 10.0
 
 
-def ms(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+def ms(v, timeout=None):
+    """Milliseconds; None is a percentile among the time-outs: slower than the time-out."""
+    if v is None:
+        return "> %s s" % timeout.rstrip("s") if timeout else "-"
+    if isinstance(v, float) and math.isnan(v):
         return "-"
     return "%.0f ms" % v if v >= 100 else "%.1f ms" % v if v >= 1 else "%.2f ms" % v
 
@@ -53,7 +56,7 @@ def verdict(s, pg):
         return "", None
     if s.get("failed"):
         return t["text"], False
-    met = s["p99_ms"] < t["p99_ms"]
+    met = s["p99_ms"] is not None and s["p99_ms"] < t["p99_ms"]
     if t.get("min_ratio"):
         met = met and s["rps"] / pg["read"]["tps"] >= t["min_ratio"]
     if t.get("no_timeouts"):
@@ -86,7 +89,8 @@ def table(r):
         share = s["rps"] / ceiling_of(s, pg)
         text, met = verdict(s, pg)
         rows.append("| %s | %d | %s | %s | %s | %s | %d / %d / %d | %s %s | %s | %s |" % (
-            label, s["connections"], num(s["rps"]), ms(s["p50_ms"]), ms(s["p95_ms"]), ms(s["p99_ms"]), s["non2xx"],
+            label, s["connections"], num(s["rps"]), ms(s["p50_ms"], s["timeout"]), ms(s["p95_ms"], s["timeout"]),
+            ms(s["p99_ms"], s["timeout"]), s["non2xx"],
             socket, s["timeouts"], ratio(share), "pgbench -S" if s["kind"] == "read" else "commits", text, yes(met)))
     for key, label in (("read", "pgbench -S: primary-key reads (ceiling of reads)"),
                        ("commit", "pgbench: single-row commits (ceiling of writes)")):
@@ -149,7 +153,9 @@ def markdown(r):
              % others(r, m), "", table(r), "",
              "Ratio: req/s over pgbench's transactions/s on the same PostgreSQL in the same run (reads over `-S`, "
              "writes over single-row commits; %d pgbench clients, scale 10). Latencies from wrk's histogram "
-             "(`--timeout` 2 s for reads, 10 s for writes: a request slower than that is a time-out, not a latency). "
+             "with wrk's time-outs taken into account (`--timeout` 2 s for reads, 10 s for writes: wrk counts a "
+             "slower response as a time-out and leaves it out of its histogram, so the percentiles are rescaled over "
+             "all responses, and one that falls among the time-outs reads `> 2s`). "
              "Checkout counts both of its requests (cart add, order) in req/s and latency." % r["pgbench"]["clients"],
              "", "CPU while measuring (cores of the 2; `others` is everything else on the machine):", "",
              cpu_table(r), ""]
@@ -197,9 +203,10 @@ def svg_chart(r):
         met = verdict(s, pg)[1]
         color = "#9aa5b1" if met is None else "#3c9d5d" if met else "#d9534f"
         text(left - 8, y - 5, "%s (%d clients)" % (s["label"], s["connections"]), 11, "end")
-        x = logx(s["p99_ms"], lo, hi)
+        p99 = s["p99_ms"] if s["p99_ms"] is not None else float(s["timeout"].rstrip("s")) * 1000
+        x = logx(p99, lo, hi)
         out.append('<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>' % (left, y - bar_h, x - left, bar_h, color))
-        text(x + 4, y - 5, ms(s["p99_ms"]), 10)
+        text(x + 4, y - 5, ms(s["p99_ms"], s["timeout"]), 10)
         if t:
             tx = logx(t["p99_ms"], lo, hi)
             out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#c00" stroke-width="2" stroke-dasharray="4 2"/>'
@@ -236,7 +243,7 @@ def svg_chart(r):
     y += 15
     if mem:
         y += bar_h + gap
-        scale = plot_w / (2.0 * GIB)
+        scale = plot_w / max(2.0 * GIB, mem["total"]["pss"] * 1.2)
         x = left
         text(left - 8, y - 5, "memory (target 1.5 GiB)", 11, "end")
         for part, short, color in (("app", "app", "#4a7fc1"), ("elasticsearch", "ES", "#e08a2c"),

@@ -410,8 +410,9 @@ class Scenarios:
             result["orders_per_s"] = c.get("orders_placed", 0) / secs
         if key == "enroll":
             result["enrolled_per_s"] = c.get("enrolled", 0) / secs
-        say("%-15s %4d conns  %8.1f req/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  non-2xx %d  socket %d  time-outs %d  %s"
-            % (key, conns, result["rps"], result["p50_ms"], result["p95_ms"], result["p99_ms"], result["non2xx"],
+        say("%-15s %4d conns  %8.1f req/s  p50 %s  p95 %s  p99 %s  non-2xx %d  socket %d  time-outs %d  %s"
+            % (key, conns, result["rps"], report.ms(result["p50_ms"], timeout), report.ms(result["p95_ms"], timeout),
+               report.ms(result["p99_ms"], timeout), result["non2xx"],
                result["connect_errors"] + result["read_errors"] + result["write_errors"], result["timeouts"],
                json.dumps(result["statuses"])))
         return result
