@@ -155,7 +155,7 @@ def markdown(r):
              "writes over single-row commits; %d pgbench clients, scale 10). Latencies from wrk's histogram "
              "with wrk's time-outs taken into account (`--timeout` 2 s for reads, 10 s for writes: wrk counts a "
              "slower response as a time-out and leaves it out of its histogram, so the percentiles are rescaled over "
-             "all responses, and one that falls among the time-outs reads `> 2s`). "
+             "all responses, and one that falls among the time-outs reads `> 2 s`). "
              "Checkout counts both of its requests (cart add, order) in req/s and latency." % r["pgbench"]["clients"],
              "", "CPU while measuring (cores of the 2; `others` is everything else on the machine):", "",
              cpu_table(r), ""]
@@ -251,7 +251,7 @@ def svg_chart(r):
             w = mem[part]["pss"] * scale
             out.append('<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s %s</title></rect>'
                        % (x, y - bar_h, w, bar_h, color, part, gib(mem[part]["pss"])))
-            if w > 60:
+            if w > 40:
                 text(x + 4, y - 5, "%s %.2f" % (short, mem[part]["pss"] / GIB), 10, fill="#fff")
             x += w
         tx = left + 1.5 * GIB * scale
