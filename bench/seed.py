@@ -14,7 +14,6 @@ import json
 import random
 import threading
 import time
-import urllib.parse
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
