@@ -1,0 +1,657 @@
+#!/usr/bin/env python3
+"""The driver of bench/run (which finds the JDK, wrk, pgbench and the jar, then calls this with them).
+
+One run: start the platform from its jar on a fresh data directory (start to healthy measured), seed a realistic
+catalog through the API (seed.py), stop it and start it again on the same data (start-up with existing data), run
+every scenario with wrk (a warm-up, then the measured run; scripts in bench/wrk/), sample the resident memory of the
+app, its Elasticsearch and its PostgreSQL meanwhile, measure pgbench's primary-key reads (-S) and single-row commits
+against the same PostgreSQL (its own database, pgbench_ceiling), and write results.md, results.json and chart.svg
+into the output directory. Prints the table at the end. Standard library only.
+"""
+import argparse
+import datetime
+import glob
+import hashlib
+import json
+import os
+import platform as platform_mod
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from write_throughput import children, machine_busy_seconds, postmasters, sample  # noqa: E402
+import seed as seeding  # noqa: E402
+import report  # noqa: E402
+
+GIB = 1024 ** 3
+
+# key, label, wrk script, connections, wrk threads, wrk --timeout, kind (read: ceiling pgbench -S; write: commits)
+SCENARIOS = [
+    ("product-detail", "GET /products/{id}", "get.lua", 200, 2, "2s", "read"),
+    ("product-list", "GET /products?brand=..&sort=-price", "get.lua", 200, 2, "2s", "read"),
+    ("search", "GET /search (typos, facets)", "get.lua", 100, 2, "2s", "read"),
+    ("suggest", "GET /suggest (prefix, typos)", "get.lua", 100, 2, "2s", "read"),
+    ("cart", "cart writes (add, change, remove)", "cart.lua", 32, 32, "10s", "write"),
+    ("checkout", "checkout (cart add + POST /orders, wallet)", "checkout.lua", 32, 32, "10s", "write"),
+    ("enroll", "enrollment (free course)", "enroll.lua", 32, 32, "10s", "write"),
+    ("login", "POST /auth/login", "login.lua", 16, 2, "10s", "write"),
+]
+
+
+
+def say(*args):
+    print("[%s]" % time.strftime("%H:%M:%S"), *args, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- the platform -------------------------------------------------------------------------------------------------
+class Platform:
+    """The jar started as a child of this process, on one data directory and port."""
+
+    def __init__(self, java, jar, data_dir, port, out, jvm_options):
+        self.java, self.jar, self.data_dir, self.port, self.out = java, jar, data_dir, port, out
+        self.jvm_options = jvm_options
+        self.base = "http://127.0.0.1:%d" % port
+        self.proc, self.log_path, self.starts = None, None, 0
+
+    def start(self, label):
+        self.starts += 1
+        self.log_path = os.path.join(self.out, "app-%d-%s.log" % (self.starts, label))
+        cmd = [self.java, *self.jvm_options, "-jar", self.jar, "--stoa.data-dir=" + self.data_dir,
+               "--server.port=%d" % self.port,
+               # every client of the benchmark comes from this one address (as bench/checkout.sh)
+               "--stoa.rate-limit.auth.requests=1000000", "--stoa.rate-limit.redeem.user-requests=1000000",
+               "--stoa.rate-limit.redeem.address-requests=1000000"]
+        t0 = time.time()
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        healthy = self.wait_healthy(t0)
+        info = self.log_facts()
+        info["healthy_s"] = healthy
+        say("%s start: healthy after %.1f s (pid %d, log %s)" % (label, healthy, self.proc.pid, self.log_path))
+        return info
+
+    def wait_healthy(self, t0, limit=300):
+        while time.time() - t0 < limit:
+            if self.proc.poll() is not None:
+                raise RuntimeError("the app exited (%s) before it was healthy; see %s\n%s" % (
+                    self.proc.returncode, self.log_path, self.log_tail()))
+            try:
+                with urllib.request.urlopen(self.base + "/actuator/health", timeout=2) as r:
+                    if r.status == 200 and json.loads(r.read()).get("status") == "UP":
+                        return time.time() - t0
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("not healthy after %d s; see %s" % (limit, self.log_path))
+
+    def log_tail(self, n=30):
+        with open(self.log_path, errors="replace") as f:
+            return "".join(f.readlines()[-n:])
+
+    def log_facts(self, wait=60):
+        """The admin token, the JDBC URL and Spring's own start-up time, from the 'Stoa is up' block of the log."""
+        facts, t0 = {}, time.time()
+        while time.time() - t0 < wait:
+            with open(self.log_path, errors="replace") as f:
+                text = f.read()
+            m = re.search(r"Started StoaApplication in ([\d.]+) seconds", text)
+            if m:
+                facts["spring_started_s"] = float(m.group(1))
+            m = re.search(r"jdbc:postgresql://([\w.\-]+):(\d+)/(\w+)", text)
+            if m:
+                facts["pg_host"], facts["pg_port"], facts["pg_db"] = m.group(1), int(m.group(2)), m.group(3)
+            m = re.search(r"Authorization: Bearer (\S+)", text)
+            if m:
+                facts["admin_token"] = m.group(1)
+            if "admin_token" in facts and "pg_port" in facts:
+                break
+            time.sleep(0.5)
+        if "admin_token" not in facts or "pg_port" not in facts:
+            raise RuntimeError("no admin token or JDBC URL in %s" % self.log_path)
+        return facts
+
+    def pids(self):
+        """Every process of the platform by part: the app JVM, its descendants, its PostgreSQL (found by data dir)."""
+        if not self.proc or self.proc.poll() is not None:
+            return {}
+        tree = children()
+        parts = {"app": [self.proc.pid], "elasticsearch": [], "postgres": [], "other": []}
+        todo = list(tree.get(self.proc.pid, []))
+        while todo:
+            pid = todo.pop()
+            todo.extend(tree.get(pid, []))
+            cmd = cmdline(pid)
+            parts["postgres" if "postgres" in cmd else "elasticsearch" if "java" in cmd else "other"].append(pid)
+        todo = postmasters(self.data_dir)
+        while todo:
+            pid = todo.pop()
+            todo.extend(tree.get(pid, []))
+            if pid not in parts["postgres"]:
+                parts["postgres"].append(pid)
+        return parts
+
+    def stop(self):
+        if not self.proc or self.proc.poll() is not None:
+            return 0.0
+        t0 = time.time()
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(90)
+        except subprocess.TimeoutExpired:
+            say("the app did not stop in 90 s: killed")
+            self.proc.kill()
+            self.proc.wait()
+        for _ in range(300):  # PostgreSQL and Elasticsearch stop after the app (watchdogs)
+            if not self.leftovers():
+                break
+            time.sleep(0.1)
+        for pid in self.leftovers():
+            say("killing left-over process %d (%s)" % (pid, cmdline(pid)[:80]))
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        return time.time() - t0
+
+    def leftovers(self):
+        """Processes still running on this data directory (PostgreSQL, Elasticsearch), by their command line."""
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            if int(pid) != os.getpid() and self.data_dir in cmdline(int(pid)):
+                found.append(int(pid))
+        return found
+
+
+def cmdline(pid):
+    try:
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            return f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+# --- memory ----------------------------------------------------------------------------------------------------
+def memory_of(pid):
+    """(RSS, PSS) in bytes; PSS splits shared pages (PostgreSQL's shared buffers) among the processes mapping them."""
+    rss = pss = 0
+    try:
+        with open("/proc/%d/smaps_rollup" % pid) as f:
+            for line in f:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss, pss
+
+
+class MemorySampler(threading.Thread):
+    """Samples the platform's resident memory once a second; peaks per part, of the total, and per phase."""
+
+    def __init__(self, platform, interval=1.0):
+        super().__init__(daemon=True)
+        self.platform, self.interval = platform, interval
+        self.stop_event = threading.Event()
+        self.phase, self.samples = "idle", []
+        self.lock = threading.Lock()
+
+    def run(self):
+        while not self.stop_event.is_set():
+            parts = self.platform.pids()
+            row = {"t": time.time(), "phase": self.phase}
+            for part, pids in parts.items():
+                rss = pss = 0
+                for pid in pids:
+                    r, p = memory_of(pid)
+                    rss, pss = rss + r, pss + p
+                row[part] = {"rss": rss, "pss": pss}
+            if parts:
+                row["total"] = {k: sum(row[p][k] for p in parts) for k in ("rss", "pss")}
+                with self.lock:
+                    self.samples.append(row)
+            self.stop_event.wait(self.interval)
+
+    def peaks(self, phase=None):
+        with self.lock:
+            rows = [r for r in self.samples if phase is None or r["phase"] == phase]
+        if not rows:
+            return {}
+        out = {}
+        for part in ("app", "elasticsearch", "postgres", "other", "total"):
+            for k in ("rss", "pss"):
+                out.setdefault(part, {})[k] = max(r.get(part, {}).get(k, 0) for r in rows)
+        out["samples"] = len(rows)
+        return out
+
+
+# --- wrk ---------------------------------------------------------------------------------------------------------
+def run_wrk(base, script, connections, threads, seconds, timeout, data_dir, env_extra=None):
+    env = dict(os.environ, STOA_WRK_DATA=data_dir, **(env_extra or {}))
+    cmd = ["wrk", "-t", str(threads), "-c", str(connections), "-d", "%ds" % seconds, "--timeout", timeout,
+           "-s", os.path.join(HERE, "wrk", script), base]
+    out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("WRK_JSON ")), None)
+    if line is None:
+        raise RuntimeError("wrk gave no result (exit %d):\n%s" % (out.returncode, out.stdout[-3000:]))
+    result = json.loads(line[len("WRK_JSON "):])
+    result["wrk_output"] = out.stdout
+    return result
+
+
+def write_lines(path, lines):
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def typo(word, rnd):
+    if len(word) < 5:
+        return word
+    i = rnd.randrange(1, len(word) - 1)
+    kind = rnd.choice(("drop", "swap", "replace"))
+    if kind == "drop":
+        return word[:i] + word[i + 1:]
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + rnd.choice("aeiourstn") + word[i + 1:]
+
+
+class Scenarios:
+    """Prepares each scenario's data files and runs it: warm-up, then the measured run with CPU sampled."""
+
+    def __init__(self, platform, seeder, out, warmup, duration, memory, rnd):
+        self.platform, self.seeder, self.out = platform, seeder, out
+        self.warmup, self.duration, self.memory, self.rnd = warmup, duration, memory, rnd
+
+    def data_dir(self, name):
+        d = os.path.join(self.out, "wrk-data", name)
+        os.makedirs(d, exist_ok=True)
+        return d
+
+    # each prepare_* answers (data dir for the warm-up, data dir for the run, extra env, connections, notes)
+    def prepare_get(self, name, paths):
+        d = self.data_dir(name)
+        write_lines(os.path.join(d, "paths.txt"), paths)
+        return d, d, {"STOA_WRK_PATHS": "paths.txt"}
+
+    def prepare_product_detail(self, conns):
+        return self.prepare_get("product-detail", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
+
+    def prepare_product_list(self, conns):
+        brands = sorted({p["brand"] for p in self.seeder.products})
+        return self.prepare_get("product-list", ["/api/v1/products?brand=%s&sort=-price&limit=20"
+                                                 % urllib.parse.quote(b) for b in brands]), conns
+
+    def prepare_search(self, conns):
+        rnd, paths = random.Random(7), []
+        products = self.seeder.products
+        for _ in range(2000):
+            p = rnd.choice(products)
+            words = p["name"].split()[1:3]  # adjective and noun, as a shopper types them
+            q = " ".join(typo(w.lower(), rnd) for w in words) if rnd.random() < 0.8 else typo(words[1].lower(), rnd)
+            params = {"q": q, "limit": "20"}
+            r = rnd.random()
+            if r < 0.2:
+                params["brand"] = p["brand"]
+            elif r < 0.4:
+                params["categoryId"] = p["category"]
+            elif r < 0.55:
+                params["minPrice"], params["maxPrice"] = "1000", "20000"
+            elif r < 0.65:
+                params["type"] = "product"
+            paths.append("/api/v1/search?" + urllib.parse.urlencode(params))
+        return self.prepare_get("search", paths), conns
+
+    def prepare_suggest(self, conns):
+        rnd, paths = random.Random(8), []
+        words = sorted({w for p in self.seeder.products for w in p["name"].split()[:3]}
+                       | {c["title"].split()[0] for c in self.seeder.courses})
+        for _ in range(1000):
+            w = rnd.choice(words).lower()
+            prefix = w[:rnd.randint(3, min(6, len(w)))]
+            if rnd.random() < 0.2 and len(prefix) >= 5:
+                prefix = typo(prefix, rnd)
+            paths.append("/api/v1/suggest?" + urllib.parse.urlencode({"prefix": prefix, "limit": "10"}))
+        return self.prepare_get("suggest", paths), conns
+
+    def prepare_per_user(self, name, users, conns):
+        """One user per connection (tokens refreshed now), and the products in stock."""
+        conns = min(conns, len(users))
+        users = users[:conns]
+        self.seeder.refresh_all(users)
+        d = self.data_dir(name)
+        for i, u in enumerate(users, 1):
+            write_lines(os.path.join(d, "conn-%d.txt" % i), [u["access"]])
+        write_lines(os.path.join(d, "products.txt"), [p["id"] for p in self.seeder.in_stock()])
+        return (d, d, {}), conns
+
+    def prepare_cart(self, conns):
+        return self.prepare_per_user("cart", self.seeder.customers, conns)
+
+    def prepare_checkout(self, conns):
+        funded = [u for u in self.seeder.customers if u["funded"] and u.get("addressId")]
+        return self.prepare_per_user("checkout", list(reversed(funded)), conns)
+
+    def prepare_enroll(self, conns):
+        """Fresh (user, free course) pairs, split between the warm-up and the run, one user per connection."""
+        free = [c["id"] for c in self.seeder.courses if c["free"]]
+        customers = self.seeder.customers
+        conns = min(conns, len(customers))
+        fresh_per_user = max(1, len(free) - 1)
+        wanted = 1000 * (self.warmup + self.duration)  # generous: about 3 times the rate seen on 2 cores
+        users = customers[:max(conns, min(len(customers), -(-wanted // fresh_per_user)))]
+        self.seeder.refresh_all(users)
+        share = self.warmup / float(self.warmup + self.duration)
+        warm, run = [[] for _ in range(conns)], [[] for _ in range(conns)]
+        rnd = random.Random(9)
+        for n, u in enumerate(users):
+            mine = [c for c in free if c not in u["enrolled"]]
+            rnd.shuffle(mine)
+            cut = int(round(len(mine) * share))
+            warm[n % conns] += ["%s %s" % (u["access"], c) for c in mine[:cut]]
+            run[n % conns] += ["%s %s" % (u["access"], c) for c in mine[cut:]]
+            u["enrolled"].update(mine)  # taken by this scenario, whether or not the run gets to them
+        dw, dr = self.data_dir("enroll-warmup"), self.data_dir("enroll")
+        for i in range(conns):
+            for d, lists in ((dw, warm), (dr, run)):
+                lst = lists[i]
+                rnd.shuffle(lst)
+                write_lines(os.path.join(d, "conn-%d.txt" % (i + 1)), lst or ["x x"])
+        self.enroll_pairs = sum(len(x) for x in run)
+        return (dw, dr, {}), conns
+
+    def prepare_login(self, conns):
+        d = self.data_dir("login")
+        write_lines(os.path.join(d, "logins.txt"), [u["email"] for u in self.seeder.customers])
+        return (d, d, {"STOA_PASSWORD": seeding.PASSWORD}), conns
+
+    def run(self, key, label, script, conns, threads, timeout, kind):
+        prepare = getattr(self, "prepare_" + key.replace("-", "_"))
+        (warm_dir, run_dir, env), conns = prepare(conns)
+        threads = min(threads, conns)
+        if script in ("cart.lua", "checkout.lua", "enroll.lua"):
+            threads = conns  # one connection per thread: the thread's Lua state is its connection's
+        if self.warmup:
+            self.memory.phase = key + " warm-up"
+            run_wrk(self.platform.base, script, conns, threads, self.warmup, timeout, warm_dir, env)
+        self.memory.phase = key
+        parts0, busy0, own0 = self.cpu_sample(), machine_busy_seconds(), os.times()
+        result = run_wrk(self.platform.base, script, conns, threads, self.duration, timeout, run_dir, env)
+        parts1, busy1, own1 = self.cpu_sample(), machine_busy_seconds(), os.times()
+        self.memory.phase = "between"
+        secs = result["duration_s"]
+        cpu = {p: (parts1.get(p, 0) - parts0.get(p, 0)) / secs for p in set(parts0) | set(parts1)}
+        cpu["wrk"] = ((own1.children_user + own1.children_system) - (own0.children_user + own0.children_system)) / secs
+        ours = sum(cpu.values())
+        cpu["others"] = max(0.0, (busy1 - busy0) / secs - ours)
+        result.update(key=key, label=label, script=script, connections=conns, threads=threads, timeout=timeout,
+                      kind=kind, cpu_cores=cpu, memory=self.memory.peaks(key))
+        if key == "enroll":
+            result["pairs"] = self.enroll_pairs
+        c = result["counters"]
+        if key == "checkout":
+            result["orders_per_s"] = c.get("orders_placed", 0) / secs
+        if key == "enroll":
+            result["enrolled_per_s"] = c.get("enrolled", 0) / secs
+        say("%-15s %4d conns  %8.1f req/s  p50 %s  p95 %s  p99 %s  non-2xx %d  socket %d  time-outs %d  %s"
+            % (key, conns, result["rps"], report.ms(result["p50_ms"], timeout), report.ms(result["p95_ms"], timeout),
+               report.ms(result["p99_ms"], timeout), result["non2xx"],
+               result["connect_errors"] + result["read_errors"] + result["write_errors"], result["timeouts"],
+               json.dumps(result["statuses"])))
+        return result
+
+    def cpu_sample(self):
+        s = sample(self.platform.proc.pid, self.platform.data_dir)
+        s.pop("gone", None)
+        return s
+
+
+# --- pgbench -------------------------------------------------------------------------------------------------------
+COMMIT_SCRIPT = """\\set aid random(1, 100000 * :scale)
+\\set delta random(-5000, 5000)
+UPDATE pgbench_accounts SET abalance = abalance + :delta WHERE aid = :aid;
+"""
+
+
+def pgbench_ceilings(facts, out, seconds, warmup, clients=16):
+    env = dict(os.environ, PGHOST=facts["pg_host"] if facts["pg_host"] != "localhost" else "127.0.0.1",
+               PGPORT=str(facts["pg_port"]), PGUSER="postgres")
+    db = "pgbench_ceiling"
+    log = open(os.path.join(out, "pgbench.log"), "a")
+
+    def run(cmd, check=True):
+        log.write("$ %s\n" % " ".join(cmd))
+        log.flush()
+        r = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        log.write(r.stdout)
+        log.flush()
+        if check and r.returncode != 0:
+            raise RuntimeError("%s failed (%d):\n%s" % (cmd[0], r.returncode, r.stdout[-2000:]))
+        return r.stdout
+
+    run(["dropdb", "--if-exists", db], check=False)
+    run(["createdb", db])
+    t0 = time.time()
+    run(["pgbench", "-i", "-s", "10", "-q", db])
+    init_s = time.time() - t0
+    script = os.path.join(out, "pgbench-commit.sql")
+    with open(script, "w") as f:
+        f.write(COMMIT_SCRIPT)
+    results = {"init_s": init_s, "clients": clients, "scale": 10}
+    pg_dir = os.path.join(out, "pgbench-logs")
+    os.makedirs(pg_dir, exist_ok=True)
+    for key, args, rate in (("read", ["-S"], "0.05"), ("commit", ["-f", script], "1")):
+        if warmup:
+            run(["pgbench", "-n", *args, "-c", str(clients), "-j", "2", "-T", str(min(warmup, 5)), db])
+        prefix = os.path.join(pg_dir, key)
+        text = run(["pgbench", "-n", *args, "-c", str(clients), "-j", "2", "-T", str(seconds), "-l",
+                    "--sampling-rate", rate, "--log-prefix", prefix, db])
+        m = re.search(r"tps = ([\d.]+) \(without initial connection time\)", text)
+        failed = re.search(r"number of failed transactions: (\d+)", text)
+        lat = []
+        for path in glob.glob(prefix + ".*"):
+            with open(path) as f:
+                for line in f:
+                    fields = line.split()
+                    if len(fields) >= 3:
+                        lat.append(int(fields[2]) / 1000.0)
+        lat.sort()
+        pick = lambda q: lat[min(len(lat) - 1, int(len(lat) * q))] if lat else float("nan")  # noqa: E731
+        results[key] = {"tps": float(m.group(1)) if m else float("nan"), "p50_ms": pick(0.5), "p95_ms": pick(0.95),
+                        "p99_ms": pick(0.99), "failed": int(failed.group(1)) if failed else 0,
+                        "samples": len(lat), "sampling_rate": float(rate)}
+        say("pgbench %-6s %9.1f tps  p50 %.2f  p95 %.2f  p99 %.2f ms" % (
+            key, results[key]["tps"], pick(0.5), pick(0.95), pick(0.99)))
+    log.close()
+    return results
+
+
+# --- the machine ---------------------------------------------------------------------------------------------------
+def machine_facts(java, jar, jvm_options):
+    facts = {"date_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+             "cores": os.cpu_count(), "kernel": platform_mod.release(), "python": platform_mod.python_version()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            facts["cpu"] = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "?")
+        with open("/proc/meminfo") as f:
+            facts["memory_gib"] = round(int(f.readline().split()[1]) / 1024 / 1024, 1)
+        facts["loadavg_at_start"] = open("/proc/loadavg").read().split()[:3]
+    except OSError:
+        pass
+    r = subprocess.run([java, "-version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    facts["java"] = java
+    facts["java_version"] = r.stdout.splitlines()[0] if r.stdout else "?"
+    facts["jar"] = jar
+    facts["jar_mtime"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime(os.path.getmtime(jar)))
+    h = hashlib.sha256()
+    with open(jar, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    facts["jar_sha256"] = h.hexdigest()[:16]
+    r = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True)
+    facts["commit"] = r.stdout.strip() or "?"
+    facts["jvm_options"] = jvm_options
+    for tool in ("wrk", "pgbench"):
+        r = subprocess.run([tool, "--version"] if tool == "pgbench" else [tool, "-v"], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        facts[tool] = r.stdout.splitlines()[0] if r.stdout else "?"
+    return facts
+
+
+def read_jvm_options(path):
+    if not os.path.exists(path):
+        return []
+    opts = []
+    with open(path) as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip() if not line.strip().startswith("#") else ""
+            if line:
+                opts.append(line)
+    return opts
+
+
+# --- main ----------------------------------------------------------------------------------------------------------
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--java", required=True)
+    p.add_argument("--jar", required=True)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--duration", type=int)
+    p.add_argument("--warmup", type=int)
+    p.add_argument("--out")
+    p.add_argument("--keep", action="store_true")
+    p.add_argument("--scenarios", help="comma-separated subset of: " + ",".join(s[0] for s in SCENARIOS))
+    p.add_argument("--concurrency", type=int, default=16, help="seeding threads")
+    a = p.parse_args()
+
+    sizes = dict(products=500, courses=10, users=50) if a.quick else dict(products=10_000, courses=100, users=1_000)
+    duration = a.duration or (10 if a.quick else 30)
+    warmup = a.warmup if a.warmup is not None else (5 if a.quick else 10)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out = os.path.abspath(a.out or os.path.join(HERE, "out", stamp))
+    os.makedirs(out, exist_ok=True)
+    wanted = set(a.scenarios.split(",")) if a.scenarios else None
+    jvm_options = read_jvm_options(os.path.join(HERE, "jvm.options"))
+    jar = os.path.abspath(a.jar)
+
+    results = {"mode": "quick" if a.quick else "full", "sizes": sizes, "duration_s": duration, "warmup_s": warmup,
+               "machine": machine_facts(a.java, jar, jvm_options), "out": out}
+    say("out: %s   jar: %s   java: %s   JVM options: %s" % (out, jar, results["machine"]["java_version"],
+                                                             " ".join(jvm_options) or "(none: bench/jvm.options absent)"))
+    data_dir = tempfile.mkdtemp(prefix="stoa-bench-data-")
+    platform = Platform(a.java, jar, data_dir, free_port(), out, jvm_options)
+    memory = MemorySampler(platform)
+    keep = False
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt()
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        facts = platform.start("fresh")
+        results["start_fresh"] = {k: v for k, v in facts.items() if k != "admin_token"}
+        memory.start()
+
+        memory.phase = "seeding"
+        seeder = seeding.Seeder(platform.base, facts["admin_token"], a.concurrency, random.Random(42), say)
+        t0 = time.time()
+        say("seeding %(products)d products, %(courses)d courses, %(users)d users" % sizes)
+        seeder.seed_categories(12 if not a.quick else 6)
+        seeder.seed_products(sizes["products"])
+        say("  %d products (%.0f s)" % (len(seeder.products), time.time() - t0))
+        seeder.seed_people(sizes["users"], max(2, sizes["courses"] // 10))
+        say("  %d customers, %d instructors (%.0f s)" % (len(seeder.customers), len(seeder.instructors), time.time() - t0))
+        seeder.seed_courses(sizes["courses"])
+        say("  %d courses, %d free (%.0f s)" % (len(seeder.courses), sum(c["free"] for c in seeder.courses),
+                                               time.time() - t0))
+        seeder.fund(seeder.customers)
+        orders = seeder.seed_orders(seeder.customers)
+        say("  wallets funded, %d orders (%.0f s)" % (orders, time.time() - t0))
+        enrollments = seeder.seed_enrollments(seeder.customers)
+        seed_s = time.time() - t0
+        say("  %d enrollments; seeding took %.0f s; refusals: %s" % (enrollments, seed_s, seeder.errors or "none"))
+        results["seed"] = {"seconds": seed_s, "categories": len(seeder.categories), "products": len(seeder.products),
+                           "courses": len(seeder.courses), "free_courses": sum(c["free"] for c in seeder.courses),
+                           "customers": len(seeder.customers), "instructors": len(seeder.instructors),
+                           "orders": orders, "enrollments": enrollments, "refusals": seeder.errors,
+                           "step_seconds": seeder.timings, "step_counts": seeder.counts,
+                           "memory": memory.peaks("seeding")}
+
+        memory.phase = "restart"
+        results["stop_s"] = platform.stop()
+        facts = platform.start("existing")
+        results["start_existing"] = {k: v for k, v in facts.items() if k != "admin_token"}
+        seeder.admin_token = facts["admin_token"]
+
+        scen = Scenarios(platform, seeder, out, warmup, duration, memory, random.Random(1))
+        results["scenarios"] = []
+        for s in SCENARIOS:
+            if wanted and s[0] not in wanted:
+                continue
+            try:
+                results["scenarios"].append(scen.run(*s))
+            except Exception as e:  # one broken scenario must not lose the others
+                say("scenario %s failed: %s" % (s[0], e))
+                results["scenarios"].append({"key": s[0], "label": s[1], "failed": str(e), "kind": s[6],
+                                             "connections": s[3]})
+        memory.phase = "pgbench"
+        results["memory"] = {"under_load": peaks_under_load(memory), "seeding": memory.peaks("seeding")}
+        results["pgbench"] = pgbench_ceilings(facts, out, duration, warmup)
+        keep = a.keep
+    except KeyboardInterrupt:
+        say("interrupted")
+        results["interrupted"] = True
+    except Exception as e:
+        import traceback
+        traceback.print_exc()
+        say("the run failed: %s" % e)
+        results["error"] = str(e)
+    finally:
+        memory.stop_event.set()
+        if keep:
+            say("--keep: the platform runs on %s (pid %d, data %s, log %s); stop it with: kill %d" % (
+                platform.base, platform.proc.pid, data_dir, platform.log_path, platform.proc.pid))
+        else:
+            platform.stop()
+            shutil.rmtree(data_dir, ignore_errors=True)
+    with open(os.path.join(out, "results.json"), "w") as f:
+        json.dump(results, f, indent=2, default=list)
+    if "pgbench" in results:
+        table = report.write(results, out)
+        print()
+        print(table)
+        print("\nWritten: %s/results.md, results.json, chart.svg" % out)
+    return 0 if "pgbench" in results else 1
+
+
+def peaks_under_load(memory):
+    """Peak memory over the measured runs and their warm-ups (not seeding, not pgbench)."""
+    with memory.lock:
+        rows = [r for r in memory.samples if r["phase"] not in ("idle", "seeding", "restart", "between", "pgbench")]
+    if not rows:
+        return {}
+    out = {"samples": len(rows)}
+    for part in ("app", "elasticsearch", "postgres", "other", "total"):
+        out[part] = {k: max(r.get(part, {}).get(k, 0) for r in rows) for k in ("rss", "pss")}
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
