@@ -15,9 +15,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * Starts the embedded PostgreSQL and Elasticsearch when the configuration names none, before any bean
- * needs them, and points {@code spring.datasource.url} / {@code spring.elasticsearch.uris} at them.
- * Runs right after logging is configured, so its progress shows in the normal log. When the URLs are
+ * Starts the embedded PostgreSQL and Elasticsearch when the configuration names none, and points
+ * {@code spring.datasource.url} / {@code spring.elasticsearch.uris} at them. Runs right after logging is configured,
+ * so its progress shows in the normal log. It does not wait for them: they start in the background while the
+ * application context is built, and the beans that need them wait ({@link EmbeddedServersGate}). When the URLs are
  * configured (docker-compose, production), nothing embedded starts. Only when it starts PostgreSQL is the
  * process in the fully embedded mode ({@link EmbeddedMode}), which alone supplies the development admin password.
  */
@@ -40,7 +41,8 @@ public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEn
 
         Path dataDir = Path.of(env.getProperty("stoa.data-dir", "./data"));
         EmbeddedRuntime runtime = EmbeddedRuntime.forDataDir(dataDir);
-        runtime.start(postgres, elasticsearch ? elasticsearchSettings(env, runtime.dataDir()) : null);
+        runtime.start(postgres ? postgresSettings(env) : null,
+                elasticsearch ? elasticsearchSettings(env, runtime.dataDir()) : null);
 
         Map<String, Object> props = new HashMap<>();
         if (postgres) {
@@ -55,6 +57,15 @@ public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEn
         if (elasticsearch) props.put("spring.elasticsearch.uris", runtime.elasticsearchUri());
         props.put("stoa.embedded.active", true);
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
+    }
+
+    private static EmbeddedRuntime.PostgresSettings postgresSettings(ConfigurableEnvironment env) {
+        String cache = env.getProperty("stoa.embedded.cache-dir");
+        Path cacheDir = cache == null || cache.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache", "stoa") : Path.of(cache);
+        return new EmbeddedRuntime.PostgresSettings(
+                env.getProperty("stoa.embedded.postgres.start-timeout", Duration.class, EmbeddedRuntime.defaultTimeout()),
+                cacheDir.resolve("postgres"));
     }
 
     private static EmbeddedElasticsearchSettings elasticsearchSettings(ConfigurableEnvironment env, Path dataDir) {

@@ -39,26 +39,41 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Path childLog;
     private final String httpUri;
     private final PidFile pidFile;
+    private final Duration startTimeout;
+    private final long launched;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "stoa-es-stop");
 
-    private EmbeddedElasticsearch(Process process, Path home, Path childLog, String httpUri, PidFile pidFile) {
+    private EmbeddedElasticsearch(Process process, Path home, Path childLog, String httpUri, PidFile pidFile,
+                                  Duration startTimeout, long launched) {
         this.process = process;
         this.home = home;
         this.childLog = childLog;
         this.httpUri = httpUri;
         this.pidFile = pidFile;
+        this.startTimeout = startTimeout;
+        this.launched = launched;
     }
 
     /** Starts a node and blocks until its cluster is yellow or green; throws IllegalStateException otherwise. */
     public static EmbeddedElasticsearch start(EmbeddedElasticsearchSettings settings) {
-        long started = System.nanoTime();
+        EmbeddedElasticsearch node = launch(settings);
+        node.awaitReady();
+        return node;
+    }
+
+    /**
+     * Starts the child JVM and returns at once, before the node answers: {@link #awaitReady()} waits for it. Lets a
+     * caller do other work while the node starts (about 10 s) and still {@link #close()} it at any moment.
+     */
+    public static EmbeddedElasticsearch launch(EmbeddedElasticsearchSettings settings) {
         Path dataDir = settings.dataDir();
         Path home = dataDir.resolve("home");
         Path childLog = dataDir.resolve("logs").resolve("child.log");
         PidFile pidFile = new PidFile(dataDir.resolve("es.pid"));
         Process process;
         String uri;
+        long started = System.nanoTime();
         try {
             for (String dir : List.of("data", "logs", "tmp")) {
                 Files.createDirectories(dataDir.resolve(dir));
@@ -77,18 +92,26 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Elasticsearch in " + dataDir, e);
         }
-        var node = new EmbeddedElasticsearch(process, home, childLog, uri, pidFile);
+        var node = new EmbeddedElasticsearch(process, home, childLog, uri, pidFile, settings.startTimeout(), started);
+        Runtime.getRuntime().addShutdownHook(node.shutdownHook);
+        return node;
+    }
+
+    /**
+     * Blocks until the node's cluster is yellow or green, for at most the settings' start timeout. On failure (the
+     * child exited, the timeout passed, the node was closed meanwhile) the child is stopped and an
+     * IllegalStateException names the cause and quotes the end of the child's log.
+     */
+    public void awaitReady() {
         try {
-            node.awaitHealthy(settings.startTimeout());
+            awaitHealthy(startTimeout);
         } catch (RuntimeException e) {
-            node.process.destroyForcibly();
-            node.close();
+            process.destroyForcibly();
+            close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(node.shutdownHook);
-        log.info("Elasticsearch started at {} (pid {}) in {} ms, data in {}", uri, process.pid(),
-            (System.nanoTime() - started) / 1_000_000, dataDir.resolve("data"));
-        return node;
+        log.info("Elasticsearch started at {} (pid {}) in {} ms, data in {}", httpUri, process.pid(),
+            (System.nanoTime() - launched) / 1_000_000, home.getParent().resolve("data"));
     }
 
     public String httpUri() {
@@ -137,6 +160,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (closed.get()) {
+                throw failure("was stopped while starting");
+            }
             if (!process.isAlive()) {
                 throw failure("exited with code " + process.exitValue() + " while starting");
             }
