@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.data.repository.config.BootstrapMode;
 
 /**
  * The one runnable. With no profile it is the whole platform in one process; profile {@code command}
@@ -16,7 +17,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
         // Axon's own entities: events, snapshots, tokens, sagas, dead letters
         "org.axonframework.eventsourcing.eventstore.jpa", "org.axonframework.eventhandling.tokenstore.jpa",
         "org.axonframework.modelling.saga.repository.jpa", "org.axonframework.eventhandling.deadletter.jpa"})
-@EnableJpaRepositories("dev.stoa")
+// deferred: created once the context is refreshed, while Hibernate starts in the background (BackgroundJpaBootstrap)
+@EnableJpaRepositories(basePackages = "dev.stoa", bootstrapMode = BootstrapMode.DEFERRED)
 public class StoaApplication {
 
     public static void main(String[] args) {

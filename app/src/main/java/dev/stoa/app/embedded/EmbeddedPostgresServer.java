@@ -61,7 +61,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static PostgresBinaries binaries(Path cache, Path ownCopy) throws IOException {
         try {
-            return PostgresBinaries.prepare(cache);
+            PostgresBinaries binaries = PostgresBinaries.prepare(cache);
+            if (!cache.toAbsolutePath().startsWith(ownCopy.toAbsolutePath())) {
+                PostgresBinaries.deleteRecursively(ownCopy); // the private copy earlier versions extracted
+            }
+            return binaries;
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot use the PostgreSQL binaries cache {} ({}); extracting them into {} instead "
                     + "(set stoa.embedded.cache-dir to a writable directory)", cache, e.toString(), ownCopy);

@@ -59,13 +59,16 @@ public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEn
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
     }
 
-    private static EmbeddedRuntime.PostgresSettings postgresSettings(ConfigurableEnvironment env) {
+    /** Shared by every data directory of the user: what is the same for all of them is extracted there once. */
+    private static Path cacheDir(ConfigurableEnvironment env) {
         String cache = env.getProperty("stoa.embedded.cache-dir");
-        Path cacheDir = cache == null || cache.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache", "stoa") : Path.of(cache);
+        return cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "stoa") : Path.of(cache);
+    }
+
+    private static EmbeddedRuntime.PostgresSettings postgresSettings(ConfigurableEnvironment env) {
         return new EmbeddedRuntime.PostgresSettings(
                 env.getProperty("stoa.embedded.postgres.start-timeout", Duration.class, EmbeddedRuntime.defaultTimeout()),
-                cacheDir.resolve("postgres"));
+                cacheDir(env).resolve("postgres"));
     }
 
     private static EmbeddedElasticsearchSettings elasticsearchSettings(ConfigurableEnvironment env, Path dataDir) {
@@ -73,7 +76,7 @@ public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEn
                 env.getProperty("stoa.embedded.elasticsearch.heap-mb", Integer.class, 512),
                 env.getProperty("stoa.embedded.elasticsearch.port", Integer.class, 0),
                 env.getProperty("stoa.embedded.elasticsearch.start-timeout", Duration.class, EmbeddedRuntime.defaultTimeout()),
-                null);
+                null, cacheDir(env).resolve("elasticsearch"));
     }
 
     @Override

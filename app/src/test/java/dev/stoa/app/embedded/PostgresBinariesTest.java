@@ -62,6 +62,7 @@ class PostgresBinariesTest {
 
     @Test
     void postgresRunsFromTheCacheWithoutACopyInItsDataDirectory() throws Exception {
+        Files.createDirectories(data.resolve("binaries/PG-0123/bin")); // the private copy of earlier versions
         int port = EmbeddedRuntime.freePort();
         try (var server = EmbeddedPostgresServer.start(data, port, cache)) {
             assertThat(server.jdbcUrl()).isEqualTo(EmbeddedPostgresServer.jdbcUrl(port));

@@ -39,15 +39,19 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Path childLog;
     private final String httpUri;
     private final PidFile pidFile;
+    private final Path dataDir;
+    private final ClassDataArchive classData;
     private final Duration startTimeout;
     private final long launched;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "stoa-es-stop");
 
-    private EmbeddedElasticsearch(Process process, Path home, Path childLog, String httpUri, PidFile pidFile,
-                                  Duration startTimeout, long launched) {
+    private EmbeddedElasticsearch(Process process, Path home, Path dataDir, Path childLog, String httpUri, PidFile pidFile,
+                                  ClassDataArchive classData, Duration startTimeout, long launched) {
         this.process = process;
         this.home = home;
+        this.dataDir = dataDir;
+        this.classData = classData;
         this.childLog = childLog;
         this.httpUri = httpUri;
         this.pidFile = pidFile;
@@ -68,33 +72,63 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
      */
     public static EmbeddedElasticsearch launch(EmbeddedElasticsearchSettings settings) {
         Path dataDir = settings.dataDir();
-        Path home = dataDir.resolve("home");
         Path childLog = dataDir.resolve("logs").resolve("child.log");
         PidFile pidFile = new PidFile(dataDir.resolve("es.pid"));
         Process process;
         String uri;
+        Path home;
+        ClassDataArchive classData = null;
         long started = System.nanoTime();
         try {
             for (String dir : List.of("data", "logs", "tmp")) {
                 Files.createDirectories(dataDir.resolve(dir));
             }
-            pidFile.stopLeftover(home); // before extracting: a leftover node may still use the old home
-            Distribution.ensureExtracted(home);
+            pidFile.stopLeftover(dataDir); // before extracting: a leftover node may still use the old home
+            String java = settings.javaExecutable() != null ? settings.javaExecutable() : ClassDataArchive.currentJava();
+            home = sharedHome(settings);
+            if (home != null) {
+                classData = ClassDataArchive.forNode(home, java);
+            } else {
+                home = Distribution.ensureExtracted(dataDir.resolve("home"));
+            }
             int port = settings.port() == 0 ? freePort() : settings.port();
             uri = "http://127.0.0.1:" + port;
-            String java = settings.javaExecutable() != null ? settings.javaExecutable() : currentJava();
-            process = new ProcessBuilder(NodeCommand.build(java, settings, home, port))
-                .directory(home.toFile())
+            process = new ProcessBuilder(NodeCommand.build(java, settings, home, port,
+                    classData == null ? List.of() : classData.jvmOptions()))
+                .directory(dataDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(childLog.toFile()) // truncates: one file per start
                 .start(); // stdin stays a pipe that only we hold: its EOF stops the child
             pidFile.write(process.pid());
         } catch (IOException e) {
+            if (classData != null) {
+                classData.close(false);
+            }
             throw new UncheckedIOException("cannot start Elasticsearch in " + dataDir, e);
         }
-        var node = new EmbeddedElasticsearch(process, home, childLog, uri, pidFile, settings.startTimeout(), started);
+        var node = new EmbeddedElasticsearch(process, home, dataDir, childLog, uri, pidFile, classData,
+            settings.startTimeout(), started);
         Runtime.getRuntime().addShutdownHook(node.shutdownHook);
         return node;
+    }
+
+    /** The shared home of the settings' distribution directory; null without one, or when it cannot be written. */
+    private static Path sharedHome(EmbeddedElasticsearchSettings settings) {
+        if (settings.distributionDir() == null) {
+            return null;
+        }
+        try {
+            Path home = Distribution.ensureShared(settings.distributionDir());
+            Path privateCopy = settings.dataDir().resolve("home"); // extracted by earlier versions
+            if (!home.startsWith(privateCopy)) {
+                Distribution.deleteRecursively(privateCopy);
+            }
+            return home;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot use {} for the Elasticsearch distribution ({}); extracting it into {} instead",
+                settings.distributionDir(), e.toString(), settings.dataDir().resolve("home"));
+            return null;
+        }
     }
 
     /**
@@ -111,7 +145,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             throw e;
         }
         log.info("Elasticsearch started at {} (pid {}) in {} ms, data in {}", httpUri, process.pid(),
-            (System.nanoTime() - launched) / 1_000_000, home.getParent().resolve("data"));
+            (System.nanoTime() - launched) / 1_000_000, dataDir.resolve("data"));
     }
 
     public String httpUri() {
@@ -126,7 +160,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return !closed.get() && process.isAlive();
     }
 
-    /** Asks the node to stop (closes its stdin), waits up to 20 s, then kills it. Idempotent. */
+    /**
+     * Asks the node to stop (closes its stdin), waits up to 20 s (60 s while it writes its class-data archive, once),
+     * then kills it. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -137,10 +174,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNotRegistered) {
             // nothing to undo
         }
+        boolean exitedCleanly = false;
         try {
             process.getOutputStream().close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                log.warn("Elasticsearch (pid {}) did not stop within 20 s; killing it", process.pid());
+            int seconds = classData != null && classData.writesAtExit() ? 60 : 20;
+            if (process.waitFor(seconds, TimeUnit.SECONDS)) {
+                exitedCleanly = process.exitValue() == 0;
+            } else {
+                log.warn("Elasticsearch (pid {}) did not stop within {} s; killing it", process.pid(), seconds);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
@@ -149,6 +190,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (classData != null) {
+            classData.close(exitedCleanly);
         }
         pidFile.delete();
     }
@@ -201,11 +245,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
-    }
-
-    private static String currentJava() {
-        return ProcessHandle.current().info().command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static void sleep(long millis) {

@@ -9,17 +9,26 @@ final class NodeCommand {
 
     private NodeCommand() {}
 
-    /** Tags our child JVMs with their home: {@link PidFile} only ever stops a process carrying this very tag. */
+    /**
+     * Tags our child JVMs with their data directory: {@link PidFile} only ever stops a process carrying this very tag.
+     * (Homes may be shared by the nodes of several data directories.)
+     */
+    static String dataMarker(Path dataDir) {
+        return "-Dstoa.embedded.elasticsearch.data=" + dataDir;
+    }
+
+    /** The tag of nodes started by earlier versions, which named their home, always {@code <dataDir>/home}. */
     static String homeMarker(Path home) {
         return "-Dstoa.embedded.elasticsearch.home=" + home;
     }
 
-    static List<String> build(String java, EmbeddedElasticsearchSettings settings, Path home, int httpPort) {
+    static List<String> build(String java, EmbeddedElasticsearchSettings settings, Path home, int httpPort,
+                              List<String> classDataOptions) {
         Path dataDir = settings.dataDir();
         Path logs = dataDir.resolve("logs");
         List<String> cmd = new ArrayList<>(List.of(
             java,
-            homeMarker(home), // first, so that it survives any truncation of the command line by ps or ProcessHandle
+            dataMarker(dataDir), // first, so that it survives any truncation of the command line by ps or ProcessHandle
             "-Xms" + settings.heapMb() + "m",
             "-Xmx" + settings.heapMb() + "m",
             // from ES's own system JVM options (server-cli's SystemJvmOptions, which we do not run)
@@ -45,11 +54,13 @@ final class NodeCommand {
             // native libraries (libzstd) are looked up under es.path.home; the native vector library is not shipped
             "-Des.path.home=" + home,
             "-Des.path.conf=" + home.resolve("config"),
-            "-Dorg.elasticsearch.nativeaccess.enableVectorLibrary=false",
+            "-Dorg.elasticsearch.nativeaccess.enableVectorLibrary=false"));
+        cmd.addAll(classDataOptions);
+        cmd.addAll(List.of(
             // the server is a named module (the netty4 module layer requires org.elasticsearch.server)
             "--module-path", home.resolve("lib").toString(),
             "--add-modules=ALL-MODULE-PATH",
-            "-cp", home.resolve(Distribution.LAUNCHER_DIR).toString(),
+            "-cp", home.resolve(Distribution.LAUNCHER_JAR).toString(),
             EmbeddedElasticsearch.LAUNCHER_CLASS));
         cmd.addAll(List.of(
             "cluster.name=stoa",

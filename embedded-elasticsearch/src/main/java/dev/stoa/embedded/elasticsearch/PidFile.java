@@ -24,14 +24,14 @@ final class PidFile {
         this.file = file;
     }
 
-    /** Stops the process named in the file if it is still our launcher running on {@code home}. */
-    void stopLeftover(Path home) throws IOException {
+    /** Stops the process named in the file if it is still our launcher running on {@code dataDir}. */
+    void stopLeftover(Path dataDir) throws IOException {
         Optional<ProcessHandle> leftover = read().flatMap(ProcessHandle::of)
             .filter(ProcessHandle::isAlive)
-            .filter(p -> isOurNode(p, home));
+            .filter(p -> isOurNode(p, dataDir));
         if (leftover.isPresent()) {
             ProcessHandle p = leftover.get();
-            log.warn("Stopping leftover Elasticsearch node (pid {}) on {}", p.pid(), home);
+            log.warn("Stopping leftover Elasticsearch node (pid {}) on {}", p.pid(), dataDir);
             p.destroy(); // SIGTERM: its shutdown hook closes the node
             try {
                 p.onExit().get(20, TimeUnit.SECONDS);
@@ -70,10 +70,14 @@ final class PidFile {
         }
     }
 
-    /** Pids are reused: only a java started by us for this very home counts (see {@link NodeCommand#homeMarker}). */
-    private static boolean isOurNode(ProcessHandle p, Path home) {
+    /**
+     * Pids are reused: only a java started by us for this very data directory counts (see
+     * {@link NodeCommand#dataMarker}), or by an earlier version for its home in it.
+     */
+    private static boolean isOurNode(ProcessHandle p, Path dataDir) {
         String cmd = commandLine(p);
-        return cmd.contains("java") && cmd.contains(NodeCommand.homeMarker(home) + " ");
+        return cmd.contains("java") && (cmd.contains(NodeCommand.dataMarker(dataDir) + " ")
+            || cmd.contains(NodeCommand.homeMarker(dataDir.resolve("home")) + " "));
     }
 
     /** ProcessHandle.Info cuts long command lines (ours has a long module path); /proc has all of it. */

@@ -15,14 +15,21 @@ class PidFileTest {
     Path dataDir;
 
     @Test
-    void stopsALeftoverNodeOfTheSameHome() throws Exception {
-        Path home = dataDir.resolve("home");
-        Process leftover = fakeNode(home);
+    void stopsALeftoverNodeOfTheSameDataDirectory() throws Exception {
+        assertStopped(fakeNode(NodeCommand.dataMarker(dataDir)));
+    }
+
+    @Test
+    void stopsALeftoverNodeStartedByAnEarlierVersion() throws Exception {
+        assertStopped(fakeNode(NodeCommand.homeMarker(dataDir.resolve("home"))));
+    }
+
+    private void assertStopped(Process leftover) throws Exception {
         try {
             PidFile pidFile = new PidFile(dataDir.resolve("es.pid"));
             pidFile.write(leftover.pid());
 
-            pidFile.stopLeftover(home);
+            pidFile.stopLeftover(dataDir);
 
             assertThat(leftover.waitFor(5, TimeUnit.SECONDS)).isTrue();
             assertThat(dataDir.resolve("es.pid")).doesNotExist();
@@ -33,12 +40,13 @@ class PidFileTest {
 
     @Test
     void leavesOtherProcessesAlone() throws Exception {
-        Process otherNode = fakeNode(dataDir.resolve("elsewhere/home"));
+        // a node of another data directory, which may share this one's home
+        Process otherNode = fakeNode(NodeCommand.dataMarker(dataDir.resolve("elsewhere")));
         try {
             PidFile pidFile = new PidFile(dataDir.resolve("es.pid"));
             pidFile.write(otherNode.pid());
 
-            pidFile.stopLeftover(dataDir.resolve("home"));
+            pidFile.stopLeftover(dataDir);
 
             assertThat(otherNode.isAlive()).isTrue();
             assertThat(dataDir.resolve("es.pid")).doesNotExist();
@@ -50,19 +58,19 @@ class PidFileTest {
     @Test
     void ignoresAStaleOrGarbledFile() throws Exception {
         Files.writeString(dataDir.resolve("es.pid"), "not a pid");
-        new PidFile(dataDir.resolve("es.pid")).stopLeftover(dataDir.resolve("home"));
+        new PidFile(dataDir.resolve("es.pid")).stopLeftover(dataDir);
         assertThat(dataDir.resolve("es.pid")).doesNotExist();
     }
 
-    private static Process fakeNode(Path home) throws IOException, InterruptedException {
+    private static Process fakeNode(String marker) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, NodeCommand.homeMarker(home),
+        Process process = new ProcessBuilder(java, marker,
             "-cp", System.getProperty("java.class.path"), Sleeper.class.getName())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
         // right after start() the pid may still run the JDK's jspawnhelper, with another command line
-        for (int i = 0; i < 100 && !process.info().commandLine().orElse("").contains(NodeCommand.homeMarker(home)); i++) {
+        for (int i = 0; i < 100 && !process.info().commandLine().orElse("").contains(marker); i++) {
             Thread.sleep(50);
         }
         return process;
