@@ -244,7 +244,11 @@ class EnrollmentIT extends ApiTest {
 
         assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(3);
 
-        JsonNode progress = api.get("/api/v1/courses/" + course.id() + "/progress", student).body();
+        // the job's grant is no HTTP write (no read-your-writes wait): its read model is awaited
+        String progressPath = "/api/v1/courses/" + course.id() + "/progress";
+        Await.until(() -> !api.get(progressPath, student).body().at("/grants/0/source").asText().isEmpty(),
+                Duration.ofSeconds(20), "the job's grant in the read model");
+        JsonNode progress = api.get(progressPath, student).body();
         assertThat(progress.at("/grants/0/source").asText()).isEqualTo("wallet");
         assertThat(progress.at("/grants/0/reference").asText()).isEqualTo(granted);
         assertThat(api.get("/api/v1/courses/" + closing.id() + "/progress", student).code()).isEqualTo("purchase_required");
