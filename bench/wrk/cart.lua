@@ -15,20 +15,15 @@ function init(args)
   product = products[math.random(#products)]
 end
 
-local function headers()
-  return {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json", ["Accept"] = "application/json"}
-end
-
 function request()
   if step == "clear" then
-    return wrk.format("DELETE", "/api/v1/cart", headers())
+    return cart_clear(token)
   elseif step == "add" then
-    return wrk.format("POST", "/api/v1/cart/items", headers(),
-        string.format('{"itemType":"product","itemId":"%s","quantity":1}', product))
+    return cart_add(token, product)
   elseif step == "change" then
-    return wrk.format("PATCH", "/api/v1/cart/items/" .. product, headers(), '{"quantity":3}')
+    return wrk.format("PATCH", "/api/v1/cart/items/" .. product, api_headers(token), '{"quantity":3}')
   else
-    return wrk.format("DELETE", "/api/v1/cart/items/" .. product, headers())
+    return wrk.format("DELETE", "/api/v1/cart/items/" .. product, api_headers(token))
   end
 end
 

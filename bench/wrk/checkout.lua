@@ -22,18 +22,13 @@ function init(args)
   next_round()
 end
 
-local function headers()
-  return {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json", ["Accept"] = "application/json"}
-end
-
 function request()
   if step == "clear" then
-    return wrk.format("DELETE", "/api/v1/cart", headers())
+    return cart_clear(token)
   elseif step == "add" then
-    return wrk.format("POST", "/api/v1/cart/items", headers(),
-        string.format('{"itemType":"product","itemId":"%s","quantity":1}', product))
+    return cart_add(token, product)
   end
-  local h = headers()
+  local h = api_headers(token)
   h["Idempotency-Key"] = key
   return wrk.format("POST", "/api/v1/orders", h, '{"paymentMethod":"wallet"}')
 end

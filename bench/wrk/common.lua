@@ -76,3 +76,18 @@ function done(summary, latency, requests)
     latency:percentile(99) / 1000, latency.max / 1000, latency.mean / 1000,
     e.connect, e.read, e.write, e.timeout, e.status, non2xx, json_map(st), json_map(ct)))
 end
+
+-- The headers of an authenticated JSON request.
+function api_headers(token)
+  return {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json", ["Accept"] = "application/json"}
+end
+
+-- Cart steps shared by cart.lua and checkout.lua: empty the cart, add one unit of a product.
+function cart_clear(token)
+  return wrk.format("DELETE", "/api/v1/cart", api_headers(token))
+end
+
+function cart_add(token, product)
+  return wrk.format("POST", "/api/v1/cart/items", api_headers(token),
+      string.format('{"itemType":"product","itemId":"%s","quantity":1}', product))
+end

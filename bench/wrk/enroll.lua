@@ -17,7 +17,7 @@ end
 function request()
   local p = pairs_[i]
   return wrk.format("POST", "/api/v1/courses/" .. p[2] .. "/enroll",
-      {["Authorization"] = "Bearer " .. p[1], ["Content-Type"] = "application/json", ["Accept"] = "application/json"}, "{}")
+      api_headers(p[1]), "{}")
 end
 
 function response(status, headers, body)

@@ -2,9 +2,11 @@ package dev.stoa.query.platform;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -49,7 +51,7 @@ public class ReadCache {
     private final Map<Region, AtomicLong> epochs = new EnumMap<>(Region.class);
     private final Map<Region, Cache<Object, Kept>> caches = new EnumMap<>(Region.class);
     /** Each region's processors, looked up once they all exist (asking Spring and Axon on every read costs more). */
-    private final Map<Region, List<StreamingEventProcessor>> processors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Region, List<StreamingEventProcessor>> processors = new ConcurrentHashMap<>();
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final boolean enabled;
 
@@ -115,7 +117,7 @@ public class ReadCache {
     private List<StreamingEventProcessor> lookUp(Region region) {
         EventProcessingConfiguration config = processing.getIfAvailable();
         if (config == null) return null;
-        List<StreamingEventProcessor> found = new java.util.ArrayList<>();
+        List<StreamingEventProcessor> found = new ArrayList<>();
         for (String name : region.processors()) {
             EventProcessor processor = config.eventProcessor(name).orElse(null);
             if (!(processor instanceof StreamingEventProcessor streaming)) return null;
