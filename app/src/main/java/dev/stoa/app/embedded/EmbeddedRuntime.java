@@ -201,8 +201,10 @@ public final class EmbeddedRuntime {
                 ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                // our own failures say it all; a bare IOException's message is often just a path
+                String why = cause instanceof IllegalStateException ? cause.getMessage() : cause.toString();
                 throw new EmbeddedServerFailed(name, dir, "Could not start the embedded " + name + " under " + dataDir
-                        + ": " + cause.getMessage(), cause);
+                        + ": " + why, cause);
             } catch (TimeoutException e) {
                 throw new EmbeddedServerFailed(name, dir, "The embedded " + name + " under " + dataDir
                         + " did not start within " + timeout.toSeconds() + " s", e);
