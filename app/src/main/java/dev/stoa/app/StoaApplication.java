@@ -25,7 +25,15 @@ public class StoaApplication {
         SpringApplication app = new SpringApplication(StoaApplication.class);
         // Our shutdown hook closes the context first and then the embedded servers it runs on.
         app.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = app.run(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(args);
+        } catch (RuntimeException failed) {
+            // Spring Boot has reported why. The embedded servers and SMTP server started before the context failed
+            // (a non-daemon SMTP thread among them) must not keep this process alive: exit, and the hooks stop them.
+            System.exit(1);
+            return;
+        }
         EmbeddedRuntime.beforeStop(context::close);
     }
 }

@@ -11,11 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +36,8 @@ public final class EmbeddedRuntime {
     }
 
     private final Path dataDir;
-    private Starting<EmbeddedPostgresServer> postgres;
-    private Starting<EmbeddedElasticsearch> elasticsearch;
+    private ServerStart<EmbeddedPostgresServer> postgres;
+    private ServerStart<EmbeddedElasticsearch> elasticsearch;
 
     private EmbeddedRuntime(Path dataDir) { this.dataDir = dataDir; }
 
@@ -60,7 +56,7 @@ public final class EmbeddedRuntime {
         if (postgresSettings != null && (postgres == null || postgres.failed())) {
             int port = freePort();
             Path dir = dataDir.resolve("postgres");
-            postgres = Starting.begin("PostgreSQL", dir, EmbeddedPostgresServer.jdbcUrl(port),
+            postgres = ServerStart.begin("PostgreSQL", dir, EmbeddedPostgresServer.jdbcUrl(port),
                     postgresSettings.startTimeout(), EmbeddedPostgresServer::close, () -> {
                         long t0 = System.nanoTime();
                         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, port, postgresSettings.binariesCache());
@@ -72,7 +68,7 @@ public final class EmbeddedRuntime {
         if (elasticsearchSettings != null && (elasticsearch == null || elasticsearch.failed())) {
             EmbeddedElasticsearchSettings settings = elasticsearchSettings.port() == 0
                     ? elasticsearchSettings.withPort(freePort()) : elasticsearchSettings;
-            elasticsearch = Starting.launch("Elasticsearch", settings.dataDir(),
+            elasticsearch = ServerStart.begin("Elasticsearch", settings.dataDir(),
                     "http://127.0.0.1:" + settings.port(), settings.startTimeout(),
                     () -> EmbeddedElasticsearch.launch(settings), EmbeddedElasticsearch::awaitReady,
                     EmbeddedElasticsearch::close);
@@ -89,14 +85,14 @@ public final class EmbeddedRuntime {
 
     /** Blocks until PostgreSQL accepts connections (at once if it was not asked for); throws if it cannot start. */
     public void awaitPostgres() {
-        Starting<EmbeddedPostgresServer> starting;
+        ServerStart<EmbeddedPostgresServer> starting;
         synchronized (this) { starting = postgres; }
         if (starting != null) starting.await(dataDir);
     }
 
     /** Blocks until Elasticsearch is healthy (at once if it was not asked for); throws if it cannot start. */
     public void awaitElasticsearch() {
-        Starting<EmbeddedElasticsearch> starting;
+        ServerStart<EmbeddedElasticsearch> starting;
         synchronized (this) { starting = elasticsearch; }
         if (starting != null) starting.await(dataDir);
     }
@@ -138,111 +134,4 @@ public final class EmbeddedRuntime {
 
     /** How PostgreSQL starts: how long to wait for it, and where the shared binaries live. */
     public record PostgresSettings(Duration startTimeout, Path binariesCache) {}
-
-    /**
-     * One server on its way up in a thread of its own. {@code launch} creates the server's handle (for
-     * Elasticsearch as soon as its process runs, so that {@link #stop()} can end it while it starts); {@code ready}
-     * waits until it serves.
-     */
-    private static final class Starting<S> {
-        private final String name;
-        private final Path dir;
-        private final String url;
-        private final Duration timeout;
-        private final Closer<S> closer;
-        private final CompletableFuture<S> ready = new CompletableFuture<>();
-        private S handle;
-        private boolean stopped;
-
-        private Starting(String name, Path dir, String url, Duration timeout, Closer<S> closer) {
-            this.name = name;
-            this.dir = dir;
-            this.url = url;
-            this.timeout = timeout;
-            this.closer = closer;
-        }
-
-        static <S> Starting<S> begin(String name, Path dir, String url, Duration timeout, Closer<S> closer,
-                                     Launcher<S> start) {
-            return launch(name, dir, url, timeout, start, server -> { }, closer);
-        }
-
-        static <S> Starting<S> launch(String name, Path dir, String url, Duration timeout,
-                                      Launcher<S> launcher, Readiness<S> readiness, Closer<S> closer) {
-            Starting<S> starting = new Starting<>(name, dir, url, timeout, closer);
-            Thread.ofPlatform().daemon().name("stoa-embedded-" + name.toLowerCase(java.util.Locale.ROOT))
-                    .start(() -> starting.run(launcher, readiness));
-            return starting;
-        }
-
-        private void run(Launcher<S> launcher, Readiness<S> readiness) {
-            try {
-                S server = launcher.launch();
-                synchronized (this) {
-                    if (stopped) {
-                        closer.close(server);
-                        throw new IllegalStateException("stopped while starting");
-                    }
-                    handle = server;
-                }
-                readiness.await(server);
-                ready.complete(server);
-            } catch (Throwable e) {
-                ready.completeExceptionally(e);
-            }
-        }
-
-        String url() { return url; }
-
-        boolean failed() { return ready.isCompletedExceptionally(); }
-
-        void await(Path dataDir) {
-            try {
-                ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                throw new EmbeddedServerFailed(name, dir, "Could not start the embedded " + name + " under " + dataDir
-                        + ": " + cause.getMessage(), cause);
-            } catch (TimeoutException e) {
-                throw new EmbeddedServerFailed(name, dir, "The embedded " + name + " under " + dataDir
-                        + " did not start within " + timeout.toSeconds() + " s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EmbeddedServerFailed(name, dir, "Interrupted while waiting for the embedded " + name, e);
-            }
-        }
-
-        /** Ends the server: one that is up or has a handle at once; otherwise once its start gave it one. */
-        void stop() {
-            S server;
-            synchronized (this) {
-                stopped = true;
-                server = handle;
-            }
-            if (server == null) {
-                try {
-                    server = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    return; // failed: nothing runs; timed out: its own watchdog ends it with this JVM
-                }
-            }
-            try {
-                closer.close(server);
-            } catch (RuntimeException e) {
-                log.warn("Stopping the embedded {} failed", name, e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Launcher<S> { S launch() throws Exception; }
-
-    @FunctionalInterface
-    private interface Readiness<S> { void await(S server) throws Exception; }
-
-    @FunctionalInterface
-    private interface Closer<S> { void close(S server); }
 }
