@@ -25,6 +25,7 @@ public final class AccessRules {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> STAFF = Set.of("admin", "support");
     private static final Set<String> TEACHERS = Set.of("instructor", "admin");
+    private static final Set<String> AUDITORS = Set.of("auditor", "admin");
 
     static final List<Rule> RULES = List.of(
             open(GET, "/api/v1/categories/**", "/api/v1/products/**", "/api/v1/search", "/api/v1/suggest", "/api/v1/auth/jwks"),
@@ -34,6 +35,7 @@ public final class AccessRules {
             open(GET, "/api/v1/dev/mailbox"), // exists only in the fully embedded mode
             open(POST, "/api/v1/payments/webhook"), // Stripe: verified by its Stripe-Signature (StripeWebhooks), no token
             roles(null, ADMIN, "/api/v1/admin/**"),
+            roles(GET, AUDITORS, "/api/v1/audit/**"), // history, state, integrity: read-only, for auditors and admins
             // learning: courses (the Course aggregate decides whose course; the query side who reads what)
             user(GET, "/api/v1/courses/*/lessons/*/content"),     // enrolled students, the instructor, admins
             open(GET, "/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/lessons"), // drafts: owner, admin

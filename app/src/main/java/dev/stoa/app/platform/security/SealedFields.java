@@ -1,0 +1,116 @@
+package dev.stoa.app.platform.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.crypto.tink.Aead;
+import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.platform.PersonalDataUnavailable;
+import java.security.GeneralSecurityException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the personal fields sealed in a stored payload or a rebuilt state, for audit answers, where nothing says
+ * whose field a value is. A sealed value opens only with its owner's key and its owner's id as associated data, so
+ * every user id the tree or its envelope names is tried; a wrong one never opens a value. A value reads as
+ * {@link PersonalData#ERASED} when one of those users was erased and no other opens it (erasure holds in every
+ * audit answer), and as {@link #UNKNOWN_OWNER} when none of them is its owner. Nothing else is changed: TOTP secrets
+ * ({@code s2:}) and hashed codes stay as they were stored.
+ */
+@Component
+public class SealedFields {
+    /** A sealed value none of the ids in sight opens. */
+    public static final String UNKNOWN_OWNER = "[sealed]";
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final PersonalKeys keys;
+
+    SealedFields(PersonalKeys keys) { this.keys = keys; }
+
+    /** Whether the tree holds any sealed personal value (most events hold none: no key is looked up for them). */
+    public static boolean anySealed(JsonNode tree) {
+        if (tree == null) return false;
+        if (tree.isTextual()) return prefixOf(tree.textValue()) != null;
+        for (JsonNode child : tree) if (anySealed(child)) return true;
+        return false;
+    }
+
+    /**
+     * A copy of {@code tree} with every sealed value opened (or marked), trying as owners {@code owners} and every
+     * UUID found in the tree itself. The tree is returned as it is when it holds nothing sealed.
+     */
+    public JsonNode open(JsonNode tree, Collection<String> owners) {
+        if (!anySealed(tree)) return tree;
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String owner : owners) if (owner != null && !owner.isBlank()) candidates.add(owner);
+        collectIds(tree, candidates);
+        return openIn(tree.deepCopy(), new Owners(candidates));
+    }
+
+    private JsonNode openIn(JsonNode node, Owners owners) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> field.setValue(openIn(field.getValue(), owners)));
+            return object;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) array.set(i, openIn(array.get(i), owners));
+            return array;
+        }
+        if (node.isTextual() && prefixOf(node.textValue()) != null) return TextNode.valueOf(owners.open(node.textValue()));
+        return node;
+    }
+
+    private static void collectIds(JsonNode node, Set<String> into) {
+        if (node.isTextual() && UUID.matcher(node.textValue()).matches()) into.add(node.textValue());
+        for (JsonNode child : node) collectIds(child, into);
+    }
+
+    private static String prefixOf(String value) {
+        if (value == null) return null;
+        if (value.startsWith(JdbcPersonalData.SEALED)) return JdbcPersonalData.SEALED;
+        if (value.startsWith(JdbcPersonalData.LEGACY)) return JdbcPersonalData.LEGACY;
+        return null;
+    }
+
+    /** The candidates' keys, each looked up once per answer. */
+    private final class Owners {
+        private final Collection<String> ids;
+        private final Map<String, Optional<Aead>> aeads = new HashMap<>();
+        private final Set<String> erased = new LinkedHashSet<>();
+
+        Owners(Collection<String> ids) { this.ids = ids; }
+
+        String open(String sealed) {
+            String prefix = prefixOf(sealed);
+            for (String id : ids) {
+                Optional<Aead> aead = aeads.computeIfAbsent(id, this::lookUp);
+                if (aead.isEmpty()) continue;
+                try {
+                    return Keysets.open(aead.get(), sealed, prefix, Keysets.utf8(id));
+                } catch (GeneralSecurityException | IllegalArgumentException notThisOwner) {
+                    // bound to another user: try the next one
+                }
+            }
+            return erased.isEmpty() ? UNKNOWN_OWNER : PersonalData.ERASED;
+        }
+
+        private Optional<Aead> lookUp(String id) {
+            try {
+                Aead aead = keys.keysOf(id, false);
+                if (aead == null) erased.add(id);
+                return Optional.ofNullable(aead);
+            } catch (PersonalDataUnavailable noKey) {
+                return Optional.empty();
+            }
+        }
+    }
+}
