@@ -8,8 +8,11 @@ import dev.stoa.app.platform.axon.AxonJson;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Chains every stored event into {@code audit_log}, in the order this single-segment processor receives them: each
  * row's hash covers the event as stored ({@link StoredEvent#link}) and the previous row's hash. Its token commits with
- * the rows, so each event is chained exactly once; an event that commits late (the JPA store's gaps) is chained when
+ * the rows (inserted together as its batch commits), so each event is chained exactly once; an event that commits late (the JPA store's gaps) is chained when
  * it arrives, after its successors. No write waits for this processor, and it has no dead-letter queue: an event it
  * cannot chain is retried, never skipped. It is not a read model either: it is never replayed or rebuilt.
  */
@@ -45,33 +48,83 @@ public class AuditLog {
     @EventHandler
     @DisallowReplay
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("a token without a position: " + token));
-        StoredEvent stored = store.asStored(message, position);
-        record Last(long seq, byte[] hash) {}
-        List<Last> last = jdbc.query("select chain_seq, hash from audit_log order by chain_seq desc limit 1",
-                (rs, n) -> new Last(rs.getLong(1), rs.getBytes(2)));
-        long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
-        byte[] hash = stored.link(last.isEmpty() ? StoredEvent.GENESIS : last.get(0).hash());
-        String[] refs = refs(stored.payload());
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
+        long seen = token.position().orElseThrow(() -> new IllegalStateException("a token without a position: " + token));
+        StoredEvent stored = store.asStored(message, seen);
+        Batch batch = batch();
+        if (stored.position() <= batch.maxPosition && chained(stored.position(), batch)) return; // delivered twice
+        byte[] hash = stored.link(batch.lastHash);
+        batch.lastSeq++;
+        batch.lastHash = hash;
+        batch.rows.add(new Row(batch.lastSeq, stored, AuditEvents.simpleName(stored.payloadType()), message.getTimestamp(),
+                text(message.getMetaData().get(USER_ID)), text(message.getMetaData().get(CORRELATION_ID)),
+                text(message.getMetaData().get(CAUSATION_ID)), refs(stored.payload()), hash));
+    }
+
+    /** One row to insert; {@code seq} and {@code hash} continue the chain from the previous row. */
+    private record Row(long seq, StoredEvent event, String type, Instant at, String userId, String correlationId,
+                       String causationId, String[] refs, byte[] hash) {}
+
+    /** The rows of the processor's current batch, inserted together just before its transaction commits. */
+    private static final class Batch {
+        long lastSeq;
+        long maxPosition;
+        byte[] lastHash;
+        final List<Row> rows = new ArrayList<>();
+    }
+
+    /**
+     * The batch of the unit of work the processor handles this event in (its whole batch of events, one transaction
+     * with its token), started from the last stored link. A rolled-back batch takes its rows with it.
+     */
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(Batch.class.getName(), key -> {
+            Batch batch = new Batch();
+            jdbc.query("select chain_seq, hash from audit_log order by chain_seq desc limit 1", rs -> {
+                batch.lastSeq = rs.getLong(1);
+                batch.lastHash = rs.getBytes(2);
+            });
+            if (batch.lastHash == null) batch.lastHash = StoredEvent.GENESIS;
+            Long max = jdbc.queryForObject("select max(position) from audit_log", Long.class);
+            batch.maxPosition = max == null ? -1 : max;
+            root.onPrepareCommit(u -> insert(batch.rows));
+            return batch;
+        });
+    }
+
+    /** Whether an event behind the chain's furthest position (a late commit, or a redelivery) is chained already. */
+    private boolean chained(long position, Batch batch) {
+        if (batch.rows.stream().anyMatch(row -> row.event().position() == position)) return true;
+        return !jdbc.queryForList("select 1 from audit_log where position = ?", Integer.class, position).isEmpty();
+    }
+
+    private void insert(List<Row> rows) {
+        if (rows.isEmpty()) return;
+        jdbc.execute((java.sql.Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("""
                     insert into audit_log (chain_seq, position, event_id, aggregate_type, aggregate_id, sequence_number,
                                            event_type, occurred_at, user_id, correlation_id, causation_id, refs, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (position) do nothing""");
-            ps.setLong(1, seq);
-            ps.setLong(2, position);
-            ps.setString(3, stored.eventId());
-            ps.setString(4, stored.aggregateType());
-            ps.setString(5, stored.aggregateId());
-            ps.setLong(6, stored.sequence());
-            ps.setString(7, message.getPayloadType().getSimpleName());
-            ps.setTimestamp(8, Timestamp.from(message.getTimestamp()));
-            ps.setString(9, text(message.getMetaData().get(USER_ID)));
-            ps.setString(10, text(message.getMetaData().get(CORRELATION_ID)));
-            ps.setString(11, text(message.getMetaData().get(CAUSATION_ID)));
-            ps.setArray(12, con.createArrayOf("text", refs));
-            ps.setBytes(13, hash);
-            return ps;
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Row row : rows) {
+                    StoredEvent e = row.event();
+                    ps.setLong(1, row.seq());
+                    ps.setLong(2, e.position());
+                    ps.setString(3, e.eventId());
+                    ps.setString(4, e.aggregateType());
+                    ps.setString(5, e.aggregateId());
+                    ps.setLong(6, e.sequence());
+                    ps.setString(7, row.type());
+                    ps.setTimestamp(8, Timestamp.from(row.at()));
+                    ps.setString(9, row.userId());
+                    ps.setString(10, row.correlationId());
+                    ps.setString(11, row.causationId());
+                    ps.setArray(12, con.createArrayOf("text", row.refs()));
+                    ps.setBytes(13, row.hash());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes the hash chain of {@code audit_log} over the events as stored now and reports the first link that no
@@ -30,9 +32,13 @@ public class IntegrityVerifier {
     private final JdbcTemplate jdbc;
     private final StoredEvents store;
 
-    IntegrityVerifier(JdbcTemplate jdbc, StoredEvents store) {
+    private final TransactionTemplate readOnly;
+
+    IntegrityVerifier(JdbcTemplate jdbc, StoredEvents store, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.store = store;
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
     private record Link(long seq, long position, String eventId, byte[] hash) {}
@@ -42,10 +48,10 @@ public class IntegrityVerifier {
         long started = System.nanoTime();
         long from = fromPosition == null ? 0 : fromPosition;
         long to = toPosition == null ? Long.MAX_VALUE : toPosition;
-        Long firstSeq = jdbc.queryForObject("select min(chain_seq) from audit_log where position >= ? and position <= ?",
-                Long.class, from, to);
-        Long lastSeq = jdbc.queryForObject("select max(chain_seq) from audit_log where position >= ? and position <= ?",
-                Long.class, from, to);
+        String range = fromPosition == null && toPosition == null ? "" : " where position >= ? and position <= ?";
+        Object[] bounds = range.isEmpty() ? new Object[0] : new Object[] {from, to};
+        Long firstSeq = jdbc.queryForObject("select min(chain_seq) from audit_log" + range, Long.class, bounds);
+        Long lastSeq = jdbc.queryForObject("select max(chain_seq) from audit_log" + range, Long.class, bounds);
         long chainHead = value(jdbc.queryForObject("select max(position) from audit_log", Long.class));
         long storeHead = store.head();
         long pending = Math.max(0, storeHead - chainHead); // positions the chain has not reached yet
@@ -55,38 +61,20 @@ public class IntegrityVerifier {
         }
         long total = lastSeq - firstSeq + 1;
         byte[] previous = firstSeq == 1 ? StoredEvent.GENESIS
-                : jdbc.queryForObject("select hash from audit_log where chain_seq = ?", byte[].class, firstSeq - 1);
-        long checked = 0, expectedSeq = firstSeq, lastReport = System.nanoTime();
+                : jdbc.queryForList("select hash from audit_log where chain_seq = ?", byte[].class, firstSeq - 1)
+                        .stream().findFirst().orElse(null);
+        Walk walk = new Walk(firstSeq, previous, total, started, progress);
         Break broken = previous == null ? new Break(-1, firstSeq - 1, null, "link-removed",
                 "the link before chain entry " + firstSeq + " is missing") : null;
-        while (broken == null && expectedSeq <= lastSeq) {
-            List<Link> links = jdbc.query(
-                    "select chain_seq, position, event_id, hash from audit_log where chain_seq >= ? and chain_seq <= ? order by chain_seq limit ?",
-                    (rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)),
-                    expectedSeq, lastSeq, CHUNK);
-            Map<Long, StoredEvent> events = new HashMap<>();
-            for (StoredEvent e : store.at(links.stream().map(Link::position).toList())) events.put(e.position(), e);
-            for (Link link : links) {
-                if (link.seq() != expectedSeq) {
-                    broken = new Break(link.position(), expectedSeq, null, "link-removed",
-                            "chain entries " + expectedSeq + " to " + (link.seq() - 1) + " are missing from audit_log");
-                    break;
-                }
-                broken = check(link, events.get(link.position()), previous);
-                if (broken != null) break;
-                previous = link.hash();
-                expectedSeq++;
-                checked++;
-            }
-            if (links.isEmpty()) break;
-            if (System.nanoTime() - lastReport > 1_000_000_000L) {
-                lastReport = System.nanoTime();
-                Progress now = new Progress(checked, total, 100.0 * checked / total, rate(checked, started));
-                log.info("Verifying the audit chain: {} of {} events ({}%, {} events/s)", checked, total,
-                        Math.round(now.percent()), now.eventsPerSecond());
-                progress.accept(now);
+        if (broken == null) {
+            try {
+                if (store instanceof JdbcStoredEvents) walkJoined(firstSeq, lastSeq, walk);
+                else walkChunked(firstSeq, lastSeq, walk);
+            } catch (Broken stop) {
+                broken = stop.at;
             }
         }
+        long checked = walk.checked;
         if (broken == null && store instanceof JdbcStoredEvents) broken = inserted(from, Math.min(to, chainHead));
         long took = millisSince(started);
         IntegrityReport report = new IntegrityReport(broken == null, from, toPosition == null ? chainHead : to, checked,
@@ -94,6 +82,85 @@ public class IntegrityVerifier {
         if (broken != null) log.warn("The audit chain breaks at position {} ({}): {}", broken.position(), broken.reason(), broken.detail());
         else log.info("Audit chain intact: {} events verified in {} ms", checked, took);
         return report;
+    }
+
+    /** The first break, thrown out of a walk to stop it. */
+    private static final class Broken extends RuntimeException {
+        final Break at;
+
+        Broken(Break at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
+
+    /** Where a walk along the chain stands: the next expected link, the running hash, the count, the progress. */
+    private final class Walk {
+        long expectedSeq;
+        byte[] previous;
+        long checked;
+        final long total;
+        final long started;
+        long lastReport = System.nanoTime();
+        final Consumer<Progress> progress;
+
+        Walk(long firstSeq, byte[] previous, long total, long started, Consumer<Progress> progress) {
+            this.expectedSeq = firstSeq;
+            this.previous = previous;
+            this.total = total;
+            this.started = started;
+            this.progress = progress;
+        }
+
+        void accept(Link link, StoredEvent stored) {
+            if (link.seq() != expectedSeq) {
+                throw new Broken(new Break(link.position(), expectedSeq, null, "link-removed",
+                        "chain entries " + expectedSeq + " to " + (link.seq() - 1) + " are missing from audit_log"));
+            }
+            Break broken = check(link, stored, previous);
+            if (broken != null) throw new Broken(broken);
+            previous = link.hash();
+            expectedSeq++;
+            checked++;
+            if ((checked & 0xFFF) == 0 && System.nanoTime() - lastReport > 1_000_000_000L) {
+                lastReport = System.nanoTime();
+                Progress now = new Progress(checked, total, 100.0 * checked / total, rate(checked, started));
+                log.info("Verifying the audit chain: {} of {} events ({}%, {} events/s)", checked, total,
+                        Math.round(now.percent()), now.eventsPerSecond());
+                progress.accept(now);
+            }
+        }
+    }
+
+    /** JPA store: one streamed query joins each link to the row now at its position. */
+    private void walkJoined(long firstSeq, long lastSeq, Walk walk) {
+        readOnly.executeWithoutResult(status -> {
+            JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+            streaming.setFetchSize(CHUNK);
+            streaming.query("select a.chain_seq, a.position, a.event_id, a.hash, d." + JdbcStoredEvents.COLUMNS.replace(", ", ", d.")
+                            + " from audit_log a left join domain_event_entry d on d.global_index = a.position"
+                            + " where a.chain_seq between ? and ? order by a.chain_seq",
+                    rs -> {
+                        Link link = new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4));
+                        rs.getLong(5);
+                        walk.accept(link, rs.wasNull() ? null : JdbcStoredEvents.row(rs, 5));
+                    }, firstSeq, lastSeq);
+        });
+    }
+
+    /** Any store: the links a chunk at a time, their events read by position. */
+    private void walkChunked(long firstSeq, long lastSeq, Walk walk) {
+        long from = firstSeq;
+        while (from <= lastSeq) {
+            List<Link> links = jdbc.query(
+                    "select chain_seq, position, event_id, hash from audit_log where chain_seq >= ? and chain_seq <= ? order by chain_seq limit ?",
+                    (rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)), from, lastSeq, CHUNK);
+            if (links.isEmpty()) return;
+            Map<Long, StoredEvent> events = new HashMap<>();
+            for (StoredEvent e : store.at(links.stream().map(Link::position).toList())) events.put(e.position(), e);
+            for (Link link : links) walk.accept(link, events.get(link.position()));
+            from = links.get(links.size() - 1).seq() + 1;
+        }
     }
 
     private Break check(Link link, StoredEvent stored, byte[] previous) {

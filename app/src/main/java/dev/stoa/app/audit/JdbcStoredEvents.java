@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The JPA/JDBC event store's rows, read with plain JDBC: the payload and metadata bytes exactly as stored. Single
- * events are served from a small window read ahead ({@value #AHEAD} positions), since the audit-log processor asks
- * for them one after the other.
+ * The JPA/JDBC event store's rows, read with plain JDBC: the payload and metadata bytes exactly as stored. The rows
+ * of delivered events are served from a small window read ahead ({@value #AHEAD} positions), since the audit-log
+ * processor asks for them one after the other.
  */
 class JdbcStoredEvents implements StoredEvents {
     static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,"
@@ -24,7 +25,7 @@ class JdbcStoredEvents implements StoredEvents {
     private static final int FETCH = 2_000;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private final Map<Long, StoredEvent> window = new HashMap<>();
+    private final Map<String, StoredEvent> window = new HashMap<>(); // by event id
 
     JdbcStoredEvents(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -39,19 +40,30 @@ class JdbcStoredEvents implements StoredEvents {
     }
 
     @Override
-    public synchronized Optional<StoredEvent> at(long position) {
-        StoredEvent known = window.remove(position);
-        if (known != null) return Optional.of(known);
-        window.clear();
-        jdbc.query("select " + COLUMNS + " from domain_event_entry where global_index between ? and ?",
-                rs -> { StoredEvent e = row(rs, 1); window.put(e.position(), e); }, position, position + AHEAD);
-        return Optional.ofNullable(window.remove(position));
+    public Optional<StoredEvent> at(long position) {
+        List<StoredEvent> found = at(List.of(position));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The stored row of a message a processor received. Its token's position is the highest position the stream has
+     * seen: the message's own, except for an event that committed late into a gap (then it is further on). So the row
+     * is found by the message's id among the rows read ahead from that position, else on its own.
+     */
     @Override
-    public StoredEvent asStored(org.axonframework.eventhandling.EventMessage<?> message, long position) {
-        return at(position).orElseThrow(() -> new IllegalStateException(
-                "event " + message.getIdentifier() + " was delivered at position " + position + " but is not stored there"));
+    public synchronized StoredEvent asStored(EventMessage<?> message, long position) {
+        StoredEvent known = window.remove(message.getIdentifier());
+        if (known != null) return known;
+        window.clear();
+        jdbc.query("select " + COLUMNS + " from domain_event_entry where global_index between ? and ?",
+                rs -> { StoredEvent e = row(rs, 1); window.put(e.eventId(), e); }, position, position + AHEAD);
+        known = window.remove(message.getIdentifier());
+        if (known != null) return known;
+        List<StoredEvent> late = new ArrayList<>();
+        jdbc.query("select " + COLUMNS + " from domain_event_entry where event_identifier = ?",
+                rs -> { late.add(row(rs, 1)); }, message.getIdentifier());
+        if (late.isEmpty()) throw new IllegalStateException("event " + message.getIdentifier() + " was delivered but is not stored");
+        return late.get(0);
     }
 
     @Override

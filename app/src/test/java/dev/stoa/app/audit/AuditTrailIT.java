@@ -13,6 +13,10 @@ import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ class AuditTrailIT extends ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @Autowired CommandGateway commands;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
     private String admin;
     private String auditor;
     private String vendor;
@@ -229,6 +234,39 @@ class AuditTrailIT extends ApiTest {
         assertThat(streamed.status()).isEqualTo(200);
         String[] lines = streamed.raw().split("\n");
         assertThat(lines[lines.length - 1]).contains("\"intact\":true");
+    }
+
+    @Test
+    void anEventThatCommitsLate_isChainedWhenItArrives_andTheChainStillVerifies() throws Exception {
+        long late;
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            try (PreparedStatement insert = open.prepareStatement("""
+                    insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,
+                        type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                    values (nextval('domain_event_entry_global_index_seq'), ?, ?, 0, 'LateNote', ?, 'dev.stoa.test.LateNote',
+                            '1', ?, ?) returning global_index""")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(3, Instant.now().toString());
+                insert.setBytes(4, "{\"note\":\"committed late\"}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(5, "{\"userId\":\"system\"}".getBytes(StandardCharsets.UTF_8));
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    late = rs.getLong(1);
+                }
+            }
+            // meanwhile a write at a later position is stored and chained first
+            String product = new Catalog(api).create(vendor, Catalog.product(unique("LT"), "Later " + unique("p"), 100, null, "Stoa"));
+            JsonNode created = api.get("/api/v1/audit/events?aggregateId=" + product, auditor).body().get("items");
+            assertThat(created.get(0).get("position").asLong()).isGreaterThan(late);
+            open.commit();
+        }
+        Await.until(() -> api.get("/api/v1/audit/events?type=LateNote&after=" + (late - 1) + "&limit=1", auditor).body()
+                .path("items").path(0).path("position").asLong() == late, Duration.ofSeconds(20), "the late event is chained");
+        JsonNode report = verify("from=" + late);
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     private void swap(long a, long b) {
