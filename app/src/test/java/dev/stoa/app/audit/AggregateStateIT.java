@@ -248,6 +248,18 @@ class AggregateStateIT extends ApiTest {
                 .contains("first event");
     }
 
+    @Test
+    @Order(3)
+    void theOpenApiDocumentListsTheOperationAndItsProblems() {
+        JsonNode operation = api.get("/v3/api-docs").body().path("paths").path("/api/v1/audit/{aggregateType}/{aggregateId}/state")
+                .path("get");
+        assertThat(operation.path("operationId").asText()).as(operation.toString()).isEqualTo("getAggregateStateAsOf");
+        JsonNode responses = operation.path("responses");
+        assertThat(responses.path("404").toString()).as(responses.toString()).contains("unknown_aggregate_type", "not_found");
+        assertThat(responses.path("400").toString()).as(responses.toString()).contains("validation_failed");
+        assertThat(responses.has("403")).as(responses.toString()).isTrue();
+    }
+
     /** After the others: the store then holds events of most types. */
     @Test
     @Order(4)
