@@ -11,6 +11,8 @@ public final class RequestContext {
     public static final String CORRELATION_ID = "correlationId";
     public static final String USER_ID = "userId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Method and path of the request (no query string: it may carry a token). */
+    public static final String REQUEST = "request";
 
     private RequestContext() {}
 
@@ -19,4 +21,6 @@ public final class RequestContext {
     public static Optional<String> userId() { return Optional.ofNullable(MDC.get(USER_ID)); }
 
     public static Optional<String> idempotencyKey() { return Optional.ofNullable(MDC.get(IDEMPOTENCY_KEY)); }
+
+    public static Optional<String> request() { return Optional.ofNullable(MDC.get(REQUEST)); }
 }

@@ -30,6 +30,7 @@ public class RequestMetadataDispatchInterceptor implements MessageDispatchInterc
             added.put(CAUSATION_ID, correlationId);
             added.put(USER_ID, RequestContext.userId().orElse("anonymous"));
             RequestContext.idempotencyKey().ifPresent(key -> added.put(IDEMPOTENCY_KEY, key));
+            RequestContext.request().ifPresent(request -> added.put(REQUEST, request));
             return message.andMetaData(added);
         };
     }

@@ -8,8 +8,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
- * Carries who, correlation and idempotency key from a message to every message its handling produces
- * (a command's events, an event handler's commands), and sets the causation id to the handled message.
+ * Carries who, correlation, idempotency key and the originating request from a message to every message its handling
+ * produces (a command's events, an event handler's commands), and sets the causation id and type to the handled
+ * message's, so an auditor sees which command (or, for a saga's step, which event) caused each event.
  * Replaces Axon's MessageOriginProvider, whose "correlationId" means our causation id.
  */
 public class StoaCorrelationDataProvider implements CorrelationDataProvider {
@@ -20,8 +21,10 @@ public class StoaCorrelationDataProvider implements CorrelationDataProvider {
         Object correlationId = message.getMetaData().get(CORRELATION_ID);
         data.put(CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
         data.put(CAUSATION_ID, message.getIdentifier());
+        data.put(CAUSATION_TYPE, message.getPayloadType().getSimpleName());
         copy(message, USER_ID, data);
         copy(message, IDEMPOTENCY_KEY, data);
+        copy(message, REQUEST, data);
         return data;
     }
 

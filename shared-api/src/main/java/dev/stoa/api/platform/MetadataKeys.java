@@ -10,6 +10,10 @@ public final class MetadataKeys {
     public static final String CAUSATION_ID = "causationId";
     /** The client's Idempotency-Key header, where it sent one. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** The HTTP request that started the chain: method and path, never its query or body ({@code POST /api/v1/orders}). */
+    public static final String REQUEST = "request";
+    /** The payload type (simple name) of the message that directly caused this one: a command, or an event for a saga's step. */
+    public static final String CAUSATION_TYPE = "causationType";
 
     private MetadataKeys() {}
 }

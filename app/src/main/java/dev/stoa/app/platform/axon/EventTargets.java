@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.axon;
 
+import dev.stoa.app.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ final class EventTargets {
     /** The streaming processors among {@code processors} that handle {@code event}'s payload type. */
     static List<StreamingEventProcessor> handlersOf(Map<String, EventProcessor> processors, EventMessage<?> event) {
         return processors.values().stream()
+                .filter(EventTargets::buildsReadModels)
                 .filter(p -> p instanceof StreamingEventProcessor && p instanceof AbstractEventProcessor)
                 .filter(p -> handles(((AbstractEventProcessor) p).eventHandlerInvoker(), event))
                 .map(StreamingEventProcessor.class::cast)
@@ -36,6 +38,7 @@ final class EventTargets {
 
     /** Whether the processor builds read models (projections, the search index) rather than running a saga. */
     static boolean buildsReadModels(EventProcessor processor) {
+        if (AuditLog.PROCESSOR.equals(processor.getName())) return false; // a ledger of every event nobody reads back
         return !(processor instanceof AbstractEventProcessor p && isSaga(p.eventHandlerInvoker()));
     }
 

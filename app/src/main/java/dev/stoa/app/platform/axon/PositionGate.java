@@ -76,6 +76,16 @@ public class PositionGate {
         return waitUntil(() -> running.stream().allMatch(p -> passedEverywhere(p, position)), timeout);
     }
 
+    /**
+     * Until the named processor has passed {@code position} in all its segments, wherever owned (the audit log, which
+     * no write waits for, before an audit answer). False when it is not configured here or not there in time.
+     */
+    public boolean awaitProcessor(String name, long position, Duration timeout) throws InterruptedException {
+        if (position < 0) return true;
+        if (!(processors().get(name) instanceof StreamingEventProcessor processor)) return false;
+        return waitUntil(() -> passedEverywhere(processor, position), timeout);
+    }
+
     private boolean waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

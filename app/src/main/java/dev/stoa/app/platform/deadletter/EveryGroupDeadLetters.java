@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.deadletter;
 
+import dev.stoa.app.audit.AuditLog;
 import java.util.function.Function;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -29,6 +30,7 @@ class EveryGroupDeadLetters extends DeadLetterQueueProviderConfigurerModule {
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing.registerDefaultDeadLetterPolicy(config -> policy);
         processing.registerDeadLetterQueueProvider(group -> {
+            if (AuditLog.PROCESSOR.equals(group)) return null; // the chain skips nothing: a failure is retried in place
             // Axon has no default for the invoker's settings, only one per group: registered as each group gets its
             // queue. allowReset: a reset clears the group's letters. The replay delivers every event again, the parked
             // ones included, in order; kept letters would instead park their aggregates' whole history again, behind

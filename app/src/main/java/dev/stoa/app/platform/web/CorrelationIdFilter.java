@@ -31,13 +31,21 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         String id = idFor(request);
         response.setHeader(HEADER, id);
         MDC.put(RequestContext.CORRELATION_ID, id);
+        MDC.put(RequestContext.REQUEST, requestLine(request));
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestContext.CORRELATION_ID);
             MDC.remove(RequestContext.USER_ID);
             MDC.remove(RequestContext.IDEMPOTENCY_KEY);
+            MDC.remove(RequestContext.REQUEST);
         }
+    }
+
+    /** Method and path, for the audit trail of what this request causes; never the query string (it may hold a token). */
+    static String requestLine(HttpServletRequest request) {
+        String line = request.getMethod() + " " + request.getRequestURI();
+        return line.length() <= 200 ? line : line.substring(0, 200);
     }
 
     /** The client's id when it is sane, else a new one; also for error responses this filter never saw. */

@@ -1,0 +1,47 @@
+package dev.stoa.app.audit;
+
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.app.audit.AggregateHistory.Cause;
+import dev.stoa.app.audit.AggregateHistory.Step;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/** Builds {@link AggregateHistory}: an aggregate's events, their causes, and a timeline for orders and enrollments. */
+@Component
+class AggregateHistories {
+    private final AuditEvents events;
+
+    AggregateHistories(AuditEvents events) { this.events = events; }
+
+    AggregateHistory of(String aggregateType, String aggregateId) {
+        String stored = events.typeOf(aggregateId);
+        if (stored == null || !stored.equals(AuditFilter.storedType(aggregateType))) {
+            throw DomainException.notFound(aggregateType + " " + aggregateId + " (no event of it in the audit log)");
+        }
+        List<AuditEntry> own = events.ofAggregate(aggregateId);
+        List<Step> steps = own.stream().map(e -> new Step(e, cause(e))).toList();
+        String apiType = AuditFilter.apiType(stored);
+        List<AggregateHistory.Moment> timeline = Timelines.WITH_TIMELINE.contains(apiType)
+                ? Timelines.of(own, events.naming(aggregateId)) : null;
+        return new AggregateHistory(apiType, aggregateId, steps, timeline);
+    }
+
+    private Cause cause(AuditEntry e) {
+        AuditEntry.Metadata m = e.metadata();
+        if (m == null || m.causationId() == null) return new Cause("unknown", null, null, null, null, null, null);
+        Map<String, Object> event = events.event(m.causationId());
+        if (event != null) {
+            return new Cause("event", (String) event.get("event_type"), m.causationId(), ((Number) event.get("position")).longValue(),
+                    AuditFilter.apiType((String) event.get("aggregate_type")), (String) event.get("aggregate_id"), m.request());
+        }
+        if (m.causationType() != null) {
+            return new Cause("command", m.causationType(), m.causationId(), null, null, null, m.request());
+        }
+        if (Objects.equals(m.causationId(), m.correlationId())) {
+            return new Cause("request", null, m.correlationId(), null, null, null, m.request());
+        }
+        return new Cause("unknown", null, m.causationId(), null, null, null, m.request());
+    }
+}

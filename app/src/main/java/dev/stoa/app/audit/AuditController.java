@@ -1,0 +1,182 @@
+package dev.stoa.app.audit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.app.platform.axon.PositionGate;
+import dev.stoa.app.platform.web.ReadYourWritesFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The event history for auditors (and admins): the log filtered and paged by position or streamed as NDJSON, one
+ * aggregate's history with causes and timeline, and the verification of the hash chain. Every answer first waits,
+ * bounded, until the audit log holds every event stored when the request came in ({@code X-Stoa-Consistency}).
+ */
+@RestController
+@Profile("!command")
+@RequestMapping("/api/v1/audit")
+@Validated
+@Tag(name = "Audit")
+class AuditController {
+    static final String NDJSON = "application/x-ndjson";
+    private final AuditEvents events;
+    private final AggregateHistories histories;
+    private final IntegrityVerifier verifier;
+    private final PositionGate gate;
+    private final StoredEvents store;
+    private final ObjectMapper mapper;
+    private final Duration wait;
+
+    AuditController(AuditEvents events, AggregateHistories histories, IntegrityVerifier verifier, PositionGate gate,
+                    StoredEvents store, ObjectMapper mapper, @Value("${stoa.consistency.wait-timeout:5s}") Duration wait) {
+        this.events = events;
+        this.histories = histories;
+        this.verifier = verifier;
+        this.gate = gate;
+        this.store = store;
+        this.mapper = mapper;
+        this.wait = wait;
+    }
+
+    @GetMapping(value = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(operationId = "listAuditEvents", summary = "The event log, filtered, in position order (auditor, admin)",
+            description = "Paged by position: pass the answer's `next` as `after` for the next page. With `Accept: "
+                    + "application/x-ndjson` the whole matching range after `after` is streamed, one entry per line, "
+                    + "without a limit. Personal fields read `[erased]` once their owner was erased.")
+    @ApiResponse(responseCode = "200", description = "A page (JSON) or every matching entry (NDJSON)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AuditPage.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEntry.class))})
+    ResponseEntity<AuditPage> events(
+            @Parameter(description = "Aggregate type, e.g. `order`, `order-refunds`, `user-account`") @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String aggregateId,
+            @Parameter(description = "Event type, e.g. `OrderPlaced`") @RequestParam(required = false) String type,
+            @Parameter(description = "Stored at or after (ISO-8601 instant or date, UTC)") @RequestParam(required = false) String from,
+            @Parameter(description = "Stored before (ISO-8601 instant or date, UTC)") @RequestParam(required = false) String to,
+            @RequestParam(required = false) String correlationId,
+            @RequestParam(required = false) String userId,
+            @Parameter(description = "Only events after this position") @RequestParam(defaultValue = "0") @Min(0) long after,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestHeader(value = "Accept", required = false) String accept,
+            HttpServletResponse response) throws IOException {
+        Instant since = instant(from, "from"), until = instant(to, "to");
+        if (since != null && until != null && since.isAfter(until)) throw DomainException.badInput("from must not be after to");
+        AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId);
+        String consistency = awaitChain();
+        if (wantsNdjson(accept)) {
+            response.setHeader(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency);
+            response.setContentType(NDJSON);
+            OutputStream out = response.getOutputStream();
+            events.export(filter, after, page -> {
+                try {
+                    for (AuditEntry entry : page.items()) line(out, entry);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return null;
+        }
+        return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency).body(events.page(filter, after, limit));
+    }
+
+    @GetMapping("/{aggregateType}/{aggregateId}/history")
+    @Operation(operationId = "getAggregateHistory", summary = "Every event of one aggregate with who, when and why "
+            + "(auditor, admin)", description = "Each event's cause: the command (and the request that sent it) or the "
+            + "event a saga or policy reacted to. Orders and enrollments add a readable timeline with the payments, "
+            + "refunds, grants and revocations that name them. 404 when the log holds no event of that aggregate.")
+    ResponseEntity<AggregateHistory> history(@PathVariable String aggregateType, @PathVariable String aggregateId) {
+        String consistency = awaitChain();
+        return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
+                .body(histories.of(aggregateType, aggregateId));
+    }
+
+    @GetMapping(value = "/integrity", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(operationId = "verifyIntegrity", summary = "Verifies the hash chain over the stored events (auditor, admin)",
+            description = "Recomputes every link between `from` and `to` (positions; the whole chain by default) "
+                    + "against the events as stored and answers the first position where it breaks and why (`altered`, "
+                    + "`removed`, `reordered`, `replaced`, `inserted`, `link-removed`). With `Accept: "
+                    + "application/x-ndjson`, progress lines (`{\"progress\":...}`) come about every second before the report.")
+    @ApiResponse(responseCode = "200", description = "The report (a broken chain is a finding, not an error)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntegrityReport.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = IntegrityReport.class))})
+    ResponseEntity<IntegrityReport> integrity(@RequestParam(required = false) @Min(0) Long from,
+                                              @RequestParam(required = false) @Min(0) Long to,
+                                              @RequestHeader(value = "Accept", required = false) String accept,
+                                              HttpServletResponse response) throws IOException {
+        if (from != null && to != null && from > to) throw DomainException.badInput("from must not be after to");
+        String consistency = awaitChain();
+        if (wantsNdjson(accept)) {
+            response.setHeader(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency);
+            response.setContentType(NDJSON);
+            OutputStream out = response.getOutputStream();
+            IntegrityReport report = verifier.verify(from, to, progress -> {
+                try {
+                    line(out, java.util.Map.of("progress", progress));
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            line(out, report);
+            out.flush();
+            return null;
+        }
+        return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
+                .body(verifier.verify(from, to, progress -> {}));
+    }
+
+    /** Waits, bounded, until the audit log has chained every event stored now: consistent, or pending. */
+    private String awaitChain() {
+        try {
+            return gate.awaitProcessor(AuditLog.PROCESSOR, store.head(), wait) ? "consistent" : "pending";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "pending";
+        }
+    }
+
+    private void line(OutputStream out, Object value) throws IOException {
+        JsonGenerator generator = mapper.getFactory().createGenerator(out);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        mapper.writeValue(generator, value);
+        out.write('\n');
+    }
+
+    private static boolean wantsNdjson(String accept) { return accept != null && accept.contains(NDJSON); }
+
+    /** An ISO-8601 instant, or a date meaning its start (UTC). */
+    private static Instant instant(String value, String name) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
+        }
+    }
+}

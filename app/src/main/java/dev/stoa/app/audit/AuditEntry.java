@@ -1,0 +1,20 @@
+package dev.stoa.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One stored event as auditors read it: its place in the log, its aggregate, its payload (personal fields opened,
+ * {@code [erased]} once their owner was erased) and who caused it, in which request and by which message.
+ */
+public record AuditEntry(long position, String eventId, String aggregateType, String aggregateId, long sequence,
+                         String type, String revision, Instant at, JsonNode payload, Metadata metadata) {
+
+    /**
+     * {@code userId}: who; {@code correlationId}: the request that started the chain; {@code causationId} and
+     * {@code causationType}: the message that directly caused the event (a command, or an event for a saga's step);
+     * {@code request}: method and path of that request; {@code idempotencyKey}: the client's key, where it sent one.
+     */
+    public record Metadata(String userId, String correlationId, String causationId, String causationType, String request,
+                           String idempotencyKey) {}
+}

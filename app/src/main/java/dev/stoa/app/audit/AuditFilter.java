@@ -1,0 +1,24 @@
+package dev.stoa.app.audit;
+
+import java.time.Instant;
+
+/** What {@code GET /api/v1/audit/events} narrows the log to; every part optional. {@code to} is exclusive. */
+public record AuditFilter(String aggregateType, String aggregateId, String type, Instant from, Instant to,
+                          String correlationId, String userId) {
+
+    /** The stored aggregate type for {@code order-refunds} or {@code OrderRefunds}: {@code OrderRefunds}. */
+    static String storedType(String type) {
+        if (type == null || type.isBlank()) return null;
+        StringBuilder stored = new StringBuilder();
+        for (String part : type.trim().split("-")) {
+            if (!part.isEmpty()) stored.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return stored.toString();
+    }
+
+    /** {@code OrderRefunds} as the API names it: {@code order-refunds}. */
+    static String apiType(String stored) {
+        if (stored == null) return null;
+        return stored.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.stoa.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.audit.AggregateHistory.Moment;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Readable timelines of orders and enrollments, from their events and the events naming them. */
+final class Timelines {
+    /** The aggregate types with a timeline, as the API names them. */
+    static final List<String> WITH_TIMELINE = List.of("order", "enrollment");
+    private static final Map<String, String> STATUS = Map.ofEntries(
+            Map.entry("OrderPlaced", "pending"), Map.entry("OrderConfirmed", "confirmed"),
+            Map.entry("OrderShipped", "shipped"), Map.entry("OrderDelivered", "delivered"),
+            Map.entry("OrderCancelled", "cancelled"), Map.entry("EnrollmentGranted", "active"),
+            Map.entry("EnrollmentRevoked", "revoked"), Map.entry("CourseCompleted", "completed"));
+
+    private Timelines() {}
+
+    static List<Moment> of(List<AuditEntry> own, List<AuditEntry> naming) {
+        List<AuditEntry> all = new ArrayList<>(own);
+        all.addAll(naming);
+        all.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(AuditEntry::position));
+        return all.stream().map(Timelines::moment).toList();
+    }
+
+    static Moment moment(AuditEntry e) {
+        JsonNode p = e.payload();
+        Long amount = number(p, "amountCents");
+        if (amount == null) amount = number(p, "totalCents");
+        if (amount == null && p != null && p.path("amounts").has("totalCents")) amount = p.path("amounts").path("totalCents").asLong();
+        String currency = text(p, "currency");
+        if (currency == null && p != null) currency = text(p.path("amounts"), "currency");
+        StringBuilder text = new StringBuilder(sentence(e.type()));
+        if (text(p, "orderNumber") != null && e.type().startsWith("Order")) text.append(' ').append(text(p, "orderNumber"));
+        if (amount != null && currency != null) text.append(": ").append(money(amount, currency));
+        for (String field : List.of("paymentMethod", "reason", "source", "trackingNumber", "previousStatus")) {
+            String value = text(p, field);
+            if (value != null && !value.isBlank()) text.append(", ").append(words(field)).append(' ').append(value);
+        }
+        return new Moment(e.at(), e.position(), kind(e.type()), e.type(), text.toString(), STATUS.get(e.type()), amount,
+                currency, e.aggregateType(), e.aggregateId());
+    }
+
+    static String kind(String type) {
+        if (STATUS.containsKey(type) && !type.equals("EnrollmentGranted") && !type.equals("EnrollmentRevoked")
+                && !type.equals("CourseCompleted")) return "status";
+        if (type.startsWith("OrderLines")) return "fulfilment";
+        if (type.contains("Refund") || type.startsWith("ProductReturn")) return "refund";
+        if (type.startsWith("Payment") || type.equals("WalletDebited")) return "payment";
+        if (type.equals("EnrollmentGranted")) return "grant";
+        if (type.equals("EnrollmentRevoked")) return "revocation";
+        if (type.startsWith("Stock")) return "stock";
+        if (type.startsWith("Lesson") || type.startsWith("Quiz") || type.equals("CourseCompleted")) return "progress";
+        return "other";
+    }
+
+    /** {@code OrderConfirmed} → "Order confirmed". */
+    static String sentence(String type) {
+        String words = words(type);
+        return words.isEmpty() ? type : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String words(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String money(long cents, String currency) {
+        return BigDecimal.valueOf(cents, 2).toPlainString() + " " + currency;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
+    }
+
+    private static Long number(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || !value.isNumber() ? null : value.asLong();
+    }
+}

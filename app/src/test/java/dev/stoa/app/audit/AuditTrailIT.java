@@ -1,0 +1,276 @@
+package dev.stoa.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.api.identity.EraseUser;
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.Actor;
+import dev.stoa.app.support.Api;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Catalog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The audit trail through HTTP: an order from cart to refund read back as auditors read it (who, when, why, the
+ * timeline), the NDJSON export against the paged listing, each kind of tampering found where it was done, an erased
+ * buyer's events still verifying (and reading [erased]), and who may read it.
+ */
+class AuditTrailIT extends ApiTest {
+    private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @Autowired CommandGateway commands;
+    @Autowired JdbcTemplate jdbc;
+    private String admin;
+    private String auditor;
+    private String vendor;
+
+    @BeforeEach
+    void setUp() {
+        admin = tokenFor("admin");
+        auditor = tokenFor("auditor");
+        vendor = tokenFor("vendor");
+    }
+
+    /** An order of 2 × lamp paid from the wallet, its refund requested and approved: what the buyer did, by id. */
+    private record Flow(String buyerId, String buyerToken, String orderId, String idempotencyKey, long totalCents,
+                        long refundCents) {}
+
+    private Flow orderFromCartToRefund() {
+        UserId buyer = UserId.random();
+        commands.sendAndWait(new RegisterUser(buyer, unique("audit") + "@example.org", "$2a$10$abcdefghijklmnopqrstuv",
+                "Audrey", "Ledger", null, Set.of("customer"), true));
+        String token = tokenAs(buyer.value(), "customer");
+        assertThat(api.post("/api/v1/users/" + buyer.value() + "/addresses", Map.of("label", "home",
+                "streetLine1", "1 Audit Lane", "city", "New York", "state", "NY", "postalCode", "10001", "countryCode", "US",
+                "isDefault", true), token).status()).isEqualTo(201);
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique("AU"), "Audited lamp " + unique("p"), 2_500, null, "Stoa"));
+        body.put("weightGrams", 400);
+        String lamp = new Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + lamp + "/inventory", Map.of("onHand", 5), vendor).status()).isEqualTo(204);
+        Api.Response batch = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 20_000, "currency", "USD", "count", 1,
+                "expiresAt", IN_A_MONTH.toString()), admin);
+        assertThat(api.post("/api/v1/wallet/redeem", Map.of("code", batch.body().get("codes").get(0).asText()), token).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", lamp, "quantity", 2), token).status())
+                .isBetween(200, 204);
+        String key = UUID.randomUUID().toString();
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet", "notes", "leave at the door"),
+                token, Map.of("Idempotency-Key", key));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        Await.until(() -> "confirmed".equals(api.get("/api/v1/orders/" + orderId, token).body().path("status").asText()),
+                Duration.ofSeconds(20), "order " + orderId + " is confirmed");
+        Api.Response requested = api.post("/api/v1/refunds", Map.of("orderId", orderId, "reason", "arrived scratched"), token);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        Api.Response approved = api.post("/api/v1/refunds/" + requested.body().get("refundId").asText() + "/approve", Map.of(), admin);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        long refund = approved.body().get("totalCents").asLong();
+        Await.until(() -> api.get("/api/v1/wallet", token).body().get("balanceCents").asLong() == 20_000,
+                Duration.ofSeconds(20), "the refund is back in the wallet");
+        return new Flow(buyer.value(), token, orderId, key, placed.body().get("totalCents").asLong(), refund);
+    }
+
+    @Test
+    void anOrderFromCartToRefund_readsWithWhoWhenWhyAndATimeline() {
+        Flow flow = orderFromCartToRefund();
+        Api.Response history = api.get("/api/v1/audit/order/" + flow.orderId() + "/history", auditor);
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.header("X-Stoa-Consistency")).isEqualTo("consistent");
+        JsonNode events = history.body().get("events");
+        List<String> types = new ArrayList<>();
+        events.forEach(e -> types.add(e.at("/event/type").asText()));
+        assertThat(types).startsWith("OrderPlaced", "OrderConfirmed");
+
+        JsonNode placed = events.get(0);
+        assertThat(placed.at("/event/aggregateType").asText()).isEqualTo("order");
+        assertThat(placed.at("/event/sequence").asLong()).isZero();
+        assertThat(placed.at("/event/revision").asText()).isEqualTo("1");
+        assertThat(placed.at("/event/metadata/userId").asText()).as("who").isEqualTo(flow.buyerId());
+        assertThat(placed.at("/event/metadata/idempotencyKey").asText()).isEqualTo(flow.idempotencyKey());
+        assertThat(placed.at("/event/metadata/request").asText()).isEqualTo("POST /api/v1/orders");
+        assertThat(placed.at("/cause/kind").asText()).isEqualTo("command");
+        assertThat(placed.at("/cause/type").asText()).isEqualTo("PlaceOrder");
+        assertThat(placed.at("/cause/request").asText()).isEqualTo("POST /api/v1/orders");
+        assertThat(placed.at("/event/payload/amounts/totalCents").asLong()).isEqualTo(flow.totalCents());
+        assertThat(placed.at("/event/payload/notes").asText()).as("opened for the auditor").isEqualTo("leave at the door");
+        assertThat(placed.at("/event/payload/shippingAddress/streetLine1").asText()).isEqualTo("1 Audit Lane");
+        String correlation = placed.at("/event/metadata/correlationId").asText();
+        // the confirmation follows the payment: a step of the order's saga, caused by an event or a command it sent
+        JsonNode confirmed = events.get(1);
+        assertThat(confirmed.at("/cause/kind").asText()).isIn("event", "command");
+        assertThat(confirmed.at("/event/metadata/correlationId").asText()).as("same chain as the placement").isEqualTo(correlation);
+
+        JsonNode timeline = history.body().get("timeline");
+        List<String> statuses = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        timeline.forEach(m -> { kinds.add(m.get("kind").asText()); if (m.hasNonNull("status")) statuses.add(m.get("status").asText()); });
+        assertThat(statuses).startsWith("pending", "confirmed");
+        assertThat(kinds).contains("status", "payment", "refund");
+        assertThat(kinds.get(0)).as("the stock held for the order comes first").isEqualTo("stock");
+        List<Long> placedAmounts = new ArrayList<>();
+        timeline.forEach(m -> { if (m.get("event").asText().equals("OrderPlaced")) placedAmounts.add(m.get("amountCents").asLong()); });
+        assertThat(placedAmounts).containsExactly(flow.totalCents());
+        List<Long> refunded = new ArrayList<>();
+        timeline.forEach(m -> { if (m.get("event").asText().equals("RefundPaid")) refunded.add(m.get("amountCents").asLong()); });
+        assertThat(refunded).as("the refund, to the cent").containsExactly(flow.refundCents());
+
+        // the log filtered: by aggregate, by correlation, by user and type
+        Api.Response ofOrder = api.get("/api/v1/audit/events?aggregateType=order&aggregateId=" + flow.orderId() + "&limit=100", auditor);
+        assertThat(ofOrder.status()).isEqualTo(200);
+        assertThat(ofOrder.body().get("items").size()).isEqualTo(events.size());
+        Api.Response byCorrelation = api.get("/api/v1/audit/events?correlationId=" + correlation + "&limit=100", auditor);
+        List<String> correlated = new ArrayList<>();
+        byCorrelation.body().get("items").forEach(e -> correlated.add(e.get("type").asText()));
+        assertThat(correlated).contains("OrderPlaced");
+        Api.Response byUser = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&type=OrderPlaced", auditor);
+        assertThat(byUser.body().get("items")).hasSize(1);
+        assertThat(byUser.body().at("/items/0/aggregateId").asText()).isEqualTo(flow.orderId());
+        Api.Response tooEarly = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&to=2020-01-01", auditor);
+        assertThat(tooEarly.body().get("items")).isEmpty();
+    }
+
+    @Test
+    void theNdjsonExportOfARange_equalsThePagedListing() throws Exception {
+        Flow flow = orderFromCartToRefund();
+        Api.Response first = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&limit=1", auditor);
+        long before = first.body().at("/items/0/position").asLong() - 1;
+        List<JsonNode> paged = new ArrayList<>();
+        Long after = before;
+        while (after != null) {
+            JsonNode page = api.get("/api/v1/audit/events?after=" + after + "&limit=7", auditor).body();
+            page.get("items").forEach(paged::add);
+            after = page.hasNonNull("next") ? page.get("next").asLong() : null;
+        }
+        Api.Response exported = api.send("GET", "/api/v1/audit/events?after=" + before, null, null, auditor,
+                Map.of("Accept", "application/x-ndjson"));
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.contentType()).startsWith("application/x-ndjson");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : exported.raw().split("\n")) if (!line.isBlank()) lines.add(JSON.readTree(line));
+        assertThat(paged.size()).isGreaterThan(7);
+        // events stored after the last page was read may follow in the export: the pages are its beginning
+        assertThat(lines.subList(0, paged.size())).isEqualTo(paged);
+    }
+
+    @Test
+    void eachKindOfTampering_isFoundWhereItWasDone_andAnErasedBuyersEventsStillVerify() {
+        Flow flow = orderFromCartToRefund();
+        JsonNode ofOrder = api.get("/api/v1/audit/events?aggregateId=" + flow.orderId() + "&limit=100", auditor).body().get("items");
+        long placed = ofOrder.get(0).get("position").asLong(), confirmed = ofOrder.get(1).get("position").asLong();
+        String range = "from=" + placed + "&to=" + confirmed;
+        assertThat(verify(range).get("intact").asBoolean()).as("untouched").isTrue();
+
+        // a changed payload byte
+        byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class, confirmed);
+        byte[] changed = payload.clone();
+        changed[changed.length / 2] = (byte) (changed[changed.length / 2] == 'x' ? 'y' : 'x');
+        try {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", changed, confirmed);
+            assertBreak(verify(range), confirmed, "altered");
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", payload, confirmed);
+        }
+        assertThat(verify(range).get("intact").asBoolean()).isTrue();
+
+        // a deleted row
+        Map<String, Object> row = jdbc.queryForMap("select * from domain_event_entry where global_index = ?", confirmed);
+        try {
+            jdbc.update("delete from domain_event_entry where global_index = ?", confirmed);
+            assertBreak(verify(range), confirmed, "removed");
+        } finally {
+            jdbc.update("insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,"
+                    + " type, time_stamp, payload_type, payload_revision, payload, meta_data) values (?,?,?,?,?,?,?,?,?,?)",
+                    row.get("global_index"), row.get("event_identifier"), row.get("aggregate_identifier"), row.get("sequence_number"),
+                    row.get("type"), row.get("time_stamp"), row.get("payload_type"), row.get("payload_revision"),
+                    row.get("payload"), row.get("meta_data"));
+        }
+        assertThat(verify(range).get("intact").asBoolean()).isTrue();
+
+        // two rows swapped: the earlier position now holds the later event
+        try {
+            swap(placed, confirmed);
+            assertBreak(verify(range), placed, "reordered");
+        } finally {
+            swap(placed, confirmed);
+        }
+        assertThat(verify(range).get("intact").asBoolean()).isTrue();
+
+        // erasure shreds the buyer's key, not the events: they still verify, and read [erased]
+        commands.sendAndWait(new EraseUser(new UserId(flow.buyerId()), new Actor(flow.buyerId(), Set.of("customer"))));
+        JsonNode lastOfBuyer = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&limit=100", auditor).body().get("items");
+        long first = lastOfBuyer.get(0).get("position").asLong();
+        JsonNode report = verify("from=" + first);
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(lastOfBuyer.size());
+        JsonNode history = api.get("/api/v1/audit/order/" + flow.orderId() + "/history", auditor).body();
+        assertThat(history.at("/events/0/event/payload/notes").asText()).isEqualTo("[erased]");
+        assertThat(history.at("/events/0/event/payload/shippingAddress/streetLine1").asText()).isEqualTo("[erased]");
+        assertThat(history.toString()).doesNotContain("leave at the door", "1 Audit Lane", "Audrey");
+
+        // the whole chain, with progress lines when asked for NDJSON
+        Api.Response streamed = api.send("GET", "/api/v1/audit/integrity", null, null, auditor, Map.of("Accept", "application/x-ndjson"));
+        assertThat(streamed.status()).isEqualTo(200);
+        String[] lines = streamed.raw().split("\n");
+        assertThat(lines[lines.length - 1]).contains("\"intact\":true");
+    }
+
+    private void swap(long a, long b) {
+        jdbc.update("update domain_event_entry set global_index = -1 where global_index = ?", a);
+        jdbc.update("update domain_event_entry set global_index = ? where global_index = ?", a, b);
+        jdbc.update("update domain_event_entry set global_index = ? where global_index = -1", b);
+    }
+
+    private JsonNode verify(String query) {
+        Api.Response report = api.get("/api/v1/audit/integrity?" + query, auditor);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        return report.body();
+    }
+
+    private static void assertBreak(JsonNode report, long position, String reason) {
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
+        assertThat(report.at("/firstBreak/position").asLong()).as(report.toString()).isEqualTo(position);
+        assertThat(report.at("/firstBreak/reason").asText()).as(report.toString()).isEqualTo(reason);
+    }
+
+    @Test
+    void auditorsRead_cannotWrite_customersAndStrangersCannotRead() {
+        assertThat(api.get("/api/v1/audit/events", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/events", admin).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/integrity?from=0&to=10", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/events", tokenFor("customer")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit/events", tokenFor("support")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit/events").status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/audit/events", Map.of(), auditor).status()).isIn(403, 405);
+        assertThat(api.post("/api/v1/admin/projections/order-read-model/replay", Map.of(), auditor).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/vouchers", Map.of("amountCents", 100, "currency", "USD", "count", 1,
+                "expiresAt", IN_A_MONTH.toString()), auditor).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/products", Catalog.product(unique("NO"), "Not for auditors", 100, null, "Stoa"), auditor)
+                .status()).isEqualTo(403);
+
+        Api.Response badDate = api.get("/api/v1/audit/events?from=yesterday", auditor);
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/events?limit=0", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/events?after=-1", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/integrity?from=10&to=2", auditor).status()).isEqualTo(400);
+        Api.Response unknown = api.get("/api/v1/audit/order/" + UUID.randomUUID() + "/history", auditor);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("not_found");
+    }
+}
