@@ -45,7 +45,8 @@ class AggregateStateController {
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) return Instant.now();
         try {
-            return Instant.parse(value.trim());
+            // an offset's '+' sent unencoded in the query arrives as a space
+            return Instant.parse(value.trim().replace(' ', '+'));
         } catch (DateTimeParseException e) {
             throw DomainException.badInput("asOf must be an ISO-8601 instant, such as 2026-11-30T12:00:00Z");
         }

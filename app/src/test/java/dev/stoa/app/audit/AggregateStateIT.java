@@ -14,6 +14,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -246,6 +249,10 @@ class AggregateStateIT extends ApiTest {
         }
         assertThat(api.get(path + "?asOf=2000-01-01T00:00:00Z", auditor).body().get("detail").asText())
                 .contains("first event");
+        Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        String withOffset = later.atOffset(ZoneOffset.ofHours(2)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        assertThat(ok(api.get(path + "?asOf=" + withOffset, auditor)).get("asOf").asText()).as("'+' unencoded")
+                .isEqualTo(later.toString());
     }
 
     @Test
