@@ -38,8 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An aggregate's state as of an instant, through the HTTP API on the real stack: a wallet-paid order from cart to
- * refund, read by an auditor before and after each step (order, wallet, refunds; every amount to the cent); personal
- * fields open for the auditor and read [erased] once their owner is erased; secrets never show, not even hashed; who
+ * refund, read by an auditor before and after each step (order, wallet, refunds; every amount to the cent), and a
+ * card-paid one (the payment pending, captured, refunded); personal fields open for the auditor and read [erased] once
+ * their owner is erased; secrets never show, not even hashed; who
  * may read; and every aggregate type Axon knows resolves by both its names and rebuilds from what the store holds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -188,6 +189,76 @@ class AggregateStateIT extends ApiTest {
 
     @Test
     @Order(2)
+    void aCardPaidOrder_paymentBeforeAndAfterCaptureAndRefund_itsReasonErasedWithTheBuyer() {
+        String auditor = auditor();
+        Person buyer = register("Carla", "Cardholder");
+        assertThat(api.post("/api/v1/users/" + buyer.id() + "/addresses", Map.of("label", "home", "streetLine1", "1 Market St",
+                "city", "San Francisco", "state", "CA", "postalCode", "94105", "countryCode", "US", "isDefault", true),
+                buyer.access()).status()).isEqualTo(201);
+        String lamp = new Catalog(api).create(vendor, Catalog.product(unique("CARD"), "Card lamp", 1_500, null, "Stoa"));
+        assertThat(api.put("/api/v1/products/" + lamp + "/inventory", Map.of("onHand", 4), vendor).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", lamp, "quantity", 2),
+                buyer.access()).status()).isBetween(200, 204);
+        Instant carted = mark();
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.access(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        String paymentId = placed.body().at("/payment/paymentId").asText();
+        String clientSecret = placed.body().at("/payment/clientSecret").asText();
+        long total = placed.body().get("totalCents").asLong();
+        Instant started = mark();
+        Api.Response confirmed = api.post("/api/v1/payments/" + paymentId + "/sandbox/confirm",
+                Map.of("paymentMethod", "pm_card_visa"), buyer.access());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(202);
+        awaitStatus("/api/v1/orders/" + orderId, buyer.access(), "confirmed");
+        awaitStatus("/api/v1/payments/" + paymentId, buyer.access(), "captured");
+        Instant captured = mark();
+        Api.Response refund = api.post("/api/v1/payments/" + paymentId + "/refund",
+                Map.of("amountCents", total, "reason", "goodwill for Carla"), admin);
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(202);
+        awaitStatus("/api/v1/payments/" + paymentId, buyer.access(), "refunded");
+        Instant refunded = mark();
+
+        assertThat(state(auditor, "payment", paymentId, carted).code()).isEqualTo("not_found");
+        Api.Response pendingAnswer = answered(state(auditor, "payment", paymentId, started));
+        JsonNode pending = pendingAnswer.body().get("state");
+        assertThat(pending.get("status").asText()).isEqualTo("pending");
+        assertThat(pending.get("orderId").asText()).isEqualTo(orderId);
+        assertThat(pending.get("amountCents").asLong()).isEqualTo(total).isEqualTo(3_000 + placed.body().get("taxCents").asLong()
+                + placed.body().get("shippingCents").asLong());
+        assertThat(pending.get("capturedCents").asLong()).isZero();
+        assertThat(pendingAnswer.raw()).doesNotContain(clientSecret);
+        JsonNode paid = ok(state(auditor, "payment", paymentId, captured)).get("state");
+        assertThat(paid.get("status").asText()).isEqualTo("captured");
+        assertThat(paid.get("capturedCents").asLong()).isEqualTo(total);
+        assertThat(paid.get("refundedCents").asLong()).isZero();
+        assertThat(ok(state(auditor, "order", orderId, started)).at("/state/status").asText()).isEqualTo("PENDING");
+        assertThat(ok(state(auditor, "order", orderId, captured)).at("/state/status").asText()).isEqualTo("CONFIRMED");
+        JsonNode back = ok(state(auditor, "payment", paymentId, refunded)).get("state");
+        assertThat(back.get("status").asText()).isEqualTo("refunded");
+        assertThat(back.get("refundedCents").asLong()).isEqualTo(total);
+        assertThat(back.get("refundAmounts").elements().next().asLong()).isEqualTo(total);
+        assertThat(back.get("refundStates").elements().next().asText()).isEqualTo("succeeded");
+        assertThat(back.get("refundReasons").elements().next().asText()).as("opened for the auditor")
+                .isEqualTo("goodwill for Carla");
+
+        assertThat(api.json("DELETE", "/api/v1/users/me", Map.of("password", PASSWORD), buyer.access(), Map.of()).status())
+                .isEqualTo(204);
+        Api.Response afterErasure = answered(state(auditor, "payment", paymentId, refunded));
+        JsonNode kept = afterErasure.body().get("state");
+        assertThat(kept.get("refundReasons").elements().next().asText()).isEqualTo("[erased]");
+        assertThat(kept.get("refundedCents").asLong()).as("the books stay").isEqualTo(total);
+        assertThat(afterErasure.raw()).doesNotContain("Carla", "pd2:");
+    }
+
+    private void awaitStatus(String path, String token, String status) {
+        Await.until(() -> status.equals(api.get(path, token).body().path("status").asText()), Duration.ofSeconds(30),
+                path + " is " + status);
+    }
+
+    @Test
+    @Order(3)
     void secretsNeverShow_notEvenHashed() {
         String auditor = auditor();
         Person person = register("Sam", "Secretary");
@@ -224,7 +295,7 @@ class AggregateStateIT extends ApiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void whoMayReadAndWhatIsRefused() {
         String auditor = auditor();
         Person customer = register("Cy", "Customer");
@@ -256,7 +327,7 @@ class AggregateStateIT extends ApiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theOpenApiDocumentListsTheOperationAndItsProblems() {
         JsonNode operation = api.get("/v3/api-docs").body().path("paths").path("/api/v1/audit/{aggregateType}/{aggregateId}/state")
                 .path("get");
@@ -269,7 +340,7 @@ class AggregateStateIT extends ApiTest {
 
     /** After the others: the store then holds events of most types. */
     @Test
-    @Order(4)
+    @Order(5)
     void everyAggregateTypeKnownToAxonResolvesAndRebuildsFromWhatTheStoreHolds() {
         String auditor = auditor();
         new Catalog(api).category(admin, "Audited", unique("audited"), null);
@@ -297,7 +368,7 @@ class AggregateStateIT extends ApiTest {
             assertThat(latest.raw()).as(name).doesNotContain("s2:", "$2a$", "pd2:");
             rebuilt.add(name);
         }
-        assertThat(rebuilt).contains("order", "wallet", "voucher", "voucher-batch", "user-account", "token-family", "product",
+        assertThat(rebuilt).contains("order", "payment", "wallet", "voucher", "voucher-batch", "user-account", "token-family", "product",
                 "inventory", "cart", "order-refunds", "category");
     }
 
