@@ -111,6 +111,9 @@ public enum ErrorCode {
     COURSE_IN_CART("course_in_cart", CONFLICT, "The course is in the cart already (a course is bought once)."),
     COURSE_ARCHIVED("course_archived", CONFLICT, "The course is archived: no new enrollments (enrolled students keep access)."),
     ENROLLMENT_REVOKED("enrollment_revoked", FORBIDDEN, "The caller's access to this course was revoked (refunded or cancelled)."),
+    // audit
+    UNKNOWN_AGGREGATE_TYPE("unknown_aggregate_type", NOT_FOUND,
+            "No aggregate type of this name (kebab-case of the aggregate's class, such as `order` or `user-account`, or its stored type name)."),
     // state and concurrency
     INVALID_TRANSITION("invalid_transition", CONFLICT, "Not allowed in the resource's current state."),
     CONCURRENT_MODIFICATION("concurrent_modification", CONFLICT, "Changed concurrently; retry."),
