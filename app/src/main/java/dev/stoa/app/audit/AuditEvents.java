@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The event log as auditors read it: {@code audit_log} says which events match (its columns are indexed for every
- * filter), the event store gives their payload and metadata as stored, and {@link SealedFields} opens the personal
- * fields for the answer.
+ * filter), the event store gives their payload and metadata as stored, {@link SealedFields} opens the personal
+ * fields for the answer and {@link SecretMask} hides secrets and their hashes (as in a rebuilt state).
  */
 @Component
 public class AuditEvents {
@@ -107,7 +107,7 @@ public class AuditEvents {
         List<String> owners = new ArrayList<>();
         owners.add(event.aggregateId());
         owners.add(meta.userId());
-        JsonNode payload = sealed.open(tree(event.payload()), owners);
+        JsonNode payload = SecretMask.hide(sealed.open(tree(event.payload()), owners));
         return new AuditEntry(event.position(), event.eventId(), AuditFilter.apiType(event.aggregateType()),
                 event.aggregateId(), event.sequence(), simpleName(event.payloadType()), event.payloadRevision(),
                 instant(event.timestamp()), payload, meta);

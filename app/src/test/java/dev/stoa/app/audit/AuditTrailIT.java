@@ -147,6 +147,10 @@ class AuditTrailIT extends ApiTest {
         Api.Response byUser = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&type=OrderPlaced", auditor);
         assertThat(byUser.body().get("items")).hasSize(1);
         assertThat(byUser.body().at("/items/0/aggregateId").asText()).isEqualTo(flow.orderId());
+        JsonNode registered = api.get("/api/v1/audit/events?aggregateId=" + flow.buyerId() + "&type=UserRegistered", auditor)
+                .body().at("/items/0/payload");
+        assertThat(registered.get("email").asText()).as("opened for the auditor").endsWith("@example.org");
+        assertThat(registered.get("passwordHash").asText()).as("no hash in an audit answer").isEqualTo("[secret]");
         Api.Response tooEarly = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&to=2020-01-01", auditor);
         assertThat(tooEarly.body().get("items")).isEmpty();
     }
