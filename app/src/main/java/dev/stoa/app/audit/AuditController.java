@@ -3,6 +3,7 @@ package dev.stoa.app.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.InstantParam;
 import dev.stoa.app.platform.axon.PositionGate;
 import dev.stoa.app.platform.web.ReadYourWritesFilter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,9 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -84,7 +82,7 @@ class AuditController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestHeader(value = "Accept", required = false) String accept,
             HttpServletResponse response) throws IOException {
-        Instant since = instant(from, "from"), until = instant(to, "to");
+        Instant since = InstantParam.parse(from, "from"), until = InstantParam.parse(to, "to");
         if (since != null && until != null && since.isAfter(until)) throw DomainException.badInput("from must not be after to");
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId);
         String consistency = awaitChain();
@@ -169,14 +167,4 @@ class AuditController {
     }
 
     private static boolean wantsNdjson(String accept) { return accept != null && accept.contains(NDJSON); }
-
-    /** An ISO-8601 instant, or a date meaning its start (UTC). */
-    private static Instant instant(String value, String name) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
-        }
-    }
 }

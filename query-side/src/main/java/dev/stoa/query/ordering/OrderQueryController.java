@@ -9,6 +9,7 @@ import dev.stoa.api.ordering.OrderView;
 import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.InstantParam;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,9 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
@@ -60,19 +58,9 @@ class OrderQueryController {
                           @RequestParam(defaultValue = "0") @Min(0) int offset) {
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
-        Instant since = instant(from, "from");
-        Instant until = instant(to, "to");
+        Instant since = InstantParam.parse(from, "from");
+        Instant until = InstantParam.parse(to, "to");
         if (since != null && until != null && since.isAfter(until)) throw DomainException.badInput("from must not be after to");
         return queries.ask(new FindOrders(null, wanted, since, until, limit, offset), FindOrders.Result.class);
-    }
-
-    /** An ISO-8601 instant, or a date meaning its start (UTC). */
-    private static Instant instant(String value, String name) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
-        }
     }
 }
