@@ -94,11 +94,12 @@ public class AuditEvents {
 
     private List<AuditEntry> entries(List<Long> positions) {
         List<AuditEntry> entries = new ArrayList<>(positions.size());
-        for (StoredEvent event : store.at(positions)) entries.add(entry(event));
+        SealedFields.Opener opener = sealed.opener(); // each user's key looked up once per page
+        for (StoredEvent event : store.at(positions)) entries.add(entry(event, opener));
         return entries;
     }
 
-    AuditEntry entry(StoredEvent event) {
+    AuditEntry entry(StoredEvent event, SealedFields.Opener opener) {
         JsonNode metadata = tree(event.metadata());
         AuditEntry.Metadata meta = new AuditEntry.Metadata(text(metadata, MetadataKeys.USER_ID),
                 text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
@@ -107,7 +108,7 @@ public class AuditEvents {
         List<String> owners = new ArrayList<>();
         owners.add(event.aggregateId());
         owners.add(meta.userId());
-        JsonNode payload = SecretMask.hide(sealed.open(tree(event.payload()), owners));
+        JsonNode payload = SecretMask.hide(opener.open(tree(event.payload()), owners));
         return new AuditEntry(event.position(), event.eventId(), AuditFilter.apiType(event.aggregateType()),
                 event.aggregateId(), event.sequence(), simpleName(event.payloadType()), event.payloadRevision(),
                 instant(event.timestamp()), payload, meta);

@@ -10,6 +10,7 @@ import dev.stoa.api.platform.PersonalDataUnavailable;
 import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -48,25 +49,70 @@ public class SealedFields {
      * A copy of {@code tree} with every sealed value opened (or marked), trying as owners {@code owners} and every
      * UUID found in the tree itself. The tree is returned as it is when it holds nothing sealed.
      */
-    public JsonNode open(JsonNode tree, Collection<String> owners) {
-        if (!anySealed(tree)) return tree;
-        Set<String> candidates = new LinkedHashSet<>();
-        for (String owner : owners) if (owner != null && !owner.isBlank()) candidates.add(owner);
-        collectIds(tree, candidates);
-        return openIn(tree.deepCopy(), new Owners(candidates));
-    }
+    public JsonNode open(JsonNode tree, Collection<String> owners) { return opener().open(tree, owners); }
 
-    private JsonNode openIn(JsonNode node, Owners owners) {
-        if (node instanceof ObjectNode object) {
-            object.properties().forEach(field -> field.setValue(openIn(field.getValue(), owners)));
-            return object;
+    /**
+     * An opener for one answer of many entries (a page, an export): each user's key is looked up once for all of
+     * them. Use it for one answer only: an erasure after that is not seen by it.
+     */
+    public Opener opener() { return new Opener(); }
+
+    /** Opens the sealed values of the trees of one answer, remembering the keys it looked up. */
+    public final class Opener {
+        private final Map<String, Optional<Aead>> aeads = new HashMap<>();
+        private final Set<String> erased = new HashSet<>();
+
+        private Opener() {}
+
+        /** As {@link SealedFields#open}. */
+        public JsonNode open(JsonNode tree, Collection<String> owners) {
+            if (!anySealed(tree)) return tree;
+            Set<String> candidates = new LinkedHashSet<>();
+            for (String owner : owners) if (owner != null && !owner.isBlank()) candidates.add(owner);
+            collectIds(tree, candidates);
+            return openIn(tree.deepCopy(), candidates);
         }
-        if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) array.set(i, openIn(array.get(i), owners));
-            return array;
+
+        private JsonNode openIn(JsonNode node, Set<String> candidates) {
+            if (node instanceof ObjectNode object) {
+                object.properties().forEach(field -> field.setValue(openIn(field.getValue(), candidates)));
+                return object;
+            }
+            if (node instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) array.set(i, openIn(array.get(i), candidates));
+                return array;
+            }
+            if (node.isTextual() && prefixOf(node.textValue()) != null) return TextNode.valueOf(open(node.textValue(), candidates));
+            return node;
         }
-        if (node.isTextual() && prefixOf(node.textValue()) != null) return TextNode.valueOf(owners.open(node.textValue()));
-        return node;
+
+        private String open(String sealed, Set<String> candidates) {
+            String prefix = prefixOf(sealed);
+            boolean anyErased = false;
+            for (String id : candidates) {
+                Optional<Aead> aead = aeads.computeIfAbsent(id, this::lookUp);
+                if (aead.isEmpty()) {
+                    anyErased |= erased.contains(id);
+                    continue;
+                }
+                try {
+                    return Keysets.open(aead.get(), sealed, prefix, Keysets.utf8(id));
+                } catch (GeneralSecurityException | IllegalArgumentException notThisOwner) {
+                    // bound to another user: try the next one
+                }
+            }
+            return anyErased ? PersonalData.ERASED : UNKNOWN_OWNER;
+        }
+
+        private Optional<Aead> lookUp(String id) {
+            try {
+                Aead aead = keys.keysOf(id, false);
+                if (aead == null) erased.add(id);
+                return Optional.ofNullable(aead);
+            } catch (PersonalDataUnavailable noKey) {
+                return Optional.empty();
+            }
+        }
     }
 
     private static void collectIds(JsonNode node, Set<String> into) {
@@ -79,38 +125,5 @@ public class SealedFields {
         if (value.startsWith(JdbcPersonalData.SEALED)) return JdbcPersonalData.SEALED;
         if (value.startsWith(JdbcPersonalData.LEGACY)) return JdbcPersonalData.LEGACY;
         return null;
-    }
-
-    /** The candidates' keys, each looked up once per answer. */
-    private final class Owners {
-        private final Collection<String> ids;
-        private final Map<String, Optional<Aead>> aeads = new HashMap<>();
-        private final Set<String> erased = new LinkedHashSet<>();
-
-        Owners(Collection<String> ids) { this.ids = ids; }
-
-        String open(String sealed) {
-            String prefix = prefixOf(sealed);
-            for (String id : ids) {
-                Optional<Aead> aead = aeads.computeIfAbsent(id, this::lookUp);
-                if (aead.isEmpty()) continue;
-                try {
-                    return Keysets.open(aead.get(), sealed, prefix, Keysets.utf8(id));
-                } catch (GeneralSecurityException | IllegalArgumentException notThisOwner) {
-                    // bound to another user: try the next one
-                }
-            }
-            return erased.isEmpty() ? UNKNOWN_OWNER : PersonalData.ERASED;
-        }
-
-        private Optional<Aead> lookUp(String id) {
-            try {
-                Aead aead = keys.keysOf(id, false);
-                if (aead == null) erased.add(id);
-                return Optional.ofNullable(aead);
-            } catch (PersonalDataUnavailable noKey) {
-                return Optional.empty();
-            }
-        }
     }
 }
