@@ -18,7 +18,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.hibernate.Session;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -50,9 +52,12 @@ public class EventReplay {
         this.axon = axon;
     }
 
-    /** Opens a run of {@code group}'s handlers from the start of the log, for the events {@code include} accepts. */
+    /**
+     * Opens a run of {@code group}'s handlers from the start of the log, for the events {@code include} accepts, writing
+     * into {@code schema} (null: no schema of its own, for handlers that write elsewhere, such as the search index).
+     */
     public Run open(ProjectionBeans.Group group, String schema, Predicate<EventMessage<?>> include) {
-        if (!SCHEMA.matcher(schema).matches()) throw new IllegalArgumentException("not a schema name: " + schema);
+        if (schema != null && !SCHEMA.matcher(schema).matches()) throw new IllegalArgumentException("not a schema name: " + schema);
         var resolvers = axon.getObject().parameterResolverFactory();
         List<EventMessageHandler> handlers = new ArrayList<>();
         group.beans().forEach(bean -> handlers.add(new AnnotationEventHandlerAdapter(bean, resolvers)));
@@ -101,44 +106,54 @@ public class EventReplay {
          */
         public int batch(int max, Duration idle) {
             caughtUp = false;
-            Integer count = transactions.execute(status -> {
-                searchPath(schema);
-                int n = 0;
-                try {
-                    while (n < max) {
-                        if (!stream.hasNextAvailable((int) idle.toMillis(), TimeUnit.MILLISECONDS)) {
-                            caughtUp = true;
-                            break;
-                        }
-                        TrackedEventMessage<?> event = stream.nextAvailable();
-                        handle(event);
-                        token = event.trackingToken();
-                        n++;
+            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(max, 10_000));
+            try {
+                while (events.size() < max) {
+                    if (!stream.hasNextAvailable((int) idle.toMillis(), TimeUnit.MILLISECONDS)) {
+                        caughtUp = true;
+                        break;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("replay interrupted", e);
+                    events.add(stream.nextAvailable());
                 }
-                return n;
-            });
-            read += count;
-            return count;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted", e);
+            }
+            List<TrackedEventMessage<?>> handled = events.stream().filter(this::handles).toList();
+            if (!handled.isEmpty()) {
+                transactions.executeWithoutResult(status -> {
+                    if (schema != null) searchPath(schema);
+                    handle(handled);
+                });
+            }
+            if (!events.isEmpty()) token = events.get(events.size() - 1).trackingToken();
+            read += events.size();
+            return events.size();
         }
 
-        private void handle(TrackedEventMessage<?> event) {
+        private boolean handles(TrackedEventMessage<?> event) {
             List<EventMessageHandler> targets = byType.computeIfAbsent(event.getPayloadType(),
                     type -> handlers.stream().filter(h -> h.canHandleType(type)).toList());
-            if (targets.isEmpty() || !include.test(event)) return;
-            ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                for (EventMessageHandler handler : targets) {
-                    if (handler.canHandle(event)) handler.handle(event);
+            return !targets.isEmpty() && include.test(event);
+        }
+
+        /** One unit of work for the batch, as a processor's: handlers that write at its commit (the index) write once. */
+        private void handle(List<TrackedEventMessage<?>> events) {
+            ResultMessage<?> result = new BatchingUnitOfWork<>(events).executeWithResult(() -> {
+                EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+                try {
+                    for (EventMessageHandler handler : byType.get(event.getPayloadType())) {
+                        if (handler.canHandle(event)) handler.handle(event);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("replaying " + event.getPayloadType().getSimpleName() + " "
+                            + event.getIdentifier() + " failed: " + e.getMessage(), e);
                 }
                 return null;
-            });
+            }, RollbackConfigurationType.ANY_THROWABLE);
             if (result.isExceptional()) {
                 Throwable failure = result.exceptionResult();
-                throw new IllegalStateException("replaying " + event.getPayloadType().getSimpleName() + " "
-                        + event.getIdentifier() + " at " + event.trackingToken() + " failed: " + failure.getMessage(), failure);
+                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure.getMessage(), failure);
             }
         }
 
