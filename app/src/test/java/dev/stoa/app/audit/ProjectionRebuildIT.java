@@ -17,6 +17,7 @@ import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
 import dev.stoa.app.support.Mailbox;
 import dev.stoa.app.support.Processors;
+import dev.stoa.projection.catalog.search.SearchIndexAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,7 @@ class ProjectionRebuildIT extends ApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired EventProcessingConfiguration processing;
     @Autowired EventStore eventStore;
+    @Autowired SearchIndexAdmin productIndex;
 
     private OrderId placeOrder(String buyerId, String vendorId, String name, long priceCents) {
         OrderLine line = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), new UserId(vendorId), name,
@@ -234,6 +236,29 @@ class ProjectionRebuildIT extends ApiTest {
         assertThat(mail.get("replayable").asBoolean()).isFalse();
         assertThat(new Rebuilds(api, admin).entry("OrderFulfilmentProcessor").get("role").asText()).isEqualTo("side-effect");
         assertThat(new Rebuilds(api, admin).entry("notification-erasure").get("replayable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theSearchIndexIsRebuiltIntoANewVersionAndTheAliasSwitched() throws Exception {
+        String vendor = tokenAs(UUID.randomUUID().toString(), "vendor");
+        String word = "zqx" + UUID.randomUUID().toString().substring(0, 6);
+        String product = new Catalog(api).create(vendor, Catalog.product(unique("SR"), "Searchable " + word, 1_990, null, "Stoa"));
+        Await.until(() -> api.get("/api/v1/search?q=" + word).body().path("total").asInt() == 1, Duration.ofSeconds(20),
+                "the product is searchable");
+        JsonNode before = api.get("/api/v1/search?q=" + word).body();
+        List<String> versionsBefore = productIndex.versions().targets();
+
+        JsonNode done = new Rebuilds(api, tokenFor("admin")).run("product-search");
+        assertThat(done.get("replayable").asBoolean()).isTrue();
+        assertThat(done.get("role").asText()).isEqualTo("read-model");
+
+        List<String> versionsAfter = productIndex.versions().targets();
+        assertThat(versionsAfter).hasSize(1).doesNotContainAnyElementsOf(versionsBefore);
+        JsonNode after = api.get("/api/v1/search?q=" + word).body();
+        assertThat(after.get("total").asInt()).isEqualTo(1);
+        assertThat(after.get("items").get(0).get("id").asText()).isEqualTo(product);
+        assertThat(after.get("items").get(0).get("name")).isEqualTo(before.get("items").get(0).get("name"));
+        new Rebuilds(api, tokenFor("admin")).run("course-search");
     }
 
     @Test
