@@ -43,10 +43,13 @@ public class EventReplay {
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final int jdbcBatchSize;
 
     public EventReplay(EventStore eventStore, PlatformTransactionManager transactionManager, EntityManager entityManager,
-                       ObjectProvider<org.axonframework.config.Configuration> axon) {
+                       ObjectProvider<org.axonframework.config.Configuration> axon,
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.jdbc-batch-size:500}") int jdbcBatchSize) {
         this.eventStore = eventStore;
+        this.jdbcBatchSize = jdbcBatchSize;
         this.transactions = new TransactionTemplate(transactionManager);
         this.entityManager = entityManager;
         this.axon = axon;
@@ -123,6 +126,9 @@ public class EventReplay {
             if (!handled.isEmpty()) {
                 transactions.executeWithoutResult(status -> {
                     if (schema != null) searchPath(schema);
+                    // the batch's inserts and updates go in JDBC batches (this session only; the live processors'
+                    // handlers flush after each event anyway)
+                    entityManager.unwrap(Session.class).setJdbcBatchSize(jdbcBatchSize);
                     handle(handled);
                 });
             }

@@ -54,10 +54,25 @@ public final class VersionedIndex {
             client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
             log.info("Created search index {} under alias {}", first, alias);
         } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) throw e; // another process was first
+            if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
+            awaitAlias(); // another process was first: write only once its alias is there (else ES would create an index)
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create search index " + alias, e);
         }
+    }
+
+    private void awaitAlias() {
+        try {
+            for (int i = 0; i < 100; i++) {
+                if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read alias " + alias, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("search alias " + alias + " did not appear");
     }
 
     /** The concrete indices the alias points at. */
