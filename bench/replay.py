@@ -203,13 +203,14 @@ def main():
     p.add_argument("--events", type=int, default=1_000_000)
     p.add_argument("--out")
     p.add_argument("--keep", action="store_true", help="leave the platform running afterwards")
+    p.add_argument("--jvm-option", action="append", default=[], help="one more JVM flag (e.g. a flight recording)")
     a = p.parse_args()
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = os.path.abspath(a.out or os.path.join(HERE, "out", "replay-" + stamp))
     os.makedirs(out, exist_ok=True)
     data_dir = tempfile.mkdtemp(prefix="stoa-bench-replay-")
     platform = Platform(a.java, os.path.abspath(a.jar), data_dir, free_port(), out,
-                        read_jvm_options(os.path.join(HERE, "jvm.options")))
+                        read_jvm_options(os.path.join(HERE, "jvm.options")) + a.jvm_option)
     results = {"events": a.events, "out": out}
     try:
         facts = platform.start("seed")

@@ -44,12 +44,15 @@ public class EventReplay {
     private final EntityManager entityManager;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final int jdbcBatchSize;
+    private final int flushEvery;
 
     public EventReplay(EventStore eventStore, PlatformTransactionManager transactionManager, EntityManager entityManager,
                        ObjectProvider<org.axonframework.config.Configuration> axon,
-                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.jdbc-batch-size:500}") int jdbcBatchSize) {
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.jdbc-batch-size:500}") int jdbcBatchSize,
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.flush-every:100}") int flushEvery) {
         this.eventStore = eventStore;
         this.jdbcBatchSize = jdbcBatchSize;
+        this.flushEvery = flushEvery;
         this.transactions = new TransactionTemplate(transactionManager);
         this.entityManager = entityManager;
         this.axon = axon;
@@ -145,8 +148,16 @@ public class EventReplay {
 
         /** One unit of work for the batch, as a processor's: handlers that write at its commit (the index) write once. */
         private void handle(List<TrackedEventMessage<?>> events) {
+            int[] sinceFlush = {0};
             ResultMessage<?> result = new BatchingUnitOfWork<>(events).executeWithResult(() -> {
                 EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+                if (schema != null && ++sinceFlush[0] > flushEvery) {
+                    // a small persistence context: Hibernate's flush before each query (countBy...) checks every
+                    // entity it holds, which over a whole batch grows with the square of its size
+                    entityManager.flush();
+                    entityManager.clear();
+                    sinceFlush[0] = 1;
+                }
                 try {
                     for (EventMessageHandler handler : byType.get(event.getPayloadType())) {
                         if (handler.canHandle(event)) handler.handle(event);
