@@ -262,7 +262,7 @@ class ProjectionRebuildIT extends ApiTest {
     }
 
     @Test
-    void unknownIs404_aSideEffectIs409_customersAndAuditorsMayNotReplay() {
+    void unknownIs404_aSideEffectIs409_aRunningRebuildIs409_customersAndAuditorsMayNotReplay() {
         String admin = tokenFor("admin");
         Api.Response unknown = api.post("/api/v1/admin/projections/no-such-processor/replay", null, admin);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
@@ -272,6 +272,14 @@ class ProjectionRebuildIT extends ApiTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("replay_not_allowed");
         }
+        // a rebuild reads the log until it has been quiet for a while: a second request comes while it runs
+        assertThat(api.post("/api/v1/admin/projections/category-read-model/replay", null, admin).status()).isEqualTo(202);
+        Api.Response again = api.post("/api/v1/admin/projections/category-read-model/replay", null, admin);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("rebuild_running");
+        Await.until(() -> new Rebuilds(api, admin).entry("category-read-model").path("rebuild").path("status").asText()
+                .equals("done"), Duration.ofSeconds(60), "the category rebuild ends");
+
         String customer = tokenFor("customer");
         assertThat(api.get("/api/v1/admin/projections", customer).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/admin/projections/order-read-model/replay", null, customer).status()).isEqualTo(403);
