@@ -123,6 +123,10 @@ public enum ErrorCode {
     IDEMPOTENCY_RETRY("idempotency_retry", CONFLICT, "The first request with this key failed; retry."),
     IDEMPOTENCY_RESPONSE_WITHHELD("idempotency_response_withheld", CONFLICT,
             "The first request with this key succeeded; its response carried secrets, never stored."),
+    // operations: projections
+    REPLAY_NOT_ALLOWED("replay_not_allowed", CONFLICT,
+            "The processor has side effects (mail, sagas, erasure, commands): it is never replayed."),
+    REBUILD_RUNNING("rebuild_running", CONFLICT, "A rebuild of this read model is running already; see its progress."),
     // the platform
     SERVICE_UNAVAILABLE("service_unavailable", UNAVAILABLE, "A backing service is unreachable; see Retry-After."),
     INTERNAL_ERROR("internal_error", 500, "A bug: quote the X-Correlation-Id."),

@@ -4,24 +4,42 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The names of the search indices. One prefix ({@code stoa.search.index-prefix}) for all of them, so that two
- * environments (or two test classes) can share one Elasticsearch without seeing each other's documents.
+ * Names of the search indices: {@code <prefix>products} and {@code <prefix>courses} are aliases over versioned
+ * indices ({@code -v1}, {@code -v2}...: {@link VersionedIndex}), which readers and writers use alike; a rebuild fills a
+ * new version and switches the alias. The prefix lets several installations (or test runs) share one cluster.
  */
 @Component
 public class SearchIndices {
     public static final String DEFAULT_PREFIX = "stoa-";
 
-    private final String prefix;
+    private final String products;
+    private final String courses;
+    private final boolean fixed;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public SearchIndices(@Value("${stoa.search.index-prefix:" + DEFAULT_PREFIX + "}") String prefix) {
         if (prefix == null || !prefix.equals(prefix.toLowerCase()) || prefix.contains(" "))
             throw new IllegalArgumentException("stoa.search.index-prefix must be lower case without spaces: " + prefix);
-        this.prefix = prefix;
+        this.products = prefix + "products";
+        this.courses = prefix + "courses";
+        this.fixed = false;
     }
 
-    /** Listed products, one document per product. */
-    public String products() { return prefix + "products"; }
+    private SearchIndices(String products, String courses) {
+        this.products = products;
+        this.courses = courses;
+        this.fixed = true;
+    }
 
-    /** Courses; not written yet, named here so that the query side can pick indices by type in one place. */
-    public String courses() { return prefix + "courses"; }
+    /** Concrete indices, for the writers of a rebuild (not aliases: nothing is created or migrated for them). */
+    public static SearchIndices named(String products, String courses) { return new SearchIndices(products, courses); }
+
+    /** Whether these are concrete indices ({@link #named}) rather than the aliases readers use. */
+    public boolean fixed() { return fixed; }
+
+    /** Listed products, one document per product. */
+    public String products() { return products; }
+
+    /** Published courses, one document per course. */
+    public String courses() { return courses; }
 }

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.stoa.projection.catalog.search.SearchIndices;
+import dev.stoa.projection.catalog.search.VersionedIndex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The courses index: created on first write, dropped for a replay, written a batch at a time (one mget for the
+ * The courses index (an alias over versions, {@link VersionedIndex}): created on first write, a new version for a reset, written a batch at a time (one mget for the
  * documents the batch builds on, one bulk). Each document's external version is the global position of the last
  * event it reflects, so redeliveries and replays never overwrite newer state.
  */
@@ -35,12 +36,23 @@ public class CourseIndex {
 
     private final ElasticsearchClient client;
     private final String index;
+    private final VersionedIndex versions;
     private volatile boolean ensured;
 
     public CourseIndex(ElasticsearchClient client, SearchIndices indices) {
         this.client = client;
         this.index = indices.courses();
+        this.versions = indices.fixed() ? null : new VersionedIndex(client, index, CourseIndexMapping.JSON);
+        this.ensured = indices.fixed();
     }
+
+    /** For a rebuild: writes go to this concrete index, which the rebuild created and will switch the alias to. */
+    public static CourseIndex writingTo(ElasticsearchClient client, String index) {
+        return new CourseIndex(client, SearchIndices.named(null, index));
+    }
+
+    /** The alias and its versions (null for an index {@link #writingTo} one concrete index). */
+    public VersionedIndex versions() { return versions; }
 
     /** One event's effect on one course document; {@code creates}: the creation, which needs no stored document. */
     record Change(String courseId, long position, boolean creates, UnaryOperator<CourseDocument> apply) {}
@@ -92,24 +104,15 @@ public class CourseIndex {
 
     void ensure() {
         if (ensured) return;
-        try {
-            if (!client.indices().exists(e -> e.index(index)).value()) {
-                client.indices().create(c -> c.index(index).withJson(new StringReader(CourseIndexMapping.JSON)));
-                log.info("Created search index {}", index);
-            }
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create search index " + index, e);
-        }
+        versions.ensure();
         ensured = true;
     }
 
+    /** Points the alias at a new empty version: a replay rebuilds every document from the first event. */
     void recreate() {
-        call(() -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
-        log.info("Dropped search index {} for a rebuild", index);
-        ensured = false;
-        ensure();
+        if (versions == null) return;
+        versions.recreate();
+        ensured = true;
     }
 
     private interface EsCall<T> { T run() throws IOException; }

@@ -31,7 +31,8 @@ class SearchIndexAdminTest {
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(starts).join();
 
-        assertThat(client.indices().exists(e -> e.index(indices.products())).value()).isTrue();
+        assertThat(client.indices().existsAlias(e -> e.name(indices.products())).value()).isTrue();
+        assertThat(client.indices().getAlias(g -> g.name(indices.products())).result()).hasSize(1);
     }
 
     @Test
@@ -43,7 +44,10 @@ class SearchIndexAdminTest {
         projection.onReset();
 
         assertThat(client.count(c -> c.index(indices.products())).count()).isZero();
-        var mapping = client.indices().getMapping(m -> m.index(indices.products())).get(indices.products());
+        // the alias points at one (new) version, whose mapping is the products mapping
+        var versions = client.indices().getMapping(m -> m.index(indices.products())).result();
+        assertThat(versions).hasSize(1);
+        var mapping = versions.values().iterator().next();
         assertThat(mapping.mappings().properties().get("suggest").isCompletion()).isTrue();
     }
 

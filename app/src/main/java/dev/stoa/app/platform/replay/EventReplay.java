@@ -1,0 +1,191 @@
+package dev.stoa.app.platform.replay;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.hibernate.Session;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a processor's own event handlers over the event log, in position order, into the tables of another schema:
+ * each batch is one transaction whose {@code search_path} puts that schema first, so the unchanged JPA code of the
+ * projection writes the new tables while reading every other table (personal-data keys) where it always does. The
+ * log is read through Axon ({@code EventStore.openStream}), with the store's own tokens: the JPA store's gap-aware
+ * token does not skip an event whose transaction commits late, and Axon Server streams the same way. The handlers are
+ * the projection beans themselves behind a plain {@link AnnotationEventHandlerAdapter} with Axon's parameter
+ * resolvers, without the processor's dead-letter and per-handler flush wrapping (a failing event fails the run).
+ */
+@Component
+public class EventReplay {
+    private static final Pattern SCHEMA = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private final EventStore eventStore;
+    private final TransactionTemplate transactions;
+    private final EntityManager entityManager;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final int jdbcBatchSize;
+    private final int flushEvery;
+
+    public EventReplay(EventStore eventStore, PlatformTransactionManager transactionManager, EntityManager entityManager,
+                       ObjectProvider<org.axonframework.config.Configuration> axon,
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.jdbc-batch-size:500}") int jdbcBatchSize,
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.flush-every:100}") int flushEvery) {
+        this.eventStore = eventStore;
+        this.jdbcBatchSize = jdbcBatchSize;
+        this.flushEvery = flushEvery;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.entityManager = entityManager;
+        this.axon = axon;
+    }
+
+    /**
+     * Opens a run of {@code group}'s handlers from the start of the log, for the events {@code include} accepts, writing
+     * into {@code schema} (null: no schema of its own, for handlers that write elsewhere, such as the search index).
+     */
+    public Run open(ProjectionBeans.Group group, String schema, Predicate<EventMessage<?>> include) {
+        if (schema != null && !SCHEMA.matcher(schema).matches()) throw new IllegalArgumentException("not a schema name: " + schema);
+        var resolvers = axon.getObject().parameterResolverFactory();
+        List<EventMessageHandler> handlers = new ArrayList<>();
+        group.beans().forEach(bean -> handlers.add(new AnnotationEventHandlerAdapter(bean, resolvers)));
+        return new Run(handlers, schema, include, eventStore.openStream(null));
+    }
+
+    /** Runs {@code work} in one transaction that reads and writes {@code schema} first. */
+    public <T> T inSchema(String schema, java.util.function.Supplier<T> work) {
+        if (!SCHEMA.matcher(schema).matches()) throw new IllegalArgumentException("not a schema name: " + schema);
+        return transactions.execute(status -> {
+            searchPath(schema);
+            return work.get();
+        });
+    }
+
+    private void searchPath(String schema) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (Statement set = connection.createStatement()) {
+                set.execute("set local search_path = " + schema + ", public");
+            }
+        });
+    }
+
+    /** One replay: batches of events from the log, each committed into the schema. */
+    public final class Run implements AutoCloseable {
+        private final List<EventMessageHandler> handlers;
+        private final Map<Class<?>, List<EventMessageHandler>> byType = new ConcurrentHashMap<>();
+        private final String schema;
+        private final Predicate<EventMessage<?>> include;
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private TrackingToken token;
+        private long read;
+        private boolean caughtUp;
+
+        private Run(List<EventMessageHandler> handlers, String schema, Predicate<EventMessage<?>> include,
+                    BlockingStream<TrackedEventMessage<?>> stream) {
+            this.handlers = handlers;
+            this.schema = schema;
+            this.include = include;
+            this.stream = stream;
+        }
+
+        /**
+         * Replays up to {@code max} events in one transaction; stops early (and is then {@link #caughtUp}) when no
+         * event comes within {@code idle}. Returns how many events it read.
+         */
+        public int batch(int max, Duration idle) {
+            caughtUp = false;
+            List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(max, 10_000));
+            try {
+                while (events.size() < max) {
+                    if (!stream.hasNextAvailable((int) idle.toMillis(), TimeUnit.MILLISECONDS)) {
+                        caughtUp = true;
+                        break;
+                    }
+                    events.add(stream.nextAvailable());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted", e);
+            }
+            List<TrackedEventMessage<?>> handled = events.stream().filter(this::handles).toList();
+            if (!handled.isEmpty()) {
+                transactions.executeWithoutResult(status -> {
+                    if (schema != null) searchPath(schema);
+                    // the batch's inserts and updates go in JDBC batches (this session only; the live processors'
+                    // handlers flush after each event anyway)
+                    entityManager.unwrap(Session.class).setJdbcBatchSize(jdbcBatchSize);
+                    handle(handled);
+                });
+            }
+            if (!events.isEmpty()) token = events.get(events.size() - 1).trackingToken();
+            read += events.size();
+            return events.size();
+        }
+
+        private boolean handles(TrackedEventMessage<?> event) {
+            List<EventMessageHandler> targets = byType.computeIfAbsent(event.getPayloadType(),
+                    type -> handlers.stream().filter(h -> h.canHandleType(type)).toList());
+            return !targets.isEmpty() && include.test(event);
+        }
+
+        /** One unit of work for the batch, as a processor's: handlers that write at its commit (the index) write once. */
+        private void handle(List<TrackedEventMessage<?>> events) {
+            int[] sinceFlush = {0};
+            ResultMessage<?> result = new BatchingUnitOfWork<>(events).executeWithResult(() -> {
+                EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+                if (schema != null && ++sinceFlush[0] > flushEvery) {
+                    // a small persistence context: Hibernate's flush before each query (countBy...) checks every
+                    // entity it holds, which over a whole batch grows with the square of its size
+                    entityManager.flush();
+                    entityManager.clear();
+                    sinceFlush[0] = 1;
+                }
+                try {
+                    for (EventMessageHandler handler : byType.get(event.getPayloadType())) {
+                        if (handler.canHandle(event)) handler.handle(event);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("replaying " + event.getPayloadType().getSimpleName() + " "
+                            + event.getIdentifier() + " failed: " + e.getMessage(), e);
+                }
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                Throwable failure = result.exceptionResult();
+                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure.getMessage(), failure);
+            }
+        }
+
+        /** The token of the last event read (null before the first). */
+        public TrackingToken token() { return token; }
+
+        /** The log position of the last event read, -1 before the first. */
+        public long position() { return token == null ? -1 : token.position().orElse(-1); }
+
+        public long eventsRead() { return read; }
+
+        /** Whether the last batch ended because the log had nothing more for a while. */
+        public boolean caughtUp() { return caughtUp; }
+
+        @Override
+        public void close() { stream.close(); }
+    }
+}

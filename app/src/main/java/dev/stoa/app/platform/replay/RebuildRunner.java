@@ -1,0 +1,157 @@
+package dev.stoa.app.platform.replay;
+
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.query.platform.ReadCache;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs rebuilds beside the live read model, whatever the store ({@link Target}): the processor's handlers replay the
+ * log into the new version ({@link EventReplay}) while the live one keeps serving, with progress every
+ * {@code stoa.replay.log-every} in the log; once within a batch of the head the live processor stops, the replay reads
+ * the rest, the target switches the new version in and moves every segment's token to where the replay stopped, and
+ * the processor starts again from there (events written meanwhile land in the new version); the read cache's epoch
+ * moves. A failure before the switch leaves the live read model untouched. The stop and the token move concern this
+ * process's processor: run rebuilds where the processor's segments are.
+ */
+@Component
+public class RebuildRunner {
+    private static final Logger log = LoggerFactory.getLogger(RebuildRunner.class);
+    private static final Duration IDLE = Duration.ofMillis(300);
+
+    /** Where a rebuild writes, and how it is switched in. */
+    interface Target {
+        /** The handlers to replay, writing to the new version. */
+        ProjectionBeans.Group handlers();
+
+        /** The schema the handlers' transactions read and write first, or null. */
+        String schema();
+
+        /** Creates the new version, empty, beside the live one. */
+        void prepare();
+
+        /** Switches the new version in and the processor's tokens to {@code token} (the processor is stopped). */
+        void switchOver(TrackingToken token) throws Exception;
+
+        /** Removes what is left of the new version (after a failure) or of the old one (after the switch). */
+        void cleanUp();
+    }
+
+    private final EventReplay replay;
+    private final EventStore eventStore;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<ReadCache> readCache;
+    private final int batchSize;
+    private final Duration logEvery;
+    private final Map<String, RebuildTracker> rebuilds = new ConcurrentHashMap<>();
+
+    public RebuildRunner(EventReplay replay, EventStore eventStore, ObjectProvider<EventProcessingConfiguration> processing,
+                         ObjectProvider<ReadCache> readCache, @Value("${stoa.replay.batch-size:1000}") int batchSize,
+                         @Value("${stoa.replay.log-every:5s}") Duration logEvery) {
+        this.replay = replay;
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.readCache = readCache;
+        this.batchSize = batchSize;
+        this.logEvery = logEvery;
+    }
+
+    /** Sets every segment's token of {@code processor} to {@code token}; in the caller's transaction. */
+    static void moveTokens(TokenStore store, String processor, TrackingToken token) {
+        for (int segment : store.fetchSegments(processor)) {
+            store.storeToken(token, processor, segment);
+            store.releaseClaim(processor, segment);
+        }
+    }
+
+    Optional<StreamingEventProcessor> live(String processor) {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        return config == null ? Optional.empty() : config.eventProcessor(processor, StreamingEventProcessor.class);
+    }
+
+    synchronized RebuildProgress start(String processor, Target target) {
+        RebuildTracker running = rebuilds.get(processor);
+        if (running != null && !running.finished())
+            throw new DomainException(ErrorCode.REBUILD_RUNNING, "a rebuild of " + processor + " is running");
+        RebuildTracker tracker = new RebuildTracker(processor, head());
+        rebuilds.put(processor, tracker);
+        Thread.ofPlatform().name("rebuild-" + processor).daemon().start(() -> run(processor, target, tracker));
+        return tracker.progress();
+    }
+
+    Optional<RebuildProgress> progress(String processor) {
+        return Optional.ofNullable(rebuilds.get(processor)).map(RebuildTracker::progress);
+    }
+
+    private void run(String processor, Target target, RebuildTracker tracker) {
+        log.info("Rebuild of {} started beside the live read model, up to position {}", processor,
+                tracker.progress().targetPosition());
+        StreamingEventProcessor live = live(processor).orElseThrow();
+        boolean wasRunning = live.isRunning();
+        boolean stopped = false;
+        try {
+            target.prepare();
+            try (EventReplay.Run run = replay.open(target.handlers(), target.schema(), e -> true)) {
+                long lastLog = System.nanoTime();
+                while (true) {
+                    run.batch(batchSize, IDLE);
+                    tracker.advanced(run.eventsRead(), run.position());
+                    if (System.nanoTime() - lastLog > logEvery.toNanos()) {
+                        logProgress(tracker.progress());
+                        lastLog = System.nanoTime();
+                    }
+                    if (run.caughtUp() || head() - run.position() <= batchSize) break;
+                }
+                tracker.status("switching");
+                stopped = true;
+                live.shutdownAsync().get(60, TimeUnit.SECONDS);
+                do { // what came since, up to a quiet moment; later events are the restarted processor's
+                    run.batch(batchSize, IDLE);
+                } while (!run.caughtUp() && head() - run.position() > batchSize);
+                tracker.advanced(run.eventsRead(), run.position());
+                target.switchOver(run.token());
+                log.info("Rebuild of {}: switched to the new version at {}", processor, run.token());
+            }
+            if (wasRunning) live.start();
+            stopped = false;
+            readCache.ifAvailable(cache -> cache.committed(processor));
+            tracker.done();
+            logProgress(tracker.progress());
+        } catch (Exception e) {
+            log.error("Rebuild of {} failed; the live read model is unchanged", processor, e);
+            tracker.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (stopped && wasRunning) live.start();
+        } finally {
+            try {
+                target.cleanUp();
+            } catch (RuntimeException e) {
+                log.warn("Rebuild of {}: clean-up failed: {}", processor, e.getMessage());
+            }
+        }
+    }
+
+    private static void logProgress(RebuildProgress p) {
+        log.info("Rebuild of {}: {} - {} events, position {} of {} ({}%), {} events/s, ETA {}", p.processor(), p.status(),
+                p.eventsReplayed(), p.position(), p.targetPosition(), String.format("%.1f", p.percent()),
+                p.eventsPerSecond(), p.eta() == null ? "-" : p.eta().toSeconds() + " s");
+    }
+
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+}

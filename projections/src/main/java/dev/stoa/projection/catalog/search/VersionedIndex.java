@@ -1,0 +1,175 @@
+package dev.stoa.projection.catalog.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.ScrollResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A search index read and written through an alias ({@code stoa-products}) over versioned concrete indices
+ * ({@code stoa-products-v1}, {@code -v2}...), so a rebuild fills a new version beside the live one and switches the
+ * alias in one atomic request. An index that still exists under the alias's name as a concrete index (before
+ * versions) is migrated on first use: its documents, with their external versions, are copied into {@code -v1}, and
+ * one atomic request removes the old index and points the alias at the copy.
+ */
+public final class VersionedIndex {
+    private static final Logger log = LoggerFactory.getLogger(VersionedIndex.class);
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final String mapping;
+    private final Pattern version;
+
+    public VersionedIndex(ElasticsearchClient client, String alias, String mapping) {
+        this.client = client;
+        this.alias = alias;
+        this.mapping = mapping;
+        this.version = Pattern.compile(Pattern.quote(alias) + "-v(\\d+)");
+    }
+
+    public String alias() { return alias; }
+
+    /** Makes the alias exist: over a new {@code -v1}, or over a copy of the concrete index of that name. */
+    public void ensure() {
+        try {
+            if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
+            if (client.indices().exists(e -> e.index(alias)).value()) {
+                migrate();
+                return;
+            }
+            String first = create(next());
+            client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+            log.info("Created search index {} under alias {}", first, alias);
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
+            awaitAlias(); // another process was first: write only once its alias is there (else ES would create an index)
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create search index " + alias, e);
+        }
+    }
+
+    private void awaitAlias() {
+        try {
+            for (int i = 0; i < 100; i++) {
+                if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read alias " + alias, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("search alias " + alias + " did not appear");
+    }
+
+    /** The concrete indices the alias points at. */
+    public List<String> targets() {
+        try {
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) return List.of();
+            return List.copyOf(client.indices().getAlias(g -> g.name(alias)).result().keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read alias " + alias, e);
+        }
+    }
+
+    /** Creates the next version, empty, with the mapping, outside the alias; returns its name. */
+    public String createNextVersion() {
+        try {
+            return create(next());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a new version of " + alias, e);
+        }
+    }
+
+    /** Points the alias at {@code index} alone, in one atomic request, and deletes the versions it pointed at. */
+    public void switchTo(String index) {
+        List<String> old = targets().stream().filter(i -> !i.equals(index)).toList();
+        try {
+            client.indices().updateAliases(u -> {
+                u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+                for (String o : old) u.actions(a -> a.removeIndex(r -> r.index(o)));
+                return u;
+            });
+            log.info("Search alias {} now points at {} (removed {})", alias, index, old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot switch alias " + alias, e);
+        }
+    }
+
+    /** An empty new version behind the alias (a reset of the processor). */
+    public void recreate() {
+        ensure();
+        switchTo(createNextVersion());
+    }
+
+    /** Deletes a version that was never switched to (a failed rebuild). */
+    public void drop(String index) {
+        try {
+            client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + index, e);
+        }
+    }
+
+    private String create(String index) throws IOException {
+        client.indices().create(c -> c.index(index).withJson(new StringReader(mapping)));
+        return index;
+    }
+
+    private String next() throws IOException {
+        int max = 0;
+        for (String name : client.indices().get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true))
+                .result().keySet()) {
+            Matcher m = version.matcher(name);
+            if (m.matches()) max = Math.max(max, Integer.parseInt(m.group(1)));
+        }
+        return alias + "-v" + (max + 1);
+    }
+
+    /** Copies the concrete index {@code alias} into {@code -v1} with each document's version, then swaps atomically. */
+    private void migrate() throws IOException {
+        String target = create(next());
+        long copied = 0;
+        client.indices().refresh(r -> r.index(alias));
+        SearchResponse<JsonData> page = client.search(s -> s.index(alias).scroll(t -> t.time("1m")).size(500).version(true),
+                JsonData.class);
+        String scrollId = page.scrollId();
+        List<Hit<JsonData>> hits = page.hits().hits();
+        try {
+            while (!hits.isEmpty()) {
+                BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.False);
+                for (Hit<JsonData> hit : hits)
+                    bulk.operations(op -> op.index(i -> i.index(target).id(hit.id()).document(hit.source())
+                            .version(hit.version()).versionType(VersionType.External)));
+                var response = client.bulk(bulk.build());
+                if (response.errors()) throw new IllegalStateException("copying " + alias + " into " + target + " failed");
+                copied += hits.size();
+                String current = scrollId;
+                ScrollResponse<JsonData> next = client.scroll(s -> s.scrollId(current).scroll(t -> t.time("1m")), JsonData.class);
+                scrollId = next.scrollId();
+                hits = new ArrayList<>(next.hits().hits());
+            }
+        } finally {
+            String last = scrollId;
+            if (last != null) client.clearScroll(c -> c.scrollId(last));
+        }
+        client.indices().refresh(r -> r.index(target));
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.add(add -> add.index(target).alias(alias)))
+                .actions(a -> a.removeIndex(r -> r.index(alias))));
+        log.info("Migrated search index {} ({} documents) to {} under an alias of its name", alias, copied, target);
+    }
+}
