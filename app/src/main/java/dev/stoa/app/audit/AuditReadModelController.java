@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.*;
  * by the same query code as the live read model.
  */
 @RestController
+@Profile("!command") // answered by the query process, which holds the projections and the query handlers
 @RequestMapping("/api/v1/audit")
 @Validated
 @Tag(name = "Audit")
