@@ -7,16 +7,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** How the audit reads the event store: its tables with the JPA store, its stream with Axon Server. */
 @Configuration
 class AuditConfiguration {
 
     @Bean
-    StoredEvents storedEvents(@Value("${axon.axonserver.enabled:false}") boolean axonServer, JdbcTemplate jdbc,
-                              PlatformTransactionManager transactions, EventStore store,
+    StoredEvents storedEvents(@Value("${axon.axonserver.enabled:false}") boolean axonServer, JdbcTemplate jdbc, EventStore store,
                               @Qualifier("eventSerializer") Serializer serializer) {
-        return axonServer ? new AxonServerStoredEvents(store, serializer) : new JdbcStoredEvents(jdbc, transactions);
+        return axonServer ? new AxonServerStoredEvents(store, serializer) : new JdbcStoredEvents(jdbc);
     }
 }

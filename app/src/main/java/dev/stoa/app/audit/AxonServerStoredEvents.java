@@ -3,7 +3,6 @@ package dev.stoa.app.audit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,12 +49,6 @@ class AxonServerStoredEvents implements StoredEvents {
     public StoredEvent asStored(EventMessage<?> message, long position) { return of(message, position, serializer); }
 
     @Override
-    public Optional<StoredEvent> at(long position) {
-        List<StoredEvent> found = at(List.of(position));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    @Override
     public List<StoredEvent> at(List<Long> positions) {
         if (positions.isEmpty()) return List.of();
         Set<Long> wanted = new HashSet<>(positions);
@@ -66,8 +59,7 @@ class AxonServerStoredEvents implements StoredEvents {
         return events;
     }
 
-    @Override
-    public void forEach(long fromInclusive, long toInclusive, Consumer<StoredEvent> action) {
+    private void forEach(long fromInclusive, long toInclusive, Consumer<StoredEvent> action) {
         TrackingToken start = fromInclusive <= 0 ? null : new GlobalSequenceTrackingToken(fromInclusive - 1);
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(start)) {
             while (stream.hasNextAvailable(10, TimeUnit.SECONDS)) { // the rest up to the head is on its way

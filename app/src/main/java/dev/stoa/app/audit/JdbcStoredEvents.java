@@ -6,12 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The JPA/JDBC event store's rows, read with plain JDBC: the payload and metadata bytes exactly as stored. The rows
@@ -22,27 +18,15 @@ class JdbcStoredEvents implements StoredEvents {
     static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,"
             + " payload_type, payload_revision, payload, meta_data";
     private static final int AHEAD = 256;
-    private static final int FETCH = 2_000;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
     private final Map<String, StoredEvent> window = new HashMap<>(); // by event id
 
-    JdbcStoredEvents(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        readOnly.setReadOnly(true);
-    }
+    JdbcStoredEvents(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
     static StoredEvent row(ResultSet rs, int offset) throws SQLException {
         return new StoredEvent(rs.getLong(offset), rs.getString(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
                 rs.getLong(offset + 4), rs.getString(offset + 5), rs.getString(offset + 6), rs.getString(offset + 7),
                 rs.getBytes(offset + 8), rs.getBytes(offset + 9));
-    }
-
-    @Override
-    public Optional<StoredEvent> at(long position) {
-        List<StoredEvent> found = at(List.of(position));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /**
@@ -73,16 +57,6 @@ class JdbcStoredEvents implements StoredEvents {
         jdbc.query("select " + COLUMNS + " from domain_event_entry where global_index = any(?) order by global_index",
                 rs -> { events.add(row(rs, 1)); }, (Object) positions.toArray(Long[]::new));
         return events;
-    }
-
-    @Override
-    public void forEach(long fromInclusive, long toInclusive, Consumer<StoredEvent> action) {
-        readOnly.executeWithoutResult(status -> {
-            JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-            streaming.setFetchSize(FETCH);
-            streaming.query("select " + COLUMNS + " from domain_event_entry where global_index between ? and ? order by global_index",
-                    rs -> { action.accept(row(rs, 1)); }, fromInclusive, toInclusive);
-        });
     }
 
     @Override
