@@ -101,6 +101,7 @@ def copy_events(facts, rows, events, log):
             pid, oid = str(uuid.uuid4()), str(uuid.uuid4())
             products.append(pid)
             updated = products[rnd.randrange(len(products))]
+            renamed.add(updated)
             batch = [
                 ("product-created", pid, 0, {"sku": "B-%s-%d" % (run, k), "slug": "bench-%s-%d" % (run, k),
                                              "name": "Bench Lamp %d" % k}),
@@ -121,6 +122,7 @@ def copy_events(facts, rows, events, log):
                                  "\\\\x" + row["meta"].hex() if row["meta"] else "\\N"]) + "\n"
 
     sequences = {}
+    renamed = set()
     t0 = time.time()
     proc = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(facts["pg_port"]),
                              "-U", "postgres", "-d", facts["pg_db"], "-c",
@@ -144,7 +146,24 @@ def copy_events(facts, rows, events, log):
     psql(facts, "update token_entry set token = decode('%s', 'hex'), "
                 "token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = null" % token)
     psql(facts, "analyze domain_event_entry")
-    return dict(copied=n, head_before=head, head=new_head, products=quarter, orders=quarter, seconds=time.time() - t0)
+    return dict(copied=n, head_before=head, head=new_head, products=quarter, orders=quarter, renamed=len(renamed),
+                seconds=time.time() - t0)
+
+
+COUNTS = {
+    "product_view": "select count(*) from product_view",
+    "renamed": "select count(*) from product_view where name like 'Bench Lamp %(renamed)'",
+    "order_view": "select count(*) from order_view",
+    "confirmed": "select count(*) from order_view where status = 'confirmed'",
+    "order_line_view": "select count(*) from order_line_view",
+    "order_history_view": "select count(*) from order_history_view",
+    "confirmed_second": "select count(*) from order_history_view where seq = 1 and status = 'confirmed'",
+}
+
+
+def counts(facts):
+    """What the read models hold: rows, and the rows the benchmark's events shape (renamed products, confirmations)."""
+    return {k: int(psql(facts, q).strip()) for k, q in COUNTS.items()}
 
 
 def kill_keeping_postgres(platform):
@@ -225,6 +244,8 @@ def main():
                      dict(seeder.product_body(0, "UPD")[0]))
         time.sleep(2)
         rows = templates(facts)
+        before = counts(facts)
+        lines_per_order = len(json.loads(rows["order-placed"]["payload"])["lines"])
         kill_keeping_postgres(platform)
         say("copying %d events into the store" % a.events)
         results["copy"] = copy_events(facts, rows, a.events, say)
@@ -243,12 +264,19 @@ def main():
                                  own_events=own, own_events_per_s=own / took)
             say("  %s: %d events read in %.1f s = %.0f events/s (its own %d events: %.0f/s)" % (
                 name, r["eventsReplayed"], took, r["eventsReplayed"] / took, own, own / took))
-        results["rows"] = {t: int(psql(facts, "select count(*) from %s" % t).strip())
-                           for t in ("product_view", "order_view", "order_line_view", "order_history_view")}
+        results["rows"] = counts(facts)
         say("rows after the rebuilds: %s" % results["rows"])
-        if results["rows"]["product_view"] < results["copy"]["products"] or \
-                results["rows"]["order_view"] < results["copy"]["orders"]:
-            raise RuntimeError("the rebuilt tables miss generated events: %s" % results["rows"])
+        n = results["copy"]["orders"]
+        expected = dict(product_view=before["product_view"] + results["copy"]["products"],
+                        renamed=results["copy"]["renamed"],
+                        order_view=before["order_view"] + n, confirmed=before["confirmed"] + n,
+                        order_line_view=before["order_line_view"] + n * lines_per_order,
+                        order_history_view=before["order_history_view"] + 2 * n,
+                        confirmed_second=before["confirmed_second"] + n)
+        results["expected_rows"] = expected
+        if results["rows"] != expected:
+            raise RuntimeError("the rebuilt tables differ from what the events say: %s, expected %s"
+                               % (results["rows"], expected))
     finally:
         with open(os.path.join(out, "results.json"), "w") as f:
             json.dump(results, f, indent=2, default=str)

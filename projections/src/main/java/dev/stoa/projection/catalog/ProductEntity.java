@@ -1,5 +1,6 @@
 package dev.stoa.projection.catalog;
 
+import dev.stoa.projection.platform.NewRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** Read model row of one product with its rating, shaped for the list filters of API.md (its stock: inventory_view). */
 @Entity
 @Table(name = "product_view")
-public class ProductEntity {
+public class ProductEntity extends NewRow<String> {
     @Id
     private String id;
     @Column(name = "vendor_id") private String vendorId;
@@ -67,6 +68,7 @@ public class ProductEntity {
         this.ratingCount = count;
     }
 
+    @Override
     public String getId() { return id; }
     public String getVendorId() { return vendorId; }
     public String getSku() { return sku; }

@@ -5,6 +5,7 @@ import dev.stoa.api.identity.AddressRemoved;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.identity.AddressSaved;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,8 +32,9 @@ public class AddressProjection {
         AddressEntity address = addresses.findById(new AddressEntity.Key(id, e.addressId()))
                 .orElseGet(() -> new AddressEntity(e.addressId(), id));
         Address a = e.address();
-        address.set(new Address(a.label(), personal.open(id, a.streetLine1()), personal.open(id, a.streetLine2()),
-                personal.open(id, a.city()), personal.open(id, a.state()), personal.open(id, a.postalCode()),
+        UnaryOperator<String> open = personal.opener(id);
+        address.set(new Address(a.label(), open.apply(a.streetLine1()), open.apply(a.streetLine2()),
+                open.apply(a.city()), open.apply(a.state()), open.apply(a.postalCode()),
                 a.countryCode(), a.isDefault()), at);
         addresses.save(address);
     }

@@ -4,6 +4,7 @@ import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.PersonalData;
 import java.time.Instant;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,8 +33,9 @@ public class UserProjection {
     @EventHandler
     void on(UserRegistered e, @Timestamp Instant at) {
         String id = e.userId().value();
-        users.save(new UserEntity(id, personal.open(id, e.email()), personal.open(id, e.firstName()),
-                personal.open(id, e.lastName()), personal.open(id, e.phone()),
+        UnaryOperator<String> open = personal.opener(id);
+        users.save(new UserEntity(id, open.apply(e.email()), open.apply(e.firstName()), open.apply(e.lastName()),
+                open.apply(e.phone()),
                 String.join(",", new TreeSet<>(e.roles())), e.emailVerified(), at));
     }
 
@@ -66,8 +68,8 @@ public class UserProjection {
     @EventHandler
     void on(ProfileUpdated e) {
         String id = e.userId().value();
-        users.getReferenceById(id).profile(personal.open(id, e.firstName()), personal.open(id, e.lastName()),
-                personal.open(id, e.phone()));
+        UnaryOperator<String> open = personal.opener(id);
+        users.getReferenceById(id).profile(open.apply(e.firstName()), open.apply(e.lastName()), open.apply(e.phone()));
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package dev.stoa.projection.ordering;
 
+import dev.stoa.projection.platform.NewRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** Read model row of one order: its amounts, status, shipping address (opened) and why it was cancelled. */
 @Entity
 @Table(name = "order_view")
-public class OrderEntity {
+public class OrderEntity extends NewRow<String> {
     @Id
     private String id;
     @Column(name = "order_number") private String orderNumber;
@@ -36,6 +37,8 @@ public class OrderEntity {
     @Column(name = "placed_at") private Instant placedAt;
     @Column(name = "hold_until") private Instant holdUntil;
     @Column(name = "updated_at") private Instant updatedAt;
+    /** How many entries its history has: the next entry's number, without counting them. */
+    @Column(name = "history_size") private int historySize;
 
     protected OrderEntity() {}
 
@@ -79,6 +82,9 @@ public class OrderEntity {
         updatedAt = at;
     }
 
+    /** The number of the history entry the order's next status gets (0 for its placement). */
+    public int nextHistoryEntry() { return historySize++; }
+
     public void paid(String reference) { paymentReference = reference; }
 
     public void cancelled(String reason) { cancelReason = reason; }
@@ -92,6 +98,7 @@ public class OrderEntity {
 
     public boolean hasAddress() { return streetLine1 != null || countryCode != null; }
 
+    @Override
     public String getId() { return id; }
     public String getOrderNumber() { return orderNumber; }
     public String getBuyerId() { return buyerId; }

@@ -1,5 +1,6 @@
 package dev.stoa.projection.ordering;
 
+import dev.stoa.projection.platform.NewRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "order_history_view")
 @IdClass(OrderHistoryEntity.Key.class)
-public class OrderHistoryEntity {
+public class OrderHistoryEntity extends NewRow<OrderHistoryEntity.Key> {
     /** The primary key: the order and the entry's position in its history. */
     public static class Key implements java.io.Serializable {
         private String orderId;
@@ -45,6 +46,9 @@ public class OrderHistoryEntity {
         this.status = status;
         this.at = at;
     }
+
+    @Override
+    public Key getId() { return new Key(orderId, seq); }
 
     public String getOrderId() { return orderId; }
     public int getSeq() { return seq; }

@@ -8,6 +8,4 @@ public interface OrderHistoryViewRepository extends JpaRepository<OrderHistoryEn
     List<OrderHistoryEntity> findByOrderIdOrderBySeq(String orderId);
 
     List<OrderHistoryEntity> findByOrderIdInOrderByOrderIdAscSeqAsc(Collection<String> orderIds);
-
-    long countByOrderId(String orderId);
 }

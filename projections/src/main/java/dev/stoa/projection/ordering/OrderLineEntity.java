@@ -1,5 +1,6 @@
 package dev.stoa.projection.ordering;
 
+import dev.stoa.projection.platform.NewRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "order_line_view")
 @IdClass(OrderLineEntity.Key.class)
-public class OrderLineEntity {
+public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
     /** The primary key: the order and the line's position in it. */
     public static class Key implements java.io.Serializable {
         private String orderId;
@@ -70,6 +71,9 @@ public class OrderLineEntity {
     }
 
     public void delivered(Instant at) { deliveredAt = at; }
+
+    @Override
+    public Key getId() { return new Key(orderId, lineNo); }
 
     public String getOrderId() { return orderId; }
     public int getLineNo() { return lineNo; }

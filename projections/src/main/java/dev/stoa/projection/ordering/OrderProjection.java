@@ -5,6 +5,7 @@ import dev.stoa.api.ordering.*;
 import dev.stoa.api.platform.PersonalData;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,19 +41,20 @@ public class OrderProjection {
         OrderEntity order = new OrderEntity(id, e.orderNumber(), buyer, at);
         OrderAmounts a = e.amounts();
         order.amounts(a.subtotalCents(), a.discountCents(), a.taxCents(), a.shippingCents(), a.totalCents(), a.currency());
-        order.checkout(e.couponCode(), e.paymentMethod(), personal.open(buyer, e.notes()), e.holdUntil());
+        UnaryOperator<String> open = personal.opener(buyer); // one key look-up for all of the order's fields
+        order.checkout(e.couponCode(), e.paymentMethod(), open.apply(e.notes()), e.holdUntil());
         ShippingAddress s = e.shippingAddress();
         if (s != null)
-            order.address(personal.open(buyer, s.recipientName()), personal.open(buyer, s.streetLine1()),
-                    personal.open(buyer, s.streetLine2()), personal.open(buyer, s.city()), personal.open(buyer, s.state()),
-                    personal.open(buyer, s.postalCode()), s.countryCode());
+            order.address(open.apply(s.recipientName()), open.apply(s.streetLine1()), open.apply(s.streetLine2()),
+                    open.apply(s.city()), open.apply(s.state()), open.apply(s.postalCode()), s.countryCode());
+        int placed = order.nextHistoryEntry();
         orders.save(order);
         for (int i = 0; i < e.lines().size(); i++) {
             OrderLine l = e.lines().get(i);
             lines.save(new OrderLineEntity(id, i, l.itemType(), l.itemId(), l.vendorId().value(), l.nameSnapshot(),
                     l.skuSnapshot(), l.unitPriceCents(), l.quantity(), l.lineTotalCents(), l.physical()));
         }
-        history.save(new OrderHistoryEntity(id, 0, OrderStatus.PENDING.value(), at));
+        history.save(new OrderHistoryEntity(id, placed, OrderStatus.PENDING.value(), at));
     }
 
     @EventHandler
@@ -95,7 +97,7 @@ public class OrderProjection {
     private OrderEntity reached(OrderId orderId, OrderStatus status, Instant at) {
         OrderEntity order = orders.getReferenceById(orderId.value());
         order.status(status.value(), at);
-        history.save(new OrderHistoryEntity(orderId.value(), (int) history.countByOrderId(orderId.value()), status.value(), at));
+        history.save(new OrderHistoryEntity(orderId.value(), order.nextHistoryEntry(), status.value(), at));
         return order;
     }
 

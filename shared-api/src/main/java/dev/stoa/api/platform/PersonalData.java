@@ -1,5 +1,7 @@
 package dev.stoa.api.platform;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Crypto-shredding of personal data in events: each user's fields (e-mail, names, phone, addresses) are
  * sealed with that user's own key, kept outside the event log. Erasing the user destroys the key, so every
@@ -22,6 +24,12 @@ public interface PersonalData {
      * @throws PersonalDataUnavailable when the user has no key at all (not committed yet): retry, never "erased"
      */
     String open(String userId, String sealed);
+
+    /**
+     * {@link #open} for several fields of one user, as one event carries them (an order's address): the key is looked
+     * up once, at the first sealed field, for all the fields this opener opens. Use it within one event's handling.
+     */
+    default UnaryOperator<String> opener(String userId) { return sealed -> open(userId, sealed); }
 
     /** Destroys the user's key, in the caller's transaction, leaving a tombstone: from then on the user reads as erased. */
     void erase(String userId);

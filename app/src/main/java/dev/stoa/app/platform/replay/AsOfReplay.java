@@ -48,13 +48,15 @@ public class AsOfReplay {
         try {
             jdbc.execute("create schema " + schema);
             for (String table : group.tables())
-                jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+                jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)"
+                        + " with (autovacuum_enabled = false)"); // dropped after the answer: never vacuumed
             long head = head();
             try (EventReplay.Run run = replay.open(group, schema, e -> !e.getTimestamp().isAfter(asOf))) {
                 do {
                     run.batch(batchSize, IDLE);
                 } while (!run.caughtUp() && run.position() < head);
             }
+            for (String table : group.tables()) jdbc.execute("analyze " + schema + "." + table); // plans for the query
             return replay.inSchema(schema, query);
         } finally {
             try {

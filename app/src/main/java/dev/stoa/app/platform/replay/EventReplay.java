@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.axonframework.common.stream.BlockingStream;
@@ -16,6 +22,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -45,12 +52,16 @@ public class EventReplay {
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final int jdbcBatchSize;
     private final int flushEvery;
+    private final int workers;
 
     public EventReplay(EventStore eventStore, PlatformTransactionManager transactionManager, EntityManager entityManager,
                        ObjectProvider<org.axonframework.config.Configuration> axon,
                        @org.springframework.beans.factory.annotation.Value("${stoa.replay.jdbc-batch-size:500}") int jdbcBatchSize,
-                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.flush-every:100}") int flushEvery) {
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.flush-every:100}") int flushEvery,
+                       @org.springframework.beans.factory.annotation.Value("${stoa.replay.workers:4}") int workers) {
+        if (workers < 1) throw new IllegalArgumentException("stoa.replay.workers must be at least 1, not " + workers);
         this.eventStore = eventStore;
+        this.workers = workers;
         this.jdbcBatchSize = jdbcBatchSize;
         this.flushEvery = flushEvery;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -64,10 +75,13 @@ public class EventReplay {
      */
     public Run open(ProjectionBeans.Group group, String schema, Predicate<EventMessage<?>> include) {
         if (schema != null && !SCHEMA.matcher(schema).matches()) throw new IllegalArgumentException("not a schema name: " + schema);
-        var resolvers = axon.getObject().parameterResolverFactory();
+        var config = axon.getObject();
+        var resolvers = config.parameterResolverFactory();
         List<EventMessageHandler> handlers = new ArrayList<>();
         group.beans().forEach(bean -> handlers.add(new AnnotationEventHandlerAdapter(bean, resolvers)));
-        return new Run(handlers, schema, include, eventStore.openStream(null));
+        SequencingPolicy<? super EventMessage<?>> sequencing =
+                config.eventProcessingConfiguration().sequencingPolicy(group.processor());
+        return new Run(group.processor(), handlers, sequencing, schema, include, eventStore.openStream(null));
     }
 
     /** Runs {@code work} in one transaction that reads and writes {@code schema} first. */
@@ -87,9 +101,18 @@ public class EventReplay {
         });
     }
 
-    /** One replay: batches of events from the log, each committed into the schema. */
+    /**
+     * One replay: batches of events from the log, each committed into the schema. A batch's events are handed to
+     * {@code stoa.replay.workers} threads by the processor's own sequencing policy, as its segments share them live:
+     * the events of one sequence (an aggregate, or what the policy groups) go to one worker, in log order; each worker
+     * commits its share in a transaction of its own, and the next batch starts when every worker is done. A rebuild that
+     * fails is thrown away whole, so a batch half committed by some workers is never seen.
+     */
     public final class Run implements AutoCloseable {
+        private final String processor;
         private final List<EventMessageHandler> handlers;
+        private final SequencingPolicy<? super EventMessage<?>> sequencing;
+        private ExecutorService pool;
         private final Map<Class<?>, List<EventMessageHandler>> byType = new ConcurrentHashMap<>();
         private final String schema;
         private final Predicate<EventMessage<?>> include;
@@ -98,9 +121,11 @@ public class EventReplay {
         private long read;
         private boolean caughtUp;
 
-        private Run(List<EventMessageHandler> handlers, String schema, Predicate<EventMessage<?>> include,
-                    BlockingStream<TrackedEventMessage<?>> stream) {
+        private Run(String processor, List<EventMessageHandler> handlers, SequencingPolicy<? super EventMessage<?>> sequencing,
+                    String schema, Predicate<EventMessage<?>> include, BlockingStream<TrackedEventMessage<?>> stream) {
+            this.processor = processor;
             this.handlers = handlers;
+            this.sequencing = sequencing;
             this.schema = schema;
             this.include = include;
             this.stream = stream;
@@ -125,19 +150,65 @@ public class EventReplay {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("replay interrupted", e);
             }
-            List<TrackedEventMessage<?>> handled = events.stream().filter(this::handles).toList();
-            if (!handled.isEmpty()) {
-                transactions.executeWithoutResult(status -> {
-                    if (schema != null) searchPath(schema);
-                    // the batch's inserts and updates go in JDBC batches (this session only; the live processors'
-                    // handlers flush after each event anyway)
-                    entityManager.unwrap(Session.class).setJdbcBatchSize(jdbcBatchSize);
-                    handle(handled);
-                });
-            }
+            List<List<TrackedEventMessage<?>>> shares = shares(events.stream().filter(this::handles).toList());
+            if (shares.size() == 1) commit(shares.get(0));
+            else if (shares.size() > 1) commitInParallel(shares);
             if (!events.isEmpty()) token = events.get(events.size() - 1).trackingToken();
             read += events.size();
             return events.size();
+        }
+
+        /** The events split by sequence over the workers, in log order within each share; empty shares left out. */
+        private List<List<TrackedEventMessage<?>>> shares(List<TrackedEventMessage<?>> handled) {
+            if (workers == 1 || handled.size() < 2) return handled.isEmpty() ? List.of() : List.of(handled);
+            List<List<TrackedEventMessage<?>>> shares = new ArrayList<>(workers);
+            for (int i = 0; i < workers; i++) shares.add(new ArrayList<>());
+            for (TrackedEventMessage<?> event : handled) {
+                Object sequence = sequencing.getSequenceIdentifierFor(event);
+                shares.get(Math.floorMod(Objects.hashCode(sequence == null ? event.getIdentifier() : sequence), workers)).add(event);
+            }
+            shares.removeIf(List::isEmpty);
+            return shares;
+        }
+
+        private void commitInParallel(List<List<TrackedEventMessage<?>>> shares) {
+            if (pool == null) {
+                AtomicInteger number = new AtomicInteger();
+                pool = Executors.newFixedThreadPool(workers, task -> {
+                    Thread thread = new Thread(task, "replay-" + processor + "-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            List<Future<?>> running = new ArrayList<>(shares.size());
+            for (List<TrackedEventMessage<?>> share : shares) running.add(pool.submit(() -> commit(share)));
+            RuntimeException failure = null;
+            try {
+                for (Future<?> share : running) {
+                    try {
+                        share.get();
+                    } catch (ExecutionException e) {
+                        if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            } catch (InterruptedException e) {
+                running.forEach(share -> share.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted", e);
+            }
+            if (failure != null) throw failure;
+        }
+
+        /** One transaction: the events' handlers writing into the schema. */
+        private void commit(List<TrackedEventMessage<?>> events) {
+            transactions.executeWithoutResult(status -> {
+                if (schema != null) searchPath(schema);
+                // the inserts and updates go in JDBC batches (this session only; the live processors' handlers flush
+                // after each event anyway)
+                entityManager.unwrap(Session.class).setJdbcBatchSize(jdbcBatchSize);
+                handle(events);
+            });
         }
 
         private boolean handles(TrackedEventMessage<?> event) {
@@ -186,6 +257,9 @@ public class EventReplay {
         public boolean caughtUp() { return caughtUp; }
 
         @Override
-        public void close() { stream.close(); }
+        public void close() {
+            stream.close();
+            if (pool != null) pool.shutdownNow();
+        }
     }
 }

@@ -44,6 +44,12 @@ public class RebuildRunner {
         /** Creates the new version, empty, beside the live one. */
         void prepare();
 
+        /**
+         * The replay is within a batch of the head and the live processor is about to stop: work that would otherwise
+         * hold up the switch while nothing updates the live version (statistics of the new tables).
+         */
+        default void caughtUp() {}
+
         /** Switches the new version in and the processor's tokens to {@code token} (the processor is stopped). */
         void switchOver(TrackingToken token) throws Exception;
 
@@ -116,6 +122,7 @@ public class RebuildRunner {
                     }
                     if (run.caughtUp() || head() - run.position() <= batchSize) break;
                 }
+                target.caughtUp();
                 tracker.status("switching");
                 stopped = true;
                 live.shutdownAsync().get(60, TimeUnit.SECONDS);

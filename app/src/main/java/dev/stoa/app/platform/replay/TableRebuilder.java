@@ -73,14 +73,24 @@ public class TableRebuilder implements ReadModelRebuilder {
         public void prepare() {
             jdbc.execute("drop schema if exists " + schema + " cascade");
             jdbc.execute("create schema " + schema);
-            for (String table : tables)
-                jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+            for (String table : tables) // no autovacuum while they fill: it would take the CPU the replay needs, and
+                // hold a lock that the switch would wait for (a lock_timeout shorter than deadlock_timeout never cancels it)
+                jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)"
+                        + " with (autovacuum_enabled = false)");
             log.info("Rebuild of {}: tables {} created empty in schema {}", processor, tables, schema);
         }
 
+        /** Statistics for the planner before the new tables serve, taken while the live ones still do. */
+        @Override
+        public void caughtUp() {
+            long started = System.nanoTime();
+            for (String table : tables) jdbc.execute("analyze " + schema + "." + table);
+            log.info("Rebuild of {}: tables analysed in {} ms", processor, (System.nanoTime() - started) / 1_000_000);
+        }
+
         /**
-         * One transaction: the live tables move to {@code <schema>_old}, the rebuilt ones to {@code public}, the
-         * tokens to the replay's. It locks every table first and gives up after a short wait, so that a reader holding
+         * One transaction: the live tables move to {@code <schema>_old}, the rebuilt ones (autovacuum on again) to
+         * {@code public}, the tokens to the replay's. It locks every table first and gives up after a short wait, so that a reader holding
          * one of them never deadlocks with it: the swap, not the reader, is retried.
          */
         @Override
@@ -95,6 +105,7 @@ public class TableRebuilder implements ReadModelRebuilder {
                         jdbc.execute("drop schema if exists " + old + " cascade");
                         jdbc.execute("create schema " + old);
                         for (String table : tables) {
+                            jdbc.execute("alter table " + schema + "." + table + " reset (autovacuum_enabled)");
                             jdbc.execute("alter table public." + table + " set schema " + old);
                             jdbc.execute("alter table " + schema + "." + table + " set schema public");
                         }

@@ -5,6 +5,7 @@ import com.google.crypto.tink.Aead;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.PersonalData;
 import java.security.GeneralSecurityException;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +32,36 @@ class JdbcPersonalData implements PersonalData {
 
     @Override
     public String open(String userId, String sealed) {
-        String prefix = sealed == null ? null : sealed.startsWith(SEALED) ? SEALED : sealed.startsWith(LEGACY) ? LEGACY : null;
+        String prefix = prefix(sealed);
         if (prefix == null) return sealed;
-        Aead aead = keys.keysOf(userId, false); // no key at all: PersonalDataUnavailable, the caller retries
-        if (aead == null) return ERASED;        // the tombstone erasure left
+        return opened(keys.keysOf(userId, false), userId, sealed, prefix); // no key at all: PersonalDataUnavailable
+    }
+
+    @Override
+    public UnaryOperator<String> opener(String userId) {
+        return new UnaryOperator<>() {
+            private Aead aead;
+            private boolean looked;
+
+            @Override
+            public String apply(String sealed) {
+                String prefix = prefix(sealed);
+                if (prefix == null) return sealed;
+                if (!looked) {
+                    aead = keys.keysOf(userId, false);
+                    looked = true;
+                }
+                return opened(aead, userId, sealed, prefix);
+            }
+        };
+    }
+
+    private static String prefix(String sealed) {
+        return sealed == null ? null : sealed.startsWith(SEALED) ? SEALED : sealed.startsWith(LEGACY) ? LEGACY : null;
+    }
+
+    private static String opened(Aead aead, String userId, String sealed, String prefix) {
+        if (aead == null) return ERASED; // the tombstone erasure left
         try {
             return Keysets.open(aead, sealed, prefix, Keysets.utf8(userId));
         } catch (GeneralSecurityException | IllegalArgumentException e) {

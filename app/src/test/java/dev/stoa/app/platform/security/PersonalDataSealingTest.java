@@ -62,6 +62,27 @@ class PersonalDataSealingTest {
     }
 
     @Test
+    void anOpenerOpensOneUsersFieldsLikeOpenAndReadsErasedOnceTheKeyIsGone() {
+        String carol = UUID.randomUUID().toString(), dave = UUID.randomUUID().toString();
+        String street = personal.seal(carol, "1 Rue Haute"), city = personal.seal(carol, "Lyon");
+        var open = personal.opener(carol);
+        assertThat(open.apply(street)).isEqualTo("1 Rue Haute");
+        assertThat(open.apply(city)).isEqualTo("Lyon");
+        assertThat(open.apply("FR")).as("not sealed").isEqualTo("FR");
+        assertThat(open.apply(null)).isNull();
+        assertThat(personal.opener(LEGACY_USER).apply(legacyField)).as("pd1").isEqualTo("lea@example.org");
+        String daves = personal.seal(dave, "dave@example.org");
+        assertThatThrownBy(() -> personal.opener(carol).apply(daves)).as("another user's field").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> personal.opener(UUID.randomUUID().toString()).apply(street))
+                .as("no key at all: retry, never erased").isInstanceOf(PersonalDataUnavailable.class);
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> personal.erase(carol));
+        var afterErasure = personal.opener(carol);
+        assertThat(afterErasure.apply(street)).isEqualTo(PersonalData.ERASED);
+        assertThat(afterErasure.apply(city)).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
     void aFieldRoundTripsIsBoundToItsUserAndCannotBeAltered() {
         String alice = UUID.randomUUID().toString(), bob = UUID.randomUUID().toString();
         String sealed = personal.seal(alice, "alice@example.org");
