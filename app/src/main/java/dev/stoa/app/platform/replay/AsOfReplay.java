@@ -48,8 +48,8 @@ public class AsOfReplay {
         try {
             jdbc.execute("create schema " + schema);
             for (String table : group.tables())
-                jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)"
-                        + " with (autovacuum_enabled = false)"); // dropped after the answer: never vacuumed
+                jdbc.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)"
+                        + " with (autovacuum_enabled = false)"); // dropped after the answer: neither logged nor vacuumed
             long head = head();
             try (EventReplay.Run run = replay.open(group, schema, e -> !e.getTimestamp().isAfter(asOf))) {
                 do {

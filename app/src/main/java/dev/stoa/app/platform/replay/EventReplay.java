@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +48,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EventReplay {
     private static final Pattern SCHEMA = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    /** Events read from the log ahead of the batch being handled. */
+    private static final int READ_AHEAD = 4096;
+
+    private record Failure(Throwable cause) {}
     private final EventStore eventStore;
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
@@ -106,7 +112,9 @@ public class EventReplay {
      * {@code stoa.replay.workers} threads by the processor's own sequencing policy, as its segments share them live:
      * the events of one sequence (an aggregate, or what the policy groups) go to one worker, in log order; each worker
      * commits its share in a transaction of its own, and the next batch starts when every worker is done. A rebuild that
-     * fails is thrown away whole, so a batch half committed by some workers is never seen.
+     * fails is thrown away whole, so a batch half committed by some workers is never seen. A reader thread of its own
+     * takes the events from the stream ahead of the batches (at most {@value #READ_AHEAD}); what it read beyond the
+     * last batch is dropped at the close, the token being the last handled event's.
      */
     public final class Run implements AutoCloseable {
         private final String processor;
@@ -117,6 +125,10 @@ public class EventReplay {
         private final String schema;
         private final Predicate<EventMessage<?>> include;
         private final BlockingStream<TrackedEventMessage<?>> stream;
+        /** Events the reader thread took from the stream ahead of the batches, or the {@link Failure} that stopped it. */
+        private final BlockingQueue<Object> readAhead = new ArrayBlockingQueue<>(READ_AHEAD);
+        private final Thread reader;
+        private volatile boolean closing;
         private TrackingToken token;
         private long read;
         private boolean caughtUp;
@@ -129,6 +141,7 @@ public class EventReplay {
             this.schema = schema;
             this.include = include;
             this.stream = stream;
+            this.reader = Thread.ofPlatform().name("replay-" + processor + "-reader").daemon().start(this::read);
         }
 
         /**
@@ -140,11 +153,16 @@ public class EventReplay {
             List<TrackedEventMessage<?>> events = new ArrayList<>(Math.min(max, 10_000));
             try {
                 while (events.size() < max) {
-                    if (!stream.hasNextAvailable((int) idle.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Object next = readAhead.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
+                    if (next == null) {
                         caughtUp = true;
                         break;
                     }
-                    events.add(stream.nextAvailable());
+                    if (next instanceof Failure failure) {
+                        readAhead.offer(failure); // for any later call too
+                        throw new IllegalStateException("reading the event log failed: " + failure.cause().getMessage(), failure.cause());
+                    }
+                    events.add((TrackedEventMessage<?>) next);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -156,6 +174,26 @@ public class EventReplay {
             if (!events.isEmpty()) token = events.get(events.size() - 1).trackingToken();
             read += events.size();
             return events.size();
+        }
+
+        /**
+         * The reader thread: takes events from the stream in log order while the workers handle the batch before, so
+         * that reading (a query per hundred events, and building their messages) overlaps their handling.
+         */
+        private void read() {
+            try {
+                // short waits, not an interrupt, end it: the store's streams swallow interrupts
+                while (!closing) {
+                    if (!stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) continue;
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    while (!closing && !readAhead.offer(event, 100, TimeUnit.MILLISECONDS)) { /* the batches lag */ }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                readAhead.clear();
+                readAhead.offer(new Failure(e));
+            }
         }
 
         /** The events split by sequence over the workers, in log order within each share; empty shares left out. */
@@ -258,6 +296,12 @@ public class EventReplay {
 
         @Override
         public void close() {
+            closing = true;
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             stream.close();
             if (pool != null) pool.shutdownNow();
         }

@@ -75,17 +75,25 @@ public class TableRebuilder implements ReadModelRebuilder {
             jdbc.execute("create schema " + schema);
             for (String table : tables) // no autovacuum while they fill: it would take the CPU the replay needs, and
                 // hold a lock that the switch would wait for (a lock_timeout shorter than deadlock_timeout never cancels it)
-                jdbc.execute("create table " + schema + "." + table + " (like public." + table + " including all)"
+                // nor write-ahead log: a rebuild that does not finish is thrown away, and the tables are logged
+                // before they serve (caughtUp)
+                jdbc.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)"
                         + " with (autovacuum_enabled = false)");
             log.info("Rebuild of {}: tables {} created empty in schema {}", processor, tables, schema);
         }
 
-        /** Statistics for the planner before the new tables serve, taken while the live ones still do. */
+        /**
+         * The new tables made crash-safe (written to the write-ahead log whole, once) and analysed for the planner,
+         * while the live ones still serve.
+         */
         @Override
         public void caughtUp() {
             long started = System.nanoTime();
-            for (String table : tables) jdbc.execute("analyze " + schema + "." + table);
-            log.info("Rebuild of {}: tables analysed in {} ms", processor, (System.nanoTime() - started) / 1_000_000);
+            for (String table : tables) {
+                jdbc.execute("alter table " + schema + "." + table + " set logged");
+                jdbc.execute("analyze " + schema + "." + table);
+            }
+            log.info("Rebuild of {}: tables logged and analysed in {} ms", processor, (System.nanoTime() - started) / 1_000_000);
         }
 
         /**
