@@ -544,7 +544,7 @@ def main():
 
     sizes = dict(products=500, courses=10, users=50) if a.quick else dict(products=10_000, courses=100, users=1_000)
     duration = a.duration or (10 if a.quick else 30)
-    warmup = a.warmup if a.warmup is not None else (5 if a.quick else 10)
+    warmup = a.warmup if a.warmup is not None else (5 if a.quick else 20)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = os.path.abspath(a.out or os.path.join(HERE, "out", stamp))
     os.makedirs(out, exist_ok=True)
