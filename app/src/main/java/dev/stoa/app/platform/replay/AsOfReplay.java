@@ -47,16 +47,14 @@ public class AsOfReplay {
         turns.acquireUninterruptibly();
         try {
             jdbc.execute("create schema " + schema);
-            for (String table : group.tables())
-                jdbc.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)"
-                        + " with (autovacuum_enabled = false)"); // dropped after the answer: neither logged nor vacuumed
+            TableCopies.createEmpty(jdbc, schema, group.tables()); // dropped after the answer: never logged
             long head = head();
             try (EventReplay.Run run = replay.open(group, schema, e -> !e.getTimestamp().isAfter(asOf))) {
                 do {
                     run.batch(batchSize, IDLE);
                 } while (!run.caughtUp() && run.position() < head);
             }
-            for (String table : group.tables()) jdbc.execute("analyze " + schema + "." + table); // plans for the query
+            TableCopies.analyze(jdbc, schema, group.tables()); // plans for the query
             return replay.inSchema(schema, query);
         } finally {
             try {

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.axonframework.common.stream.BlockingStream;
@@ -210,14 +209,8 @@ public class EventReplay {
         }
 
         private void commitInParallel(List<List<TrackedEventMessage<?>>> shares) {
-            if (pool == null) {
-                AtomicInteger number = new AtomicInteger();
-                pool = Executors.newFixedThreadPool(workers, task -> {
-                    Thread thread = new Thread(task, "replay-" + processor + "-" + number.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-            }
+            if (pool == null)
+                pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("replay-" + processor + "-", 1).daemon().factory());
             List<Future<?>> running = new ArrayList<>(shares.size());
             for (List<TrackedEventMessage<?>> share : shares) running.add(pool.submit(() -> commit(share)));
             RuntimeException failure = null;
@@ -261,7 +254,7 @@ public class EventReplay {
             ResultMessage<?> result = new BatchingUnitOfWork<>(events).executeWithResult(() -> {
                 EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
                 if (schema != null && ++sinceFlush[0] > flushEvery) {
-                    // a small persistence context: Hibernate's flush before each query (countBy...) checks every
+                    // a small persistence context: Hibernate's flush before each query a handler makes checks every
                     // entity it holds, which over a whole batch grows with the square of its size
                     entityManager.flush();
                     entityManager.clear();

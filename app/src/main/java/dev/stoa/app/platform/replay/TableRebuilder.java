@@ -73,12 +73,7 @@ public class TableRebuilder implements ReadModelRebuilder {
         public void prepare() {
             jdbc.execute("drop schema if exists " + schema + " cascade");
             jdbc.execute("create schema " + schema);
-            for (String table : tables) // no autovacuum while they fill: it would take the CPU the replay needs, and
-                // hold a lock that the switch would wait for (a lock_timeout shorter than deadlock_timeout never cancels it)
-                // nor write-ahead log: a rebuild that does not finish is thrown away, and the tables are logged
-                // before they serve (caughtUp)
-                jdbc.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)"
-                        + " with (autovacuum_enabled = false)");
+            TableCopies.createEmpty(jdbc, schema, tables);
             log.info("Rebuild of {}: tables {} created empty in schema {}", processor, tables, schema);
         }
 
@@ -89,17 +84,15 @@ public class TableRebuilder implements ReadModelRebuilder {
         @Override
         public void caughtUp() {
             long started = System.nanoTime();
-            for (String table : tables) {
-                jdbc.execute("alter table " + schema + "." + table + " set logged");
-                jdbc.execute("analyze " + schema + "." + table);
-            }
+            for (String table : tables) jdbc.execute("alter table " + schema + "." + table + " set logged");
+            TableCopies.analyze(jdbc, schema, tables);
             log.info("Rebuild of {}: tables logged and analysed in {} ms", processor, (System.nanoTime() - started) / 1_000_000);
         }
 
         /**
          * One transaction: the live tables move to {@code <schema>_old}, the rebuilt ones (autovacuum on again) to
-         * {@code public}, the tokens to the replay's. It locks every table first and gives up after a short wait, so that a reader holding
-         * one of them never deadlocks with it: the swap, not the reader, is retried.
+         * {@code public}, the tokens to the replay's. It locks every table first and gives up after a short wait, so
+         * that a reader holding one of them never deadlocks with it: the swap, not the reader, is retried.
          */
         @Override
         public void switchOver(TrackingToken token) throws InterruptedException {

@@ -31,11 +31,7 @@ class JdbcPersonalData implements PersonalData {
     }
 
     @Override
-    public String open(String userId, String sealed) {
-        String prefix = prefix(sealed);
-        if (prefix == null) return sealed;
-        return opened(keys.keysOf(userId, false), userId, sealed, prefix); // no key at all: PersonalDataUnavailable
-    }
+    public String open(String userId, String sealed) { return opener(userId).apply(sealed); }
 
     @Override
     public UnaryOperator<String> opener(String userId) {
@@ -45,28 +41,20 @@ class JdbcPersonalData implements PersonalData {
 
             @Override
             public String apply(String sealed) {
-                String prefix = prefix(sealed);
+                String prefix = sealed == null ? null : sealed.startsWith(SEALED) ? SEALED : sealed.startsWith(LEGACY) ? LEGACY : null;
                 if (prefix == null) return sealed;
                 if (!looked) {
-                    aead = keys.keysOf(userId, false);
+                    aead = keys.keysOf(userId, false); // no key at all: PersonalDataUnavailable, the caller retries
                     looked = true;
                 }
-                return opened(aead, userId, sealed, prefix);
+                if (aead == null) return ERASED; // the tombstone erasure left
+                try {
+                    return Keysets.open(aead, sealed, prefix, Keysets.utf8(userId));
+                } catch (GeneralSecurityException | IllegalArgumentException e) {
+                    throw new IllegalStateException("cannot open a personal field of user " + userId, e);
+                }
             }
         };
-    }
-
-    private static String prefix(String sealed) {
-        return sealed == null ? null : sealed.startsWith(SEALED) ? SEALED : sealed.startsWith(LEGACY) ? LEGACY : null;
-    }
-
-    private static String opened(Aead aead, String userId, String sealed, String prefix) {
-        if (aead == null) return ERASED; // the tombstone erasure left
-        try {
-            return Keysets.open(aead, sealed, prefix, Keysets.utf8(userId));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot open a personal field of user " + userId, e);
-        }
     }
 
     @Override
