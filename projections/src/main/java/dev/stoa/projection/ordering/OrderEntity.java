@@ -1,5 +1,6 @@
 package dev.stoa.projection.ordering;
 
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.projection.platform.NewRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -89,12 +90,20 @@ public class OrderEntity extends NewRow<String> {
 
     public void cancelled(String reason) { cancelReason = reason; }
 
-    /** The buyer was erased: nothing personal stays (the country stays, for the books). */
-    public void anonymise() {
-        address(null, null, null, null, null, null, countryCode);
-        notes = null;
-        cancelReason = null;
+    /**
+     * The buyer was erased: each personal field that holds a value reads {@link PersonalData#ERASED}, as opening it with
+     * the destroyed key does. So the row ends the same whether the erasure (the user's event) is handled before or after
+     * the order's own events, which another segment may handle later. The country stays, for the books, and so does a
+     * cancellation reason that is not the buyer's words ({@code reasonIsPersonal} false).
+     */
+    public void anonymise(boolean reasonIsPersonal) {
+        address(erased(recipientName), erased(streetLine1), erased(streetLine2), erased(city), erased(state),
+                erased(postalCode), countryCode);
+        notes = erased(notes);
+        if (reasonIsPersonal) cancelReason = erased(cancelReason);
     }
+
+    private static String erased(String value) { return value == null ? null : PersonalData.ERASED; }
 
     public boolean hasAddress() { return streetLine1 != null || countryCode != null; }
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code order_view}, {@code order_line_view} and {@code order_history_view}: each status the order reaches is a
- * history entry with the event's time. Sealed fields (address, notes, reason) are opened here; an erased buyer's are
- * wiped.
+ * history entry with the event's time. Sealed fields (address, notes, reason) are opened here; an erased buyer's read
+ * {@code [erased]}.
  */
 @Component
 @ProcessingGroup(OrderProjection.NAME)
@@ -80,12 +80,19 @@ public class OrderProjection {
     @EventHandler
     void on(OrderCancelled e, @Timestamp Instant at) {
         OrderEntity order = reached(e.orderId(), OrderStatus.CANCELLED, at);
-        order.cancelled(CancelOrder.EXPIRED.equals(e.reason()) || CancelOrder.USER_DEACTIVATED.equals(e.reason())
-                ? e.reason() : personal.open(e.buyer().value(), e.reason()));
+        order.cancelled(personalReason(e.reason()) ? personal.open(e.buyer().value(), e.reason()) : e.reason());
     }
 
+    /** Handled in whichever order with the buyer's orders' events (another aggregate's): see anonymise. */
     @EventHandler
-    void on(UserErased e) { orders.findByBuyerId(e.userId().value()).forEach(OrderEntity::anonymise); }
+    void on(UserErased e) {
+        orders.findByBuyerId(e.userId().value()).forEach(o -> o.anonymise(personalReason(o.getCancelReason())));
+    }
+
+    /** Whether a cancellation reason is the buyer's (or staff's) words, sealed with the buyer's key; not a fixed reason. */
+    private static boolean personalReason(String reason) {
+        return !CancelOrder.EXPIRED.equals(reason) && !CancelOrder.USER_DEACTIVATED.equals(reason);
+    }
 
     @ResetHandler
     void reset() {

@@ -86,7 +86,20 @@ public class EventReplay {
         group.beans().forEach(bean -> handlers.add(new AnnotationEventHandlerAdapter(bean, resolvers)));
         SequencingPolicy<? super EventMessage<?>> sequencing =
                 config.eventProcessingConfiguration().sequencingPolicy(group.processor());
-        return new Run(group.processor(), handlers, sequencing, schema, include, eventStore.openStream(null));
+        int threads = liveSegments(config, group.processor()) > 1 ? workers : 1;
+        return new Run(group.processor(), handlers, sequencing, threads, schema, include, eventStore.openStream(null));
+    }
+
+    /**
+     * How many segments the processor's events are shared over live (its token store's). A processor of one segment
+     * sees its events in log order, and its handlers may count on it (a review after its course, an erasure after the
+     * orders it anonymises): its replay keeps that order, on one worker. A processor of several segments already
+     * handles different sequences in any order and in transactions of their own, so its replay may too.
+     */
+    private int liveSegments(org.axonframework.config.Configuration config, String processor) {
+        var tokens = config.eventProcessingConfiguration().tokenStore(processor);
+        Integer segments = transactions.execute(status -> tokens.fetchSegments(processor).length);
+        return segments == null ? 0 : segments;
     }
 
     /** Runs {@code work} in one transaction that reads and writes {@code schema} first. */
@@ -107,8 +120,9 @@ public class EventReplay {
     }
 
     /**
-     * One replay: batches of events from the log, each committed into the schema. A batch's events are handed to
-     * {@code stoa.replay.workers} threads by the processor's own sequencing policy, as its segments share them live:
+     * One replay: batches of events from the log, each committed into the schema. For a processor of several segments, a
+     * batch's events are handed to {@code stoa.replay.workers} threads by its own sequencing policy, as its segments
+     * share them live (a processor of one segment: one thread, log order):
      * the events of one sequence (an aggregate, or what the policy groups) go to one worker, in log order; each worker
      * commits its share in a transaction of its own, and the next batch starts when every worker is done. A rebuild that
      * fails is thrown away whole, so a batch half committed by some workers is never seen. A reader thread of its own
@@ -119,6 +133,7 @@ public class EventReplay {
         private final String processor;
         private final List<EventMessageHandler> handlers;
         private final SequencingPolicy<? super EventMessage<?>> sequencing;
+        private final int threads;
         private ExecutorService pool;
         private final Map<Class<?>, List<EventMessageHandler>> byType = new ConcurrentHashMap<>();
         private final String schema;
@@ -133,10 +148,11 @@ public class EventReplay {
         private boolean caughtUp;
 
         private Run(String processor, List<EventMessageHandler> handlers, SequencingPolicy<? super EventMessage<?>> sequencing,
-                    String schema, Predicate<EventMessage<?>> include, BlockingStream<TrackedEventMessage<?>> stream) {
+                    int threads, String schema, Predicate<EventMessage<?>> include, BlockingStream<TrackedEventMessage<?>> stream) {
             this.processor = processor;
             this.handlers = handlers;
             this.sequencing = sequencing;
+            this.threads = threads;
             this.schema = schema;
             this.include = include;
             this.stream = stream;
@@ -197,12 +213,12 @@ public class EventReplay {
 
         /** The events split by sequence over the workers, in log order within each share; empty shares left out. */
         private List<List<TrackedEventMessage<?>>> shares(List<TrackedEventMessage<?>> handled) {
-            if (workers == 1 || handled.size() < 2) return handled.isEmpty() ? List.of() : List.of(handled);
-            List<List<TrackedEventMessage<?>>> shares = new ArrayList<>(workers);
-            for (int i = 0; i < workers; i++) shares.add(new ArrayList<>());
+            if (threads == 1 || handled.size() < 2) return handled.isEmpty() ? List.of() : List.of(handled);
+            List<List<TrackedEventMessage<?>>> shares = new ArrayList<>(threads);
+            for (int i = 0; i < threads; i++) shares.add(new ArrayList<>());
             for (TrackedEventMessage<?> event : handled) {
                 Object sequence = sequencing.getSequenceIdentifierFor(event);
-                shares.get(Math.floorMod(Objects.hashCode(sequence == null ? event.getIdentifier() : sequence), workers)).add(event);
+                shares.get(Math.floorMod(Objects.hashCode(sequence == null ? event.getIdentifier() : sequence), threads)).add(event);
             }
             shares.removeIf(List::isEmpty);
             return shares;
@@ -210,7 +226,7 @@ public class EventReplay {
 
         private void commitInParallel(List<List<TrackedEventMessage<?>>> shares) {
             if (pool == null)
-                pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("replay-" + processor + "-", 1).daemon().factory());
+                pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("replay-" + processor + "-", 1).daemon().factory());
             List<Future<?>> running = new ArrayList<>(shares.size());
             for (List<TrackedEventMessage<?>> share : shares) running.add(pool.submit(() -> commit(share)));
             RuntimeException failure = null;
@@ -283,6 +299,9 @@ public class EventReplay {
         public long position() { return token == null ? -1 : token.position().orElse(-1); }
 
         public long eventsRead() { return read; }
+
+        /** The threads (and transactions) a batch is shared over: 1 for a processor of one segment. */
+        public int threads() { return threads; }
 
         /** Whether the last batch ended because the log had nothing more for a while. */
         public boolean caughtUp() { return caughtUp; }

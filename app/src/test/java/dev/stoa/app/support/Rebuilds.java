@@ -1,24 +1,22 @@
-package dev.stoa.app.audit;
+package dev.stoa.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stoa.app.support.Api;
-import dev.stoa.app.support.Await;
 import java.time.Duration;
 
 /** Rebuilds through the admin API: start one, wait for it to finish, read a processor's entry in the listing. */
-final class Rebuilds {
+public final class Rebuilds {
     private final Api api;
     private final String admin;
 
-    Rebuilds(Api api, String admin) {
+    public Rebuilds(Api api, String admin) {
         this.api = api;
         this.admin = admin;
     }
 
     /** Starts a rebuild (202) and waits until the listing shows it done. */
-    JsonNode run(String processor) {
+    public JsonNode run(String processor) {
         Api.Response started = api.post("/api/v1/admin/projections/" + processor + "/replay", null, admin);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.body().get("status").asText()).isIn("running", "switching", "done");
@@ -32,7 +30,7 @@ final class Rebuilds {
         return last[0];
     }
 
-    JsonNode entry(String processor) {
+    public JsonNode entry(String processor) {
         Api.Response list = api.get("/api/v1/admin/projections", admin);
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         for (JsonNode p : list.body()) if (p.get("name").asText().equals(processor)) return p;
