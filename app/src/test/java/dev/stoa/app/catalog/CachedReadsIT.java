@@ -115,6 +115,63 @@ class CachedReadsIT extends ApiTest {
         assertThat(wallet.header("Cache-Control")).contains("no-store");
     }
 
+    /**
+     * A catalog answer kept as it went out is the answer the handler gives: same status, body, ETag and headers (but
+     * the per-request ones), for each accepted type; what is not a 200 is never kept; a write's change shows at once.
+     */
+    @Test
+    void aKeptAnswerIsTheAnswerTheHandlerGives() {
+        String vendor = tokenFor("vendor");
+        String sku = unique("KEPT");
+        String brand = sku.replace("-", "");
+        String id = new Catalog(api).create(vendor, Catalog.product(sku, "Kept Lamp", 3_100, null, brand));
+        for (String path : List.of("/api/v1/products/" + id, "/api/v1/products?brand=" + brand + "&sort=-price",
+                "/api/v1/search?q=" + brand, "/api/v1/suggest?prefix=Kept")) {
+            Api.Response first = api.get(path);
+            Api.Response again = api.get(path);
+            assertThat(first.status()).as(path).isEqualTo(200);
+            assertThat(again.status()).as(path).isEqualTo(200);
+            assertThat(again.raw()).as(path).isEqualTo(first.raw());
+            assertThat(lasting(again.headers())).as(path).isEqualTo(lasting(first.headers()));
+            assertThat(again.header("ETag")).as(path).isNotBlank();
+            assertThat(again.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(again.header("Cache-Control")).as(path).isEqualTo("no-cache");
+            assertThat(again.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            Api.Response notModified = api.send("GET", path, null, null, null, Map.of("If-None-Match", again.header("ETag")));
+            assertThat(notModified.status()).as(path).isEqualTo(304);
+            assertThat(notModified.raw()).as(path).isEmpty();
+            Api.Response anyType = api.send("GET", path, null, null, null, Map.of("Accept", "*/*"));
+            assertThat(anyType.raw()).as(path).isEqualTo(first.raw());
+            for (int i = 0; i < 2; i++) { // a refusal is answered again each time, never kept as the answer
+                Api.Response xml = api.send("GET", path, null, null, null, Map.of("Accept", "application/xml"));
+                assertThat(xml.status()).as(path).isEqualTo(406);
+            }
+            assertThat(api.get(path).raw()).as(path).isEqualTo(first.raw());
+        }
+        String missing = "/api/v1/products/" + java.util.UUID.randomUUID();
+        assertThat(api.get(missing).status()).isEqualTo(404);
+        assertThat(api.get(missing).code()).isEqualTo("not_found");
+
+        Api.Response put = api.put("/api/v1/products/" + id, Catalog.product(sku, "Kept Lamp", 3_200, null, brand), vendor);
+        assertThat(put.status()).as(put.toString()).isIn(200, 204);
+        Map<String, String> atWrite = readAt(put);
+        assertThat(api.send("GET", "/api/v1/products/" + id, null, null, null, atWrite).body().get("priceCents").asLong())
+                .isEqualTo(3_200);
+        assertThat(priceIn(api.send("GET", "/api/v1/products?brand=" + brand + "&sort=-price", null, null, null, atWrite).body(), id))
+                .isEqualTo(3_200);
+    }
+
+    /** The headers of an answer but those that differ per request (date, correlation id, consistency). */
+    private static Map<String, List<String>> lasting(java.net.http.HttpHeaders headers) {
+        Map<String, List<String>> kept = new java.util.TreeMap<>();
+        headers.map().forEach((name, values) -> {
+            String lower = name.toLowerCase();
+            if (!lower.equals("date") && !lower.startsWith("x-correlation") && !lower.startsWith("x-request")
+                    && !lower.startsWith("x-stoa-consistency")) kept.put(lower, values);
+        });
+        return kept;
+    }
+
     /** The read a client makes right after a write: at the write's position if it answered pending. */
     private static Map<String, String> readAt(Api.Response write) {
         return "consistent".equals(write.header("X-Stoa-Consistency")) ? Map.of()

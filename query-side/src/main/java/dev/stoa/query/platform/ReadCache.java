@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Answers of public catalog queries kept in memory, invalidated by the commits of the processors that write the read
@@ -48,8 +49,15 @@ public class ReadCache {
 
     private record Kept(long epoch, Object answer) {}
 
+    /** A whole HTTP answer kept by the web layer: its bytes, and what else it needs to be answered again. */
+    public interface Representation {
+        /** What it costs in memory, roughly, in bytes. */
+        int weight();
+    }
+
     private final Map<Region, AtomicLong> epochs = new EnumMap<>(Region.class);
     private final Map<Region, Cache<Object, Kept>> caches = new EnumMap<>(Region.class);
+    private final Map<Region, Cache<Object, Kept>> representations = new EnumMap<>(Region.class);
     /** Each region's processors, looked up once they all exist (asking Spring and Axon on every read costs more). */
     private final Map<Region, List<StreamingEventProcessor>> processors = new ConcurrentHashMap<>();
     private final ObjectProvider<EventProcessingConfiguration> processing;
@@ -58,14 +66,43 @@ public class ReadCache {
     public ReadCache(ObjectProvider<EventProcessingConfiguration> processing,
                      @Value("${stoa.read-cache.enabled:true}") boolean enabled,
                      @Value("${stoa.read-cache.catalog-entries:20000}") long catalogEntries,
-                     @Value("${stoa.read-cache.search-entries:2000}") long searchEntries) {
+                     @Value("${stoa.read-cache.search-entries:2000}") long searchEntries,
+                     @Value("${stoa.read-cache.response-bytes:32MB}") DataSize responseBytes) {
         this.processing = processing;
         this.enabled = enabled;
         for (Region region : Region.values()) {
             epochs.put(region, new AtomicLong());
             caches.put(region, Caffeine.newBuilder()
                     .maximumSize(region == Region.SEARCH ? searchEntries : catalogEntries).build());
+            representations.put(region, Caffeine.newBuilder()
+                    .executor(Runnable::run) // evicts on the writer's thread: never above its bytes for long
+                    .maximumWeight(responseBytes.toBytes() / Region.values().length)
+                    .weigher((Object key, Kept kept) -> ((Representation) kept.answer()).weight()).build());
         }
+    }
+
+    /**
+     * Whether answers of the region may be kept now (the cache is on and this process runs every segment of its
+     * processors); a caller keeping representations asks this first, then takes the {@link #epoch}.
+     */
+    public boolean serving(Region region) { return enabled && ownsAll(region); }
+
+    /** The region's epoch now: take it before reading what will be kept with it. */
+    public long epoch(Region region) { return epochs.get(region).get(); }
+
+    /** The representation kept under {@code key} if it was kept at {@code epoch} (the epoch now), else null. */
+    @SuppressWarnings("unchecked")
+    public <T extends Representation> T representation(Region region, Object key, long epoch) {
+        Kept kept = representations.get(region).getIfPresent(key);
+        return kept != null && kept.epoch() == epoch ? (T) kept.answer() : null;
+    }
+
+    /**
+     * Keeps {@code representation}, read after {@code epoch} was taken, under {@code key}: served by
+     * {@link #representation} only while the epoch stays the same, as the answers of {@link #get}.
+     */
+    public void keep(Region region, Object key, long epoch, Representation representation) {
+        if (epochs.get(region).get() == epoch) representations.get(region).put(key, new Kept(epoch, representation));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.util.unit.DataSize;
 
 class ReadCacheTest {
     private final EventProcessingConfiguration config = mock(EventProcessingConfiguration.class);
@@ -38,7 +39,7 @@ class ReadCacheTest {
         }
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("config", config);
-        cache = new ReadCache(beans.getBeanProvider(EventProcessingConfiguration.class), true, 100, 100);
+        cache = new ReadCache(beans.getBeanProvider(EventProcessingConfiguration.class), true, 100, 100, DataSize.ofKilobytes(4));
     }
 
     private static EventTrackerStatus status(int id, int mask) {
@@ -64,6 +65,38 @@ class ReadCacheTest {
         assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#4");
         cache.committed("course-search");
         assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#5");
+    }
+
+    private record Bytes(String text) implements ReadCache.Representation {
+        @Override
+        public int weight() { return text.length(); }
+    }
+
+    @Test
+    void aRepresentationIsServedOnlyAtTheEpochItWasReadAfter() {
+        long epoch = cache.epoch(ReadCache.Region.CATALOG);
+        cache.keep(ReadCache.Region.CATALOG, "/products/1", epoch, new Bytes("one"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", epoch)).isEqualTo(new Bytes("one"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.SEARCH, "/products/1", cache.epoch(ReadCache.Region.SEARCH))).isNull();
+
+        cache.committed("inventory-read-model");
+        long now = cache.epoch(ReadCache.Region.CATALOG);
+        assertThat(now).isGreaterThan(epoch);
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", now)).as("read before a commit").isNull();
+
+        // read after the old epoch was taken, kept after a commit came: never kept
+        cache.keep(ReadCache.Region.CATALOG, "/products/2", epoch, new Bytes("stale"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", epoch)).isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", now)).isNull();
+    }
+
+    @Test
+    void representationsAreKeptWithinTheirBytes() {
+        long epoch = cache.epoch(ReadCache.Region.SEARCH);
+        for (int i = 0; i < 100; i++) cache.keep(ReadCache.Region.SEARCH, "q" + i, epoch, new Bytes("x".repeat(100)));
+        int kept = 0;
+        for (int i = 0; i < 100; i++) if (cache.representation(ReadCache.Region.SEARCH, "q" + i, epoch) != null) kept++;
+        assertThat(kept).as("4 KB over two regions: about 20 of 100-byte answers").isBetween(1, 25);
     }
 
     @Test
@@ -116,7 +149,10 @@ class ReadCacheTest {
 
     @Test
     void withoutEverySegmentHereNothingIsCached() {
+        assertThat(cache.serving(ReadCache.Region.CATALOG)).isTrue();
         segments.get("inventory-read-model").remove(1); // another process runs half the stream
+        assertThat(cache.serving(ReadCache.Region.CATALOG)).isFalse();
+        assertThat(cache.serving(ReadCache.Region.SEARCH)).isTrue();
         assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
         assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#2");
         assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#3");
@@ -139,8 +175,9 @@ class ReadCacheTest {
 
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("config", config);
-        cache = new ReadCache(beans.getBeanProvider(EventProcessingConfiguration.class), false, 100, 100);
+        cache = new ReadCache(beans.getBeanProvider(EventProcessingConfiguration.class), false, 100, 100, DataSize.ofKilobytes(4));
         assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#1");
         assertThat(ask(ReadCache.Region.CATALOG, "p1")).isEqualTo("p1#2");
+        assertThat(cache.serving(ReadCache.Region.CATALOG)).isFalse();
     }
 }

@@ -1,15 +1,24 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.query.platform.ReadCache;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Conditional reads of the public catalog ({@code /products}, a product and its reviews, {@code /search},
@@ -18,17 +27,53 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * {@code If-None-Match} still matches answers {@code 304} without a body. The hash is of the answer itself, so a
  * write that changed it (read-your-writes: answered after the read model has it) never gets a 304 for the old one.
  * Every other path keeps Spring Security's {@code no-store}.
+ * <p>
+ * The product list, a product, search and suggest (the reads {@link ReadCache} keeps answers of) are kept whole as
+ * well: the bytes that went out, their {@code ETag} and the headers the handler set, under the request's path, query
+ * string and {@code Accept}, in the {@link ReadCache} region of the read model they come from, with the region's
+ * epoch taken before the request was handled. The same request is answered from them (no handler, no serialising,
+ * no hashing) while that epoch holds, that is until the read model's processors commit again: exactly as fresh as the
+ * answer cache itself, so read-your-writes stays exact. Only {@code 200} answers without cookies are kept; this runs
+ * after Spring Security and the read-your-writes filters, so those still apply to every request.
  */
 @Component
 @Order(30)
 public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
-    private static final Set<String> EXACT = Set.of("/api/v1/products", "/api/v1/search", "/api/v1/suggest",
+    private static final String PRODUCTS = "/api/v1/products";
+    private static final Set<String> EXACT = Set.of(PRODUCTS, "/api/v1/search", "/api/v1/suggest",
             "/api/v1/categories", "/api/v1/courses");
+    /** Headers a kept answer sets itself, or that must never be kept. */
+    private static final Set<String> NOT_REPLAYED = Set.of("content-type", "content-length", "etag", "cache-control",
+            "set-cookie");
+
+    /** What a request is answered from: the same path, query string and accepted types give the same answer. */
+    private record Key(String path, String query, String accept) {}
+
+    /** An answer as it went out (status 200): its content type, body, ETag and the handler's other headers. */
+    private record Answer(String contentType, byte[] body, String etag, List<Map.Entry<String, String>> headers)
+            implements ReadCache.Representation {
+        @Override
+        public int weight() { return body.length + 64 * (headers.size() + 3); }
+    }
+
+    private final ObjectProvider<ReadCache> readCache;
+
+    public CatalogEtagFilter(ObjectProvider<ReadCache> readCache) { this.readCache = readCache; }
 
     /** Whether the path (or path template) is one of the catalog reads answered with an ETag. */
     public static boolean catalog(String path) {
-        return EXACT.contains(path) || (path.startsWith("/api/v1/products/") && path.indexOf('/', "/api/v1/products/".length()) < 0)
-                || (path.startsWith("/api/v1/products/") && path.endsWith("/reviews"));
+        return EXACT.contains(path) || product(path) || (path.startsWith(PRODUCTS + "/") && path.endsWith("/reviews"));
+    }
+
+    private static boolean product(String path) {
+        return path.startsWith(PRODUCTS + "/") && path.indexOf('/', PRODUCTS.length() + 1) < 0;
+    }
+
+    /** The region whose answers a path's answer is kept in, or null for those kept only as an ETag. */
+    static ReadCache.Region region(String path) {
+        if (path.equals(PRODUCTS) || product(path)) return ReadCache.Region.CATALOG;
+        if (path.equals("/api/v1/search") || path.equals("/api/v1/suggest")) return ReadCache.Region.SEARCH;
+        return null;
     }
 
     @Override
@@ -41,6 +86,52 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        super.doFilterInternal(request, response, chain);
+        ReadCache.Region region = "GET".equals(request.getMethod()) ? region(request.getRequestURI()) : null;
+        ReadCache cache = region == null ? null : readCache.getIfAvailable();
+        if (cache == null || !cache.serving(region)) {
+            super.doFilterInternal(request, response, chain);
+            return;
+        }
+        long epoch = cache.epoch(region); // before the answer is read: it holds every commit counted up to here
+        Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.ACCEPT));
+        Answer answer = cache.representation(region, key, epoch);
+        if (answer == null) {
+            answer = handle(request, response, chain);
+            if (answer == null) return; // answered as it came (not a 200, or with a cookie)
+            cache.keep(region, key, epoch, answer);
+        } else {
+            response.setStatus(HttpServletResponse.SC_OK);
+            for (Map.Entry<String, String> header : answer.headers()) response.addHeader(header.getKey(), header.getValue());
+        }
+        if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) return; // 304, ETag set
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    /**
+     * Runs the handler with its body held back: its answer to keep, or null when it is not one to keep (then it has
+     * been passed on as it came, without an ETag unless it is a 2xx, as the plain ETag filter does).
+     */
+    private Answer handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Set<String> before = new HashSet<>();
+        for (String name : response.getHeaderNames()) before.add(name.toLowerCase());
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, held);
+        byte[] body = held.getContentAsByteArray();
+        if (held.getStatus() != HttpServletResponse.SC_OK || held.getContentType() == null
+                || response.getHeader(HttpHeaders.SET_COOKIE) != null || response.isCommitted()) {
+            held.copyBodyToResponse();
+            return null;
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            String lower = name.toLowerCase();
+            if (before.contains(lower) || NOT_REPLAYED.contains(lower)) continue;
+            for (String value : response.getHeaders(name)) headers.add(Map.entry(name, value));
+        }
+        String etag = generateETagHeaderValue(new ByteArrayInputStream(body), isWriteWeakETag());
+        return new Answer(held.getContentType(), body, etag, List.copyOf(headers));
     }
 }
