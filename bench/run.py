@@ -392,9 +392,11 @@ class Scenarios:
             self.memory.phase = key + " warm-up"
             run_wrk(self.platform.base, script, conns, threads, self.warmup, timeout, warm_dir, env)
         self.memory.phase = key
+        answers0 = self.catalog_answers() if kind == "read" else None
         parts0, busy0, own0 = self.cpu_sample(), machine_busy_seconds(), os.times()
         result = run_wrk(self.platform.base, script, conns, threads, self.duration, timeout, run_dir, env)
         parts1, busy1, own1 = self.cpu_sample(), machine_busy_seconds(), os.times()
+        answers1 = self.catalog_answers() if kind == "read" else None
         self.memory.phase = "between"
         secs = result["duration_s"]
         cpu = {p: (parts1.get(p, 0) - parts0.get(p, 0)) / secs for p in set(parts0) | set(parts1)}
@@ -406,6 +408,9 @@ class Scenarios:
         if key == "enroll":
             result["pairs"] = self.enroll_pairs
         c = result["counters"]
+        if answers0 and answers1:  # catalog reads answered from kept bytes, and by the handler (stoa.catalog.answers)
+            for source in answers1:
+                c["answers_" + source] = int(answers1[source] - answers0.get(source, 0))
         if key == "checkout":
             result["orders_per_s"] = c.get("orders_placed", 0) / secs
         if key == "enroll":
@@ -416,6 +421,20 @@ class Scenarios:
                result["connect_errors"] + result["read_errors"] + result["write_errors"], result["timeouts"],
                json.dumps(result["statuses"])))
         return result
+
+    def catalog_answers(self):
+        """The app's count of catalog answers by source (kept, handler), or None when it has no such metric."""
+        counts = {}
+        for source in ("kept", "handler"):
+            req = urllib.request.Request(self.platform.base + "/actuator/metrics/stoa.catalog.answers?tag=source:" + source,
+                                         headers={"Authorization": "Bearer " + self.seeder.admin_token})
+            try:
+                with urllib.request.urlopen(req, timeout=5) as r:
+                    body = json.load(r)
+            except Exception:
+                return None
+            counts[source] = sum(m["value"] for m in body.get("measurements", []) if m.get("statistic") == "COUNT")
+        return counts
 
     def cpu_sample(self):
         s = sample(self.platform.proc.pid, self.platform.data_dir)

@@ -67,7 +67,7 @@ public class ReadCache {
                      @Value("${stoa.read-cache.enabled:true}") boolean enabled,
                      @Value("${stoa.read-cache.catalog-entries:20000}") long catalogEntries,
                      @Value("${stoa.read-cache.search-entries:2000}") long searchEntries,
-                     @Value("${stoa.read-cache.response-bytes:32MB}") DataSize responseBytes) {
+                     @Value("${stoa.read-cache.response-bytes:64MB}") DataSize responseBytes) {
         this.processing = processing;
         this.enabled = enabled;
         for (Region region : Region.values()) {

@@ -1,6 +1,8 @@
 package dev.stoa.app.platform.web;
 
 import dev.stoa.query.platform.ReadCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * epoch taken before the request was handled. The same request is answered from them (no handler, no serialising,
  * no hashing) while that epoch holds, that is until the read model's processors commit again: exactly as fresh as the
  * answer cache itself, so read-your-writes stays exact. Only {@code 200} answers without cookies are kept; this runs
- * after Spring Security and the read-your-writes filters, so those still apply to every request.
+ * after Spring Security and the read-your-writes filters, so those still apply to every request. The metric
+ * {@code stoa.catalog.answers} counts the answers by region and source ({@code kept} or {@code handler}).
  */
 @Component
 @Order(30)
@@ -57,8 +61,20 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
     }
 
     private final ObjectProvider<ReadCache> readCache;
+    /** Per region: answers sent from kept bytes, and answers the handler gave (kept or not). */
+    private final Map<ReadCache.Region, Counter> kept = new EnumMap<>(ReadCache.Region.class);
+    private final Map<ReadCache.Region, Counter> handled = new EnumMap<>(ReadCache.Region.class);
 
-    public CatalogEtagFilter(ObjectProvider<ReadCache> readCache) { this.readCache = readCache; }
+    public CatalogEtagFilter(ObjectProvider<ReadCache> readCache, MeterRegistry meters) {
+        this.readCache = readCache;
+        for (ReadCache.Region region : ReadCache.Region.values()) {
+            String name = region.name().toLowerCase();
+            kept.put(region, Counter.builder("stoa.catalog.answers").tag("region", name).tag("source", "kept")
+                    .description("Catalog reads answered from the bytes kept for the same request").register(meters));
+            handled.put(region, Counter.builder("stoa.catalog.answers").tag("region", name).tag("source", "handler")
+                    .description("Catalog reads the handler answered").register(meters));
+        }
+    }
 
     /** Whether the path (or path template) is one of the catalog reads answered with an ETag. */
     public static boolean catalog(String path) {
@@ -89,12 +105,14 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         ReadCache.Region region = "GET".equals(request.getMethod()) ? region(request.getRequestURI()) : null;
         ReadCache cache = region == null ? null : readCache.getIfAvailable();
         if (cache == null || !cache.serving(region)) {
+            if (region != null) handled.get(region).increment();
             super.doFilterInternal(request, response, chain);
             return;
         }
         long epoch = cache.epoch(region); // before the answer is read: it holds every commit counted up to here
         Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.ACCEPT));
         Answer answer = cache.representation(region, key, epoch);
+        (answer == null ? handled : kept).get(region).increment();
         if (answer == null) {
             answer = handle(request, response, chain);
             if (answer == null) return; // answered as it came (not a 200, or with a cookie)
