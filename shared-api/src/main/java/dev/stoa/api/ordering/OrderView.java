@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An order as API.md shows it. A vendor sees only their own lines, {@code subtotalCents} of those, and no discount,
- * tax, shipping or total (null): those belong to the whole order.
+ * tax, shipping or total (null): those belong to the whole order. Once the buyer is erased, the shipping address (but
+ * its country), the notes and a cancellation reason in the buyer's words read {@code [erased]}.
  */
 public record OrderView(String id, String orderNumber, String buyerId, String status, List<Item> items,
                         Long subtotalCents, Long discountCents, Long taxCents, Long shippingCents, Long totalCents,
