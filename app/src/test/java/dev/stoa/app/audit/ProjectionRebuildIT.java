@@ -79,13 +79,7 @@ class ProjectionRebuildIT extends ApiTest {
         return id.value();
     }
 
-    /** Every row of the tables, as text, sorted: what a read model holds. */
-    private List<String> rows(List<String> tables) {
-        List<String> rows = new ArrayList<>();
-        for (String table : tables)
-            rows.addAll(jdbc.queryForList("select '" + table + ":' || t::text from " + table + " t order by 1", String.class));
-        return rows;
-    }
+    private List<String> rows(List<String> tables) { return Rebuilds.rows(jdbc, tables); }
 
     private void awaitCaughtUp(String... processors) throws InterruptedException {
         Processors p = new Processors(processing, eventStore);

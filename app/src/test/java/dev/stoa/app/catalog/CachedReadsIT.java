@@ -155,11 +155,10 @@ class CachedReadsIT extends ApiTest {
 
         // what is not a 200 is answered by the handler each time, never kept
         String missing = "/api/v1/products/" + java.util.UUID.randomUUID();
-        double handled = meters.get("stoa.catalog.answers").tag("region", "catalog").tag("source", "handler").counter().count();
+        double handled = catalogAnswers("handler");
         assertThat(api.get(missing).status()).isEqualTo(404);
         assertThat(api.get(missing).code()).isEqualTo("not_found");
-        assertThat(meters.get("stoa.catalog.answers").tag("region", "catalog").tag("source", "handler").counter().count())
-                .isEqualTo(handled + 2);
+        assertThat(catalogAnswers("handler")).isEqualTo(handled + 2);
 
         Api.Response put = api.put("/api/v1/products/" + id, Catalog.product(sku, "Kept Lamp", 3_200, null, brand), vendor);
         assertThat(put.status()).as(put.toString()).isIn(200, 204);
@@ -170,8 +169,11 @@ class CachedReadsIT extends ApiTest {
                 .isEqualTo(3_200);
     }
 
-    private double keptAnswers() {
-        return meters.get("stoa.catalog.answers").tag("region", "catalog").tag("source", "kept").counter().count();
+    private double keptAnswers() { return catalogAnswers("kept"); }
+
+    /** Catalog answers so far from {@code source} (kept bytes or the handler): the metric stoa.catalog.answers. */
+    private double catalogAnswers(String source) {
+        return meters.get("stoa.catalog.answers").tag("region", "catalog").tag("source", source).counter().count();
     }
 
     /** The headers of an answer but those that differ per request (date, correlation id, consistency). */

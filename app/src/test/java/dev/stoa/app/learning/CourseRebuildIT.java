@@ -10,7 +10,6 @@ import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Processors;
 import dev.stoa.app.support.Rebuilds;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,7 @@ class CourseRebuildIT extends ApiTest {
     @Autowired EventReplay replay;
     @Autowired ProjectionBeans beans;
 
-    private List<String> rows() {
-        List<String> rows = new ArrayList<>();
-        for (String table : List.of("course_view", "lesson_view"))
-            rows.addAll(jdbc.queryForList("select '" + table + ":' || t::text from " + table + " t order by 1", String.class));
-        return rows;
-    }
+    private List<String> rows() { return Rebuilds.rows(jdbc, List.of("course_view", "lesson_view")); }
 
     @Test
     void aProcessorOfOneSegmentReplaysOnOneThread_oneOfSeveralOverTheConfiguredWorkers() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rebuilds through the admin API: start one, wait for it to finish, read a processor's entry in the listing. */
 public final class Rebuilds {
@@ -28,6 +31,14 @@ public final class Rebuilds {
         }, Duration.ofSeconds(120), processor + " rebuilt (last: " + last[0] + ")");
         assertThat(last[0].get("rebuild").get("status").asText()).as(last[0].toString()).isEqualTo("done");
         return last[0];
+    }
+
+    /** Every row of the tables, as text, sorted: what a read model holds, to compare before and after a rebuild. */
+    public static List<String> rows(JdbcTemplate jdbc, List<String> tables) {
+        List<String> rows = new ArrayList<>();
+        for (String table : tables)
+            rows.addAll(jdbc.queryForList("select '" + table + ":' || t::text from " + table + " t order by 1", String.class));
+        return rows;
     }
 
     public JsonNode entry(String processor) {

@@ -133,7 +133,7 @@ public class Order {
     private void cancel(String reason, String by, OrderHolds holds, PersonalData personal) {
         holds.release(orderId);
         boolean paid = status != OrderStatus.PENDING;
-        boolean fixed = CancelOrder.EXPIRED.equals(reason) || CancelOrder.USER_DEACTIVATED.equals(reason);
+        boolean fixed = CancelOrder.fixedReason(reason);
         // an erased buyer has no key left to seal with: their order is still cancelled, the free text is not kept
         String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
         apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,

@@ -80,18 +80,13 @@ public class OrderProjection {
     @EventHandler
     void on(OrderCancelled e, @Timestamp Instant at) {
         OrderEntity order = reached(e.orderId(), OrderStatus.CANCELLED, at);
-        order.cancelled(personalReason(e.reason()) ? personal.open(e.buyer().value(), e.reason()) : e.reason());
+        order.cancelled(CancelOrder.fixedReason(e.reason()) ? e.reason() : personal.open(e.buyer().value(), e.reason()));
     }
 
     /** Handled in whichever order with the buyer's orders' events (another aggregate's): see anonymise. */
     @EventHandler
     void on(UserErased e) {
-        orders.findByBuyerId(e.userId().value()).forEach(o -> o.anonymise(personalReason(o.getCancelReason())));
-    }
-
-    /** Whether a cancellation reason is the buyer's (or staff's) words, sealed with the buyer's key; not a fixed reason. */
-    private static boolean personalReason(String reason) {
-        return !CancelOrder.EXPIRED.equals(reason) && !CancelOrder.USER_DEACTIVATED.equals(reason);
+        orders.findByBuyerId(e.userId().value()).forEach(o -> o.anonymise(!CancelOrder.fixedReason(o.getCancelReason())));
     }
 
     @ResetHandler

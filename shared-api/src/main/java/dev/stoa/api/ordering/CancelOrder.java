@@ -13,4 +13,10 @@ public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String rea
     public static final String USER_DEACTIVATED = "user_deactivated";
     /** The reason the payment saga gives when the card payment failed or was canceled. */
     public static final String PAYMENT_FAILED = "payment_failed";
+
+    /**
+     * Whether {@code reason} is one the platform gives itself ({@link #EXPIRED}, {@link #USER_DEACTIVATED}): not the
+     * buyer's or staff's words, so stored in clear, never sealed with the buyer's key.
+     */
+    public static boolean fixedReason(String reason) { return EXPIRED.equals(reason) || USER_DEACTIVATED.equals(reason); }
 }
