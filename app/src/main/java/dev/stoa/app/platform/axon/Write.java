@@ -25,6 +25,7 @@ public final class Write {
     private final Condition receipt = lock.newCondition();
     private final Set<String> commands = new HashSet<>();
     private final Set<String> commandsHandledHere = new HashSet<>();
+    private final Set<String> commandsJoined = new HashSet<>();
     private final List<EventMessage<?>> events = new ArrayList<>();
     private final Map<String, Set<String>> handledBy = new HashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
@@ -32,7 +33,11 @@ public final class Write {
 
     void commandSent(String commandId) { locked(() -> commands.add(commandId)); }
 
-    boolean sent(String commandId) { return read(() -> commands.contains(commandId)); }
+    /** A command sent by a processor that completes this write: its events are the write's, it is not waited for. */
+    void commandJoined(String commandId) { locked(() -> commandsJoined.add(commandId)); }
+
+    /** Whether the events this command causes belong to the write: it sent or joined it. */
+    boolean sent(String commandId) { return read(() -> commands.contains(commandId) || commandsJoined.contains(commandId)); }
 
     void commandHandledHere(String commandId) { locked(() -> commandsHandledHere.add(commandId)); }
 

@@ -2,6 +2,7 @@ package dev.stoa.app.platform.axon;
 
 import static dev.stoa.api.platform.MetadataKeys.CAUSATION_ID;
 
+import dev.stoa.api.platform.CompletesItsWrite;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  * causation rather than the thread finds the events also when a command is handled on another thread (Axon
  * Server delivers commands to this process on its own threads). Processors report each event they commit
  * through {@link #handled}; only events of a write in progress are looked for, with one map lookup.
+ * A {@link CompletesItsWrite} command that a processor sends about an event of a write in progress joins that
+ * write: it does what the write's own request does too, and its events, if it gets there first, are the write's.
  */
 @Component
 public class WrittenEvents {
@@ -66,15 +69,30 @@ public class WrittenEvents {
         return write != null && write.sent(cause.toString()) ? write : current.get();
     }
 
-    /** Command bus dispatch: notes the commands a write sends. */
+    /**
+     * The write in progress whose event caused this command, if the command completes it. Such a command is not
+     * one the write waits for (the write's request sends and waits for its own copy), only one whose events count.
+     */
+    private Write joinedBy(CommandMessage<?> command) {
+        if (!(command.getPayload() instanceof CompletesItsWrite)) return null;
+        Object cause = command.getMetaData().get(CAUSATION_ID);
+        return cause == null ? null : byMessage.get(cause.toString());
+    }
+
+    /** Command bus dispatch: notes the commands a write sends, and those that join it. */
     MessageDispatchInterceptor<CommandMessage<?>> commandDispatch() {
         return new MessageDispatchInterceptor<>() {
             @Override
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> commands) {
                 for (CommandMessage<?> command : commands) {
                     Write write = writeOf(command);
-                    if (write == null) continue;
-                    write.commandSent(command.getIdentifier());
+                    if (write != null) {
+                        write.commandSent(command.getIdentifier());
+                    } else if ((write = joinedBy(command)) != null) {
+                        write.commandJoined(command.getIdentifier());
+                    } else {
+                        continue;
+                    }
                     byMessage.put(command.getIdentifier(), write);
                 }
                 return (index, command) -> command;
