@@ -65,6 +65,9 @@ class DocumentedProblemsIT extends ApiTest {
         assertThat(api.post("/api/v1/products", product, null).code()).isEqualTo("unauthorized");
         assertThat(api.post("/api/v1/products", "{", vendor).code()).isEqualTo("malformed_request");
         assertThat(api.get("/api/v1/products/" + java.util.UUID.randomUUID()).code()).isEqualTo("not_found");
+        Api.Response csv = api.send("GET", "/api/v1/products", null, null, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(406);
+        assertThat(csv.code()).isEqualTo("not_acceptable");
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", unique("x") + "@example.org", "password", "x"), null);
         assertThat(login.code()).isEqualTo("invalid_credentials");
     }
