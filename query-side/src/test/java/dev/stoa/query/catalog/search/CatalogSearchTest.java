@@ -52,6 +52,18 @@ class CatalogSearchTest {
         });
     }
 
+    /** One edit (a letter missing, added, replaced, or two swapped) from 4 letters on, two from 9, none below 4. */
+    @Test
+    void typos_oneEditFromFourLetters_twoFromNine() throws Exception {
+        assertThat(catalog.names(Search.text("lapm"))).containsExactlyInAnyOrder("Desk Lamp", "Floor Lamp");
+        assertThat(catalog.names(Search.text("espreso machne"))).containsExactly("Espresso Machine");
+        assertThat(catalog.names(Search.text("speakr"))).containsExactly("Bluetooth Speaker");
+        assertThat(catalog.names(Search.text("hedphnes"))).as("8 letters, 2 edits").isEmpty();
+        assertThat(catalog.names(Search.text("hedphonnes"))).as("10 letters, 2 edits")
+                .containsExactlyInAnyOrder("Wireless Headphones", "Studio Headphones");
+        assertThat(catalog.names(Search.text("dsk"))).as("3 letters: exact only").isEmpty();
+    }
+
     @Test
     void wordsMayComeFromDifferentFields_butEveryWordMustMatch() throws Exception {
         assertThat(catalog.names(Search.text("acme headphones"))).containsExactly("Wireless Headphones");
