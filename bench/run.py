@@ -35,12 +35,15 @@ import seed as seeding  # noqa: E402
 import report  # noqa: E402
 
 GIB = 1024 ** 3
+# distinct searches for each phase (warm-up, run) of search-new: more than it answers in either (a few thousand a second)
+SEARCH_NEW_PER_PHASE = 150_000
 
 # key, label, wrk script, connections, wrk threads, wrk --timeout, kind (read: ceiling pgbench -S; write: commits)
 SCENARIOS = [
     ("product-detail", "GET /products/{id}", "get.lua", 200, 2, "2s", "read"),
     ("product-list", "GET /products?brand=..&sort=-price", "get.lua", 200, 2, "2s", "read"),
     ("search", "GET /search (typos, facets)", "get.lua", 100, 2, "2s", "read"),
+    ("search-new", "GET /search, every query new", "get.lua", 100, 2, "2s", "read"),
     ("suggest", "GET /suggest (prefix, typos)", "get.lua", 100, 2, "2s", "read"),
     ("cart", "cart writes (add, change, remove)", "cart.lua", 32, 32, "10s", "write"),
     ("checkout", "checkout (cart add + POST /orders, wallet)", "checkout.lua", 32, 32, "10s", "write"),
@@ -299,10 +302,10 @@ class Scenarios:
         return self.prepare_get("product-list", ["/api/v1/products?brand=%s&sort=-price&limit=20"
                                                  % urllib.parse.quote(b) for b in brands]), conns
 
-    def prepare_search(self, conns):
-        rnd, paths = random.Random(7), []
+    def search_paths(self, rnd, count, unique=False):
+        paths, seen = [], set()
         products = self.seeder.products
-        for _ in range(2000):
+        while len(paths) < count:
             p = rnd.choice(products)
             words = p["name"].split()[1:3]  # adjective and noun, as a shopper types them
             q = " ".join(typo(w.lower(), rnd) for w in words) if rnd.random() < 0.8 else typo(words[1].lower(), rnd)
@@ -316,8 +319,23 @@ class Scenarios:
                 params["minPrice"], params["maxPrice"] = "1000", "20000"
             elif r < 0.65:
                 params["type"] = "product"
-            paths.append("/api/v1/search?" + urllib.parse.urlencode(params))
-        return self.prepare_get("search", paths), conns
+            path = "/api/v1/search?" + urllib.parse.urlencode(params)
+            if unique and path in seen:
+                continue
+            seen.add(path)
+            paths.append(path)
+        return paths
+
+    def prepare_search(self, conns):
+        return self.prepare_get("search", self.search_paths(random.Random(7), 2000)), conns
+
+    def prepare_search_new(self, conns):
+        """Searches never asked before, in the warm-up or the run: each path once (get.lua, STOA_WRK_EACH_ONCE)."""
+        paths = self.search_paths(random.Random(9), 2 * SEARCH_NEW_PER_PHASE, unique=True)
+        warm, run = self.data_dir("search-new-warmup"), self.data_dir("search-new")
+        write_lines(os.path.join(warm, "paths.txt"), paths[:SEARCH_NEW_PER_PHASE])
+        write_lines(os.path.join(run, "paths.txt"), paths[SEARCH_NEW_PER_PHASE:])
+        return (warm, run, {"STOA_WRK_PATHS": "paths.txt", "STOA_WRK_EACH_ONCE": "2"}), conns
 
     def prepare_suggest(self, conns):
         rnd, paths = random.Random(8), []
