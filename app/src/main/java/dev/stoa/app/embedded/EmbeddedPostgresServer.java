@@ -30,7 +30,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * Starts PostgreSQL on {@code port} with its data in {@code dir/data}, its binaries from the shared
      * {@code binariesCache} (or, when that cannot be written, from {@code dir/binaries} as before).
      */
-    static EmbeddedPostgresServer start(Path dir, int port, Path binariesCache) throws IOException {
+    static EmbeddedPostgresServer start(Path dir, int port, Path binariesCache, int sharedBuffersMb) throws IOException {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         StaleProcesses.stopPostmaster(data);
@@ -38,14 +38,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         // first, so that a JVM killed while PostgreSQL starts still has it stopped
         Process watchdog = watchdog(data);
         try {
-            return new EmbeddedPostgresServer(builder(data, port, binaries).start(), watchdog);
+            return new EmbeddedPostgresServer(builder(data, port, binaries, sharedBuffersMb).start(), watchdog);
         } catch (IOException | RuntimeException e) {
             watchdog.destroyForcibly(); // SIGKILL: it stops nothing on its way out
             throw e;
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(Path data, int port, PostgresBinaries binaries) {
+    private static EmbeddedPostgres.Builder builder(Path data, int port, PostgresBinaries binaries, int sharedBuffersMb) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -56,6 +56,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", sharedBuffersMb + "MB")
                 .setPGStartupWait(Duration.ofSeconds(60));
     }
 

@@ -59,7 +59,8 @@ public final class EmbeddedRuntime {
             postgres = ServerStart.begin("PostgreSQL", dir, EmbeddedPostgresServer.jdbcUrl(port),
                     postgresSettings.startTimeout(), EmbeddedPostgresServer::close, () -> {
                         long t0 = System.nanoTime();
-                        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, port, postgresSettings.binariesCache());
+                        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, port, postgresSettings.binariesCache(),
+                                postgresSettings.sharedBuffersMb());
                         log.info("Embedded PostgreSQL ready on port {} in {} ms (data: {})", port,
                                 (System.nanoTime() - t0) / 1_000_000, dir);
                         return server;
@@ -133,5 +134,6 @@ public final class EmbeddedRuntime {
     }
 
     /** How PostgreSQL starts: how long to wait for it, and where the shared binaries live. */
-    public record PostgresSettings(Duration startTimeout, Path binariesCache) {}
+    /** @param sharedBuffersMb PostgreSQL's {@code shared_buffers}: its own page cache, beside the OS's */
+    public record PostgresSettings(Duration startTimeout, Path binariesCache, int sharedBuffersMb) {}
 }

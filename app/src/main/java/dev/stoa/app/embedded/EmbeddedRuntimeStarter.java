@@ -68,12 +68,13 @@ public class EmbeddedRuntimeStarter implements ApplicationListener<ApplicationEn
     private static EmbeddedRuntime.PostgresSettings postgresSettings(ConfigurableEnvironment env) {
         return new EmbeddedRuntime.PostgresSettings(
                 env.getProperty("stoa.embedded.postgres.start-timeout", Duration.class, EmbeddedRuntime.defaultTimeout()),
-                cacheDir(env).resolve("postgres"));
+                cacheDir(env).resolve("postgres"),
+                env.getProperty("stoa.embedded.postgres.shared-buffers-mb", Integer.class, 64));
     }
 
     private static EmbeddedElasticsearchSettings elasticsearchSettings(ConfigurableEnvironment env, Path dataDir) {
         return new EmbeddedElasticsearchSettings(dataDir.resolve("elasticsearch"),
-                env.getProperty("stoa.embedded.elasticsearch.heap-mb", Integer.class, 512),
+                env.getProperty("stoa.embedded.elasticsearch.heap-mb", Integer.class, 192),
                 env.getProperty("stoa.embedded.elasticsearch.port", Integer.class, 0),
                 env.getProperty("stoa.embedded.elasticsearch.start-timeout", Duration.class, EmbeddedRuntime.defaultTimeout()),
                 null, cacheDir(env).resolve("elasticsearch"));

@@ -34,7 +34,7 @@ class EmbeddedRuntimeTest {
     }
 
     private EmbeddedRuntime.PostgresSettings postgres() {
-        return new EmbeddedRuntime.PostgresSettings(Duration.ofSeconds(120), Path.of(System.getProperty("user.home"), ".cache", "stoa", "postgres"));
+        return new EmbeddedRuntime.PostgresSettings(Duration.ofSeconds(120), Path.of(System.getProperty("user.home"), ".cache", "stoa", "postgres"), 64);
     }
 
     private EmbeddedElasticsearchSettings elasticsearch() {

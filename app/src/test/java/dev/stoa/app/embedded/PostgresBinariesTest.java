@@ -64,12 +64,14 @@ class PostgresBinariesTest {
     void postgresRunsFromTheCacheWithoutACopyInItsDataDirectory() throws Exception {
         Files.createDirectories(data.resolve("binaries/PG-0123/bin")); // the private copy of earlier versions
         int port = EmbeddedRuntime.freePort();
-        try (var server = EmbeddedPostgresServer.start(data, port, cache)) {
+        try (var server = EmbeddedPostgresServer.start(data, port, cache, 48)) {
             assertThat(server.jdbcUrl()).isEqualTo(EmbeddedPostgresServer.jdbcUrl(port));
             try (var connection = DriverManager.getConnection(server.jdbcUrl());
-                 var rs = connection.createStatement().executeQuery("show synchronous_commit")) {
+                 var rs = connection.createStatement().executeQuery(
+                         "select current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("on");
+                assertThat(rs.getString(2)).as("sized by stoa.embedded.postgres.shared-buffers-mb").isEqualTo("48MB");
             }
         }
         assertThat(data.resolve("binaries")).doesNotExist();
