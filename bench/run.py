@@ -282,6 +282,7 @@ class Scenarios:
     def __init__(self, platform, seeder, out, warmup, duration, memory, rnd):
         self.platform, self.seeder, self.out = platform, seeder, out
         self.warmup, self.duration, self.memory, self.rnd = warmup, duration, memory, rnd
+        self.first = True  # the first scenario after the start warms up three times as long: the JIT is cold
 
     def data_dir(self, name):
         d = os.path.join(self.out, "wrk-data", name)
@@ -373,10 +374,11 @@ class Scenarios:
         customers = self.seeder.customers
         conns = min(conns, len(customers))
         fresh_per_user = max(1, len(free) - 1)
-        wanted = 1000 * (self.warmup + self.duration)  # generous: about 3 times the rate seen on 2 cores
+        warmup = self.warmup * (3 if self.first else 1)
+        wanted = 1000 * (warmup + self.duration)  # generous: about 3 times the rate seen on 2 cores
         users = customers[:max(conns, min(len(customers), -(-wanted // fresh_per_user)))]
         self.seeder.refresh_all(users)
-        share = self.warmup / float(self.warmup + self.duration)
+        share = warmup / float(warmup + self.duration) if warmup + self.duration else 0.0
         warm, run = [[] for _ in range(conns)], [[] for _ in range(conns)]
         rnd = random.Random(9)
         for n, u in enumerate(users):
@@ -408,7 +410,9 @@ class Scenarios:
             threads = conns  # one connection per thread: the thread's Lua state is its connection's
         if self.warmup:
             self.memory.phase = key + " warm-up"
-            run_wrk(self.platform.base, script, conns, threads, self.warmup, timeout, warm_dir, env)
+            warmup = self.warmup * (3 if self.first else 1)
+            run_wrk(self.platform.base, script, conns, threads, warmup, timeout, warm_dir, env)
+        self.first = False
         self.memory.phase = key
         answers0 = self.catalog_answers() if kind == "read" else None
         parts0, busy0, own0 = self.cpu_sample(), machine_busy_seconds(), os.times()
