@@ -11,6 +11,7 @@ aggregation. Run it against a platform that bench/run left up (`--keep`): the no
 """
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -59,6 +60,15 @@ def body(q, filters, *, must_fuzzy=True, should=True, should_fuzzy=True, aggs=Tr
     return b
 
 
+def cpu_seconds(pid):
+    """User and system CPU of the process and its threads so far (0 without a pid)."""
+    if not pid:
+        return 0.0
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def post(url, payload):
     req = urllib.request.Request(url, json.dumps(payload).encode(), {"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=30) as r:
@@ -70,6 +80,7 @@ def main():
     ap.add_argument("es")
     ap.add_argument("--queries", type=int, default=300)
     ap.add_argument("--index", default="stoa-products,stoa-courses")
+    ap.add_argument("--es-pid", type=int, help="the node's process: also its CPU per query of each variant")
     args = ap.parse_args()
     search = args.es.rstrip("/") + "/" + args.index + "/_search?ignore_unavailable=true&allow_no_indices=true" \
         + "&request_cache=false"
@@ -114,19 +125,23 @@ def main():
     took = {name: [] for name, _ in variants}
     found = {name: 0 for name, _ in variants}
     wall = {name: [] for name, _ in variants}
+    cpu = {name: 0.0 for name, _ in variants}
     for (q, f), source in zip(queries, sources):
         for name, opts in variants:
+            c0 = cpu_seconds(args.es_pid)
             t0 = time.perf_counter()
             answer = post(search, body(q, f, **opts))
             wall[name].append((time.perf_counter() - t0) * 1000)
             took[name].append(answer["took"])
             found[name] += any(h["_source"].get("name") == source for h in answer["hits"]["hits"])
+            cpu[name] += cpu_seconds(args.es_pid) - c0
     print(f"{len(queries)} distinct queries, sequential, request cache off; milliseconds")
-    print(f"{'variant':<82} {'took mean':>9} {'p50':>5} {'p95':>5} {'wall mean':>9} {'found':>6}")
+    print(f"{'variant':<82} {'took mean':>9} {'p50':>5} {'p95':>5} {'wall mean':>9} {'found':>6} {'node CPU':>8}")
     for name, _ in variants:
         t = sorted(took[name])
         print(f"{name:<82} {statistics.mean(t):>9.2f} {t[len(t) // 2]:>5} {t[int(len(t) * .95)]:>5} "
-              f"{statistics.mean(wall[name]):>9.2f} {found[name] / len(queries):>6.0%}")
+              f"{statistics.mean(wall[name]):>9.2f} {found[name] / len(queries):>6.0%} "
+              f"{1000 * cpu[name] / len(queries) if args.es_pid else float('nan'):>8.2f}")
 
     q, f = queries[0]
     prof = post(search, dict(body(q, f), profile=True))["profile"]
