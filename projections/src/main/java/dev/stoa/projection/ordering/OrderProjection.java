@@ -3,6 +3,7 @@ package dev.stoa.projection.ordering;
 import dev.stoa.api.identity.UserErased;
 import dev.stoa.api.ordering.*;
 import dev.stoa.api.platform.PersonalData;
+import jakarta.persistence.EntityNotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -83,10 +84,14 @@ public class OrderProjection {
         order.cancelled(CancelOrder.fixedReason(e.reason()) ? e.reason() : personal.open(e.buyer().value(), e.reason()));
     }
 
-    /** Handled in whichever order with the buyer's orders' events (another aggregate's): see anonymise. */
+    /**
+     * Handled in whichever order with the buyer's orders' events (another aggregate's): see anonymise. Also at the
+     * same time, by another segment's thread: both lock the row first, so neither writes back what it read before
+     * the other committed (an order cancelled beside its buyer's erasure kept its address).
+     */
     @EventHandler
     void on(UserErased e) {
-        orders.findByBuyerId(e.userId().value()).forEach(o -> o.anonymise(!CancelOrder.fixedReason(o.getCancelReason())));
+        orders.findByBuyerIdOrderById(e.userId().value()).forEach(o -> o.anonymise(!CancelOrder.fixedReason(o.getCancelReason())));
     }
 
     @ResetHandler
@@ -97,7 +102,8 @@ public class OrderProjection {
     }
 
     private OrderEntity reached(OrderId orderId, OrderStatus status, Instant at) {
-        OrderEntity order = orders.getReferenceById(orderId.value());
+        OrderEntity order = orders.lockById(orderId.value())
+                .orElseThrow(() -> new EntityNotFoundException("no order_view row for " + orderId.value()));
         order.status(status.value(), at);
         history.save(new OrderHistoryEntity(orderId.value(), order.nextHistoryEntry(), status.value(), at));
         return order;
