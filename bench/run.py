@@ -284,6 +284,9 @@ class Scenarios:
         self.warmup, self.duration, self.memory, self.rnd = warmup, duration, memory, rnd
         self.first = True  # the first scenario after the start warms up three times as long: the JIT is cold
 
+    def warmup_seconds(self):
+        return self.warmup * (3 if self.first else 1)
+
     def data_dir(self, name):
         d = os.path.join(self.out, "wrk-data", name)
         os.makedirs(d, exist_ok=True)
@@ -374,7 +377,7 @@ class Scenarios:
         customers = self.seeder.customers
         conns = min(conns, len(customers))
         fresh_per_user = max(1, len(free) - 1)
-        warmup = self.warmup * (3 if self.first else 1)
+        warmup = self.warmup_seconds()
         wanted = 1000 * (warmup + self.duration)  # generous: about 3 times the rate seen on 2 cores
         users = customers[:max(conns, min(len(customers), -(-wanted // fresh_per_user)))]
         self.seeder.refresh_all(users)
@@ -410,8 +413,7 @@ class Scenarios:
             threads = conns  # one connection per thread: the thread's Lua state is its connection's
         if self.warmup:
             self.memory.phase = key + " warm-up"
-            warmup = self.warmup * (3 if self.first else 1)
-            run_wrk(self.platform.base, script, conns, threads, warmup, timeout, warm_dir, env)
+            run_wrk(self.platform.base, script, conns, threads, self.warmup_seconds(), timeout, warm_dir, env)
         self.first = False
         self.memory.phase = key
         answers0 = self.catalog_answers() if kind == "read" else None

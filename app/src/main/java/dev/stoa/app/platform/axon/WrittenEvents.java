@@ -86,14 +86,9 @@ public class WrittenEvents {
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> commands) {
                 for (CommandMessage<?> command : commands) {
                     Write write = writeOf(command);
-                    if (write != null) {
-                        write.commandSent(command.getIdentifier());
-                    } else if ((write = joinedBy(command)) != null) {
-                        write.commandJoined(command.getIdentifier());
-                    } else {
-                        continue;
-                    }
-                    byMessage.put(command.getIdentifier(), write);
+                    if (write != null) write.commandSent(command.getIdentifier());
+                    else if ((write = joinedBy(command)) != null) write.commandJoined(command.getIdentifier());
+                    if (write != null) byMessage.put(command.getIdentifier(), write);
                 }
                 return (index, command) -> command;
             }

@@ -29,10 +29,7 @@ final class HttpLayerCodes {
         boolean hasBody = operation.getRequestBody() != null;
         if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) codes.add(VALIDATION_FAILED);
-        // an answer with a body is negotiated: an Accept header that rules out its media type is refused
-        if (operation.getResponses() != null && operation.getResponses().entrySet().stream()
-                .anyMatch(r -> r.getKey().startsWith("2") && r.getValue().getContent() != null && !r.getValue().getContent().isEmpty()))
-            codes.add(NOT_ACCEPTABLE);
+        if (answersABody(operation)) codes.add(NOT_ACCEPTABLE);
         if (!access.open()) codes.add(UNAUTHORIZED);
         if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
         if (HttpMethod.GET.equals(method)) codes.add(VALIDATION_FAILED); // X-Stoa-Min-Position
@@ -86,6 +83,12 @@ final class HttpLayerCodes {
                     .description("Not Modified: the If-None-Match sent is still this answer's ETag; no body")
                     .addHeaderObject("ETag", header("The answer's tag, as sent")));
         }
+    }
+
+    /** An answer with a body is negotiated: an Accept header that rules out its media type is refused. */
+    private static boolean answersABody(Operation operation) {
+        return operation.getResponses() != null && operation.getResponses().entrySet().stream().anyMatch(r ->
+                r.getKey().startsWith("2") && r.getValue().getContent() != null && !r.getValue().getContent().isEmpty());
     }
 
     private static Header header(String description) { return new Header().description(description).schema(new StringSchema()); }
