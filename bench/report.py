@@ -106,8 +106,9 @@ def table(r):
                     "PostgreSQL %s; RSS sum %s) | | | | | | | | < 1.5 GiB | %s |" % (
                         gib(t), gib(mem["app"]["pss"]), gib(mem["elasticsearch"]["pss"]), gib(mem["postgres"]["pss"]),
                         gib(mem["total"]["rss"]), yes(t < 1.5 * GIB)))
-    for key, label, target in (("start_fresh", "fresh data directory", 20.0),
-                               ("start_existing", "existing data (after seeding)", 10.0)):
+    how = {None: "", True: ", extracted jar with its class-data archive", False: ", java -jar"}[r.get("cds")]
+    for key, label, target in (("start_fresh", "fresh data directory" + (how and how + " (none yet)"), 20.0),
+                               ("start_existing", "existing data (after seeding)" + how, 10.0)):
         if key in r:
             v = r[key]["healthy_s"]
             rows.append("| Start to healthy, %s: **%.1f s** (Spring's own figure %.1f s) | | | | | | | | < %d s | %s |"

@@ -67,9 +67,9 @@ def free_port():
 class Platform:
     """The jar started as a child of this process, on one data directory and port."""
 
-    def __init__(self, java, jar, data_dir, port, out, jvm_options):
+    def __init__(self, java, jar, data_dir, port, out, jvm_options, app_args=()):
         self.java, self.jar, self.data_dir, self.port, self.out = java, jar, data_dir, port, out
-        self.jvm_options = jvm_options
+        self.jvm_options, self.app_args = jvm_options, list(app_args)
         self.base = "http://127.0.0.1:%d" % port
         self.proc, self.log_path, self.starts = None, None, 0
 
@@ -80,7 +80,7 @@ class Platform:
                "--server.port=%d" % self.port,
                # every client of the benchmark comes from this one address (as bench/checkout.sh)
                "--stoa.rate-limit.auth.requests=1000000", "--stoa.rate-limit.redeem.user-requests=1000000",
-               "--stoa.rate-limit.redeem.address-requests=1000000"]
+               "--stoa.rate-limit.redeem.address-requests=1000000", *self.app_args]
         t0 = time.time()
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -559,6 +559,18 @@ def machine_facts(java, jar, jvm_options):
     return facts
 
 
+def class_data_sharing(java, jar, out):
+    """The jar extracted into out/app (java -Djarmode=tools ... extract) and the JVM flags that keep a class-data archive
+    of the app's classes beside it: the way README "Start-up time" runs the jar. The archive is written when the first
+    start stops (after seeding) and used by every later start: the start with existing data is measured with it."""
+    app_dir = os.path.join(out, "app")
+    subprocess.run([java, "-Djarmode=tools", "-jar", jar, "extract", "--force", "--destination", app_dir],
+                   check=True, stdout=subprocess.DEVNULL)
+    archive = os.path.join(app_dir, "stoa.jsa")
+    return os.path.join(app_dir, os.path.basename(jar)), archive, [
+        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+
+
 def read_jvm_options(path):
     if not os.path.exists(path):
         return []
@@ -583,6 +595,9 @@ def main():
     p.add_argument("--keep", action="store_true")
     p.add_argument("--scenarios", help="comma-separated subset of: " + ",".join(s[0] for s in SCENARIOS))
     p.add_argument("--concurrency", type=int, default=16, help="seeding threads")
+    p.add_argument("--app-arg", action="append", default=[], help="one more argument of the app (an experiment's "
+                   "setting, e.g. --app-arg=--spring.datasource.hikari.maximum-pool-size=12); repeatable")
+    p.add_argument("--no-cds", action="store_true", help="run the jar as it is, without the class-data archive")
     a = p.parse_args()
 
     sizes = dict(products=500, courses=10, users=50) if a.quick else dict(products=10_000, courses=100, users=1_000)
@@ -599,8 +614,15 @@ def main():
                "machine": machine_facts(a.java, jar, jvm_options), "out": out}
     say("out: %s   jar: %s   java: %s   JVM options: %s" % (out, jar, results["machine"]["java_version"],
                                                              " ".join(jvm_options) or "(none: bench/jvm.options absent)"))
+    launch, archive = jar, None
+    if not a.no_cds:
+        launch, archive, cds_options = class_data_sharing(a.java, jar, out)
+        jvm_options = jvm_options + cds_options
+        say("class-data sharing: the jar extracted into %s, archive %s" % (os.path.dirname(launch), archive))
+    results["cds"] = archive is not None
     data_dir = tempfile.mkdtemp(prefix="stoa-bench-data-")
-    platform = Platform(a.java, jar, data_dir, free_port(), out, jvm_options)
+    platform = Platform(a.java, launch, data_dir, free_port(), out, jvm_options, a.app_arg)
+    results["app_args"] = a.app_arg
     memory = MemorySampler(platform)
     keep = False
 
@@ -639,6 +661,9 @@ def main():
 
         memory.phase = "restart"
         results["stop_s"] = platform.stop()
+        if archive:
+            results["cds_archive_mb"] = round(os.path.getsize(archive) / 2 ** 20) if os.path.exists(archive) else 0
+            say("stopped in %.1f s; class-data archive: %s MB" % (results["stop_s"], results["cds_archive_mb"]))
         facts = platform.start("existing")
         results["start_existing"] = {k: v for k, v in facts.items() if k != "admin_token"}
         seeder.admin_token = facts["admin_token"]
@@ -674,6 +699,8 @@ def main():
         else:
             platform.stop()
             shutil.rmtree(data_dir, ignore_errors=True)
+            if archive:  # the extracted jar and its archive (about 400 MB): made again by every run
+                shutil.rmtree(os.path.dirname(launch), ignore_errors=True)
     with open(os.path.join(out, "results.json"), "w") as f:
         json.dump(results, f, indent=2, default=list)
     if "pgbench" in results:
