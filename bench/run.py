@@ -618,6 +618,7 @@ def main():
     if not a.no_cds:
         launch, archive, cds_options = class_data_sharing(a.java, jar, out)
         jvm_options = jvm_options + cds_options
+        results["machine"]["jvm_options"] = jvm_options  # as the platform is started
         say("class-data sharing: the jar extracted into %s, archive %s" % (os.path.dirname(launch), archive))
     results["cds"] = archive is not None
     data_dir = tempfile.mkdtemp(prefix="stoa-bench-data-")
