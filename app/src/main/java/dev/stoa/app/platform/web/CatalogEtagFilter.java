@@ -61,6 +61,8 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
     }
 
     private final ObjectProvider<ReadCache> readCache;
+    /** The read cache once found: asking the provider on every request cost a twentieth of a kept read's CPU. */
+    private volatile ReadCache resolved;
     /** Per region: answers sent from kept bytes, and answers the handler gave (kept or not). */
     private final Map<ReadCache.Region, Counter> kept = new EnumMap<>(ReadCache.Region.class);
     private final Map<ReadCache.Region, Counter> handled = new EnumMap<>(ReadCache.Region.class);
@@ -103,7 +105,7 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
             throws ServletException, IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         ReadCache.Region region = "GET".equals(request.getMethod()) ? region(request.getRequestURI()) : null;
-        ReadCache cache = region == null ? null : readCache.getIfAvailable();
+        ReadCache cache = region == null ? null : readCache();
         if (cache == null || !cache.serving(region)) {
             if (region != null) handled.get(region).increment();
             super.doFilterInternal(request, response, chain);
@@ -125,6 +127,13 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         response.setContentType(answer.contentType());
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
+    }
+
+    /** The read cache, or null where there is none (a platform without the query side). */
+    private ReadCache readCache() {
+        ReadCache cache = resolved;
+        if (cache == null) resolved = cache = readCache.getIfAvailable();
+        return cache;
     }
 
     /**
