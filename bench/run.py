@@ -598,6 +598,8 @@ def main():
     p.add_argument("--app-arg", action="append", default=[], help="one more argument of the app (an experiment's "
                    "setting, e.g. --app-arg=--spring.datasource.hikari.maximum-pool-size=12); repeatable")
     p.add_argument("--no-cds", action="store_true", help="run the jar as it is, without the class-data archive")
+    p.add_argument("--jvm-arg", action="append", default=[], help="one more JVM flag of the app, after those of "
+                   "bench/jvm.options (an experiment's, e.g. --jvm-arg=-XX:+UseZGC); repeatable")
     a = p.parse_args()
 
     sizes = dict(products=500, courses=10, users=50) if a.quick else dict(products=10_000, courses=100, users=1_000)
@@ -607,7 +609,7 @@ def main():
     out = os.path.abspath(a.out or os.path.join(HERE, "out", stamp))
     os.makedirs(out, exist_ok=True)
     wanted = set(a.scenarios.split(",")) if a.scenarios else None
-    jvm_options = read_jvm_options(os.path.join(HERE, "jvm.options"))
+    jvm_options = read_jvm_options(os.path.join(HERE, "jvm.options")) + a.jvm_arg
     jar = os.path.abspath(a.jar)
 
     results = {"mode": "quick" if a.quick else "full", "sizes": sizes, "duration_s": duration, "warmup_s": warmup,
