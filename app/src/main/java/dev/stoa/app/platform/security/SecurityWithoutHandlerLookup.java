@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.security;
 
+import java.util.List;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConstructorArgumentValues;
@@ -7,6 +8,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 
 /**
  * Spring Security without a Spring MVC handler lookup in front of every request.
@@ -28,7 +30,7 @@ import org.springframework.security.config.web.PathPatternRequestMatcherBuilderF
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityWithoutHandlerLookup {
-    static final String FILTER_CHAIN = "springSecurityFilterChain";
+    static final String FILTER_CHAIN = AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME;
     static final String WRAPPER = "org.springframework.security.config.annotation.web.configuration."
             + "WebMvcSecurityConfiguration$CompositeFilterChainProxy";
 
@@ -54,7 +56,7 @@ public class SecurityWithoutHandlerLookup {
     /** The chain inside the wrapper: its constructor's list is (the lookup filter, the chain). */
     static BeanDefinition wrapped(BeanDefinition wrapper) {
         ConstructorArgumentValues.ValueHolder filters = wrapper.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
-        if (filters != null && filters.getValue() instanceof java.util.List<?> list && list.size() == 2
+        if (filters != null && filters.getValue() instanceof List<?> list && list.size() == 2
                 && list.get(0) instanceof BeanDefinition lookup
                 && lookup.getBeanClassName() != null && lookup.getBeanClassName().endsWith("HandlerMappingIntrospectorCacheFilterFactoryBean")
                 && list.get(1) instanceof BeanDefinition chain) {

@@ -12,10 +12,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Spring MVC's handler lookup, with a cheap look at the path first. A request whose path holds a variable
- * ({@code /products/{id}}) is checked against every mapping of the API, twice per request (Spring Security's
- * {@code HandlerMappingIntrospector} cache, then the {@code DispatcherServlet}), and Spring checks each mapping's
+ * ({@code /products/{id}}) is checked against every mapping of the API (by the {@code DispatcherServlet}; Spring
+ * Security's own lookup is gone, see {@code SecurityWithoutHandlerLookup}), and Spring checks each mapping's
  * method, params, headers, consumes and produces, then matches its path patterns: a third of a cached product
- * read's CPU went there. Here a mapping is dropped at once when none of its patterns can match: the path does not
+ * read's CPU went there when both lookups ran. Here a mapping is dropped at once when none of its patterns can match: the path does not
  * start with the pattern's literal beginning (up to its first variable or wildcard), or has another number of
  * segments (patterns without {@code **} or <code>{*var}</code>). The mappings left are checked by Spring as before,
  * so the chosen handler, and every 404, 405 and 415, stay exactly Spring's. A path with {@code %} or {@code ;}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stoa.app.support.ApiTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
@@ -38,7 +39,7 @@ class SecurityWithoutHandlerLookupIT extends ApiTest {
         assertThat(api.get("/api/v1/%61dmin/projections", tokenFor("admin")).status()).as("encoded, admin").isEqualTo(200);
         assertThat(api.get("/api/v1/admin/projections", tokenFor("admin")).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/products").status()).as("open read").isEqualTo(200);
-        assertThat(api.post("/api/v1/products", java.util.Map.of(), tokenFor("customer")).code()).as("seller rule")
+        assertThat(api.post("/api/v1/products", Map.of(), tokenFor("customer")).code()).as("seller rule")
                 .isEqualTo("forbidden");
         assertThat(api.get("/api/v1/cart").code()).as("any user").isEqualTo("unauthorized");
         assertThat(api.get("/api/v1/no-such-thing").code()).as("fallback for API paths").isEqualTo("unauthorized");
