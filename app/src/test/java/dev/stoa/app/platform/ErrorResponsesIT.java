@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Errors raised before Spring MVC (Spring Security's firewall, Tomcat's parser and mapper, the
@@ -17,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a raw socket: java.net.http would normalise or refuse most of these requests.
  */
 class ErrorResponsesIT extends ApiTest {
+    @Autowired
+    ApplicationContext context;
 
     static Stream<Arguments> rejectedBeforeMvc() {
         return Stream.of(
@@ -58,6 +66,19 @@ class ErrorResponsesIT extends ApiTest {
     @MethodSource("rejectedBeforeMvc")
     void isAProblemWithTheLayersStatus(String name, Function<RawHttp, RawHttp.Response> request, int status, String code) {
         assertProblem(request.apply(new RawHttp(port)), status, code);
+    }
+
+    @Test
+    void theFirewallIsThePlatformsWithSpringSecuritysRules() {
+        FilterChainProxy chain = context.getBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME,
+                FilterChainProxy.class);
+        // Spring Security 6.5 wraps the chain WebSecurity built (which holds the firewall) in a composite of its own
+        Object built = ReflectionTestUtils.getField(chain, "springSecurityFilterChain");
+        assertThat(built).isInstanceOf(FilterChainProxy.class);
+        assertThat(ReflectionTestUtils.getField(built, "firewall")).isSameAs(context.getBean(HttpFirewall.class));
+        RawHttp raw = new RawHttp(port);
+        assertThat(raw.get("/api/v1/products", "X-Note: a\tb").status()).as("a tab in a header value").isEqualTo(200);
+        assertThat(raw.get("/api/v1/products", "X-Note: caf\u00e9").status()).as("a letter beyond ASCII").isEqualTo(200);
     }
 
     @Test

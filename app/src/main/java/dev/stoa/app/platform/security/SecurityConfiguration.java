@@ -27,9 +27,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless resource server: every request's bearer token is verified locally against the platform's
@@ -66,6 +66,14 @@ public class SecurityConfiguration {
                                 Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))));
         return http.build();
     }
+
+    /**
+     * Spring Security's firewall (picked up by its filter chain as the one {@link HttpFirewall} bean) with its default
+     * rules, the character checks of headers and parameter names done without regular expressions
+     * ({@link FirewallCharacters}).
+     */
+    @Bean
+    HttpFirewall httpFirewall() { return FirewallCharacters.firewall(); }
 
     /** The API's decoder: access tokens only (a refresh or e-mail token never opens an endpoint). */
     @Bean
@@ -109,8 +117,6 @@ public class SecurityConfiguration {
         cors.setExposedHeaders(List.of("Location", "X-Correlation-Id", "X-Stoa-Position", "X-Stoa-Consistency",
                 "Idempotent-Replayed", "Retry-After"));
         cors.setMaxAge(3600L);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
-        return source;
+        return request -> cors; // one configuration for every path: no per-request path parsing to find it
     }
 }

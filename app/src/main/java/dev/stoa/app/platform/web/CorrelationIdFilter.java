@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -51,7 +52,19 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     /** The client's id when it is sane, else a new one; also for error responses this filter never saw. */
     public static String idFor(HttpServletRequest request) {
         String given = request.getHeader(HEADER);
-        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && SANE.matcher(given).matches() ? given : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: a correlation id labels a request in logs, events and
+     * the audit trail and is handed to the client, it guards nothing. {@link UUID#randomUUID()} draws from the shared
+     * {@code SecureRandom}, which every request thread then waits on (3 % of a catalog read's CPU).
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+        long low = random.nextLong() & ~(3L << 62) | 1L << 63; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     /** Gives an error response that did not pass through this filter (container, error dispatch) its id. */

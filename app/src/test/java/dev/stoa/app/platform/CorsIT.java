@@ -1,0 +1,56 @@
+package dev.stoa.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.RawHttp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Browsers on an allowed origin ({@code stoa.cors.allowed-origins}, here {@code https://shop.example.test}) may call the
+ * API: preflights answered, the headers clients need exposed; other origins are refused; every answer says it varies
+ * by origin, so no shared cache hands one origin's answer to another.
+ */
+class CorsIT extends ApiTest {
+    private static final String SHOP = "https://shop.example.test";
+
+    @Test
+    void aPreflightFromAnAllowedOriginIsAnsweredWithWhatItMaySend() {
+        RawHttp.Response r = new RawHttp(port).send("OPTIONS", "/api/v1/cart/items", "Origin: " + SHOP,
+                "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: authorization, content-type, idempotency-key");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+        assertThat(r.header("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(r.header("Access-Control-Allow-Headers").toLowerCase()).contains("authorization", "content-type",
+                "idempotency-key");
+        assertThat(r.header("Access-Control-Max-Age")).isEqualTo("3600");
+    }
+
+    @Test
+    void aPreflightFromAnotherOriginOrForAnotherHeaderIsRefused() {
+        RawHttp raw = new RawHttp(port);
+        assertThat(raw.send("OPTIONS", "/api/v1/cart/items", "Origin: https://evil.example.test",
+                "Access-Control-Request-Method: POST").status()).isEqualTo(403);
+        assertThat(raw.send("OPTIONS", "/api/v1/cart/items", "Origin: " + SHOP, "Access-Control-Request-Method: POST",
+                "Access-Control-Request-Headers: x-unknown").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReadFromAnAllowedOriginExposesTheHeadersClientsNeedAndEveryAnswerVariesByOrigin() {
+        RawHttp raw = new RawHttp(port);
+        RawHttp.Response fromShop = raw.get("/api/v1/products", "Origin: " + SHOP);
+        assertThat(fromShop.status()).isEqualTo(200);
+        assertThat(fromShop.header("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+        assertThat(fromShop.header("Access-Control-Expose-Headers")).contains("X-Correlation-Id", "X-Stoa-Position",
+                "Idempotent-Replayed", "Retry-After", "Location");
+
+        RawHttp.Response fromElsewhere = raw.get("/api/v1/products", "Origin: https://evil.example.test");
+        assertThat(fromElsewhere.status()).isEqualTo(403);
+        assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNull();
+
+        RawHttp.Response noOrigin = raw.get("/api/v1/products");
+        assertThat(noOrigin.status()).isEqualTo(200);
+        assertThat(noOrigin.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(noOrigin.header("Vary")).contains("Origin");
+    }
+}
