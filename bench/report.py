@@ -148,10 +148,12 @@ def markdown(r):
                  m["jar_mtime"], m["jar_sha256"], m["commit"], m["wrk"].split(" [")[0], m["pgbench"]),
              "",
              "Seeded through the API in %.0f s: %d products, %d courses (%d free), %d customers and %d instructors, "
-             "%d wallet-paid orders, %d enrollments. Each scenario: %d s warm-up, then %d s measured; wrk on the "
+             "%d wallet-paid orders, %d enrollments%s. Each scenario: %d s warm-up, then %d s measured; wrk on the "
              "same machine." % (seed.get("seconds", 0), seed.get("products", 0), seed.get("courses", 0),
                                 seed.get("free_courses", 0), seed.get("customers", 0), seed.get("instructors", 0),
-                                seed.get("orders", 0), seed.get("enrollments", 0), r["warmup_s"], r["duration_s"]),
+                                seed.get("orders", 0), seed.get("enrollments", 0),
+                                "; the mail it queued delivered %.0f s later, before the restart" % seed["mail_drain_s"]
+                                if "mail_drain_s" in seed else "", r["warmup_s"], r["duration_s"]),
              "", "Other work on the machine while measuring: %s cores on average (of %s), at most %s in one scenario."
              % others(r, m), "", table(r), "",
              "Ratio: req/s over pgbench's transactions/s on the same PostgreSQL in the same run (reads over `-S`, "
