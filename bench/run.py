@@ -473,12 +473,17 @@ UPDATE pgbench_accounts SET abalance = abalance + :delta WHERE aid = :aid;
 """
 
 
+def pg_env(facts):
+    """psql's and pgbench's environment for the platform's PostgreSQL."""
+    return dict(os.environ, PGHOST=facts["pg_host"] if facts["pg_host"] != "localhost" else "127.0.0.1",
+                PGPORT=str(facts["pg_port"]), PGUSER="postgres")
+
+
 def wait_for_mail(facts, say, limit=900):
     """Seconds until the mail the seeding caused is delivered (nothing pending in mail_outbox). The embedded SMTP server
     takes about ten a second and the seeding queues thousands (sign-ups, orders, enrollments): without this wait, the
     backlog went out during the first scenarios after the restart, beside product detail's measured minute."""
-    env = dict(os.environ, PGHOST=facts["pg_host"] if facts["pg_host"] != "localhost" else "127.0.0.1",
-               PGPORT=str(facts["pg_port"]), PGUSER="postgres")
+    env = pg_env(facts)
     t0, said = time.time(), 0.0
     while True:
         r = subprocess.run(["psql", "-Atq", "-d", facts["pg_db"], "-c",
@@ -500,8 +505,7 @@ def wait_for_mail(facts, say, limit=900):
 
 
 def pgbench_ceilings(facts, out, seconds, warmup, clients=16):
-    env = dict(os.environ, PGHOST=facts["pg_host"] if facts["pg_host"] != "localhost" else "127.0.0.1",
-               PGPORT=str(facts["pg_port"]), PGUSER="postgres")
+    env = pg_env(facts)
     db = "pgbench_ceiling"
     log = open(os.path.join(out, "pgbench.log"), "a")
 
