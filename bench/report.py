@@ -138,6 +138,13 @@ def others(r, m):
     return "%.2f" % (sum(xs) / len(xs)), m["cores"], "%.2f" % max(xs)
 
 
+def warmup_note(r):
+    extra = ["%s +%d s" % (s["key"], s["warmup_extra_s"]) for s in r["scenarios"] if s.get("warmup_extra_s")]
+    return ("The first scenario warms up three times as long (cold JIT). Scenarios that repeat their reads (detail, "
+            "list, search, suggest) warm up further, 10 s at a time, until no read was answered by the handler in a "
+            "round, so they measure kept reads; added: %s." % (", ".join(extra) or "none"))
+
+
 def markdown(r):
     m, seed = r["machine"], r.get("seed", {})
     lines = ["# bench/run: %s run, %s" % (r["mode"], m["date_utc"]), "",
@@ -154,6 +161,7 @@ def markdown(r):
                                 seed.get("orders", 0), seed.get("enrollments", 0),
                                 "; the mail it queued delivered %.0f s later, before the restart" % seed["mail_drain_s"]
                                 if "mail_drain_s" in seed else "", r["warmup_s"], r["duration_s"]),
+             "", warmup_note(r),
              "", "Other work on the machine while measuring: %s cores on average (of %s), at most %s in one scenario."
              % others(r, m), "", table(r), "",
              "Ratio: req/s over pgbench's transactions/s on the same PostgreSQL in the same run (reads over `-S`, "
