@@ -1,12 +1,10 @@
 package dev.stoa.app.audit;
 
-import dev.stoa.api.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -38,17 +36,7 @@ class AggregateStateController {
             @PathVariable @Size(max = 255) String aggregateId,
             @Parameter(description = "ISO-8601 instant (2026-11-30T12:00:00Z); now when absent", example = "2026-11-30T12:00:00Z")
             @RequestParam(required = false) String asOf) {
-        AggregateState state = states.at(aggregateType, aggregateId, instant(asOf));
+        AggregateState state = states.at(aggregateType, aggregateId, AsOf.parse(asOf, Instant.now()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) return Instant.now();
-        try {
-            // an offset's '+' sent unencoded in the query arrives as a space
-            return Instant.parse(value.trim().replace(' ', '+'));
-        } catch (DateTimeParseException e) {
-            throw DomainException.badInput("asOf must be an ISO-8601 instant, such as 2026-11-30T12:00:00Z");
-        }
     }
 }

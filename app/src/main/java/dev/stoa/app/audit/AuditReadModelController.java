@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +53,7 @@ class AuditReadModelController {
                              @RequestParam(required = false) String status,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        Instant at = instant(asOf);
+        Instant at = AsOf.parse(asOf, null);
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
         return asOfReplay.answer(OrderProjection.NAME, at,
@@ -67,7 +66,7 @@ class AuditReadModelController {
     StockPage stock(@Parameter(description = "ISO-8601 instant, e.g. 2026-11-30T12:00:00Z") @RequestParam String asOf,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                     @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        Instant at = instant(asOf);
+        Instant at = AsOf.parse(asOf, null);
         return asOfReplay.answer(InventoryProjection.NAME, at, () -> {
             List<StockLevel> items = jdbc.query("select product_id, on_hand, reserved, available from inventory_view "
                             + "order by product_id limit ? offset ?",
@@ -75,13 +74,5 @@ class AuditReadModelController {
             Long total = jdbc.queryForObject("select count(*) from inventory_view", Long.class);
             return new StockPage(items, total == null ? 0 : total, limit, offset, at);
         });
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainException.badInput("asOf must be an ISO-8601 instant (2026-11-30T12:00:00Z)");
-        }
     }
 }

@@ -17,6 +17,9 @@ import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,5 +155,19 @@ class ReadModelAsOfIT extends ApiTest {
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("validation_failed");
         assertThat(api.get("/api/v1/audit/stock", tokenFor("auditor")).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/stock?asOf=", tokenFor("auditor")).code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void anInstantWithAnOffsetIsTakenAsTheAggregateStateTakesIt() {
+        Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        String withOffset = later.atOffset(ZoneOffset.ofHours(2)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        for (String asOf : List.of(withOffset, withOffset.replace("+", "%2B"))) { // '+' unencoded arrives as a space
+            Api.Response stock = api.get("/api/v1/audit/stock?asOf=" + asOf + "&limit=1", tokenFor("auditor"));
+            assertThat(stock.status()).as("%s: %s", asOf, stock).isEqualTo(200);
+            assertThat(stock.body().get("asOf").asText()).isEqualTo(later.toString());
+            assertThat(api.get("/api/v1/audit/orders?asOf=" + asOf + "&limit=1", tokenFor("auditor")).status())
+                    .isEqualTo(200);
+        }
     }
 }

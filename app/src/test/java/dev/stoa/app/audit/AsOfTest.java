@@ -1,0 +1,38 @@
+package dev.stoa.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stoa.api.platform.DomainException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AsOfTest {
+    private static final Instant NOON = Instant.parse("2026-11-30T12:00:00Z");
+
+    @Test
+    void readsUtcAndOffsetsAlsoWithTheirPlusArrivedAsASpace() {
+        assertThat(AsOf.parse("2026-11-30T12:00:00Z", null)).isEqualTo(NOON);
+        assertThat(AsOf.parse("2026-11-30T14:00:00+02:00", null)).isEqualTo(NOON);
+        assertThat(AsOf.parse("2026-11-30T14:00:00 02:00", null)).isEqualTo(NOON);
+        assertThat(AsOf.parse("2026-11-30T09:30:00-02:30", null)).isEqualTo(NOON);
+        assertThat(AsOf.parse(" 2026-11-30T12:00:00.250Z ", null)).isEqualTo(NOON.plusMillis(250));
+    }
+
+    @Test
+    void absentIsTheGivenDefaultOnlyWhereThereIsOne() {
+        assertThat(AsOf.parse(null, NOON)).isEqualTo(NOON);
+        assertThat(AsOf.parse("  ", NOON)).isEqualTo(NOON);
+        assertThatThrownBy(() -> AsOf.parse("", null)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> AsOf.parse(null, null)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void anythingElseIsBadInput() {
+        for (String bad : new String[] {"yesterday", "2026-11-30", "2026-13-01T00:00:00Z", "1700000000",
+                "2026-11-30T12:00:00", "2026-11-30T12:00:00+25:00"}) {
+            assertThatThrownBy(() -> AsOf.parse(bad, NOON)).as(bad).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.getMessage()).contains("asOf must be an ISO-8601 instant"));
+        }
+    }
+}
