@@ -141,8 +141,9 @@ def others(r, m):
 def warmup_note(r):
     extra = ["%s +%d s" % (s["key"], s["warmup_extra_s"]) for s in r["scenarios"] if s.get("warmup_extra_s")]
     return ("The first scenario warms up three times as long (cold JIT). Scenarios that repeat their reads (detail, "
-            "list, search, suggest) warm up further, 10 s at a time, until no read was answered by the handler in a "
-            "round, so they measure kept reads; added: %s." % (", ".join(extra) or "none"))
+            "list, search, suggest) then warm up in rounds of 10 s until a round has no read answered by the handler "
+            "and the app's JIT compiler threads used under 0.02 cores in it (so they measure kept reads on compiled "
+            "code; one round at least): %s." % (", ".join(extra) or "none"))
 
 
 def markdown(r):
