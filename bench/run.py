@@ -30,7 +30,8 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from write_throughput import children, machine_busy_seconds, postmasters, sample  # noqa: E402
+from write_throughput import (children, machine_busy_seconds, postmasters, sample,  # noqa: E402
+                             threads as thread_seconds)
 import seed as seeding  # noqa: E402
 import report  # noqa: E402
 
@@ -47,18 +48,8 @@ UNTIL_KEPT_ROUND_S, UNTIL_KEPT_MAX_S, JIT_DONE_CORES = 10, 180, 0.02
 
 def compiler_seconds(pid):
     """CPU seconds the JVM's JIT compiler threads (C1, C2) of process pid have used so far."""
-    total = 0
-    for task in os.listdir("/proc/%d/task" % pid):
-        try:
-            with open("/proc/%d/task/%s/comm" % (pid, task)) as f:
-                if not f.read().startswith(("C1 CompilerThre", "C2 CompilerThre")):
-                    continue
-            with open("/proc/%d/task/%s/stat" % (pid, task)) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (FileNotFoundError, ProcessLookupError):
-            pass  # a compiler thread that ended meanwhile
-    return total
+    return thread_seconds(pid).get("C CompilerThre", 0.0)  # "C1 CompilerThre" and "C2 …", their numbers dropped
+
 
 # key, label, wrk script, connections, wrk threads, wrk --timeout, kind (read: ceiling pgbench -S; write: commits)
 SCENARIOS = [
@@ -489,7 +480,8 @@ class Scenarios:
             handled = after["handler"] - before.get("handler", 0) if after else 0
             if handled == 0 and jit < JIT_DONE_CORES:
                 break
-            say("  %d reads not kept yet, the JIT at %.2f cores: %d s more warm-up" % (handled, jit, UNTIL_KEPT_ROUND_S))
+            say("  %d reads not kept yet, the JIT at %.2f cores: %d s more warm-up"
+                % (handled, jit, UNTIL_KEPT_ROUND_S))
         return extra
 
     def catalog_answers(self):
