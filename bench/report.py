@@ -139,11 +139,16 @@ def others(r, m):
 
 
 def warmup_note(r):
+    """The extra warm-up of the scenarios that repeat their reads, by the rule recorded with the run (none before it)."""
+    rule = r.get("until_kept")
+    if not rule:
+        return "The first scenario warms up three times as long (cold JIT)."
     extra = ["%s +%d s" % (s["key"], s["warmup_extra_s"]) for s in r["scenarios"] if s.get("warmup_extra_s")]
-    return ("The first scenario warms up three times as long (cold JIT). Scenarios that repeat their reads (detail, "
-            "list, search, suggest) then warm up in rounds of 10 s until a round has no read answered by the handler "
-            "and the app's JIT compiler threads used under 0.02 cores in it (so they measure kept reads on compiled "
-            "code; one round at least): %s." % (", ".join(extra) or "none"))
+    return ("The first scenario warms up three times as long (cold JIT). Scenarios that repeat their reads (%s) then "
+            "warm up in rounds of %d s (at most %d s) until a round has no read answered by the handler and the app's "
+            "JIT compiler threads used under %.2f cores in it (so they measure kept reads on compiled code; one round "
+            "at least): %s." % (", ".join(rule["scenarios"]), rule["round_s"], rule["max_s"], rule["jit_done_cores"],
+                                ", ".join(extra) or "none"))
 
 
 def markdown(r):

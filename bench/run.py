@@ -681,6 +681,8 @@ def main():
     jar = os.path.abspath(a.jar)
 
     results = {"mode": "quick" if a.quick else "full", "sizes": sizes, "duration_s": duration, "warmup_s": warmup,
+               "until_kept": {"scenarios": sorted(REPEATED), "round_s": UNTIL_KEPT_ROUND_S, "max_s": UNTIL_KEPT_MAX_S,
+                              "jit_done_cores": JIT_DONE_CORES},
                "machine": machine_facts(a.java, jar, jvm_options), "out": out}
     say("out: %s   jar: %s   java: %s   JVM options: %s" % (out, jar, results["machine"]["java_version"],
                                                              " ".join(jvm_options) or "(none: bench/jvm.options absent)"))
