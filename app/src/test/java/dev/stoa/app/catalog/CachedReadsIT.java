@@ -169,6 +169,53 @@ class CachedReadsIT extends ApiTest {
                 .isEqualTo(3_200);
     }
 
+    /**
+     * A product's own read stays answered from kept bytes while other products change (stock moves with every order),
+     * and shows its own product's change at once; a list is answered anew after any product's change.
+     */
+    @Test
+    void aProductsKeptAnswerOutlivesWritesToOtherProductsButNotToItself() {
+        String vendor = tokenFor("vendor");
+        String brand = unique("Own").replace("-", "");
+        Catalog catalog = new Catalog(api);
+        String a = catalog.create(vendor, Catalog.product(brand + "-A", "Own Lamp A", 2_100, null, brand));
+        String b = catalog.create(vendor, Catalog.product(brand + "-B", "Own Lamp B", 2_200, null, brand));
+        String pathA = "/api/v1/products/" + a;
+        String list = "/api/v1/products?brand=" + brand + "&sort=-price";
+        String answerA = api.get(pathA).raw();
+        api.get(list);
+        double kept = keptAnswers();
+        for (int i = 0; i < 20 && keptAnswers() == kept; i++) api.get(pathA); // kept once no commit comes between
+        assertThat(keptAnswers()).as("A's read answered from kept bytes").isGreaterThan(kept);
+
+        Api.Response restockB = api.post("/api/v1/products/" + b + "/inventory/restock", Map.of("quantity", 3), vendor);
+        assertThat(restockB.status()).as(restockB.toString()).isIn(200, 204);
+        Map<String, String> atWrite = readAt(restockB);
+        double keptBefore = keptAnswers();
+        double handledBefore = catalogAnswers("handler");
+        Api.Response againA = api.send("GET", pathA, null, null, null, atWrite);
+        assertThat(againA.raw()).isEqualTo(answerA);
+        assertThat(keptAnswers()).as("A's kept answer outlived B's stock change").isEqualTo(keptBefore + 1);
+        assertThat(api.send("GET", "/api/v1/products/" + b, null, null, null, atWrite).body()
+                .get("stock").get("available").asLong()).isEqualTo(3);
+        assertThat(stockIn(api.send("GET", list, null, null, null, atWrite).body(), b)).isEqualTo(3);
+        assertThat(catalogAnswers("handler")).as("B's read and the list: by the handler").isEqualTo(handledBefore + 2);
+
+        Api.Response restockA = api.post(pathA + "/inventory/restock", Map.of("quantity", 5), vendor);
+        assertThat(restockA.status()).as(restockA.toString()).isIn(200, 204);
+        assertThat(api.send("GET", pathA, null, null, null, readAt(restockA)).body().get("stock").get("available").asLong())
+                .as("A's own change shows at once").isEqualTo(5);
+    }
+
+    private static long stockIn(JsonNode page, String id) {
+        for (JsonNode item : page.get("items")) {
+            if (id.equals(item.path("id").asText(item.path("productId").asText()))) {
+                return item.get("stock").get("available").asLong();
+            }
+        }
+        throw new AssertionError(id + " not in " + page);
+    }
+
     private double keptAnswers() { return catalogAnswers("kept"); }
 
     /** Catalog answers so far from {@code source} (kept bytes or the handler): the metric stoa.catalog.answers. */

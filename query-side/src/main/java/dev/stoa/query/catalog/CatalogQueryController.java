@@ -52,7 +52,8 @@ class CatalogQueryController {
     @GetMapping("/products/{productId}")
     @Operation(operationId = "getProduct", summary = "One product with its rating and available stock")
     ProductView product(@PathVariable ProductId productId) {
-        ProductView view = queries.askCached(ReadCache.Region.CATALOG, new FindProductById(productId), ProductView.class);
+        ProductView view = queries.askCached(ReadCache.Region.CATALOG, new FindProductById(productId), productId.value(),
+                ProductView.class);
         if (view == null) throw DomainException.notFound("product " + productId);
         return view;
     }

@@ -24,6 +24,14 @@ public class Queries {
         return cache.get(region, query, () -> ask(query, resultType));
     }
 
+    /**
+     * A query whose answer is the same for everyone and is about one item of the region (see
+     * {@link ReadCache.Region#itemOf}): from the cache while no commit has touched that item.
+     */
+    public <R> R askCached(ReadCache.Region region, Object query, Object item, Class<R> resultType) {
+        return cache.get(region, query, item, () -> ask(query, resultType));
+    }
+
     public <R> R ask(Object query, Class<R> resultType) {
         try {
             return gateway.query(query, ResponseTypes.instanceOf(resultType)).join();

@@ -2,12 +2,18 @@ package dev.stoa.query.platform;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stoa.api.catalog.ProductScoped;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -27,6 +33,12 @@ import org.springframework.util.unit.DataSize;
  *   the epoch read before it was loaded (so it holds every commit counted up to that epoch) and served only while
  *   the epoch is unchanged, so nothing loaded before a commit is served after the write it made was answered.
  *   Answers that are null (not found) are kept too: whatever creates the thing raises the epoch.</li>
+ *   <li>An answer about one <em>item</em> of a region (a product, for its own read) outlives commits that changed only
+ *   other items: each commit also records its epoch against the items its events name ({@link Region#itemOf}), in
+ *   one of {@value #STRIPES} stripes by the item's hash (a stripe shared with another item only costs a reload), and
+ *   a commit with an event that names no item records it against all of them. Such an answer is served while no
+ *   commit after the epoch it was kept with touched its stripe: the answer about product A stays kept while orders
+ *   reserve product B's stock, and a write to A is seen by the next read of A as before.</li>
  *   <li>The cache serves only while this process runs every segment of the region's processors (running, not in
  *   error, not replaying, segments covering the whole stream): commits it does not see could change the read model
  *   otherwise (several query processes sharing segments). Else every ask goes to the query bus.</li>
@@ -35,16 +47,48 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 public class ReadCache {
-    /** What a cached answer was read from: the processors whose commits change it. */
-    public enum Region {
-        CATALOG("product-read-model", "inventory-read-model"),
-        SEARCH("product-search", "course-search");
+    /** Stripes of item epochs per region: a power of two. */
+    static final int STRIPES = 4096;
 
+    /** What a cached answer was read from: the processors whose commits change it, and the items events change. */
+    public enum Region {
+        /** Products and their stock; an item is a product id (its {@code ProductScoped} events change only it). */
+        CATALOG(payload -> payload instanceof ProductScoped e ? e.productId().value() : null,
+                "product-read-model", "inventory-read-model"),
+        /** The search indices: no answer is about one item (any document may match any search). */
+        SEARCH(payload -> null, "product-search", "course-search");
+
+        private final Function<Object, Object> items;
         private final List<String> processors;
 
-        Region(String... processors) { this.processors = List.of(processors); }
+        Region(Function<Object, Object> items, String... processors) {
+            this.items = items;
+            this.processors = List.of(processors);
+        }
 
         public List<String> processors() { return processors; }
+
+        /** The one item whose answers an event's payload may change, or null when it may change any answer. */
+        public Object itemOf(Object payload) { return items.apply(payload); }
+    }
+
+    /** Per region: the epoch of the last commit that touched each stripe of items, or every item. */
+    private record Touched(AtomicLongArray stripes, AtomicLong all) {
+        Touched() { this(new AtomicLongArray(STRIPES), new AtomicLong()); }
+
+        /** Whether no commit after {@code epoch} touched {@code item}. */
+        boolean untouchedSince(Object item, long epoch) {
+            return all.get() <= epoch && stripes.get(stripe(item)) <= epoch;
+        }
+
+        void touch(Object item, long epoch) { stripes.accumulateAndGet(stripe(item), epoch, Math::max); }
+
+        void touchAll(long epoch) { all.accumulateAndGet(epoch, Math::max); }
+
+        private static int stripe(Object item) {
+            int h = item.hashCode();
+            return (h ^ (h >>> 16)) & (STRIPES - 1);
+        }
     }
 
     private record Kept(long epoch, Object answer) {}
@@ -56,6 +100,7 @@ public class ReadCache {
     }
 
     private final Map<Region, AtomicLong> epochs = new EnumMap<>(Region.class);
+    private final Map<Region, Touched> touched = new EnumMap<>(Region.class);
     private final Map<Region, Cache<Object, Kept>> caches = new EnumMap<>(Region.class);
     private final Map<Region, Cache<Object, Kept>> representations = new EnumMap<>(Region.class);
     /** Each region's processors, looked up once they all exist (asking Spring and Axon on every read costs more). */
@@ -72,6 +117,7 @@ public class ReadCache {
         this.enabled = enabled;
         for (Region region : Region.values()) {
             epochs.put(region, new AtomicLong());
+            touched.put(region, new Touched());
             caches.put(region, Caffeine.newBuilder()
                     .maximumSize(region == Region.SEARCH ? searchEntries : catalogEntries).build());
             representations.put(region, Caffeine.newBuilder()
@@ -90,43 +136,103 @@ public class ReadCache {
     /** The region's epoch now: take it before reading what will be kept with it. */
     public long epoch(Region region) { return epochs.get(region).get(); }
 
-    /** The representation kept under {@code key} if it was kept at {@code epoch} (the epoch now), else null. */
+    /**
+     * The representation kept under {@code key} if it is still fresh at {@code epoch} (the epoch now), else null:
+     * kept at that epoch, or, for an answer about {@code item} (null: about no single item), kept at an epoch after
+     * which no commit touched the item.
+     */
     @SuppressWarnings("unchecked")
-    public <T extends Representation> T representation(Region region, Object key, long epoch) {
+    public <T extends Representation> T representation(Region region, Object key, Object item, long epoch) {
         Kept kept = representations.get(region).getIfPresent(key);
-        return kept != null && kept.epoch() == epoch ? (T) kept.answer() : null;
+        return kept != null && fresh(region, item, kept.epoch(), epoch) ? (T) kept.answer() : null;
     }
 
     /**
-     * Keeps {@code representation}, read after {@code epoch} was taken, under {@code key}: served by
-     * {@link #representation} only while the epoch stays the same, as the answers of {@link #get}.
+     * Keeps {@code representation} of an answer about {@code item} (or null), read after {@code epoch} was taken, under
+     * {@code key}: served by {@link #representation} only while it is fresh, as the answers of {@link #get}.
      */
-    public void keep(Region region, Object key, long epoch, Representation representation) {
-        if (epochs.get(region).get() == epoch) representations.get(region).put(key, new Kept(epoch, representation));
+    public void keep(Region region, Object key, Object item, long epoch, Representation representation) {
+        if (fresh(region, item, epoch, epochs.get(region).get())) {
+            representations.get(region).put(key, new Kept(epoch, representation));
+        }
     }
 
+    /** The cached answer to {@code query}, an answer about no single item: see {@link #get(Region, Object, Object, Supplier)}. */
+    public <R> R get(Region region, Object query, Supplier<R> loader) { return get(region, query, null, loader); }
+
     /**
-     * The cached answer to {@code query} if still valid, else {@code loader}'s. Concurrent askers of one query share
-     * one load (a popular search costs Elasticsearch one query, not one per asker), as long as that load began at or
-     * after the epoch each of them saw; an answer loaded before a commit is never handed to someone who must see it.
+     * The cached answer to {@code query}, an answer about {@code item} (null: about no single item), if still fresh,
+     * else {@code loader}'s. Concurrent askers of one query share one load (a popular search costs Elasticsearch one
+     * query, not one per asker), as long as that load began at or after the epoch each of them saw; an answer loaded
+     * before a commit is never handed to someone who must see it.
      */
     @SuppressWarnings("unchecked")
-    public <R> R get(Region region, Object query, Supplier<R> loader) {
+    public <R> R get(Region region, Object query, Object item, Supplier<R> loader) {
         if (!enabled || !ownsAll(region)) return loader.get();
         long now = epochs.get(region).get();
         Cache<Object, Kept> cache = caches.get(region);
         Kept kept = cache.getIfPresent(query);
-        if (kept != null && kept.epoch() == now) return (R) kept.answer();
+        if (kept != null && fresh(region, item, kept.epoch(), now)) return (R) kept.answer();
         if (kept != null) cache.asMap().remove(query, kept);
         Kept loaded = cache.get(query, key -> new Kept(now, loader.get()));
         if (loaded.epoch() >= now) return (R) loaded.answer();
         return loader.get(); // a load begun before a commit this asker must see: its own, uncached
     }
 
-    /** A batch of {@code processor} was committed: answers read before it are no longer served. */
+    /**
+     * Whether an answer about {@code item} (or null) kept at epoch {@code kept} may be served at epoch {@code now}: no
+     * commit since, or, about an item, none since that touched it.
+     */
+    private boolean fresh(Region region, Object item, long kept, long now) {
+        return kept == now || (item != null && touched.get(region).untouchedSince(item, kept));
+    }
+
+    /**
+     * A batch of {@code processor} was committed that may have changed any of its answers: answers read before it are
+     * no longer served.
+     */
     public void committed(String processor) {
-        for (Region region : Region.values()) {
-            if (region.processors().contains(processor)) epochs.get(region).incrementAndGet();
+        Batch batch = batch(processor);
+        batch.everything.addAll(batch.regions);
+        batch.committed();
+    }
+
+    /** What a batch of {@code processor} changes, told event by event while it runs, then {@link Batch#committed}. */
+    public Batch batch(String processor) { return new Batch(processor); }
+
+    /** The items of each region one batch of a processor changed. */
+    public final class Batch {
+        private final Set<Region> regions = EnumSet.noneOf(Region.class);
+        private final Map<Region, Set<Object>> items = new EnumMap<>(Region.class);
+        private final Set<Region> everything = EnumSet.noneOf(Region.class);
+
+        private Batch(String processor) {
+            for (Region region : Region.values()) if (region.processors().contains(processor)) regions.add(region);
+        }
+
+        /** One event of the batch, by its payload. */
+        public void add(Object payload) {
+            for (Region region : regions) {
+                Object item = region.itemOf(payload);
+                if (item == null) everything.add(region);
+                else items.computeIfAbsent(region, r -> new HashSet<>()).add(item);
+            }
+        }
+
+        /**
+         * The batch was committed: each region's epoch moves (answers about no single item read before are no longer
+         * served), and the items it changed (every item, if an event named none) record that epoch.
+         */
+        public void committed() {
+            for (Region region : regions) {
+                long epoch = epochs.get(region).incrementAndGet();
+                Touched regionTouched = touched.get(region);
+                if (everything.contains(region)) {
+                    regionTouched.touchAll(epoch);
+                } else {
+                    for (Object item : items.getOrDefault(region, Set.of())) regionTouched.touch(item, epoch);
+                }
+            }
         }
     }
 

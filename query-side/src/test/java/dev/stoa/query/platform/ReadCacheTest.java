@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.catalog.ProductUnlisted;
+import dev.stoa.api.inventory.StockReserved;
+import dev.stoa.api.ordering.OrderId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,27 +79,116 @@ class ReadCacheTest {
     @Test
     void aRepresentationIsServedOnlyAtTheEpochItWasReadAfter() {
         long epoch = cache.epoch(ReadCache.Region.CATALOG);
-        cache.keep(ReadCache.Region.CATALOG, "/products/1", epoch, new Bytes("one"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", epoch)).isEqualTo(new Bytes("one"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.SEARCH, "/products/1", cache.epoch(ReadCache.Region.SEARCH))).isNull();
+        cache.keep(ReadCache.Region.CATALOG, "/products/1", null, epoch, new Bytes("one"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", null, epoch)).isEqualTo(new Bytes("one"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.SEARCH, "/products/1", null, cache.epoch(ReadCache.Region.SEARCH))).isNull();
 
         cache.committed("inventory-read-model");
         long now = cache.epoch(ReadCache.Region.CATALOG);
         assertThat(now).isGreaterThan(epoch);
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", now)).as("read before a commit").isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", null, now)).as("read before a commit").isNull();
 
         // read after the old epoch was taken, kept after a commit came: never kept
-        cache.keep(ReadCache.Region.CATALOG, "/products/2", epoch, new Bytes("stale"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", epoch)).isNull();
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", now)).isNull();
+        cache.keep(ReadCache.Region.CATALOG, "/products/2", null, epoch, new Bytes("stale"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", null, epoch)).isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", null, now)).isNull();
+    }
+
+    private static final String A = "0a000000-0000-4000-8000-000000000001";
+    private static final String B = "0b000000-0000-4000-8000-000000000002";
+
+    /** A committed batch of {@code processor} with these events. */
+    private void commit(String processor, Object... payloads) {
+        ReadCache.Batch batch = cache.batch(processor);
+        for (Object payload : payloads) batch.add(payload);
+        batch.committed();
+    }
+
+    private String askAbout(String item, String query) {
+        return cache.get(ReadCache.Region.CATALOG, query, item, () -> query + "#" + loads.incrementAndGet());
+    }
+
+    private static StockReserved reserved(String product) {
+        return new StockReserved(new ProductId(product), OrderId.random(), 1, 9, 1, 8);
+    }
+
+    @Test
+    void anAnswerAboutOneProductOutlivesCommitsThatChangedOnlyOthers() {
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#1");
+        assertThat(askAbout(B, "detail B")).isEqualTo("detail B#2");
+        assertThat(ask(ReadCache.Region.CATALOG, "list")).isEqualTo("list#3");
+
+        commit("inventory-read-model", reserved(B)); // an order reserved B's stock
+        assertThat(askAbout(A, "detail A")).as("A untouched").isEqualTo("detail A#1");
+        assertThat(askAbout(B, "detail B")).as("B changed").isEqualTo("detail B#4");
+        assertThat(ask(ReadCache.Region.CATALOG, "list")).as("a list may hold any product").isEqualTo("list#5");
+
+        commit("product-read-model", new ProductUnlisted(new ProductId(A)), new ProductUnlisted(new ProductId(B)));
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#6");
+        assertThat(askAbout(B, "detail B")).isEqualTo("detail B#7");
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#6");
+
+        commit("product-read-model", "an event that names no product");
+        assertThat(askAbout(A, "detail A")).as("every product may have changed").isEqualTo("detail A#8");
+        assertThat(askAbout(B, "detail B")).isEqualTo("detail B#9");
+        cache.committed("inventory-read-model"); // a commit without its events (a rebuild): every product
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#10");
+
+        commit("product-search", reserved(B)); // another region's processor
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#10");
+        assertThat(askAbout(B, "detail B")).isEqualTo("detail B#11");
+    }
+
+    @Test
+    void searchAnswersNameNoItemSoAnyCommitOfTheirRegionEndsThem() {
+        assertThat(ask(ReadCache.Region.SEARCH, "q")).isEqualTo("q#1");
+        commit("product-search", reserved(B));
+        assertThat(ask(ReadCache.Region.SEARCH, "q")).isEqualTo("q#2");
+        assertThat(ReadCache.Region.SEARCH.itemOf(reserved(B))).isNull();
+        assertThat(ReadCache.Region.CATALOG.itemOf(reserved(B))).isEqualTo(B);
+    }
+
+    @Test
+    void anAnswerAboutAProductLoadedWhileItChangedIsNotServedAfterTheCommit() {
+        String during = cache.get(ReadCache.Region.CATALOG, "detail A", A, () -> {
+            commit("inventory-read-model", reserved(A)); // A changed under the load
+            return "old";
+        });
+        assertThat(during).isEqualTo("old"); // its asker began before the commit
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#1");
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#1");
+
+        String other = cache.get(ReadCache.Region.CATALOG, "detail B", B, () -> {
+            commit("inventory-read-model", reserved(A)); // only A changed under B's load
+            return "fresh";
+        });
+        assertThat(other).isEqualTo("fresh");
+        assertThat(askAbout(B, "detail B")).as("kept: nothing touched B after its load began").isEqualTo("fresh");
+    }
+
+    @Test
+    void aRepresentationOfOneProductIsKeptAndServedUntilThatProductChanges() {
+        long epoch = cache.epoch(ReadCache.Region.CATALOG);
+        commit("inventory-read-model", reserved(B)); // while A's answer was being read
+        cache.keep(ReadCache.Region.CATALOG, "/products/A", A, epoch, new Bytes("A"));
+        cache.keep(ReadCache.Region.CATALOG, "/products/B", B, epoch, new Bytes("stale B"));
+        cache.keep(ReadCache.Region.CATALOG, "/products", null, epoch, new Bytes("stale list"));
+        long now = cache.epoch(ReadCache.Region.CATALOG);
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/A", A, now)).isEqualTo(new Bytes("A"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/B", B, now)).isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products", null, now)).isNull();
+
+        commit("product-read-model", new ProductUnlisted(new ProductId(A)));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/A", A,
+                cache.epoch(ReadCache.Region.CATALOG))).isNull();
     }
 
     @Test
     void representationsAreKeptWithinTheirBytes() {
         long epoch = cache.epoch(ReadCache.Region.SEARCH);
-        for (int i = 0; i < 100; i++) cache.keep(ReadCache.Region.SEARCH, "q" + i, epoch, new Bytes("x".repeat(100)));
+        for (int i = 0; i < 100; i++) cache.keep(ReadCache.Region.SEARCH, "q" + i, null, epoch, new Bytes("x".repeat(100)));
         int kept = 0;
-        for (int i = 0; i < 100; i++) if (cache.representation(ReadCache.Region.SEARCH, "q" + i, epoch) != null) kept++;
+        for (int i = 0; i < 100; i++) if (cache.representation(ReadCache.Region.SEARCH, "q" + i, null, epoch) != null) kept++;
         assertThat(kept).as("4 KB over two regions: about 20 of 100-byte answers").isBetween(1, 25);
     }
 

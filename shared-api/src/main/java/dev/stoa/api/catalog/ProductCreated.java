@@ -7,4 +7,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ProductCreated(ProductId productId, UserId vendorId, String sku, String slug, String name,
                              String description, long priceCents, Long compareAtPriceCents, String currency,
-                             CategoryId categoryId, String brand, Integer weightGrams, boolean active) {}
+                             CategoryId categoryId, String brand, Integer weightGrams, boolean active)
+                             implements ProductScoped {}

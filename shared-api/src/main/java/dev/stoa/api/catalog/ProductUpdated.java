@@ -6,4 +6,4 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ProductUpdated(ProductId productId, String sku, String slug, String name, String description,
                              long priceCents, Long compareAtPriceCents, String currency, CategoryId categoryId,
-                             String brand, Integer weightGrams, boolean active) {}
+                             String brand, Integer weightGrams, boolean active) implements ProductScoped {}

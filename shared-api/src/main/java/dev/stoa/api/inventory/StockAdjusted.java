@@ -1,6 +1,7 @@
 package dev.stoa.api.inventory;
 
 import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.catalog.ProductScoped;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,4 +9,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record StockAdjusted(ProductId productId, int previousOnHand, int onHand, int reserved, int available,
-                            int reorderThreshold, String warehouseLocation) {}
+                            int reorderThreshold, String warehouseLocation) implements ProductScoped {}

@@ -1,6 +1,7 @@
 package dev.stoa.api.review;
 
 import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.catalog.ProductScoped;
 import dev.stoa.api.identity.UserId;
 import org.axonframework.serialization.Revision;
 
@@ -10,4 +11,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ReviewRemoved(ProductId productId, ReviewId reviewId, UserId authorId, String removedBy,
-                            RatingSummary productRating) {}
+                            RatingSummary productRating) implements ProductScoped {}

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * of each committed event its receipt ({@link WrittenEvents}) and wakes position waiters once per batch. The wake
  * comes at the batch's clean-up, after Axon has moved the segment's in-memory status past the batch (an
  * after-commit handler that runs after ours), so a woken waiter sees the new position. Before any receipt of a
- * batch is given, {@link ReadCache} hears of the commit: no cached answer from before it is served to the writer.
+ * batch is given, {@link ReadCache} hears of the commit and of what its events changed: no cached answer from before
+ * it is served to the writer.
  */
 @Component
 public class ProcessorProgress {
@@ -32,22 +33,33 @@ public class ProcessorProgress {
         this.readCache = readCache;
     }
 
-    /** Once per batch: after its commit, the cache first, then each followed event's receipt; at clean-up, the wake. */
+    /**
+     * Once per batch: after its commit, the cache first (with the items the batch's events changed), then each
+     * followed event's receipt; at clean-up, the wake.
+     */
     MessageHandlerInterceptor<EventMessage<?>> interceptor(String processor) {
         return (unitOfWork, chain) -> {
             EventMessage<?> event = unitOfWork.getMessage();
-            List<EventMessage<?>> followed = unitOfWork.getOrComputeResource(BATCH, key -> {
-                List<EventMessage<?>> batch = new ArrayList<>();
+            Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+                Batch started = new Batch(new ArrayList<>(), readCache.getIfAvailable(), processor);
                 unitOfWork.afterCommit(u -> {
-                    readCache.ifAvailable(cache -> cache.committed(processor));
-                    batch.forEach(e -> written.handled(processor, e));
+                    if (started.changes() != null) started.changes().committed();
+                    started.followed().forEach(e -> written.handled(processor, e));
                 });
                 unitOfWork.onCleanup(u -> signal());
-                return batch;
+                return started;
             });
-            if (written.following(event.getIdentifier())) followed.add(event);
+            if (batch.changes() != null) batch.changes().add(event.getPayload());
+            if (written.following(event.getIdentifier())) batch.followed().add(event);
             return chain.proceed();
         };
+    }
+
+    /** What one batch of a processor tells at its commit: what it changed to the cache, the receipts to writers. */
+    private record Batch(List<EventMessage<?>> followed, ReadCache.Batch changes) {
+        Batch(List<EventMessage<?>> followed, ReadCache cache, String processor) {
+            this(followed, cache == null ? null : cache.batch(processor));
+        }
     }
 
     void signal() {

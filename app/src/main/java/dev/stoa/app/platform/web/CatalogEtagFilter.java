@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.api.catalog.ProductId;
 import dev.stoa.query.platform.ReadCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,10 +36,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * well: the bytes that went out, their {@code ETag} and the headers the handler set, under the request's path, query
  * string and {@code Accept}, in the {@link ReadCache} region of the read model they come from, with the region's
  * epoch taken before the request was handled. The same request is answered from them (no handler, no serialising,
- * no hashing) while that epoch holds, that is until the read model's processors commit again: exactly as fresh as the
- * answer cache itself, so read-your-writes stays exact. Only {@code 200} answers without cookies are kept; this runs
- * after Spring Security and the read-your-writes filters, so those still apply to every request. The metric
- * {@code stoa.catalog.answers} counts the answers by region and source ({@code kept} or {@code handler}).
+ * no hashing) while they are fresh by the rules of the answer cache itself: until the read model's processors commit
+ * again, or, for a product's own read, until a commit changes that product; so read-your-writes stays exact. Only
+ * {@code 200} answers without cookies are kept; this runs after Spring Security and the read-your-writes filters, so
+ * those still apply to every request. The metric {@code stoa.catalog.answers} counts the answers by region and source
+ * ({@code kept} or {@code handler}).
  */
 @Component
 @Order(30)
@@ -94,6 +96,20 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         return null;
     }
 
+    /**
+     * The product a path's answer is about alone ({@link ReadCache.Region#CATALOG}'s item: the product id as the
+     * handler reads it), or null for every other path, or a product path whose id is not written as a plain UUID (kept
+     * then only until the next commit of the region).
+     */
+    static String item(String path) {
+        if (!product(path)) return null;
+        try {
+            return new ProductId(path.substring(PRODUCTS.length() + 1)).value();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
@@ -113,12 +129,13 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         }
         long epoch = cache.epoch(region); // before the answer is read: it holds every commit counted up to here
         Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.ACCEPT));
-        Answer answer = cache.representation(region, key, epoch);
+        String item = item(request.getRequestURI());
+        Answer answer = cache.representation(region, key, item, epoch);
         (answer == null ? handled : kept).get(region).increment();
         if (answer == null) {
             answer = handle(request, response, chain);
             if (answer == null) return; // answered as it came (not a 200, or with a cookie)
-            cache.keep(region, key, epoch, answer);
+            cache.keep(region, key, item, epoch, answer);
         } else {
             response.setStatus(HttpServletResponse.SC_OK);
             for (Map.Entry<String, String> header : answer.headers()) response.addHeader(header.getKey(), header.getValue());
