@@ -45,6 +45,10 @@ SEARCH_NEW_PER_PHASE = 150_000
 REPEATED = {"product-detail", "product-list", "search", "suggest"}
 UNTIL_KEPT_ROUND_S, UNTIL_KEPT_MAX_S, JIT_DONE_CORES = 10, 180, 0.02
 
+# detail-orders: product detail as product-detail, while this many funded buyers place orders (checkout.lua) the
+# whole time, warm-up included: every order changes some product's stock, as in a shop that sells
+ORDERING_BUYERS = 8
+
 
 def compiler_seconds(pid):
     """CPU seconds the JVM's JIT compiler threads (C1, C2) of process pid have used so far."""
@@ -54,6 +58,7 @@ def compiler_seconds(pid):
 # key, label, wrk script, connections, wrk threads, wrk --timeout, kind (read: ceiling pgbench -S; write: commits)
 SCENARIOS = [
     ("product-detail", "GET /products/{id}", "get.lua", 200, 2, "2s", "read"),
+    ("detail-orders", "GET /products/{id} while %d buyers order" % ORDERING_BUYERS, "get.lua", 200, 2, "2s", "read"),
     ("product-list", "GET /products?brand=..&sort=-price", "get.lua", 200, 2, "2s", "read"),
     ("search", "GET /search (typos, facets)", "get.lua", 100, 2, "2s", "read"),
     ("search-new", "GET /search, every query new", "get.lua", 100, 2, "2s", "read"),
@@ -314,6 +319,14 @@ class Scenarios:
     def prepare_product_detail(self, conns):
         return self.prepare_get("product-detail", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
 
+    def prepare_detail_orders(self, conns):
+        """The detail reads, and the buyers ordering beside them (funded ones the checkout scenario does not take
+        first: it takes them from the other end)."""
+        funded = [u for u in self.seeder.customers if u["funded"] and u.get("addressId")]
+        (bg_dir, _, bg_env), buyers = self.prepare_per_user("detail-orders-buyers", funded, ORDERING_BUYERS)
+        self.background = ("checkout.lua", buyers, bg_dir, bg_env)
+        return self.prepare_get("detail-orders", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
+
     def prepare_product_list(self, conns):
         brands = sorted({p["brand"] for p in self.seeder.products})
         return self.prepare_get("product-list", ["/api/v1/products?brand=%s&sort=-price&limit=20"
@@ -424,6 +437,7 @@ class Scenarios:
         threads = min(threads, conns)
         if script in ("cart.lua", "checkout.lua", "enroll.lua"):
             threads = conns  # one connection per thread: the thread's Lua state is its connection's
+        background = self.start_background(self.warmup_seconds() if self.warmup else 0)
         extra = 0
         if self.warmup:
             self.memory.phase = key + " warm-up"
@@ -445,6 +459,8 @@ class Scenarios:
         cpu["others"] = max(0.0, (busy1 - busy0) / secs - ours)
         result.update(key=key, label=label, script=script, connections=conns, threads=threads, timeout=timeout,
                       kind=kind, cpu_cores=cpu, memory=self.memory.peaks(key), warmup_extra_s=extra)
+        if background:
+            result["background"] = self.finish_background(background)
         if key == "enroll":
             result["pairs"] = self.enroll_pairs
         c = result["counters"]
@@ -461,6 +477,35 @@ class Scenarios:
                result["connect_errors"] + result["read_errors"] + result["write_errors"], result["timeouts"],
                json.dumps(result["statuses"])))
         return result
+
+    def start_background(self, warmup):
+        """The scenario's background load (prepare_* set self.background), started now for its warm-up and measured
+        run; None when it has none."""
+        spec, self.background = getattr(self, "background", None), None
+        if spec is None:
+            return None
+        script, conns, data_dir, env = spec
+        box = {}
+        seconds = warmup + self.duration + 2  # outlasts the measured run
+        thread = threading.Thread(target=lambda: box.update(result=run_wrk(
+            self.platform.base, script, conns, conns, seconds, "10s", data_dir, env)), daemon=True)
+        thread.start()
+        return thread, box, script, conns
+
+    @staticmethod
+    def finish_background(background):
+        """What the background load did over its whole span (warm-up included): its rate and counters."""
+        thread, box, script, conns = background
+        thread.join()
+        r = box.get("result")
+        if r is None:
+            return {"script": script, "connections": conns, "failed": True}
+        secs = r["duration_s"]
+        placed = r["counters"].get("orders_placed", 0)
+        say("  beside it: %d buyers placed %d orders (%.1f/s), p99 %s" % (conns, placed, placed / secs,
+                                                                          report.ms(r["p99_ms"], "10s")))
+        return {"script": script, "connections": conns, "duration_s": secs, "rps": r["rps"], "p99_ms": r["p99_ms"],
+                "counters": r["counters"], "statuses": r["statuses"], "orders_per_s": placed / secs}
 
     def until_kept(self, script, conns, threads, timeout, warm_dir, env):
         """Warms up further, in rounds of UNTIL_KEPT_ROUND_S, until a round has no answer from the handler and the
