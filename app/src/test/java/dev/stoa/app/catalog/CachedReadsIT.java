@@ -207,15 +207,6 @@ class CachedReadsIT extends ApiTest {
                 .as("A's own change shows at once").isEqualTo(5);
     }
 
-    private static long stockIn(JsonNode page, String id) {
-        for (JsonNode item : page.get("items")) {
-            if (id.equals(item.path("id").asText(item.path("productId").asText()))) {
-                return item.get("stock").get("available").asLong();
-            }
-        }
-        throw new AssertionError(id + " not in " + page);
-    }
-
     private double keptAnswers() { return catalogAnswers("kept"); }
 
     /** Catalog answers so far from {@code source} (kept bytes or the handler): the metric stoa.catalog.answers. */
@@ -240,9 +231,16 @@ class CachedReadsIT extends ApiTest {
                 : Map.of("X-Stoa-Min-Position", write.header("X-Stoa-Position"));
     }
 
-    private static long priceIn(JsonNode page, String id) {
+    private static long priceIn(JsonNode page, String id) { return itemIn(page, id).get("priceCents").asLong(); }
+
+    private static long stockIn(JsonNode page, String id) {
+        return itemIn(page, id).get("stock").get("available").asLong();
+    }
+
+    /** The product {@code id} in a page of products or search results. */
+    private static JsonNode itemIn(JsonNode page, String id) {
         for (JsonNode item : page.get("items")) {
-            if (id.equals(item.path("id").asText(item.path("productId").asText()))) return item.get("priceCents").asLong();
+            if (id.equals(item.path("id").asText(item.path("productId").asText()))) return item;
         }
         throw new AssertionError(id + " not in " + page);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
@@ -41,7 +42,8 @@ import org.springframework.util.unit.DataSize;
  *   reserve product B's stock, and a write to A is seen by the next read of A as before.</li>
  *   <li>The cache serves only while this process runs every segment of the region's processors (running, not in
  *   error, not replaying, segments covering the whole stream): commits it does not see could change the read model
- *   otherwise (several query processes sharing segments). Else every ask goes to the query bus.</li>
+ *   otherwise (several query processes sharing segments). Else every ask goes to the query bus; and once it owns them
+ *   all again, nothing kept before is served (commits were made elsewhere meanwhile).</li>
  * </ul>
  * Answers must not depend on who asks (public catalog queries only).
  */
@@ -101,6 +103,8 @@ public class ReadCache {
 
     private final Map<Region, AtomicLong> epochs = new EnumMap<>(Region.class);
     private final Map<Region, Touched> touched = new EnumMap<>(Region.class);
+    /** Whether the region was owned when last looked at (see {@link #owns}). */
+    private final Map<Region, AtomicBoolean> owning = new EnumMap<>(Region.class);
     private final Map<Region, Cache<Object, Kept>> caches = new EnumMap<>(Region.class);
     private final Map<Region, Cache<Object, Kept>> representations = new EnumMap<>(Region.class);
     /** Each region's processors, looked up once they all exist (asking Spring and Axon on every read costs more). */
@@ -118,6 +122,7 @@ public class ReadCache {
         for (Region region : Region.values()) {
             epochs.put(region, new AtomicLong());
             touched.put(region, new Touched());
+            owning.put(region, new AtomicBoolean());
             caches.put(region, Caffeine.newBuilder()
                     .maximumSize(region == Region.SEARCH ? searchEntries : catalogEntries).build());
             representations.put(region, Caffeine.newBuilder()
@@ -131,7 +136,7 @@ public class ReadCache {
      * Whether answers of the region may be kept now (the cache is on and this process runs every segment of its
      * processors); a caller keeping representations asks this first, then takes the {@link #epoch}.
      */
-    public boolean serving(Region region) { return enabled && ownsAll(region); }
+    public boolean serving(Region region) { return enabled && owns(region); }
 
     /** The region's epoch now: take it before reading what will be kept with it. */
     public long epoch(Region region) { return epochs.get(region).get(); }
@@ -168,7 +173,7 @@ public class ReadCache {
      */
     @SuppressWarnings("unchecked")
     public <R> R get(Region region, Object query, Object item, Supplier<R> loader) {
-        if (!enabled || !ownsAll(region)) return loader.get();
+        if (!enabled || !owns(region)) return loader.get();
         long now = epochs.get(region).get();
         Cache<Object, Kept> cache = caches.get(region);
         Kept kept = cache.getIfPresent(query);
@@ -234,6 +239,22 @@ public class ReadCache {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #ownsAll}, and when this process owns the region again after a time it did not, every answer kept before
+     * is ended: commits of the segments another process ran meanwhile were never told here.
+     */
+    private boolean owns(Region region) {
+        boolean owns = ownsAll(region);
+        AtomicBoolean owned = owning.get(region);
+        if (owns && !owned.get()) {
+            touched.get(region).touchAll(epochs.get(region).incrementAndGet()); // before serving anything again
+            owned.set(true);
+        } else if (!owns && owned.get()) {
+            owned.set(false);
+        }
+        return owns;
     }
 
     /** Whether this process alone writes the region's read model now: every segment of each processor is here. */

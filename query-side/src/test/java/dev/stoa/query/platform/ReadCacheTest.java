@@ -257,6 +257,18 @@ class ReadCacheTest {
     }
 
     @Test
+    void answersKeptBeforeAnotherProcessRanASegmentAreNotServedOnceAllSegmentsAreBack() {
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#1");
+        assertThat(ask(ReadCache.Region.CATALOG, "list")).isEqualTo("list#2");
+        EventTrackerStatus lent = segments.get("inventory-read-model").remove(1); // another process runs it a while
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#3");
+        segments.get("inventory-read-model").put(1, lent); // back, without this process seeing its commits
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#4");
+        assertThat(ask(ReadCache.Region.CATALOG, "list")).isEqualTo("list#5");
+        assertThat(askAbout(A, "detail A")).isEqualTo("detail A#4");
+    }
+
+    @Test
     void notFoundIsKeptUntilACommitAndADisabledCacheKeepsNothing() {
         AtomicInteger nulls = new AtomicInteger();
         cache.get(ReadCache.Region.CATALOG, "none", () -> { nulls.incrementAndGet(); return null; });
