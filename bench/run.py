@@ -60,6 +60,8 @@ SCENARIOS = [
     ("product-detail", "GET /products/{id}", "get.lua", 200, 2, "2s", "read"),
     ("detail-orders", "GET /products/{id} while %d buyers order" % ORDERING_BUYERS, "get.lua", 200, 2, "2s", "read"),
     ("product-list", "GET /products?brand=..&sort=-price", "get.lua", 200, 2, "2s", "read"),
+    ("list-orders", "GET /products?brand=..&sort=-price while %d buyers order" % ORDERING_BUYERS, "get.lua", 200, 2,
+     "2s", "read"),
     ("search", "GET /search (typos, facets)", "get.lua", 100, 2, "2s", "read"),
     ("search-new", "GET /search, every query new", "get.lua", 100, 2, "2s", "read"),
     ("suggest", "GET /suggest (prefix, typos)", "get.lua", 100, 2, "2s", "read"),
@@ -319,18 +321,27 @@ class Scenarios:
     def prepare_product_detail(self, conns):
         return self.prepare_get("product-detail", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
 
-    def prepare_detail_orders(self, conns):
-        """The detail reads, and the buyers ordering beside them (funded ones the checkout scenario does not take
-        first: it takes them from the other end)."""
+    def buyers_beside(self, name):
+        """ORDERING_BUYERS buyers ordering beside the scenario (self.background; funded ones the checkout scenario
+        does not take first: it takes them from the other end)."""
         funded = [u for u in self.seeder.customers if u["funded"] and u.get("addressId")]
-        (bg_dir, _, bg_env), buyers = self.prepare_per_user("detail-orders-buyers", funded, ORDERING_BUYERS)
+        (bg_dir, _, bg_env), buyers = self.prepare_per_user(name + "-buyers", funded, ORDERING_BUYERS)
         self.background = ("checkout.lua", buyers, bg_dir, bg_env)
+
+    def prepare_detail_orders(self, conns):
+        self.buyers_beside("detail-orders")
         return self.prepare_get("detail-orders", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
 
-    def prepare_product_list(self, conns):
+    def prepare_list_orders(self, conns):
+        self.buyers_beside("list-orders")
+        return self.prepare_get("list-orders", self.list_paths()), conns
+
+    def list_paths(self):
         brands = sorted({p["brand"] for p in self.seeder.products})
-        return self.prepare_get("product-list", ["/api/v1/products?brand=%s&sort=-price&limit=20"
-                                                 % urllib.parse.quote(b) for b in brands]), conns
+        return ["/api/v1/products?brand=%s&sort=-price&limit=20" % urllib.parse.quote(b) for b in brands]
+
+    def prepare_product_list(self, conns):
+        return self.prepare_get("product-list", self.list_paths()), conns
 
     def search_paths(self, rnd, count, unique=False):
         paths, seen = [], set()
