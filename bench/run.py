@@ -303,6 +303,7 @@ class Scenarios:
         self.platform, self.seeder, self.out = platform, seeder, out
         self.warmup, self.duration, self.memory, self.rnd = warmup, duration, memory, rnd
         self.first = True  # the first scenario after the start warms up three times as long: the JIT is cold
+        self.background = None  # (script, connections, data dir, env) of a load beside the next scenario (prepare_*)
 
     def warmup_seconds(self):
         return self.warmup * (3 if self.first else 1)
@@ -318,8 +319,11 @@ class Scenarios:
         write_lines(os.path.join(d, "paths.txt"), paths)
         return d, d, {"STOA_WRK_PATHS": "paths.txt"}
 
+    def detail_paths(self):
+        return ["/api/v1/products/" + p["id"] for p in self.seeder.products]
+
     def prepare_product_detail(self, conns):
-        return self.prepare_get("product-detail", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
+        return self.prepare_get("product-detail", self.detail_paths()), conns
 
     def buyers_beside(self, name):
         """ORDERING_BUYERS buyers ordering beside the scenario (self.background; funded ones the checkout scenario
@@ -330,7 +334,7 @@ class Scenarios:
 
     def prepare_detail_orders(self, conns):
         self.buyers_beside("detail-orders")
-        return self.prepare_get("detail-orders", ["/api/v1/products/" + p["id"] for p in self.seeder.products]), conns
+        return self.prepare_get("detail-orders", self.detail_paths()), conns
 
     def prepare_list_orders(self, conns):
         self.buyers_beside("list-orders")
@@ -443,6 +447,18 @@ class Scenarios:
         return (d, d, {"STOA_PASSWORD": seeding.PASSWORD}), conns
 
     def run(self, key, label, script, conns, threads, timeout, kind):
+        try:
+            return self.measure(key, label, script, conns, threads, timeout, kind)
+        finally:
+            self.forget_tokens()
+
+    def forget_tokens(self):
+        """Deletes the access tokens the stateful scripts read (conn-<n>.txt): wrk read them when it started, and no
+        token rests in the output directory once its scenario is over."""
+        for path in glob.glob(os.path.join(self.out, "wrk-data", "*", "conn-*.txt")):
+            os.remove(path)
+
+    def measure(self, key, label, script, conns, threads, timeout, kind):
         prepare = getattr(self, "prepare_" + key.replace("-", "_"))
         (warm_dir, run_dir, env), conns = prepare(conns)
         threads = min(threads, conns)
@@ -492,7 +508,7 @@ class Scenarios:
     def start_background(self, warmup):
         """The scenario's background load (prepare_* set self.background), started now for its warm-up and measured
         run; None when it has none."""
-        spec, self.background = getattr(self, "background", None), None
+        spec, self.background = self.background, None
         if spec is None:
             return None
         script, conns, data_dir, env = spec

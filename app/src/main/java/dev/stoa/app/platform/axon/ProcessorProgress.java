@@ -41,7 +41,8 @@ public class ProcessorProgress {
         return (unitOfWork, chain) -> {
             EventMessage<?> event = unitOfWork.getMessage();
             Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
-                Batch started = new Batch(new ArrayList<>(), readCache.getIfAvailable(), processor);
+                ReadCache cache = readCache.getIfAvailable();
+                Batch started = new Batch(new ArrayList<>(), cache == null ? null : cache.batch(processor));
                 unitOfWork.afterCommit(u -> {
                     if (started.changes() != null) started.changes().committed();
                     started.followed().forEach(e -> written.handled(processor, e));
@@ -56,11 +57,7 @@ public class ProcessorProgress {
     }
 
     /** What one batch of a processor tells at its commit: what it changed to the cache, the receipts to writers. */
-    private record Batch(List<EventMessage<?>> followed, ReadCache.Batch changes) {
-        Batch(List<EventMessage<?>> followed, ReadCache cache, String processor) {
-            this(followed, cache == null ? null : cache.batch(processor));
-        }
-    }
+    private record Batch(List<EventMessage<?>> followed, ReadCache.Batch changes) {}
 
     void signal() {
         lock.lock();
