@@ -207,6 +207,53 @@ class CachedReadsIT extends ApiTest {
                 .as("A's own change shows at once").isEqualTo(5);
     }
 
+    /**
+     * A page of the list stays answered from kept bytes while the stock of products it does not show changes (every
+     * order reserves some), but shows at once a change of stock of a product on it, and a new product that belongs on
+     * it (a product's own change may move any product into any page).
+     */
+    @Test
+    void aKeptPageOutlivesStockChangesOfProductsItDoesNotShowButNotANewProductThatBelongsOnIt() {
+        String vendor = tokenFor("vendor");
+        String shown = unique("Shown").replace("-", "");
+        String other = unique("Other").replace("-", "");
+        Catalog catalog = new Catalog(api);
+        String a = catalog.create(vendor, Catalog.product(shown + "-A", "Shown Lamp A", 2_100, null, shown));
+        String b = catalog.create(vendor, Catalog.product(other + "-B", "Other Lamp B", 2_200, null, other));
+        String page = "/api/v1/products?brand=" + shown + "&sort=-price";
+        String otherPage = "/api/v1/products?brand=" + other + "&sort=-price";
+        String answer = api.get(page).raw();
+        api.get(otherPage);
+        double kept = keptAnswers();
+        for (int i = 0; i < 20 && keptAnswers() == kept; i++) api.get(page); // kept once no commit comes between
+        assertThat(keptAnswers()).as("the page answered from kept bytes").isGreaterThan(kept);
+
+        Api.Response restockB = api.post("/api/v1/products/" + b + "/inventory/restock", Map.of("quantity", 3), vendor);
+        assertThat(restockB.status()).as(restockB.toString()).isIn(200, 204);
+        double keptBefore = keptAnswers();
+        double handledBefore = catalogAnswers("handler");
+        assertThat(api.send("GET", page, null, null, null, readAt(restockB)).raw()).isEqualTo(answer);
+        assertThat(keptAnswers()).as("the page outlived the stock change of B, not on it").isEqualTo(keptBefore + 1);
+        assertThat(stockIn(api.send("GET", otherPage, null, null, null, readAt(restockB)).body(), b))
+                .as("B's page shows its new stock at once").isEqualTo(3);
+        assertThat(catalogAnswers("handler")).as("B's page: by the handler").isEqualTo(handledBefore + 1);
+
+        Api.Response restockA = api.post("/api/v1/products/" + a + "/inventory/restock", Map.of("quantity", 4), vendor);
+        assertThat(restockA.status()).as(restockA.toString()).isIn(200, 204);
+        assertThat(stockIn(api.send("GET", page, null, null, null, readAt(restockA)).body(), a))
+                .as("A's stock change shows on its page at once").isEqualTo(4);
+
+        double keptAgain = keptAnswers();
+        for (int i = 0; i < 20 && keptAnswers() == keptAgain; i++) api.get(page);
+        assertThat(keptAnswers()).as("the page kept again").isGreaterThan(keptAgain);
+        Api.Response created = api.post("/api/v1/products",
+                Catalog.product(shown + "-C", "Shown Lamp C", 2_300, null, shown), vendor);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode after = api.send("GET", page, null, null, null, readAt(created)).body();
+        assertThat(after.get("total").asLong()).as("the new product is on the page at once").isEqualTo(2);
+        assertThat(after.get("items").get(0).get("id").asText()).isEqualTo(created.body().get("productId").asText());
+    }
+
     private double keptAnswers() { return catalogAnswers("kept"); }
 
     /** Catalog answers so far from {@code source} (kept bytes or the handler): the metric stoa.catalog.answers. */

@@ -46,14 +46,15 @@ class CatalogQueryController {
         ListParams.priceRange(minPrice, maxPrice);
         return queries.askCached(ReadCache.Region.CATALOG, new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
                 brand, vendorId == null ? null : vendorId.value(), q, ListParams.sort(sort), limit, offset),
+                page -> ReadCache.About.choiceOf(page.items().stream().map(ProductView::id).toList()),
                 FindProducts.Result.class);
     }
 
     @GetMapping("/products/{productId}")
     @Operation(operationId = "getProduct", summary = "One product with its rating and available stock")
     ProductView product(@PathVariable ProductId productId) {
-        ProductView view = queries.askCached(ReadCache.Region.CATALOG, new FindProductById(productId), productId.value(),
-                ProductView.class);
+        ProductView view = queries.askCached(ReadCache.Region.CATALOG, new FindProductById(productId),
+                found -> ReadCache.About.item(productId.value()), ProductView.class);
         if (view == null) throw DomainException.notFound("product " + productId);
         return view;
     }

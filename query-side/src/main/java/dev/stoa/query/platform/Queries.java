@@ -1,9 +1,12 @@
 package dev.stoa.query.platform;
 
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The one way the query HTTP API asks a query: through the query bus, unwrapping async failures; public catalog
@@ -21,15 +24,21 @@ public class Queries {
 
     /** A query whose answer is the same for everyone, from the cache while it is valid (see {@link ReadCache}). */
     public <R> R askCached(ReadCache.Region region, Object query, Class<R> resultType) {
-        return cache.get(region, query, () -> ask(query, resultType));
+        return askCached(region, query, answer -> ReadCache.About.anything(), resultType);
     }
 
     /**
-     * A query whose answer is the same for everyone and is about one item of the region (see
-     * {@link ReadCache.Region#itemOf}): from the cache while no commit has touched that item.
+     * A query whose answer is the same for everyone and is {@code about} one item or a choice of items of the region
+     * (see {@link ReadCache.About}): from the cache while no commit that could change it came. What the answer is
+     * about is also left on the current request ({@link ReadCache#ABOUT}), where the web layer keeping the whole HTTP
+     * answer finds it.
      */
-    public <R> R askCached(ReadCache.Region region, Object query, Object item, Class<R> resultType) {
-        return cache.get(region, query, item, () -> ask(query, resultType));
+    public <R> R askCached(ReadCache.Region region, Object query, Function<? super R, ReadCache.About> about,
+                           Class<R> resultType) {
+        R answer = cache.get(region, query, about, () -> ask(query, resultType));
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) request.setAttribute(ReadCache.ABOUT, about.apply(answer), RequestAttributes.SCOPE_REQUEST);
+        return answer;
     }
 
     public <R> R ask(Object query, Class<R> resultType) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stoa.api.catalog.ProductScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -40,6 +42,11 @@ import org.springframework.util.unit.DataSize;
  *   a commit with an event that names no item records it against all of them. Such an answer is served while no
  *   commit after the epoch it was kept with touched its stripe: the answer about product A stays kept while orders
  *   reserve product B's stock, and a write to A is seen by the next read of A as before.</li>
+ *   <li>An answer that holds a <em>choice</em> of items (a page of the product list) is served while no commit after
+ *   its epoch touched one of the items it holds and no processor that chooses ({@link Region#choosing}: the one whose
+ *   read model the choice is filtered and sorted on) committed: orders reserving stock of products a page does not
+ *   show leave it kept; a new product, a price or a rating (which may move any product in or out of a page, or within
+ *   it) ends every page. What an answer is about is told with it ({@link About}).</li>
  *   <li>The cache serves only while this process runs every segment of the region's processors (running, not in
  *   error, not replaying, segments covering the whole stream): commits it does not see could change the read model
  *   otherwise (several query processes sharing segments). Else every ask goes to the query bus; and once it owns them
@@ -54,33 +61,88 @@ public class ReadCache {
 
     /** What a cached answer was read from: the processors whose commits change it, and the items events change. */
     public enum Region {
-        /** Products and their stock; an item is a product id (its {@code ProductScoped} events change only it). */
+        /**
+         * Products and their stock; an item is a product id (its {@code ProductScoped} events change only it). Lists
+         * are filtered and sorted on the products' read model alone: the stock only adds to the products they hold.
+         */
         CATALOG(payload -> payload instanceof ProductScoped e ? e.productId().value() : null,
-                "product-read-model", "inventory-read-model"),
+                List.of("product-read-model"), List.of("inventory-read-model")),
         /** The search indices: no answer is about one item (any document may match any search). */
-        SEARCH(payload -> null, "product-search", "course-search");
+        SEARCH(payload -> null, List.of("product-search", "course-search"), List.of());
 
         private final Function<Object, Object> items;
+        private final List<String> choosing;
         private final List<String> processors;
 
-        Region(Function<Object, Object> items, String... processors) {
+        Region(Function<Object, Object> items, List<String> choosing, List<String> adding) {
             this.items = items;
-            this.processors = List.of(processors);
+            this.choosing = choosing;
+            this.processors = Stream.concat(choosing.stream(), adding.stream()).toList();
         }
 
+        /** Every processor that writes the region's read models. */
         public List<String> processors() { return processors; }
+
+        /**
+         * The processors whose commits may change which items an answer holding a choice of them holds, or their
+         * order (the others only change what is shown of the items held).
+         */
+        public List<String> choosing() { return choosing; }
 
         /** The one item whose answers an event's payload may change, or null when it may change any answer. */
         public Object itemOf(Object payload) { return items.apply(payload); }
     }
 
-    /** Per region: the epoch of the last commit that touched each stripe of items, or every item. */
-    private record Touched(AtomicLongArray stripes, AtomicLong all) {
-        Touched() { this(new AtomicLongArray(STRIPES), new AtomicLong()); }
+    /**
+     * What an answer is about, which decides the commits that end it: anything (every commit of the region), one item
+     * (commits that touched it), or a choice of items (commits that touched one of them, and every commit of a
+     * processor that {@linkplain Region#choosing chooses}).
+     */
+    public static final class About {
+        private static final About ANYTHING = new About(null, false);
+        /** The items, or null: about anything. */
+        private final Object[] items;
+        private final boolean choice;
 
-        /** Whether no commit after {@code epoch} touched {@code item}. */
-        boolean untouchedSince(Object item, long epoch) {
-            return all.get() <= epoch && stripes.get(stripe(item)) <= epoch;
+        private About(Object[] items, boolean choice) {
+            this.items = items;
+            this.choice = choice;
+        }
+
+        public static About anything() { return ANYTHING; }
+
+        /** About one item alone (a product's own read, found or not), as {@link Region#itemOf} names it. */
+        public static About item(Object item) { return new About(new Object[] {item}, false); }
+
+        /** Holding these items, chosen and ordered by the read model of the region's choosing processors. */
+        public static About choiceOf(Collection<?> items) { return new About(items.toArray(), true); }
+
+        /** Whether an answer about this, kept at epoch {@code kept}, may be served at epoch {@code now}. */
+        private boolean freshIn(Touched touched, long kept, long now) {
+            if (kept == now) return true;
+            if (items == null || (choice && touched.chosen.get() > kept)) return false;
+            return touched.untouchedSince(items, kept);
+        }
+    }
+
+    /**
+     * The request attribute under which {@link Queries} leaves what the answer it asked for is about, so that the
+     * web layer keeping the whole HTTP answer keeps it by the same rule.
+     */
+    public static final String ABOUT = ReadCache.class.getName() + ".about";
+
+    /**
+     * Per region: the epoch of the last commit that touched each stripe of items, or every item, and of the last
+     * commit of a choosing processor.
+     */
+    private record Touched(AtomicLongArray stripes, AtomicLong all, AtomicLong chosen) {
+        Touched() { this(new AtomicLongArray(STRIPES), new AtomicLong(), new AtomicLong()); }
+
+        /** Whether no commit after {@code epoch} touched any of {@code items}. */
+        boolean untouchedSince(Object[] items, long epoch) {
+            if (all.get() > epoch) return false;
+            for (Object item : items) if (stripes.get(stripe(item)) > epoch) return false;
+            return true;
         }
 
         void touch(Object item, long epoch) { stripes.accumulateAndGet(stripe(item), epoch, Math::max); }
@@ -93,7 +155,7 @@ public class ReadCache {
         }
     }
 
-    private record Kept(long epoch, Object answer) {}
+    private record Kept(long epoch, Object answer, About about) {}
 
     /** A whole HTTP answer kept by the web layer: its bytes, and what else it needs to be answered again. */
     public interface Representation {
@@ -142,54 +204,54 @@ public class ReadCache {
     public long epoch(Region region) { return epochs.get(region).get(); }
 
     /**
-     * The representation kept under {@code key} if it is still fresh at {@code epoch} (the epoch now), else null:
-     * kept at that epoch, or, for an answer about {@code item} (null: about no single item), kept at an epoch after
-     * which no commit touched the item.
+     * The representation kept under {@code key} if it is still fresh at {@code epoch} (the epoch now) by what it is
+     * about ({@link About}), else null.
      */
     @SuppressWarnings("unchecked")
-    public <T extends Representation> T representation(Region region, Object key, Object item, long epoch) {
+    public <T extends Representation> T representation(Region region, Object key, long epoch) {
         Kept kept = representations.get(region).getIfPresent(key);
-        return kept != null && fresh(region, item, kept.epoch(), epoch) ? (T) kept.answer() : null;
+        return kept != null && fresh(region, kept, epoch) ? (T) kept.answer() : null;
     }
 
     /**
-     * Keeps {@code representation} of an answer about {@code item} (or null), read after {@code epoch} was taken, under
+     * Keeps {@code representation} of an answer {@code about} something, read after {@code epoch} was taken, under
      * {@code key}: served by {@link #representation} only while it is fresh, as the answers of {@link #get}.
      */
-    public void keep(Region region, Object key, Object item, long epoch, Representation representation) {
-        if (fresh(region, item, epoch, epochs.get(region).get())) {
-            representations.get(region).put(key, new Kept(epoch, representation));
-        }
+    public void keep(Region region, Object key, About about, long epoch, Representation representation) {
+        Kept kept = new Kept(epoch, representation, about);
+        if (fresh(region, kept, epochs.get(region).get())) representations.get(region).put(key, kept);
     }
 
-    /** The cached answer to {@code query}, an answer about no single item: see {@link #get(Region, Object, Object, Supplier)}. */
-    public <R> R get(Region region, Object query, Supplier<R> loader) { return get(region, query, null, loader); }
+    /** The cached answer to {@code query}, an answer about anything: see {@link #get(Region, Object, Function, Supplier)}. */
+    public <R> R get(Region region, Object query, Supplier<R> loader) {
+        return get(region, query, answer -> About.anything(), loader);
+    }
 
     /**
-     * The cached answer to {@code query}, an answer about {@code item} (null: about no single item), if still fresh,
-     * else {@code loader}'s. Concurrent askers of one query share one load (a popular search costs Elasticsearch one
-     * query, not one per asker), as long as that load began at or after the epoch each of them saw; an answer loaded
-     * before a commit is never handed to someone who must see it.
+     * The cached answer to {@code query} if still fresh by what it is {@code about} (told of each answer loaded), else
+     * {@code loader}'s. Concurrent askers of one query share one load (a popular search costs Elasticsearch one query,
+     * not one per asker), as long as that load began at or after the epoch each of them saw; an answer loaded before a
+     * commit is never handed to someone who must see it.
      */
     @SuppressWarnings("unchecked")
-    public <R> R get(Region region, Object query, Object item, Supplier<R> loader) {
+    public <R> R get(Region region, Object query, Function<? super R, About> about, Supplier<R> loader) {
         if (!enabled || !owns(region)) return loader.get();
         long now = epochs.get(region).get();
         Cache<Object, Kept> cache = caches.get(region);
         Kept kept = cache.getIfPresent(query);
-        if (kept != null && fresh(region, item, kept.epoch(), now)) return (R) kept.answer();
+        if (kept != null && fresh(region, kept, now)) return (R) kept.answer();
         if (kept != null) cache.asMap().remove(query, kept);
-        Kept loaded = cache.get(query, key -> new Kept(now, loader.get()));
+        Kept loaded = cache.get(query, key -> {
+            R answer = loader.get();
+            return new Kept(now, answer, about.apply(answer));
+        });
         if (loaded.epoch() >= now) return (R) loaded.answer();
         return loader.get(); // a load begun before a commit this asker must see: its own, uncached
     }
 
-    /**
-     * Whether an answer about {@code item} (or null) kept at epoch {@code kept} may be served at epoch {@code now}: no
-     * commit since, or, about an item, none since that touched it.
-     */
-    private boolean fresh(Region region, Object item, long kept, long now) {
-        return kept == now || (item != null && touched.get(region).untouchedSince(item, kept));
+    /** Whether a kept answer may be served at epoch {@code now}: no commit since that could have changed it. */
+    private boolean fresh(Region region, Kept kept, long now) {
+        return kept.about().freshIn(touched.get(region), kept.epoch(), now);
     }
 
     /**
@@ -208,11 +270,15 @@ public class ReadCache {
     /** The items of each region one batch of a processor changed. */
     public final class Batch {
         private final Set<Region> regions = EnumSet.noneOf(Region.class);
+        private final Set<Region> choosing = EnumSet.noneOf(Region.class);
         private final Map<Region, Set<Object>> items = new EnumMap<>(Region.class);
         private final Set<Region> everything = EnumSet.noneOf(Region.class);
 
         private Batch(String processor) {
-            for (Region region : Region.values()) if (region.processors().contains(processor)) regions.add(region);
+            for (Region region : Region.values()) {
+                if (region.processors().contains(processor)) regions.add(region);
+                if (region.choosing().contains(processor)) choosing.add(region);
+            }
         }
 
         /** One event of the batch, by its payload. */
@@ -225,13 +291,15 @@ public class ReadCache {
         }
 
         /**
-         * The batch was committed: each region's epoch moves (answers about no single item read before are no longer
-         * served), and the items it changed (every item, if an event named none) record that epoch.
+         * The batch was committed: each region's epoch moves (answers about anything read before are no longer
+         * served), the items it changed (every item, if an event named none) record that epoch, and so does the
+         * region's choice if the processor chooses.
          */
         public void committed() {
             for (Region region : regions) {
                 long epoch = epochs.get(region).incrementAndGet();
                 Touched regionTouched = touched.get(region);
+                if (choosing.contains(region)) regionTouched.chosen().accumulateAndGet(epoch, Math::max);
                 if (everything.contains(region)) {
                     regionTouched.touchAll(epoch);
                 } else {

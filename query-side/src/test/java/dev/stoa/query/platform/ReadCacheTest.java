@@ -9,6 +9,7 @@ import dev.stoa.api.catalog.ProductUnlisted;
 import dev.stoa.api.inventory.StockReserved;
 import dev.stoa.api.ordering.OrderId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,19 +80,19 @@ class ReadCacheTest {
     @Test
     void aRepresentationIsServedOnlyAtTheEpochItWasReadAfter() {
         long epoch = cache.epoch(ReadCache.Region.CATALOG);
-        cache.keep(ReadCache.Region.CATALOG, "/products/1", null, epoch, new Bytes("one"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", null, epoch)).isEqualTo(new Bytes("one"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.SEARCH, "/products/1", null, cache.epoch(ReadCache.Region.SEARCH))).isNull();
+        cache.keep(ReadCache.Region.CATALOG, "/products/1", ReadCache.About.anything(), epoch, new Bytes("one"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", epoch)).isEqualTo(new Bytes("one"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.SEARCH, "/products/1", cache.epoch(ReadCache.Region.SEARCH))).isNull();
 
         cache.committed("inventory-read-model");
         long now = cache.epoch(ReadCache.Region.CATALOG);
         assertThat(now).isGreaterThan(epoch);
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", null, now)).as("read before a commit").isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/1", now)).as("read before a commit").isNull();
 
         // read after the old epoch was taken, kept after a commit came: never kept
-        cache.keep(ReadCache.Region.CATALOG, "/products/2", null, epoch, new Bytes("stale"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", null, epoch)).isNull();
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", null, now)).isNull();
+        cache.keep(ReadCache.Region.CATALOG, "/products/2", ReadCache.About.anything(), epoch, new Bytes("stale"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", epoch)).isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/2", now)).isNull();
     }
 
     private static final String A = "0a000000-0000-4000-8000-000000000001";
@@ -105,7 +106,8 @@ class ReadCacheTest {
     }
 
     private String askAbout(String item, String query) {
-        return cache.get(ReadCache.Region.CATALOG, query, item, () -> query + "#" + loads.incrementAndGet());
+        return cache.get(ReadCache.Region.CATALOG, query, answer -> ReadCache.About.item(item),
+                () -> query + "#" + loads.incrementAndGet());
     }
 
     private static StockReserved reserved(String product) {
@@ -121,7 +123,7 @@ class ReadCacheTest {
         commit("inventory-read-model", reserved(B)); // an order reserved B's stock
         assertThat(askAbout(A, "detail A")).as("A untouched").isEqualTo("detail A#1");
         assertThat(askAbout(B, "detail B")).as("B changed").isEqualTo("detail B#4");
-        assertThat(ask(ReadCache.Region.CATALOG, "list")).as("a list may hold any product").isEqualTo("list#5");
+        assertThat(ask(ReadCache.Region.CATALOG, "list")).as("an answer about anything").isEqualTo("list#5");
 
         commit("product-read-model", new ProductUnlisted(new ProductId(A)), new ProductUnlisted(new ProductId(B)));
         assertThat(askAbout(A, "detail A")).isEqualTo("detail A#6");
@@ -139,6 +141,62 @@ class ReadCacheTest {
         assertThat(askAbout(B, "detail B")).isEqualTo("detail B#11");
     }
 
+    private String askPage(String query, String... holds) {
+        return cache.get(ReadCache.Region.CATALOG, query, answer -> ReadCache.About.choiceOf(List.of(holds)),
+                () -> query + "#" + loads.incrementAndGet());
+    }
+
+    private static final String C = "0c000000-0000-4000-8000-000000000003";
+
+    @Test
+    void aPageOfProductsOutlivesStockCommitsOfProductsItDoesNotShowButNoCommitOfTheProductsThemselves() {
+        assertThat(askPage("page A,B", A, B)).isEqualTo("page A,B#1");
+        assertThat(askPage("page C", C)).isEqualTo("page C#2");
+
+        commit("inventory-read-model", reserved(C)); // an order reserved C's stock: shown only on the second page
+        assertThat(askPage("page A,B", A, B)).as("neither A nor B changed").isEqualTo("page A,B#1");
+        assertThat(askPage("page C", C)).as("C's stock is shown on it").isEqualTo("page C#3");
+
+        commit("inventory-read-model", reserved(B));
+        assertThat(askPage("page A,B", A, B)).isEqualTo("page A,B#4");
+        assertThat(askPage("page C", C)).isEqualTo("page C#3");
+
+        // a product's own change (its price, its rating, unlisted) may move it into, out of or within any page
+        commit("product-read-model", new ProductUnlisted(new ProductId(C)));
+        assertThat(askPage("page A,B", A, B)).isEqualTo("page A,B#5");
+        assertThat(askPage("page C", C)).isEqualTo("page C#6");
+
+        assertThat(askPage("empty")).isEqualTo("empty#7");
+        commit("inventory-read-model", reserved(A));
+        assertThat(askPage("empty")).as("holds nothing whose stock changed").isEqualTo("empty#7");
+        commit("inventory-read-model", "an event that names no product");
+        assertThat(askPage("empty")).as("every product may have changed").isEqualTo("empty#8");
+        assertThat(askPage("page C", C)).isEqualTo("page C#9");
+        cache.committed("inventory-read-model"); // a rebuild's commit
+        assertThat(askPage("page C", C)).isEqualTo("page C#10");
+    }
+
+    @Test
+    void aPageLoadedWhileAProductItShowsChangedIsNotServedAfterTheCommit() {
+        String during = cache.get(ReadCache.Region.CATALOG, "page A", answer -> ReadCache.About.choiceOf(List.of(A)), () -> {
+            commit("inventory-read-model", reserved(A));
+            return "old";
+        });
+        assertThat(during).isEqualTo("old");
+        assertThat(askPage("page A", A)).isEqualTo("page A#1");
+
+        long epoch = cache.epoch(ReadCache.Region.CATALOG);
+        commit("inventory-read-model", reserved(B)); // while the pages' bytes were being read
+        cache.keep(ReadCache.Region.CATALOG, "/products?p=1", ReadCache.About.choiceOf(List.of(A)), epoch, new Bytes("A"));
+        cache.keep(ReadCache.Region.CATALOG, "/products?p=2", ReadCache.About.choiceOf(List.of(B)), epoch, new Bytes("B"));
+        long now = cache.epoch(ReadCache.Region.CATALOG);
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products?p=1", now)).isEqualTo(new Bytes("A"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products?p=2", now)).isNull();
+        commit("product-read-model", new ProductUnlisted(new ProductId(B)));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products?p=1",
+                cache.epoch(ReadCache.Region.CATALOG))).as("any product may now be on the page").isNull();
+    }
+
     @Test
     void searchAnswersNameNoItemSoAnyCommitOfTheirRegionEndsThem() {
         assertThat(ask(ReadCache.Region.SEARCH, "q")).isEqualTo("q#1");
@@ -150,7 +208,7 @@ class ReadCacheTest {
 
     @Test
     void anAnswerAboutAProductLoadedWhileItChangedIsNotServedAfterTheCommit() {
-        String during = cache.get(ReadCache.Region.CATALOG, "detail A", A, () -> {
+        String during = cache.get(ReadCache.Region.CATALOG, "detail A", answer -> ReadCache.About.item(A), () -> {
             commit("inventory-read-model", reserved(A)); // A changed under the load
             return "old";
         });
@@ -158,7 +216,7 @@ class ReadCacheTest {
         assertThat(askAbout(A, "detail A")).isEqualTo("detail A#1");
         assertThat(askAbout(A, "detail A")).isEqualTo("detail A#1");
 
-        String other = cache.get(ReadCache.Region.CATALOG, "detail B", B, () -> {
+        String other = cache.get(ReadCache.Region.CATALOG, "detail B", answer -> ReadCache.About.item(B), () -> {
             commit("inventory-read-model", reserved(A)); // only A changed under B's load
             return "fresh";
         });
@@ -170,25 +228,25 @@ class ReadCacheTest {
     void aRepresentationOfOneProductIsKeptAndServedUntilThatProductChanges() {
         long epoch = cache.epoch(ReadCache.Region.CATALOG);
         commit("inventory-read-model", reserved(B)); // while A's answer was being read
-        cache.keep(ReadCache.Region.CATALOG, "/products/A", A, epoch, new Bytes("A"));
-        cache.keep(ReadCache.Region.CATALOG, "/products/B", B, epoch, new Bytes("stale B"));
-        cache.keep(ReadCache.Region.CATALOG, "/products", null, epoch, new Bytes("stale list"));
+        cache.keep(ReadCache.Region.CATALOG, "/products/A", ReadCache.About.item(A), epoch, new Bytes("A"));
+        cache.keep(ReadCache.Region.CATALOG, "/products/B", ReadCache.About.item(B), epoch, new Bytes("stale B"));
+        cache.keep(ReadCache.Region.CATALOG, "/products", ReadCache.About.anything(), epoch, new Bytes("stale list"));
         long now = cache.epoch(ReadCache.Region.CATALOG);
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/A", A, now)).isEqualTo(new Bytes("A"));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/B", B, now)).isNull();
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products", null, now)).isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/A", now)).isEqualTo(new Bytes("A"));
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/B", now)).isNull();
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products", now)).isNull();
 
         commit("product-read-model", new ProductUnlisted(new ProductId(A)));
-        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/A", A,
+        assertThat(cache.<Bytes>representation(ReadCache.Region.CATALOG, "/products/A",
                 cache.epoch(ReadCache.Region.CATALOG))).isNull();
     }
 
     @Test
     void representationsAreKeptWithinTheirBytes() {
         long epoch = cache.epoch(ReadCache.Region.SEARCH);
-        for (int i = 0; i < 100; i++) cache.keep(ReadCache.Region.SEARCH, "q" + i, null, epoch, new Bytes("x".repeat(100)));
+        for (int i = 0; i < 100; i++) cache.keep(ReadCache.Region.SEARCH, "q" + i, ReadCache.About.anything(), epoch, new Bytes("x".repeat(100)));
         int kept = 0;
-        for (int i = 0; i < 100; i++) if (cache.representation(ReadCache.Region.SEARCH, "q" + i, null, epoch) != null) kept++;
+        for (int i = 0; i < 100; i++) if (cache.representation(ReadCache.Region.SEARCH, "q" + i, epoch) != null) kept++;
         assertThat(kept).as("4 KB over two regions: about 20 of 100-byte answers").isBetween(1, 25);
     }
 

@@ -1,6 +1,5 @@
 package dev.stoa.app.platform.web;
 
-import dev.stoa.api.catalog.ProductId;
 import dev.stoa.query.platform.ReadCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,8 +35,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * well: the bytes that went out, their {@code ETag} and the headers the handler set, under the request's path, query
  * string and {@code Accept}, in the {@link ReadCache} region of the read model they come from, with the region's
  * epoch taken before the request was handled. The same request is answered from them (no handler, no serialising,
- * no hashing) while they are fresh by the rules of the answer cache itself: until the read model's processors commit
- * again, or, for a product's own read, until a commit changes that product; so read-your-writes stays exact. Only
+ * no hashing) while they are fresh by the rules of the answer cache itself, by what the answer is about as the query
+ * the handler asked told ({@link ReadCache#ABOUT}): a product's own read until a commit changes that product, a page
+ * of the list until a commit changes a product it shows or the products' read model commits, search and suggest
+ * until their read models commit again; so read-your-writes stays exact. Only
  * {@code 200} answers without cookies are kept; this runs after Spring Security and the read-your-writes filters, so
  * those still apply to every request. The metric {@code stoa.catalog.answers} counts the answers by region and source
  * ({@code kept} or {@code handler}).
@@ -96,20 +97,6 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         return null;
     }
 
-    /**
-     * The product a path's answer is about alone ({@link ReadCache.Region#CATALOG}'s item: the product id as the
-     * handler reads it), or null for every other path, or a product path whose id is not written as a plain UUID (kept
-     * then only until the next commit of the region).
-     */
-    static String item(String path) {
-        if (!product(path)) return null;
-        try {
-            return new ProductId(path.substring(PRODUCTS.length() + 1)).value();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
@@ -129,13 +116,12 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         }
         long epoch = cache.epoch(region); // before the answer is read: it holds every commit counted up to here
         Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.ACCEPT));
-        String item = item(request.getRequestURI());
-        Answer answer = cache.representation(region, key, item, epoch);
+        Answer answer = cache.representation(region, key, epoch);
         (answer == null ? handled : kept).get(region).increment();
         if (answer == null) {
             answer = handle(request, response, chain);
             if (answer == null) return; // answered as it came (not a 200, or with a cookie)
-            cache.keep(region, key, item, epoch, answer);
+            cache.keep(region, key, about(request), epoch, answer);
         } else {
             response.setStatus(HttpServletResponse.SC_OK);
             for (Map.Entry<String, String> header : answer.headers()) response.addHeader(header.getKey(), header.getValue());
@@ -144,6 +130,11 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         response.setContentType(answer.contentType());
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
+    }
+
+    /** What the handler's answer is about, as the query it asked told ({@link ReadCache#ABOUT}); else anything. */
+    private static ReadCache.About about(HttpServletRequest request) {
+        return request.getAttribute(ReadCache.ABOUT) instanceof ReadCache.About about ? about : ReadCache.About.anything();
     }
 
     /** The read cache, or null where there is none (a platform without the query side). */
