@@ -21,7 +21,8 @@ TARGETS = {
     "search-new": {"p99_ms": 50, "no_timeouts": True, "text": "p99 < 50 ms, no time-outs"},
 }
 # the same reads while buyers order beside them: the same targets
-TARGETS.update({"detail-orders": TARGETS["product-detail"], "list-orders": TARGETS["product-list"]})
+TARGETS.update({"detail-orders": TARGETS["product-detail"], "list-orders": TARGETS["product-list"],
+                "search-orders": TARGETS["search"]})
 MEMORY_TARGET = 1.5 * GIB
 START_FRESH_TARGET, START_EXISTING_TARGET = 20.0, 10.0
 

@@ -63,6 +63,7 @@ SCENARIOS = [
     ("list-orders", "GET /products?brand=..&sort=-price while %d buyers order" % ORDERING_BUYERS, "get.lua", 200, 2,
      "2s", "read"),
     ("search", "GET /search (typos, facets)", "get.lua", 100, 2, "2s", "read"),
+    ("search-orders", "GET /search while %d buyers order" % ORDERING_BUYERS, "get.lua", 100, 2, "2s", "read"),
     ("search-new", "GET /search, every query new", "get.lua", 100, 2, "2s", "read"),
     ("suggest", "GET /suggest (prefix, typos)", "get.lua", 100, 2, "2s", "read"),
     ("cart", "cart writes (add, change, remove)", "cart.lua", 32, 32, "10s", "write"),
@@ -373,6 +374,10 @@ class Scenarios:
 
     def prepare_search(self, conns):
         return self.prepare_get("search", self.search_paths(random.Random(7), 2000)), conns
+
+    def prepare_search_orders(self, conns):
+        self.buyers_beside("search-orders")
+        return self.prepare_get("search-orders", self.search_paths(random.Random(7), 2000)), conns
 
     def prepare_search_new(self, conns):
         """Searches never asked before, in the warm-up or the run: each path once (get.lua, STOA_WRK_EACH_ONCE)."""

@@ -149,9 +149,7 @@ class CachedReadsIT extends ApiTest {
             assertThat(api.get(path).raw()).as(path).isEqualTo(first.raw());
         }
         // and the same read again is answered from what was kept (unless a commit came in between: then once more)
-        double kept = keptAnswers();
-        for (int i = 0; i < 20 && keptAnswers() == kept; i++) api.get("/api/v1/products/" + id);
-        assertThat(keptAnswers()).as("reads answered from kept bytes").isGreaterThan(kept);
+        readUntilKept("catalog", "/api/v1/products/" + id);
 
         // what is not a 200 is answered by the handler each time, never kept
         String missing = "/api/v1/products/" + java.util.UUID.randomUUID();
@@ -184,12 +182,9 @@ class CachedReadsIT extends ApiTest {
         String list = "/api/v1/products?brand=" + brand + "&sort=-price";
         String answerA = api.get(pathA).raw();
         api.get(list);
-        double kept = keptAnswers();
-        for (int i = 0; i < 20 && keptAnswers() == kept; i++) api.get(pathA); // kept once no commit comes between
-        assertThat(keptAnswers()).as("A's read answered from kept bytes").isGreaterThan(kept);
+        readUntilKept("catalog", pathA);
 
-        Api.Response restockB = api.post("/api/v1/products/" + b + "/inventory/restock", Map.of("quantity", 3), vendor);
-        assertThat(restockB.status()).as(restockB.toString()).isIn(200, 204);
+        Api.Response restockB = restock(b, 3, vendor);
         Map<String, String> atWrite = readAt(restockB);
         double keptBefore = keptAnswers();
         double handledBefore = catalogAnswers("handler");
@@ -201,8 +196,7 @@ class CachedReadsIT extends ApiTest {
         assertThat(stockIn(api.send("GET", list, null, null, null, atWrite).body(), b)).isEqualTo(3);
         assertThat(catalogAnswers("handler")).as("B's read and the list: by the handler").isEqualTo(handledBefore + 2);
 
-        Api.Response restockA = api.post(pathA + "/inventory/restock", Map.of("quantity", 5), vendor);
-        assertThat(restockA.status()).as(restockA.toString()).isIn(200, 204);
+        Api.Response restockA = restock(a, 5, vendor);
         assertThat(api.send("GET", pathA, null, null, null, readAt(restockA)).body().get("stock").get("available").asLong())
                 .as("A's own change shows at once").isEqualTo(5);
     }
@@ -224,12 +218,9 @@ class CachedReadsIT extends ApiTest {
         String otherPage = "/api/v1/products?brand=" + other + "&sort=-price";
         String answer = api.get(page).raw();
         api.get(otherPage);
-        double kept = keptAnswers();
-        for (int i = 0; i < 20 && keptAnswers() == kept; i++) api.get(page); // kept once no commit comes between
-        assertThat(keptAnswers()).as("the page answered from kept bytes").isGreaterThan(kept);
+        readUntilKept("catalog", page);
 
-        Api.Response restockB = api.post("/api/v1/products/" + b + "/inventory/restock", Map.of("quantity", 3), vendor);
-        assertThat(restockB.status()).as(restockB.toString()).isIn(200, 204);
+        Api.Response restockB = restock(b, 3, vendor);
         double keptBefore = keptAnswers();
         double handledBefore = catalogAnswers("handler");
         assertThat(api.send("GET", page, null, null, null, readAt(restockB)).raw()).isEqualTo(answer);
@@ -238,14 +229,11 @@ class CachedReadsIT extends ApiTest {
                 .as("B's page shows its new stock at once").isEqualTo(3);
         assertThat(catalogAnswers("handler")).as("B's page: by the handler").isEqualTo(handledBefore + 1);
 
-        Api.Response restockA = api.post("/api/v1/products/" + a + "/inventory/restock", Map.of("quantity", 4), vendor);
-        assertThat(restockA.status()).as(restockA.toString()).isIn(200, 204);
+        Api.Response restockA = restock(a, 4, vendor);
         assertThat(stockIn(api.send("GET", page, null, null, null, readAt(restockA)).body(), a))
                 .as("A's stock change shows on its page at once").isEqualTo(4);
 
-        double keptAgain = keptAnswers();
-        for (int i = 0; i < 20 && keptAnswers() == keptAgain; i++) api.get(page);
-        assertThat(keptAnswers()).as("the page kept again").isGreaterThan(keptAgain);
+        readUntilKept("catalog", page);
         Api.Response created = api.post("/api/v1/products",
                 Catalog.product(shown + "-C", "Shown Lamp C", 2_300, null, shown), vendor);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -254,11 +242,68 @@ class CachedReadsIT extends ApiTest {
         assertThat(after.get("items").get(0).get("id").asText()).isEqualTo(created.body().get("productId").asText());
     }
 
+    /**
+     * Search hits stay answered from kept bytes while products they do not hold change stock (a sold-out product's
+     * document changes), but show at once a stock change of a hit and a new product that matches.
+     */
+    @Test
+    void keptSearchHitsOutliveStockChangesOfOtherProductsButNotOfTheirOwnOrANewMatch() {
+        String vendor = tokenFor("vendor");
+        String found = unique("Found").replace("-", "");
+        String other = unique("Other").replace("-", "");
+        Catalog catalog = new Catalog(api);
+        String a = catalog.create(vendor, Catalog.product(found + "-A", found + " Lamp", 2_100, null, found));
+        String b = catalog.create(vendor, Catalog.product(other + "-B", other + " Lamp", 2_200, null, other));
+        String search = "/api/v1/search?q=" + found;
+        JsonNode first = api.get(search).body();
+        assertThat(first.get("total").asLong()).isEqualTo(1);
+        assertThat(itemIn(first, a).get("inStock").asBoolean()).isFalse();
+        String answer = api.get(search).raw();
+        readUntilKept("search", search);
+
+        Api.Response restockB = restock(b, 3, vendor);
+        assertThat(itemIn(api.send("GET", "/api/v1/search?q=" + other, null, null, null, readAt(restockB)).body(), b)
+                .get("inStock").asBoolean()).as("B's document says in stock").isTrue();
+        double keptBefore = answers("search", "kept");
+        assertThat(api.send("GET", search, null, null, null, readAt(restockB)).raw()).isEqualTo(answer);
+        assertThat(answers("search", "kept")).as("the search outlived B's change").isEqualTo(keptBefore + 1);
+
+        Api.Response restockA = restock(a, 4, vendor);
+        assertThat(itemIn(api.send("GET", search, null, null, null, readAt(restockA)).body(), a).get("inStock").asBoolean())
+                .as("A's stock shows in its hit at once").isTrue();
+
+        readUntilKept("search", search);
+        Api.Response created = api.post("/api/v1/products", Catalog.product(found + "-C", found + " Desk", 2_300, null, found),
+                vendor);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode after = api.send("GET", search, null, null, null, readAt(created)).body();
+        assertThat(after.get("total").asLong()).as("the new product is found at once").isEqualTo(2);
+        itemIn(after, created.body().get("productId").asText());
+    }
+
+    /** Reads {@code path} until it is answered from kept bytes of the region (once no commit comes between reads). */
+    private void readUntilKept(String region, String path) {
+        double kept = answers(region, "kept");
+        for (int i = 0; i < 20 && answers(region, "kept") == kept; i++) api.get(path);
+        assertThat(answers(region, "kept")).as(path + " answered from kept bytes").isGreaterThan(kept);
+    }
+
+    /** Restocks the product by the vendor's hand: the write a client reads after. */
+    private Api.Response restock(String productId, int quantity, String vendor) {
+        Api.Response restocked = api.post("/api/v1/products/" + productId + "/inventory/restock",
+                Map.of("quantity", quantity), vendor);
+        assertThat(restocked.status()).as(restocked.toString()).isIn(200, 204);
+        return restocked;
+    }
+
     private double keptAnswers() { return catalogAnswers("kept"); }
 
     /** Catalog answers so far from {@code source} (kept bytes or the handler): the metric stoa.catalog.answers. */
-    private double catalogAnswers(String source) {
-        return meters.get("stoa.catalog.answers").tag("region", "catalog").tag("source", source).counter().count();
+    private double catalogAnswers(String source) { return answers("catalog", source); }
+
+    /** Answers so far of a read cache region from {@code source}: the metric stoa.catalog.answers. */
+    private double answers(String region, String source) {
+        return meters.get("stoa.catalog.answers").tag("region", region).tag("source", source).counter().count();
     }
 
     /** The headers of an answer but those that differ per request (date, correlation id, consistency). */

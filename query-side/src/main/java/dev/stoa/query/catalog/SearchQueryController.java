@@ -36,13 +36,17 @@ class SearchQueryController {
             throw DomainException.badInput("type must be product or course");
         ListParams.priceRange(minPrice, maxPrice);
         return queries.askCached(ReadCache.Region.SEARCH, new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
-                minRating, brand, ListParams.sort(sort), limit, offset), SearchResult.class);
+                minRating, brand, ListParams.sort(sort), limit, offset),
+                result -> ReadCache.About.choiceOf(result.items().stream().map(SearchResult.Hit::id).toList()),
+                SearchResult.class);
     }
 
     @GetMapping("/suggest")
     @Operation(operationId = "suggest", summary = "Autocomplete: names starting with the prefix, typos allowed")
     SuggestCatalog.Result suggest(@RequestParam @NotBlank @Size(max = 100) String prefix,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(20) int limit) {
-        return queries.askCached(ReadCache.Region.SEARCH, new SuggestCatalog(prefix.trim(), limit), SuggestCatalog.Result.class);
+        return queries.askCached(ReadCache.Region.SEARCH, new SuggestCatalog(prefix.trim(), limit),
+                result -> ReadCache.About.choiceOf(result.suggestions().stream().map(SuggestCatalog.Suggestion::id).toList()),
+                SuggestCatalog.Result.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.stoa.query.platform;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stoa.api.catalog.ProductScoped;
+import dev.stoa.api.inventory.StockScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -17,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -37,16 +37,19 @@ import org.springframework.util.unit.DataSize;
  *   the epoch is unchanged, so nothing loaded before a commit is served after the write it made was answered.
  *   Answers that are null (not found) are kept too: whatever creates the thing raises the epoch.</li>
  *   <li>An answer about one <em>item</em> of a region (a product, for its own read) outlives commits that changed only
- *   other items: each commit also records its epoch against the items its events name ({@link Region#itemOf}), in
+ *   other items: each commit also records its epoch against the items its events name ({@link #itemOf}), in
  *   one of {@value #STRIPES} stripes by the item's hash (a stripe shared with another item only costs a reload), and
  *   a commit with an event that names no item records it against all of them. Such an answer is served while no
  *   commit after the epoch it was kept with touched its stripe: the answer about product A stays kept while orders
  *   reserve product B's stock, and a write to A is seen by the next read of A as before.</li>
- *   <li>An answer that holds a <em>choice</em> of items (a page of the product list) is served while no commit after
- *   its epoch touched one of the items it holds and no processor that chooses ({@link Region#choosing}: the one whose
- *   read model the choice is filtered and sorted on) committed: orders reserving stock of products a page does not
- *   show leave it kept; a new product, a price or a rating (which may move any product in or out of a page, or within
- *   it) ends every page. What an answer is about is told with it ({@link About}).</li>
+ *   <li>An answer that holds a <em>choice</em> of items (a page of the product list, of search hits, suggestions) is
+ *   served while no commit after its epoch touched one of the items it holds and none had an event that may change
+ *   a choice ({@link #chooses}: every event but a stock change, since no list, search or facet filters, sorts or
+ *   counts by stock): orders reserving stock of products a page does not show leave it kept; a new product, a price
+ *   or a rating (which may move any product into, out of or within a page) ends every page. What an answer is about
+ *   is told with it ({@link About}). A search's scores may also shift with the index's statistics alone (a changed
+ *   document's old copy counts until Elasticsearch merges it away), as they do between Elasticsearch's own merges; a
+ *   kept search answer does not follow such shifts, only changes of what was written.</li>
  *   <li>The cache serves only while this process runs every segment of the region's processors (running, not in
  *   error, not replaying, segments covering the whole stream): commits it does not see could change the read model
  *   otherwise (several query processes sharing segments). Else every ask goes to the query bus; and once it owns them
@@ -59,44 +62,36 @@ public class ReadCache {
     /** Stripes of item epochs per region: a power of two. */
     static final int STRIPES = 4096;
 
-    /** What a cached answer was read from: the processors whose commits change it, and the items events change. */
+    /** What a cached answer was read from: the processors whose commits change it. */
     public enum Region {
-        /**
-         * Products and their stock; an item is a product id (its {@code ProductScoped} events change only it). Lists
-         * are filtered and sorted on the products' read model alone: the stock only adds to the products they hold.
-         */
-        CATALOG(payload -> payload instanceof ProductScoped e ? e.productId().value() : null,
-                List.of("product-read-model"), List.of("inventory-read-model")),
-        /** The search indices: no answer is about one item (any document may match any search). */
-        SEARCH(payload -> null, List.of("product-search", "course-search"), List.of());
+        /** Products (their details and ratings) and their stock. */
+        CATALOG("product-read-model", "inventory-read-model"),
+        /** The search indices: products (with whether they are in stock) and courses. */
+        SEARCH("product-search", "course-search");
 
-        private final Function<Object, Object> items;
-        private final List<String> choosing;
         private final List<String> processors;
 
-        Region(Function<Object, Object> items, List<String> choosing, List<String> adding) {
-            this.items = items;
-            this.choosing = choosing;
-            this.processors = Stream.concat(choosing.stream(), adding.stream()).toList();
-        }
+        Region(String... processors) { this.processors = List.of(processors); }
 
-        /** Every processor that writes the region's read models. */
         public List<String> processors() { return processors; }
-
-        /**
-         * The processors whose commits may change which items an answer holding a choice of them holds, or their
-         * order (the others only change what is shown of the items held).
-         */
-        public List<String> choosing() { return choosing; }
-
-        /** The one item whose answers an event's payload may change, or null when it may change any answer. */
-        public Object itemOf(Object payload) { return items.apply(payload); }
     }
 
     /**
+     * The one item whose answers an event's payload may change (a product, for its {@link ProductScoped} events), or
+     * null when it may change any answer.
+     */
+    static Object itemOf(Object payload) { return payload instanceof ProductScoped e ? e.productId().value() : null; }
+
+    /**
+     * Whether an event may change which items an answer holding a choice of them holds, or their order: every event
+     * but a change of stock levels alone ({@link StockScoped}), which only changes what is shown of its product.
+     */
+    static boolean chooses(Object payload) { return !(payload instanceof StockScoped); }
+
+    /**
      * What an answer is about, which decides the commits that end it: anything (every commit of the region), one item
-     * (commits that touched it), or a choice of items (commits that touched one of them, and every commit of a
-     * processor that {@linkplain Region#choosing chooses}).
+     * (commits that touched it), or a choice of items (commits that touched one of them, and every commit with an
+     * event that {@linkplain #chooses chooses}).
      */
     public static final class About {
         private static final About ANYTHING = new About(null, false);
@@ -111,10 +106,10 @@ public class ReadCache {
 
         public static About anything() { return ANYTHING; }
 
-        /** About one item alone (a product's own read, found or not), as {@link Region#itemOf} names it. */
+        /** About one item alone (a product's own read, found or not), as {@link #itemOf} names it. */
         public static About item(Object item) { return new About(new Object[] {item}, false); }
 
-        /** Holding these items, chosen and ordered by the read model of the region's choosing processors. */
+        /** Holding these items, as {@link #itemOf} names them, chosen and ordered by what stock changes do not change. */
         public static About choiceOf(Collection<?> items) { return new About(items.toArray(), true); }
 
         /** Whether an answer about this, kept at epoch {@code kept}, may be served at epoch {@code now}. */
@@ -133,7 +128,7 @@ public class ReadCache {
 
     /**
      * Per region: the epoch of the last commit that touched each stripe of items, or every item, and of the last
-     * commit of a choosing processor.
+     * commit with an event that {@linkplain #chooses chooses}.
      */
     private record Touched(AtomicLongArray stripes, AtomicLong all, AtomicLong chosen) {
         Touched() { this(new AtomicLongArray(STRIPES), new AtomicLong(), new AtomicLong()); }
@@ -260,7 +255,8 @@ public class ReadCache {
      */
     public void committed(String processor) {
         Batch batch = batch(processor);
-        batch.everything.addAll(batch.regions);
+        batch.everything = true;
+        batch.chose = true;
         batch.committed();
     }
 
@@ -270,40 +266,37 @@ public class ReadCache {
     /** The items of each region one batch of a processor changed. */
     public final class Batch {
         private final Set<Region> regions = EnumSet.noneOf(Region.class);
-        private final Set<Region> choosing = EnumSet.noneOf(Region.class);
-        private final Map<Region, Set<Object>> items = new EnumMap<>(Region.class);
-        private final Set<Region> everything = EnumSet.noneOf(Region.class);
+        private final Set<Object> items = new HashSet<>();
+        private boolean everything;
+        private boolean chose;
 
         private Batch(String processor) {
-            for (Region region : Region.values()) {
-                if (region.processors().contains(processor)) regions.add(region);
-                if (region.choosing().contains(processor)) choosing.add(region);
-            }
+            for (Region region : Region.values()) if (region.processors().contains(processor)) regions.add(region);
         }
 
         /** One event of the batch, by its payload. */
         public void add(Object payload) {
-            for (Region region : regions) {
-                Object item = region.itemOf(payload);
-                if (item == null) everything.add(region);
-                else items.computeIfAbsent(region, r -> new HashSet<>()).add(item);
-            }
+            if (regions.isEmpty()) return;
+            Object item = itemOf(payload);
+            if (item == null) everything = true;
+            else items.add(item);
+            if (chooses(payload)) chose = true;
         }
 
         /**
          * The batch was committed: each region's epoch moves (answers about anything read before are no longer
          * served), the items it changed (every item, if an event named none) record that epoch, and so does the
-         * region's choice if the processor chooses.
+         * region's choice if an event may have changed it.
          */
         public void committed() {
             for (Region region : regions) {
                 long epoch = epochs.get(region).incrementAndGet();
                 Touched regionTouched = touched.get(region);
-                if (choosing.contains(region)) regionTouched.chosen().accumulateAndGet(epoch, Math::max);
-                if (everything.contains(region)) {
+                if (chose) regionTouched.chosen().accumulateAndGet(epoch, Math::max);
+                if (everything) {
                     regionTouched.touchAll(epoch);
                 } else {
-                    for (Object item : items.getOrDefault(region, Set.of())) regionTouched.touch(item, epoch);
+                    for (Object item : items) regionTouched.touch(item, epoch);
                 }
             }
         }

@@ -197,13 +197,37 @@ class ReadCacheTest {
                 cache.epoch(ReadCache.Region.CATALOG))).as("any product may now be on the page").isNull();
     }
 
+    private String searchHolding(String query, String... hits) {
+        return cache.get(ReadCache.Region.SEARCH, query, answer -> ReadCache.About.choiceOf(List.of(hits)),
+                () -> query + "#" + loads.incrementAndGet());
+    }
+
     @Test
-    void searchAnswersNameNoItemSoAnyCommitOfTheirRegionEndsThem() {
-        assertThat(ask(ReadCache.Region.SEARCH, "q")).isEqualTo("q#1");
-        commit("product-search", reserved(B));
-        assertThat(ask(ReadCache.Region.SEARCH, "q")).isEqualTo("q#2");
-        assertThat(ReadCache.Region.SEARCH.itemOf(reserved(B))).isNull();
-        assertThat(ReadCache.Region.CATALOG.itemOf(reserved(B))).isEqualTo(B);
+    void searchHitsOutliveStockChangesOfProductsTheyDoNotHoldButNoOtherChange() {
+        assertThat(searchHolding("lamp", A)).isEqualTo("lamp#1");
+        assertThat(ask(ReadCache.Region.SEARCH, "anything")).isEqualTo("anything#2");
+
+        commit("product-search", reserved(B)); // B sold out: its document says so
+        assertThat(searchHolding("lamp", A)).as("B is not among its hits, and stock is no filter, sort or facet")
+                .isEqualTo("lamp#1");
+        assertThat(ask(ReadCache.Region.SEARCH, "anything")).isEqualTo("anything#3");
+        commit("product-search", reserved(A));
+        assertThat(searchHolding("lamp", A)).as("A's stock is shown on it").isEqualTo("lamp#4");
+
+        commit("product-search", new ProductUnlisted(new ProductId(B))); // may leave or enter any search
+        assertThat(searchHolding("lamp", A)).isEqualTo("lamp#5");
+        commit("course-search", "a course event: names no product");
+        assertThat(searchHolding("lamp", A)).isEqualTo("lamp#6");
+    }
+
+    @Test
+    void onlyStockChangesLeaveTheChoiceOfListsAndSearches() {
+        assertThat(ReadCache.itemOf(reserved(B))).isEqualTo(B);
+        assertThat(ReadCache.chooses(reserved(B))).isFalse();
+        assertThat(ReadCache.itemOf(new ProductUnlisted(new ProductId(B)))).isEqualTo(B);
+        assertThat(ReadCache.chooses(new ProductUnlisted(new ProductId(B)))).isTrue();
+        assertThat(ReadCache.itemOf("an event of anything else")).isNull();
+        assertThat(ReadCache.chooses("an event of anything else")).isTrue();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.stoa.api.inventory;
 
 import dev.stoa.api.catalog.ProductId;
-import dev.stoa.api.catalog.ProductScoped;
 import dev.stoa.api.identity.UserId;
 import org.axonframework.serialization.Revision;
 
@@ -11,4 +10,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record InventoryOpened(ProductId productId, UserId vendorId, int onHand, int reserved, int available,
-                              int reorderThreshold, String warehouseLocation) implements ProductScoped {}
+                              int reorderThreshold, String warehouseLocation) implements StockScoped {}

@@ -1,10 +1,9 @@
 package dev.stoa.api.inventory;
 
 import dev.stoa.api.catalog.ProductId;
-import dev.stoa.api.catalog.ProductScoped;
 import org.axonframework.serialization.Revision;
 
 /** {@code quantity} units arrived; the new levels follow. */
 @Revision("1")
 public record ProductRestocked(ProductId productId, int quantity, int onHand, int reserved, int available)
-                               implements ProductScoped {}
+                               implements StockScoped {}

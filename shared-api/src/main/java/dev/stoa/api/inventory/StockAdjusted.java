@@ -1,7 +1,6 @@
 package dev.stoa.api.inventory;
 
 import dev.stoa.api.catalog.ProductId;
-import dev.stoa.api.catalog.ProductScoped;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,4 +8,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record StockAdjusted(ProductId productId, int previousOnHand, int onHand, int reserved, int available,
-                            int reorderThreshold, String warehouseLocation) implements ProductScoped {}
+                            int reorderThreshold, String warehouseLocation) implements StockScoped {}

@@ -75,10 +75,11 @@ public class ProductSearchProjection {
 
     /**
      * Stock: whether from a product's own stream (before inventories existed) or from its inventory; one segment
-     * handles them in the order they were stored. The index keeps only {@code inStock} (what search filters and shows),
-     * so a stock event is written only when it may flip it: a reservation that leaves units available, or a release
-     * onto a stock that had some, changes nothing the index holds, and is not re-indexed (each write costs a refresh
-     * of the shard, and checkout reserves on every order).
+     * handles them in the order they were stored. The index keeps only {@code inStock} (what a hit shows; no search
+     * filters, sorts or counts by it, which the read cache relies on: see {@code StockScoped}), so a stock event is
+     * written only when it may flip it: a reservation that leaves units available, or a release onto a stock that had
+     * some, changes nothing the index holds, and is not re-indexed (each write costs a refresh of the shard, and
+     * checkout reserves on every order).
      */
     @EventHandler
     public void on(InventoryOpened e, TrackingToken token) {
