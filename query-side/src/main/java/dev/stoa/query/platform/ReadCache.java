@@ -225,8 +225,9 @@ public class ReadCache {
     /**
      * The cached answer to {@code query} if still fresh by what it is {@code about} (told of each answer loaded), else
      * {@code loader}'s. Concurrent askers of one query share one load (a popular search costs Elasticsearch one query,
-     * not one per asker), as long as that load began at or after the epoch each of them saw; an answer loaded before a
-     * commit is never handed to someone who must see it.
+     * not one per asker), as long as that load began at or after the epoch each of them saw, or no commit since it
+     * began could have changed its answer (by what it is about: orders of other products do not make every asker of a
+     * page load it again); an answer loaded before a commit is never handed to someone who must see it.
      */
     @SuppressWarnings("unchecked")
     public <R> R get(Region region, Object query, Function<? super R, About> about, Supplier<R> loader) {
@@ -240,7 +241,7 @@ public class ReadCache {
             R answer = loader.get();
             return new Kept(now, answer, about.apply(answer));
         });
-        if (loaded.epoch() >= now) return (R) loaded.answer();
+        if (loaded.epoch() >= now || fresh(region, loaded, now)) return (R) loaded.answer();
         return loader.get(); // a load begun before a commit this asker must see: its own, uncached
     }
 

@@ -314,6 +314,38 @@ class ReadCacheTest {
         }
     }
 
+    @Test
+    void askersOfAPageShareALoadBegunBeforeACommitThatCouldNotChangeItButNotOneThatCould() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (String changed : List.of(B, A)) {
+                java.util.concurrent.CountDownLatch loading = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+                String query = "page A after " + changed;
+                var first = pool.submit(() -> cache.get(ReadCache.Region.CATALOG, query,
+                        answer -> ReadCache.About.choiceOf(List.of(A)), () -> {
+                            loading.countDown();
+                            await(release);
+                            return "begun before#" + loads.incrementAndGet();
+                        }));
+                loading.await();
+                commit("inventory-read-model", reserved(changed)); // while the first load runs
+                var after = pool.submit(() -> askPage(query, A)); // waits for the first load
+                Thread.sleep(100);
+                release.countDown();
+                String shared = first.get();
+                if (changed.equals(B)) {
+                    assertThat(after.get()).as("only B changed: the load still answers").isEqualTo(shared);
+                } else {
+                    assertThat(after.get()).as("A changed under the load: its own").isNotEqualTo(shared)
+                            .startsWith(query + "#");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void await(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await();
