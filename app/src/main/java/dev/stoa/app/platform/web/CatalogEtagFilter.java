@@ -9,12 +9,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +44,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * no hashing) while they are fresh by the rules of the answer cache itself, by what the answer is about as the query
  * the handler asked told ({@link ReadCache#ABOUT}): a product's own read until a commit changes that product, a page
  * of the list until a commit changes a product it shows or the products' read model commits, search and suggest
- * until their read models commit again; so read-your-writes stays exact. Only
+ * until their read models commit again; so read-your-writes stays exact. A request that finds the same request being
+ * answered by the handler (an answer just ended, and its readers come all at once) waits for it, at most
+ * {@link #RENDERING_WAIT}, and is answered from what it kept if that is fresh for it by the same rule, else by the
+ * handler. Only
  * {@code 200} answers without cookies are kept; this runs after Spring Security and the read-your-writes filters, so
  * those still apply to every request. The metric {@code stoa.catalog.answers} counts the answers by region and source
  * ({@code kept} or {@code handler}).
@@ -63,7 +72,12 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         public int weight() { return body.length + 64 * (headers.size() + 3); }
     }
 
+    /** The longest a request waits for the same request's answer being rendered before it is handled itself. */
+    static final Duration RENDERING_WAIT = Duration.ofSeconds(1);
+
     private final ObjectProvider<ReadCache> readCache;
+    /** Requests being answered by the handler now, by key, each done when its answer was kept (or found not keepable). */
+    private final Map<Key, CompletableFuture<Void>> rendering = new ConcurrentHashMap<>();
     /** The read cache once found: asking the provider on every request cost a twentieth of a kept read's CPU. */
     private volatile ReadCache resolved;
     /** Per region: answers sent from kept bytes, and answers the handler gave (kept or not). */
@@ -117,11 +131,21 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         long epoch = cache.epoch(region); // before the answer is read: it holds every commit counted up to here
         Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.ACCEPT));
         Answer answer = cache.representation(region, key, epoch);
+        if (answer == null) answer = afterRendering(cache, region, key, epoch);
         (answer == null ? handled : kept).get(region).increment();
         if (answer == null) {
-            answer = handle(request, response, chain);
-            if (answer == null) return; // answered as it came (not a 200, or with a cookie)
-            cache.keep(region, key, about(request), epoch, answer);
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            boolean leading = rendering.putIfAbsent(key, mine) == null;
+            try {
+                answer = handle(request, response, chain);
+                if (answer == null) return; // answered as it came (not a 200, or with a cookie)
+                cache.keep(region, key, about(request), epoch, answer);
+            } finally {
+                if (leading) {
+                    rendering.remove(key, mine);
+                    mine.complete(null);
+                }
+            }
         } else {
             response.setStatus(HttpServletResponse.SC_OK);
             for (Map.Entry<String, String> header : answer.headers()) response.addHeader(header.getKey(), header.getValue());
@@ -130,6 +154,26 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         response.setContentType(answer.contentType());
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
+    }
+
+    /**
+     * When the same request is being answered by the handler now (a kept answer just ended, and its readers all came
+     * at once), waits for that (at most {@link #RENDERING_WAIT}) and looks at the kept answers again: the one it kept
+     * is served if it is fresh at this request's epoch (by the cache's own rule), else null and this request is handled
+     * too. Null at once when nothing is being rendered.
+     */
+    private Answer afterRendering(ReadCache cache, ReadCache.Region region, Key key, long epoch) {
+        CompletableFuture<Void> running = rendering.get(key);
+        if (running == null) return null;
+        try {
+            running.get(RENDERING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+        return cache.representation(region, key, epoch);
     }
 
     /** What the handler's answer is about, as the query it asked told ({@link ReadCache#ABOUT}); else anything. */
