@@ -43,8 +43,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * epoch taken before the request was handled. The same request is answered from them (no handler, no serialising,
  * no hashing) while they are fresh by the rules of the answer cache itself, by what the answer is about as the query
  * the handler asked told ({@link ReadCache#ABOUT}): a product's own read until a commit changes that product, a page
- * of the list until a commit changes a product it shows or the products' read model commits, search and suggest
- * until their read models commit again; so read-your-writes stays exact. A request that finds the same request being
+ * of the list, of search hits or of suggestions until a commit changes the stock of a product it shows or commits any
+ * other change; so read-your-writes stays exact. A request that finds the same request being
  * answered by the handler (an answer just ended, and its readers come all at once) waits for it, at most
  * {@link #RENDERING_WAIT}, and is answered from what it kept if that is fresh for it by the same rule, else by the
  * handler. Only
