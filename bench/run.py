@@ -45,8 +45,9 @@ SEARCH_NEW_PER_PHASE = 150_000
 REPEATED = {"product-detail", "product-list", "search", "suggest"}
 UNTIL_KEPT_ROUND_S, UNTIL_KEPT_MAX_S, JIT_DONE_CORES = 10, 180, 0.02
 
-# detail-orders: product detail as product-detail, while this many funded buyers place orders (checkout.lua) the
-# whole time, warm-up included: every order changes some product's stock, as in a shop that sells
+# detail-orders, list-orders, search-orders: the reads of product-detail, product-list and search, while this many
+# funded buyers place orders (checkout.lua) the whole time, warm-up included: every order changes some product's
+# stock, as in a shop that sells
 ORDERING_BUYERS = 8
 
 
@@ -333,13 +334,15 @@ class Scenarios:
         (bg_dir, _, bg_env), buyers = self.prepare_per_user(name + "-buyers", funded, ORDERING_BUYERS)
         self.background = ("checkout.lua", buyers, bg_dir, bg_env)
 
+    def reads_beside_orders(self, name, paths, conns):
+        self.buyers_beside(name)
+        return self.prepare_get(name, paths), conns
+
     def prepare_detail_orders(self, conns):
-        self.buyers_beside("detail-orders")
-        return self.prepare_get("detail-orders", self.detail_paths()), conns
+        return self.reads_beside_orders("detail-orders", self.detail_paths(), conns)
 
     def prepare_list_orders(self, conns):
-        self.buyers_beside("list-orders")
-        return self.prepare_get("list-orders", self.list_paths()), conns
+        return self.reads_beside_orders("list-orders", self.list_paths(), conns)
 
     def list_paths(self):
         brands = sorted({p["brand"] for p in self.seeder.products})
@@ -372,12 +375,14 @@ class Scenarios:
             paths.append(path)
         return paths
 
+    def repeated_search_paths(self):
+        return self.search_paths(random.Random(7), 2000)
+
     def prepare_search(self, conns):
-        return self.prepare_get("search", self.search_paths(random.Random(7), 2000)), conns
+        return self.prepare_get("search", self.repeated_search_paths()), conns
 
     def prepare_search_orders(self, conns):
-        self.buyers_beside("search-orders")
-        return self.prepare_get("search-orders", self.search_paths(random.Random(7), 2000)), conns
+        return self.reads_beside_orders("search-orders", self.repeated_search_paths(), conns)
 
     def prepare_search_new(self, conns):
         """Searches never asked before, in the warm-up or the run: each path once (get.lua, STOA_WRK_EACH_ONCE)."""

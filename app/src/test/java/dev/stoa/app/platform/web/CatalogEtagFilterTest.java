@@ -53,32 +53,34 @@ class CatalogEtagFilterTest {
 
     @Test
     void aReaderOfAnAnswerBeingRenderedWaitsForItInsteadOfRenderingItAgain() throws Exception {
-        ReadCache cache = ownedCache();
-        CatalogEtagFilter filter = new CatalogEtagFilter(provider(cache), new SimpleMeterRegistry());
-        Future<MockHttpServletResponse> first = pool.submit(() -> list(filter));
-        rendering.await();
-        Future<MockHttpServletResponse> second = pool.submit(() -> list(filter)); // the same request, meanwhile
-        Thread.sleep(200);
-        release.countDown();
-        assertThat(first.get().getContentAsString()).isEqualTo(BODY);
-        assertThat(second.get().getContentAsString()).isEqualTo(BODY);
-        assertThat(second.get().getHeader("ETag")).isEqualTo(first.get().getHeader("ETag"));
+        MockHttpServletResponse[] answers = twoReaders(cache -> {}); // the same request, meanwhile
+        assertThat(answers[0].getContentAsString()).isEqualTo(BODY);
+        assertThat(answers[1].getContentAsString()).isEqualTo(BODY);
+        assertThat(answers[1].getHeader("ETag")).isEqualTo(answers[0].getHeader("ETag"));
         assertThat(rendered).as("rendered once").hasValue(1);
     }
 
     @Test
     void aReaderThatMustSeeACommitMadeWhileTheAnswerWasRenderedIsAnsweredByTheHandler() throws Exception {
+        // the list may have changed under the rendering
+        twoReaders(cache -> cache.committed("product-read-model"));
+        assertThat(rendered).as("the second reader's own rendering").hasValue(2);
+    }
+
+    /**
+     * A reader of the list whose handler is held while {@code meanwhile} happens and a second reader of the same list
+     * comes; then the handler goes on. Their answers.
+     */
+    private MockHttpServletResponse[] twoReaders(java.util.function.Consumer<ReadCache> meanwhile) throws Exception {
         ReadCache cache = ownedCache();
         CatalogEtagFilter filter = new CatalogEtagFilter(provider(cache), new SimpleMeterRegistry());
         Future<MockHttpServletResponse> first = pool.submit(() -> list(filter));
         rendering.await();
-        cache.committed("product-read-model"); // the list may have changed under the rendering
+        meanwhile.accept(cache);
         Future<MockHttpServletResponse> second = pool.submit(() -> list(filter));
         Thread.sleep(200);
         release.countDown();
-        first.get();
-        second.get();
-        assertThat(rendered).as("the second reader's own rendering").hasValue(2);
+        return new MockHttpServletResponse[] {first.get(), second.get()};
     }
 
     private MockHttpServletResponse list(CatalogEtagFilter filter) throws Exception {
