@@ -77,6 +77,14 @@ class CatalogFlowIT extends ApiTest {
         assertThat(page.body().get("total").asInt()).isEqualTo(3);
         assertThat(page.body().get("limit").asInt()).isEqualTo(2);
         assertThat(page.body().get("offset").asInt()).isEqualTo(1);
+        Api.Response first = api.get(byVendor + "&sort=price&limit=2");
+        assertThat(ids(first)).containsExactly(boom, wireless);
+        assertThat(first.body().get("total").asInt()).as("a full page: counted").isEqualTo(3);
+        Api.Response past = api.get(byVendor + "&offset=5");
+        assertThat(ids(past)).isEmpty();
+        assertThat(past.body().get("total").asInt()).as("past the end: still the whole list's").isEqualTo(3);
+        assertThat(ids(api.get(byVendor + "&q=100%25"))).as("% is a character, not a wildcard").isEmpty();
+        assertThat(ids(api.get(byVendor + "&q=_"))).as("_ is a character, not a wildcard").isEmpty();
 
         // search: a misspelled word still finds it, with facets
         Api.Response search = api.get("/api/v1/search?q=wireles%20hedphones%20" + tag);
@@ -108,6 +116,8 @@ class CatalogFlowIT extends ApiTest {
         assertThat(api.get("/api/v1/products/" + boom + "/inventory").body().get("available").asInt()).isZero();
         assertThat(api.post("/api/v1/products/" + boom + "/inventory/restock", Map.of("quantity", 25), vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + boom + "/inventory").body().get("onHand").asInt()).isEqualTo(25);
+        JsonNode listed = api.get(byVendor + "&sort=price").body().get("items");
+        assertThat(listed).extracting(i -> i.at("/stock/available").asInt()).as("the list's stock").containsExactly(25, 0, 0);
 
         assertThat(eventTypes(boom)).containsExactly("ProductCreated");
         assertThat(eventTypes(InventoryIds.of(new ProductId(boom)))).containsExactly("InventoryOpened", "StockAdjusted",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stoa.api.catalog.ProductUpdated;
 import dev.stoa.app.platform.axon.ProjectionGate;
+import dev.stoa.app.platform.deadletter.DeadLetters;
 import dev.stoa.app.platform.health.ProcessorStatus;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
@@ -36,6 +37,7 @@ class DeadLettersIT extends ApiTest {
     @Autowired EventProcessingConfiguration processing;
     @Autowired ProjectionGate gate;
     @Autowired ProcessorStatus status;
+    @Autowired DeadLetters deadLetters;
     private String admin;
     private PoisonedProducts products;
 
@@ -63,6 +65,7 @@ class DeadLettersIT extends ApiTest {
         assertThat(head.get("cause").asText()).contains("EntityNotFoundException", kettle);
         assertThat(head.get("parkedAt").asText()).isNotBlank();
         assertThat(parked.get(1).get("cause").isNull()).as("waits behind the first").isTrue();
+        assertThat(deadLetters.processorsWithLetters()).as("what the automatic retry asks").contains(PROCESSOR);
 
         // retried on its own while the cause is still there: counted, still parked, still with its cause
         await(() -> products.letters(kettle).get(0).get("retries").asInt() >= 1, "an automatic retry");
@@ -84,6 +87,7 @@ class DeadLettersIT extends ApiTest {
         assertThat(healed.status()).as(healed.toString()).isEqualTo(200);
         assertThat(healed.body().get("processed").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(products.letters(kettle)).isEmpty();
+        assertThat(deadLetters.processorsWithLetters()).doesNotContain(PROCESSOR);
         JsonNode view = api.get("/api/v1/products/" + kettle).body();
         assertThat(view.get("name").asText()).isEqualTo("Copper Kettle XL");
         assertThat(view.get("priceCents").asLong()).isEqualTo(4_900);

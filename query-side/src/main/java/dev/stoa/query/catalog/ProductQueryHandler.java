@@ -7,12 +7,11 @@ import dev.stoa.projection.catalog.ProductEntity;
 import dev.stoa.projection.catalog.ProductViewRepository;
 import dev.stoa.projection.inventory.InventoryEntity;
 import dev.stoa.projection.inventory.InventoryViewRepository;
-import dev.stoa.query.platform.OffsetPage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductQueryHandler {
     private final ProductViewRepository products;
     private final InventoryViewRepository inventories;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ProductQueryHandler(ProductViewRepository products, InventoryViewRepository inventories) {
         this.products = products;
@@ -38,14 +39,26 @@ public class ProductQueryHandler {
                 .orElse(null);
     }
 
+    /** One page with its stock in one query; the total by a second one only when the page does not tell it. */
     @QueryHandler
     public FindProducts.Result handle(FindProducts query) {
-        Page<ProductEntity> page = products.findAll(ProductFilters.of(query),
-                new OffsetPage(query.offset(), query.limit(), ProductFilters.sort(query)));
-        Map<String, InventoryEntity> stock = inventories.findAllById(page.map(ProductEntity::getId).getContent())
-                .stream().collect(Collectors.toMap(InventoryEntity::getProductId, Function.identity()));
-        return new FindProducts.Result(page.map(p -> ProductViews.of(p, stock.get(p.getId()))).getContent(),
-                page.getTotalElements(), query.limit(), query.offset());
+        ProductFilters filters = ProductFilters.of(query);
+        TypedQuery<Object[]> page = entityManager.createQuery("select p, i from ProductEntity p"
+                + " left join InventoryEntity i on i.productId = p.id where " + filters.where()
+                + " order by " + filters.orderBy(), Object[].class);
+        filters.params().forEach(page::setParameter);
+        List<ProductView> items = page.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
+                .stream().map(row -> ProductViews.of((ProductEntity) row[0], (InventoryEntity) row[1])).toList();
+        return new FindProducts.Result(items, total(filters, query, items.size()), query.limit(), query.offset());
     }
 
+    /** As Spring Data's pages: a page that is neither empty nor full (or the first, not full) ends the list. */
+    private long total(ProductFilters filters, FindProducts query, int found) {
+        if (found > 0 && found < query.limit() || query.offset() == 0 && found < query.limit())
+            return (long) query.offset() + found;
+        TypedQuery<Long> count = entityManager.createQuery(
+                "select count(p) from ProductEntity p where " + filters.where(), Long.class);
+        filters.params().forEach(count::setParameter);
+        return count.getSingleResult();
+    }
 }

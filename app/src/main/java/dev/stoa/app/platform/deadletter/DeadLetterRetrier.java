@@ -23,11 +23,11 @@ class DeadLetterRetrier extends PeriodicTask {
         this.retries = retries;
     }
 
-    /** One pass over this process's processors; returns how many sequences left the queue. */
+    /** One pass over this process's processors that have parked events; returns how many sequences left the queue. */
     @Override
     public int runOnce() {
         int cleared = 0;
-        for (String processor : deadLetters.processors()) cleared += retries.retryDue(processor);
+        for (String processor : deadLetters.processorsWithLetters()) cleared += retries.retryDue(processor);
         return cleared;
     }
 }

@@ -59,6 +59,18 @@ public class DeadLetters {
                 .filter(name -> processing.sequencedDeadLetterProcessor(name).isPresent()).sorted().toList();
     }
 
+    /**
+     * The processors of this process that have parked events now, by name: one query over the dead-letter table,
+     * so that the automatic retry asks the queues of those only (each ask is a transaction and a paging query).
+     */
+    public List<String> processorsWithLetters() {
+        List<String> groups = processors();
+        if (groups.isEmpty()) return List.of();
+        return entityManager.createQuery("select distinct dl.processingGroup from DeadLetterEntry dl"
+                        + " where dl.processingGroup in :groups order by dl.processingGroup", String.class)
+                .setParameter("groups", groups).getResultList();
+    }
+
     Target target(String processor) {
         // asked first: Axon's deadLetterQueue(name) would register a queue for a name it does not know
         var deadLetterProcessor = processing.sequencedDeadLetterProcessor(processor)
