@@ -55,7 +55,9 @@ import org.springframework.util.unit.DataSize;
  *   otherwise (several query processes sharing segments). Else every ask goes to the query bus; and once it owns them
  *   all again, nothing kept before is served (commits were made elsewhere meanwhile).</li>
  * </ul>
- * Answers must not depend on who asks (public catalog queries only).
+ * Answers must not depend on who asks (public catalog queries only). Each region keeps answers up to a weight, not a
+ * number of them ({@link About#weight}): a page of 100 products holds a hundred times what one product's answer does,
+ * so a bound by count let distinct pages (a crawler's, varying a filter) fill the heap.
  */
 @Component
 public class ReadCache {
@@ -111,6 +113,13 @@ public class ReadCache {
 
         /** Holding these items, as {@link #itemOf} names them, chosen and ordered by what stock changes do not change. */
         public static About choiceOf(Collection<?> items) { return new About(items.toArray(), true); }
+
+        /**
+         * What an answer about this weighs in its region's cache: about one item's worth (a product or search hit,
+         * around a kilobyte) for an answer about one item or anything, and one more for each item of a choice (a
+         * page, search hits with their facets, suggestions).
+         */
+        int weight() { return choice ? 1 + items.length : 1; }
 
         /** Whether an answer about this, kept at epoch {@code kept}, may be served at epoch {@code now}. */
         private boolean freshIn(Touched touched, long kept, long now) {
@@ -171,8 +180,8 @@ public class ReadCache {
 
     public ReadCache(ObjectProvider<EventProcessingConfiguration> processing,
                      @Value("${stoa.read-cache.enabled:true}") boolean enabled,
-                     @Value("${stoa.read-cache.catalog-entries:20000}") long catalogEntries,
-                     @Value("${stoa.read-cache.search-entries:2000}") long searchEntries,
+                     @Value("${stoa.read-cache.catalog-weight:40000}") long catalogWeight,
+                     @Value("${stoa.read-cache.search-weight:50000}") long searchWeight,
                      @Value("${stoa.read-cache.response-bytes:64MB}") DataSize responseBytes) {
         this.processing = processing;
         this.enabled = enabled;
@@ -181,7 +190,9 @@ public class ReadCache {
             touched.put(region, new Touched());
             owning.put(region, new AtomicBoolean());
             caches.put(region, Caffeine.newBuilder()
-                    .maximumSize(region == Region.SEARCH ? searchEntries : catalogEntries).build());
+                    .executor(Runnable::run) // evicts on the writer's thread: never above its weight for long
+                    .maximumWeight(region == Region.SEARCH ? searchWeight : catalogWeight)
+                    .weigher((Object query, Kept kept) -> kept.about().weight()).build());
             representations.put(region, Caffeine.newBuilder()
                     .executor(Runnable::run) // evicts on the writer's thread: never above its bytes for long
                     .maximumWeight(responseBytes.toBytes() / Region.values().length)

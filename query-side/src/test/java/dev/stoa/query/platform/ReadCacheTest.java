@@ -72,6 +72,32 @@ class ReadCacheTest {
         assertThat(ask(ReadCache.Region.SEARCH, "p1")).isEqualTo("p1#5");
     }
 
+    private String askPage(String query, List<String> items) {
+        return cache.get(ReadCache.Region.CATALOG, query, answer -> ReadCache.About.choiceOf(items),
+                () -> query + "#" + loads.incrementAndGet());
+    }
+
+    @Test
+    void aRegionKeepsAnswersUpToTheirWeightNotTheirCount() {
+        // weight 100 (set up above): ninety answers about one product each are all kept
+        for (int i = 0; i < 90; i++) askAbout("product " + i, "detail " + i);
+        int loaded = loads.get();
+        for (int i = 0; i < 90; i++) askAbout("product " + i, "detail " + i);
+        assertThat(loads.get()).as("none loaded again").isEqualTo(loaded);
+
+        // ten pages of 30 products weigh 31 each: at most three of them fit, the others are loaded again
+        List<List<String>> pages = new java.util.ArrayList<>();
+        for (int p = 0; p < 10; p++) {
+            List<String> items = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) items.add("page " + p + " product " + i);
+            pages.add(items);
+            askPage("page " + p, items);
+        }
+        loaded = loads.get();
+        for (int p = 0; p < 10; p++) askPage("page " + p, pages.get(p));
+        assertThat(loads.get() - loaded).as("pages loaded again").isGreaterThanOrEqualTo(7);
+    }
+
     private record Bytes(String text) implements ReadCache.Representation {
         @Override
         public int weight() { return text.length(); }
