@@ -22,6 +22,8 @@ TARGETS = {
 }
 # the same reads while buyers order beside them: the same targets
 TARGETS.update({"detail-orders": TARGETS["product-detail"], "list-orders": TARGETS["product-list"],
+                # pages of the list that no answer was kept for (each asked once)
+                "list-new": TARGETS["product-list"],
                 "search-orders": TARGETS["search"]})
 MEMORY_TARGET = 1.5 * GIB
 START_FRESH_TARGET, START_EXISTING_TARGET = 20.0, 10.0

@@ -38,6 +38,8 @@ import report  # noqa: E402
 GIB = 1024 ** 3
 # distinct searches for each phase (warm-up, run) of search-new: more than it answers in either (a few thousand a second)
 SEARCH_NEW_PER_PHASE = 150_000
+# distinct list pages for each phase of list-new: more than it answers in either (hundreds a second)
+LIST_NEW_PER_PHASE = 100_000
 
 # scenarios that ask the same reads again and again: measured once each is kept and the JIT is done with their path
 # (Scenarios.until_kept): rounds of 10 s, at most 180 s, until one has no answer from the handler and the app's
@@ -63,6 +65,7 @@ SCENARIOS = [
     ("product-list", "GET /products?brand=..&sort=-price", "get.lua", 200, 2, "2s", "read"),
     ("list-orders", "GET /products?brand=..&sort=-price while %d buyers order" % ORDERING_BUYERS, "get.lua", 200, 2,
      "2s", "read"),
+    ("list-new", "GET /products?brand=..&maxPrice=.., every page new", "get.lua", 200, 2, "2s", "read"),
     ("search", "GET /search (typos, facets)", "get.lua", 100, 2, "2s", "read"),
     ("search-orders", "GET /search while %d buyers order" % ORDERING_BUYERS, "get.lua", 100, 2, "2s", "read"),
     ("search-new", "GET /search, every query new", "get.lua", 100, 2, "2s", "read"),
@@ -351,6 +354,28 @@ class Scenarios:
     def prepare_product_list(self, conns):
         return self.prepare_get("product-list", self.list_paths()), conns
 
+    def prepare_list_new(self, conns):
+        """Pages of the list never asked before, in the warm-up or the run: a brand, a sort and a price ceiling no other
+        path has (each path once, as search-new): nothing kept answers them, each costs the handler its queries."""
+        rnd = random.Random(10)
+        brands = sorted({p["brand"] for p in self.seeder.products})
+        per_brand = -(-2 * LIST_NEW_PER_PHASE // len(brands))
+        pairs = [(b, 500 + i) for b in brands for i in range(per_brand)]
+        rnd.shuffle(pairs)
+        paths = ["/api/v1/products?" + urllib.parse.urlencode(
+            {"brand": b, "sort": rnd.choice(["price", "-price", "newest", "rating"]), "maxPrice": ceiling, "limit": 20})
+            for b, ceiling in pairs[:2 * LIST_NEW_PER_PHASE]]
+        return self.each_once("list-new", paths), conns
+
+    def each_once(self, name, paths):
+        """The first half of the paths for the warm-up, the second for the run, each asked once (get.lua,
+        STOA_WRK_EACH_ONCE): the scenario's data directories and wrk's environment."""
+        half = len(paths) // 2
+        warm, run = self.data_dir(name + "-warmup"), self.data_dir(name)
+        write_lines(os.path.join(warm, "paths.txt"), paths[:half])
+        write_lines(os.path.join(run, "paths.txt"), paths[half:])
+        return warm, run, {"STOA_WRK_PATHS": "paths.txt", "STOA_WRK_EACH_ONCE": "2"}
+
     def search_paths(self, rnd, count, unique=False):
         paths, seen = [], set()
         products = self.seeder.products
@@ -387,10 +412,7 @@ class Scenarios:
     def prepare_search_new(self, conns):
         """Searches never asked before, in the warm-up or the run: each path once (get.lua, STOA_WRK_EACH_ONCE)."""
         paths = self.search_paths(random.Random(9), 2 * SEARCH_NEW_PER_PHASE, unique=True)
-        warm, run = self.data_dir("search-new-warmup"), self.data_dir("search-new")
-        write_lines(os.path.join(warm, "paths.txt"), paths[:SEARCH_NEW_PER_PHASE])
-        write_lines(os.path.join(run, "paths.txt"), paths[SEARCH_NEW_PER_PHASE:])
-        return (warm, run, {"STOA_WRK_PATHS": "paths.txt", "STOA_WRK_EACH_ONCE": "2"}), conns
+        return self.each_once("search-new", paths), conns
 
     def prepare_suggest(self, conns):
         rnd, paths = random.Random(8), []
