@@ -193,6 +193,14 @@ class CourseIT extends ApiTest {
         Api.Response page = api.get(mine + "&sort=price&limit=2&offset=1");
         assertThat(ids(page)).containsExactly(cheap, byAdmin);
         assertThat(page.body().get("total").asInt()).isEqualTo(4);
+        Api.Response full = api.get(mine + "&sort=price&limit=4"); // a full first page: the total is counted
+        assertThat(ids(full)).containsExactly(free, cheap, byAdmin, dear);
+        assertThat(full.body().get("total").asInt()).isEqualTo(4);
+        Api.Response past = api.get(mine + "&offset=8"); // past the end: no items, and still the total
+        assertThat(ids(past)).isEmpty();
+        assertThat(past.body().get("total").asInt()).isEqualTo(4);
+        assertThat(ids(api.get(mine + "&q=%25"))).isEmpty(); // % and _ are characters, not patterns
+        assertThat(ids(api.get(mine + "&q=_"))).isEmpty();
         assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("passingScore").asInt()).isEqualTo(90);
         assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("instructorId").asText()).isEqualTo(instructorId);
 

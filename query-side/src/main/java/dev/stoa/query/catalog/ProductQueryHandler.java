@@ -7,9 +7,9 @@ import dev.stoa.projection.catalog.ProductEntity;
 import dev.stoa.projection.catalog.ProductViewRepository;
 import dev.stoa.projection.inventory.InventoryEntity;
 import dev.stoa.projection.inventory.InventoryViewRepository;
+import dev.stoa.query.platform.JpqlList;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -42,23 +42,12 @@ public class ProductQueryHandler {
     /** One page with its stock in one query; the total by a second one only when the page does not tell it. */
     @QueryHandler
     public FindProducts.Result handle(FindProducts query) {
-        ProductFilters filters = ProductFilters.of(query);
-        TypedQuery<Object[]> page = entityManager.createQuery("select p, i from ProductEntity p"
-                + " left join InventoryEntity i on i.productId = p.id where " + filters.where()
-                + " order by " + filters.orderBy(), Object[].class);
-        filters.params().forEach(page::setParameter);
-        List<ProductView> items = page.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
+        JpqlList list = ProductFilters.of(query);
+        List<ProductView> items = list.page(entityManager, "select p, i from ProductEntity p"
+                                + " left join InventoryEntity i on i.productId = p.id", ProductFilters.orderBy(query.sort()),
+                        Object[].class, query.offset(), query.limit())
                 .stream().map(row -> ProductViews.of((ProductEntity) row[0], (InventoryEntity) row[1])).toList();
-        return new FindProducts.Result(items, total(filters, query, items.size()), query.limit(), query.offset());
-    }
-
-    /** As Spring Data's pages: a page that is neither empty nor full (or the first, not full) ends the list. */
-    private long total(ProductFilters filters, FindProducts query, int found) {
-        if (found > 0 && found < query.limit() || query.offset() == 0 && found < query.limit())
-            return (long) query.offset() + found;
-        TypedQuery<Long> count = entityManager.createQuery(
-                "select count(p) from ProductEntity p where " + filters.where(), Long.class);
-        filters.params().forEach(count::setParameter);
-        return count.getSingleResult();
+        return new FindProducts.Result(items, list.total(entityManager, "select count(p) from ProductEntity p",
+                query.offset(), query.limit(), items.size()), query.limit(), query.offset());
     }
 }

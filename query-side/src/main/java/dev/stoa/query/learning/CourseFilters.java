@@ -3,48 +3,30 @@ package dev.stoa.query.learning;
 import dev.stoa.api.catalog.ProductSort;
 import dev.stoa.api.learning.FindCourses;
 import dev.stoa.projection.learning.CourseEntity;
-import jakarta.persistence.criteria.Predicate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import dev.stoa.query.platform.JpqlList;
 
-/** The filters and sorts of GET /api/v1/courses as a JPA specification over course_view (published courses only). */
+/** The filters and sorts of GET /api/v1/courses as JPQL over course_view ({@code c}, a CourseEntity): published only. */
 final class CourseFilters {
     private CourseFilters() {}
 
-    static Specification<CourseEntity> of(FindCourses q) {
-        return (root, query, cb) -> {
-            List<Predicate> all = new ArrayList<>();
-            all.add(cb.equal(root.get("status"), CourseEntity.PUBLISHED));
-            if (q.categoryId() != null) all.add(cb.equal(root.get("categoryId"), q.categoryId()));
-            if (q.instructorId() != null) all.add(cb.equal(root.get("instructorId"), q.instructorId()));
-            if (q.minPrice() != null) all.add(cb.ge(root.get("priceCents"), q.minPrice()));
-            if (q.maxPrice() != null) all.add(cb.le(root.get("priceCents"), q.maxPrice()));
-            if (q.minRating() != null) all.add(cb.ge(root.get("ratingAverage"), q.minRating()));
-            if (q.q() != null && !q.q().isBlank()) {
-                String like = "%" + q.q().trim().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                all.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
-                        cb.like(cb.lower(root.get("description")), like, '\\')));
-            }
-            if (q.sort() == ProductSort.RATING && !Long.class.equals(query.getResultType())) {
-                query.orderBy(cb.desc(cb.coalesce(root.get("ratingAverage"), -1.0)), cb.desc(root.get("ratingCount")),
-                        cb.asc(root.get("id")));
-            }
-            return cb.and(all.toArray(Predicate[]::new));
-        };
+    static JpqlList of(FindCourses q) {
+        return JpqlList.where("c.status = '" + CourseEntity.PUBLISHED + "'")
+                .and("c.categoryId = :categoryId", "categoryId", q.categoryId())
+                .and("c.instructorId = :instructorId", "instructorId", q.instructorId())
+                .and("c.priceCents >= :minPrice", "minPrice", q.minPrice())
+                .and("c.priceCents <= :maxPrice", "maxPrice", q.maxPrice())
+                .and("c.ratingAverage >= :minRating", "minRating", q.minRating())
+                .containing("q", q.q(), "c.title", "c.description");
     }
 
-    /** Every sort ends on the id, so pages are stable when values tie. Newest: by publication. */
-    static Sort sort(FindCourses q) {
-        Sort primary = switch (q.sort() == null ? ProductSort.NEWEST : q.sort()) {
-            case PRICE_ASC -> Sort.by(Sort.Order.asc("priceCents"));
-            case PRICE_DESC -> Sort.by(Sort.Order.desc("priceCents"));
-            case RATING -> Sort.unsorted();
-            case NEWEST -> Sort.by(Sort.Order.desc("publishedAt"));
+    /** Every order ends on the id, so that pages are stable when values tie. Newest: by publication. */
+    static String orderBy(ProductSort sort) {
+        return switch (sort == null ? ProductSort.NEWEST : sort) {
+            case PRICE_ASC -> "c.priceCents asc, c.id asc";
+            case PRICE_DESC -> "c.priceCents desc, c.id asc";
+            // best rated first, unrated last
+            case RATING -> "coalesce(c.ratingAverage, -1.0) desc, c.ratingCount desc, c.id asc";
+            case NEWEST -> "c.publishedAt desc, c.id asc";
         };
-        return primary.isSorted() ? primary.and(Sort.by("id")) : primary;
     }
 }

@@ -9,11 +9,12 @@ import dev.stoa.projection.learning.CourseEntity;
 import dev.stoa.projection.learning.CourseViewRepository;
 import dev.stoa.projection.learning.LessonEntity;
 import dev.stoa.projection.learning.LessonViewRepository;
-import dev.stoa.query.platform.OffsetPage;
+import dev.stoa.query.platform.JpqlList;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +30,8 @@ public class CourseQueryHandler {
     private final LessonViewRepository lessons;
     private final CourseAccess access;
     private final ContentUrls urls;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public CourseQueryHandler(CourseViewRepository courses, LessonViewRepository lessons, CourseAccess access,
                               ContentUrls urls) {
@@ -40,10 +43,12 @@ public class CourseQueryHandler {
 
     @QueryHandler
     public FindCourses.Result handle(FindCourses query) {
-        Page<CourseEntity> page = courses.findAll(CourseFilters.of(query),
-                new OffsetPage(query.offset(), query.limit(), CourseFilters.sort(query)));
-        return new FindCourses.Result(page.map(CourseQueryHandler::view).getContent(), page.getTotalElements(),
-                query.limit(), query.offset());
+        JpqlList list = CourseFilters.of(query);
+        List<CourseView> items = list.page(entityManager, "select c from CourseEntity c",
+                CourseFilters.orderBy(query.sort()), CourseEntity.class, query.offset(), query.limit())
+                .stream().map(CourseQueryHandler::view).toList();
+        return new FindCourses.Result(items, list.total(entityManager, "select count(c) from CourseEntity c",
+                query.offset(), query.limit(), items.size()), query.limit(), query.offset());
     }
 
     @QueryHandler
