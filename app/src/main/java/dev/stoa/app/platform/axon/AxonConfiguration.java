@@ -6,10 +6,16 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Axon wiring shared by both sides: metadata on every message, the event processors' source, the aggregate cache
@@ -46,5 +52,23 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
                                                      @Value("${stoa.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's transactions (replaces its {@code axonTransactionManager}): read-only for a query, read-write for
+     * everything else (commands, event handlers, dead letters). Axon's query bus opens a transaction around every
+     * query handler; read-write, it made the handlers' own {@code @Transactional(readOnly = true)} join a read-write
+     * one, so Hibernate kept a copy of every row read and dirty-checked them all at the commit, and PostgreSQL was not
+     * told the transaction only reads (bench/README, "Where a new list page's time goes"). A query handler that wrote
+     * would now fail, as it should.
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        TransactionManager readWrite = new SpringTransactionManager(transactions);
+        DefaultTransactionDefinition readOnlyDefinition = new DefaultTransactionDefinition();
+        readOnlyDefinition.setReadOnly(true);
+        TransactionManager readOnly = new SpringTransactionManager(transactions, readOnlyDefinition);
+        return () -> CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof QueryMessage<?, ?>
+                ? readOnly.startTransaction() : readWrite.startTransaction();
     }
 }
