@@ -2,10 +2,7 @@ package dev.stoa.app.embedded;
 
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearch;
 import dev.stoa.embedded.elasticsearch.EmbeddedElasticsearchSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.stoa.embedded.elasticsearch.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,11 +123,7 @@ public final class EmbeddedRuntime {
 
     /** A free TCP port on the loopback interface, chosen now so that the server's URL is known before it runs. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for an embedded server", e);
-        }
+        return LoopbackPorts.free();
     }
 
     /** How PostgreSQL starts: how long to wait for it, and where the shared binaries live. */

@@ -2,8 +2,6 @@ package dev.stoa.embedded.elasticsearch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,7 +89,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             } else {
                 home = Distribution.ensureExtracted(dataDir.resolve("home"));
             }
-            int port = settings.port() == 0 ? freePort() : settings.port();
+            int port = settings.port() == 0 ? LoopbackPorts.free() : settings.port();
             uri = "http://127.0.0.1:" + port;
             process = new ProcessBuilder(NodeCommand.build(java, settings, home, port,
                     classData == null ? List.of() : classData.jvmOptions()))
@@ -237,13 +235,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(cannot read: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 
