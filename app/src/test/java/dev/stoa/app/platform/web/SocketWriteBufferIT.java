@@ -19,7 +19,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.util.unit.DataSize;
 
 /**
- * The running server writes through a 32 KB socket buffer (stoa.http.socket-write-buffer), and an answer larger than
+ * The running server writes through a 16 KB socket buffer (stoa.http.socket-write-buffer), and an answer larger than
  * Tomcat's own 8 KB, kept and then served again from the kept bytes, arrives whole both times.
  */
 class SocketWriteBufferIT extends ApiTest {
@@ -29,7 +29,7 @@ class SocketWriteBufferIT extends ApiTest {
     @Test
     void theConnectorWritesThroughTheConfiguredBuffer() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
-        assertThat(server.getTomcat().getConnector().getProperty("socket.appWriteBufSize")).hasToString("32768");
+        assertThat(server.getTomcat().getConnector().getProperty("socket.appWriteBufSize")).hasToString("16384");
     }
 
     @Test
