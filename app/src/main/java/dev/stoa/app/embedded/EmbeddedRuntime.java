@@ -51,7 +51,7 @@ public final class EmbeddedRuntime {
      */
     public synchronized void start(PostgresSettings postgresSettings, EmbeddedElasticsearchSettings elasticsearchSettings) {
         if (postgresSettings != null && (postgres == null || postgres.failed())) {
-            int port = freePort();
+            int port = LoopbackPorts.free(); // chosen now, so that the URL is known before it runs
             Path dir = dataDir.resolve("postgres");
             postgres = ServerStart.begin("PostgreSQL", dir, EmbeddedPostgresServer.jdbcUrl(port),
                     postgresSettings.startTimeout(), EmbeddedPostgresServer::close, () -> {
@@ -65,7 +65,7 @@ public final class EmbeddedRuntime {
         }
         if (elasticsearchSettings != null && (elasticsearch == null || elasticsearch.failed())) {
             EmbeddedElasticsearchSettings settings = elasticsearchSettings.port() == 0
-                    ? elasticsearchSettings.withPort(freePort()) : elasticsearchSettings;
+                    ? elasticsearchSettings.withPort(LoopbackPorts.free()) : elasticsearchSettings;
             elasticsearch = ServerStart.begin("Elasticsearch", settings.dataDir(),
                     "http://127.0.0.1:" + settings.port(), settings.startTimeout(),
                     () -> EmbeddedElasticsearch.launch(settings), EmbeddedElasticsearch::awaitReady,
@@ -120,11 +120,6 @@ public final class EmbeddedRuntime {
     }
 
     static Duration defaultTimeout() { return Duration.ofSeconds(180); }
-
-    /** A free TCP port on the loopback interface, chosen now so that the server's URL is known before it runs. */
-    static int freePort() {
-        return LoopbackPorts.free();
-    }
 
     /** How PostgreSQL starts: how long to wait for it, and where the shared binaries live. */
     /** @param sharedBuffersMb PostgreSQL's {@code shared_buffers}: its own page cache, beside the OS's */

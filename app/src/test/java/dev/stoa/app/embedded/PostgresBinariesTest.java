@@ -2,6 +2,8 @@ package dev.stoa.app.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stoa.embedded.elasticsearch.LoopbackPorts;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -63,7 +65,7 @@ class PostgresBinariesTest {
     @Test
     void postgresRunsFromTheCacheWithoutACopyInItsDataDirectory() throws Exception {
         Files.createDirectories(data.resolve("binaries/PG-0123/bin")); // the private copy of earlier versions
-        int port = EmbeddedRuntime.freePort();
+        int port = LoopbackPorts.free();
         try (var server = EmbeddedPostgresServer.start(data, port, cache, 48)) {
             assertThat(server.jdbcUrl()).isEqualTo(EmbeddedPostgresServer.jdbcUrl(port));
             try (var connection = DriverManager.getConnection(server.jdbcUrl());

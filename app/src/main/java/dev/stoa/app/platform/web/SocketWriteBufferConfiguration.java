@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The size of each connection's socket write buffer in Tomcat ({@code socket.appWriteBufSize}, 8 KB by default;
  * Spring Boot has no property for it). An answer goes to the socket in one write when it and its headers fit: a
- * product list page of 20 (about 12 KB) took two writes with 8 KB, one with the default 16 KB here (32 KB measured no faster). Each
- * open connection holds one such buffer on the heap.
+ * product list page of 20 (about 12 KB) took two writes with 8 KB, one with the default 16 KB here (32 KB measured
+ * no faster). Each open connection holds one such buffer on the heap.
  */
 @Configuration
 public class SocketWriteBufferConfiguration {
