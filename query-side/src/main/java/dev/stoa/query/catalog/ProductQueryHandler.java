@@ -5,7 +5,6 @@ import dev.stoa.api.catalog.FindProducts;
 import dev.stoa.api.catalog.ProductView;
 import dev.stoa.projection.catalog.ProductEntity;
 import dev.stoa.projection.catalog.ProductViewRepository;
-import dev.stoa.projection.inventory.InventoryEntity;
 import dev.stoa.projection.inventory.InventoryViewRepository;
 import dev.stoa.query.platform.JpqlList;
 import jakarta.persistence.EntityManager;
@@ -39,14 +38,19 @@ public class ProductQueryHandler {
                 .orElse(null);
     }
 
-    /** One page with its stock in one query; the total by a second one only when the page does not tell it. */
+    /**
+     * One page with its stock in one query; the total by a second one only when the page does not tell it. The stock
+     * is a scalar subquery, not a join: PostgreSQL evaluates it for the rows of the page only, after its sort and
+     * limit, where a join looked up the inventory of every row that met the filters before sorting them (252 look-ups
+     * for a page of 20 of a brand's products under a price ceiling sorted by newest: 1.9 ms against 0.8).
+     */
     @QueryHandler
     public FindProducts.Result handle(FindProducts query) {
         JpqlList list = ProductFilters.of(query);
-        List<ProductView> items = list.page(entityManager, "select p, i from ProductEntity p"
-                                + " left join InventoryEntity i on i.productId = p.id", ProductFilters.orderBy(query.sort()),
+        List<ProductView> items = list.page(entityManager, "select p, (select i.available from InventoryEntity i"
+                                + " where i.productId = p.id) from ProductEntity p", ProductFilters.orderBy(query.sort()),
                         Object[].class, query.offset(), query.limit())
-                .stream().map(row -> ProductViews.of((ProductEntity) row[0], (InventoryEntity) row[1])).toList();
+                .stream().map(row -> ProductViews.of((ProductEntity) row[0], (Integer) row[1])).toList();
         return new FindProducts.Result(items, list.total(entityManager, "select count(p) from ProductEntity p",
                 query.offset(), query.limit(), items.size()), query.limit(), query.offset());
     }

@@ -9,9 +9,14 @@ final class ProductViews {
     private ProductViews() {}
 
     static ProductView of(ProductEntity p, InventoryEntity stock) {
+        return of(p, stock == null ? null : stock.getAvailable());
+    }
+
+    /** {@code available}: the inventory's available stock, null if it is not open yet (shown as 0). */
+    static ProductView of(ProductEntity p, Integer available) {
         return new ProductView(p.getId(), p.getSku(), p.getName(), p.getSlug(), p.getDescription(), p.getPriceCents(),
                 p.getCompareAtPriceCents(), p.getCurrency(), p.getCategoryId(), p.getBrand(), p.getWeightGrams(),
                 p.getVendorId(), p.isActive(), new ProductView.Rating(p.getRatingAverage(), p.getRatingCount()),
-                new ProductView.Stock(stock == null ? 0 : stock.getAvailable()), p.getCreatedAt(), p.getUpdatedAt());
+                new ProductView.Stock(available == null ? 0 : available), p.getCreatedAt(), p.getUpdatedAt());
     }
 }
