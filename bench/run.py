@@ -723,6 +723,11 @@ def machine_facts(java, jar, jvm_options):
     r = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
                        stderr=subprocess.DEVNULL, text=True)
     facts["commit"] = r.stdout.strip() or "?"
+    # a jar built from a tree with changes not yet committed is not the commit's: say so (bench/ itself aside)
+    r = subprocess.run(["git", "-C", os.path.dirname(HERE), "status", "--porcelain", "--untracked-files=no", "--",
+                        ".", ":(exclude)bench"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    if r.returncode == 0 and r.stdout.strip():
+        facts["commit"] += " with uncommitted changes"
     facts["jvm_options"] = jvm_options
     for tool in ("wrk", "pgbench"):
         r = subprocess.run([tool, "--version"] if tool == "pgbench" else [tool, "-v"], stdout=subprocess.PIPE,
