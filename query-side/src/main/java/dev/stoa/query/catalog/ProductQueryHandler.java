@@ -5,6 +5,7 @@ import dev.stoa.api.catalog.FindProducts;
 import dev.stoa.api.catalog.ProductView;
 import dev.stoa.projection.catalog.ProductEntity;
 import dev.stoa.projection.catalog.ProductViewRepository;
+import dev.stoa.projection.inventory.InventoryEntity;
 import dev.stoa.projection.inventory.InventoryViewRepository;
 import dev.stoa.query.platform.JpqlList;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,8 @@ public class ProductQueryHandler {
     @QueryHandler
     public ProductView handle(FindProductById query) {
         return products.findById(query.productId().value())
-                .map(p -> ProductViews.of(p, inventories.findById(p.getId()).orElse(null)))
+                .map(p -> ProductViews.of(p,
+                        inventories.findById(p.getId()).map(InventoryEntity::getAvailable).orElse(null)))
                 .orElse(null);
     }
 

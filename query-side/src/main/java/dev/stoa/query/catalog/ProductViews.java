@@ -2,15 +2,10 @@ package dev.stoa.query.catalog;
 
 import dev.stoa.api.catalog.ProductView;
 import dev.stoa.projection.catalog.ProductEntity;
-import dev.stoa.projection.inventory.InventoryEntity;
 
-/** Maps the product read model row, with its inventory's (null if not open yet), to the API view. */
+/** Maps the product read model row, with its inventory's available stock, to the API view. */
 final class ProductViews {
     private ProductViews() {}
-
-    static ProductView of(ProductEntity p, InventoryEntity stock) {
-        return of(p, stock == null ? null : stock.getAvailable());
-    }
 
     /** {@code available}: the inventory's available stock, null if it is not open yet (shown as 0). */
     static ProductView of(ProductEntity p, Integer available) {
