@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,9 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each user's own keyset in {@code personal_data_key.keyset}, stored only wrapped by the master keyset
  * ({@link Sealing#wrap}). Rows from before (a raw AES key in {@code key_bytes}) are wrapped at start-up: the raw key
  * joins the user's keyset as a prefix-less key, so {@code pd1:} fields still open, and {@code key_bytes} is nulled.
- * Destroying a key nulls both columns and keeps the row as a tombstone: only that reads as erased. A new key is
- * committed at once, before the events that carry what it sealed. The row is read per call (a primary-key lookup),
- * never cached, so an erasure holds at once; only the unwrapping of the stored bytes is remembered (parsing and
+ * Destroying a key nulls both columns and keeps the row as a tombstone: only that reads as erased. A new key commits
+ * no later than the events that carry what it sealed. With the JPA event store it joins the caller's transaction
+ * (the command's, which stores those events): were it to take a second connection, as many registrations at once as
+ * the pool has connections would each hold one and wait for another. With Axon Server, whose events can be seen
+ * before PostgreSQL commits, it commits in a transaction of its own first. The row is read per call (a primary-key
+ * lookup), never cached, so an erasure holds at once; only the unwrapping of the stored bytes is remembered (parsing and
  * decrypting a keyset costs more than the lookup), keyed by those very bytes, so a destroyed or re-wrapped key is
  * never served from memory.
  */
@@ -33,13 +37,15 @@ class PersonalKeys {
     private static final int BATCH = 500;
     private final JdbcTemplate jdbc;
     private final Sealing sealing;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate keyTransaction;
 
-    PersonalKeys(JdbcTemplate jdbc, Sealing sealing, PlatformTransactionManager transactions) {
+    PersonalKeys(JdbcTemplate jdbc, Sealing sealing, PlatformTransactionManager transactions,
+                 @Value("${axon.axonserver.enabled:false}") boolean eventsCommitElsewhere) {
         this.jdbc = jdbc;
         this.sealing = sealing;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.keyTransaction = new TransactionTemplate(transactions);
+        keyTransaction.setPropagationBehavior(eventsCommitElsewhere
+                ? TransactionDefinition.PROPAGATION_REQUIRES_NEW : TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     private record Row(byte[] keyset, byte[] legacyKey) {}
@@ -61,8 +67,8 @@ class PersonalKeys {
     Aead keysOf(String userId, boolean create) {
         List<Row> rows = rows(userId);
         if (rows.isEmpty() && create) {
-            createCommitted(userId);
-            rows = rows(userId); // ours, or the row of whoever inserted first (read committed: visible now)
+            create(userId);
+            rows = rows(userId); // ours, or that of whoever inserted first (on conflict, the insert waited for its commit)
         }
         if (rows.isEmpty()) throw new PersonalDataUnavailable(userId);
         Row row = rows.get(0);
@@ -94,8 +100,8 @@ class PersonalKeys {
      * then fails, the key stays behind, an orphan: harmless, since nothing that was stored is sealed with it (user
      * ids are fresh random UUIDs; the same id coming again would simply use it, erasure would tombstone it).
      */
-    private void createCommitted(String userId) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
+    private void create(String userId) {
+        keyTransaction.executeWithoutResult(status -> jdbc.update(
                 "insert into personal_data_key(user_id, keyset) values (?, ?) on conflict do nothing", userId, wrap(userId, null)));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AesGcmKey;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.PersonalDataUnavailable;
@@ -56,7 +57,7 @@ class PersonalDataSealingTest {
 
     /** What a process does at start-up. */
     private static PersonalKeys start(Sealing sealing) {
-        PersonalKeys started = new PersonalKeys(jdbc, sealing, new DataSourceTransactionManager(jdbc.getDataSource()));
+        PersonalKeys started = new PersonalKeys(jdbc, sealing, new DataSourceTransactionManager(jdbc.getDataSource()), false);
         started.wrapLegacyKeysAndCheck();
         return started;
     }
@@ -155,18 +156,52 @@ class PersonalDataSealingTest {
         assertThat(personal.open(user, "pd2:AAAA")).isEqualTo(PersonalData.ERASED);
     }
 
-    /** The key is committed before the caller's transaction (and the events it writes) can be seen. */
+    /** With Axon Server the key is committed before the caller's transaction (and the events it writes) can be seen. */
     @Test
-    void aNewKeyIsCommittedAtOnceAndOutlivesTheCallersRollback() {
+    void withEventsStoredElsewhereANewKeyIsCommittedAtOnceAndOutlivesTheCallersRollback() throws Exception {
+        PersonalData axonServers = new JdbcPersonalData(new PersonalKeys(jdbc, new Sealing(SealingKeyset.load(keysetFile)),
+                new DataSourceTransactionManager(jdbc.getDataSource()), true));
         String user = UUID.randomUUID().toString();
         TransactionTemplate caller = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         String sealed = caller.execute(status -> {
-            String value = personal.seal(user, "kim@example.org");
+            String value = axonServers.seal(user, "kim@example.org");
             assertThat(countFromAnotherConnection(user)).as("visible to everybody while the caller still runs").isOne();
             status.setRollbackOnly();
             return value;
         });
-        assertThat(personal.open(user, sealed)).as("the command failed; its key stays, harmless").isEqualTo("kim@example.org");
+        assertThat(axonServers.open(user, sealed)).as("the command failed; its key stays, harmless").isEqualTo("kim@example.org");
+    }
+
+    /**
+     * With the JPA event store the key commits with the caller's transaction, which stores the events: on the
+     * caller's own connection. Sealed on a pool of one connection that the caller holds, a second connection would
+     * never come (Hikari gives up after its time-out); and a rolled-back command leaves no key behind.
+     */
+    @Test
+    void withEventsInPostgresANewKeyCommitsWithTheCallersTransactionOnItsConnection() throws Exception {
+        HikariDataSource one = new HikariDataSource();
+        one.setDataSource(postgres.getPostgresDatabase());
+        one.setMaximumPoolSize(1);
+        one.setConnectionTimeout(1000);
+        try (one) {
+            var transactions = new DataSourceTransactionManager(one);
+            PersonalData onOne = new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(one),
+                    new Sealing(SealingKeyset.load(keysetFile)), transactions, false));
+            TransactionTemplate caller = new TransactionTemplate(transactions);
+            String kept = UUID.randomUUID().toString(), rolledBack = UUID.randomUUID().toString();
+            String sealed = caller.execute(status -> {
+                String value = onOne.seal(kept, "kim@example.org");
+                assertThat(countFromAnotherConnection(kept)).as("not before the caller commits").isZero();
+                return value;
+            });
+            assertThat(countFromAnotherConnection(kept)).isOne();
+            assertThat(onOne.open(kept, sealed)).isEqualTo("kim@example.org");
+            caller.executeWithoutResult(status -> {
+                onOne.seal(rolledBack, "lee@example.org");
+                status.setRollbackOnly();
+            });
+            assertThat(countFromAnotherConnection(rolledBack)).as("the command failed: no key, nothing sealed with it").isZero();
+        }
     }
 
     @Test
