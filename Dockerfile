@@ -22,6 +22,6 @@ COPY --from=build /src/app/target/stoa-app.jar /app/stoa-app.jar
 USER stoa
 WORKDIR /var/lib/stoa
 ENV STOA_DATA_DIR=/var/lib/stoa \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:TrimNativeHeapInterval=5000"
 EXPOSE 8080
 ENTRYPOINT ["java","-jar","/app/stoa-app.jar"]
