@@ -4,6 +4,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.UniqueKeys;
 import dev.stoa.command.platform.web.Commands;
@@ -33,13 +34,16 @@ class AuthController {
     private final TokenIssuer tokens;
     private final Sessions sessions;
     private final PhantomLockout phantoms;
+    private final PersonalData personal;
 
-    AuthController(Commands commands, UniqueKeys keys, TokenIssuer tokens, Sessions sessions, PhantomLockout phantoms) {
+    AuthController(Commands commands, UniqueKeys keys, TokenIssuer tokens, Sessions sessions, PhantomLockout phantoms,
+                   PersonalData personal) {
         this.commands = commands;
         this.keys = keys;
         this.tokens = tokens;
         this.sessions = sessions;
         this.phantoms = phantoms;
+        this.personal = personal;
     }
 
     record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
@@ -68,6 +72,7 @@ class AuthController {
         PasswordPolicy.weakness(body.password(), body.email()).ifPresent(why ->
                 { throw DomainException.badInput("password " + why); });
         UserId id = UserId.random();
+        personal.prepareKey(id.value()); // before the command's transaction: with Axon Server it needs no second connection
         commands.send(new RegisterUser(id, body.email(), Passwords.hash(body.password()), body.firstName().trim(),
                 body.lastName().trim(), body.phone(), roles, false));
         return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(Map.of("userId", id.value()));

@@ -12,10 +12,20 @@ public interface PersonalData {
     String ERASED = "[erased]";
 
     /**
-     * The sealed form of {@code value} (null stays null). Creates the user's key on first use, in a transaction of
-     * its own that commits before this returns, so the key exists before any event carrying the value can be seen.
+     * The sealed form of {@code value} (null stays null). Creates the user's key on first use, so that it exists
+     * before any event carrying the value can be seen: with the JPA event store in the caller's transaction (the
+     * command's, which stores those events), with Axon Server in a transaction of its own that commits before this
+     * returns.
      */
     String seal(String userId, String value);
+
+    /**
+     * Makes sure the user's key exists before a command seals the user's data for the first time (a registration).
+     * Call it outside any transaction, before sending the command. Where a new key commits on its own (Axon Server),
+     * it is committed now, so that the command's transaction, which holds a connection, needs no second one for it;
+     * elsewhere this does nothing: the key is created in the command's own transaction.
+     */
+    default void prepareKey(String userId) {}
 
     /**
      * The clear value; {@link #ERASED} once the user was erased (the key's tombstone); values that were never

@@ -31,6 +31,9 @@ class JdbcPersonalData implements PersonalData {
     }
 
     @Override
+    public void prepareKey(String userId) { keys.prepare(userId); }
+
+    @Override
     public String open(String userId, String sealed) { return opener(userId).apply(sealed); }
 
     @Override

@@ -38,6 +38,7 @@ class PersonalKeys {
     private final JdbcTemplate jdbc;
     private final Sealing sealing;
     private final TransactionTemplate keyTransaction;
+    private final boolean separately;
 
     PersonalKeys(JdbcTemplate jdbc, Sealing sealing, PlatformTransactionManager transactions,
                  @Value("${axon.axonserver.enabled:false}") boolean eventsCommitElsewhere) {
@@ -46,6 +47,12 @@ class PersonalKeys {
         this.keyTransaction = new TransactionTemplate(transactions);
         keyTransaction.setPropagationBehavior(eventsCommitElsewhere
                 ? TransactionDefinition.PROPAGATION_REQUIRES_NEW : TransactionDefinition.PROPAGATION_REQUIRED);
+        this.separately = eventsCommitElsewhere;
+    }
+
+    /** Where a new key commits on its own, commits the user's now unless there is one (see PersonalData#prepareKey). */
+    void prepare(String userId) {
+        if (separately && rows(userId).isEmpty()) create(userId);
     }
 
     private record Row(byte[] keyset, byte[] legacyKey) {}

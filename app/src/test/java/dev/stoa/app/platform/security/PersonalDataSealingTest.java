@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -170,6 +171,34 @@ class PersonalDataSealingTest {
             return value;
         });
         assertThat(axonServers.open(user, sealed)).as("the command failed; its key stays, harmless").isEqualTo("kim@example.org");
+    }
+
+    /**
+     * With Axon Server a first seal inside a command's transaction takes a second connection for the key; a
+     * registration therefore prepares the key before it sends its command, and the command then needs none.
+     */
+    @Test
+    void withEventsStoredElsewhereAPreparedKeyNeedsNoSecondConnection() throws Exception {
+        HikariDataSource one = new HikariDataSource();
+        one.setDataSource(postgres.getPostgresDatabase());
+        one.setMaximumPoolSize(1);
+        one.setConnectionTimeout(1000);
+        try (one) {
+            var transactions = new DataSourceTransactionManager(one);
+            PersonalData onOne = new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(one),
+                    new Sealing(SealingKeyset.load(keysetFile)), transactions, true));
+            TransactionTemplate command = new TransactionTemplate(transactions);
+            String prepared = UUID.randomUUID().toString(), unprepared = UUID.randomUUID().toString();
+            onOne.prepareKey(prepared);
+            assertThat(countFromAnotherConnection(prepared)).as("committed at once").isOne();
+            onOne.prepareKey(prepared); // a second call finds it
+            String sealed = command.execute(status -> onOne.seal(prepared, "kim@example.org"));
+            assertThat(onOne.open(prepared, sealed)).isEqualTo("kim@example.org");
+            assertThatThrownBy(() -> command.executeWithoutResult(status -> onOne.seal(unprepared, "lee@example.org")))
+                    .as("unprepared, the command's held connection is the pool's only one")
+                    .isInstanceOf(CannotCreateTransactionException.class);
+            assertThat(countFromAnotherConnection(unprepared)).isZero();
+        }
     }
 
     /**
