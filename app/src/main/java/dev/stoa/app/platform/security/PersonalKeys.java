@@ -101,11 +101,13 @@ class PersonalKeys {
     }
 
     /**
-     * A new key, committed before the caller goes on (its own transaction, the caller's suspended meanwhile). With
-     * Axon Server a command's events are visible to the projections before PostgreSQL commits the command's
-     * transaction; a key created in that transaction would be missing when they open the fields. If the command
-     * then fails, the key stays behind, an orphan: harmless, since nothing that was stored is sealed with it (user
-     * ids are fresh random UUIDs; the same id coming again would simply use it, erasure would tombstone it).
+     * A new key. With the JPA event store in the caller's transaction (or one of its own when there is none): it
+     * commits with the events, or neither does. With Axon Server it commits before the caller goes on (its own
+     * transaction, the caller's suspended meanwhile): a command's events are visible to the projections before
+     * PostgreSQL commits the command's transaction, so a key created in that transaction would be missing when they
+     * open the fields. If the command then fails, the key stays behind, an orphan: harmless, since nothing that was
+     * stored is sealed with it (user ids are fresh random UUIDs; the same id coming again would simply use it, erasure
+     * would tombstone it).
      */
     private void create(String userId) {
         keyTransaction.executeWithoutResult(status -> jdbc.update(

@@ -179,11 +179,7 @@ class PersonalDataSealingTest {
      */
     @Test
     void withEventsStoredElsewhereAPreparedKeyNeedsNoSecondConnection() throws Exception {
-        HikariDataSource one = new HikariDataSource();
-        one.setDataSource(postgres.getPostgresDatabase());
-        one.setMaximumPoolSize(1);
-        one.setConnectionTimeout(1000);
-        try (one) {
+        try (HikariDataSource one = poolOfOne()) {
             var transactions = new DataSourceTransactionManager(one);
             PersonalData onOne = new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(one),
                     new Sealing(SealingKeyset.load(keysetFile)), transactions, true));
@@ -208,11 +204,7 @@ class PersonalDataSealingTest {
      */
     @Test
     void withEventsInPostgresANewKeyCommitsWithTheCallersTransactionOnItsConnection() throws Exception {
-        HikariDataSource one = new HikariDataSource();
-        one.setDataSource(postgres.getPostgresDatabase());
-        one.setMaximumPoolSize(1);
-        one.setConnectionTimeout(1000);
-        try (one) {
+        try (HikariDataSource one = poolOfOne()) {
             var transactions = new DataSourceTransactionManager(one);
             PersonalData onOne = new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(one),
                     new Sealing(SealingKeyset.load(keysetFile)), transactions, false));
@@ -252,6 +244,15 @@ class PersonalDataSealingTest {
         Path foreign = Files.createTempDirectory("foreign").resolve("keyset.json");
         assertThatThrownBy(() -> start(new Sealing(SealingKeyset.loadOrCreate(foreign, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stoa.security.sealing.keyset-file");
+    }
+
+    /** A pool of one connection that gives up after a second when it is taken. */
+    private static HikariDataSource poolOfOne() {
+        HikariDataSource one = new HikariDataSource();
+        one.setDataSource(postgres.getPostgresDatabase());
+        one.setMaximumPoolSize(1);
+        one.setConnectionTimeout(1000);
+        return one;
     }
 
     private static int countFromAnotherConnection(String user) {
