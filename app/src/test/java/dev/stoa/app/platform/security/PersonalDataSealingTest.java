@@ -160,8 +160,7 @@ class PersonalDataSealingTest {
     /** With Axon Server the key is committed before the caller's transaction (and the events it writes) can be seen. */
     @Test
     void withEventsStoredElsewhereANewKeyIsCommittedAtOnceAndOutlivesTheCallersRollback() throws Exception {
-        PersonalData axonServers = new JdbcPersonalData(new PersonalKeys(jdbc, new Sealing(SealingKeyset.load(keysetFile)),
-                new DataSourceTransactionManager(jdbc.getDataSource()), true));
+        PersonalData axonServers = personalDataOn(jdbc.getDataSource(), true);
         String user = UUID.randomUUID().toString();
         TransactionTemplate caller = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         String sealed = caller.execute(status -> {
@@ -180,10 +179,8 @@ class PersonalDataSealingTest {
     @Test
     void withEventsStoredElsewhereAPreparedKeyNeedsNoSecondConnection() throws Exception {
         try (HikariDataSource one = poolOfOne()) {
-            var transactions = new DataSourceTransactionManager(one);
-            PersonalData onOne = new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(one),
-                    new Sealing(SealingKeyset.load(keysetFile)), transactions, true));
-            TransactionTemplate command = new TransactionTemplate(transactions);
+            PersonalData onOne = personalDataOn(one, true);
+            TransactionTemplate command = new TransactionTemplate(new DataSourceTransactionManager(one));
             String prepared = UUID.randomUUID().toString(), unprepared = UUID.randomUUID().toString();
             onOne.prepareKey(prepared);
             assertThat(countFromAnotherConnection(prepared)).as("committed at once").isOne();
@@ -205,10 +202,8 @@ class PersonalDataSealingTest {
     @Test
     void withEventsInPostgresANewKeyCommitsWithTheCallersTransactionOnItsConnection() throws Exception {
         try (HikariDataSource one = poolOfOne()) {
-            var transactions = new DataSourceTransactionManager(one);
-            PersonalData onOne = new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(one),
-                    new Sealing(SealingKeyset.load(keysetFile)), transactions, false));
-            TransactionTemplate caller = new TransactionTemplate(transactions);
+            PersonalData onOne = personalDataOn(one, false);
+            TransactionTemplate caller = new TransactionTemplate(new DataSourceTransactionManager(one));
             String kept = UUID.randomUUID().toString(), rolledBack = UUID.randomUUID().toString();
             String sealed = caller.execute(status -> {
                 String value = onOne.seal(kept, "kim@example.org");
@@ -244,6 +239,15 @@ class PersonalDataSealingTest {
         Path foreign = Files.createTempDirectory("foreign").resolve("keyset.json");
         assertThatThrownBy(() -> start(new Sealing(SealingKeyset.loadOrCreate(foreign, null))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stoa.security.sealing.keyset-file");
+    }
+
+    /**
+     * Personal data on {@code db} as a process seals it whose events are stored elsewhere (Axon Server) or, when
+     * {@code eventsCommitElsewhere} is false, in PostgreSQL; with the current master keyset.
+     */
+    private static PersonalData personalDataOn(DataSource db, boolean eventsCommitElsewhere) throws Exception {
+        return new JdbcPersonalData(new PersonalKeys(new JdbcTemplate(db), new Sealing(SealingKeyset.load(keysetFile)),
+                new DataSourceTransactionManager(db), eventsCommitElsewhere));
     }
 
     /** A pool of one connection that gives up after a second when it is taken. */
