@@ -237,7 +237,7 @@ class WalletIT extends ApiTest {
                     () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD")),
                     () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD"))));
             assertThat(outcomes).as("%s", outcomes).containsExactlyInAnyOrder(3_000L, "insufficient_funds");
-            JsonNode wallet = awaitBalance(token, 3_000);
+            JsonNode wallet = awaitWallet(token, 3_000, 2);
             assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("debit", "topup");
         }
     }
@@ -258,7 +258,7 @@ class WalletIT extends ApiTest {
         assertThat(debit(new RefundToWallet(user, order, "r-2", 1_000, "USD"))).isEqualTo("refund_exceeds_debit");
         assertThat(debit(new RefundToWallet(user, order, "r-2", 999, "USD"))).isEqualTo(5_000L);
 
-        JsonNode wallet = awaitBalance(token, 5_000);
+        JsonNode wallet = awaitWallet(token, 5_000, 4);
         assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("refund", "refund", "debit", "topup");
         assertThat(wallet.get("entries").findValuesAsText("reference")).startsWith("r-2", "r-1", order.value());
         assertThat(wallet.get("entries").get(0).get("orderId").asText()).isEqualTo(order.value());
@@ -270,10 +270,19 @@ class WalletIT extends ApiTest {
      * The wallet once its read model shows {@code cents}: commands sent through the gateway, unlike HTTP writes, do
      * not wait for the read models (read-your-writes is the HTTP layer's).
      */
-    private JsonNode awaitBalance(String token, long cents) {
-        dev.stoa.app.support.Await.until(() -> vouchers.wallet(token).get("balanceCents").asLong() == cents,
-                Duration.ofSeconds(10), "balance " + cents);
-        return vouchers.wallet(token);
+    /**
+     * The wallet once it shows this balance and this many entries: the balance alone can be the state before the
+     * commands (a debit refunded in full comes back to it), and the commands were sent past the HTTP API, so no
+     * read-your-writes position waits for them.
+     */
+    private JsonNode awaitWallet(String token, long cents, int entries) {
+        var seen = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+        dev.stoa.app.support.Await.until(() -> {
+            JsonNode wallet = vouchers.wallet(token);
+            seen.set(wallet);
+            return wallet.get("balanceCents").asLong() == cents && wallet.get("entries").size() == entries;
+        }, Duration.ofSeconds(10), "balance " + cents + " in " + entries + " entries");
+        return seen.get();
     }
 
     /** The answer to a wallet command: the balance after it, or the problem code it was refused with. */
