@@ -2,7 +2,8 @@
 -- $STOA_WRK_DATA/conn-<thread id>.txt holds the buyer's access token, products.txt ids of products in stock.
 -- Per connection: clear the cart once, then loop: POST /cart/items (one random product) -> POST /orders
 -- {paymentMethod: wallet} with a fresh Idempotency-Key (the same key again only if wrk re-sends after a socket
--- error). A refused order clears the cart before the next round. Counters: orders_placed, orders_refused.
+-- error). A refused order clears the cart before the next round. Counters: orders_placed, orders_refused (and
+-- orders_refused:<problem code>, cart_refused:<problem code>, to tell why).
 dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "common.lua")
 
 local token, products, product, key
@@ -39,9 +40,9 @@ function response(status, headers, body)
   if step == "clear" then
     step = "add"
   elseif step == "add" then
-    if ok then step = "order" else count("cart_refused"); next_round() end
+    if ok then step = "order" else count_refusal("cart_refused", body); next_round() end
   else
-    if status == 201 then count("orders_placed"); step = "add" else count("orders_refused"); step = "clear" end
+    if status == 201 then count("orders_placed"); step = "add" else count_refusal("orders_refused", body); step = "clear" end
     next_round()
   end
 end

@@ -23,6 +23,13 @@ function count(name, n)
   counters[name] = (counters[name] or 0) + (n or 1)
 end
 
+-- A refusal counted under its problem code as well (e.g. refused:INSUFFICIENT_STOCK), so a run tells why.
+function count_refusal(name, body)
+  count(name)
+  local code = body and body:match('"code"%s*:%s*"([%w_]+)"')
+  if code then count(name .. ":" .. code) end
+end
+
 function data_file(name)
   return (os.getenv("STOA_WRK_DATA") or ".") .. "/" .. name
 end

@@ -21,8 +21,9 @@ public record AggregateHistory(String aggregateType, String aggregateId, List<St
                         String request) {}
 
     /**
-     * One line of a timeline: {@code kind} is {@code status}, {@code stock}, {@code fulfilment}, {@code payment}, {@code refund},
-     * {@code grant}, {@code revocation}, {@code progress} or {@code other}; {@code status} the order's or enrollment's
+     * One line of a timeline: {@code kind} is {@code status}, {@code cart} (the cart taken for the order, or put back),
+     * {@code stock}, {@code fulfilment}, {@code payment}, {@code refund}, {@code grant}, {@code revocation},
+     * {@code progress} or {@code other}; {@code status} the order's or enrollment's
      * status from then on, where the event sets one; amounts in cents.
      */
     public record Moment(Instant at, long position, String kind, String event, String text, String status,

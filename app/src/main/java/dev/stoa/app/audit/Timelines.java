@@ -56,6 +56,7 @@ final class Timelines {
         if (type.equals("EnrollmentGranted")) return "grant";
         if (type.equals("EnrollmentRevoked")) return "revocation";
         if (type.startsWith("Stock")) return "stock";
+        if (type.startsWith("CartCheck")) return "cart";
         if (type.startsWith("Lesson") || type.startsWith("Quiz") || type.equals("CourseCompleted")) return "progress";
         return "other";
     }

@@ -3,12 +3,19 @@ package dev.stoa.app.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.cart.CartContents;
+import dev.stoa.api.cart.CheckOutCart;
+import dev.stoa.api.cart.ReadCartForCheckout;
+import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.inventory.ReserveStock;
+import dev.stoa.api.ordering.OrderId;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
+import dev.stoa.command.platform.PeriodicTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +39,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Checkout through the HTTP API on the real stack: the cart becomes a wallet-paid order with every amount to the cent,
  * stock reserved and committed, the wallet debited once; refusals (no stock, no money, no address, exhausted coupon,
- * empty cart) leave nothing reserved or redeemed; racing buyers never oversell; a retried request places one
- * order; a cancelled paid order gives the money and the units back.
+ * empty cart) leave nothing reserved or redeemed and the cart as it was; racing buyers never oversell; a retried
+ * request places one order, and so does one cart ordered several times at once; a line added while the order is placed
+ * is never lost; a checkout whose request died gives the cart and the stock back; a cancelled paid order gives the
+ * money and the units back.
  */
 class CheckoutIT extends ApiTest {
     private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
     @Autowired CommandGateway commands;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationContext context;
     private String admin;
     private String vendorId;
     private String vendor;
@@ -104,6 +117,27 @@ class CheckoutIT extends ApiTest {
     private static void levels(JsonNode inventory, int onHand, int reserved, int available) {
         assertThat(List.of(inventory.get("onHand").asInt(), inventory.get("reserved").asInt(), inventory.get("available").asInt()))
                 .as(inventory.toString()).containsExactly(onHand, reserved, available);
+    }
+
+    /** Runs the calls at the same moment, each on its own thread; answers their results in order. */
+    private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> answers = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : answers) results.add(f.get());
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private long balance(String token) {
@@ -230,19 +264,8 @@ class CheckoutIT extends ApiTest {
         fund(tokens, 5_000);
         for (String token : tokens) add(token, ticket, 1);
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        for (String token : tokens) {
-            answers.add(pool.submit((Callable<Api.Response>) () -> {
-                start.await();
-                return checkout(token, wallet(), UUID.randomUUID().toString());
-            }));
-        }
-        start.countDown();
-        List<Api.Response> responses = new ArrayList<>();
-        for (Future<Api.Response> f : answers) responses.add(f.get());
-        pool.shutdown();
+        List<Api.Response> responses = atOnce(tokens.stream()
+                .<Callable<Api.Response>>map(token -> () -> checkout(token, wallet(), UUID.randomUUID().toString())).toList());
 
         assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(5);
         assertThat(responses.stream().filter(r -> r.status() != 201))
@@ -285,6 +308,95 @@ class CheckoutIT extends ApiTest {
     }
 
     @Test
+    void oneCartOrderedFourTimesAtOnce_oneOrderOneDebit_theOthersRefused() throws Exception {
+        String book = product("Book", 1_500, null, 10);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 10_000);
+        add(token, book, 2);
+
+        Callable<Api.Response> order = () -> checkout(token, wallet(), UUID.randomUUID().toString()); // a key each
+        List<Api.Response> responses = atOnce(List.of(order, order, order, order));
+
+        assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(1);
+        assertThat(responses.stream().filter(r -> r.status() != 201)).allSatisfy(r -> assertThat(r.code()).as(r.toString())
+                .isIn("concurrent_modification", "cart_empty")); // taken while it read the cart, or before
+        assertThat(responses.stream().filter(r -> r.status() != 201).map(Api.Response::status)).allMatch(s -> s == 409 || s == 422);
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", token).body().get("total").asLong()).isEqualTo(1);
+        assertThat(balance(token)).isEqualTo(10_000 - 3_000);
+        levels(inventory(book), 8, 0, 8);
+        assertThat(api.get("/api/v1/cart", token).body().get("items")).isEmpty();
+    }
+
+    @Test
+    void aLineAddedWhileTheOrderIsPlacedIsNeverLost_itIsInTheOrderOrStillInTheCart() throws Exception {
+        String book = product("Book", 1_500, null, 100);
+        String mug = product("Mug", 700, null, 100);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 100_000);
+        for (int round = 0; round < 6; round++) {
+            assertThat(api.delete("/api/v1/cart", token).status()).isBetween(200, 204);
+            add(token, book, 1);
+            long delay = round * 15L; // from before the checkout reads the cart to after it took it
+            List<Api.Response> both = atOnce(List.of(() -> checkout(token, wallet(), UUID.randomUUID().toString()), () -> {
+                Thread.sleep(delay);
+                return api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", mug, "quantity", 1), token);
+            }));
+            Api.Response placed = both.get(0);
+            Api.Response add = both.get(1);
+            assertThat(add.status()).as(add.toString()).isBetween(200, 204); // acknowledged: it must be somewhere
+
+            List<String> ordered = new ArrayList<>();
+            if (placed.status() == 201) {
+                Api.Response o = api.get("/api/v1/orders/" + placed.body().get("orderId").asText(), token);
+                o.body().get("items").forEach(i -> ordered.add(i.get("productId").asText()));
+            } else {
+                assertThat(placed.code()).as(placed.toString()).isEqualTo("concurrent_modification");
+            }
+            List<String> inCart = new ArrayList<>();
+            api.get("/api/v1/cart", token).body().get("items").forEach(i -> inCart.add(i.get("itemId").asText()));
+            assertThat(ordered.contains(mug) || inCart.contains(mug))
+                    .as("round %d: the mug added at once is in the order %s or the cart %s (order: %s)", round, ordered,
+                            inCart, placed).isTrue();
+            assertThat(ordered.contains(book) || inCart.contains(book)).as("round %d: the book", round).isTrue();
+        }
+    }
+
+    @Test
+    void aCheckoutWhoseRequestDiedPutsTheCartBackWithItsReservations() {
+        String book = product("Book", 1_500, null, 10);
+        String[] buyer = customer();
+        String token = buyer[1];
+        add(token, book, 3);
+        UserId buyerId = new UserId(buyer[0]);
+        OrderId orderId = OrderId.random();
+        // what a checkout does up to its order, then dies: the attempt noted, the cart taken, the stock reserved
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
+                + "values (?, ?, ?, null, now() - interval '1 hour')", orderId.value(), buyerId.value(), book);
+        CartContents cart = commands.sendAndWait(new ReadCartForCheckout(buyerId));
+        commands.sendAndWait(new CheckOutCart(buyerId, orderId, cart));
+        commands.sendAndWait(new ReserveStock(new ProductId(book), orderId, 3));
+        Await.until(() -> api.get("/api/v1/cart", token).body().get("items").isEmpty(), Duration.ofSeconds(10), "the cart taken");
+
+        context.getBean("checkoutAttempts", PeriodicTask.class).runOnce();
+
+        Await.until(() -> api.get("/api/v1/cart", token).body().get("items").size() == 1, Duration.ofSeconds(10), "the cart back");
+        JsonNode line = api.get("/api/v1/cart", token).body().get("items").get(0);
+        assertThat(line.get("itemId").asText()).isEqualTo(book);
+        assertThat(line.get("quantity").asInt()).isEqualTo(3);
+        Await.until(() -> inventory(book).get("available").asInt() == 10, Duration.ofSeconds(10), "the stock released");
+        levels(inventory(book), 10, 0, 10);
+        assertThat(jdbc.queryForObject("select count(*) from checkout_attempt where order_id = ?", Long.class, orderId.value()))
+                .isZero();
+        // and the buyer can order it
+        fund(List.of(token), 10_000);
+        Api.Response placed = checkout(token, wallet(), UUID.randomUUID().toString());
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(balance(token)).isEqualTo(10_000 - 4_500);
+    }
+
+    @Test
     void notEnoughMoney_422AndTheStockAndCouponAreReleasedAndTheCartKept() {
         String lamp = product("Lamp", 4_000, null, 3);
         String code = unique("ONCE").toUpperCase();
@@ -300,7 +412,9 @@ class CheckoutIT extends ApiTest {
         assertThat(refused.code()).isEqualTo("insufficient_funds");
         levels(inventory(lamp), 3, 0, 3);
         assertThat(balance(token)).isEqualTo(1_000);
-        assertThat(api.get("/api/v1/cart", token).body().get("items")).hasSize(1);
+        JsonNode cart = api.get("/api/v1/cart", token).body();
+        assertThat(cart.get("items")).hasSize(1);
+        assertThat(cart.get("couponCode").asText()).as("the coupon back on the cart").isEqualTo(code);
         JsonNode orders = api.get("/api/v1/users/" + buyer[0] + "/orders", token).body();
         assertThat(orders.get("total").asLong()).isEqualTo(1);
         assertThat(orders.get("items").get(0).get("status").asText()).as("placed, then cancelled: not paid").isEqualTo("cancelled");

@@ -12,8 +12,11 @@ import dev.stoa.api.learning.CourseId;
 import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import dev.stoa.command.platform.SnapshotState;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,12 +38,38 @@ public class Cart {
     /** Lines a cart may hold at most, and units per line. */
     static final int MAX_LINES = 100;
     static final int MAX_QUANTITY = 10_000;
+    /** Checkouts whose take of the cart can still be undone: the latest ones, oldest dropped first. */
+    static final int UNDOABLE_CHECKOUTS = 10;
 
     @AggregateIdentifier
     private String cartId;
     private UserId userId;
     private LinkedHashMap<String, Line> lines = new LinkedHashMap<>();
     private String couponCode;
+    /** What each of the latest checkouts took, by order id, until undone ({@link UndoCartCheckout}). */
+    private LinkedHashMap<String, Taken> checkouts = new LinkedHashMap<>();
+
+    /** What one checkout took from the cart. */
+    @SnapshotState
+    static class Taken {
+        private LinkedHashMap<String, Line> lines = new LinkedHashMap<>();
+        private String couponCode;
+
+        Taken() {}
+
+        Taken(LinkedHashMap<String, Line> lines, String couponCode) {
+            this.lines = lines;
+            this.couponCode = couponCode;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Taken t && t.lines.equals(lines) && Objects.equals(t.couponCode, couponCode);
+        }
+
+        @Override
+        public int hashCode() { return Objects.hash(lines, couponCode); }
+    }
 
     /** One line's state. */
     @SnapshotState
@@ -122,7 +151,41 @@ public class Cart {
 
     /** The cart as the checkout takes it; changes nothing (a missing cart is not found: the checkout reads it as empty). */
     @CommandHandler
-    CartContents handle(ReadCartForCheckout cmd) {
+    CartContents handle(ReadCartForCheckout cmd) { return contents(); }
+
+    /** The checkout takes the whole cart for its order, if it is still what the checkout priced. */
+    @CommandHandler
+    void handle(CheckOutCart cmd) {
+        if (lines.isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
+        CartContents now = contents();
+        if (!now.equals(cmd.expected()))
+            throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "the cart changed while the order was being placed: review it and order again");
+        apply(new CartCheckedOut(cartId, userId, cmd.orderId(), now.lines(), couponCode));
+    }
+
+    /**
+     * What a checkout took goes back, its order not placed: each line's quantity is added to the line's now (a
+     * course is in a cart once; a product's quantity stops at {@link #MAX_QUANTITY}), and the coupon comes back
+     * unless the cart has one again. Lines put back count even where they take the cart past {@link #MAX_LINES}:
+     * nothing the user had in the cart is dropped (further adds are refused until it is below).
+     */
+    @CommandHandler
+    void handle(UndoCartCheckout cmd) {
+        Taken taken = checkouts.get(cmd.orderId().value());
+        if (taken == null) return; // undone already, or this order never took the cart
+        List<CartContents.Line> back = new ArrayList<>();
+        taken.lines.forEach((itemId, line) -> {
+            Line current = lines.get(itemId);
+            int quantity = current == null ? line.quantity
+                    : line.itemType == CartItemType.COURSE ? current.quantity
+                    : (int) Math.min((long) current.quantity + line.quantity, MAX_QUANTITY);
+            back.add(new CartContents.Line(line.itemType, itemId, quantity));
+        });
+        apply(new CartCheckoutUndone(cartId, userId, cmd.orderId(), back, couponCode == null ? taken.couponCode : null));
+    }
+
+    private CartContents contents() {
         return new CartContents(lines.entrySet().stream()
                 .map(e -> new CartContents.Line(e.getValue().itemType, e.getKey(), e.getValue().quantity)).toList(), couponCode);
     }
@@ -251,6 +314,27 @@ public class Cart {
         userId = e.userId();
         lines.clear();
         couponCode = null;
+    }
+
+    @EventSourcingHandler
+    void on(CartCheckedOut e) {
+        LinkedHashMap<String, Line> took = new LinkedHashMap<>();
+        for (CartContents.Line line : e.lines()) took.put(line.itemId(), new Line(line.itemType(), line.quantity()));
+        checkouts.put(e.orderId().value(), new Taken(took, e.couponCode()));
+        while (checkouts.size() > UNDOABLE_CHECKOUTS) checkouts.remove(checkouts.keySet().iterator().next());
+        lines = new LinkedHashMap<>();
+        couponCode = null;
+    }
+
+    @EventSourcingHandler
+    void on(CartCheckoutUndone e) {
+        checkouts.remove(e.orderId().value());
+        for (CartContents.Line line : e.lines()) {
+            Line current = lines.get(line.itemId());
+            if (current != null) current.quantity = line.quantity();
+            else lines.put(line.itemId(), new Line(line.itemType(), line.quantity()));
+        }
+        if (e.couponCode() != null) couponCode = e.couponCode();
     }
 
     @EventSourcingHandler

@@ -2,10 +2,11 @@ package dev.stoa.command.ordering;
 
 import dev.stoa.api.cart.CartContents;
 import dev.stoa.api.cart.CartItemType;
-import dev.stoa.api.cart.ClearCart;
+import dev.stoa.api.cart.CheckOutCart;
 import dev.stoa.api.cart.CouponTerms;
 import dev.stoa.api.cart.ReadCartForCheckout;
 import dev.stoa.api.cart.RedeemCoupon;
+import dev.stoa.api.cart.UndoCartCheckout;
 import dev.stoa.api.cart.ReleaseCouponRedemption;
 import dev.stoa.api.cart.pricing.Destination;
 import dev.stoa.api.cart.pricing.PricedLine;
@@ -48,17 +49,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a user's cart into an order (POST /api/v1/orders), step by step on the aggregates that decide each part:
- * the cart (its lines and coupon), the products (name, SKU, price, vendor and weight snapshotted now, from their
- * events), the buyer's address book, the coupon (redeemed for this order), the inventories (one reservation per
- * product line), the order (placed pending with a payment hold), and for {@code wallet} payment the wallet (debited),
- * then the order confirmed and its reservations committed. A refusal on the way undoes what was done before it
- * (reservations released, coupon released, an order already placed cancelled) and answers the refusal.
+ * the cart (its lines and coupon, read and then taken for the order at once, if unchanged: a line added while the
+ * order is placed stays in the cart, and two checkouts of one cart make one order), the products (name, SKU, price,
+ * vendor and weight snapshotted now, from their events), the buyer's address book, the coupon (redeemed for this
+ * order), the inventories (one reservation per product line), the order (placed pending with a payment hold), and for
+ * {@code wallet} payment the wallet (debited), then the order confirmed and its reservations committed. A refusal on
+ * the way undoes what was done before it (reservations released, coupon released, the cart's lines put back, an order
+ * already placed cancelled) and answers the refusal.
  *
- * <p>Nothing is left behind by a crash either: before the first reservation a row in {@code checkout_attempt} names
- * the order and its products ({@link CheckoutAttempts} releases what a request that died before placing the order
- * had reserved); once the order is placed, its payment hold expires it and {@link OrderFulfilment} releases its
- * reservations and coupon, and a wallet debit whose request died before confirming is confirmed (or refunded) by the
- * same saga.
+ * <p>Nothing is left behind by a crash either: before the cart is taken a row in {@code checkout_attempt} names the
+ * order, its buyer and its products ({@link CheckoutAttempts} releases what a request that died before placing the
+ * order had reserved and puts the cart back); once the order is placed, its payment hold expires it and
+ * {@link OrderFulfilment} releases its reservations and coupon, and a wallet debit whose request died before
+ * confirming is confirmed (or refunded) by the same saga.
  */
 @Component
 public class Checkout {
@@ -110,7 +113,10 @@ public class Checkout {
         String coupon = null;
         attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(),
                 cart.couponCode());
+        boolean taken = false;
         try {
+            commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
+            taken = true;
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();
             if (cart.couponCode() != null) {
@@ -132,7 +138,7 @@ public class Checkout {
                             quote.totalCents(), currency),
                     coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));
         } catch (RuntimeException refused) {
-            undo(orderId, reserved, coupon);
+            undo(buyer, orderId, reserved, coupon, taken);
             attempts.end(orderId);
             throw refused;
         }
@@ -144,10 +150,9 @@ public class Checkout {
                 payment = cards.start(orderId, buyer, placed.amounts().totalCents(), currency);
             } catch (RuntimeException refused) {
                 commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
-                undo(orderId, reserved, coupon);
+                undo(buyer, orderId, reserved, coupon, true);
                 throw refused;
             }
-            commands.send(new ClearCart(buyer));
             return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
                     payment.paymentId().value(), payment.clientSecret());
         }
@@ -157,12 +162,11 @@ public class Checkout {
             commands.send(new DebitWallet(buyer, orderId, placed.amounts().totalCents(), currency));
         } catch (CommandExecutionException refused) {
             commands.send(new CancelOrder(orderId, "payment_failed", Actor.system()));
-            undo(orderId, reserved, coupon); // OrderFulfilment does the same; done here so the answer shows it
+            undo(buyer, orderId, reserved, coupon, true); // OrderFulfilment releases the same; done here so the answer shows it
             throw refused;
         }
         commands.send(new ConfirmOrder(orderId, reference));
         for (Item item : items) if (item.product()) commands.send(new CommitStockReservation(item.productId(), orderId));
-        commands.send(new ClearCart(buyer));
         return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
     }
 
@@ -257,10 +261,14 @@ public class Checkout {
         }
     }
 
-    /** Gives back what a refused checkout took; each step is idempotent, so a repeat by the saga changes nothing. */
-    private void undo(OrderId orderId, List<Item> reserved, String coupon) {
+    /**
+     * Gives back what a refused checkout took: the stock, the coupon's redemption and the cart's lines; each step is
+     * idempotent, so a repeat by the saga or the recovery changes nothing.
+     */
+    private void undo(UserId buyer, OrderId orderId, List<Item> reserved, String coupon, boolean cartTaken) {
         for (Item item : reserved) commands.send(new ReleaseStockReservation(item.productId(), orderId));
         if (coupon != null) commands.send(new ReleaseCouponRedemption(coupon, orderId));
+        if (cartTaken) commands.send(new UndoCartCheckout(buyer, orderId));
     }
 
     private OrderPlaced placedEvent(OrderId orderId) {

@@ -1,6 +1,7 @@
 package dev.stoa.command.ordering;
 
 import dev.stoa.api.cart.ReleaseCouponRedemption;
+import dev.stoa.api.cart.UndoCartCheckout;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.ReleaseStockReservation;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * once the order is placed or the checkout undone. A row older than {@code stoa.checkout.recovery-after} belongs to a
  * request that died between reserving and placing the order: if the order was stored after all, its hold and
  * {@link OrderFulfilment} own it and the row just goes; otherwise its reservations and coupon redemption are
- * released (both idempotent, so a release that happened already changes nothing). Any number of processes may run this.
+ * released and the cart's lines put back (each idempotent, so a step that happened already changes nothing). Any number
+ * of processes may run this.
  */
 @Component
 class CheckoutAttempts extends PeriodicTask {
@@ -57,7 +59,7 @@ class CheckoutAttempts extends PeriodicTask {
     /** One pass over up to 100 abandoned attempts; returns how many were cleared. */
     @Override
     public int runOnce() {
-        List<Map<String, Object>> due = jdbc.queryForList("select order_id, products, coupon_code from checkout_attempt "
+        List<Map<String, Object>> due = jdbc.queryForList("select order_id, buyer_id, products, coupon_code from checkout_attempt "
                 + "where started_at <= now() - make_interval(secs => ?) order by started_at limit 100",
                 (double) recoveryAfter.toSeconds());
         for (Map<String, Object> row : due) {
@@ -71,6 +73,9 @@ class CheckoutAttempts extends PeriodicTask {
                 if (row.get("coupon_code") != null)
                     commands.send(GenericCommandMessage.asCommandMessage(
                             new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId))).andMetaData(meta));
+                // the cart's lines go back if this checkout took them (nothing otherwise)
+                commands.send(GenericCommandMessage.asCommandMessage(
+                        new UndoCartCheckout(new UserId((String) row.get("buyer_id")), new OrderId(orderId))).andMetaData(meta));
             }
             end(new OrderId(orderId));
         }

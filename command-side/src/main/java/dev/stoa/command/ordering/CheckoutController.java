@@ -48,7 +48,10 @@ class CheckoutController {
     @PostMapping
     @Operation(operationId = "placeOrder", summary = "Check out the cart: stock reserved for every line, the order placed "
             + "with its prices, tax and shipping snapshotted, and (paymentMethod wallet) paid from the wallet and confirmed, or "
-            + "(card) left pending with a card payment whose client secret is in this response only. Send an Idempotency-Key: "
+            + "(card) left pending with a card payment whose client secret is in this response only. The cart is taken whole "
+            + "for the order: a cart changed while the order is placed answers 409 concurrent_modification, one another "
+            + "checkout took first 422 cart_empty, and lines added after it was taken stay in the cart; a refused checkout "
+            + "puts the cart back. Send an Idempotency-Key: "
             + "a retry answers the same order (for a card order 409 idempotency_response_withheld: read the payment).")
     @ResponseStatus(HttpStatus.CREATED)
     @SecretResponse(always = false) // a card order's client secret: SecretResponseMarker below

@@ -3,6 +3,7 @@ package dev.stoa.command.cart;
 import dev.stoa.api.cart.*;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.cart.CouponLookup.CouponState;
 import dev.stoa.api.learning.CourseId;
@@ -10,6 +11,7 @@ import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -208,6 +210,94 @@ class CartTest {
                 .when(new RemoveCoupon(user))
                 .expectEvents(new CouponRemovedFromCart(cartId, user, "TEN"));
         fixture.given(added(mug, 1)).when(new RemoveCoupon(user)).expectException(hasCode("not_found"));
+    }
+
+    private static CartContents.Line line(CartItemType type, String id, int quantity) {
+        return new CartContents.Line(type, id, quantity);
+    }
+
+    @Test
+    void givenLines_whenCheckedOutAsRead_thenTheCartIsTakenWhole() {
+        OrderId order = OrderId.random();
+        CartContents read = new CartContents(List.of(line(CartItemType.PRODUCT, mug, 2), line(CartItemType.COURSE, course, 1)), "TEN");
+        fixture.given(added(mug, 2), new CartItemAdded(cartId, user, CartItemType.COURSE, course, 1),
+                        new CouponAppliedToCart(cartId, user, "TEN"))
+                .when(new CheckOutCart(user, order, read))
+                .expectEvents(new CartCheckedOut(cartId, user, order, read.lines(), "TEN"));
+        // taken: the cart is empty after it, and reads so
+        fixture.given(added(mug, 2), new CartCheckedOut(cartId, user, order, List.of(line(CartItemType.PRODUCT, mug, 2)), null))
+                .when(new ReadCartForCheckout(user))
+                .expectResultMessagePayload(CartContents.empty());
+    }
+
+    @Test
+    void givenACartChangedSinceItWasRead_whenCheckedOut_thenRefusedAndNothingTaken() {
+        OrderId order = OrderId.random();
+        CartContents read = new CartContents(List.of(line(CartItemType.PRODUCT, mug, 1)), null);
+        fixture.given(added(mug, 1), added(ebook, 1)) // a line added since
+                .when(new CheckOutCart(user, order, read))
+                .expectException(hasCode("concurrent_modification")).expectNoEvents();
+        fixture.given(added(mug, 1), new CartItemQuantityChanged(cartId, user, CartItemType.PRODUCT, mug, 3))
+                .when(new CheckOutCart(user, order, read))
+                .expectException(hasCode("concurrent_modification"));
+        fixture.given(added(mug, 1), new CouponAppliedToCart(cartId, user, "TEN"))
+                .when(new CheckOutCart(user, order, read))
+                .expectException(hasCode("concurrent_modification"));
+        // taken by another checkout in the meantime: one cart, one order
+        fixture.given(added(mug, 1), new CartCheckedOut(cartId, user, OrderId.random(), read.lines(), null))
+                .when(new CheckOutCart(user, order, read))
+                .expectException(hasCode("cart_empty"));
+        fixture.given(added(mug, 1), new CartCheckedOut(cartId, user, OrderId.random(), read.lines(), null), added(mug, 1))
+                .when(new CheckOutCart(user, order, read))
+                .expectEvents(new CartCheckedOut(cartId, user, order, read.lines(), null));
+    }
+
+    @Test
+    void givenACheckoutThatTookTheCart_whenUndone_thenItsLinesAndCouponGoBack_onceAndBesideWhatWasAddedSince() {
+        OrderId order = OrderId.random();
+        List<CartContents.Line> took = List.of(line(CartItemType.PRODUCT, mug, 2), line(CartItemType.COURSE, course, 1),
+                line(CartItemType.PRODUCT, ebook, 9_999));
+        CartCheckedOut checkedOut = new CartCheckedOut(cartId, user, order, took, "TEN");
+        // nothing added since: the cart as it was
+        fixture.given(added(mug, 2), checkedOut)
+                .when(new UndoCartCheckout(user, order))
+                .expectEvents(new CartCheckoutUndone(cartId, user, order, took, "TEN"));
+        // added since: quantities add up (to the most a line holds), a course stays once, the cart's own coupon stays
+        fixture.given(added(mug, 2), checkedOut, added(mug, 1), added(ebook, 5),
+                        new CartItemAdded(cartId, user, CartItemType.COURSE, course, 1), new CouponAppliedToCart(cartId, user, "OTHER"))
+                .when(new UndoCartCheckout(user, order))
+                .expectEvents(new CartCheckoutUndone(cartId, user, order, List.of(line(CartItemType.PRODUCT, mug, 3),
+                        line(CartItemType.COURSE, course, 1), line(CartItemType.PRODUCT, ebook, 10_000)), null));
+        // once only; and an order that never took this cart changes nothing
+        fixture.given(added(mug, 2), checkedOut, new CartCheckoutUndone(cartId, user, order, took, "TEN"))
+                .when(new UndoCartCheckout(user, order))
+                .expectNoEvents();
+        fixture.given(added(mug, 2), checkedOut)
+                .when(new UndoCartCheckout(user, OrderId.random()))
+                .expectNoEvents();
+        // and the cart reads as it was
+        fixture.given(added(mug, 2), checkedOut, added(mug, 1), new CartCheckoutUndone(cartId, user, order,
+                        List.of(line(CartItemType.PRODUCT, mug, 3)), "TEN"))
+                .when(new ReadCartForCheckout(user))
+                .expectResultMessagePayload(new CartContents(List.of(line(CartItemType.PRODUCT, mug, 3)), "TEN"));
+    }
+
+    @Test
+    void onlyTheLatestCheckoutsCanBeUndone() {
+        List<Object> given = new java.util.ArrayList<>();
+        List<CartContents.Line> took = List.of(line(CartItemType.PRODUCT, mug, 1));
+        OrderId first = OrderId.random();
+        given.add(added(mug, 1));
+        given.add(new CartCheckedOut(cartId, user, first, took, null));
+        OrderId last = first;
+        for (int i = 0; i < Cart.UNDOABLE_CHECKOUTS; i++) {
+            last = OrderId.random();
+            given.add(added(mug, 1));
+            given.add(new CartCheckedOut(cartId, user, last, took, null));
+        }
+        fixture.given(given).when(new UndoCartCheckout(user, first)).expectNoEvents();
+        fixture.given(given).when(new UndoCartCheckout(user, last))
+                .expectEvents(new CartCheckoutUndone(cartId, user, last, took, null));
     }
 
     static org.hamcrest.Matcher<Object> hasCode(String code) {

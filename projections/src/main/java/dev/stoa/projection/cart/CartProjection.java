@@ -41,6 +41,22 @@ public class CartProjection {
     }
 
     @EventHandler
+    void on(CartCheckedOut e, @Timestamp Instant at) {
+        lines.deleteByUser(e.userId().value());
+        cart(e.userId().value(), at).coupon(null, at);
+    }
+
+    @EventHandler
+    void on(CartCheckoutUndone e, @Timestamp Instant at) {
+        String user = e.userId().value();
+        for (CartContents.Line line : e.lines()) {
+            lines.findById(CartLineEntity.key(user, line.itemId())).ifPresentOrElse(l -> l.quantity(line.quantity(), at),
+                    () -> lines.save(new CartLineEntity(user, line.itemType().value(), line.itemId(), line.quantity(), at)));
+        }
+        if (e.couponCode() != null) cart(user, at).coupon(e.couponCode(), at);
+    }
+
+    @EventHandler
     void on(CouponAppliedToCart e, @Timestamp Instant at) { cart(e.userId().value(), at).coupon(e.code(), at); }
 
     @EventHandler
