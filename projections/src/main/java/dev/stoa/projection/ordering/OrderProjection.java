@@ -11,6 +11,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,19 +28,22 @@ public class OrderProjection {
     private final OrderLineViewRepository lines;
     private final OrderHistoryViewRepository history;
     private final PersonalData personal;
+    private final JdbcTemplate jdbc;
 
     public OrderProjection(OrderViewRepository orders, OrderLineViewRepository lines, OrderHistoryViewRepository history,
-                           PersonalData personal) {
+                           PersonalData personal, JdbcTemplate jdbc) {
         this.orders = orders;
         this.lines = lines;
         this.history = history;
         this.personal = personal;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(OrderPlaced e, @Timestamp Instant at) {
         String id = e.orderId().value();
         String buyer = e.buyer().value();
+        lockBuyer(buyer, false); // before its fields are opened: see on(UserErased)
         OrderEntity order = new OrderEntity(id, e.orderNumber(), buyer, at);
         OrderAmounts a = e.amounts();
         order.amounts(a.subtotalCents(), a.discountCents(), a.taxCents(), a.shippingCents(), a.totalCents(), a.currency());
@@ -87,11 +92,26 @@ public class OrderProjection {
     /**
      * Handled in whichever order with the buyer's orders' events (another aggregate's): see anonymise. Also at the
      * same time, by another segment's thread: both lock the row first, so neither writes back what it read before
-     * the other committed (an order cancelled beside its buyer's erasure kept its address).
+     * the other committed (an order cancelled beside its buyer's erasure kept its address). A row another segment is
+     * inserting has nothing to lock yet: the buyer's lock orders the two. An order placed before the erasure but
+     * stored by a batch still open waits for this scrub's lock, or this scrub waits for that batch and then finds
+     * its row; one placed after the scrub opens its fields once the key is gone, and reads erased (an order placed
+     * just before its buyer's erasure kept its address and notes, when the two were in different segments).
      */
     @EventHandler
     void on(UserErased e) {
+        lockBuyer(e.userId().value(), true);
         orders.findByBuyerIdOrderById(e.userId().value()).forEach(o -> o.anonymise(!CancelOrder.fixedReason(o.getCancelReason())));
+    }
+
+    /**
+     * The buyer's lock, until this transaction ends: shared by the handlers that store a new order of the buyer (they
+     * never wait for each other), exclusive for the buyer's erasure. A PostgreSQL advisory lock on a hash of the
+     * buyer's id (a collision only makes two buyers wait for each other).
+     */
+    private void lockBuyer(String buyer, boolean exclusive) {
+        jdbc.query("select " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                + "(hashtextextended(?, 0))", (RowCallbackHandler) row -> {}, "order-view-buyer:" + buyer);
     }
 
     @ResetHandler
