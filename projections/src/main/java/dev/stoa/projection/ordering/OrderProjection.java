@@ -107,7 +107,9 @@ public class OrderProjection {
     /**
      * The buyer's lock, until this transaction ends: shared by the handlers that store a new order of the buyer (they
      * never wait for each other), exclusive for the buyer's erasure. A PostgreSQL advisory lock on a hash of the
-     * buyer's id (a collision only makes two buyers wait for each other).
+     * buyer's id (a collision only makes two buyers wait for each other). Only two erasures can wait for each other:
+     * each in a batch that holds a new order of the other's buyer. PostgreSQL then ends one of them (a deadlock),
+     * which is an outage to the processor ({@code Outages}): it retries that batch, nothing is parked.
      */
     private void lockBuyer(String buyer, boolean exclusive) {
         jdbc.query("select " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
