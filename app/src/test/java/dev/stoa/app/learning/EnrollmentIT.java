@@ -9,19 +9,14 @@ import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
+import dev.stoa.app.support.Race;
 import dev.stoa.app.learning.PublishedCourses.Course;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import dev.stoa.command.learning.WalletPurchases;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,13 +202,13 @@ class EnrollmentIT extends ApiTest {
     void concurrentEnrollments_ofOneStudent_makeOneGrant_andTakeTheMoneyOnce() throws Exception {
         Course free = courses.published("Race free", 0, 70);
         String student = tokenFor("customer");
-        List<Integer> statuses = race(8, () -> enroll(free.id(), null, student).status());
+        List<Integer> statuses = Race.times(8, () -> enroll(free.id(), null, student).status());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
 
         Course paid = courses.published("Race paid", 1_500, 70);
         fund(student, 10_000); // enough for every racer's debit: the losers' debits are refunded
-        List<Integer> paying = race(6, () -> enroll(paid.id(), Map.of("paymentMethod", "wallet"), student).status());
+        List<Integer> paying = Race.times(6, () -> enroll(paid.id(), Map.of("paymentMethod", "wallet"), student).status());
         assertThat(paying).filteredOn(s -> s == 201).hasSize(1);
         assertThat(paying).filteredOn(s -> s != 201).allMatch(s -> s == 409);
         Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 8_500, Duration.ofSeconds(20),
@@ -270,24 +265,6 @@ class EnrollmentIT extends ApiTest {
 
     private Api.Response enroll(String courseId, Object body, String token, String idempotencyKey) {
         return api.post("/api/v1/courses/" + courseId + "/enroll", body, token, Map.of("Idempotency-Key", idempotencyKey));
-    }
-
-    private static <T> List<T> race(int n, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) futures.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) out.add(f.get());
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Tops the user's wallet up by a voucher of {@code cents}. */

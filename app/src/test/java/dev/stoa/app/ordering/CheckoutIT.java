@@ -15,6 +15,7 @@ import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
+import dev.stoa.app.support.Race;
 import dev.stoa.command.platform.PeriodicTask;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,27 +117,6 @@ class CheckoutIT extends ApiTest {
     private static void levels(JsonNode inventory, int onHand, int reserved, int available) {
         assertThat(List.of(inventory.get("onHand").asInt(), inventory.get("reserved").asInt(), inventory.get("available").asInt()))
                 .as(inventory.toString()).containsExactly(onHand, reserved, available);
-    }
-
-    /** Runs the calls at the same moment, each on its own thread; answers their results in order. */
-    private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> answers = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : answers) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private long balance(String token) {
@@ -264,7 +243,7 @@ class CheckoutIT extends ApiTest {
         fund(tokens, 5_000);
         for (String token : tokens) add(token, ticket, 1);
 
-        List<Api.Response> responses = atOnce(tokens.stream()
+        List<Api.Response> responses = Race.of(tokens.stream()
                 .<Callable<Api.Response>>map(token -> () -> checkout(token, wallet(), UUID.randomUUID().toString())).toList());
 
         assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(5);
@@ -316,7 +295,7 @@ class CheckoutIT extends ApiTest {
         add(token, book, 2);
 
         Callable<Api.Response> order = () -> checkout(token, wallet(), UUID.randomUUID().toString()); // a key each
-        List<Api.Response> responses = atOnce(List.of(order, order, order, order));
+        List<Api.Response> responses = Race.times(4, order);
 
         assertThat(responses.stream().filter(r -> r.status() == 201).count()).as(responses.toString()).isEqualTo(1);
         assertThat(responses.stream().filter(r -> r.status() != 201)).allSatisfy(r -> assertThat(r.code()).as(r.toString())
@@ -339,7 +318,7 @@ class CheckoutIT extends ApiTest {
             assertThat(api.delete("/api/v1/cart", token).status()).isBetween(200, 204);
             add(token, book, 1);
             long delay = round * 15L; // from before the checkout reads the cart to after it took it
-            List<Api.Response> both = atOnce(List.of(() -> checkout(token, wallet(), UUID.randomUUID().toString()), () -> {
+            List<Api.Response> both = Race.of(List.of(() -> checkout(token, wallet(), UUID.randomUUID().toString()), () -> {
                 Thread.sleep(delay);
                 return api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", mug, "quantity", 1), token);
             }));

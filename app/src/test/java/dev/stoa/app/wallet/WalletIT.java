@@ -10,6 +10,7 @@ import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,7 +206,7 @@ class WalletIT extends ApiTest {
         for (int round = 0; round < 5; round++) {
             String code = vouchers.create(4_200, "USD", 1, IN_A_MONTH).codes().get(0);
             List<String> users = List.of(tokenFor("customer"), tokenFor("customer"));
-            List<Api.Response> answers = race(users.stream().<Callable<Api.Response>>map(u -> () -> vouchers.redeem(code, u)).toList());
+            List<Api.Response> answers = Race.of(users.stream().<Callable<Api.Response>>map(u -> () -> vouchers.redeem(code, u)).toList());
             assertThat(answers).extracting(Api.Response::status).as("%s", answers).containsExactlyInAnyOrder(200, 409);
             assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Api.Response::code)
                     .containsAnyOf("voucher_redeemed", "concurrent_modification");
@@ -233,7 +230,7 @@ class WalletIT extends ApiTest {
             String token = tokenAs(userId, "customer");
             assertThat(vouchers.redeem(vouchers.create(10_000, "USD", 1, IN_A_MONTH).codes().get(0), token).status()).isEqualTo(200);
             UserId user = new UserId(userId);
-            List<Object> outcomes = race(List.<Callable<Object>>of(
+            List<Object> outcomes = Race.of(List.<Callable<Object>>of(
                     () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD")),
                     () -> debit(new DebitWallet(user, OrderId.random(), 7_000, "USD"))));
             assertThat(outcomes).as("%s", outcomes).containsExactlyInAnyOrder(3_000L, "insufficient_funds");
@@ -300,24 +297,5 @@ class WalletIT extends ApiTest {
         java.util.Random random = new java.util.Random();
         for (int i = 0; i < 20; i++) code.append(alphabet.charAt(random.nextInt(alphabet.length())));
         return code.toString();
-    }
-
-    /** Runs the tasks on threads of their own, released together. */
-    static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) futures.add(threads.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) results.add(f.get());
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

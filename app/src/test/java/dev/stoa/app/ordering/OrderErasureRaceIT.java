@@ -1,4 +1,4 @@
-package dev.stoa.projection.ordering;
+package dev.stoa.app.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,9 @@ import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.ShippingAddress;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.projection.ordering.OrderEntity;
+import dev.stoa.projection.ordering.OrderProjection;
+import dev.stoa.projection.ordering.OrderViewRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,13 +50,14 @@ class OrderErasureRaceIT extends ApiTest {
                         personal.seal(buyer, "London"), null, personal.seal(buyer, "SW1Y 4JH"), "GB"),
                 "wallet", personal.seal(buyer, "Leave it by the door"), Instant.now().plusSeconds(1_800));
         TransactionTemplate tx = new TransactionTemplate(transactions);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection); // as the processor calls them
         CountDownLatch stored = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
 
         // one segment: the order placed (its fields opened while the key still exists), not yet committed
         ExecutorService segments = Executors.newFixedThreadPool(2); // each its own thread, as the processor's
         Future<?> placing = segments.submit(() -> tx.executeWithoutResult(status -> {
-            projection.on(placed, Instant.now());
+            handle(handlers, placed);
             stored.countDown();
             await(commit);
         }));
@@ -59,7 +65,7 @@ class OrderErasureRaceIT extends ApiTest {
         // the buyer erased (the key goes with the command), and the other segment scrubs the buyer's orders meanwhile
         personal.erase(buyer);
         Future<?> erasing = segments.submit(() -> tx.executeWithoutResult(status ->
-                projection.on(new UserErased(new UserId(buyer)))));
+                handle(handlers, new UserErased(new UserId(buyer)))));
         Thread.sleep(300); // time for the scrub to run (or to wait, as it must)
         commit.countDown();
         placing.get(10, TimeUnit.SECONDS);
@@ -69,6 +75,14 @@ class OrderErasureRaceIT extends ApiTest {
         OrderEntity row = orders.findById(orderId.value()).orElseThrow();
         assertThat(row.getNotes()).isEqualTo(PersonalData.ERASED);
         assertThat(row.getRecipientName()).isEqualTo(PersonalData.ERASED);
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handlers, Object event) {
+        try {
+            handlers.handle(GenericEventMessage.asEventMessage(event));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CountDownLatch latch) {
