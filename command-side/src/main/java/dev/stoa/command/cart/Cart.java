@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,7 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * snapshots them. The stock check here is for the user's benefit; the reservation at checkout is the hard one.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2") // 2: what checkouts took is kept as CartContents
 @SnapshotState
 public class Cart {
     /** Lines a cart may hold at most, and units per line. */
@@ -46,30 +45,8 @@ public class Cart {
     private UserId userId;
     private LinkedHashMap<String, Line> lines = new LinkedHashMap<>();
     private String couponCode;
-    /** What each of the latest checkouts took, by order id, until undone ({@link UndoCartCheckout}). */
-    private LinkedHashMap<String, Taken> checkouts = new LinkedHashMap<>();
-
-    /** What one checkout took from the cart. */
-    @SnapshotState
-    static class Taken {
-        private LinkedHashMap<String, Line> lines = new LinkedHashMap<>();
-        private String couponCode;
-
-        Taken() {}
-
-        Taken(LinkedHashMap<String, Line> lines, String couponCode) {
-            this.lines = lines;
-            this.couponCode = couponCode;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Taken t && t.lines.equals(lines) && Objects.equals(t.couponCode, couponCode);
-        }
-
-        @Override
-        public int hashCode() { return Objects.hash(lines, couponCode); }
-    }
+    /** What each of the latest checkouts took ({@link CartCheckedOut}), by order id, until undone ({@link UndoCartCheckout}). */
+    private LinkedHashMap<String, CartContents> checkouts = new LinkedHashMap<>();
 
     /** One line's state. */
     @SnapshotState
@@ -172,17 +149,17 @@ public class Cart {
      */
     @CommandHandler
     void handle(UndoCartCheckout cmd) {
-        Taken taken = checkouts.get(cmd.orderId().value());
+        CartContents taken = checkouts.get(cmd.orderId().value());
         if (taken == null) return; // undone already, or this order never took the cart
         List<CartContents.Line> back = new ArrayList<>();
-        taken.lines.forEach((itemId, line) -> {
-            Line current = lines.get(itemId);
-            int quantity = current == null ? line.quantity
-                    : line.itemType == CartItemType.COURSE ? current.quantity
-                    : (int) Math.min((long) current.quantity + line.quantity, MAX_QUANTITY);
-            back.add(new CartContents.Line(line.itemType, itemId, quantity));
-        });
-        apply(new CartCheckoutUndone(cartId, userId, cmd.orderId(), back, couponCode == null ? taken.couponCode : null));
+        for (CartContents.Line line : taken.lines()) {
+            Line current = lines.get(line.itemId());
+            int quantity = current == null ? line.quantity()
+                    : line.itemType() == CartItemType.COURSE ? current.quantity
+                    : (int) Math.min((long) current.quantity + line.quantity(), MAX_QUANTITY);
+            back.add(new CartContents.Line(line.itemType(), line.itemId(), quantity));
+        }
+        apply(new CartCheckoutUndone(cartId, userId, cmd.orderId(), back, couponCode == null ? taken.couponCode() : null));
     }
 
     private CartContents contents() {
@@ -318,9 +295,7 @@ public class Cart {
 
     @EventSourcingHandler
     void on(CartCheckedOut e) {
-        LinkedHashMap<String, Line> took = new LinkedHashMap<>();
-        for (CartContents.Line line : e.lines()) took.put(line.itemId(), new Line(line.itemType(), line.quantity()));
-        checkouts.put(e.orderId().value(), new Taken(took, e.couponCode()));
+        checkouts.put(e.orderId().value(), new CartContents(e.lines(), e.couponCode()));
         while (checkouts.size() > UNDOABLE_CHECKOUTS) checkouts.remove(checkouts.keySet().iterator().next());
         lines = new LinkedHashMap<>();
         couponCode = null;

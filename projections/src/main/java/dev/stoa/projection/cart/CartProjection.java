@@ -35,16 +35,10 @@ public class CartProjection {
     void on(CartItemRemoved e) { lines.deleteById(CartLineEntity.key(e.userId().value(), e.itemId())); }
 
     @EventHandler
-    void on(CartCleared e, @Timestamp Instant at) {
-        lines.deleteByUser(e.userId().value());
-        cart(e.userId().value(), at).coupon(null, at);
-    }
+    void on(CartCleared e, @Timestamp Instant at) { empty(e.userId().value(), at); }
 
     @EventHandler
-    void on(CartCheckedOut e, @Timestamp Instant at) {
-        lines.deleteByUser(e.userId().value());
-        cart(e.userId().value(), at).coupon(null, at);
-    }
+    void on(CartCheckedOut e, @Timestamp Instant at) { empty(e.userId().value(), at); }
 
     @EventHandler
     void on(CartCheckoutUndone e, @Timestamp Instant at) {
@@ -61,6 +55,11 @@ public class CartProjection {
 
     @EventHandler
     void on(CouponRemovedFromCart e, @Timestamp Instant at) { cart(e.userId().value(), at).coupon(null, at); }
+
+    private void empty(String userId, Instant at) {
+        lines.deleteByUser(userId);
+        cart(userId, at).coupon(null, at);
+    }
 
     private CartEntity cart(String userId, Instant at) {
         return carts.findById(userId).orElseGet(() -> carts.save(new CartEntity(userId, at)));
