@@ -109,7 +109,8 @@ public class OrderProjection {
      * never wait for each other), exclusive for the buyer's erasure. A PostgreSQL advisory lock on a hash of the
      * buyer's id (a collision only makes two buyers wait for each other). Only two erasures can wait for each other:
      * each in a batch that holds a new order of the other's buyer. PostgreSQL then ends one of them (a deadlock),
-     * which is an outage to the processor ({@code Outages}): it retries that batch, nothing is parked.
+     * which is an outage to the processor ({@code Outages}): it retries that batch, nothing is parked. A rebuild runs
+     * that worker's transaction again too ({@code EventReplay}).
      */
     private void lockBuyer(String buyer, boolean exclusive) {
         jdbc.query("select " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")

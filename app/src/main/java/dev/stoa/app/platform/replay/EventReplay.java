@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import dev.stoa.app.platform.deadletter.Outages;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -30,6 +31,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,10 +45,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * log is read through Axon ({@code EventStore.openStream}), with the store's own tokens: the JPA store's gap-aware
  * token does not skip an event whose transaction commits late, and Axon Server streams the same way. The handlers are
  * the projection beans themselves behind a plain {@link AnnotationEventHandlerAdapter} with Axon's parameter
- * resolvers, without the processor's dead-letter and per-handler flush wrapping (a failing event fails the run).
+ * resolvers, without the processor's dead-letter and per-handler flush wrapping (a failing event fails the run). A
+ * transaction that fails for a passing reason (a deadlock between two workers, a serialization failure, PostgreSQL or
+ * Elasticsearch briefly unreachable: what {@link Outages} calls an outage) is rolled back and run again, whole, up to
+ * {@value #ATTEMPTS} times in all.
  */
 @Component
 public class EventReplay {
+    private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
+    /** Runs of one share's transaction, the first included, before a passing failure fails the run. */
+    static final int ATTEMPTS = 5;
+    /** The wait before the second run of a share's transaction; doubled before each further one. */
+    private static final long FIRST_WAIT_MS = 100;
     private static final Pattern SCHEMA = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     /** Events read from the log ahead of the batch being handled. */
     private static final int READ_AHEAD = 4096;
@@ -247,15 +258,48 @@ public class EventReplay {
             if (failure != null) throw failure;
         }
 
-        /** One transaction: the events' handlers writing into the schema. */
+        /**
+         * One transaction: the events' handlers writing into the schema. One that fails for a passing reason is run
+         * again from its first event: its rollback undid all it wrote (in PostgreSQL; the index's writes are by id and
+         * simply made again). Workers commit apart, so two erasures in two workers' shares, each waiting for the other's
+         * buyer lock (see the order read model), end with PostgreSQL ending one; that one runs again once the other has
+         * committed, and sees its writes.
+         */
         private void commit(List<TrackedEventMessage<?>> events) {
-            transactions.executeWithoutResult(status -> {
-                if (schema != null) searchPath(schema);
-                // the inserts and updates go in JDBC batches (this session only; the live processors' handlers flush
-                // after each event anyway)
-                entityManager.unwrap(Session.class).setJdbcBatchSize(jdbcBatchSize);
-                handle(events);
-            });
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    transactions.executeWithoutResult(status -> {
+                        if (schema != null) searchPath(schema);
+                        // the inserts and updates go in JDBC batches (this session only; the live processors' handlers
+                        // flush after each event anyway)
+                        entityManager.unwrap(Session.class).setJdbcBatchSize(jdbcBatchSize);
+                        handle(events);
+                    });
+                    return;
+                } catch (RuntimeException e) {
+                    if (attempt == ATTEMPTS || closing || Thread.currentThread().isInterrupted() || !Outages.isOutage(e)) throw e;
+                    long wait = FIRST_WAIT_MS << (attempt - 1);
+                    log.warn("Replay of {}: a transaction of {} events failed for a passing reason ({}); running it again "
+                            + "in {} ms ({} of {})", processor, events.size(), reason(e), wait, attempt + 1, ATTEMPTS);
+                    try {
+                        Thread.sleep(wait);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("replay interrupted", interrupted);
+                    }
+                }
+            }
+        }
+
+        /** The innermost cause's type and SQL state: what failed, without the values a message may quote. */
+        private static String reason(Throwable e) {
+            Throwable root = e;
+            String state = null;
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                root = t;
+                if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) state = sql.getSQLState();
+            }
+            return root.getClass().getSimpleName() + (state == null ? "" : ", SQL state " + state);
         }
 
         private boolean handles(TrackedEventMessage<?> event) {
