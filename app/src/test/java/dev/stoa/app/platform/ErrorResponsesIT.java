@@ -55,7 +55,12 @@ class ErrorResponsesIT extends ApiTest {
                 rejected("TRACE", raw -> raw.send("TRACE", "/api/v1/products"), 405, "method_not_allowed"),
                 // the error page itself, opened directly
                 rejected("GET /error", raw -> raw.get("/error"), 404, "not_found"),
-                rejected("POST /error", raw -> raw.send("POST", "/error", "Content-Length: 0"), 404, "not_found"));
+                rejected("POST /error", raw -> raw.send("POST", "/error", "Content-Length: 0"), 404, "not_found"),
+                // Spring Security's default logout filter would answer these with a redirect to a login page; the API's
+                // own logout is POST /api/v1/auth/logout
+                rejected("GET /logout", raw -> raw.get("/logout"), 404, "not_found"),
+                rejected("POST /logout", raw -> raw.send("POST", "/logout", "Content-Length: 0"), 404, "not_found"),
+                rejected("GET /login", raw -> raw.get("/login"), 404, "not_found"));
     }
 
     private static Arguments rejected(String name, Function<RawHttp, RawHttp.Response> request, int status, String code) {

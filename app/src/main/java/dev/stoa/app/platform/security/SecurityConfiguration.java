@@ -42,6 +42,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                // Spring Security's own /logout (a redirect to a login page there is none of); the API's is
+                // POST /api/v1/auth/logout
+                .logout(logout -> logout.disable())
                 .cors(cors -> {})
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
