@@ -165,6 +165,12 @@ class CourseOrderIT extends ApiTest {
         Api.Response tooFar = api.post("/api/v1/refunds", Map.of("orderId", second[0], "reason", "changed my mind"), buyer[1]);
         assertThat(tooFar.status()).as(tooFar.toString()).isEqualTo(422);
         assertThat(tooFar.code()).isEqualTo("refund_not_eligible");
+        // nor by cancelling it: the course was delivered when it was paid, so its money comes back only by a refund
+        Api.Response buyerCancels = api.post("/api/v1/orders/" + second[0] + "/cancel", Map.of("reason", "changed my mind"), buyer[1]);
+        assertThat(buyerCancels.status()).as(buyerCancels.toString()).isEqualTo(409);
+        assertThat(buyerCancels.code()).isEqualTo("invalid_transition");
+        assertThat(api.get("/api/v1/orders/" + second[0], buyer[1]).body().get("status").asText()).isEqualTo("confirmed");
+        assertThat(progress(course.id(), buyer[1]).get("status").asText()).as("still enrolled").isEqualTo("active");
 
         Api.Response cancelled = api.post("/api/v1/orders/" + second[0] + "/cancel", Map.of("reason", "chargeback"), admin);
         assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 204);

@@ -204,6 +204,68 @@ class RefundRequestsIT extends ApiTest {
         return share;
     }
 
+    /**
+     * A wallet order refunded in part on request, then cancelled before it ships: the cancellation gives back the rest
+     * of the debit, so the wallet holds all it had again, to the cent.
+     */
+    @Test
+    void walletOrder_partlyRefunded_thenCancelled_theWalletGetsTheRestBack() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        JsonNode order = walletOrder(buyer[1], lamp, pen);
+        String orderId = order.get("orderId").asText();
+        long total = order.get("totalCents").asLong();
+        Api.Response asked = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        long part = approve(asked.body().get("refundId").asText(), support).body().get("totalCents").asLong();
+        assertThat(part).isPositive().isLessThan(total);
+        Await.until(() -> balance(buyer[1]) == 20_000 - total + part, Duration.ofSeconds(20), "the pen's refund is in the wallet");
+
+        Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "too slow"), buyer[1]);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the rest of the debit is back in the wallet");
+        List<Long> refunds = new ArrayList<>();
+        api.get("/api/v1/wallet", buyer[1]).body().get("entries")
+                .forEach(e -> { if ("refund".equals(e.get("type").asText())) refunds.add(e.get("amountCents").asLong()); });
+        assertThat(refunds).containsExactlyInAnyOrder(part, total - part);
+    }
+
+    /**
+     * A refund request approved and its order cancelled at once: whichever the wallet sees first, the order's debit comes
+     * back once, whole, never more; the request ends refunded (it came first) or failed (the cancellation gave back
+     * everything first), never left approved.
+     */
+    @Test
+    void approvalAndCancellationAtOnce_theDebitComesBackOnce_andTheRequestIsSettled() throws Exception {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        JsonNode order = walletOrder(buyer[1], lamp, pen);
+        String orderId = order.get("orderId").asText();
+        long total = order.get("totalCents").asLong();
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 2)))
+                .body().get("refundId").asText();
+        List<Api.Response> both = dev.stoa.app.support.Race.of(List.of(
+                () -> approve(refundId, support),
+                () -> api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "changed my mind"), buyer[1])));
+        assertThat(both.get(1).status()).as(both.get(1).toString()).isEqualTo(204);
+        Api.Response approval = both.get(0);
+        if (approval.status() == 409) { // the cancellation came first: nothing left to approve
+            assertThat(approval.code()).isEqualTo("invalid_transition");
+            assertThat(api.get("/api/v1/refunds/" + refundId, support).body().path("status").asText()).isEqualTo("requested");
+        } else {
+            assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
+            Await.until(() -> List.of("refunded", "failed").contains(api.get("/api/v1/refunds/" + refundId, support).body()
+                    .path("status").asText()), Duration.ofSeconds(20), "the approved request is paid or failed");
+        }
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the debit is back in the wallet");
+        long refunded = 0;
+        for (JsonNode e : api.get("/api/v1/wallet", buyer[1]).body().get("entries"))
+            if ("refund".equals(e.get("type").asText())) refunded += e.get("amountCents").asLong();
+        assertThat(refunded).as("the refunds add up to the debit, once").isEqualTo(total);
+    }
+
     @Test
     void anotherUsersOrder_isNotFound_andAnUnknownRefundToo() {
         String lamp = product(2_000, 10), pen = product(333, 10);

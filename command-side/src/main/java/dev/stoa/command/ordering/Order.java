@@ -119,6 +119,11 @@ public class Order {
         if (status == OrderStatus.DELIVERED) throw DomainException.invalidTransition("order " + orderNumber + " was delivered");
         if (!admin && !shipped.isEmpty())
             throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask support to cancel it");
+        // a course is delivered when the order is paid (its access is granted then): its money comes back through a
+        // refund request, with that request's rules (the refund window, the course's progress), not by a cancellation
+        if (!admin && status != OrderStatus.PENDING && lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType())))
+            throw DomainException.invalidTransition("order " + orderNumber + " holds a course, granted once paid: "
+                    + "ask for a refund instead (POST /api/v1/refunds)");
         String reason = cmd.reason() == null || cmd.reason().isBlank()
                 ? (owner && !admin ? "cancelled by the buyer" : "cancelled by an admin") : cmd.reason().trim();
         OrderRules.text(reason, "reason", 500);

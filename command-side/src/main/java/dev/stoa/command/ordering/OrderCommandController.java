@@ -43,7 +43,7 @@ class OrderCommandController {
     }
 
     @PostMapping("/{orderId}/cancel")
-    @Operation(operationId = "cancelOrder", summary = "Cancel an order (its buyer before anything shipped, an admin until delivered)")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order (its buyer before anything shipped, and a paid order holding a course not at all: that is a refund request; an admin until delivered)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> cancel(@PathVariable OrderId orderId, @Valid @RequestBody(required = false) CancelRequest body,
                                 Actor actor) {

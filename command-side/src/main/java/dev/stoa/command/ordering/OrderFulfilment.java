@@ -17,6 +17,7 @@ import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.api.wallet.RefundRestToWallet;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.WalletDebited;
 import dev.stoa.command.platform.SnapshotState;
@@ -40,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       the debit is refunded to the wallet.</li>
  *   <li>{@code OrderConfirmed} → the reservations are committed: the goods leave the warehouse.</li>
  *   <li>{@code OrderCancelled}: from {@code pending}, reservations and coupon released; from {@code confirmed},
- *       the committed units come back on hand; paid by the wallet, the amount paid is refunded to it. Ends the saga.
+ *       the committed units come back on hand; paid by the wallet, what is left of its debit is refunded to it (all
+ *       of it, less what refund requests gave back already). Ends the saga.
  *       (A card refund comes with the payments.)</li>
  *   <li>{@code OrderDelivered} ends it.</li>
  * </ul>
@@ -102,7 +104,8 @@ public class OrderFulfilment {
         }
         if (wasPending && e.couponCode() != null) send(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
         if (e.paidCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))
-            send(new RefundToWallet(e.buyer(), e.orderId(), "cancelled-" + e.orderId().value(), e.paidCents(), e.currency()));
+            // what is left of the debit: refund requests may have given some of it back already
+            send(new RefundRestToWallet(e.buyer(), e.orderId(), "cancelled-" + e.orderId().value(), e.currency()));
     }
 
     @EndSaga

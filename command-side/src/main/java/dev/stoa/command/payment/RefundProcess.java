@@ -1,5 +1,6 @@
 package dev.stoa.command.payment;
 
+import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Pays an approved refund request back where the order was paid, by the one way each has:
  * <ul>
- *   <li>wallet → {@code RefundToWallet} under the reference {@code refund-request-<id>}, then the request is paid;</li>
+ *   <li>wallet → {@code RefundToWallet} under the reference {@code refund-request-<id>} (a retried attempt
+ *       {@code refund-request-<id>-attempt-<n>}), then the request is paid; a wallet that refuses it (the order's
+ *       cancellation gave back the rest of its debit first) fails the attempt;</li>
  *   <li>card → the payment's own {@code RequestRefund} (refund id {@code refund-request-<id>}, the gateway's idempotency
  *       key; a retried attempt {@code refund-request-<id>-attempt-<n>}), so {@link PaymentProcess} calls the gateway;
  *       its {@code PaymentRefunded} marks the request paid (and {@link PaymentMails} tells the buyer), its
@@ -42,8 +45,7 @@ class RefundProcess {
         if (e.totalCents() == 0) {
             commands.send(new MarkRefundPaid(e.orderId(), e.refundId(), null));
         } else if (PlaceOrder.WALLET.equals(e.paymentMethod())) {
-            commands.send(new RefundToWallet(e.buyer(), e.orderId(), reference, e.totalCents(), e.currency()));
-            commands.send(new MarkRefundPaid(e.orderId(), e.refundId(), reference));
+            refundToWallet(e.orderId(), e.refundId(), e.buyer(), reference, e.totalCents(), e.currency());
         } else if (PlaceOrder.CARD.equals(e.paymentMethod())) {
             refundToCard(e.orderId(), e.refundId(), e.paymentReference(), reference, e.totalCents(),
                     "refund request " + e.refundId().value() + " of order " + e.orderNumber(), e.approvedBy());
@@ -54,8 +56,31 @@ class RefundProcess {
 
     @EventHandler
     void on(RefundRetried e) {
+        if (PlaceOrder.WALLET.equals(e.paymentMethod())) {
+            refundToWallet(e.orderId(), e.refundId(), e.buyer(), e.paymentRefundId(), e.amountCents(), e.currency());
+            return;
+        }
         refundToCard(e.orderId(), e.refundId(), e.paymentReference(), e.paymentRefundId(), e.amountCents(),
                 "refund request " + e.refundId().value() + " of order " + e.orderNumber() + ", attempt " + e.attempt(), e.retriedBy());
+    }
+
+    /**
+     * Gives the amount back to the wallet, then marks the request paid. A wallet that cannot give it (the order's debit
+     * was given back otherwise meanwhile: the order was cancelled, and its cancellation refunded the rest) fails the
+     * attempt instead, so the request does not stay approved and unpaid.
+     */
+    private void refundToWallet(OrderId orderId, RefundRequestId refundId, UserId buyer, String reference, long cents,
+                                String currency) {
+        try {
+            commands.send(new RefundToWallet(buyer, orderId, reference, cents, currency));
+        } catch (RuntimeException refused) {
+            if (!Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
+            log.warn("Refund request {}: the wallet refused the refund: {}", refundId, refused.getMessage());
+            commands.send(new MarkRefundFailed(orderId, refundId, reference,
+                    "the wallet cannot give back " + cents + " cents more for this order: " + refused.getMessage()));
+            return;
+        }
+        commands.send(new MarkRefundPaid(orderId, refundId, reference));
     }
 
     /** Asks the payment for the refund; a payment that cannot give it (refunded otherwise meanwhile) fails the attempt. */

@@ -68,8 +68,7 @@ public class Wallet {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RefundToWallet cmd, WalletSettings settings) {
         requirePositive(cmd.amountCents());
-        if (cmd.refundReference() == null || cmd.refundReference().isBlank() || cmd.refundReference().length() > 200)
-            throw DomainException.badInput("refundReference is required (at most 200 characters)");
+        requireReference(cmd.refundReference());
         if (refundReferences.contains(cmd.refundReference())) return balanceCents;
         requireCurrency(cmd.currency(), settings);
         String order = cmd.orderId().value();
@@ -81,6 +80,28 @@ public class Wallet {
         apply(new WalletRefunded(cmd.userId(), cmd.orderId(), cmd.refundReference(), cmd.amountCents(), cmd.currency(),
                 Math.addExact(balanceCents, cmd.amountCents())));
         return balanceCents;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(RefundRestToWallet cmd, WalletSettings settings) {
+        requireReference(cmd.refundReference());
+        if (refundReferences.contains(cmd.refundReference())) return balanceCents;
+        requireCurrency(cmd.currency(), settings);
+        String order = cmd.orderId().value();
+        Long debited = debitedByOrder.get(order);
+        if (debited == null)
+            throw new DomainException(ErrorCode.REFUND_EXCEEDS_DEBIT, "order " + order + ": nothing was debited for it");
+        long left = debited - refundedByOrder.getOrDefault(order, 0L);
+        if (left <= 0) return balanceCents; // refunded whole already
+        apply(new WalletRefunded(cmd.userId(), cmd.orderId(), cmd.refundReference(), left, cmd.currency(),
+                Math.addExact(balanceCents, left)));
+        return balanceCents;
+    }
+
+    private static void requireReference(String refundReference) {
+        if (refundReference == null || refundReference.isBlank() || refundReference.length() > 200)
+            throw DomainException.badInput("refundReference is required (at most 200 characters)");
     }
 
     private static void requirePositive(long amountCents) {

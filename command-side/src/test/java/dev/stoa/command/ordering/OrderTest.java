@@ -309,6 +309,22 @@ class OrderTest {
     }
 
     @Test
+    void givenAPaidOrderWithACourse_whenBuyerCancels_thenInvalidTransition_butAnAdminMay_andPendingTheBuyerMay() {
+        OrderLine course = line(vendorA, 1, 4_900, false);
+        OrderPlaced withCourse = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, course), amounts, null,
+                placed().shippingAddress(), PlaceOrder.WALLET, null, HOLD);
+        fixture.given(withCourse, confirmed())
+                .when(new CancelOrder(orderId, null, buyer))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+        fixture.given(withCourse, confirmed())
+                .when(new CancelOrder(orderId, "chargeback", admin))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(withCourse)
+                .when(new CancelOrder(orderId, null, buyer))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void givenAVendorShipped_whenBuyerCancels_thenInvalidTransition() {
         fixture.given(placed(), confirmed(), shippedA())
                 .when(new CancelOrder(orderId, null, buyer))

@@ -149,4 +149,50 @@ class WalletTest {
                 .when(new RefundToWallet(user, order, " ", 1, "USD"))
                 .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
     }
+
+    // ---- the rest of an order's debit (a cancellation)
+
+    @Test
+    void givenPartlyRefunded_whenTheRestIsAskedFor_thenWhatIsLeftOfTheDebitComesBack() {
+        fixture.given(toppedUp(10_000), new WalletDebited(user, order, 7_000, "USD", 3_000),
+                        new WalletRefunded(user, order, "refund-request-1", 2_500, "USD", 5_500))
+                .when(new RefundRestToWallet(user, order, "cancelled-1", "USD"))
+                .expectEvents(new WalletRefunded(user, order, "cancelled-1", 4_500, "USD", 10_000))
+                .expectResultMessagePayload(10_000L);
+    }
+
+    @Test
+    void givenNothingRefunded_whenTheRestIsAskedFor_thenTheWholeDebitComesBack() {
+        fixture.given(toppedUp(10_000), new WalletDebited(user, order, 7_000, "USD", 3_000))
+                .when(new RefundRestToWallet(user, order, "cancelled-1", "USD"))
+                .expectEvents(new WalletRefunded(user, order, "cancelled-1", 7_000, "USD", 10_000));
+    }
+
+    @Test
+    void givenRefundedWhole_whenTheRestIsAskedFor_thenNothingChangesAndItSucceeds() {
+        fixture.given(toppedUp(10_000), new WalletDebited(user, order, 7_000, "USD", 3_000),
+                        new WalletRefunded(user, order, "refund-request-1", 7_000, "USD", 10_000))
+                .when(new RefundRestToWallet(user, order, "cancelled-1", "USD"))
+                .expectNoEvents()
+                .expectResultMessagePayload(10_000L);
+    }
+
+    @Test
+    void givenTheRestRefunded_whenAskedAgain_thenNothingChanges_andALaterRefundOfThatOrderIsRefused() {
+        fixture.given(toppedUp(10_000), new WalletDebited(user, order, 7_000, "USD", 3_000),
+                        new WalletRefunded(user, order, "cancelled-1", 7_000, "USD", 10_000))
+                .when(new RefundRestToWallet(user, order, "cancelled-1", "USD"))
+                .expectNoEvents();
+        fixture.given(toppedUp(10_000), new WalletDebited(user, order, 7_000, "USD", 3_000),
+                        new WalletRefunded(user, order, "cancelled-1", 7_000, "USD", 10_000))
+                .when(new RefundToWallet(user, order, "refund-request-1", 1, "USD"))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_debit"));
+    }
+
+    @Test
+    void givenNoDebitForTheOrder_whenTheRestIsAskedFor_thenRefused() {
+        fixture.given(toppedUp(10_000))
+                .when(new RefundRestToWallet(user, OrderId.random(), "cancelled-1", "USD"))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_debit"));
+    }
 }
