@@ -244,6 +244,43 @@ class StripeRefundsIT {
         assertThat(shop.mails(mailbox, buyer.email(), "Refund of")).isEqualTo(1);
     }
 
+    /**
+     * Stripe answers a card refund {@code succeeded} at once, and the bank refuses it days later (a closed card): the
+     * refund's {@code refund.failed} comes after the request was paid. The money never reached the buyer, so the books
+     * must say so: the payment's refunded total and status go back, its refund reads failed, the request fails with
+     * Stripe's reason, and a retry pays it.
+     */
+    @Test
+    void aRefundThatSucceeded_thenFailsAtTheBank_isNoLongerCounted_theRequestFails_andARetryPaysIt() throws Exception {
+        String lamp = shop.product(2_500, 5);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = paidOrder(buyer, lamp, 1);
+        String intent = intentOf(order);
+
+        String refundId = requestRefund(buyer, order.orderId(), lamp, null);
+        long amount = approve(refundId, support);
+        assertThat(awaitRequest(refundId, "refunded").get("attempts").asInt()).isEqualTo(1);
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "refunded").get("refundedCents").asLong())
+                .isEqualTo(order.totalCents());
+
+        String webhook = stripe.refundFailed(stripe.refundsOf(intent).get(0), "expired_or_canceled_card");
+        assertThat(stripe.deliver(port, webhook)).isEqualTo(200);
+        JsonNode failed = awaitRequest(refundId, "failed");
+        assertThat(failed.get("failureReason").asText()).contains("expired_or_canceled_card");
+        JsonNode payment = shop.awaitListed(order.paymentId(), order.orderId(), "captured");
+        assertThat(payment.get("refundedCents").asLong()).as("nothing went back").isZero();
+        assertThat(payment.at("/refunds/0/status").asText()).isEqualTo("failed");
+        assertThat(stripe.deliver(port, webhook)).as("the same event again").isEqualTo(200);
+        assertThat(stripe.deliver(port, stripe.refundUpdated(stripe.refundsOf(intent).get(0), "succeeded")))
+                .as("a stale success").isEqualTo(200);
+
+        assertThat(api.post("/api/v1/refunds/" + refundId + "/retry", Map.of(), shop.admin).status()).isEqualTo(202);
+        assertThat(awaitRequest(refundId, "refunded").get("attempts").asInt()).isEqualTo(2);
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "refunded").get("refundedCents").asLong())
+                .isEqualTo(order.totalCents());
+        assertThat(stripe.refundsOf(intent)).extracting(LocalStripe.Refund::amount).containsExactly(amount, amount);
+    }
+
     @Test
     void chargeRefundedWithoutItsRefundsList_changesNothing_theRefundsOwnEventCountsIt() {
         String lamp = shop.product(3_000, 5);

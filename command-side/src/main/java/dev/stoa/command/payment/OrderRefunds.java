@@ -171,8 +171,9 @@ public class OrderRefunds {
     void handle(MarkRefundFailed cmd) {
         String state = known(cmd.refundId());
         String id = cmd.refundId().value();
-        // only the attempt under way can fail it; a stale or repeated failure changes nothing
-        if (!APPROVED.equals(state) || !paymentRefundIdOf(id).equals(cmd.paymentRefundId())) return;
+        // only the current attempt can fail it: under way, or paid and then failed after all (a card refund the bank
+        // refused later); a stale or repeated failure changes nothing
+        if (!(APPROVED.equals(state) || REFUNDED.equals(state)) || !paymentRefundIdOf(id).equals(cmd.paymentRefundId())) return;
         String reason = cmd.reason() == null || cmd.reason().isBlank() ? "the card processor did not refund it" : cmd.reason();
         apply(new RefundFailed(cmd.refundId(), orderId, buyerOf(cmd.refundId()), attempts.getOrDefault(id, 1),
                 cmd.paymentRefundId(), amounts.get(id), currencies.get(id), reason.length() > 500 ? reason.substring(0, 500) : reason));

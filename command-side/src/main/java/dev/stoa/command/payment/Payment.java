@@ -115,7 +115,16 @@ public class Payment {
     void handle(RecordRefund cmd, GatewayEvents seen) {
         if (applied(cmd.gatewayEventId())) return;
         String state = refundStates.get(cmd.refundId());
-        if (SUCCEEDED.equals(state) || FAILED.equals(state)) return; // decided already
+        if (SUCCEEDED.equals(state) && ("failed".equals(cmd.status()) || "canceled".equals(cmd.status()))) {
+            // succeeded, then failed after all (the card's bank refused it later): the money never went back
+            if (cmd.gatewayEventId() != null) seen.record(cmd.gatewayEventId(), paymentId);
+            long amount = refundAmounts.get(cmd.refundId());
+            long total = refundedCents - amount;
+            apply(new PaymentRefundReversed(paymentId, orderId, buyer, cmd.refundId(), amount, currency, total, capturedCents,
+                    total > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.CAPTURED, clip(why(cmd), 500)));
+            return;
+        }
+        if (SUCCEEDED.equals(state) || FAILED.equals(state)) return; // decided already (a failure is final)
         boolean ours = REQUESTED.equals(state);
         long amount = ours ? refundAmounts.get(cmd.refundId()) : cmd.amountCents();
         switch (cmd.status() == null ? "" : cmd.status()) {
@@ -133,12 +142,15 @@ public class Payment {
             case "failed", "canceled" -> {
                 if (!ours) return; // a refund we never counted: nothing to give back
                 if (cmd.gatewayEventId() != null) seen.record(cmd.gatewayEventId(), paymentId);
-                String why = "the gateway reports it " + cmd.status()
-                        + (cmd.failureReason() == null || cmd.failureReason().isBlank() ? "" : ": " + cmd.failureReason());
-                apply(new PaymentRefundFailed(paymentId, orderId, cmd.refundId(), amount, clip(why, 500)));
+                apply(new PaymentRefundFailed(paymentId, orderId, cmd.refundId(), amount, clip(why(cmd), 500)));
             }
             default -> { } // pending, requires_action: wait for the gateway's next word
         }
+    }
+
+    private static String why(RecordRefund cmd) {
+        return "the gateway reports it " + cmd.status()
+                + (cmd.failureReason() == null || cmd.failureReason().isBlank() ? "" : ": " + cmd.failureReason());
     }
 
     /** What may still be refunded: captured, less refunds that succeeded or are under way. */
@@ -204,4 +216,11 @@ public class Payment {
 
     @EventSourcingHandler
     void on(PaymentRefundFailed e) { refundStates.put(e.refundId(), FAILED); }
+
+    @EventSourcingHandler
+    void on(PaymentRefundReversed e) {
+        refundStates.put(e.refundId(), FAILED);
+        refundedCents = e.refundedCents();
+        status = e.status();
+    }
 }

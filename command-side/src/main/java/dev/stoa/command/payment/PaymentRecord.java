@@ -34,6 +34,8 @@ record PaymentRecord(PaymentId paymentId, OrderId orderId, UserId buyer, long am
                     PaymentStatus.CANCELED, capturedCents, refundedCents, failureCode, failureMessage);
             case PaymentRefunded e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway, intentId,
                     e.status(), capturedCents, e.refundedCents(), failureCode, failureMessage);
+            case PaymentRefundReversed e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway,
+                    intentId, e.status(), capturedCents, e.refundedCents(), failureCode, failureMessage);
             default -> this;
         };
     }

@@ -107,6 +107,12 @@ class RefundProcess {
         requestOf(e.refundId()).ifPresent(id -> commands.send(new MarkRefundFailed(e.orderId(), id, e.refundId(), e.reason())));
     }
 
+    /** A request's card refund that had succeeded failed after all: the request, refunded already, fails too. */
+    @EventHandler
+    void on(PaymentRefundReversed e) {
+        requestOf(e.refundId()).ifPresent(id -> commands.send(new MarkRefundFailed(e.orderId(), id, e.refundId(), e.reason())));
+    }
+
     /** The refund request a payment's refund pays ({@code refund-request-<id>[-attempt-<n>]}); empty for other refunds. */
     static Optional<RefundRequestId> requestOf(String paymentRefundId) {
         if (paymentRefundId == null || !paymentRefundId.startsWith(PREFIX) || paymentRefundId.length() < PREFIX.length() + 36)

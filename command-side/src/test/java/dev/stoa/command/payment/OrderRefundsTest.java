@@ -268,6 +268,20 @@ class OrderRefundsTest {
     }
 
     @Test
+    void givenPaidByCard_whenItsRefundFailsAfterAll_thenFailed_andStaffMayRetry_butAStaleAttemptChangesNothing() {
+        RefundPaid paid = new RefundPaid(first, order, buyer, 990, "USD", "card");
+        fixture.given(approvedByCard()).andGiven(paid)
+                .when(new MarkRefundFailed(order, first, "refund-request-" + first.value(), "expired_or_canceled_card"))
+                .expectEvents(failed(first, 1, "expired_or_canceled_card"));
+        fixture.given(approvedByCard()).andGiven(paid, failed(first, 1, "expired_or_canceled_card"))
+                .when(new RetryRefund(order, first, admin))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(approvedByCard()).andGiven(paid)
+                .when(new MarkRefundFailed(order, first, attempt(first, 2), "not this request's attempt"))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenFailed_whenStaffRetries_thenANewAttemptUnderItsOwnRefundId_andItsFailureFailsItAgain() {
         fixture.given(approvedByCard()).andGiven(failed(first, 1, "lost_or_stolen_card"))
                 .when(new RetryRefund(order, first, admin))

@@ -235,6 +235,34 @@ class PaymentTest {
     }
 
     @Test
+    void givenARefundSucceeded_whenTheGatewaySaysItFailedAfterAll_thenItIsReversed_theTotalAndStatusGoBack_andItsAmountIsFree() {
+        fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000))
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "failed", "evt_late_fail", "expired_or_canceled_card"))
+                .expectEvents(new PaymentRefundReversed(payment, order, buyer, "r1", 2_000, "USD", 0, 5_000,
+                        PaymentStatus.CAPTURED, "the gateway reports it failed: expired_or_canceled_card"));
+        PaymentRefundReversed reversed = new PaymentRefundReversed(payment, order, buyer, "r1", 2_000, "USD", 0, 5_000,
+                PaymentStatus.CAPTURED, "the gateway reports it failed");
+        fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000), reversed)
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "failed", "evt_again", null))
+                .expectNoEvents();
+        fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000), reversed)
+                .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "succeeded", "evt_stale", null))
+                .expectNoEvents();
+        fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000), reversed)
+                .when(new RequestRefund(payment, "r1-attempt-2", 5_000L, "again", "admin-1"))
+                .expectEvents(new PaymentRefundRequested(payment, order, "r1-attempt-2", 5_000, "USD", sealed("again"), "admin-1"));
+    }
+
+    @Test
+    void givenTwoRefundsSucceeded_whenOneFailsAfterAll_thenThePaymentIsPartlyRefunded() {
+        fixture.given(started(), captured(), requested("r1", 2_000), refunded("r1", 2_000, 2_000), requested("r2", 3_000),
+                        refunded("r2", 3_000, 5_000))
+                .when(new RecordRefund(payment, "r2", "re_r2", 3_000, "canceled", null, null))
+                .expectEvents(new PaymentRefundReversed(payment, order, buyer, "r2", 3_000, "USD", 2_000, 5_000,
+                        PaymentStatus.PARTIALLY_REFUNDED, "the gateway reports it canceled"));
+    }
+
+    @Test
     void givenAFailedAttempt_whenANewAttemptIsAskedForTheSameAmount_thenItIsSetAsideAgain_andSucceedsOnce() {
         PaymentRefundFailed failed = new PaymentRefundFailed(payment, order, "r1", 5_000, "the gateway reports it failed");
         fixture.given(started(), captured(), requested("r1", 5_000), failed, requested("r1-attempt-2", 5_000))

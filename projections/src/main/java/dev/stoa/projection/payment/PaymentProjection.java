@@ -82,6 +82,14 @@ public class PaymentProjection {
                 .ifPresent(r -> refunds.save(r.failed(e.reason(), at)));
     }
 
+    /** A refund that had succeeded failed after all: it reads failed, and the payment's total and status go back. */
+    @EventHandler
+    void on(PaymentRefundReversed e, @Timestamp Instant at) {
+        refunds.findById(new PaymentRefundEntity.Key(e.paymentId().value(), e.refundId()))
+                .ifPresent(r -> refunds.save(r.failed(e.reason(), at)));
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.refunded(e.refundedCents(), e.status(), at)));
+    }
+
     /** The buyer was erased: the reasons of their payments' refunds go (amounts and states stay). */
     @EventHandler
     void on(UserErased e) {

@@ -99,10 +99,14 @@ public class RefundRequestEntity {
         return this;
     }
 
-    /** The card refund of attempt {@code attempt} failed (a late failure of an earlier attempt is not news). */
+    /**
+     * The refund of attempt {@code attempt} failed (a late failure of an earlier attempt is not news); also after it was
+     * refunded, when the card's bank refused it after all (the aggregate fails only the current attempt).
+     */
     public RefundRequestEntity failed(int attempt, String why, Instant at) {
-        if (attempt < attempts || "refunded".equals(status)) return this;
+        if (attempt < attempts) return this;
         status = "failed";
+        refundedAt = null;
         attempts = attempt;
         failureReason = why;
         failedAt = at;
