@@ -186,6 +186,48 @@ class CourseOrderIT extends ApiTest {
         assertThat(add(buyer[1], "course", course.id(), 1).status()).as("may be bought again").isBetween(200, 204);
     }
 
+    /**
+     * A certificate stands for access the student paid for: once the order that gave the course is cancelled (or
+     * refunded), its verification says revoked and its PDF is no longer given out; bought again, it holds again.
+     */
+    @Test
+    void aCompletedCourseWhoseOrderIsCancelled_hasItsCertificateRevoked_andBoughtAgainValidAgain() {
+        Course course = courses.published("Knife skills", 2_000, 50);
+        String[] buyer = buyer();
+        String admin = tokenFor("admin");
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(buyer[1]);
+        pay(order, buyer[1]);
+        awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+        assertThat(api.post("/api/v1/courses/" + course.id() + "/progress", Map.of("lessonId", course.video(), "completed", true),
+                buyer[1]).status()).isEqualTo(200);
+        Api.Response passed = api.post("/api/v1/courses/" + course.id() + "/progress",
+                Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.RIGHT), buyer[1]);
+        assertThat(passed.status()).as(passed.toString()).isEqualTo(200);
+        String certificate = passed.body().get("certificateId").asText();
+        String verify = "/api/v1/certificates/" + certificate;
+        Await.until(() -> api.get(verify).status() == 200, Duration.ofSeconds(20), "the certificate is verifiable");
+        assertThat(api.get(verify).body().get("valid").asBoolean()).isTrue();
+        assertThat(api.get(verify).body().get("revokedAt").isNull()).isTrue();
+        assertThat(api.get(verify + "/pdf").status()).isEqualTo(200);
+
+        Api.Response cancelled = api.post("/api/v1/orders/" + order[0] + "/cancel", Map.of("reason", "chargeback"), admin);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+        Await.until(() -> !api.get(verify).body().path("valid").asBoolean(true), Duration.ofSeconds(20), "the certificate is revoked");
+        JsonNode revoked = api.get(verify).body();
+        assertThat(revoked.get("revokedAt").asText()).isNotEmpty();
+        assertThat(revoked.get("courseId").asText()).as("still answers what it was").isEqualTo(course.id());
+        Api.Response pdf = api.get(verify + "/pdf");
+        assertThat(pdf.status()).isEqualTo(410);
+        assertThat(pdf.code()).isEqualTo("certificate_revoked");
+
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        pay(cardCheckout(buyer[1]), buyer[1]);
+        Await.until(() -> api.get(verify).body().path("valid").asBoolean(false), Duration.ofSeconds(20), "valid again");
+        assertThat(api.get(verify).body().get("revokedAt").isNull()).isTrue();
+        assertThat(api.get(verify + "/pdf").status()).isEqualTo(200);
+    }
+
     @Test
     void anOrderCancelledBeforePayment_neverGrants() {
         Course course = courses.published("Sauces", 2_500, 70);

@@ -21,6 +21,8 @@ public class CertificateEntity {
     @Column(name = "course_id") private String courseId;
     @Column(name = "quiz_average") private Integer quizAverage;
     @Column(name = "issued_at") private Instant issuedAt;
+    /** When its enrollment lost access (every grant revoked); null while valid. */
+    @Column(name = "revoked_at") private Instant revokedAt;
 
     protected CertificateEntity() {}
 
@@ -34,6 +36,19 @@ public class CertificateEntity {
         this.issuedAt = issuedAt;
     }
 
+    /** Its enrollment lost access: revoked, from the first such moment on. */
+    public CertificateEntity revoked(Instant at) {
+        if (revokedAt == null) revokedAt = at;
+        return this;
+    }
+
+    /** Access was granted again: valid again. */
+    public CertificateEntity restored() {
+        revokedAt = null;
+        return this;
+    }
+
+    public Instant getRevokedAt() { return revokedAt; }
     public String getCertificateId() { return certificateId; }
     public String getEnrollmentId() { return enrollmentId; }
     public String getUserId() { return userId; }

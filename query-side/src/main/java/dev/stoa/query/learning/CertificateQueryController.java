@@ -4,6 +4,7 @@ import dev.stoa.api.learning.CertificateId;
 import dev.stoa.api.learning.CertificateView;
 import dev.stoa.api.learning.FindCertificate;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,7 +37,8 @@ class CertificateQueryController {
 
     @GetMapping
     @Operation(operationId = "verifyCertificate",
-            summary = "Verify a completion certificate: student, course, instructor, date (anyone)")
+            summary = "Verify a completion certificate: student, course, instructor, date, and whether it is still valid "
+                    + "(revoked once the course's access was refunded or cancelled) (anyone)")
     CertificateView verify(@PathVariable CertificateId certificateId) { return find(certificateId); }
 
     @GetMapping(value = "/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -45,6 +47,9 @@ class CertificateQueryController {
             content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> document(@PathVariable CertificateId certificateId) {
         CertificateView certificate = find(certificateId);
+        if (!certificate.valid())
+            throw new DomainException(ErrorCode.CERTIFICATE_REVOKED, "certificate " + certificateId.value() + " was revoked at "
+                    + certificate.revokedAt() + ": the access to its course was refunded or cancelled");
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

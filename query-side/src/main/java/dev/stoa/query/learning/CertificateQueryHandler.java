@@ -40,7 +40,8 @@ public class CertificateQueryHandler {
         CourseEntity course = courses.findById(c.getCourseId()).orElse(null);
         return new CertificateView(new CertificateId(c.getCertificateId()), fullName(c.getUserId()),
                 new CourseId(c.getCourseId()), course == null ? null : course.getTitle(),
-                course == null ? null : fullName(course.getInstructorId()), c.getIssuedAt(), c.getQuizAverage());
+                course == null ? null : fullName(course.getInstructorId()), c.getIssuedAt(), c.getQuizAverage(),
+                c.getRevokedAt() == null, c.getRevokedAt());
     }
 
     /** First and last name; {@code [erased]} once erased; null when the profile is unknown or has no name. */

@@ -17,7 +17,7 @@ class CertificatePdfTest {
     void thePdfNamesTheStudentTheCourseTheInstructorTheDateAndTheVerificationAddress() throws Exception {
         CertificateId id = CertificateId.random();
         byte[] document = pdf.render(new CertificateView(id, "Zoë Łukasiewicz-Дмитриева", CourseId.random(),
-                "Event sourcing in practice", "Ada Lovelace", Instant.parse("2026-12-02T09:30:00Z"), 85));
+                "Event sourcing in practice", "Ada Lovelace", Instant.parse("2026-12-02T09:30:00Z"), 85, true, null));
 
         assertThat(new String(document, 0, 5)).isEqualTo("%PDF-");
         PdfReader reader = new PdfReader(document);
@@ -31,7 +31,7 @@ class CertificatePdfTest {
     @Test
     void aCourseWithoutQuizOrInstructorNameStillRenders() throws Exception {
         byte[] document = pdf.render(new CertificateView(CertificateId.random(), "[erased]", CourseId.random(), "Course",
-                null, Instant.parse("2026-01-05T00:00:00Z"), null));
+                null, Instant.parse("2026-01-05T00:00:00Z"), null, true, null));
         String text = new PdfTextExtractor(new PdfReader(document)).getTextFromPage(1);
         assertThat(text).contains("[erased]", "on 5 January 2026").doesNotContain("quiz average", "taught by");
     }

@@ -7,4 +7,5 @@ import java.time.Instant;
  * average (null: the course has no quiz). {@code studentName} reads {@code [erased]} once the student was erased.
  */
 public record CertificateView(CertificateId certificateId, String studentName, CourseId courseId, String courseTitle,
-                              String instructorName, Instant issuedAt, Integer quizAverage) {}
+                              String instructorName, Instant issuedAt, Integer quizAverage, boolean valid,
+                              Instant revokedAt) {}

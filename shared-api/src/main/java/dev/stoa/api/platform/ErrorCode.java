@@ -110,6 +110,7 @@ public enum ErrorCode {
     COURSE_ALREADY_OWNED("course_already_owned", CONFLICT, "The caller has access to this course already."),
     COURSE_IN_CART("course_in_cart", CONFLICT, "The course is in the cart already (a course is bought once)."),
     COURSE_ARCHIVED("course_archived", CONFLICT, "The course is archived: no new enrollments (enrolled students keep access)."),
+    CERTIFICATE_REVOKED("certificate_revoked", GONE, "The certificate was revoked: the access to its course was refunded or cancelled."),
     ENROLLMENT_REVOKED("enrollment_revoked", FORBIDDEN, "The caller's access to this course was revoked (refunded or cancelled)."),
     // audit
     UNKNOWN_AGGREGATE_TYPE("unknown_aggregate_type", NOT_FOUND,
