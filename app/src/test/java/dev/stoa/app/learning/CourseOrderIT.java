@@ -228,6 +228,34 @@ class CourseOrderIT extends ApiTest {
         assertThat(api.get(verify + "/pdf").status()).isEqualTo(200);
     }
 
+    /**
+     * A course with a 100 % coupon costs nothing: the order is confirmed at once, paid by no card and no debit (a wallet
+     * holding nothing is enough), and the course is granted. Before, the checkout asked the wallet for a debit of 0 (400)
+     * or Stripe for an intent of 0, so such a cart could never be checked out.
+     */
+    @Test
+    void aCourseWithAHundredPercentCoupon_isConfirmedWithoutPayment_byWalletOrCard_andGranted() {
+        Course course = courses.published("Stocks and broths", 3_500, 50);
+        String admin = tokenFor("admin");
+        String code = ("FREE" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase();
+        assertThat(api.post("/api/v1/admin/coupons", Map.of("code", code, "percentOff", 100, "currency", "USD"), admin).status())
+                .isEqualTo(201);
+        for (String method : List.of("wallet", "card")) {
+            String[] buyer = buyer();
+            assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+            assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), buyer[1]).status()).isBetween(200, 204);
+            Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", method), buyer[1],
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(placed.status()).as(method + ": " + placed).isEqualTo(201);
+            assertThat(placed.body().get("status").asText()).isEqualTo("confirmed");
+            assertThat(placed.body().get("discountCents").asLong()).isEqualTo(3_500);
+            assertThat(placed.body().get("totalCents").asLong()).isZero();
+            assertThat(placed.body().at("/payment/clientSecret").isNull()).as("nothing to pay by card").isTrue();
+            awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), method + ": enrolled");
+            assertThat(api.get("/api/v1/wallet", buyer[1]).body().path("balanceCents").asLong()).isZero();
+        }
+    }
+
     @Test
     void anOrderCancelledBeforePayment_neverGrants() {
         Course course = courses.published("Sauces", 2_500, 70);

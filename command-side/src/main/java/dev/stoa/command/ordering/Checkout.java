@@ -144,6 +144,12 @@ public class Checkout {
         }
         attempts.end(orderId); // the order exists: its payment hold and OrderFulfilment take it from here
         OrderPlaced placed = placedEvent(orderId);
+        if (placed.amounts().totalCents() == 0) { // nothing to pay (a 100 % coupon on a course): no card, no debit
+            String free = "free-" + orderId.value();
+            commands.send(new ConfirmOrder(orderId, free));
+            for (Item item : items) if (item.product()) commands.send(new CommitStockReservation(item.productId(), orderId));
+            return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, free);
+        }
         if (PlaceOrder.CARD.equals(paymentMethod)) { // pending until the card payment's outcome (PaymentProcess)
             CardPayments.Started payment;
             try {
