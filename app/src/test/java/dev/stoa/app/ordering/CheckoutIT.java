@@ -479,4 +479,44 @@ class CheckoutIT extends ApiTest {
         assertThat(refund.get("type").asText()).isEqualTo("refund");
         assertThat(refund.get("amountCents").asLong()).isEqualTo(5_000);
     }
+
+    /**
+     * The order is cancelled after it was placed and before the wallet's debit confirmed it (here: by the platform, as
+     * the buyer's deactivation cancels pending orders, at the moment the debit is sent). The debit still goes through,
+     * the confirmation is refused, and the debit must come back: OrderFulfilment ended with the cancellation and never
+     * sees it. Before, the buyer got 409 and kept paying for an order that does not exist.
+     */
+    @Test
+    void anOrderCancelledBetweenItsPlacingAndItsDebit_the409BuyerGetsTheDebitBack() {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 10_000);
+        add(token, lamp, 1);
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
+            if (message.getPayload() instanceof dev.stoa.api.wallet.DebitWallet debit && debit.userId().value().equals(buyer[0])
+                    && fired.compareAndSet(false, true))
+                commands.sendAndWait(new dev.stoa.api.ordering.CancelOrder(debit.orderId(), "user_deactivated",
+                        dev.stoa.api.platform.Actor.system()));
+            return message;
+        });
+        Api.Response placed;
+        try {
+            placed = checkout(token, wallet(), null);
+        } finally {
+            registration.cancel();
+        }
+        assertThat(fired).isTrue();
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(409);
+        assertThat(placed.code()).isEqualTo("invalid_transition");
+        assertThat(balance(token)).as("the debit came back before the answer").isEqualTo(10_000);
+        List<Long> refunds = new java.util.ArrayList<>();
+        api.get("/api/v1/wallet", token).body().get("entries")
+                .forEach(e -> { if ("refund".equals(e.get("type").asText())) refunds.add(e.get("amountCents").asLong()); });
+        assertThat(refunds).as("once").hasSize(1);
+        Await.until(() -> inventory(lamp).get("reserved").asInt() == 0, Duration.ofSeconds(20), "nothing stays reserved");
+        levels(inventory(lamp), 5, 0, 5);
+    }
 }

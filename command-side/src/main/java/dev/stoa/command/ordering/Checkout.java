@@ -34,6 +34,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
+import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.cart.ItemCatalog;
 import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
@@ -171,7 +172,17 @@ public class Checkout {
             undo(buyer, orderId, reserved, coupon, true); // OrderFulfilment releases the same; done here so the answer shows it
             throw refused;
         }
-        commands.send(new ConfirmOrder(orderId, reference));
+        try {
+            commands.send(new ConfirmOrder(orderId, reference));
+        } catch (CommandExecutionException refused) {
+            if (!is(refused, ErrorCode.INVALID_TRANSITION)) throw refused; // not cancelled: OrderFulfilment confirms it
+            // cancelled after it was placed and before the debit confirmed it (the buyer, an admin, the buyer's
+            // deactivation): the debit goes back, under the reference OrderFulfilment uses for the same case, so the
+            // two never both refund (its saga ended with the cancellation and may not see this debit at all)
+            commands.send(new RefundToWallet(buyer, orderId, "unconfirmed-" + orderId.value(),
+                    placed.amounts().totalCents(), currency));
+            throw refused;
+        }
         for (Item item : items) if (item.product()) commands.send(new CommitStockReservation(item.productId(), orderId));
         return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
     }
