@@ -112,8 +112,18 @@ class PaymentProcess {
     /** The "gateway event" id under which Stoa's own cancellation of an intent is recorded (once per payment). */
     static final String CANCEL_EVENT_PREFIX = "stoa-cancel-";
 
+    /**
+     * Asks the gateway for the refund, unless its outcome is recorded already: a redelivered or retried event (a dead
+     * letter retried after Stripe's webhook decided the refund) must not call the gateway again, since Stripe keeps an
+     * idempotency key only 24 hours and would then refund a second time.
+     */
     @EventHandler
     void on(PaymentRefundRequested e) {
+        if (decided(e.paymentId(), e.refundId())) {
+            log.info("Refund {} of payment {}: its outcome is recorded already; the gateway is not asked again",
+                    e.refundId(), e.paymentId());
+            return;
+        }
         PaymentRecord payment = PaymentRecord.read(events, e.paymentId()).orElseThrow();
         PaymentGateway.Refund refund;
         try {
@@ -125,5 +135,13 @@ class PaymentProcess {
         }
         commands.send(new RecordRefund(e.paymentId(), e.refundId(), refund.id(), e.amountCents(), refund.status(), null,
                 refund.failureReason()));
+    }
+
+    /** Whether the payment's events hold the gateway's word on this refund (succeeded, failed, or reversed). */
+    private boolean decided(PaymentId paymentId, String refundId) {
+        return events.readEvents(paymentId.value()).asStream().map(org.axonframework.eventhandling.EventMessage::getPayload)
+                .anyMatch(p -> p instanceof PaymentRefunded r && refundId.equals(r.refundId())
+                        || p instanceof PaymentRefundFailed f && refundId.equals(f.refundId())
+                        || p instanceof PaymentRefundReversed v && refundId.equals(v.refundId()));
     }
 }

@@ -131,6 +131,22 @@ class PaymentProcessTest {
     }
 
     @Test
+    void givenARefundWhoseOutcomeIsRecorded_whenItsRequestComesAgain_thenTheGatewayIsNotAskedAgain() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), captured(),
+                new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", "scratched", "admin"),
+                new PaymentRefunded(payment, order, buyer, "r1", "re_1", 1_000, "USD", 1_000, 5_000,
+                        dev.stoa.api.payment.PaymentStatus.PARTIALLY_REFUNDED, "scratched"),
+                new PaymentRefundRequested(payment, order, "r2", 1_000, "USD", "scratched", "admin"),
+                new PaymentRefundFailed(payment, order, "r2", 1_000, "the gateway reports it failed"));
+        process.on(new PaymentRefundRequested(payment, order, "r1", 1_000, "USD", "scratched", "admin"));
+        process.on(new PaymentRefundRequested(payment, order, "r2", 1_000, "USD", "scratched", "admin"));
+        assertThat(gatewayRefunds).isEmpty();
+        assertThat(sent).isEmpty();
+        process.on(new PaymentRefundRequested(payment, order, "r3", 1_000, "USD", "scratched", "admin"));
+        assertThat(gatewayRefunds).as("an undecided one is asked for").containsExactly("pi_1:r3:1000");
+    }
+
+    @Test
     void givenARefundTheGatewayRefuses_thenItIsRecordedFailed_butAnOutageIsRetried() {
         stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), captured());
         gatewayFailure = new PaymentGateway.Refused("charge already refunded", null);
