@@ -254,6 +254,32 @@ class EnrollmentIT extends ApiTest {
         assertThat(context.getBean(WalletPurchases.class).runOnce()).as("settled once").isZero();
     }
 
+    /**
+     * A wallet purchase whose grant was refused and refunded in its request, which then died before it could end the
+     * purchase's row: the recovery must not grant the course (the money is back), only end the row.
+     */
+    @Test
+    void aWalletPurchaseRefundedInItsRequestThatDiedBeforeTheEnd_isNotGrantedByTheRecovery() {
+        Course course = courses.published("Pickling", 1_200, 70);
+        String studentId = UUID.randomUUID().toString();
+        String student = tokenAs(studentId, "customer");
+        fund(student, 5_000);
+        String purchase = diedAfterDebit(studentId, course.id(), 1_200);
+        commands.sendAndWait(new dev.stoa.api.wallet.RefundToWallet(new UserId(studentId), new OrderId(purchase),
+                "enrollment-refused-" + purchase, 1_200, "USD"));
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(5_000);
+
+        assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id = ?", Integer.class,
+                purchase)).isZero();
+        String enrollment = dev.stoa.api.learning.EnrollmentId.of(new UserId(studentId),
+                new dev.stoa.api.learning.CourseId(course.id())).value();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class,
+                enrollment)).as("no grant for money given back").isZero();
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", student).code()).isEqualTo("purchase_required");
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(5_000);
+    }
+
     /** A wallet purchase noted and debited ten minutes ago whose request died before the grant; answers its id. */
     private String diedAfterDebit(String userId, String courseId, long cents) {
         String purchase = UUID.randomUUID().toString();

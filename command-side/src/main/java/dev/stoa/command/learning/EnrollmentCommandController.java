@@ -107,6 +107,9 @@ class EnrollmentCommandController {
             purchases.end(purchase);
             return enrolled;
         } catch (RuntimeException refused) {
+            // no answer (a timeout, a lost connection): the grant may have been made; the purchase's row stays, and
+            // WalletPurchases grants it (idempotent per purchase) or refunds it once it is refused
+            if (!WalletPurchases.refusal(refused)) throw refused;
             log.info("Course {}: wallet purchase {} refused ({}); refunding the debit", course.courseId(), purchase,
                     refused.getMessage());
             purchases.refund(purchase, me, course.priceCents(), course.currency());

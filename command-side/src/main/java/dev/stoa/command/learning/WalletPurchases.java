@@ -4,16 +4,20 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.GrantEnrollment;
 import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.platform.MetadataKeys;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.WalletDebited;
 import dev.stoa.api.wallet.WalletId;
+import dev.stoa.api.wallet.WalletRefunded;
 import dev.stoa.command.platform.PeriodicTask;
 import dev.stoa.command.platform.web.Commands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -27,7 +31,9 @@ import org.springframework.stereotype.Component;
  * deleted once the course is granted or the debit refunded. A row older than
  * {@code stoa.learning.wallet-purchase.recovery-after} belongs to a request that died between debit and grant: if the
  * wallet was debited, the grant is made now (idempotent per purchase), or, refused (the course archived or owned
- * meanwhile), the debit is refunded; if it was not debited, the row just goes. So no money stays taken without access.
+ * meanwhile), the debit is refunded; if it was not debited, or debited and refunded already (the request refunded a
+ * refused grant and died before ending the row), the row just goes; a grant that gets no answer (a timeout) keeps the
+ * row for the next pass. So no money stays taken without access, and no access is given for money given back.
  */
 @Component
 public class WalletPurchases extends PeriodicTask {
@@ -73,27 +79,54 @@ public class WalletPurchases extends PeriodicTask {
             UserId user = new UserId((String) row.get("user_id"));
             long amount = ((Number) row.get("amount_cents")).longValue();
             String currency = (String) row.get("currency");
-            if (debited(user, purchase)) {
+            Owed owed = owed(user, purchase);
+            if (owed == Owed.ACCESS) {
                 Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
                         UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, "course-wallet-purchase:" + purchase.value());
                 try {
                     commands.send(GenericCommandMessage.asCommandMessage(new GrantEnrollment(user,
                             new CourseId((String) row.get("course_id")), GrantEnrollment.WALLET, purchase.value(), amount,
                             currency)).andMetaData(meta));
-                } catch (RuntimeException refused) {
-                    log.info("Wallet purchase {}: grant refused ({}); refunding", purchase, refused.getMessage());
+                } catch (RuntimeException failed) {
+                    if (!refusal(failed)) { // no answer (a timeout, an outage): the grant may be made; the next pass sees
+                        log.warn("Wallet purchase {}: the grant got no answer ({}); tried again later", purchase, failed.getMessage());
+                        continue;
+                    }
+                    log.info("Wallet purchase {}: grant refused ({}); refunding", purchase, failed.getMessage());
                     commands.send(GenericCommandMessage.asCommandMessage(new RefundToWallet(user, purchase,
                             REFUND_PREFIX + purchase.value(), amount, currency)).andMetaData(meta));
                 }
+            } else if (owed == Owed.NOTHING_REFUNDED_ALREADY) {
+                log.info("Wallet purchase {}: its debit was refunded already; no grant", purchase);
             }
             end(purchase);
         }
         return due.size();
     }
 
-    /** Whether the wallet holds the purchase's debit (its own stream, from the first event: snapshots aside). */
-    private boolean debited(UserId user, OrderId purchase) {
-        return events.readEvents(WalletId.of(user), 0).asStream()
-                .anyMatch(m -> m.getPayload() instanceof WalletDebited d && d.orderId().equals(purchase));
+    /** What a noted purchase is owed: nothing (never debited), nothing (debited and given back), or the course. */
+    enum Owed { NOTHING_NOT_DEBITED, NOTHING_REFUNDED_ALREADY, ACCESS }
+
+    /**
+     * From the wallet's own stream (from its first event: snapshots aside): a purchase debited and then refunded (its
+     * grant was refused, and the request died before it could end the row) is owed nothing; granting it now would give
+     * the course for free.
+     */
+    private Owed owed(UserId user, OrderId purchase) {
+        boolean debited = false, refunded = false;
+        for (Object payload : events.readEvents(WalletId.of(user), 0).asStream().map(m -> m.getPayload()).toList()) {
+            if (payload instanceof WalletDebited d && d.orderId().equals(purchase)) debited = true;
+            if (payload instanceof WalletRefunded r && r.orderId().equals(purchase)) refunded = true;
+        }
+        return !debited ? Owed.NOTHING_NOT_DEBITED : refunded ? Owed.NOTHING_REFUNDED_ALREADY : Owed.ACCESS;
+    }
+
+    /**
+     * Whether a failed command was answered with a refusal (a domain error the handler gave), as opposed to no answer
+     * at all (a timeout, a lost connection), after which the command may still have been carried out.
+     */
+    static boolean refusal(RuntimeException e) {
+        return e instanceof DomainException || e instanceof CommandExecutionException c
+                && c.getDetails().filter(d -> d instanceof ErrorDetails).isPresent();
     }
 }
