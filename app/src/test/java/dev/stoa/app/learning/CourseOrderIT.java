@@ -256,6 +256,27 @@ class CourseOrderIT extends ApiTest {
         }
     }
 
+    /** Asked for at 0 %, then half the course watched while the request waited: the approval is refused, access stays. */
+    @Test
+    void aCourseRefundAskedForEarly_butTheStudentWentOnBeforeTheApproval_isNotApproved() {
+        Course course = courses.published("Emulsions", 2_200, 50);
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(buyer[1]);
+        pay(order, buyer[1]);
+        awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+        Api.Response asked = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "not for me"), buyer[1]);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/courses/" + course.id() + "/progress", Map.of("lessonId", course.video(), "completed", true),
+                buyer[1]).body().get("progressPercent").asInt()).isEqualTo(50);
+
+        Api.Response approved = api.post("/api/v1/refunds/" + asked.body().get("refundId").asText() + "/approve", Map.of(),
+                tokenFor("support"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(422);
+        assertThat(approved.code()).isEqualTo("refund_not_eligible");
+        assertThat(progress(course.id(), buyer[1]).get("status").asText()).isEqualTo("active");
+    }
+
     @Test
     void anOrderCancelledBeforePayment_neverGrants() {
         Course course = courses.published("Sauces", 2_500, 70);

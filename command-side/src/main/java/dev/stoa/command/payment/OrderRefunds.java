@@ -120,7 +120,7 @@ public class OrderRefunds {
     }
 
     @CommandHandler
-    RefundApproved handle(ApproveRefund cmd, RefundableOrders orders) {
+    RefundApproved handle(ApproveRefund cmd, RefundableOrders orders, RefundPolicy policy) {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
         if (!REQUESTED.equals(state))
@@ -128,6 +128,16 @@ public class OrderRefunds {
         RefundableOrder order = orders.find(orderId).orElseThrow();
         if (order.status() == OrderStatus.CANCELLED)
             throw DomainException.invalidTransition("order " + order.orderNumber() + " was cancelled (and refunded) meanwhile");
+        // a course's progress counts when the money would go back too: asked for at 0 %, then finished while the request
+        // waited, it is no longer refunded
+        for (RefundItem item : requested.get(cmd.refundId().value())) {
+            if (!OrderLine.COURSE.equals(item.itemType())) continue;
+            int percent = policy.progress.percent(order.buyer(), item.itemId());
+            if (percent >= policy.maxCourseProgress)
+                throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + " is " + percent
+                        + "% done now (the student went on after asking); courses are refunded under "
+                        + policy.maxCourseProgress + "%");
+        }
         int n = order.lines().size();
         int[] before = new int[n], now = new int[n];
         for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);

@@ -144,6 +144,21 @@ class OrderRefundsTest {
     }
 
     @Test
+    void givenACourseAskedForUnderThirtyPercent_whenTheStudentWentOnBeforeTheApproval_thenNotEligible() {
+        lines = List.of(line("course", course, 4_900, 1));
+        progress = 10;
+        RefundRequested asked = requested(first, List.of(new RefundItem("course", course, 1)));
+        progress = 100;
+        fixture.given(asked)
+                .when(new ApproveRefund(order, first, support))
+                .expectNoEvents().expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_not_eligible"));
+        progress = 29;
+        fixture.given(asked)
+                .when(new ApproveRefund(order, first, support))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void givenOpenRequest_whenAskAgain_thenConflict() {
         fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
                 .when(ask(second, List.of(new RefundItem("product", desk, 1))))
