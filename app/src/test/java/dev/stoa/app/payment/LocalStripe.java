@@ -159,9 +159,12 @@ final class LocalStripe implements AutoCloseable {
     // --- webhooks, as Stripe sends them ---
 
     /** {@code payment_intent.succeeded} for the intent, as a payload. */
-    String succeeded(String intentId) {
+    String succeeded(String intentId) { return succeeded(intentId, intents.get(intentId).amount()); }
+
+    /** {@code payment_intent.succeeded} with {@code amount_received} other than the intent's amount (changed at Stripe). */
+    String succeeded(String intentId, long received) {
         Intent i = intents.get(intentId);
-        return event("payment_intent.succeeded", intentJson(i, "succeeded", i.amount(), null));
+        return event("payment_intent.succeeded", intentJson(i, "succeeded", received, null));
     }
 
     String declined(String intentId, String declineCode, String message) {

@@ -234,6 +234,24 @@ class StripePaymentsIT {
                 .contains("no longer open when the payment arrived");
     }
 
+    /**
+     * A success whose amount is not the order's (the intent was changed at Stripe, or captured in part) does not pay the
+     * order: the money goes back and the order is cancelled, its stock released; never confirmed for less.
+     */
+    @Test
+    void aSuccessForLessThanTheOrder_isRefunded_andTheOrderCancelled_neverConfirmed() {
+        String lamp = shop.product(4_100, 3);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        String intentId = intentOf(order);
+        assertThat(stripe.deliver(port, stripe.succeeded(intentId, 100))).isEqualTo(200);
+        JsonNode cancelled = shop.awaitOrder(order.orderId(), buyer.token(), "cancelled");
+        assertThat(cancelled.get("cancelReason").asText()).isEqualTo("payment_failed");
+        Await.until(() -> stripe.refundsOf(intentId).size() == 1, Duration.ofSeconds(20), "the 1.00 went back");
+        assertThat(stripe.refundsOf(intentId).get(0).amount()).isEqualTo(100);
+        shop.awaitLevels(lamp, 3, 0, 3);
+    }
+
     @Test
     void partialRefundsSumToTheTotal_andNotACentMore() {
         String lamp = shop.product(5_000, 2);

@@ -18,6 +18,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A card payment of one order: pending → captured | failed | canceled; a captured payment is refunded in parts
@@ -29,6 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "aggregateCache")
 public class Payment {
+    private static final Logger log = LoggerFactory.getLogger(Payment.class);
     static final String REQUESTED = "requested";
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
@@ -68,6 +71,12 @@ public class Payment {
     @CommandHandler
     void handle(CapturePayment cmd, GatewayEvents seen) {
         if (applied(cmd.gatewayEventId()) || capturedCents > 0) return;
+        if (cmd.intentId() != null && !cmd.intentId().equals(intentId)) {
+            // its metadata names this payment, but Stoa never made that intent (another integration on the account):
+            // it pays nothing of this order
+            log.warn("Payment {}: a success of intent {}, not of its own {}; ignored", paymentId, cmd.intentId(), intentId);
+            return;
+        }
         if (cmd.amountCents() <= 0) throw DomainException.badInput("amountCents must be positive");
         if (!currency.equalsIgnoreCase(cmd.currency()))
             throw DomainException.badInput("payment " + paymentId + " is in " + currency + ", not " + cmd.currency());

@@ -50,6 +50,17 @@ class PaymentProcess {
 
     @EventHandler
     void on(PaymentCaptured e) {
+        long owed = PaymentRecord.read(events, e.paymentId()).map(PaymentRecord::amountCents).orElse(e.amountCents());
+        if (e.amountCents() != owed) {
+            // not what the order costs (an intent changed at Stripe, a partial capture): it does not pay the order;
+            // the money goes back, and the order, still pending, is cancelled, so the buyer may order again
+            log.warn("Payment {} captured {} cents for order {}, which costs {}: refunding it", e.paymentId(), e.amountCents(),
+                    e.orderId(), owed);
+            commands.send(new RequestRefund(e.paymentId(), "unconfirmed-" + e.paymentId().value(), null,
+                    "the amount captured was not the order's", "system"));
+            cancelPending(e.paymentId(), e.orderId());
+            return;
+        }
         try {
             commands.send(new ConfirmOrder(e.orderId(), e.paymentId().value()));
         } catch (RuntimeException refused) {

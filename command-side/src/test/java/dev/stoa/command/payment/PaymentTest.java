@@ -88,6 +88,13 @@ class PaymentTest {
     }
 
     @Test
+    void givenPending_whenAnotherIntentSucceedsInItsName_thenNothingIsCaptured() {
+        fixture.given(started())
+                .when(new CapturePayment(payment, "evt_foreign", "pi_someone_elses", 5_000, "USD"))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenCaptured_whenTheSameEventAgain_thenNothingChanges() {
         fixture.given(started(), captured())
                 .when(new CapturePayment(payment, "evt_ok", "pi_1", 5_000, "USD"))
