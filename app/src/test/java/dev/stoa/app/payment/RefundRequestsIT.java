@@ -93,6 +93,14 @@ class RefundRequestsIT extends ApiTest {
 
     private long balance(String token) { return api.get("/api/v1/wallet", token).body().get("balanceCents").asLong(); }
 
+    /** The amounts of the wallet's refund entries. */
+    private List<Long> walletRefunds(String token) {
+        List<Long> refunds = new ArrayList<>();
+        api.get("/api/v1/wallet", token).body().get("entries")
+                .forEach(e -> { if ("refund".equals(e.get("type").asText())) refunds.add(e.get("amountCents").asLong()); });
+        return refunds;
+    }
+
     /** A wallet-paid order of 3 × lamp and 1 × pen with a 5.00 coupon; answers its checkout body once it is confirmed. */
     private JsonNode walletOrder(String token, String lamp, String pen) {
         String code = unique("FIVE").toUpperCase();
@@ -172,10 +180,7 @@ class RefundRequestsIT extends ApiTest {
         assertThat(b.get("shippingCents").asLong()).isEqualTo(shipping);
         assertThat(firstAmount + b.get("totalCents").asLong()).isEqualTo(total);
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the wallet holds all it had again");
-        JsonNode entries = api.get("/api/v1/wallet", buyer[1]).body().get("entries");
-        List<Long> refunds = new ArrayList<>();
-        entries.forEach(e -> { if ("refund".equals(e.get("type").asText())) refunds.add(e.get("amountCents").asLong()); });
-        assertThat(refunds).containsExactlyInAnyOrder(firstAmount, total - firstAmount);
+        assertThat(walletRefunds(buyer[1])).containsExactlyInAnyOrder(firstAmount, total - firstAmount);
         Api.Response nothingLeft = request(buyer[1], orderId, null);
         assertThat(nothingLeft.code()).isEqualTo("refund_exceeds_remaining");
 
@@ -225,10 +230,7 @@ class RefundRequestsIT extends ApiTest {
         Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "too slow"), buyer[1]);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the rest of the debit is back in the wallet");
-        List<Long> refunds = new ArrayList<>();
-        api.get("/api/v1/wallet", buyer[1]).body().get("entries")
-                .forEach(e -> { if ("refund".equals(e.get("type").asText())) refunds.add(e.get("amountCents").asLong()); });
-        assertThat(refunds).containsExactlyInAnyOrder(part, total - part);
+        assertThat(walletRefunds(buyer[1])).containsExactlyInAnyOrder(part, total - part);
     }
 
     /**
@@ -260,10 +262,8 @@ class RefundRequestsIT extends ApiTest {
                     .path("status").asText()), Duration.ofSeconds(20), "the approved request is paid or failed");
         }
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the debit is back in the wallet");
-        long refunded = 0;
-        for (JsonNode e : api.get("/api/v1/wallet", buyer[1]).body().get("entries"))
-            if ("refund".equals(e.get("type").asText())) refunded += e.get("amountCents").asLong();
-        assertThat(refunded).as("the refunds add up to the debit, once").isEqualTo(total);
+        assertThat(walletRefunds(buyer[1]).stream().mapToLong(Long::longValue).sum()).as("the refunds add up to the debit, once")
+                .isEqualTo(total);
     }
 
     @Test
