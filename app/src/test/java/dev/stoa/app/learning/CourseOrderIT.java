@@ -277,6 +277,26 @@ class CourseOrderIT extends ApiTest {
         assertThat(progress(course.id(), buyer[1]).get("status").asText()).isEqualTo("active");
     }
 
+    /**
+     * An admin refunds a course order's card payment whole, outside a refund request: the order paid nothing in the
+     * end, so its course is revoked too (a refund that forgot the course's access would give it away).
+     */
+    @Test
+    void aCourseOrdersPaymentRefundedWholeByAnAdmin_revokesTheCourse() {
+        Course course = courses.published("Braising", 2_700, 50);
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(buyer[1]);
+        pay(order, buyer[1]);
+        awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+
+        Api.Response refunded = api.post("/api/v1/payments/" + order[1] + "/refund",
+                Map.of("amountCents", Long.parseLong(order[2]), "reason", "goodwill"), tokenFor("admin"));
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(202);
+        JsonNode revoked = awaitProgress(course.id(), buyer[1], p -> "revoked".equals(p.path("status").asText()), "access revoked");
+        assertThat(grant(revoked, order[0]).get("revokedReason").asText()).isEqualTo("refunded");
+    }
+
     @Test
     void anOrderCancelledBeforePayment_neverGrants() {
         Course course = courses.published("Sauces", 2_500, 70);

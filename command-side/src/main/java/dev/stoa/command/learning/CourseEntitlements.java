@@ -8,6 +8,8 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.PaymentRefunded;
+import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.identity.UserId;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Course lines of orders become entitlements: a confirmed order grants each of its courses (source {@code order},
  * reference the order id); an order cancelled after confirmation, or an approved refund request covering a course
- * line, revokes exactly that order's grant (another grant of the same course keeps the access). Every command is
+ * line, or its card payment refunded whole any other way, revokes exactly that order's grant (another grant of the same
+ * course keeps the access). Every command is
  * idempotent per order, so a redelivered event changes nothing more; never replayed (it sends commands).
  */
 @Component
@@ -68,6 +71,23 @@ class CourseEntitlements {
         for (RefundLineAmount line : e.lines())
             if (OrderLine.COURSE.equals(line.itemType()))
                 revoke(e.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.REFUNDED);
+    }
+
+    /**
+     * The order's card payment was refunded whole outside a refund request or a cancellation (an admin's refund of the
+     * payment, a refund made in Stripe's dashboard): the order paid nothing in the end, so its courses are revoked too.
+     * A refund in part leaves them (which course it was for is not said); refunds by request or cancellation revoked
+     * their courses already (a repeat revocation changes nothing).
+     */
+    @EventHandler
+    void on(PaymentRefunded e) {
+        if (!PaymentStatus.REFUNDED.equals(e.status())) return;
+        OrderPlaced placed = (OrderPlaced) events.readEvents(e.orderId().value()).asStream()
+                .filter(m -> m.getPayload() instanceof OrderPlaced).findFirst().map(m -> m.getPayload()).orElse(null);
+        if (placed == null) return;
+        for (OrderLine line : placed.lines())
+            if (OrderLine.COURSE.equals(line.itemType()))
+                revoke(placed.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.REFUNDED);
     }
 
     private void revoke(UserId buyer, String courseId, String orderId, String reason) {
