@@ -8,6 +8,7 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.OrderRefundsId;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.payment.RefundApproved;
@@ -47,12 +48,30 @@ class CourseEntitlements {
         this.events = events;
     }
 
+    /**
+     * Grants the order's courses, unless the order was cancelled or the course's refund approved by now: a grant that
+     * failed and waited as a dead letter while the refund went through (another aggregate's event, so not held back
+     * behind it) would otherwise give the course back after its money.
+     */
     @EventHandler
     void on(OrderConfirmed e) {
-        OrderPlaced placed = (OrderPlaced) events.readEvents(e.orderId().value()).asStream()
-                .filter(m -> m.getPayload() instanceof OrderPlaced).findFirst().orElseThrow().getPayload();
+        List<Object> order = events.readEvents(e.orderId().value()).asStream().map(m -> (Object) m.getPayload()).toList();
+        OrderPlaced placed = (OrderPlaced) order.stream().filter(p -> p instanceof OrderPlaced).findFirst().orElseThrow();
+        if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {
+            log.info("Order {} was cancelled before its courses were granted; none is", e.orderId());
+            return;
+        }
+        java.util.Set<String> refunded = new java.util.HashSet<>();
+        events.readEvents(OrderRefundsId.of(e.orderId())).asStream().map(m -> m.getPayload())
+                .filter(p -> p instanceof RefundApproved).map(p -> (RefundApproved) p)
+                .forEach(a -> a.lines().stream().filter(l -> OrderLine.COURSE.equals(l.itemType()))
+                        .forEach(l -> refunded.add(l.itemId())));
         for (OrderLine line : placed.lines()) {
             if (!OrderLine.COURSE.equals(line.itemType())) continue;
+            if (refunded.contains(line.itemId())) {
+                log.info("Order {}: course {} was refunded before it was granted; not granted", e.orderId(), line.itemId());
+                continue;
+            }
             commands.send(new GrantEnrollment(e.buyer(), new CourseId(line.itemId()), GrantEnrollment.ORDER,
                     e.orderId().value(), line.lineTotalCents(), placed.amounts().currency()));
         }
