@@ -267,7 +267,9 @@ class EnrollmentIT extends ApiTest {
         String purchase = diedAfterDebit(studentId, course.id(), 1_200);
         commands.sendAndWait(new dev.stoa.api.wallet.RefundToWallet(new UserId(studentId), new OrderId(purchase),
                 "enrollment-refused-" + purchase, 1_200, "USD"));
-        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(5_000);
+        // a command sent directly, not an HTTP write: its read model is awaited
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 5_000,
+                Duration.ofSeconds(20), "the refund in the wallet's read model");
 
         assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id = ?", Integer.class,
