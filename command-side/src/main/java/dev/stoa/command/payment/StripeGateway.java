@@ -3,6 +3,8 @@ package dev.stoa.command.payment;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -71,12 +73,20 @@ class StripeGateway implements PaymentGateway {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 
-    private interface Call<T> { T run() throws StripeException; }
+    interface Call<T> { T run() throws StripeException; }
 
-    private static <T> T call(Call<T> call) {
+    /**
+     * Runs a call, telling a refusal of the request itself ({@link Refused}: a card error, an invalid request) from an
+     * error that says nothing about it ({@link Unavailable}: retried, then parked as a dead letter, never recorded as
+     * the request's outcome): no connection, a 5xx, the rate limit; an idempotency error (the same key in flight, or
+     * reused: a refund under that key may well exist, so recording it failed would invite a second one); and the
+     * platform's own key refused or short of a permission (its configuration, fixed by an operator).
+     */
+    static <T> T call(Call<T> call) {
         try {
             return call.run();
-        } catch (ApiConnectionException | RateLimitException | ApiException e) {
+        } catch (ApiConnectionException | RateLimitException | ApiException | IdempotencyException
+                 | AuthenticationException e) { // PermissionException is an AuthenticationException
             throw new Unavailable("Stripe is unavailable: " + e.getMessage(), e);
         } catch (StripeException e) {
             if (e.getStatusCode() != null && e.getStatusCode() >= 500) throw new Unavailable("Stripe failed: " + e.getMessage(), e);
