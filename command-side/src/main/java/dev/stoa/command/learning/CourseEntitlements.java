@@ -15,9 +15,12 @@ import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.ErrorCode;
-import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -55,17 +58,16 @@ class CourseEntitlements {
      */
     @EventHandler
     void on(OrderConfirmed e) {
-        List<Object> order = events.readEvents(e.orderId().value()).asStream().map(m -> (Object) m.getPayload()).toList();
-        OrderPlaced placed = (OrderPlaced) order.stream().filter(p -> p instanceof OrderPlaced).findFirst().orElseThrow();
+        List<Object> order = history(e.orderId().value());
+        OrderPlaced placed = placed(order).orElseThrow();
         if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {
             log.info("Order {} was cancelled before its courses were granted; none is", e.orderId());
             return;
         }
-        java.util.Set<String> refunded = new java.util.HashSet<>();
-        events.readEvents(OrderRefundsId.of(e.orderId())).asStream().map(m -> m.getPayload())
-                .filter(p -> p instanceof RefundApproved).map(p -> (RefundApproved) p)
-                .forEach(a -> a.lines().stream().filter(l -> OrderLine.COURSE.equals(l.itemType()))
-                        .forEach(l -> refunded.add(l.itemId())));
+        Set<String> refunded = new HashSet<>();
+        for (Object p : history(OrderRefundsId.of(e.orderId())))
+            if (p instanceof RefundApproved approved)
+                for (RefundLineAmount l : approved.lines()) if (OrderLine.COURSE.equals(l.itemType())) refunded.add(l.itemId());
         for (OrderLine line : placed.lines()) {
             if (!OrderLine.COURSE.equals(line.itemType())) continue;
             if (refunded.contains(line.itemId())) {
@@ -101,21 +103,27 @@ class CourseEntitlements {
     @EventHandler
     void on(PaymentRefunded e) {
         if (!PaymentStatus.REFUNDED.equals(e.status())) return;
-        OrderPlaced placed = (OrderPlaced) events.readEvents(e.orderId().value()).asStream()
-                .filter(m -> m.getPayload() instanceof OrderPlaced).findFirst().map(m -> m.getPayload()).orElse(null);
+        OrderPlaced placed = placed(history(e.orderId().value())).orElse(null);
         if (placed == null) return;
         for (OrderLine line : placed.lines())
             if (OrderLine.COURSE.equals(line.itemType()))
                 revoke(placed.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.REFUNDED);
     }
 
+    /** The payloads of an aggregate's events, in order. */
+    private List<Object> history(String aggregateId) {
+        return events.readEvents(aggregateId).asStream().map(m -> (Object) m.getPayload()).toList();
+    }
+
+    private static Optional<OrderPlaced> placed(List<Object> order) {
+        return order.stream().filter(p -> p instanceof OrderPlaced).map(p -> (OrderPlaced) p).findFirst();
+    }
+
     private void revoke(UserId buyer, String courseId, String orderId, String reason) {
         try {
             commands.send(new RevokeEnrollment(buyer, new CourseId(courseId), orderId, reason));
         } catch (CommandExecutionException refused) {
-            boolean notFound = refused.getDetails()
-                    .map(d -> d instanceof ErrorDetails ed && ErrorCode.NOT_FOUND_CODE.code().equals(ed.code())).orElse(false);
-            if (!notFound) throw refused;
+            if (!Refusals.is(refused, ErrorCode.NOT_FOUND_CODE)) throw refused;
             log.warn("Order {}: course {} was never granted to {}; nothing to revoke", orderId, courseId, buyer);
         }
     }

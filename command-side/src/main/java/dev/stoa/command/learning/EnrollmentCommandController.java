@@ -9,6 +9,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -109,7 +110,7 @@ class EnrollmentCommandController {
         } catch (RuntimeException refused) {
             // no answer (a timeout, a lost connection): the grant may have been made; the purchase's row stays, and
             // WalletPurchases grants it (idempotent per purchase) or refunds it once it is refused
-            if (!WalletPurchases.refusal(refused)) throw refused;
+            if (!Refusals.any(refused)) throw refused;
             log.info("Course {}: wallet purchase {} refused ({}); refunding the debit", course.courseId(), purchase,
                     refused.getMessage());
             purchases.refund(purchase, me, course.priceCents(), course.currency());

@@ -4,20 +4,18 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.GrantEnrollment;
 import dev.stoa.api.ordering.OrderId;
-import dev.stoa.api.platform.DomainException;
-import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.platform.MetadataKeys;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.WalletDebited;
 import dev.stoa.api.wallet.WalletId;
 import dev.stoa.api.wallet.WalletRefunded;
 import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -88,7 +86,7 @@ public class WalletPurchases extends PeriodicTask {
                             new CourseId((String) row.get("course_id")), GrantEnrollment.WALLET, purchase.value(), amount,
                             currency)).andMetaData(meta));
                 } catch (RuntimeException failed) {
-                    if (!refusal(failed)) { // no answer (a timeout, an outage): the grant may be made; the next pass sees
+                    if (!Refusals.any(failed)) { // no answer (a timeout, an outage): the grant may be made; the next pass sees
                         log.warn("Wallet purchase {}: the grant got no answer ({}); tried again later", purchase, failed.getMessage());
                         continue;
                     }
@@ -119,14 +117,5 @@ public class WalletPurchases extends PeriodicTask {
             if (payload instanceof WalletRefunded r && r.orderId().equals(purchase)) refunded = true;
         }
         return !debited ? Owed.NOTHING_NOT_DEBITED : refunded ? Owed.NOTHING_REFUNDED_ALREADY : Owed.ACCESS;
-    }
-
-    /**
-     * Whether a failed command was answered with a refusal (a domain error the handler gave), as opposed to no answer
-     * at all (a timeout, a lost connection), after which the command may still have been carried out.
-     */
-    static boolean refusal(RuntimeException e) {
-        return e instanceof DomainException || e instanceof CommandExecutionException c
-                && c.getDetails().filter(d -> d instanceof ErrorDetails).isPresent();
     }
 }

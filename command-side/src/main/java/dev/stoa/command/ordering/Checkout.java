@@ -39,6 +39,7 @@ import dev.stoa.command.cart.ItemCatalog;
 import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import dev.stoa.command.payment.CardPayments;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,8 +149,7 @@ public class Checkout {
         if (placed.amounts().totalCents() == 0) { // nothing to pay (a 100 % coupon on a course): no card, no debit
             String free = "free-" + orderId.value();
             commands.send(new ConfirmOrder(orderId, free));
-            for (Item item : items) if (item.product()) commands.send(new CommitStockReservation(item.productId(), orderId));
-            return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, free);
+            return confirmed(placed, items, paymentMethod, free);
         }
         if (PlaceOrder.CARD.equals(paymentMethod)) { // pending until the card payment's outcome (PaymentProcess)
             CardPayments.Started payment;
@@ -175,7 +175,7 @@ public class Checkout {
         try {
             commands.send(new ConfirmOrder(orderId, reference));
         } catch (CommandExecutionException refused) {
-            if (!is(refused, ErrorCode.INVALID_TRANSITION)) throw refused; // not cancelled: OrderFulfilment confirms it
+            if (!Refusals.is(refused, ErrorCode.INVALID_TRANSITION)) throw refused; // not cancelled: OrderFulfilment confirms it
             // cancelled after it was placed and before the debit confirmed it (the buyer, an admin, the buyer's
             // deactivation): the debit goes back, under the reference OrderFulfilment uses for the same case, so the
             // two never both refund (its saga ended with the cancellation and may not see this debit at all)
@@ -183,8 +183,14 @@ public class Checkout {
                     placed.amounts().totalCents(), currency));
             throw refused;
         }
-        for (Item item : items) if (item.product()) commands.send(new CommitStockReservation(item.productId(), orderId));
-        return new Placed(orderId, placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
+        return confirmed(placed, items, paymentMethod, reference);
+    }
+
+    /** A confirmed order: its reservations committed (the goods leave the warehouse), answered {@code confirmed}. */
+    private Placed confirmed(OrderPlaced placed, List<Item> items, String paymentMethod, String reference) {
+        for (Item item : items)
+            if (item.product()) commands.send(new CommitStockReservation(item.productId(), placed.orderId()));
+        return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
     }
 
     /** One line of the cart (a product or a course) with the item's facts now. */
@@ -220,7 +226,7 @@ public class Checkout {
         try {
             return commands.send(new ReadCartForCheckout(buyer));
         } catch (CommandExecutionException e) {
-            if (is(e, ErrorCode.NOT_FOUND_CODE)) return CartContents.empty(); // never had a cart
+            if (Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) return CartContents.empty(); // never had a cart
             throw e;
         }
     }
@@ -230,7 +236,7 @@ public class Checkout {
         try {
             return commands.send(new ReadShippingAddress(buyer, addressId));
         } catch (CommandExecutionException e) {
-            if (addressId == null && is(e, ErrorCode.NOT_FOUND_CODE)) return null;
+            if (addressId == null && Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) return null;
             throw e;
         }
     }
@@ -271,7 +277,7 @@ public class Checkout {
         try {
             commands.send(new ReserveStock(item.productId(), orderId, item.quantity()));
         } catch (CommandExecutionException e) {
-            if (!is(e, ErrorCode.INSUFFICIENT_STOCK)) throw e;
+            if (!Refusals.is(e, ErrorCode.INSUFFICIENT_STOCK)) throw e;
             String message = e.getDetails().map(d -> ((ErrorDetails) d).message()).orElse("not enough stock");
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK,
                     "line " + (index + 1) + " (" + item.name() + ", SKU " + item.sku() + "): " + message);
@@ -295,9 +301,5 @@ public class Checkout {
 
     private static ShippingAddress shippingAddress(Address a) {
         return new ShippingAddress(null, a.streetLine1(), a.streetLine2(), a.city(), a.state(), a.postalCode(), a.countryCode());
-    }
-
-    private static boolean is(CommandExecutionException e, ErrorCode code) {
-        return e.getDetails().map(d -> d instanceof ErrorDetails ed && code.code().equals(ed.code())).orElse(false);
     }
 }

@@ -16,11 +16,11 @@ import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.ErrorCode;
-import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.RefundRestToWallet;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.WalletDebited;
 import dev.stoa.command.platform.SnapshotState;
+import dev.stoa.command.platform.Refusals;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -79,7 +79,7 @@ public class OrderFulfilment {
         try {
             commands.sendAndWait(new ConfirmOrder(e.orderId(), "wallet-" + e.orderId().value()));
         } catch (CommandExecutionException refused) {
-            if (!refusedAs(refused, ErrorCode.INVALID_TRANSITION)) throw refused;
+            if (!Refusals.is(refused, ErrorCode.INVALID_TRANSITION)) throw refused;
             // the order was cancelled before the debit confirmed it: the money goes back
             commands.sendAndWait(new RefundToWallet(e.userId(), e.orderId(), "unconfirmed-" + e.orderId().value(),
                     e.amountCents(), e.currency()));
@@ -121,17 +121,13 @@ public class OrderFulfilment {
         try {
             commands.sendAndWait(command);
         } catch (CommandExecutionException refused) {
-            if (!refusedAs(refused, ErrorCode.NOT_FOUND_CODE) && !refusedAs(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
+            if (!Refusals.is(refused, ErrorCode.NOT_FOUND_CODE) && !Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
             log.warn("Order {}: nothing to do for {} ({})", orderId, command.getClass().getSimpleName(), refused.getMessage());
         }
     }
 
     private static List<OrderLine> productLines(List<OrderLine> lines) {
         return lines == null ? List.of() : lines.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).toList();
-    }
-
-    private static boolean refusedAs(CommandExecutionException e, ErrorCode code) {
-        return e.getDetails().map(d -> d instanceof ErrorDetails ed && code.code().equals(ed.code())).orElse(false);
     }
 
     /** For tests and logs: the order this saga follows. */

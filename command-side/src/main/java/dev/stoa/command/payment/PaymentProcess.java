@@ -7,7 +7,9 @@ import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -130,12 +132,13 @@ class PaymentProcess {
      */
     @EventHandler
     void on(PaymentRefundRequested e) {
-        if (decided(e.paymentId(), e.refundId())) {
+        List<Object> history = PaymentRecord.history(events, e.paymentId());
+        if (decided(history, e.refundId())) {
             log.info("Refund {} of payment {}: its outcome is recorded already; the gateway is not asked again",
                     e.refundId(), e.paymentId());
             return;
         }
-        PaymentRecord payment = PaymentRecord.read(events, e.paymentId()).orElseThrow();
+        PaymentRecord payment = PaymentRecord.of(history).orElseThrow();
         PaymentGateway.Refund refund;
         try {
             refund = gateway.refund(payment.intentId(), e.paymentId(), e.refundId(), e.amountCents());
@@ -149,9 +152,8 @@ class PaymentProcess {
     }
 
     /** Whether the payment's events hold the gateway's word on this refund (succeeded, failed, or reversed). */
-    private boolean decided(PaymentId paymentId, String refundId) {
-        return events.readEvents(paymentId.value()).asStream().map(org.axonframework.eventhandling.EventMessage::getPayload)
-                .anyMatch(p -> p instanceof PaymentRefunded r && refundId.equals(r.refundId())
+    private static boolean decided(List<Object> history, String refundId) {
+        return history.stream().anyMatch(p -> p instanceof PaymentRefunded r && refundId.equals(r.refundId())
                         || p instanceof PaymentRefundFailed f && refundId.equals(f.refundId())
                         || p instanceof PaymentRefundReversed v && refundId.equals(v.refundId()));
     }

@@ -3,8 +3,8 @@ package dev.stoa.command.payment;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
+import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -15,13 +15,21 @@ record PaymentRecord(PaymentId paymentId, OrderId orderId, UserId buyer, long am
                      String intentId, String status, long capturedCents, long refundedCents, String failureCode,
                      String failureMessage) {
 
-    static Optional<PaymentRecord> read(EventStore events, PaymentId paymentId) {
-        PaymentRecord[] r = new PaymentRecord[1];
-        events.readEvents(paymentId.value()).asStream().map(EventMessage::getPayload).forEach(p -> r[0] = r[0] == null
-                ? (p instanceof PaymentStarted s ? new PaymentRecord(s.paymentId(), s.orderId(), s.buyer(), s.amountCents(),
-                        s.currency(), s.gateway(), s.intentId(), PaymentStatus.PENDING, 0, 0, null, null) : null)
-                : r[0].with(p));
-        return Optional.ofNullable(r[0]);
+    static Optional<PaymentRecord> read(EventStore events, PaymentId paymentId) { return of(history(events, paymentId)); }
+
+    /** The payloads of the payment's events, in order. */
+    static List<Object> history(EventStore events, PaymentId paymentId) {
+        return events.readEvents(paymentId.value()).asStream().map(m -> (Object) m.getPayload()).toList();
+    }
+
+    /** The payment those payloads tell of; empty before its {@code PaymentStarted}. */
+    static Optional<PaymentRecord> of(List<Object> history) {
+        PaymentRecord r = null;
+        for (Object p : history)
+            r = r == null ? (p instanceof PaymentStarted s ? new PaymentRecord(s.paymentId(), s.orderId(), s.buyer(),
+                    s.amountCents(), s.currency(), s.gateway(), s.intentId(), PaymentStatus.PENDING, 0, 0, null, null) : null)
+                    : r.with(p);
+        return Optional.ofNullable(r);
     }
 
     private PaymentRecord with(Object event) {

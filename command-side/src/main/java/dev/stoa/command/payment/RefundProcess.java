@@ -6,6 +6,7 @@ import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundToWallet;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;

@@ -16,6 +16,7 @@ import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.RecordRefund;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.Locale;
 import java.util.Map;
