@@ -18,6 +18,7 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.platform.axon.PositionGate;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
 import dev.stoa.app.support.Mailbox;
@@ -58,6 +59,7 @@ class ProjectionRebuildIT extends ApiTest {
     @Autowired EventProcessingConfiguration processing;
     @Autowired EventStore eventStore;
     @Autowired SearchIndexAdmin productIndex;
+    @Autowired PositionGate gate;
 
     private OrderId placeOrder(String buyerId, String vendorId, String name, long priceCents) {
         return placeOrder(buyerId, vendorId, name, priceCents, null);
@@ -82,9 +84,8 @@ class ProjectionRebuildIT extends ApiTest {
     private List<String> rows(List<String> tables) { return Rebuilds.rows(jdbc, tables); }
 
     private void awaitCaughtUp(String... processors) throws InterruptedException {
-        Processors p = new Processors(processing, eventStore);
-        long head = p.head();
-        for (String name : processors) p.awaitPosition(name, head, Duration.ofSeconds(60));
+        long head = new Processors(processing, eventStore).head();
+        for (String name : processors) assertThat(gate.awaitProcessor(name, head, Duration.ofSeconds(60))).as(name).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.stoa.app.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.platform.axon.PositionGate;
 import dev.stoa.app.platform.replay.EventReplay;
 import dev.stoa.app.platform.replay.ProjectionBeans;
 import dev.stoa.app.support.Api;
@@ -30,6 +31,7 @@ class CourseRebuildIT extends ApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired EventReplay replay;
     @Autowired ProjectionBeans beans;
+    @Autowired PositionGate gate;
 
     private List<String> rows() { return Rebuilds.rows(jdbc, List.of("course_view", "lesson_view")); }
 
@@ -63,11 +65,11 @@ class CourseRebuildIT extends ApiTest {
             before.put(course.id(), read);
         }
         Processors processors = new Processors(processing, eventStore);
-        processors.awaitPosition("course-read-model", processors.head(), Duration.ofSeconds(60));
+        assertThat(gate.awaitProcessor("course-read-model", processors.head(), Duration.ofSeconds(60))).isTrue();
         List<String> live = rows();
 
         new Rebuilds(api, tokenFor("admin")).run("course-read-model");
-        processors.awaitPosition("course-read-model", processors.head(), Duration.ofSeconds(60));
+        assertThat(gate.awaitProcessor("course-read-model", processors.head(), Duration.ofSeconds(60))).isTrue();
 
         for (Map.Entry<String, JsonNode> course : before.entrySet())
             assertThat(api.get("/api/v1/courses/" + course.getKey()).body()).isEqualTo(course.getValue());

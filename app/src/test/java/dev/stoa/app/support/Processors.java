@@ -1,13 +1,16 @@
 package dev.stoa.app.support;
 
-import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-/** Where the event store's head and each streaming processor are, read from Axon itself, for tests that wait. */
+/**
+ * Where the event store's head and each streaming processor are, read from Axon itself. A processor's position is its
+ * token's index, which says nothing of the gaps it passed: to wait until it has handled every event up to a position,
+ * ask {@code PositionGate.awaitProcessor}.
+ */
 public final class Processors {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -30,14 +33,5 @@ public final class Processors {
     public long position(String name) {
         return get(name).processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
-    }
-
-    public void awaitPosition(String name, long position, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (position(name) < position) {
-            if (System.nanoTime() > deadline)
-                throw new AssertionError(name + " is at " + position(name) + ", not yet at " + position);
-            Thread.sleep(50);
-        }
     }
 }

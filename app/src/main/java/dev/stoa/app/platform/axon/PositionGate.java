@@ -31,13 +31,15 @@ public class PositionGate {
     private final TokenPositions tokens;
     private final WriteAtPosition writes;
     private final ProcessorProgress progress;
+    private final StoredPositions stored;
 
     public PositionGate(ObjectProvider<EventProcessingConfiguration> processing, TokenPositions tokens,
-                        WriteAtPosition writes, ProcessorProgress progress) {
+                        WriteAtPosition writes, ProcessorProgress progress, StoredPositions stored) {
         this.processing = processing;
         this.tokens = tokens;
         this.writes = writes;
         this.progress = progress;
+        this.stored = stored;
     }
 
     /**
@@ -68,7 +70,10 @@ public class PositionGate {
         return passed;
     }
 
-    /** Until every running read-model processor here has passed {@code position} in all its segments, wherever owned. */
+    /**
+     * Until every running read-model processor here has handled every event committed up to {@code position} in all its
+     * segments, wherever owned.
+     */
     public boolean awaitAll(long position, Duration timeout) throws InterruptedException {
         List<StreamingEventProcessor> running = processors().values().stream()
                 .filter(p -> p instanceof StreamingEventProcessor s && s.isRunning() && EventTargets.buildsReadModels(p))
@@ -77,8 +82,9 @@ public class PositionGate {
     }
 
     /**
-     * Until the named processor has passed {@code position} in all its segments, wherever owned (the audit log, which
-     * no write waits for, before an audit answer). False when it is not configured here or not there in time.
+     * Until the named processor has handled every event committed up to {@code position} in all its segments, wherever
+     * owned (the audit log, which no write waits for, before an audit answer). False when it is not configured here or
+     * not there in time.
      */
     public boolean awaitProcessor(String name, long position, Duration timeout) throws InterruptedException {
         if (position < 0) return true;
@@ -110,11 +116,26 @@ public class PositionGate {
     private boolean passedEverywhere(StreamingEventProcessor processor, long position) {
         var local = processor.processingStatus();
         for (EventTrackerStatus status : local.values()) {
-            if (!passed(status.getTrackingToken(), position)) return false;
+            if (!caughtUp(status.getTrackingToken(), position)) return false;
         }
         return tokens.segments(processor.getName()).stream()
-                .filter(stored -> !local.containsKey(stored.segment().getSegmentId()))
-                .allMatch(stored -> passed(stored.token(), position));
+                .filter(segment -> !local.containsKey(segment.segment().getSegmentId()))
+                .allMatch(segment -> caughtUp(segment.token(), position));
+    }
+
+    /**
+     * Whether a token has handled every event committed up to {@code position}: at or past it, and none of its gaps up
+     * to there filled since it passed them. Its index alone would not tell: a transaction that took a position before
+     * another's and committed after it is a gap when the processor reads past it, and the processor takes it up only
+     * on its next fetch.
+     */
+    private boolean caughtUp(TrackingToken token, long position) {
+        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+        if (current == null) return false;
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !stored.anyCommitted(gapAware.getGaps().headSet(position + 1));
+        }
+        return current.position().orElse(-1) >= position;
     }
 
     /**

@@ -81,9 +81,9 @@ final class InMemoryAxon implements AutoCloseable {
         return write;
     }
 
-    PositionGate positionGate(TokenPositions tokens) {
+    PositionGate positionGate(TokenPositions tokens, StoredPositions stored) {
         return new PositionGate(provider(EventProcessingConfiguration.class, axon.eventProcessingConfiguration()), tokens,
-                new WriteAtPosition(store()), progress);
+                new WriteAtPosition(store()), progress, stored);
     }
 
     ProjectionGate gate() {

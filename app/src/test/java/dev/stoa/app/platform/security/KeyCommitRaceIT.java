@@ -8,6 +8,7 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserRegistered;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.app.embedded.EmbeddedSmtp;
+import dev.stoa.app.platform.axon.PositionGate;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Processors;
@@ -46,6 +47,7 @@ class KeyCommitRaceIT extends ApiTest {
     @Autowired EventStore eventStore;
     @Autowired TransactionManager transactions;
     @Autowired EventProcessingConfiguration processing;
+    @Autowired PositionGate gate;
     @Value("${stoa.data-dir}") String dataDir;
 
     @Test
@@ -70,7 +72,7 @@ class KeyCommitRaceIT extends ApiTest {
             Processors processors = new Processors(processing, eventStore);
             long position = processors.head();
 
-            processors.awaitPosition("notification-log", position, Duration.ofSeconds(30)); // visible: another one passed it
+            assertThat(gate.awaitProcessor("notification-log", position, Duration.ofSeconds(30))).isTrue(); // visible: another one passed it
             Await.pause(Duration.ofSeconds(3)); // the user read model has tried (and retried) it by now
             assertThat(jdbc.queryForList("select email, first_name from user_view where id = ?", userId))
                     .as("no profile yet, and above all no [erased] one").isEmpty();
