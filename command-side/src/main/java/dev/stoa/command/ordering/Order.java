@@ -143,7 +143,7 @@ public class Order {
         String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
         apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
                 by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
-                amounts.currency()));
+                amounts.currency(), List.copyOf(shipped.keySet())));
     }
 
     /** The lines an actor acts on: an admin all the order ships, a vendor their own of those; nobody else any (404). */

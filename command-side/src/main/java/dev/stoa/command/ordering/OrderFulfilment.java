@@ -41,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       the debit is refunded to the wallet.</li>
  *   <li>{@code OrderConfirmed} → the reservations are committed: the goods leave the warehouse.</li>
  *   <li>{@code OrderCancelled}: from {@code pending}, reservations and coupon released; from {@code confirmed},
- *       the committed units come back on hand; paid by the wallet, what is left of its debit is refunded to it (all
+ *       the committed units of the lines not shipped come back on hand; paid by the wallet, what is left of its debit is refunded to it (all
  *       of it, less what refund requests gave back already). Ends the saga.
  *       (A card refund comes with the payments.)</li>
  *   <li>{@code OrderDelivered} ends it.</li>
@@ -100,7 +100,8 @@ public class OrderFulfilment {
         for (OrderLine line : productLines(e.lines())) {
             ProductId product = new ProductId(line.itemId());
             if (wasPending) send(new ReleaseStockReservation(product, e.orderId()));
-            else if (!shipped) send(new ReturnCommittedStock(product, e.orderId(), line.quantity()));
+            // units that left (the whole order shipped, or this line of a partly shipped one) come back by a return
+            else if (!shipped && !e.shipped(line)) send(new ReturnCommittedStock(product, e.orderId(), line.quantity()));
         }
         if (wasPending && e.couponCode() != null) send(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
         if (e.paidCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))

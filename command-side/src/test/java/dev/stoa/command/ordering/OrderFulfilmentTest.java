@@ -84,6 +84,17 @@ class OrderFulfilmentTest {
     }
 
     @Test
+    void aPartlyShippedOrderCancelledByAnAdmin_onlyTheUnitsNotShippedComeBack() {
+        OrderCancelled partly = new OrderCancelled(order, "ORD-20261202-AB7K", buyer, "confirmed", "sealed", "admin", lines,
+                "SPRING10", PlaceOrder.WALLET, "wallet-" + order.value(), 7_249, "USD", List.of(mug.value()));
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(partly)
+                .expectDispatchedCommands(new ReturnCommittedStock(lamp, order, 1),
+                        new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void aShippedOrderCancelledByAnAdmin_isRefundedButItsGoodsHaveLeft() {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
                 .whenPublishingA(cancelled("shipped", "lost in transit", 7_249))

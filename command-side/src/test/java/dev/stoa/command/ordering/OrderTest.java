@@ -87,9 +87,10 @@ class OrderTest {
 
     private OrderShipped shipped() { return new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A", "TRK-B")); }
 
-    private OrderCancelled cancelled(String from, String reason, String by, boolean paid) {
+    private OrderCancelled cancelled(String from, String reason, String by, boolean paid, OrderLine... shippedLines) {
         return new OrderCancelled(orderId, NUMBER, buyerId, from, reason, by, List.of(kettle, pan), "WELCOME10",
-                PlaceOrder.WALLET, paid ? "debit-1" : null, paid ? 15_992 : 0, "USD");
+                PlaceOrder.WALLET, paid ? "debit-1" : null, paid ? 15_992 : 0, "USD",
+                java.util.Arrays.stream(shippedLines).map(OrderLine::itemId).toList());
     }
 
     // ---- placing
@@ -335,7 +336,14 @@ class OrderTest {
     void givenShipped_whenAdminCancels_thenCancelledFromShipped() {
         fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped())
                 .when(new CancelOrder(orderId, "lost in transit", admin))
-                .expectEvents(cancelled("shipped", "sealed:lost in transit", admin.userId(), true));
+                .expectEvents(cancelled("shipped", "sealed:lost in transit", admin.userId(), true, kettle, pan));
+    }
+
+    @Test
+    void givenOneVendorShipped_whenAdminCancels_thenCancelledFromConfirmedNamingTheLineThatLeft() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new CancelOrder(orderId, "out of stock at vendor B", admin))
+                .expectEvents(cancelled("confirmed", "sealed:out of stock at vendor B", admin.userId(), true, kettle));
     }
 
     @Test

@@ -10,9 +10,23 @@ import org.axonframework.serialization.Revision;
  * reservations were never committed), the coupon to release, and whether it was paid ({@code paidCents} by
  * {@code paymentMethod} as {@code paymentReference}: the amount to refund; 0 when unpaid). {@code reason} is sealed
  * with the buyer's key (free text may name people), except {@code expired} and {@code user_deactivated}.
- * {@code cancelledBy} is the user id of who asked, or {@code system}.
+ * {@code cancelledBy} is the user id of who asked, or {@code system}. {@code shippedItemIds}: the lines that had left
+ * already (an admin may cancel a partly shipped order, still {@code confirmed}); their units are not back on hand.
+ * Null in events stored before it existed.
  */
 @Revision("1")
 public record OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,
                              String cancelledBy, List<OrderLine> lines, String couponCode, String paymentMethod,
-                             String paymentReference, long paidCents, String currency) {}
+                             String paymentReference, long paidCents, String currency, List<String> shippedItemIds) {
+
+    /** A cancellation of an order none of whose lines had shipped. */
+    public OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,
+                          String cancelledBy, List<OrderLine> lines, String couponCode, String paymentMethod,
+                          String paymentReference, long paidCents, String currency) {
+        this(orderId, orderNumber, buyer, previousStatus, reason, cancelledBy, lines, couponCode, paymentMethod,
+                paymentReference, paidCents, currency, List.of());
+    }
+
+    /** Whether the line had left before the cancellation. */
+    public boolean shipped(OrderLine line) { return shippedItemIds != null && shippedItemIds.contains(line.itemId()); }
+}
