@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CheckoutAttempts extends PeriodicTask {
+    private static final Logger log = LoggerFactory.getLogger(CheckoutAttempts.class);
     private final JdbcTemplate jdbc;
     private final Commands commands;
     private final EventStore events;
@@ -56,29 +59,43 @@ class CheckoutAttempts extends PeriodicTask {
         jdbc.update("delete from checkout_attempt where order_id = ?", orderId.value());
     }
 
-    /** One pass over up to 100 abandoned attempts; returns how many were cleared. */
+    /** One pass over up to 100 abandoned attempts; returns how many were cleared (one that fails stays for the next). */
     @Override
     public int runOnce() {
         List<Map<String, Object>> due = jdbc.queryForList("select order_id, buyer_id, products, coupon_code from checkout_attempt "
                 + "where started_at <= now() - make_interval(secs => ?) order by started_at limit 100",
                 (double) recoveryAfter.toSeconds());
+        int cleared = 0;
         for (Map<String, Object> row : due) {
             String orderId = (String) row.get("order_id");
-            if (events.lastSequenceNumberFor(orderId).isEmpty()) { // the order was never placed
-                Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
-                        UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, "checkout-recovery:" + orderId);
-                for (String productId : Arrays.asList(((String) row.get("products")).split(",")))
-                    commands.send(GenericCommandMessage.asCommandMessage(
-                            new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId))).andMetaData(meta));
-                if (row.get("coupon_code") != null)
-                    commands.send(GenericCommandMessage.asCommandMessage(
-                            new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId))).andMetaData(meta));
-                // the cart's lines go back if this checkout took them (nothing otherwise)
-                commands.send(GenericCommandMessage.asCommandMessage(
-                        new UndoCartCheckout(new UserId((String) row.get("buyer_id")), new OrderId(orderId))).andMetaData(meta));
+            try {
+                recover(orderId, row);
+                end(new OrderId(orderId));
+                cleared++;
+            } catch (RuntimeException e) { // kept for the next pass; the attempts after it are not held up
+                log.warn("Checkout recovery of order {} failed, retried next time: {}", orderId, e.getClass().getSimpleName());
             }
-            end(new OrderId(orderId));
         }
-        return due.size();
+        return cleared;
+    }
+
+    private void recover(String orderId, Map<String, Object> row) {
+        if (events.lastSequenceNumberFor(orderId).isPresent()) return; // placed after all: its hold and saga own it
+        Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
+                UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, "checkout-recovery:" + orderId);
+        for (String productId : products((String) row.get("products")))
+            commands.send(GenericCommandMessage.asCommandMessage(
+                    new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId))).andMetaData(meta));
+        if (row.get("coupon_code") != null)
+            commands.send(GenericCommandMessage.asCommandMessage(
+                    new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId))).andMetaData(meta));
+        // the cart's lines go back if this checkout took them (nothing otherwise)
+        commands.send(GenericCommandMessage.asCommandMessage(
+                new UndoCartCheckout(new UserId((String) row.get("buyer_id")), new OrderId(orderId))).andMetaData(meta));
+    }
+
+    /** The reserved products as stored: comma-separated, empty for a cart of courses only. */
+    static List<String> products(String stored) {
+        return stored == null ? List.of() : Arrays.stream(stored.split(",")).filter(id -> !id.isBlank()).toList();
     }
 }
