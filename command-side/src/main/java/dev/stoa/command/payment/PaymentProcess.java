@@ -104,14 +104,17 @@ class PaymentProcess {
     }
 
     /**
-     * An unpaid card order is gone (its hold ran out, the buyer or an admin cancelled it): its PaymentIntent is canceled
-     * at the gateway (idempotency key {@code cancel-<paymentId>}), so the buyer can no longer pay it, and the payment
-     * records it canceled. An intent that succeeded meanwhile cannot be canceled: its success arrives and is refunded.
+     * An unpaid card order is gone (its hold ran out, its card was declined, the buyer or an admin cancelled it): its
+     * PaymentIntent is canceled at the gateway (idempotency key {@code cancel-<paymentId>}), so the buyer can no longer
+     * pay it, and the payment records it canceled. A declined intent too: Stripe keeps it open for another card, which
+     * would charge the buyer for an order that no longer exists. An intent that succeeded meanwhile cannot be
+     * canceled: its success arrives and is refunded.
      */
     private void cancelIntent(OrderCancelled e) {
         PaymentId paymentId = PaymentId.ofOrder(e.orderId());
         PaymentRecord payment = PaymentRecord.read(events, paymentId).orElse(null);
-        if (payment == null || !PaymentStatus.PENDING.equals(payment.status())) return; // never started, or decided already
+        if (payment == null) return; // never started
+        if (!PaymentStatus.PENDING.equals(payment.status()) && !PaymentStatus.FAILED.equals(payment.status())) return; // decided
         try {
             gateway.cancelIntent(payment.intentId(), paymentId);
         } catch (PaymentGateway.Refused refused) {

@@ -189,9 +189,19 @@ class PaymentProcessTest {
     }
 
     @Test
-    void givenAnUnpaidCardOrderWhosePaymentIsDecided_thenNothingIsCanceled() {
+    void givenAnOrderCancelledForADeclinedCard_thenItsIntentIsCanceledToo_soAnotherCardCannotPayIt() {
         stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"),
                 new PaymentFailed(payment, order, buyer, 5_000, "USD", "card_declined", "declined", "evt_no"));
+        process.on(new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "pending", CancelOrder.PAYMENT_FAILED, "system",
+                List.of(), null, PlaceOrder.CARD, null, 0, "USD"));
+        assertThat(cancelled).containsExactly("pi_1:" + payment.value());
+        assertThat(sent).containsExactly(new CancelPayment(payment, "stoa-cancel-" + payment.value(), "order_cancelled"));
+    }
+
+    @Test
+    void givenAnUnpaidCardOrderWhosePaymentWasCanceledAlready_thenNothingIsCanceledAgain() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"),
+                new PaymentCanceled(payment, order, buyer, "abandoned", "evt_cancel"));
         process.on(new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "pending", CancelOrder.PAYMENT_FAILED, "system",
                 List.of(), null, PlaceOrder.CARD, null, 0, "USD"));
         assertThat(cancelled).isEmpty();

@@ -1,5 +1,6 @@
 package dev.stoa.projection.payment;
 
+import dev.stoa.api.payment.PaymentStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -55,6 +56,12 @@ public class PaymentEntity {
         failureMessage = message;
         updatedAt = at;
         return this;
+    }
+
+    /** Canceled; a declined payment canceled afterwards (its order cancelled) keeps the decline's code and message. */
+    public PaymentEntity canceled(String reason, Instant at) {
+        return PaymentStatus.FAILED.equals(status) ? failed(PaymentStatus.CANCELED, failureCode, failureMessage, at)
+                : failed(PaymentStatus.CANCELED, reason, null, at);
     }
 
     public PaymentEntity refunded(long refundedCents, String status, Instant at) {

@@ -55,7 +55,7 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentCanceled e, @Timestamp Instant at) {
-        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.failed(PaymentStatus.CANCELED, e.reason(), null, at)));
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.canceled(e.reason(), at)));
     }
 
     @EventHandler
