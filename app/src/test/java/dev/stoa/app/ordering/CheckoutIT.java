@@ -126,6 +126,31 @@ class CheckoutIT extends ApiTest {
     }
 
     @Test
+    void aDeactivatedOrSuspendedBuyersStillValidTokenPlacesNoOrder_theCartAndStockStay() {
+        String kettle = product("Kettle", 3_000, 800, 5);
+        String[] buyer = customer();
+        String token = buyer[1];
+        address(buyer[0], token, "US", "CA");
+        fund(List.of(token), 10_000);
+        add(token, kettle, 1);
+
+        assertThat(api.post("/api/v1/admin/users/" + buyer[0] + "/suspend", Map.of("reason", "chargebacks"), admin).status()).isEqualTo(204);
+        Api.Response suspended = checkout(token, wallet(), null); // the access token lives on until it expires
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(403);
+        assertThat(suspended.code()).isEqualTo("account_suspended");
+
+        assertThat(api.post("/api/v1/admin/users/" + buyer[0] + "/deactivate", null, admin).status()).isEqualTo(204);
+        Api.Response deactivated = checkout(token, wallet(), null);
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(403);
+        assertThat(deactivated.code()).isEqualTo("account_deactivated");
+
+        assertThat(api.get("/api/v1/cart", token).body().get("items").size()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from order_view where buyer_id = ?", Long.class, buyer[0])).isZero();
+        levels(inventory(kettle), 5, 0, 5);
+        assertThat(balance(token)).isEqualTo(10_000);
+    }
+
+    @Test
     void theBuyersExportHoldsEveryOrderTheWalletLedgerAndTheCart() {
         String lamp = product("Reading Lamp", 2_000, 900, 5);
         String pen = product("Pen", 300, 20, 50);

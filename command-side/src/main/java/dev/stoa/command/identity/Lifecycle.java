@@ -28,6 +28,12 @@ final class Lifecycle {
         };
     }
 
+    /** Refuses what only an active account may do (the checkout), with {@link #refusal()}'s code. */
+    void requireActiveFor(String what) {
+        if (status != Status.ACTIVE)
+            throw new DomainException(refusal(), what + ": this account is " + status.name().toLowerCase(Locale.ROOT));
+    }
+
     void requireActive() {
         if (status != Status.ACTIVE) throw DomainException.invalidTransition("the account is " + status.name().toLowerCase(Locale.ROOT));
     }

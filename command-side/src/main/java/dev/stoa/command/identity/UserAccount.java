@@ -210,9 +210,15 @@ public class UserAccount {
         saveAddress(cmd.addressId(), cmd.address(), personal);
     }
 
-    /** For the checkout: one of the account's addresses in clear (the default one when no id is given), or null. */
+    /**
+     * For the checkout: one of the account's addresses in clear (the default one when no id is given), or null. Refused
+     * for an account that is not active: a suspended or deactivated buyer's access token stays valid until it expires,
+     * and an order placed with it after the deactivation's cancellation of pending orders would stay (403
+     * {@code account_suspended} / {@code account_deactivated}; 401 {@code session_ended} once erased).
+     */
     @CommandHandler
     Address handle(ReadShippingAddress cmd, PersonalData personal) {
+        lifecycle.requireActiveFor("checkout");
         String id = cmd.addressId() != null ? cmd.addressId() : addresses.defaultId();
         if (id == null) return null;
         if (!addresses.has(id)) throw DomainException.notFound("address " + id);
