@@ -108,7 +108,16 @@ class CatalogFlowIT extends ApiTest {
         assertThat(inventory.get("onHand").asInt()).isEqualTo(10);
         assertThat(inventory.get("reserved").asInt()).isZero();
         assertThat(inventory.get("available").asInt()).isEqualTo(10);
-        assertThat(inventory.get("warehouseLocation").asText()).isEqualTo("A-01");
+        assertThat(inventory.has("warehouseLocation")).as("the vendor's settings are not for everyone: " + inventory).isFalse();
+        assertThat(inventory.has("reorderThreshold")).isFalse();
+        assertThat(api.get("/api/v1/products/" + boom + "/inventory", tokenFor("customer")).body().has("warehouseLocation")).isFalse();
+        assertThat(api.get("/api/v1/products/" + boom + "/inventory", tokenFor("vendor")).body().has("warehouseLocation"))
+                .as("another vendor").isFalse();
+        JsonNode own = api.get("/api/v1/products/" + boom + "/inventory", vendor).body();
+        assertThat(own.get("warehouseLocation").asText()).isEqualTo("A-01");
+        assertThat(own.get("reorderThreshold").asInt()).isEqualTo(3);
+        assertThat(api.get("/api/v1/products/" + boom + "/inventory", tokenFor("admin")).body().get("warehouseLocation").asText())
+                .isEqualTo("A-01");
         assertThat(api.get("/api/v1/products/" + boom).body().at("/stock/available").asInt()).isEqualTo(10);
 
         assertThat(api.put("/api/v1/products/" + boom + "/inventory", Map.of("onHand", 2, "reorderThreshold", 3), vendor).status()).isEqualTo(204);

@@ -144,7 +144,7 @@ class InventoryIT extends ApiTest {
 
         // the inventory-opener opens it from ProductCreated, with the levels the product's stream recorded
         Await.until(() -> api.get("/api/v1/products/" + id + "/inventory").status() == 200, PROJECTION, "the inventory is open");
-        JsonNode inventory = api.get("/api/v1/products/" + id + "/inventory").body();
+        JsonNode inventory = api.get("/api/v1/products/" + id + "/inventory", vendor).body();
         assertThat(levels(inventory)).isEqualTo(levels(20, 0, 20));
         assertThat(inventory.get("reorderThreshold").asInt()).isEqualTo(4);
         assertThat(inventory.get("warehouseLocation").asText()).isEqualTo("Z-9");

@@ -17,9 +17,11 @@ public class InventoryQueryHandler {
 
     @QueryHandler
     public InventoryView handle(FindInventory query) {
-        return inventories.findById(query.productId().value())
-                .map(i -> new InventoryView(i.getProductId(), i.getOnHand(), i.getReserved(), i.getAvailable(),
-                        i.getReorderThreshold(), i.getWarehouseLocation(), i.getUpdatedAt()))
-                .orElse(null);
+        return inventories.findById(query.productId().value()).map(i -> {
+            boolean seller = query.viewer() != null && (query.viewer().isAdmin()
+                    || query.viewer().userId().equals(i.getVendorId()));
+            return new InventoryView(i.getProductId(), i.getOnHand(), i.getReserved(), i.getAvailable(),
+                    seller ? i.getReorderThreshold() : null, seller ? i.getWarehouseLocation() : null, i.getUpdatedAt());
+        }).orElse(null);
     }
 }
