@@ -127,18 +127,19 @@ public class Order {
         String reason = cmd.reason() == null || cmd.reason().isBlank()
                 ? (owner && !admin ? "cancelled by the buyer" : "cancelled by an admin") : cmd.reason().trim();
         OrderRules.text(reason, "reason", 500);
-        cancel(reason, actor.userId(), holds, personal);
+        // only the platform gives the fixed reasons: a person who types "expired" wrote free text (sealed, shown as written)
+        boolean platform = Actor.system().userId().equals(actor.userId());
+        cancel(reason, platform && CancelOrder.fixedReason(reason), actor.userId(), holds, personal);
     }
 
     @CommandHandler
     void handle(ExpireOrder cmd, OrderHolds holds, PersonalData personal) {
-        if (status == OrderStatus.PENDING) cancel(CancelOrder.EXPIRED, "system", holds, personal);
+        if (status == OrderStatus.PENDING) cancel(CancelOrder.EXPIRED, true, "system", holds, personal);
     }
 
-    private void cancel(String reason, String by, OrderHolds holds, PersonalData personal) {
+    private void cancel(String reason, boolean fixed, String by, OrderHolds holds, PersonalData personal) {
         holds.release(orderId);
         boolean paid = status != OrderStatus.PENDING;
-        boolean fixed = CancelOrder.fixedReason(reason);
         // an erased buyer has no key left to seal with: their order is still cancelled, the free text is not kept
         String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
         apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,

@@ -303,6 +303,19 @@ class OrderTest {
     }
 
     @Test
+    void aPersonWhoTypesAFixedReasonWroteFreeText_sealedAsWritten_onlyThePlatformGivesIt() {
+        fixture.given(placed())
+                .when(new CancelOrder(orderId, CancelOrder.EXPIRED, buyer))
+                .expectEvents(cancelled("pending", "sealed:expired", buyerId.value(), false));
+        fixture.given(placed())
+                .when(new CancelOrder(orderId, CancelOrder.USER_DEACTIVATED, admin))
+                .expectEvents(cancelled("pending", "sealed:user_deactivated", admin.userId(), false));
+        fixture.given(placed())
+                .when(new CancelOrder(orderId, CancelOrder.USER_DEACTIVATED, Actor.system()))
+                .expectEvents(cancelled("pending", CancelOrder.USER_DEACTIVATED, "system", false));
+    }
+
+    @Test
     void givenConfirmed_whenBuyerCancels_thenCancelledWithTheAmountToRefund() {
         fixture.given(placed(), confirmed())
                 .when(new CancelOrder(orderId, null, buyer))
