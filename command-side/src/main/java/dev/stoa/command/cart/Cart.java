@@ -264,10 +264,9 @@ public class Cart {
             java.util.Optional<String> theirs = other.getValue().itemType == CartItemType.COURSE
                     ? catalog.course(new CourseId(other.getKey())).map(CourseOffer::currency)
                     : catalog.product(new ProductId(other.getKey())).map(ProductFacts::currency);
-            theirs.filter(c -> !c.equals(currency)).ifPresent(c -> {
-                throw new DomainException(ErrorCode.CURRENCY_MISMATCH,
-                        "the cart is in " + c + "; this item is priced in " + currency);
-            });
+            if (theirs.isEmpty()) continue; // gone from the catalog since: another line tells the cart's currency
+            if (!theirs.get().equals(currency))
+                throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the cart is in " + theirs.get() + "; this item is priced in " + currency);
             return; // all lines share one currency: one is enough
         }
     }

@@ -156,6 +156,14 @@ class CartTest {
     }
 
     @Test
+    void givenALineGoneFromTheCatalogFirst_theNextLineStillTellsTheCartsCurrency() {
+        String vanished = ProductId.random().value(); // in the cart, no longer in the catalog
+        fixture.given(added(vanished, 1), added(mug, 1))
+                .when(new AddCartItem(user, CartItemType.PRODUCT, euroBook, 1))
+                .expectException(hasCode("currency_mismatch"));
+    }
+
+    @Test
     void givenLine_whenChangeQuantity_thenCheckedAgainstStock() {
         fixture.given(added(mug, 1))
                 .when(new ChangeCartItemQuantity(user, mug, 5))
