@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderAmounts;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
@@ -142,8 +146,23 @@ class CourseOrderIT extends ApiTest {
         assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
         String[] first = cardCheckout(buyer[1]);
         assertThat(add(buyer[1], "course", course.id(), 1).status()).as("not owned while unpaid").isBetween(200, 204);
-        String[] second = cardCheckout(buyer[1]);
+        // not bought twice: the first order, unpaid in another tab, would charge it again once both are paid
+        Api.Response again = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer[1],
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("course_in_pending_order");
+        assertThat(api.get("/api/v1/cart", buyer[1]).body().get("items").size()).as("the cart keeps it").isEqualTo(1);
+        assertThat(api.delete("/api/v1/cart", buyer[1]).status()).isBetween(200, 204);
         pay(first, buyer[1]);
+        // a second order of it can still be paid: one checked out between the first's payment and its grant (placed here
+        // as that checkout leaves it, its payment started as the checkout would)
+        OrderId racing = OrderId.random();
+        commands.sendAndWait(new PlaceOrder(racing, new UserId(buyer[0]), List.of(new OrderLine(OrderLine.COURSE, course.id(),
+                new UserId(course.instructorId()), "Plating", null, 3_000, 1, 3_000, false)),
+                new OrderAmounts(3_000, 0, 0, 0, 3_000, "USD"), null, null, PlaceOrder.CARD, null));
+        Api.Response started = api.post("/api/v1/payments", Map.of("orderId", racing.value()), buyer[1]);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String[] second = {racing.value(), started.body().get("paymentId").asText(), "3000"};
         pay(second, buyer[1]);
         awaitProgress(course.id(), buyer[1], p -> p.path("grants").size() == 2, "two grants");
 

@@ -44,7 +44,10 @@ import dev.stoa.command.platform.web.Commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -85,10 +88,12 @@ public class Checkout {
     private final CheckoutAttempts attempts;
     private final EventStore events;
     private final CardPayments cards;
+    private final OrderHolds holds;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
-             CardPayments cards) {
+             CardPayments cards, OrderHolds holds) {
         this.cards = cards;
+        this.holds = holds;
         this.commands = commands;
         this.catalog = catalog;
         this.pricing = pricing;
@@ -102,6 +107,7 @@ public class Checkout {
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
         List<Item> items = items(buyer, cart);
+        requireNoPendingOrderOf(buyer, items);
         boolean physical = items.stream().anyMatch(Item::physical);
         Address address = addressOf(buyer, addressId);
         if (physical && address == null)
@@ -271,6 +277,25 @@ public class Checkout {
         if (catalog.owns(buyer, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already: remove it from the cart");
         return Item.of(id, course);
+    }
+
+    /**
+     * A course is bought once: not again while another order of the buyer's that holds it waits for payment (a card
+     * order left unpaid in one tab and checked out again in another would charge the course twice once both are paid).
+     * Its pending orders are those with a payment hold, written with the order.
+     */
+    private void requireNoPendingOrderOf(UserId buyer, List<Item> items) {
+        Set<String> courses = items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet());
+        if (courses.isEmpty()) return;
+        for (OrderId pending : holds.pendingOf(buyer.value())) {
+            events.readEvents(pending.value()).asStream().map(EventMessage::getPayload)
+                    .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).findFirst()
+                    .flatMap(placed -> placed.lines().stream().filter(l -> OrderLine.COURSE.equals(l.itemType())
+                            && courses.contains(l.itemId())).findFirst().map(line -> new DomainException(
+                            ErrorCode.COURSE_IN_PENDING_ORDER, "course " + line.itemId() + " is in your order "
+                            + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first")))
+                    .ifPresent(refusal -> { throw refusal; });
+        }
     }
 
     private void reserve(Item item, OrderId orderId, int index) {

@@ -109,6 +109,8 @@ public enum ErrorCode {
             "The course is paid: pay from the wallet (`paymentMethod: wallet`) or add it to the cart and check out (`checkoutUrl`)."),
     COURSE_ALREADY_OWNED("course_already_owned", CONFLICT, "The caller has access to this course already."),
     COURSE_IN_CART("course_in_cart", CONFLICT, "The course is in the cart already (a course is bought once)."),
+    COURSE_IN_PENDING_ORDER("course_in_pending_order", CONFLICT,
+            "The course is in another order of the caller's that waits for payment: pay that order, or cancel it, first."),
     COURSE_ARCHIVED("course_archived", CONFLICT, "The course is archived: no new enrollments (enrolled students keep access)."),
     CERTIFICATE_REVOKED("certificate_revoked", GONE, "The certificate was revoked: the access to its course was refunded or cancelled."),
     ENROLLMENT_REVOKED("enrollment_revoked", FORBIDDEN, "The caller's access to this course was revoked (refunded or cancelled)."),
