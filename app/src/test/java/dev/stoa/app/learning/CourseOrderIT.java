@@ -136,6 +136,27 @@ class CourseOrderIT extends ApiTest {
         assertThat(owned.code()).isEqualTo("course_already_owned");
         Api.Response enrollAgain = api.post("/api/v1/courses/" + course.id() + "/enroll", Map.of("paymentMethod", "wallet"), buyer[1]);
         assertThat(enrollAgain.code()).isEqualTo("course_already_owned");
+
+        // each line's refund gives back what was charged on it: the course its 49.00 (untaxed), the lamp its 20.00 and
+        // the 1.45 of tax charged on it, with the shipping as the order's last refund: 76.44 in all
+        String admin = tokenFor("admin");
+        Api.Response courseRefund = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "not for me",
+                "items", List.of(Map.of("itemType", "course", "itemId", course.id(), "quantity", 1))), buyer[1]);
+        assertThat(courseRefund.status()).as(courseRefund.toString()).isEqualTo(201);
+        Api.Response courseApproved = api.post("/api/v1/refunds/" + courseRefund.body().get("refundId").asText() + "/approve",
+                Map.of(), admin);
+        assertThat(courseApproved.status()).as(courseApproved.toString()).isEqualTo(200);
+        assertThat(courseApproved.body().get("taxCents").asLong()).isZero();
+        assertThat(courseApproved.body().get("totalCents").asLong()).isEqualTo(4_900);
+        Await.until(() -> !"approved".equals(api.get("/api/v1/refunds/" + courseRefund.body().get("refundId").asText(), admin)
+                .body().path("status").asText()), Duration.ofSeconds(30), "the course's refund paid");
+        Api.Response lampRefund = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "broken"), buyer[1]);
+        assertThat(lampRefund.status()).as(lampRefund.toString()).isEqualTo(201);
+        Api.Response lampApproved = api.post("/api/v1/refunds/" + lampRefund.body().get("refundId").asText() + "/approve",
+                Map.of(), admin);
+        assertThat(lampApproved.status()).as(lampApproved.toString()).isEqualTo(200);
+        assertThat(lampApproved.body().get("taxCents").asLong()).isEqualTo(145);
+        assertThat(lampApproved.body().get("totalCents").asLong()).isEqualTo(2_000 + 145 + 599);
     }
 
     @Test

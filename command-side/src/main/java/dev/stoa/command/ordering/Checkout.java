@@ -141,7 +141,10 @@ public class Checkout {
                 reserve(items.get(i), orderId, i);
                 reserved.add(items.get(i));
             }
-            commands.send(new PlaceOrder(orderId, buyer, items.stream().map(Item::line).toList(),
+            List<OrderLine> lines = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) // the quote's lines are the items', in their order
+                lines.add(items.get(i).line().charged(quote.lines().get(i).discountCents(), quote.lines().get(i).taxCents()));
+            commands.send(new PlaceOrder(orderId, buyer, lines,
                     new OrderAmounts(quote.subtotalCents(), quote.discountCents(), quote.taxCents(), quote.shippingCents(),
                             quote.totalCents(), currency),
                     coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));

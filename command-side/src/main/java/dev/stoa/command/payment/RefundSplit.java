@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The exact amount of a refund. The order's discount is shared out over its lines by line total, its tax by line total
- * less discount, each to the cent by largest remainder (so the shares add up to the order's exactly); within a line, the
+ * The exact amount of a refund. Each line gives back its own share of the discount and the tax charged on it, as the
+ * checkout recorded them on the line (each line taxed at its class's rate: a course's 0 % beside a product's 7.25 %).
+ * For orders placed before lines recorded them, the order's discount is shared out over its lines by line total, its
+ * tax by line total less discount, each to the cent by largest remainder (so the shares add up to the order's
+ * exactly). Within a line, the
  * units refunded so far get {@code floor(share * refunded / quantity)}, so a refund of {@code k} more units gets the
  * difference. Refunding every unit of every line therefore gives back the subtotal, discount and tax exactly, and the
  * shipping comes with the refund that completes the order: all refunds of an order add up to its total, to the cent.
@@ -26,10 +29,11 @@ final class RefundSplit {
     static Result of(List<OrderLine> lines, OrderAmounts amounts, int[] before, int[] now) {
         int n = lines.size();
         long[] totals = lines.stream().mapToLong(OrderLine::lineTotalCents).toArray();
-        long[] discounts = allocate(amounts.discountCents(), totals);
+        boolean recorded = lines.stream().allMatch(l -> l.discountCents() != null && l.taxCents() != null);
+        long[] discounts = recorded ? lines.stream().mapToLong(OrderLine::discountCents).toArray() : allocate(amounts.discountCents(), totals);
         long[] taxable = new long[n];
         for (int i = 0; i < n; i++) taxable[i] = totals[i] - discounts[i];
-        long[] taxes = allocate(amounts.taxCents(), taxable);
+        long[] taxes = recorded ? lines.stream().mapToLong(OrderLine::taxCents).toArray() : allocate(amounts.taxCents(), taxable);
         List<RefundLineAmount> out = new ArrayList<>();
         long items = 0, discount = 0, tax = 0;
         boolean whole = true;

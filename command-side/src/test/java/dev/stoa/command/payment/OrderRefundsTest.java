@@ -203,6 +203,28 @@ class OrderRefundsTest {
     }
 
     @Test
+    void linesThatRecordWhatWasChargedOnThem_giveBackExactlyThat_whateverTheirTaxClass() {
+        // US-CA: a course at 100.00 (untaxed) beside a lamp at 100.00 taxed 7.25 %, no discount, shipping 5.99
+        List<OrderLine> mixed = List.of(line("course", course, 10_000, 1).charged(0, 0),
+                line("product", lamp, 10_000, 1).charged(0, 725));
+        OrderAmounts paid = new OrderAmounts(20_000, 0, 725, 599, 21_324, "USD");
+        RefundSplit.Result courseOnly = RefundSplit.of(mixed, paid, new int[] {0, 0}, new int[] {1, 0});
+        assertThat(List.of(courseOnly.taxCents(), courseOnly.totalCents())).containsExactly(0L, 10_000L);
+        RefundSplit.Result lampOnly = RefundSplit.of(mixed, paid, new int[] {1, 0}, new int[] {0, 1});
+        assertThat(List.of(lampOnly.taxCents(), lampOnly.shippingCents(), lampOnly.totalCents())).containsExactly(725L, 599L, 11_324L);
+        assertThat(courseOnly.totalCents() + lampOnly.totalCents()).isEqualTo(paid.totalCents());
+
+        // a coupon's share as checkout floored it (10.89 charged on the first line: 9.99 less 0.84, plus 1.74 tax)
+        List<OrderLine> coupon = List.of(line("product", lamp, 999, 1).charged(84, 144),
+                line("product", desk, 1_999, 1).charged(167, 348));
+        OrderAmounts discounted = new OrderAmounts(2_998, 251, 492, 0, 3_239, "EUR");
+        RefundSplit.Result first = RefundSplit.of(coupon, discounted, new int[] {0, 0}, new int[] {1, 0});
+        assertThat(first.totalCents()).isEqualTo(999 - 84 + 144);
+        RefundSplit.Result second = RefundSplit.of(coupon, discounted, new int[] {1, 0}, new int[] {0, 1});
+        assertThat(first.totalCents() + second.totalCents()).isEqualTo(discounted.totalCents());
+    }
+
+    @Test
     void oddAmounts_sharesAlwaysAddUpToTheCent() {
         java.util.Random random = new java.util.Random(7);
         for (int round = 0; round < 500; round++) {
