@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.wallet.DebitWallet;
+import dev.stoa.api.wallet.TopUpWallet;
+import dev.stoa.api.wallet.VoucherId;
 import dev.stoa.api.ordering.ConfirmOrder;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.app.support.ApiTest;
@@ -62,11 +65,13 @@ class OrderMailsAndDeactivationIT extends ApiTest {
 
         OrderId other = Orders.place(gateway, buyer.id(), List.of(Orders.product(vendor, "Shade", 1_500, 1)));
         awaitStatus(api, other, token, "pending");
-        gateway.sendAndWait(new ConfirmOrder(other, "debit-" + other));
+        // paid from the wallet (the saga confirms the order on its debit), so the cancellation gives the debit back
+        gateway.sendAndWait(new TopUpWallet(new UserId(buyer.id()), VoucherId.ofHash((UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "")), 5_000, "USD"));
+        gateway.sendAndWait(new DebitWallet(new UserId(buyer.id()), other, 1_599, "USD"));
         awaitStatus(api, other, token, "confirmed");
         assertThat(api.post("/api/v1/orders/" + other + "/cancel", Map.of("reason", "wrong colour"), token).status()).isEqualTo(204);
         JsonNode cancelled = mailbox.await(buyer.email(), "was cancelled");
-        assertThat(cancelled.get("text").asText()).contains("wrong colour").contains("will be refunded");
+        assertThat(cancelled.get("text").asText()).contains("wrong colour").contains("Your payment of 15.99 USD will be refunded.");
 
         Thread.sleep(500); // anything sent twice would be here by now
         List<JsonNode> all = mailbox.all(buyer.email());

@@ -214,7 +214,7 @@ class RefundRequestsIT extends ApiTest {
      * of the debit, so the wallet holds all it had again, to the cent.
      */
     @Test
-    void walletOrder_partlyRefunded_thenCancelled_theWalletGetsTheRestBack() {
+    void walletOrder_partlyRefunded_thenCancelled_theWalletGetsTheRestBack() throws Exception {
         String lamp = product(2_000, 10), pen = product(333, 10);
         String[] buyer = customer();
         fund(buyer[1], 20_000);
@@ -231,7 +231,13 @@ class RefundRequestsIT extends ApiTest {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the rest of the debit is back in the wallet");
         assertThat(walletRefunds(buyer[1])).containsExactlyInAnyOrder(part, total - part);
+        // and its mail names what comes back, not the whole payment
+        String text = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "was cancelled").get("text").asText();
+        assertThat(text).contains("The rest of your payment, " + dollars(total - part) + ", will be refunded ("
+                + dollars(part) + " was refunded before).").doesNotContain("Your payment of");
     }
+
+    private static String dollars(long cents) { return String.format(java.util.Locale.ROOT, "%d.%02d USD", cents / 100, cents % 100); }
 
     /**
      * A refund request approved and its order cancelled at once: whichever the wallet sees first, the order's debit comes

@@ -10,12 +10,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The buyer's mails about an order: confirmation once paid, shipped with the tracking numbers, cancelled with the
- * reason. Named after the event that caused them, so a redelivered event sends nothing more; never on a replay, and
+ * reason and what of the payment comes back (less what refunds gave back before: {@link CancellationRefund}). Named after the event that caused them, so a redelivered event sends nothing more; never on a replay, and
  * not for events older than {@link BuyerMails#MAX_AGE} (a processor deployed over an existing history must not mail it).
  */
 @Component
@@ -26,11 +27,13 @@ class OrderMails {
     private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
+    private final EventStore events;
 
-    OrderMails(BuyerMails mails, PersonalData personal,
+    OrderMails(BuyerMails mails, PersonalData personal, EventStore events,
                @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
         this.mails = mails;
         this.personal = personal;
+        this.events = events;
         this.publicUrl = publicUrl;
     }
 
@@ -54,8 +57,12 @@ class OrderMails {
             case CancelOrder.USER_DEACTIVATED -> "the account was closed";
             default -> personal.open(buyer, e.reason());
         };
+        // what comes back: the payment less what refunds gave back before (all of it: nothing more to say)
+        long refund = CancellationRefund.cents(events, e);
         send("order-cancelled", buyer, message, Map.of("orderNumber", e.orderNumber(), "reason", reason,
-                "refund", e.paidCents() > 0 ? amount(e.paidCents(), e.currency()) : "", "orderUrl", url(e.orderId().value())));
+                "refund", refund > 0 ? amount(refund, e.currency()) : "",
+                "refundedBefore", refund > 0 && refund < e.paidCents() ? amount(e.paidCents() - refund, e.currency()) : "",
+                "orderUrl", url(e.orderId().value())));
     }
 
     private void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
