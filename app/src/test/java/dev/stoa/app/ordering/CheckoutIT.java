@@ -515,6 +515,50 @@ class CheckoutIT extends ApiTest {
      * the confirmation is refused, and the debit must come back: OrderFulfilment ended with the cancellation and never
      * sees it. Before, the buyer got 409 and kept paying for an order that does not exist.
      */
+    /**
+     * The debit gets no answer (a timeout, a lost connection to Axon Server: what the gateway reports as a failure without
+     * a problem): it may still land, so the order is not cancelled, as it was before (its saga ended with the
+     * cancellation and the late debit stayed taken for nothing). The buyer gets 503; the order waits, pending, and when
+     * the debit lands its saga confirms it.
+     */
+    @Test
+    void aDebitWithoutAnswer_leavesTheOrderPending_andTheDebitThatLandsLaterConfirmsIt() {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = customer();
+        String token = buyer[1];
+        fund(List.of(token), 10_000);
+        add(token, lamp, 1);
+        java.util.concurrent.atomic.AtomicReference<dev.stoa.api.wallet.DebitWallet> unanswered = new java.util.concurrent.atomic.AtomicReference<>();
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = ((org.axonframework.messaging.MessageHandlerInterceptorSupport<org.axonframework.commandhandling.CommandMessage<?>>) bus)
+                .registerHandlerInterceptor((unitOfWork, chain) -> {
+                    if (unitOfWork.getMessage().getPayload() instanceof dev.stoa.api.wallet.DebitWallet debit
+                            && debit.userId().value().equals(buyer[0]) && unanswered.compareAndSet(null, debit))
+                        throw new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
+                                new java.util.concurrent.TimeoutException("the debit's answer did not come"));
+                    return chain.proceed();
+                });
+        Api.Response placed;
+        try {
+            placed = checkout(token, wallet(), null);
+        } finally {
+            registration.cancel();
+        }
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(503);
+        assertThat(unanswered.get()).isNotNull();
+        OrderId order = unanswered.get().orderId();
+        Await.until(() -> api.get("/api/v1/orders/" + order, token).status() == 200, Duration.ofSeconds(20), "the order is read");
+        assertThat(api.get("/api/v1/orders/" + order, token).body().get("status").asText()).as("not cancelled").isEqualTo("pending");
+        levels(inventory(lamp), 5, 1, 4);
+
+        commands.sendAndWait(unanswered.get()); // the debit lands after all
+        Await.until(() -> "confirmed".equals(api.get("/api/v1/orders/" + order, token).body().path("status").asText()),
+                Duration.ofSeconds(20), "the saga confirms the order on its debit");
+        assertThat(balance(token)).isEqualTo(10_000 - 3_000);
+        Await.until(() -> inventory(lamp).get("onHand").asInt() == 4, Duration.ofSeconds(20), "the lamp's unit committed");
+        levels(inventory(lamp), 4, 0, 4);
+    }
+
     @Test
     void anOrderCancelledBetweenItsPlacingAndItsDebit_the409BuyerGetsTheDebitBack() {
         String lamp = product("Lamp", 3_000, null, 5);

@@ -177,7 +177,11 @@ public class Checkout {
         try {
             commands.send(new DebitWallet(buyer, orderId, placed.amounts().totalCents(), currency));
         } catch (CommandExecutionException refused) {
-            commands.send(new CancelOrder(orderId, "payment_failed", Actor.system()));
+            // no answer (a timeout, a lost connection): the debit may still land, and an order cancelled now would have
+            // nobody to give it back (its saga ends with the cancellation); it stays pending instead: its saga confirms
+            // it on the debit, and its hold cancels it (releasing what it holds) if none comes
+            if (!Refusals.any(refused)) throw refused;
+            commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
             undo(buyer, orderId, reserved, coupon, true); // OrderFulfilment releases the same; done here so the answer shows it
             throw refused;
         }
