@@ -273,6 +273,12 @@ class StripeRefundsIT {
         assertThat(stripe.deliver(port, webhook)).as("the same event again").isEqualTo(200);
         assertThat(stripe.deliver(port, stripe.refundUpdated(stripe.refundsOf(intent).get(0), "succeeded")))
                 .as("a stale success").isEqualTo(200);
+        // told the money was on its way, the buyer is told it is not, once
+        String text = mailbox.await(buyer.email(), "did not reach you").get("text").asText();
+        assertThat(text).contains(String.format(java.util.Locale.ROOT, "%d.%02d USD", amount / 100, amount % 100))
+                .contains("expired_or_canceled_card");
+        Await.pause(Duration.ofSeconds(1));
+        assertThat(shop.mails(mailbox, buyer.email(), "did not reach you")).isEqualTo(1);
 
         assertThat(api.post("/api/v1/refunds/" + refundId + "/retry", Map.of(), shop.admin).status()).isEqualTo(202);
         assertThat(awaitRequest(refundId, "refunded").get("attempts").asInt()).isEqualTo(2);

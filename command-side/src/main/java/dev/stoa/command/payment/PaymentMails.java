@@ -2,6 +2,7 @@ package dev.stoa.command.payment;
 
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentFailed;
+import dev.stoa.api.payment.PaymentRefundReversed;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.RefundPaid;
 import dev.stoa.api.platform.PersonalData;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The buyer's mails about a card payment: it failed (the order is cancelled), a refund went through (to the card, or
- * a refund request's to the wallet). Named after the
+ * a refund request's to the wallet), a card refund was sent back by the bank after all. Named after the
  * event that caused them, so a redelivered event sends nothing more; never on a replay, not for events older than 48 h.
  */
 @Component
@@ -56,6 +57,17 @@ class PaymentMails {
         String why = e.reason() == null ? "" : personal.open(e.buyer().value(), e.reason()); // sealed with the buyer's key
         model.put("why", PersonalData.ERASED.equals(why) ? "" : why);
         send("payment-refunded", e.buyer().value(), message, model);
+    }
+
+    /**
+     * A card refund that succeeded and was then sent back by the bank (a closed card): the buyer was told the money
+     * was on its way, and is told it is not; staff retry the refund (its request is failed, with the reason).
+     */
+    @EventHandler
+    void on(PaymentRefundReversed e, EventMessage<?> message) {
+        Map<String, Object> model = model(e.orderId(), e.amountCents(), e.currency());
+        model.put("reason", e.reason() == null || e.reason().isBlank() ? "refused by the bank" : e.reason());
+        send("refund-reversed", e.buyer().value(), message, model);
     }
 
     /** A refund request paid back to the wallet (card refunds are told by {@code PaymentRefunded} above). */
