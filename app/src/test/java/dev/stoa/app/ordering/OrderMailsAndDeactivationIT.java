@@ -83,6 +83,24 @@ class OrderMailsAndDeactivationIT extends ApiTest {
     }
 
     @Test
+    void anOrderOfDigitalItemsOnly_isMailedAsDelivered_notAsShippedWithAnEmptyTrackingNumber() throws Exception {
+        Buyer buyer = registeredBuyer();
+        String token = tokenAs(buyer.id(), "customer");
+        String vendor = UUID.randomUUID().toString();
+        OrderId id = OrderId.random();
+        gateway.sendAndWait(new dev.stoa.api.ordering.PlaceOrder(id, new UserId(buyer.id()), List.of(new dev.stoa.api.ordering.OrderLine(
+                dev.stoa.api.ordering.OrderLine.PRODUCT, UUID.randomUUID().toString(), new UserId(vendor), "E-book", "EBOOK-1",
+                1_200, 1, 1_200, false)), new dev.stoa.api.ordering.OrderAmounts(1_200, 0, 0, 0, 1_200, "USD"), null, null,
+                dev.stoa.api.ordering.PlaceOrder.WALLET, null));
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        awaitStatus(api, id, token, "confirmed");
+        assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped"), tokenAs(vendor, "vendor")).status())
+                .isEqualTo(204);
+        JsonNode mail = new Mailbox(api).await(buyer.email(), "is delivered");
+        assertThat(mail.get("text").asText()).contains("its items are digital").doesNotContain("Tracking number");
+    }
+
+    @Test
     void deactivatingABuyerCancelsItsPendingOrders_paidOnesGoOn() throws Exception {
         Buyer buyer = registeredBuyer();
         String vendor = UUID.randomUUID().toString();
