@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -295,13 +294,11 @@ public class Checkout {
         Set<String> courses = items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet());
         if (courses.isEmpty()) return;
         for (OrderId pending : holds.pendingOf(buyer.value())) {
-            events.readEvents(pending.value()).asStream().map(EventMessage::getPayload)
-                    .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).findFirst()
-                    .flatMap(placed -> placed.lines().stream().filter(l -> OrderLine.COURSE.equals(l.itemType())
-                            && courses.contains(l.itemId())).findFirst().map(line -> new DomainException(
-                            ErrorCode.COURSE_IN_PENDING_ORDER, "course " + line.itemId() + " is in your order "
-                            + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first")))
-                    .ifPresent(refusal -> { throw refusal; });
+            OrderPlaced placed = placedEvent(pending); // the hold row is written in the order's own transaction
+            for (OrderLine line : placed.lines())
+                if (OrderLine.COURSE.equals(line.itemType()) && courses.contains(line.itemId()))
+                    throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + line.itemId() + " is in your order "
+                            + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first");
         }
     }
 
