@@ -17,7 +17,6 @@ import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundRestToWallet;
-import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.WalletDebited;
 import dev.stoa.command.platform.SnapshotState;
 import dev.stoa.command.platform.Refusals;
@@ -80,9 +79,12 @@ public class OrderFulfilment {
             commands.sendAndWait(new ConfirmOrder(e.orderId(), "wallet-" + e.orderId().value()));
         } catch (CommandExecutionException refused) {
             if (!Refusals.is(refused, ErrorCode.INVALID_TRANSITION)) throw refused;
-            // the order was cancelled before the debit confirmed it: the money goes back
-            commands.sendAndWait(new RefundToWallet(e.userId(), e.orderId(), "unconfirmed-" + e.orderId().value(),
-                    e.amountCents(), e.currency()));
+            // the order is cancelled (before the debit confirmed it, or since, when this saga runs behind): what is left
+            // of the debit goes back. Not the whole debit: a saga behind its events may come here after the checkout
+            // confirmed the order and a refund request gave part back; the wallet would refuse the whole as more than is
+            // left, and this event, parked, would hold up the cancellation's own refund behind it
+            commands.sendAndWait(new RefundRestToWallet(e.userId(), e.orderId(), "unconfirmed-" + e.orderId().value(),
+                    e.currency()));
         }
     }
 

@@ -11,7 +11,6 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.api.wallet.RefundRestToWallet;
-import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.WalletDebited;
 import java.time.Instant;
 import java.util.List;
@@ -119,7 +118,7 @@ class OrderFulfilmentTest {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
                 .whenPublishingA(new WalletDebited(buyer, order, 7_249, "USD", 751))
                 .expectDispatchedCommands(new ConfirmOrder(order, "wallet-" + order.value()),
-                        new RefundToWallet(buyer, order, "unconfirmed-" + order.value(), 7_249, "USD"));
+                        new RefundRestToWallet(buyer, order, "unconfirmed-" + order.value(), "USD"));
     }
 
     @Test
