@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.api.platform.ErrorCode;
-import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.command.platform.BeforeEvents;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -61,7 +61,7 @@ class RegistrationDeadlines extends PeriodicTask {
             } catch (CommandExecutionException e) {
                 // the deadline of a registration whose command failed after it was written (with Axon Server): there is
                 // no account to expire; anything else stays for the next pass
-                if (!e.getDetails().map(d -> d instanceof ErrorDetails ed && ErrorCode.NOT_FOUND_CODE.code().equals(ed.code())).orElse(false)) throw e;
+                if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
             }
             jdbc.update("delete from registration_deadline where user_id = ?", userId);
             handled++;

@@ -5,6 +5,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.platform.MetadataKeys;
 import dev.stoa.command.platform.BeforeEvents;
 import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import dev.stoa.api.platform.ErrorCode;
-import dev.stoa.api.platform.ErrorDetails;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,8 +75,7 @@ public class OrderHolds extends PeriodicTask {
             } catch (CommandExecutionException e) {
                 // a hold whose order was never stored (with Axon Server the row commits first): nothing to expire;
                 // anything else stays for the next pass
-                if (!e.getDetails().map(d -> d instanceof ErrorDetails ed && ErrorCode.NOT_FOUND_CODE.code().equals(ed.code()))
-                        .orElse(false)) throw e;
+                if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
             }
             jdbc.update("delete from order_payment_hold where order_id = ?", orderId);
         }
