@@ -52,10 +52,12 @@ public class Wallet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    long handle(DebitWallet cmd, WalletSettings settings) {
+    long handle(DebitWallet cmd, WalletSettings settings, CancelledOrders cancelled) {
         requirePositive(cmd.amountCents());
         if (debitedByOrder.containsKey(cmd.orderId().value())) return balanceCents;
         requireCurrency(cmd.currency(), settings);
+        if (cancelled.contains(cmd.orderId()))
+            throw DomainException.invalidTransition("order " + cmd.orderId() + " is cancelled: nothing to pay");
         if (cmd.amountCents() > balanceCents)
             throw new DomainException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds " + balanceCents
                     + " cents, the order needs " + cmd.amountCents());

@@ -22,6 +22,21 @@ class WalletTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Wallet.class);
         fixture.registerInjectableResource(new WalletSettings("USD"));
+        fixture.registerInjectableResource(new CancelledOrders(null) {
+            @Override
+            public boolean contains(OrderId orderId) { return cancelled.contains(orderId); }
+        });
+    }
+
+    private final java.util.Set<OrderId> cancelled = new java.util.HashSet<>();
+
+    @Test
+    void aCancelledOrderIsNotDebited_itsSagaEndedAndNobodyWouldGiveItBack() {
+        cancelled.add(order);
+        fixture.given(toppedUp(10_000))
+                .when(new DebitWallet(user, order, 2_500, "USD"))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
     }
 
     private WalletToppedUp toppedUp(long cents) { return new WalletToppedUp(user, voucher, cents, "USD", cents); }
