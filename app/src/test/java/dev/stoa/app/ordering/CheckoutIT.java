@@ -519,10 +519,8 @@ class CheckoutIT extends ApiTest {
     @Test
     void aDebitWithoutAnswer_leavesTheOrderPending_andTheDebitThatLandsLaterConfirmsIt() {
         String lamp = product("Lamp", 3_000, null, 5);
-        String[] buyer = customer();
+        String[] buyer = fundedBuyerWith(lamp);
         String token = buyer[1];
-        fund(List.of(token), 10_000);
-        add(token, lamp, 1);
         java.util.concurrent.atomic.AtomicReference<dev.stoa.api.wallet.DebitWallet> unanswered = new java.util.concurrent.atomic.AtomicReference<>();
         org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
         var registration = ((org.axonframework.messaging.MessageHandlerInterceptorSupport<org.axonframework.commandhandling.CommandMessage<?>>) bus)
@@ -563,25 +561,11 @@ class CheckoutIT extends ApiTest {
     @Test
     void anOrderCancelledBetweenItsDebitAndItsConfirmation_the409BuyerGetsTheDebitBack() {
         String lamp = product("Lamp", 3_000, null, 5);
-        String[] buyer = customer();
+        String[] buyer = fundedBuyerWith(lamp);
         String token = buyer[1];
-        fund(List.of(token), 10_000);
-        add(token, lamp, 1);
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
-        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
-            if (message.getPayload() instanceof dev.stoa.api.ordering.ConfirmOrder confirm && confirmedOrderOf(confirm, buyer[0])
-                    && fired.compareAndSet(false, true))
-                commands.sendAndWait(new dev.stoa.api.ordering.CancelOrder(confirm.orderId(), "user_deactivated",
-                        dev.stoa.api.platform.Actor.system()));
-            return message;
-        });
-        Api.Response placed;
-        try {
-            placed = checkout(token, wallet(), null);
-        } finally {
-            registration.cancel();
-        }
+        Api.Response placed = checkoutCancelledAt(token, fired, payload ->
+                payload instanceof dev.stoa.api.ordering.ConfirmOrder confirm && confirmedOrderOf(confirm, buyer[0]) ? confirm.orderId() : null);
         assertThat(fired).isTrue();
         assertThat(placed.status()).as(placed.toString()).isEqualTo(409);
         assertThat(placed.code()).isEqualTo("invalid_transition");
@@ -592,6 +576,34 @@ class CheckoutIT extends ApiTest {
         assertThat(refunds).as("once").hasSize(1);
         Await.until(() -> inventory(lamp).get("reserved").asInt() == 0, Duration.ofSeconds(20), "nothing stays reserved");
         levels(inventory(lamp), 5, 0, 5);
+    }
+
+    /** A registered customer with 100.00 in the wallet and one unit of {@code productId} in the cart; id and token. */
+    private String[] fundedBuyerWith(String productId) {
+        String[] buyer = customer();
+        fund(List.of(buyer[1]), 10_000);
+        add(buyer[1], productId, 1);
+        return buyer;
+    }
+
+    /**
+     * Checks the cart out by wallet, and cancels the order (as the platform does for a deactivated buyer) at the moment
+     * the first command {@code orderOf} names an order for is sent; {@code fired} tells whether it did.
+     */
+    private Api.Response checkoutCancelledAt(String token, java.util.concurrent.atomic.AtomicBoolean fired,
+                                             java.util.function.Function<Object, OrderId> orderOf) {
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
+            OrderId order = orderOf.apply(message.getPayload());
+            if (order != null && fired.compareAndSet(false, true))
+                commands.sendAndWait(new dev.stoa.api.ordering.CancelOrder(order, "user_deactivated", dev.stoa.api.platform.Actor.system()));
+            return message;
+        });
+        try {
+            return checkout(token, wallet(), null);
+        } finally {
+            registration.cancel();
+        }
     }
 
     /** Whether the confirmation is of an order of this buyer's (read from the order's events). */
@@ -609,25 +621,11 @@ class CheckoutIT extends ApiTest {
     @Test
     void anOrderCancelledBeforeItsDebit_isNotDebited_the409BuyerKeepsTheMoney() {
         String lamp = product("Lamp", 3_000, null, 5);
-        String[] buyer = customer();
+        String[] buyer = fundedBuyerWith(lamp);
         String token = buyer[1];
-        fund(List.of(token), 10_000);
-        add(token, lamp, 1);
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
-        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
-            if (message.getPayload() instanceof dev.stoa.api.wallet.DebitWallet debit && debit.userId().value().equals(buyer[0])
-                    && fired.compareAndSet(false, true))
-                commands.sendAndWait(new dev.stoa.api.ordering.CancelOrder(debit.orderId(), "user_deactivated",
-                        dev.stoa.api.platform.Actor.system()));
-            return message;
-        });
-        Api.Response placed;
-        try {
-            placed = checkout(token, wallet(), null);
-        } finally {
-            registration.cancel();
-        }
+        Api.Response placed = checkoutCancelledAt(token, fired, payload ->
+                payload instanceof dev.stoa.api.wallet.DebitWallet debit && debit.userId().value().equals(buyer[0]) ? debit.orderId() : null);
         assertThat(fired).isTrue();
         assertThat(placed.status()).as(placed.toString()).isEqualTo(409);
         assertThat(placed.code()).isEqualTo("invalid_transition");
