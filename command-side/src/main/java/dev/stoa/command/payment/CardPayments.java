@@ -84,7 +84,7 @@ public class CardPayments {
     private Started view(PaymentRecord p, boolean owner) {
         boolean payable = PaymentStatus.PENDING.equals(p.status());
         String secret = owner && payable ? gateway(() -> gateway.retrieveIntent(p.intentId())).clientSecret() : null;
-        return new Started(p.paymentId(), p.orderId(), p.status(), p.amountCents(), p.currency(), secret);
+        return new Started(p.paymentId(), p.orderId(), p.shownStatus(), p.amountCents(), p.currency(), secret);
     }
 
     /** Runs a gateway call; an outage is 503 {@code service_unavailable}, a refusal 422 {@code payment_failed}. */

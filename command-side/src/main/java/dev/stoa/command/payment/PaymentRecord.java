@@ -32,6 +32,15 @@ record PaymentRecord(PaymentId paymentId, OrderId orderId, UserId buyer, long am
         return Optional.ofNullable(r);
     }
 
+    /**
+     * The status a client sees (API.md's {@code pending|captured|failed|refunded|partially_refunded}, and
+     * {@code canceled} for an unpaid order's): a declined payment reads {@code failed} also once its intent is canceled
+     * with its order (Stripe keeps a declined intent open for another card, so the platform cancels it).
+     */
+    String shownStatus() {
+        return PaymentStatus.CANCELED.equals(status) && failureCode != null ? PaymentStatus.FAILED : status;
+    }
+
     private PaymentRecord with(Object event) {
         return switch (event) {
             case PaymentCaptured e -> new PaymentRecord(paymentId, orderId, buyer, amountCents, currency, gateway, intentId,

@@ -58,9 +58,12 @@ public class PaymentEntity {
         return this;
     }
 
-    /** Canceled; a declined payment canceled afterwards (its order cancelled) keeps the decline's code and message. */
+    /**
+     * Canceled; a declined payment whose intent is canceled afterwards (with its order) stays failed, with the
+     * decline's code and message: what the buyer and API.md know it as.
+     */
     public PaymentEntity canceled(String reason, Instant at) {
-        return PaymentStatus.FAILED.equals(status) ? failed(PaymentStatus.CANCELED, failureCode, failureMessage, at)
+        return PaymentStatus.FAILED.equals(status) ? failed(PaymentStatus.FAILED, failureCode, failureMessage, at)
                 : failed(PaymentStatus.CANCELED, reason, null, at);
     }
 
