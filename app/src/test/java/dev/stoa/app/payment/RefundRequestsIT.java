@@ -125,6 +125,12 @@ class RefundRequestsIT extends ApiTest {
         return api.post("/api/v1/refunds", body, token);
     }
 
+    /** The vendor ships the whole order (every line is theirs). */
+    private void ship(String orderId) {
+        Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-1"), vendor);
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(204);
+    }
+
     private Api.Response approve(String refundId, String token) {
         return api.post("/api/v1/refunds/" + refundId + "/approve", Map.of(), token);
     }
@@ -189,7 +195,7 @@ class RefundRequestsIT extends ApiTest {
                 Duration.ofSeconds(20), "both requests listed as refunded");
         JsonNode mine = api.get("/api/v1/refunds?orderId=" + orderId, buyer[1]).body().get("items");
         assertThat(mine.get(1).get("totalCents").asLong()).isEqualTo(firstAmount);
-        assertThat(mine.get(1).get("returnOpened").asBoolean()).isTrue();
+        assertThat(mine.get(1).get("returnOpened").asBoolean()).as("the lamps had not shipped: no return").isFalse();
         assertThat(mine.get(1).at("/lines/0/quantity").asInt()).isEqualTo(1);
         assertThat(mine.get(0).get("totalCents").asLong()).isEqualTo(total - firstAmount);
         String firstId = first.body().get("refundId").asText();
@@ -386,12 +392,104 @@ class RefundRequestsIT extends ApiTest {
     }
 
     @Test
+    void unitsRefundedBeforeTheyShip_leaveTheShipment_backOnHandAtOnce_andACancellationDoesNotRestockThemAgain() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        Await.until(() -> onHand(lamp) == 7 && onHand(pen) == 9, Duration.ofSeconds(20), "the order's units left the warehouse");
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)))
+                .body().get("refundId").asText();
+        Api.Response approved = approve(refundId, support);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+        // nothing had shipped: the lamp is taken out of the shipment and is back on hand now, with no return to wait for
+        JsonNode seen = api.get("/api/v1/orders/" + orderId, vendor).body();
+        assertThat(seen.at("/items/0/productId").asText()).isEqualTo(lamp);
+        assertThat(seen.at("/items/0/quantity").asInt()).isEqualTo(3);
+        assertThat(seen.at("/items/0/withdrawnQuantity").asInt()).as("the vendor ships two lamps, not three").isEqualTo(1);
+        assertThat(seen.at("/items/1/withdrawnQuantity").asInt()).isZero();
+        Await.until(() -> onHand(lamp) == 8, Duration.ofSeconds(20), "the refunded lamp is back on hand");
+        Api.Response noReturn = received(refundId, lamp, 1, support);
+        assertThat(noReturn.status()).as(noReturn.toString()).isEqualTo(409);
+        assertThat(noReturn.code()).isEqualTo("invalid_transition");
+        Await.until(() -> "refunded".equals(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().path("status").asText()),
+                Duration.ofSeconds(20), "the refund is paid");
+        assertThat(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().get("returnOpened").asBoolean()).isFalse();
+
+        // an admin cancels the rest before it ships: two lamps and the pen come back, the refunded lamp not a second time
+        Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "the vendor closed"), admin);
+        assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 204);
+        // the saga returns the lines in order, the lamp's before the pen's: once the pen is back, so is (all of) the lamp
+        Await.until(() -> onHand(pen) == 10, Duration.ofSeconds(20), "the pen is back on hand");
+        assertThat(onHand(lamp)).as("each lamp back once").isEqualTo(10);
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the refund and the cancellation's rest add up to the total");
+        assertThat(walletRefunds(buyer[1])).hasSize(2);
+    }
+
+    @Test
+    void aLineRefundedWholeBeforeItShips_dropsOut_andTheOrderShipsWithoutIt() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        Await.until(() -> onHand(pen) == 9, Duration.ofSeconds(20), "the pen left the warehouse");
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)))
+                .body().get("refundId").asText();
+        assertThat(approve(refundId, admin).status()).isEqualTo(200);
+        ship(orderId);
+        JsonNode order = api.get("/api/v1/orders/" + orderId, buyer[1]).body();
+        assertThat(order.get("status").asText()).as("the lamps were all it had left to ship").isEqualTo("shipped");
+        assertThat(order.at("/items/0/trackingNumber").asText()).isEqualTo("TRK-1");
+        assertThat(order.at("/items/1/withdrawnQuantity").asInt()).isEqualTo(1);
+        assertThat(order.at("/items/1/trackingNumber").isNull()).as("the pen did not ship").isTrue();
+        Await.until(() -> onHand(pen) == 10, Duration.ofSeconds(20), "the pen is back on hand");
+        assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void aShipmentRacingTheApproval_eitherKeepsTheUnitsAndOpensAReturn_orLeavesThemOut_neverBothNorNeither() throws Exception {
+        String lamp = product(2_000, 30), pen = product(333, 30);
+        String[] buyer = customer();
+        fund(buyer[1], 100_000);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+                String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)))
+                        .body().get("refundId").asText();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Api.Response> approval = pool.submit(() -> { start.await(); return approve(refundId, support); });
+                Future<Api.Response> shipment = pool.submit(() -> {
+                    start.await();
+                    return api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-1"), vendor);
+                });
+                start.countDown();
+                assertThat(approval.get().status()).as(approval.get().toString()).isEqualTo(200);
+                assertThat(shipment.get().status()).as(shipment.get().toString()).isEqualTo(204);
+                Await.until(() -> "refunded".equals(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().path("status").asText()),
+                        Duration.ofSeconds(20), "the refund is paid");
+                JsonNode order = api.get("/api/v1/orders/" + orderId, buyer[1]).body();
+                boolean returned = api.get("/api/v1/refunds/" + refundId, buyer[1]).body().get("returnOpened").asBoolean();
+                int withdrawn = order.at("/items/0/withdrawnQuantity").asInt();
+                assertThat(order.get("status").asText()).isEqualTo("shipped");
+                assertThat(withdrawn + (returned ? 1 : 0)).as("round " + round + ": withdrawn " + withdrawn + ", return " + returned)
+                        .isEqualTo(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void returnedUnitsThatArrive_goBackOnHand_atMostThoseReturned() {
         String lamp = product(2_000, 10), pen = product(333, 10);
         String[] buyer = customer();
         fund(buyer[1], 20_000);
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
         Await.until(() -> onHand(lamp) == 7, Duration.ofSeconds(20), "the three lamps left the warehouse");
+        ship(orderId); // a return is for units that left: ones not shipped yet are taken out of the shipment instead
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 2)))
                 .body().get("refundId").asText();
         Api.Response early = received(refundId, lamp, 1, support);
@@ -440,6 +538,7 @@ class RefundRequestsIT extends ApiTest {
         fund(buyer[1], 20_000);
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
         Await.until(() -> onHand(lamp) == 7, Duration.ofSeconds(20), "the three lamps left the warehouse");
+        ship(orderId); // a return is for units that left: ones not shipped yet are taken out of the shipment instead
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3)))
                 .body().get("refundId").asText();
         approve(refundId, admin);

@@ -24,7 +24,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An order and its state machine: pending → confirmed (paid) → shipped → delivered; pending, confirmed, shipped →
  * cancelled; delivered and cancelled are final. Shipping goes line by line: each vendor ships and delivers their own
  * lines (with a tracking number), an admin any; the order is shipped once every line it ships is, delivered likewise.
- * The lines it ships are its physical ones, or all of them when it has none. Repeating a transition changes nothing;
+ * The lines it ships are its physical ones, or all of them when it has none, less the units refund requests paid back
+ * before they shipped ({@link WithdrawRefundedUnits}): a line with none left drops out. Repeating a transition changes nothing;
  * an illegal one is 409 {@code invalid_transition}. The buyer may cancel before anything was shipped, an admin also after.
  */
 @Aggregate(cache = "aggregateCache")
@@ -41,6 +42,8 @@ public class Order {
     private String paymentReference;
     private final Map<String, String> shipped = new LinkedHashMap<>(); // itemId → tracking number
     private final Set<String> delivered = new LinkedHashSet<>();
+    private final Map<String, Integer> withdrawn = new LinkedHashMap<>(); // itemId → units refunded before shipping
+    private final Map<String, List<WithdrawnUnits>> sentBack = new LinkedHashMap<>(); // refundId → units not withdrawn
 
     protected Order() {}
 
@@ -77,7 +80,7 @@ public class Order {
             case DELIVERED, CANCELLED -> throw DomainException.invalidTransition("order " + orderNumber + " is " + status.value());
             default -> { }
         }
-        if (scope.isEmpty()) throw DomainException.invalidTransition("nothing of yours in order " + orderNumber + " is shipped");
+        if (scope.isEmpty()) throw DomainException.invalidTransition("nothing of yours in order " + orderNumber + " is left to ship");
         List<OrderLine> toShip = scope.stream().filter(l -> !shipped.containsKey(l.itemId())).toList();
         if (toShip.isEmpty()) return; // shipped already
         String tracking = cmd.trackingNumber() == null || cmd.trackingNumber().isBlank() ? null : cmd.trackingNumber().trim();
@@ -103,6 +106,42 @@ public class Order {
         apply(new OrderLinesDelivered(orderId, toDeliver, cmd.actor().userId()));
         if (shippable().stream().allMatch(l -> delivered.contains(l.itemId())))
             apply(new OrderDelivered(orderId, orderNumber, buyer));
+    }
+
+    /**
+     * Takes a refund's units out of the lines still to ship; answers the units it did not take (to be sent back). A
+     * line shipped, delivered, or not shipped on its own (a digital product beside physical ones) keeps its units; a
+     * cancelled order's unshipped lines are back on hand already, and are neither withdrawn nor sent back.
+     */
+    @CommandHandler
+    List<WithdrawnUnits> handle(WithdrawRefundedUnits cmd) {
+        if (cmd.refundId() == null || cmd.refundId().isBlank() || cmd.units() == null)
+            throw DomainException.badInput("refundId and units are required");
+        List<WithdrawnUnits> before = sentBack.get(cmd.refundId());
+        if (before != null) return before; // a repeat: answered as the first was
+        if (cmd.units().isEmpty()) return List.of();
+        List<OrderLine> toShip = shippable();
+        List<WithdrawnUnits> taken = new ArrayList<>(), rest = new ArrayList<>();
+        for (WithdrawnUnits units : cmd.units()) {
+            if (units == null || units.quantity() <= 0) throw DomainException.badInput("every item needs a positive quantity");
+            OrderLine line = toShip.stream().filter(l -> l.itemId().equals(units.itemId())).findFirst().orElse(null);
+            boolean open = line != null && !shipped.containsKey(line.itemId());
+            if (open && status == OrderStatus.CONFIRMED) {
+                int left = line.quantity() - withdrawn.getOrDefault(line.itemId(), 0);
+                if (units.quantity() > left)
+                    throw DomainException.invalidTransition("order " + orderNumber + ": " + left + " units of " + line.itemId()
+                            + " are left to withdraw, not " + units.quantity());
+                taken.add(units);
+            } else if (!(open && status == OrderStatus.CANCELLED)) {
+                rest.add(units);
+            }
+        }
+        apply(new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest)));
+        // the refunded line may have been the last one to ship
+        List<OrderLine> now = shippable();
+        if (status == OrderStatus.CONFIRMED && !taken.isEmpty() && !now.isEmpty() && now.stream().allMatch(l -> shipped.containsKey(l.itemId())))
+            apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
+        return List.copyOf(rest);
     }
 
     @CommandHandler
@@ -144,7 +183,7 @@ public class Order {
         String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
         apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
                 by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
-                amounts.currency(), List.copyOf(shipped.keySet())));
+                amounts.currency(), List.copyOf(shipped.keySet()), Map.copyOf(withdrawn)));
     }
 
     /** The lines an actor acts on: an admin all the order ships, a vendor their own of those; nobody else any (404). */
@@ -160,9 +199,11 @@ public class Order {
         return lines.stream().filter(l -> l.vendorId().value().equals(actor.userId())).toList();
     }
 
+    /** The lines the order ships: its physical ones (all when it has none), less those whose every unit was withdrawn. */
     private List<OrderLine> shippable() {
         List<OrderLine> physical = lines.stream().filter(OrderLine::physical).toList();
-        return physical.isEmpty() ? lines : physical;
+        return (physical.isEmpty() ? lines : physical).stream()
+                .filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
     }
 
     @EventSourcingHandler
@@ -188,6 +229,12 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderShipped e) { status = OrderStatus.SHIPPED; }
+
+    @EventSourcingHandler
+    void on(OrderLinesWithdrawn e) {
+        sentBack.put(e.refundId(), e.unitsSentBack());
+        e.units().forEach(u -> withdrawn.merge(u.itemId(), u.quantity(), Integer::sum));
+    }
 
     @EventSourcingHandler
     void on(OrderLinesDelivered e) { delivered.addAll(e.itemIds()); }

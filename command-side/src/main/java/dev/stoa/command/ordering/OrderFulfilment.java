@@ -5,6 +5,7 @@ import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.CommitStockReservation;
 import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.inventory.ReturnCommittedStock;
 import dev.stoa.api.ordering.ConfirmOrder;
 import dev.stoa.api.ordering.OrderCancelled;
@@ -12,9 +13,11 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderDelivered;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.ordering.WithdrawnUnits;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundRestToWallet;
 import dev.stoa.api.wallet.WalletDebited;
@@ -40,9 +43,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       the debit is refunded to the wallet.</li>
  *   <li>{@code OrderConfirmed} → the reservations are committed: the goods leave the warehouse.</li>
  *   <li>{@code OrderCancelled}: from {@code pending}, reservations and coupon released; from {@code confirmed},
- *       the committed units of the lines not shipped come back on hand; paid by the wallet, what is left of its debit is refunded to it (all
+ *       the committed units of the lines not shipped come back on hand (less those withdrawn before); paid by the wallet, what is left of its debit is refunded to it (all
  *       of it, less what refund requests gave back already). Ends the saga.
  *       (A card refund comes with the payments.)</li>
+ *   <li>{@code OrderLinesWithdrawn} (a refund paid back units not shipped yet) → those units come back on hand
+ *       ({@code RestockReturn} under the receipt {@code withdrawn-<refundId>}, once).</li>
  *   <li>{@code OrderDelivered} ends it.</li>
  * </ul>
  * The payment hold that expires an unpaid order is the order's own ({@link OrderHolds}, a row written with the
@@ -52,6 +57,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SnapshotState
 public class OrderFulfilment {
     private static final Logger log = LoggerFactory.getLogger(OrderFulfilment.class);
+    /** The receipt id under which a refund's withdrawn units are restocked: {@code withdrawn-<refundId>}. */
+    static final String WITHDRAWN = "withdrawn-";
 
     @Autowired
     private transient CommandGateway commands;
@@ -94,6 +101,14 @@ public class OrderFulfilment {
             send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
     }
 
+    /** Units a refund took out of what the order ships come back on hand, once (the receipt names the refund). */
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderLinesWithdrawn e) {
+        for (WithdrawnUnits units : e.units())
+            if (lines.stream().anyMatch(l -> OrderLine.PRODUCT.equals(l.itemType()) && l.itemId().equals(units.itemId())))
+                send(new RestockReturn(new ProductId(units.itemId()), e.orderId(), WITHDRAWN + e.refundId(), units.quantity()));
+    }
+
     @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderCancelled e) {
@@ -103,7 +118,9 @@ public class OrderFulfilment {
             ProductId product = new ProductId(line.itemId());
             if (wasPending) send(new ReleaseStockReservation(product, e.orderId()));
             // units that left (the whole order shipped, or this line of a partly shipped one) come back by a return
-            else if (!shipped && !e.shipped(line)) send(new ReturnCommittedStock(product, e.orderId(), line.quantity()));
+            // (less those a refund withdrew before: they are back on hand already)
+            else if (!shipped && !e.shipped(line) && e.unitsKept(line) > 0)
+                send(new ReturnCommittedStock(product, e.orderId(), e.unitsKept(line)));
         }
         if (wasPending && e.couponCode() != null) send(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
         if (e.paidCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))

@@ -30,8 +30,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * makes an approved request failed, and a retry approved again (a new attempt). One consistency boundary per order, so
  * at most one request is open at a time and the units refunded per line never exceed what was sold, however requests
  * and decisions race. The amount is fixed at approval ({@link RefundSplit}); paying it back is {@link RefundProcess}'s.
- * Approved product units get a return; the units received back are recorded here (at most those returned), and
- * restocked by {@link ReturnsProcess}.
+ * Approved product units that had shipped get a return; those the order still had to ship are taken out of it instead
+ * ({@link RefundedGoods}). The units received back are recorded here (at most those returned), and restocked by
+ * {@link ReturnsProcess}.
  */
 @Aggregate(cache = "aggregateCache")
 public class OrderRefunds {
@@ -148,10 +149,17 @@ public class OrderRefunds {
                 order.amounts().currency(), split.wholeOrderRefunded(), order.paymentMethod(), order.paymentReference(),
                 cmd.actor().userId());
         apply(approved);
-        List<RefundItem> products = requested.get(cmd.refundId().value()).stream()
-                .filter(i -> OrderLine.PRODUCT.equals(i.itemType())).toList();
-        if (!products.isEmpty()) apply(new ProductReturnOpened(cmd.refundId(), orderId, order.buyer(), products));
         return approved;
+    }
+
+    /** The approved request's units that had left already come back by a return (see {@link RefundedGoods}); once. */
+    @CommandHandler
+    void handle(OpenProductReturn cmd) {
+        String state = known(cmd.refundId());
+        if (REQUESTED.equals(state) || REJECTED.equals(state))
+            throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + ": nothing to return");
+        if (returns.containsKey(cmd.refundId().value()) || cmd.items() == null || cmd.items().isEmpty()) return;
+        apply(new ProductReturnOpened(cmd.refundId(), orderId, buyerOf(cmd.refundId()), List.copyOf(cmd.items())));
     }
 
     @CommandHandler

@@ -33,12 +33,15 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/refunds")
 @Tag(name = "Refunds")
 class RefundCommandController {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RefundCommandController.class);
     private final Commands commands;
     private final UniqueKeys keys;
+    private final RefundedGoods goods;
 
-    RefundCommandController(Commands commands, UniqueKeys keys) {
+    RefundCommandController(Commands commands, UniqueKeys keys, RefundedGoods goods) {
         this.commands = commands;
         this.keys = keys;
+        this.goods = goods;
     }
 
     record Item(@Pattern(regexp = "product|course", message = "must be product or course") String itemType,
@@ -71,10 +74,17 @@ class RefundCommandController {
     @PostMapping("/{refundId}/approve")
     @Operation(operationId = "approveRefund", summary = "Approve an open refund request (admin, support): its amount is computed "
             + "to the cent (lines less their discount share, plus their tax share, plus shipping when the whole order is refunded) "
-            + "and paid back to the card or wallet the order was paid with; product units get a return")
+            + "and paid back to the card or wallet the order was paid with; product units not shipped yet are taken out of "
+            + "the order's shipment (back in stock at once), those shipped already get a return")
     Decided approve(@Parameter(description = "the refund request's id") @PathVariable UUID refundId, Actor actor) {
         RefundRequestId id = new RefundRequestId(refundId.toString());
         RefundApproved e = commands.send(new ApproveRefund(orderOf(id), id, actor));
+        try {
+            goods.settle(e);
+        } catch (RuntimeException failed) {
+            // approved and paid back regardless: the refund process settles the goods from the approval's event
+            log.warn("Refund request {}: its goods are settled by the refund process: {}", id, failed.toString());
+        }
         return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
                 e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
     }

@@ -5,6 +5,7 @@ import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.CommitStockReservation;
 import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.inventory.ReturnCommittedStock;
 import dev.stoa.api.ordering.*;
 import dev.stoa.api.platform.ErrorCode;
@@ -83,9 +84,29 @@ class OrderFulfilmentTest {
     }
 
     @Test
+    void unitsARefundWithdrewComeBackOnHandOnce_andACancellationLaterReturnsOnlyTheRest() {
+        String refund = "5b0c6a3e-5f0e-4a59-9d7e-0e4f3c1b2a10";
+        OrderLinesWithdrawn withdrawn = new OrderLinesWithdrawn(order, refund,
+                List.of(new WithdrawnUnits(mug.value(), 1), new WithdrawnUnits(lamp.value(), 1)), List.of());
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(withdrawn)
+                .expectDispatchedCommands(new RestockReturn(mug, order, "withdrawn-" + refund, 1),
+                        new RestockReturn(lamp, order, "withdrawn-" + refund, 1))
+                .expectActiveSagas(1);
+        // the lamp's only unit is back already, the mug's second is not
+        OrderCancelled later = new OrderCancelled(order, "ORD-20261202-AB7K", buyer, "confirmed", "sealed", "admin", lines,
+                "SPRING10", PlaceOrder.WALLET, "wallet-" + order.value(), 7_249, "USD", List.of(),
+                java.util.Map.of(mug.value(), 1, lamp.value(), 1));
+        fixture.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(withdrawn)
+                .whenPublishingA(later)
+                .expectDispatchedCommands(new ReturnCommittedStock(mug, order, 1),
+                        new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"));
+    }
+
+    @Test
     void aPartlyShippedOrderCancelledByAnAdmin_onlyTheUnitsNotShippedComeBack() {
         OrderCancelled partly = new OrderCancelled(order, "ORD-20261202-AB7K", buyer, "confirmed", "sealed", "admin", lines,
-                "SPRING10", PlaceOrder.WALLET, "wallet-" + order.value(), 7_249, "USD", List.of(mug.value()));
+                "SPRING10", PlaceOrder.WALLET, "wallet-" + order.value(), 7_249, "USD", List.of(mug.value()), java.util.Map.of());
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
                 .whenPublishingA(partly)
                 .expectDispatchedCommands(new ReturnCommittedStock(lamp, order, 1),

@@ -88,10 +88,19 @@ class OrderTest {
     private OrderShipped shipped() { return new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A", "TRK-B")); }
 
     private OrderCancelled cancelled(String from, String reason, String by, boolean paid, OrderLine... shippedLines) {
+        return cancelled(from, reason, by, paid, java.util.Map.of(), shippedLines);
+    }
+
+    private OrderCancelled cancelled(String from, String reason, String by, boolean paid, java.util.Map<String, Integer> withdrawn,
+                                     OrderLine... shippedLines) {
         return new OrderCancelled(orderId, NUMBER, buyerId, from, reason, by, List.of(kettle, pan), "WELCOME10",
                 PlaceOrder.WALLET, paid ? "debit-1" : null, paid ? 15_992 : 0, "USD",
-                java.util.Arrays.stream(shippedLines).map(OrderLine::itemId).toList());
+                java.util.Arrays.stream(shippedLines).map(OrderLine::itemId).toList(), withdrawn);
     }
+
+    private static final String REFUND = "5b0c6a3e-5f0e-4a59-9d7e-0e4f3c1b2a10";
+
+    private WithdrawnUnits units(OrderLine line, int quantity) { return new WithdrawnUnits(line.itemId(), quantity); }
 
     // ---- placing
 
@@ -357,6 +366,78 @@ class OrderTest {
         fixture.given(placed(), confirmed(), shippedA())
                 .when(new CancelOrder(orderId, "out of stock at vendor B", admin))
                 .expectEvents(cancelled("confirmed", "sealed:out of stock at vendor B", admin.userId(), true, kettle));
+    }
+
+    // ---- units a refund paid back before they shipped
+
+    @Test
+    void givenConfirmed_whenARefundPaysBackUnitsNotShipped_thenWithdrawn_andTheVendorShipsTheRest() {
+        fixture.given(placed(), confirmed())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))
+                .expectResultMessagePayload(List.of());
+        // one of the kettle's two units is left to ship: the line still ships
+        fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))
+                .when(new MarkOrderShipped(orderId, "TRK-A", sellerA))
+                .expectEvents(shippedA());
+    }
+
+    @Test
+    void givenOneVendorShipped_whenTheOtherLineIsRefundedWhole_thenItDropsOut_andTheOrderIsShipped() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of()),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")));
+        // and vendor B, whose only line is gone, has nothing to ship
+        fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of()))
+                .when(new MarkOrderShipped(orderId, "TRK-B", sellerB))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    @Test
+    void givenOneLineShipped_whenARefundCoversBoth_thenOnlyTheUnshippedIsWithdrawn_andTheShippedIsSentBack() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2), units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of(units(kettle, 2))),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")))
+                .expectResultMessagePayload(List.of(units(kettle, 2)));
+    }
+
+    @Test
+    void aRepeatedWithdrawalAnswersAsTheFirst_evenAfterTheRestShipped() {
+        fixture.given(placed(), confirmed(), shippedA(),
+                        new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of(units(kettle, 2))))
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2), units(pan, 1))))
+                .expectSuccessfulHandlerExecution().expectNoEvents()
+                .expectResultMessagePayload(List.of(units(kettle, 2)));
+    }
+
+    @Test
+    void givenShippedOrCancelled_whenARefundArrives_thenShippedUnitsAreSentBack_andAnUnshippedCancelledLineIsNeither() {
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(pan, 1))))
+                .expectResultMessagePayload(List.of(units(pan, 1)));
+        // vendor A shipped, then an admin cancelled: B's unshipped pan was restocked by the cancellation
+        fixture.given(placed(), confirmed(), shippedA(), cancelled("confirmed", "sealed:x", admin.userId(), true, kettle))
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 1), units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(kettle, 1))))
+                .expectResultMessagePayload(List.of(units(kettle, 1)));
+    }
+
+    @Test
+    void givenUnitsWithdrawn_whenAdminCancels_thenTheCancellationNamesThem() {
+        fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))
+                .when(new CancelOrder(orderId, "vendor gone", admin))
+                .expectEvents(cancelled("confirmed", "sealed:vendor gone", admin.userId(), true,
+                        java.util.Map.of(kettle.itemId(), 1)));
+    }
+
+    @Test
+    void aWithdrawalOfMoreUnitsThanAreLeftIsRefused() {
+        fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))
+                .when(new WithdrawRefundedUnits(orderId, "another-refund", List.of(units(kettle, 2))))
+                .expectNoEvents().expectException(problem("invalid_transition"));
     }
 
     @Test

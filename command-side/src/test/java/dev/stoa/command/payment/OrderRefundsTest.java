@@ -180,12 +180,29 @@ class OrderRefundsTest {
     }
 
     @Test
-    void givenOneLampRequested_whenApprove_thenItsShareOfDiscountAndTaxAndAReturn() {
+    void givenOneLampRequested_whenApprove_thenItsShareOfDiscountAndTax_andNoReturnYet() {
         // discount 500 over 3000:2001 → 300, 200 (the leftover cent to the larger remainder); tax 451 over 2700:1801 → 271, 180
+        // whether the lamp comes back by a return is the order's answer (shipped or not), asked after the approval
         fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
                 .when(new ApproveRefund(order, first, support))
-                .expectEvents(approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false),
-                        new ProductReturnOpened(first, order, buyer, List.of(new RefundItem("product", lamp, 1))));
+                .expectEvents(approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false));
+    }
+
+    @Test
+    void givenApproved_whenTheShippedUnitsAreSentBack_thenAReturnOpensOnce_butNotForARequestNotApproved() {
+        List<RefundItem> lampBack = List.of(new RefundItem("product", lamp, 1));
+        fixture.given(requested(first, lampBack),
+                        approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false))
+                .when(new OpenProductReturn(order, first, lampBack))
+                .expectEvents(new ProductReturnOpened(first, order, buyer, lampBack));
+        fixture.given(requested(first, lampBack),
+                        approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false),
+                        new ProductReturnOpened(first, order, buyer, lampBack))
+                .when(new OpenProductReturn(order, first, lampBack))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(requested(first, lampBack))
+                .when(new OpenProductReturn(order, first, lampBack))
+                .expectNoEvents().expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
     }
 
     @Test

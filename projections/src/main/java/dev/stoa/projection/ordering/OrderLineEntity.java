@@ -47,6 +47,7 @@ public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
     @Column(name = "tracking_number") private String trackingNumber;
     @Column(name = "shipped_at") private Instant shippedAt;
     @Column(name = "delivered_at") private Instant deliveredAt;
+    @Column(name = "withdrawn_quantity") private int withdrawnQuantity;
 
     protected OrderLineEntity() {}
 
@@ -72,6 +73,9 @@ public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
 
     public void delivered(Instant at) { deliveredAt = at; }
 
+    /** A refund paid back units not shipped yet: they are no longer shipped. */
+    public void withdrawn(int units) { withdrawnQuantity += units; }
+
     @Override
     public Key getId() { return new Key(orderId, lineNo); }
 
@@ -89,4 +93,5 @@ public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
     public String getTrackingNumber() { return trackingNumber; }
     public Instant getShippedAt() { return shippedAt; }
     public Instant getDeliveredAt() { return deliveredAt; }
+    public int getWithdrawnQuantity() { return withdrawnQuantity; }
 }

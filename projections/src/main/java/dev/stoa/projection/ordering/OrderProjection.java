@@ -75,6 +75,12 @@ public class OrderProjection {
     }
 
     @EventHandler
+    void on(OrderLinesWithdrawn e) {
+        for (WithdrawnUnits units : e.units())
+            linesOf(e.orderId(), List.of(units.itemId())).forEach(l -> l.withdrawn(units.quantity()));
+    }
+
+    @EventHandler
     void on(OrderShipped e, @Timestamp Instant at) { reached(e.orderId(), OrderStatus.SHIPPED, at); }
 
     @EventHandler

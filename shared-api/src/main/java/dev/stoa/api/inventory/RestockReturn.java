@@ -7,7 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Units a buyer sent back arrived: {@code quantity} units of order {@code orderId} go back on hand
  * ({@link ReturnedStockRestocked}). Once per {@code receiptId} (the parcel): the same receipt again changes nothing.
- * Sent by the returns process of refund requests.
+ * Sent by the returns process of refund requests, and by the order's saga for units a refund withdrew before they
+ * shipped (receipt {@code withdrawn-<refundId>}).
  */
 public record RestockReturn(ProductId productId, OrderId orderId, String receiptId, int quantity) {
     @TargetAggregateIdentifier

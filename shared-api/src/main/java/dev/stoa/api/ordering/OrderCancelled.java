@@ -2,6 +2,7 @@ package dev.stoa.api.ordering;
 
 import dev.stoa.api.identity.UserId;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -12,21 +13,28 @@ import org.axonframework.serialization.Revision;
  * with the buyer's key (free text may name people), except {@code expired} and {@code user_deactivated}.
  * {@code cancelledBy} is the user id of who asked, or {@code system}. {@code shippedItemIds}: the lines that had left
  * already (an admin may cancel a partly shipped order, still {@code confirmed}); their units are not back on hand.
- * Null in events stored before it existed.
+ * {@code withdrawnUnits}: units per line (by item id) that refund requests took out of what the order ships before it
+ * was cancelled; they were back on hand already. Both null in events stored before they existed.
  */
 @Revision("1")
 public record OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,
                              String cancelledBy, List<OrderLine> lines, String couponCode, String paymentMethod,
-                             String paymentReference, long paidCents, String currency, List<String> shippedItemIds) {
+                             String paymentReference, long paidCents, String currency, List<String> shippedItemIds,
+                             Map<String, Integer> withdrawnUnits) {
 
     /** A cancellation of an order none of whose lines had shipped. */
     public OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,
                           String cancelledBy, List<OrderLine> lines, String couponCode, String paymentMethod,
                           String paymentReference, long paidCents, String currency) {
         this(orderId, orderNumber, buyer, previousStatus, reason, cancelledBy, lines, couponCode, paymentMethod,
-                paymentReference, paidCents, currency, List.of());
+                paymentReference, paidCents, currency, List.of(), Map.of());
     }
 
     /** Whether the line had left before the cancellation. */
     public boolean shipped(OrderLine line) { return shippedItemIds != null && shippedItemIds.contains(line.itemId()); }
+
+    /** The line's units still committed to the order when it was cancelled: those sold, less those withdrawn before. */
+    public int unitsKept(OrderLine line) {
+        return line.quantity() - (withdrawnUnits == null ? 0 : withdrawnUnits.getOrDefault(line.itemId(), 0));
+    }
 }

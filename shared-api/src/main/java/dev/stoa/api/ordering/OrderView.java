@@ -13,10 +13,14 @@ public record OrderView(String id, String orderNumber, String buyerId, String st
                         String currency, String couponCode, String paymentMethod, ShippingAddress shippingAddress,
                         String notes, String cancelReason, Instant placedAt, Instant holdUntil, List<HistoryEntry> history) {
 
-    /** One line; {@code productId} or {@code courseId} is set, after its type. */
+    /**
+     * One line; {@code productId} or {@code courseId} is set, after its type. {@code withdrawnQuantity}: units a refund
+     * paid back before they shipped; they are not shipped (and are back in stock), so the vendor ships
+     * {@code quantity - withdrawnQuantity}.
+     */
     public record Item(String itemType, String productId, String courseId, String vendorId, String nameSnapshot,
                        String skuSnapshot, long unitPriceCents, int quantity, long lineTotalCents, boolean physical,
-                       String trackingNumber, Instant shippedAt, Instant deliveredAt) {}
+                       String trackingNumber, Instant shippedAt, Instant deliveredAt, int withdrawnQuantity) {}
 
     /** A status the order reached, and when. */
     public record HistoryEntry(String status, Instant at) {}

@@ -1,0 +1,47 @@
+package dev.stoa.command.payment;
+
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.WithdrawRefundedUnits;
+import dev.stoa.api.ordering.WithdrawnUnits;
+import dev.stoa.api.payment.OpenProductReturn;
+import dev.stoa.api.payment.RefundApproved;
+import dev.stoa.api.payment.RefundItem;
+import dev.stoa.command.platform.web.Commands;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * What becomes of the product units an approved refund request paid back. The order decides, line by line
+ * ({@code WithdrawRefundedUnits}): units it still had to ship are taken out of the shipment and come back on hand, so
+ * the buyer never gets both the money and the goods; units that had left get a return ({@code OpenProductReturn}), and
+ * come back on hand when they arrive. The order answers before the vendor can ship more (its own consistency boundary),
+ * so a shipment racing the approval either went first (a return) or finds the units withdrawn.
+ * <p>
+ * The approval's request does this at once ({@code approve}); this process, part of {@code refund-process}, does it again
+ * from {@code RefundApproved}, which finishes it when that request died after the approval. Both steps are idempotent
+ * under the request's id. Never replayed.
+ */
+@Component
+@ProcessingGroup(RefundProcess.NAME)
+@DisallowReplay
+class RefundedGoods {
+    private final Commands commands;
+
+    RefundedGoods(Commands commands) { this.commands = commands; }
+
+    @EventHandler
+    void on(RefundApproved e) { settle(e); }
+
+    void settle(RefundApproved e) {
+        List<WithdrawnUnits> units = e.lines().stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()))
+                .map(l -> new WithdrawnUnits(l.itemId(), l.quantity())).toList();
+        if (units.isEmpty()) return;
+        List<WithdrawnUnits> sentBack = commands.send(new WithdrawRefundedUnits(e.orderId(), e.refundId().value(), units));
+        if (sentBack == null || sentBack.isEmpty()) return;
+        commands.send(new OpenProductReturn(e.orderId(), e.refundId(),
+                sentBack.stream().map(u -> new RefundItem(OrderLine.PRODUCT, u.itemId(), u.quantity())).toList()));
+    }
+}
