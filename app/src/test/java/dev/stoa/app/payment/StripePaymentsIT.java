@@ -118,6 +118,54 @@ class StripePaymentsIT {
         assertThat(mailbox.await(buyer.email(), "confirm").get("subject").asText()).isNotBlank();
     }
 
+    /**
+     * An outage while a card checkout starts its payment: neither the payment's start nor the order's cancellation gets
+     * an answer, so the buyer gets a 5xx and the order stays pending with the cart taken. The retry with the same
+     * Idempotency-Key finds that order and starts its payment (one intent), answering its client secret; the card pays it.
+     */
+    @Test
+    void aRetriedCardCheckoutAfterAnOutage_answersTheSameOrderWithItsPayment() throws Exception {
+        String lamp = shop.product(2_500, 5);
+        CardShop.Buyer buyer = shop.buyer();
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", lamp, "quantity", 1), buyer.token())
+                .status()).isBetween(200, 204);
+        String key = java.util.UUID.randomUUID().toString();
+        org.axonframework.commandhandling.CommandBus bus = app.getBean(org.axonframework.commandhandling.CommandBus.class);
+        java.util.concurrent.atomic.AtomicReference<String> order = new java.util.concurrent.atomic.AtomicReference<>();
+        var registration = ((org.axonframework.messaging.MessageHandlerInterceptorSupport<org.axonframework.commandhandling.CommandMessage<?>>) bus)
+                .registerHandlerInterceptor((unitOfWork, chain) -> {
+                    Object payload = unitOfWork.getMessage().getPayload();
+                    if (payload instanceof dev.stoa.api.payment.StartPayment start && start.buyer().value().equals(buyer.id())) {
+                        order.set(start.orderId().value());
+                        throw new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
+                                new java.util.concurrent.TimeoutException("the event store did not answer"));
+                    }
+                    if (payload instanceof dev.stoa.api.ordering.CancelOrder cancel && cancel.orderId().value().equals(order.get()))
+                        throw new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
+                                new java.util.concurrent.TimeoutException("the event store did not answer"));
+                    return chain.proceed();
+                });
+        Api.Response first;
+        try {
+            first = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
+        } finally {
+            registration.cancel();
+        }
+        assertThat(first.status()).as(first.toString()).isGreaterThanOrEqualTo(500);
+        assertThat(order.get()).isNotNull();
+
+        Api.Response retry = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body().get("orderId").asText()).isEqualTo(order.get());
+        assertThat(retry.body().get("status").asText()).isEqualTo("pending");
+        String secret = retry.body().at("/payment/clientSecret").asText();
+        String intentId = secret.substring(0, secret.indexOf("_secret_"));
+        assertThat(stripe.intent(intentId).metadata()).containsEntry("orderId", order.get());
+        assertThat(stripe.deliver(port, stripe.succeeded(intentId))).isEqualTo(200);
+        shop.awaitOrder(order.get(), buyer.token(), "confirmed");
+        shop.awaitLevels(lamp, 4, 0, 4);
+    }
+
     @Test
     void declinedCard_orderCancelledStockBack_andTheBuyerTold() throws Exception {
         String lamp = shop.product(1_999, 3);

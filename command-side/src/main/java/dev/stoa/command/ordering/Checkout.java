@@ -41,7 +41,16 @@ import dev.stoa.command.cart.ItemCatalog.ProductFacts;
 import dev.stoa.command.payment.CardPayments;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderConfirmed;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +58,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,9 +98,11 @@ public class Checkout {
     private final EventStore events;
     private final CardPayments cards;
     private final OrderHolds holds;
+    private final Duration keyRetention;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
-             CardPayments cards, OrderHolds holds) {
+             CardPayments cards, OrderHolds holds, @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
+        this.keyRetention = keyRetention;
         this.cards = cards;
         this.holds = holds;
         this.commands = commands;
@@ -101,8 +113,28 @@ public class Checkout {
     }
 
     public Placed place(UserId buyer, String addressId, String paymentMethod, String notes) {
+        return place(buyer, addressId, paymentMethod, notes, null);
+    }
+
+    /**
+     * With the request's {@code Idempotency-Key}, the order's id is derived from the buyer and the key
+     * ({@link #keyedOrderId}), so a retry after an answer that never came or was a 5xx (the idempotency store keeps no
+     * 5xx) finds the order its first attempt placed, and finishes it instead of answering 422 {@code cart_empty} for
+     * the cart that order took: a wallet order still pending is debited (the wallet debits an order once) and
+     * confirmed, a card order answers its payment, a confirmed one itself. An order of that key that was cancelled, or
+     * placed longer ago than the idempotency store remembers keys, does not count: the checkout places a new order.
+     */
+    public Placed place(UserId buyer, String addressId, String paymentMethod, String notes, String idempotencyKey) {
         if (!PlaceOrder.WALLET.equals(paymentMethod) && !PlaceOrder.CARD.equals(paymentMethod))
             throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE, "pay with card or wallet");
+        OrderId orderId = OrderId.random();
+        if (idempotencyKey != null) {
+            OrderId keyed = keyedOrderId(buyer, idempotencyKey);
+            Optional<Prior> prior = prior(keyed);
+            if (prior.isPresent() && prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention)))
+                return pay(buyer, prior.get().placed(), prior.get().paymentReference(), true);
+            if (prior.isEmpty()) orderId = keyed;
+        }
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
         List<Item> items = items(buyer, cart);
@@ -115,7 +147,6 @@ public class Checkout {
         Destination destination = address != null ? new Destination(address.countryCode(), address.state()) : pricing.origin();
         String currency = items.get(0).currency();
 
-        OrderId orderId = OrderId.random();
         List<Item> reserved = new ArrayList<>();
         String coupon = null;
         attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(),
@@ -148,24 +179,42 @@ public class Checkout {
                             quote.totalCents(), currency),
                     coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));
         } catch (RuntimeException refused) {
-            undo(buyer, orderId, reserved, coupon, taken);
+            undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon, taken);
             attempts.end(orderId);
             throw refused;
         }
         attempts.end(orderId); // the order exists: its payment hold and OrderFulfilment take it from here
-        OrderPlaced placed = placedEvent(orderId);
+        return pay(buyer, placedEvent(orderId), null, false);
+    }
+
+    /**
+     * Pays a placed order and answers it: confirmed at once when it costs nothing, pending with its card payment, or
+     * debited from the wallet and confirmed. {@code confirmedBy}: the payment reference of an order confirmed already
+     * (a retry of a checkout that got that far), which is answered as it is; {@code retried}: a retry's, whose card
+     * payment may have been started by the first attempt.
+     */
+    private Placed pay(UserId buyer, OrderPlaced placed, String confirmedBy, boolean retried) {
+        OrderId orderId = placed.orderId();
+        String paymentMethod = placed.paymentMethod(), currency = placed.amounts().currency();
+        List<ProductId> products = productsOf(placed);
+        if (confirmedBy != null) return confirmed(placed, products, confirmedBy);
         if (placed.amounts().totalCents() == 0) { // nothing to pay (a 100 % coupon on a course): no card, no debit
             String free = "free-" + orderId.value();
             commands.send(new ConfirmOrder(orderId, free));
-            return confirmed(placed, items, paymentMethod, free);
+            return confirmed(placed, products, free);
         }
         if (PlaceOrder.CARD.equals(paymentMethod)) { // pending until the card payment's outcome (PaymentProcess)
+            if (retried) { // the payment the first attempt started, or started now if it did not get to it
+                CardPayments.Started payment = cards.startFor(orderId, new Actor(buyer.value(), Set.of()));
+                return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
+                        payment.paymentId().value(), payment.clientSecret());
+            }
             CardPayments.Started payment;
             try {
                 payment = cards.start(orderId, buyer, placed.amounts().totalCents(), currency);
             } catch (RuntimeException refused) {
                 commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
-                undo(buyer, orderId, reserved, coupon, true);
+                undo(buyer, orderId, products, placed.couponCode(), true);
                 throw refused;
             }
             return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
@@ -181,7 +230,7 @@ public class Checkout {
             // it on the debit, and its hold cancels it (releasing what it holds) if none comes
             if (!Refusals.any(refused)) throw refused;
             commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
-            undo(buyer, orderId, reserved, coupon, true); // OrderFulfilment releases the same; done here so the answer shows it
+            undo(buyer, orderId, products, placed.couponCode(), true); // OrderFulfilment releases the same; done here so the answer shows it
             throw refused;
         }
         try {
@@ -195,14 +244,17 @@ public class Checkout {
                     placed.amounts().totalCents(), currency));
             throw refused;
         }
-        return confirmed(placed, items, paymentMethod, reference);
+        return confirmed(placed, products, reference);
     }
 
     /** A confirmed order: its reservations committed (the goods leave the warehouse), answered {@code confirmed}. */
-    private Placed confirmed(OrderPlaced placed, List<Item> items, String paymentMethod, String reference) {
-        for (Item item : items)
-            if (item.product()) commands.send(new CommitStockReservation(item.productId(), placed.orderId()));
-        return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), paymentMethod, reference);
+    private Placed confirmed(OrderPlaced placed, List<ProductId> products, String reference) {
+        for (ProductId product : products) commands.send(new CommitStockReservation(product, placed.orderId()));
+        return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), placed.paymentMethod(), reference);
+    }
+
+    private static List<ProductId> productsOf(OrderPlaced placed) {
+        return placed.lines().stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).map(l -> new ProductId(l.itemId())).toList();
     }
 
     /** One line of the cart (a product or a course) with the item's facts now. */
@@ -317,10 +369,49 @@ public class Checkout {
      * Gives back what a refused checkout took: the stock, the coupon's redemption and the cart's lines; each step is
      * idempotent, so a repeat by the saga or the recovery changes nothing.
      */
-    private void undo(UserId buyer, OrderId orderId, List<Item> reserved, String coupon, boolean cartTaken) {
-        for (Item item : reserved) commands.send(new ReleaseStockReservation(item.productId(), orderId));
+    private void undo(UserId buyer, OrderId orderId, List<ProductId> reserved, String coupon, boolean cartTaken) {
+        for (ProductId product : reserved) commands.send(new ReleaseStockReservation(product, orderId));
         if (coupon != null) commands.send(new ReleaseCouponRedemption(coupon, orderId));
         if (cartTaken) commands.send(new UndoCartCheckout(buyer, orderId));
+    }
+
+    /** The order a checkout's key names, as far as a retry needs it: placed when and by whom, confirmed, cancelled. */
+    private record Prior(OrderPlaced placed, Instant placedAt, boolean cancelled, String paymentReference) {
+        boolean resumable(UserId buyer, Instant notBefore) {
+            return placed.buyer().equals(buyer) && !cancelled && !placedAt.isBefore(notBefore);
+        }
+    }
+
+    private Optional<Prior> prior(OrderId orderId) {
+        Prior[] prior = new Prior[1];
+        events.readEvents(orderId.value()).asStream().forEach(m -> {
+            Object p = m.getPayload();
+            if (p instanceof OrderPlaced e) prior[0] = new Prior(e, m.getTimestamp(), false, null);
+            else if (prior[0] != null && p instanceof OrderConfirmed e)
+                prior[0] = new Prior(prior[0].placed(), prior[0].placedAt(), false, e.paymentReference());
+            else if (prior[0] != null && p instanceof OrderCancelled)
+                prior[0] = new Prior(prior[0].placed(), prior[0].placedAt(), true, prior[0].paymentReference());
+        });
+        return Optional.ofNullable(prior[0]);
+    }
+
+    /**
+     * The id of the order a buyer's checkout with this {@code Idempotency-Key} places: the first 16 bytes of SHA-256
+     * over both, as a UUID (version 8, name-based). The same key of another buyer names another order; the key cannot
+     * be read back from the id.
+     */
+    static OrderId keyedOrderId(UserId buyer, String idempotencyKey) {
+        byte[] h;
+        try {
+            h = MessageDigest.getInstance("SHA-256").digest(("stoa checkout\n" + buyer.value() + "\n" + idempotencyKey)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        h[6] = (byte) ((h[6] & 0x0f) | 0x80); // version 8
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80); // the RFC 9562 variant
+        ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
+        return new OrderId(new UUID(b.getLong(), b.getLong()).toString());
     }
 
     private OrderPlaced placedEvent(OrderId orderId) {

@@ -49,8 +49,14 @@ class CheckoutAttempts extends PeriodicTask {
         this.recoveryAfter = recoveryAfter;
     }
 
+    /**
+     * A retry of a checkout under the same {@code Idempotency-Key} (the same order id) whose first attempt died before
+     * placing the order finds its row: the row then names what either may have reserved, and starts its time again.
+     */
     void begin(OrderId orderId, UserId buyer, List<ProductId> products, String couponCode) {
-        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code) values (?, ?, ?, ?)",
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code) values (?, ?, ?, ?) "
+                        + "on conflict (order_id) do update set products = checkout_attempt.products || ',' || excluded.products, "
+                        + "coupon_code = coalesce(excluded.coupon_code, checkout_attempt.coupon_code), started_at = now()",
                 orderId.value(), buyer.value(),
                 products.stream().map(ProductId::value).collect(Collectors.joining(",")), couponCode);
     }

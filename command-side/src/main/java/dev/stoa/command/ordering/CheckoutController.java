@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import dev.stoa.command.platform.RequestContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -52,13 +53,16 @@ class CheckoutController {
             + "for the order: a cart changed while the order is placed answers 409 concurrent_modification, one another "
             + "checkout took first 422 cart_empty, and lines added after it was taken stay in the cart; a refused checkout "
             + "puts the cart back. Send an Idempotency-Key: "
-            + "a retry answers the same order (for a card order 409 idempotency_response_withheld: read the payment).")
+            + "a retry answers the same order (for a card order 409 idempotency_response_withheld: read the payment). A retry "
+            + "after a 5xx or no answer finds the order its first attempt placed and finishes it (debits the wallet once, "
+            + "confirms it) instead of answering 422 cart_empty for the cart that order took.")
     @ResponseStatus(HttpStatus.CREATED)
     @SecretResponse(always = false) // a card order's client secret: SecretResponseMarker below
     ResponseEntity<PlacedOrder> place(@Valid @RequestBody CheckoutRequest body, Actor actor, HttpServletRequest request,
                                       HttpServletResponse response) {
         Checkout.Placed placed = checkout.place(new UserId(actor.userId()),
-                body.shippingAddressId() == null ? null : body.shippingAddressId().toString(), body.paymentMethod(), body.notes());
+                body.shippingAddressId() == null ? null : body.shippingAddressId().toString(), body.paymentMethod(), body.notes(),
+                RequestContext.idempotencyKey().orElse(null));
         var a = placed.amounts();
         if (placed.clientSecret() != null) SecretResponseMarker.mark(request, response);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + placed.orderId().value()))
