@@ -599,6 +599,25 @@ class CheckoutIT extends ApiTest {
         assertThat(other.code()).isEqualTo("cart_empty");
     }
 
+    /** A retry finishes nothing for an account suspended since its first attempt: its pending order is not paid. */
+    @Test
+    void aRetryAfterTheBuyerWasSuspended_paysNothing() {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = fundedBuyerWith(lamp);
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.atomic.AtomicReference<dev.stoa.api.wallet.DebitWallet> unanswered = new java.util.concurrent.atomic.AtomicReference<>();
+        assertThat(checkoutWithUnansweredDebit(buyer, key, unanswered).status()).isEqualTo(503);
+        assertThat(api.post("/api/v1/admin/users/" + buyer[0] + "/suspend", Map.of("reason", "chargebacks"), admin).status()).isEqualTo(204);
+
+        Api.Response retry = checkout(buyer[1], wallet(), key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(403);
+        assertThat(retry.code()).isEqualTo("account_suspended");
+        assertThat(balance(buyer[1])).isEqualTo(10_000);
+        String order = "/api/v1/orders/" + unanswered.get().orderId();
+        Await.until(() -> api.get(order, admin).status() == 200, Duration.ofSeconds(20), "the order is read");
+        assertThat(api.get(order, admin).body().get("status").asText()).as("not paid by the retry").isEqualTo("pending");
+    }
+
     /**
      * The order is cancelled after the wallet's debit and before the debit confirmed it (here: by the platform, as the
      * buyer's deactivation cancels pending orders, at the moment the confirmation is sent). The confirmation is refused,

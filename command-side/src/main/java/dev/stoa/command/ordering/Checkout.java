@@ -131,8 +131,11 @@ public class Checkout {
         if (idempotencyKey != null) {
             OrderId keyed = keyedOrderId(buyer, idempotencyKey);
             Optional<Prior> prior = prior(keyed);
-            if (prior.isPresent() && prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention)))
+            if (prior.isPresent() && prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
+                // a suspended or deactivated account pays for nothing more, as in a first checkout (403)
+                if (prior.get().paymentReference() == null) addressOf(buyer, null);
                 return pay(buyer, prior.get().placed(), prior.get().paymentReference(), true);
+            }
             if (prior.isEmpty()) orderId = keyed;
         }
         CartContents cart = cartOf(buyer);

@@ -43,7 +43,7 @@ public class Order {
     private final Map<String, String> shipped = new LinkedHashMap<>(); // itemId → tracking number
     private final Set<String> delivered = new LinkedHashSet<>();
     private final Map<String, Integer> withdrawn = new LinkedHashMap<>(); // itemId → units refunded before shipping
-    private final Map<String, List<WithdrawnUnits>> sentBack = new LinkedHashMap<>(); // refundId → units not withdrawn
+    private final Map<String, OrderLinesWithdrawn> withdrawals = new LinkedHashMap<>(); // refundId → the order's answer
 
     protected Order() {}
 
@@ -109,17 +109,18 @@ public class Order {
     }
 
     /**
-     * Takes a refund's units out of the lines still to ship; answers the units it did not take (to be sent back). A
-     * line shipped, delivered, or not shipped on its own (a digital product beside physical ones) keeps its units; a
-     * cancelled order's unshipped lines are back on hand already, and are neither withdrawn nor sent back.
+     * Takes a refund's units out of the lines still to ship; answers the decision ({@code units} withdrawn,
+     * {@code unitsSentBack} to be returned), also to a repeat. A line shipped, delivered, or not shipped on its own (a
+     * digital product beside physical ones) keeps its units; a cancelled order's unshipped lines are back on hand
+     * already, and are neither withdrawn nor sent back.
      */
     @CommandHandler
-    List<WithdrawnUnits> handle(WithdrawRefundedUnits cmd) {
+    OrderLinesWithdrawn handle(WithdrawRefundedUnits cmd) {
         if (cmd.refundId() == null || cmd.refundId().isBlank() || cmd.units() == null)
             throw DomainException.badInput("refundId and units are required");
-        List<WithdrawnUnits> before = sentBack.get(cmd.refundId());
+        OrderLinesWithdrawn before = withdrawals.get(cmd.refundId());
         if (before != null) return before; // a repeat: answered as the first was
-        if (cmd.units().isEmpty()) return List.of();
+        if (cmd.units().isEmpty()) return new OrderLinesWithdrawn(orderId, cmd.refundId(), List.of(), List.of());
         List<OrderLine> toShip = shippable();
         List<WithdrawnUnits> taken = new ArrayList<>(), rest = new ArrayList<>();
         for (WithdrawnUnits units : cmd.units()) {
@@ -136,12 +137,13 @@ public class Order {
                 rest.add(units);
             }
         }
-        apply(new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest)));
+        OrderLinesWithdrawn decided = new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest));
+        apply(decided);
         // the refunded line may have been the last one to ship
         List<OrderLine> now = shippable();
         if (status == OrderStatus.CONFIRMED && !taken.isEmpty() && !now.isEmpty() && now.stream().allMatch(l -> shipped.containsKey(l.itemId())))
             apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
-        return List.copyOf(rest);
+        return decided;
     }
 
     @CommandHandler
@@ -232,7 +234,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderLinesWithdrawn e) {
-        sentBack.put(e.refundId(), e.unitsSentBack());
+        withdrawals.put(e.refundId(), e);
         e.units().forEach(u -> withdrawn.merge(u.itemId(), u.quantity(), Integer::sum));
     }
 

@@ -1,6 +1,7 @@
 package dev.stoa.command.payment;
 
 import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.WithdrawRefundedUnits;
 import dev.stoa.api.ordering.WithdrawnUnits;
 import dev.stoa.api.payment.OpenProductReturn;
@@ -39,9 +40,9 @@ class RefundedGoods {
         List<WithdrawnUnits> units = e.lines().stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()))
                 .map(l -> new WithdrawnUnits(l.itemId(), l.quantity())).toList();
         if (units.isEmpty()) return;
-        List<WithdrawnUnits> sentBack = commands.send(new WithdrawRefundedUnits(e.orderId(), e.refundId().value(), units));
-        if (sentBack == null || sentBack.isEmpty()) return;
+        OrderLinesWithdrawn decided = commands.send(new WithdrawRefundedUnits(e.orderId(), e.refundId().value(), units));
+        if (decided.unitsSentBack().isEmpty()) return;
         commands.send(new OpenProductReturn(e.orderId(), e.refundId(),
-                sentBack.stream().map(u -> new RefundItem(OrderLine.PRODUCT, u.itemId(), u.quantity())).toList()));
+                decided.unitsSentBack().stream().map(u -> new RefundItem(OrderLine.PRODUCT, u.itemId(), u.quantity())).toList()));
     }
 }
