@@ -282,6 +282,117 @@ class EnrollmentIT extends ApiTest {
         assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(5_000);
     }
 
+    /**
+     * The wallet's debit gets no answer (a timeout, a lost connection: a failure without a problem); it may still land,
+     * so the purchase's row stays, and once the debit has landed the recovery grants the course. Before, the row was
+     * removed with the failure, and a debit that landed late stayed taken with no access and nothing to settle it.
+     */
+    @Test
+    void aWalletDebitWithoutAnswer_keepsThePurchase_andTheRecoveryGrantsTheCourseOnceTheDebitLands() {
+        Course course = courses.published("Sourdough", 2_500, 70);
+        String studentId = UUID.randomUUID().toString();
+        String student = tokenAs(studentId, "customer");
+        fund(student, 5_000);
+        java.util.concurrent.atomic.AtomicReference<DebitWallet> unanswered = new java.util.concurrent.atomic.AtomicReference<>();
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = ((org.axonframework.messaging.MessageHandlerInterceptorSupport<org.axonframework.commandhandling.CommandMessage<?>>) bus)
+                .registerHandlerInterceptor((unitOfWork, chain) -> {
+                    if (unitOfWork.getMessage().getPayload() instanceof DebitWallet debit && debit.userId().value().equals(studentId)
+                            && unanswered.compareAndSet(null, debit))
+                        throw new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
+                                new java.util.concurrent.TimeoutException("the debit's answer did not come"));
+                    return chain.proceed();
+                });
+        Api.Response first;
+        try {
+            first = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+        } finally {
+            registration.cancel();
+        }
+        assertThat(first.status()).as(first.toString()).isEqualTo(503);
+        String purchase = unanswered.get().orderId().value();
+        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id = ?", Integer.class, purchase))
+                .as("the purchase waits to be settled").isEqualTo(1);
+
+        commands.sendAndWait(unanswered.get()); // the debit lands after all
+        jdbc.update("update course_wallet_purchase set started_at = now() - interval '10 minutes' where purchase_id = ?", purchase);
+        assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(1);
+        String progressPath = "/api/v1/courses/" + course.id() + "/progress";
+        Await.until(() -> !api.get(progressPath, student).body().at("/grants/0/source").asText().isEmpty(),
+                Duration.ofSeconds(20), "the recovery's grant in the read model");
+        assertThat(api.get(progressPath, student).body().at("/grants/0/reference").asText()).isEqualTo(purchase);
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 2_500,
+                Duration.ofSeconds(20), "one debit of 2500");
+    }
+
+    /** An account suspended since its token was issued buys no course with it, free or from the wallet. */
+    @Test
+    void aSuspendedStudentsStillValidToken_enrollsInNothing() {
+        Course free = courses.published("Knots", 0, 70);
+        Course paid = courses.published("Sailing", 1_000, 70);
+        UserId id = UserId.random();
+        commands.sendAndWait(new dev.stoa.api.identity.RegisterUser(id, unique("student") + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Stu", "Dent", null, java.util.Set.of("customer"), true));
+        String student = tokenAs(id.value(), "customer");
+        fund(student, 5_000);
+        assertThat(api.post("/api/v1/admin/users/" + id.value() + "/suspend", Map.of("reason", "chargebacks"), tokenFor("admin"))
+                .status()).isEqualTo(204);
+
+        for (Api.Response refused : List.of(enroll(free.id(), null, student),
+                enroll(paid.id(), Map.of("paymentMethod", "wallet"), student))) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("account_suspended");
+        }
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(5_000);
+        assertThat(myCourses(student).get("total").asLong()).isZero();
+    }
+
+    /**
+     * A course waiting for payment in a card order is not bought again from the wallet: paid later, that order would
+     * grant it a second time (an order's grant is honoured whatever access the buyer has), charging it twice.
+     */
+    @Test
+    void aCourseInAPendingCardOrder_isNotBoughtAgainFromTheWallet() {
+        Course course = courses.published("Charcuterie", 3_000, 70);
+        String student = tokenFor("customer");
+        fund(student, 10_000);
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1), student)
+                .status()).isBetween(200, 204);
+        Api.Response order = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), student,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        assertThat(order.body().get("status").asText()).isEqualTo("pending");
+
+        Api.Response again = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("course_in_pending_order");
+        assertThat(again.body().get("detail").asText()).contains(order.body().get("orderNumber").asText());
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(10_000);
+
+        // once the order is cancelled, the wallet buys it
+        assertThat(api.post("/api/v1/orders/" + order.body().get("orderId").asText() + "/cancel", null, student).status())
+                .isBetween(200, 204);
+        Api.Response bought = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+    }
+
+    /** A student of a course archived since keeps its outline, as they keep its lessons; others do not see it. */
+    @Test
+    void anArchivedCoursesOutline_staysReadableToItsStudents() {
+        Course course = courses.published("Old ways", 0, 70);
+        String student = tokenFor("customer");
+        assertThat(enroll(course.id(), null, student).status()).isEqualTo(201);
+        courses.archive(course.id());
+
+        Api.Response outline = api.get("/api/v1/courses/" + course.id() + "/lessons", student);
+        assertThat(outline.status()).as(outline.toString()).isEqualTo(200);
+        assertThat(outline.body().get("items")).hasSize(2);
+        assertThat(outline.body().at("/items/0/id").asText()).isEqualTo(course.video());
+        assertThat(outline.body().get("fullContent").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/lessons", tokenFor("customer")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/lessons").status()).isEqualTo(404);
+    }
+
     /** A wallet purchase noted and debited ten minutes ago whose request died before the grant; answers its id. */
     private String diedAfterDebit(String userId, String courseId, long cents) {
         String purchase = UUID.randomUUID().toString();

@@ -225,6 +225,12 @@ public class UserAccount {
         return addresses.opened(id, userId.value(), personal);
     }
 
+    /** A purchase outside the checkout asks first: only an active account buys (see {@link RequireActiveAccount}). */
+    @CommandHandler
+    void handle(RequireActiveAccount cmd) {
+        lifecycle.requireActiveFor(cmd.what() == null || cmd.what().isBlank() ? "purchase" : cmd.what());
+    }
+
     /** Only the account's own addresses: an id from another account is not found here, whoever sends it. */
     @CommandHandler
     void handle(ReplaceAddress cmd, PersonalData personal) {

@@ -8,7 +8,9 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.OrderRefundsId;
+import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.payment.RefundApproved;
@@ -52,7 +54,8 @@ class CourseEntitlements {
     }
 
     /**
-     * Grants the order's courses, unless the order was cancelled or the course's refund approved by now: a grant that
+     * Grants the order's courses, unless the order was cancelled, its card payment refunded whole, or the course's refund
+     * approved by now: a grant that
      * failed and waited as a dead letter while the refund went through (another aggregate's event, so not held back
      * behind it) would otherwise give the course back after its money.
      */
@@ -62,6 +65,11 @@ class CourseEntitlements {
         OrderPlaced placed = placed(order).orElseThrow();
         if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {
             log.info("Order {} was cancelled before its courses were granted; none is", e.orderId());
+            return;
+        }
+        if (PlaceOrder.CARD.equals(placed.paymentMethod()) && history(PaymentId.ofOrder(e.orderId()).value()).stream()
+                .anyMatch(p -> p instanceof PaymentRefunded r && PaymentStatus.REFUNDED.equals(r.status()))) {
+            log.info("Order {}: its card payment was refunded whole before its courses were granted; none is", e.orderId());
             return;
         }
         Set<String> refunded = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.stoa.command.learning;
 
+import dev.stoa.api.identity.RequireActiveAccount;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.ordering.OrderId;
@@ -9,6 +10,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
+import dev.stoa.command.ordering.PendingCourseOrders;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +45,12 @@ class EnrollmentCommandController {
     private final CourseCatalog catalog;
     private final Enrollments enrollments;
     private final WalletPurchases purchases;
+    private final PendingCourseOrders pendingOrders;
 
-    EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments, WalletPurchases purchases) {
+    EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments, WalletPurchases purchases,
+                                PendingCourseOrders pendingOrders) {
         this.purchases = purchases;
+        this.pendingOrders = pendingOrders;
         this.commands = commands;
         this.catalog = catalog;
         this.enrollments = enrollments;
@@ -71,6 +77,10 @@ class EnrollmentCommandController {
         if (enrollments.hasAccess(me, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
         String method = body == null ? null : body.paymentMethod();
+        if (course.free() || GrantEnrollment.WALLET.equals(method)) {
+            requireActive(me);
+            pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
+        }
         Enrolled enrolled;
         if (course.free()) {
             enrolled = grant(new GrantEnrollment(me, courseId, GrantEnrollment.FREE, GrantEnrollment.FREE, 0, null));
@@ -99,7 +109,9 @@ class EnrollmentCommandController {
         try {
             commands.send(new DebitWallet(me, purchase, course.priceCents(), course.currency()));
         } catch (RuntimeException refused) {
-            purchases.end(purchase);
+            // refused (not enough money, another currency): nothing was taken. No answer (a timeout, a lost connection):
+            // the debit may still land, so the purchase's row stays and WalletPurchases grants the course or finds no debit
+            if (Refusals.any(refused)) purchases.end(purchase);
             throw refused;
         }
         try {
@@ -116,6 +128,18 @@ class EnrollmentCommandController {
             purchases.refund(purchase, me, course.priceCents(), course.currency());
             purchases.end(purchase);
             throw refused;
+        }
+    }
+
+    /**
+     * A suspended or deactivated account's access token stays valid until it expires: it buys nothing meanwhile (403, as
+     * at the checkout). A user without an account (none was registered for the token's subject) is not refused here.
+     */
+    private void requireActive(UserId me) {
+        try {
+            commands.send(new RequireActiveAccount(me, "enrollment"));
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
         }
     }
 

@@ -97,14 +97,14 @@ public class Checkout {
     private final CheckoutAttempts attempts;
     private final EventStore events;
     private final CardPayments cards;
-    private final OrderHolds holds;
+    private final PendingCourseOrders pendingCourses;
     private final Duration keyRetention;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
-             CardPayments cards, OrderHolds holds, @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
+             CardPayments cards, PendingCourseOrders pendingCourses, @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
         this.keyRetention = keyRetention;
         this.cards = cards;
-        this.holds = holds;
+        this.pendingCourses = pendingCourses;
         this.commands = commands;
         this.catalog = catalog;
         this.pricing = pricing;
@@ -141,7 +141,7 @@ public class Checkout {
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
         List<Item> items = items(buyer, cart);
-        requireNoPendingOrderOf(buyer, items);
+        pendingCourses.requireNoneHolds(buyer, items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet()));
         boolean physical = items.stream().anyMatch(Item::physical);
         Address address = addressOf(buyer, addressId);
         if (physical && address == null)
@@ -338,23 +338,6 @@ public class Checkout {
         if (catalog.owns(buyer, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already: remove it from the cart");
         return Item.of(id, course);
-    }
-
-    /**
-     * A course is bought once: not again while another order of the buyer's that holds it waits for payment (a card
-     * order left unpaid in one tab and checked out again in another would charge the course twice once both are paid).
-     * Its pending orders are those with a payment hold, written with the order.
-     */
-    private void requireNoPendingOrderOf(UserId buyer, List<Item> items) {
-        Set<String> courses = items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet());
-        if (courses.isEmpty()) return;
-        for (OrderId pending : holds.pendingOf(buyer.value())) {
-            OrderPlaced placed = placedEvent(pending); // the hold row is written in the order's own transaction
-            for (OrderLine line : placed.lines())
-                if (OrderLine.COURSE.equals(line.itemType()) && courses.contains(line.itemId()))
-                    throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + line.itemId() + " is in your order "
-                            + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first");
-        }
     }
 
     private void reserve(Item item, OrderId orderId, int index) {

@@ -92,4 +92,24 @@ class CourseEntitlementsTest {
         entitlements.on(confirmed());
         assertThat(sent).isEmpty();
     }
+
+    @Test
+    void aGrantHandledAfterTheCardPaymentWasRefundedWhole_grantsNothing_butAfterAPartialRefundGrantsAll() {
+        OrderPlaced byCard = new OrderPlaced(order, "ORD-20261205-ABCD", buyer, List.of(courseLine(course), courseLine(other)),
+                new OrderAmounts(4_000, 0, 0, 0, 4_000, "USD"), null, null, PlaceOrder.CARD, null, Instant.now());
+        OrderConfirmed paid = new OrderConfirmed(order, "ORD-20261205-ABCD", buyer, PlaceOrder.CARD, PaymentId.ofOrder(order).value(),
+                4_000, "USD");
+        stored(order.value(), byCard, paid);
+        PaymentId payment = PaymentId.ofOrder(order);
+        stored(payment.value(), new PaymentRefunded(payment, order, buyer, "admin-1", "re_1", 1_000, "USD", 1_000, 4_000,
+                PaymentStatus.PARTIALLY_REFUNDED, "goodwill"));
+        entitlements.on(paid);
+        assertThat(sent).as("a refund in part names no course").containsExactly(grant(course), grant(other));
+
+        sent.clear();
+        events.publish(new GenericDomainEventMessage<>("Test", payment.value(), 1, new PaymentRefunded(payment, order, buyer,
+                "admin-2", "re_2", 3_000, "USD", 4_000, 4_000, PaymentStatus.REFUNDED, "fraud")));
+        entitlements.on(paid); // the grant parked as a dead letter, retried after the whole refund
+        assertThat(sent).isEmpty();
+    }
 }

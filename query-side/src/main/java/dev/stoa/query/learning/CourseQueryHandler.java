@@ -59,7 +59,10 @@ public class CourseQueryHandler {
 
     @QueryHandler
     public FindCourseLessons.Result handle(FindCourseLessons query) {
-        CourseEntity course = courses.findById(query.courseId().value()).filter(c -> visible(c, query.viewer()))
+        // an archived course's outline stays readable to its students, as its lessons do (FindLessonContent)
+        CourseEntity course = courses.findById(query.courseId().value())
+                .filter(c -> visible(c, query.viewer()) || CourseEntity.ARCHIVED.equals(c.getStatus()) && query.viewer() != null
+                        && access.canRead(new UserId(query.viewer().userId()), query.courseId()))
                 .orElseThrow(() -> DomainException.notFound("course " + query.courseId()));
         boolean full = manages(query.viewer(), course);
         List<LessonView> items = lessons.findByCourseIdOrderByPositionAscSeqAsc(course.getId()).stream()
