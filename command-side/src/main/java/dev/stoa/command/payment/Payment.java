@@ -86,7 +86,7 @@ public class Payment {
 
     @CommandHandler
     void handle(FailPayment cmd, GatewayEvents seen) {
-        if (applied(cmd.gatewayEventId()) || !PaymentStatus.PENDING.equals(status)) return;
+        if (applied(cmd.gatewayEventId()) || !PaymentStatus.PENDING.equals(status) || foreign(cmd.intentId(), "a failure")) return;
         seen.record(cmd.gatewayEventId(), paymentId);
         apply(new PaymentFailed(paymentId, orderId, buyer, amountCents, currency, clip(cmd.failureCode(), 100),
                 clip(cmd.failureMessage(), 500), cmd.gatewayEventId()));
@@ -94,7 +94,7 @@ public class Payment {
 
     @CommandHandler
     void handle(CancelPayment cmd, GatewayEvents seen) {
-        if (applied(cmd.gatewayEventId())) return;
+        if (applied(cmd.gatewayEventId()) || foreign(cmd.intentId(), "a cancellation")) return;
         if (!PaymentStatus.PENDING.equals(status) && !PaymentStatus.FAILED.equals(status)) return;
         seen.record(cmd.gatewayEventId(), paymentId);
         apply(new PaymentCanceled(paymentId, orderId, buyer, clip(cmd.reason(), 100), cmd.gatewayEventId()));
@@ -122,7 +122,7 @@ public class Payment {
 
     @CommandHandler
     void handle(RecordRefund cmd, GatewayEvents seen) {
-        if (applied(cmd.gatewayEventId())) return;
+        if (applied(cmd.gatewayEventId()) || foreign(cmd.intentId(), "a refund")) return;
         String state = refundStates.get(cmd.refundId());
         if (SUCCEEDED.equals(state) && ("failed".equals(cmd.status()) || "canceled".equals(cmd.status()))) {
             // succeeded, then failed after all (the card's bank refused it later): the money never went back
@@ -149,7 +149,9 @@ public class Payment {
                         ours ? refundReasons.get(cmd.refundId()) : "refunded at the card processor"));
             }
             case "failed", "canceled" -> {
-                if (!ours) return; // a refund we never counted: nothing to give back
+                // ours: the amount set aside is free again. Not ours (made in Stripe's dashboard, never counted): nothing
+                // to give back, but its failure is remembered, since a failure is final and a success Stripe reported
+                // before it may still arrive after it (a retried delivery) and must not be counted then
                 if (cmd.gatewayEventId() != null) seen.record(cmd.gatewayEventId(), paymentId);
                 apply(new PaymentRefundFailed(paymentId, orderId, cmd.refundId(), amount, clip(why(cmd), 500)));
             }
@@ -167,6 +169,16 @@ public class Payment {
         long underWay = refundStates.entrySet().stream().filter(e -> REQUESTED.equals(e.getValue()))
                 .mapToLong(e -> refundAmounts.get(e.getKey())).sum();
         return capturedCents - refundedCents - underWay;
+    }
+
+    /**
+     * News of another intent than this payment's own, whose metadata names this payment (another integration on the
+     * same account): like a success of it, it changes nothing here. Null: the sender did not say (not a webhook).
+     */
+    private boolean foreign(String newsIntentId, String what) {
+        if (newsIntentId == null || newsIntentId.equals(intentId)) return false;
+        log.warn("Payment {}: {} of intent {}, not of its own {}; ignored", paymentId, what, newsIntentId, intentId);
+        return true;
     }
 
     private boolean applied(String gatewayEventId) { return gatewayEventId != null && gatewayEvents.contains(gatewayEventId); }

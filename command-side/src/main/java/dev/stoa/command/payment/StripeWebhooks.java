@@ -78,10 +78,11 @@ public class StripeWebhooks {
             case "payment_intent.payment_failed" -> intent(event).ifPaymentOf(pi -> {
                 StripeError error = pi.intent().getLastPaymentError();
                 String code = error == null ? null : error.getDeclineCode() != null ? error.getDeclineCode() : error.getCode();
-                return new FailPayment(pi.payment(), event.getId(), code, error == null ? null : error.getMessage());
+                return new FailPayment(pi.payment(), event.getId(), code, error == null ? null : error.getMessage(),
+                        pi.intent().getId());
             });
             case "payment_intent.canceled" -> intent(event).ifPaymentOf(pi -> new CancelPayment(pi.payment(), event.getId(),
-                    pi.intent().getCancellationReason()));
+                    pi.intent().getCancellationReason(), pi.intent().getId()));
             case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
                     refund((Refund) object(event), event.getId());
             case "charge.refunded" -> {
@@ -147,7 +148,7 @@ public class StripeWebhooks {
         }
         String refundId = metadata.getOrDefault("refundId", "stripe-" + refund.getId());
         apply(new RecordRefund(payment, refundId, refund.getId(), refund.getAmount() == null ? 0 : refund.getAmount(),
-                refund.getStatus(), eventId, refund.getFailureReason()), eventId);
+                refund.getStatus(), eventId, refund.getFailureReason(), refund.getPaymentIntent()), eventId);
     }
 
     private void apply(Object command, String eventId) {

@@ -230,6 +230,36 @@ class PaymentTest {
     }
 
     @Test
+    void newsOfAnotherIntentNamingThisPayment_changesNothing_asASuccessOfItDoesNot() {
+        fixture.given(started())
+                .when(new FailPayment(payment, "evt_f", "generic_decline", "Your card was declined.", "pi_someone_elses"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(started())
+                .when(new CancelPayment(payment, "evt_c", "abandoned", "pi_someone_elses"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(started(), captured())
+                .when(new RecordRefund(payment, "stripe-re_y", "re_y", 1_000, "succeeded", "evt_r", null, "pi_someone_elses"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        // its own intent's news still counts
+        fixture.given(started())
+                .when(new FailPayment(payment, "evt_f", "generic_decline", "Your card was declined.", "pi_1"))
+                .expectEvents(new PaymentFailed(payment, order, buyer, 5_000, "USD", "generic_decline", "Your card was declined.",
+                        "evt_f"));
+    }
+
+    @Test
+    void aRefundMadeAtTheGatewayThatFailed_isRemembered_soItsStaleSuccessDeliveredLaterIsNotCounted() {
+        fixture.given(started(), captured())
+                .when(new RecordRefund(payment, "stripe-re_x", "re_x", 3_000, "failed", "evt_2", "expired_or_canceled_card"))
+                .expectEvents(new PaymentRefundFailed(payment, order, "stripe-re_x", 3_000,
+                        "the gateway reports it failed: expired_or_canceled_card"));
+        fixture.given(started(), captured(), new PaymentRefundFailed(payment, order, "stripe-re_x", 3_000,
+                        "the gateway reports it failed: expired_or_canceled_card"))
+                .when(new RecordRefund(payment, "stripe-re_x", "re_x", 3_000, "succeeded", "evt_1", null))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
     void givenARefundRequested_whenTheGatewaySaysFailedWithAReason_thenTheFailureSaysWhy_andAStaleSuccessChangesNothing() {
         fixture.given(started(), captured(), requested("r1", 2_000))
                 .when(new RecordRefund(payment, "r1", "re_r1", 2_000, "failed", "evt_f", "expired_or_canceled_card"))

@@ -46,6 +46,8 @@ public class PaymentEntity {
     public PaymentEntity captured(long cents, Instant at) {
         capturedCents = cents;
         status = "captured";
+        failureCode = null; // a decline before (another card paid the same intent then), or the expiry's cancellation:
+        failureMessage = null; // the payment shows what the payment's own record shows, no failure once paid
         updatedAt = at;
         return this;
     }
