@@ -78,10 +78,13 @@ public class Payment {
             return;
         }
         if (cmd.amountCents() <= 0) throw DomainException.badInput("amountCents must be positive");
-        if (!currency.equalsIgnoreCase(cmd.currency()))
-            throw DomainException.badInput("payment " + paymentId + " is in " + currency + ", not " + cmd.currency());
+        if (cmd.currency() == null || !cmd.currency().matches("[A-Za-z]{3}")) throw DomainException.badInput("currency must be an ISO code");
+        // recorded as Stripe took it: in another currency than the order's (the intent changed at Stripe), it pays
+        // nothing, and PaymentProcess refunds it as it does another amount (refused here, the money stayed taken: the
+        // webhook answered 400 to every retry)
         seen.record(cmd.gatewayEventId(), paymentId);
-        apply(new PaymentCaptured(paymentId, orderId, buyer, cmd.amountCents(), currency, intentId, cmd.gatewayEventId()));
+        apply(new PaymentCaptured(paymentId, orderId, buyer, cmd.amountCents(), cmd.currency().toUpperCase(java.util.Locale.ROOT),
+                intentId, cmd.gatewayEventId()));
     }
 
     @CommandHandler
@@ -205,6 +208,7 @@ public class Payment {
     void on(PaymentCaptured e) {
         seen(e.gatewayEventId());
         capturedCents = e.amountCents();
+        currency = e.currency(); // what its refunds are in
         status = PaymentStatus.CAPTURED;
     }
 

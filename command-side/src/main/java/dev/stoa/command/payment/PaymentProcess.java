@@ -52,12 +52,14 @@ class PaymentProcess {
 
     @EventHandler
     void on(PaymentCaptured e) {
-        long owed = PaymentRecord.read(events, e.paymentId()).map(PaymentRecord::amountCents).orElse(e.amountCents());
-        if (e.amountCents() != owed) {
-            // not what the order costs (an intent changed at Stripe, a partial capture): it does not pay the order;
-            // the money goes back, and the order, still pending, is cancelled, so the buyer may order again
-            log.warn("Payment {} captured {} cents for order {}, which costs {}: refunding it", e.paymentId(), e.amountCents(),
-                    e.orderId(), owed);
+        var record = PaymentRecord.read(events, e.paymentId());
+        long owed = record.map(PaymentRecord::amountCents).orElse(e.amountCents());
+        String currency = record.map(PaymentRecord::currency).orElse(e.currency());
+        if (e.amountCents() != owed || !currency.equalsIgnoreCase(e.currency())) {
+            // not what the order costs (an intent changed at Stripe, a partial capture, another currency): it does not
+            // pay the order; the money goes back, and the order, still pending, is cancelled, so the buyer may order again
+            log.warn("Payment {} captured {} {} for order {}, which costs {} {}: refunding it", e.paymentId(), e.amountCents(),
+                    e.currency(), e.orderId(), owed, currency);
             commands.send(new RequestRefund(e.paymentId(), "unconfirmed-" + e.paymentId().value(), null,
                     "the amount captured was not the order's", "system"));
             cancelPending(e.paymentId(), e.orderId());

@@ -95,6 +95,16 @@ class PaymentProcessTest {
     }
 
     @Test
+    void givenCapturedInAnotherCurrencyThanTheOrders_thenItIsRefunded_andThePendingOrderCancelled_notConfirmed() {
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"));
+        stored(order.value(), placed());
+        process.on(new PaymentCaptured(payment, order, buyer, 5_000, "EUR", "pi_1", "evt_eur"));
+        assertThat(sent).containsExactly(
+                new RequestRefund(payment, "unconfirmed-" + payment.value(), null, "the amount captured was not the order's", "system"),
+                new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()));
+    }
+
+    @Test
     void givenCapturedForAnOrderThatWasCancelled_thenTheWholePaymentIsRefunded() {
         orders = c -> {
             if (c instanceof ConfirmOrder) throw DomainException.invalidTransition("order is cancelled");

@@ -230,6 +230,13 @@ class PaymentTest {
     }
 
     @Test
+    void aSuccessInAnotherCurrency_isRecordedAsStripeTookIt_notRefusedForever() {
+        fixture.given(started())
+                .when(new CapturePayment(payment, "evt_eur", "pi_1", 5_000, "EUR"))
+                .expectEvents(new PaymentCaptured(payment, order, buyer, 5_000, "EUR", "pi_1", "evt_eur"));
+    }
+
+    @Test
     void newsOfAnotherIntentNamingThisPayment_changesNothing_asASuccessOfItDoesNot() {
         fixture.given(started())
                 .when(new FailPayment(payment, "evt_f", "generic_decline", "Your card was declined.", "pi_someone_elses"))
