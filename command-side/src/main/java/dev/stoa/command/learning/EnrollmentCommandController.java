@@ -1,6 +1,5 @@
 package dev.stoa.command.learning;
 
-import dev.stoa.api.identity.RequireActiveAccount;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.ordering.OrderId;
@@ -9,6 +8,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
+import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.ordering.PendingCourseOrders;
 import dev.stoa.command.platform.Refusals;
@@ -46,11 +46,13 @@ class EnrollmentCommandController {
     private final Enrollments enrollments;
     private final WalletPurchases purchases;
     private final PendingCourseOrders pendingOrders;
+    private final ActiveAccounts accounts;
 
     EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments, WalletPurchases purchases,
-                                PendingCourseOrders pendingOrders) {
+                                PendingCourseOrders pendingOrders, ActiveAccounts accounts) {
         this.purchases = purchases;
         this.pendingOrders = pendingOrders;
+        this.accounts = accounts;
         this.commands = commands;
         this.catalog = catalog;
         this.enrollments = enrollments;
@@ -78,7 +80,7 @@ class EnrollmentCommandController {
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
         String method = body == null ? null : body.paymentMethod();
         if (course.free() || GrantEnrollment.WALLET.equals(method)) {
-            requireActive(me);
+            accounts.require(me, "enrollment");
             pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
         }
         Enrolled enrolled;
@@ -128,18 +130,6 @@ class EnrollmentCommandController {
             purchases.refund(purchase, me, course.priceCents(), course.currency());
             purchases.end(purchase);
             throw refused;
-        }
-    }
-
-    /**
-     * A suspended or deactivated account's access token stays valid until it expires: it buys nothing meanwhile (403, as
-     * at the checkout). A user without an account (none was registered for the token's subject) is not refused here.
-     */
-    private void requireActive(UserId me) {
-        try {
-            commands.send(new RequireActiveAccount(me, "enrollment"));
-        } catch (CommandExecutionException e) {
-            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
         }
     }
 

@@ -23,6 +23,8 @@ import dev.stoa.api.inventory.ReleaseStockReservation;
 import dev.stoa.api.inventory.ReserveStock;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.ConfirmOrder;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderAmounts;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
@@ -38,11 +40,10 @@ import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.cart.ItemCatalog;
 import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
+import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.payment.CardPayments;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
-import dev.stoa.api.ordering.OrderCancelled;
-import dev.stoa.api.ordering.OrderConfirmed;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,10 +51,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -98,11 +99,14 @@ public class Checkout {
     private final EventStore events;
     private final CardPayments cards;
     private final PendingCourseOrders pendingCourses;
+    private final ActiveAccounts accounts;
     private final Duration keyRetention;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
-             CardPayments cards, PendingCourseOrders pendingCourses, @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
+             CardPayments cards, PendingCourseOrders pendingCourses, ActiveAccounts accounts,
+             @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
         this.keyRetention = keyRetention;
+        this.accounts = accounts;
         this.cards = cards;
         this.pendingCourses = pendingCourses;
         this.commands = commands;
@@ -133,7 +137,7 @@ public class Checkout {
             Optional<Prior> prior = prior(keyed);
             if (prior.isPresent() && prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
                 // a suspended or deactivated account pays for nothing more, as in a first checkout (403)
-                if (prior.get().paymentReference() == null) addressOf(buyer, null);
+                if (prior.get().paymentReference() == null) accounts.require(buyer, "checkout");
                 return pay(buyer, prior.get().placed(), prior.get().paymentReference(), true);
             }
             if (prior.isEmpty()) orderId = keyed;
@@ -187,7 +191,7 @@ public class Checkout {
             throw refused;
         }
         attempts.end(orderId); // the order exists: its payment hold and OrderFulfilment take it from here
-        return pay(buyer, placedEvent(orderId), null, false);
+        return pay(buyer, prior(orderId).orElseThrow().placed(), null, false);
     }
 
     /**
@@ -361,13 +365,14 @@ public class Checkout {
         if (cartTaken) commands.send(new UndoCartCheckout(buyer, orderId));
     }
 
-    /** The order a checkout's key names, as far as a retry needs it: placed when and by whom, confirmed, cancelled. */
+    /** An order as the checkout needs it, from its events: placed when and by whom (and how), confirmed, cancelled. */
     private record Prior(OrderPlaced placed, Instant placedAt, boolean cancelled, String paymentReference) {
         boolean resumable(UserId buyer, Instant notBefore) {
             return placed.buyer().equals(buyer) && !cancelled && !placedAt.isBefore(notBefore);
         }
     }
 
+    /** The order's story so far; empty when no order has this id (a key's first checkout). */
     private Optional<Prior> prior(OrderId orderId) {
         Prior[] prior = new Prior[1];
         events.readEvents(orderId.value()).asStream().forEach(m -> {
@@ -400,10 +405,6 @@ public class Checkout {
         return new OrderId(new UUID(b.getLong(), b.getLong()).toString());
     }
 
-    private OrderPlaced placedEvent(OrderId orderId) {
-        return (OrderPlaced) events.readEvents(orderId.value()).asStream()
-                .filter(m -> m.getPayload() instanceof OrderPlaced).findFirst().orElseThrow().getPayload();
-    }
 
     private static ShippingAddress shippingAddress(Address a) {
         return new ShippingAddress(null, a.streetLine1(), a.streetLine2(), a.city(), a.state(), a.postalCode(), a.countryCode());

@@ -1,5 +1,6 @@
 package dev.stoa.command.ordering;
 
+import dev.stoa.command.platform.RequestContext;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.command.platform.web.SecretResponse;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
-import dev.stoa.command.platform.RequestContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;

@@ -88,9 +88,7 @@ public class Order {
             throw DomainException.badInput("trackingNumber is required to ship physical items");
         OrderRules.text(tracking, "trackingNumber", 100);
         apply(new OrderLinesShipped(orderId, toShip.stream().map(OrderLine::itemId).toList(), tracking, cmd.actor().userId()));
-        if (shippable().stream().allMatch(l -> shipped.containsKey(l.itemId())))
-            apply(new OrderShipped(orderId, orderNumber, buyer,
-                    shipped.values().stream().filter(t -> t != null).distinct().toList()));
+        shippedWhenComplete();
     }
 
     @CommandHandler
@@ -139,10 +137,7 @@ public class Order {
         }
         OrderLinesWithdrawn decided = new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest));
         apply(decided);
-        // the refunded line may have been the last one to ship
-        List<OrderLine> now = shippable();
-        if (status == OrderStatus.CONFIRMED && !taken.isEmpty() && !now.isEmpty() && now.stream().allMatch(l -> shipped.containsKey(l.itemId())))
-            apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
+        if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) shippedWhenComplete(); // the refunded line may have been the last to ship
         return decided;
     }
 
@@ -186,6 +181,13 @@ public class Order {
         apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
                 by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
                 amounts.currency(), List.copyOf(shipped.keySet()), Map.copyOf(withdrawn)));
+    }
+
+    /** Once every line the order ships has left (and it ships any), the order is shipped. */
+    private void shippedWhenComplete() {
+        List<OrderLine> toShip = shippable();
+        if (!toShip.isEmpty() && toShip.stream().allMatch(l -> shipped.containsKey(l.itemId())))
+            apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
     }
 
     /** The lines an actor acts on: an admin all the order ships, a vendor their own of those; nobody else any (404). */

@@ -105,7 +105,7 @@ public class OrderFulfilment {
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderLinesWithdrawn e) {
         for (WithdrawnUnits units : e.units())
-            if (lines.stream().anyMatch(l -> OrderLine.PRODUCT.equals(l.itemType()) && l.itemId().equals(units.itemId())))
+            if (productLines(lines).stream().anyMatch(l -> l.itemId().equals(units.itemId())))
                 send(new RestockReturn(new ProductId(units.itemId()), e.orderId(), WITHDRAWN + e.refundId(), units.quantity()));
     }
 

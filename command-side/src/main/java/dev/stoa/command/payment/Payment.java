@@ -10,6 +10,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.PersonalData;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -71,19 +72,14 @@ public class Payment {
     @CommandHandler
     void handle(CapturePayment cmd, GatewayEvents seen) {
         if (applied(cmd.gatewayEventId()) || capturedCents > 0) return;
-        if (cmd.intentId() != null && !cmd.intentId().equals(intentId)) {
-            // its metadata names this payment, but Stoa never made that intent (another integration on the account):
-            // it pays nothing of this order
-            log.warn("Payment {}: a success of intent {}, not of its own {}; ignored", paymentId, cmd.intentId(), intentId);
-            return;
-        }
+        if (foreign(cmd.intentId(), "a success")) return; // Stoa never made that intent: it pays nothing of this order
         if (cmd.amountCents() <= 0) throw DomainException.badInput("amountCents must be positive");
         if (cmd.currency() == null || !cmd.currency().matches("[A-Za-z]{3}")) throw DomainException.badInput("currency must be an ISO code");
         // recorded as Stripe took it: in another currency than the order's (the intent changed at Stripe), it pays
         // nothing, and PaymentProcess refunds it as it does another amount (refused here, the money stayed taken: the
         // webhook answered 400 to every retry)
         seen.record(cmd.gatewayEventId(), paymentId);
-        apply(new PaymentCaptured(paymentId, orderId, buyer, cmd.amountCents(), cmd.currency().toUpperCase(java.util.Locale.ROOT),
+        apply(new PaymentCaptured(paymentId, orderId, buyer, cmd.amountCents(), cmd.currency().toUpperCase(Locale.ROOT),
                 intentId, cmd.gatewayEventId()));
     }
 

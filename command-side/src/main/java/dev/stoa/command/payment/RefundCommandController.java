@@ -20,6 +20,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/refunds")
 @Tag(name = "Refunds")
 class RefundCommandController {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RefundCommandController.class);
+    private static final Logger log = LoggerFactory.getLogger(RefundCommandController.class);
     private final Commands commands;
     private final UniqueKeys keys;
     private final RefundedGoods goods;

@@ -1,0 +1,31 @@
+package dev.stoa.command.identity;
+
+import dev.stoa.api.identity.RequireActiveAccount;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.platform.Refusals;
+import dev.stoa.command.platform.web.Commands;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Only an active account buys: a suspended or deactivated account's access token stays valid until it expires, so a
+ * purchase asks the account first ({@link RequireActiveAccount}): 403 {@code account_suspended} /
+ * {@code account_deactivated}, 401 {@code session_ended} once erased. A user without an account (none was registered
+ * for the token's subject) is not refused here.
+ */
+@Component
+public class ActiveAccounts {
+    private final Commands commands;
+
+    ActiveAccounts(Commands commands) { this.commands = commands; }
+
+    /** Refuses {@code what} (named in the refusal) unless the user's account is active. */
+    public void require(UserId userId, String what) {
+        try {
+            commands.send(new RequireActiveAccount(userId, what));
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+        }
+    }
+}
