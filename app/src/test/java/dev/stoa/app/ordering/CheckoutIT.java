@@ -544,20 +544,31 @@ class CheckoutIT extends ApiTest {
      */
     private Api.Response checkoutWithUnansweredDebit(String[] buyer, String key,
                                                      java.util.concurrent.atomic.AtomicReference<dev.stoa.api.wallet.DebitWallet> unanswered) {
+        return checkoutIntercepted(buyer[1], key, (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof dev.stoa.api.wallet.DebitWallet debit
+                    && debit.userId().value().equals(buyer[0]) && unanswered.compareAndSet(null, debit))
+                throw noAnswer("the debit's answer did not come");
+            return chain.proceed();
+        });
+    }
+
+    /** Checks the cart out by wallet with {@code interceptor} on the command bus's handlers while the request runs. */
+    private Api.Response checkoutIntercepted(String token, String key,
+            org.axonframework.messaging.MessageHandlerInterceptor<org.axonframework.commandhandling.CommandMessage<?>> interceptor) {
         org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
         var registration = ((org.axonframework.messaging.MessageHandlerInterceptorSupport<org.axonframework.commandhandling.CommandMessage<?>>) bus)
-                .registerHandlerInterceptor((unitOfWork, chain) -> {
-                    if (unitOfWork.getMessage().getPayload() instanceof dev.stoa.api.wallet.DebitWallet debit
-                            && debit.userId().value().equals(buyer[0]) && unanswered.compareAndSet(null, debit))
-                        throw new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
-                                new java.util.concurrent.TimeoutException("the debit's answer did not come"));
-                    return chain.proceed();
-                });
+                .registerHandlerInterceptor(interceptor);
         try {
-            return checkout(buyer[1], wallet(), key);
+            return checkout(token, wallet(), key);
         } finally {
             registration.cancel();
         }
+    }
+
+    /** What the gateway reports when a command's answer does not come (a timeout, a lost connection): no problem in it. */
+    private static org.axonframework.commandhandling.CommandExecutionException noAnswer(String what) {
+        return new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
+                new java.util.concurrent.TimeoutException(what));
     }
 
     /**
@@ -597,6 +608,129 @@ class CheckoutIT extends ApiTest {
         Api.Response other = checkout(token, wallet(), UUID.randomUUID().toString());
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.code()).isEqualTo("cart_empty");
+    }
+
+    /**
+     * A keyed checkout whose second reservation gets no answer answers 503, after it gave its order id up and gave back
+     * what it took. The retry with the same key places the order, under the key's next id. Before, the retry used the
+     * same id again, whose first reservation had been released, and was refused at every try (409
+     * {@code invalid_transition}).
+     */
+    @Test
+    void aRetryOfACheckoutThatGot503BeforeItsOrderWasPlaced_placesTheOrder() {
+        String lamp = product("Lamp", 3_000, null, 5), pen = product("Pen", 500, null, 5);
+        String[] buyer = fundedBuyerWith(lamp);
+        add(buyer[1], pen, 2);
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        Api.Response first = checkoutIntercepted(buyer[1], key, (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof ReserveStock reserve && reserve.productId().value().equals(pen)
+                    && fired.compareAndSet(false, true)) throw noAnswer("the pen's reservation");
+            return chain.proceed();
+        });
+        assertThat(first.status()).as(first.toString()).isEqualTo(503);
+        Await.until(() -> api.get("/api/v1/cart", buyer[1]).body().get("items").size() == 2, Duration.ofSeconds(10), "the cart back");
+        Await.until(() -> inventory(lamp).get("reserved").asInt() == 0, Duration.ofSeconds(10), "the lamp released");
+        levels(inventory(lamp), 5, 0, 5);
+
+        Api.Response retry = checkout(buyer[1], wallet(), key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body().get("status").asText()).isEqualTo("confirmed");
+        assertThat(retry.body().get("totalCents").asLong()).isEqualTo(3_000 + 2 * 500);
+        assertThat(balance(buyer[1])).isEqualTo(10_000 - 4_000);
+        Await.until(() -> inventory(pen).get("onHand").asInt() == 3, Duration.ofSeconds(20), "the pens committed");
+        levels(inventory(lamp), 4, 0, 4);
+        levels(inventory(pen), 3, 0, 3);
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", buyer[1]).body().get("total").asLong()).isEqualTo(1);
+        Api.Response again = checkout(buyer[1], wallet(), key);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body().get("orderId").asText()).isEqualTo(retry.body().get("orderId").asText());
+    }
+
+    /**
+     * A keyed checkout whose request dies before its order is placed (from its PlaceOrder on, no command of that order
+     * gets an answer: nothing is undone, the cart stays taken and the lamp reserved). The retry with the same key undoes
+     * what the first attempt left, at once, and places the order. Before, it answered 422 {@code cart_empty} until the
+     * recovery put the cart back, minutes later.
+     */
+    @Test
+    void aRetryOfACheckoutWhoseRequestDiedBeforeItsOrder_undoesWhatItLeftAndPlacesTheOrder() {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = fundedBuyerWith(lamp);
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.atomic.AtomicReference<OrderId> dying = new java.util.concurrent.atomic.AtomicReference<>();
+        Api.Response first = checkoutIntercepted(buyer[1], key, (unitOfWork, chain) -> {
+            Object payload = unitOfWork.getMessage().getPayload();
+            if (payload instanceof dev.stoa.api.ordering.PlaceOrder place && place.buyer().value().equals(buyer[0]))
+                dying.compareAndSet(null, place.orderId());
+            if (dying.get() != null && dying.get().equals(orderOf(payload))) throw noAnswer("the connection is gone");
+            return chain.proceed();
+        });
+        assertThat(first.status()).as(first.toString()).isEqualTo(503);
+        Await.until(() -> api.get("/api/v1/cart", buyer[1]).body().get("items").isEmpty(), Duration.ofSeconds(10),
+                "the cart taken by the first attempt");
+        Await.until(() -> inventory(lamp).get("reserved").asInt() == 1, Duration.ofSeconds(10), "the lamp reserved");
+        levels(inventory(lamp), 5, 1, 4);
+
+        Api.Response retry = checkout(buyer[1], wallet(), key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body().get("status").asText()).isEqualTo("confirmed");
+        assertThat(retry.body().get("totalCents").asLong()).isEqualTo(3_000);
+        assertThat(balance(buyer[1])).isEqualTo(10_000 - 3_000);
+        Await.until(() -> inventory(lamp).get("onHand").asInt() == 4, Duration.ofSeconds(20), "the lamp committed");
+        levels(inventory(lamp), 4, 0, 4);
+        assertThat(api.get("/api/v1/orders/" + dying.get(), buyer[1]).status()).as("the first attempt's id is no order").isEqualTo(404);
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", buyer[1]).body().get("total").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from checkout_attempt where buyer_id = ?", Long.class, buyer[0])).isZero();
+    }
+
+    /**
+     * A checkout still running when the recovery takes it for dead (it has run longer than
+     * {@code stoa.checkout.recovery-after}; here the recovery runs just before its PlaceOrder is handled). The recovery
+     * gives the order id up before it releases the stock, so the order cannot be placed on the released units: the
+     * buyer gets 409 {@code concurrent_modification}, the cart back and the money kept. Before, the recovery saw no
+     * order yet and released the lamp, and the order was then placed, paid and confirmed on stock it no longer held.
+     */
+    @Test
+    void theRecoveryOfACheckoutStillRunning_givesItsOrderIdUp_soNoOrderIsPlacedOnReleasedStock() {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = fundedBuyerWith(lamp);
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        Api.Response slow = checkoutIntercepted(buyer[1], null, (unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof dev.stoa.api.ordering.PlaceOrder place
+                    && place.buyer().value().equals(buyer[0]) && fired.compareAndSet(false, true))
+                java.util.concurrent.CompletableFuture.runAsync(() -> { // another process's recovery, in its own transactions
+                    jdbc.update("update checkout_attempt set started_at = now() - interval '1 hour' where order_id = ?",
+                            place.orderId().value());
+                    context.getBean("checkoutAttempts", PeriodicTask.class).runOnce();
+                }).join();
+            return chain.proceed();
+        });
+        assertThat(fired).isTrue();
+        assertThat(slow.status()).as(slow.toString()).isEqualTo(409);
+        assertThat(slow.code()).isEqualTo("concurrent_modification");
+        assertThat(balance(buyer[1])).isEqualTo(10_000);
+        Await.until(() -> inventory(lamp).get("reserved").asInt() == 0, Duration.ofSeconds(20), "nothing stays reserved");
+        levels(inventory(lamp), 5, 0, 5);
+        JsonNode cart = api.get("/api/v1/cart", buyer[1]).body().get("items");
+        assertThat(cart).as("the cart back").hasSize(1);
+        assertThat(cart.get(0).get("quantity").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", buyer[1]).body().get("total").asLong()).isZero();
+
+        Api.Response again = checkout(buyer[1], wallet(), UUID.randomUUID().toString());
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(balance(buyer[1])).isEqualTo(10_000 - 3_000);
+    }
+
+    /** The order a command of the checkout's is for; null for others. */
+    private static OrderId orderOf(Object command) {
+        return switch (command) {
+            case dev.stoa.api.ordering.PlaceOrder c -> c.orderId();
+            case dev.stoa.api.ordering.AbandonCheckout c -> c.orderId();
+            case dev.stoa.api.inventory.ReleaseStockReservation c -> c.orderId();
+            case dev.stoa.api.cart.UndoCartCheckout c -> c.orderId();
+            default -> null;
+        };
     }
 
     /** A retry finishes nothing for an account suspended since its first attempt: its pending order is not paid. */

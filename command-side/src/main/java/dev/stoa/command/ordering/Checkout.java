@@ -21,7 +21,9 @@ import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.inventory.CommitStockReservation;
 import dev.stoa.api.inventory.ReleaseStockReservation;
 import dev.stoa.api.inventory.ReserveStock;
+import dev.stoa.api.ordering.AbandonCheckout;
 import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.ordering.CheckoutAbandoned;
 import dev.stoa.api.ordering.ConfirmOrder;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
@@ -125,22 +127,28 @@ public class Checkout {
      * ({@link #keyedOrderId}), so a retry after an answer that never came or was a 5xx (the idempotency store keeps no
      * 5xx) finds the order its first attempt placed, and finishes it instead of answering 422 {@code cart_empty} for
      * the cart that order took: a wallet order still pending is debited (the wallet debits an order once) and
-     * confirmed, a card order answers its payment, a confirmed one itself. An order of that key that was cancelled, or
-     * placed longer ago than the idempotency store remembers keys, does not count: the checkout places a new order.
+     * confirmed, a card order answers its payment, a confirmed one itself. A first attempt that stopped before placing
+     * its order gave its id up ({@link AbandonCheckout}; one whose request died is given up now, and what it took given
+     * back), as does an order of the key that was cancelled or placed longer ago than the idempotency store remembers
+     * keys: the retry then places its order under the key's next id, where a retry of it finds it in turn.
      */
     public Placed place(UserId buyer, String addressId, String paymentMethod, String notes, String idempotencyKey) {
         if (!PlaceOrder.WALLET.equals(paymentMethod) && !PlaceOrder.CARD.equals(paymentMethod))
             throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE, "pay with card or wallet");
         OrderId orderId = OrderId.random();
-        if (idempotencyKey != null) {
-            OrderId keyed = keyedOrderId(buyer, idempotencyKey);
+        for (int n = 0; idempotencyKey != null && n < KEYED_IDS; n++) {
+            OrderId keyed = keyedOrderId(buyer, idempotencyKey, n);
             Optional<Prior> prior = prior(keyed);
-            if (prior.isPresent() && prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
+            if (prior.isEmpty() && attempts.undoLeftOver(keyed)) prior = prior(keyed); // now abandoned (or placed after all)
+            if (prior.isEmpty()) {
+                orderId = keyed;
+                break;
+            }
+            if (prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
                 // a suspended or deactivated account pays for nothing more, as in a first checkout (403)
                 if (prior.get().paymentReference() == null) accounts.require(buyer, "checkout");
                 return pay(buyer, prior.get().placed(), prior.get().paymentReference(), true);
             }
-            if (prior.isEmpty()) orderId = keyed;
         }
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
@@ -186,7 +194,7 @@ public class Checkout {
                             quote.totalCents(), currency),
                     coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));
         } catch (RuntimeException refused) {
-            undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon, taken);
+            if (abandon(buyer, orderId, refused)) undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon, taken);
             attempts.end(orderId);
             throw refused;
         }
@@ -356,6 +364,21 @@ public class Checkout {
     }
 
     /**
+     * Gives the order id up before what the checkout took goes back, so no order can be placed under it any more (a
+     * {@link PlaceOrder} without answer may still land); false if one was placed after all: its hold and
+     * {@link OrderFulfilment} then own what it took. Its failure (no answer) leaves the attempt's row to the recovery.
+     */
+    private boolean abandon(UserId buyer, OrderId orderId, RuntimeException why) {
+        try {
+            commands.send(new AbandonCheckout(orderId, buyer, Refusals.code(why).orElse("unanswered")));
+            return true;
+        } catch (CommandExecutionException e) {
+            if (Refusals.is(e, ErrorCode.INVALID_TRANSITION)) return false;
+            throw e;
+        }
+    }
+
+    /**
      * Gives back what a refused checkout took: the stock, the coupon's redemption and the cart's lines; each step is
      * idempotent, so a repeat by the saga or the recovery changes nothing.
      */
@@ -365,19 +388,23 @@ public class Checkout {
         if (cartTaken) commands.send(new UndoCartCheckout(buyer, orderId));
     }
 
-    /** An order as the checkout needs it, from its events: placed when and by whom (and how), confirmed, cancelled. */
+    /**
+     * An order as the checkout needs it, from its events: placed when and by whom (and how), confirmed, cancelled; or
+     * an id its checkout gave up ({@code placed} null).
+     */
     private record Prior(OrderPlaced placed, Instant placedAt, boolean cancelled, String paymentReference) {
         boolean resumable(UserId buyer, Instant notBefore) {
-            return placed.buyer().equals(buyer) && !cancelled && !placedAt.isBefore(notBefore);
+            return placed != null && placed.buyer().equals(buyer) && !cancelled && !placedAt.isBefore(notBefore);
         }
     }
 
-    /** The order's story so far; empty when no order has this id (a key's first checkout). */
+    /** The order's story so far; empty when nothing happened under this id (a key's first checkout). */
     private Optional<Prior> prior(OrderId orderId) {
         Prior[] prior = new Prior[1];
         events.readEvents(orderId.value()).asStream().forEach(m -> {
             Object p = m.getPayload();
             if (p instanceof OrderPlaced e) prior[0] = new Prior(e, m.getTimestamp(), false, null);
+            else if (p instanceof CheckoutAbandoned) prior[0] = new Prior(null, m.getTimestamp(), true, null);
             else if (prior[0] != null && p instanceof OrderConfirmed e)
                 prior[0] = new Prior(prior[0].placed(), prior[0].placedAt(), false, e.paymentReference());
             else if (prior[0] != null && p instanceof OrderCancelled)
@@ -386,16 +413,20 @@ public class Checkout {
         return Optional.ofNullable(prior[0]);
     }
 
+    /** How many ids one key's checkouts try ({@link #keyedOrderId}) before the next one takes a random id. */
+    static final int KEYED_IDS = 16;
+
     /**
-     * The id of the order a buyer's checkout with this {@code Idempotency-Key} places: the first 16 bytes of SHA-256
-     * over both, as a UUID (version 8, name-based). The same key of another buyer names another order; the key cannot
-     * be read back from the id.
+     * The id of the order a buyer's checkout with this {@code Idempotency-Key} places, the {@code n}-th one of the key
+     * (0 first; the next after an attempt that gave its id up, or an order of the key cancelled or past the
+     * idempotency retention): the first 16 bytes of SHA-256 over the three, as a UUID (version 8, name-based). The same
+     * key of another buyer names other orders; the key cannot be read back from the id.
      */
-    static OrderId keyedOrderId(UserId buyer, String idempotencyKey) {
+    static OrderId keyedOrderId(UserId buyer, String idempotencyKey, int n) {
         byte[] h;
         try {
-            h = MessageDigest.getInstance("SHA-256").digest(("stoa checkout\n" + buyer.value() + "\n" + idempotencyKey)
-                    .getBytes(StandardCharsets.UTF_8));
+            h = MessageDigest.getInstance("SHA-256").digest(("stoa checkout\n" + buyer.value() + "\n" + idempotencyKey
+                    + (n == 0 ? "" : "\n" + n)).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -404,7 +435,6 @@ public class Checkout {
         ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
         return new OrderId(new UUID(b.getLong(), b.getLong()).toString());
     }
-
 
     private static ShippingAddress shippingAddress(Address a) {
         return new ShippingAddress(null, a.streetLine1(), a.streetLine2(), a.city(), a.state(), a.postalCode(), a.countryCode());

@@ -5,9 +5,13 @@ import dev.stoa.api.cart.UndoCartCheckout;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.ReleaseStockReservation;
+import dev.stoa.api.ordering.AbandonCheckout;
 import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.MetadataKeys;
 import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,32 +30,36 @@ import org.springframework.stereotype.Component;
 /**
  * Checkouts under way, one row each in {@code checkout_attempt}, written before the first reservation and deleted
  * once the order is placed or the checkout undone. A row older than {@code stoa.checkout.recovery-after} belongs to a
- * request that died between reserving and placing the order: if the order was stored after all, its hold and
- * {@link OrderFulfilment} own it and the row just goes; otherwise its reservations and coupon redemption are
- * released and the cart's lines put back (each idempotent, so a step that happened already changes nothing). Any number
- * of processes may run this.
+ * request that died between reserving and placing the order (or one still running that long): its order id is first
+ * marked abandoned ({@link AbandonCheckout}), which the event store decides against a {@link PlaceOrder} of the same id
+ * still under way. If the order was stored after all, its hold and {@link OrderFulfilment} own it and the row just
+ * goes; otherwise no order can be placed under that id any more, and its reservations and coupon redemption are
+ * released and the cart's lines put back (each idempotent, so a step that happened already changes nothing). A
+ * reservation released here cannot be made again for that id, so a checkout still running is refused at its next
+ * step. Any number of processes may run this.
  */
 @Component
 class CheckoutAttempts extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(CheckoutAttempts.class);
     private final JdbcTemplate jdbc;
     private final Commands commands;
-    private final EventStore events;
     private final Duration recoveryAfter;
+    /** The reason of the {@link AbandonCheckout} of an attempt undone here. */
+    static final String RECOVERED = "recovered";
 
-    CheckoutAttempts(JdbcTemplate jdbc, Commands commands, EventStore events,
+    CheckoutAttempts(JdbcTemplate jdbc, Commands commands,
                      @Value("${stoa.checkout.recovery-after:2m}") Duration recoveryAfter,
                      @Value("${stoa.checkout.recovery-interval:30s}") Duration interval) {
         super("checkout-recovery", interval);
         this.jdbc = jdbc;
         this.commands = commands;
-        this.events = events;
         this.recoveryAfter = recoveryAfter;
     }
 
     /**
-     * A retry of a checkout under the same {@code Idempotency-Key} (the same order id) whose first attempt died before
-     * placing the order finds its row: the row then names what either may have reserved, and starts its time again.
+     * Notes a checkout before it takes anything. A row of the same order id should not be there (a retry undoes the
+     * one its first attempt left, {@link #undoLeftOver}, and moves on to its key's next id); if one is, this row names
+     * what both may have reserved, and starts its time again.
      */
     void begin(OrderId orderId, UserId buyer, List<ProductId> products, String couponCode) {
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code) values (?, ?, ?, ?) "
@@ -65,6 +73,20 @@ class CheckoutAttempts extends PeriodicTask {
         jdbc.update("delete from checkout_attempt where order_id = ?", orderId.value());
     }
 
+    /**
+     * For a retry under the same {@code Idempotency-Key} (the same order id), which runs only once its first request
+     * ended or its claim ran out: an attempt of that id left behind (its request died before placing the order) is
+     * undone now, as the recovery would later, so the retry finds the cart whole. True if there was one.
+     */
+    boolean undoLeftOver(OrderId orderId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select order_id, buyer_id, products, coupon_code "
+                + "from checkout_attempt where order_id = ?", orderId.value());
+        if (rows.isEmpty()) return false;
+        recover(orderId.value(), rows.get(0), "retried");
+        end(orderId);
+        return true;
+    }
+
     /** One pass over up to 100 abandoned attempts; returns how many were cleared (one that fails stays for the next). */
     @Override
     public int runOnce() {
@@ -75,7 +97,7 @@ class CheckoutAttempts extends PeriodicTask {
         for (Map<String, Object> row : due) {
             String orderId = (String) row.get("order_id");
             try {
-                recover(orderId, row);
+                recover(orderId, row, "checkout-recovery");
                 end(new OrderId(orderId));
                 cleared++;
             } catch (RuntimeException e) { // kept for the next pass; the attempts after it are not held up
@@ -85,10 +107,17 @@ class CheckoutAttempts extends PeriodicTask {
         return cleared;
     }
 
-    private void recover(String orderId, Map<String, Object> row) {
-        if (events.lastSequenceNumberFor(orderId).isPresent()) return; // placed after all: its hold and saga own it
+    private void recover(String orderId, Map<String, Object> row, String cause) {
         Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
-                UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, "checkout-recovery:" + orderId);
+                UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, cause + ":" + orderId);
+        UserId buyer = new UserId((String) row.get("buyer_id"));
+        try {
+            commands.send(GenericCommandMessage.asCommandMessage(
+                    new AbandonCheckout(new OrderId(orderId), buyer, RECOVERED)).andMetaData(meta));
+        } catch (CommandExecutionException e) {
+            if (Refusals.is(e, ErrorCode.INVALID_TRANSITION)) return; // placed after all: its hold and saga own it
+            throw e;
+        }
         for (String productId : products((String) row.get("products")))
             commands.send(GenericCommandMessage.asCommandMessage(
                     new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId))).andMetaData(meta));
@@ -96,8 +125,7 @@ class CheckoutAttempts extends PeriodicTask {
             commands.send(GenericCommandMessage.asCommandMessage(
                     new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId))).andMetaData(meta));
         // the cart's lines go back if this checkout took them (nothing otherwise)
-        commands.send(GenericCommandMessage.asCommandMessage(
-                new UndoCartCheckout(new UserId((String) row.get("buyer_id")), new OrderId(orderId))).andMetaData(meta));
+        commands.send(GenericCommandMessage.asCommandMessage(new UndoCartCheckout(buyer, new OrderId(orderId))).andMetaData(meta));
     }
 
     /** The reserved products as stored: comma-separated, empty for a cart of courses only. */

@@ -55,7 +55,8 @@ class CheckoutController {
             + "puts the cart back. Send an Idempotency-Key: "
             + "a retry answers the same order (for a card order 409 idempotency_response_withheld: read the payment). A retry "
             + "after a 5xx or no answer finds the order its first attempt placed and finishes it (debits the wallet once, "
-            + "confirms it) instead of answering 422 cart_empty for the cart that order took.")
+            + "confirms it) instead of answering 422 cart_empty for the cart that order took; if the first attempt stopped "
+            + "before placing its order, the retry puts back what it took and places the order.")
     @ResponseStatus(HttpStatus.CREATED)
     @SecretResponse(always = false) // a card order's client secret: SecretResponseMarker below
     ResponseEntity<PlacedOrder> place(@Valid @RequestBody CheckoutRequest body, Actor actor, HttpServletRequest request,

@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -27,6 +32,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The lines it ships are its physical ones, or all of them when it has none, less the units refund requests paid back
  * before they shipped ({@link WithdrawRefundedUnits}): a line with none left drops out. Repeating a transition changes nothing;
  * an illegal one is 409 {@code invalid_transition}. The buyer may cancel before anything was shipped, an admin also after.
+ * An id whose checkout gave up before placing it is marked abandoned ({@link AbandonCheckout}): it is never placed,
+ * and answers every other command as an order that does not exist.
  */
 @Aggregate(cache = "aggregateCache")
 public class Order {
@@ -44,6 +51,7 @@ public class Order {
     private final Set<String> delivered = new LinkedHashSet<>();
     private final Map<String, Integer> withdrawn = new LinkedHashMap<>(); // itemId → units refunded before shipping
     private final Map<String, OrderLinesWithdrawn> withdrawals = new LinkedHashMap<>(); // refundId → the order's answer
+    private boolean abandoned; // a checkout gave this id up before placing it ({@link CheckoutAbandoned})
 
     protected Order() {}
 
@@ -56,6 +64,27 @@ public class Order {
         apply(new OrderPlaced(cmd.orderId(), number, cmd.buyer(), List.copyOf(cmd.lines()), cmd.amounts(), cmd.couponCode(),
                 OrderRules.sealed(cmd.shippingAddress(), buyerId, personal), cmd.paymentMethod(),
                 personal.seal(buyerId, cmd.notes()), holdUntil));
+    }
+
+    /**
+     * The checkout gives this id up: created as abandoned if no order was placed under it, so a {@link PlaceOrder} of it
+     * still under way fails at the event store (two first events of one id); refused if one was; a repeat changes nothing.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AbandonCheckout cmd) {
+        if (abandoned) return;
+        if (status != null)
+            throw DomainException.invalidTransition("order " + orderNumber + " was placed: its checkout cannot be abandoned");
+        OrderRules.text(cmd.reason(), "reason", 64);
+        apply(new CheckoutAbandoned(cmd.orderId(), cmd.buyer(), cmd.reason()));
+    }
+
+    /** An abandoned id is no order: every command but a repeated abandonment is answered as for a missing one. */
+    @CommandHandlerInterceptor
+    Object refuseAbandoned(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (abandoned && !(command.getPayload() instanceof AbandonCheckout)) throw DomainException.notFound("order");
+        return chain.proceed();
     }
 
     @CommandHandler
@@ -208,6 +237,12 @@ public class Order {
         List<OrderLine> physical = lines.stream().filter(OrderLine::physical).toList();
         return (physical.isEmpty() ? lines : physical).stream()
                 .filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
+    }
+
+    @EventSourcingHandler
+    void on(CheckoutAbandoned e) {
+        orderId = e.orderId();
+        abandoned = true;
     }
 
     @EventSourcingHandler

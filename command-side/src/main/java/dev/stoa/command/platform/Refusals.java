@@ -3,6 +3,7 @@ package dev.stoa.command.platform;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 
 /**
@@ -15,14 +16,16 @@ public final class Refusals {
 
     /** Refused with {@code code}. */
     public static boolean is(RuntimeException e, ErrorCode code) {
-        if (e instanceof CommandExecutionException cee)
-            return cee.getDetails().map(d -> d instanceof ErrorDetails ed && code.code().equals(ed.code())).orElse(false);
-        return e instanceof DomainException de && code.code().equals(de.code());
+        return code(e).filter(code.code()::equals).isPresent();
     }
 
     /** Refused at all: the handler answered with a problem, as opposed to no answer. */
-    public static boolean any(RuntimeException e) {
-        return e instanceof DomainException
-                || e instanceof CommandExecutionException cee && cee.getDetails().filter(d -> d instanceof ErrorDetails).isPresent();
+    public static boolean any(RuntimeException e) { return code(e).isPresent(); }
+
+    /** The problem code of a refusal; empty for no answer. */
+    public static Optional<String> code(RuntimeException e) {
+        if (e instanceof CommandExecutionException cee)
+            return cee.getDetails().filter(d -> d instanceof ErrorDetails).map(d -> ((ErrorDetails) d).code());
+        return e instanceof DomainException de ? Optional.of(de.code()) : Optional.empty();
     }
 }

@@ -14,16 +14,25 @@ class KeyedOrderIdTest {
 
     @Test
     void aRetryWithTheSameKeyNamesTheSameOrder_anotherKeyOrBuyerAnother() {
-        OrderId first = Checkout.keyedOrderId(ada, "checkout-7");
-        assertThat(Checkout.keyedOrderId(ada, "checkout-7")).isEqualTo(first);
-        assertThat(Checkout.keyedOrderId(ada, "checkout-8")).isNotEqualTo(first);
-        assertThat(Checkout.keyedOrderId(bob, "checkout-7")).as("keys are per buyer").isNotEqualTo(first);
+        OrderId first = Checkout.keyedOrderId(ada, "checkout-7", 0);
+        assertThat(Checkout.keyedOrderId(ada, "checkout-7", 0)).isEqualTo(first);
+        assertThat(Checkout.keyedOrderId(ada, "checkout-8", 0)).isNotEqualTo(first);
+        assertThat(Checkout.keyedOrderId(bob, "checkout-7", 0)).as("keys are per buyer").isNotEqualTo(first);
+    }
+
+    /** The key's next ids (after an attempt that gave its id up) differ from each other and from the first. */
+    @Test
+    void eachOfAKeysIdsIsItsOwn() {
+        java.util.Set<OrderId> ids = new java.util.HashSet<>();
+        for (int n = 0; n < Checkout.KEYED_IDS; n++) ids.add(Checkout.keyedOrderId(ada, "checkout-7", n));
+        assertThat(ids).hasSize(Checkout.KEYED_IDS);
+        assertThat(Checkout.keyedOrderId(ada, "checkout-7", 1)).isEqualTo(Checkout.keyedOrderId(ada, "checkout-7", 1));
     }
 
     @Test
     void theIdIsAVersion8UuidThatDoesNotShowTheKey() {
         String key = "a0000000-0000-4000-8000-000000000000";
-        UUID id = UUID.fromString(Checkout.keyedOrderId(ada, key).value());
+        UUID id = UUID.fromString(Checkout.keyedOrderId(ada, key, 1).value());
         assertThat(id.version()).isEqualTo(8);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(id.toString()).isNotEqualTo(key).doesNotContain("a0000000");

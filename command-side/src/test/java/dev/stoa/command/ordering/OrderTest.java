@@ -500,6 +500,37 @@ class OrderTest {
                 .expectEvents(cancelled("pending", CancelOrder.USER_DEACTIVATED, "system", false));
     }
 
+    @Test
+    void anIdNoOrderWasPlacedUnder_isAbandoned_once() {
+        fixture.givenNoPriorActivity()
+                .when(new AbandonCheckout(orderId, buyerId, "insufficient_stock"))
+                .expectEvents(new CheckoutAbandoned(orderId, buyerId, "insufficient_stock"));
+        fixture.given(new CheckoutAbandoned(orderId, buyerId, "unanswered"))
+                .when(new AbandonCheckout(orderId, buyerId, "recovered"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aPlacedOrdersCheckoutCannotBeAbandoned() {
+        fixture.given(placed())
+                .when(new AbandonCheckout(orderId, buyerId, "recovered"))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+    }
+
+    /** An abandoned id is no order: paying, cancelling or expiring it is answered as for a missing order. */
+    @Test
+    void anAbandonedIdAnswersEveryOtherCommandAsAMissingOrder() {
+        fixture.given(new CheckoutAbandoned(orderId, buyerId, "recovered"))
+                .when(new ConfirmOrder(orderId, "wallet-" + orderId.value()))
+                .expectNoEvents().expectException(problem("not_found"));
+        fixture.given(new CheckoutAbandoned(orderId, buyerId, "recovered"))
+                .when(new ExpireOrder(orderId))
+                .expectNoEvents().expectException(problem("not_found"));
+        fixture.given(new CheckoutAbandoned(orderId, buyerId, "recovered"))
+                .when(new CancelOrder(orderId, "changed my mind", buyer))
+                .expectNoEvents().expectException(problem("not_found"));
+    }
+
     private static Matcher<Throwable> problem(String code) {
         return new TypeSafeMatcher<>() {
             @Override
