@@ -722,6 +722,46 @@ class CheckoutIT extends ApiTest {
         assertThat(balance(buyer[1])).isEqualTo(10_000 - 3_000);
     }
 
+    /**
+     * The coupon's redemption lands but its answer is lost (a timeout): the checkout gives the redemption back with the
+     * rest, as it does the cart and the stock. Before, it gave back only what had answered: the coupon stayed counted
+     * for an order that never was, and the buyer's next checkout with it was refused (409 coupon_exhausted, one use
+     * per buyer).
+     */
+    @Test
+    void aCouponRedemptionWhoseAnswerIsLost_isGivenBack_andTheBuyerCanStillUseTheCoupon() {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = fundedBuyerWith(lamp);
+        String code = unique("ONCE").toUpperCase();
+        assertThat(api.post("/api/v1/admin/coupons", Map.of("code", code, "amountOffCents", 500, "currency", "USD",
+                "maxRedemptionsPerUser", 1), admin).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/cart/coupon", Map.of("code", code), buyer[1]).status()).isBetween(200, 204);
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
+            if (message.getPayload() instanceof dev.stoa.api.cart.RedeemCoupon redeem
+                    && redeem.userId().value().equals(buyer[0]) && lost.compareAndSet(false, true)) {
+                commands.sendAndWait(redeem); // it lands...
+                throw noAnswer("... and its answer is lost");
+            }
+            return message;
+        });
+        Api.Response first;
+        try {
+            first = checkout(buyer[1], wallet(), UUID.randomUUID().toString());
+        } finally {
+            registration.cancel();
+        }
+        assertThat(lost).isTrue();
+        assertThat(first.status()).as(first.toString()).isGreaterThanOrEqualTo(500);
+        Await.until(() -> api.get("/api/v1/cart", buyer[1]).body().get("items").size() == 1, Duration.ofSeconds(10), "the cart back");
+
+        Api.Response again = checkout(buyer[1], wallet(), UUID.randomUUID().toString());
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.body().get("totalCents").asLong()).as("with the coupon's 5.00 off").isEqualTo(2_500);
+        assertThat(balance(buyer[1])).isEqualTo(10_000 - 2_500);
+    }
+
     /** The order a command of the checkout's is for; null for others. */
     private static OrderId orderOf(Object command) {
         return switch (command) {

@@ -75,7 +75,9 @@ class RefundRequestsIT extends ApiTest {
         return new String[] {id.value(), token, email};
     }
 
-    private String product(long priceCents, int stock) {
+    private String product(long priceCents, int stock) { return product(vendor, priceCents, stock); }
+
+    private String product(String vendor, long priceCents, int stock) {
         Map<String, Object> body = new HashMap<>(Catalog.product(unique("RF"), "Refundable " + unique("p"), priceCents, null, "Stoa"));
         body.put("weightGrams", 400);
         String id = new Catalog(api).create(vendor, body);
@@ -446,6 +448,31 @@ class RefundRequestsIT extends ApiTest {
         Await.until(() -> onHand(pen) == 10, Duration.ofSeconds(20), "the pen is back on hand");
         assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
+    }
+
+    /**
+     * Two vendors: the lamps' ships and delivers them; the other's pen, the last line still out, is then refunded whole
+     * before it ships. The order is delivered. Before, it became shipped and stayed so: nobody had anything left to deliver.
+     */
+    @Test
+    void theLastLineOutRefundedWholeAfterTheOthersWereDelivered_theOrderIsDelivered() {
+        String penVendor = tokenFor("vendor");
+        String lamp = product(2_000, 10), pen = product(penVendor, 333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        ship(orderId); // the lamps: all the vendor has in it
+        assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("confirmed");
+
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)))
+                .body().get("refundId").asText();
+        Api.Response approved = approve(refundId, admin);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        JsonNode order = api.get("/api/v1/orders/" + orderId, buyer[1]).body();
+        assertThat(order.get("status").asText()).as(order.toString()).isEqualTo("delivered");
+        assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-2"),
+                penVendor).status()).as("the pen's vendor has nothing left to ship").isEqualTo(409);
     }
 
     @Test

@@ -162,18 +162,19 @@ public class Checkout {
         Destination destination = address != null ? new Destination(address.countryCode(), address.state()) : pricing.origin();
         String currency = items.get(0).currency();
 
+        // what the checkout takes counts as taken once its command is sent: one without answer may have landed, and
+        // giving back what was not taken changes nothing (the cart, the coupon and the inventories answer a repeat so)
         List<Item> reserved = new ArrayList<>();
         String coupon = null;
         attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(),
                 cart.couponCode());
-        boolean taken = false;
         try {
             commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
-            taken = true;
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();
             if (cart.couponCode() != null) {
-                CouponTerms terms = commands.send(new RedeemCoupon(cart.couponCode(), buyer, orderId));
+                coupon = cart.couponCode();
+                CouponTerms terms = commands.send(new RedeemCoupon(coupon, buyer, orderId));
                 coupon = terms.code();
                 Optional<String> why = terms.notApplicable(currency, subtotal, GenericEventMessage.clock.instant());
                 if (why.isPresent())
@@ -183,8 +184,8 @@ public class Checkout {
             Quote quote = pricing.price(items.stream().map(Item::priced).toList(), discount, destination);
             for (int i = 0; i < items.size(); i++) {
                 if (!items.get(i).product()) continue; // a course has no stock
-                reserve(items.get(i), orderId, i);
                 reserved.add(items.get(i));
+                reserve(items.get(i), orderId, i);
             }
             List<OrderLine> lines = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) // the quote's lines are the items', in their order
@@ -194,7 +195,7 @@ public class Checkout {
                             quote.totalCents(), currency),
                     coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));
         } catch (RuntimeException refused) {
-            if (abandon(buyer, orderId, refused)) undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon, taken);
+            if (abandon(buyer, orderId, refused)) undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon);
             attempts.end(orderId);
             throw refused;
         }
@@ -229,7 +230,7 @@ public class Checkout {
                 payment = cards.start(orderId, buyer, placed.amounts().totalCents(), currency);
             } catch (RuntimeException refused) {
                 commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
-                undo(buyer, orderId, products, placed.couponCode(), true);
+                undo(buyer, orderId, products, placed.couponCode());
                 throw refused;
             }
             return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
@@ -245,7 +246,7 @@ public class Checkout {
             // it on the debit, and its hold cancels it (releasing what it holds) if none comes
             if (!Refusals.any(refused)) throw refused;
             commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
-            undo(buyer, orderId, products, placed.couponCode(), true); // OrderFulfilment releases the same; done here so the answer shows it
+            undo(buyer, orderId, products, placed.couponCode()); // OrderFulfilment releases the same; done here so the answer shows it
             throw refused;
         }
         try {
@@ -380,12 +381,18 @@ public class Checkout {
 
     /**
      * Gives back what a refused checkout took: the stock, the coupon's redemption and the cart's lines; each step is
-     * idempotent, so a repeat by the saga or the recovery changes nothing.
+     * idempotent, so a repeat by the saga or the recovery changes nothing, and one that was not taken changes nothing.
      */
-    private void undo(UserId buyer, OrderId orderId, List<ProductId> reserved, String coupon, boolean cartTaken) {
-        for (ProductId product : reserved) commands.send(new ReleaseStockReservation(product, orderId));
+    private void undo(UserId buyer, OrderId orderId, List<ProductId> reserved, String coupon) {
+        for (ProductId product : reserved) {
+            try {
+                commands.send(new ReleaseStockReservation(product, orderId));
+            } catch (CommandExecutionException e) {
+                if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e; // no inventory yet: nothing was reserved
+            }
+        }
         if (coupon != null) commands.send(new ReleaseCouponRedemption(coupon, orderId));
-        if (cartTaken) commands.send(new UndoCartCheckout(buyer, orderId));
+        commands.send(new UndoCartCheckout(buyer, orderId));
     }
 
     /**

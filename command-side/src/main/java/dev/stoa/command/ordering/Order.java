@@ -50,6 +50,7 @@ public class Order {
     private final Map<String, String> shipped = new LinkedHashMap<>(); // itemId → tracking number
     private final Set<String> delivered = new LinkedHashSet<>();
     private final Map<String, Integer> withdrawn = new LinkedHashMap<>(); // itemId → units refunded before shipping
+    private final Map<String, Integer> sentBack = new LinkedHashMap<>(); // itemId → units refunded and to come back by a return
     private final Map<String, OrderLinesWithdrawn> withdrawals = new LinkedHashMap<>(); // refundId → the order's answer
     private boolean abandoned; // a checkout gave this id up before placing it ({@link CheckoutAbandoned})
 
@@ -129,10 +130,8 @@ public class Order {
         if (scope.isEmpty() || scope.stream().anyMatch(l -> !shipped.containsKey(l.itemId())))
             throw DomainException.invalidTransition("order " + orderNumber + ": only shipped items can be delivered");
         List<String> toDeliver = scope.stream().map(OrderLine::itemId).filter(id -> !delivered.contains(id)).toList();
-        if (toDeliver.isEmpty()) return; // delivered already
-        apply(new OrderLinesDelivered(orderId, toDeliver, cmd.actor().userId()));
-        if (shippable().stream().allMatch(l -> delivered.contains(l.itemId())))
-            apply(new OrderDelivered(orderId, orderNumber, buyer));
+        if (!toDeliver.isEmpty()) apply(new OrderLinesDelivered(orderId, toDeliver, cmd.actor().userId()));
+        deliveredWhenComplete(); // also for lines delivered before a refund withdrew the last one still out
     }
 
     /**
@@ -154,19 +153,24 @@ public class Order {
             if (units == null || units.quantity() <= 0) throw DomainException.badInput("every item needs a positive quantity");
             OrderLine line = toShip.stream().filter(l -> l.itemId().equals(units.itemId())).findFirst().orElse(null);
             boolean open = line != null && !shipped.containsKey(line.itemId());
+            // a cancelled order's lines that had not left are back on hand (a digital product beside physical ones too)
+            if (status == OrderStatus.CANCELLED && !shipped.containsKey(units.itemId())) continue;
             if (open && status == OrderStatus.CONFIRMED) {
                 int left = line.quantity() - withdrawn.getOrDefault(line.itemId(), 0);
                 if (units.quantity() > left)
                     throw DomainException.invalidTransition("order " + orderNumber + ": " + left + " units of " + line.itemId()
                             + " are left to withdraw, not " + units.quantity());
                 taken.add(units);
-            } else if (!(open && status == OrderStatus.CANCELLED)) {
+            } else {
                 rest.add(units);
             }
         }
         OrderLinesWithdrawn decided = new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest));
         apply(decided);
-        if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) shippedWhenComplete(); // the refunded line may have been the last to ship
+        if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) { // the refunded line may have been the last to ship, or to deliver
+            shippedWhenComplete();
+            deliveredWhenComplete();
+        }
         return decided;
     }
 
@@ -181,6 +185,10 @@ public class Order {
             throw DomainException.notFound("order " + orderId);
         }
         if (status == OrderStatus.CANCELLED) return;
+        // the platform cancels only orders that wait for payment (a failed payment, a deactivated buyer's pending
+        // orders), on what it read a moment before: one paid since then goes on
+        boolean platform = Actor.system().userId().equals(actor.userId());
+        if (platform && status != OrderStatus.PENDING) return;
         if (status == OrderStatus.DELIVERED) throw DomainException.invalidTransition("order " + orderNumber + " was delivered");
         if (!admin && !shipped.isEmpty())
             throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask support to cancel it");
@@ -193,7 +201,6 @@ public class Order {
                 ? (owner && !admin ? "cancelled by the buyer" : "cancelled by an admin") : cmd.reason().trim();
         OrderRules.text(reason, "reason", 500);
         // only the platform gives the fixed reasons: a person who types "expired" wrote free text (sealed, shown as written)
-        boolean platform = Actor.system().userId().equals(actor.userId());
         cancel(reason, platform && CancelOrder.fixedReason(reason), actor.userId(), holds, personal);
     }
 
@@ -209,7 +216,18 @@ public class Order {
         String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
         apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
                 by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
-                amounts.currency(), List.copyOf(shipped.keySet()), Map.copyOf(withdrawn)));
+                amounts.currency(), List.copyOf(shipped.keySet()), notPutBack()));
+    }
+
+    /**
+     * Units per line a cancellation does not put back on hand: those refunds withdrew before shipping (back already)
+     * and those they sent back through a return (back when it is received; a digital product beside physical ones is
+     * not shipped line by line, so its refund opens a return rather than withdrawing units).
+     */
+    private Map<String, Integer> notPutBack() {
+        Map<String, Integer> units = new LinkedHashMap<>(withdrawn);
+        sentBack.forEach((item, n) -> units.merge(item, n, Integer::sum));
+        return Map.copyOf(units);
     }
 
     /** Once every line the order ships has left (and it ships any), the order is shipped. */
@@ -217,6 +235,12 @@ public class Order {
         List<OrderLine> toShip = shippable();
         if (!toShip.isEmpty() && toShip.stream().allMatch(l -> shipped.containsKey(l.itemId())))
             apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
+    }
+
+    /** Once the order is shipped and every line it ships was delivered, the order is delivered. */
+    private void deliveredWhenComplete() {
+        if (status == OrderStatus.SHIPPED && shippable().stream().allMatch(l -> delivered.contains(l.itemId())))
+            apply(new OrderDelivered(orderId, orderNumber, buyer));
     }
 
     /** The lines an actor acts on: an admin all the order ships, a vendor their own of those; nobody else any (404). */
@@ -273,6 +297,7 @@ public class Order {
     void on(OrderLinesWithdrawn e) {
         withdrawals.put(e.refundId(), e);
         e.units().forEach(u -> withdrawn.merge(u.itemId(), u.quantity(), Integer::sum));
+        e.unitsSentBack().forEach(u -> sentBack.merge(u.itemId(), u.quantity(), Integer::sum));
     }
 
     @EventSourcingHandler

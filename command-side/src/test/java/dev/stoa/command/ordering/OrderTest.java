@@ -394,6 +394,26 @@ class OrderTest {
                 .expectNoEvents().expectException(problem("invalid_transition"));
     }
 
+    /**
+     * Vendor A shipped and delivered; vendor B's pan, the last line out, is refunded whole before it ships: the order is
+     * shipped and delivered at once. Before, it became shipped and stayed so (nobody had anything left to deliver).
+     */
+    @Test
+    void givenTheOtherLineDelivered_whenTheLastLineOutIsRefundedWhole_thenTheOrderIsShippedAndDelivered() {
+        OrderLinesDelivered deliveredA = new OrderLinesDelivered(orderId, List.of(kettle.itemId()), vendorA.value());
+        fixture.given(placed(), confirmed(), shippedA(), deliveredA)
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of()),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")),
+                        new OrderDelivered(orderId, NUMBER, buyerId));
+        // an order left shipped that way before is delivered when its vendor (or an admin) marks it so again
+        fixture.given(placed(), confirmed(), shippedA(), deliveredA,
+                        new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of()),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")))
+                .when(new MarkOrderDelivered(orderId, sellerA))
+                .expectEvents(new OrderDelivered(orderId, NUMBER, buyerId));
+    }
+
     @Test
     void givenOneLineShipped_whenARefundCoversBoth_thenOnlyTheUnshippedIsWithdrawn_andTheShippedIsSentBack() {
         fixture.given(placed(), confirmed(), shippedA())
@@ -423,6 +443,46 @@ class OrderTest {
                 .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 1), units(pan, 1))))
                 .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(kettle, 1))))
                 .expectResultMessagePayload(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(kettle, 1))));
+    }
+
+    /**
+     * A digital product beside physical ones is not shipped line by line: its refund opens a return. A cancellation
+     * after that leaves its units to the return (they were restocked twice, by the cancellation and at the return's
+     * receipt); a refund after the cancellation neither withdraws nor sends back a line that never left.
+     */
+    @Test
+    void aDigitalLineBesidePhysicalOnes_isPutBackOnHandOnce() {
+        OrderLine ebook = line(vendorB, 1, 1_000, false);
+        OrderPlaced withEbook = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, ebook), amounts, null, placed().shippingAddress(),
+                PlaceOrder.WALLET, null, HOLD);
+        OrderLinesWithdrawn ebookSentBack = new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(ebook, 1)));
+        fixture.given(withEbook, confirmed())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 1))))
+                .expectEvents(ebookSentBack);
+        fixture.given(withEbook, confirmed(), ebookSentBack)
+                .when(new CancelOrder(orderId, "vendor gone", admin))
+                .expectEvents(new OrderCancelled(orderId, NUMBER, buyerId, "confirmed", "sealed:vendor gone", admin.userId(),
+                        List.of(kettle, ebook), null, PlaceOrder.WALLET, "debit-1", 15_992, "USD", List.of(),
+                        java.util.Map.of(ebook.itemId(), 1)));
+        fixture.given(withEbook, confirmed(), new OrderCancelled(orderId, NUMBER, buyerId, "confirmed", "sealed:x",
+                        admin.userId(), List.of(kettle, ebook), null, PlaceOrder.WALLET, "debit-1", 15_992, "USD", List.of(), java.util.Map.of()))
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 1), units(kettle, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of()));
+    }
+
+    /**
+     * The platform cancels an order on what it read a moment before (a deactivated buyer's pending orders, a failed
+     * payment's order): one paid since then goes on. Before, the platform's cancellation counted as an admin's, and
+     * cancelled and refunded the paid order.
+     */
+    @Test
+    void givenConfirmed_whenThePlatformCancelsItAsPending_thenNothingChanges() {
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrder(orderId, CancelOrder.USER_DEACTIVATED, Actor.system()))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test

@@ -4,8 +4,9 @@ import dev.stoa.api.platform.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Cancel an order: its buyer while it is pending or confirmed, an admin (or the platform: {@link Actor#system()}) also
- * once shipped. Delivered orders are 409 {@code invalid_transition}; cancelling a cancelled order changes nothing.
+ * Cancel an order: its buyer while it is pending or confirmed, an admin also once shipped; the platform
+ * ({@link Actor#system()}) only while it is pending (an order paid since it looked changes nothing). Delivered orders
+ * are 409 {@code invalid_transition}; cancelling a cancelled order changes nothing.
  * {@code reason} is free text, at most 500 characters (default {@code cancelled by the buyer} / {@code by an admin}).
  */
 public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String reason, Actor actor) {

@@ -45,7 +45,9 @@ public record PricingRules(TaxRates tax, ShippingRates shipping, Destination ori
         if (discount == 0 || subtotal == 0) return shares;
         long given = 0;
         for (int i = 0; i < shares.length; i++) {
-            shares[i] = Math.multiplyExact(discount, lines.get(i).totalCents()) / subtotal;
+            // the product may pass a long (a large discount on a large line): its quotient, at most the line, does not
+            shares[i] = java.math.BigInteger.valueOf(discount).multiply(java.math.BigInteger.valueOf(lines.get(i).totalCents()))
+                    .divide(java.math.BigInteger.valueOf(subtotal)).longValueExact();
             given += shares[i];
         }
         for (int i = 0; given < discount && i < shares.length; i++) {

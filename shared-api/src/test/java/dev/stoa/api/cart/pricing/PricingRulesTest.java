@@ -53,6 +53,21 @@ class PricingRulesTest {
         assertThat(fr.taxCents()).isEqualTo(200);
     }
 
+    /**
+     * The largest cart the API takes (a price of 10^10 cents, 10,000 units) with a discount of its whole value: the
+     * discount's share of a line passes a long on the way (10^14 x 10^14); the share itself does not. It was an
+     * ArithmeticException, a 500 on the cart and the checkout.
+     */
+    @Test
+    void aLargeDiscountOnALargeLine_isSpreadWithoutOverflow() {
+        long line = 10_000_000_000L * 10_000;
+        Quote q = RULES.price(List.of(digital(10_000_000_000L, 10_000), digital(1, 1)), line, NY);
+        assertThat(q.discountCents()).isEqualTo(line);
+        assertThat(q.lines().get(0).discountCents() + q.lines().get(1).discountCents()).isEqualTo(line);
+        assertThat(q.lines().get(1).discountCents()).isLessThanOrEqualTo(1);
+        assertThat(q.totalCents()).isEqualTo(1);
+    }
+
     @Test
     void courseClassHasItsOwnRate() {
         Quote q = RULES.price(List.of(new PricedLine("c", 4_999, 1, TaxClass.COURSE, 0)), 0, DE);
