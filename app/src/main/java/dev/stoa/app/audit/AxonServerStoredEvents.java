@@ -60,13 +60,17 @@ class AxonServerStoredEvents implements StoredEvents {
     }
 
     private void forEach(long fromInclusive, long toInclusive, Consumer<StoredEvent> action) {
+        // up to the head at most: past it the stream would only wait (10 s) for events that are not there yet
+        long last = Math.min(toInclusive, head());
+        if (last < fromInclusive) return;
         TrackingToken start = fromInclusive <= 0 ? null : new GlobalSequenceTrackingToken(fromInclusive - 1);
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(start)) {
             while (stream.hasNextAvailable(10, TimeUnit.SECONDS)) { // the rest up to the head is on its way
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 long position = message.trackingToken().position().orElse(-1);
-                if (position > toInclusive) return;
+                if (position > last) return;
                 if (position >= fromInclusive) action.accept(of(message, position, serializer));
+                if (position == last) return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

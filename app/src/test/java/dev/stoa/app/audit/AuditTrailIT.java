@@ -300,6 +300,11 @@ class AuditTrailIT extends ApiTest {
         assertThat(api.get("/api/v1/audit/events", tokenFor("customer")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/audit/events", tokenFor("support")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/audit/events").status()).isEqualTo(401);
+        // HEAD runs the GET handler: the same rule (it met only the catch-all, and a customer ran an auditor's read)
+        assertThat(api.send("HEAD", "/api/v1/audit/integrity?from=0&to=10", null, null, tokenFor("customer"), Map.of()).status())
+                .isEqualTo(403);
+        assertThat(api.send("HEAD", "/api/v1/orders", null, null, tokenFor("customer"), Map.of()).status()).isEqualTo(403);
+        assertThat(api.send("HEAD", "/api/v1/audit/events", null, null, auditor, Map.of()).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/audit/events", Map.of(), auditor).status()).isIn(403, 405);
         assertThat(api.post("/api/v1/admin/projections/order-read-model/replay", Map.of(), auditor).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/admin/vouchers", Map.of("amountCents", 100, "currency", "USD", "count", 1,

@@ -71,6 +71,14 @@ class BadInputIT extends ApiTest {
         assertProblem(api.get("/api/v1/products?categoryId=nope"), 400, "validation_failed");
         assertProblem(api.get("/api/v1/products?minRating=7"), 400, "validation_failed");
         assertProblem(api.get("/api/v1/search?type=animal"), 400, "validation_failed");
+        // past Elasticsearch's result window of 10,000 (it was a 500)
+        assertProblem(api.get("/api/v1/search?q=lamp&offset=9990&limit=20"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/search?offset=10000"), 400, "validation_failed");
+        // years ISO-8601 takes and PostgreSQL's timestamps do not (it was a 500)
+        String admin = tokenFor("admin");
+        assertProblem(api.get("/api/v1/orders?from=%2B300000-01-01T00:00:00Z", admin), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/orders?to=-5000-01-01T00:00:00Z", admin), 400, "validation_failed");
+        assertThat(api.get("/api/v1/orders?from=2026-01-01&to=9999-12-31", admin).status()).isEqualTo(200);
         Api.Response missing = api.get("/api/v1/suggest");
         assertProblem(missing, 400, "validation_failed");
         assertThat(missing.body().at("/errors/0/field").asText()).as("a missing parameter is named").isEqualTo("prefix");

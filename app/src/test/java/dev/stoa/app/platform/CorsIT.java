@@ -26,6 +26,18 @@ class CorsIT extends ApiTest {
         assertThat(r.header("Access-Control-Max-Age")).isEqualTo("3600");
     }
 
+    /**
+     * A read that sends back the position its write answered (read-your-writes across processes), revalidating with its
+     * ETag: the browser may send both. Before, the preflight refused X-Stoa-Min-Position, so a browser app could not.
+     */
+    @Test
+    void aPreflightForAReadWithItsWritesPositionAndETagIsAnswered() {
+        RawHttp.Response r = new RawHttp(port).send("OPTIONS", "/api/v1/orders/x", "Origin: " + SHOP,
+                "Access-Control-Request-Method: GET", "Access-Control-Request-Headers: authorization, x-stoa-min-position, if-none-match");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.header("Access-Control-Allow-Headers").toLowerCase()).contains("x-stoa-min-position", "if-none-match");
+    }
+
     @Test
     void aPreflightFromAnotherOriginOrForAnotherHeaderIsRefused() {
         RawHttp raw = new RawHttp(port);
@@ -42,7 +54,7 @@ class CorsIT extends ApiTest {
         assertThat(fromShop.status()).isEqualTo(200);
         assertThat(fromShop.header("Access-Control-Allow-Origin")).isEqualTo(SHOP);
         assertThat(fromShop.header("Access-Control-Expose-Headers")).contains("X-Correlation-Id", "X-Stoa-Position",
-                "Idempotent-Replayed", "Retry-After", "Location");
+                "X-Stoa-Consistency", "Idempotent-Replayed", "Retry-After", "Location", "ETag");
 
         RawHttp.Response fromElsewhere = raw.get("/api/v1/products", "Origin: https://evil.example.test");
         assertThat(fromElsewhere.status()).isEqualTo(403);

@@ -134,15 +134,22 @@ public class OrderFulfilment {
 
     /**
      * Sends a step; "not found" (no inventory, reservation, coupon or wallet holds anything for this order) and
-     * "refund exceeds debit" (nothing was debited for it) mean there is nothing to do, and are logged; anything else
-     * fails the event, which the saga's processor retries and, failing again, parks as a dead letter.
+     * "refund exceeds debit" (nothing was debited for it) mean there is nothing to do, and are logged. Another refusal
+     * would be the same at every retry, and Axon parks no saga event as a dead letter: failing the event would hold
+     * the saga's processor, and with it every order's fulfilment, on this one step for good. It is logged as an error
+     * (logger {@code dev.stoa.command.ordering.OrderFulfilment}, "needs an operator") and the saga goes on with its
+     * other steps. No answer (a timeout, an outage) fails the event: the processor retries it with back-off.
      */
     private void send(Object command) {
         try {
             commands.sendAndWait(command);
         } catch (CommandExecutionException refused) {
-            if (!Refusals.is(refused, ErrorCode.NOT_FOUND_CODE) && !Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
-            log.warn("Order {}: nothing to do for {} ({})", orderId, command.getClass().getSimpleName(), refused.getMessage());
+            if (Refusals.is(refused, ErrorCode.NOT_FOUND_CODE) || Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_DEBIT))
+                log.warn("Order {}: nothing to do for {} ({})", orderId, command.getClass().getSimpleName(), refused.getMessage());
+            else if (Refusals.any(refused))
+                log.error("Order {}: {} was refused ({}: {}); skipped, the saga goes on: needs an operator", orderId,
+                        command, Refusals.code(refused).orElse("?"), refused.getMessage());
+            else throw refused;
         }
     }
 

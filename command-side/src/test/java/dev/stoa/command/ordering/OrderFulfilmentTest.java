@@ -157,6 +157,38 @@ class OrderFulfilmentTest {
                 .expectActiveSagas(0);
     }
 
+    /**
+     * A step refused for good (the same at every retry) is logged and skipped: the saga goes on with its other steps.
+     * Failing the event instead held the saga's processor, and every order's fulfilment with it, on this one step
+     * (Axon parks no saga event as a dead letter). A step without answer still fails the event, which is retried.
+     */
+    @Test
+    void aStepRefusedForGoodIsSkipped_theOthersStillRun_aStepWithoutAnswerFailsTheEvent() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof CommitStockReservation c && c.productId().equals(mug))
+                throw new CommandExecutionException("released", null,
+                        new ErrorDetails(ErrorKind.CONFLICT, ErrorCode.INVALID_TRANSITION.code(), "the reservation was released"));
+            return null;
+        });
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(),
+                        7_249, "USD"))
+                .expectDispatchedCommands(new CommitStockReservation(mug, order), new CommitStockReservation(lamp, order))
+                .expectSuccessfulHandlerExecution();
+
+        SagaTestFixture<OrderFulfilment> unanswered = new SagaTestFixture<>(OrderFulfilment.class);
+        unanswered.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof CommitStockReservation) throw new CommandExecutionException("no answer in time",
+                    new java.util.concurrent.TimeoutException("the inventory did not answer"));
+            return null;
+        });
+        var result = unanswered.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(),
+                        7_249, "USD"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(result::expectSuccessfulHandlerExecution)
+                .as("the event fails, and is retried").isInstanceOf(AssertionError.class);
+    }
+
     @Test
     void deliveryEndsTheSaga() {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))

@@ -43,8 +43,13 @@ public class PaymentEntity {
         this.updatedAt = at;
     }
 
-    public PaymentEntity captured(long cents, Instant at) {
+    /**
+     * Captured as Stripe took it: {@code currency} another than the order's too (then refunded, as the payment's own
+     * record shows: its amounts are in that currency from here on); null in events stored before it was recorded.
+     */
+    public PaymentEntity captured(long cents, String currency, Instant at) {
         capturedCents = cents;
+        if (currency != null) this.currency = currency;
         status = "captured";
         failureCode = null; // a decline before (another card paid the same intent then), or the expiry's cancellation:
         failureMessage = null; // the payment shows what the payment's own record shows, no failure once paid

@@ -45,7 +45,7 @@ public class PaymentProjection {
 
     @EventHandler
     void on(PaymentCaptured e, @Timestamp Instant at) {
-        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.captured(e.amountCents(), at)));
+        payments.findById(e.paymentId().value()).ifPresent(p -> payments.save(p.captured(e.amountCents(), e.currency(), at)));
     }
 
     @EventHandler

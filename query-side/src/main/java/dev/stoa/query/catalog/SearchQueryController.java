@@ -35,6 +35,8 @@ class SearchQueryController {
         if (type != null && !type.equals("product") && !type.equals("course"))
             throw DomainException.badInput("type must be product or course");
         ListParams.priceRange(minPrice, maxPrice);
+        if (offset + limit > 10_000) // Elasticsearch's result window: deeper pages are a narrower query's
+            throw DomainException.badInput("offset + limit must be at most 10000: narrow the query to page deeper");
         return queries.askCached(ReadCache.Region.SEARCH, new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
                 minRating, brand, ListParams.sort(sort), limit, offset),
                 result -> ReadCache.About.choiceOf(result.items().stream().map(SearchResult.Hit::id).toList()),

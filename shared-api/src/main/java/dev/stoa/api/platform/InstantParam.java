@@ -16,10 +16,18 @@ public final class InstantParam {
      */
     public static Instant parse(String value, String name) {
         if (value == null || value.isBlank()) return null;
+        Instant instant;
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
         }
+        // ISO-8601 takes years far outside what a database stores (PostgreSQL's timestamps refuse them)
+        if (instant.isBefore(FIRST) || instant.isAfter(LAST))
+            throw DomainException.badInput(name + " must lie between the years 1 and 9999");
+        return instant;
     }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 }

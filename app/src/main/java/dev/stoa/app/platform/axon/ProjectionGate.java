@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,14 +50,49 @@ public class ProjectionGate {
         this.meters = meters;
     }
 
-    /** The global index of the last of these events, or the head of the event store if unknown. */
+    /**
+     * The global index of the last of these events, or the head of the event store if unknown. The PostgreSQL store is
+     * asked by the events' ids; Axon Server by reading the newest {@link #LOOKBACK} events of the log, where a write
+     * just appended lies. The head instead would name another writer's events when one committed in between, and a
+     * read sent with it ({@code X-Stoa-Min-Position}, read-your-writes across processes) would wait for their
+     * processors, not this write's.
+     */
     public OptionalLong positionOf(List<String> eventIds) {
-        if (!eventIds.isEmpty() && eventStore.getClass().getSimpleName().equals("EmbeddedEventStore")) {
-            Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry where event_identifier in (:ids)",
-                    Map.of("ids", eventIds), Long.class);
-            if (max != null) return OptionalLong.of(max);
+        if (!eventIds.isEmpty()) {
+            OptionalLong exact = jdbc != null && eventStore.getClass().getSimpleName().equals("EmbeddedEventStore")
+                    ? fromTable(eventIds) : fromLog(eventIds);
+            if (exact.isPresent()) return exact;
         }
         return headPosition();
+    }
+
+    /** How far back from the head the log is read for a write's events (other writers' may follow them). */
+    static final int LOOKBACK = 256;
+
+    private OptionalLong fromTable(List<String> eventIds) {
+        Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry where event_identifier in (:ids)",
+                Map.of("ids", eventIds), Long.class);
+        return max == null ? OptionalLong.empty() : OptionalLong.of(max);
+    }
+
+    /** The position of the last of these events among the newest {@link #LOOKBACK} of the log; empty if not all are. */
+    OptionalLong fromLog(List<String> eventIds) {
+        TrackingToken head = head();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        if (headPosition < 0) return OptionalLong.empty();
+        Set<String> wanted = new java.util.HashSet<>(eventIds);
+        long last = -1;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(WriteAtPosition.after(headPosition - LOOKBACK - 1, head))) {
+            while (!wanted.isEmpty() && stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                long at = event.trackingToken().position().orElse(-1);
+                if (wanted.remove(event.getIdentifier())) last = Math.max(last, at);
+                if (at >= headPosition) break;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return wanted.isEmpty() && last >= 0 ? OptionalLong.of(last) : OptionalLong.empty();
     }
 
     /** The write's position: told by the processors' receipts when they have them all, else looked up. */

@@ -68,10 +68,14 @@ public class WriteAtPosition {
         }
     }
 
-    private List<TrackedEventMessage<?>> read(long position, TrackingToken head) {
-        long after = position - WINDOW - 1;
-        TrackingToken start = after < 0 ? null : head instanceof GapAwareTrackingToken
+    /** A token from which a stream starts right after {@code after}, of the kind {@code head} shows this store uses. */
+    static TrackingToken after(long after, TrackingToken head) {
+        return after < 0 ? null : head instanceof GapAwareTrackingToken
                 ? GapAwareTrackingToken.newInstance(after, List.of()) : new GlobalSequenceTrackingToken(after);
+    }
+
+    private List<TrackedEventMessage<?>> read(long position, TrackingToken head) {
+        TrackingToken start = after(position - WINDOW - 1, head);
         List<TrackedEventMessage<?>> window = new ArrayList<>();
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(start)) {
             while (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {

@@ -42,11 +42,13 @@ public class DeadLetters {
     private final Serializer serializer;
     private final EventGateway events;
     private final TransactionTemplate transactions;
+    private final EvictedEvents evicted;
     @PersistenceContext
     private EntityManager entityManager;
 
     DeadLetters(EventProcessingConfiguration processing, @Qualifier("eventSerializer") Serializer serializer,
-                EventGateway events, TransactionTemplate transactions) {
+                EventGateway events, TransactionTemplate transactions, EvictedEvents evicted) {
+        this.evicted = evicted;
         this.processing = processing;
         this.serializer = serializer;
         this.events = events;
@@ -89,7 +91,10 @@ public class DeadLetters {
         return new Page(items, total, limit, offset);
     }
 
-    /** Removes one parked event for good and records who did it in the event log, in one transaction. */
+    /**
+     * Removes one parked event for good and records who did it in the event log, in one transaction; the processor's
+     * replays skip it too ({@link EvictedEvents}).
+     */
     public View evict(String id) {
         DeadLetterEntry entry = entityManager.find(DeadLetterEntry.class, id);
         if (entry == null || !processors().contains(entry.getProcessingGroup()))
@@ -101,6 +106,7 @@ public class DeadLetters {
                     .filter(letter -> letter instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(id)).findFirst()
                     .ifPresentOrElse(queue::evict, () -> { throw DomainException.notFound("dead letter " + id); });
             events.publish(new DeadLetterEvicted(view.processor(), id, view.eventId(), view.type(), view.cause()));
+            evicted.record(view.processor(), view.eventId()); // its replays skip it too
         });
         return view;
     }

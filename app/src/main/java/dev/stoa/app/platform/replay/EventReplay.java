@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.replay;
 
+import dev.stoa.app.platform.deadletter.EvictedEvents;
 import jakarta.persistence.EntityManager;
 import java.sql.Statement;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,14 +71,16 @@ public class EventReplay {
     private final int jdbcBatchSize;
     private final int flushEvery;
     private final int workers;
+    private final EvictedEvents evicted;
 
     public EventReplay(EventStore eventStore, PlatformTransactionManager transactionManager, EntityManager entityManager,
-                       ObjectProvider<org.axonframework.config.Configuration> axon,
+                       ObjectProvider<org.axonframework.config.Configuration> axon, EvictedEvents evicted,
                        @org.springframework.beans.factory.annotation.Value("${stoa.replay.jdbc-batch-size:500}") int jdbcBatchSize,
                        @org.springframework.beans.factory.annotation.Value("${stoa.replay.flush-every:100}") int flushEvery,
                        @org.springframework.beans.factory.annotation.Value("${stoa.replay.workers:4}") int workers) {
         if (workers < 1) throw new IllegalArgumentException("stoa.replay.workers must be at least 1, not " + workers);
         this.eventStore = eventStore;
+        this.evicted = evicted;
         this.workers = workers;
         this.jdbcBatchSize = jdbcBatchSize;
         this.flushEvery = flushEvery;
@@ -90,6 +94,12 @@ public class EventReplay {
      * into {@code schema} (null: no schema of its own, for handlers that write elsewhere, such as the search index).
      */
     public Run open(ProjectionBeans.Group group, String schema, Predicate<EventMessage<?>> include) {
+        // what an admin evicted from the processor's dead letters it skipped live, and skips here too
+        Set<String> evictedIds = evicted.of(group.processor());
+        if (!evictedIds.isEmpty()) {
+            log.info("Replay of {}: skips {} evicted event(s)", group.processor(), evictedIds.size());
+            include = include.and(e -> !evictedIds.contains(e.getIdentifier()));
+        }
         if (schema != null && !SCHEMA.matcher(schema).matches()) throw new IllegalArgumentException("not a schema name: " + schema);
         var config = axon.getObject();
         var resolvers = config.parameterResolverFactory();

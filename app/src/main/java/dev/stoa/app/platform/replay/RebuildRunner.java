@@ -84,6 +84,22 @@ public class RebuildRunner {
         }
     }
 
+    /**
+     * The processor's parked events are dropped once the new version is in (the processor still stopped): the replay
+     * handled them into it (a rebuild fails whole on an event it cannot handle), and the restarted processor delivers
+     * those after the switch again. Kept, they would be retried into the new version and applied twice.
+     */
+    private void clearLetters(String processor) {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        if (config == null) return;
+        config.deadLetterQueue(processor).ifPresent(queue -> {
+            long parked = queue.amountOfSequences();
+            if (parked == 0) return;
+            queue.clear();
+            log.info("Rebuild of {}: {} parked sequence(s) dropped: the new version holds their events", processor, parked);
+        });
+    }
+
     Optional<StreamingEventProcessor> live(String processor) {
         EventProcessingConfiguration config = processing.getIfAvailable();
         return config == null ? Optional.empty() : config.eventProcessor(processor, StreamingEventProcessor.class);
@@ -132,6 +148,7 @@ public class RebuildRunner {
                 tracker.advanced(run.eventsRead(), run.position());
                 target.switchOver(run.token());
                 log.info("Rebuild of {}: switched to the new version at {}", processor, run.token());
+                clearLetters(processor);
             }
             if (wasRunning) live.start();
             stopped = false;

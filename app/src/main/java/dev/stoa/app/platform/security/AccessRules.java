@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Who may call what, in one table, first match wins: the security filter chain enforces it and the OpenAPI
+ * Who may call what, in one table, first match wins (a GET rule holds for HEAD too): the security filter chain enforces it and the OpenAPI
  * document derives each operation's 401/403 and bearer requirement from it, so the two cannot disagree.
  * Ownership (my product, my account) is decided further in, by the aggregates and {@code Access}.
  */
@@ -16,7 +16,8 @@ public final class AccessRules {
     /** Who a rule lets in: anyone, any logged-in user, or holders of one of {@code roles}. */
     public record Rule(HttpMethod method, List<String> patterns, boolean open, Set<String> roles) {
         boolean matches(HttpMethod m, String path) {
-            return (method == null || method.equals(m)) && patterns.stream().anyMatch(p -> PATHS.match(p, path));
+            boolean sameMethod = method == null || method.equals(m) || HttpMethod.GET.equals(method) && HttpMethod.HEAD.equals(m);
+            return sameMethod && patterns.stream().anyMatch(p -> PATHS.match(p, path));
         }
     }
 

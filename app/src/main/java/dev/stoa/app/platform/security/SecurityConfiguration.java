@@ -14,6 +14,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,10 +50,15 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     for (AccessRules.Rule rule : AccessRules.RULES) {
-                        var matched = auth.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new));
-                        if (rule.open()) matched.permitAll();
-                        else if (rule.roles().isEmpty()) matched.authenticated();
-                        else matched.hasAnyRole(rule.roles().toArray(String[]::new));
+                        // Spring MVC answers HEAD with the GET handler: a GET rule holds for HEAD too (else a HEAD
+                        // met only the catch-all, and any logged-in user ran an auditor's or staff's read)
+                        for (HttpMethod method : HttpMethod.GET.equals(rule.method())
+                                ? List.of(HttpMethod.GET, HttpMethod.HEAD) : java.util.Collections.singletonList(rule.method())) {
+                            var matched = auth.requestMatchers(method, rule.patterns().toArray(String[]::new));
+                            if (rule.open()) matched.permitAll();
+                            else if (rule.roles().isEmpty()) matched.authenticated();
+                            else matched.hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
                     }
                     auth.anyRequest().permitAll();
                 })
@@ -116,9 +122,12 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins.stream().filter(o -> !o.isBlank()).toList());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id"));
+        // X-Stoa-Min-Position: a read sends back the position a write answered (read-your-writes across processes);
+        // If-None-Match: a client revalidating a read with the ETag it was given
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id",
+                "X-Stoa-Min-Position", "If-None-Match"));
         cors.setExposedHeaders(List.of("Location", "X-Correlation-Id", "X-Stoa-Position", "X-Stoa-Consistency",
-                "Idempotent-Replayed", "Retry-After"));
+                "Idempotent-Replayed", "Retry-After", "ETag"));
         cors.setMaxAge(3600L);
         return request -> cors; // one configuration for every path: no per-request path parsing to find it
     }

@@ -28,6 +28,21 @@ class ProjectionGateTest {
     @AfterEach
     void close() { axon.close(); }
 
+    /**
+     * A store not asked by event ids (Axon Server; here the in-memory one): the write's position is found among the
+     * newest events of the log, not taken from the head, which another writer's events moved on. A read sent with the
+     * head's position would have waited for that writer's processors instead of this write's.
+     */
+    @Test
+    void aWritesPositionIsItsOwnLastEvent_notTheHeadAnotherWriterMovedOn() {
+        Write write = axon.write(new UserChanged("ada"), new UserChanged("bob"));
+        axon.write(new UserChanged("cyd")); // another writer, right after
+        java.util.List<String> ids = write.events().stream().map(org.axonframework.eventhandling.EventMessage::getIdentifier).toList();
+        long head = gate.head().position().orElseThrow();
+        assertThat(gate.positionOf(ids)).hasValue(head - 1);
+        assertThat(gate.positionOf(java.util.List.of("no-such-event"))).as("unknown: the head").hasValue(head);
+    }
+
     @Test
     void aProcessorThatHandlesNoneOfTheWritesEventsNeverDelaysIt() throws InterruptedException {
         axon.write(new ProductChanged("stuck")); // "products" now hangs in its handler until released
