@@ -133,6 +133,15 @@ class LearningJourneyIT extends ApiTest {
         assertThat(hit.get("id").asText()).isEqualTo(courseId);
         assertThat(hit.get("rating").asDouble()).isEqualTo(4.0);
 
+        // the student's export holds the enrollment, the certificate (with the name) and the review
+        JsonNode export = api.get("/api/v1/users/me/export", student).body();
+        assertThat(export.get("enrollments")).as(export.toString()).hasSize(1);
+        assertThat(export.at("/enrollments/0/courseId").asText()).isEqualTo(courseId);
+        assertThat(export.at("/enrollments/0/certificateId").asText()).isEqualTo(certificateId);
+        assertThat(export.at("/certificates/0/studentName").asText()).isEqualTo("Zoë Łukasiewicz");
+        assertThat(export.at("/courseReviews/0/comment").asText()).isEqualTo("Dense but fair " + tag);
+        assertThat(export.get("productReviews")).isEmpty();
+
         // erasure reaches the certificate and the review
         commands.sendAndWait(new EraseUser(studentId, new Actor(studentId.value(), Set.of("customer"))));
         Await.until(() -> "[erased]".equals(api.get("/api/v1/certificates/" + certificateId).body().path("studentName").asText())

@@ -142,6 +142,33 @@ class OrderFlowIT extends ApiTest {
         assertThat(late.code()).isEqualTo("invalid_transition");
     }
 
+    /**
+     * A vendor reads of the buyer's personal data what shipping needs: a vendor of a digital line no address and no
+     * notes; and no cancellation reason the buyer typed (it was shown to every vendor of the order).
+     */
+    @Test
+    void aVendorReadsOnlyWhatShippingNeedsOfTheBuyer() {
+        String ebookVendor = UUID.randomUUID().toString();
+        OrderLine ebook = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), new dev.stoa.api.identity.UserId(ebookVendor),
+                "E-book", "SKU-EBOOK", 1_500, 1, 1_500, false);
+        OrderId id = Orders.place(gateway, buyerId, List.of(Orders.product(vendorA, "Kettle", 4_500, 1), ebook));
+        awaitStatus(api, id, buyer(), "pending");
+        JsonNode digital = api.get("/api/v1/orders/" + id, tokenAs(ebookVendor, "vendor")).body();
+        assertThat(digital.get("items")).hasSize(1);
+        assertThat(digital.get("shippingAddress").isNull()).as(digital.toString()).isTrue();
+        assertThat(digital.get("notes").isNull()).isTrue();
+        JsonNode physical = api.get("/api/v1/orders/" + id, tokenAs(vendorA, "vendor")).body();
+        assertThat(physical.get("shippingAddress").get("city").asText()).isEqualTo("London");
+        assertThat(physical.get("notes").asText()).isEqualTo("leave at the door");
+
+        assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "my divorce came through"), buyer()).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + id, buyer()).body().get("cancelReason").asText()).isEqualTo("my divorce came through");
+        JsonNode cancelled = api.get("/api/v1/orders/" + id, tokenAs(vendorA, "vendor")).body();
+        assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.get("cancelReason").isNull()).as(cancelled.toString()).isTrue();
+    }
+
     @Test
     void theBuyerCancelsBeforeShipping_aRepeatChangesNothing_anotherCustomerGets404() {
         OrderId id = kettleAndPan();

@@ -327,6 +327,12 @@ class RefundRequestsIT extends ApiTest {
         JsonNode shown = api.get("/api/v1/refunds/" + refundId, buyer[1]).body();
         assertThat(shown.get("reason").asText()).isEqualTo(words);
         assertThat(shown.get("decisionReason").asText()).isEqualTo(staffWords);
+        // the buyer's export holds the request and its reasons (it held the orders and the wallet only)
+        JsonNode export = api.get("/api/v1/users/me/export", buyer[1]).body();
+        assertThat(export.get("refundRequests")).as(export.toString()).hasSize(1);
+        assertThat(export.at("/refundRequests/0/refundId").asText()).isEqualTo(refundId);
+        assertThat(export.at("/refundRequests/0/reason").asText()).isEqualTo(words);
+        assertThat(export.get("payments")).as("paid from the wallet: no card payment").isEmpty();
         StoreScan store = new StoreScan(jdbc, environment.getProperty("spring.elasticsearch.uris"));
         assertThat(store.find(words)).as("the probe sees the reason before erasure").isNotEmpty();
 

@@ -116,6 +116,11 @@ class StripePaymentsIT {
         assertThat(listed.get("capturedCents").asLong()).isEqualTo(order.totalCents());
         assertThat(listed.get("refundedCents").asLong()).isZero();
         assertThat(mailbox.await(buyer.email(), "confirm").get("subject").asText()).isNotBlank();
+        // the buyer's export holds the payment, never its client secret
+        Api.Response export = api.get("/api/v1/users/me/export", buyer.token());
+        assertThat(export.body().at("/payments/0/paymentId").asText()).as(export.raw()).isEqualTo(order.paymentId());
+        assertThat(export.body().at("/payments/0/capturedCents").asLong()).isEqualTo(order.totalCents());
+        assertThat(export.raw()).doesNotContain(order.clientSecret());
     }
 
     /**

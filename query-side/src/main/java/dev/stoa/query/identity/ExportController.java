@@ -12,7 +12,18 @@ import dev.stoa.api.ordering.FindOrders;
 import dev.stoa.api.ordering.OrderView;
 import dev.stoa.api.wallet.FindWallet;
 import dev.stoa.api.wallet.WalletEntryView;
+import dev.stoa.api.learning.CertificateId;
+import dev.stoa.api.learning.CertificateView;
+import dev.stoa.api.learning.FindCertificate;
+import dev.stoa.api.learning.FindMyEnrollments;
+import dev.stoa.api.payment.FindPayments;
+import dev.stoa.api.payment.FindRefundRequests;
+import dev.stoa.api.payment.PaymentView;
+import dev.stoa.api.payment.RefundRequestView;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.review.CourseReviewView;
+import dev.stoa.api.review.FindReviewsByAuthor;
+import dev.stoa.api.review.ReviewView;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportController {
     /**
      * Everything, not a first page: every order (with its shipping address and history), every wallet entry, every
-     * notification. Payments, enrollments and reviews join this document as those capabilities arrive.
+     * notification, every card payment and refund request (with the caller's own reasons), every enrollment with its
+     * progress and the certificates earned (which carry the caller's name), every review written.
      */
     record Export(Instant exportedAt, UserView profile, FindAddresses.Result addresses, CartView cart, List<OrderView> orders,
-                  Wallet wallet, List<NotificationView> notifications) {}
+                  Wallet wallet, List<NotificationView> notifications, List<PaymentView> payments,
+                  List<RefundRequestView> refundRequests, List<FindMyEnrollments.Item> enrollments,
+                  List<CertificateView> certificates, List<ReviewView> productReviews, List<CourseReviewView> courseReviews) {}
 
     /** The wallet's balance and its whole ledger, newest first. */
     record Wallet(long balanceCents, String currency, List<WalletEntryView> entries) {}
@@ -46,12 +60,17 @@ class ExportController {
     ExportController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/api/v1/users/me/export")
-    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses, cart, orders, wallet ledger and notification log as JSON")
+    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses, cart, orders, wallet ledger, notification log, payments, refund requests, enrollments, certificates and reviews as JSON")
     Export export(@AuthenticationPrincipal Jwt jwt) {
         UserId me = new UserId(jwt.getSubject());
         UserView profile = queries.ask(new FindUserById(me), UserView.class);
         if (profile == null) throw DomainException.notFound("user " + me);
         FindWallet.Result wallet = queries.ask(new FindWallet(me.value(), PAGE, 0), FindWallet.Result.class);
+        List<FindMyEnrollments.Item> enrollments = all(offset -> {
+            FindMyEnrollments.Result page = queries.ask(new FindMyEnrollments(me.value(), PAGE, offset), FindMyEnrollments.Result.class);
+            return new Page<>(page.items(), page.total());
+        });
+        FindReviewsByAuthor.Result reviews = queries.ask(new FindReviewsByAuthor(me.value()), FindReviewsByAuthor.Result.class);
         return new Export(Instant.now(), profile, queries.ask(new FindAddresses(me), FindAddresses.Result.class),
                 queries.ask(new FindCart(me, null), CartView.class),
                 all(offset -> {
@@ -65,7 +84,21 @@ class ExportController {
                 all(offset -> {
                     FindNotifications.Result page = queries.ask(new FindNotifications(me.value(), PAGE, offset), FindNotifications.Result.class);
                     return new Page<>(page.items(), page.total());
-                }));
+                }),
+                all(offset -> {
+                    FindPayments.Result page = queries.ask(new FindPayments(me.value(), null, null, PAGE, offset), FindPayments.Result.class);
+                    return new Page<>(page.items(), page.total());
+                }),
+                all(offset -> {
+                    FindRefundRequests.Result page = queries.ask(new FindRefundRequests(null, me.value(), null, null, PAGE, offset),
+                            FindRefundRequests.Result.class);
+                    return new Page<>(page.items(), page.total());
+                }),
+                enrollments,
+                enrollments.stream().filter(e -> e.certificateId() != null)
+                        .map(e -> queries.ask(new FindCertificate(new CertificateId(e.certificateId())), CertificateView.class))
+                        .filter(java.util.Objects::nonNull).toList(),
+                reviews.productReviews(), reviews.courseReviews());
     }
 
     private record Page<T>(List<T> items, long total) {}

@@ -2,6 +2,7 @@ package dev.stoa.query.ordering;
 
 import dev.stoa.api.ordering.FindOrderById;
 import dev.stoa.api.ordering.FindOrders;
+import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderView;
 import dev.stoa.api.ordering.ShippingAddress;
@@ -85,11 +86,19 @@ public class OrderQueryHandler {
                 o.getHoldUntil(), history(entries));
     }
 
+    /**
+     * What a vendor needs of the buyer's personal data, no more: the address and the notes to ship with only when one
+     * of the vendor's lines is physical; of a cancellation's reason only the platform's own ({@code expired},
+     * {@code user_deactivated}, {@code payment_failed}), never the words a buyer or an admin typed.
+     */
     private static OrderView vendorView(OrderEntity o, List<OrderLineEntity> own, List<OrderHistoryEntity> entries) {
         long subtotal = own.stream().mapToLong(OrderLineEntity::getLineTotalCents).sum();
+        boolean ships = own.stream().anyMatch(OrderLineEntity::isPhysical);
+        String reason = o.getCancelReason();
+        boolean platformReason = CancelOrder.fixedReason(reason) || CancelOrder.PAYMENT_FAILED.equals(reason);
         return new OrderView(o.getId(), o.getOrderNumber(), o.getBuyerId(), o.getStatus(), items(own), subtotal, null, null,
-                null, null, o.getCurrency(), null, null, address(o), o.getNotes(), o.getCancelReason(), o.getPlacedAt(),
-                null, history(entries));
+                null, null, o.getCurrency(), null, null, ships ? address(o) : null, ships ? o.getNotes() : null,
+                platformReason ? reason : null, o.getPlacedAt(), null, history(entries));
     }
 
     private static List<OrderView.Item> items(List<OrderLineEntity> items) {

@@ -2,6 +2,7 @@ package dev.stoa.query.review;
 
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.review.FindReviews;
+import dev.stoa.api.review.FindReviewsByAuthor;
 import dev.stoa.api.review.ReviewView;
 import dev.stoa.projection.catalog.ProductViewRepository;
 import dev.stoa.projection.identity.UserEntity;
@@ -13,6 +14,7 @@ import dev.stoa.projection.learning.CourseViewRepository;
 import dev.stoa.projection.review.ReviewEntity;
 import dev.stoa.projection.review.ReviewViewRepository;
 import dev.stoa.query.platform.OffsetPage;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,6 +67,19 @@ public class ReviewQueryHandler {
         return new FindCourseReviews.Result(page.map(r -> new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(),
                 r.getComment(), name(authors.get(r.getAuthorId())), r.getCreatedAt(), r.getUpdatedAt())).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    /** Everything one user wrote, whatever became of the product or course since (for their export). */
+    @QueryHandler
+    public FindReviewsByAuthor.Result handle(FindReviewsByAuthor query) {
+        List<ReviewEntity> written = reviews.findByAuthorId(query.authorId()).stream()
+                .sorted(java.util.Comparator.comparing(ReviewEntity::getCreatedAt).reversed()).toList();
+        String name = name(users.findById(query.authorId()).orElse(null));
+        return new FindReviewsByAuthor.Result(
+                written.stream().filter(r -> r.getProductId() != null).map(r -> new ReviewView(r.getId(), r.getProductId(),
+                        r.getRating(), r.getComment(), name, true, r.getCreatedAt(), r.getUpdatedAt())).toList(),
+                written.stream().filter(r -> r.getCourseId() != null).map(r -> new CourseReviewView(r.getId(), r.getCourseId(),
+                        r.getRating(), r.getComment(), name, r.getCreatedAt(), r.getUpdatedAt())).toList());
     }
 
     private Map<String, UserEntity> authors(Page<ReviewEntity> page) {
