@@ -48,6 +48,10 @@ class AccountLifecycleIT extends ApiTest {
         Api.Response login = login(user);
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.code()).isEqualTo("account_suspended");
+        // who does not know the password learns nothing of the account's state (it was 403 account_suspended too)
+        Api.Response guess = api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", "not-the-password-1"), null);
+        assertThat(guess.status()).as(guess.toString()).isEqualTo(401);
+        assertThat(guess.code()).isEqualTo("invalid_credentials");
         Api.Response refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
         assertThat(refreshed.status()).isEqualTo(403);
         assertThat(refreshed.code()).isEqualTo("account_suspended");
@@ -93,6 +97,11 @@ class AccountLifecycleIT extends ApiTest {
                 .containsExactlyInAnyOrder("customer", "auditor");
         assertThat(api.put("/api/v1/admin/users/" + user.id() + "/roles", Map.of("roles", Set.of("wizard")), tokenFor("admin"))
                 .code()).isEqualTo("validation_failed");
+        java.util.List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        Api.Response nullRole = api.put("/api/v1/admin/users/" + user.id() + "/roles", Map.of("roles", withNull), tokenFor("admin"));
+        assertThat(nullRole.status()).as("it was a 500").isEqualTo(400);
+        assertThat(nullRole.code()).isEqualTo("validation_failed");
     }
 
     @Test

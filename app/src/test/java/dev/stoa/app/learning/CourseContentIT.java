@@ -31,6 +31,10 @@ class CourseContentIT extends ApiTest {
     String signingKey;
     @Value("${stoa.learning.content.dir}")
     Path contentDir;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway gateway;
 
     @Test
     void uploadSignedUrlRangeAndRefusals() throws Exception {
@@ -125,6 +129,45 @@ class CourseContentIT extends ApiTest {
         HttpResponse<byte[]> file = download(content.body().get("url").asText(), null);
         assertThat(file.body()).isEqualTo(pdf);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    }
+
+    /**
+     * The attachment lands but its answer is lost (a timeout, a lost connection to Axon Server): the upload answers 5xx
+     * and keeps the file, which the lesson now names. Before, any failure deleted it, and the lesson pointed at a file
+     * that was gone (its signed URL answered 404).
+     */
+    @Test
+    void anUploadWhoseAttachmentGotNoAnswer_keepsItsFile() throws Exception {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        String courseId = courses.create(instructor, Courses.course("Lost answers " + unique("l"), 0, null));
+        String lessonId = courses.addLesson(instructor, courseId, Courses.video("Clip", 1, 10));
+        byte[] mp4 = Courses.mp4(4_000);
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
+            if (message.getPayload() instanceof dev.stoa.api.learning.AttachLessonMedia attach
+                    && attach.lessonId().value().equals(lessonId) && lost.compareAndSet(false, true)) {
+                gateway.sendAndWait(attach); // it lands...
+                throw new org.axonframework.commandhandling.CommandExecutionException("no answer in time",
+                        new java.util.concurrent.TimeoutException("... and its answer is lost"));
+            }
+            return message;
+        });
+        Api.Response uploaded;
+        try {
+            uploaded = courses.upload(instructor, courseId, lessonId, mp4, "clip.mp4", "video/mp4");
+        } finally {
+            registration.cancel();
+        }
+        assertThat(lost).isTrue();
+        assertThat(uploaded.status()).as(uploaded.toString()).isGreaterThanOrEqualTo(500);
+
+        Api.Response content = api.get("/api/v1/courses/" + courseId + "/lessons/" + lessonId + "/content", instructor);
+        assertThat(content.status()).as(content.toString()).isEqualTo(200);
+        HttpResponse<byte[]> file = download(content.body().get("url").asText(), null);
+        assertThat(file.statusCode()).as("the lesson's file is there").isEqualTo(200);
+        assertThat(file.body()).isEqualTo(mp4);
     }
 
     private void assertRefused(String url) throws Exception {

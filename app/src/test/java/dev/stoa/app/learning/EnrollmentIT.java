@@ -376,6 +376,43 @@ class EnrollmentIT extends ApiTest {
         assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
     }
 
+    /**
+     * A student whose default address is in Germany pays from the wallet the tax the checkout adds on a course there
+     * (19 %): 49.00 + 9.31, as another student there pays at the checkout. Before, the wallet took the bare price.
+     */
+    @Test
+    void aWalletPurchase_chargesTheTaxTheCheckoutCharges() {
+        Course course = courses.published("Brotbacken", 4_900, 70);
+        String student = customerIn("DE");
+        fund(student, 10_000);
+        Api.Response paid = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.body().get("paidCents").asLong()).isEqualTo(4_900 + 931);
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(10_000 - 5_831);
+
+        String other = customerIn("DE");
+        fund(other, 10_000);
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1), other)
+                .status()).isBetween(200, 204);
+        Api.Response order = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), other,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        assertThat(order.body().get("totalCents").asLong()).as("the same at the checkout").isEqualTo(5_831);
+    }
+
+    /** A registered customer whose default address is in {@code country}; answers their token. */
+    private String customerIn(String country) {
+        UserId id = UserId.random();
+        commands.sendAndWait(new dev.stoa.api.identity.RegisterUser(id, unique("student") + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Gret", "Chen", null, java.util.Set.of("customer"), true));
+        String token = tokenAs(id.value(), "customer");
+        Api.Response address = api.post("/api/v1/users/" + id.value() + "/addresses", Map.of("label", "home",
+                "streetLine1", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117", "countryCode", country,
+                "isDefault", true), token);
+        assertThat(address.status()).as(address.toString()).isEqualTo(201);
+        return token;
+    }
+
     /** A student of a course archived since keeps its outline, as they keep its lessons; others do not see it. */
     @Test
     void anArchivedCoursesOutline_staysReadableToItsStudents() {

@@ -111,6 +111,26 @@ class IdempotencyIT extends ApiTest {
         assertThat(userId).isNotBlank();
     }
 
+    /**
+     * A record's fingerprint of its request is keyed: a login's body holds the password, and a plain SHA-256 of it, as
+     * was stored before, let whoever reads the table (or a backup) test password guesses at great speed.
+     */
+    @Test
+    void aRequestsFingerprintIsKeyed_notAPlainHashOfItsBody() throws Exception {
+        String email = unique("idem") + "@example.org";
+        registerVerified(email, "correct horse 42");
+        String body = "{\"email\":\"" + email + "\",\"password\":\"correct horse 42\"}";
+        String key = UUID.randomUUID().toString();
+        assertThat(api.post("/api/v1/auth/login", body, null, Map.of("Idempotency-Key", key)).status()).isEqualTo(200);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update("POST /api/v1/auth/login\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String plain = java.util.HexFormat.of().formatHex(sha.digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String stored = jdbc.queryForObject("select request_hash from idempotency_record where idem_key = ?", String.class, key);
+        assertThat(stored).hasSize(64).isNotEqualTo(plain);
+        String principal = jdbc.queryForObject("select principal from idempotency_record where idem_key = ?", String.class, key);
+        assertThat(principal).doesNotContain(plain.substring(0, 40));
+    }
+
     @Test
     void anAnonymousCallerCannotClaimAKeyAnotherWillUse() {
         String key = UUID.randomUUID().toString();

@@ -6,6 +6,7 @@ import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -24,7 +25,7 @@ class AdminUserController {
 
     record SuspendRequest(@Size(max = 500) String reason) {}
 
-    record RolesRequest(@NotEmpty Set<String> roles) {}
+    record RolesRequest(@NotEmpty Set<@NotBlank String> roles) {} // a null role was a 500
 
     @PostMapping("/suspend")
     @Operation(operationId = "suspendUser", summary = "Suspend: no logins, sessions end at once (active → suspended)")

@@ -59,6 +59,25 @@ final class Credentials {
         return secondFactor(userId, cmd.totpCode(), mfa, sealer, now, ErrorCode.INVALID_MFA_CODE, step -> new LoginSucceeded(userId, step));
     }
 
+    /**
+     * The password alone, for an account that is not active: only who knows it learns the account's state; anybody
+     * else gets what a wrong password gets (counted, and locking as on an active account). Nothing happens on success.
+     */
+    Attempt password(UserId userId, String password, Instant now) {
+        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
+        if (!Passwords.matches(password, passwordHash)) return failed(userId, now, ErrorCode.INVALID_CREDENTIALS);
+        return Attempt.accepted();
+    }
+
+    /** The mailed code alone, for an account that is not active (see {@link #password}). */
+    Attempt code(UserId userId, String code, Instant now) {
+        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
+        if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused(ErrorCode.INVALID_LOGIN_CODE, null);
+        if (!Passwords.matches(code, codeHash))
+            return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE).after(new LoginCodeRejected(userId, codeId, failures + 1));
+        return Attempt.accepted();
+    }
+
     /** Proving again who one is: the password, and the second factor when MFA is on. */
     Attempt reauthenticate(UserId userId, Reauthenticate cmd, Mfa mfa, SecretSealer sealer, Instant now) {
         if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);

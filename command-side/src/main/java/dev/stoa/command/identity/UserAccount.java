@@ -74,8 +74,15 @@ public class UserAccount {
 
     @CommandHandler
     LoginOutcome handle(LogIn cmd, SecretSealer sealer) {
-        if (!lifecycle.active()) return LoginOutcome.refused(lifecycle.refusal(), null);
+        // a suspended or deactivated account says so only to whoever knows its password: to anybody else it answers
+        // as a wrong password does (it told anyone who tried that the address had an account, and in which state)
+        if (!lifecycle.active()) return inactive(credentials.password(userId, cmd.password(), Instant.now()));
         return conclude(credentials.logIn(userId, cmd, profile, mfa, sealer, Instant.now()));
+    }
+
+    /** An attempt on an account that is not active: its own refusal if it failed, else the account's state. */
+    private LoginOutcome inactive(Credentials.Attempt proof) {
+        return proof.refusal() != null ? conclude(proof) : LoginOutcome.refused(lifecycle.refusal(), null);
     }
 
     @CommandHandler
@@ -137,7 +144,7 @@ public class UserAccount {
 
     @CommandHandler
     LoginOutcome handle(LogInWithCode cmd) {
-        if (!lifecycle.active()) return LoginOutcome.refused(lifecycle.refusal(), null);
+        if (!lifecycle.active()) return inactive(credentials.code(userId, cmd.code(), Instant.now()));
         return conclude(credentials.logInWithCode(userId, cmd, profile, mfa, Instant.now()));
     }
 

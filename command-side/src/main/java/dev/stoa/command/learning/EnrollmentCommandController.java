@@ -1,5 +1,8 @@
 package dev.stoa.command.learning;
 
+import dev.stoa.api.cart.pricing.PricedLine;
+import dev.stoa.api.cart.pricing.PricingRules;
+import dev.stoa.api.cart.pricing.TaxClass;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.ordering.OrderId;
@@ -10,6 +13,7 @@ import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
+import dev.stoa.command.ordering.BuyerAddresses;
 import dev.stoa.command.ordering.PendingCourseOrders;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
@@ -47,9 +51,14 @@ class EnrollmentCommandController {
     private final WalletPurchases purchases;
     private final PendingCourseOrders pendingOrders;
     private final ActiveAccounts accounts;
+    private final BuyerAddresses addresses;
+    private final PricingRules pricing;
 
     EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments, WalletPurchases purchases,
-                                PendingCourseOrders pendingOrders, ActiveAccounts accounts) {
+                                PendingCourseOrders pendingOrders, ActiveAccounts accounts, BuyerAddresses addresses,
+                                PricingRules pricing) {
+        this.addresses = addresses;
+        this.pricing = pricing;
         this.purchases = purchases;
         this.pendingOrders = pendingOrders;
         this.accounts = accounts;
@@ -107,9 +116,10 @@ class EnrollmentCommandController {
      */
     private Enrolled payFromWallet(UserId me, CourseFacts course) {
         OrderId purchase = OrderId.random();
-        purchases.begin(purchase, me, course.courseId(), course.priceCents(), course.currency());
+        long price = withTax(me, course);
+        purchases.begin(purchase, me, course.courseId(), price, course.currency());
         try {
-            commands.send(new DebitWallet(me, purchase, course.priceCents(), course.currency()));
+            commands.send(new DebitWallet(me, purchase, price, course.currency()));
         } catch (RuntimeException refused) {
             // refused (not enough money, another currency): nothing was taken. No answer (a timeout, a lost connection):
             // the debit may still land, so the purchase's row stays and WalletPurchases grants the course or finds no debit
@@ -118,7 +128,7 @@ class EnrollmentCommandController {
         }
         try {
             Enrolled enrolled = grant(new GrantEnrollment(me, course.courseId(), GrantEnrollment.WALLET, purchase.value(),
-                    course.priceCents(), course.currency()));
+                    price, course.currency()));
             purchases.end(purchase);
             return enrolled;
         } catch (RuntimeException refused) {
@@ -127,10 +137,19 @@ class EnrollmentCommandController {
             if (!Refusals.any(refused)) throw refused;
             log.info("Course {}: wallet purchase {} refused ({}); refunding the debit", course.courseId(), purchase,
                     refused.getMessage());
-            purchases.refund(purchase, me, course.priceCents(), course.currency());
+            purchases.refund(purchase, me, price, course.currency());
             purchases.end(purchase);
             throw refused;
         }
+    }
+
+    /**
+     * What the course costs this buyer: its price with the tax the checkout adds for a course line at their default
+     * address (the platform's origin without one), so the wallet and the checkout charge the same.
+     */
+    private long withTax(UserId me, CourseFacts course) {
+        return pricing.price(List.of(new PricedLine(course.courseId().value(), course.priceCents(), 1, TaxClass.COURSE, 0)), 0,
+                addresses.destination(addresses.of(me, null))).totalCents();
     }
 
     /** Sends the grant; when two first grants race, the loser tries once more and meets the winner's enrollment. */

@@ -6,6 +6,7 @@ import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.LessonId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,7 +69,9 @@ class LessonMediaController {
         try {
             commands.send(new AttachLessonMedia(courseId, lessonId, ref, type, file.getSize(), actor));
         } catch (RuntimeException refused) {
-            discard(ref);
+            // refused: the file is nobody's; no answer (a timeout): the lesson may point at it already, so it stays
+            if (Refusals.any(refused)) discard(ref);
+            else log.warn("Upload {} kept: attaching it got no answer and may have landed", ref);
             throw refused;
         }
         return new Uploaded(ref, type, file.getSize());

@@ -15,7 +15,6 @@ import dev.stoa.api.cart.pricing.Quote;
 import dev.stoa.api.cart.pricing.TaxClass;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.Address;
-import dev.stoa.api.identity.ReadShippingAddress;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.inventory.CommitStockReservation;
@@ -102,11 +101,13 @@ public class Checkout {
     private final CardPayments cards;
     private final PendingCourseOrders pendingCourses;
     private final ActiveAccounts accounts;
+    private final BuyerAddresses addresses;
     private final Duration keyRetention;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
-             CardPayments cards, PendingCourseOrders pendingCourses, ActiveAccounts accounts,
+             CardPayments cards, PendingCourseOrders pendingCourses, ActiveAccounts accounts, BuyerAddresses addresses,
              @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
+        this.addresses = addresses;
         this.keyRetention = keyRetention;
         this.accounts = accounts;
         this.cards = cards;
@@ -155,11 +156,11 @@ public class Checkout {
         List<Item> items = items(buyer, cart);
         pendingCourses.requireNoneHolds(buyer, items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet()));
         boolean physical = items.stream().anyMatch(Item::physical);
-        Address address = addressOf(buyer, addressId);
+        Address address = addresses.of(buyer, addressId);
         if (physical && address == null)
             throw new DomainException(ErrorCode.SHIPPING_ADDRESS_REQUIRED,
                     "the cart holds physical items: add an address or send shippingAddressId");
-        Destination destination = address != null ? new Destination(address.countryCode(), address.state()) : pricing.origin();
+        Destination destination = addresses.destination(address);
         String currency = items.get(0).currency();
 
         // what the checkout takes counts as taken once its command is sent: one without answer may have landed, and
@@ -307,16 +308,6 @@ public class Checkout {
             return commands.send(new ReadCartForCheckout(buyer));
         } catch (CommandExecutionException e) {
             if (Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) return CartContents.empty(); // never had a cart
-            throw e;
-        }
-    }
-
-    /** The address in clear: the one named, else the default one, else null (also for a buyer without an account). */
-    private Address addressOf(UserId buyer, String addressId) {
-        try {
-            return commands.send(new ReadShippingAddress(buyer, addressId));
-        } catch (CommandExecutionException e) {
-            if (addressId == null && Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) return null;
             throw e;
         }
     }

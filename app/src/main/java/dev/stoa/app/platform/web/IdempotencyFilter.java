@@ -3,6 +3,7 @@ package dev.stoa.app.platform.web;
 import dev.stoa.api.platform.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.command.platform.RequestContext;
+import dev.stoa.command.platform.SecretHasher;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,12 +38,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @org.springframework.core.annotation.Order(10)
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
+    /** The purpose of the keyed hash of a request ({@link SecretHasher}). */
+    static final String REQUEST_HASH = "idempotency request";
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
     private final Duration waitForFirst;
+    private final SecretHasher hasher;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper,
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper, SecretHasher hasher,
                              @Value("${stoa.idempotency.wait-for-first:10s}") Duration waitForFirst) {
+        this.hasher = hasher;
         this.store = store;
         this.mapper = mapper;
         this.waitForFirst = waitForFirst;
@@ -132,11 +137,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String hash(String head, byte[] body) {
+    /**
+     * The request's fingerprint: a keyed hash (HMAC with the platform's key) of its SHA-256, so that the stored value,
+     * for a body with a password in it (a login, a sign-up), cannot be tested against guesses by whoever reads the table
+     * or a backup without the key, as a plain SHA-256 could at great speed.
+     */
+    private String hash(String head, byte[] body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(body));
+            return hasher.hash(REQUEST_HASH, HexFormat.of().formatHex(sha.digest(body)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
