@@ -162,6 +162,17 @@ class IdentityFlowIT extends ApiTest {
         assertThat(phantom.status()).isEqualTo(429);
         assertThat(phantom.code()).isEqualTo("account_locked");
         assertThat(Long.parseLong(phantom.header("Retry-After"))).isBetween(800L, 901L);
+        // a login with a mailed code answers an address without an account as a real one too, lockout included: it
+        // answered 401 invalid_code to the locked address without an account, 429 to the locked real one
+        assertThat(otp(email).code()).isEqualTo("account_locked");
+        assertThat(otp(nobody).code()).isEqualTo("account_locked");
+        String nobodyElse = unique("nobody") + "@example.org";
+        for (int i = 1; i <= 4; i++) assertThat(otp(nobodyElse).code()).isEqualTo("invalid_code");
+        assertThat(otp(nobodyElse).code()).isEqualTo("account_locked");
+    }
+
+    private Api.Response otp(String email) {
+        return api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", "000000"), null);
     }
 
     private static String find(Pattern pattern, JsonNode mail) {

@@ -95,12 +95,7 @@ class AuthController {
     @Operation(operationId = "login", summary = "Log in with e-mail and password: an access token (15 min) and a refresh token (7 days)")
     ResponseEntity<Sessions.Tokens> login(@Valid @RequestBody LoginRequest body) {
         var owner = keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(body.email()));
-        if (owner.isEmpty()) {
-            Passwords.checkAgainstNothing(body.password()); // same time as a real check: no account probing
-            Instant lockedUntil = phantoms.failed(UserAccount.emailKey(body.email()));
-            throw lockedUntil == null ? Sessions.invalidCredentials()
-                    : Sessions.refusal(LoginOutcome.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil));
-        }
+        if (owner.isEmpty()) throw phantoms.refusal(UserAccount.emailKey(body.email()), body.password(), ErrorCode.INVALID_CREDENTIALS);
         UserId userId = new UserId(owner.get());
         LoginOutcome outcome = commands.send(new LogIn(userId, body.password(), body.totpCode()));
         if (!outcome.accepted()) throw Sessions.refusal(outcome);

@@ -22,6 +22,8 @@ import java.util.List;
 @SnapshotState
 final class Credentials {
     static final int MAX_CODES_PER_HOUR = 5;
+    /** Password-reset links mailed to one account in any hour, at most. */
+    static final int MAX_RESETS_PER_HOUR = 5;
 
     /** What an attempt comes to: the events to apply, in order, and the refusal, or null when it succeeded. */
     record Attempt(List<Object> events, LoginOutcome refusal) {
@@ -46,6 +48,8 @@ final class Credentials {
     private String codeHash;
     private Instant codeExpiresAt;
     private final Deque<Instant> codesIssued = new ArrayDeque<>();
+    /** When reset links were last mailed (at most {@link #MAX_RESETS_PER_HOUR} kept). */
+    private final Deque<Instant> resetsRequested = new ArrayDeque<>();
 
     static void requireBcrypt(String hash, String field) {
         if (hash == null || !hash.startsWith("$2")) throw DomainException.badInput(field + " must be a bcrypt hash");
@@ -154,6 +158,16 @@ final class Credentials {
     void loginSucceeded() {
         failures = 0;
         lockedUntil = null;
+    }
+
+    /** Whether another reset link may be mailed: at most {@link #MAX_RESETS_PER_HOUR} in any hour. */
+    boolean mayMailReset(Instant now) {
+        return resetsRequested.stream().filter(at -> at.isAfter(now.minus(Duration.ofHours(1)))).count() < MAX_RESETS_PER_HOUR;
+    }
+
+    void resetRequested(Instant at) {
+        resetsRequested.addLast(at);
+        while (resetsRequested.size() > MAX_RESETS_PER_HOUR) resetsRequested.removeFirst();
     }
 
     /** A new code replaces the last one; the failure count (the attempt budget) stays as it is. */

@@ -40,15 +40,18 @@ class OneTimeAccessController {
     private final Mailer mailer;
     private final TokenIssuer tokens;
     private final Sessions sessions;
+    private final PhantomLockout phantoms;
     private final String publicUrl;
 
     OneTimeAccessController(Commands commands, UniqueKeys keys, Mailer mailer, TokenIssuer tokens, Sessions sessions,
+                            PhantomLockout phantoms,
                             @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
         this.commands = commands;
         this.keys = keys;
         this.mailer = mailer;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.phantoms = phantoms;
         this.publicUrl = publicUrl;
     }
 
@@ -78,7 +81,9 @@ class OneTimeAccessController {
     @PostMapping("/otp/verify")
     @Operation(operationId = "loginWithCode", summary = "Log in with the mailed code: the same tokens as a password login")
     ResponseEntity<Sessions.Tokens> verifyCode(@Valid @RequestBody CodeRequest body) {
-        UserId userId = account(body.email()).orElseThrow(() -> Sessions.refusal(LoginOutcome.refused(ErrorCode.INVALID_LOGIN_CODE, null)));
+        // an address without an account is answered as a real one's wrong code, lockout included
+        UserId userId = account(body.email()).orElseThrow(() ->
+                phantoms.refusal(UserAccount.emailKey(body.email()), body.code(), ErrorCode.INVALID_LOGIN_CODE));
         LoginOutcome outcome = commands.send(new LogInWithCode(userId, body.code()));
         if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.ok(sessions.start(userId, outcome.roles()));

@@ -156,7 +156,8 @@ public class UserAccount {
 
     @CommandHandler
     String handle(PreparePasswordReset cmd) {
-        if (!lifecycle.active()) return null;
+        // no link for an account that is not active, nor a sixth within the hour (one address's inbox is not a target)
+        if (!lifecycle.active() || !credentials.mayMailReset(Instant.now())) return null;
         apply(new PasswordResetRequested(userId));
         return credentials.passwordVersion();
     }
@@ -313,6 +314,9 @@ public class UserAccount {
 
     @EventSourcingHandler
     void on(LoginCodeUsed e) { credentials.codeUsed(); }
+
+    @EventSourcingHandler
+    void on(PasswordResetRequested e, @Timestamp Instant at) { credentials.resetRequested(at); }
 
     @EventSourcingHandler
     void on(PasswordReset e, @Timestamp Instant at) {

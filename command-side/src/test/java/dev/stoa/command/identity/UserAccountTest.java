@@ -30,6 +30,22 @@ class UserAccountTest {
         personal = fixtures.personal;
     }
 
+    /**
+     * At most five reset links an hour for one account: a sixth request mails nothing (the endpoint still answers 202).
+     * There was no cap: one address's inbox could be sent a link per request.
+     */
+    @Test
+    void aSixthResetLinkWithinTheHourIsNotMailed() {
+        Object[] five = new Object[6];
+        five[0] = registered(true);
+        for (int i = 1; i <= 5; i++) five[i] = new dev.stoa.api.identity.PasswordResetRequested(id);
+        fixture.given(five).when(new dev.stoa.api.identity.PreparePasswordReset(id))
+                .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(null);
+        fixture.given(registered(true), new dev.stoa.api.identity.PasswordResetRequested(id))
+                .when(new dev.stoa.api.identity.PreparePasswordReset(id))
+                .expectEvents(new dev.stoa.api.identity.PasswordResetRequested(id));
+    }
+
     private Object[] withMfa() {
         long step = Totp.step(Instant.now()) - 5;
         return new Object[] {registered(true),

@@ -93,10 +93,15 @@ public class RebuildRunner {
         EventProcessingConfiguration config = processing.getIfAvailable();
         if (config == null) return;
         config.deadLetterQueue(processor).ifPresent(queue -> {
-            long parked = queue.amountOfSequences();
-            if (parked == 0) return;
-            queue.clear();
-            log.info("Rebuild of {}: {} parked sequence(s) dropped: the new version holds their events", processor, parked);
+            try {
+                long parked = queue.amountOfSequences();
+                if (parked == 0) return;
+                queue.clear();
+                log.info("Rebuild of {}: {} parked sequence(s) dropped: the new version holds their events", processor, parked);
+            } catch (RuntimeException e) { // the switch is done: the rebuild stands; the letters are the admin's to evict
+                log.warn("Rebuild of {}: its parked events could not be dropped ({}); evict them under "
+                        + "/api/v1/admin/dead-letters before a retry applies them twice", processor, e.toString());
+            }
         });
     }
 
