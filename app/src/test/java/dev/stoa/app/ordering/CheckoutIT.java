@@ -376,10 +376,13 @@ class CheckoutIT extends ApiTest {
         add(token, book, 3);
         UserId buyerId = new UserId(buyer[0]);
         OrderId orderId = OrderId.random();
-        // an earlier one of a cart of courses only (nothing reserved) died too, and does not hold this one up
-        OrderId coursesOnly = OrderId.random();
+        // an earlier one of a cart of courses only (nothing reserved) died too, and does not hold this one up; so did one
+        // that named a product with no inventory (nothing reserved there: it was retried for good before)
+        OrderId coursesOnly = OrderId.random(), noInventory = OrderId.random();
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
                 + "values (?, ?, '', null, now() - interval '2 hours')", coursesOnly.value(), buyerId.value());
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
+                + "values (?, ?, ?, null, now() - interval '2 hours')", noInventory.value(), buyerId.value(), UUID.randomUUID().toString());
         // what a checkout does up to its order, then dies: the attempt noted, the cart taken, the stock reserved
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
                 + "values (?, ?, ?, null, now() - interval '1 hour')", orderId.value(), buyerId.value(), book);
@@ -396,8 +399,8 @@ class CheckoutIT extends ApiTest {
         assertThat(line.get("quantity").asInt()).isEqualTo(3);
         Await.until(() -> inventory(book).get("available").asInt() == 10, Duration.ofSeconds(10), "the stock released");
         levels(inventory(book), 10, 0, 10);
-        assertThat(jdbc.queryForObject("select count(*) from checkout_attempt where order_id in (?, ?)", Long.class,
-                orderId.value(), coursesOnly.value())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from checkout_attempt where order_id in (?, ?, ?)", Long.class,
+                orderId.value(), coursesOnly.value(), noInventory.value())).isZero();
         // and the buyer can order it
         fund(List.of(token), 10_000);
         Api.Response placed = checkout(token, wallet(), UUID.randomUUID().toString());
@@ -830,15 +833,19 @@ class CheckoutIT extends ApiTest {
 
     /**
      * Checks the cart out by wallet, and cancels the order (as the platform does for a deactivated buyer) at the moment
-     * the first command {@code orderOf} names an order for is sent; {@code fired} tells whether it did.
+     * a command {@code orderOf} names an order for is sent; {@code fired} tells whether it did.
      */
     private Api.Response checkoutCancelledAt(String token, java.util.concurrent.atomic.AtomicBoolean fired,
                                              java.util.function.Function<Object, OrderId> orderOf) {
         org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        // before each such command is handled, not only the first: the saga's confirmation (on the debit) and the
+        // checkout's race, and the platform cancels only an order still pending (a repeat changes nothing)
         var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
             OrderId order = orderOf.apply(message.getPayload());
-            if (order != null && fired.compareAndSet(false, true))
+            if (order != null) {
+                fired.set(true);
                 commands.sendAndWait(new dev.stoa.api.ordering.CancelOrder(order, "user_deactivated", dev.stoa.api.platform.Actor.system()));
+            }
             return message;
         });
         try {

@@ -375,15 +375,18 @@ public class Checkout {
      * idempotent, so a repeat by the saga or the recovery changes nothing, and one that was not taken changes nothing.
      */
     private void undo(UserId buyer, OrderId orderId, List<ProductId> reserved, String coupon) {
-        for (ProductId product : reserved) {
-            try {
-                commands.send(new ReleaseStockReservation(product, orderId));
-            } catch (CommandExecutionException e) {
-                if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e; // no inventory yet: nothing was reserved
-            }
-        }
-        if (coupon != null) commands.send(new ReleaseCouponRedemption(coupon, orderId));
+        for (ProductId product : reserved) giveBack(new ReleaseStockReservation(product, orderId)); // no inventory yet
+        if (coupon != null) giveBack(new ReleaseCouponRedemption(coupon, orderId)); // no such coupon: nothing redeemed
         commands.send(new UndoCartCheckout(buyer, orderId));
+    }
+
+    /** Sends an undo step; "not found" means nothing was taken there (a step refused for it), so nothing goes back. */
+    private void giveBack(Object command) {
+        try {
+            commands.send(command);
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+        }
     }
 
     /**

@@ -118,14 +118,21 @@ class CheckoutAttempts extends PeriodicTask {
             if (Refusals.is(e, ErrorCode.INVALID_TRANSITION)) return; // placed after all: its hold and saga own it
             throw e;
         }
+        // "not found" (no inventory, no such coupon) means nothing was taken there: the row must not fail for good on it
         for (String productId : products((String) row.get("products")))
-            commands.send(GenericCommandMessage.asCommandMessage(
-                    new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId))).andMetaData(meta));
+            giveBack(new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId)), meta);
         if (row.get("coupon_code") != null)
-            commands.send(GenericCommandMessage.asCommandMessage(
-                    new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId))).andMetaData(meta));
+            giveBack(new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId)), meta);
         // the cart's lines go back if this checkout took them (nothing otherwise)
         commands.send(GenericCommandMessage.asCommandMessage(new UndoCartCheckout(buyer, new OrderId(orderId))).andMetaData(meta));
+    }
+
+    private void giveBack(Object command, Map<String, String> meta) {
+        try {
+            commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+        }
     }
 
     /** The reserved products as stored: comma-separated, empty for a cart of courses only. */
