@@ -356,11 +356,7 @@ class EnrollmentIT extends ApiTest {
         Course course = courses.published("Charcuterie", 3_000, 70);
         String student = tokenFor("customer");
         fund(student, 10_000);
-        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1), student)
-                .status()).isBetween(200, 204);
-        Api.Response order = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), student,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        Api.Response order = checkout(course.id(), "card", student);
         assertThat(order.body().get("status").asText()).isEqualTo("pending");
 
         Api.Response again = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
@@ -392,11 +388,7 @@ class EnrollmentIT extends ApiTest {
 
         String other = customerIn("DE");
         fund(other, 10_000);
-        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1), other)
-                .status()).isBetween(200, 204);
-        Api.Response order = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), other,
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        Api.Response order = checkout(course.id(), "wallet", other);
         assertThat(order.body().get("totalCents").asLong()).as("the same at the checkout").isEqualTo(5_831);
     }
 
@@ -441,6 +433,16 @@ class EnrollmentIT extends ApiTest {
 
     private Api.Response enroll(String courseId, Object body, String token, String idempotencyKey) {
         return api.post("/api/v1/courses/" + courseId + "/enroll", body, token, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** Puts the course in the cart and checks it out (201) with {@code paymentMethod}; answers the order. */
+    private Api.Response checkout(String courseId, String paymentMethod, String token) {
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", courseId, "quantity", 1), token)
+                .status()).isBetween(200, 204);
+        Api.Response order = api.post("/api/v1/orders", Map.of("paymentMethod", paymentMethod), token,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        return order;
     }
 
     /** Tops the user's wallet up by a voucher of {@code cents}. */

@@ -57,15 +57,15 @@ final class Credentials {
 
     /** A password login on an active account; with MFA on, the authenticator's or a recovery code is needed too. */
     Attempt logIn(UserId userId, LogIn cmd, Profile profile, Mfa mfa, SecretSealer sealer, Instant now) {
-        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
-        if (!Passwords.matches(cmd.password(), passwordHash)) return failed(userId, now, ErrorCode.INVALID_CREDENTIALS);
+        Attempt proof = password(userId, cmd.password(), now);
+        if (proof.refusal() != null) return proof;
         if (!profile.emailVerified()) return Attempt.refused(ErrorCode.EMAIL_NOT_VERIFIED, null);
         return secondFactor(userId, cmd.totpCode(), mfa, sealer, now, ErrorCode.INVALID_MFA_CODE, step -> new LoginSucceeded(userId, step));
     }
 
     /**
-     * The password alone, for an account that is not active: only who knows it learns the account's state; anybody
-     * else gets what a wrong password gets (counted, and locking as on an active account). Nothing happens on success.
+     * The password alone: locked, wrong (counted, the fifth in a row locking), or right (no event). A login starts
+     * with it; an account that is not active stops there, so only who knows the password learns its state.
      */
     Attempt password(UserId userId, String password, Instant now) {
         if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
@@ -73,7 +73,7 @@ final class Credentials {
         return Attempt.accepted();
     }
 
-    /** The mailed code alone, for an account that is not active (see {@link #password}). */
+    /** The mailed code alone, as {@link #password} is the password: a code login starts with it. */
     Attempt code(UserId userId, String code, Instant now) {
         if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
         if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused(ErrorCode.INVALID_LOGIN_CODE, null);
@@ -114,10 +114,8 @@ final class Credentials {
      * not yet verified it verifies the address and voids the password chosen at registration.
      */
     Attempt logInWithCode(UserId userId, LogInWithCode cmd, Profile profile, Mfa mfa, Instant now) {
-        if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
-        if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused(ErrorCode.INVALID_LOGIN_CODE, null);
-        if (!Passwords.matches(cmd.code(), codeHash))
-            return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE).after(new LoginCodeRejected(userId, codeId, failures + 1));
+        Attempt proof = code(userId, cmd.code(), now);
+        if (proof.refusal() != null) return proof;
         if (mfa.active()) return Attempt.refused(ErrorCode.MFA_REQUIRED, null); // a mailed code is no second factor
         LoginCodeUsed used = new LoginCodeUsed(userId, codeId);
         LoginSucceeded success = new LoginSucceeded(userId, null);

@@ -6,8 +6,6 @@ import dev.stoa.api.cart.CheckOutCart;
 import dev.stoa.api.cart.CouponTerms;
 import dev.stoa.api.cart.ReadCartForCheckout;
 import dev.stoa.api.cart.RedeemCoupon;
-import dev.stoa.api.cart.UndoCartCheckout;
-import dev.stoa.api.cart.ReleaseCouponRedemption;
 import dev.stoa.api.cart.pricing.Destination;
 import dev.stoa.api.cart.pricing.PricedLine;
 import dev.stoa.api.cart.pricing.PricingRules;
@@ -18,7 +16,6 @@ import dev.stoa.api.identity.Address;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.inventory.CommitStockReservation;
-import dev.stoa.api.inventory.ReleaseStockReservation;
 import dev.stoa.api.inventory.ReserveStock;
 import dev.stoa.api.ordering.AbandonCheckout;
 import dev.stoa.api.ordering.CancelOrder;
@@ -53,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -196,7 +194,9 @@ public class Checkout {
                             quote.totalCents(), currency),
                     coupon, physical ? shippingAddress(address) : null, paymentMethod, notes));
         } catch (RuntimeException refused) {
-            if (abandon(buyer, orderId, refused)) undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon);
+            // the id given up first: a PlaceOrder without answer may have landed, and then its hold and saga own it all
+            if (attempts.abandon(orderId, buyer, Refusals.code(refused).orElse("unanswered"), Map.of()))
+                undo(buyer, orderId, reserved.stream().map(Item::productId).toList(), coupon);
             attempts.end(orderId);
             throw refused;
         }
@@ -355,38 +355,9 @@ public class Checkout {
         }
     }
 
-    /**
-     * Gives the order id up before what the checkout took goes back, so no order can be placed under it any more (a
-     * {@link PlaceOrder} without answer may still land); false if one was placed after all: its hold and
-     * {@link OrderFulfilment} then own what it took. Its failure (no answer) leaves the attempt's row to the recovery.
-     */
-    private boolean abandon(UserId buyer, OrderId orderId, RuntimeException why) {
-        try {
-            commands.send(new AbandonCheckout(orderId, buyer, Refusals.code(why).orElse("unanswered")));
-            return true;
-        } catch (CommandExecutionException e) {
-            if (Refusals.is(e, ErrorCode.INVALID_TRANSITION)) return false;
-            throw e;
-        }
-    }
-
-    /**
-     * Gives back what a refused checkout took: the stock, the coupon's redemption and the cart's lines; each step is
-     * idempotent, so a repeat by the saga or the recovery changes nothing, and one that was not taken changes nothing.
-     */
+    /** Gives back what the checkout took ({@link CheckoutAttempts#giveBack}), in the request's name. */
     private void undo(UserId buyer, OrderId orderId, List<ProductId> reserved, String coupon) {
-        for (ProductId product : reserved) giveBack(new ReleaseStockReservation(product, orderId)); // no inventory yet
-        if (coupon != null) giveBack(new ReleaseCouponRedemption(coupon, orderId)); // no such coupon: nothing redeemed
-        commands.send(new UndoCartCheckout(buyer, orderId));
-    }
-
-    /** Sends an undo step; "not found" means nothing was taken there (a step refused for it), so nothing goes back. */
-    private void giveBack(Object command) {
-        try {
-            commands.send(command);
-        } catch (CommandExecutionException e) {
-            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
-        }
+        attempts.giveBack(orderId, buyer, reserved, coupon, Map.of());
     }
 
     /**

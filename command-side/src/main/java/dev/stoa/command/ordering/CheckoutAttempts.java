@@ -111,23 +111,39 @@ class CheckoutAttempts extends PeriodicTask {
         Map<String, String> meta = Map.of(MetadataKeys.USER_ID, "system", MetadataKeys.CORRELATION_ID,
                 UUID.randomUUID().toString(), MetadataKeys.CAUSATION_ID, cause + ":" + orderId);
         UserId buyer = new UserId((String) row.get("buyer_id"));
-        try {
-            commands.send(GenericCommandMessage.asCommandMessage(
-                    new AbandonCheckout(new OrderId(orderId), buyer, RECOVERED)).andMetaData(meta));
-        } catch (CommandExecutionException e) {
-            if (Refusals.is(e, ErrorCode.INVALID_TRANSITION)) return; // placed after all: its hold and saga own it
-            throw e;
-        }
-        // "not found" (no inventory, no such coupon) means nothing was taken there: the row must not fail for good on it
-        for (String productId : products((String) row.get("products")))
-            giveBack(new ReleaseStockReservation(new ProductId(productId), new OrderId(orderId)), meta);
-        if (row.get("coupon_code") != null)
-            giveBack(new ReleaseCouponRedemption((String) row.get("coupon_code"), new OrderId(orderId)), meta);
-        // the cart's lines go back if this checkout took them (nothing otherwise)
-        commands.send(GenericCommandMessage.asCommandMessage(new UndoCartCheckout(buyer, new OrderId(orderId))).andMetaData(meta));
+        OrderId order = new OrderId(orderId);
+        if (!abandon(order, buyer, RECOVERED, meta)) return; // placed after all: its hold and saga own it
+        giveBack(order, buyer, products((String) row.get("products")).stream().map(ProductId::new).toList(),
+                (String) row.get("coupon_code"), meta);
     }
 
-    private void giveBack(Object command, Map<String, String> meta) {
+    /**
+     * Gives the order id up ({@link AbandonCheckout}) before what its checkout took goes back, so no order can be placed
+     * under it any more (a {@link PlaceOrder} without answer may still land); false if one was placed after all: its
+     * hold and {@link OrderFulfilment} then own what it took. {@code meta}: the commands' metadata (empty: the request's).
+     */
+    boolean abandon(OrderId orderId, UserId buyer, String reason, Map<String, String> meta) {
+        try {
+            commands.send(GenericCommandMessage.asCommandMessage(new AbandonCheckout(orderId, buyer, reason)).andMetaData(meta));
+            return true;
+        } catch (CommandExecutionException e) {
+            if (Refusals.is(e, ErrorCode.INVALID_TRANSITION)) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * Gives back what a checkout took: the stock, the coupon's redemption and the cart's lines. Each step is idempotent,
+     * so a repeat (by the saga, the recovery, a retry) changes nothing, nor does one that was not taken; "not found" (no
+     * inventory, no such coupon) means nothing was taken there, so an attempt never fails for good on it.
+     */
+    void giveBack(OrderId orderId, UserId buyer, List<ProductId> products, String coupon, Map<String, String> meta) {
+        for (ProductId product : products) unlessNotFound(new ReleaseStockReservation(product, orderId), meta);
+        if (coupon != null) unlessNotFound(new ReleaseCouponRedemption(coupon, orderId), meta);
+        commands.send(GenericCommandMessage.asCommandMessage(new UndoCartCheckout(buyer, orderId)).andMetaData(meta));
+    }
+
+    private void unlessNotFound(Object command, Map<String, String> meta) {
         try {
             commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
         } catch (CommandExecutionException e) {
