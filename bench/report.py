@@ -113,7 +113,8 @@ def table(r):
                     "PostgreSQL %s; RSS sum %s) | | | | | | | | < 1.5 GiB | %s |" % (
                         gib(t), gib(mem["app"]["pss"]), gib(mem["elasticsearch"]["pss"]), gib(mem["postgres"]["pss"]),
                         gib(mem["total"]["rss"]), yes(t < 1.5 * GIB)))
-    how = {None: "", True: ", extracted jar with its class-data archive", False: ", java -jar"}[r.get("cds")]
+    how = {None: "", True: ", extracted jar with its %s" % ("AOT cache" if r.get("aot_cache") else "class-data archive"),
+           False: ", java -jar"}[r.get("cds")]
     for key, label, target in (("start_fresh", "fresh data directory" + (how and how + " (none yet)"), 20.0),
                                ("start_existing", "existing data (after seeding)" + how, 10.0)):
         if key in r:
@@ -161,10 +162,12 @@ def warmup_note(r):
 def markdown(r):
     m, seed = r["machine"], r.get("seed", {})
     lines = ["# bench/run: %s run, %s" % (r["mode"], m["date_utc"]), "",
-             "Machine: %s cores (%s), %s GiB; load average at start %s. %s; JVM options: %s. Jar %s (built %s, "
+             "Machine: %s cores (%s), %s GiB; load average at start %s. %s; JVM options: %s%s. Jar %s (built %s, "
              "sha256 %s…), commit %s. %s; %s." % (
                  m["cores"], m.get("cpu", "?"), m.get("memory_gib", "?"), " ".join(m.get("loadavg_at_start", [])),
-                 m["java_version"], " ".join(m["jvm_options"]) or "none (no bench/jvm.options)", m["jar"],
+                 m["java_version"], " ".join(m["jvm_options"]) or "none (no bench/jvm.options)",
+                 "; after the first start: " + " ".join(m["jvm_options_later"])
+                 if m.get("jvm_options_later") not in (None, m["jvm_options"]) else "", m["jar"],
                  m["jar_mtime"], m["jar_sha256"], m["commit"], m["wrk"].split(" [")[0], m["pgbench"]),
              "",
              "Seeded through the API in %.0f s: %d products, %d courses (%d free), %d customers and %d instructors, "

@@ -736,16 +736,31 @@ def machine_facts(java, jar, jvm_options):
     return facts
 
 
-def class_data_sharing(java, jar, out):
-    """The jar extracted into out/app (java -Djarmode=tools ... extract) and the JVM flags that keep a class-data archive
-    of the app's classes beside it: the way README "Start-up time" runs the jar. The archive is written when the first
-    start stops (after seeding) and used by every later start: the start with existing data is measured with it."""
+def class_data_sharing(java, jar, out, aot):
+    """The jar extracted into out/app (java -Djarmode=tools ... extract) and the JVM flags of the first start and of the
+    later ones: the way README "Start-up time" runs the jar. With aot (JDK 25 or newer), an ahead-of-time cache
+    (stoa.aot, JEP 483 and 514): the first start is its training run (-XX:AOTCacheOutput), and the JVM assembles the
+    cache when that start stops (after seeding); every later start maps it (-XX:AOTCache). Otherwise a dynamic
+    class-data archive (stoa.jsa), written when the first start stops and used by every later start
+    (-XX:+AutoCreateSharedArchive does both). The start with existing data is measured with it."""
     app_dir = os.path.join(out, "app")
     subprocess.run([java, "-Djarmode=tools", "-jar", jar, "extract", "--force", "--destination", app_dir],
                    check=True, stdout=subprocess.DEVNULL)
+    launch = os.path.join(app_dir, os.path.basename(jar))
+    if aot:
+        cache = os.path.join(app_dir, "stoa.aot")
+        quiet = ["-Xlog:aot=error", "-Xlog:aot+codecache+stubs=off"]  # as README "Start-up time"
+        return launch, cache, ["-XX:AOTCacheOutput=" + cache], ["-XX:AOTCache=" + cache, *quiet]
     archive = os.path.join(app_dir, "stoa.jsa")
-    return os.path.join(app_dir, os.path.basename(jar)), archive, [
-        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    flags = ["-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+             "-Xlog:cds+dynamic=off"]
+    return launch, archive, flags, flags
+
+
+def java_feature(version_line):
+    """The feature release (21, 25, ...) from the first line of java -version: openjdk version "25.0.3" 2026-04-21."""
+    m = re.search(r'version "(\d+)', version_line)
+    return int(m.group(1)) if m else 0
 
 
 def read_jvm_options(path):
@@ -775,6 +790,8 @@ def main():
     p.add_argument("--app-arg", action="append", default=[], help="one more argument of the app (an experiment's "
                    "setting, e.g. --app-arg=--spring.datasource.hikari.maximum-pool-size=12); repeatable")
     p.add_argument("--no-cds", action="store_true", help="run the jar as it is, without the class-data archive")
+    p.add_argument("--no-aot", action="store_true", help="on JDK 25 or newer too, a class-data archive instead of "
+                   "the ahead-of-time cache (the runs before 2026-12-05)")
     p.add_argument("--jvm-arg", action="append", default=[], help="one more JVM flag of the app, after those of "
                    "bench/jvm.options (an experiment's, e.g. --jvm-arg=-XX:+UseZGC); repeatable")
     a = p.parse_args()
@@ -795,13 +812,18 @@ def main():
                "machine": machine_facts(a.java, jar, jvm_options), "out": out}
     say("out: %s   jar: %s   java: %s   JVM options: %s" % (out, jar, results["machine"]["java_version"],
                                                              " ".join(jvm_options) or "(none: bench/jvm.options absent)"))
-    launch, archive = jar, None
+    launch, archive, later_options = jar, None, jvm_options
+    aot = not a.no_cds and not a.no_aot and java_feature(results["machine"]["java_version"]) >= 25
     if not a.no_cds:
-        launch, archive, cds_options = class_data_sharing(a.java, jar, out)
-        jvm_options = jvm_options + cds_options
-        results["machine"]["jvm_options"] = jvm_options  # as the platform is started
-        say("class-data sharing: the jar extracted into %s, archive %s" % (os.path.dirname(launch), archive))
+        launch, archive, first, later = class_data_sharing(a.java, jar, out, aot)
+        later_options = jvm_options + later
+        jvm_options = jvm_options + first
+        results["machine"]["jvm_options"] = jvm_options  # as the platform is started (the first time)
+        results["machine"]["jvm_options_later"] = later_options  # and the later times
+        say("%s: the jar extracted into %s, %s" % ("ahead-of-time cache" if aot else "class-data sharing",
+                                                   os.path.dirname(launch), archive))
     results["cds"] = archive is not None
+    results["aot_cache"] = aot
     data_dir = tempfile.mkdtemp(prefix="stoa-bench-data-")
     platform = Platform(a.java, launch, data_dir, free_port(), out, jvm_options, a.app_arg)
     results["app_args"] = a.app_arg
@@ -848,7 +870,9 @@ def main():
         results["stop_s"] = platform.stop()
         if archive:
             results["cds_archive_mb"] = round(os.path.getsize(archive) / 2 ** 20) if os.path.exists(archive) else 0
-            say("stopped in %.1f s; class-data archive: %s MB" % (results["stop_s"], results["cds_archive_mb"]))
+            say("stopped in %.1f s; %s: %s MB" % (results["stop_s"], "AOT cache" if aot else "class-data archive",
+                                                 results["cds_archive_mb"]))
+        platform.jvm_options = later_options
         facts = platform.start("existing")
         results["start_existing"] = {k: v for k, v in facts.items() if k != "admin_token"}
         seeder.admin_token = facts["admin_token"]
