@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,8 @@ class CourseOrderIT extends ApiTest {
     CommandGateway commands;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
     private PublishedCourses courses;
 
     @BeforeEach
@@ -157,6 +161,47 @@ class CourseOrderIT extends ApiTest {
         assertThat(lampApproved.status()).as(lampApproved.toString()).isEqualTo(200);
         assertThat(lampApproved.body().get("taxCents").asLong()).isEqualTo(145);
         assertThat(lampApproved.body().get("totalCents").asLong()).isEqualTo(2_000 + 145 + 599);
+    }
+
+    /**
+     * Between an order's payment and the grant of its courses (in a processor of its own) the buyer has neither a
+     * payment hold nor access: the course is refused to a second checkout and to the wallet meanwhile, with nothing
+     * charged, and the buyer has it once the grant is in.
+     */
+    @Test
+    void aPaidCourseNotGrantedYet_isNotSoldAgain_byCheckoutOrFromTheWallet() {
+        Course course = courses.published("Sauces", 2_500, 70);
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(buyer[1]);
+        StreamingEventProcessor grants = processing.eventProcessor("course-entitlements", StreamingEventProcessor.class)
+                .orElseThrow();
+        grants.shutDown();
+        try {
+            pay(order, buyer[1]);
+            assertThat(progress(course.id(), buyer[1]).path("status").asText()).as("not granted yet").isNotEqualTo("active");
+            assertThat(add(buyer[1], "course", course.id(), 1).status()).as("the cart takes it").isBetween(200, 204);
+            Api.Response again = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer[1],
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(again.status()).as(again.toString()).isEqualTo(409);
+            assertThat(again.code()).isEqualTo("course_already_owned");
+            Api.Response fromWallet = api.post("/api/v1/courses/" + course.id() + "/enroll", Map.of("paymentMethod", "wallet"),
+                    buyer[1]);
+            assertThat(fromWallet.status()).as(fromWallet.toString()).isEqualTo(409);
+            assertThat(fromWallet.code()).isEqualTo("course_already_owned");
+        } finally {
+            grants.start();
+        }
+        JsonNode granted = awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), "granted");
+        assertThat(granted.path("grants").size()).as("one order, one grant").isEqualTo(1);
+        Await.until(() -> jdbc.queryForObject("select count(*) from order_course_grant_due where order_id = ?", Long.class,
+                order[0]) == 0, Duration.ofSeconds(20), "the order's courses settled");
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", buyer[1]).body().get("total").asLong())
+                .as("no second order").isEqualTo(1);
+        Api.Response owned = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer[1],
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(owned.status()).as(owned.toString()).isEqualTo(409);
+        assertThat(owned.code()).isEqualTo("course_already_owned");
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.ordering.CourseGrantsDue;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.HashSet;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * reference the order id); an order cancelled after confirmation, or an approved refund request covering a course
  * line, or its card payment refunded whole any other way, revokes exactly that order's grant (another grant of the same
  * course keeps the access). Every command is
- * idempotent per order, so a redelivered event changes nothing more; never replayed (it sends commands).
+ * idempotent per order, so a redelivered event changes nothing more; never replayed (it sends commands). Until an
+ * order's grants are in, its courses are refused to a new checkout or enrollment ({@link CourseGrantsDue}).
  */
 @Component
 @ProcessingGroup(CourseEntitlements.NAME)
@@ -47,10 +49,12 @@ class CourseEntitlements {
     private static final Logger log = LoggerFactory.getLogger(CourseEntitlements.class);
     private final Commands commands;
     private final EventStore events;
+    private final CourseGrantsDue grantsDue;
 
-    CourseEntitlements(Commands commands, EventStore events) {
+    CourseEntitlements(Commands commands, EventStore events, CourseGrantsDue grantsDue) {
         this.commands = commands;
         this.events = events;
+        this.grantsDue = grantsDue;
     }
 
     /**
@@ -61,6 +65,11 @@ class CourseEntitlements {
      */
     @EventHandler
     void on(OrderConfirmed e) {
+        grant(e);
+        grantsDue.settled(e.orderId()); // only once every grant is in: a grant that fails keeps the courses refused meanwhile
+    }
+
+    private void grant(OrderConfirmed e) {
         List<Object> order = history(e.orderId().value());
         OrderPlaced placed = placed(order).orElseThrow();
         if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {

@@ -89,12 +89,13 @@ public class Order {
     }
 
     @CommandHandler
-    void handle(ConfirmOrder cmd, OrderHolds holds) {
+    void handle(ConfirmOrder cmd, OrderHolds holds, CourseGrantsDue grantsDue) {
         if (cmd.paymentReference() == null || cmd.paymentReference().isBlank())
             throw DomainException.badInput("paymentReference is required");
         OrderRules.text(cmd.paymentReference(), "paymentReference", 200);
         if (status == OrderStatus.PENDING) {
             holds.release(orderId);
+            if (lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType()))) grantsDue.due(orderId, buyer.value());
             apply(new OrderConfirmed(orderId, orderNumber, buyer, paymentMethod, cmd.paymentReference(),
                     amounts.totalCents(), amounts.currency()));
         } else if (status == OrderStatus.CANCELLED || !cmd.paymentReference().equals(paymentReference)) {

@@ -1,11 +1,14 @@
 package dev.stoa.command.ordering;
 
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -16,32 +19,60 @@ import org.springframework.stereotype.Component;
  * on the course's page) would charge it twice once both are paid, and the order's own grant is honoured whatever access
  * the buyer has by then. The buyer's pending orders are those with a payment hold ({@link OrderHolds}, written in the
  * order's own transaction); each one's lines come from its {@code OrderPlaced}.
+ *
+ * <p>Nor again once such an order is paid, until its courses are granted ({@link CourseGrantsDue}): the grant runs in a
+ * processor of its own after the confirmation, and in that moment the buyer has neither a hold nor access.
  */
 @Component
 public class PendingCourseOrders {
     private final OrderHolds holds;
+    private final CourseGrantsDue grantsDue;
     private final EventStore events;
 
-    PendingCourseOrders(OrderHolds holds, EventStore events) {
+    PendingCourseOrders(OrderHolds holds, CourseGrantsDue grantsDue, EventStore events) {
         this.holds = holds;
+        this.grantsDue = grantsDue;
         this.events = events;
     }
 
-    /** 409 {@code course_in_pending_order} when a pending order of the buyer's holds one of {@code courseIds}. */
+    /**
+     * 409 {@code course_in_pending_order} when a pending order of the buyer's holds one of {@code courseIds}; 409
+     * {@code course_already_owned} when a paid one does whose courses are being granted.
+     */
     public void requireNoneHolds(UserId buyer, Set<String> courseIds) {
         if (courseIds.isEmpty()) return;
         for (OrderId pending : holds.pendingOf(buyer.value())) {
-            OrderPlaced placed = placed(pending);
+            OrderPlaced placed = placed(history(pending));
             if (placed == null) continue; // its hold row and its events commit together: a row without them is being rolled back
-            for (OrderLine line : placed.lines())
-                if (OrderLine.COURSE.equals(line.itemType()) && courseIds.contains(line.itemId()))
-                    throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + line.itemId() + " is in your order "
-                            + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first");
+            String course = heldCourse(placed, courseIds);
+            if (course != null)
+                throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + course + " is in your order "
+                        + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first");
+        }
+        for (OrderId paid : grantsDue.dueOf(buyer.value())) {
+            List<Object> history = history(paid);
+            // with Axon Server the row commits before the events: one whose confirmation is not stored is being rolled back
+            if (history.stream().noneMatch(p -> p instanceof OrderConfirmed) || history.stream().anyMatch(p -> p instanceof OrderCancelled))
+                continue;
+            OrderPlaced placed = placed(history);
+            String course = placed == null ? null : heldCourse(placed, courseIds);
+            if (course != null)
+                throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "course " + course + " is in your order "
+                        + placed.orderNumber() + ", which is paid: your access to it is being granted");
         }
     }
 
-    private OrderPlaced placed(OrderId orderId) {
-        return events.readEvents(orderId.value()).asStream().map(m -> m.getPayload())
-                .filter(p -> p instanceof OrderPlaced).map(p -> (OrderPlaced) p).findFirst().orElse(null);
+    private static String heldCourse(OrderPlaced placed, Set<String> courseIds) {
+        for (OrderLine line : placed.lines())
+            if (OrderLine.COURSE.equals(line.itemType()) && courseIds.contains(line.itemId())) return line.itemId();
+        return null;
+    }
+
+    private List<Object> history(OrderId orderId) {
+        return events.readEvents(orderId.value()).asStream().map(m -> (Object) m.getPayload()).toList();
+    }
+
+    private static OrderPlaced placed(List<Object> history) {
+        return history.stream().filter(p -> p instanceof OrderPlaced).map(p -> (OrderPlaced) p).findFirst().orElse(null);
     }
 }

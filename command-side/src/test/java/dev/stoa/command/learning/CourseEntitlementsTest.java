@@ -1,6 +1,11 @@
 package dev.stoa.command.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
@@ -8,6 +13,7 @@ import dev.stoa.api.learning.GrantEnrollment;
 import dev.stoa.api.learning.RevokeEnrollment;
 import dev.stoa.api.ordering.*;
 import dev.stoa.api.payment.*;
+import dev.stoa.command.ordering.CourseGrantsDue;
 import dev.stoa.command.platform.web.Commands;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,17 +39,20 @@ class CourseEntitlementsTest {
     private final List<Object> sent = new ArrayList<>();
     private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
+    private final CourseGrantsDue grantsDue = mock(CourseGrantsDue.class);
+    private boolean grantsFail;
     private CourseEntitlements entitlements;
 
     @BeforeEach
     void setUp() {
         for (Class<?> type : List.of(GrantEnrollment.class, RevokeEnrollment.class))
             bus.subscribe(type.getName(), m -> {
+                if (grantsFail) throw new IllegalStateException("no answer");
                 sent.add(m.getPayload());
                 return null;
             });
         entitlements = new CourseEntitlements(new Commands(DefaultCommandGateway.builder().commandBus(bus).build(),
-                Duration.ofSeconds(5)), events);
+                Duration.ofSeconds(5)), events, grantsDue);
     }
 
     private void stored(String aggregate, Object... payloads) {
@@ -73,6 +82,15 @@ class CourseEntitlementsTest {
         stored(order.value(), placed(), confirmed());
         entitlements.on(confirmed());
         assertThat(sent).containsExactly(grant(course), grant(other));
+        verify(grantsDue).settled(order);
+    }
+
+    @Test
+    void aGrantThatFails_leavesTheOrdersCoursesDue_forTheRetry() {
+        stored(order.value(), placed(), confirmed());
+        grantsFail = true;
+        assertThatThrownBy(() -> entitlements.on(confirmed())).isNotNull();
+        verify(grantsDue, never()).settled(any());
     }
 
     @Test
@@ -91,6 +109,7 @@ class CourseEntitlementsTest {
                 "chargeback", "admin-1", placed().lines(), null, PlaceOrder.WALLET, "wallet-" + order.value(), 4_000, "USD"));
         entitlements.on(confirmed());
         assertThat(sent).isEmpty();
+        verify(grantsDue).settled(order);
     }
 
     @Test

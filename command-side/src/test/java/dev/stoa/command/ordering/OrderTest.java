@@ -49,6 +49,7 @@ class OrderTest {
     private final FakeSealing sealing = new FakeSealing();
     private FixtureConfiguration<Order> fixture;
     private OrderHolds holds;
+    private CourseGrantsDue grantsDue;
 
     @BeforeEach
     void setUp() {
@@ -59,6 +60,8 @@ class OrderTest {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(numbers);
         fixture.registerInjectableResource(holds);
+        grantsDue = mock(CourseGrantsDue.class);
+        fixture.registerInjectableResource(grantsDue);
         fixture.registerInjectableResource(sealing);
     }
 
@@ -187,6 +190,22 @@ class OrderTest {
                 .when(new ConfirmOrder(orderId, "debit-1"))
                 .expectEvents(confirmed());
         verify(holds).release(orderId);
+        verify(grantsDue, never()).due(any(), anyString());
+    }
+
+    @Test
+    void givenPlacedWithACourse_whenConfirm_thenItsCoursesAreDueInTheSameTransaction_once() {
+        OrderLine course = line(vendorA, 1, 4_900, false);
+        OrderPlaced withCourse = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, course), amounts, null,
+                placed().shippingAddress(), PlaceOrder.WALLET, null, HOLD);
+        fixture.given(withCourse)
+                .when(new ConfirmOrder(orderId, "debit-1"))
+                .expectEvents(confirmed());
+        verify(grantsDue).due(orderId, buyerId.value());
+        fixture.given(withCourse, confirmed())
+                .when(new ConfirmOrder(orderId, "debit-1"))
+                .expectNoEvents();
+        verify(grantsDue).due(orderId, buyerId.value());
     }
 
     @Test
