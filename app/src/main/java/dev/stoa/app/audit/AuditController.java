@@ -63,8 +63,11 @@ class AuditController {
     }
 
     @GetMapping(value = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    @Operation(operationId = "listAuditEvents", summary = "The event log, filtered, in position order (auditor, admin)",
-            description = "Paged by position: pass the answer's `next` as `after` for the next page. With `Accept: "
+    @Operation(operationId = "listAuditEvents", summary = "The event log, filtered, in the order it was chained (auditor, admin)",
+            description = "Paged by position: pass the answer's `next` (its last event's position) as `after` for the "
+                    + "next page. Events come in the order the log chained them: position order, except that an event "
+                    + "which committed late comes where it was chained, after events with higher positions; so a page "
+                    + "never passes an event that was not stored yet when it was read. With `Accept: "
                     + "application/x-ndjson` the whole matching range after `after` is streamed, one entry per line, "
                     + "without a limit. Personal fields read `[erased]` once their owner was erased.")
     @ApiResponse(responseCode = "200", description = "A page (JSON) or every matching entry (NDJSON)", content = {
@@ -78,7 +81,7 @@ class AuditController {
             @Parameter(description = "Stored before (ISO-8601 instant or date, UTC)") @RequestParam(required = false) String to,
             @RequestParam(required = false) String correlationId,
             @RequestParam(required = false) String userId,
-            @Parameter(description = "Only events after this position") @RequestParam(defaultValue = "0") @Min(0) long after,
+            @Parameter(description = "Only events chained after the event at this position (the previous page's `next`)") @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestHeader(value = "Accept", required = false) String accept,
             HttpServletResponse response) throws IOException {

@@ -37,10 +37,19 @@ public class AuditEvents {
         this.sealed = sealed;
     }
 
-    /** The matching events after position {@code after}, at most {@code limit}. */
+    /**
+     * The matching events after position {@code after}, at most {@code limit}, in the order the log chained them:
+     * position order, except that an event which committed late (the JPA store hands out positions before commit, so a
+     * transaction may commit after one with a higher position) comes where it was chained, after events with higher
+     * positions. Paged by the chain, so no event is ever passed: a page by position would end past such an event
+     * before it was stored, and the next page, after that end, would never show it. {@code after} names an event's
+     * position; the page goes on after that event in the chain (after the one with the highest position below it, when
+     * no event has that position).
+     */
     public AuditPage page(AuditFilter filter, long after, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("after", after).addValue("limit", limit);
-        StringBuilder where = new StringBuilder("position > :after");
+        StringBuilder where = new StringBuilder("chain_seq > coalesce((select chain_seq from audit_log where position <= :after"
+                + " order by position desc limit 1), 0)");
         add(where, params, "aggregate_type = :aggregateType", "aggregateType", AuditFilter.storedType(filter.aggregateType()));
         add(where, params, "aggregate_id = :aggregateId", "aggregateId", filter.aggregateId());
         add(where, params, "event_type = :type", "type", blankToNull(filter.type()));
@@ -49,7 +58,7 @@ public class AuditEvents {
         add(where, params, "correlation_id = :correlationId", "correlationId", blankToNull(filter.correlationId()));
         add(where, params, "user_id = :userId", "userId", blankToNull(filter.userId()));
         List<Long> positions = jdbc.queryForList("select position from audit_log where " + where
-                + " order by position limit :limit", params, Long.class);
+                + " order by chain_seq limit :limit", params, Long.class);
         List<AuditEntry> items = entries(positions);
         Long next = positions.size() < limit ? null : positions.get(positions.size() - 1);
         return new AuditPage(items, limit, after, next);
@@ -92,10 +101,16 @@ public class AuditEvents {
         return types.isEmpty() ? null : types.get(0);
     }
 
+    /** The entries of the events at {@code positions}, in that order. */
     private List<AuditEntry> entries(List<Long> positions) {
+        Map<Long, StoredEvent> stored = new HashMap<>();
+        for (StoredEvent event : store.at(positions)) stored.put(event.position(), event);
         List<AuditEntry> entries = new ArrayList<>(positions.size());
         SealedFields.Opener opener = sealed.opener(); // each user's key looked up once per page
-        for (StoredEvent event : store.at(positions)) entries.add(entry(event, opener));
+        for (Long position : positions) {
+            StoredEvent event = stored.get(position);
+            if (event != null) entries.add(entry(event, opener));
+        }
         return entries;
     }
 

@@ -242,8 +242,9 @@ class AuditTrailIT extends ApiTest {
     }
 
     @Test
-    void anEventThatCommitsLate_isChainedWhenItArrives_andTheChainStillVerifies() throws Exception {
-        long late;
+    void anEventThatCommitsLate_isChainedWhenItArrives_isNotPassedByAnAuditorsPaging_andTheChainStillVerifies()
+            throws Exception {
+        long late, tail;
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
             try (PreparedStatement insert = open.prepareStatement("""
@@ -265,10 +266,17 @@ class AuditTrailIT extends ApiTest {
             String product = new Catalog(api).create(vendor, Catalog.product(unique("LT"), "Later " + unique("p"), 100, null, "Stoa"));
             JsonNode created = api.get("/api/v1/audit/events?aggregateId=" + product, auditor).body().get("items");
             assertThat(created.get(0).get("position").asLong()).isGreaterThan(late);
+            // an auditor following the log has read as far as that write
+            tail = created.get(0).get("position").asLong();
             open.commit();
         }
         Await.until(() -> api.get("/api/v1/audit/events?type=LateNote&after=" + (late - 1) + "&limit=1", auditor).body()
                 .path("items").path(0).path("position").asLong() == late, Duration.ofSeconds(20), "the late event is chained");
+        // and goes on from there: the page after it holds the late event, chained after it at a lower position
+        JsonNode next = api.get("/api/v1/audit/events?type=LateNote&after=" + tail + "&limit=100", auditor).body();
+        assertThat(next.get("items")).extracting(item -> item.get("position").asLong()).contains(late);
+        assertThat(api.get("/api/v1/audit/events?after=" + tail + "&limit=100", auditor).body().get("items"))
+                .extracting(item -> item.get("position").asLong()).contains(late);
         JsonNode report = verify("from=" + late);
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(2);
