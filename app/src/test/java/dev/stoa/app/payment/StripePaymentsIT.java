@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +200,37 @@ class StripePaymentsIT {
         assertThat(retry.code()).isEqualTo("invalid_transition");
     }
 
+    /**
+     * Stripe keeps a declined intent open for another card: a second card that pays it before the platform handled the
+     * decline leaves the order to the capture, which confirms it; nothing is cancelled or refunded.
+     */
+    @Test
+    void declinedThenPaidByAnotherCard_beforeTheDeclineIsHandled_theOrderIsConfirmed_notCancelledAndRefunded() throws Exception {
+        String lamp = shop.product(3_100, 2);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        StreamingEventProcessor process = app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("payment-process", StreamingEventProcessor.class).orElseThrow();
+        process.shutDown();
+        try {
+            assertThat(stripe.deliver(port, stripe.declined(intentOf(order), "card_declined", "Your card was declined.")))
+                    .isEqualTo(200);
+            assertThat(stripe.deliver(port, stripe.succeeded(intentOf(order)))).isEqualTo(200);
+        } finally {
+            process.start();
+        }
+        JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        assertThat(confirmed.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
+        shop.awaitLevels(lamp, 1, 0, 1);
+        shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
+        assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "captured").get("capturedCents").asLong())
+                .isEqualTo(order.totalCents());
+        Await.pause(Duration.ofSeconds(1)); // a cancellation or refund would be on its way by now
+        assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText()).isEqualTo("confirmed");
+        assertThat(stripe.refundsOf(intentOf(order))).isEmpty();
+        assertThat(stripe.cancellations()).noneMatch(c -> c.startsWith(intentOf(order)));
+    }
+
     @Test
     void theSameWebhookTenTimesAtOnce_oneCaptureOneConfirmationMail() throws Exception {
         String lamp = shop.product(4_200, 2);
@@ -330,10 +364,18 @@ class StripePaymentsIT {
         assertThat(api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 100, "reason", "x"),
                 buyer.token()).status()).as("customers do not refund").isEqualTo(403);
 
+        String key = UUID.randomUUID().toString();
         Api.Response first = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 1_234,
-                "reason", "scratched"), shop.admin);
+                "reason", "scratched"), shop.admin, Map.of("Idempotency-Key", key));
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
         assertThat(first.body().get("amountCents").asLong()).isEqualTo(1_234);
+        // its answer lost (a dropped connection, a 5xx: the idempotency store then keeps nothing to replay), the admin's
+        // client retries with the same key: the same refund, not a second one at Stripe
+        app.getBean(JdbcTemplate.class).update("delete from idempotency_record where idem_key = ?", key);
+        Api.Response retried = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", 1_234,
+                "reason", "scratched"), shop.admin, Map.of("Idempotency-Key", key));
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(202);
+        assertThat(retried.body().get("refundId").asText()).isEqualTo(first.body().get("refundId").asText());
         shop.awaitPayment(order.paymentId(), shop.admin, "partially_refunded");
         Api.Response rest = api.post("/api/v1/payments/" + order.paymentId() + "/refund", Map.of("amountCents", total - 1_234,
                 "reason", "returned"), shop.admin);

@@ -43,9 +43,19 @@ public class BuyerMails {
                 NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
     }
 
-    /** 1234 USD → "12.34 USD" (two decimals; the currencies Stoa sells in have cents). */
-    public static String amount(long cents, String currency) {
-        return String.format(Locale.ROOT, "%d.%02d %s", cents / 100, cents % 100, currency);
+    /**
+     * An amount in the currency's smallest unit as the buyer reads it, with the currency's own decimals (ISO 4217, as
+     * Stripe counts them): 1234 USD → "12.34 USD", 1500 JPY → "1500 JPY", 1234 BHD → "1.234 BHD". An unknown code gets
+     * two decimals.
+     */
+    public static String amount(long minorUnits, String currency) {
+        int digits = 2;
+        try {
+            digits = Math.max(0, java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // two decimals
+        }
+        return java.math.BigDecimal.valueOf(minorUnits, digits).toPlainString() + " " + currency;
     }
 
     Optional<String> addressOf(String userId) {

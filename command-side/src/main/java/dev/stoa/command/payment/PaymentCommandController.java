@@ -7,6 +7,7 @@ import dev.stoa.api.payment.RequestRefund;
 import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -117,7 +119,12 @@ class PaymentCommandController {
     RefundAccepted refund(@PathVariable UUID paymentId, @Valid @RequestBody RefundRequest body, Actor actor) {
         Access.requireAdmin(actor);
         PaymentId id = new PaymentId(paymentId.toString());
-        String refundId = UUID.randomUUID().toString();
+        // the same admin, payment and Idempotency-Key name the same refund, even past the idempotency record (a retry after
+        // an answer that never came): the payment refunds a known refund id once (and Stripe is asked with it as its key)
+        String refundId = RequestContext.idempotencyKey()
+                .map(key -> UUID.nameUUIDFromBytes(String.join("\u0000", "payment-refund", actor.userId(), id.value(), key)
+                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .orElseGet(() -> UUID.randomUUID().toString());
         long amount = commands.<Long>send(new RequestRefund(id, refundId, body.amountCents(), body.reason().trim(), actor.userId()));
         return new RefundAccepted(id.value(), refundId, amount, "pending");
     }

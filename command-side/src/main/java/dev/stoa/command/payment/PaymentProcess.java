@@ -76,8 +76,18 @@ class PaymentProcess {
         }
     }
 
+    /**
+     * A decline cancels the still pending order, unless the payment was captured since: Stripe keeps a declined intent
+     * open, and a second card may pay it before this step runs; the capture, handled next, then confirms the order.
+     */
     @EventHandler
-    void on(PaymentFailed e) { cancelPending(e.paymentId(), e.orderId()); }
+    void on(PaymentFailed e) {
+        if (PaymentRecord.read(events, e.paymentId()).map(r -> r.capturedCents() > 0).orElse(false)) {
+            log.info("Payment {} was declined, then captured: order {} is left to the capture", e.paymentId(), e.orderId());
+            return;
+        }
+        cancelPending(e.paymentId(), e.orderId());
+    }
 
     @EventHandler
     void on(PaymentCanceled e) { cancelPending(e.paymentId(), e.orderId()); }
@@ -154,6 +164,26 @@ class PaymentProcess {
         }
         commands.send(new RecordRefund(e.paymentId(), e.refundId(), refund.id(), e.amountCents(), refund.status(), null,
                 refund.failureReason()));
+    }
+
+    /**
+     * A refund that failed, or was sent back after it succeeded, and that no refund request stands for (the refund of a
+     * cancelled order or of a payment no order took, an admin's refund of the payment): nothing retries it, so it is
+     * logged for an operator, who refunds the amount again (an admin's {@code POST /api/v1/payments/{id}/refund}). A
+     * refund request's own failure reads {@code failed} in the staff's list of requests, with its retry.
+     */
+    @EventHandler
+    void on(PaymentRefundFailed e) {
+        if (!e.refundId().startsWith(RefundProcess.PREFIX))
+            log.error("Payment {} (order {}): refund {} of {} cents failed ({}); nothing retries it: needs an operator",
+                    e.paymentId(), e.orderId(), e.refundId(), e.amountCents(), e.reason());
+    }
+
+    @EventHandler
+    void on(PaymentRefundReversed e) {
+        if (!e.refundId().startsWith(RefundProcess.PREFIX))
+            log.error("Payment {} (order {}): refund {} of {} {} was sent back by the bank ({}); nothing retries it: needs an "
+                    + "operator", e.paymentId(), e.orderId(), e.refundId(), e.amountCents(), e.currency(), e.reason());
     }
 
     /** Whether the payment's events hold the gateway's word on this refund (succeeded, failed, or reversed). */

@@ -129,6 +129,18 @@ class PaymentProcessTest {
     }
 
     @Test
+    void givenDeclinedThenCapturedByAnotherCard_beforeTheDeclineIsHandled_thenTheOrderIsLeftToTheCapture_andConfirmed() {
+        PaymentFailed declined = new PaymentFailed(payment, order, buyer, 5_000, "USD", "card_declined", "declined", "evt_no");
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), declined,
+                captured());
+        stored(order.value(), placed());
+        process.on(declined);
+        assertThat(sent).as("no cancellation of an order its payment paid").isEmpty();
+        process.on(captured());
+        assertThat(sent).containsExactly(new ConfirmOrder(order, payment.value()));
+    }
+
+    @Test
     void givenAPaidCardOrderCancelled_thenWhatIsLeftOfItsPaymentIsRefunded_walletOrdersAndUnpaidOnesAreNot() {
         OrderCancelled paid = new OrderCancelled(order, "ORD-20261202-ABCD", buyer, "confirmed", "sealed", "u", List.of(), null,
                 PlaceOrder.CARD, payment.value(), 5_000, "USD");
