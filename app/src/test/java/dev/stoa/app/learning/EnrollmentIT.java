@@ -373,6 +373,68 @@ class EnrollmentIT extends ApiTest {
     }
 
     /**
+     * A checkout and a wallet enrollment of one course by one student at once: each notes itself before it looks for the
+     * other, so they cannot both pay. Here the other request is caught in flight, noted and not yet further.
+     */
+    @Test
+    void aCourseBeingBoughtFromTheWallet_isNotCheckedOutAtOnce_norBoughtFromTheWalletWhileACheckoutOfItIsUnderWay() {
+        Course course = courses.published("Terrines", 2_000, 70);
+        String me = UUID.randomUUID().toString();
+        String student = tokenAs(me, "customer");
+        fund(student, 10_000);
+
+        String purchase = UUID.randomUUID().toString(); // a wallet purchase noted by another request, not debited yet
+        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency) "
+                + "values (?, ?, ?, 2000, 'USD')", purchase, me, course.id());
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1), student)
+                .status()).isBetween(200, 204);
+        Api.Response checkout = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), student,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(checkout.status()).as(checkout.toString()).isEqualTo(409);
+        assertThat(checkout.code()).isEqualTo("course_already_owned");
+        assertThat(api.get("/api/v1/cart", student).body().get("items")).as("the cart keeps it").hasSize(1);
+        jdbc.update("delete from course_wallet_purchase where purchase_id = ?", purchase);
+
+        String attempt = UUID.randomUUID().toString(); // a checkout of it noted by another request, its order not placed yet
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses) values (?, ?, '', ?)",
+                attempt, me, course.id());
+        Api.Response wallet = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+        assertThat(wallet.status()).as(wallet.toString()).isEqualTo(409);
+        assertThat(wallet.code()).isEqualTo("course_in_pending_order");
+        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where user_id = ?", Long.class, me))
+                .as("the refused purchase's note is gone").isZero();
+        jdbc.update("delete from checkout_attempt where order_id = ?", attempt);
+
+        assertThat(enroll(course.id(), Map.of("paymentMethod", "wallet"), student).status()).isEqualTo(201);
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 8_000,
+                Duration.ofSeconds(20), "one debit of 2000 (" + api.get("/api/v1/wallet", student).body() + ")");
+    }
+
+    /** The same, raced: a checkout by wallet and a wallet enrollment of one course sent at once never both pay. */
+    @Test
+    void aCheckoutAndAWalletEnrollmentOfOneCourseAtOnce_payOnceAtMost() throws Exception {
+        String student = tokenFor("customer");
+        fund(student, 20_000);
+        long paid = 0;
+        for (int round = 0; round < 5; round++) {
+            Course course = courses.published("Race " + round, 1_000, 70);
+            assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1),
+                    student).status()).isBetween(200, 204);
+            List<Integer> statuses = Race.of(List.of(
+                    () -> api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), student,
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString())).status(),
+                    () -> enroll(course.id(), Map.of("paymentMethod", "wallet"), student).status()));
+            assertThat(statuses).as("round " + round).filteredOn(s -> s == 201).hasSizeLessThanOrEqualTo(1);
+            assertThat(statuses).as("round " + round).allMatch(s -> s == 201 || s == 409);
+            paid += statuses.contains(201) ? 1_000 : 0;
+            api.delete("/api/v1/cart", student);
+        }
+        long expected = 20_000 - paid;
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == expected,
+                Duration.ofSeconds(20), "one debit per course bought (" + api.get("/api/v1/wallet", student).body() + ")");
+    }
+
+    /**
      * A student whose default address is in Germany pays from the wallet the tax the checkout adds on a course there
      * (19 %): 49.00 + 9.31, as another student there pays at the checkout. Before, the wallet took the bare price.
      */

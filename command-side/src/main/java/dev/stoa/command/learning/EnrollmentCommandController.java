@@ -119,6 +119,15 @@ class EnrollmentCommandController {
         long price = withTax(me, course);
         purchases.begin(purchase, me, course.courseId(), price, course.currency());
         try {
+            // noted first, then checked: a checkout of the course notes itself first too, then looks for this purchase
+            // (PendingCourseOrders.requireNoWalletPurchase), so of the two at once at least one sees the other
+            pendingOrders.requireNoCheckout(me, course.courseId().value());
+            pendingOrders.requireNoneHolds(me, Set.of(course.courseId().value()));
+        } catch (RuntimeException refused) {
+            purchases.end(purchase);
+            throw refused;
+        }
+        try {
             commands.send(new DebitWallet(me, purchase, price, course.currency()));
         } catch (RuntimeException refused) {
             // refused (not enough money, another currency): nothing was taken. No answer (a timeout, a lost connection):

@@ -165,9 +165,18 @@ public class Checkout {
         // giving back what was not taken changes nothing (the cart, the coupon and the inventories answer a repeat so)
         List<Item> reserved = new ArrayList<>();
         String coupon = null;
-        attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(),
+        List<String> courses = items.stream().filter(i -> !i.product()).map(Item::itemId).toList();
+        attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(), courses,
                 cart.couponCode());
         try {
+            // noted first, then checked: a wallet enrollment of one of these courses notes itself first too, then looks
+            // for this row (PendingCourseOrders.requireNoCheckout), so of two at once at least one sees the other
+            for (String course : courses) {
+                pendingCourses.requireNoWalletPurchase(buyer, course);
+                if (catalog.owns(buyer, new CourseId(course)))
+                    throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + course
+                            + " already: remove it from the cart");
+            }
             commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();

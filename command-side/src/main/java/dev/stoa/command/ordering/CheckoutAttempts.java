@@ -61,12 +61,19 @@ class CheckoutAttempts extends PeriodicTask {
      * one its first attempt left, {@link #undoLeftOver}, and moves on to its key's next id); if one is, this row names
      * what both may have reserved, and starts its time again.
      */
-    void begin(OrderId orderId, UserId buyer, List<ProductId> products, String couponCode) {
-        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code) values (?, ?, ?, ?) "
+    void begin(OrderId orderId, UserId buyer, List<ProductId> products, List<String> courses, String couponCode) {
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses, coupon_code) values (?, ?, ?, ?, ?) "
                         + "on conflict (order_id) do update set products = checkout_attempt.products || ',' || excluded.products, "
+                        + "courses = excluded.courses, "
                         + "coupon_code = coalesce(excluded.coupon_code, checkout_attempt.coupon_code), started_at = now()",
                 orderId.value(), buyer.value(),
-                products.stream().map(ProductId::value).collect(Collectors.joining(",")), couponCode);
+                products.stream().map(ProductId::value).collect(Collectors.joining(",")), String.join(",", courses), couponCode);
+    }
+
+    /** Whether a checkout of {@code buyer}'s under way (not placed, not given up yet) buys {@code courseId}. */
+    boolean buysCourse(UserId buyer, String courseId) {
+        return jdbc.queryForList("select courses from checkout_attempt where buyer_id = ?", String.class, buyer.value())
+                .stream().anyMatch(courses -> ids(courses).contains(courseId));
     }
 
     void end(OrderId orderId) {
@@ -113,7 +120,7 @@ class CheckoutAttempts extends PeriodicTask {
         UserId buyer = new UserId((String) row.get("buyer_id"));
         OrderId order = new OrderId(orderId);
         if (!abandon(order, buyer, RECOVERED, meta)) return; // placed after all: its hold and saga own it
-        giveBack(order, buyer, products((String) row.get("products")).stream().map(ProductId::new).toList(),
+        giveBack(order, buyer, ids((String) row.get("products")).stream().map(ProductId::new).toList(),
                 (String) row.get("coupon_code"), meta);
     }
 
@@ -151,8 +158,8 @@ class CheckoutAttempts extends PeriodicTask {
         }
     }
 
-    /** The reserved products as stored: comma-separated, empty for a cart of courses only. */
-    static List<String> products(String stored) {
+    /** Ids as stored (the reserved products, the courses bought): comma-separated, empty for none. */
+    static List<String> ids(String stored) {
         return stored == null ? List.of() : Arrays.stream(stored.split(",")).filter(id -> !id.isBlank()).toList();
     }
 }

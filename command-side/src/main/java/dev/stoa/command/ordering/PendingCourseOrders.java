@@ -11,6 +11,7 @@ import dev.stoa.api.platform.ErrorCode;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +28,41 @@ import org.springframework.stereotype.Component;
 public class PendingCourseOrders {
     private final OrderHolds holds;
     private final CourseGrantsDue grantsDue;
+    private final CheckoutAttempts attempts;
+    private final JdbcTemplate jdbc;
     private final EventStore events;
 
-    PendingCourseOrders(OrderHolds holds, CourseGrantsDue grantsDue, EventStore events) {
+    PendingCourseOrders(OrderHolds holds, CourseGrantsDue grantsDue, CheckoutAttempts attempts, JdbcTemplate jdbc,
+                        EventStore events) {
         this.holds = holds;
         this.grantsDue = grantsDue;
+        this.attempts = attempts;
+        this.jdbc = jdbc;
         this.events = events;
+    }
+
+    /**
+     * For a wallet enrollment, once its purchase is noted: 409 {@code course_in_pending_order} while a checkout of the
+     * buyer's that buys the course is under way (not placed yet, so without a hold). The checkout notes itself before it
+     * looks for wallet purchases ({@link #requireNoWalletPurchase}), and the enrollment notes itself before it looks
+     * here: of the two at once, at least one sees the other, so the course is not paid twice.
+     */
+    public void requireNoCheckout(UserId buyer, String courseId) {
+        if (attempts.buysCourse(buyer, courseId))
+            throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + courseId + " is being checked out in "
+                    + "another request of yours: wait for its order, then pay or cancel it");
+    }
+
+    /**
+     * For a checkout, once it is noted: 409 {@code course_already_owned} while the buyer buys the course from the wallet
+     * in another request ({@code course_wallet_purchase}, the learning side's note of a purchase under way, written
+     * before its debit and deleted once the course is granted or the debit given back).
+     */
+    void requireNoWalletPurchase(UserId buyer, String courseId) {
+        if (!jdbc.queryForList("select 1 from course_wallet_purchase where user_id = ? and course_id = ? limit 1",
+                Integer.class, buyer.value(), courseId).isEmpty())
+            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "course " + courseId + " is being bought from your "
+                    + "wallet in another request: remove it from the cart");
     }
 
     /**
