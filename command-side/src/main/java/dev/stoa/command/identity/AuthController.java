@@ -35,15 +35,17 @@ class AuthController {
     private final Sessions sessions;
     private final PhantomLockout phantoms;
     private final PersonalData personal;
+    private final BootstrapAdmin bootstrapAdmin;
 
     AuthController(Commands commands, UniqueKeys keys, TokenIssuer tokens, Sessions sessions, PhantomLockout phantoms,
-                   PersonalData personal) {
+                   PersonalData personal, BootstrapAdmin bootstrapAdmin) {
         this.commands = commands;
         this.keys = keys;
         this.tokens = tokens;
         this.sessions = sessions;
         this.phantoms = phantoms;
         this.personal = personal;
+        this.bootstrapAdmin = bootstrapAdmin;
     }
 
     record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
@@ -71,6 +73,8 @@ class AuthController {
             throw DomainException.forbidden("roles may be customer, instructor or vendor; others are granted by an admin");
         PasswordPolicy.weakness(body.password(), body.email()).ifPresent(why ->
                 { throw DomainException.badInput("password " + why); });
+        if (bootstrapAdmin.reserves(body.email())) // answered as the taken address it is about to be
+            throw new DomainException(ErrorCode.DUPLICATE_EMAIL, "an account with this e-mail already exists");
         UserId id = UserId.random();
         personal.prepareKey(id.value()); // before the command's transaction: with Axon Server it needs no second connection
         commands.send(new RegisterUser(id, body.email(), Passwords.hash(body.password()), body.firstName().trim(),

@@ -57,6 +57,18 @@ class BootstrapAdmin {
         });
     }
 
+    /**
+     * Whether {@code candidate} is the bootstrap admin's e-mail while the account is not opened yet: the web server
+     * takes requests before the platform is ready and this account is opened, and a sign-up with that e-mail in
+     * between would leave the platform without its first admin (the address taken by an account that is not one).
+     * The sign-up answers it as a taken address.
+     */
+    boolean reserves(String candidate) {
+        if (email.isBlank() || password.isBlank() || candidate == null) return false;
+        if (!UserAccount.emailKey(email).equals(UserAccount.emailKey(candidate))) return false;
+        return !keys.exists(MARKER, MARKER);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     @org.springframework.core.annotation.Order(0)
     void createIfMissing() {
