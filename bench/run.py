@@ -712,7 +712,8 @@ def machine_facts(java, jar, jvm_options):
         pass
     r = subprocess.run([java, "-version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     facts["java"] = java
-    facts["java_version"] = r.stdout.splitlines()[0] if r.stdout else "?"
+    # the line naming the version (JAVA_TOOL_OPTIONS makes the JVM print "Picked up ..." first)
+    facts["java_version"] = next((l for l in r.stdout.splitlines() if 'version "' in l), "?")
     facts["jar"] = jar
     facts["jar_mtime"] = time.strftime("%Y-%m-%d %H:%M", time.gmtime(os.path.getmtime(jar)))
     h = hashlib.sha256()

@@ -43,13 +43,14 @@ public class AuditEvents {
      * transaction may commit after one with a higher position) comes where it was chained, after events with higher
      * positions. Paged by the chain, so no event is ever passed: a page by position would end past such an event
      * before it was stored, and the next page, after that end, would never show it. {@code after} names an event's
-     * position; the page goes on after that event in the chain (after the one with the highest position below it, when
-     * no event has that position).
+     * position; the page goes on after that event in the chain. When no event has that position (a gap, a hand-picked
+     * value), it starts at the first event chained with a higher position, so none of those is passed.
      */
     public AuditPage page(AuditFilter filter, long after, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource("after", after).addValue("limit", limit);
-        StringBuilder where = new StringBuilder("chain_seq > coalesce((select chain_seq from audit_log where position <= :after"
-                + " order by position desc limit 1), 0)");
+        StringBuilder where = new StringBuilder("chain_seq > coalesce((select chain_seq from audit_log where position = :after),"
+                + " (select min(chain_seq) - 1 from audit_log where position > :after),"
+                + " (select max(chain_seq) from audit_log), 0)");
         add(where, params, "aggregate_type = :aggregateType", "aggregateType", AuditFilter.storedType(filter.aggregateType()));
         add(where, params, "aggregate_id = :aggregateId", "aggregateId", filter.aggregateId());
         add(where, params, "event_type = :type", "type", blankToNull(filter.type()));

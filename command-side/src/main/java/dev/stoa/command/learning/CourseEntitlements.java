@@ -18,6 +18,7 @@ import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.ordering.CourseGrantsDue;
+import dev.stoa.command.platform.DeadLetterEvictions;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(CourseEntitlements.NAME)
 @DisallowReplay
-class CourseEntitlements {
+class CourseEntitlements implements DeadLetterEvictions {
     static final String NAME = "course-entitlements";
     private static final Logger log = LoggerFactory.getLogger(CourseEntitlements.class);
     private final Commands commands;
@@ -67,6 +68,15 @@ class CourseEntitlements {
     void on(OrderConfirmed e) {
         grant(e);
         grantsDue.settled(e.orderId()); // only once every grant is in: a grant that fails keeps the courses refused meanwhile
+    }
+
+    /**
+     * An order's confirmation parked here and evicted by an operator will never be granted by this processor: its
+     * courses are no longer refused to the buyer as due (the operator grants or refunds them by hand).
+     */
+    @Override
+    public void evicted(String processor, Object payload) {
+        if (NAME.equals(processor) && payload instanceof OrderConfirmed confirmed) grantsDue.settled(confirmed.orderId());
     }
 
     private void grant(OrderConfirmed e) {

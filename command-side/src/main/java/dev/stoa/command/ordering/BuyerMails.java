@@ -44,14 +44,17 @@ public class BuyerMails {
     }
 
     /**
-     * An amount in the currency's smallest unit as the buyer reads it, with the currency's own decimals (ISO 4217, as
-     * Stripe counts them): 1234 USD → "12.34 USD", 1500 JPY → "1500 JPY", 1234 BHD → "1.234 BHD". An unknown code gets
-     * two decimals.
+     * An amount in the unit Stripe counts it in as the buyer reads it, with the currency's own decimals (ISO 4217):
+     * 1234 USD → "12.34 USD", 1500 JPY → "1500 JPY", 1234 BHD → "1.234 BHD"; ISK and UGX in hundredths, as Stripe
+     * counts them. An unknown code gets two decimals.
      */
     public static String amount(long minorUnits, String currency) {
         int digits = 2;
         try {
-            digits = Math.max(0, java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
+            String code = currency.toUpperCase(Locale.ROOT);
+            // Stripe counts these two in hundredths, though ISO 4217 gives them none
+            if (!code.equals("ISK") && !code.equals("UGX"))
+                digits = Math.max(0, java.util.Currency.getInstance(code).getDefaultFractionDigits());
         } catch (IllegalArgumentException | NullPointerException unknown) {
             // two decimals
         }

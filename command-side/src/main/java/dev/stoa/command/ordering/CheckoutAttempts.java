@@ -64,7 +64,7 @@ class CheckoutAttempts extends PeriodicTask {
     void begin(OrderId orderId, UserId buyer, List<ProductId> products, List<String> courses, String couponCode) {
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses, coupon_code) values (?, ?, ?, ?, ?) "
                         + "on conflict (order_id) do update set products = checkout_attempt.products || ',' || excluded.products, "
-                        + "courses = excluded.courses, "
+                        + "courses = checkout_attempt.courses || ',' || excluded.courses, "
                         + "coupon_code = coalesce(excluded.coupon_code, checkout_attempt.coupon_code), started_at = now()",
                 orderId.value(), buyer.value(),
                 products.stream().map(ProductId::value).collect(Collectors.joining(",")), String.join(",", courses), couponCode);

@@ -34,9 +34,12 @@ public class CourseGrantsDue {
         jdbc.update("delete from order_course_grant_due where order_id = ?", orderId.value());
     }
 
+    /** A row: the order, and whether it was written in the last minute (its confirmation may still be on its way). */
+    record Due(OrderId orderId, boolean recent) {}
+
     /** The confirmed orders of {@code buyerId} whose courses are not granted yet. */
-    List<OrderId> dueOf(String buyerId) {
-        return jdbc.queryForList("select order_id from order_course_grant_due where buyer_id = ?", String.class, buyerId)
-                .stream().map(OrderId::new).toList();
+    List<Due> dueOf(String buyerId) {
+        return jdbc.query("select order_id, confirmed_at > now() - interval '1 minute' from order_course_grant_due "
+                + "where buyer_id = ?", (rs, i) -> new Due(new OrderId(rs.getString(1)), rs.getBoolean(2)), buyerId);
     }
 }

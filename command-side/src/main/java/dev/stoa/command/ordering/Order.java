@@ -94,8 +94,9 @@ public class Order {
             throw DomainException.badInput("paymentReference is required");
         OrderRules.text(cmd.paymentReference(), "paymentReference", 200);
         if (status == OrderStatus.PENDING) {
-            holds.release(orderId);
+            // the due row before the hold goes: with Axon Server each commits on its own, before the events
             if (lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType()))) grantsDue.due(orderId, buyer.value());
+            holds.release(orderId);
             apply(new OrderConfirmed(orderId, orderNumber, buyer, paymentMethod, cmd.paymentReference(),
                     amounts.totalCents(), amounts.currency()));
         } else if (status == OrderStatus.CANCELLED || !cmd.paymentReference().equals(paymentReference)) {

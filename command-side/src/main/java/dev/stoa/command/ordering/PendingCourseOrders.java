@@ -79,11 +79,12 @@ public class PendingCourseOrders {
                 throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + course + " is in your order "
                         + placed.orderNumber() + ", which waits for payment: pay it, or cancel it, first");
         }
-        for (OrderId paid : grantsDue.dueOf(buyer.value())) {
-            List<Object> history = history(paid);
-            // with Axon Server the row commits before the events: one whose confirmation is not stored is being rolled back
-            if (history.stream().noneMatch(p -> p instanceof OrderConfirmed) || history.stream().anyMatch(p -> p instanceof OrderCancelled))
-                continue;
+        for (CourseGrantsDue.Due due : grantsDue.dueOf(buyer.value())) {
+            List<Object> history = history(due.orderId());
+            if (history.stream().anyMatch(p -> p instanceof OrderCancelled)) continue;
+            // with Axon Server the row commits before the events (and the hold is gone by then): one whose confirmation
+            // is not stored yet counts while it is recent, and is a rolled-back confirmation's after that
+            if (!due.recent() && history.stream().noneMatch(p -> p instanceof OrderConfirmed)) continue;
             OrderPlaced placed = placed(history);
             String course = placed == null ? null : heldCourse(placed, courseIds);
             if (course != null)

@@ -86,6 +86,16 @@ class CourseEntitlementsTest {
     }
 
     @Test
+    void anOrdersConfirmationEvictedFromThisProcessorsDeadLetters_settlesItsCourses_nothingElseDoes() {
+        entitlements.evicted("order-read-model", confirmed());
+        entitlements.evicted(CourseEntitlements.NAME, placed());
+        verify(grantsDue, never()).settled(any());
+        entitlements.evicted(CourseEntitlements.NAME, confirmed());
+        verify(grantsDue).settled(order);
+        assertThat(sent).as("nothing granted").isEmpty();
+    }
+
+    @Test
     void aGrantThatFails_leavesTheOrdersCoursesDue_forTheRetry() {
         stored(order.value(), placed(), confirmed());
         grantsFail = true;

@@ -2,6 +2,7 @@ package dev.stoa.app.platform.deadletter;
 
 import dev.stoa.api.platform.DeadLetterEvicted;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.platform.DeadLetterEvictions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,12 +45,15 @@ public class DeadLetters {
     private final EventGateway events;
     private final TransactionTemplate transactions;
     private final EvictedEvents evicted;
+    private final ObjectProvider<DeadLetterEvictions> listeners;
     @PersistenceContext
     private EntityManager entityManager;
 
     DeadLetters(EventProcessingConfiguration processing, @Qualifier("eventSerializer") Serializer serializer,
-                EventGateway events, TransactionTemplate transactions, EvictedEvents evicted) {
+                EventGateway events, TransactionTemplate transactions, EvictedEvents evicted,
+                ObjectProvider<DeadLetterEvictions> listeners) {
         this.evicted = evicted;
+        this.listeners = listeners;
         this.processing = processing;
         this.serializer = serializer;
         this.events = events;
@@ -104,7 +109,11 @@ public class DeadLetters {
         transactions.executeWithoutResult(tx -> {
             StreamSupport.stream(queue.deadLetterSequence(view.sequenceId()).spliterator(), false)
                     .filter(letter -> letter instanceof JpaDeadLetter<?> jpa && jpa.getId().equals(id)).findFirst()
-                    .ifPresentOrElse(queue::evict, () -> { throw DomainException.notFound("dead letter " + id); });
+                    .ifPresentOrElse(letter -> {
+                        queue.evict(letter);
+                        Object payload = letter.message().getPayload();
+                        listeners.orderedStream().forEach(listener -> listener.evicted(view.processor(), payload));
+                    }, () -> { throw DomainException.notFound("dead letter " + id); });
             events.publish(new DeadLetterEvicted(view.processor(), id, view.eventId(), view.type(), view.cause()));
             evicted.record(view.processor(), view.eventId()); // its replays skip it too
         });
