@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -144,6 +146,16 @@ public class OrderRefunds {
         for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
         for (RefundItem item : requested.get(cmd.refundId().value())) now[lineOf(order.lines(), item)] += item.quantity();
         RefundSplit.Result split = RefundSplit.of(order.lines(), order.amounts(), before, now);
+        if (PlaceOrder.CARD.equals(order.paymentMethod())) {
+            // refused here, before anything is given back: approved, it would revoke its courses and take its units out
+            // of the shipment, and then fail at the payment, which has less left than the request refunds
+            OptionalLong left = orders.cardRefundable(order.paymentReference());
+            if (left.isPresent() && split.totalCents() > left.getAsLong())
+                throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "this request refunds " + split.totalCents()
+                        + " cents, and the order's card payment has " + Math.max(0, left.getAsLong()) + " left to refund "
+                        + "(part of it was refunded outside refund requests): reject it, or refund what is left through "
+                        + "the payment");
+        }
         RefundApproved approved = new RefundApproved(cmd.refundId(), orderId, order.orderNumber(), order.buyer(), split.lines(),
                 split.itemsCents(), split.discountCents(), split.taxCents(), split.shippingCents(), split.totalCents(),
                 order.amounts().currency(), split.wholeOrderRefunded(), order.paymentMethod(), order.paymentReference(),

@@ -3,7 +3,9 @@ package dev.stoa.command.payment;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -20,6 +22,18 @@ record PaymentRecord(PaymentId paymentId, OrderId orderId, UserId buyer, long am
     /** The payloads of the payment's events, in order. */
     static List<Object> history(EventStore events, PaymentId paymentId) {
         return events.readEvents(paymentId.value()).asStream().map(m -> (Object) m.getPayload()).toList();
+    }
+
+    /** The amount of the refunds asked for and not decided yet (neither succeeded nor failed nor sent back). */
+    static long underWay(List<Object> history) {
+        Map<String, Long> open = new HashMap<>();
+        for (Object p : history) {
+            if (p instanceof PaymentRefundRequested r) open.put(r.refundId(), r.amountCents());
+            else if (p instanceof PaymentRefunded r) open.remove(r.refundId());
+            else if (p instanceof PaymentRefundFailed r) open.remove(r.refundId());
+            else if (p instanceof PaymentRefundReversed r) open.remove(r.refundId());
+        }
+        return open.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The payment those payloads tell of; empty before its {@code PaymentStarted}. */
