@@ -88,10 +88,9 @@ class EnrollmentCommandController {
         if (enrollments.hasAccess(me, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
         String method = body == null ? null : body.paymentMethod();
-        if (course.free() || GrantEnrollment.WALLET.equals(method)) {
-            accounts.require(me, "enrollment");
-            pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
-        }
+        if (course.free() || GrantEnrollment.WALLET.equals(method)) accounts.require(me, "enrollment");
+        // a wallet purchase looks for pending orders once it is noted (payFromWallet)
+        if (course.free()) pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
         Enrolled enrolled;
         if (course.free()) {
             enrolled = grant(new GrantEnrollment(me, courseId, GrantEnrollment.FREE, GrantEnrollment.FREE, 0, null));

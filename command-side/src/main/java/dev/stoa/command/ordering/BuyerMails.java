@@ -7,7 +7,6 @@ import dev.stoa.command.notification.MailRequest;
 import dev.stoa.command.notification.Mailer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
@@ -41,24 +40,6 @@ public class BuyerMails {
         if (message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE))) return;
         addressOf(buyer).ifPresent(email -> mailer.send(new MailRequest(
                 NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
-    }
-
-    /**
-     * An amount in the unit Stripe counts it in as the buyer reads it, with the currency's own decimals (ISO 4217):
-     * 1234 USD → "12.34 USD", 1500 JPY → "1500 JPY", 1234 BHD → "1.234 BHD"; ISK and UGX in hundredths, as Stripe
-     * counts them. An unknown code gets two decimals.
-     */
-    public static String amount(long minorUnits, String currency) {
-        int digits = 2;
-        try {
-            String code = currency.toUpperCase(Locale.ROOT);
-            // Stripe counts these two in hundredths, though ISO 4217 gives them none
-            if (!code.equals("ISK") && !code.equals("UGX"))
-                digits = Math.max(0, java.util.Currency.getInstance(code).getDefaultFractionDigits());
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            // two decimals
-        }
-        return java.math.BigDecimal.valueOf(minorUnits, digits).toPlainString() + " " + currency;
     }
 
     Optional<String> addressOf(String userId) {

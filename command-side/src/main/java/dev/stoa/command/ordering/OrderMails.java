@@ -1,5 +1,6 @@
 package dev.stoa.command.ordering;
 
+import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderShipped;
@@ -71,5 +72,5 @@ class OrderMails {
 
     private String url(String orderId) { return publicUrl + "/orders/" + orderId; }
 
-    private static String amount(long cents, String currency) { return BuyerMails.amount(cents, currency); }
+    private static String amount(long cents, String currency) { return Money.format(cents, currency); }
 }

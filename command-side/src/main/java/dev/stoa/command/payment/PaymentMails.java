@@ -1,5 +1,6 @@
 package dev.stoa.command.payment;
 
+import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentFailed;
 import dev.stoa.api.payment.PaymentRefundReversed;
@@ -89,5 +90,5 @@ class PaymentMails {
         mails.send(template, buyer, message, model);
     }
 
-    private static String amount(long cents, String currency) { return BuyerMails.amount(cents, currency); }
+    private static String amount(long cents, String currency) { return Money.format(cents, currency); }
 }

@@ -1,5 +1,8 @@
 package dev.stoa.api.platform;
 
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** An amount in the smallest unit of an ISO 4217 currency. Never floating point. */
@@ -13,5 +16,23 @@ public record Money(long amountCents, String currency) {
 
     public static boolean isCurrency(String code) {
         return code != null && CURRENCY.matcher(code).matches();
+    }
+
+    /**
+     * An amount in the unit Stripe counts it in, as a person reads it, with the currency's own decimals (ISO 4217):
+     * 1234 USD → "12.34 USD", 1500 JPY → "1500 JPY", 1234 BHD → "1.234 BHD"; ISK and UGX in hundredths, as Stripe
+     * counts them. An unknown code gets two decimals.
+     */
+    public static String format(long minorUnits, String currency) {
+        int digits = 2;
+        try {
+            String code = currency.toUpperCase(Locale.ROOT);
+            // Stripe counts these two in hundredths, though ISO 4217 gives them none
+            if (!code.equals("ISK") && !code.equals("UGX"))
+                digits = Math.max(0, Currency.getInstance(code).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // two decimals
+        }
+        return BigDecimal.valueOf(minorUnits, digits).toPlainString() + " " + currency;
     }
 }
