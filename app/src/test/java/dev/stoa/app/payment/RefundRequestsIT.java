@@ -399,25 +399,37 @@ class RefundRequestsIT extends ApiTest {
         return api.get("/api/v1/products/" + productId + "/inventory").body().get("onHand").asInt();
     }
 
+    /** The product's onHand, reserved and available. */
+    private List<Integer> stock(String productId) {
+        JsonNode levels = api.get("/api/v1/products/" + productId + "/inventory").body();
+        return List.of(levels.get("onHand").asInt(), levels.get("reserved").asInt(), levels.get("available").asInt());
+    }
+
+    private void awaitStock(String productId, int onHand, int reserved, int available, String what) {
+        Await.until(() -> stock(productId).equals(List.of(onHand, reserved, available)), Duration.ofSeconds(20), what);
+    }
+
     @Test
-    void unitsRefundedBeforeTheyShip_leaveTheShipment_backOnHandAtOnce_andACancellationDoesNotRestockThemAgain() {
+    void unitsRefundedBeforeTheyShip_leaveTheShipment_availableAgainAtOnce_andACancellationDoesNotGiveThemBackTwice() {
         String lamp = product(2_000, 10), pen = product(333, 10);
         String[] buyer = customer();
         fund(buyer[1], 20_000);
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
-        Await.until(() -> onHand(lamp) == 7 && onHand(pen) == 9, Duration.ofSeconds(20), "the order's units left the warehouse");
+        // paid, not shipped: the units are still in the warehouse, reserved for the order
+        awaitStock(lamp, 10, 3, 7, "three lamps reserved");
+        awaitStock(pen, 10, 1, 9, "the pen reserved");
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1)))
                 .body().get("refundId").asText();
         Api.Response approved = approve(refundId, support);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
 
-        // nothing had shipped: the lamp is taken out of the shipment and is back on hand now, with no return to wait for
+        // nothing had shipped: the lamp is taken out of the shipment and is for sale again now, with no return to wait for
         JsonNode seen = api.get("/api/v1/orders/" + orderId, vendor).body();
         assertThat(seen.at("/items/0/productId").asText()).isEqualTo(lamp);
         assertThat(seen.at("/items/0/quantity").asInt()).isEqualTo(3);
         assertThat(seen.at("/items/0/withdrawnQuantity").asInt()).as("the vendor ships two lamps, not three").isEqualTo(1);
         assertThat(seen.at("/items/1/withdrawnQuantity").asInt()).isZero();
-        Await.until(() -> onHand(lamp) == 8, Duration.ofSeconds(20), "the refunded lamp is back on hand");
+        awaitStock(lamp, 10, 2, 8, "the refunded lamp is no longer reserved: it never left");
         Api.Response noReturn = received(refundId, lamp, 1, support);
         assertThat(noReturn.status()).as(noReturn.toString()).isEqualTo(409);
         assertThat(noReturn.code()).isEqualTo("invalid_transition");
@@ -425,12 +437,12 @@ class RefundRequestsIT extends ApiTest {
                 Duration.ofSeconds(20), "the refund is paid");
         assertThat(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().get("returnOpened").asBoolean()).isFalse();
 
-        // an admin cancels the rest before it ships: two lamps and the pen come back, the refunded lamp not a second time
+        // an admin cancels the rest before it ships: two lamps and the pen are released, the refunded lamp not a second time
         Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "the vendor closed"), admin);
         assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 204);
-        // the saga returns the lines in order, the lamp's before the pen's: once the pen is back, so is (all of) the lamp
-        Await.until(() -> onHand(pen) == 10, Duration.ofSeconds(20), "the pen is back on hand");
-        assertThat(onHand(lamp)).as("each lamp back once").isEqualTo(10);
+        // the saga releases the lines in order, the lamp's before the pen's: once the pen is back, so is (all of) the lamp
+        awaitStock(pen, 10, 0, 10, "the pen is released");
+        assertThat(stock(lamp)).as("each lamp released once").containsExactly(10, 0, 10);
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the refund and the cancellation's rest add up to the total");
         assertThat(walletRefunds(buyer[1])).hasSize(2);
     }
@@ -441,7 +453,7 @@ class RefundRequestsIT extends ApiTest {
         String[] buyer = customer();
         fund(buyer[1], 20_000);
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
-        Await.until(() -> onHand(pen) == 9, Duration.ofSeconds(20), "the pen left the warehouse");
+        awaitStock(pen, 10, 1, 9, "the pen reserved");
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)))
                 .body().get("refundId").asText();
         assertThat(approve(refundId, admin).status()).isEqualTo(200);
@@ -451,7 +463,8 @@ class RefundRequestsIT extends ApiTest {
         assertThat(order.at("/items/0/trackingNumber").asText()).isEqualTo("TRK-1");
         assertThat(order.at("/items/1/withdrawnQuantity").asInt()).isEqualTo(1);
         assertThat(order.at("/items/1/trackingNumber").isNull()).as("the pen did not ship").isTrue();
-        Await.until(() -> onHand(pen) == 10, Duration.ofSeconds(20), "the pen is back on hand");
+        awaitStock(pen, 10, 0, 10, "the pen is for sale again: it never left");
+        awaitStock(lamp, 7, 0, 7, "the three lamps left with the shipment");
         assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
     }
@@ -521,8 +534,9 @@ class RefundRequestsIT extends ApiTest {
         String[] buyer = customer();
         fund(buyer[1], 20_000);
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
-        Await.until(() -> onHand(lamp) == 7, Duration.ofSeconds(20), "the three lamps left the warehouse");
+        awaitStock(lamp, 10, 3, 7, "three lamps reserved");
         ship(orderId); // a return is for units that left: ones not shipped yet are taken out of the shipment instead
+        awaitStock(lamp, 7, 0, 7, "the three lamps left the warehouse with the shipment");
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 2)))
                 .body().get("refundId").asText();
         Api.Response early = received(refundId, lamp, 1, support);
@@ -570,8 +584,9 @@ class RefundRequestsIT extends ApiTest {
         String[] buyer = customer();
         fund(buyer[1], 20_000);
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
-        Await.until(() -> onHand(lamp) == 7, Duration.ofSeconds(20), "the three lamps left the warehouse");
+        awaitStock(lamp, 10, 3, 7, "three lamps reserved");
         ship(orderId); // a return is for units that left: ones not shipped yet are taken out of the shipment instead
+        awaitStock(lamp, 7, 0, 7, "the three lamps left the warehouse with the shipment");
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3)))
                 .body().get("refundId").asText();
         approve(refundId, admin);

@@ -45,7 +45,7 @@ class SandboxPaymentsIT extends ApiTest {
     }
 
     @Test
-    void visaTestCard_orderConfirmedAndStockCommitted_thenAnAdminRefundsIt() {
+    void visaTestCard_orderConfirmed_itsUnitsHeld_thenAnAdminRefundsIt() {
         String lamp = shop.product(1_500, 4);
         CardShop.Buyer buyer = shop.buyer();
         CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
@@ -58,7 +58,7 @@ class SandboxPaymentsIT extends ApiTest {
         Api.Response confirmed = confirm(order, "pm_card_visa", buyer.token());
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(202);
         shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
-        shop.awaitLevels(lamp, 2, 0, 2);
+        shop.awaitLevels(lamp, 4, 2, 2);
         assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "captured").get("clientSecret").isNull()).isTrue();
         Api.Response twice = confirm(order, "pm_card_visa", buyer.token());
         assertThat(twice.status()).isEqualTo(409);

@@ -85,7 +85,7 @@ class StripePaymentsIT {
     }
 
     @Test
-    void cardCheckout_signedSucceededWebhook_orderConfirmedAndStockCommitted() throws Exception {
+    void cardCheckout_signedSucceededWebhook_orderConfirmed_itsUnitsHeldUntilTheyShip() throws Exception {
         String lamp = shop.product(2_500, 5);
         CardShop.Buyer buyer = shop.buyer();
         CardShop.CardOrder order = shop.checkout(buyer, lamp, 2);
@@ -112,7 +112,7 @@ class StripePaymentsIT {
         assertThat(stripe.deliver(port, stripe.succeeded(intentId))).isEqualTo(200);
         JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
         assertThat(confirmed.get("totalCents").asLong()).isEqualTo(order.totalCents());
-        shop.awaitLevels(lamp, 3, 0, 3);
+        shop.awaitLevels(lamp, 5, 2, 3); // paid: the two lamps stay on hand, reserved, until they ship
         JsonNode payment = shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
         assertThat(payment.get("clientSecret").isNull()).as("a paid payment hands out no secret").isTrue();
         JsonNode listed = shop.awaitListed(order.paymentId(), order.orderId(), "captured");
@@ -171,7 +171,7 @@ class StripePaymentsIT {
         assertThat(stripe.intent(intentId).metadata()).containsEntry("orderId", order.get());
         assertThat(stripe.deliver(port, stripe.succeeded(intentId))).isEqualTo(200);
         shop.awaitOrder(order.get(), buyer.token(), "confirmed");
-        shop.awaitLevels(lamp, 4, 0, 4);
+        shop.awaitLevels(lamp, 5, 1, 4);
     }
 
     @Test
@@ -221,7 +221,7 @@ class StripePaymentsIT {
         }
         JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
         assertThat(confirmed.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
-        shop.awaitLevels(lamp, 1, 0, 1);
+        shop.awaitLevels(lamp, 2, 1, 1);
         shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
         assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "captured").get("capturedCents").asLong())
                 .isEqualTo(order.totalCents());
@@ -250,7 +250,7 @@ class StripePaymentsIT {
 
         JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
         assertThat(confirmed.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
-        shop.awaitLevels(lamp, 1, 0, 1);
+        shop.awaitLevels(lamp, 2, 1, 1);
         mailbox.await(buyer.email(), "confirm");
         Await.pause(Duration.ofSeconds(2)); // a second mail would be queued by now
         assertThat(shop.mails(mailbox, buyer.email(), "onfirm")).isEqualTo(1);
@@ -404,7 +404,7 @@ class StripePaymentsIT {
         CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
         stripe.deliver(port, stripe.succeeded(intentOf(order)));
         shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
-        shop.awaitLevels(lamp, 1, 0, 1);
+        shop.awaitLevels(lamp, 2, 1, 1);
 
         Api.Response cancel = api.post("/api/v1/orders/" + order.orderId() + "/cancel", Map.of("reason", "changed my mind"), buyer.token());
         assertThat(cancel.status()).as(cancel.toString()).isBetween(200, 204);

@@ -24,7 +24,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * checkout (no caller of their own).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2") // 2: the reservation of a paid order stays open until it ships; the location is kept
 @SnapshotState
 public class Inventory {
     @AggregateIdentifier
@@ -50,7 +50,7 @@ public class Inventory {
     @CommandHandler
     void handle(AdjustStock cmd) {
         requireOwnerOrAdmin(cmd.actor());
-        stock.adjust(productId, cmd.onHand(), cmd.reorderThreshold(), cmd.warehouseLocation())
+        stock.adjust(productId, cmd.onHand(), cmd.expectedOnHand(), cmd.reorderThreshold(), cmd.warehouseLocation())
                 .forEach(AggregateLifecycle::apply);
     }
 
@@ -89,11 +89,22 @@ public class Inventory {
         }
     }
 
-    /** Returned units arrived: on hand again, once per parcel ({@code receiptId}). */
+    /**
+     * Returned units arrived: on hand again, once per parcel ({@code receiptId}). Units a refund withdrew from an order
+     * whose reservation is still open (paid, its line not shipped) never left: the reservation holds fewer.
+     */
     @CommandHandler
     void handle(RestockReturn cmd) {
         if (reservations.received(cmd.receiptId())) return;
-        apply(stock.restockReturn(productId, cmd.orderId(), cmd.receiptId(), cmd.quantity()));
+        var held = reservations.openQuantity(cmd.orderId());
+        if (held.isEmpty()) {
+            apply(stock.restockReturn(productId, cmd.orderId(), cmd.receiptId(), cmd.quantity()));
+        } else if (cmd.quantity() <= 0 || cmd.quantity() > held.get()) {
+            throw DomainException.badInput("order " + cmd.orderId() + " holds " + held.get() + " units of product "
+                    + productId + ", not " + cmd.quantity() + " to withdraw");
+        } else {
+            apply(stock.reduce(productId, cmd.orderId(), cmd.receiptId(), cmd.quantity()));
+        }
     }
 
     /** Units that can be sold now (on hand less reserved); the cart checks a quantity against it. */
@@ -140,6 +151,12 @@ public class Inventory {
 
     @EventSourcingHandler
     void on(ReturnedStockRestocked e) {
+        stock.levels(e.onHand(), e.reserved());
+        reservations.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationReduced e) {
         stock.levels(e.onHand(), e.reserved());
         reservations.on(e);
     }

@@ -3,6 +3,7 @@ package dev.stoa.command.inventory;
 import dev.stoa.api.inventory.StockReservationCommitted;
 import dev.stoa.api.inventory.ReturnedStockRestocked;
 import dev.stoa.api.inventory.StockReturned;
+import dev.stoa.api.inventory.StockReservationReduced;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
 import dev.stoa.api.ordering.OrderId;
@@ -15,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reservations orders made on one product, by order id: open ones with their quantity, and the ids of those
- * committed or released, so that a repeated command (a saga retrying) is answered as the first was.
+ * The reservations orders made on one product, by order id: open ones with their quantity (held from the checkout
+ * until the line ships, less units refunds withdrew; 0 when they withdrew all), and the ids of those committed or
+ * released, so that a repeated command (a saga retrying) is answered as the first was.
  */
 @SnapshotState
 final class Reservations {
@@ -43,8 +45,13 @@ final class Reservations {
         return true;
     }
 
-    /** The quantity an open reservation holds; empty if there is none (never made, released or committed). */
-    Optional<Integer> openQuantity(OrderId order) { return Optional.ofNullable(open.get(order.value())); }
+    /**
+     * The quantity an open reservation holds; empty if there is none (never made, released or committed) or a refund
+     * withdrew all its units.
+     */
+    Optional<Integer> openQuantity(OrderId order) {
+        return Optional.ofNullable(open.get(order.value())).filter(held -> held > 0);
+    }
 
     /** The quantity to commit; empty if it was committed already. */
     Optional<Integer> quantityToCommit(OrderId order) {
@@ -54,7 +61,7 @@ final class Reservations {
             throw DomainException.invalidTransition("the reservation for order " + id + " was released");
         Integer held = open.get(id);
         if (held == null) throw DomainException.notFound("stock reservation for order " + id);
-        return Optional.of(held);
+        return Optional.of(held).filter(units -> units > 0); // none: refunds withdrew every unit, nothing ships
     }
 
     /** Whether the order's committed units can come back: committed and not returned yet. */
@@ -68,6 +75,11 @@ final class Reservations {
     boolean received(String receiptId) { return receipts.contains(receiptId); }
 
     void on(ReturnedStockRestocked e) { receipts.add(e.receiptId()); }
+
+    void on(StockReservationReduced e) {
+        open.computeIfPresent(e.orderId().value(), (order, held) -> held - e.quantity());
+        receipts.add(e.receiptId());
+    }
 
     void on(StockReserved e) { open.put(e.orderId().value(), e.quantity()); }
 

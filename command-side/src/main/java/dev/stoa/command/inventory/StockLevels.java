@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A product's stock levels and their rules: never negative, {@code onHand} never below what is reserved, and the
+ * A product's stock levels and their rules: never negative, {@code onHand} (units in the warehouse, those held for
+ * paid orders until they ship included) never below what is reserved, and the
  * threshold and depletion alerts raised once, when {@code available} crosses them on the way down (by a count or by
  * a reservation).
  */
@@ -20,16 +21,31 @@ final class StockLevels {
     private int onHand;
     private int reserved;
     private int reorderThreshold;
+    private String warehouseLocation;
 
     int available() { return onHand - reserved; }
 
-    List<Object> adjust(ProductId id, int newOnHand, int threshold, String location) {
+    /**
+     * A count: the levels and settings it names, the others kept ({@code location} blank clears it). With
+     * {@code expectedOnHand}, only if {@code onHand} is still that: a count made against a level that has moved since
+     * (units shipped, arrived or counted) would put back or take away what moved.
+     */
+    List<Object> adjust(ProductId id, Integer countedOnHand, Integer expectedOnHand, Integer newThreshold, String location) {
+        if (countedOnHand == null && newThreshold == null && location == null)
+            throw DomainException.badInput("nothing to change: give onHand, reorderThreshold or warehouseLocation");
+        if (expectedOnHand != null && expectedOnHand != onHand)
+            throw new DomainException(ErrorCode.STOCK_CHANGED, "onHand is " + onHand + ", not the expected " + expectedOnHand
+                    + ": units shipped, arrived or were counted since; read the inventory and count again");
+        int newOnHand = countedOnHand == null ? onHand : countedOnHand;
+        int threshold = newThreshold == null ? reorderThreshold : newThreshold;
+        String newLocation = location == null ? warehouseLocation : location.isBlank() ? null : location.strip();
         if (newOnHand < 0 || newOnHand > MAX_UNITS) throw DomainException.badInput("onHand must be between 0 and " + MAX_UNITS);
         if (threshold < 0 || threshold > MAX_UNITS) throw DomainException.badInput("reorderThreshold must be between 0 and " + MAX_UNITS);
         if (newOnHand < reserved)
-            throw new DomainException(ErrorCode.STOCK_BELOW_RESERVED, "onHand " + newOnHand + " is below the " + reserved + " units reserved for orders");
+            throw new DomainException(ErrorCode.STOCK_BELOW_RESERVED, "onHand " + newOnHand + " is below the " + reserved
+                    + " units reserved for orders (not paid yet, or paid and not shipped yet)");
         List<Object> events = new ArrayList<>();
-        events.add(new StockAdjusted(id, onHand, newOnHand, reserved, newOnHand - reserved, threshold, location));
+        events.add(new StockAdjusted(id, onHand, newOnHand, reserved, newOnHand - reserved, threshold, newLocation));
         alerts(id, newOnHand - reserved, threshold, events);
         return events;
     }
@@ -68,6 +84,11 @@ final class StockLevels {
         return new ReturnedStockRestocked(id, order, receiptId, quantity, onHand + quantity, reserved, available() + quantity);
     }
 
+    /** Units a refund withdrew from an order before they shipped are no longer held for it: available rises. */
+    StockReservationReduced reduce(ProductId id, OrderId order, String receiptId, int quantity) {
+        return new StockReservationReduced(id, order, receiptId, quantity, onHand, reserved - quantity, available() + quantity);
+    }
+
     /** The goods leave: both levels fall, {@code available} stays as it was. */
     StockReservationCommitted commit(ProductId id, OrderId order, int quantity) {
         return new StockReservationCommitted(id, order, quantity, onHand - quantity, reserved - quantity, available());
@@ -87,11 +108,13 @@ final class StockLevels {
     void on(InventoryOpened e) {
         levels(e.onHand(), e.reserved());
         reorderThreshold = e.reorderThreshold();
+        warehouseLocation = e.warehouseLocation();
     }
 
     void on(StockAdjusted e) {
         levels(e.onHand(), e.reserved());
         reorderThreshold = e.reorderThreshold();
+        warehouseLocation = e.warehouseLocation();
     }
 
     void on(ProductRestocked e) { levels(e.onHand(), e.reserved()); }

@@ -67,7 +67,8 @@ import org.springframework.stereotype.Component;
  * order is placed stays in the cart, and two checkouts of one cart make one order), the products (name, SKU, price,
  * vendor and weight snapshotted now, from their events), the buyer's address book, the coupon (redeemed for this
  * order), the inventories (one reservation per product line), the order (placed pending with a payment hold), and for
- * {@code wallet} payment the wallet (debited), then the order confirmed and its reservations committed. A refusal on
+ * {@code wallet} payment the wallet (debited), then the order confirmed (the reservations of physical products stay
+ * open until they ship, the others are committed). A refusal on
  * the way undoes what was done before it (reservations released, coupon released, the cart's lines put back, an order
  * already placed cancelled) and answers the refusal.
  *
@@ -273,9 +274,15 @@ public class Checkout {
         return confirmed(placed, products, reference);
     }
 
-    /** A confirmed order: its reservations committed (the goods leave the warehouse), answered {@code confirmed}. */
+    /**
+     * A confirmed order, answered {@code confirmed}: the reservations of products nobody ships (digital ones) are
+     * committed, as {@link OrderFulfilment} does on the confirmation (done here so the answer shows it); those of
+     * physical products stay open, their units reserved and on hand, until their line ships.
+     */
     private Placed confirmed(OrderPlaced placed, List<ProductId> products, String reference) {
-        for (ProductId product : products) commands.send(new CommitStockReservation(product, placed.orderId()));
+        Set<String> shipped = placed.lines().stream().filter(OrderLine::physical).map(OrderLine::itemId).collect(Collectors.toSet());
+        for (ProductId product : products)
+            if (!shipped.contains(product.value())) commands.send(new CommitStockReservation(product, placed.orderId()));
         return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), placed.paymentMethod(), reference);
     }
 

@@ -13,6 +13,7 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderDelivered;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderLinesShipped;
 import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
@@ -41,13 +42,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  *   <li>{@code WalletDebited} for the order → {@code ConfirmOrder} (the checkout confirms at once; this finishes it
  *       when its request died after the debit). Should the order have been cancelled meanwhile (its hold ran out),
  *       the debit is refunded to the wallet.</li>
- *   <li>{@code OrderConfirmed} → the reservations are committed: the goods leave the warehouse.</li>
+ *   <li>{@code OrderConfirmed} → the reservations of products nobody ships (digital ones) are committed; those of
+ *       physical products stay open, their units reserved and on hand, until they ship.</li>
+ *   <li>{@code OrderLinesShipped} → the shipped lines' reservations are committed: the goods leave the warehouse.</li>
  *   <li>{@code OrderCancelled}: from {@code pending}, reservations and coupon released; from {@code confirmed},
- *       the committed units of the lines not shipped come back on hand (less those withdrawn before); paid by the wallet, what is left of its debit is refunded to it (all
+ *       the lines not shipped give their units back: an open reservation is released, committed units (a digital
+ *       product, or an order paid before reservations stayed open until shipping) come back on hand (less those withdrawn
+ *       before); paid by the wallet, what is left of its debit is refunded to it (all
  *       of it, less what refund requests gave back already). Ends the saga.
  *       (A card refund comes with the payments.)</li>
- *   <li>{@code OrderLinesWithdrawn} (a refund paid back units not shipped yet) → those units come back on hand
- *       ({@code RestockReturn} under the receipt {@code withdrawn-<refundId>}, once).</li>
+ *   <li>{@code OrderLinesWithdrawn} (a refund paid back units not shipped yet) → those units are available again
+ *       ({@code RestockReturn} under the receipt {@code withdrawn-<refundId>}, once: the open reservation holds fewer;
+ *       committed ones come back on hand).</li>
  *   <li>{@code OrderDelivered} ends it.</li>
  * </ul>
  * The payment hold that expires an unpaid order is the order's own ({@link OrderHolds}, a row written with the
@@ -95,13 +101,27 @@ public class OrderFulfilment {
         }
     }
 
+    /**
+     * Paid: the units of a product nobody ships (a digital one) are the buyer's now, their reservation is committed.
+     * Those of physical products stay reserved, and on hand, until their line ships.
+     */
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderConfirmed e) {
         for (OrderLine line : productLines(lines))
-            send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
+            if (!line.physical()) send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
     }
 
-    /** Units a refund took out of what the order ships come back on hand, once (the receipt names the refund). */
+    /** Lines left with a carrier: their units leave the warehouse (committed once; a digital one was at payment). */
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderLinesShipped e) {
+        for (OrderLine line : productLines(lines))
+            if (e.itemIds().contains(line.itemId())) send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
+    }
+
+    /**
+     * Units a refund took out of what the order ships are available again, once (the receipt names the refund): held
+     * no more by the order's open reservation, or back on hand if it was committed.
+     */
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderLinesWithdrawn e) {
         for (WithdrawnUnits units : e.units())

@@ -384,6 +384,92 @@ class InventoryTest {
                 .expectEvents(new ProductRestocked(productId, 5, 15, 6, 9));
     }
 
+    // ---- a paid order's units stay reserved until they ship
+
+    @Test
+    void givenAPaidOrderNotShipped_whenARefundWithdrawsSomeUnits_thenTheReservationHoldsFewer_oncePerReceipt_andTheRestShips() {
+        Object[] paid = {opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7)};
+        StockReservationReduced reduced = new StockReservationReduced(productId, order, "withdrawn-r1", 2, 10, 1, 9);
+        fixture.given(paid)
+                .when(new RestockReturn(productId, order, "withdrawn-r1", 2))
+                .expectEvents(reduced);
+        fixture.given(paid).andGiven(reduced)
+                .when(new RestockReturn(productId, order, "withdrawn-r1", 2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(paid).andGiven(reduced)
+                .when(new CommitStockReservation(productId, order))
+                .expectEvents(new StockReservationCommitted(productId, order, 1, 9, 0, 9));
+        fixture.given(paid).andGiven(reduced)
+                .when(new ReturnCommittedStock(productId, order, 1))
+                .expectEvents(new StockReservationReleased(productId, order, 1, 10, 0, 10));
+    }
+
+    @Test
+    void givenEveryUnitWithdrawn_whenTheOrderShipsOrIsCancelled_thenNothingMoves() {
+        Object[] withdrawn = {opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                new StockReservationReduced(productId, order, "withdrawn-r1", 3, 10, 0, 10)};
+        fixture.given(withdrawn)
+                .when(new CommitStockReservation(productId, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(withdrawn)
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAPaidOrderNotShipped_whenMoreUnitsAreWithdrawnThanItHolds_thenRefused() {
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7))
+                .when(new RestockReturn(productId, order, "withdrawn-r1", 4))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    /** A count of the warehouse finds the paid units not shipped yet: they stay reserved, none is sold twice. */
+    @Test
+    void givenAPaidOrderNotShipped_whenTheWarehouseIsCounted_thenItsUnitsStayReserved() {
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7))
+                .when(new AdjustStock(productId, 10, 0, "A-1", vendor))
+                .expectEvents(new StockAdjusted(productId, 10, 10, 3, 7, 0, "A-1"));
+    }
+
+    // ---- counts: what is left out is kept, and a count can name the level it was made against
+
+    @Test
+    void givenSettings_whenACountLeavesThemOut_thenTheyAreKept_andAnEmptyLocationClearsIt() {
+        fixture.given(opened(0, 0), adjusted(0, 50, 10))
+                .when(new AdjustStock(productId, 40, null, null, vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 40, 0, 40, 10, "A-1"));
+        fixture.given(opened(0, 0), adjusted(0, 50, 10))
+                .when(new AdjustStock(productId, null, 60, null, vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 50, 0, 50, 60, "A-1"),
+                        new StockReachedReorderThreshold(productId, 50, 60));
+        fixture.given(opened(0, 0), adjusted(0, 50, 10))
+                .when(new AdjustStock(productId, null, null, " ", vendor))
+                .expectEvents(new StockAdjusted(productId, 50, 50, 0, 50, 10, null));
+    }
+
+    @Test
+    void givenOpen_whenACountNamesNothing_thenValidationFailed() {
+        fixture.given(opened(0, 0), adjusted(0, 50, 10))
+                .when(new AdjustStock(productId, null, 50, null, null, vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+    }
+
+    @Test
+    void givenOnHandMovedSinceTheCountBegan_whenTheCountNamesTheOldLevel_thenStockChanged_otherwiseApplied() {
+        fixture.given(opened(0, 0), adjusted(0, 50, 10), new ProductRestocked(productId, 5, 55, 0, 55))
+                .when(new AdjustStock(productId, 48, 50, null, null, vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.CONFLICT, "stock_changed"));
+        fixture.given(opened(0, 0), adjusted(0, 50, 10), new ProductRestocked(productId, 5, 55, 0, 55))
+                .when(new AdjustStock(productId, 53, 55, null, null, vendor))
+                .expectEvents(new StockAdjusted(productId, 55, 53, 0, 53, 10, "A-1"));
+    }
+
     // ---- helpers
 
     @Test

@@ -56,13 +56,35 @@ class OrderFulfilmentTest {
                 .expectNoDispatchedCommands();
     }
 
+    /**
+     * Paid, the physical units stay reserved (and on hand) until their line ships: a count of the warehouse still
+     * finds them there. Before, they were committed at payment, left onHand, and a count put them back on sale.
+     */
     @Test
-    void aConfirmedOrderCommitsTheReservationOfEveryProductLine() {
+    void aConfirmedOrderKeepsItsPhysicalUnitsReserved_eachLineCommitsWhenItShips() {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
-                .whenPublishingA(new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(),
-                        7_249, "USD"))
-                .expectDispatchedCommands(new CommitStockReservation(mug, order), new CommitStockReservation(lamp, order))
+                .whenPublishingA(confirmed())
+                .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
+        fixture.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(confirmed())
+                .whenPublishingA(new OrderLinesShipped(order, List.of(mug.value()), "TRACK-1", vendor.value()))
+                .expectDispatchedCommands(new CommitStockReservation(mug, order))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aProductNobodyShipsIsCommittedWhenTheOrderIsPaid() {
+        ProductId ebook = ProductId.random();
+        List<OrderLine> withEbook = List.of(lines.get(0),
+                new OrderLine(OrderLine.PRODUCT, ebook.value(), vendor, "E-book", "EBOOK-1", 900, 1, 900, false));
+        fixture.givenAPublished(new OrderPlaced(order, "ORD-20261202-AB7K", buyer, withEbook, amounts, null, null,
+                        PlaceOrder.WALLET, null, Instant.parse("2026-12-02T12:30:00Z")))
+                .whenPublishingA(confirmed())
+                .expectDispatchedCommands(new CommitStockReservation(ebook, order));
+    }
+
+    private OrderConfirmed confirmed() {
+        return new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(), 7_249, "USD");
     }
 
     @Test
@@ -84,7 +106,7 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void unitsARefundWithdrewComeBackOnHandOnce_andACancellationLaterReturnsOnlyTheRest() {
+    void unitsARefundWithdrewAreGivenBackOnce_andACancellationLaterReturnsOnlyTheRest() {
         String refund = "5b0c6a3e-5f0e-4a59-9d7e-0e4f3c1b2a10";
         OrderLinesWithdrawn withdrawn = new OrderLinesWithdrawn(order, refund,
                 List.of(new WithdrawnUnits(mug.value(), 1), new WithdrawnUnits(lamp.value(), 1)), List.of());
@@ -170,9 +192,9 @@ class OrderFulfilmentTest {
                         new ErrorDetails(ErrorKind.CONFLICT, ErrorCode.INVALID_TRANSITION.code(), "the reservation was released"));
             return null;
         });
-        fixture.givenAPublished(placed(PlaceOrder.WALLET))
-                .whenPublishingA(new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(),
-                        7_249, "USD"))
+        OrderLinesShipped shipped = new OrderLinesShipped(order, List.of(mug.value(), lamp.value()), "TRACK-1", vendor.value());
+        fixture.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(confirmed())
+                .whenPublishingA(shipped)
                 .expectDispatchedCommands(new CommitStockReservation(mug, order), new CommitStockReservation(lamp, order))
                 .expectSuccessfulHandlerExecution();
 
@@ -182,9 +204,8 @@ class OrderFulfilmentTest {
                     new java.util.concurrent.TimeoutException("the inventory did not answer"));
             return null;
         });
-        var result = unanswered.givenAPublished(placed(PlaceOrder.WALLET))
-                .whenPublishingA(new OrderConfirmed(order, "ORD-20261202-AB7K", buyer, PlaceOrder.WALLET, "wallet-" + order.value(),
-                        7_249, "USD"));
+        var result = unanswered.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(confirmed())
+                .whenPublishingA(shipped);
         org.assertj.core.api.Assertions.assertThatThrownBy(result::expectSuccessfulHandlerExecution)
                 .as("the event fails, and is retried").isInstanceOf(AssertionError.class);
     }

@@ -12,9 +12,9 @@ import org.axonframework.serialization.Revision;
  * {@code paymentMethod} as {@code paymentReference}: the amount to refund; 0 when unpaid). {@code reason} is sealed
  * with the buyer's key (free text may name people), except {@code expired} and {@code user_deactivated}.
  * {@code cancelledBy} is the user id of who asked, or {@code system}. {@code shippedItemIds}: the lines that had left
- * already (an admin may cancel a partly shipped order, still {@code confirmed}); their units are not back on hand.
+ * already (an admin may cancel a partly shipped order, still {@code confirmed}); their units do not come back.
  * {@code withdrawnUnits}: units per line (by item id) the cancellation does not put back on hand: those refund requests
- * took out of what the order ships before it was cancelled (back on hand already), and, since 2026-12-05, those they
+ * took out of what the order ships before it was cancelled (available again already), and, since 2026-12-05, those they
  * sent back through a return (back on hand when it is received). Both null in events stored before they existed.
  */
 @Revision("1")

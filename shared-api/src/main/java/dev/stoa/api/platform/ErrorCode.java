@@ -58,7 +58,10 @@ public enum ErrorCode {
     DUPLICATE_SKU("duplicate_sku", CONFLICT, "The SKU is in use."),
     DUPLICATE_SLUG("duplicate_slug", CONFLICT, "The slug is in use."),
     UNKNOWN_CATEGORY("unknown_category", UNPROCESSABLE, "The category does not exist."),
-    STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE, "On hand may not fall below what is reserved."),
+    STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE,
+            "On hand may not fall below what is reserved (held for orders not paid yet or paid and not shipped yet)."),
+    STOCK_CHANGED("stock_changed", CONFLICT,
+            "On hand is no longer the expectedOnHand the count names: units shipped, arrived or were counted since. Read the inventory and count again."),
     // reviews
     PURCHASE_REQUIRED("purchase_required", FORBIDDEN,
             "Only a buyer may do this: a confirmed, shipped or delivered order of the product (not cancelled), or access to the course."),

@@ -9,6 +9,7 @@ import dev.stoa.api.catalog.ProductUpdated;
 import dev.stoa.api.inventory.InventoryOpened;
 import dev.stoa.api.inventory.ProductRestocked;
 import dev.stoa.api.inventory.StockAdjusted;
+import dev.stoa.api.inventory.StockReservationReduced;
 import dev.stoa.api.inventory.StockReservationReleased;
 import dev.stoa.api.inventory.StockReserved;
 import dev.stoa.api.inventory.StockReturned;
@@ -94,6 +95,11 @@ public class ProductSearchProjection {
     @EventHandler
     public void on(StockReservationReleased e, TrackingToken token) {
         if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available()); // none were left before
+    }
+
+    @EventHandler
+    public void on(StockReservationReduced e, TrackingToken token) {
+        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
     }
 
     @EventHandler
