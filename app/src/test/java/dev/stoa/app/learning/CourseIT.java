@@ -61,20 +61,31 @@ class CourseIT extends ApiTest {
         assertThat(draft.body().get("status").asText()).isEqualTo("draft");
         assertThat(api.get("/api/v1/courses/" + courseId, admin).body().get("status").asText()).isEqualTo("draft");
 
-        // a student or another instructor may not touch it
+        // a student may not manage courses at all (403 whichever the id); another instructor may not touch it, nor
+        // learn that it exists: 404, as its read, for every change
         Map<String, Object> edit = Courses.course("Hijacked " + tag, 1, null);
         assertThat(api.put("/api/v1/courses/" + courseId, edit, student).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/courses/" + UUID.randomUUID(), edit, student).status()).isEqualTo(403);
         Api.Response foreign = api.put("/api/v1/courses/" + courseId, edit, otherInstructor);
-        assertThat(foreign.status()).isEqualTo(403);
-        assertThat(foreign.code()).isEqualTo("forbidden");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.code()).isEqualTo("not_found");
+        assertThat(api.put("/api/v1/courses/" + UUID.randomUUID(), edit, otherInstructor).code())
+                .as("as for a course that does not exist").isEqualTo("not_found");
         assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), otherInstructor)
-                .status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, otherInstructor).status()).isEqualTo(403);
+                .status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, otherInstructor).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/courses/" + courseId, otherInstructor).status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/courses/" + courseId, student).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/courses", Courses.course("Mine " + tag, 0, null), student).status()).isEqualTo(403);
 
         Api.Response published = api.post("/api/v1/courses/" + courseId + "/publish", null, instructor);
         assertThat(published.status()).as(published.toString()).isEqualTo(204);
+        // published, it is public: changing it is still only its instructor's (403 forbidden)
+        Api.Response foreignEdit = api.put("/api/v1/courses/" + courseId, edit, otherInstructor);
+        assertThat(foreignEdit.status()).isEqualTo(403);
+        assertThat(foreignEdit.code()).isEqualTo("forbidden");
+        assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), student).status())
+                .isEqualTo(403);
 
         // published: anyone sees it, with its published lessons counted
         Api.Response detail = api.get("/api/v1/courses/" + courseId);

@@ -3,6 +3,7 @@ package dev.stoa.command.learning;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.learning.*;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.UniqueKeys;
@@ -47,7 +48,7 @@ public class Course {
 
     @CommandHandler
     void handle(UpdateCourse cmd, UniqueKeys keys, CourseSettings settings) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         CourseDetails d = cmd.details();
         int passingScore = CourseRules.validate(d, keys, settings.defaultPassingScore());
@@ -57,7 +58,7 @@ public class Course {
 
     @CommandHandler
     void handle(PublishCourse cmd) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         if (status == CourseStatus.PUBLISHED) return; // publishing twice changes nothing
         if (lessons.values().stream().noneMatch(Lesson::published))
@@ -68,13 +69,13 @@ public class Course {
 
     @CommandHandler
     void handle(ArchiveCourse cmd) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         if (status != CourseStatus.ARCHIVED) apply(new CourseArchived(courseId)); // archiving twice changes nothing
     }
 
     @CommandHandler
     void handle(AddLesson cmd) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         if (lessons.containsKey(cmd.lessonId()))
             throw new DomainException(ErrorCode.CONFLICT_CODE, "lesson " + cmd.lessonId() + " exists already");
@@ -85,7 +86,7 @@ public class Course {
 
     @CommandHandler
     void handle(UpdateLesson cmd) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
         LessonDetails d = CourseRules.validate(cmd.details(), courseId);
@@ -96,7 +97,7 @@ public class Course {
 
     @CommandHandler
     void handle(PublishLesson cmd) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
         if (lesson.published()) return;
@@ -106,7 +107,7 @@ public class Course {
 
     @CommandHandler
     void handle(AttachLessonMedia cmd) {
-        CourseRules.requireOwnerOrAdmin(cmd.actor(), instructorId);
+        requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
         if (!ContentRefs.belongsTo(cmd.contentRef(), courseId))
@@ -115,6 +116,16 @@ public class Course {
         if (lesson.type() == LessonType.VIDEO && (cmd.mediaType() == null || !cmd.mediaType().startsWith("video/")))
             throw DomainException.badInput("a video lesson takes a video (mp4 or webm)");
         apply(new LessonMediaAttached(courseId, cmd.lessonId(), cmd.contentRef(), cmd.mediaType(), cmd.sizeBytes()));
+    }
+
+    /**
+     * Only its instructor or an admin changes it (403 for others). A draft is nobody else's to know of: its read is 404
+     * for them, and so is every change they try, or the answer would tell them it exists.
+     */
+    private void requireOwnerOrAdmin(Actor actor) {
+        boolean owner = actor != null && (actor.isAdmin() || actor.userId().equals(instructorId));
+        if (status == CourseStatus.DRAFT && !owner) throw DomainException.notFound("course " + courseId);
+        CourseRules.requireOwnerOrAdmin(actor, instructorId);
     }
 
     private Lesson lesson(LessonId id) {

@@ -112,9 +112,13 @@ class CourseTest {
                 .expectException(refusal("unknown_category"));
     }
 
+    /** A draft is nobody else's to know of: 404, as its read; a published course is public, changing it is 403. */
     @Test
-    void givenCourse_whenOtherInstructorUpdates_thenForbidden() {
+    void givenDraft_whenOtherInstructorUpdates_thenNotFound_givenPublished_thenForbidden() {
         fixture.given(created())
+                .when(new UpdateCourse(courseId, details(null), otherInstructor))
+                .expectException(refusal("not_found"));
+        fixture.given(created(), readingAdded(), new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
                 .when(new UpdateCourse(courseId, details(null), otherInstructor))
                 .expectException(refusal("forbidden"));
     }
@@ -150,8 +154,11 @@ class CourseTest {
     }
 
     @Test
-    void givenCourse_whenStudentArchives_thenForbidden() {
+    void givenCourse_whenStudentArchives_thenNotFoundForADraft_forbiddenOnceItIsPublished() {
         fixture.given(created())
+                .when(new ArchiveCourse(courseId, student))
+                .expectException(refusal("not_found"));
+        fixture.given(created(), readingAdded(), new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
                 .when(new ArchiveCourse(courseId, student))
                 .expectException(refusal("forbidden"));
     }
@@ -211,8 +218,8 @@ class CourseTest {
     }
 
     @Test
-    void givenCourse_whenOtherInstructorAddsLesson_thenForbidden() {
-        fixture.given(created())
+    void givenPublished_whenOtherInstructorAddsLesson_thenForbidden() {
+        fixture.given(created(), readingAdded(), new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
                 .when(new AddLesson(courseId, lessonId, new LessonDetails("R", LessonType.READING, 1, null, null,
                         "b", null), otherInstructor))
                 .expectException(refusal("forbidden"));
