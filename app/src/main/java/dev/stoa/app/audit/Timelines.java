@@ -1,8 +1,8 @@
 package dev.stoa.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.platform.Money;
 import dev.stoa.app.audit.AggregateHistory.Moment;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +38,7 @@ final class Timelines {
         if (currency == null && p != null) currency = text(p.path("amounts"), "currency");
         StringBuilder text = new StringBuilder(sentence(e.type()));
         if (text(p, "orderNumber") != null && e.type().startsWith("Order")) text.append(' ').append(text(p, "orderNumber"));
-        if (amount != null && currency != null) text.append(": ").append(money(amount, currency));
+        if (amount != null && currency != null) text.append(": ").append(Money.format(amount, currency));
         for (String field : List.of("paymentMethod", "reason", "source", "trackingNumber", "previousStatus")) {
             String value = text(p, field);
             if (value != null && !value.isBlank()) text.append(", ").append(words(field)).append(' ').append(value);
@@ -69,10 +69,6 @@ final class Timelines {
 
     private static String words(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-    }
-
-    private static String money(long cents, String currency) {
-        return BigDecimal.valueOf(cents, 2).toPlainString() + " " + currency;
     }
 
     private static String text(JsonNode node, String field) {
