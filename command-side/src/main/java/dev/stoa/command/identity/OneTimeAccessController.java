@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.*;
 
 /**
  * E-mailed one-time login codes and password reset links. The request endpoints answer 202 whether or
- * not the address has an account, so they cannot be used to find out who is registered.
+ * not the address has an account, so they cannot be used to find out who is registered; what they do for an account
+ * runs after the answer ({@link AfterTheAnswer}), so their time does not tell either.
  */
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -41,10 +42,11 @@ class OneTimeAccessController {
     private final TokenIssuer tokens;
     private final Sessions sessions;
     private final PhantomLockout phantoms;
+    private final AfterTheAnswer later;
     private final String publicUrl;
 
     OneTimeAccessController(Commands commands, UniqueKeys keys, Mailer mailer, TokenIssuer tokens, Sessions sessions,
-                            PhantomLockout phantoms,
+                            PhantomLockout phantoms, AfterTheAnswer later,
                             @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
         this.commands = commands;
         this.keys = keys;
@@ -52,6 +54,7 @@ class OneTimeAccessController {
         this.tokens = tokens;
         this.sessions = sessions;
         this.phantoms = phantoms;
+        this.later = later;
         this.publicUrl = publicUrl;
     }
 
@@ -66,14 +69,14 @@ class OneTimeAccessController {
     @Operation(operationId = "requestLoginCode", summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestCode(@Valid @RequestBody EmailRequest body) {
-        account(body.email()).ifPresent(userId -> {
+        account(body.email()).ifPresent(userId -> later.run("A login code's request", () -> {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
             String codeId = UUID.randomUUID().toString();
             boolean issued = commands.send(new IssueLoginCode(userId, codeId, Passwords.hash(code),
                     Instant.now().plus(CODE_LIFETIME)));
             if (issued) mailer.send(new MailRequest(NotificationId.derivedFrom("login-code", codeId).value(), userId.value(),
                     UserAccount.emailKey(body.email()), "login-code", Map.of("code", code, "minutes", CODE_LIFETIME.toMinutes())));
-        });
+        }));
         return ResponseEntity.accepted().build();
     }
 
@@ -93,7 +96,7 @@ class OneTimeAccessController {
     @Operation(operationId = "requestPasswordReset", summary = "Mail a password reset link (valid 30 minutes, once); always 202")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestReset(@Valid @RequestBody EmailRequest body) {
-        account(body.email()).ifPresent(userId -> {
+        account(body.email()).ifPresent(userId -> later.run("A password reset's request", () -> {
             String version = commands.send(new PreparePasswordReset(userId));
             if (version == null) return;
             String token = tokens.passwordResetToken(userId, version);
@@ -101,7 +104,7 @@ class OneTimeAccessController {
                     userId.value(), UserAccount.emailKey(body.email()), "password-reset",
                     Map.of("token", token, "resetUrl", publicUrl + "/reset-password?token=" + token,
                             "minutes", RESET_LIFETIME.toMinutes())));
-        });
+        }));
         return ResponseEntity.accepted().build();
     }
 
