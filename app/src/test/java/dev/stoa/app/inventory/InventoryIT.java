@@ -8,7 +8,12 @@ import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.*;
+import dev.stoa.api.ordering.OrderAmounts;
+import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderPlaced;
+import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
@@ -84,6 +89,51 @@ class InventoryIT extends ApiTest {
         assertThat(types(InventoryIds.of(product))).containsExactly("InventoryOpened", "StockAdjusted", "StockReserved",
                 "StockReserved", "StockReachedReorderThreshold", "StockDepleted", "StockReservationCommitted", "StockReservationReleased");
         assertThat(types(id)).as("the product's own stream holds no stock").containsExactly("ProductCreated");
+    }
+
+    /**
+     * An order paid before 2026-12-05 took its units off onHand at payment, though they stay on the shelf until they
+     * ship. The order-stock-upgrade processor holds them again (on hand, reserved): a count that finds them on the
+     * shelf puts none on sale beside the order, and its shipment takes them off. Without the upgrade the count made
+     * them available again, and they were sold twice.
+     */
+    @Test
+    void anOrderPaidBeforeUnitsWereHeldUntilShipping_hasItsUnshippedUnitsHeldAgain() {
+        String vendorId = java.util.UUID.randomUUID().toString();
+        String vendor = tokenAs(vendorId, "vendor");
+        Map<String, Object> body = new java.util.HashMap<>(Catalog.product("OLD-" + unique("o"), "Old Lamp", 2_000, null, "Rex"));
+        body.put("weightGrams", 700);
+        String id = new Catalog(api).create(vendor, body);
+        ProductId product = new ProductId(id);
+        assertThat(api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", 10), vendor).status()).isEqualTo(204);
+        UserId buyer = UserId.random();
+        commands.sendAndWait(new dev.stoa.api.identity.RegisterUser(buyer, unique("old") + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Old", "Buyer", null, java.util.Set.of("customer"), true));
+
+        // as the platform recorded it before: reserved at checkout, committed at payment, a confirmation without the flag
+        OrderId order = OrderId.random();
+        commands.sendAndWait(new ReserveStock(product, order, 3));
+        commands.sendAndWait(new CommitStockReservation(product, order));
+        OrderLine line = new OrderLine(OrderLine.PRODUCT, id, new UserId(vendorId), "Old Lamp", "OLD-1", 2_000, 3, 6_000, true);
+        OrderAmounts amounts = new OrderAmounts(6_000, 0, 0, 0, 6_000, "USD");
+        String number = "ORD-20261201-" + new java.util.Random().ints(4, 0, 24).mapToObj(i -> "ABCDEFGHJKMNPQRSTVWXYZ23".substring(i, i + 1))
+                .collect(java.util.stream.Collectors.joining());
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Order", order.value(), 0, new OrderPlaced(order, number, buyer, List.of(line),
+                        amounts, null, null, PlaceOrder.WALLET, null, java.time.Instant.now().plusSeconds(1_800))),
+                new GenericDomainEventMessage<>("Order", order.value(), 1, new OrderConfirmed(order, number, buyer,
+                        PlaceOrder.WALLET, "wallet-" + order.value(), 6_000, "USD", null)));
+
+        awaitInventory(id, levels(10, 3, 7));
+        assertThat(types(InventoryIds.of(product))).endsWith("StockReservationCommitted", "CommittedUnitsHeld");
+        Api.Response counted = api.put("/api/v1/products/" + id + "/inventory", Map.of("onHand", 10, "expectedOnHand", 10), vendor);
+        assertThat(counted.status()).as(counted.toString()).isEqualTo(204);
+        assertThat(inventory(id)).as("the count finds the three on the shelf: still theirs").isEqualTo(levels(10, 3, 7));
+
+        Api.Response shipped = api.put("/api/v1/orders/" + order.value() + "/status",
+                Map.of("status", "shipped", "trackingNumber", "1Z-OLD"), vendor);
+        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(204);
+        assertThat(inventory(id)).as("they left with the shipment").isEqualTo(levels(7, 0, 7));
     }
 
     @Test

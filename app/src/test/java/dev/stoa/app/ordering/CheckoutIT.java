@@ -33,6 +33,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -253,8 +255,7 @@ class CheckoutIT extends ApiTest {
         Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status",
                 Map.of("status", "shipped", "trackingNumber", "1Z999AA10123456784"), vendor);
         assertThat(shipped.status()).as(shipped.toString()).isEqualTo(204);
-        Await.until(() -> inventory(mug).get("onHand").asInt() == 3, Duration.ofSeconds(20), "the mugs left with the shipment");
-        levels(inventory(mug), 3, 0, 3);
+        levels(inventory(mug), 3, 0, 3); // the mugs left with the shipment
         Api.Response delivered = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor);
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(204);
         JsonNode done = api.get("/api/v1/orders/" + orderId, token).body();
@@ -306,15 +307,22 @@ class CheckoutIT extends ApiTest {
         assertThat(api.put("/api/v1/products/" + vase + "/inventory", Map.of("onHand", 1), vendor).code())
                 .as("the shelf cannot hold fewer than are sold").isEqualTo("stock_below_reserved");
 
-        // the first order ships: two vases leave; a count made against the level before is refused, one after applies
-        Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status",
-                Map.of("status", "shipped", "trackingNumber", "1Z999AA10123456785"), vendor);
-        assertThat(shipped.status()).as(shipped.toString()).isEqualTo(204);
-        Await.until(() -> inventory(vase).get("onHand").asInt() == 3, Duration.ofSeconds(20), "the vases left with the shipment");
-        levels(inventory(vase), 3, 3, 0);
-        Api.Response stale = api.put("/api/v1/products/" + vase + "/inventory", Map.of("onHand", 5, "expectedOnHand", 5), vendor);
-        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
-        assertThat(stale.code()).isEqualTo("stock_changed");
+        // the first order ships: two vases leave before its answer (not only when the order's saga, held here, gets to
+        // the shipment); a count made against the level before is refused, one made after applies
+        StreamingEventProcessor saga = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("OrderFulfilmentProcessor", StreamingEventProcessor.class).orElseThrow();
+        saga.shutDown();
+        try {
+            Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status",
+                    Map.of("status", "shipped", "trackingNumber", "1Z999AA10123456785"), vendor);
+            assertThat(shipped.status()).as(shipped.toString()).isEqualTo(204);
+            levels(inventory(vase), 3, 3, 0); // gone with the shipment's answer: a count after it sees them gone
+            Api.Response stale = api.put("/api/v1/products/" + vase + "/inventory", Map.of("onHand", 5, "expectedOnHand", 5), vendor);
+            assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+            assertThat(stale.code()).isEqualTo("stock_changed");
+        } finally {
+            saga.start();
+        }
         levels(inventory(vase), 3, 3, 0);
         Api.Response recounted = api.put("/api/v1/products/" + vase + "/inventory", Map.of("onHand", 4, "expectedOnHand", 3), vendor);
         assertThat(recounted.status()).as(recounted.toString()).isEqualTo(204);

@@ -89,6 +89,13 @@ public class Inventory {
         }
     }
 
+    /** Units committed at payment (before 2026-12-05) and not shipped yet are on hand again, held for their order. */
+    @CommandHandler
+    void handle(HoldCommittedUnits cmd) {
+        if (!reservations.returnable(cmd.orderId())) return; // open, released, returned or held already: nothing
+        apply(stock.hold(productId, cmd.orderId(), cmd.quantity()));
+    }
+
     /**
      * Returned units arrived: on hand again, once per parcel ({@code receiptId}). Units a refund withdrew from an order
      * whose reservation is still open (paid, its line not shipped) never left: the reservation holds fewer.
@@ -96,7 +103,7 @@ public class Inventory {
     @CommandHandler
     void handle(RestockReturn cmd) {
         if (reservations.received(cmd.receiptId())) return;
-        var held = reservations.openQuantity(cmd.orderId());
+        var held = reservations.held(cmd.orderId());
         if (held.isEmpty()) {
             apply(stock.restockReturn(productId, cmd.orderId(), cmd.receiptId(), cmd.quantity()));
         } else if (cmd.quantity() <= 0 || cmd.quantity() > held.get()) {
@@ -151,6 +158,12 @@ public class Inventory {
 
     @EventSourcingHandler
     void on(ReturnedStockRestocked e) {
+        stock.levels(e.onHand(), e.reserved());
+        reservations.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(CommittedUnitsHeld e) {
         stock.levels(e.onHand(), e.reserved());
         reservations.on(e);
     }

@@ -1,5 +1,6 @@
 package dev.stoa.command.inventory;
 
+import dev.stoa.api.inventory.CommittedUnitsHeld;
 import dev.stoa.api.inventory.StockReservationCommitted;
 import dev.stoa.api.inventory.ReturnedStockRestocked;
 import dev.stoa.api.inventory.StockReturned;
@@ -53,6 +54,12 @@ final class Reservations {
         return Optional.ofNullable(open.get(order.value())).filter(held -> held > 0);
     }
 
+    /**
+     * What an open reservation holds, 0 included (refunds withdrew all its units); empty if there is none (never made,
+     * released or committed).
+     */
+    Optional<Integer> held(OrderId order) { return Optional.ofNullable(open.get(order.value())); }
+
     /** The quantity to commit; empty if it was committed already. */
     Optional<Integer> quantityToCommit(OrderId order) {
         String id = order.value();
@@ -75,6 +82,12 @@ final class Reservations {
     boolean received(String receiptId) { return receipts.contains(receiptId); }
 
     void on(ReturnedStockRestocked e) { receipts.add(e.receiptId()); }
+
+    /** Committed at payment, held again until the line ships: open once more. */
+    void on(CommittedUnitsHeld e) {
+        committed.remove(e.orderId().value());
+        open.put(e.orderId().value(), e.quantity());
+    }
 
     void on(StockReservationReduced e) {
         open.computeIfPresent(e.orderId().value(), (order, held) -> held - e.quantity());

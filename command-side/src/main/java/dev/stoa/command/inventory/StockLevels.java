@@ -84,6 +84,13 @@ final class StockLevels {
         return new ReturnedStockRestocked(id, order, receiptId, quantity, onHand + quantity, reserved, available() + quantity);
     }
 
+    /** Units of an order committed at payment and not shipped yet are counted on hand again, reserved for it. */
+    CommittedUnitsHeld hold(ProductId id, OrderId order, int quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
+            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        return new CommittedUnitsHeld(id, order, quantity, onHand + quantity, reserved + quantity, available());
+    }
+
     /** Units a refund withdrew from an order before they shipped are no longer held for it: available rises. */
     StockReservationReduced reduce(ProductId id, OrderId order, String receiptId, int quantity) {
         return new StockReservationReduced(id, order, receiptId, quantity, onHand, reserved - quantity, available() + quantity);

@@ -53,6 +53,8 @@ public class Order {
     private final Map<String, Integer> sentBack = new LinkedHashMap<>(); // itemId → units refunded and to come back by a return
     private final Map<String, OrderLinesWithdrawn> withdrawals = new LinkedHashMap<>(); // refundId → the order's answer
     private boolean abandoned; // a checkout gave this id up before placing it ({@link CheckoutAbandoned})
+    /** Paid before 2026-12-05: its units left onHand at payment, until {@link UnshippedUnitsHeld} held them again. */
+    private boolean unitsLeftAtPayment;
 
     protected Order() {}
 
@@ -98,14 +100,15 @@ public class Order {
             if (lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType()))) grantsDue.due(orderId, buyer.value());
             holds.release(orderId);
             apply(new OrderConfirmed(orderId, orderNumber, buyer, paymentMethod, cmd.paymentReference(),
-                    amounts.totalCents(), amounts.currency()));
+                    amounts.totalCents(), amounts.currency(), Boolean.TRUE));
         } else if (status == OrderStatus.CANCELLED || !cmd.paymentReference().equals(paymentReference)) {
             throw DomainException.invalidTransition("order " + orderNumber + " is " + status.value() + ": it cannot be paid");
         } // paid already with this payment: a repeat
     }
 
+    /** Answers the products among the lines shipped now (none if they had shipped already): their stock leaves. */
     @CommandHandler
-    void handle(MarkOrderShipped cmd) {
+    List<String> handle(MarkOrderShipped cmd) {
         List<OrderLine> scope = scopeOf(cmd.actor());
         switch (status) {
             case PENDING -> throw DomainException.invalidTransition("order " + orderNumber + " is not paid yet");
@@ -114,13 +117,29 @@ public class Order {
         }
         if (scope.isEmpty()) throw DomainException.invalidTransition("nothing of yours in order " + orderNumber + " is left to ship");
         List<OrderLine> toShip = scope.stream().filter(l -> !shipped.containsKey(l.itemId())).toList();
-        if (toShip.isEmpty()) return; // shipped already
+        if (toShip.isEmpty()) return List.of(); // shipped already
         String tracking = cmd.trackingNumber() == null || cmd.trackingNumber().isBlank() ? null : cmd.trackingNumber().trim();
         if (tracking == null && toShip.stream().anyMatch(OrderLine::physical))
             throw DomainException.badInput("trackingNumber is required to ship physical items");
         OrderRules.text(tracking, "trackingNumber", 100);
         apply(new OrderLinesShipped(orderId, toShip.stream().map(OrderLine::itemId).toList(), tracking, cmd.actor().userId()));
         shippedWhenComplete();
+        return toShip.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).map(OrderLine::itemId).toList();
+    }
+
+    /**
+     * An order paid before 2026-12-05 took its units off {@code onHand} at payment; those of its physical product lines
+     * not shipped yet (less those refunds withdrew) are held again until they ship. Once, and only while confirmed: the
+     * order decides which lines are still to ship, so a shipment at the same moment is either in the list or after it.
+     */
+    @CommandHandler
+    void handle(HoldUnshippedUnits cmd) {
+        if (status != OrderStatus.CONFIRMED || !unitsLeftAtPayment) return;
+        List<WithdrawnUnits> units = lines.stream()
+                .filter(l -> OrderLine.PRODUCT.equals(l.itemType()) && l.physical() && !shipped.containsKey(l.itemId()))
+                .map(l -> new WithdrawnUnits(l.itemId(), l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)))
+                .filter(u -> u.quantity() > 0).toList();
+        apply(new UnshippedUnitsHeld(orderId, units));
     }
 
     @CommandHandler
@@ -287,7 +306,11 @@ public class Order {
     void on(OrderConfirmed e) {
         status = OrderStatus.CONFIRMED;
         paymentReference = e.paymentReference();
+        unitsLeftAtPayment = e.unitsLeftAtPayment();
     }
+
+    @EventSourcingHandler
+    void on(UnshippedUnitsHeld e) { unitsLeftAtPayment = false; }
 
     @EventSourcingHandler
     void on(OrderLinesShipped e) { e.itemIds().forEach(id -> shipped.put(id, e.trackingNumber())); }

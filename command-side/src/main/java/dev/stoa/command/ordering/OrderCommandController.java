@@ -1,5 +1,7 @@
 package dev.stoa.command.ordering;
 
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.inventory.CommitStockReservation;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.MarkOrderDelivered;
 import dev.stoa.api.ordering.MarkOrderShipped;
@@ -12,6 +14,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -22,6 +27,8 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "Orders")
 class OrderCommandController {
     private final Commands commands;
+
+    private static final Logger log = LoggerFactory.getLogger(OrderCommandController.class);
 
     OrderCommandController(Commands commands) { this.commands = commands; }
 
@@ -37,9 +44,26 @@ class OrderCommandController {
             + "delivered: a vendor their own lines, an admin all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> status(@PathVariable OrderId orderId, @Valid @RequestBody StatusRequest body, Actor actor) {
-        if ("shipped".equals(body.status())) commands.send(new MarkOrderShipped(orderId, body.trackingNumber(), actor));
-        else commands.send(new MarkOrderDelivered(orderId, actor));
+        if ("shipped".equals(body.status())) {
+            List<String> products = commands.send(new MarkOrderShipped(orderId, body.trackingNumber(), actor));
+            for (String product : products) commitShipped(orderId, new ProductId(product));
+        } else {
+            commands.send(new MarkOrderDelivered(orderId, actor));
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The shipped units leave the stock before the answer, so a count made after it sees them gone (and one made
+     * against the level before, with expectedOnHand, is refused). OrderFulfilment sends the same on the shipment's
+     * event: a failure here is logged and left to it.
+     */
+    private void commitShipped(OrderId orderId, ProductId product) {
+        try {
+            commands.send(new CommitStockReservation(product, orderId));
+        } catch (RuntimeException e) {
+            log.warn("Order {}: the stock of shipped product {} is left to the order's saga ({})", orderId, product, e.toString());
+        }
     }
 
     @PostMapping("/{orderId}/cancel")

@@ -4,6 +4,7 @@ import dev.stoa.api.cart.ReleaseCouponRedemption;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.CommitStockReservation;
+import dev.stoa.api.inventory.HoldCommittedUnits;
 import dev.stoa.api.inventory.ReleaseStockReservation;
 import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.inventory.ReturnCommittedStock;
@@ -18,6 +19,7 @@ import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.ordering.UnshippedUnitsHeld;
 import dev.stoa.api.ordering.WithdrawnUnits;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundRestToWallet;
@@ -45,6 +47,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *   <li>{@code OrderConfirmed} → the reservations of products nobody ships (digital ones) are committed; those of
  *       physical products stay open, their units reserved and on hand, until they ship.</li>
  *   <li>{@code OrderLinesShipped} → the shipped lines' reservations are committed: the goods leave the warehouse.</li>
+ *   <li>{@code UnshippedUnitsHeld} (an order paid before 2026-12-05, whose reservations were committed at payment) →
+ *       its units not shipped yet are held again, on hand and reserved ({@code HoldCommittedUnits}).</li>
  *   <li>{@code OrderCancelled}: from {@code pending}, reservations and coupon released; from {@code confirmed},
  *       the lines not shipped give their units back: an open reservation is released, committed units (a digital
  *       product, or an order paid before reservations stayed open until shipping) come back on hand (less those withdrawn
@@ -116,6 +120,13 @@ public class OrderFulfilment {
     void on(OrderLinesShipped e) {
         for (OrderLine line : productLines(lines))
             if (e.itemIds().contains(line.itemId())) send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
+    }
+
+    /** An order paid before 2026-12-05: its units not shipped yet are held again, on hand and reserved, until they ship. */
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(UnshippedUnitsHeld e) {
+        for (WithdrawnUnits units : e.units())
+            send(new HoldCommittedUnits(new ProductId(units.itemId()), e.orderId(), units.quantity()));
     }
 
     /**

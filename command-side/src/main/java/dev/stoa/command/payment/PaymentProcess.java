@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps orders and card payments in step (the payment saga; {@code OrderFulfilment} does the stock):
  * <ul>
- *   <li>{@code PaymentCaptured} → the order is confirmed with the payment as its reference (its stock is committed by
- *       the order saga). Should the order be gone (expired, cancelled) or paid otherwise, the whole payment is refunded:
+ *   <li>{@code PaymentCaptured} → the order is confirmed with the payment as its reference (the order saga commits
+ *       the stock of its digital products; physical ones stay reserved until they ship). Should the order be gone (expired, cancelled) or paid otherwise, the whole payment is refunded:
  *       never "paid but no order".</li>
  *   <li>{@code PaymentFailed}, {@code PaymentCanceled} → a still pending order is cancelled (reason
  *       {@code payment_failed}): its stock and coupon are released.</li>

@@ -417,6 +417,10 @@ class InventoryTest {
                 .when(new ReturnCommittedStock(productId, order, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        fixture.given(withdrawn)
+                .when(new RestockReturn(productId, order, "withdrawn-r2", 1))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
     }
 
     @Test
@@ -433,6 +437,41 @@ class InventoryTest {
         fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7))
                 .when(new AdjustStock(productId, 10, 0, "A-1", vendor))
                 .expectEvents(new StockAdjusted(productId, 10, 10, 3, 7, 0, "A-1"));
+    }
+
+    // ---- orders paid before 2026-12-05: units committed at payment, held again until they ship
+
+    @Test
+    void givenUnitsCommittedAtPayment_whenHeldAgain_thenOnHandAndReservedRise_once_andTheShipmentCommitsThem() {
+        Object[] paidBefore = {opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                new StockReservationCommitted(productId, order, 3, 7, 0, 7)};
+        CommittedUnitsHeld held = new CommittedUnitsHeld(productId, order, 3, 10, 3, 7);
+        fixture.given(paidBefore)
+                .when(new HoldCommittedUnits(productId, order, 3))
+                .expectEvents(held);
+        fixture.given(paidBefore).andGiven(held)
+                .when(new HoldCommittedUnits(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(paidBefore).andGiven(held)
+                .when(new CommitStockReservation(productId, order))
+                .expectEvents(new StockReservationCommitted(productId, order, 3, 7, 0, 7));
+        fixture.given(paidBefore).andGiven(held)
+                .when(new ReturnCommittedStock(productId, order, 3))
+                .expectEvents(new StockReservationReleased(productId, order, 3, 10, 0, 10));
+    }
+
+    @Test
+    void givenAReservationStillOpenOrUnitsBack_whenHeldAgain_thenNothing() {
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7))
+                .when(new HoldCommittedUnits(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(opened(10, 0), new StockReserved(productId, order, 3, 10, 3, 7),
+                        new StockReservationCommitted(productId, order, 3, 7, 0, 7), new StockReturned(productId, order, 3, 10, 0, 10))
+                .when(new HoldCommittedUnits(productId, order, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     // ---- counts: what is left out is kept, and a count can name the level it was made against

@@ -4,6 +4,7 @@ import dev.stoa.api.cart.ReleaseCouponRedemption;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.inventory.CommitStockReservation;
+import dev.stoa.api.inventory.HoldCommittedUnits;
 import dev.stoa.api.inventory.ReleaseStockReservation;
 import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.inventory.ReturnCommittedStock;
@@ -81,6 +82,14 @@ class OrderFulfilmentTest {
                         PlaceOrder.WALLET, null, Instant.parse("2026-12-02T12:30:00Z")))
                 .whenPublishingA(confirmed())
                 .expectDispatchedCommands(new CommitStockReservation(ebook, order));
+    }
+
+    @Test
+    void unitsOfAnOrderPaidBeforeTheyWereHeldUntilShipping_areHeldAgain() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET))
+                .whenPublishingA(new UnshippedUnitsHeld(order, List.of(new WithdrawnUnits(mug.value(), 2))))
+                .expectDispatchedCommands(new HoldCommittedUnits(mug, order, 2))
+                .expectActiveSagas(1);
     }
 
     private OrderConfirmed confirmed() {

@@ -84,6 +84,44 @@ class OrderTest {
         return new OrderConfirmed(orderId, NUMBER, buyerId, PlaceOrder.WALLET, "debit-1", 15_992, "USD");
     }
 
+    /** A confirmation stored before 2026-12-05: no unitsHeldUntilShipped, its units left onHand at payment. */
+    private OrderConfirmed confirmedBefore() {
+        return new OrderConfirmed(orderId, NUMBER, buyerId, PlaceOrder.WALLET, "debit-1", 15_992, "USD", null);
+    }
+
+    // ---- orders paid before 2026-12-05: their units not shipped yet are held again
+
+    @Test
+    void givenPaidBeforeUnitsWereHeld_whenHoldUnshippedUnits_thenTheUnitsNotShippedNorWithdrawnAreHeld_once() {
+        OrderLinesWithdrawn withdrawn = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of());
+        fixture.given(placed(), confirmedBefore(), shippedB())
+                .when(new HoldUnshippedUnits(orderId))
+                .expectEvents(new UnshippedUnitsHeld(orderId, List.of(units(kettle, 2))));
+        fixture.given(placed(), confirmedBefore(), withdrawn)
+                .when(new HoldUnshippedUnits(orderId))
+                .expectEvents(new UnshippedUnitsHeld(orderId, List.of(units(kettle, 2))));
+        fixture.given(placed(), confirmedBefore(), new UnshippedUnitsHeld(orderId, List.of(units(kettle, 2), units(pan, 1))))
+                .when(new HoldUnshippedUnits(orderId))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenPaidSinceUnitsAreHeld_orNotConfirmedAnyMore_whenHoldUnshippedUnits_thenNothing() {
+        fixture.given(placed(), confirmed())
+                .when(new HoldUnshippedUnits(orderId))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(placed(), confirmedBefore(), shippedA(), shippedB(), shipped())
+                .when(new HoldUnshippedUnits(orderId))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(placed())
+                .when(new HoldUnshippedUnits(orderId))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     private OrderLinesShipped shippedA() { return new OrderLinesShipped(orderId, List.of(kettle.itemId()), "TRK-A", vendorA.value()); }
 
     private OrderLinesShipped shippedB() { return new OrderLinesShipped(orderId, List.of(pan.itemId()), "TRK-B", vendorB.value()); }

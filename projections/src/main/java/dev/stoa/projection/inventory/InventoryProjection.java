@@ -56,6 +56,11 @@ public class InventoryProjection {
     }
 
     @EventHandler
+    public void on(CommittedUnitsHeld e, @Timestamp Instant at) {
+        row(e.productId()).levels(e.onHand(), e.reserved(), e.available(), at);
+    }
+
+    @EventHandler
     public void on(StockReservationReduced e, @Timestamp Instant at) {
         row(e.productId()).levels(e.onHand(), e.reserved(), e.available(), at);
     }

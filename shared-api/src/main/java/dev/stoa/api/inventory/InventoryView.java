@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * Stock levels of one product; {@code available} = {@code onHand} - {@code reserved} (units held for orders not yet
- * confirmed). {@code updatedAt}: when the levels or settings last changed. The stock settings
+ * Stock levels of one product; {@code available} = {@code onHand} - {@code reserved} (units held for orders: not paid yet, or
+ * paid and not shipped yet). {@code updatedAt}: when the levels or settings last changed. The stock settings
  * ({@code reorderThreshold}, {@code warehouseLocation}) are the vendor's: absent for everyone but the product's vendor
  * and admins.
  */
