@@ -55,6 +55,15 @@ class CourseIT extends ApiTest {
         assertThat(api.get("/api/v1/courses/" + courseId, student).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/courses/" + courseId, otherInstructor).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/courses/" + courseId + "/lessons", student).status()).isEqualTo(404);
+        // its lessons' content too, whatever the lesson id: answered as for a course that does not exist
+        String noSuchCourse = UUID.randomUUID().toString();
+        Api.Response noContent = api.get("/api/v1/courses/" + noSuchCourse + "/lessons/" + reading + "/content", student);
+        for (String lesson : List.of(reading, UUID.randomUUID().toString())) {
+            Api.Response hidden = api.get("/api/v1/courses/" + courseId + "/lessons/" + lesson + "/content", otherInstructor);
+            assertThat(hidden.status()).isEqualTo(404);
+            assertThat(hidden.body().get("detail").asText().replace(courseId, "?"))
+                    .isEqualTo(noContent.body().get("detail").asText().replace(noSuchCourse, "?"));
+        }
         assertThat(ids(api.get("/api/v1/search?type=course&q=kotlin%20" + tag))).isEmpty();
         Api.Response draft = api.get("/api/v1/courses/" + courseId, instructor);
         assertThat(draft.status()).isEqualTo(200);
@@ -69,8 +78,9 @@ class CourseIT extends ApiTest {
         Api.Response foreign = api.put("/api/v1/courses/" + courseId, edit, otherInstructor);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.code()).isEqualTo("not_found");
-        assertThat(api.put("/api/v1/courses/" + UUID.randomUUID(), edit, otherInstructor).code())
-                .as("as for a course that does not exist").isEqualTo("not_found");
+        Api.Response none = api.put("/api/v1/courses/" + UUID.randomUUID(), edit, otherInstructor);
+        assertThat(none.code()).isEqualTo("not_found");
+        assertThat(foreign.body().get("detail")).as("answered as a course that does not exist").isEqualTo(none.body().get("detail"));
         assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), otherInstructor)
                 .status()).isEqualTo(404);
         assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, otherInstructor).status()).isEqualTo(404);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -119,12 +120,14 @@ public class Course {
     }
 
     /**
-     * Only its instructor or an admin changes it (403 for others). A draft is nobody else's to know of: its read is 404
-     * for them, and so is every change they try, or the answer would tell them it exists.
+     * Only its instructor or an admin changes it (403 for others once it is published). A course others cannot read
+     * (a draft, an archived one) is nobody else's to know of: every change they try is answered as for a course that
+     * does not exist (the same exception, so the same 404 and detail), or the answer would tell them it exists.
      */
     private void requireOwnerOrAdmin(Actor actor) {
         boolean owner = actor != null && (actor.isAdmin() || actor.userId().equals(instructorId));
-        if (status == CourseStatus.DRAFT && !owner) throw DomainException.notFound("course " + courseId);
+        if (status != CourseStatus.PUBLISHED && !owner)
+            throw new AggregateNotFoundException(courseId.value(), "no course " + courseId.value());
         CourseRules.requireOwnerOrAdmin(actor, instructorId);
     }
 

@@ -19,6 +19,7 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 
 /** The Course aggregate: who may change it, its states, and the rules of its fields and lessons. */
@@ -112,12 +113,12 @@ class CourseTest {
                 .expectException(refusal("unknown_category"));
     }
 
-    /** A draft is nobody else's to know of: 404, as its read; a published course is public, changing it is 403. */
+    /** A draft is nobody else's to know of: answered as no such course; a published course is public: 403. */
     @Test
     void givenDraft_whenOtherInstructorUpdates_thenNotFound_givenPublished_thenForbidden() {
         fixture.given(created())
                 .when(new UpdateCourse(courseId, details(null), otherInstructor))
-                .expectException(refusal("not_found"));
+                .expectException(AggregateNotFoundException.class); // as for no such course
         fixture.given(created(), readingAdded(), new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
                 .when(new UpdateCourse(courseId, details(null), otherInstructor))
                 .expectException(refusal("forbidden"));
@@ -157,7 +158,7 @@ class CourseTest {
     void givenCourse_whenStudentArchives_thenNotFoundForADraft_forbiddenOnceItIsPublished() {
         fixture.given(created())
                 .when(new ArchiveCourse(courseId, student))
-                .expectException(refusal("not_found"));
+                .expectException(AggregateNotFoundException.class); // as for no such course
         fixture.given(created(), readingAdded(), new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
                 .when(new ArchiveCourse(courseId, student))
                 .expectException(refusal("forbidden"));

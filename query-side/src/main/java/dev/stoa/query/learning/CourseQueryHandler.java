@@ -78,15 +78,17 @@ public class CourseQueryHandler {
         Actor viewer = query.viewer();
         CourseEntity course = courses.findById(query.courseId().value())
                 .orElseThrow(() -> DomainException.notFound("course " + query.courseId()));
+        boolean manages = manages(viewer, course);
+        boolean enrolled = !manages && viewer != null && access.canRead(new UserId(viewer.userId()), query.courseId());
+        // a draft course, or an archived one to someone without access, does not exist for students: answered as a
+        // course that does not exist, whatever the lesson id
+        if (!manages && (CourseEntity.DRAFT.equals(course.getStatus()) || CourseEntity.ARCHIVED.equals(course.getStatus()) && !enrolled))
+            throw DomainException.notFound("course " + query.courseId());
         LessonEntity lesson = lessons.findById(query.lessonId().value())
                 .filter(l -> l.getCourseId().equals(course.getId()))
                 .orElseThrow(() -> DomainException.notFound("lesson " + query.lessonId()));
-        if (!manages(viewer, course)) {
-            boolean enrolled = viewer != null && access.canRead(new UserId(viewer.userId()), query.courseId());
-            // a draft course, or an archived one to someone without access, does not exist for students
-            if (CourseEntity.DRAFT.equals(course.getStatus()) || !lesson.isPublished()
-                    || CourseEntity.ARCHIVED.equals(course.getStatus()) && !enrolled)
-                throw DomainException.notFound("lesson " + query.lessonId());
+        if (!manages) {
+            if (!lesson.isPublished()) throw DomainException.notFound("lesson " + query.lessonId());
             if (!enrolled)
                 throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
         }
