@@ -178,6 +178,12 @@ class IdentityFlowIT extends ApiTest {
         String nobodyElse = unique("nobody") + "@example.org";
         for (int i = 1; i <= 4; i++) assertThat(otp(nobodyElse).code()).isEqualTo("invalid_code");
         assertThat(otp(nobodyElse).code()).isEqualTo("account_locked");
+        // and a real account that was never mailed a code (most are) locks after five as well: before, it answered
+        // 401 invalid_code for ever, uncounted, where an address without an account locked, which told them apart
+        String noCode = unique("nocode") + "@example.org";
+        registerAndVerify(noCode);
+        for (int i = 1; i <= 4; i++) assertThat(otp(noCode).code()).isEqualTo("invalid_code");
+        assertThat(otp(noCode).code()).isEqualTo("account_locked");
     }
 
     private Api.Response otp(String email) {

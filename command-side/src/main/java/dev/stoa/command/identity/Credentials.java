@@ -76,7 +76,12 @@ final class Credentials {
     /** The mailed code alone, as {@link #password} is the password: a code login starts with it. */
     Attempt code(UserId userId, String code, Instant now) {
         if (locked(now)) return Attempt.refused(ErrorCode.ACCOUNT_LOCKED, lockedUntil);
-        if (codeId == null || now.isAfter(codeExpiresAt)) return Attempt.refused(ErrorCode.INVALID_LOGIN_CODE, null);
+        // no live code (never asked for, used, expired): a wrong code all the same, checked and counted as an address
+        // without an account is (PhantomLockout), or the answers would tell the two apart: the lockout, and the time
+        if (codeId == null || now.isAfter(codeExpiresAt)) {
+            Passwords.checkAgainstNothing(code);
+            return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE);
+        }
         if (!Passwords.matches(code, codeHash))
             return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE).after(new LoginCodeRejected(userId, codeId, failures + 1));
         return Attempt.accepted();

@@ -69,7 +69,7 @@ class OneTimeAccessController {
     @Operation(operationId = "requestLoginCode", summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestCode(@Valid @RequestBody EmailRequest body) {
-        account(body.email()).ifPresent(userId -> later.run("A login code's request", () -> {
+        account(body.email()).ifPresent(userId -> later.run("A login code's request", "login-code:" + userId.value(), () -> {
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
             String codeId = UUID.randomUUID().toString();
             boolean issued = commands.send(new IssueLoginCode(userId, codeId, Passwords.hash(code),
@@ -96,7 +96,7 @@ class OneTimeAccessController {
     @Operation(operationId = "requestPasswordReset", summary = "Mail a password reset link (valid 30 minutes, once); always 202")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestReset(@Valid @RequestBody EmailRequest body) {
-        account(body.email()).ifPresent(userId -> later.run("A password reset's request", () -> {
+        account(body.email()).ifPresent(userId -> later.run("A password reset's request", "password-reset:" + userId.value(), () -> {
             String version = commands.send(new PreparePasswordReset(userId));
             if (version == null) return;
             String token = tokens.passwordResetToken(userId, version);
