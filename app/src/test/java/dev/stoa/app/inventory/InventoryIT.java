@@ -114,6 +114,7 @@ class InventoryIT extends ApiTest {
         OrderId order = OrderId.random();
         commands.sendAndWait(new ReserveStock(product, order, 3));
         commands.sendAndWait(new CommitStockReservation(product, order));
+        awaitInventory(id, levels(7, 0, 7)); // as it read then: the three off onHand, though still on the shelf
         OrderLine line = new OrderLine(OrderLine.PRODUCT, id, new UserId(vendorId), "Old Lamp", "OLD-1", 2_000, 3, 6_000, true);
         OrderAmounts amounts = new OrderAmounts(6_000, 0, 0, 0, 6_000, "USD");
         String number = "ORD-20261201-" + new java.util.Random().ints(4, 0, 24).mapToObj(i -> "ABCDEFGHJKMNPQRSTVWXYZ23".substring(i, i + 1))

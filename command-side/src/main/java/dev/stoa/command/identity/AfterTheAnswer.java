@@ -61,7 +61,8 @@ class AfterTheAnswer implements SmartLifecycle {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    log.error("{} failed after its 202 (the user may ask again)", what, e);
+                    // the class only: a message could carry the code or link (a mail request prints its model)
+                    log.error("{} failed after its 202 ({}; the user may ask again)", what, e.getClass().getName());
                 } finally {
                     if (before != null) MDC.setContextMap(before);
                     else MDC.clear();

@@ -280,9 +280,9 @@ public class Checkout {
      * physical products stay open, their units reserved and on hand, until their line ships.
      */
     private Placed confirmed(OrderPlaced placed, List<ProductId> products, String reference) {
-        Set<String> shipped = placed.lines().stream().filter(OrderLine::physical).map(OrderLine::itemId).collect(Collectors.toSet());
+        Set<String> physical = placed.lines().stream().filter(OrderLine::physical).map(OrderLine::itemId).collect(Collectors.toSet());
         for (ProductId product : products)
-            if (!shipped.contains(product.value())) commands.send(new CommitStockReservation(product, placed.orderId()));
+            if (!physical.contains(product.value())) commands.send(new CommitStockReservation(product, placed.orderId()));
         return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), placed.paymentMethod(), reference);
     }
 
