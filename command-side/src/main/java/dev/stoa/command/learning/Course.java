@@ -106,17 +106,26 @@ public class Course {
         apply(new LessonPublished(courseId, cmd.lessonId()));
     }
 
+    /** Before an upload is stored: refused as its attachment would be, so a refused upload is never stored. */
+    @CommandHandler
+    void handle(CheckLessonMediaUpload cmd) { requireMediaTarget(cmd.lessonId(), cmd.mediaType(), cmd.actor()); }
+
     @CommandHandler
     void handle(AttachLessonMedia cmd) {
-        requireOwnerOrAdmin(cmd.actor());
-        requireNotArchived();
-        Lesson lesson = lesson(cmd.lessonId());
+        requireMediaTarget(cmd.lessonId(), cmd.mediaType(), cmd.actor());
         if (!ContentRefs.belongsTo(cmd.contentRef(), courseId))
             throw DomainException.badInput("contentRef must be media uploaded to this course");
-        if (lesson.type() == LessonType.QUIZ) throw DomainException.badInput("a quiz lesson takes no media");
-        if (lesson.type() == LessonType.VIDEO && (cmd.mediaType() == null || !cmd.mediaType().startsWith("video/")))
-            throw DomainException.badInput("a video lesson takes a video (mp4 or webm)");
         apply(new LessonMediaAttached(courseId, cmd.lessonId(), cmd.contentRef(), cmd.mediaType(), cmd.sizeBytes()));
+    }
+
+    /** The actor may change the course, it is not archived, and the lesson takes media of this type. */
+    private void requireMediaTarget(LessonId lessonId, String mediaType, Actor actor) {
+        requireOwnerOrAdmin(actor);
+        requireNotArchived();
+        Lesson lesson = lesson(lessonId);
+        if (lesson.type() == LessonType.QUIZ) throw DomainException.badInput("a quiz lesson takes no media");
+        if (lesson.type() == LessonType.VIDEO && (mediaType == null || !mediaType.startsWith("video/")))
+            throw DomainException.badInput("a video lesson takes a video (mp4 or webm)");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.stoa.command.learning;
 
 import dev.stoa.api.learning.AttachLessonMedia;
+import dev.stoa.api.learning.CheckLessonMediaUpload;
 import dev.stoa.api.learning.ContentRefs;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.LessonId;
@@ -26,9 +27,10 @@ import org.springframework.web.bind.annotation.*;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Upload of a lesson's media: size-limited ({@code stoa.learning.content.max-upload-size}), typed by its bytes, put
- * in the content store under a new reference of this course, then attached to the lesson by the Course aggregate
- * (which decides who may). A refused attachment removes the file again.
+ * Upload of a lesson's media: size-limited ({@code stoa.learning.content.max-upload-size}), typed by its bytes, checked
+ * by the Course aggregate (who may, whether the lesson takes it) before anything is stored, put in the content store
+ * under a new reference of this course, then attached to the lesson. A refused attachment (the course changed in
+ * between) removes the file again.
  */
 @RestController
 @RequestMapping("/api/v1/courses")
@@ -64,6 +66,8 @@ class LessonMediaController {
             if (!MediaTypes.ALLOWED.contains(type))
                 throw refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "the file is " + type + "; lessons take " + String.join(", ", MediaTypes.ALLOWED.stream().sorted().toList()));
+            // who may, and whether the lesson takes it, before a byte is stored: a stranger's upload never is
+            commands.send(new CheckLessonMediaUpload(courseId, lessonId, type, actor));
             store.put(ref, in, file.getSize(), type);
         }
         try {
