@@ -38,13 +38,16 @@ class AfterTheAnswer implements SmartLifecycle {
     static final int PHASE = Integer.MAX_VALUE - 2560;
     private final AtomicInteger threads = new AtomicInteger();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1_000), work -> {
-                Thread thread = new Thread(work, "after-the-answer-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.AbortPolicy());
+    private volatile ThreadPoolExecutor executor = newExecutor();
     private volatile boolean running;
+
+    private ThreadPoolExecutor newExecutor() {
+        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), work -> {
+            Thread thread = new Thread(work, "after-the-answer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
 
     /**
      * Runs {@code work} on another thread, with this thread's logging context, unless a task of the same {@code key}
@@ -76,7 +79,10 @@ class AfterTheAnswer implements SmartLifecycle {
     }
 
     @Override
-    public void start() { running = true; }
+    public void start() {
+        if (executor.isShutdown()) executor = newExecutor(); // a context stopped and started again
+        running = true;
+    }
 
     @Override
     public void stop() {

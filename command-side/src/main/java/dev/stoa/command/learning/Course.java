@@ -129,9 +129,9 @@ public class Course {
     }
 
     /**
-     * Only its instructor or an admin changes it (403 for others once it is published). A course others cannot read
-     * (a draft, an archived one) is nobody else's to know of: every change they try is answered as for a course that
-     * does not exist (the same exception, so the same 404 and detail), or the answer would tell them it exists.
+     * Only its instructor or an admin changes it (403 for others once it is published). A course the public does not
+     * see (a draft, an archived one) is answered to anybody else as a course that does not exist (the same exception,
+     * so the same 404 and detail): a draft's existence is nobody else's to know of.
      */
     private void requireOwnerOrAdmin(Actor actor) {
         boolean owner = actor != null && (actor.isAdmin() || actor.userId().equals(instructorId));

@@ -40,6 +40,11 @@ class AfterTheAnswerTest {
             later.stop();
         }
         assertThat(later.isRunning()).isFalse();
+        later.start(); // a context stopped and started again
+        CountDownLatch restarted = new CountDownLatch(1);
+        later.run("code", "login-code:u3", restarted::countDown);
+        assertThat(restarted.await(10, TimeUnit.SECONDS)).as("runs again after a restart").isTrue();
+        later.stop();
     }
 
     private static void await(CountDownLatch latch) {
