@@ -70,6 +70,8 @@ class OneTimeAccessController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Void> requestCode(@Valid @RequestBody EmailRequest body) {
         account(body.email()).ifPresent(userId -> later.run("A login code's request", "login-code:" + userId.value(), () -> {
+            // past the cap (or not active) no code is made: a request then costs no bcrypt hash of the worker's time
+            if (!Boolean.TRUE.equals(commands.send(new MayIssueLoginCode(userId)))) return;
             String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
             String codeId = UUID.randomUUID().toString();
             boolean issued = commands.send(new IssueLoginCode(userId, codeId, Passwords.hash(code),

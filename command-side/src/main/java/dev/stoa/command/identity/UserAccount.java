@@ -134,6 +134,10 @@ public class UserAccount {
         apply(new MfaActivated(userId, step));
     }
 
+    /** @return whether a code would be issued now; asked before one is hashed (a bcrypt hash costs) */
+    @CommandHandler
+    boolean handle(MayIssueLoginCode cmd) { return lifecycle.active() && credentials.mayIssueCode(Instant.now()); }
+
     /** @return whether a code was issued: not for an account that is not active (and nobody is told why) */
     @CommandHandler
     boolean handle(IssueLoginCode cmd) {
