@@ -51,8 +51,7 @@ final class StockLevels {
     }
 
     ProductRestocked restock(ProductId id, int quantity) {
-        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
-            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        requireAddable(quantity);
         return new ProductRestocked(id, quantity, onHand + quantity, reserved, onHand + quantity - reserved);
     }
 
@@ -72,22 +71,19 @@ final class StockLevels {
 
     /** The goods of a cancelled order come back: on hand and available rise. */
     StockReturned giveBack(ProductId id, OrderId order, int quantity) {
-        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
-            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        requireAddable(quantity);
         return new StockReturned(id, order, quantity, onHand + quantity, reserved, available() + quantity);
     }
 
     /** Units a buyer sent back arrived: on hand and available rise. */
     ReturnedStockRestocked restockReturn(ProductId id, OrderId order, String receiptId, int quantity) {
-        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
-            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        requireAddable(quantity);
         return new ReturnedStockRestocked(id, order, receiptId, quantity, onHand + quantity, reserved, available() + quantity);
     }
 
     /** Units of an order committed at payment and not shipped yet are counted on hand again, reserved for it. */
     CommittedUnitsHeld hold(ProductId id, OrderId order, int quantity) {
-        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
-            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
+        requireAddable(quantity);
         return new CommittedUnitsHeld(id, order, quantity, onHand + quantity, reserved + quantity, available());
     }
 
@@ -99,6 +95,12 @@ final class StockLevels {
     /** The goods leave: both levels fall, {@code available} stays as it was. */
     StockReservationCommitted commit(ProductId id, OrderId order, int quantity) {
         return new StockReservationCommitted(id, order, quantity, onHand - quantity, reserved - quantity, available());
+    }
+
+    /** Units coming on hand: a positive number that keeps {@code onHand} at most {@link #MAX_UNITS}. */
+    private void requireAddable(int quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS - onHand)
+            throw DomainException.badInput("quantity must be positive and keep onHand at most " + MAX_UNITS);
     }
 
     /**

@@ -224,11 +224,11 @@ public class Checkout {
         OrderId orderId = placed.orderId();
         String paymentMethod = placed.paymentMethod(), currency = placed.amounts().currency();
         List<ProductId> products = productsOf(placed);
-        if (confirmedBy != null) return confirmed(placed, products, confirmedBy);
+        if (confirmedBy != null) return confirmed(placed, confirmedBy);
         if (placed.amounts().totalCents() == 0) { // nothing to pay (a 100 % coupon on a course): no card, no debit
             String free = "free-" + orderId.value();
             commands.send(new ConfirmOrder(orderId, free));
-            return confirmed(placed, products, free);
+            return confirmed(placed, free);
         }
         if (PlaceOrder.CARD.equals(paymentMethod)) { // pending until the card payment's outcome (PaymentProcess)
             if (retried) { // the payment the first attempt started, or started now if it did not get to it
@@ -271,7 +271,7 @@ public class Checkout {
                     placed.amounts().totalCents(), currency));
             throw refused;
         }
-        return confirmed(placed, products, reference);
+        return confirmed(placed, reference);
     }
 
     /**
@@ -279,10 +279,9 @@ public class Checkout {
      * committed, as {@link OrderFulfilment} does on the confirmation (done here so the answer shows it); those of
      * physical products stay open, their units reserved and on hand, until their line ships.
      */
-    private Placed confirmed(OrderPlaced placed, List<ProductId> products, String reference) {
-        Set<String> physical = placed.lines().stream().filter(OrderLine::physical).map(OrderLine::itemId).collect(Collectors.toSet());
-        for (ProductId product : products)
-            if (!physical.contains(product.value())) commands.send(new CommitStockReservation(product, placed.orderId()));
+    private Placed confirmed(OrderPlaced placed, String reference) {
+        for (ProductId product : OrderFulfilment.committedAtPayment(placed.lines()))
+            commands.send(new CommitStockReservation(product, placed.orderId()));
         return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), placed.paymentMethod(), reference);
     }
 

@@ -111,8 +111,15 @@ public class OrderFulfilment {
      */
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderConfirmed e) {
-        for (OrderLine line : productLines(lines))
-            if (!line.physical()) send(new CommitStockReservation(new ProductId(line.itemId()), e.orderId()));
+        for (ProductId product : committedAtPayment(lines)) send(new CommitStockReservation(product, e.orderId()));
+    }
+
+    /**
+     * The products whose reservation is committed when the order is paid: those nobody ships (digital ones). Physical
+     * ones stay reserved, and on hand, until their line ships. The checkout commits the same for a wallet payment.
+     */
+    static List<ProductId> committedAtPayment(List<OrderLine> lines) {
+        return productLines(lines).stream().filter(l -> !l.physical()).map(l -> new ProductId(l.itemId())).toList();
     }
 
     /** Lines left with a carrier: their units leave the warehouse (committed once; a digital one was at payment). */
