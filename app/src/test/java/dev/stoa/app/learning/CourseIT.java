@@ -78,9 +78,14 @@ class CourseIT extends ApiTest {
         Api.Response foreign = api.put("/api/v1/courses/" + courseId, edit, otherInstructor);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.code()).isEqualTo("not_found");
-        Api.Response none = api.put("/api/v1/courses/" + UUID.randomUUID(), edit, otherInstructor);
+        String noSuchId = UUID.randomUUID().toString();
+        Api.Response none = api.put("/api/v1/courses/" + noSuchId, edit, otherInstructor);
         assertThat(none.code()).isEqualTo("not_found");
-        assertThat(foreign.body().get("detail")).as("answered as a course that does not exist").isEqualTo(none.body().get("detail"));
+        assertThat(none.body().get("detail").asText()).isEqualTo("course " + noSuchId + " not found");
+        assertThat(foreign.body().get("detail").asText()).as("answered as a course that does not exist")
+                .isEqualTo("course " + courseId + " not found");
+        assertThat(api.post("/api/v1/courses/" + noSuchId + "/publish", null, otherInstructor).body().get("detail").asText())
+                .isEqualTo("course " + noSuchId + " not found");
         assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), otherInstructor)
                 .status()).isEqualTo(404);
         assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, otherInstructor).status()).isEqualTo(404);
