@@ -149,7 +149,13 @@ public class OrderRefunds {
         if (PlaceOrder.CARD.equals(order.paymentMethod())) {
             // refused here, before anything is given back: approved, it would revoke its courses and take its units out
             // of the shipment, and then fail at the payment, which has less left than the request refunds
-            OptionalLong left = orders.cardRefundable(order.paymentReference());
+            // the requests approved before this one whose refund the payment has not been asked for yet count as well:
+            // their RefundProcess may not have reached it (a request approved right after another)
+            Map<String, Long> approved = new HashMap<>();
+            states.forEach((id, st) -> {
+                if (APPROVED.equals(st) && PlaceOrder.CARD.equals(methods.get(id))) approved.put(paymentRefundIdOf(id), amounts.get(id));
+            });
+            OptionalLong left = orders.cardRefundable(order.paymentReference(), approved);
             if (left.isPresent() && split.totalCents() > left.getAsLong())
                 throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "this request refunds " + split.totalCents()
                         + " cents, and the order's card payment has " + Math.max(0, left.getAsLong()) + " left to refund "

@@ -4,9 +4,11 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -34,6 +36,17 @@ record PaymentRecord(PaymentId paymentId, OrderId orderId, UserId buyer, long am
             else if (p instanceof PaymentRefundReversed r) open.remove(r.refundId());
         }
         return open.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The ids of every refund the payment was asked for or told of (its own and those made at the gateway). */
+    static Set<String> refundIds(List<Object> history) {
+        Set<String> ids = new HashSet<>();
+        for (Object p : history) {
+            if (p instanceof PaymentRefundRequested r) ids.add(r.refundId());
+            else if (p instanceof PaymentRefunded r) ids.add(r.refundId());
+            else if (p instanceof PaymentRefundFailed r) ids.add(r.refundId());
+        }
+        return ids;
     }
 
     /** The payment those payloads tell of; empty before its {@code PaymentStarted}. */

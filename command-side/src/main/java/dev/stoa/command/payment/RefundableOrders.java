@@ -3,8 +3,10 @@ package dev.stoa.command.payment;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +17,10 @@ interface RefundableOrders {
     /**
      * What the card payment {@code paymentReference} names may still refund, as the payment counts it (captured, less
      * refunds that succeeded or are under way: also those made outside refund requests, by an admin or in Stripe's
-     * dashboard); empty when it names no payment of ours.
+     * dashboard), less the refunds in {@code approved} (payment refund id → cents: the order's approved requests whose
+     * money is on its way) that have not reached the payment yet; empty when it names no payment of ours.
      */
-    default OptionalLong cardRefundable(String paymentReference) { return OptionalLong.empty(); }
+    default OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) { return OptionalLong.empty(); }
 
     @Component
     class FromEvents implements RefundableOrders {
@@ -29,7 +32,7 @@ interface RefundableOrders {
         public Optional<RefundableOrder> find(OrderId orderId) { return RefundableOrder.read(events, orderId); }
 
         @Override
-        public OptionalLong cardRefundable(String paymentReference) {
+        public OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) {
             PaymentId payment;
             try {
                 payment = new PaymentId(paymentReference);
@@ -37,8 +40,11 @@ interface RefundableOrders {
                 return OptionalLong.empty();
             }
             List<Object> history = PaymentRecord.history(events, payment);
+            Set<String> known = PaymentRecord.refundIds(history);
+            long notThereYet = approved.entrySet().stream().filter(e -> !known.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
             return PaymentRecord.of(history).map(r -> OptionalLong.of(r.capturedCents() - r.refundedCents()
-                    - PaymentRecord.underWay(history))).orElse(OptionalLong.empty());
+                    - PaymentRecord.underWay(history) - notThereYet)).orElse(OptionalLong.empty());
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -48,6 +49,10 @@ class OrderRefundsTest {
     private Instant now = PAID.plus(Duration.ofDays(3));
     private int progress = 0;
     private List<OrderLine> lines;
+    /** Paid by card: what its payment has left to refund (captured, less what was refunded); null: paid from the wallet. */
+    private Long cardLeft;
+    /** The approved refunds each approval asked the payment about. */
+    private final List<Map<String, Long>> approvedAsked = new java.util.ArrayList<>();
     // 3 lamps at 10.00 and a desk at 20.01: subtotal 50.01, discount 5.00, tax 4.51, shipping 7.00, total 56.52
     private final OrderAmounts amounts = new OrderAmounts(5_001, 500, 451, 700, 5_652, "USD");
 
@@ -55,9 +60,22 @@ class OrderRefundsTest {
     void setUp() {
         lines = List.of(line("product", lamp, 1_000, 3), line("product", desk, 2_001, 1));
         fixture = new AggregateTestFixture<>(OrderRefunds.class);
-        fixture.registerInjectableResource((RefundableOrders) id -> id.equals(order)
-                ? Optional.of(new RefundableOrder(order, "ORD-20261101-AB12", buyer, lines, amounts, "wallet", "wallet-ref", PAID, status))
-                : Optional.empty());
+        fixture.registerInjectableResource(new RefundableOrders() {
+            @Override
+            public Optional<RefundableOrder> find(OrderId id) {
+                return id.equals(order) ? Optional.of(new RefundableOrder(order, "ORD-20261101-AB12", buyer, lines, amounts,
+                        cardLeft == null ? "wallet" : "card", cardLeft == null ? "wallet-ref" : paymentId, PAID, status))
+                        : Optional.empty();
+            }
+
+            @Override
+            public OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) {
+                if (cardLeft == null || !paymentReference.equals(paymentId)) return OptionalLong.empty();
+                approvedAsked.add(Map.copyOf(approved));
+                // a payment that has not been asked for any of them yet
+                return OptionalLong.of(cardLeft - approved.values().stream().mapToLong(Long::longValue).sum());
+            }
+        });
         Clock clock = new Clock() {
             public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
             public Clock withZone(java.time.ZoneId zone) { return this; }
@@ -309,6 +327,24 @@ class OrderRefundsTest {
     private Object[] approvedByCard() {
         return new Object[] {requested(first, List.of(new RefundItem("product", lamp, 1))), cardApproved(first),
                 new ProductReturnOpened(first, order, buyer, List.of(new RefundItem("product", lamp, 1)))};
+    }
+
+    @Test
+    void givenARequestApprovedByCard_whoseRefundIsStillOnItsWay_whenTheNextIsApproved_thenItCountsAsRefunded() {
+        // 56.52 captured, 37.00 of it refunded outside refund requests (an admin): 19.52 left. The first request's 9.90
+        // is approved and not at the payment yet; the second's 9.90 would make 19.80
+        cardLeft = 1_952L;
+        fixture.given(approvedByCard()).andGiven(requested(second, List.of(new RefundItem("product", lamp, 1))))
+                .when(new ApproveRefund(order, second, support))
+                .expectNoEvents().expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_captured"));
+        assertThat(approvedAsked).containsExactly(Map.of(attempt(first, 1), 990L));
+        // a failed one is not on its way: its 9.90 is free again
+        approvedAsked.clear();
+        fixture.given(approvedByCard()).andGiven(failed(first, 1, "expired_or_canceled_card"),
+                        requested(second, List.of(new RefundItem("product", lamp, 1))))
+                .when(new ApproveRefund(order, second, support))
+                .expectSuccessfulHandlerExecution();
+        assertThat(approvedAsked).containsExactly(Map.of());
     }
 
     @Test
