@@ -8,6 +8,9 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.api.wallet.RefundToWallet;
+import dev.stoa.api.wallet.VoucherId;
+import dev.stoa.api.wallet.WalletId;
+import dev.stoa.api.wallet.WalletToppedUp;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Race;
@@ -20,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WalletIT extends ApiTest {
     private static final Instant IN_A_MONTH = Instant.now().plus(Duration.ofDays(30));
     @Autowired CommandGateway gateway;
+    @Autowired EventStore eventStore;
     private Vouchers vouchers;
     private String admin;
 
@@ -139,6 +145,25 @@ class WalletIT extends ApiTest {
         assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
         assertThat(foreign.code()).isEqualTo("voucher_currency_mismatch");
         assertThat(vouchers.list("?batchId=" + euros.batchId()).get("items").get(0).get("state").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void aWalletThatKeepsAnotherCurrencyRefusesAVoucherBeforeItIsSpent() {
+        // a wallet opened while stoa.wallet.currency was EUR: its first top-up, as it was stored then
+        UserId user = new UserId(UUID.randomUUID().toString());
+        eventStore.publish(new GenericDomainEventMessage<>("Wallet", WalletId.of(user), 0, new WalletToppedUp(user,
+                VoucherId.ofHash(UUID.randomUUID().toString().replace("-", "").repeat(2)), 700, "EUR", 700)));
+        Vouchers.Batch dollars = vouchers.create(1_000, "USD", 1, IN_A_MONTH);
+        Api.Response refused = vouchers.redeem(dollars.codes().get(0), tokenAs(user.value(), "customer"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("currency_mismatch");
+        assertThat(refused.body().get("detail").asText()).contains("EUR");
+        // the voucher was not spent (before, it was, and the wallet then refused the top-up: 1,000 USD gone): another
+        // customer redeems it
+        Api.Response redeemed = vouchers.redeem(dollars.codes().get(0), tokenFor("customer"));
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+        assertThat(redeemed.body().get("balanceCents").asLong()).isEqualTo(1_000);
+        assertThat(redeemed.body().get("currency").asText()).isEqualTo("USD");
     }
 
     @Test

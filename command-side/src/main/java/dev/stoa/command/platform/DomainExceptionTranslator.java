@@ -4,6 +4,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.platform.ErrorCode;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -52,17 +53,23 @@ public class DomainExceptionTranslator implements MessageHandlerInterceptor<Comm
     /**
      * The name of a command's target, from its {@link TargetAggregateIdentifier} field: the id's type without
      * {@code Id} ({@code CourseId} → {@code course}, {@code TokenFamilyId} → {@code token family}), or the field's
-     * name for a plain string ({@code orderRefundsId} → {@code order refunds}).
+     * or method's name for a plain string ({@code orderRefundsId} → {@code order refunds}, {@code walletId()} →
+     * {@code wallet}).
      */
     private static String targetName(Class<?> command) {
-        for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass())
-            for (Field field : c.getDeclaredFields()) {
-                if (!field.isAnnotationPresent(TargetAggregateIdentifier.class)) continue;
-                Class<?> type = field.getType();
-                return words(type == String.class || type.isPrimitive() || Number.class.isAssignableFrom(type)
-                        ? field.getName() : type.getSimpleName());
-            }
+        for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields())
+                if (field.isAnnotationPresent(TargetAggregateIdentifier.class)) return name(field.getType(), field.getName());
+            for (Method method : c.getDeclaredMethods())
+                if (method.getParameterCount() == 0 && method.isAnnotationPresent(TargetAggregateIdentifier.class))
+                    return name(method.getReturnType(), method.getName());
+        }
         return null;
+    }
+
+    private static String name(Class<?> type, String member) {
+        return words(type == String.class || type.isPrimitive() || Number.class.isAssignableFrom(type)
+                ? member : type.getSimpleName());
     }
 
     private static String words(String camel) {

@@ -50,6 +50,10 @@ public class Wallet {
         return balanceCents;
     }
 
+    /** An existing wallet's answer to whether it keeps a currency (a missing one is not created: 404). */
+    @CommandHandler
+    void handle(CheckWalletCurrency cmd, WalletSettings settings) { requireCurrency(cmd.currency(), settings); }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(DebitWallet cmd, WalletSettings settings, CancelledOrders cancelled) {

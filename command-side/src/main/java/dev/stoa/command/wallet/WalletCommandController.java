@@ -4,9 +4,11 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.wallet.CheckWalletCurrency;
 import dev.stoa.api.wallet.RedeemVoucher;
 import dev.stoa.api.wallet.TopUpWallet;
 import dev.stoa.api.wallet.VoucherRedeemed;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.SecretHasher;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.GuessingLimited;
@@ -50,9 +52,16 @@ class WalletCommandController {
         String plain = VoucherCodes.normalize(body.code())
                 .orElseThrow(() -> new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code"));
         UserId me = new UserId(actor.userId());
+        // a voucher is in stoa.wallet.currency (the voucher checks); a wallet keeps the currency of its first top-up. Had
+        // the setting changed since, the voucher would be spent and the wallet would refuse it: refused before, instead
+        try {
+            commands.send(new CheckWalletCurrency(me, settings.currency()));
+        } catch (RuntimeException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e; // no wallet yet: its first top-up opens it
+        }
         VoucherRedeemed redeemed = commands.send(new RedeemVoucher(VoucherCodes.id(hasher, plain), me));
         long balance = commands.<Long>send(new TopUpWallet(me, redeemed.voucherId(), redeemed.amountCents(),
                 redeemed.currency()));
-        return new Balance(balance, settings.currency());
+        return new Balance(balance, redeemed.currency());
     }
 }

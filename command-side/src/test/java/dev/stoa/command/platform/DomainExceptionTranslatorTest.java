@@ -16,6 +16,10 @@ class DomainExceptionTranslatorTest {
     record RotateToken(@TargetAggregateIdentifier TokenFamilyId familyId, String presented) {}
     record ApproveSomething(@TargetAggregateIdentifier String orderRefundsId) {}
     record Untargeted(String id) {}
+    record TopUp(String userId) {
+        @TargetAggregateIdentifier
+        public String walletId() { return "wallet-" + userId; }
+    }
 
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
 
@@ -24,6 +28,7 @@ class DomainExceptionTranslatorTest {
         bus.registerHandlerInterceptor(new DomainExceptionTranslator());
         assertThat(detailOf(new RotateToken(new TokenFamilyId("f-1"), "t"), "f-1")).isEqualTo("token family f-1 not found");
         assertThat(detailOf(new ApproveSomething("o-7"), "o-7")).isEqualTo("order refunds o-7 not found");
+        assertThat(detailOf(new TopUp("u-1"), "wallet-u-1")).isEqualTo("wallet wallet-u-1 not found");
         assertThat(detailOf(new Untargeted("x"), "x")).isEqualTo("resource x not found");
     }
 
