@@ -247,6 +247,10 @@ class CourseOrderIT extends ApiTest {
                 Map.of("lessonId", course.video(), "completed", true), buyer[1]);
         assertThat(lesson.status()).as(lesson.toString()).isEqualTo(200);
         assertThat(lesson.body().get("progressPercent").asInt()).isEqualTo(50);
+        Api.Response review = api.post("/api/v1/courses/" + course.id() + "/reviews", Map.of("rating", 5, "comment", "good"),
+                buyer[1]);
+        assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        String reviewPath = "/api/v1/courses/" + course.id() + "/reviews/" + review.body().get("reviewId").asText();
         Api.Response tooFar = api.post("/api/v1/refunds", Map.of("orderId", second[0], "reason", "changed my mind"), buyer[1]);
         assertThat(tooFar.status()).as(tooFar.toString()).isEqualTo(422);
         assertThat(tooFar.code()).isEqualTo("refund_not_eligible");
@@ -268,6 +272,12 @@ class CourseOrderIT extends ApiTest {
         assertThat(api.get("/api/v1/users/me/enrollments", buyer[1]).body().at("/items/0/status").asText()).isEqualTo("revoked");
         assertThat(jdbc.queryForObject("select active from course_access_view where user_id = ? and course_id = ?",
                 Boolean.class, buyer[0], course.id())).isFalse();
+        // no longer a student: the review may not be rewritten (before, it could: one star after the money came back),
+        // only deleted
+        Api.Response rewritten = api.put(reviewPath, Map.of("rating", 1, "comment", "bad"), buyer[1]);
+        assertThat(rewritten.status()).as(rewritten.toString()).isEqualTo(403);
+        assertThat(rewritten.code()).isEqualTo("purchase_required");
+        assertThat(api.delete(reviewPath, buyer[1]).status()).isEqualTo(204);
         assertThat(add(buyer[1], "course", course.id(), 1).status()).as("may be bought again").isBetween(200, 204);
     }
 

@@ -20,7 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The reviews of one course (identifier {@code course-reviews-<courseId>}), opened by its first review: the same rules
- * as a product's ({@link ReviewBook}), written by the course's students once they completed a lesson.
+ * as a product's ({@link ReviewBook}), written by the course's students once they completed a lesson, and edited only
+ * while they still have access to it.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 @Revision("1")
@@ -54,12 +55,19 @@ public class CourseReviews {
         return cmd.reviewId();
     }
 
+    /**
+     * Its author edits a review while they still study the course: one whose access was taken back (refunded or its
+     * order cancelled) may delete their review, not rate the course anew (403 {@code purchase_required}, as a post).
+     */
     @CommandHandler
-    void handle(EditCourseReview cmd, PersonalData personal) {
+    void handle(EditCourseReview cmd, CourseStudents students, PersonalData personal) {
         ReviewBook.requireRating(cmd.rating());
         ReviewBook.Entry review = book.live(cmd.reviewId());
         if (!review.authorId().equals(cmd.actor().userId()))
             throw DomainException.forbidden("only its author may edit a review");
+        if (students.standing(review.authorId(), courseId) == CourseStudents.Standing.NOT_A_STUDENT)
+            throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "only the course's students may review it: your access "
+                    + "to it ended (refunded or cancelled); you may delete your review");
         apply(new CourseReviewEdited(courseId, cmd.reviewId(), new UserId(review.authorId()), cmd.rating(),
                 personal.seal(review.authorId(), ReviewBook.comment(cmd.comment())),
                 book.summary().minus(review.rating()).plus(cmd.rating())));

@@ -92,6 +92,22 @@ class CourseReviewsTest {
     }
 
     @Test
+    void givenAdaReviewed_whenHerAccessEnds_thenSheMayNoLongerEditIt_butMayDeleteIt() {
+        students.courses.get(course.value()).put(ada.value(), CourseStudents.Standing.NOT_A_STUDENT); // refunded
+        fixture.given(adaPosted(5))
+                .when(new EditCourseReview(course, adasReview, 1, "refunded, and now one star", adaActs))
+                .expectNoEvents().expectException(domainError(ErrorKind.FORBIDDEN, "purchase_required"));
+        fixture.given(adaPosted(5))
+                .when(new DeleteCourseReview(course, adasReview, adaActs))
+                .expectEvents(new CourseReviewDeleted(course, adasReview, ada, RatingSummary.NONE));
+        // enrolled again (bought again), not started again: still a student
+        students.courses.get(course.value()).put(ada.value(), CourseStudents.Standing.ENROLLED);
+        fixture.given(adaPosted(5))
+                .when(new EditCourseReview(course, adasReview, 4, null, adaActs))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void givenAdaReviewed_whenBobEditsIt_thenForbidden_andWhenAnAdminDeletesIt_thenRemovedForGood() {
         fixture.given(adaPosted(5))
                 .when(new EditCourseReview(course, adasReview, 1, null, bobActs))
