@@ -16,7 +16,8 @@ final class Timelines {
     private static final Map<String, String> STATUS = Map.ofEntries(
             Map.entry("OrderPlaced", "pending"), Map.entry("OrderConfirmed", "confirmed"),
             Map.entry("OrderShipped", "shipped"), Map.entry("OrderDelivered", "delivered"),
-            Map.entry("OrderCancelled", "cancelled"), Map.entry("EnrollmentGranted", "active"),
+            Map.entry("OrderCancelled", "cancelled"), Map.entry("OrderClosedByRefunds", "cancelled"),
+            Map.entry("EnrollmentGranted", "active"),
             Map.entry("EnrollmentRevoked", "revoked"), Map.entry("CourseCompleted", "completed"));
 
     private Timelines() {}

@@ -447,6 +447,42 @@ class RefundRequestsIT extends ApiTest {
         assertThat(walletRefunds(buyer[1])).hasSize(2);
     }
 
+    /**
+     * The buyer asks for everything back before anything shipped: the order ends cancelled (before, it stayed confirmed
+     * for good, with nothing to ship), its units are for sale again, and the money comes back once, by the request.
+     */
+    @Test
+    void everyUnitRefundedBeforeAnyShips_theOrderIsCancelled_andTheMoneyComesBackOnce() {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
+        awaitStock(pen, 10, 1, 9, "the pen reserved");
+        String refundId = request(buyer[1], orderId, null).body().get("refundId").asText(); // every line, whole
+        Api.Response approved = approve(refundId, support);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+        JsonNode order = api.get("/api/v1/orders/" + orderId, buyer[1]).body();
+        assertThat(order.get("status").asText()).as(order.toString()).isEqualTo("cancelled");
+        assertThat(order.at("/history/" + (order.get("history").size() - 1) + "/status").asText()).isEqualTo("cancelled");
+        assertThat(order.at("/items/0/withdrawnQuantity").asInt()).isEqualTo(3);
+        assertThat(order.at("/items/1/withdrawnQuantity").asInt()).isEqualTo(1);
+        Api.Response ship = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-1"), vendor);
+        assertThat(ship.status()).as("nothing is left to ship").isEqualTo(409);
+        assertThat(ship.code()).isEqualTo("invalid_transition");
+        awaitStock(lamp, 10, 0, 10, "the lamps are for sale again");
+        awaitStock(pen, 10, 0, 10, "the pen is for sale again");
+
+        Await.until(() -> "refunded".equals(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().path("status").asText()),
+                Duration.ofSeconds(20), "the refund is paid");
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the whole order's money is back");
+        // a cancellation now changes nothing: no second refund of the rest
+        assertThat(api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "and cancel it"), buyer[1]).status())
+                .isBetween(200, 204);
+        assertThat(walletRefunds(buyer[1])).as("one refund, the request's").hasSize(1);
+        assertThat(balance(buyer[1])).isEqualTo(20_000);
+    }
+
     @Test
     void aLineRefundedWholeBeforeItShips_dropsOut_andTheOrderShipsWithoutIt() {
         String lamp = product(2_000, 10), pen = product(333, 10);

@@ -30,7 +30,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * cancelled; delivered and cancelled are final. Shipping goes line by line: each vendor ships and delivers their own
  * lines (with a tracking number), an admin any; the order is shipped once every line it ships is, delivered likewise.
  * The lines it ships are its physical ones, or all of them when it has none, less the units refund requests paid back
- * before they shipped ({@link WithdrawRefundedUnits}): a line with none left drops out. Repeating a transition changes nothing;
+ * before they shipped ({@link WithdrawRefundedUnits}): a line with none left drops out, and an order with no line left
+ * at all before anything shipped ends cancelled ({@link OrderClosedByRefunds}). Repeating a transition changes nothing;
  * an illegal one is 409 {@code invalid_transition}. The buyer may cancel before anything was shipped, an admin also after.
  * An id whose checkout gave up before placing it is marked abandoned ({@link AbandonCheckout}): it is never placed,
  * and answers every other command as an order that does not exist.
@@ -189,6 +190,7 @@ public class Order {
         OrderLinesWithdrawn decided = new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest));
         apply(decided);
         if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) { // the refunded line may have been the last to ship, or to deliver
+            if (nothingLeft()) apply(new OrderClosedByRefunds(orderId, orderNumber, buyer, cmd.refundId()));
             shippedWhenComplete();
             deliveredWhenComplete();
         }
@@ -249,6 +251,14 @@ public class Order {
         Map<String, Integer> units = new LinkedHashMap<>(withdrawn);
         sentBack.forEach((item, n) -> units.merge(item, n, Integer::sum));
         return Map.copyOf(units);
+    }
+
+    /**
+     * Refunds withdrew every unit of every line and nothing shipped: no line is kept (a course, a product sent back by a
+     * return instead, units left), so the order has nothing to ship or to keep.
+     */
+    private boolean nothingLeft() {
+        return shipped.isEmpty() && lines.stream().allMatch(l -> withdrawn.getOrDefault(l.itemId(), 0) >= l.quantity());
     }
 
     /** Once every line the order ships has left (and it ships any), the order is shipped. */
@@ -317,6 +327,9 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderShipped e) { status = OrderStatus.SHIPPED; }
+
+    @EventSourcingHandler
+    void on(OrderClosedByRefunds e) { status = OrderStatus.CANCELLED; }
 
     @EventSourcingHandler
     void on(OrderLinesWithdrawn e) {

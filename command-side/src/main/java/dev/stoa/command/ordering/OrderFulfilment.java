@@ -10,6 +10,7 @@ import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.inventory.ReturnCommittedStock;
 import dev.stoa.api.ordering.ConfirmOrder;
 import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderClosedByRefunds;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderDelivered;
 import dev.stoa.api.ordering.OrderId;
@@ -58,7 +59,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  *   <li>{@code OrderLinesWithdrawn} (a refund paid back units not shipped yet) → those units are available again
  *       ({@code RestockReturn} under the receipt {@code withdrawn-<refundId>}, once: the open reservation holds fewer;
  *       committed ones come back on hand).</li>
- *   <li>{@code OrderDelivered} ends it.</li>
+ *   <li>{@code OrderDelivered} ends it, and so does {@code OrderClosedByRefunds} (every unit withdrawn: nothing left).</li>
  * </ul>
  * The payment hold that expires an unpaid order is the order's own ({@link OrderHolds}, a row written with the
  * order): its {@code OrderCancelled} (reason {@code expired}) reaches this saga like any other cancellation.
@@ -169,6 +170,11 @@ public class OrderFulfilment {
     @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderDelivered e) {}
+
+    /** Refunds took every unit back before anything shipped: each withdrawal gave its units back already; nothing is left. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderClosedByRefunds e) {}
 
     /**
      * Sends a step; "not found" (no inventory, reservation, coupon or wallet holds anything for this order) and

@@ -1,6 +1,7 @@
 package dev.stoa.command.review;
 
 import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderClosedByRefunds;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
@@ -41,6 +42,12 @@ class PurchaseLedger {
 
     @EventHandler
     void on(OrderCancelled e) {
+        jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
+    }
+
+    /** Every unit refunded before it shipped: the buyer never had the product. */
+    @EventHandler
+    void on(OrderClosedByRefunds e) {
         jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
     }
 

@@ -550,6 +550,42 @@ class OrderTest {
                         java.util.Map.of(kettle.itemId(), 1)));
     }
 
+    /**
+     * Refunds take back every unit before anything ships: the order has nothing left to ship or keep, and ends cancelled
+     * (not an OrderCancelled: the requests give the money back). Before, it stayed confirmed for good.
+     */
+    @Test
+    void givenNothingShipped_whenRefundsTakeBackEveryUnit_thenTheOrderIsClosed_andShipsOrRefundsNothingMore() {
+        OrderLinesWithdrawn kettles = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of());
+        fixture.given(placed(), confirmed(), kettles)
+                .when(new WithdrawRefundedUnits(orderId, "refund-2", List.of(units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, "refund-2", List.of(units(pan, 1)), List.of()),
+                        new OrderClosedByRefunds(orderId, NUMBER, buyerId, "refund-2"));
+        OrderClosedByRefunds closed = new OrderClosedByRefunds(orderId, NUMBER, buyerId, "refund-2");
+        OrderLinesWithdrawn pan1 = new OrderLinesWithdrawn(orderId, "refund-2", List.of(units(pan, 1)), List.of());
+        fixture.given(placed(), confirmed(), kettles, pan1, closed)
+                .when(new MarkOrderShipped(orderId, "TRK-A", admin))
+                .expectNoEvents().expectException(problem("invalid_transition"));
+        fixture.given(placed(), confirmed(), kettles, pan1, closed)
+                .when(new CancelOrder(orderId, "never mind", admin))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        // one unit of the kettle left: the order goes on
+        fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))
+                .when(new WithdrawRefundedUnits(orderId, "refund-2", List.of(units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, "refund-2", List.of(units(pan, 1)), List.of()));
+    }
+
+    /** A line the buyer keeps (here an e-book beside the kettles, delivered when paid) keeps the order open. */
+    @Test
+    void givenALineThatIsNotWithdrawn_whenEveryOtherUnitIs_thenTheOrderIsNotClosed() {
+        OrderLine ebook = line(vendorB, 1, 1_000, false);
+        OrderPlaced withEbook = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, ebook), amounts, null, placed().shippingAddress(),
+                PlaceOrder.WALLET, null, HOLD);
+        fixture.given(withEbook, confirmed())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of()));
+    }
+
     @Test
     void aWithdrawalOfMoreUnitsThanAreLeftIsRefused() {
         fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))

@@ -95,6 +95,11 @@ public class OrderProjection {
         order.cancelled(CancelOrder.fixedReason(e.reason()) ? e.reason() : personal.open(e.buyer().value(), e.reason()));
     }
 
+    @EventHandler
+    void on(OrderClosedByRefunds e, @Timestamp Instant at) {
+        reached(e.orderId(), OrderStatus.CANCELLED, at).cancelled(CancelOrder.REFUNDED);
+    }
+
     /**
      * Handled in whichever order with the buyer's orders' events (another aggregate's): see anonymise. Also at the
      * same time, by another segment's thread: both lock the row first, so neither writes back what it read before

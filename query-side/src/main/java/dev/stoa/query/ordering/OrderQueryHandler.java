@@ -89,7 +89,7 @@ public class OrderQueryHandler {
     /**
      * What a vendor needs of the buyer's personal data, no more: the address and the notes to ship with only when one
      * of the vendor's lines is physical; of a cancellation's reason only the platform's own ({@code expired},
-     * {@code user_deactivated}, {@code payment_failed}), never the words a buyer or an admin typed.
+     * {@code user_deactivated}, {@code payment_failed}, {@code refunded}), never the words a buyer or an admin typed.
      */
     private static OrderView vendorView(OrderEntity o, List<OrderLineEntity> own, List<OrderHistoryEntity> entries) {
         long subtotal = own.stream().mapToLong(OrderLineEntity::getLineTotalCents).sum();
