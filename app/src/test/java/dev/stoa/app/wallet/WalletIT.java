@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.ordering.OrderAmounts;
+import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderPlaced;
+import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.api.wallet.VoucherId;
 import dev.stoa.api.wallet.WalletId;
+import dev.stoa.api.wallet.WalletDebited;
 import dev.stoa.api.wallet.WalletToppedUp;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Race;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +172,37 @@ class WalletIT extends ApiTest {
         assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
         assertThat(redeemed.body().get("balanceCents").asLong()).isEqualTo(1_000);
         assertThat(redeemed.body().get("currency").asText()).isEqualTo("USD");
+    }
+
+    /**
+     * The race the wallet's own check cannot see: the order is cancelled unpaid (its hold ran out) between the wallet's
+     * read of the order and the debit's commit, and the checkout that debited died before it could give the money back.
+     * The order's saga ended with the cancellation, before the debit. The debit still comes back. Before, it stayed
+     * taken, with no order.
+     */
+    @Test
+    void aDebitThatLandedAfterItsOrderWasCancelledUnpaid_comesBack() {
+        UserId buyer = new UserId(UUID.randomUUID().toString());
+        OrderId order = OrderId.random();
+        OrderLine line = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), UserId.random(), "Lamp", "LAMP-1",
+                1_200, 1, 1_200, true);
+        String number = "ORD-20261205-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Order", order.value(), 0, new OrderPlaced(order, number, buyer, List.of(line),
+                        new OrderAmounts(1_200, 0, 0, 0, 1_200, "USD"), null, null, PlaceOrder.WALLET, null, Instant.now())),
+                new GenericDomainEventMessage<>("Order", order.value(), 1, new OrderCancelled(order, number, buyer,
+                        "pending", CancelOrder.EXPIRED, "system", List.of(line), null, PlaceOrder.WALLET, null, 0, "USD")));
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Wallet", WalletId.of(buyer), 0, new WalletToppedUp(buyer,
+                        VoucherId.ofHash(UUID.randomUUID().toString().replace("-", "").repeat(2)), 5_000, "USD", 5_000)),
+                new GenericDomainEventMessage<>("Wallet", WalletId.of(buyer), 1, new WalletDebited(buyer, order, 1_200, "USD",
+                        3_800)));
+
+        String token = tokenAs(buyer.value(), "customer");
+        Await.until(() -> api.get("/api/v1/wallet", token).body().path("balanceCents").asLong() == 5_000,
+                Duration.ofSeconds(20), "the late debit is given back");
+        JsonNode wallet = api.get("/api/v1/wallet", token).body();
+        assertThat(wallet.get("entries").findValuesAsText("type")).containsExactly("refund", "debit", "topup");
     }
 
     @Test
