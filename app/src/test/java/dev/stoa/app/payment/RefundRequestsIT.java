@@ -189,8 +189,11 @@ class RefundRequestsIT extends ApiTest {
         assertThat(firstAmount + b.get("totalCents").asLong()).isEqualTo(total);
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the wallet holds all it had again");
         assertThat(walletRefunds(buyer[1])).containsExactlyInAnyOrder(firstAmount, total - firstAmount);
+        // nothing had shipped, and refunds took every unit back: the order is over (cancelled), nothing is left to ask for
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("cancelled");
         Api.Response nothingLeft = request(buyer[1], orderId, null);
-        assertThat(nothingLeft.code()).isEqualTo("refund_exceeds_remaining");
+        assertThat(nothingLeft.status()).isEqualTo(422);
+        assertThat(nothingLeft.code()).isEqualTo("refund_not_eligible");
 
         // the order's refunds as the buyer and staff read them; nobody else sees them
         Await.until(() -> api.get("/api/v1/refunds?orderId=" + orderId + "&status=refunded", buyer[1]).body().path("total").asLong() == 2,
@@ -470,6 +473,8 @@ class RefundRequestsIT extends ApiTest {
         Api.Response ship = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-1"), vendor);
         assertThat(ship.status()).as("nothing is left to ship").isEqualTo(409);
         assertThat(ship.code()).isEqualTo("invalid_transition");
+        assertThat(ship.body().get("detail").asText()).as("the order is over, not only empty of the vendor's lines")
+                .endsWith(" is cancelled");
         awaitStock(lamp, 10, 0, 10, "the lamps are for sale again");
         awaitStock(pen, 10, 0, 10, "the pen is for sale again");
 
@@ -481,6 +486,10 @@ class RefundRequestsIT extends ApiTest {
                 .isBetween(200, 204);
         assertThat(walletRefunds(buyer[1])).as("one refund, the request's").hasSize(1);
         assertThat(balance(buyer[1])).isEqualTo(20_000);
+        // closed by the refunds, not cancelled: nothing was released or refunded for the order itself
+        List<String> types = new ArrayList<>();
+        events.readEvents(orderId).asStream().forEach(m -> types.add(m.getPayloadType().getSimpleName()));
+        assertThat(types).contains("OrderClosedByRefunds").doesNotContain("OrderCancelled");
     }
 
     @Test

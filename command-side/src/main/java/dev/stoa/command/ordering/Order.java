@@ -87,7 +87,7 @@ public class Order {
     /** An abandoned id is no order: every command but a repeated abandonment is answered as for a missing one. */
     @CommandHandlerInterceptor
     Object refuseAbandoned(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        if (abandoned && !(command.getPayload() instanceof AbandonCheckout)) throw DomainException.notFound("order");
+        if (abandoned && !(command.getPayload() instanceof AbandonCheckout)) throw DomainException.notFound("order " + orderId);
         return chain.proceed();
     }
 
@@ -287,11 +287,15 @@ public class Order {
         return lines.stream().filter(l -> l.vendorId().value().equals(actor.userId())).toList();
     }
 
-    /** The lines the order ships: its physical ones (all when it has none), less those whose every unit was withdrawn. */
+    /**
+     * The lines the order ships: those with units left (not every unit withdrawn by refunds), its physical ones among
+     * them, or all of them when none is physical (an order without physical lines, or whose physical lines refunds took
+     * back whole: its course or digital lines are then marked shipped and delivered as in an order of those alone).
+     */
     private List<OrderLine> shippable() {
-        List<OrderLine> physical = lines.stream().filter(OrderLine::physical).toList();
-        return (physical.isEmpty() ? lines : physical).stream()
-                .filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
+        List<OrderLine> left = lines.stream().filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
+        List<OrderLine> physical = left.stream().filter(OrderLine::physical).toList();
+        return physical.isEmpty() ? left : physical;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package dev.stoa.command.wallet;
 
 import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderClosedByRefunds;
 import dev.stoa.api.ordering.OrderId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ public class CancelledOrders {
     public CancelledOrders(EventStore events) { this.events = events; }
 
     public boolean contains(OrderId orderId) {
-        return events.readEvents(orderId.value()).asStream().anyMatch(m -> m.getPayload() instanceof OrderCancelled);
+        return events.readEvents(orderId.value()).asStream()
+                .anyMatch(m -> m.getPayload() instanceof OrderCancelled || m.getPayload() instanceof OrderClosedByRefunds);
     }
 }

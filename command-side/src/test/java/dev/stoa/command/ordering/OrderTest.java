@@ -575,15 +575,24 @@ class OrderTest {
                 .expectEvents(new OrderLinesWithdrawn(orderId, "refund-2", List.of(units(pan, 1)), List.of()));
     }
 
-    /** A line the buyer keeps (here an e-book beside the kettles, delivered when paid) keeps the order open. */
+    /**
+     * A line the buyer keeps (here an e-book beside the kettles) keeps the order open; with every physical unit taken
+     * back, the e-book is what the order ships, as in an order of digital lines alone: its vendor marks it shipped, and
+     * the order is shipped. Before, nothing was left to ship and the order stayed confirmed for good.
+     */
     @Test
-    void givenALineThatIsNotWithdrawn_whenEveryOtherUnitIs_thenTheOrderIsNotClosed() {
+    void givenALineThatIsNotWithdrawn_whenEveryPhysicalUnitIs_thenTheOrderIsNotClosed_andShipsTheKeptLine() {
         OrderLine ebook = line(vendorB, 1, 1_000, false);
         OrderPlaced withEbook = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, ebook), amounts, null, placed().shippingAddress(),
                 PlaceOrder.WALLET, null, HOLD);
+        OrderLinesWithdrawn kettles = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of());
         fixture.given(withEbook, confirmed())
                 .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2))))
-                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of()));
+                .expectEvents(kettles);
+        fixture.given(withEbook, confirmed(), kettles)
+                .when(new MarkOrderShipped(orderId, null, sellerB))
+                .expectEvents(new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, sellerB.userId()),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of()));
     }
 
     @Test
