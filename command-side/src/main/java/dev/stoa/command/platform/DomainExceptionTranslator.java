@@ -19,13 +19,20 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@link ErrorDetails}: the one form that survives the trip through Axon Server, so the HTTP layer maps
  * refusals the same way whether the command ran here or in another process. A command to an aggregate that does not
  * exist (or answers as one that does not: a course the public does not see) is 404 {@code not_found}, its detail
- * naming what was asked for: {@code course <id> not found}.
+ * naming what was asked for: {@code course <id> not found}, or {@code wallet not found} where the aggregate's id is
+ * derived from the request's ({@code wallet-<userId>}), not one the client gave.
  */
 public class DomainExceptionTranslator implements MessageHandlerInterceptor<CommandMessage<?>> {
-    /** Per command class: what its target aggregate is called ({@code course}, {@code token family}), or null. */
-    private static final ClassValue<String> TARGETS = new ClassValue<>() {
+    /**
+     * Per command class: what its target aggregate is called ({@code course}, {@code token family}) and whether the
+     * aggregate's id is the one the client named (a typed id field) rather than one derived from it (a method:
+     * {@code wallet-<userId>}, {@code inventory-<productId>}, which the detail leaves out); null when it has no target.
+     */
+    private record Target(String name, boolean idAsGiven) {}
+
+    private static final ClassValue<Target> TARGETS = new ClassValue<>() {
         @Override
-        protected String computeValue(Class<?> command) { return targetName(command); }
+        protected Target computeValue(Class<?> command) { return target(command); }
     };
 
     @Override
@@ -43,33 +50,35 @@ public class DomainExceptionTranslator implements MessageHandlerInterceptor<Comm
         }
     }
 
-    /** What was not found: the command's target aggregate and its id ({@code course 0a1b…}), or {@code resource <id>}. */
+    /**
+     * What was not found: the command's target aggregate and the id the client named ({@code course 0a1b…}), the
+     * aggregate alone when its id is derived ({@code wallet}), or {@code resource}.
+     */
     static String missing(CommandMessage<?> command, AggregateNotFoundException e) {
-        String name = TARGETS.get(command.getPayloadType());
+        Target target = TARGETS.get(command.getPayloadType());
+        if (target == null) return "resource";
         String id = e.getAggregateIdentifier() == null ? null : String.valueOf(e.getAggregateIdentifier());
-        return (name == null ? "resource" : name) + (id == null || id.isBlank() ? "" : " " + id);
+        return target.name() + (!target.idAsGiven() || id == null || id.isBlank() ? "" : " " + id);
     }
 
     /**
-     * The name of a command's target, from its {@link TargetAggregateIdentifier} field: the id's type without
-     * {@code Id} ({@code CourseId} → {@code course}, {@code TokenFamilyId} → {@code token family}), or the field's
-     * or method's name for a plain string ({@code orderRefundsId} → {@code order refunds}, {@code walletId()} →
-     * {@code wallet}).
+     * A command's target, from its {@link TargetAggregateIdentifier}: a field's id type without {@code Id}
+     * ({@code CourseId} → {@code course}, {@code TokenFamilyId} → {@code token family}; a plain string field by its
+     * name), or a method's name without {@code Id} ({@code walletId()} → {@code wallet}).
      */
-    private static String targetName(Class<?> command) {
+    private static Target target(Class<?> command) {
         for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields())
-                if (field.isAnnotationPresent(TargetAggregateIdentifier.class)) return name(field.getType(), field.getName());
+                if (field.isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                    Class<?> type = field.getType();
+                    boolean plain = type == String.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
+                    return new Target(words(plain ? field.getName() : type.getSimpleName()), true);
+                }
             for (Method method : c.getDeclaredMethods())
                 if (method.getParameterCount() == 0 && method.isAnnotationPresent(TargetAggregateIdentifier.class))
-                    return name(method.getReturnType(), method.getName());
+                    return new Target(words(method.getName()), false);
         }
         return null;
-    }
-
-    private static String name(Class<?> type, String member) {
-        return words(type == String.class || type.isPrimitive() || Number.class.isAssignableFrom(type)
-                ? member : type.getSimpleName());
     }
 
     private static String words(String camel) {

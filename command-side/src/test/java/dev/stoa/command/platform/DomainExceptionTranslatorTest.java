@@ -28,8 +28,9 @@ class DomainExceptionTranslatorTest {
         bus.registerHandlerInterceptor(new DomainExceptionTranslator());
         assertThat(detailOf(new RotateToken(new TokenFamilyId("f-1"), "t"), "f-1")).isEqualTo("token family f-1 not found");
         assertThat(detailOf(new ApproveSomething("o-7"), "o-7")).isEqualTo("order refunds o-7 not found");
-        assertThat(detailOf(new TopUp("u-1"), "wallet-u-1")).isEqualTo("wallet wallet-u-1 not found");
-        assertThat(detailOf(new Untargeted("x"), "x")).isEqualTo("resource x not found");
+        assertThat(detailOf(new TopUp("u-1"), "wallet-u-1")).as("a derived id is not the client's: left out")
+                .isEqualTo("wallet not found");
+        assertThat(detailOf(new Untargeted("x"), "x")).isEqualTo("resource not found");
     }
 
     /** The detail of the 404 that a command whose aggregate {@code id} does not exist gets. */
