@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import dev.stoa.api.identity.IssueLoginCode;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +84,25 @@ class AccountTakeoverIT extends ApiTest {
         assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", own, "password", ATTACKER_PASSWORD), null).status())
                 .isEqualTo(204);
         assertThat(login(honest, ATTACKER_PASSWORD).status()).isEqualTo(200);
+    }
+
+    /**
+     * An address claimed by a registration whose account is not stored (yet, or ever: with Axon Server the claim commits
+     * first) answers a login as an address without an account. Before, 404 naming the account's id.
+     */
+    @Test
+    void anAddressClaimedWithoutAnAccount_answersAsAnUnknownOne() {
+        String email = "claimed-" + UUID.randomUUID() + "@example.org";
+        String owner = UUID.randomUUID().toString();
+        jdbc.update("insert into unique_key(kind, value, owner_id) values ('user-email', ?, ?)", email, owner);
+        Api.Response password = login(email, "whatever 123");
+        assertThat(password.status()).as(password.toString()).isEqualTo(401);
+        assertThat(password.code()).isEqualTo("invalid_credentials");
+        assertThat(password.raw()).doesNotContain(owner);
+        Api.Response code = api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", "123456"), null);
+        assertThat(code.status()).as(code.toString()).isEqualTo(401);
+        assertThat(code.code()).isEqualTo("invalid_code");
+        assertThat(code.raw()).doesNotContain(owner);
     }
 
     @Test

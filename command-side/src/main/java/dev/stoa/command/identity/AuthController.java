@@ -7,6 +7,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -101,7 +102,15 @@ class AuthController {
         var owner = keys.ownerOf(UserAccount.EMAIL, UserAccount.emailKey(body.email()));
         if (owner.isEmpty()) throw phantoms.refusal(UserAccount.emailKey(body.email()), body.password(), ErrorCode.INVALID_CREDENTIALS);
         UserId userId = new UserId(owner.get());
-        LoginOutcome outcome = commands.send(new LogIn(userId, body.password(), body.totpCode()));
+        LoginOutcome outcome;
+        try {
+            outcome = commands.send(new LogIn(userId, body.password(), body.totpCode()));
+        } catch (RuntimeException e) {
+            // the address is claimed, its account not stored (a registration under way, or one that failed and whose
+            // claim is not released yet): answered as an address without an account, not 404 with the account's id
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+            throw phantoms.refusal(UserAccount.emailKey(body.email()), body.password(), ErrorCode.INVALID_CREDENTIALS);
+        }
         if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
     }

@@ -7,6 +7,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.notification.MailRequest;
 import dev.stoa.command.notification.Mailer;
 import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,7 +90,14 @@ class OneTimeAccessController {
         // an address without an account is answered as a real one's wrong code, lockout included
         UserId userId = account(body.email()).orElseThrow(() ->
                 phantoms.refusal(UserAccount.emailKey(body.email()), body.code(), ErrorCode.INVALID_LOGIN_CODE));
-        LoginOutcome outcome = commands.send(new LogInWithCode(userId, body.code()));
+        LoginOutcome outcome;
+        try {
+            outcome = commands.send(new LogInWithCode(userId, body.code()));
+        } catch (RuntimeException e) {
+            // claimed, not stored (see AuthController.login): as an address without an account
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+            throw phantoms.refusal(UserAccount.emailKey(body.email()), body.code(), ErrorCode.INVALID_LOGIN_CODE);
+        }
         if (!outcome.accepted()) throw Sessions.refusal(outcome);
         return ResponseEntity.ok(sessions.start(userId, outcome.roles()));
     }
