@@ -189,8 +189,9 @@ public class Order {
         }
         OrderLinesWithdrawn decided = new OrderLinesWithdrawn(orderId, cmd.refundId(), List.copyOf(taken), List.copyOf(rest));
         apply(decided);
-        if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) { // the refunded line may have been the last to ship, or to deliver
-            if (nothingLeft()) apply(new OrderClosedByRefunds(orderId, orderNumber, buyer, cmd.refundId()));
+        if (status == OrderStatus.CONFIRMED && nothingLeft()) // the refund took back the last unit
+            apply(new OrderClosedByRefunds(orderId, orderNumber, buyer, cmd.refundId()));
+        else if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) { // the refunded line may have been the last to ship, or to deliver
             shippedWhenComplete();
             deliveredWhenComplete();
         }
@@ -254,11 +255,13 @@ public class Order {
     }
 
     /**
-     * Refunds withdrew every unit of every line and nothing shipped: no line is kept (a course, a product sent back by a
-     * return instead, units left), so the order has nothing to ship or to keep.
+     * Nothing shipped, and refunds took back every unit of every line: withdrawn from the shipment, or (a digital
+     * product beside physical ones, which is not shipped line by line) sent back through a return. A line refunds did
+     * not reach keeps the order open (units left; a course, whose refund revokes its access without the order knowing).
      */
     private boolean nothingLeft() {
-        return shipped.isEmpty() && lines.stream().allMatch(l -> withdrawn.getOrDefault(l.itemId(), 0) >= l.quantity());
+        return shipped.isEmpty() && lines.stream().allMatch(l ->
+                withdrawn.getOrDefault(l.itemId(), 0) + sentBack.getOrDefault(l.itemId(), 0) >= l.quantity());
     }
 
     /** Once every line the order ships has left (and it ships any), the order is shipped. */
@@ -287,15 +290,11 @@ public class Order {
         return lines.stream().filter(l -> l.vendorId().value().equals(actor.userId())).toList();
     }
 
-    /**
-     * The lines the order ships: those with units left (not every unit withdrawn by refunds), its physical ones among
-     * them, or all of them when none is physical (an order without physical lines, or whose physical lines refunds took
-     * back whole: its course or digital lines are then marked shipped and delivered as in an order of those alone).
-     */
+    /** The lines the order ships: its physical ones (all when it has none), less those whose every unit was withdrawn. */
     private List<OrderLine> shippable() {
-        List<OrderLine> left = lines.stream().filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
-        List<OrderLine> physical = left.stream().filter(OrderLine::physical).toList();
-        return physical.isEmpty() ? left : physical;
+        List<OrderLine> physical = lines.stream().filter(OrderLine::physical).toList();
+        return (physical.isEmpty() ? lines : physical).stream()
+                .filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
     }
 
     @EventSourcingHandler

@@ -576,23 +576,27 @@ class OrderTest {
     }
 
     /**
-     * A line the buyer keeps (here an e-book beside the kettles) keeps the order open; with every physical unit taken
-     * back, the e-book is what the order ships, as in an order of digital lines alone: its vendor marks it shipped, and
-     * the order is shipped. Before, nothing was left to ship and the order stayed confirmed for good.
+     * An e-book beside the kettles is not shipped line by line: refunded, it is sent back, not withdrawn. Refunded with
+     * the kettles in one request, nothing is left and the order closes; refunded apart, the order closes when the last
+     * one is. A line refunds did not reach (here the e-book) keeps the order open.
      */
     @Test
-    void givenALineThatIsNotWithdrawn_whenEveryPhysicalUnitIs_thenTheOrderIsNotClosed_andShipsTheKeptLine() {
+    void givenAnEbookBesideTheKettles_theOrderClosesOnlyOnceBothAreRefunded() {
         OrderLine ebook = line(vendorB, 1, 1_000, false);
         OrderPlaced withEbook = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, ebook), amounts, null, placed().shippingAddress(),
                 PlaceOrder.WALLET, null, HOLD);
+        fixture.given(withEbook, confirmed())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2), units(ebook, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of(units(ebook, 1))),
+                        new OrderClosedByRefunds(orderId, NUMBER, buyerId, REFUND));
         OrderLinesWithdrawn kettles = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of());
         fixture.given(withEbook, confirmed())
                 .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2))))
                 .expectEvents(kettles);
         fixture.given(withEbook, confirmed(), kettles)
-                .when(new MarkOrderShipped(orderId, null, sellerB))
-                .expectEvents(new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, sellerB.userId()),
-                        new OrderShipped(orderId, NUMBER, buyerId, List.of()));
+                .when(new WithdrawRefundedUnits(orderId, "refund-2", List.of(units(ebook, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, "refund-2", List.of(), List.of(units(ebook, 1))),
+                        new OrderClosedByRefunds(orderId, NUMBER, buyerId, "refund-2"));
     }
 
     @Test
