@@ -2,12 +2,9 @@ package dev.stoa.command.ordering;
 
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
-import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundRestToWallet;
 import dev.stoa.api.wallet.WalletDebited;
-import dev.stoa.command.platform.Refusals;
 import java.util.List;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -47,14 +44,10 @@ class LateWalletDebits {
         List<Object> order = events.readEvents(e.orderId().value()).asStream().map(m -> (Object) m.getPayload()).toList();
         if (order.stream().noneMatch(p -> p instanceof OrderCancelled) || order.stream().anyMatch(p -> p instanceof OrderConfirmed))
             return;
-        try {
-            commands.sendAndWait(new RefundRestToWallet(e.userId(), e.orderId(), "unconfirmed-" + e.orderId().value(),
-                    e.currency()));
-            log.info("Order {}: its wallet debit came after it was cancelled unpaid; what is left of it is given back "
-                    + "(unconfirmed-{})", e.orderId().value(), e.orderId().value());
-        } catch (CommandExecutionException refused) {
-            // given back already (by the checkout or the saga, under the same reference: the rest is then 0)
-            if (!Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
-        }
+        // what is left of the debit: nothing when the checkout or the saga gave it back already (same reference)
+        commands.sendAndWait(new RefundRestToWallet(e.userId(), e.orderId(), "unconfirmed-" + e.orderId().value(),
+                e.currency()));
+        log.info("Order {}: its wallet debit came after it was cancelled unpaid; what was left of it is given back "
+                + "(unconfirmed-{})", e.orderId().value(), e.orderId().value());
     }
 }
