@@ -21,8 +21,7 @@ import dev.stoa.api.ordering.AbandonCheckout;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.CheckoutAbandoned;
 import dev.stoa.api.ordering.ConfirmOrder;
-import dev.stoa.api.ordering.OrderCancelled;
-import dev.stoa.api.ordering.OrderClosedByRefunds;
+import dev.stoa.api.ordering.OrderEndedCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderAmounts;
 import dev.stoa.api.ordering.OrderId;
@@ -395,7 +394,7 @@ public class Checkout {
             else if (p instanceof CheckoutAbandoned) prior[0] = new Prior(null, m.getTimestamp(), true, null);
             else if (prior[0] != null && p instanceof OrderConfirmed e)
                 prior[0] = new Prior(prior[0].placed(), prior[0].placedAt(), false, e.paymentReference());
-            else if (prior[0] != null && (p instanceof OrderCancelled || p instanceof OrderClosedByRefunds))
+            else if (prior[0] != null && p instanceof OrderEndedCancelled)
                 prior[0] = new Prior(prior[0].placed(), prior[0].placedAt(), true, prior[0].paymentReference());
         });
         return Optional.ofNullable(prior[0]);

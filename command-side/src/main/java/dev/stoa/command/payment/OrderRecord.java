@@ -1,8 +1,7 @@
 package dev.stoa.command.payment;
 
 import dev.stoa.api.identity.UserId;
-import dev.stoa.api.ordering.OrderCancelled;
-import dev.stoa.api.ordering.OrderClosedByRefunds;
+import dev.stoa.api.ordering.OrderEndedCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderPlaced;
@@ -21,7 +20,7 @@ record OrderRecord(OrderId orderId, String orderNumber, UserId buyer, long total
                 r[0] = new OrderRecord(e.orderId(), e.orderNumber(), e.buyer(), e.amounts().totalCents(), e.amounts().currency(),
                         e.paymentMethod(), OrderStatus.PENDING.value());
             else if (r[0] != null && p instanceof OrderConfirmed) r[0] = r[0].in(OrderStatus.CONFIRMED.value());
-            else if (r[0] != null && (p instanceof OrderCancelled || p instanceof OrderClosedByRefunds))
+            else if (r[0] != null && p instanceof OrderEndedCancelled)
                 r[0] = r[0].in(OrderStatus.CANCELLED.value());
         });
         return Optional.ofNullable(r[0]);

@@ -27,7 +27,7 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
                         e.paymentReference(), m.getTimestamp(), OrderStatus.CONFIRMED);
             else if (r[0] != null && p instanceof OrderShipped) r[0] = r[0].in(OrderStatus.SHIPPED);
             else if (r[0] != null && p instanceof OrderDelivered) r[0] = r[0].in(OrderStatus.DELIVERED);
-            else if (r[0] != null && (p instanceof OrderCancelled || p instanceof OrderClosedByRefunds))
+            else if (r[0] != null && p instanceof OrderEndedCancelled)
                 r[0] = r[0].in(OrderStatus.CANCELLED);
         });
         return Optional.ofNullable(r[0]);

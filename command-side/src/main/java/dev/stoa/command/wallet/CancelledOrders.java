@@ -1,7 +1,6 @@
 package dev.stoa.command.wallet;
 
-import dev.stoa.api.ordering.OrderCancelled;
-import dev.stoa.api.ordering.OrderClosedByRefunds;
+import dev.stoa.api.ordering.OrderEndedCancelled;
 import dev.stoa.api.ordering.OrderId;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,6 @@ public class CancelledOrders {
 
     public boolean contains(OrderId orderId) {
         return events.readEvents(orderId.value()).asStream()
-                .anyMatch(m -> m.getPayload() instanceof OrderCancelled || m.getPayload() instanceof OrderClosedByRefunds);
+                .anyMatch(m -> m.getPayload() instanceof OrderEndedCancelled);
     }
 }

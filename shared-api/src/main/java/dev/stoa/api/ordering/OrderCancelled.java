@@ -21,7 +21,7 @@ import org.axonframework.serialization.Revision;
 public record OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,
                              String cancelledBy, List<OrderLine> lines, String couponCode, String paymentMethod,
                              String paymentReference, long paidCents, String currency, List<String> shippedItemIds,
-                             Map<String, Integer> withdrawnUnits) {
+                             Map<String, Integer> withdrawnUnits) implements OrderEndedCancelled {
 
     /** A cancellation of an order none of whose lines had shipped. */
     public OrderCancelled(OrderId orderId, String orderNumber, UserId buyer, String previousStatus, String reason,

@@ -12,4 +12,5 @@ import org.axonframework.serialization.Revision;
  * return, units left) never gets it.
  */
 @Revision("1")
-public record OrderClosedByRefunds(OrderId orderId, String orderNumber, UserId buyer, String refundId) {}
+public record OrderClosedByRefunds(OrderId orderId, String orderNumber, UserId buyer, String refundId)
+        implements OrderEndedCancelled {}
