@@ -204,6 +204,36 @@ class CourseOrderIT extends ApiTest {
         assertThat(owned.code()).isEqualTo("course_already_owned");
     }
 
+    /**
+     * One cart makes one order, but a course can go back into the cart while a checkout that took it is still placing
+     * its order (no payment hold yet): a second checkout then finds the first one's note and answers 409
+     * {@code course_in_pending_order}, places nothing and leaves the cart whole, where before it bought the course a
+     * second time. The note here is one of a checkout under way in another request; once it is gone, the course sells.
+     */
+    @Test
+    void aCourseBeingCheckedOutInAnotherRequest_isNotBoughtAgainMeanwhile() {
+        Course course = courses.published("Stocks", 2_000, 70);
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String other = OrderId.random().value();
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses) values (?, ?, '', ?)", other,
+                buyer[0], course.id());
+        try {
+            Api.Response refused = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer[1],
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("course_in_pending_order");
+            assertThat(refused.body().path("detail").asText()).contains("another request of yours");
+            assertThat(api.get("/api/v1/cart", buyer[1]).body().get("items").size()).as("the cart kept").isEqualTo(1);
+            assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", buyer[1]).body().get("total").asLong())
+                    .as("nothing placed").isZero();
+        } finally {
+            jdbc.update("delete from checkout_attempt where order_id = ?", other);
+        }
+        String[] order = cardCheckout(buyer[1]);
+        assertThat(order[2]).isEqualTo("2000");
+    }
+
     @Test
     void twoOrdersOfOneCourse_refundOfOneKeepsAccess_progressBlocksTheNextRefund_cancellationOfTheOtherRevokes() {
         Course course = courses.published("Plating", 3_000, 70);

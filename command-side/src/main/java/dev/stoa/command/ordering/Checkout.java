@@ -171,13 +171,19 @@ public class Checkout {
                 cart.couponCode());
         try {
             // noted first, then checked: a wallet enrollment of one of these courses notes itself first too, then looks
-            // for this row (PendingCourseOrders.requireNoCheckout), so of two at once at least one sees the other
+            // for this row (PendingCourseOrders.requireNoCheckout), and so does another checkout of the buyer's (the
+            // course added to the cart again while this one had taken it), so of two at once at least one sees the
+            // other; the pending orders are looked at again after that, for one placed (its row gone) since the look
+            // above
             for (String course : courses) {
                 pendingCourses.requireNoWalletPurchase(buyer, course);
+                pendingCourses.requireNoOtherCheckout(buyer, course, orderId);
+            }
+            if (!courses.isEmpty()) pendingCourses.requireNoneHolds(buyer, Set.copyOf(courses));
+            for (String course : courses)
                 if (catalog.owns(buyer, new CourseId(course)))
                     throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + course
                             + " already: remove it from the cart");
-            }
             commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();

@@ -72,7 +72,13 @@ class CheckoutAttempts extends PeriodicTask {
 
     /** Whether a checkout of {@code buyer}'s under way (not placed, not given up yet) buys {@code courseId}. */
     boolean buysCourse(UserId buyer, String courseId) {
-        return jdbc.queryForList("select courses from checkout_attempt where buyer_id = ?", String.class, buyer.value())
+        return buysCourse(buyer, courseId, null);
+    }
+
+    /** The same, leaving out the checkout of {@code except} (the one that asks). */
+    boolean buysCourse(UserId buyer, String courseId, OrderId except) {
+        return jdbc.queryForList("select courses from checkout_attempt where buyer_id = ? and order_id <> ?", String.class,
+                        buyer.value(), except == null ? "" : except.value())
                 .stream().anyMatch(courses -> ids(courses).contains(courseId));
     }
 

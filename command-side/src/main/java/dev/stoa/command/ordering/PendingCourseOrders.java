@@ -54,6 +54,18 @@ public class PendingCourseOrders {
     }
 
     /**
+     * For a checkout, once it is noted: 409 {@code course_in_pending_order} while another checkout of the buyer's that
+     * buys the course is under way. One cart makes one order, but the course can be added to the cart again while a
+     * checkout that took it is placing its order (which has no payment hold yet): a second checkout would then buy it
+     * too. Each checkout notes itself before it looks, so of two at once at least one sees the other.
+     */
+    void requireNoOtherCheckout(UserId buyer, String courseId, OrderId orderId) {
+        if (attempts.buysCourse(buyer, courseId, orderId))
+            throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + courseId + " is being checked out in "
+                    + "another request of yours: wait for its order, then pay or cancel it");
+    }
+
+    /**
      * For a checkout, once it is noted: 409 {@code course_already_owned} while the buyer buys the course from the wallet
      * in another request ({@code course_wallet_purchase}, the learning side's note of a purchase under way, written
      * before its debit and deleted once the course is granted or the debit given back).
