@@ -6,7 +6,10 @@ import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Catalog;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input is a 4xx problem+json with a code, never a 500. */
@@ -50,6 +53,38 @@ class BadInputIT extends ApiTest {
         assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
         body.put("priceCents", "1999");
         assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
+    }
+
+    /**
+     * An id in a body that is 36 hex digits without dashes (or any 36 of hex digits and dashes that is no UUID) passed
+     * the fields' old pattern and then failed where the id was made, outside the validation: a 500. Each such field now
+     * answers 400 naming it.
+     */
+    @Test
+    void anIdThatIsNotAUuid_isA400NamingTheField() {
+        String notUuid = (UUID.randomUUID().toString().replace("-", "") + "abcd"); // 36 hex digits
+        Map<String, Object> course = new HashMap<>(Map.of("title", "T", "priceCents", 0, "currency", "USD"));
+        List<Object[]> requests = List.of(
+                new Object[] {"/api/v1/products", with(Catalog.product(unique("U"), "U", 100, null, "B"), "categoryId", notUuid), "categoryId"},
+                new Object[] {"/api/v1/products", with(Catalog.product(unique("U"), "U", 100, null, "B"), "vendorId", notUuid), "vendorId"},
+                new Object[] {"/api/v1/categories", Map.of("name", "U", "slug", unique("u").toLowerCase(), "parentId", "-".repeat(36)), "parentId"},
+                new Object[] {"/api/v1/courses", with(course, "categoryId", notUuid), "categoryId"},
+                new Object[] {"/api/v1/courses", with(course, "instructorId", notUuid), "instructorId"},
+                new Object[] {"/api/v1/notifications/send", Map.of("userId", notUuid, "recipient", "a@example.org",
+                        "subject", "S", "text", "T"), "userId"});
+        String admin = tokenFor("admin");
+        for (Object[] request : requests) {
+            Api.Response r = api.post((String) request[0], request[1], admin);
+            assertProblem(r, 400, "validation_failed");
+            assertThat(r.body().get("errors")).as(request[0] + " " + r).extracting(e -> e.get("field").asText())
+                    .contains((String) request[2]);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(field, value);
+        return changed;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stoa.command.catalog;
 
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.catalog.CreateCategory;
+import dev.stoa.api.platform.Ids;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +25,7 @@ class CategoryCommandController {
 
     record CategoryRequest(@NotBlank @Size(max = 100) String name,
                            @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.REGEX, message = Slugs.MESSAGE) String slug,
-                           @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String parentId,
+                           @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String parentId,
                            @Size(max = 2000) String description,
                            @Min(-1_000_000) @Max(1_000_000) Integer sortOrder) {}
 

@@ -2,6 +2,7 @@ package dev.stoa.command.catalog;
 
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.catalog.ProductDetails;
+import dev.stoa.api.platform.Ids;
 import dev.stoa.api.platform.Slugs;
 import jakarta.validation.constraints.*;
 
@@ -14,11 +15,11 @@ record ProductRequest(
         @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,
         @PositiveOrZero @Max(10_000_000_000L) Long compareAtPriceCents,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String categoryId,
+        @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
         @Size(max = 100) String brand,
         @PositiveOrZero @Max(10_000_000) Integer weightGrams,
         Boolean active,
-        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String vendorId) {
+        @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String vendorId) {
 
     @AssertTrue(message = "compareAtPriceCents must not be below priceCents")
     boolean isCompareAtPriceValid() {

@@ -2,6 +2,7 @@ package dev.stoa.command.learning;
 
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.learning.CourseDetails;
+import dev.stoa.api.platform.Ids;
 import jakarta.validation.constraints.*;
 
 /** Body of POST and PUT /api/v1/courses. {@code instructorId}: an admin creating a course for an instructor. */
@@ -10,9 +11,9 @@ record CourseRequest(
         @Size(max = 20000) String description,
         @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
-        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String categoryId,
+        @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
         @Min(0) @Max(100) Integer passingScore,
-        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String instructorId) {
+        @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String instructorId) {
 
     CourseDetails details() {
         return new CourseDetails(title, description, priceCents, currency,

@@ -3,6 +3,7 @@ package dev.stoa.command.notification;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Ids;
 import dev.stoa.command.platform.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,7 @@ class NotificationCommandController {
 
     NotificationCommandController(Mailer mailer) { this.mailer = mailer; }
 
-    record ManualNotification(@Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID") String userId,
+    record ManualNotification(@Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String userId,
                               @NotBlank @Email @Size(max = 320) String recipient,
                               @NotBlank @Size(max = 200) String subject,
                               @NotBlank @Size(max = 20_000) String text) {}

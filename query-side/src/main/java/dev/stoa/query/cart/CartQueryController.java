@@ -6,6 +6,7 @@ import dev.stoa.api.cart.FindCoupons;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Ids;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +28,7 @@ class CartQueryController {
     @GetMapping("/cart")
     @Operation(operationId = "getCart", summary = "The caller's cart priced now: subtotal, discount, tax, shipping, total "
             + "(for shippingAddressId, else the default address, else the configured origin)")
-    CartView cart(@RequestParam(required = false) @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a UUID")
+    CartView cart(@RequestParam(required = false) @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID")
                   String shippingAddressId, Actor actor) {
         String address = shippingAddressId == null ? null : shippingAddressId.toLowerCase();
         CartView view = queries.ask(new FindCart(new UserId(actor.userId()), address), CartView.class);

@@ -6,6 +6,13 @@ import java.util.UUID;
 public final class Ids {
     private Ids() {}
 
+    /**
+     * A UUID in its canonical shape (8-4-4-4-12 hex digits), for {@code @Pattern} on request fields that become ids:
+     * what it accepts, {@link #uuid} accepts (36 hex digits without dashes would pass a looser pattern and then fail
+     * here, outside any validation: a 500).
+     */
+    public static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     /** @return the canonical lower-case form of a UUID string, or throws IllegalArgumentException */
     public static String uuid(String value, String name) {
         if (value == null) throw new IllegalArgumentException(name + " is required");
