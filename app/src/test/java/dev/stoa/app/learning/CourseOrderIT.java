@@ -218,6 +218,8 @@ class CourseOrderIT extends ApiTest {
         String other = OrderId.random().value();
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses) values (?, ?, '', ?)", other,
                 buyer[0], course.id());
+        jdbc.update("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?)", buyer[0], course.id(),
+                other);
         try {
             Api.Response refused = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer[1],
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
@@ -228,6 +230,7 @@ class CourseOrderIT extends ApiTest {
             assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", buyer[1]).body().get("total").asLong())
                     .as("nothing placed").isZero();
         } finally {
+            jdbc.update("delete from checkout_course_claim where order_id = ?", other);
             jdbc.update("delete from checkout_attempt where order_id = ?", other);
         }
         String[] order = cardCheckout(buyer[1]);

@@ -167,8 +167,17 @@ class EnrollmentIT extends ApiTest {
         Api.Response paid = enroll(course.id(), Map.of("paymentMethod", "wallet"), student,
                 UUID.randomUUID().toString());
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
-        assertThat(paid.body().get("source").asText()).isEqualTo("wallet");
+        assertThat(paid.body().get("source").asText()).isEqualTo("order");
         assertThat(paid.body().get("paidCents").asLong()).isEqualTo(4_900);
+        String orderId = paid.body().get("orderId").asText();
+        assertThat(paid.body().get("reference").asText()).isEqualTo(orderId);
+        assertThat(paid.body().get("orderNumber").asText()).startsWith("ORD-");
+        JsonNode order = api.get("/api/v1/orders/" + orderId, student).body();
+        assertThat(order.get("status").asText()).as("an order of the course alone, paid").isEqualTo("confirmed");
+        assertThat(order.get("totalCents").asLong()).isEqualTo(4_900);
+        assertThat(order.get("paymentMethod").asText()).isEqualTo("wallet");
+        assertThat(order.get("items")).hasSize(1);
+        assertThat(order.at("/items/0/courseId").asText()).isEqualTo(course.id());
         JsonNode wallet = api.get("/api/v1/wallet", student).body();
         assertThat(wallet.get("balanceCents").asLong()).isEqualTo(100);
         assertThat(wallet.at("/entries/0/type").asText()).isEqualTo("debit");
@@ -178,13 +187,16 @@ class EnrollmentIT extends ApiTest {
         assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", student).body().at("/grants/0/reference").asText())
                 .isEqualTo(paid.body().get("reference").asText());
 
-        String poor = tokenFor("customer");
+        String poorId = UUID.randomUUID().toString();
+        String poor = tokenAs(poorId, "customer");
         fund(poor, 1_000);
         Api.Response short_ = enroll(course.id(), Map.of("paymentMethod", "wallet"), poor);
         assertThat(short_.status()).as(short_.toString()).isEqualTo(422);
         assertThat(short_.code()).isEqualTo("insufficient_funds");
         assertThat(api.get("/api/v1/wallet", poor).body().get("balanceCents").asLong()).isEqualTo(1_000);
         assertThat(myCourses(poor).get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/users/" + poorId + "/orders", poor).body().get("total").asLong())
+                .as("refused before an order was placed").isZero();
 
         Course draft = courses.draft("Not yet", 0, 70);
         assertThat(enroll(draft.id(), null, student).status()).isEqualTo(404);
@@ -286,12 +298,44 @@ class EnrollmentIT extends ApiTest {
     }
 
     /**
-     * The wallet's debit gets no answer (a timeout, a lost connection: a failure without a problem); it may still land,
-     * so the purchase's row stays, and once the debit has landed the recovery grants the course. Before, the row was
-     * removed with the failure, and a debit that landed late stayed taken with no access and nothing to settle it.
+     * A course bought on its page from the wallet is an order, so its buyer can ask for it back as for a course bought at
+     * checkout: the request is approved, the wallet gets its 25.00 back, the access goes. Before, the purchase had no
+     * order: the refund request answered 404, and nothing at all gave the money back or revoked the course.
      */
     @Test
-    void aWalletDebitWithoutAnswer_keepsThePurchase_andTheRecoveryGrantsTheCourseOnceTheDebitLands() {
+    void aCourseBoughtFromTheWallet_isRefundedByARefundRequest_andItsAccessRevoked() {
+        Course course = courses.published("Croissants", 2_500, 70);
+        String studentId = UUID.randomUUID().toString();
+        String student = tokenAs(studentId, "customer");
+        fund(student, 3_000);
+        Api.Response paid = enroll(course.id(), Map.of("paymentMethod", "wallet"), student, UUID.randomUUID().toString());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        String orderId = paid.body().get("orderId").asText();
+        assertThat(api.get("/api/v1/users/" + studentId + "/orders", student).body().get("total").asLong()).isEqualTo(1);
+
+        Api.Response request = api.post("/api/v1/refunds", Map.of("orderId", orderId, "reason", "not for me"), student);
+        assertThat(request.status()).as(request.toString()).isEqualTo(201);
+        String refundId = request.body().get("refundId").asText();
+        Api.Response approved = api.post("/api/v1/refunds/" + refundId + "/approve", Map.of(), tokenFor("admin"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.body().get("totalCents").asLong()).isEqualTo(2_500);
+        Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 3_000,
+                Duration.ofSeconds(30), "the 25.00 back in the wallet");
+        String progressPath = "/api/v1/courses/" + course.id() + "/progress";
+        Await.until(() -> "revoked".equals(api.get(progressPath, student).body().path("status").asText()),
+                Duration.ofSeconds(30), "the access revoked");
+        assertThat(api.get(progressPath, student).body().at("/grants/0/revokedReason").asText()).isEqualTo("refunded");
+        Api.Response blocked = progress(course.id(), Map.of("lessonId", course.video(), "completed", true), student);
+        assertThat(blocked.code()).isEqualTo("enrollment_revoked");
+    }
+
+    /**
+     * The wallet's debit gets no answer (a timeout, a lost connection: a failure without a problem); it may still land,
+     * so the course's order stays pending (the course is not sold again meanwhile), and once the debit has landed the
+     * order's saga confirms it and {@code course-entitlements} grants the course: one debit, one grant.
+     */
+    @Test
+    void aWalletDebitWithoutAnswer_leavesTheOrderPending_andItsSagaConfirmsAndGrantsOnceTheDebitLands() {
         Course course = courses.published("Sourdough", 2_500, 70);
         String studentId = UUID.randomUUID().toString();
         String student = tokenAs(studentId, "customer");
@@ -313,17 +357,22 @@ class EnrollmentIT extends ApiTest {
             registration.cancel();
         }
         assertThat(first.status()).as(first.toString()).isEqualTo(503);
-        String purchase = unanswered.get().orderId().value();
-        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id = ?", Integer.class, purchase))
-                .as("the purchase waits to be settled").isEqualTo(1);
+        String order = unanswered.get().orderId().value();
+        Await.until(() -> "pending".equals(api.get("/api/v1/orders/" + order, student).body().path("status").asText()),
+                Duration.ofSeconds(20), "the order pending (a 503 carries no position to read it at)");
+        Api.Response again = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("course_in_pending_order");
 
         commands.sendAndWait(unanswered.get()); // the debit lands after all
-        jdbc.update("update course_wallet_purchase set started_at = now() - interval '10 minutes' where purchase_id = ?", purchase);
-        assertThat(context.getBean(WalletPurchases.class).runOnce()).isEqualTo(1);
+        Await.until(() -> "confirmed".equals(api.get("/api/v1/orders/" + order, student).body().path("status").asText()),
+                Duration.ofSeconds(20), "the order confirmed by its saga");
         String progressPath = "/api/v1/courses/" + course.id() + "/progress";
         Await.until(() -> !api.get(progressPath, student).body().at("/grants/0/source").asText().isEmpty(),
-                Duration.ofSeconds(20), "the recovery's grant in the read model");
-        assertThat(api.get(progressPath, student).body().at("/grants/0/reference").asText()).isEqualTo(purchase);
+                Duration.ofSeconds(20), "the order's grant in the read model");
+        assertThat(api.get(progressPath, student).body().at("/grants/0/source").asText()).isEqualTo("order");
+        assertThat(api.get(progressPath, student).body().at("/grants/0/reference").asText()).isEqualTo(order);
+        assertThat(api.get(progressPath, student).body().get("grants").size()).isEqualTo(1);
         Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 2_500,
                 Duration.ofSeconds(20), "one debit of 2500");
     }
@@ -401,11 +450,14 @@ class EnrollmentIT extends ApiTest {
         String attempt = UUID.randomUUID().toString(); // a checkout of it noted by another request, its order not placed yet
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses) values (?, ?, '', ?)",
                 attempt, me, course.id());
+        jdbc.update("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?)", me, course.id(),
+                attempt);
         Api.Response wallet = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
         assertThat(wallet.status()).as(wallet.toString()).isEqualTo(409);
         assertThat(wallet.code()).isEqualTo("course_in_pending_order");
         assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where user_id = ?", Long.class, me))
                 .as("the refused purchase's note is gone").isZero();
+        jdbc.update("delete from checkout_course_claim where order_id = ?", attempt);
         jdbc.update("delete from checkout_attempt where order_id = ?", attempt);
 
         assertThat(enroll(course.id(), Map.of("paymentMethod", "wallet"), student).status()).isEqualTo(201);

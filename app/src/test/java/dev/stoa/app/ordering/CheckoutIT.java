@@ -498,9 +498,8 @@ class CheckoutIT extends ApiTest {
         JsonNode cart = api.get("/api/v1/cart", token).body();
         assertThat(cart.get("items")).hasSize(1);
         assertThat(cart.get("couponCode").asText()).as("the coupon back on the cart").isEqualTo(code);
-        JsonNode orders = api.get("/api/v1/users/" + buyer[0] + "/orders", token).body();
-        assertThat(orders.get("total").asLong()).isEqualTo(1);
-        assertThat(orders.get("items").get(0).get("status").asText()).as("placed, then cancelled: not paid").isEqualTo("cancelled");
+        // the wallet was asked before the order was placed: no cancelled order (nor its mail) is left behind
+        assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", token).body().get("total").asLong()).isZero();
 
         // the coupon's only redemption was given back: another buyer can use it
         String[] other = customer();

@@ -25,8 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Wallet purchases of courses under way, one row each in {@code course_wallet_purchase}: written before the debit,
- * deleted once the course is granted or the debit refunded. A row older than
+ * Wallet purchases of courses under way when the platform was upgraded, one row each in {@code course_wallet_purchase}:
+ * a purchase from the wallet was, before 2026-12-05, a debit and a grant without an order, noted here before the debit
+ * and deleted once the course was granted or the debit refunded. Since then it is an order of the course alone
+ * ({@code Checkout#buyCourse}), whose checkout note, payment hold and saga settle it, and no row is written any more;
+ * this settles the rows the last requests before the upgrade may have left. A row older than
  * {@code stoa.learning.wallet-purchase.recovery-after} belongs to a request that died between debit and grant: if the
  * wallet was debited, the grant is made now (idempotent per purchase), or, refused (the course archived or owned
  * meanwhile), the debit is refunded; if it was not debited, or debited and refunded already (the request refunded a
@@ -52,18 +55,8 @@ public class WalletPurchases extends PeriodicTask {
         this.recoveryAfter = recoveryAfter;
     }
 
-    void begin(OrderId purchase, UserId user, CourseId course, long amountCents, String currency) {
-        jdbc.update("insert into course_wallet_purchase(purchase_id, user_id, course_id, amount_cents, currency) "
-                + "values (?, ?, ?, ?, ?)", purchase.value(), user.value(), course.value(), amountCents, currency);
-    }
-
     void end(OrderId purchase) {
         jdbc.update("delete from course_wallet_purchase where purchase_id = ?", purchase.value());
-    }
-
-    /** Gives the money of a purchase back (idempotent per purchase). */
-    void refund(OrderId purchase, UserId user, long amountCents, String currency) {
-        commands.send(new RefundToWallet(user, purchase, REFUND_PREFIX + purchase.value(), amountCents, currency));
     }
 
     /** One pass over up to 100 abandoned purchases; returns how many were settled. */

@@ -33,6 +33,7 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.ErrorDetails;
+import dev.stoa.api.wallet.CheckWalletCovers;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.cart.ItemCatalog;
@@ -133,29 +134,63 @@ public class Checkout {
      * keys: the retry then places its order under the key's next id, where a retry of it finds it in turn.
      */
     public Placed place(UserId buyer, String addressId, String paymentMethod, String notes, String idempotencyKey) {
-        if (!PlaceOrder.WALLET.equals(paymentMethod) && !PlaceOrder.CARD.equals(paymentMethod))
-            throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE, "pay with card or wallet");
-        OrderId orderId = OrderId.random();
-        for (int n = 0; idempotencyKey != null && n < KEYED_IDS; n++) {
-            OrderId keyed = keyedOrderId(buyer, idempotencyKey, n);
-            Optional<Prior> prior = prior(keyed);
-            if (prior.isEmpty() && attempts.undoLeftOver(keyed)) prior = prior(keyed); // now abandoned (or placed after all)
-            if (prior.isEmpty()) {
-                orderId = keyed;
-                break;
-            }
-            if (prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
-                // a suspended or deactivated account pays for nothing more, as in a first checkout (403)
-                if (prior.get().paymentReference() == null) accounts.require(buyer, "checkout");
-                return pay(buyer, prior.get().placed(), prior.get().paymentReference(), true);
-            }
-        }
+        requireMethod(paymentMethod);
+        Keyed keyed = keyed(buyer, idempotencyKey, "");
+        if (keyed.resumed() != null) return keyed.resumed();
         CartContents cart = cartOf(buyer);
         if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
         List<Item> items = items(buyer, cart);
         pendingCourses.requireNoneHolds(buyer, items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet()));
+        return placeItems(buyer, keyed.orderId(), items, cart, addresses.of(buyer, addressId), paymentMethod, notes);
+    }
+
+    /**
+     * A course bought on its own page ({@code POST /courses/{id}/enroll} with the wallet): an order of that one course
+     * line, placed and paid as a checkout's but without the cart (whose lines stay as they are), taxed for the buyer's
+     * default address. Being an order, it is in the buyer's orders with its receipt, and a refund request gives its
+     * money back and revokes the course like any course bought at checkout. With an {@code Idempotency-Key}, a retry
+     * finds the order its first attempt placed, as a checkout's does (the key names other orders here than in a
+     * checkout). Its course is granted by {@code course-entitlements} once it is confirmed.
+     */
+    public Placed buyCourse(UserId buyer, CourseId courseId, String paymentMethod, String idempotencyKey) {
+        requireMethod(paymentMethod);
+        Keyed keyed = keyed(buyer, idempotencyKey, "course " + courseId.value() + "\n");
+        if (keyed.resumed() != null) return keyed.resumed();
+        List<Item> items = List.of(course(buyer, courseId.value()));
+        pendingCourses.requireNoneHolds(buyer, Set.of(courseId.value()));
+        return placeItems(buyer, keyed.orderId(), items, null, addresses.of(buyer, null), paymentMethod, null);
+    }
+
+    private static void requireMethod(String paymentMethod) {
+        if (!PlaceOrder.WALLET.equals(paymentMethod) && !PlaceOrder.CARD.equals(paymentMethod))
+            throw new DomainException(ErrorCode.PAYMENT_METHOD_UNAVAILABLE, "pay with card or wallet");
+    }
+
+    /** The order id a checkout places its order under; or the order of the key's first attempt, finished ({@code resumed}). */
+    private record Keyed(OrderId orderId, Placed resumed) {}
+
+    private Keyed keyed(UserId buyer, String idempotencyKey, String scope) {
+        for (int n = 0; idempotencyKey != null && n < KEYED_IDS; n++) {
+            OrderId keyed = keyedOrderId(buyer, scope + idempotencyKey, n);
+            Optional<Prior> prior = prior(keyed);
+            if (prior.isEmpty() && attempts.undoLeftOver(keyed)) prior = prior(keyed); // now abandoned (or placed after all)
+            if (prior.isEmpty()) return new Keyed(keyed, null);
+            if (prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
+                // a suspended or deactivated account pays for nothing more, as in a first checkout (403)
+                if (prior.get().paymentReference() == null) accounts.require(buyer, "checkout");
+                return new Keyed(keyed, pay(buyer, prior.get().placed(), prior.get().paymentReference(), true));
+            }
+        }
+        return new Keyed(OrderId.random(), null);
+    }
+
+    /**
+     * Places the order of {@code items} under {@code orderId} and pays it; {@code cart}: the cart the items were read
+     * from, taken for the order (with its coupon) if unchanged since, or null for items bought without it.
+     */
+    private Placed placeItems(UserId buyer, OrderId orderId, List<Item> items, CartContents cart, Address address,
+                              String paymentMethod, String notes) {
         boolean physical = items.stream().anyMatch(Item::physical);
-        Address address = addresses.of(buyer, addressId);
         if (physical && address == null)
             throw new DomainException(ErrorCode.SHIPPING_ADDRESS_REQUIRED,
                     "the cart holds physical items: add an address or send shippingAddressId");
@@ -168,13 +203,12 @@ public class Checkout {
         String coupon = null;
         List<String> courses = items.stream().filter(i -> !i.product()).map(Item::itemId).toList();
         attempts.begin(orderId, buyer, items.stream().filter(Item::product).map(Item::productId).toList(), courses,
-                cart.couponCode());
+                cart == null ? null : cart.couponCode());
         try {
-            // noted first, then checked: a wallet enrollment of one of these courses notes itself first too, then looks
-            // for this row (PendingCourseOrders.requireNoCheckout), and so does another checkout of the buyer's (the
-            // course added to the cart again while this one had taken it), so of two at once at least one sees the
-            // other; the pending orders are looked at again after that, for one placed (its row gone) since the look
-            // above
+            // noted first, then checked: another checkout of the buyer's (the course added to the cart again while this
+            // one had taken it, or bought on its page from the wallet) notes itself first too, then looks for this row,
+            // so of two at once at least one sees the other; the pending orders are looked at again after that, for one
+            // placed (its row gone) since the look above
             for (String course : courses) {
                 pendingCourses.requireNoWalletPurchase(buyer, course);
                 pendingCourses.requireNoOtherCheckout(buyer, course, orderId);
@@ -184,10 +218,10 @@ public class Checkout {
                 if (catalog.owns(buyer, new CourseId(course)))
                     throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + course
                             + " already: remove it from the cart");
-            commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
+            if (cart != null) commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();
-            if (cart.couponCode() != null) {
+            if (cart != null && cart.couponCode() != null) {
                 coupon = cart.couponCode();
                 CouponTerms terms = commands.send(new RedeemCoupon(coupon, buyer, orderId));
                 coupon = terms.code();
@@ -197,6 +231,7 @@ public class Checkout {
                 discount = terms.discountOn(subtotal);
             }
             Quote quote = pricing.price(items.stream().map(Item::priced).toList(), discount, destination);
+            if (PlaceOrder.WALLET.equals(paymentMethod) && quote.totalCents() > 0) requireWalletCovers(buyer, quote, currency);
             for (int i = 0; i < items.size(); i++) {
                 if (!items.get(i).product()) continue; // a course has no stock
                 reserved.add(items.get(i));
@@ -363,6 +398,21 @@ public class Checkout {
         if (catalog.owns(buyer, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already: remove it from the cart");
         return Item.of(id, course);
+    }
+
+    /**
+     * 422 {@code insufficient_funds} or {@code currency_mismatch} before the order is placed, when the wallet could not
+     * pay it now: refused here, the checkout leaves no cancelled order (and no cancellation mail) behind. The debit
+     * still decides; this only spares the common case.
+     */
+    private void requireWalletCovers(UserId buyer, Quote quote, String currency) {
+        try {
+            commands.send(new CheckWalletCovers(buyer, quote.totalCents(), currency));
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+            throw new DomainException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds 0 cents, the order needs "
+                    + quote.totalCents()); // no wallet yet: nothing was ever topped up
+        }
     }
 
     private void reserve(Item item, OrderId orderId, int index) {

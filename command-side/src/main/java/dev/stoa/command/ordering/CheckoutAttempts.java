@@ -68,21 +68,27 @@ class CheckoutAttempts extends PeriodicTask {
                         + "coupon_code = coalesce(excluded.coupon_code, checkout_attempt.coupon_code), started_at = now()",
                 orderId.value(), buyer.value(),
                 products.stream().map(ProductId::value).collect(Collectors.joining(",")), String.join(",", courses), couponCode);
+        // one checkout of a course per buyer at a time: a claim of another checkout is kept (and a claim under way
+        // waited for), which buysCourse then finds
+        for (String course : courses)
+            jdbc.update("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?) on conflict do nothing",
+                    buyer.value(), course, orderId.value());
     }
 
-    /** Whether a checkout of {@code buyer}'s under way (not placed, not given up yet) buys {@code courseId}. */
-    boolean buysCourse(UserId buyer, String courseId) {
-        return buysCourse(buyer, courseId, null);
-    }
-
-    /** The same, leaving out the checkout of {@code except} (the one that asks). */
+    /**
+     * Whether a checkout of {@code buyer}'s under way (not placed, not given up yet) other than {@code except}'s (the one
+     * that asks, which {@link #begin} noted first) holds the claim on {@code courseId}: of two checkouts of one course at
+     * once, exactly one holds it (the key of {@code checkout_course_claim}), so one goes on and the other is refused.
+     */
     boolean buysCourse(UserId buyer, String courseId, OrderId except) {
-        return jdbc.queryForList("select courses from checkout_attempt where buyer_id = ? and order_id <> ?", String.class,
-                        buyer.value(), except == null ? "" : except.value())
-                .stream().anyMatch(courses -> ids(courses).contains(courseId));
+        // a claim counts with its checkout's note (deleted after the claims, so a claim without one is a leftover)
+        return !jdbc.queryForList("select 1 from checkout_course_claim c where buyer_id = ? and course_id = ? and order_id <> ? "
+                + "and exists (select 1 from checkout_attempt a where a.order_id = c.order_id)",
+                Integer.class, buyer.value(), courseId, except.value()).isEmpty();
     }
 
     void end(OrderId orderId) {
+        jdbc.update("delete from checkout_course_claim where order_id = ?", orderId.value());
         jdbc.update("delete from checkout_attempt where order_id = ?", orderId.value());
     }
 
@@ -148,12 +154,14 @@ class CheckoutAttempts extends PeriodicTask {
     /**
      * Gives back what a checkout took: the stock, the coupon's redemption and the cart's lines. Each step is idempotent,
      * so a repeat (by the saga, the recovery, a retry) changes nothing, nor does one that was not taken; "not found" (no
-     * inventory, no such coupon) means nothing was taken there, so an attempt never fails for good on it.
+     * inventory, no such coupon, no cart) means nothing was taken there, so an attempt never fails for good on it.
      */
     void giveBack(OrderId orderId, UserId buyer, List<ProductId> products, String coupon, Map<String, String> meta) {
         for (ProductId product : products) unlessNotFound(new ReleaseStockReservation(product, orderId), meta);
         if (coupon != null) unlessNotFound(new ReleaseCouponRedemption(coupon, orderId), meta);
-        commands.send(GenericCommandMessage.asCommandMessage(new UndoCartCheckout(buyer, orderId)).andMetaData(meta));
+        // a cart the order never took changes nothing; none at all (a course bought on its page by a buyer who never
+        // had a cart) is not found
+        unlessNotFound(new UndoCartCheckout(buyer, orderId), meta);
     }
 
     private void unlessNotFound(Object command, Map<String, String> meta) {

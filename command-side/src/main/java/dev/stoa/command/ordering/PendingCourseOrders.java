@@ -42,18 +42,6 @@ public class PendingCourseOrders {
     }
 
     /**
-     * For a wallet enrollment, once its purchase is noted: 409 {@code course_in_pending_order} while a checkout of the
-     * buyer's that buys the course is under way (not placed yet, so without a hold). The checkout notes itself before it
-     * looks for wallet purchases ({@link #requireNoWalletPurchase}), and the enrollment notes itself before it looks
-     * here: of the two at once, at least one sees the other, so the course is not paid twice.
-     */
-    public void requireNoCheckout(UserId buyer, String courseId) {
-        if (attempts.buysCourse(buyer, courseId))
-            throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + courseId + " is being checked out in "
-                    + "another request of yours: wait for its order, then pay or cancel it");
-    }
-
-    /**
      * For a checkout, once it is noted: 409 {@code course_in_pending_order} while another checkout of the buyer's that
      * buys the course is under way. One cart makes one order, but the course can be added to the cart again while a
      * checkout that took it is placing its order (which has no payment hold yet): a second checkout would then buy it
@@ -66,9 +54,9 @@ public class PendingCourseOrders {
     }
 
     /**
-     * For a checkout, once it is noted: 409 {@code course_already_owned} while the buyer buys the course from the wallet
-     * in another request ({@code course_wallet_purchase}, the learning side's note of a purchase under way, written
-     * before its debit and deleted once the course is granted or the debit given back).
+     * For a checkout, once it is noted: 409 {@code course_already_owned} while a wallet purchase of the course made
+     * before such purchases became orders is not settled yet ({@code course_wallet_purchase}: rows the upgrade may have
+     * left, which {@code WalletPurchases} grants or refunds).
      */
     void requireNoWalletPurchase(UserId buyer, String courseId) {
         if (!jdbc.queryForList("select 1 from course_wallet_purchase where user_id = ? and course_id = ? limit 1",

@@ -55,6 +55,13 @@ public class Wallet {
     void handle(CheckWalletCurrency cmd, WalletSettings settings) { requireCurrency(cmd.currency(), settings); }
 
     @CommandHandler
+    void handle(CheckWalletCovers cmd, WalletSettings settings) {
+        requirePositive(cmd.amountCents());
+        requireCurrency(cmd.currency(), settings);
+        requireCovers(cmd.amountCents());
+    }
+
+    @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(DebitWallet cmd, WalletSettings settings, CancelledOrders cancelled) {
         requirePositive(cmd.amountCents());
@@ -62,9 +69,7 @@ public class Wallet {
         requireCurrency(cmd.currency(), settings);
         if (cancelled.contains(cmd.orderId()))
             throw DomainException.invalidTransition("order " + cmd.orderId() + " is cancelled: nothing to pay");
-        if (cmd.amountCents() > balanceCents)
-            throw new DomainException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds " + balanceCents
-                    + " cents, the order needs " + cmd.amountCents());
+        requireCovers(cmd.amountCents());
         apply(new WalletDebited(cmd.userId(), cmd.orderId(), cmd.amountCents(), cmd.currency(),
                 balanceCents - cmd.amountCents()));
         return balanceCents;
@@ -112,6 +117,12 @@ public class Wallet {
 
     private static void requirePositive(long amountCents) {
         if (amountCents <= 0) throw DomainException.badInput("amountCents must be positive");
+    }
+
+    private void requireCovers(long amountCents) {
+        if (amountCents > balanceCents)
+            throw new DomainException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds " + balanceCents
+                    + " cents, the order needs " + amountCents);
     }
 
     private void requireCurrency(String requested, WalletSettings settings) {

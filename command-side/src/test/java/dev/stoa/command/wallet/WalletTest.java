@@ -87,6 +87,16 @@ class WalletTest {
     }
 
     @Test
+    void theCheckOfAWalletCheckout_recordsNothing_andRefusesAsTheDebitWould() {
+        fixture.given(toppedUp(3_000)).when(new CheckWalletCovers(user, 3_000, "USD")).expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(toppedUp(3_000)).when(new CheckWalletCovers(user, 3_001, "USD")).expectNoEvents()
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "insufficient_funds"));
+        fixture.given(toppedUp(3_000)).when(new CheckWalletCovers(user, 100, "EUR")).expectNoEvents()
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "currency_mismatch"));
+    }
+
+    @Test
     void givenNoWallet_whenDebit_thenInsufficientFunds() {
         fixture.givenNoPriorActivity()
                 .when(new DebitWallet(user, order, 1, "USD"))
