@@ -81,6 +81,46 @@ class BadInputIT extends ApiTest {
         }
     }
 
+    /**
+     * Text PostgreSQL or Elasticsearch cannot store: the NUL character (sent as {@code \u0000}) or a lone surrogate. It
+     * was accepted (201) and then stopped the read model and the search index that took the event in (a product no
+     * longer found, every later product missing from search); in a query parameter it was a 500. Now a 400 naming the
+     * field, nested ones by their path, and nothing is stored.
+     */
+    @Test
+    void textThatCannotBeStored_isA400NamingTheField_andNothingIsStored() {
+        String vendor = tokenFor("vendor");
+        String sku = unique("NUL");
+        Map<String, Object> product = with(Catalog.product(sku, "Nul\u0000name", 100, null, "B"), "name", "Nul\u0000name");
+        Api.Response nul = api.post("/api/v1/products", product, vendor);
+        assertProblem(nul, 400, "validation_failed");
+        assertThat(nul.body().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("name");
+        assertThat(nul.body().at("/errors/0/message").asText()).contains("NUL");
+        Api.Response lone = api.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"a\\ud800b\"}", vendor);
+        assertProblem(lone, 400, "validation_failed");
+        assertThat(lone.body().at("/errors/0/message").asText()).contains("surrogate");
+        Api.Response nested = api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", "x\u0000"), tokenFor("customer"));
+        assertProblem(nested, 400, "validation_failed");
+        assertThat(nested.body().at("/errors/0/field").asText()).isEqualTo("itemId");
+        String instructor = tokenFor("instructor");
+        Api.Response course = api.post("/api/v1/courses", Map.of("title", "T", "priceCents", 0, "currency", "USD"), instructor);
+        assertThat(course.status()).as(course.toString()).isEqualTo(201);
+        Api.Response inList = api.post("/api/v1/courses/" + course.body().get("courseId").asText() + "/lessons", Map.of("title", "Q",
+                "type", "quiz", "position", 1, "quiz", List.of(Map.of("prompt", "?", "choices", List.of("ok", "bad\u0000"),
+                        "correct", List.of(0)))), instructor);
+        assertProblem(inList, 400, "validation_failed");
+        assertThat(inList.body().at("/errors/0/field").asText()).isEqualTo("quiz[0].choices[1]");
+        assertThat(api.get("/api/v1/products?q=" + sku).body().get("total").asLong()).as("nothing stored").isZero();
+
+        assertProblem(api.get("/api/v1/products?q=a%00b"), 400, "request_rejected");
+        assertProblem(api.get("/api/v1/courses?q=a%00b"), 400, "request_rejected");
+        // a newline, a tab and a character outside the BMP (a surrogate pair) are text like any other
+        String fine = unique("OK");
+        Api.Response ok = api.post("/api/v1/products", with(Catalog.product(fine, "Line one\nLine\ttwo \uD83D\uDE00", 100,
+                null, "B"), "name", "Line one\nLine\ttwo \uD83D\uDE00"), vendor);
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> changed = new HashMap<>(body);
         changed.put(field, value);

@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.security;
 
+import dev.stoa.app.platform.web.StorableText;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -39,6 +40,8 @@ final class FirewallCharacters {
         firewall.setAllowedHeaderNames(FirewallCharacters::nameAllowed);
         firewall.setAllowedHeaderValues(FirewallCharacters::headerValueAllowed);
         firewall.setAllowedParameterNames(FirewallCharacters::nameAllowed);
+        // a query parameter's value: anything text can hold (PostgreSQL refuses NUL in a query's text: a 500 before)
+        firewall.setAllowedParameterValues(v -> v == null || StorableText.whyNot(v) == null);
         return firewall;
     }
 }

@@ -110,10 +110,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof BodyTooLargeException tooLarge) return respond(tooLarge.problem());
+        if (e.getMostSpecificCause() instanceof StorableText.Refused refused)
+            return respond(Problems.validation("the request body has invalid fields",
+                    List.of(Map.of("field", fieldPath(refused), "message", refused.getOriginalMessage()))));
         String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
                 ? "the request body is not valid JSON for this endpoint: " + jpe.getOriginalMessage()
                 : "the request body is missing or unreadable";
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
+    }
+
+    /** The JSON path of a body's field as the validation names fields: {@code items[0].name}. */
+    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            else if (r.getIndex() >= 0) path.append('[').append(r.getIndex()).append(']');
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** Framework-raised errors (404 route, 405, 415, ...) get a code beside Spring's problem fields. */
