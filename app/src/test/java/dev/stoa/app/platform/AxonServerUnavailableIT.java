@@ -65,7 +65,7 @@ class AxonServerUnavailableIT {
             assertThat(api.get("/api/v1/categories").status()).isEqualTo(200);
             assertThat(api.get("/api/v1/products").status()).isEqualTo(200);
 
-            Api.Response health = api.get("/actuator/health");
+            Api.Response health = api.get("/actuator/health", admin);
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body().get("status").asText()).isEqualTo("DOWN");
             assertThat(health.body().at("/components/axonServer/status").asText()).isNotEqualTo("UP");

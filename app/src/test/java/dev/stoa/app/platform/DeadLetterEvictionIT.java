@@ -54,7 +54,7 @@ class DeadLetterEvictionIT extends ApiTest {
         await(() -> products.letters(mug).size() == 1, "the mug's update parked");
         JsonNode letter = products.letters(mug).get(0);
         assertThat(letter.get("cause").asText()).contains("violates check constraint", constraint);
-        await(() -> "UP".equals(api.get("/actuator/health").body().at("/components/projections/status").asText()),
+        await(() -> "UP".equals(api.get("/actuator/health", tokenFor("admin")).body().at("/components/projections/status").asText()),
                 "the processor past its one failed batch");
         String other = products.productBeside(mug);
         assertThat(api.get("/api/v1/products/" + other).status()).isEqualTo(200);

@@ -70,7 +70,7 @@ class DeadLettersIT extends ApiTest {
         // retried on its own while the cause is still there: counted, still parked, still with its cause
         await(() -> products.letters(kettle).get(0).get("retries").asInt() >= 1, "an automatic retry");
         assertThat(products.letters(kettle).get(0).get("cause").asText()).contains(kettle);
-        JsonNode health = api.get("/actuator/health").body();
+        JsonNode health = api.get("/actuator/health", admin).body();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/projections/details/" + PROCESSOR + "/deadLetters").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(api.get("/actuator/prometheus").raw()).contains("stoa_dead_letters{processor=\"" + PROCESSOR + "\"}");

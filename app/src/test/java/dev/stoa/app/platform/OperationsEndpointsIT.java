@@ -25,9 +25,16 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(doc.body().get("paths").has("/api/v1/admin/dead-letters/retry")).isTrue();
     }
 
+    /** Anyone gets the status; an admin also each component and its details (API.md: "anyone (details: admin)"). */
     @Test
-    void healthCoversDatabaseSearchEventStoreAndEachProcessor() {
-        Api.Response health = api.get("/actuator/health");
+    void healthCoversDatabaseSearchEventStoreAndEachProcessor_itsDetailsForAdminsOnly() {
+        for (String someone : new String[] {null, tokenFor("customer"), tokenFor("vendor")}) {
+            Api.Response anyone = api.get("/actuator/health", someone);
+            assertThat(anyone.status()).isEqualTo(200);
+            assertThat(anyone.body().get("status").asText()).isEqualTo("UP");
+            assertThat(anyone.body().has("components")).as(anyone.toString()).isFalse();
+        }
+        Api.Response health = api.get("/actuator/health", tokenFor("admin"));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.body().at("/components/elasticsearch/status").asText()).isEqualTo("UP");
