@@ -72,7 +72,17 @@ class CourseContentIT extends ApiTest {
         HttpResponse<byte[]> tail = download(url, "bytes=-10");
         assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(mp4, 5990, 6000));
-        assertThat(download(url, "bytes=7000-8000").statusCode()).isEqualTo(416);
+        assertThat(whole.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"lesson.mp4\"");
+        // past the end: 416 with the length, as a problem (it was the whole file, as video/mp4); unreadable: ignored
+        HttpResponse<byte[]> pastEnd = download(url, "bytes=7000-8000");
+        assertThat(pastEnd.statusCode()).isEqualTo(416);
+        assertThat(pastEnd.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(pastEnd.headers().firstValue("Content-Range")).hasValue("bytes */6000");
+        assertThat(new String(pastEnd.body(), StandardCharsets.UTF_8)).contains("\"code\":\"range_not_satisfiable\"");
+        HttpResponse<byte[]> unreadable = download(url, "bytes=abc");
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body()).isEqualTo(mp4);
+        assertThat(unreadable.headers().firstValue("Content-Length")).hasValue("6000");
 
         // tampered: another signature, a stretched expiry, another file's ref with this signature
         String signature = url.substring(url.indexOf("signature=") + 10);

@@ -21,6 +21,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("method_not_allowed", 405, "The path exists, not with this method."),
     NOT_ACCEPTABLE("not_acceptable", 406, "No representation matches the Accept header."),
     URI_TOO_LONG("uri_too_long", 414, "The request line is too long."),
+    RANGE_NOT_SATISFIABLE("range_not_satisfiable", 416, "The `Range` of a lesson media request starts past the end of the file; `Content-Range: bytes */<length>` gives its length."),
     EXPECTATION_FAILED("expectation_failed", 417, "An Expect header the server does not support."),
     HEADERS_TOO_LARGE("headers_too_large", 431, "The headers are too large."),
     CONFLICT_CODE("conflict", CONFLICT, "The request conflicts with the resource's state."),
@@ -182,6 +183,7 @@ public enum ErrorCode {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> RANGE_NOT_SATISFIABLE;
             case 417 -> EXPECTATION_FAILED;
             case 422 -> UNPROCESSABLE_CODE;
             case 429 -> RATE_LIMITED_CODE;
