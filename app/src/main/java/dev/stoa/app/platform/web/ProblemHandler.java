@@ -36,6 +36,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> domain(DomainException e) {
         ProblemDetail problem = Problems.of(e.kind().status(), e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
+        if (ErrorCode.VALIDATION_FAILED.code().equals(e.code()) && !e.properties().containsKey("errors"))
+            problem.setProperty("errors", List.of(Map.of("field", fieldOf(e.getMessage()), "message", e.getMessage())));
         ResponseEntity<Object> response = respond(problem);
         if (e.retryAfterSeconds() == null) return response;
         return ResponseEntity.status(response.getStatusCode()).contentType(Problems.PROBLEM_JSON)
@@ -117,6 +119,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "the request body is not valid JSON for this endpoint: " + jpe.getOriginalMessage()
                 : "the request body is missing or unreadable";
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
+    }
+
+    /** Words a rule's message may start with that name no field ("a quiz needs at least one question"). */
+    private static final java.util.Set<String> NOT_FIELDS = java.util.Set.of("a", "an", "the", "every", "each", "order",
+            "at", "this", "that", "no", "only", "one", "both", "either");
+    private static final java.util.regex.Pattern LEADING_FIELD =
+            java.util.regex.Pattern.compile("^([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?:\\[[^\\]]*])*[ ,:].*", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The field a domain rule's {@code validation_failed} is about, for its {@code errors} (API.md: always
+     * {@code [{field, message}]}): the rules name it first ("trackingNumber is required", "shippingAddress.countryCode
+     * must be ..."); a rule across fields, or one that names none, is about the {@code request}.
+     */
+    static String fieldOf(String message) {
+        if (message == null) return "request";
+        java.util.regex.Matcher m = LEADING_FIELD.matcher(message);
+        return m.matches() && !NOT_FIELDS.contains(m.group(1)) ? m.group(1) : "request";
     }
 
     /** The JSON path of a body's field as the validation names fields: {@code items[0].name}. */
