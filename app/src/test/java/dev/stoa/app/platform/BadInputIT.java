@@ -2,6 +2,8 @@ package dev.stoa.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stoa.api.identity.RegisterUser;
+import dev.stoa.api.identity.UserId;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Catalog;
@@ -9,11 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every kind of bad input is a 4xx problem+json with a code, never a 500. */
 class BadInputIT extends ApiTest {
+    @Autowired
+    CommandGateway commands;
 
     private void assertProblem(Api.Response r, int status, String code) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
@@ -119,6 +126,24 @@ class BadInputIT extends ApiTest {
         Api.Response ok = api.post("/api/v1/products", with(Catalog.product(fine, "Line one\nLine\ttwo \uD83D\uDE00", 100,
                 null, "B"), "name", "Line one\nLine\ttwo \uD83D\uDE00"), vendor);
         assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    }
+
+    /** Codes the messages call ISO are checked against ISO: three capitals that name no currency, a country that is none. */
+    @Test
+    void aCurrencyOrCountryThatDoesNotExist_isA400NamingTheField() {
+        Api.Response currency = api.post("/api/v1/products", with(Catalog.product(unique("C"), "C", 100, null, "B"),
+                "currency", "XYZ"), tokenFor("vendor"));
+        assertProblem(currency, 400, "validation_failed");
+        assertThat(currency.body().at("/errors/0/field").asText()).isEqualTo("currency");
+        UserId user = UserId.random();
+        String userId = user.value();
+        commands.sendAndWait(new RegisterUser(user, "iso-" + userId.substring(0, 8) + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Iso", "Code", null, Set.of("customer"), true));
+        Api.Response country = api.post("/api/v1/users/" + userId + "/addresses", Map.of("label", "home",
+                "streetLine1", "1 Main St", "city", "Nowhere", "postalCode", "12345", "countryCode", "ZZ"),
+                tokenAs(userId, "customer"));
+        assertProblem(country, 400, "validation_failed");
+        assertThat(country.body().at("/errors/0/field").asText()).isEqualTo("countryCode");
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

@@ -2,19 +2,18 @@ package dev.stoa.command.identity;
 
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.identity.Address;
+import dev.stoa.api.platform.Countries;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.SnapshotState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** A user's addresses and their rules: the field limits of API.md and at most one default. */
 @SnapshotState
 final class AddressBook {
     static final int MAX_ADDRESSES = 20;
     private static final Set<String> LABELS = Set.of("home", "work", "other");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private final Map<String, Address> addresses = new LinkedHashMap<>();
 
     /** The address with its personal fields sealed (label, country and the default flag stay readable). */
@@ -32,7 +31,7 @@ final class AddressBook {
         require(a.city(), "city", 100, true);
         require(a.state(), "state", 100, false);
         require(a.postalCode(), "postalCode", 20, true);
-        if (a.countryCode() == null || !COUNTRY.matcher(a.countryCode()).matches())
+        if (!Countries.isCountry(a.countryCode()))
             throw DomainException.badInput("countryCode must be an ISO 3166-1 alpha-2 code such as DE");
         if (!addresses.containsKey(addressId) && addresses.size() >= MAX_ADDRESSES)
             throw new DomainException(ErrorCode.TOO_MANY_ADDRESSES, "at most " + MAX_ADDRESSES + " addresses");

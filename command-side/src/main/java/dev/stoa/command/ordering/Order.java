@@ -215,7 +215,8 @@ public class Order {
         if (platform && status != OrderStatus.PENDING) return;
         if (status == OrderStatus.DELIVERED) throw DomainException.invalidTransition("order " + orderNumber + " was delivered");
         if (!admin && !shipped.isEmpty())
-            throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask support to cancel it");
+            throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask for a refund "
+                    + "(POST /api/v1/refunds), which opens a return, or an admin to cancel it"); // support may not cancel
         // a course is delivered when the order is paid (its access is granted then): its money comes back through a
         // refund request, with that request's rules (the refund window, the course's progress), not by a cancellation
         if (!admin && status != OrderStatus.PENDING && lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType())))

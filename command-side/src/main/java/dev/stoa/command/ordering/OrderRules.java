@@ -4,6 +4,7 @@ import dev.stoa.api.ordering.OrderAmounts;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.ordering.ShippingAddress;
+import dev.stoa.api.platform.Countries;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Ids;
@@ -12,12 +13,10 @@ import dev.stoa.api.platform.PersonalData;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** What a new order must satisfy: well-formed lines, amounts that add up, an address where something is shipped. */
 final class OrderRules {
     static final int MAX_LINES = 100;
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> PAYMENT_METHODS = Set.of(PlaceOrder.CARD, PlaceOrder.WALLET);
 
     private OrderRules() {}
@@ -85,7 +84,7 @@ final class OrderRules {
         text(a.state(), "shippingAddress.state", 100);
         required(a.postalCode(), "shippingAddress.postalCode", 20);
         text(a.recipientName(), "shippingAddress.recipientName", 200);
-        if (a.countryCode() == null || !COUNTRY.matcher(a.countryCode()).matches())
+        if (!Countries.isCountry(a.countryCode()))
             throw DomainException.badInput("shippingAddress.countryCode must be an ISO 3166-1 alpha-2 code such as DE");
     }
 

@@ -14,8 +14,13 @@ public record Money(long amountCents, String currency) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code such as USD");
     }
 
+    /** Codes of the currencies the JDK knows (ISO 4217, with its funds and metals). */
+    private static final java.util.Set<String> ISO_4217 = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** A currency a request may name: an ISO 4217 code (three capitals that name no currency, {@code XYZ}, are not). */
     public static boolean isCurrency(String code) {
-        return code != null && CURRENCY.matcher(code).matches();
+        return code != null && CURRENCY.matcher(code).matches() && ISO_4217.contains(code);
     }
 
     /**
