@@ -219,7 +219,7 @@ class EnrollmentIT extends ApiTest {
         assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
 
         Course paid = courses.published("Race paid", 1_500, 70);
-        fund(student, 10_000); // enough for every racer's debit: the losers' debits are refunded
+        fund(student, 10_000); // enough for every racer: the losers are refused before any order or debit
         List<Integer> paying = Race.times(6, () -> enroll(paid.id(), Map.of("paymentMethod", "wallet"), student).status());
         assertThat(paying).filteredOn(s -> s == 201).hasSize(1);
         assertThat(paying).filteredOn(s -> s != 201).allMatch(s -> s == 409);
@@ -351,8 +351,9 @@ class EnrollmentIT extends ApiTest {
                     return chain.proceed();
                 });
         Api.Response first;
+        String key = UUID.randomUUID().toString();
         try {
-            first = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
+            first = enroll(course.id(), Map.of("paymentMethod", "wallet"), student, key);
         } finally {
             registration.cancel();
         }
@@ -375,6 +376,13 @@ class EnrollmentIT extends ApiTest {
         assertThat(api.get(progressPath, student).body().get("grants").size()).isEqualTo(1);
         Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 2_500,
                 Duration.ofSeconds(20), "one debit of 2500");
+        // the client retries with its key (a 503 is not kept): the order its first attempt placed, not a 409
+        Api.Response retried = enroll(course.id(), Map.of("paymentMethod", "wallet"), student, key);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.body().get("orderId").asText()).isEqualTo(order);
+        assertThat(retried.body().get("status").asText()).isEqualTo("active");
+        assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).as("not charged again")
+                .isEqualTo(2_500);
     }
 
     /** An account suspended since its token was issued buys no course with it, free or from the wallet. */
@@ -455,8 +463,11 @@ class EnrollmentIT extends ApiTest {
         Api.Response wallet = enroll(course.id(), Map.of("paymentMethod", "wallet"), student);
         assertThat(wallet.status()).as(wallet.toString()).isEqualTo(409);
         assertThat(wallet.code()).isEqualTo("course_in_pending_order");
-        assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where user_id = ?", Long.class, me))
-                .as("the refused purchase's note is gone").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from checkout_attempt where buyer_id = ? and order_id <> ?", Long.class,
+                me, attempt)).as("the refused purchase's note is gone").isZero();
+        assertThat(jdbc.queryForObject("select order_id from checkout_course_claim where buyer_id = ? and course_id = ?",
+                String.class, me, course.id())).as("the claim stays the other checkout's").isEqualTo(attempt);
+        assertThat(api.get("/api/v1/users/" + me + "/orders", student).body().get("total").asLong()).as("no order").isZero();
         jdbc.update("delete from checkout_course_claim where order_id = ?", attempt);
         jdbc.update("delete from checkout_attempt where order_id = ?", attempt);
 

@@ -5,6 +5,7 @@ import dev.stoa.api.learning.GrantEnrollment;
 import dev.stoa.api.learning.RevokeEnrollment;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
@@ -66,7 +67,7 @@ class CourseEntitlements implements DeadLetterEvictions {
      */
     @EventHandler
     void on(OrderConfirmed e) {
-        grant(e);
+        grantOrder(e.orderId());
         grantsDue.settled(e.orderId()); // only once every grant is in: a grant that fails keeps the courses refused meanwhile
     }
 
@@ -79,30 +80,36 @@ class CourseEntitlements implements DeadLetterEvictions {
         if (NAME.equals(processor) && payload instanceof OrderConfirmed confirmed) grantsDue.settled(confirmed.orderId());
     }
 
-    private void grant(OrderConfirmed e) {
-        List<Object> order = history(e.orderId().value());
+    /**
+     * Grants a confirmed order's courses, with the checks above; idempotent per order (a grant made already changes
+     * nothing). Also called by a course's wallet purchase in its request ({@code EnrollmentCommandController}), so the
+     * answer finds the student enrolled, with the same checks: a retried purchase whose course was refunded meanwhile
+     * is not granted again.
+     */
+    void grantOrder(OrderId orderId) {
+        List<Object> order = history(orderId.value());
         OrderPlaced placed = placed(order).orElseThrow();
         if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {
-            log.info("Order {} was cancelled before its courses were granted; none is", e.orderId());
+            log.info("Order {} was cancelled before its courses were granted; none is", orderId);
             return;
         }
-        if (PlaceOrder.CARD.equals(placed.paymentMethod()) && history(PaymentId.ofOrder(e.orderId()).value()).stream()
+        if (PlaceOrder.CARD.equals(placed.paymentMethod()) && history(PaymentId.ofOrder(orderId).value()).stream()
                 .anyMatch(p -> p instanceof PaymentRefunded r && PaymentStatus.REFUNDED.equals(r.status()))) {
-            log.info("Order {}: its card payment was refunded whole before its courses were granted; none is", e.orderId());
+            log.info("Order {}: its card payment was refunded whole before its courses were granted; none is", orderId);
             return;
         }
         Set<String> refunded = new HashSet<>();
-        for (Object p : history(OrderRefundsId.of(e.orderId())))
+        for (Object p : history(OrderRefundsId.of(orderId)))
             if (p instanceof RefundApproved approved)
                 for (RefundLineAmount l : approved.lines()) if (OrderLine.COURSE.equals(l.itemType())) refunded.add(l.itemId());
         for (OrderLine line : placed.lines()) {
             if (!OrderLine.COURSE.equals(line.itemType())) continue;
             if (refunded.contains(line.itemId())) {
-                log.info("Order {}: course {} was refunded before it was granted; not granted", e.orderId(), line.itemId());
+                log.info("Order {}: course {} was refunded before it was granted; not granted", orderId, line.itemId());
                 continue;
             }
-            commands.send(new GrantEnrollment(e.buyer(), new CourseId(line.itemId()), GrantEnrollment.ORDER,
-                    e.orderId().value(), line.lineTotalCents(), placed.amounts().currency()));
+            commands.send(new GrantEnrollment(placed.buyer(), new CourseId(line.itemId()), GrantEnrollment.ORDER,
+                    orderId.value(), line.lineTotalCents(), placed.amounts().currency()));
         }
     }
 

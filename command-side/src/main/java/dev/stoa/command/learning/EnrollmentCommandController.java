@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
@@ -45,10 +46,13 @@ class EnrollmentCommandController {
     private final PendingCourseOrders pendingOrders;
     private final ActiveAccounts accounts;
     private final Checkout checkout;
+    private final CourseEntitlements entitlements;
 
     EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments,
-                                PendingCourseOrders pendingOrders, ActiveAccounts accounts, Checkout checkout) {
+                                PendingCourseOrders pendingOrders, ActiveAccounts accounts, Checkout checkout,
+                                CourseEntitlements entitlements) {
         this.checkout = checkout;
+        this.entitlements = entitlements;
         this.pendingOrders = pendingOrders;
         this.accounts = accounts;
         this.commands = commands;
@@ -78,9 +82,15 @@ class EnrollmentCommandController {
                 .orElseThrow(() -> DomainException.notFound("course " + courseId));
         if (course.archived())
             throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + courseId + " takes no new students");
+        String method = body == null ? null : body.paymentMethod();
+        if (!course.free() && GrantEnrollment.WALLET.equals(method)) { // a retry of a purchase: its order, whatever came since
+            Optional<Checkout.Placed> resumed = checkout.resumedCourse(me, courseId, RequestContext.idempotencyKey().orElse(null));
+            if (resumed.isPresent())
+                return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/progress"))
+                        .body(granted(me, course, resumed.get()));
+        }
         if (enrollments.hasAccess(me, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
-        String method = body == null ? null : body.paymentMethod();
         if (course.free() || GrantEnrollment.WALLET.equals(method)) accounts.require(me, "enrollment");
         // a wallet purchase looks for pending orders as a checkout does (Checkout.buyCourse)
         if (course.free()) pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
@@ -103,19 +113,31 @@ class EnrollmentCommandController {
 
     /**
      * An order of this one course, placed and paid from the wallet as a checkout's ({@link Checkout#buyCourse}): in the
-     * buyer's orders, refunded and revoked through a refund request like a course bought at checkout. Its course is
-     * granted here too, by the same grant {@code course-entitlements} makes once it sees the order confirmed (granted
-     * once per order: the second changes nothing), so the answer and the next request find the student enrolled.
+     * buyer's orders, refunded and revoked through a refund request like a course bought at checkout.
      */
     private Enrolled buyFromWallet(UserId me, CourseFacts course) {
-        Checkout.Placed placed = checkout.buyCourse(me, course.courseId(), PlaceOrder.WALLET,
-                RequestContext.idempotencyKey().orElse(null));
+        return granted(me, course, checkout.buyCourse(me, course.courseId(), PlaceOrder.WALLET,
+                RequestContext.idempotencyKey().orElse(null)));
+    }
+
+    /**
+     * The answer for a course's order: its course granted here too, by {@code course-entitlements}' own grant with its
+     * checks (once per order: the processor's, when it sees the confirmation, changes nothing), so the answer and the
+     * next request find the student enrolled; a course refunded before (a retry's order) is not granted again.
+     */
+    private Enrolled granted(UserId me, CourseFacts course, Checkout.Placed placed) {
         if (!"confirmed".equals(placed.status())) // the wallet confirms at once, or refuses
             throw new IllegalStateException("order " + placed.orderId() + " is " + placed.status());
-        Enrolled granted = grant(new GrantEnrollment(me, course.courseId(), GrantEnrollment.ORDER, placed.orderId().value(),
-                course.priceCents(), course.currency()));
-        return new Enrolled(granted.enrollmentId(), granted.courseId(), granted.status(), granted.source(),
-                granted.reference(), placed.amounts().totalCents(), placed.amounts().currency(), placed.orderId().value(),
+        try {
+            entitlements.grantOrder(placed.orderId());
+        } catch (DomainException | CommandExecutionException e) {
+            if (!is(e, ErrorCode.CONCURRENT_MODIFICATION)) throw e; // the processor's first grant at the same moment
+            entitlements.grantOrder(placed.orderId());
+        }
+        boolean active = enrollments.hasAccess(me, course.courseId());
+        return new Enrolled(EnrollmentId.of(me, course.courseId()).value(), course.courseId().value(),
+                (active ? EnrollmentStatus.ACTIVE : EnrollmentStatus.REVOKED).value(), GrantEnrollment.ORDER,
+                placed.orderId().value(), placed.amounts().totalCents(), placed.amounts().currency(), placed.orderId().value(),
                 placed.orderNumber());
     }
 

@@ -150,16 +150,29 @@ public class Checkout {
      * default address. Being an order, it is in the buyer's orders with its receipt, and a refund request gives its
      * money back and revokes the course like any course bought at checkout. With an {@code Idempotency-Key}, a retry
      * finds the order its first attempt placed, as a checkout's does (the key names other orders here than in a
-     * checkout). Its course is granted by {@code course-entitlements} once it is confirmed.
+     * checkout; {@link #resumedCourse}). Its course is granted by {@code course-entitlements} once it is confirmed (and
+     * by the enrollment's request, with the same checks).
      */
     public Placed buyCourse(UserId buyer, CourseId courseId, String paymentMethod, String idempotencyKey) {
         requireMethod(paymentMethod);
-        Keyed keyed = keyed(buyer, idempotencyKey, "course " + courseId.value() + "\n");
+        Keyed keyed = keyed(buyer, idempotencyKey, courseScope(courseId));
         if (keyed.resumed() != null) return keyed.resumed();
         List<Item> items = List.of(course(buyer, courseId.value()));
         pendingCourses.requireNoneHolds(buyer, Set.of(courseId.value()));
         return placeItems(buyer, keyed.orderId(), items, null, addresses.of(buyer, null), paymentMethod, null);
     }
+
+    /**
+     * The order a course's purchase with this {@code Idempotency-Key} placed before (a first attempt that answered a
+     * 5xx or not at all), finished as {@link #buyCourse} would: asked before anything else, so the retry answers that
+     * order even though the buyer has the course by now. Empty without a key or such an order.
+     */
+    public Optional<Placed> resumedCourse(UserId buyer, CourseId courseId, String idempotencyKey) {
+        if (idempotencyKey == null) return Optional.empty();
+        return Optional.ofNullable(keyed(buyer, idempotencyKey, courseScope(courseId)).resumed());
+    }
+
+    private static String courseScope(CourseId courseId) { return "course " + courseId.value() + "\n"; }
 
     private static void requireMethod(String paymentMethod) {
         if (!PlaceOrder.WALLET.equals(paymentMethod) && !PlaceOrder.CARD.equals(paymentMethod))

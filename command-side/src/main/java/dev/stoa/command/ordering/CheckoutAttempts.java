@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * step. Any number of processes may run this.
  */
 @Component
-class CheckoutAttempts extends PeriodicTask {
+public class CheckoutAttempts extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(CheckoutAttempts.class);
     private final JdbcTemplate jdbc;
     private final Commands commands;
@@ -61,33 +61,31 @@ class CheckoutAttempts extends PeriodicTask {
      * one its first attempt left, {@link #undoLeftOver}, and moves on to its key's next id); if one is, this row names
      * what both may have reserved, and starts its time again.
      */
-    void begin(OrderId orderId, UserId buyer, List<ProductId> products, List<String> courses, String couponCode) {
+    public void begin(OrderId orderId, UserId buyer, List<ProductId> products, List<String> courses, String couponCode) {
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses, coupon_code) values (?, ?, ?, ?, ?) "
                         + "on conflict (order_id) do update set products = checkout_attempt.products || ',' || excluded.products, "
                         + "courses = checkout_attempt.courses || ',' || excluded.courses, "
                         + "coupon_code = coalesce(excluded.coupon_code, checkout_attempt.coupon_code), started_at = now()",
                 orderId.value(), buyer.value(),
                 products.stream().map(ProductId::value).collect(Collectors.joining(",")), String.join(",", courses), couponCode);
-        // one checkout of a course per buyer at a time: a claim of another checkout is kept (and a claim under way
-        // waited for), which buysCourse then finds
-        for (String course : courses)
-            jdbc.update("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?) on conflict do nothing",
-                    buyer.value(), course, orderId.value());
     }
 
     /**
-     * Whether a checkout of {@code buyer}'s under way (not placed, not given up yet) other than {@code except}'s (the one
-     * that asks, which {@link #begin} noted first) holds the claim on {@code courseId}: of two checkouts of one course at
-     * once, exactly one holds it (the key of {@code checkout_course_claim}), so one goes on and the other is refused.
+     * Claims {@code courseId} for the checkout of {@code orderId} (noted by {@link #begin} first): true if this checkout
+     * holds the claim now, false if another checkout of the buyer's under way holds it. One claim per buyer and course
+     * (the key of {@code checkout_course_claim}): a claim whose checkout's note is gone (ended, or a leftover) is taken
+     * over; of two claims at once the second waits for the first (the row's lock) and then finds it held. So exactly one
+     * of the checkouts of a course under way at a time goes on, whichever order they note, claim and end in.
      */
-    boolean buysCourse(UserId buyer, String courseId, OrderId except) {
-        // a claim counts with its checkout's note (deleted after the claims, so a claim without one is a leftover)
-        return !jdbc.queryForList("select 1 from checkout_course_claim c where buyer_id = ? and course_id = ? and order_id <> ? "
-                + "and exists (select 1 from checkout_attempt a where a.order_id = c.order_id)",
-                Integer.class, buyer.value(), courseId, except.value()).isEmpty();
+    public boolean claimCourse(UserId buyer, String courseId, OrderId orderId) {
+        return !jdbc.queryForList("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?) "
+                        + "on conflict (buyer_id, course_id) do update set order_id = excluded.order_id, claimed_at = now() "
+                        + "where checkout_course_claim.order_id = excluded.order_id or not exists (select 1 from checkout_attempt a "
+                        + "where a.order_id = checkout_course_claim.order_id) returning order_id",
+                String.class, buyer.value(), courseId, orderId.value()).isEmpty();
     }
 
-    void end(OrderId orderId) {
+    public void end(OrderId orderId) {
         jdbc.update("delete from checkout_course_claim where order_id = ?", orderId.value());
         jdbc.update("delete from checkout_attempt where order_id = ?", orderId.value());
     }

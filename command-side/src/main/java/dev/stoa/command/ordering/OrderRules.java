@@ -4,7 +4,6 @@ import dev.stoa.api.ordering.OrderAmounts;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.ordering.ShippingAddress;
-import dev.stoa.api.platform.Countries;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Ids;
@@ -84,7 +83,9 @@ final class OrderRules {
         text(a.state(), "shippingAddress.state", 100);
         required(a.postalCode(), "shippingAddress.postalCode", 20);
         text(a.recipientName(), "shippingAddress.recipientName", 200);
-        if (!Countries.isCountry(a.countryCode()))
+        // the shape only: the address book checked the code when the address was saved, and one saved before that check
+        // (2026-12-05) still ships
+        if (a.countryCode() == null || !a.countryCode().matches("[A-Z]{2}"))
             throw DomainException.badInput("shippingAddress.countryCode must be an ISO 3166-1 alpha-2 code such as DE");
     }
 

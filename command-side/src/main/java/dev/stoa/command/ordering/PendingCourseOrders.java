@@ -42,13 +42,13 @@ public class PendingCourseOrders {
     }
 
     /**
-     * For a checkout, once it is noted: 409 {@code course_in_pending_order} while another checkout of the buyer's that
-     * buys the course is under way. One cart makes one order, but the course can be added to the cart again while a
-     * checkout that took it is placing its order (which has no payment hold yet): a second checkout would then buy it
-     * too. Each checkout notes itself before it looks, so of two at once at least one sees the other.
+     * For a checkout, once it is noted: claims the course for it ({@link CheckoutAttempts#claimCourse}), or 409
+     * {@code course_in_pending_order} while another checkout of the buyer's that buys the course holds the claim. One
+     * cart makes one order, but the course can be added to the cart again while a checkout that took it is placing its
+     * order (which has no payment hold yet), or bought on its page twice at once: exactly one of them goes on.
      */
     void requireNoOtherCheckout(UserId buyer, String courseId, OrderId orderId) {
-        if (attempts.buysCourse(buyer, courseId, orderId))
+        if (!attempts.claimCourse(buyer, courseId, orderId))
             throw new DomainException(ErrorCode.COURSE_IN_PENDING_ORDER, "course " + courseId + " is being checked out in "
                     + "another request of yours: wait for its order, then pay or cancel it");
     }
