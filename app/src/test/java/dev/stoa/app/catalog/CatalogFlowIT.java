@@ -94,6 +94,8 @@ class CatalogFlowIT extends ApiTest {
         assertThat(ids(facets)).containsExactlyInAnyOrder(wireless, boom);
         assertThat(facets.body().at("/facets/category")).extracting(b -> b.get("key").asText()).contains(headphones, speakers);
         assertThat(facets.body().at("/facets/price")).isNotEmpty();
+        assertThat(facets.body().at("/facets/price/1/from").isIntegralNumber()).as("cents, not 1000.0").isTrue();
+        assertThat(facets.body().at("/facets/price/1/from").asLong()).isEqualTo(1_000);
         Api.Response cheap = api.get("/api/v1/search?q=" + tag + "&maxPrice=10000");
         assertThat(ids(cheap)).containsExactly(boom);
 

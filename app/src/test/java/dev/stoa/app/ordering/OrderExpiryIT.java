@@ -65,8 +65,11 @@ class OrderExpiryIT {
             assertThat(Instant.now()).isAfterOrEqualTo(holdUntil);
             assertThat(expired.get("cancelReason").asText()).isEqualTo("expired");
             assertThat(expired.get("history").findValuesAsText("status")).containsExactly("pending", "cancelled");
+            assertThat(expired.path("holdUntil").asText()).as("no hold once cancelled").isIn("", "null");
             Await.pause(Duration.ofSeconds(5));
-            assertThat(api.get("/api/v1/orders/" + paid, admin).body().get("status").asText()).isEqualTo("confirmed");
+            JsonNode confirmed = api.get("/api/v1/orders/" + paid, admin).body();
+            assertThat(confirmed.get("status").asText()).isEqualTo("confirmed");
+            assertThat(confirmed.path("holdUntil").asText()).as("no hold once paid").isIn("", "null");
 
             beforeRestart = Orders.place(gateway, buyer, List.of(Orders.product(vendor, "Lamp", 3_000, 1)));
         } finally {

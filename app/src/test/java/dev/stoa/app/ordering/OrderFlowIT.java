@@ -210,6 +210,12 @@ class OrderFlowIT extends ApiTest {
         assertThat(page.get("total").asLong()).isEqualTo(2);
         assertThat(api.get("/api/v1/users/" + me + "/orders", tokenFor("customer")).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/users/" + me + "/orders?limit=101", token).status()).isEqualTo(400);
+        // "my orders" by the token, as /users/me/enrollments: the caller's own, nobody else's
+        JsonNode viaMe = api.get("/api/v1/users/me/orders?limit=1", token).body();
+        assertThat(viaMe.get("items").findValuesAsText("id")).containsExactly(second.value());
+        assertThat(viaMe.get("total").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v1/users/me/orders", tokenFor("customer")).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/users/me/orders").status()).isEqualTo(401);
 
         JsonNode cancelled = api.get("/api/v1/orders?status=cancelled&limit=100", tokenFor("admin")).body();
         assertThat(cancelled.get("items").findValuesAsText("id")).contains(first.value()).doesNotContain(second.value());

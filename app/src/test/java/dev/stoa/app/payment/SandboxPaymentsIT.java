@@ -87,6 +87,10 @@ class SandboxPaymentsIT extends ApiTest {
             shop.awaitLevels(lamp, 1, 0, 1);
             assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "failed").get("status").asText()).isEqualTo("failed");
             new Mailbox(api).await(buyer.email(), "did not go through");
+            // a second try speaks of the payment as the buyer reads it: failed (its intent is canceled with the order)
+            Api.Response again = confirm(order, "pm_card_visa", buyer.token());
+            assertThat(again.status()).as(again.toString()).isEqualTo(409);
+            assertThat(again.body().get("detail").asText()).endsWith(" is failed");
         }
     }
 

@@ -63,7 +63,7 @@ public class CardPayments {
             throw DomainException.invalidTransition("order " + orderId + " is paid by " + order.paymentMethod() + ", not by card");
         var existing = PaymentRecord.read(events, PaymentId.ofOrder(orderId));
         if (existing.isPresent() && !PaymentStatus.PENDING.equals(existing.get().status()))
-            throw DomainException.invalidTransition("the payment of order " + orderId + " is " + existing.get().status());
+            throw DomainException.invalidTransition("the payment of order " + orderId + " is " + existing.get().shownStatus());
         if (!order.pending()) throw DomainException.invalidTransition("order " + orderId + " is " + order.status());
         return existing.isPresent() ? view(existing.get(), true)
                 : start(orderId, order.buyer(), order.totalCents(), order.currency());

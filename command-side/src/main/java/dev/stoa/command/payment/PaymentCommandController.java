@@ -96,7 +96,7 @@ class PaymentCommandController {
         PaymentRecord payment = payments.record(new PaymentId(paymentId.toString()));
         Access.requireSelfOr(actor, payment.buyer().value(), "payment " + paymentId);
         if (!PaymentStatus.PENDING.equals(payment.status()))
-            throw DomainException.invalidTransition("payment " + paymentId + " is " + payment.status());
+            throw DomainException.invalidTransition("payment " + paymentId + " is " + payment.shownStatus());
         SandboxGateway.Webhook webhook = sandbox.confirmation(payment.intentId(), payment.paymentId(), payment.orderId(),
                 payment.amountCents(), payment.currency(), body.paymentMethod());
         webhooks.receive(webhook.payload(), webhook.signature());

@@ -50,6 +50,14 @@ class OrderQueryController {
         return queries.ask(new FindOrders(userId.value(), null, null, null, limit, offset), FindOrders.Result.class);
     }
 
+    @GetMapping("/users/me/orders")
+    @Operation(operationId = "listMyOrders", summary = "The caller's own orders, newest first (listUserOrders for the "
+            + "caller's id, as /users/me/enrollments and /users/me/notifications are)")
+    FindOrders.Result mine(Actor actor, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                           @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return queries.ask(new FindOrders(actor.userId(), null, null, null, limit, offset), FindOrders.Result.class);
+    }
+
     @GetMapping("/orders")
     @Operation(operationId = "listOrders", summary = "All orders, newest first, by status and placed in [from, to) "
             + "(ISO-8601 instants or dates, UTC) (admin, support)")

@@ -4,6 +4,7 @@ import dev.stoa.api.ordering.FindOrderById;
 import dev.stoa.api.ordering.FindOrders;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.OrderView;
 import dev.stoa.api.ordering.ShippingAddress;
 import dev.stoa.api.platform.Actor;
@@ -83,7 +84,8 @@ public class OrderQueryHandler {
         return new OrderView(o.getId(), o.getOrderNumber(), o.getBuyerId(), o.getStatus(), items(items), o.getSubtotalCents(),
                 o.getDiscountCents(), o.getTaxCents(), o.getShippingCents(), o.getTotalCents(), o.getCurrency(),
                 o.getCouponCode(), o.getPaymentMethod(), address(o), o.getNotes(), o.getCancelReason(), o.getPlacedAt(),
-                o.getHoldUntil(), history(entries));
+                OrderStatus.PENDING.value().equals(o.getStatus()) ? o.getHoldUntil() : null, // a hold only while unpaid
+                history(entries));
     }
 
     /**

@@ -12,6 +12,9 @@ public record SearchResult(List<Hit> items, long total, int limit, int offset, F
     /** Counts per category, brand, price range and minimum rating. */
     public record Facets(List<Bucket> category, List<Bucket> brand, List<Bucket> price, List<Bucket> rating) {}
 
-    /** A facet value and how many hits have it; ranges also say their bounds (from inclusive, to exclusive). */
-    public record Bucket(String key, long count, Double from, Double to) {}
+    /**
+     * A facet value and how many hits have it; ranges also say their bounds (from inclusive, to exclusive), whole
+     * numbers: cents for the price, stars for the rating (no floating point in amounts: API.md).
+     */
+    public record Bucket(String key, long count, Long from, Long to) {}
 }

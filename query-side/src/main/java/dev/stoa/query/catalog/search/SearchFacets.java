@@ -53,7 +53,12 @@ final class SearchFacets {
         List<String> keys = declared.stream().map(AggregationRange::key).toList();
         return aggregate.range().buckets().array().stream()
                 .sorted(Comparator.comparingInt(b -> keys.indexOf(b.key())))
-                .map(b -> new Bucket(b.key(), b.docCount(), b.from(), b.to())).toList();
+                .map(b -> new Bucket(b.key(), b.docCount(), whole(b.from()), whole(b.to()))).toList();
+    }
+
+    /** The bands' bounds are whole numbers (cents, stars); Elasticsearch answers them as doubles. */
+    private static Long whole(Double bound) {
+        return bound == null ? null : Math.round(bound);
     }
 
     private static AggregationRange band(String key, double from, Integer to) {
