@@ -94,6 +94,25 @@ class SandboxPaymentsIT extends ApiTest {
         }
     }
 
+    /**
+     * An amount Stripe would refuse (more than eight digits: 999,999.99 USD) is refused by the sandbox too, as a
+     * deployment would answer it: 422 payment_failed, the order cancelled, its stock back. It was captured before.
+     */
+    @Test
+    void anAmountStripeWouldRefuse_isRefusedByTheSandboxToo() {
+        String yacht = shop.product(100_000_000, 1); // 1,000,000.00 USD
+        CardShop.Buyer buyer = shop.buyer();
+        assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", yacht, "quantity", 1), buyer.token())
+                .status()).isBetween(200, 204);
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(422);
+        assertThat(placed.code()).isEqualTo("payment_failed");
+        assertThat(placed.body().get("detail").asText()).contains("amount_too_large");
+        shop.awaitLevels(yacht, 1, 0, 1);
+        assertThat(api.get("/api/v1/cart", buyer.token()).body().get("items")).as("the cart kept").hasSize(1);
+    }
+
     @Test
     void theClientSecretRestsNowhere_aRetriedCardCheckoutIsWithheld(CapturedOutput output) {
         String lamp = shop.product(990, 3);

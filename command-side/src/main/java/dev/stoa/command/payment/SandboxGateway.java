@@ -37,6 +37,9 @@ class SandboxGateway implements PaymentGateway {
         webhookSecret = "whsec_sandbox_" + HexFormat.of().formatHex(secret);
     }
 
+    /** Stripe's largest amount of a payment, in the currency's smallest unit (eight digits). */
+    static final long MAX_AMOUNT = 99_999_999L;
+
     @Override
     public String name() { return PaymentSettings.SANDBOX; }
 
@@ -45,6 +48,11 @@ class SandboxGateway implements PaymentGateway {
 
     @Override
     public Intent createIntent(PaymentId paymentId, OrderId orderId, long amountCents, String currency) {
+        // Stripe refuses an amount of more than eight digits in the currency's smallest unit (999,999.99 USD), and so
+        // does the sandbox, so the 422 payment_failed a deployment would answer is seen before it
+        if (amountCents > MAX_AMOUNT)
+            throw new Refused("Stripe refused the request: Amount must be no more than " + MAX_AMOUNT
+                    + " in the currency's smallest unit (amount_too_large)", null);
         String id = "pi_sandbox_" + paymentId.value().replace("-", "");
         return new Intent(id, secretOf(id), "requires_payment_method", paymentId.value());
     }

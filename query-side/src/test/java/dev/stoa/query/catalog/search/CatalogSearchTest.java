@@ -91,9 +91,9 @@ class CatalogSearchTest {
         assertThat(facets.brand()).extracting(Bucket::key, Bucket::count)
                 .containsExactly(tuple("Lumo", 3L), tuple("Acme", 2L), tuple("Brewmax", 1L), tuple("Sonora", 1L));
         assertThat(facets.price()).extracting(Bucket::key, Bucket::count, Bucket::from, Bucket::to).containsExactly(
-                tuple("0-999", 1L, 0.0, 1000.0), tuple("1000-4999", 2L, 1000.0, 5000.0),
-                tuple("5000-9999", 2L, 5000.0, 10000.0), tuple("10000-49999", 1L, 10000.0, 50000.0),
-                tuple("50000-", 1L, 50000.0, null));
+                tuple("0-999", 1L, 0L, 1000L), tuple("1000-4999", 2L, 1000L, 5000L),
+                tuple("5000-9999", 2L, 5000L, 10000L), tuple("10000-49999", 1L, 10000L, 50000L),
+                tuple("50000-", 1L, 50000L, null));
     }
 
     @Test
