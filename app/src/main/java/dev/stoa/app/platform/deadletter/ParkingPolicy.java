@@ -48,7 +48,18 @@ public class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         else log.info("Parked {} {} failed again (retry {}), next attempt at {}: {}", event.getPayloadType().getSimpleName(),
                 event.getIdentifier(), after.get(RETRIES), after.get(NEXT_ATTEMPT), cause.toString());
         // counted on the letter the decision is applied to, which may have moved on meanwhile (a deferred outcome)
-        return Decisions.enqueue(ThrowableCause.truncated(cause), l -> afterFailure(l.diagnostics(), retried));
+        return Decisions.enqueue(storable(ThrowableCause.truncated(cause)), l -> afterFailure(l.diagnostics(), retried));
+    }
+
+    /**
+     * The cause as PostgreSQL can keep it: a cause that quotes the event's own values (Elasticsearch quotes the input it
+     * refused) may hold a NUL, which a text column refuses; the letter's insert then failed, its batch with it, again
+     * and again. The NUL reads as U+FFFD.
+     */
+    static ThrowableCause storable(ThrowableCause cause) {
+        String message = cause.message();
+        return message == null || message.indexOf('\0') < 0 ? cause
+                : new ThrowableCause(cause.type(), message.replace('\0', '\uFFFD'));
     }
 
     private MetaData afterFailure(MetaData diagnostics, boolean retried) {

@@ -47,6 +47,17 @@ class ParkingPolicyTest {
         }
     }
 
+    /** A cause quoting a NUL (Elasticsearch quotes the input it refused) is parked with U+FFFD: PostgreSQL keeps it. */
+    @Test
+    void aCauseWithANul_isParkedAsPostgresqlCanKeepIt() {
+        EnqueueDecision<EventMessage<?>> decision = policy.decide(firstFailure(),
+                new IllegalStateException("failed to parse: Illegal input [Nul\u0000lamp]"));
+        assertThat(decision.enqueueCause()).hasValueSatisfying(c -> {
+            assertThat(c.getMessage()).isEqualTo("failed to parse: Illegal input [Nul\uFFFDlamp]");
+            assertThat(((org.axonframework.messaging.deadletter.Cause) c).type()).isEqualTo(IllegalStateException.class.getName());
+        });
+    }
+
     @Test
     void aCheckedOutageIsRethrownWithItsCause() {
         IOException io = new IOException("Elasticsearch: connection reset");
