@@ -78,11 +78,16 @@ public class CheckoutAttempts extends PeriodicTask {
      * of the checkouts of a course under way at a time goes on, whichever order they note, claim and end in.
      */
     public boolean claimCourse(UserId buyer, String courseId, OrderId orderId) {
-        return !jdbc.queryForList("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?) "
-                        + "on conflict (buyer_id, course_id) do update set order_id = excluded.order_id, claimed_at = now() "
-                        + "where checkout_course_claim.order_id = excluded.order_id or not exists (select 1 from checkout_attempt a "
-                        + "where a.order_id = checkout_course_claim.order_id) returning order_id",
-                String.class, buyer.value(), courseId, orderId.value()).isEmpty();
+        if (!jdbc.queryForList("insert into checkout_course_claim(buyer_id, course_id, order_id) values (?, ?, ?) "
+                + "on conflict do nothing returning order_id", String.class, buyer.value(), courseId, orderId.value()).isEmpty())
+            return true;
+        // held: by this checkout, or by one whose note is gone (taken over). A statement of its own, so that it looks
+        // for the holder's note in a snapshot taken after the claim it met was stored (the holder's note is stored
+        // before its claim); in the insert's own snapshot, taken earlier, the note might not show yet
+        return !jdbc.queryForList("update checkout_course_claim c set order_id = ?, claimed_at = now() "
+                        + "where buyer_id = ? and course_id = ? and (order_id = ? or not exists "
+                        + "(select 1 from checkout_attempt a where a.order_id = c.order_id)) returning order_id",
+                String.class, orderId.value(), buyer.value(), courseId, orderId.value()).isEmpty();
     }
 
     public void end(OrderId orderId) {

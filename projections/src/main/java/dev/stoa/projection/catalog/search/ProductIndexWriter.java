@@ -1,12 +1,12 @@
 package dev.stoa.projection.catalog.search;
 
-import dev.stoa.projection.platform.RefusedDocuments;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import java.io.IOException;
@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProductIndexWriter {
     private static final Logger log = LoggerFactory.getLogger(ProductIndexWriter.class);
+    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient client;
     private final SearchIndexAdmin admin;
@@ -93,9 +94,16 @@ final class ProductIndexWriter {
         documents.forEach((id, doc) -> bulk.operations(op -> op.index(i -> i.index(index).id(id)
                 .document(doc.document()).version(doc.version()).versionType(VersionType.External))));
         BulkResponse response = call(() -> client.bulk(bulk.build()));
-        // anything but "a newer version is there" fails the batch: the processor retries it, and a document refused
-        // for itself is then written in its own event's handler (RefusedDocuments)
-        if (response.errors()) RefusedDocuments.check("search index", response.items());
+        if (!response.errors()) return;
+        List<String> failures = response.items().stream()
+                .filter(item -> item.error() != null && !VERSION_CONFLICT.equals(item.error().type()))
+                .map(ProductIndexWriter::describe).toList();
+        // Anything but "a newer version is there" must fail the batch: the processor then retries it.
+        if (!failures.isEmpty()) throw new IllegalStateException("search index writes failed: " + failures);
+    }
+
+    private static String describe(BulkResponseItem item) {
+        return item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")";
     }
 
     private interface EsCall<T> { T run() throws IOException; }

@@ -1,6 +1,5 @@
 package dev.stoa.projection.catalog.search;
 
-import dev.stoa.projection.platform.RefusedDocuments;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import dev.stoa.api.catalog.ProductCreated;
@@ -51,7 +50,6 @@ public class ProductSearchProjection {
 
     private final SearchIndexAdmin admin;
     private final ProductIndexWriter writer;
-    private final RefusedDocuments refused = new RefusedDocuments();
     /** Per instance, so two projections (two index prefixes in a test) in one unit of work never share a batch. */
     private final String batchKey = getClass().getName() + ".batch@" + System.identityHashCode(this);
 
@@ -156,11 +154,8 @@ public class ProductSearchProjection {
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "product-search needs a token with a global position, got " + token));
         PendingChange change = new PendingChange(id.value(), position, creates, apply);
-        if (!CurrentUnitOfWork.isStarted() || refused.suspect(id.value())) {
-            // no batch to join, or a document a batch's write had refused: written at once, in this event's handler,
-            // so a refusal fails this event alone (parked as a dead letter), not its whole batch again
-            writer.write(List.of(change));
-            refused.cleared(id.value());
+        if (!CurrentUnitOfWork.isStarted()) {
+            writer.write(List.of(change)); // no batch to join: write at once
             return;
         }
         batch().add(change);
@@ -171,7 +166,7 @@ public class ProductSearchProjection {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(batchKey, key -> {
             List<PendingChange> changes = new ArrayList<>();
-            root.onPrepareCommit(u -> refused.flush(() -> writer.write(changes)));
+            root.onPrepareCommit(u -> writer.write(changes));
             return changes;
         });
     }

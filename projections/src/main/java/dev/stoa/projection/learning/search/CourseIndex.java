@@ -1,6 +1,5 @@
 package dev.stoa.projection.learning.search;
 
-import dev.stoa.projection.platform.RefusedDocuments;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -33,6 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CourseIndex {
     private static final Logger log = LoggerFactory.getLogger(CourseIndex.class);
+    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient client;
     private final String index;
@@ -82,7 +82,11 @@ public class CourseIndex {
         changed.forEach((id, doc) -> bulk.operations(op -> op.index(i -> i.index(index).id(id)
                 .document(doc.document()).version(doc.version()).versionType(VersionType.External))));
         BulkResponse response = call(() -> client.bulk(bulk.build()));
-        if (response.errors()) RefusedDocuments.check("course index", response.items()); // see ProductIndexWriter
+        if (!response.errors()) return;
+        List<String> failures = response.items().stream()
+                .filter(item -> item.error() != null && !VERSION_CONFLICT.equals(item.error().type()))
+                .map(item -> item.id() + " (" + item.status() + " " + item.error().type() + ")").toList();
+        if (!failures.isEmpty()) throw new IllegalStateException("course index writes failed: " + failures);
     }
 
     private Map<String, Versioned> load(Set<String> ids) {

@@ -19,7 +19,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import dev.stoa.projection.platform.RefusedDocuments;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,6 @@ import org.springframework.stereotype.Component;
 public class CourseSearchProjection {
     public static final String PROCESSING_GROUP = "course-search";
     private final CourseIndex index;
-    private final RefusedDocuments refused = new RefusedDocuments();
     private final String batchKey = getClass().getName() + ".batch@" + System.identityHashCode(this);
 
     public CourseSearchProjection(CourseIndex index) { this.index = index; }
@@ -77,15 +75,14 @@ public class CourseSearchProjection {
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "course-search needs a token with a global position, got " + token));
         CourseIndex.Change change = new CourseIndex.Change(id.value(), position, creates, apply);
-        if (!CurrentUnitOfWork.isStarted() || refused.suspect(id.value())) { // see ProductSearchProjection
+        if (!CurrentUnitOfWork.isStarted()) {
             index.write(List.of(change));
-            refused.cleared(id.value());
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         root.getOrComputeResource(batchKey, key -> {
             List<CourseIndex.Change> changes = new ArrayList<>();
-            root.onPrepareCommit(u -> refused.flush(() -> index.write(changes)));
+            root.onPrepareCommit(u -> index.write(changes));
             return changes;
         }).add(change);
     }
