@@ -80,15 +80,17 @@ class EnrollmentCommandController {
         UserId me = new UserId(actor.userId());
         CourseFacts course = catalog.course(courseId).filter(CourseFacts::published)
                 .orElseThrow(() -> DomainException.notFound("course " + courseId));
-        if (course.archived())
-            throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + courseId + " takes no new students");
         String method = body == null ? null : body.paymentMethod();
-        if (!course.free() && GrantEnrollment.WALLET.equals(method)) { // a retry of a purchase: its order, whatever came since
+        // a retry of a purchase: its order, whatever came since (the course owned by now, or archived: the order was
+        // placed while it was open, as a checkout's same-key retry finishes one)
+        if (!course.free() && GrantEnrollment.WALLET.equals(method)) {
             Optional<Checkout.Placed> resumed = checkout.resumedCourse(me, courseId, RequestContext.idempotencyKey().orElse(null));
             if (resumed.isPresent())
                 return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/progress"))
                         .body(granted(me, course, resumed.get()));
         }
+        if (course.archived())
+            throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + courseId + " takes no new students");
         if (enrollments.hasAccess(me, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
         if (course.free() || GrantEnrollment.WALLET.equals(method)) accounts.require(me, "enrollment");
