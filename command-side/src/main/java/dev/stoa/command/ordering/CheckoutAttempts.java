@@ -59,7 +59,9 @@ public class CheckoutAttempts extends PeriodicTask {
     /**
      * Notes a checkout before it takes anything. A row of the same order id should not be there (a retry undoes the
      * one its first attempt left, {@link #undoLeftOver}, and moves on to its key's next id); if one is, this row names
-     * what both may have reserved, and starts its time again.
+     * what both may have reserved, and starts its time again. {@code courses} is no longer read here (the claims of
+     * {@link #claimCourse} decide); it is still written so that a process of the version before 2026-12-05, running
+     * beside this one during an upgrade, sees a checkout of a course in its wallet enrollment's check.
      */
     public void begin(OrderId orderId, UserId buyer, List<ProductId> products, List<String> courses, String couponCode) {
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, courses, coupon_code) values (?, ?, ?, ?, ?) "

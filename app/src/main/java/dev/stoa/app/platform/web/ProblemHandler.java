@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorDetails;
@@ -7,6 +8,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,10 +126,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Words a rule's message may start with that name no field ("a quiz needs at least one question"). */
-    private static final java.util.Set<String> NOT_FIELDS = java.util.Set.of("a", "an", "the", "every", "each", "order",
+    private static final Set<String> NOT_FIELDS = Set.of("a", "an", "the", "every", "each", "order",
             "at", "this", "that", "no", "only", "one", "both", "either");
-    private static final java.util.regex.Pattern LEADING_FIELD =
-            java.util.regex.Pattern.compile("^([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?:\\[[^\\]]*])*[ ,:].*", java.util.regex.Pattern.DOTALL);
+    private static final Pattern LEADING_FIELD =
+            Pattern.compile("^([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?:\\[[^\\]]*])*[ ,:].*", Pattern.DOTALL);
 
     /**
      * The field a domain rule's {@code validation_failed} is about, for its {@code errors} (API.md: always
@@ -134,14 +138,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     static String fieldOf(String message) {
         if (message == null) return "request";
-        java.util.regex.Matcher m = LEADING_FIELD.matcher(message);
+        Matcher m = LEADING_FIELD.matcher(message);
         return m.matches() && !NOT_FIELDS.contains(m.group(1)) ? m.group(1) : "request";
     }
 
     /** The JSON path of a body's field as the validation names fields: {@code items[0].name}. */
-    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+    private static String fieldPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+        for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
             else if (r.getIndex() >= 0) path.append('[').append(r.getIndex()).append(']');
         }
