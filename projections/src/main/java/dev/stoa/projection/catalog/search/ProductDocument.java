@@ -65,7 +65,8 @@ public record ProductDocument(String type, String id, String sku, String slug, S
      */
     private static Suggest suggestFor(boolean active, String name, String brand) {
         if (!active) return null;
-        List<String> inputs = Stream.concat(nameFromEachWord(name), Stream.ofNullable(brand))
+        List<String> inputs = Stream.concat(nameFromEachWord(CompletionInput.storable(name)),
+                        Stream.ofNullable(CompletionInput.storable(brand)))
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         return inputs.isEmpty() ? null : new Suggest(inputs);
     }

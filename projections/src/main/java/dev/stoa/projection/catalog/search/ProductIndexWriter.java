@@ -6,9 +6,9 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import dev.stoa.projection.platform.RefusedDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * Applies a batch of changes to the index in two requests: one {@code mget} for the documents the batch builds on,
  * one {@code bulk} for the results. Each document's external version is the global position of the last event it
  * reflects, so a write that is older than (or as old as) what the index holds is refused by ES: replays and
- * redeliveries never overwrite newer state, and repeating a batch is harmless.
+ * redeliveries never overwrite newer state, and repeating a batch is harmless. A document Elasticsearch refuses for
+ * what it holds is answered, not thrown ({@link RefusedDocuments}); any other failure throws.
  */
 final class ProductIndexWriter {
     private static final Logger log = LoggerFactory.getLogger(ProductIndexWriter.class);
-    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient client;
     private final SearchIndexAdmin admin;
@@ -43,8 +43,9 @@ final class ProductIndexWriter {
 
     private record Versioned(ProductDocument document, long version) {}
 
-    void write(List<PendingChange> changes) {
-        if (changes.isEmpty()) return;
+    /** Writes the changes; answers the documents Elasticsearch refused for themselves (id → its reason). */
+    Map<String, String> write(List<PendingChange> changes) {
+        if (changes.isEmpty()) return Map.of();
         admin.ensureIndex();
         Map<String, Versioned> stored = load(idsNotCreatedIn(changes));
         Map<String, Versioned> changed = new LinkedHashMap<>();
@@ -59,7 +60,7 @@ final class ProductIndexWriter {
             ProductDocument after = change.apply().apply(before == null ? null : before.document());
             changed.put(id, new Versioned(after, change.position()));
         }
-        index(changed);
+        return index(changed);
     }
 
     /** A product created within the batch has its whole history in the batch: no need to read it. */
@@ -87,23 +88,15 @@ final class ProductIndexWriter {
         return found;
     }
 
-    private void index(Map<String, Versioned> documents) {
-        if (documents.isEmpty()) return;
+    private Map<String, String> index(Map<String, Versioned> documents) {
+        if (documents.isEmpty()) return Map.of();
         String index = admin.indices().products();
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh);
         documents.forEach((id, doc) -> bulk.operations(op -> op.index(i -> i.index(index).id(id)
                 .document(doc.document()).version(doc.version()).versionType(VersionType.External))));
         BulkResponse response = call(() -> client.bulk(bulk.build()));
-        if (!response.errors()) return;
-        List<String> failures = response.items().stream()
-                .filter(item -> item.error() != null && !VERSION_CONFLICT.equals(item.error().type()))
-                .map(ProductIndexWriter::describe).toList();
-        // Anything but "a newer version is there" must fail the batch: the processor then retries it.
-        if (!failures.isEmpty()) throw new IllegalStateException("search index writes failed: " + failures);
-    }
-
-    private static String describe(BulkResponseItem item) {
-        return item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")";
+        // "a newer version is there" is no failure; any but a document's own fails the batch, which comes again
+        return response.errors() ? RefusedDocuments.check("search index", response.items()) : Map.of();
     }
 
     private interface EsCall<T> { T run() throws IOException; }

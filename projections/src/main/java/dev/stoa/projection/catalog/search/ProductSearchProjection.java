@@ -19,6 +19,7 @@ import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
 import dev.stoa.api.review.ReviewRemoved;
+import dev.stoa.projection.platform.RefusedDocuments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ import org.springframework.stereotype.Component;
  * batch is written at its prepare-commit in one bulk request, before the token moves on, so a batch is searchable
  * once it commits and is retried whole if the write fails. Needs a streaming (tracking or pooled) processor: the
  * {@link TrackingToken} gives each change its global position, the document version that makes writes idempotent.
+ * A document Elasticsearch refuses for what it holds parks the events that changed it, not the projection
+ * ({@link RefusedDocuments}); the processor's sequencing policy, {@link ProductDocumentSequencing}, keeps each
+ * product's events in one sequence for that.
  */
 @Component
 @ProcessingGroup(ProductSearchProjection.PROCESSING_GROUP)
@@ -50,6 +54,7 @@ public class ProductSearchProjection {
 
     private final SearchIndexAdmin admin;
     private final ProductIndexWriter writer;
+    private final RefusedDocuments refused = new RefusedDocuments("search index");
     /** Per instance, so two projections (two index prefixes in a test) in one unit of work never share a batch. */
     private final String batchKey = getClass().getName() + ".batch@" + System.identityHashCode(this);
 
@@ -153,9 +158,10 @@ public class ProductSearchProjection {
     private void record(ProductId id, TrackingToken token, boolean creates, UnaryOperator<ProductDocument> apply) {
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "product-search needs a token with a global position, got " + token));
-        PendingChange change = new PendingChange(id.value(), position, creates, apply);
-        if (!CurrentUnitOfWork.isStarted()) {
-            writer.write(List.of(change)); // no batch to join: write at once
+        refused.parkIfNoted();
+        PendingChange change = new PendingChange(id.value(), position, creates, apply, RefusedDocuments.currentEvent());
+        if (RefusedDocuments.writeAtOnce()) {
+            refused.failIfRefused(writer.write(List.of(change)));
             return;
         }
         batch().add(change);
@@ -166,7 +172,8 @@ public class ProductSearchProjection {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(batchKey, key -> {
             List<PendingChange> changes = new ArrayList<>();
-            root.onPrepareCommit(u -> writer.write(changes));
+            root.onPrepareCommit(u -> refused.noteAndFail(writer.write(changes), document -> changes.stream()
+                    .filter(c -> c.productId().equals(document)).findFirst().map(PendingChange::eventId).orElse(null)));
             return changes;
         });
     }

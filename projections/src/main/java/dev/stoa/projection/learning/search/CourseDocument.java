@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stoa.api.learning.CourseCreated;
 import dev.stoa.api.learning.CourseUpdated;
 import java.time.Instant;
+import dev.stoa.projection.catalog.search.CompletionInput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -57,7 +58,7 @@ public record CourseDocument(String type, String id, String name, String descrip
     /** Only searchable courses get suggest inputs: the title from each of its first words on. */
     private static Suggest suggestFor(boolean active, String title) {
         if (!active || title == null || title.isBlank()) return null;
-        String[] words = title.strip().split("\\s+");
+        String[] words = CompletionInput.storable(title).strip().split("\\s+");
         return new Suggest(IntStream.range(0, Math.min(words.length, MAX_SUGGEST_WORDS))
                 .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length))).distinct().toList());
     }

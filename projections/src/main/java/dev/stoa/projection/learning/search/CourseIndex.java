@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.stoa.projection.catalog.search.SearchIndices;
 import dev.stoa.projection.catalog.search.VersionedIndex;
+import dev.stoa.projection.platform.RefusedDocuments;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CourseIndex {
     private static final Logger log = LoggerFactory.getLogger(CourseIndex.class);
-    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient client;
     private final String index;
@@ -55,12 +55,13 @@ public class CourseIndex {
     public VersionedIndex versions() { return versions; }
 
     /** One event's effect on one course document; {@code creates}: the creation, which needs no stored document. */
-    record Change(String courseId, long position, boolean creates, UnaryOperator<CourseDocument> apply) {}
+    record Change(String courseId, long position, boolean creates, UnaryOperator<CourseDocument> apply, String eventId) {}
 
     private record Versioned(CourseDocument document, long version) {}
 
-    void write(List<Change> changes) {
-        if (changes.isEmpty()) return;
+    /** Writes the changes; answers the documents Elasticsearch refused for themselves (id → its reason). */
+    Map<String, String> write(List<Change> changes) {
+        if (changes.isEmpty()) return Map.of();
         ensure();
         Map<String, Versioned> stored = load(changes.stream().filter(c -> !c.creates()).map(Change::courseId)
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
@@ -77,16 +78,12 @@ public class CourseIndex {
             changed.put(change.courseId(), new Versioned(
                     change.apply().apply(before == null ? null : before.document()), change.position()));
         }
-        if (changed.isEmpty()) return;
+        if (changed.isEmpty()) return Map.of();
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
         changed.forEach((id, doc) -> bulk.operations(op -> op.index(i -> i.index(index).id(id)
                 .document(doc.document()).version(doc.version()).versionType(VersionType.External))));
         BulkResponse response = call(() -> client.bulk(bulk.build()));
-        if (!response.errors()) return;
-        List<String> failures = response.items().stream()
-                .filter(item -> item.error() != null && !VERSION_CONFLICT.equals(item.error().type()))
-                .map(item -> item.id() + " (" + item.status() + " " + item.error().type() + ")").toList();
-        if (!failures.isEmpty()) throw new IllegalStateException("course index writes failed: " + failures);
+        return response.errors() ? RefusedDocuments.check("course index", response.items()) : Map.of();
     }
 
     private Map<String, Versioned> load(Set<String> ids) {

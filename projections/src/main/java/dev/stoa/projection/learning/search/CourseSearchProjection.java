@@ -10,6 +10,7 @@ import dev.stoa.api.learning.CourseCreated;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.CoursePublished;
 import dev.stoa.api.learning.CourseUpdated;
+import dev.stoa.projection.platform.RefusedDocuments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,15 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps one search document per course in the courses index (searchable: published and not archived). As with
  * products, handlers only record changes; the batch is written in one bulk at its prepare-commit, before the token
- * moves on, versioned by event position.
+ * moves on, versioned by event position. A document Elasticsearch refuses parks the events that changed it, not the
+ * projection ({@link RefusedDocuments}); {@link CourseDocumentSequencing} keeps each course's events in one sequence.
  */
 @Component
 @ProcessingGroup(CourseSearchProjection.PROCESSING_GROUP)
 public class CourseSearchProjection {
     public static final String PROCESSING_GROUP = "course-search";
     private final CourseIndex index;
+    private final RefusedDocuments refused = new RefusedDocuments("course index");
     private final String batchKey = getClass().getName() + ".batch@" + System.identityHashCode(this);
 
     public CourseSearchProjection(CourseIndex index) { this.index = index; }
@@ -74,15 +77,18 @@ public class CourseSearchProjection {
     private void record(CourseId id, TrackingToken token, boolean creates, UnaryOperator<CourseDocument> apply) {
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "course-search needs a token with a global position, got " + token));
-        CourseIndex.Change change = new CourseIndex.Change(id.value(), position, creates, apply);
-        if (!CurrentUnitOfWork.isStarted()) {
-            index.write(List.of(change));
+        refused.parkIfNoted();
+        CourseIndex.Change change = new CourseIndex.Change(id.value(), position, creates, apply,
+                RefusedDocuments.currentEvent());
+        if (RefusedDocuments.writeAtOnce()) {
+            refused.failIfRefused(index.write(List.of(change)));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         root.getOrComputeResource(batchKey, key -> {
             List<CourseIndex.Change> changes = new ArrayList<>();
-            root.onPrepareCommit(u -> index.write(changes));
+            root.onPrepareCommit(u -> refused.noteAndFail(index.write(changes), document -> changes.stream()
+                    .filter(c -> c.courseId().equals(document)).findFirst().map(CourseIndex.Change::eventId).orElse(null)));
             return changes;
         }).add(change);
     }
