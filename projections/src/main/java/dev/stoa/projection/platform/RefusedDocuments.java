@@ -1,6 +1,11 @@
 package dev.stoa.projection.platform;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +29,35 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * <p>
  * A parked event is retried in a unit of work of its own, where the projection writes at once ({@link #writeAtOnce}),
  * so a refusal fails that letter alone and it stays parked (a good change blamed with its batch is written, and the
- * refused one behind it stays). Only a refusal of the document itself parks: an index closed, missing, read-only or
- * short of shards refuses every document alike, and fails the batch, which the processor retries in place.
- * Notes live in memory, per process: after a restart, or in another process, the batch fails once more first.
+ * refused one behind it stays).
+ * <p>
+ * Only a refusal of the document itself parks. An index closed, missing, read-only or short of shards refuses every
+ * document alike, and fails the batch, which the processor retries in place. So, for a while, do refusals beyond
+ * {@value #MAX_PARKED_PER_WINDOW} documents within {@link #WINDOW}, which look like a fault of the index though ES
+ * blames each document (an index whose mapping does not fit the code, after an upgrade): parking them all would only
+ * fill the dead-letter queue, whose limit (1024 sequences) then stops the processor too. Notes live in memory, per
+ * process: after a restart, or in another process, the batch fails once more first. A rebuild's replay does not park:
+ * it fails on such an event (evict its letters first, as for any parked event).
  */
 public final class RefusedDocuments {
     private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
     private static final int MAX_NOTED = 10_000;
+    static final int MAX_PARKED_PER_WINDOW = 20;
+    static final Duration WINDOW = Duration.ofMinutes(10);
+    /** When documents were noted lately (at most {@value #MAX_PARKED_PER_WINDOW}, within {@link #WINDOW}). */
+    private final Deque<Instant> lately = new ArrayDeque<>();
+    private final Clock clock;
     /** event id → the refusal its handler throws when it comes again */
     private final Map<String, DocumentRefused> parkOnNextAttempt = new ConcurrentHashMap<>();
     private final String what;
 
     /** @param what how the index is named in messages ("search index", "course index") */
-    public RefusedDocuments(String what) { this.what = what; }
+    public RefusedDocuments(String what) { this(what, Clock.systemUTC()); }
+
+    RefusedDocuments(String what, Clock clock) {
+        this.what = what;
+        this.clock = clock;
+    }
 
     /** Elasticsearch refused the search document: thrown from the handler of the event to park. */
     public static final class DocumentRefused extends IllegalStateException {
@@ -77,7 +98,7 @@ public final class RefusedDocuments {
         return item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")";
     }
 
-    /** Throws the refusal noted for the event now handled, once: the processor parks it. */
+    /** Throws the refusal noted for the event now handled in a live batch, once: the processor parks it. */
     public void parkIfNoted() {
         if (!CurrentUnitOfWork.isStarted()) return;
         DocumentRefused refusal = parkOnNextAttempt.remove(CurrentUnitOfWork.get().getMessage().getIdentifier());
@@ -112,12 +133,32 @@ public final class RefusedDocuments {
      */
     public void noteAndFail(Map<String, String> refused, Function<String, String> firstEventOf) {
         if (refused.isEmpty()) return;
+        if (!mayPark(refused.size()))
+            throw new IllegalStateException(what + " refused more than " + MAX_PARKED_PER_WINDOW + " documents within "
+                    + WINDOW.toMinutes() + " minutes, taken as a fault of the index (a mapping that does not fit?), "
+                    + "retried in place: " + refused.values());
         if (parkOnNextAttempt.size() >= MAX_NOTED) parkOnNextAttempt.clear(); // a storm: relearn
         refused.forEach((id, reason) -> {
             String event = firstEventOf.apply(id);
             if (event != null) parkOnNextAttempt.put(event, new DocumentRefused(what + " refused " + reason));
         });
         throw new IllegalStateException(what + " refused " + refused.size() + " document(s), "
-                + String.join(", ", refused.keySet()) + "; the events that changed them are parked when the batch comes again");
+                + String.join(", ", refused.keySet()) + "; a processor parks the events that changed them when the batch "
+                + "comes again (a rebuild fails on them: evict their letters first)");
+    }
+
+    /** Whether {@code documents} more may be parked now; counts them if so. */
+    private synchronized boolean mayPark(int documents) {
+        Instant now = clock.instant();
+        while (!lately.isEmpty() && lately.peekFirst().isBefore(now.minus(WINDOW))) lately.removeFirst();
+        if (lately.size() + documents > MAX_PARKED_PER_WINDOW) return false;
+        for (int i = 0; i < documents; i++) lately.addLast(now);
+        return true;
+    }
+
+    /** A reset replays every event into an empty index: nothing noted before applies. */
+    public synchronized void forget() {
+        parkOnNextAttempt.clear();
+        lately.clear();
     }
 }

@@ -83,53 +83,54 @@ public class ProductSearchProjection {
      * Stock: whether from a product's own stream (before inventories existed) or from its inventory; one segment
      * handles them in the order they were stored. The index keeps only {@code inStock} (what a hit shows; no search
      * filters, sorts or counts by it, which the read cache relies on: see {@code StockScoped}), so a stock event is
-     * written only when it may flip it: a reservation that leaves units available, or a release onto a stock that had
-     * some, changes nothing the index holds, and is not re-indexed (each write costs a refresh of the shard, and
-     * checkout reserves on every order).
+     * written only when it may flip it ({@link #mayFlipInStock}): a reservation that leaves units available, or a
+     * release onto a stock that had some, changes nothing the index holds, and is not re-indexed (each write costs a
+     * refresh of the shard, and checkout reserves on every order).
      */
     @EventHandler
-    public void on(InventoryOpened e, TrackingToken token) {
-        inStock(e.productId(), token, e.available());
-    }
+    public void on(InventoryOpened e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(StockReserved e, TrackingToken token) {
-        if (e.available() <= 0) inStock(e.productId(), token, e.available()); // the last units went
-    }
+    public void on(StockReserved e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(StockReservationReleased e, TrackingToken token) {
-        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available()); // none were left before
-    }
+    public void on(StockReservationReleased e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(StockReservationReduced e, TrackingToken token) {
-        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
-    }
+    public void on(StockReservationReduced e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(StockReturned e, TrackingToken token) {
-        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
-    }
+    public void on(StockReturned e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(ReturnedStockRestocked e, TrackingToken token) {
-        if (e.available() - e.quantity() <= 0) inStock(e.productId(), token, e.available());
-    }
+    public void on(ReturnedStockRestocked e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(StockAdjusted e, TrackingToken token) {
-        int before = e.previousOnHand() - e.reserved();
-        if ((before > 0) != (e.available() > 0)) inStock(e.productId(), token, e.available());
-    }
+    public void on(StockAdjusted e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
 
     @EventHandler
-    public void on(ProductRestocked e, TrackingToken token) {
-        inStock(e.productId(), token, e.available());
+    public void on(ProductRestocked e, TrackingToken token) { inStock(e, e.productId(), token, e.available()); }
+
+    /**
+     * Whether a stock event may flip the product's {@code inStock}: only then is it written (and, for
+     * {@link ProductDocumentSequencing}, a change of the document that must wait behind a parked one).
+     */
+    static boolean mayFlipInStock(Object event) {
+        return switch (event) {
+            case InventoryOpened e -> true;
+            case ProductRestocked e -> true;
+            case StockReserved e -> e.available() <= 0; // the last units went
+            case StockReservationReleased e -> e.available() - e.quantity() <= 0; // none were left before
+            case StockReservationReduced e -> e.available() - e.quantity() <= 0;
+            case StockReturned e -> e.available() - e.quantity() <= 0;
+            case ReturnedStockRestocked e -> e.available() - e.quantity() <= 0;
+            case StockAdjusted e -> (e.previousOnHand() - e.reserved() > 0) != (e.available() > 0);
+            default -> false;
+        };
     }
 
-    private void inStock(ProductId id, TrackingToken token, int available) {
-        record(id, token, false, doc -> doc.withInStock(available > 0));
+    private void inStock(Object event, ProductId id, TrackingToken token, int available) {
+        if (mayFlipInStock(event)) record(id, token, false, doc -> doc.withInStock(available > 0));
     }
 
     /** Ratings: every review event carries the product's rating after it. */
@@ -153,17 +154,18 @@ public class ProductSearchProjection {
     @ResetHandler
     public void onReset() {
         admin.recreateIndex();
+        refused.forget();
     }
 
     private void record(ProductId id, TrackingToken token, boolean creates, UnaryOperator<ProductDocument> apply) {
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "product-search needs a token with a global position, got " + token));
-        refused.parkIfNoted();
         PendingChange change = new PendingChange(id.value(), position, creates, apply, RefusedDocuments.currentEvent());
         if (RefusedDocuments.writeAtOnce()) {
             refused.failIfRefused(writer.write(List.of(change)));
             return;
         }
+        refused.parkIfNoted();
         batch().add(change);
     }
 

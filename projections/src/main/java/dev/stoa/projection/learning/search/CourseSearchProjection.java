@@ -72,18 +72,21 @@ public class CourseSearchProjection {
     }
 
     @ResetHandler
-    public void onReset() { index.recreate(); }
+    public void onReset() {
+        index.recreate();
+        refused.forget();
+    }
 
     private void record(CourseId id, TrackingToken token, boolean creates, UnaryOperator<CourseDocument> apply) {
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "course-search needs a token with a global position, got " + token));
-        refused.parkIfNoted();
         CourseIndex.Change change = new CourseIndex.Change(id.value(), position, creates, apply,
                 RefusedDocuments.currentEvent());
         if (RefusedDocuments.writeAtOnce()) {
             refused.failIfRefused(index.write(List.of(change)));
             return;
         }
+        refused.parkIfNoted();
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         root.getOrComputeResource(batchKey, key -> {
             List<CourseIndex.Change> changes = new ArrayList<>();
