@@ -208,6 +208,12 @@ class CartIT extends ApiTest {
         Api.Response both = coupon(Map.of("code", unique("BOTH"), "percentOff", 10, "amountOffCents", 100, "currency", "USD"));
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.code()).isEqualTo("validation_failed");
+        // a rule across fields names a field of the body (it named the rule's method, "oneKindOfDiscount")
+        assertThat(both.body().at("/errors/0/field").asText()).isEqualTo("percentOff");
+        Api.Response window = coupon(Map.of("code", unique("WIN"), "percentOff", 10, "currency", "USD",
+                "validFrom", "2027-02-01T00:00:00Z", "validUntil", "2027-01-01T00:00:00Z"));
+        assertThat(window.code()).isEqualTo("validation_failed");
+        assertThat(window.body().at("/errors/0/field").asText()).isEqualTo("validUntil");
         Api.Response duplicate = coupon(Map.of("code", " " + save + " ", "percentOff", 5, "currency", "USD"));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.code()).isEqualTo("duplicate_coupon");

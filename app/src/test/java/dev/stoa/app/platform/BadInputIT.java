@@ -158,6 +158,8 @@ class BadInputIT extends ApiTest {
         body.put("compareAtPriceCents", 500);
         Api.Response r = api.post("/api/v1/products", body, tokenFor("vendor"));
         assertProblem(r, 400, "validation_failed");
+        assertThat(r.body().at("/errors/0/field").asText()).as("a field of the body, not the rule's method")
+                .isEqualTo("compareAtPriceCents");
     }
 
     @Test

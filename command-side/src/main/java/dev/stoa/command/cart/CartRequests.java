@@ -34,7 +34,7 @@ final class CartRequests {
             @Min(1) Integer maxRedemptions,
             @Min(1) Integer maxRedemptionsPerUser) {
 
-        @AssertTrue(message = "give exactly one of percentOff and amountOffCents")
+        @AssertTrue(message = "percentOff or amountOffCents: give exactly one of them")
         boolean isOneKindOfDiscount() { return (percentOff == null) != (amountOffCents == null); }
 
         @AssertTrue(message = "validUntil must be after validFrom")

@@ -87,7 +87,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldError f : e.getBindingResult().getFieldErrors())
-            errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())));
+            errors.add(Map.of("field", fieldNamed(f), "message", String.valueOf(f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(g ->
                 errors.add(Map.of("field", g.getObjectName(), "message", String.valueOf(g.getDefaultMessage()))));
         return respond(Problems.validation("the request body has invalid fields", errors));
@@ -140,6 +140,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (message == null) return "request";
         Matcher m = LEADING_FIELD.matcher(message);
         return m.matches() && !NOT_FIELDS.contains(m.group(1)) ? m.group(1) : "request";
+    }
+
+    /**
+     * The field a body's invalid field is: its name, but for a rule across fields ({@code @AssertTrue} on a method
+     * such as {@code isWindowOrdered}), whose method's name is no field of the body: the field its message names first
+     * ("validUntil must be after validFrom"), beside the method's path ({@code items[0].}), or the {@code request}.
+     */
+    static String fieldNamed(FieldError f) {
+        if (!"AssertTrue".equals(f.getCode())) return f.getField();
+        String named = fieldOf(f.getDefaultMessage());
+        int dot = f.getField().lastIndexOf('.');
+        if (dot < 0) return named;
+        String parent = f.getField().substring(0, dot);
+        return "request".equals(named) ? parent : parent + "." + named;
     }
 
     /** The JSON path of a body's field as the validation names fields: {@code items[0].name}. */

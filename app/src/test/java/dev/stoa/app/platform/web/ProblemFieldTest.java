@@ -3,6 +3,7 @@ package dev.stoa.app.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.validation.FieldError;
 
 /** The field a domain rule's validation_failed names in its errors[]: the one its message starts with, or the request. */
 class ProblemFieldTest {
@@ -19,5 +20,24 @@ class ProblemFieldTest {
         assertThat(ProblemHandler.fieldOf("Invalid input")).isEqualTo("request");
         assertThat(ProblemHandler.fieldOf("required")).isEqualTo("request");
         assertThat(ProblemHandler.fieldOf(null)).isEqualTo("request");
+    }
+
+    /** A rule across fields (@AssertTrue on a method) names the field its message starts with, beside its path. */
+    @Test
+    void aRuleAcrossFields_namesAFieldOfTheBody() {
+        assertThat(ProblemHandler.fieldNamed(assertTrue("windowOrdered", "validUntil must be after validFrom")))
+                .isEqualTo("validUntil");
+        assertThat(ProblemHandler.fieldNamed(assertTrue("items[0].windowOrdered", "validUntil must be after validFrom")))
+                .isEqualTo("items[0].validUntil");
+        assertThat(ProblemHandler.fieldNamed(assertTrue("items[0].balanced", "the lines must balance")))
+                .isEqualTo("items[0]");
+        assertThat(ProblemHandler.fieldNamed(assertTrue("balanced", "the lines must balance"))).isEqualTo("request");
+        assertThat(ProblemHandler.fieldNamed(new FieldError("body", "priceCents", null, false,
+                new String[] {"Min.body.priceCents", "Min"}, null, "must be at least 0"))).isEqualTo("priceCents");
+    }
+
+    private static FieldError assertTrue(String field, String message) {
+        return new FieldError("body", field, false, false,
+                new String[] {"AssertTrue.body." + field, "AssertTrue.boolean", "AssertTrue"}, null, message);
     }
 }
