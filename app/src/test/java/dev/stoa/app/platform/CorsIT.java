@@ -38,6 +38,15 @@ class CorsIT extends ApiTest {
         assertThat(r.header("Access-Control-Allow-Headers").toLowerCase()).contains("x-stoa-min-position", "if-none-match");
     }
 
+    /** Not a preflight (no Origin): which methods the path has, with no token needed and no handler run. */
+    @Test
+    void anOptionsRequestWithoutOrigin_answersTheAllowedMethods() {
+        RawHttp.Response r = new RawHttp(port).send("OPTIONS", "/api/v1/cart/items");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.header("Allow")).contains("POST");
+        assertThat(new RawHttp(port).send("OPTIONS", "/api/v1/no-such-thing").status()).isEqualTo(404);
+    }
+
     @Test
     void aPreflightFromAnotherOriginOrForAnotherHeaderIsRefused() {
         RawHttp raw = new RawHttp(port);

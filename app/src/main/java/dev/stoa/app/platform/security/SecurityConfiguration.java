@@ -49,6 +49,9 @@ public class SecurityConfiguration {
                 .cors(cors -> {})
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
+                    // OPTIONS asks which methods a path has (RFC 9110), which Spring MVC answers with Allow and no
+                    // body, and runs no handler: open to all, as a CORS preflight is (it was 401 without a token)
+                    auth.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         // Spring MVC answers HEAD with the GET handler: a GET rule holds for HEAD too (else a HEAD
                         // met only the catch-all, and any logged-in user ran an auditor's or staff's read)
