@@ -319,6 +319,26 @@ class AuditTrailIT extends ApiTest {
                 "expiresAt", IN_A_MONTH.toString()), auditor).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/products", Catalog.product(unique("NO"), "Not for auditors", 100, null, "Stoa"), auditor)
                 .status()).isEqualTo(403);
+        // nor what any logged-in user may write (it could fill a cart, place an order, write its profile and addresses)
+        String auditorId = UUID.randomUUID().toString();
+        String onlyAuditor = tokenAs(auditorId, "auditor");
+        Map<String, Object> item = Map.of("productId", UUID.randomUUID().toString(), "quantity", 1);
+        for (Api.Response write : List.of(
+                api.post("/api/v1/cart/items", item, onlyAuditor),
+                api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), onlyAuditor),
+                api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Changed"), onlyAuditor, Map.of()),
+                api.post("/api/v1/users/" + auditorId + "/addresses", Map.of("line1", "1 Main St", "city", "Springfield",
+                        "postalCode", "12345", "countryCode", "US"), onlyAuditor),
+                api.post("/api/v1/wallet/redeem", Map.of("code", "ANY-CODE"), onlyAuditor),
+                api.post("/api/v1/refunds", Map.of("orderId", UUID.randomUUID().toString(), "reason", "no"), onlyAuditor))) {
+            assertThat(write.status()).as(write.toString()).isEqualTo(403);
+            assertThat(write.code()).isEqualTo("forbidden");
+        }
+        // its own session stays its own: logging out is no write of the platform's data
+        assertThat(api.post("/api/v1/auth/logout", Map.of(), onlyAuditor).status()).isNotEqualTo(403);
+        // an auditor an admin also made a customer buys as a customer
+        assertThat(api.post("/api/v1/cart/items", item, tokenAs(UUID.randomUUID().toString(), "auditor", "customer"))
+                .status()).isNotEqualTo(403);
 
         Api.Response badDate = api.get("/api/v1/audit/events?from=yesterday", auditor);
         assertThat(badDate.status()).isEqualTo(400);

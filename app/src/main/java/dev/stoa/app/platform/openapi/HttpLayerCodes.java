@@ -32,6 +32,8 @@ final class HttpLayerCodes {
         if (answersABody(operation)) codes.add(NOT_ACCEPTABLE);
         if (!access.open()) codes.add(UNAUTHORIZED);
         if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
+        // a read-only token (an auditor's) writes nothing but its own session and account
+        if (!access.open() && AccessRules.refusedToReadOnly(method, path)) codes.add(FORBIDDEN_CODE);
         if (HttpMethod.GET.equals(method)) codes.add(VALIDATION_FAILED); // X-Stoa-Min-Position
         if (HttpMethod.POST.equals(method)) {
             codes.addAll(Set.of(VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_RETRY));

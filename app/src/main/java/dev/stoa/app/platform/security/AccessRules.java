@@ -80,6 +80,25 @@ public final class AccessRules {
             user(GET, "/api/v1/refunds", "/api/v1/refunds/*"),    // own requests; admin, support all (RefundQueryHandler)
             new Rule(null, List.of("/api/**"), false, Set.of()));
 
+    /**
+     * Roles that only read (API.md: an auditor has read-only access). A token that holds one of these and no other
+     * role writes nothing but its own session and account ({@link #refusedToReadOnly}); with another role besides
+     * (an admin made an auditor also a customer), that role's rights hold.
+     */
+    public static final Set<String> READ_ONLY_ROLES = Set.of("auditor");
+
+    /**
+     * Whether a read-only token ({@link #READ_ONLY_ROLES}) is refused this request (403 {@code forbidden}): any write,
+     * but to its own session (log out, refresh, MFA: {@code /api/v1/auth/**}) and its own account (deactivate, erase).
+     * Before, an auditor could fill a cart, place an order, write its profile and addresses: every write a
+     * logged-in user may make.
+     */
+    public static boolean refusedToReadOnly(HttpMethod method, String path) {
+        if (GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method)) return false;
+        return !(PATHS.match("/api/v1/auth/**", path) || path.equals("/api/v1/users/me/deactivate")
+                || DELETE.equals(method) && path.equals("/api/v1/users/me"));
+    }
+
     private AccessRules() {}
 
     /** The first rule for this method and path (a path template such as {@code /api/v1/products/{id}} works too). */

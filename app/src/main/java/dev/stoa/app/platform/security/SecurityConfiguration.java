@@ -10,12 +10,20 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.stoa.app.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -27,10 +35,14 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Stateless resource server: every request's bearer token is verified locally against the platform's
@@ -59,8 +71,9 @@ public class SecurityConfiguration {
                                 ? List.of(HttpMethod.GET, HttpMethod.HEAD) : java.util.Collections.singletonList(rule.method())) {
                             var matched = auth.requestMatchers(method, rule.patterns().toArray(String[]::new));
                             if (rule.open()) matched.permitAll();
-                            else if (rule.roles().isEmpty()) matched.authenticated();
-                            else matched.hasAnyRole(rule.roles().toArray(String[]::new));
+                            else matched.access(notReadOnlyWriting(rule.roles().isEmpty()
+                                    ? AuthenticatedAuthorizationManager.authenticated()
+                                    : AuthorityAuthorizationManager.hasAnyRole(rule.roles().toArray(String[]::new))));
                         }
                     }
                     auth.anyRequest().permitAll();
@@ -77,6 +90,33 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
                                 Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))));
         return http.build();
+    }
+
+    /**
+     * The rule's decision, and no write by a read-only token (an auditor's, {@link AccessRules#READ_ONLY_ROLES}) but to
+     * its own session and account ({@link AccessRules#refusedToReadOnly}): 403 {@code forbidden}.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> notReadOnlyWriting(
+            AuthorizationManager<RequestAuthorizationContext> rule) {
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+                AuthorizationDecision decision = rule.check(authentication, context);
+                if (decision == null || !decision.isGranted()) return decision;
+                HttpServletRequest request = context.getRequest();
+                String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+                if (!AccessRules.refusedToReadOnly(HttpMethod.valueOf(request.getMethod()), path)) return decision;
+                return new AuthorizationDecision(!readOnly(authentication.get()));
+            }
+        };
+    }
+
+    /** Whether every role the caller holds only reads, and it holds one. */
+    static boolean readOnly(Authentication authentication) {
+        Set<String> roles = new HashSet<>();
+        for (GrantedAuthority authority : authentication.getAuthorities())
+            if (authority.getAuthority().startsWith("ROLE_")) roles.add(authority.getAuthority().substring(5));
+        return !roles.isEmpty() && AccessRules.READ_ONLY_ROLES.containsAll(roles);
     }
 
     /**
