@@ -30,18 +30,24 @@ class AggregateHistories {
 
     private Cause cause(AuditEntry e) {
         AuditEntry.Metadata m = e.metadata();
-        if (m == null || m.causationId() == null) return new Cause("unknown", null, null, null, null, null, null);
+        if (m == null || m.causationId() == null) return new Cause("unknown", null, null, null, null, null, null, null);
         Map<String, Object> event = events.event(m.causationId());
-        if (event != null) {
-            return new Cause("event", (String) event.get("event_type"), m.causationId(), ((Number) event.get("position")).longValue(),
-                    AuditFilter.apiType((String) event.get("aggregate_type")), (String) event.get("aggregate_id"), m.request());
-        }
+        if (event != null) return reactedTo(event, m.causationId(), m.request(), null); // an event handler's own event
+        // a saga's or policy's step: the event behind the command it sent
+        Map<String, Object> trigger = m.triggerEventId() == null ? null : events.event(m.triggerEventId());
+        if (trigger != null) return reactedTo(trigger, m.triggerEventId(), m.request(), m.causationType());
         if (m.causationType() != null) {
-            return new Cause("command", m.causationType(), m.causationId(), null, null, null, m.request());
+            return new Cause("command", m.causationType(), m.causationId(), null, null, null, m.request(), null);
         }
         if (Objects.equals(m.causationId(), m.correlationId())) {
-            return new Cause("request", null, m.correlationId(), null, null, null, m.request());
+            return new Cause("request", null, m.correlationId(), null, null, null, m.request(), null);
         }
-        return new Cause("unknown", null, m.causationId(), null, null, null, m.request());
+        return new Cause("unknown", null, m.causationId(), null, null, null, m.request(), null);
+    }
+
+    private static Cause reactedTo(Map<String, Object> event, String id, String request, String command) {
+        return new Cause("event", (String) event.get("event_type"), id, ((Number) event.get("position")).longValue(),
+                AuditFilter.apiType((String) event.get("aggregate_type")), (String) event.get("aggregate_id"), request,
+                command);
     }
 }

@@ -14,11 +14,12 @@ public record AggregateHistory(String aggregateType, String aggregateId, List<St
 
     /**
      * What caused an event: {@code kind} {@code command} (its {@code type}, sent in {@code request}), {@code event} (a
-     * saga's or policy's step: the event's {@code type}, {@code position} and aggregate), or {@code request} (published
-     * by the request itself); {@code unknown} for events stored before causes were recorded.
+     * saga's or policy's step: the event's {@code type}, {@code position} and aggregate, and the {@code command} the
+     * step sent, where it sent one), or {@code request} (published by the request itself); {@code unknown} for events
+     * stored before causes were recorded. A step's events stored before 2026-12-05 show its command.
      */
     public record Cause(String kind, String type, String id, Long position, String aggregateType, String aggregateId,
-                        String request) {}
+                        String request, String command) {}
 
     /**
      * One line of a timeline: {@code kind} is {@code status}, {@code cart} (the cart taken for the order, or put back),

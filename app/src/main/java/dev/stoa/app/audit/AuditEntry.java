@@ -13,8 +13,9 @@ public record AuditEntry(long position, String eventId, String aggregateType, St
     /**
      * {@code userId}: who; {@code correlationId}: the request that started the chain; {@code causationId} and
      * {@code causationType}: the message that directly caused the event (a command, or an event for a saga's step);
-     * {@code request}: method and path of that request; {@code idempotencyKey}: the client's key, where it sent one.
+     * {@code request}: method and path of that request; {@code idempotencyKey}: the client's key, where it sent one;
+     * {@code triggerEventId}: for a saga's or policy's step, the event it reacted to (events since 2026-12-05).
      */
     public record Metadata(String userId, String correlationId, String causationId, String causationType, String request,
-                           String idempotencyKey) {}
+                           String idempotencyKey, String triggerEventId) {}
 }

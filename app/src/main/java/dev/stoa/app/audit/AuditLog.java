@@ -34,8 +34,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AuditLog.PROCESSOR)
 public class AuditLog {
     public static final String PROCESSOR = "audit-log";
-    /** Payload fields naming the order, enrollment, payment or refund an event belongs to (an order's timeline). */
-    static final List<String> REF_FIELDS = List.of("orderId", "enrollmentId", "paymentId", "refundId");
+    /**
+     * Payload fields naming the order, enrollment, payment or refund an event belongs to (an order's timeline);
+     * {@code reference}: what a course grant or revocation came from (an order), since 2026-12-05.
+     */
+    static final List<String> REF_FIELDS = List.of("orderId", "enrollmentId", "paymentId", "refundId", "reference");
     private final StoredEvents store;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = AxonJson.mapper();

@@ -117,9 +117,12 @@ class AuditTrailIT extends ApiTest {
         assertThat(placed.at("/event/payload/notes").asText()).as("opened for the auditor").isEqualTo("leave at the door");
         assertThat(placed.at("/event/payload/shippingAddress/streetLine1").asText()).isEqualTo("1 Audit Lane");
         String correlation = placed.at("/event/metadata/correlationId").asText();
-        // the confirmation follows the payment: a step of the order's saga, caused by an event or a command it sent
+        // the wallet's checkout confirms the order in its own request, once the debit answered: a command of the request
+        // (a saga's step names the event it reacted to: EnrollmentIT, a course's revocation)
         JsonNode confirmed = events.get(1);
-        assertThat(confirmed.at("/cause/kind").asText()).isIn("event", "command");
+        assertThat(confirmed.at("/cause/kind").asText()).as(confirmed.toString()).isEqualTo("command");
+        assertThat(confirmed.at("/cause/type").asText()).isEqualTo("ConfirmOrder");
+        assertThat(confirmed.at("/cause/request").asText()).isEqualTo("POST /api/v1/orders");
         assertThat(confirmed.at("/event/metadata/correlationId").asText()).as("same chain as the placement").isEqualTo(correlation);
 
         JsonNode timeline = history.body().get("timeline");

@@ -327,6 +327,30 @@ class EnrollmentIT extends ApiTest {
         assertThat(api.get(progressPath, student).body().at("/grants/0/revokedReason").asText()).isEqualTo("refunded");
         Api.Response blocked = progress(course.id(), Map.of("lessonId", course.video(), "completed", true), student);
         assertThat(blocked.code()).isEqualTo("enrollment_revoked");
+
+        // the auditor's timeline of the order has the grant and the revocation (they name the order as their reference;
+        // before, neither was there), and the revocation names the event that course-entitlements reacted to
+        String auditor = tokenFor("auditor");
+        String history = "/api/v1/audit/order/" + orderId + "/history";
+        Await.until(() -> timelineKinds(api.get(history, auditor)).containsAll(List.of("grant", "revocation")),
+                Duration.ofSeconds(30), "the grant and the revocation in the order's timeline");
+        JsonNode revocation = null;
+        for (JsonNode moment : api.get(history, auditor).body().get("timeline"))
+            if (moment.get("kind").asText().equals("revocation")) revocation = moment;
+        JsonNode enrollment = api.get("/api/v1/audit/enrollment/" + revocation.get("aggregateId").asText() + "/history",
+                auditor).body();
+        JsonNode revoked = null;
+        for (JsonNode step : enrollment.get("events"))
+            if (step.at("/event/type").asText().equals("EnrollmentRevoked")) revoked = step;
+        assertThat(revoked.at("/cause/kind").asText()).as(revoked.toString()).isEqualTo("event");
+        assertThat(revoked.at("/cause/command").asText()).isEqualTo("RevokeEnrollment");
+        assertThat(revoked.at("/cause/position").asLong()).isPositive();
+    }
+
+    private static List<String> timelineKinds(Api.Response history) {
+        List<String> kinds = new java.util.ArrayList<>();
+        if (history.status() == 200) history.body().get("timeline").forEach(m -> kinds.add(m.get("kind").asText()));
+        return kinds;
     }
 
     /**

@@ -4,13 +4,15 @@ import static dev.stoa.api.platform.MetadataKeys.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
  * Carries who, correlation, idempotency key and the originating request from a message to every message its handling
  * produces (a command's events, an event handler's commands), and sets the causation id and type to the handled
- * message's, so an auditor sees which command (or, for a saga's step, which event) caused each event.
+ * message's, so an auditor sees which command (or, for a saga's step, which event) caused each event. The event a
+ * saga's step reacted to also goes on, through its commands, to their events ({@code triggerEventId}).
  * Replaces Axon's MessageOriginProvider, whose "correlationId" means our causation id.
  */
 public class StoaCorrelationDataProvider implements CorrelationDataProvider {
@@ -22,6 +24,9 @@ public class StoaCorrelationDataProvider implements CorrelationDataProvider {
         data.put(CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
         data.put(CAUSATION_ID, message.getIdentifier());
         data.put(CAUSATION_TYPE, message.getPayloadType().getSimpleName());
+        // a saga's or policy's step: the event it reacted to, carried through its commands to their events
+        if (message instanceof EventMessage<?>) data.put(TRIGGER_EVENT_ID, message.getIdentifier());
+        else copy(message, TRIGGER_EVENT_ID, data);
         copy(message, USER_ID, data);
         copy(message, IDEMPOTENCY_KEY, data);
         copy(message, REQUEST, data);

@@ -14,6 +14,11 @@ public final class MetadataKeys {
     public static final String REQUEST = "request";
     /** The payload type (simple name) of the message that directly caused this one: a command, or an event for a saga's step. */
     public static final String CAUSATION_TYPE = "causationType";
+    /**
+     * The event a saga or policy reacted to: set on the commands an event handler sends, and carried to those commands'
+     * events, so that such an event names the event behind its command (since 2026-12-05).
+     */
+    public static final String TRIGGER_EVENT_ID = "triggerEventId";
 
     private MetadataKeys() {}
 }
