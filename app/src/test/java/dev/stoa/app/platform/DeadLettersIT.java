@@ -73,7 +73,7 @@ class DeadLettersIT extends ApiTest {
         JsonNode health = api.get("/actuator/health", admin).body();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/projections/details/" + PROCESSOR + "/deadLetters").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(api.get("/actuator/prometheus").raw()).contains("stoa_dead_letters{processor=\"" + PROCESSOR + "\"}");
+        assertThat(api.get("/actuator/prometheus", tokenFor("admin")).raw()).contains("stoa_dead_letters{processor=\"" + PROCESSOR + "\"}");
 
         int retries = products.letters(kettle).get(0).get("retries").asInt();
         Api.Response stillFailing = api.post(LETTERS + "/retry", Map.of("processor", PROCESSOR, "sequenceId", kettle), admin);

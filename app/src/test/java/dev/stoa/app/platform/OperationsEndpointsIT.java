@@ -44,9 +44,23 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(health.body().at("/components/projections/details/user-read-model").has("deadLetters")).isTrue();
     }
 
+    /**
+     * The metrics show the disk path, each processor's lag and dead letters, request counts by route (erasures among
+     * them): an admin's, or a scraper's with the configured token; anyone could read them before.
+     */
     @Test
-    void prometheusExposesProjectionLagAndDeadLetters() {
-        Api.Response metrics = api.get("/actuator/prometheus");
+    void prometheusExposesProjectionLagAndDeadLetters_toAdminsAndTheScrapeTokenOnly() {
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus").code()).isEqualTo("unauthorized");
+        assertThat(api.get("/actuator/prometheus", tokenFor("customer")).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", tokenFor("auditor")).status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", "wrong-scrape-token-0123456789abcdefghij").status()).isEqualTo(401);
+        String scrapeToken = "test-only-metrics-scrape-token-0123456789";
+        assertThat(api.get("/actuator/prometheus", scrapeToken).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics", scrapeToken).status()).as("the token opens the scrape alone").isEqualTo(401);
+        assertThat(api.get("/api/v1/users/me", scrapeToken).status()).isEqualTo(401);
+
+        Api.Response metrics = api.get("/actuator/prometheus", tokenFor("admin"));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).contains("stoa_projection_lag_events{processor=\"product-read-model\"}")
                 .contains("stoa_event_store_head")

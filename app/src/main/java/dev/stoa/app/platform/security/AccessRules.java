@@ -67,7 +67,8 @@ public final class AccessRules {
             user(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
             user(POST, "/api/v1/orders/*/cancel"),                    // buyer or admin (the Order aggregate)
             user(POST, "/api/v1/orders"),                             // checkout of the caller's own cart
-            open(null, "/actuator/health/**", "/actuator/info", "/actuator/prometheus"),
+            roles(GET, Set.of("admin", MetricsScrapeToken.ROLE), MetricsScrapeToken.PATH), // admins, the scrape token
+            open(null, "/actuator/health/**", "/actuator/info"),
             roles(null, ADMIN, "/actuator/**"),
             user(GET, "/api/v1/wallet"), // wallet: the caller's own only
             user(POST, "/api/v1/wallet/redeem"),

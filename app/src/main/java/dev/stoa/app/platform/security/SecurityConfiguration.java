@@ -35,6 +35,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
@@ -53,8 +55,13 @@ import org.springframework.web.util.UrlPathHelper;
 @Configuration
 public class SecurityConfiguration {
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper,
+                            @Value("${stoa.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        MetricsScrapeToken scrape = new MetricsScrapeToken(scrapeToken);
+        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         http.csrf(csrf -> csrf.disable())
+                // a scrape with its token is no JWT: authenticated by MetricsScrapeToken, before the bearer's filter
+                .addFilterBefore(scrape, BearerTokenAuthenticationFilter.class)
                 // Spring Security's own /logout (a redirect to a login page there is none of); the API's is
                 // POST /api/v1/auth/logout
                 .logout(logout -> logout.disable())
@@ -79,6 +86,7 @@ public class SecurityConfiguration {
                     auth.anyRequest().permitAll();
                 })
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(request -> scrape.matches(request) ? null : bearer.resolve(request))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
                                 Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
