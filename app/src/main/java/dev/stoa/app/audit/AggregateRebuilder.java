@@ -1,6 +1,7 @@
 package dev.stoa.app.audit;
 
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,8 +41,8 @@ class AggregateRebuilder {
         if (!type.storedName().equals(first.getType()))
             throw DomainException.notFound(type.name() + " " + aggregateId);
         if (first.getTimestamp().isAfter(asOf))
-            throw DomainException.notFound(type.name() + " " + aggregateId + " at " + asOf + ": its first event is at "
-                    + first.getTimestamp() + ", there is no state before it");
+            throw new DomainException(ErrorCode.NOT_FOUND_CODE, type.name() + " " + aggregateId + " did not exist yet at "
+                    + asOf + ": its first event is at " + first.getTimestamp());
         AtomicLong applied = new AtomicLong();
         AtomicReference<DomainEventMessage<?>> last = new AtomicReference<>();
         DomainEventStream upToAsOf = DomainEventStream.of(stored.asStream()

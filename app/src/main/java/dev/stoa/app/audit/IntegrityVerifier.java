@@ -1,5 +1,7 @@
 package dev.stoa.app.audit;
 
+import dev.stoa.api.platform.DomainException;
+
 import dev.stoa.app.audit.IntegrityReport.Break;
 import dev.stoa.app.audit.IntegrityReport.Progress;
 import java.time.Duration;
@@ -54,6 +56,9 @@ public class IntegrityVerifier {
         Long lastSeq = jdbc.queryForObject("select max(chain_seq) from audit_log" + range, Long.class, bounds);
         long chainHead = value(jdbc.queryForObject("select max(position) from audit_log", Long.class));
         long storeHead = store.head();
+        // as an explicit from after to is: an "intact" over no event at all said nothing (it was 200, intact, 0 checked)
+        if (fromPosition != null && toPosition == null && fromPosition > storeHead)
+            throw DomainException.badInput("from " + fromPosition + " is beyond the log's last position, " + storeHead);
         long pending = Math.max(0, storeHead - chainHead); // positions the chain has not reached yet
         if (firstSeq == null) {
             return new IntegrityReport(true, from, toPosition == null ? storeHead : to, 0, chainHead, storeHead, pending,

@@ -348,6 +348,10 @@ class AuditTrailIT extends ApiTest {
         assertThat(api.get("/api/v1/audit/events?limit=0", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/events?after=-1", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/integrity?from=10&to=2", auditor).status()).isEqualTo(400);
+        // beyond the log's head: "intact" over no event said nothing (it was 200, intact, 0 checked)
+        Api.Response beyond = api.get("/api/v1/audit/integrity?from=9223372036854775807", auditor);
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(400);
+        assertThat(beyond.code()).isEqualTo("validation_failed");
         Api.Response unknown = api.get("/api/v1/audit/order/" + UUID.randomUUID() + "/history", auditor);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("not_found");

@@ -117,6 +117,11 @@ class DeadLettersIT extends ApiTest {
     void unknownProcessorsLettersAndBadRequestsAreProblems() {
         String vendor = tokenFor("vendor");
         assertThat(api.get(LETTERS + "?processor=no-such-processor", admin).code()).isEqualTo("not_found");
+        // the audit log runs here but parks nothing (it said "not found in this process"); it counts no letter
+        Api.Response auditLog = api.get(LETTERS + "?processor=audit-log", admin);
+        assertThat(auditLog.code()).isEqualTo("not_found");
+        assertThat(auditLog.body().get("detail").asText()).contains("parks no event");
+        assertThat(api.get("/actuator/prometheus", admin).raw()).contains("stoa_dead_letters{processor=\"audit-log\"} 0.0");
         assertThat(api.get(LETTERS + "?limit=0", admin).code()).isEqualTo("validation_failed");
         assertThat(api.get(LETTERS + "?limit=101", admin).status()).isEqualTo(400);
         JsonNode page = api.get(LETTERS + "?limit=5&offset=0", admin).body();

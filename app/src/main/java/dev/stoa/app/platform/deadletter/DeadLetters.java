@@ -80,8 +80,11 @@ public class DeadLetters {
 
     Target target(String processor) {
         // asked first: Axon's deadLetterQueue(name) would register a queue for a name it does not know
-        var deadLetterProcessor = processing.sequencedDeadLetterProcessor(processor)
-                .orElseThrow(() -> DomainException.notFound("event processor " + processor + " (in this process)"));
+        var deadLetterProcessor = processing.sequencedDeadLetterProcessor(processor).orElseThrow(() ->
+                processing.eventProcessor(processor).isPresent()
+                        // the audit log: it retries an event it cannot chain, and never parks one
+                        ? DomainException.notFound("dead-letter queue of " + processor + " (it parks no event)")
+                        : DomainException.notFound("event processor " + processor + " (in this process)"));
         return new Target(processor, deadLetterProcessor, processing.deadLetterQueue(processor).orElseThrow());
     }
 

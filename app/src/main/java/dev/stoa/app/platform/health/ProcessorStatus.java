@@ -43,7 +43,9 @@ public class ProcessorStatus {
         EventProcessingConfiguration config = processing.getIfAvailable();
         if (config == null) return -1;
         try {
-            return config.deadLetterQueue(name).map(queue -> queue.size()).orElse(-1L);
+            // a processor without a queue (the audit log, which never parks) has no letter: 0, not -1 ("unknown")
+            if (config.sequencedDeadLetterProcessor(name).isEmpty()) return 0;
+            return config.deadLetterQueue(name).map(queue -> queue.size()).orElse(0L);
         } catch (RuntimeException e) {
             return -1;
         }
