@@ -157,6 +157,16 @@ class AuditTrailIT extends ApiTest {
         assertThat(registered.get("passwordHash").asText()).as("no hash in an audit answer").isEqualTo("[secret]");
         Api.Response tooEarly = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&to=2020-01-01", auditor);
         assertThat(tooEarly.body().get("items")).isEmpty();
+        // one day, from and to alike: the whole day (to meant its start, and the range was empty); an offset sent with
+        // its + unencoded (it arrives as a space) is read as the + it was
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Api.Response sameDay = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&type=OrderPlaced&from=" + today
+                + "&to=" + today, auditor);
+        assertThat(sameDay.body().get("items")).as(sameDay.toString()).hasSize(1);
+        Api.Response offset = api.get("/api/v1/audit/events?userId=" + flow.buyerId() + "&type=OrderPlaced&from=2020-01-01T00:00:00+01:00",
+                auditor);
+        assertThat(offset.status()).as(offset.toString()).isEqualTo(200);
+        assertThat(offset.body().get("items")).hasSize(1);
     }
 
     @Test

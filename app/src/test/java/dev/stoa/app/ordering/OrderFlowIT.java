@@ -227,6 +227,10 @@ class OrderFlowIT extends ApiTest {
         assertThat(before.get("items").findValuesAsText("id")).doesNotContain(second.value());
         JsonNode future = api.get("/api/v1/orders?from=2999-01-01", tokenFor("admin")).body();
         assertThat(future.get("total").asLong()).isZero();
+        // a day as from and to: that whole day (to meant the day's start, so the list was empty)
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonNode sameDay = api.get("/api/v1/orders?from=" + today + "&to=" + today + "&limit=100", tokenFor("admin")).body();
+        assertThat(sameDay.get("items").findValuesAsText("id")).contains(second.value());
 
         for (String bad : List.of("status=lost", "from=yesterday", "to=2026-13-45", "from=2026-12-02&to=2026-12-01")) {
             Api.Response refused = api.get("/api/v1/orders?" + bad, tokenFor("admin"));

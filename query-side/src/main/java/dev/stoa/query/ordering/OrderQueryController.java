@@ -69,8 +69,10 @@ class OrderQueryController {
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
         Instant since = InstantParam.parse(from, "from");
-        Instant until = InstantParam.parse(to, "to");
-        if (since != null && until != null && since.isAfter(until)) throw DomainException.badInput("from must not be after to");
+        Instant until = InstantParam.parseEnd(to, "to");
+        // a date as to ends with its day; from after to's start (its day's, for a date) is no range
+        if (since != null && until != null && since.isAfter(InstantParam.parse(to, "to")))
+            throw DomainException.badInput("from must not be after to");
         return queries.ask(new FindOrders(null, wanted, since, until, limit, offset), FindOrders.Result.class);
     }
 }

@@ -2,24 +2,36 @@ package dev.stoa.api.platform;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
-/** A time given in a query parameter: an ISO-8601 instant, or a date meaning its start (UTC). */
+/**
+ * A time given in a query parameter: an ISO-8601 instant (with {@code Z} or an offset; a {@code +} sent unencoded, which
+ * arrives as a space, is read as the {@code +} it was), or a date: as the start of a range its start, as the
+ * (exclusive) end of a range the start of the next day, so that {@code from=2026-12-05&to=2026-12-05} is that whole
+ * day (UTC). Until 2026-12-05 such a {@code to} meant the day's start, and the range was empty.
+ */
 public final class InstantParam {
     private InstantParam() {}
 
     /**
-     * The instant {@code value} names, null when it is absent or blank.
+     * The instant {@code value} names as the start of a range, null when it is absent or blank.
      *
      * @throws DomainException a 400 naming the parameter when it is neither an instant nor a date
      */
-    public static Instant parse(String value, String name) {
+    public static Instant parse(String value, String name) { return parse(value, name, false); }
+
+    /** The instant {@code value} names as the exclusive end of a range: a date ends with its day. */
+    public static Instant parseEnd(String value, String name) { return parse(value, name, true); }
+
+    private static Instant parse(String value, String name, boolean end) {
         if (value == null || value.isBlank()) return null;
         Instant instant;
         try {
-            instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
+            String text = value.trim().replace(' ', '+');
+            instant = text.length() == 10 ? LocalDate.parse(text).plusDays(end ? 1 : 0).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.DateTimeException e) {
             throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
         }
         // ISO-8601 takes years far outside what a database stores (PostgreSQL's timestamps refuse them)
