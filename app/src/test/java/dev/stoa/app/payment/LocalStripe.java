@@ -46,6 +46,8 @@ final class LocalStripe implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+    /** Intents a card paid ({@link #succeeded}): Stripe refuses to cancel them. */
+    private final java.util.Set<String> paid = ConcurrentHashMap.newKeySet();
     private final List<Refund> refunds = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> idempotent = new ConcurrentHashMap<>();
     private final List<String> intentCreations = Collections.synchronizedList(new ArrayList<>());
@@ -129,6 +131,11 @@ final class LocalStripe implements AutoCloseable {
                     reply(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payment_intent\"}}");
                     return;
                 }
+                if (paid.contains(intent.id())) { // as Stripe: a succeeded intent cannot be canceled
+                    reply(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"payment_intent_unexpected_state\","
+                            + "\"message\":\"You cannot cancel this PaymentIntent because it has a status of succeeded.\"}}");
+                    return;
+                }
                 body = intentJson(intent, "canceled", 0, null).replace("\"last_payment_error\":null",
                         "\"last_payment_error\":null,\"cancellation_reason\":\"" + form.getOrDefault("cancellation_reason", "") + "\"");
             } else if ("POST".equals(method) && path.equals("/v1/refunds")) {
@@ -158,12 +165,13 @@ final class LocalStripe implements AutoCloseable {
 
     // --- webhooks, as Stripe sends them ---
 
-    /** {@code payment_intent.succeeded} for the intent, as a payload. */
+    /** {@code payment_intent.succeeded} for the intent, as a payload; the intent is paid from now on. */
     String succeeded(String intentId) { return succeeded(intentId, intents.get(intentId).amount()); }
 
     /** {@code payment_intent.succeeded} with {@code amount_received} other than the intent's amount (changed at Stripe). */
     String succeeded(String intentId, long received) {
         Intent i = intents.get(intentId);
+        paid.add(intentId);
         return event("payment_intent.succeeded", intentJson(i, "succeeded", received, null));
     }
 

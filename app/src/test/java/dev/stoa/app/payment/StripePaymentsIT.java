@@ -231,6 +231,36 @@ class StripePaymentsIT {
         assertThat(stripe.cancellations()).noneMatch(c -> c.startsWith(intentOf(order)));
     }
 
+    /**
+     * The same, but the second card's success reaches the platform only after it handled the decline (Stripe sends
+     * webhooks in no promised order): the decline's handling asks Stripe to cancel the intent first, which Stripe refuses
+     * for an intent that succeeded, so the order waits for the capture, which confirms it. Before, the decline cancelled
+     * the order, and the success that came next was refunded: the buyer paid and had no order.
+     */
+    @Test
+    void declinedThenPaidByAnotherCard_whoseSuccessComesAfterTheDeclineWasHandled_theOrderIsConfirmed() throws Exception {
+        String lamp = shop.product(2_700, 2);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        String success = stripe.succeeded(intentOf(order)); // paid at Stripe; its webhook is not sent yet
+
+        assertThat(stripe.deliver(port, stripe.declined(intentOf(order), "card_declined", "Your card was declined.")))
+                .isEqualTo(200);
+        Await.until(() -> stripe.cancellations().contains(intentOf(order) + " cancel-" + order.paymentId()),
+                Duration.ofSeconds(20), "the decline handled: the intent's cancel asked of Stripe, and refused");
+        Await.pause(Duration.ofSeconds(1)); // a cancellation would be on its way by now
+        assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText())
+                .as("left to the capture").isEqualTo("pending");
+
+        assertThat(stripe.deliver(port, success)).isEqualTo(200);
+        JsonNode confirmed = shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        assertThat(confirmed.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
+        shop.awaitPayment(order.paymentId(), buyer.token(), "captured");
+        Await.pause(Duration.ofSeconds(1));
+        assertThat(stripe.refundsOf(intentOf(order))).isEmpty();
+        assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText()).isEqualTo("confirmed");
+    }
+
     @Test
     void theSameWebhookTenTimesAtOnce_oneCaptureOneConfirmationMail() throws Exception {
         String lamp = shop.product(4_200, 2);

@@ -77,14 +77,28 @@ class PaymentProcess {
     }
 
     /**
-     * A decline cancels the still pending order, unless the payment was captured since: Stripe keeps a declined intent
-     * open, and a second card may pay it before this step runs; the capture, handled next, then confirms the order.
+     * A decline cancels the still pending order, unless another card paid it: Stripe keeps a declined intent open, and a
+     * second card may pay it before this step runs. So the intent is canceled at the gateway first (idempotency key
+     * {@code cancel-<paymentId>}, as for any unpaid order gone): the gateway refuses to cancel an intent that succeeded,
+     * and then the order is left to the capture, whose webhook may not have come yet; it confirms the order. Once the
+     * intent is canceled, no card can pay it, and the order is cancelled. Before, only a capture already recorded kept
+     * the order: a success whose webhook came after the decline was handled found it cancelled, and was refunded.
      */
     @EventHandler
     void on(PaymentFailed e) {
-        if (PaymentRecord.read(events, e.paymentId()).map(r -> r.capturedCents() > 0).orElse(false)) {
+        PaymentRecord payment = PaymentRecord.read(events, e.paymentId()).orElse(null);
+        if (payment != null && payment.capturedCents() > 0) {
             log.info("Payment {} was declined, then captured: order {} is left to the capture", e.paymentId(), e.orderId());
             return;
+        }
+        if (payment != null && payment.intentId() != null) {
+            try {
+                gateway.cancelIntent(payment.intentId(), e.paymentId());
+            } catch (PaymentGateway.Refused refused) {
+                log.info("Payment {} was declined, but the gateway would not cancel its intent ({}): another card paid it; "
+                        + "order {} is left to the capture", e.paymentId(), refused.getMessage(), e.orderId());
+                return;
+            }
         }
         cancelPending(e.paymentId(), e.orderId());
     }

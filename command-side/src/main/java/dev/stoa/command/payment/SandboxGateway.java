@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * shapes of ids and secrets, and Stripe's test cards through {@link #confirmation}: {@code pm_card_visa} succeeds,
  * {@code pm_card_chargeDeclined} and {@code pm_card_chargeDeclinedInsufficientFunds} are declined. The outcome is a
  * webhook event as Stripe would send it, signed with this sandbox's own secret, which goes through the same webhook code.
- * Ids are derived from Stoa's ids, so a retried creation answers the same intent; nothing is stored, and the client
- * secret is derived with a key drawn at start-up (so it changes with a restart, as a test secret may).
+ * Ids are derived from Stoa's ids, so a retried creation answers the same intent; nothing is stored but, in memory, which
+ * intents a card paid (they cannot be canceled), and the client secret is derived with a key drawn at start-up (so it
+ * changes with a restart, as a test secret may).
  */
 class SandboxGateway implements PaymentGateway {
     static final Map<String, String[]> TEST_CARDS = Map.of(
@@ -70,8 +71,20 @@ class SandboxGateway implements PaymentGateway {
         return new Refund(id, "succeeded", null);
     }
 
+    /**
+     * As Stripe: an intent a card paid cannot be canceled (the decline's handling then leaves the order to the capture).
+     * The sandbox remembers, in this process, which of its intents succeeded.
+     */
     @Override
-    public String cancelIntent(String intentId, PaymentId paymentId) { return "canceled"; }
+    public String cancelIntent(String intentId, PaymentId paymentId) {
+        if (paid.contains(intentId))
+            throw new Refused("Stripe refused the request: You cannot cancel this PaymentIntent because it has a status of "
+                    + "succeeded (payment_intent_unexpected_state)", null);
+        return "canceled";
+    }
+
+    /** Intents a sandbox card paid ({@link #confirmation} with a succeeding card), in this process. */
+    private final java.util.Set<String> paid = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * What Stripe would send after Stripe.js confirmed the intent with {@code paymentMethod}: the event JSON and its
@@ -82,6 +95,7 @@ class SandboxGateway implements PaymentGateway {
         String[] decline = TEST_CARDS.get(paymentMethod);
         if (decline == null) throw new IllegalArgumentException("not a sandbox test card: " + paymentMethod);
         boolean succeeds = decline.length == 0;
+        if (succeeds) paid.add(intentId);
         long now = Instant.now().getEpochSecond();
         String error = succeeds ? "null" : """
                 {"type":"card_error","code":"card_declined","decline_code":"%s","message":"%s","payment_method":{"id":"%s","object":"payment_method","type":"card"}}"""
