@@ -195,6 +195,9 @@ class StripePaymentsIT {
         assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "failed").get("failureCode").asText())
                 .isEqualTo("insufficient_funds");
         assertThat(mailbox.find(buyer.email(), "did not go through", "(insufficient funds)")).isEqualTo("insufficient funds");
+        Await.pause(Duration.ofMillis(500));
+        assertThat(mailbox.all(buyer.email())).extracting(m -> m.get("subject").asText()).as("one mail says it all")
+                .noneMatch(subject -> subject.contains("was cancelled"));
         Api.Response retry = api.post("/api/v1/payments", Map.of("orderId", order.orderId()), buyer.token());
         assertThat(retry.status()).as(retry.toString()).isEqualTo(409);
         assertThat(retry.code()).isEqualTo("invalid_transition");
@@ -259,6 +262,10 @@ class StripePaymentsIT {
         Await.pause(Duration.ofSeconds(1));
         assertThat(stripe.refundsOf(intentOf(order))).isEmpty();
         assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText()).isEqualTo("confirmed");
+        // the buyer is told the order is confirmed, never that it was cancelled (the decline's mail said so)
+        mailbox.await(buyer.email(), "confirm");
+        assertThat(mailbox.all(buyer.email())).extracting(m -> m.get("subject").asText())
+                .noneMatch(subject -> subject.contains("did not go through") || subject.contains("cancelled"));
     }
 
     @Test

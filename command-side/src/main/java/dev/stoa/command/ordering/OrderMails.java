@@ -53,6 +53,8 @@ class OrderMails {
     @EventHandler
     void on(OrderCancelled e, EventMessage<?> message) {
         String buyer = e.buyer().value();
+        // PaymentMails' payment-failed mail says it, with why (the reason is sealed with the buyer's key)
+        if (CancelOrder.PAYMENT_FAILED.equals(personal.open(buyer, e.reason()))) return;
         String reason = switch (e.reason()) {
             case CancelOrder.EXPIRED -> "it was not paid in time";
             case CancelOrder.USER_DEACTIVATED -> "the account was closed";

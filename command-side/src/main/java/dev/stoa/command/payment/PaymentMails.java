@@ -2,7 +2,9 @@ package dev.stoa.command.payment;
 
 import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderId;
-import dev.stoa.api.payment.PaymentFailed;
+import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentRefundReversed;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.RefundPaid;
@@ -19,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The buyer's mails about a card payment: it failed (the order is cancelled), a refund went through (to the card, or
+ * The buyer's mails about a card payment: it failed (once the order is cancelled for it), a refund went through (to the card, or
  * a refund request's to the wallet), a card refund was sent back by the bank after all. Named after the
  * event that caused them, so a redelivered event sends nothing more; never on a replay, not for events older than 48 h.
  */
@@ -41,11 +43,21 @@ class PaymentMails {
         this.publicUrl = publicUrl;
     }
 
+    /**
+     * A card payment that did not go through, once its order was cancelled for it ({@code payment_failed}), with the
+     * decline's reason: the mail says the order was cancelled and nothing charged. Not on the decline itself, as before
+     * 2026-12-05: another card may still pay the intent, and the order is then confirmed, which that mail denied.
+     * The order's own cancellation mail is not sent for this reason ({@code OrderMails}): this one says it all.
+     */
     @EventHandler
-    void on(PaymentFailed e, EventMessage<?> message) {
-        String reason = e.failureMessage() != null ? e.failureMessage().replaceAll("\\.$", "")
-                : e.failureCode() != null ? e.failureCode() : "the card was declined";
-        Map<String, Object> model = model(e.orderId(), e.amountCents(), e.currency());
+    void on(OrderCancelled e, EventMessage<?> message) {
+        // the reason is sealed with the buyer's key (a buyer may write one): opened to be compared
+        if (!CancelOrder.PAYMENT_FAILED.equals(personal.open(e.buyer().value(), e.reason()))) return;
+        PaymentRecord payment = PaymentRecord.read(events, PaymentId.ofOrder(e.orderId())).orElse(null);
+        if (payment == null) return;
+        String reason = payment.failureMessage() != null ? payment.failureMessage().replaceAll("\\.$", "")
+                : payment.failureCode() != null ? payment.failureCode() : "the card was declined";
+        Map<String, Object> model = model(e.orderId(), payment.amountCents(), payment.currency());
         model.put("reason", reason);
         send("payment-failed", e.buyer().value(), message, model);
     }
