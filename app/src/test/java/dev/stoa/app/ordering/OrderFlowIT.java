@@ -216,6 +216,12 @@ class OrderFlowIT extends ApiTest {
         assertThat(viaMe.get("total").asLong()).isEqualTo(2);
         assertThat(api.get("/api/v1/users/me/orders", tokenFor("customer")).body().get("total").asLong()).isZero();
         assertThat(api.get("/api/v1/users/me/orders").status()).isEqualTo(401);
+        // a user's own lists take the staff list's filters (the status was ignored: cancelled orders came with pending)
+        JsonNode pending = api.get("/api/v1/users/me/orders?status=pending", token).body();
+        assertThat(pending.get("items").findValuesAsText("id")).containsExactly(second.value());
+        JsonNode cancelledOnes = api.get("/api/v1/users/" + me + "/orders?status=cancelled", token).body();
+        assertThat(cancelledOnes.get("items").findValuesAsText("id")).containsExactly(first.value());
+        assertThat(api.get("/api/v1/users/me/orders?status=lost", token).code()).isEqualTo("validation_failed");
 
         JsonNode cancelled = api.get("/api/v1/orders?status=cancelled&limit=100", tokenFor("admin")).body();
         assertThat(cancelled.get("items").findValuesAsText("id")).contains(first.value()).doesNotContain(second.value());

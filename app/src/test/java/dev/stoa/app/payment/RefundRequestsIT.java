@@ -297,6 +297,12 @@ class RefundRequestsIT extends ApiTest {
         Api.Response bad = api.post("/api/v1/refunds", Map.of("orderId", orderId), buyer[1]);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.code()).isEqualTo("validation_failed");
+        // no item named is no request for everything (it was 201, and the request then held every unit)
+        Api.Response none = api.post("/api/v1/refunds", Map.of("orderId", orderId, "reason", "none", "items", List.of()),
+                buyer[1]);
+        assertThat(none.status()).as(none.toString()).isEqualTo(400);
+        assertThat(none.code()).isEqualTo("validation_failed");
+        assertThat(none.body().at("/errors/0/field").asText()).isEqualTo("items");
     }
 
     @Test

@@ -50,7 +50,8 @@ class RefundCommandController {
                 @NotNull UUID itemId, @NotNull @Positive @Max(10_000) Integer quantity) {}
 
     record RefundRequestBody(@NotNull UUID orderId, @NotBlank @Size(max = 1000) String reason,
-                             @Size(max = 100) List<@Valid @NotNull Item> items) {}
+                             @Size(min = 1, max = 100, message = "name at least one item, or leave items out for the whole order")
+                             List<@Valid @NotNull Item> items) {}
 
     record DecisionBody(@NotBlank @Size(max = 1000) String reason) {}
 

@@ -42,20 +42,26 @@ class OrderQueryController {
     }
 
     @GetMapping("/users/{userId}/orders")
-    @Operation(operationId = "listUserOrders", summary = "A user's orders, newest first (that user, admin, support)")
+    @Operation(operationId = "listUserOrders", summary = "A user's orders, newest first, by status and placed in [from, to) (that user, admin, support)")
     FindOrders.Result ofUser(@PathVariable UserId userId, Actor actor,
+                             @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @RequestParam(defaultValue = "0") @Min(0) int offset) {
         Access.requireSelfOr(actor, userId.value(), "orders of user " + userId, Roles.ADMIN, Roles.SUPPORT);
-        return queries.ask(new FindOrders(userId.value(), null, null, null, limit, offset), FindOrders.Result.class);
+        return find(userId.value(), status, from, to, limit, offset);
     }
 
     @GetMapping("/users/me/orders")
     @Operation(operationId = "listMyOrders", summary = "The caller's own orders, newest first (listUserOrders for the "
             + "caller's id, as /users/me/enrollments and /users/me/notifications are)")
-    FindOrders.Result mine(Actor actor, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+    FindOrders.Result mine(Actor actor, @RequestParam(required = false) String status,
+                           @RequestParam(required = false) String from,
+                           @RequestParam(required = false) String to,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return queries.ask(new FindOrders(actor.userId(), null, null, null, limit, offset), FindOrders.Result.class);
+        return find(actor.userId(), status, from, to, limit, offset);
     }
 
     @GetMapping("/orders")
@@ -66,6 +72,14 @@ class OrderQueryController {
                           @RequestParam(required = false) String to,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                           @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return find(null, status, from, to, limit, offset);
+    }
+
+    /**
+     * Orders of one buyer (null: all), by status and placed in [from, to); a user's own lists take the filters the
+     * staff's list takes (they were ignored, so {@code ?status=confirmed} listed cancelled orders too).
+     */
+    private FindOrders.Result find(String buyer, String status, String from, String to, int limit, int offset) {
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
         Instant since = InstantParam.parse(from, "from");
@@ -73,6 +87,6 @@ class OrderQueryController {
         // a date as to ends with its day; from after to's start (its day's, for a date) is no range
         if (since != null && until != null && since.isAfter(InstantParam.parse(to, "to")))
             throw DomainException.badInput("from must not be after to");
-        return queries.ask(new FindOrders(null, wanted, since, until, limit, offset), FindOrders.Result.class);
+        return queries.ask(new FindOrders(buyer, wanted, since, until, limit, offset), FindOrders.Result.class);
     }
 }
