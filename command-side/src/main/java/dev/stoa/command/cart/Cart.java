@@ -95,7 +95,10 @@ public class Cart {
      * already (the enrollment aggregate decides), in the cart's currency. No stock, no shipping.
      */
     private void addCourse(AddCartItem cmd, String id, ItemCatalog catalog) {
-        if (lines.containsKey(id)) throw new DomainException(ErrorCode.COURSE_IN_CART, "course " + id + " is in the cart already");
+        Line held = lines.get(id);
+        // a line of this id that is a product is no course: the id names no course (it answered course_in_cart)
+        if (held != null && held.itemType != CartItemType.COURSE) throw DomainException.notFound("course " + id);
+        if (held != null) throw new DomainException(ErrorCode.COURSE_IN_CART, "course " + id + " is in the cart already");
         if (cmd.quantity() != 1) throw DomainException.badInput("a course is bought once: quantity must be 1");
         if (lines.size() >= MAX_LINES) throw DomainException.badInput("a cart holds at most " + MAX_LINES + " lines");
         CourseId courseId = new CourseId(id);

@@ -111,6 +111,9 @@ class CartTest {
                 .expectException(hasCode("product_unavailable"));
         fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.COURSE, mug, 1))
                 .expectException(hasCode("not_found"));
+        // a product in the cart, sent as a course: no such course (it was 409 course_in_cart)
+        fixture.given(added(mug, 1)).when(new AddCartItem(user, CartItemType.COURSE, mug, 1))
+                .expectException(hasCode("not_found")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new AddCartItem(user, CartItemType.PRODUCT, mug, 0))
                 .expectException(hasCode("validation_failed"));
     }
