@@ -48,6 +48,26 @@ class IdempotencyIT extends ApiTest {
         assertThat(other.code()).isEqualTo("idempotency_key_reused");
     }
 
+    /** The same JSON written again in another order (a client re-serialising a map) is the same request: replayed. */
+    @Test
+    void sameKeyWithTheSameJsonInAnotherOrderIsTheSameRequest() {
+        String vendor = tokenFor("vendor");
+        String key = UUID.randomUUID().toString();
+        String sku = unique("ORD");
+        String first = "{\"sku\":\"" + sku + "\",\"slug\":\"" + sku.toLowerCase() + "\",\"name\":\"Ordered\",\"priceCents\":100,"
+                + "\"currency\":\"USD\",\"brand\":\"B\"}";
+        String reordered = "{ \"brand\": \"B\", \"currency\": \"USD\", \"priceCents\": 100, \"name\": \"Ordered\", \"slug\": \""
+                + sku.toLowerCase() + "\", \"sku\": \"" + sku + "\" }";
+        Api.Response created = api.send("POST", "/api/v1/products", "application/json",
+                first.getBytes(java.nio.charset.StandardCharsets.UTF_8), vendor, Map.of("Idempotency-Key", key));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api.Response again = api.send("POST", "/api/v1/products", "application/json",
+                reordered.getBytes(java.nio.charset.StandardCharsets.UTF_8), vendor, Map.of("Idempotency-Key", key));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body().get("productId").asText()).isEqualTo(created.body().get("productId").asText());
+    }
+
     @Test
     void keysBelongToTheirCaller() {
         String key = UUID.randomUUID().toString();

@@ -69,13 +69,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request);
-        String hash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", cached.body());
+        String head = request.getMethod() + " " + request.getRequestURI() + "\n";
+        String hash = hash(head, canonical(request.getContentType(), cached.body()));
         String principal = AuthenticatedUser.id().orElse("anonymous:" + hash.substring(0, 40));
         if (store.begin(principal, key, hash, waitForFirst.multipliedBy(6))) {
             MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
             runFirst(cached, response, chain, principal, key);
         } else {
-            replay(response, principal, key, hash);
+            // a first request stored before 2026-12-05 has the fingerprint of its bytes as they came
+            replay(response, principal, key, hash, hash(head, cached.body()));
         }
     }
 
@@ -98,7 +100,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(HttpServletResponse response, String principal, String key, String hash) throws IOException {
+    private void replay(HttpServletResponse response, String principal, String key, String hash, String rawHash)
+            throws IOException {
         long deadline = System.nanoTime() + waitForFirst.toNanos();
         Optional<IdempotencyStore.Stored> stored = store.find(principal, key);
         while (stored.isPresent() && stored.get().status() == null && System.nanoTime() < deadline) {
@@ -108,7 +111,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (stored.isEmpty()) {
             Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
                     "the first request with this Idempotency-Key failed; retry"));
-        } else if (!stored.get().requestHash().equals(hash)) {
+        } else if (!stored.get().requestHash().equals(hash) && !stored.get().requestHash().equals(rawHash)) {
             Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request"));
         } else if (stored.get().withheld()) {
@@ -136,6 +139,26 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * The body as it is compared: a JSON body with its object members in key order, without whitespace, so that a
+     * retry whose client wrote the same JSON again in another order (a map re-serialised) is the same request (it was
+     * 422 idempotency_key_reused); any other body (not JSON, or unreadable) as it came.
+     */
+    private byte[] canonical(String contentType, byte[] body) {
+        if (body.length == 0 || contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json"))
+            return body;
+        try {
+            Object value = mapper.readValue(body, Object.class);
+            return CANONICAL.writeValueAsBytes(value);
+        } catch (IOException | RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    /** Writes maps in key order, nested ones too. */
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /**
      * The request's fingerprint: a keyed hash (HMAC with the platform's key) of its SHA-256, so that the stored value,
