@@ -85,10 +85,8 @@ class AuditController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestHeader(value = "Accept", required = false) String accept,
             HttpServletResponse response) throws IOException {
-        Instant since = InstantParam.parse(from, "from"), until = InstantParam.parseEnd(to, "to");
-        // a date as to ends with its day; from after to's start (its day's, for a date) is no range
-        if (since != null && until != null && since.isAfter(InstantParam.parse(to, "to")))
-            throw DomainException.badInput("from must not be after to");
+        Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
+        Instant since = range[0], until = range[1];
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId);
         String consistency = awaitChain();
         if (wantsNdjson(accept)) {

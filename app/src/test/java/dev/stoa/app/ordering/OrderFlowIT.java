@@ -237,6 +237,8 @@ class OrderFlowIT extends ApiTest {
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         JsonNode sameDay = api.get("/api/v1/orders?from=" + today + "&to=" + today + "&limit=100", tokenFor("admin")).body();
         assertThat(sameDay.get("items").findValuesAsText("id")).contains(second.value());
+        // from within that day to its date: the rest of the day (a date's end, not its start, bounds it)
+        assertThat(api.get("/api/v1/orders?from=" + today + "T00:00:01Z&to=" + today, tokenFor("admin")).status()).isEqualTo(200);
 
         for (String bad : List.of("status=lost", "from=yesterday", "to=2026-13-45", "from=2026-12-02&to=2026-12-01")) {
             Api.Response refused = api.get("/api/v1/orders?" + bad, tokenFor("admin"));

@@ -123,7 +123,8 @@ final class LocalStripe implements AutoCloseable {
                     reply(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such payment_intent\"}}");
                     return;
                 }
-                body = intentJson(intent, "requires_payment_method", 0, null);
+                body = paid.contains(intent.id()) ? intentJson(intent, "succeeded", intent.amount(), null)
+                        : intentJson(intent, "requires_payment_method", 0, null);
             } else if ("POST".equals(method) && path.startsWith("/v1/payment_intents/") && path.endsWith("/cancel")) {
                 Intent intent = intents.get(path.substring("/v1/payment_intents/".length(), path.length() - "/cancel".length()));
                 cancellations.add((intent == null ? "?" : intent.id()) + " " + key);

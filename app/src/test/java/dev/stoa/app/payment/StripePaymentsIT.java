@@ -195,7 +195,7 @@ class StripePaymentsIT {
         assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "failed").get("failureCode").asText())
                 .isEqualTo("insufficient_funds");
         assertThat(mailbox.find(buyer.email(), "did not go through", "(insufficient funds)")).isEqualTo("insufficient funds");
-        Await.pause(Duration.ofMillis(500));
+        Await.pause(Duration.ofSeconds(2)); // the order's mails come from another processor
         assertThat(mailbox.all(buyer.email())).extracting(m -> m.get("subject").asText()).as("one mail says it all")
                 .noneMatch(subject -> subject.contains("was cancelled"));
         Api.Response retry = api.post("/api/v1/payments", Map.of("orderId", order.orderId()), buyer.token());
@@ -249,7 +249,7 @@ class StripePaymentsIT {
 
         assertThat(stripe.deliver(port, stripe.declined(intentOf(order), "card_declined", "Your card was declined.")))
                 .isEqualTo(200);
-        Await.until(() -> stripe.cancellations().contains(intentOf(order) + " cancel-" + order.paymentId()),
+        Await.until(() -> stripe.cancellations().contains(intentOf(order) + " cancel-declined-" + order.paymentId()),
                 Duration.ofSeconds(20), "the decline handled: the intent's cancel asked of Stripe, and refused");
         Await.pause(Duration.ofSeconds(1)); // a cancellation would be on its way by now
         assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText())
@@ -264,6 +264,7 @@ class StripePaymentsIT {
         assertThat(api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body().get("status").asText()).isEqualTo("confirmed");
         // the buyer is told the order is confirmed, never that it was cancelled (the decline's mail said so)
         mailbox.await(buyer.email(), "confirm");
+        Await.pause(Duration.ofSeconds(2)); // the payment's mails come from another processor
         assertThat(mailbox.all(buyer.email())).extracting(m -> m.get("subject").asText())
                 .noneMatch(subject -> subject.contains("did not go through") || subject.contains("cancelled"));
     }

@@ -6,6 +6,7 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderShipped;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.platform.PersonalData;
+import dev.stoa.command.payment.DeclinedCardOrders;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -53,8 +54,8 @@ class OrderMails {
     @EventHandler
     void on(OrderCancelled e, EventMessage<?> message) {
         String buyer = e.buyer().value();
-        // PaymentMails' payment-failed mail says it, with why (the reason is sealed with the buyer's key)
-        if (CancelOrder.PAYMENT_FAILED.equals(personal.open(buyer, e.reason()))) return;
+        // a card's decline: PaymentMails' payment-failed mail says it, with why
+        if (DeclinedCardOrders.declined(e, events, personal)) return;
         String reason = switch (e.reason()) {
             case CancelOrder.EXPIRED -> "it was not paid in time";
             case CancelOrder.USER_DEACTIVATED -> "the account was closed";

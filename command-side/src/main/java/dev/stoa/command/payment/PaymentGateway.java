@@ -34,7 +34,12 @@ public interface PaymentGateway {
      * Cancels a PaymentIntent that can no longer be paid (its order is gone; idempotency key {@code cancel-<paymentId>}):
      * answers its status then ({@code canceled}). An intent that succeeded meanwhile cannot be canceled: {@link Refused}.
      */
-    String cancelIntent(String intentId, PaymentId paymentId);
+    default String cancelIntent(String intentId, PaymentId paymentId) {
+        return cancelIntent(intentId, paymentId, "cancel-" + paymentId.value());
+    }
+
+    /** The same, under another idempotency key (a decline's cancel, {@code cancel-declined-<paymentId>}). */
+    String cancelIntent(String intentId, PaymentId paymentId, String idempotencyKey);
 
     /**
      * A refund at the gateway: its id, status ({@code succeeded}, {@code pending}, {@code failed}, {@code canceled}) and,

@@ -2,7 +2,6 @@ package dev.stoa.command.payment;
 
 import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderId;
-import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentRefundReversed;
@@ -51,10 +50,8 @@ class PaymentMails {
      */
     @EventHandler
     void on(OrderCancelled e, EventMessage<?> message) {
-        // the reason is sealed with the buyer's key (a buyer may write one): opened to be compared
-        if (!CancelOrder.PAYMENT_FAILED.equals(personal.open(e.buyer().value(), e.reason()))) return;
-        PaymentRecord payment = PaymentRecord.read(events, PaymentId.ofOrder(e.orderId())).orElse(null);
-        if (payment == null) return;
+        if (!DeclinedCardOrders.declined(e, events, personal)) return; // OrderMails tells any other cancellation
+        PaymentRecord payment = PaymentRecord.read(events, PaymentId.ofOrder(e.orderId())).orElseThrow();
         String reason = payment.failureMessage() != null ? payment.failureMessage().replaceAll("\\.$", "")
                 : payment.failureCode() != null ? payment.failureCode() : "the card was declined";
         Map<String, Object> model = model(e.orderId(), payment.amountCents(), payment.currency());

@@ -93,15 +93,24 @@ class PaymentProcess {
         }
         if (payment != null && payment.intentId() != null) {
             try {
-                gateway.cancelIntent(payment.intentId(), e.paymentId());
+                // a key of its own: a refusal Stripe keeps under it must not answer the order's later cancel-<paymentId>
+                gateway.cancelIntent(payment.intentId(), e.paymentId(), "cancel-declined-" + e.paymentId().value());
             } catch (PaymentGateway.Refused refused) {
-                log.info("Payment {} was declined, but the gateway would not cancel its intent ({}): another card paid it; "
-                        + "order {} is left to the capture", e.paymentId(), refused.getMessage(), e.orderId());
-                return;
+                String status = gateway.retrieveIntent(payment.intentId()).status();
+                if (PAID_OR_PAYING.contains(status)) {
+                    log.info("Payment {} was declined, but its intent is {} (another card paid it): order {} is left to "
+                            + "the capture", e.paymentId(), status, e.orderId());
+                    return;
+                }
+                log.info("Payment {} was declined and its intent ({}) would not be canceled ({}): order {} is cancelled",
+                        e.paymentId(), status, refused.getMessage(), e.orderId());
             }
         }
         cancelPending(e.paymentId(), e.orderId());
     }
+
+    /** An intent's states in which a card paid it, or is paying it: its capture (or decline) is still to come. */
+    private static final java.util.Set<String> PAID_OR_PAYING = java.util.Set.of("succeeded", "processing", "requires_capture");
 
     @EventHandler
     void on(PaymentCanceled e) { cancelPending(e.paymentId(), e.orderId()); }

@@ -62,7 +62,8 @@ class SandboxGateway implements PaymentGateway {
     public Intent retrieveIntent(String intentId) {
         String hex = intentId.startsWith("pi_sandbox_") ? intentId.substring("pi_sandbox_".length()) : "";
         String paymentId = hex.length() == 32 ? hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5") : null;
-        return new Intent(intentId, secretOf(intentId), "requires_payment_method", paymentId);
+        return new Intent(intentId, secretOf(intentId), paid.contains(intentId) ? "succeeded" : "requires_payment_method",
+                paymentId);
     }
 
     @Override
@@ -76,7 +77,7 @@ class SandboxGateway implements PaymentGateway {
      * The sandbox remembers, in this process, which of its intents succeeded.
      */
     @Override
-    public String cancelIntent(String intentId, PaymentId paymentId) {
+    public String cancelIntent(String intentId, PaymentId paymentId, String idempotencyKey) {
         if (paid.contains(intentId))
             throw new Refused("Stripe refused the request: You cannot cancel this PaymentIntent because it has a status of "
                     + "succeeded (payment_intent_unexpected_state)", null);

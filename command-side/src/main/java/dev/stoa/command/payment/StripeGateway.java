@@ -59,10 +59,10 @@ class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public String cancelIntent(String intentId, PaymentId paymentId) {
+    public String cancelIntent(String intentId, PaymentId paymentId, String idempotencyKey) {
         PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
                 .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
-        return call(() -> stripe.v1().paymentIntents().cancel(intentId, params, key("cancel-" + paymentId.value())).getStatus());
+        return call(() -> stripe.v1().paymentIntents().cancel(intentId, params, key(idempotencyKey)).getStatus());
     }
 
     private static Intent intent(PaymentIntent pi) {

@@ -57,7 +57,7 @@ class PaymentProcessTest {
             }
 
             @Override
-            public String cancelIntent(String intentId, PaymentId paymentId) {
+            public String cancelIntent(String intentId, PaymentId paymentId, String idempotencyKey) {
                 if (gatewayFailure != null) throw gatewayFailure;
                 cancelled.add(intentId + ":" + paymentId.value());
                 return "canceled";
@@ -126,6 +126,20 @@ class PaymentProcessTest {
                 new OrderConfirmed(order, "ORD-20261202-ABCD", buyer, PlaceOrder.CARD, payment.value(), 5_000, "USD")));
         process.on(new PaymentCanceled(payment, order, buyer, "abandoned", "evt_c"));
         assertThat(sent).isEmpty();
+    }
+
+    /**
+     * The gateway refuses to cancel a declined intent for another reason than a success (its intent reads
+     * requires_payment_method): the order is cancelled all the same, not left pending until its hold runs out.
+     */
+    @Test
+    void givenDeclined_whoseIntentTheGatewayWillNotCancel_butNoCardPaid_thenTheOrderIsCancelled() {
+        PaymentFailed declined = new PaymentFailed(payment, order, buyer, 5_000, "USD", "card_declined", "declined", "evt_no");
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"), declined);
+        stored(order.value(), placed());
+        gatewayFailure = new PaymentGateway.Refused("payment_intent_unexpected_state", null);
+        process.on(declined);
+        assertThat(sent).containsExactly(new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()));
     }
 
     @Test

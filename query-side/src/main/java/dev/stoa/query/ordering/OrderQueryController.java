@@ -82,11 +82,8 @@ class OrderQueryController {
     private FindOrders.Result find(String buyer, String status, String from, String to, int limit, int offset) {
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
-        Instant since = InstantParam.parse(from, "from");
-        Instant until = InstantParam.parseEnd(to, "to");
-        // a date as to ends with its day; from after to's start (its day's, for a date) is no range
-        if (since != null && until != null && since.isAfter(InstantParam.parse(to, "to")))
-            throw DomainException.badInput("from must not be after to");
+        Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
+        Instant since = range[0], until = range[1];
         return queries.ask(new FindOrders(buyer, wanted, since, until, limit, offset), FindOrders.Result.class);
     }
 }

@@ -24,13 +24,33 @@ public final class InstantParam {
     /** The instant {@code value} names as the exclusive end of a range: a date ends with its day. */
     public static Instant parseEnd(String value, String name) { return parse(value, name, true); }
 
+    /**
+     * {@code [from, to)} from the two parameters (either may be absent), {@code to} as an end: 400 when {@code from} comes
+     * after {@code to}, or when {@code to} is a date and {@code from} is not before its day's end.
+     */
+    public static Instant[] range(String from, String to) {
+        Instant since = parse(from, "from"), until = parseEnd(to, "to");
+        if (since != null && until != null) {
+            boolean toIsDate = !until.equals(parse(to, "to"));
+            if (toIsDate ? !since.isBefore(until) : since.isAfter(until))
+                throw DomainException.badInput("from must not be after to");
+        }
+        return new Instant[] {since, until};
+    }
+
     private static Instant parse(String value, String name, boolean end) {
         if (value == null || value.isBlank()) return null;
         Instant instant;
         try {
             String text = value.trim().replace(' ', '+');
-            instant = text.length() == 10 ? LocalDate.parse(text).plusDays(end ? 1 : 0).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                // the last day's end is the last instant taken (a day after it, PostgreSQL's timestamps refuse)
+                instant = end && day.getYear() == 9999 && day.getDayOfYear() == day.lengthOfYear() ? LAST
+                        : day.plusDays(end ? 1 : 0).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                instant = OffsetDateTime.parse(text).toInstant();
+            }
         } catch (java.time.DateTimeException e) {
             throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
         }

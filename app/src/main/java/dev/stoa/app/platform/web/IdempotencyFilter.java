@@ -149,16 +149,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (body.length == 0 || contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json"))
             return body;
         try {
-            Object value = mapper.readValue(body, Object.class);
+            Object value = CANONICAL.readValue(body, Object.class);
             return CANONICAL.writeValueAsBytes(value);
         } catch (IOException | RuntimeException notJson) {
             return body;
         }
     }
 
-    /** Writes maps in key order, nested ones too. */
+    /** Writes maps in key order, nested ones too; numbers as written (no double's rounding: 0.1 is not 0.10000000000000000001). */
     private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS, true);
 
     /**
      * The request's fingerprint: a keyed hash (HMAC with the platform's key) of its SHA-256, so that the stored value,
