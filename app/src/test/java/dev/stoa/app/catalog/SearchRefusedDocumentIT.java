@@ -158,7 +158,8 @@ class SearchRefusedDocumentIT extends ApiTest {
 
     /** Evicted, so that no other test finds this product's letters (product-read-model refuses the brand too). */
     private void evict(ProductId product, String admin) {
-        new ParkedLetters(api, admin).evict(product.value(), PROCESSOR, "product-read-model");
+        // product-read-model refuses the brand too (varchar(100)): parked there before the next test runs
+        new ParkedLetters(api, admin).awaitAndEvict(product.value(), List.of("product-read-model"), PROCESSOR);
     }
 
     private List<JsonNode> letters(ProductId product, String admin) {

@@ -52,7 +52,8 @@ class CourseSearchRefusedDocumentIT extends ApiTest {
             Await.until(() -> api.get("/api/v1/search?type=course&q=" + tag).body().get("items").findValuesAsText("id")
                     .contains(later), Duration.ofSeconds(60), "a course published after the refused one is found");
         } finally {
-            letters.evict(refused.value(), PROCESSOR, "course-read-model");
+            // the read models refuse the currency too (varchar(3)): parked there before the next test runs
+            letters.awaitAndEvict(refused.value(), List.of("course-read-model", "enrollment-read-model"), PROCESSOR);
         }
     }
 }

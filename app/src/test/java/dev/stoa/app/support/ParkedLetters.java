@@ -30,6 +30,20 @@ public final class ParkedLetters {
         return of(processor, sequenceId).stream().map(l -> l.get("type").asText()).toList();
     }
 
+    /**
+     * Waits (bounded, without failing) until each of {@code refusing} has parked the sequence's event, then evicts the
+     * sequence's letters there and in {@code others}. A read model that refuses a test's poison retries its batch before
+     * it parks the event; evicted before that, the letter came back after the test, and the processor lagged meanwhile,
+     * so that the next test class read stale rows.
+     */
+    public void awaitAndEvict(String sequenceId, java.util.List<String> refusing, String... others) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        for (String processor : refusing)
+            while (of(processor, sequenceId).isEmpty() && System.nanoTime() < deadline) Await.pause(java.time.Duration.ofMillis(200));
+        evict(sequenceId, refusing.toArray(String[]::new));
+        evict(sequenceId, others);
+    }
+
     /** Evicts the sequence's letters in each processor, so that no other test finds them. */
     public void evict(String sequenceId, String... processors) {
         for (String processor : processors)
