@@ -7,6 +7,7 @@ import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.PersonalData;
+import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
@@ -20,11 +21,16 @@ public final class DeclinedCardOrders {
     private DeclinedCardOrders() {}
 
     public static boolean declined(OrderCancelled e, EventStore events, PersonalData personal) {
-        if (!Actor.system().userId().equals(e.cancelledBy()) || !PlaceOrder.CARD.equals(e.paymentMethod())) return false;
+        return declinedPayment(e, events, personal).isPresent();
+    }
+
+    /** The declined payment behind such a cancellation, read once (its mail tells its reason). */
+    static Optional<PaymentRecord> declinedPayment(OrderCancelled e, EventStore events, PersonalData personal) {
+        if (!Actor.system().userId().equals(e.cancelledBy()) || !PlaceOrder.CARD.equals(e.paymentMethod()))
+            return Optional.empty();
         // the reason is sealed with the buyer's key (a buyer may write one): opened to be compared
-        if (!CancelOrder.PAYMENT_FAILED.equals(personal.open(e.buyer().value(), e.reason()))) return false;
-        PaymentRecord payment = PaymentRecord.read(events, PaymentId.ofOrder(e.orderId())).orElse(null);
-        return payment != null && payment.capturedCents() == 0
-                && (PaymentStatus.FAILED.equals(payment.status()) || PaymentStatus.CANCELED.equals(payment.status()));
+        if (!CancelOrder.PAYMENT_FAILED.equals(personal.open(e.buyer().value(), e.reason()))) return Optional.empty();
+        return PaymentRecord.read(events, PaymentId.ofOrder(e.orderId())).filter(payment -> payment.capturedCents() == 0
+                && (PaymentStatus.FAILED.equals(payment.status()) || PaymentStatus.CANCELED.equals(payment.status())));
     }
 }

@@ -3,7 +3,6 @@ package dev.stoa.command.payment;
 import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderCancelled;
-import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentRefundReversed;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.RefundPaid;
@@ -50,8 +49,8 @@ class PaymentMails {
      */
     @EventHandler
     void on(OrderCancelled e, EventMessage<?> message) {
-        if (!DeclinedCardOrders.declined(e, events, personal)) return; // OrderMails tells any other cancellation
-        PaymentRecord payment = PaymentRecord.read(events, PaymentId.ofOrder(e.orderId())).orElseThrow();
+        PaymentRecord payment = DeclinedCardOrders.declinedPayment(e, events, personal).orElse(null);
+        if (payment == null) return; // OrderMails tells any other cancellation
         String reason = payment.failureMessage() != null ? payment.failureMessage().replaceAll("\\.$", "")
                 : payment.failureCode() != null ? payment.failureCode() : "the card was declined";
         Map<String, Object> model = model(e.orderId(), payment.amountCents(), payment.currency());

@@ -110,11 +110,11 @@ public class SecurityConfiguration {
             @Override
             public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
                 AuthorizationDecision decision = rule.check(authentication, context);
-                if (decision == null || !decision.isGranted()) return decision;
+                // the roles first: only a read-only caller's request needs its path read (not every request's)
+                if (decision == null || !decision.isGranted() || !readOnly(authentication.get())) return decision;
                 HttpServletRequest request = context.getRequest();
                 String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-                if (!AccessRules.refusedToReadOnly(HttpMethod.valueOf(request.getMethod()), path)) return decision;
-                return new AuthorizationDecision(!readOnly(authentication.get()));
+                return new AuthorizationDecision(!AccessRules.refusedToReadOnly(HttpMethod.valueOf(request.getMethod()), path));
             }
         };
     }
