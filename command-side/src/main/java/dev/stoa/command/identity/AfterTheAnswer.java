@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * if sent from the request.
  * <ul>
  *   <li>Two threads (the work is a bcrypt hash and two commands), 1,000 tasks waiting at most.</li>
- *   <li>One waiting task per account and kind ({@code key}): a request while one waits adds nothing (its mail is on
- *       the way), so a caller cannot fill the queue through the few accounts it owns.</li>
+ *   <li>One task per account and kind ({@code key}) at a time: a request while one waits or runs adds nothing (its
+ *       mail is on the way), so a caller cannot fill the queue through the few accounts it owns, and two requests
+ *       never run side by side: both would pass the check before the hourly cap and each spend a bcrypt hash on a
+ *       code the account then refuses.</li>
  *   <li>A full queue (1,000 accounts asking at once, an overload) drops the task with an error in the log rather
  *       than doing it before the answer, which would bring the difference in time back. The caller had its 202 and may
  *       ask again; so may one whose task failed (logged too). A retry with the same Idempotency-Key replays the 202.</li>
@@ -37,6 +39,7 @@ class AfterTheAnswer implements SmartLifecycle {
     /** Stops after the web server (Spring Boot's phases {@code MAX - 1024}, {@code - 2048}), before Axon ({@code - 3072}). */
     static final int PHASE = Integer.MAX_VALUE - 2560;
     private final AtomicInteger threads = new AtomicInteger();
+    /** The keys whose task waits or runs. */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private volatile ThreadPoolExecutor executor = newExecutor();
     private volatile boolean running;
@@ -51,14 +54,13 @@ class AfterTheAnswer implements SmartLifecycle {
 
     /**
      * Runs {@code work} on another thread, with this thread's logging context, unless a task of the same {@code key}
-     * is still waiting; {@code what} names it in the log.
+     * still waits or runs; {@code what} names it in the log.
      */
     void run(String what, String key, Runnable work) {
         if (!waiting.add(key)) return;
         Map<String, String> context = MDC.getCopyOfContextMap();
         try {
             executor.execute(() -> {
-                waiting.remove(key);
                 Map<String, String> before = MDC.getCopyOfContextMap();
                 if (context != null) MDC.setContextMap(context);
                 try {
@@ -69,6 +71,7 @@ class AfterTheAnswer implements SmartLifecycle {
                 } finally {
                     if (before != null) MDC.setContextMap(before);
                     else MDC.clear();
+                    waiting.remove(key);
                 }
             });
         } catch (RejectedExecutionException full) {
