@@ -11,11 +11,14 @@ public record AuditEntry(long position, String eventId, String aggregateType, St
                          String type, String revision, Instant at, JsonNode payload, Metadata metadata) {
 
     /**
-     * {@code userId}: who; {@code correlationId}: the request that started the chain; {@code causationId} and
+     * {@code userId}: who; {@code correlationId}: the request that started the chain, by the id the platform gave it
+     * (its response's X-Correlation-Id); {@code clientCorrelationId}: the X-Correlation-Id the client sent with it, its
+     * own label, not checked for uniqueness (events since 2026-12-06; before, that was the correlation id itself);
+     * {@code causationId} and
      * {@code causationType}: the message that directly caused the event (a command, or an event for a saga's step);
      * {@code request}: method and path of that request; {@code idempotencyKey}: the client's key, where it sent one;
      * {@code triggerEventId}: for a saga's or policy's step, the event it reacted to (events since 2026-12-05).
      */
     public record Metadata(String userId, String correlationId, String causationId, String causationType, String request,
-                           String idempotencyKey, String triggerEventId) {}
+                           String idempotencyKey, String triggerEventId, String clientCorrelationId) {}
 }

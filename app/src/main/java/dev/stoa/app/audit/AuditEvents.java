@@ -120,7 +120,8 @@ public class AuditEvents {
         AuditEntry.Metadata meta = new AuditEntry.Metadata(text(metadata, MetadataKeys.USER_ID),
                 text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
                 text(metadata, MetadataKeys.CAUSATION_TYPE), text(metadata, MetadataKeys.REQUEST),
-                text(metadata, MetadataKeys.IDEMPOTENCY_KEY), text(metadata, MetadataKeys.TRIGGER_EVENT_ID));
+                text(metadata, MetadataKeys.IDEMPOTENCY_KEY), text(metadata, MetadataKeys.TRIGGER_EVENT_ID),
+                text(metadata, MetadataKeys.CLIENT_CORRELATION_ID));
         List<String> owners = new ArrayList<>();
         owners.add(event.aggregateId());
         owners.add(meta.userId());

@@ -34,8 +34,38 @@ class MessageMetadataIT extends ApiTest {
         assertThat(events).hasSize(1);
         var metadata = events.get(0).getMetaData();
         assertThat(metadata.get("userId")).isEqualTo(vendorId);
-        assertThat(metadata.get("correlationId")).isEqualTo("req-" + key);
+        assertThat(metadata.get("correlationId")).as("the platform's id for the request, which the response names")
+                .isEqualTo(created.header("X-Correlation-Id")).isNotEqualTo("req-" + key);
+        assertThat(metadata.get("clientCorrelationId")).as("the client's own, beside it").isEqualTo("req-" + key);
         assertThat(metadata.get("causationId")).isNotNull().isNotEqualTo(events.get(0).getIdentifier());
         assertThat(metadata.get("idempotencyKey")).isEqualTo(key);
+    }
+
+    @Test
+    void aClientCannotPutItsEventsInAnotherRequestsChain() {
+        String victim = UUID.randomUUID().toString(), intruder = UUID.randomUUID().toString();
+        Api.Response first = api.post("/api/v1/products", Catalog.product(unique("CHAIN"), "Chain", 100, null, "B"),
+                tokenAs(victim, "vendor"), Map.of("X-Correlation-Id", "shared-label"));
+        assertThat(first.status()).isEqualTo(201);
+        String chain = first.header("X-Correlation-Id");
+        // the intruder knows the victim's chain (a leaked log line, a support ticket) and sends it as its own id
+        Api.Response second = api.post("/api/v1/products", Catalog.product(unique("CHAIN"), "Intruder", 100, null, "B"),
+                tokenAs(intruder, "vendor"), Map.of("X-Correlation-Id", chain));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("X-Correlation-Id")).isNotEqualTo(chain);
+
+        Api.Response byChain = api.get("/api/v1/audit/events?correlationId=" + chain + "&limit=100", tokenFor("auditor"));
+        assertThat(byChain.status()).isEqualTo(200);
+        List<String> who = new ArrayList<>(), products = new ArrayList<>(), labels = new ArrayList<>();
+        byChain.body().get("items").forEach(e -> {
+            who.add(e.at("/metadata/userId").asText());
+            products.add(e.get("aggregateId").asText());
+            labels.add(e.at("/metadata/clientCorrelationId").asText());
+        });
+        String victims = first.body().get("productId").asText(), intruders = second.body().get("productId").asText();
+        assertThat(products).as("the victim's request only: its product, and the inventory the product opened")
+                .contains(victims).allMatch(id -> id.endsWith(victims)).noneMatch(id -> id.endsWith(intruders));
+        assertThat(who).containsOnly(victim);
+        assertThat(labels).containsOnly("shared-label");
     }
 }

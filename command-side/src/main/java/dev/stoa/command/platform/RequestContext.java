@@ -9,6 +9,8 @@ import org.slf4j.MDC;
  */
 public final class RequestContext {
     public static final String CORRELATION_ID = "correlationId";
+    /** The X-Correlation-Id the client sent, where sane; never the platform's correlation id. */
+    public static final String CLIENT_CORRELATION_ID = "clientCorrelationId";
     public static final String USER_ID = "userId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** Method and path of the request (no query string: it may carry a token). */
@@ -17,6 +19,8 @@ public final class RequestContext {
     private RequestContext() {}
 
     public static Optional<String> correlationId() { return Optional.ofNullable(MDC.get(CORRELATION_ID)); }
+
+    public static Optional<String> clientCorrelationId() { return Optional.ofNullable(MDC.get(CLIENT_CORRELATION_ID)); }
 
     public static Optional<String> userId() { return Optional.ofNullable(MDC.get(USER_ID)); }
 

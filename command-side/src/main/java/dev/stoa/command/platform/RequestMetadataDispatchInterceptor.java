@@ -12,7 +12,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * Stamps a command (or an event published outside any command, such as an admin's eviction of a dead letter) sent
- * from an HTTP request with who sent it and the request's correlation and idempotency keys. Messages sent while
+ * from an HTTP request with who sent it, the request's correlation id (and the client's own, where it sent one) and
+ * its idempotency key. Messages sent while
  * handling another message get theirs from {@link StoaCorrelationDataProvider} instead, so this only fills what is
  * missing.
  */
@@ -29,6 +30,7 @@ public class RequestMetadataDispatchInterceptor implements MessageDispatchInterc
             added.put(CORRELATION_ID, correlationId);
             added.put(CAUSATION_ID, correlationId);
             added.put(USER_ID, RequestContext.userId().orElse("anonymous"));
+            RequestContext.clientCorrelationId().ifPresent(id -> added.put(CLIENT_CORRELATION_ID, id));
             RequestContext.idempotencyKey().ifPresent(key -> added.put(IDEMPOTENCY_KEY, key));
             RequestContext.request().ifPresent(request -> added.put(REQUEST, request));
             return message.andMetaData(added);

@@ -9,7 +9,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
- * Carries who, correlation, idempotency key and the originating request from a message to every message its handling
+ * Carries who, correlation (the platform's and the client's), idempotency key and the originating request from a message to every message its handling
  * produces (a command's events, an event handler's commands), and sets the causation id and type to the handled
  * message's, so an auditor sees which command (or, for a saga's step, which event) caused each event. The event a
  * saga's step reacted to also goes on, through its commands, to their events ({@code triggerEventId}).
@@ -28,6 +28,7 @@ public class StoaCorrelationDataProvider implements CorrelationDataProvider {
         if (message instanceof EventMessage<?>) data.put(TRIGGER_EVENT_ID, message.getIdentifier());
         else copy(message, TRIGGER_EVENT_ID, data);
         copy(message, USER_ID, data);
+        copy(message, CLIENT_CORRELATION_ID, data);
         copy(message, IDEMPOTENCY_KEY, data);
         copy(message, REQUEST, data);
         return data;

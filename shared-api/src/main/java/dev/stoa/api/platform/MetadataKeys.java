@@ -4,8 +4,17 @@ package dev.stoa.api.platform;
 public final class MetadataKeys {
     /** Who caused the message: the authenticated user's id, or "system"/"anonymous". */
     public static final String USER_ID = "userId";
-    /** The id of the HTTP request (X-Correlation-Id) that started the chain. */
+    /**
+     * The id the platform gave the HTTP request that started the chain (its response's X-Correlation-Id). Always the
+     * platform's own since 2026-12-06: before, a client's X-Correlation-Id was taken, so anyone could put their
+     * requests' events in another's chain.
+     */
     public static final String CORRELATION_ID = "correlationId";
+    /**
+     * The X-Correlation-Id the client sent with the request that started the chain, where it sent a sane one: its own
+     * label, kept beside the platform's {@link #CORRELATION_ID}, which it never replaces (since 2026-12-06).
+     */
+    public static final String CLIENT_CORRELATION_ID = "clientCorrelationId";
     /** The id of the message that directly caused this one (for the first command: the correlation id). */
     public static final String CAUSATION_ID = "causationId";
     /** The client's Idempotency-Key header, where it sent one. */

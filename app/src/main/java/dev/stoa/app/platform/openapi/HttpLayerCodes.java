@@ -45,7 +45,8 @@ final class HttpLayerCodes {
 
     static void documentHeaders(Operation operation, HttpMethod method, String path) {
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
-                .description("Your id for this request (1-64 of A-Z a-z 0-9 . _ : -); echoed back, stored with every event it causes")
+                .description("Your own label for this request (1-64 of A-Z a-z 0-9 . _ : -): stored as clientCorrelationId with "
+                        + "every event it causes, beside the platform's correlation id, which it never replaces")
                 .schema(new StringSchema().pattern("^[A-Za-z0-9._:-]{1,64}$")));
         if (HttpMethod.POST.equals(method))
             operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
@@ -69,7 +70,8 @@ final class HttpLayerCodes {
                 response.addHeaderObject("Cache-Control", header("no-cache: keep the answer, but ask again before using it"));
             }
             if (!status.startsWith("2")) return;
-            response.addHeaderObject("X-Correlation-Id", header("The request's correlation id"));
+            response.addHeaderObject("X-Correlation-Id", header("The platform's id for this request: the correlationId of "
+                    + "every event it causes (the audit filter correlationId); quote it when reporting an error"));
             response.addHeaderObject("X-Stoa-Consistency", new Header().description(write
                     ? "consistent: the read models reflect this write; pending: not yet (the write happened)"
                     : "consistent or pending: whether X-Stoa-Min-Position was reached")

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id (the client's X-Correlation-Id when it is sane, else a new
- * UUID), returns it in the response and puts it in the MDC, from where logs and every command and
- * event of this request take it.
+ * Gives every request a correlation id of the platform's own (a new UUID), returns it in the response and puts it in
+ * the MDC, from where logs and every command and event of this request take it. A client's X-Correlation-Id, when it
+ * is sane, goes beside it ({@code clientCorrelationId}), never in its place: a chain is the platform's to name, else
+ * anyone could put their requests' events in another's chain (the audit filter {@code correlationId}, and what
+ * {@code X-Stoa-Min-Position} waits for).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,14 +31,17 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = idFor(request);
+        String id = newId();
         response.setHeader(HEADER, id);
         MDC.put(RequestContext.CORRELATION_ID, id);
+        String given = request.getHeader(HEADER);
+        if (given != null && SANE.matcher(given).matches()) MDC.put(RequestContext.CLIENT_CORRELATION_ID, given);
         MDC.put(RequestContext.REQUEST, requestLine(request));
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(RequestContext.CORRELATION_ID);
+            MDC.remove(RequestContext.CLIENT_CORRELATION_ID);
             MDC.remove(RequestContext.USER_ID);
             MDC.remove(RequestContext.IDEMPOTENCY_KEY);
             MDC.remove(RequestContext.REQUEST);
@@ -49,11 +54,6 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         return line.length() <= 200 ? line : line.substring(0, 200);
     }
 
-    /** The client's id when it is sane, else a new one; also for error responses this filter never saw. */
-    public static String idFor(HttpServletRequest request) {
-        String given = request.getHeader(HEADER);
-        return given != null && SANE.matcher(given).matches() ? given : newId();
-    }
 
     /**
      * A random (version 4) UUID from the thread's own generator: a correlation id labels a request in logs, events and
@@ -68,7 +68,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     }
 
     /** Gives an error response that did not pass through this filter (container, error dispatch) its id. */
-    public static void ensureOn(HttpServletRequest request, HttpServletResponse response) {
-        if (!response.containsHeader(HEADER)) response.setHeader(HEADER, idFor(request));
+    public static void ensureOn(HttpServletResponse response) {
+        if (!response.containsHeader(HEADER)) response.setHeader(HEADER, newId());
     }
 }

@@ -27,7 +27,7 @@ public class FirewallRejectionHandler implements RequestRejectedHandler {
         log.debug("Firewall rejected {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         if (response.isCommitted()) return;
         response.resetBuffer(); // keeps the headers set so far, X-Correlation-Id among them
-        CorrelationIdFilter.ensureOn(request, response);
+        CorrelationIdFilter.ensureOn(response);
         // On an error dispatch the firewall re-checks the original request (e.g. Tomcat's 405 for TRACE):
         // the client gets that error, not a rejection of the error page.
         Problems.write(response, mapper, request.getDispatcherType() == DispatcherType.ERROR

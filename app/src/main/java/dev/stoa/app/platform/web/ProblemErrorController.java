@@ -24,7 +24,7 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // written straight to the response: content negotiation must not turn an error into a 406
-        CorrelationIdFilter.ensureOn(request, response);
+        CorrelationIdFilter.ensureOn(response);
         Problems.write(response, mapper, Problems.forStatus(status(request)));
     }
 

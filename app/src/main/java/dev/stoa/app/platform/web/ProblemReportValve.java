@@ -32,7 +32,7 @@ public class ProblemReportValve extends ErrorReportValve {
             String body = mapper.writeValueAsString(Problems.forStatus(status));
             response.setContentType(Problems.PROBLEM_JSON.toString());
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            CorrelationIdFilter.ensureOn(request, response);
+            CorrelationIdFilter.ensureOn(response);
             PrintWriter writer = response.getReporter();
             if (writer == null) return;
             writer.write(body);
