@@ -381,6 +381,17 @@ class CourseOrderIT extends ApiTest {
             assertThat(placed.body().at("/payment/clientSecret").isNull()).as("nothing to pay by card").isTrue();
             awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), method + ": enrolled");
             assertThat(api.get("/api/v1/wallet", buyer[1]).body().path("balanceCents").asLong()).isZero();
+            // the payment id the checkout answered can be read (it was 400: not a UUID)
+            String paymentId = placed.body().at("/payment/paymentId").asText();
+            assertThat(paymentId).isEqualTo("free-" + placed.body().get("orderId").asText());
+            Api.Response payment = api.send("GET", "/api/v1/payments/" + paymentId, null, null, buyer[1],
+                    Map.of("X-Stoa-Min-Position", placed.header("X-Stoa-Position")));
+            assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
+            assertThat(payment.body().get("status").asText()).isEqualTo("captured");
+            assertThat(payment.body().get("amountCents").asLong()).isZero();
+            assertThat(api.get("/api/v1/payments/wallet-" + placed.body().get("orderId").asText(), buyer[1]).status())
+                    .as("not a wallet debit").isEqualTo(404);
+            assertThat(api.get("/api/v1/payments/" + paymentId, buyer()[1]).status()).as("another's").isEqualTo(404);
         }
     }
 

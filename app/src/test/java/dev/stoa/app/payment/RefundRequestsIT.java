@@ -232,20 +232,40 @@ class RefundRequestsIT extends ApiTest {
         JsonNode order = walletOrder(buyer[1], lamp, pen);
         String orderId = order.get("orderId").asText();
         long total = order.get("totalCents").asLong();
+        // the payment id the checkout answered can be read, by the buyer and staff (it was 400: not a UUID)
+        String paymentId = order.at("/payment/paymentId").asText();
+        assertThat(paymentId).isEqualTo("wallet-" + orderId);
+        assertWalletPayment(paymentId, buyer[1], "captured", total, 0);
+        assertThat(api.get("/api/v1/payments/" + paymentId, customer()[1]).status()).as("another's").isEqualTo(404);
+        assertThat(api.get("/api/v1/payments/free-" + orderId, buyer[1]).status()).as("not free").isEqualTo(404);
+        assertThat(api.get("/api/v1/payments/wallet-" + UUID.randomUUID(), admin).status()).isEqualTo(404);
         Api.Response asked = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         long part = approve(asked.body().get("refundId").asText(), support).body().get("totalCents").asLong();
         assertThat(part).isPositive().isLessThan(total);
         Await.until(() -> balance(buyer[1]) == 20_000 - total + part, Duration.ofSeconds(20), "the pen's refund is in the wallet");
+        assertWalletPayment(paymentId, support, "partially_refunded", total, part);
 
         Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "too slow"), buyer[1]);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the rest of the debit is back in the wallet");
         assertThat(walletRefunds(buyer[1])).containsExactlyInAnyOrder(part, total - part);
+        assertWalletPayment(paymentId, buyer[1], "refunded", total, total);
         // and its mail names what comes back, not the whole payment
         String text = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "was cancelled").get("text").asText();
         assertThat(text).contains("The rest of your payment, " + dollars(total - part) + ", will be refunded ("
                 + dollars(part) + " was refunded before).").doesNotContain("Your payment of");
+    }
+
+    private void assertWalletPayment(String paymentId, String token, String status, long amountCents, long refundedCents) {
+        Api.Response payment = api.get("/api/v1/payments/" + paymentId, token);
+        assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
+        assertThat(payment.body().get("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(payment.body().get("method").asText()).isEqualTo("wallet");
+        assertThat(payment.body().get("status").asText()).as(payment.toString()).isEqualTo(status);
+        assertThat(payment.body().get("amountCents").asLong()).isEqualTo(amountCents);
+        assertThat(payment.body().get("refundedCents").asLong()).isEqualTo(refundedCents);
+        assertThat(payment.body().get("currency").asText()).isEqualTo("USD");
     }
 
     private static String dollars(long cents) { return String.format(java.util.Locale.ROOT, "%d.%02d USD", cents / 100, cents % 100); }
@@ -272,7 +292,8 @@ class RefundRequestsIT extends ApiTest {
         Api.Response approval = both.get(0);
         if (approval.status() == 409) { // the cancellation came first: nothing left to approve
             assertThat(approval.code()).isEqualTo("invalid_transition");
-            assertThat(api.get("/api/v1/refunds/" + refundId, support).body().path("status").asText()).isEqualTo("requested");
+            Await.until(() -> "closed".equals(api.get("/api/v1/refunds/" + refundId, support).body().path("status").asText()),
+                    Duration.ofSeconds(20), "the open request is closed by the cancellation");
         } else {
             assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
             Await.until(() -> List.of("refunded", "failed").contains(api.get("/api/v1/refunds/" + refundId, support).body()
@@ -281,6 +302,40 @@ class RefundRequestsIT extends ApiTest {
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the debit is back in the wallet");
         assertThat(walletRefunds(buyer[1]).stream().mapToLong(Long::longValue).sum()).as("the refunds add up to the debit, once")
                 .isEqualTo(total);
+    }
+
+    /**
+     * A request still open when an admin cancels the order: the cancellation refunds the whole debit, and the request is
+     * closed, undecided; it left neither the staff's queue nor could be decided (it stayed requested until rejected).
+     */
+    @Test
+    void anOpenRequestWhoseOrderIsCancelled_isClosed_leavesTheQueue_andTheDebitComesBackOnce() throws Exception {
+        String lamp = product(2_000, 10), pen = product(333, 10);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        JsonNode order = walletOrder(buyer[1], lamp, pen);
+        String orderId = order.get("orderId").asText();
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)))
+                .body().get("refundId").asText();
+        Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "out of stock"), admin);
+        assertThat(cancelled.status()).as(cancelled.toString()).isBetween(200, 204);
+        Await.until(() -> "closed".equals(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().path("status").asText()),
+                Duration.ofSeconds(20), "the open request is closed by the cancellation");
+        JsonNode closed = api.get("/api/v1/refunds/" + refundId, support).body();
+        assertThat(closed.get("decidedAt").isNull()).as(closed.toString()).isFalse();
+        assertThat(closed.get("decidedBy").isNull()).as("decided by nobody").isTrue();
+        assertThat(closed.get("totalCents").isNull()).as("nothing refunded by the request").isTrue();
+        Api.Response queue = api.get("/api/v1/refunds?status=requested&orderId=" + orderId, support);
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body().get("items")).as("out of the staff's queue").isEmpty();
+        assertThat(api.get("/api/v1/refunds?status=closed&orderId=" + orderId, support).body().get("items")).hasSize(1);
+        for (Api.Response decision : List.of(approve(refundId, support),
+                api.post("/api/v1/refunds/" + refundId + "/reject", Map.of("reason", "late"), support))) {
+            assertThat(decision.status()).as(decision.toString()).isEqualTo(409);
+            assertThat(decision.code()).isEqualTo("invalid_transition");
+        }
+        Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the debit is back in the wallet");
+        assertThat(walletRefunds(buyer[1])).as("once, whole, by the cancellation").containsExactly(order.get("totalCents").asLong());
     }
 
     @Test

@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class OrderRefunds {
     static final String KEY_KIND = "refund-request";
     static final String REQUESTED = "requested", APPROVED = "approved", REJECTED = "rejected", REFUNDED = "refunded",
-            FAILED = "failed";
+            FAILED = "failed", CLOSED = "closed";
 
     @AggregateIdentifier
     private String orderRefundsId;
@@ -174,7 +174,7 @@ public class OrderRefunds {
     @CommandHandler
     void handle(OpenProductReturn cmd) {
         String state = known(cmd.refundId());
-        if (REQUESTED.equals(state) || REJECTED.equals(state))
+        if (REQUESTED.equals(state) || REJECTED.equals(state) || CLOSED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + ": nothing to return");
         if (returns.containsKey(cmd.refundId().value()) || cmd.items() == null || cmd.items().isEmpty()) return;
         apply(new ProductReturnOpened(cmd.refundId(), orderId, buyerOf(cmd.refundId()), List.copyOf(cmd.items())));
@@ -192,6 +192,17 @@ public class OrderRefunds {
         // staff's words about the buyer's request: sealed with the buyer's key too; nothing to seal with once erased
         String stored = personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
         apply(new RefundRejected(cmd.refundId(), orderId, buyer, stored, cmd.actor().userId()));
+    }
+
+    /**
+     * The order was cancelled: the request still open (asked for, not decided) is closed, since the cancellation refunds
+     * what was paid. Approving it was refused already ({@code invalid_transition}); it stayed {@code requested} in the
+     * staff's queue until someone rejected it. Nothing open (none, or decided): nothing happens, so a repeat is a no-op.
+     */
+    @CommandHandler
+    void handle(CloseRefundRequestOfCancelledOrder cmd) {
+        if (open == null) return;
+        apply(new RefundRequestClosed(open, orderId, cmd.orderNumber(), buyerOf(open)));
     }
 
     @CommandHandler
@@ -326,6 +337,12 @@ public class OrderRefunds {
     void on(RefundRejected e) {
         open = null;
         states.put(e.refundId().value(), REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequestClosed e) {
+        open = null;
+        states.put(e.refundId().value(), CLOSED);
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package dev.stoa.command.payment;
 
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  *       its {@code PaymentRefunded} marks the request paid (and {@link PaymentMails} tells the buyer), its
  *       {@code PaymentRefundFailed} marks it failed (admin or support may retry it).</li>
  * </ul>
+ * An order cancelled while a refund request of it is open closes the request ({@code CloseRefundRequestOfCancelledOrder}):
+ * the cancellation refunds what was paid.
  * Every step is idempotent under the request's id, so a redelivered event changes nothing more; never replayed.
  */
 @Component
@@ -37,8 +41,19 @@ class RefundProcess {
     static final String PREFIX = "refund-request-";
     private static final Logger log = LoggerFactory.getLogger(RefundProcess.class);
     private final Commands commands;
+    private final EventStore events;
 
-    RefundProcess(Commands commands) { this.commands = commands; }
+    RefundProcess(Commands commands, EventStore events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(OrderCancelled e) {
+        // most orders never had a refund request, and so have no refunds aggregate to ask
+        if (events.lastSequenceNumberFor(OrderRefundsId.of(e.orderId())).isEmpty()) return;
+        commands.send(new CloseRefundRequestOfCancelledOrder(e.orderId(), e.orderNumber()));
+    }
 
     @EventHandler
     void on(RefundApproved e) {

@@ -292,6 +292,32 @@ class OrderRefundsTest {
     }
 
     @Test
+    void givenAnOpenRequest_whenTheOrderIsCancelled_thenClosedUndecided_andNeitherApprovedNorRejectedAfter() {
+        RefundRequested open = requested(first, List.of(new RefundItem("product", lamp, 1)));
+        RefundRequestClosed closed = new RefundRequestClosed(first, order, "ORD-20261206-CLOS", buyer);
+        fixture.given(open)
+                .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261206-CLOS"))
+                .expectEvents(closed);
+        fixture.given(open, closed)
+                .when(new ApproveRefund(order, first, support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(open, closed)
+                .when(new RejectRefund(order, first, "too late", support))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(open, closed)
+                .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261206-CLOS"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenOnlyDecidedRequests_whenTheOrderIsCancelled_thenNothingChanges() {
+        RefundApproved done = approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false);
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), done)
+                .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261206-CLOS"))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenRequested_whenCustomerApproves_thenForbidden() {
         fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))))
                 .when(new ApproveRefund(order, first, buyerActor))

@@ -92,6 +92,13 @@ public class RefundRequestEntity {
         return this;
     }
 
+    /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
+    public RefundRequestEntity closed(Instant at) {
+        if ("requested".equals(status)) status = "closed";
+        decidedAt = at;
+        return this;
+    }
+
     public RefundRequestEntity refunded(Instant at) {
         status = "refunded";
         refundedAt = at;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code refund_request_view} from the refund request events. A row's status moves requested → approved →
- * refunded, or rejected; a failed card refund makes it failed and a retry approved again (each attempt counted, a late
+ * refunded, or rejected, or closed (its order was cancelled while it was open); a failed card refund makes it failed and a retry approved again (each attempt counted, a late
  * word of an older attempt ignored). Returned units add up per parcel; the token commits with the rows (exactly once).
  */
 @Component
@@ -45,6 +45,11 @@ public class RefundRequestProjection {
     void on(RefundRejected e, @Timestamp Instant at) {
         requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.rejected(
                 personal.open(e.buyer().value(), e.reason()), e.rejectedBy(), at)));
+    }
+
+    @EventHandler
+    void on(RefundRequestClosed e, @Timestamp Instant at) {
+        requests.findById(e.refundId().value()).ifPresent(r -> requests.save(r.closed(at)));
     }
 
     @EventHandler

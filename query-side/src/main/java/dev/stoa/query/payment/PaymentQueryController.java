@@ -1,12 +1,17 @@
 package dev.stoa.query.payment;
 
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.ordering.PlaceOrder;
+import dev.stoa.api.payment.FindOrderPayment;
 import dev.stoa.api.payment.FindPayments;
 import dev.stoa.api.payment.PaymentStatus;
+import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +20,11 @@ import java.util.UUID;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-/** Card payments from the read model: a customer's own, or (admin, support) everybody's. */
+/**
+ * Card payments from the read model: a customer's own, or (admin, support) everybody's; and the payment of an order not
+ * paid by card, under the id its checkout answered ({@code wallet-<orderId>}, {@code free-<orderId>}). A card payment
+ * by its id is the command side's (its client secret comes from the gateway).
+ */
 @RestController
 @RequestMapping("/api/v1/payments")
 @Validated
@@ -26,6 +35,51 @@ class PaymentQueryController {
     private final Queries queries;
 
     PaymentQueryController(Queries queries) { this.queries = queries; }
+
+    /**
+     * A wallet or free order's payment, in a card payment's shape (no client secret: there is nothing to confirm).
+     * {@code refundedCents}: what the wallet got back for the order, by refund requests and its cancellation.
+     */
+    record OrderPaymentBody(String paymentId, String orderId, String method, String status, long amountCents,
+                            long refundedCents, String currency) {}
+
+    @GetMapping("/wallet-{orderId}")
+    @Operation(operationId = "getWalletPayment", summary = "The payment of an order paid from the wallet, by the id its "
+            + "checkout answered (wallet-<orderId>): the debit's status (captured, partially_refunded, refunded; pending "
+            + "or failed before or without a debit) and amounts; the buyer, admin and support; others 404")
+    OrderPaymentBody wallet(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
+        String paymentId = "wallet-" + orderId;
+        FindOrderPayment.Result order = owned(orderId, paymentId, actor);
+        if (!PlaceOrder.WALLET.equals(order.paymentMethod()) || free(order)) throw DomainException.notFound("payment " + paymentId);
+        // the debit is the order's payment: an order paid has its reference (the debit answered before the confirmation)
+        String status = order.paymentReference() == null
+                ? (OrderStatus.PENDING.value().equals(order.orderStatus()) ? PaymentStatus.PENDING : PaymentStatus.FAILED)
+                : order.refundedCents() >= order.totalCents() ? PaymentStatus.REFUNDED
+                : order.refundedCents() > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.CAPTURED;
+        return new OrderPaymentBody(paymentId, order.orderId(), PlaceOrder.WALLET, status, order.totalCents(),
+                order.refundedCents(), order.currency());
+    }
+
+    @GetMapping("/free-{orderId}")
+    @Operation(operationId = "getFreeOrderPayment", summary = "The payment of an order that cost nothing, by the id its "
+            + "checkout answered (free-<orderId>): captured, 0 cents; the buyer, admin and support; others 404")
+    OrderPaymentBody free(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
+        String paymentId = "free-" + orderId;
+        FindOrderPayment.Result order = owned(orderId, paymentId, actor);
+        if (!free(order)) throw DomainException.notFound("payment " + paymentId);
+        return new OrderPaymentBody(paymentId, order.orderId(), "free", PaymentStatus.CAPTURED, 0, 0, order.currency());
+    }
+
+    private FindOrderPayment.Result owned(UUID orderId, String paymentId, Actor actor) {
+        FindOrderPayment.Result order = queries.ask(new FindOrderPayment(orderId.toString()), FindOrderPayment.Result.class);
+        if (order == null) throw DomainException.notFound("payment " + paymentId);
+        Access.requireSelfOr(actor, order.buyerId(), "payment " + paymentId, Roles.ADMIN, Roles.SUPPORT);
+        return order;
+    }
+
+    private static boolean free(FindOrderPayment.Result order) {
+        return ("free-" + order.orderId()).equals(order.paymentReference());
+    }
 
     @GetMapping
     @Operation(operationId = "listPayments", summary = "Card payments, newest first, with amounts captured and refunded and "

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.*;
 @Validated
 @Tag(name = "Refunds")
 class RefundQueryController {
-    private static final List<String> STATUSES = List.of("approved", "failed", "refunded", "rejected", "requested");
+    private static final List<String> STATUSES = List.of("approved", "closed", "failed", "refunded", "rejected", "requested");
     private final Queries queries;
 
     RefundQueryController(Queries queries) { this.queries = queries; }
@@ -31,7 +31,7 @@ class RefundQueryController {
 
     @GetMapping
     @Operation(operationId = "listRefunds", summary = "Refund requests, newest first, with their amounts once approved: your "
-            + "own, or everybody's for admin and support; filters status (requested, approved, refunded, rejected, failed) and orderId")
+            + "own, or everybody's for admin and support; filters status (requested, approved, refunded, rejected, failed, closed) and orderId")
     FindRefundRequests.Result list(Actor actor,
                                    @RequestParam(required = false) String status,
                                    @RequestParam(required = false) UUID orderId,

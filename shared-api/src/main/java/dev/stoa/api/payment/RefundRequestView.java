@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A customer's refund request as the read model shows it: {@code status} requested, approved, rejected, refunded
- * (approved and paid back) or failed (the card refund failed: {@code failureReason}; admin or support may retry it,
- * {@code attempts} counts the tries); once approved, the amount split in cents ({@code lines}, totals; null before),
+ * (approved and paid back), failed (the card refund failed: {@code failureReason}; admin or support may retry it,
+ * {@code attempts} counts the tries) or closed (undecided, its order was cancelled, which refunds what was paid;
+ * {@code decidedAt} says when, {@code decidedBy} is null); once approved, the amount split in cents ({@code lines}, totals; null before),
  * whether a product return was opened, the units received back so far ({@code returnedItems}, null before any) and
  * whether all of them arrived ({@code returnComplete}).
  */

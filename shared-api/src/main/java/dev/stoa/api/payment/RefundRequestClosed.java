@@ -1,0 +1,13 @@
+package dev.stoa.api.payment;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An open refund request was closed, undecided, because its order was cancelled meanwhile: the cancellation refunds
+ * what was paid, so nothing is left for the request to refund (status {@code closed}; since 2026-12-06, before which
+ * such a request stayed {@code requested} until staff rejected it).
+ */
+@Revision("1")
+public record RefundRequestClosed(RefundRequestId refundId, OrderId orderId, String orderNumber, UserId buyer) {}
