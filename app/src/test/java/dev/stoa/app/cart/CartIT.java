@@ -196,6 +196,16 @@ class CartIT extends ApiTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String code = save.toUpperCase();
         assertThat(created.body().get("code").asText()).isEqualTo(code);
+        // its Location is the coupon (it was 405: no GET there), read in the case it was written in too
+        Api.Response located = api.send("GET", created.header("Location"), null, null, admin,
+                Map.of("X-Stoa-Min-Position", created.header("X-Stoa-Position")));
+        assertThat(located.status()).as(located.toString()).isEqualTo(200);
+        assertThat(located.body().get("code").asText()).isEqualTo(code);
+        assertThat(located.body().get("percentOff").asInt()).isEqualTo(10);
+        assertThat(located.body().get("active").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/admin/coupons/" + save, admin).body().get("code").asText()).isEqualTo(code);
+        assertThat(api.get("/api/v1/admin/coupons/NOT-THERE", admin).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/admin/coupons/" + code, tokenFor("customer")).status()).isEqualTo(403);
         String future = unique("LATER");
         assertThat(coupon(Map.of("code", future, "amountOffCents", 500, "currency", "USD",
                 "validFrom", now.plus(Duration.ofDays(1)).toString())).status()).isEqualTo(201);

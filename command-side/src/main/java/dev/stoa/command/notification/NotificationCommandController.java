@@ -4,6 +4,7 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Ids;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.platform.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -24,8 +26,14 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "Notifications")
 class NotificationCommandController {
     private final Mailer mailer;
+    private final EventStore events;
+    private final PersonalData personal;
 
-    NotificationCommandController(Mailer mailer) { this.mailer = mailer; }
+    NotificationCommandController(Mailer mailer, EventStore events, PersonalData personal) {
+        this.mailer = mailer;
+        this.events = events;
+        this.personal = personal;
+    }
 
     record ManualNotification(@Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String userId,
                               @NotBlank @Email @Size(max = 320) String recipient,
@@ -38,6 +46,11 @@ class NotificationCommandController {
     ResponseEntity<Map<String, String>> send(@Valid @RequestBody ManualNotification body,
                                              Actor actor) {
         if (!actor.isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");
+        // the mail goes into that user's log: a user who never was, or was erased, has none (it was 202, and the mail
+        // went out into the log of nobody)
+        String userId = body.userId() == null ? null : body.userId().toLowerCase(java.util.Locale.ROOT);
+        if (userId != null && (events.lastSequenceNumberFor(userId).isEmpty() || personal.isErased(userId)))
+            throw DomainException.notFound("user " + body.userId());
         // the same caller and Idempotency-Key name the same notification, even past the idempotency record
         NotificationId id = RequestContext.idempotencyKey()
                 .map(key -> NotificationId.derivedFrom("manual", actor.userId(), key))
@@ -45,7 +58,7 @@ class NotificationCommandController {
         Map<String, Object> model = new HashMap<>();
         model.put("subject", body.subject().replaceAll("[\\r\\n]+", " "));
         model.put("text", body.text());
-        mailer.send(new MailRequest(id.value(), body.userId(), body.recipient(), "manual", model));
+        mailer.send(new MailRequest(id.value(), userId, body.recipient(), "manual", model));
         return ResponseEntity.accepted().body(Map.of("notificationId", id.value()));
     }
 }

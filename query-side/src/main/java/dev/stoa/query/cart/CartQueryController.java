@@ -1,6 +1,8 @@
 package dev.stoa.query.cart;
 
+import dev.stoa.api.cart.CartIds;
 import dev.stoa.api.cart.CartView;
+import dev.stoa.api.cart.FindCoupon;
 import dev.stoa.api.cart.FindCart;
 import dev.stoa.api.cart.FindCoupons;
 import dev.stoa.api.identity.UserId;
@@ -41,5 +43,15 @@ class CartQueryController {
     FindCoupons.Result coupons(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return queries.ask(new FindCoupons(limit, offset), FindCoupons.Result.class);
+    }
+
+    /** Where POST /admin/coupons points ({@code Location}); it was 405 before 2026-12-06, there being no such GET. */
+    @GetMapping("/admin/coupons/{code}")
+    @Operation(operationId = "getCoupon", summary = "One coupon by its code (any case), with its redemption count (admin)")
+    FindCoupons.CouponView coupon(@PathVariable String code) {
+        if (!CartIds.isValidCode(code)) throw DomainException.notFound("coupon " + code);
+        FindCoupons.CouponView coupon = queries.ask(new FindCoupon(CartIds.normaliseCode(code)), FindCoupons.CouponView.class);
+        if (coupon == null) throw DomainException.notFound("coupon " + code);
+        return coupon;
     }
 }

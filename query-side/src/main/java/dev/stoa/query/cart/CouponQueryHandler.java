@@ -1,5 +1,6 @@
 package dev.stoa.query.cart;
 
+import dev.stoa.api.cart.FindCoupon;
 import dev.stoa.api.cart.FindCoupons;
 import dev.stoa.api.cart.CouponTerms;
 import dev.stoa.projection.cart.CouponEntity;
@@ -25,6 +26,11 @@ public class CouponQueryHandler {
                 new OffsetPage(query.offset(), query.limit(), Sort.unsorted()));
         return new FindCoupons.Result(page.map(CouponQueryHandler::view).getContent(), page.getTotalElements(),
                 query.limit(), query.offset());
+    }
+
+    @QueryHandler
+    public FindCoupons.CouponView handle(FindCoupon query) {
+        return coupons.findById(query.code()).map(CouponQueryHandler::view).orElse(null);
     }
 
     private static FindCoupons.CouponView view(CouponEntity c) {
