@@ -395,6 +395,25 @@ class CourseOrderIT extends ApiTest {
         }
     }
 
+    /**
+     * A card payment below Stripe's smallest charge (0.50 USD) is refused by the sandbox as Stripe refuses it
+     * (amount_too_small): 422 payment_failed, as a deployment answers; the sandbox took it before.
+     */
+    @Test
+    void aCardPaymentBelowStripesSmallestCharge_isRefusedByTheSandboxToo() {
+        Course course = courses.published("Salt", 30, 50);
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        long total = api.get("/api/v1/cart", buyer[1]).body().get("totalCents").asLong();
+        assertThat(total).as("the cart's total is under 0.50 USD").isPositive().isLessThan(50);
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer[1],
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(422);
+        assertThat(placed.code()).isEqualTo("payment_failed");
+        assertThat(placed.body().get("detail").asText()).contains("amount_too_small");
+        assertThat(api.get("/api/v1/cart", buyer[1]).body().get("items")).as("the cart kept").hasSize(1);
+    }
+
     /** Asked for at 0 %, then half the course watched while the request waited: the approval is refused, access stays. */
     @Test
     void aCourseRefundAskedForEarly_butTheStudentWentOnBeforeTheApproval_isNotApproved() {

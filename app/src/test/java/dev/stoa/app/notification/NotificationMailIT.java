@@ -177,7 +177,7 @@ class NotificationMailIT extends ApiTest {
         assertThat(api.post("/api/v1/notifications/send", body, tokenFor("customer")).status()).isEqualTo(403);
 
         Api.Response sent = api.post("/api/v1/notifications/send", body, tokenFor("admin"),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Correlation-Id", "ops-ticket-7"));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         List<EmbeddedSmtp.ReceivedMail> mails = await(() -> smtp().received(recipient).stream()
                 .filter(m -> m.subject().equals("Maintenance tonight")).toList(), m -> m.size() == 1);
@@ -190,6 +190,13 @@ class NotificationMailIT extends ApiTest {
             return null;
         }, n -> n != null && n.path("status").asText().equals("sent"));
         assertThat(manual.get("templateName").asText()).isEqualTo("manual");
+        // the dispatcher's NotificationSent, long after the request, is of its chain, with the client's own id beside
+        List<DomainEventMessage<?>> events = events(id);
+        assertThat(events).extracting(e -> e.getPayloadType().getSimpleName()).containsExactly("NotificationQueued", "NotificationSent");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.getMetaData().get("correlationId")).isEqualTo(sent.header("X-Correlation-Id"));
+            assertThat(e.getMetaData().get("clientCorrelationId")).isEqualTo("ops-ticket-7");
+        });
     }
 
     private static org.assertj.core.data.Index atIndex(int i) { return org.assertj.core.data.Index.atIndex(i); }

@@ -83,7 +83,10 @@ class AfterTheAnswer implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (executor.isShutdown()) executor = newExecutor(); // a context stopped and started again
+        if (executor.isShutdown()) { // a context stopped and started again: the tasks shutdownNow dropped hold no key
+            waiting.clear();
+            executor = newExecutor();
+        }
         running = true;
     }
 

@@ -168,7 +168,7 @@ class MailDispatcher implements SmartLifecycle {
         Object command = "sent".equals(row.status())
                 ? new RecordNotificationSent(id, row.attempts())
                 : new RecordNotificationFailed(id, row.attempts(), sealedReason(row), "pending".equals(row.status()));
-        commands.send(OutboxMetadata.command(command, row.correlationId(), row.notificationId()));
+        commands.send(OutboxMetadata.command(command, row.correlationId(), row.clientCorrelationId(), row.notificationId()));
         outbox.markLogged(row.notificationId(), row.attempts());
     }
 

@@ -15,14 +15,14 @@ class MailOutbox {
     private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getString("notification_id"),
             rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
             rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), rs.getString("correlation_id"),
-            rs.getString("user_id"));
+            rs.getString("client_correlation_id"), rs.getString("user_id"));
     private final JdbcTemplate jdbc;
 
     MailOutbox(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
     /** One outbox row; {@code attempts} is the number of delivery attempts made so far. */
     record Row(String notificationId, String recipient, String subject, String text, String html, String status,
-               int attempts, String lastError, String correlationId, String userId) {}
+               int attempts, String lastError, String correlationId, String clientCorrelationId, String userId) {}
 
     Optional<Row> lockNextDue() {
         return jdbc.query("""

@@ -52,10 +52,11 @@ public class Mailer {
         RenderedMail mail = templates.render(request.templateName(), request.model());
         int inserted = jdbc.update("""
                 insert into mail_outbox(notification_id, user_id, recipient, template_name, subject, body_text,
-                                        body_html, correlation_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                                        body_html, correlation_id, client_correlation_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 id.value(), userId == null ? null : userId.value(), recipient, request.templateName(), mail.subject(),
-                mail.text(), mail.html(), OutboxMetadata.currentCorrelationId().orElse(id.value()));
+                mail.text(), mail.html(), OutboxMetadata.currentCorrelationId().orElse(id.value()),
+                OutboxMetadata.currentClientCorrelationId().orElse(null));
         if (inserted == 0) return; // already queued (or sent) under this id: nothing more to do
         // address and subject (a manual mail's subject may name the person) are the user's personal data: sealed
         // with their key, so erasure makes them unreadable in the event log too. Subjects never carry secrets.

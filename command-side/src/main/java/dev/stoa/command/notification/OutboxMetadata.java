@@ -3,6 +3,7 @@ package dev.stoa.command.notification;
 import static dev.stoa.api.platform.MetadataKeys.*;
 
 import dev.stoa.command.platform.RequestContext;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandMessage;
@@ -11,7 +12,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * Metadata of the commands the dispatcher sends on its own thread, long after the request: who is "system",
- * the correlation id is the one of the request (or event) that queued the mail, the cause is the notification.
+ * the correlation id (and the client's own, where it sent one) is the one of the request (or event) that queued the
+ * mail, the cause is the notification.
  */
 final class OutboxMetadata {
     private OutboxMetadata() {}
@@ -25,8 +27,20 @@ final class OutboxMetadata {
         return RequestContext.correlationId();
     }
 
-    static CommandMessage<?> command(Object payload, String correlationId, String notificationId) {
-        return GenericCommandMessage.asCommandMessage(payload).andMetaData(Map.of(USER_ID, "system",
-                CORRELATION_ID, correlationId, CAUSATION_ID, notificationId));
+    /** The client's own correlation id of the message or request being handled now, if it sent one. */
+    static Optional<String> currentClientCorrelationId() {
+        if (CurrentUnitOfWork.isStarted()) {
+            Object id = CurrentUnitOfWork.get().getMessage().getMetaData().get(CLIENT_CORRELATION_ID);
+            return Optional.ofNullable(id == null ? null : id.toString());
+        }
+        return RequestContext.clientCorrelationId();
+    }
+
+    static CommandMessage<?> command(Object payload, String correlationId, String clientCorrelationId,
+                                     String notificationId) {
+        Map<String, Object> metadata = new HashMap<>(Map.of(USER_ID, "system", CORRELATION_ID, correlationId,
+                CAUSATION_ID, notificationId));
+        if (clientCorrelationId != null) metadata.put(CLIENT_CORRELATION_ID, clientCorrelationId);
+        return GenericCommandMessage.asCommandMessage(payload).andMetaData(metadata);
     }
 }

@@ -197,11 +197,13 @@ public class OrderRefunds {
     /**
      * The order was cancelled: the request still open (asked for, not decided) is closed, since the cancellation refunds
      * what was paid. Approving it was refused already ({@code invalid_transition}); it stayed {@code requested} in the
-     * staff's queue until someone rejected it. Nothing open (none, or decided): nothing happens, so a repeat is a no-op.
+     * staff's queue until someone rejected it. Nothing open (none, or decided), or an order that is not cancelled:
+     * nothing happens, so a repeat is a no-op, and so is the check sent after each request (see {@link RefundProcess}).
      */
     @CommandHandler
-    void handle(CloseRefundRequestOfCancelledOrder cmd) {
+    void handle(CloseRefundRequestOfCancelledOrder cmd, RefundableOrders orders) {
         if (open == null) return;
+        if (orders.find(orderId).map(o -> o.status() != OrderStatus.CANCELLED).orElse(true)) return;
         apply(new RefundRequestClosed(open, orderId, cmd.orderNumber(), buyerOf(open)));
     }
 

@@ -55,6 +55,16 @@ class RefundProcess {
         commands.send(new CloseRefundRequestOfCancelledOrder(e.orderId(), e.orderNumber()));
     }
 
+    /**
+     * A request that read its order confirmed just before the order's cancellation committed, and committed after the
+     * handler above looked for it: whichever of the two events comes second sees the other, so the request is closed
+     * either way (the aggregate closes it only if the order is cancelled).
+     */
+    @EventHandler
+    void on(RefundRequested e) {
+        commands.send(new CloseRefundRequestOfCancelledOrder(e.orderId(), e.orderNumber()));
+    }
+
     @EventHandler
     void on(RefundApproved e) {
         String reference = PREFIX + e.refundId().value();

@@ -40,6 +40,17 @@ class SandboxGateway implements PaymentGateway {
 
     /** Stripe's largest amount of a payment, in the currency's smallest unit (eight digits). */
     static final long MAX_AMOUNT = 99_999_999L;
+    /**
+     * Stripe's smallest charge per settlement currency, in its smallest unit (docs.stripe.com/currencies, "Minimum and
+     * maximum charge amounts"); a currency not listed is not checked here.
+     */
+    static final Map<String, Long> MIN_AMOUNT = Map.ofEntries(Map.entry("usd", 50L), Map.entry("aed", 200L),
+            Map.entry("aud", 50L), Map.entry("bgn", 100L), Map.entry("brl", 50L), Map.entry("cad", 50L),
+            Map.entry("chf", 50L), Map.entry("czk", 1_500L), Map.entry("dkk", 250L), Map.entry("eur", 50L),
+            Map.entry("gbp", 30L), Map.entry("hkd", 400L), Map.entry("huf", 17_500L), Map.entry("inr", 50L),
+            Map.entry("jpy", 50L), Map.entry("mxn", 1_000L), Map.entry("myr", 200L), Map.entry("nok", 300L),
+            Map.entry("nzd", 50L), Map.entry("pln", 200L), Map.entry("ron", 200L), Map.entry("sek", 300L),
+            Map.entry("sgd", 50L), Map.entry("thb", 1_000L));
 
     @Override
     public String name() { return PaymentSettings.SANDBOX; }
@@ -54,6 +65,11 @@ class SandboxGateway implements PaymentGateway {
         if (amountCents > MAX_AMOUNT)
             throw new Refused("Stripe refused the request: Amount must be no more than " + MAX_AMOUNT
                     + " in the currency's smallest unit (amount_too_large)", null);
+        // and one below its smallest charge (0.50 USD): a card order of 0.30 USD fails at Stripe, so here too
+        Long min = MIN_AMOUNT.get(currency.toLowerCase(Locale.ROOT));
+        if (min != null && amountCents < min)
+            throw new Refused("Stripe refused the request: Amount must be at least " + min + " in the currency's smallest "
+                    + "unit (" + currency.toUpperCase(Locale.ROOT) + ") (amount_too_small)", null);
         String id = "pi_sandbox_" + paymentId.value().replace("-", "");
         return new Intent(id, secretOf(id), "requires_payment_method", paymentId.value());
     }

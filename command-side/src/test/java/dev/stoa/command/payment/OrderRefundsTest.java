@@ -295,6 +295,10 @@ class OrderRefundsTest {
     void givenAnOpenRequest_whenTheOrderIsCancelled_thenClosedUndecided_andNeitherApprovedNorRejectedAfter() {
         RefundRequested open = requested(first, List.of(new RefundItem("product", lamp, 1)));
         RefundRequestClosed closed = new RefundRequestClosed(first, order, "ORD-20261206-CLOS", buyer);
+        fixture.given(open) // the check after each request: the order is not cancelled
+                .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261206-CLOS"))
+                .expectNoEvents();
+        status = OrderStatus.CANCELLED;
         fixture.given(open)
                 .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261206-CLOS"))
                 .expectEvents(closed);
@@ -311,6 +315,7 @@ class OrderRefundsTest {
 
     @Test
     void givenOnlyDecidedRequests_whenTheOrderIsCancelled_thenNothingChanges() {
+        status = OrderStatus.CANCELLED;
         RefundApproved done = approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false);
         fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), done)
                 .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261206-CLOS"))

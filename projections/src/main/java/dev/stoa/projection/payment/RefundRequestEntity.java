@@ -94,7 +94,8 @@ public class RefundRequestEntity {
 
     /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
     public RefundRequestEntity closed(Instant at) {
-        if ("requested".equals(status)) status = "closed";
+        if (!"requested".equals(status)) return this;
+        status = "closed";
         decidedAt = at;
         return this;
     }

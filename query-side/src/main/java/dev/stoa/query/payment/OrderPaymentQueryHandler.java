@@ -8,7 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers the payment of a wallet or free order from order_view and the buyer's wallet_entry_view refunds for it. */
+/** Answers the payment of a wallet or free order from order_view and the buyer's wallet_entry_view rows for it. */
 @Component
 @Transactional(readOnly = true)
 public class OrderPaymentQueryHandler {
@@ -23,11 +23,14 @@ public class OrderPaymentQueryHandler {
     @QueryHandler
     public FindOrderPayment.Result handle(FindOrderPayment query) {
         return orders.findById(query.orderId()).map(order -> {
-            long refunded = 0;
-            for (WalletEntryEntity entry : entries.findByUserIdAndOrderId(order.getBuyerId(), order.getId()))
-                if (WalletEntryEntity.REFUND.equals(entry.getType())) refunded += entry.getAmountCents();
+            long debited = 0, refunded = 0;
+            for (WalletEntryEntity entry : entries.findByUserIdAndOrderId(order.getBuyerId(), order.getId())) {
+                if (WalletEntryEntity.DEBIT.equals(entry.getType())) debited += entry.getAmountCents();
+                else if (WalletEntryEntity.REFUND.equals(entry.getType())) refunded += entry.getAmountCents();
+            }
             return new FindOrderPayment.Result(order.getId(), order.getBuyerId(), order.getStatus(), order.getPaymentMethod(),
-                    order.getPaymentReference(), order.getTotalCents(), order.getCurrency(), refunded);
+                    order.getTotalCents(), order.getCurrency(), "payment_failed".equals(order.getCancelReason()), debited,
+                    refunded);
         }).orElse(null);
     }
 }

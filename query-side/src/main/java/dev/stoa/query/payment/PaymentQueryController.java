@@ -50,13 +50,9 @@ class PaymentQueryController {
     OrderPaymentBody wallet(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
         String paymentId = "wallet-" + orderId;
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
-        if (!PlaceOrder.WALLET.equals(order.paymentMethod()) || free(order)) throw DomainException.notFound("payment " + paymentId);
-        // the debit is the order's payment: an order paid has its reference (the debit answered before the confirmation)
-        String status = order.paymentReference() == null
-                ? (OrderStatus.PENDING.value().equals(order.orderStatus()) ? PaymentStatus.PENDING : PaymentStatus.FAILED)
-                : order.refundedCents() >= order.totalCents() ? PaymentStatus.REFUNDED
-                : order.refundedCents() > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.CAPTURED;
-        return new OrderPaymentBody(paymentId, order.orderId(), PlaceOrder.WALLET, status, order.totalCents(),
+        if (!PlaceOrder.WALLET.equals(order.paymentMethod()) || order.totalCents() == 0)
+            throw DomainException.notFound("payment " + paymentId);
+        return new OrderPaymentBody(paymentId, order.orderId(), PlaceOrder.WALLET, walletStatus(order), order.totalCents(),
                 order.refundedCents(), order.currency());
     }
 
@@ -66,8 +62,21 @@ class PaymentQueryController {
     OrderPaymentBody free(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
         String paymentId = "free-" + orderId;
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
-        if (!free(order)) throw DomainException.notFound("payment " + paymentId);
+        if (order.totalCents() != 0) throw DomainException.notFound("payment " + paymentId);
         return new OrderPaymentBody(paymentId, order.orderId(), "free", PaymentStatus.CAPTURED, 0, 0, order.currency());
+    }
+
+    /**
+     * The payment is the debit: taken, it is captured, and refunded by what came back to the wallet for the order (a
+     * debit that landed after the order ended comes back whole); never taken, it waits for the pending order, or failed
+     * (the wallet refused it) or was canceled with the order, as a card payment reads.
+     */
+    static String walletStatus(FindOrderPayment.Result order) {
+        if (order.debitedCents() > 0)
+            return order.refundedCents() >= order.debitedCents() ? PaymentStatus.REFUNDED
+                    : order.refundedCents() > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.CAPTURED;
+        if (OrderStatus.PENDING.value().equals(order.orderStatus())) return PaymentStatus.PENDING;
+        return order.declined() ? PaymentStatus.FAILED : PaymentStatus.CANCELED;
     }
 
     private FindOrderPayment.Result owned(UUID orderId, String paymentId, Actor actor) {
@@ -75,10 +84,6 @@ class PaymentQueryController {
         if (order == null) throw DomainException.notFound("payment " + paymentId);
         Access.requireSelfOr(actor, order.buyerId(), "payment " + paymentId, Roles.ADMIN, Roles.SUPPORT);
         return order;
-    }
-
-    private static boolean free(FindOrderPayment.Result order) {
-        return ("free-" + order.orderId()).equals(order.paymentReference());
     }
 
     @GetMapping

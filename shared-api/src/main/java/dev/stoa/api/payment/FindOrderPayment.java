@@ -7,9 +7,11 @@ package dev.stoa.api.payment;
  */
 public record FindOrderPayment(String orderId) {
     /**
-     * {@code orderStatus}, {@code paymentMethod}, {@code paymentReference} (null until the order was paid) and
-     * {@code totalCents} are the order's; {@code refundedCents} adds up the buyer's wallet refunds for the order.
+     * {@code orderStatus}, {@code paymentMethod}, {@code totalCents} and {@code declined} (cancelled for
+     * {@code payment_failed}) are the order's; {@code debitedCents} and {@code refundedCents} add up the buyer's wallet
+     * entries for the order: its debit, and what came back (refund requests, its cancellation, a debit that landed after
+     * the order had ended).
      */
-    public record Result(String orderId, String buyerId, String orderStatus, String paymentMethod, String paymentReference,
-                         long totalCents, String currency, long refundedCents) {}
+    public record Result(String orderId, String buyerId, String orderStatus, String paymentMethod, long totalCents,
+                         String currency, boolean declined, long debitedCents, long refundedCents) {}
 }

@@ -91,7 +91,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),
-                        wrapper.getContentAsByteArray(), SecretResponses.isSecret(request));
+                        wrapper.getContentAsByteArray(), SecretResponses.isSecret(request),
+                        wrapper.getHeader(CorrelationIdFilter.HEADER));
                 stored = true;
             }
         } finally {
@@ -127,6 +128,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (s.contentType() != null) response.setContentType(s.contentType());
             if (s.location() != null) response.setHeader(HttpHeaders.LOCATION, s.location());
             if (s.position() != null) response.setHeader(ReadYourWritesFilter.POSITION_HEADER, s.position().toString());
+            // the first request's id names the events it caused; the retry's own (in the logs) names none
+            if (s.correlationId() != null) response.setHeader(CorrelationIdFilter.HEADER, s.correlationId());
             response.setHeader("Idempotent-Replayed", "true");
             if (s.body() != null) response.getOutputStream().write(s.body());
         }

@@ -12,9 +12,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IdempotencyStore {
-    /** A stored first response; {@code withheld}: it carried a secret, so only the fact of it is kept. */
+    /**
+     * A stored first response; {@code withheld}: it carried a secret, so only the fact of it is kept;
+     * {@code correlationId}: the first request's (null in records stored before 2026-12-06).
+     */
     record Stored(String requestHash, Integer status, String contentType, String location, Long position, byte[] body,
-                  boolean withheld) {}
+                  boolean withheld, String correlationId) {}
 
     private final JdbcTemplate jdbc;
     private final double retentionSeconds;
@@ -37,20 +40,21 @@ class IdempotencyStore {
     }
 
     Optional<Stored> find(String principal, String key) {
-        return jdbc.query("select request_hash, status, content_type, location, position, body, withheld "
+        return jdbc.query("select request_hash, status, content_type, location, position, body, withheld, correlation_id "
                         + "from idempotency_record where principal = ? and idem_key = ? "
                         + "and created_at >= now() - make_interval(secs => ?)",
                 rs -> rs.next() ? Optional.of(new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3),
-                        rs.getString(4), (Long) rs.getObject(5), rs.getBytes(6), rs.getBoolean(7))) : Optional.empty(),
+                        rs.getString(4), (Long) rs.getObject(5), rs.getBytes(6), rs.getBoolean(7), rs.getString(8)))
+                        : Optional.empty(),
                 principal, key, retentionSeconds);
     }
 
     /** Records the first response; with {@code withheld} its body is not kept (it carried a secret). */
     void complete(String principal, String key, int status, String contentType, String location, Long position,
-                  byte[] body, boolean withheld) {
+                  byte[] body, boolean withheld, String correlationId) {
         jdbc.update("update idempotency_record set status = ?, content_type = ?, location = ?, position = ?, body = ?, "
-                + "withheld = ?, completed_at = now() where principal = ? and idem_key = ?", status, contentType, location,
-                position, withheld ? null : body, withheld, principal, key);
+                + "withheld = ?, correlation_id = ?, completed_at = now() where principal = ? and idem_key = ?", status,
+                contentType, location, position, withheld ? null : body, withheld, correlationId, principal, key);
     }
 
     void abandon(String principal, String key) {
