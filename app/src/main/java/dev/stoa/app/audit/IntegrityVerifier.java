@@ -56,9 +56,11 @@ public class IntegrityVerifier {
         Long lastSeq = jdbc.queryForObject("select max(chain_seq) from audit_log" + range, Long.class, bounds);
         long chainHead = value(jdbc.queryForObject("select max(position) from audit_log", Long.class));
         long storeHead = store.head();
-        // as an explicit from after to is: an "intact" over no event at all said nothing (it was 200, intact, 0 checked)
-        if (fromPosition != null && toPosition == null && fromPosition > storeHead)
-            throw DomainException.badInput("from " + fromPosition + " is beyond the log's last position, " + storeHead);
+        // as an explicit from after to is: an "intact" over no event at all said nothing (it was 200, intact, 0 checked);
+        // but the position right after the head is where an incremental check goes on from, and nothing new is no error
+        if (fromPosition != null && toPosition == null && fromPosition > storeHead + 1)
+            throw DomainException.badInput("from " + fromPosition + " is beyond the position after the log's last, "
+                    + storeHead);
         long pending = Math.max(0, storeHead - chainHead); // positions the chain has not reached yet
         if (firstSeq == null) {
             return new IntegrityReport(true, from, toPosition == null ? storeHead : to, 0, chainHead, storeHead, pending,

@@ -362,6 +362,11 @@ class AuditTrailIT extends ApiTest {
         Api.Response beyond = api.get("/api/v1/audit/integrity?from=9223372036854775807", auditor);
         assertThat(beyond.status()).as(beyond.toString()).isEqualTo(400);
         assertThat(beyond.code()).isEqualTo("validation_failed");
+        // right after the head, an incremental check that finds nothing new is intact over nothing, not an error (400)
+        long head = api.get("/api/v1/audit/integrity?from=0&to=0", auditor).body().get("storeHead").asLong();
+        Api.Response next = api.get("/api/v1/audit/integrity?from=" + (head + 1), auditor);
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        assertThat(next.body().get("intact").asBoolean()).isTrue();
         Api.Response unknown = api.get("/api/v1/audit/order/" + UUID.randomUUID() + "/history", auditor);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("not_found");
