@@ -94,8 +94,18 @@ class SearchRefusedDocumentIT extends ApiTest {
             } finally {
                 search.start();
             }
-            Await.until(() -> letters(product, admin).size() == 2, Duration.ofSeconds(60), "both changes parked");
+            // the processor forms its batches from what its work package has read: mostly both changes come in one, and
+            // sometimes (a loaded machine) the good one comes alone and is indexed, and the refused one is parked alone
+            Await.until(() -> letters(product, admin).size() == 2
+                    || (letters(product, admin).size() == 1 && priceInSearch(tag, product) == 2_345),
+                    Duration.ofSeconds(60), "both changes parked, or the good one indexed and the refused one parked");
             List<JsonNode> parked = letters(product, admin);
+            if (parked.size() == 1) {
+                assertThat(parked.get(0).get("cause").asText()).as("the refused change alone, blamed")
+                        .contains("search index refused", product.value());
+                assertThat(priceInSearch(tag, product)).isEqualTo(2_345);
+                return;
+            }
             assertThat(parked.get(0).get("cause").asText()).as("the first change of the batch, blamed")
                     .contains("search index refused", product.value());
             assertThat(parked.get(1).hasNonNull("cause")).as("queued behind it, never tried").isFalse();
