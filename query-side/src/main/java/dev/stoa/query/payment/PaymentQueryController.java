@@ -45,8 +45,8 @@ class PaymentQueryController {
 
     @GetMapping("/wallet-{orderId}")
     @Operation(operationId = "getWalletPayment", summary = "The payment of an order paid from the wallet, by the id its "
-            + "checkout answered (wallet-<orderId>): the debit's status (captured, partially_refunded, refunded; pending "
-            + "or failed before or without a debit) and amounts; the buyer, admin and support; others 404")
+            + "checkout answered (wallet-<orderId>): the debit's status (captured, partially_refunded, refunded; without "
+            + "a debit pending, failed or canceled) and amounts; the buyer, admin and support; others 404")
     OrderPaymentBody wallet(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
         String paymentId = "wallet-" + orderId;
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
