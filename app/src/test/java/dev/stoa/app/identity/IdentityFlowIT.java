@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class IdentityFlowIT extends ApiTest {
     @Autowired CommandBus commandBus;
+    @Autowired dev.stoa.command.platform.SecretHasher hasher;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
     private static final String PASSWORD = "correct horse 42";
     private static final Pattern TOKEN = Pattern.compile("signed up: (\\S+)");
 
@@ -184,6 +186,25 @@ class IdentityFlowIT extends ApiTest {
         registerAndVerify(noCode);
         for (int i = 1; i <= 4; i++) assertThat(otp(noCode).code()).isEqualTo("invalid_code");
         assertThat(otp(noCode).code()).isEqualTo("account_locked");
+    }
+
+    /**
+     * An address without an account locks wherever its tries go: the count is shared (phantom_lockout), as a real
+     * account's is (its events). A try another command process counted (written to the table here) counts here too;
+     * kept in memory per process before, the fifth try answered 401 where a real account's answered 429.
+     */
+    @Test
+    void anAddressWithoutAnAccountLocksAcrossProcesses_andIsKeptOnlyAsItsKeyedHash() {
+        String nobody = unique("spread") + "@example.org";
+        for (int i = 1; i <= 3; i++) assertThat(login(nobody, "wrong password " + i).code()).isEqualTo("invalid_credentials");
+        String key = hasher.hash("phantom-lockout", nobody);
+        assertThat(jdbc.update("update phantom_lockout set failures = failures + 1 where key_hash = ?", key))
+                .as("the three tries are in the shared table, under the address's keyed hash").isEqualTo(1);
+        Api.Response fifth = login(nobody, "wrong password 5");
+        assertThat(fifth.status()).as(fifth.toString()).isEqualTo(429);
+        assertThat(fifth.code()).isEqualTo("account_locked");
+        assertThat(jdbc.queryForObject("select count(*) from phantom_lockout where key_hash like '%@%'", Integer.class))
+                .as("no address in clear").isZero();
     }
 
     private Api.Response otp(String email) {

@@ -2,32 +2,44 @@ package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.LoginOutcome;
 import dev.stoa.api.platform.ErrorCode;
-
+import dev.stoa.command.platform.PeriodicTask;
+import dev.stoa.command.platform.SecretHasher;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Wrong logins (password or mailed code) for addresses that have no account follow the same lockout as real accounts
- * (the fifth in a row answers 429 for {@link UserAccount#LOCKOUT}), so the lockout does not tell who is registered. Kept in
- * memory per process and bounded; a real account's lockout is in its events.
+ * (the fifth in a row answers 429 for {@link UserAccount#LOCKOUT}), so the lockout does not tell who is registered.
+ * Kept in {@code phantom_lockout}, shared by every command process as a real account's lockout is (it is in its
+ * events): kept in memory per process before 2026-12-06, an address without an account did not lock when its tries
+ * went to several processes. The address is kept only as its keyed hash; a row unlocked and untouched for
+ * {@link #RETENTION} is deleted hourly.
  */
 @Component
-class PhantomLockout {
-    private static final int MAX_TRACKED = 50_000;
+class PhantomLockout extends PeriodicTask {
+    static final String PURPOSE = "phantom-lockout";
+    static final Duration RETENTION = Duration.ofDays(30);
+    private final JdbcTemplate jdbc;
+    private final SecretHasher hasher;
 
-    private record State(int failures, Instant lockedUntil) {}
-
-    private final Map<String, State> states = new ConcurrentHashMap<>();
+    PhantomLockout(JdbcTemplate jdbc, SecretHasher hasher) {
+        super("phantom-lockout-expiry", Duration.ofHours(1));
+        this.jdbc = jdbc;
+        this.hasher = hasher;
+    }
 
     /**
      * Until when the address is locked now, or null: a locked address is answered at once, as a locked account is
      * (before any hash is checked), so the time of the answer does not tell them apart either.
      */
     Instant lockedUntil(String emailKey) {
-        State s = states.get(emailKey);
-        return s != null && s.lockedUntil() != null && Instant.now().isBefore(s.lockedUntil()) ? s.lockedUntil() : null;
+        List<Timestamp> until = jdbc.queryForList("select locked_until from phantom_lockout where key_hash = ? "
+                + "and locked_until > now()", Timestamp.class, hasher.hash(PURPOSE, emailKey));
+        return until.isEmpty() ? null : until.getFirst().toInstant();
     }
 
     /**
@@ -44,15 +56,33 @@ class PhantomLockout {
         return Sessions.refusal(locked == null ? LoginOutcome.refused(wrong, null) : LoginOutcome.refused(ErrorCode.ACCOUNT_LOCKED, locked));
     }
 
-    /** Records a failed login for an unknown address; returns when it is locked until, or null. */
+    /**
+     * Records a failed login for an unknown address in one statement (tries at once in several processes count each);
+     * returns until when it is locked, or null. A try while locked changes nothing; the first after a lock counts
+     * from 1 again, as {@link Credentials} does for an account.
+     */
     Instant failed(String emailKey) {
-        if (states.size() > MAX_TRACKED) states.clear();
-        Instant now = Instant.now();
-        State next = states.compute(emailKey, (k, s) -> {
-            if (s != null && s.lockedUntil() != null && now.isBefore(s.lockedUntil())) return s;
-            int failures = (s == null || s.lockedUntil() != null ? 0 : s.failures()) + 1;
-            return new State(failures, failures >= UserAccount.MAX_FAILURES ? now.plus(UserAccount.LOCKOUT) : null);
-        });
-        return next.lockedUntil();
+        Timestamp until = jdbc.queryForObject("""
+                insert into phantom_lockout as p (key_hash, failures, locked_until, updated_at)
+                values (?, 1, case when 1 >= ? then now() + make_interval(secs => ?) end, now())
+                on conflict (key_hash) do update set
+                    failures = case when p.locked_until > now() then p.failures
+                                    when p.locked_until is not null then 1
+                                    else p.failures + 1 end,
+                    locked_until = case when p.locked_until > now() then p.locked_until
+                                        when (case when p.locked_until is not null then 1 else p.failures + 1 end) >= ?
+                                            then now() + make_interval(secs => ?)
+                                        end,
+                    updated_at = now()
+                returning locked_until""", Timestamp.class, hasher.hash(PURPOSE, emailKey), UserAccount.MAX_FAILURES,
+                (double) UserAccount.LOCKOUT.toSeconds(), UserAccount.MAX_FAILURES, (double) UserAccount.LOCKOUT.toSeconds());
+        return until == null ? null : until.toInstant();
+    }
+
+    /** Deletes the rows unlocked and untouched for {@link #RETENTION}. */
+    @Override
+    public int runOnce() {
+        return jdbc.update("delete from phantom_lockout where (locked_until is null or locked_until < now()) "
+                + "and updated_at < now() - make_interval(secs => ?)", (double) RETENTION.toSeconds());
     }
 }
