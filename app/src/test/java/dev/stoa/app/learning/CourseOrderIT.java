@@ -57,6 +57,15 @@ class CourseOrderIT extends ApiTest {
         return new String[] {id.value(), token};
     }
 
+    /** The paidCents of the user's grants of the course, from its enrollment's events. */
+    private List<Long> grantsPaid(String userId, String courseId) {
+        String enrollment = dev.stoa.api.learning.EnrollmentId.of(new UserId(userId),
+                new dev.stoa.api.learning.CourseId(courseId)).value();
+        return context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).readEvents(enrollment)
+                .asStream().map(m -> m.getPayload()).filter(p -> p instanceof dev.stoa.api.learning.EnrollmentGranted)
+                .map(p -> ((dev.stoa.api.learning.EnrollmentGranted) p).paidCents()).toList();
+    }
+
     private Api.Response add(String token, String type, String id, int quantity) {
         return api.post("/api/v1/cart/items", Map.of("itemType", type, "itemId", id, "quantity", quantity), token);
     }
@@ -381,6 +390,8 @@ class CourseOrderIT extends ApiTest {
             assertThat(placed.body().at("/payment/clientSecret").isNull()).as("nothing to pay by card").isTrue();
             awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), method + ": enrolled");
             assertThat(api.get("/api/v1/wallet", buyer[1]).body().path("balanceCents").asLong()).isZero();
+            // the grant records what was paid: nothing (it recorded the list price, 35.00)
+            assertThat(grantsPaid(buyer[0], course.id())).as(method).containsExactly(0L);
             // the payment id the checkout answered can be read (it was 400: not a UUID)
             String paymentId = placed.body().at("/payment/paymentId").asText();
             assertThat(paymentId).isEqualTo("free-" + placed.body().get("orderId").asText());
@@ -423,6 +434,8 @@ class CourseOrderIT extends ApiTest {
         String[] order = cardCheckout(buyer[1]);
         pay(order, buyer[1]);
         awaitProgress(course.id(), buyer[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+        assertThat(grantsPaid(buyer[0], course.id())).as("what the order charged for it, tax included")
+                .containsExactly(Long.parseLong(order[2]));
         Api.Response asked = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "not for me"), buyer[1]);
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         assertThat(api.post("/api/v1/courses/" + course.id() + "/progress", Map.of("lessonId", course.video(), "completed", true),

@@ -109,8 +109,18 @@ class CourseEntitlements implements DeadLetterEvictions {
                 continue;
             }
             commands.send(new GrantEnrollment(placed.buyer(), new CourseId(line.itemId()), GrantEnrollment.ORDER,
-                    orderId.value(), line.lineTotalCents(), placed.amounts().currency()));
+                    orderId.value(), paid(line), placed.amounts().currency()));
         }
+    }
+
+    /**
+     * What the buyer paid for a course line: its price less its share of the discount plus its tax, as the order
+     * recorded them (the list price before 2026-12-06: a course bought with a 100 % coupon was granted as paid in
+     * full). An order placed before lines recorded their charges gives the line's price.
+     */
+    static long paid(OrderLine line) {
+        if (line.discountCents() == null || line.taxCents() == null) return line.lineTotalCents();
+        return line.lineTotalCents() - line.discountCents() + line.taxCents();
     }
 
     @EventHandler
