@@ -62,6 +62,10 @@ class AuditController {
         this.wait = wait;
     }
 
+    /** What GET /events takes: any other parameter is 400, not ignored. */
+    static final java.util.List<String> EVENT_PARAMETERS = java.util.List.of("aggregateType", "aggregateId", "type", "from",
+            "to", "correlationId", "userId", "after", "limit");
+
     @GetMapping(value = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(operationId = "listAuditEvents", summary = "The event log, filtered, in the order it was chained (auditor, admin)",
             description = "Paged by position: pass the answer's `next` (its last event's position) as `after` for the "
@@ -84,7 +88,12 @@ class AuditController {
             @Parameter(description = "Only events chained after the event at this position (the previous page's `next`)") @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestHeader(value = "Accept", required = false) String accept,
-            HttpServletResponse response) throws IOException {
+            jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // a filter misspelled (correlationid) or not offered would be ignored, and the whole log answered as if filtered
+        for (String name : request.getParameterMap().keySet())
+            if (!EVENT_PARAMETERS.contains(name))
+                throw DomainException.badInput("unknown parameter " + name + "; the filters are "
+                        + String.join(", ", EVENT_PARAMETERS));
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId);

@@ -357,6 +357,12 @@ class AuditTrailIT extends ApiTest {
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/events?limit=0", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/events?after=-1", auditor).status()).isEqualTo(400);
+        // a filter misspelled or not offered is refused: it was ignored, and the whole log answered as if filtered
+        for (String unknown : List.of("correlationid=x", "clientCorrelationId=x", "foo=bar")) {
+            Api.Response r = api.get("/api/v1/audit/events?" + unknown, auditor);
+            assertThat(r.status()).as(unknown + ": " + r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        }
         assertThat(api.get("/api/v1/audit/integrity?from=10&to=2", auditor).status()).isEqualTo(400);
         // beyond the log's head: "intact" over no event said nothing (it was 200, intact, 0 checked)
         Api.Response beyond = api.get("/api/v1/audit/integrity?from=9223372036854775807", auditor);
