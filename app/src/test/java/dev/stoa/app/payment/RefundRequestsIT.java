@@ -324,6 +324,7 @@ class RefundRequestsIT extends ApiTest {
         JsonNode closed = api.get("/api/v1/refunds/" + refundId, support).body();
         assertThat(closed.get("decidedAt").isNull()).as(closed.toString()).isFalse();
         assertThat(closed.get("decidedBy").isNull()).as("decided by nobody").isTrue();
+        assertThat(closed.get("decisionReason").asText()).as("says why").contains("order was cancelled");
         assertThat(closed.get("totalCents").isNull()).as("nothing refunded by the request").isTrue();
         Api.Response queue = api.get("/api/v1/refunds?status=requested&orderId=" + orderId, support);
         assertThat(queue.status()).isEqualTo(200);

@@ -1,5 +1,8 @@
 package dev.stoa.command.wallet;
 
+import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
+
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.wallet.CreateVoucherBatch;
 import dev.stoa.api.wallet.IssuedVoucher;
@@ -33,10 +36,12 @@ import org.springframework.web.bind.annotation.*;
 class VoucherCommandController {
     private final Commands commands;
     private final SecretHasher hasher;
+    private final WalletSettings wallets;
 
-    VoucherCommandController(Commands commands, SecretHasher hasher) {
+    VoucherCommandController(Commands commands, SecretHasher hasher, WalletSettings wallets) {
         this.commands = commands;
         this.hasher = hasher;
+        this.wallets = wallets;
     }
 
     record BatchRequest(@NotNull @Min(1) @Max(VoucherBatch.MAX_AMOUNT_CENTS) Long amountCents,
@@ -53,6 +58,10 @@ class VoucherCommandController {
             + "in this response only")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Batch> create(@Valid @RequestBody BatchRequest body, Actor actor) {
+        // every redemption of a voucher in another currency is refused (voucher_currency_mismatch): none is made
+        if (!wallets.currency().equals(body.currency()))
+            throw new DomainException(ErrorCode.VOUCHER_CURRENCY_MISMATCH, "wallets keep " + wallets.currency()
+                    + " (stoa.wallet.currency); a voucher in " + body.currency() + " could never be redeemed");
         VoucherBatchId batchId = VoucherBatchId.random();
         List<String> codes = new ArrayList<>(body.count());
         List<IssuedVoucher> vouchers = new ArrayList<>(body.count());

@@ -92,10 +92,15 @@ public class RefundRequestEntity {
         return this;
     }
 
+    /** Why a request is closed, as its {@code decisionReason} says it (the platform's words: no personal data). */
+    public static final String CLOSED_REASON = "the order was cancelled while this request was open; its cancellation "
+            + "refunds what was paid";
+
     /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
     public RefundRequestEntity closed(Instant at) {
         if (!"requested".equals(status)) return this;
         status = "closed";
+        decisionReason = CLOSED_REASON;
         decidedAt = at;
         return this;
     }
