@@ -311,6 +311,12 @@ class CourseOrderIT extends ApiTest {
                 Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.RIGHT), buyer[1]);
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.code()).isEqualTo("enrollment_revoked");
+        // the lesson's content says the same (it said purchase_required: "enroll in the course")
+        String content = "/api/v1/courses/" + course.id() + "/lessons/" + course.quiz() + "/content";
+        dev.stoa.app.support.Await.until(() -> "enrollment_revoked".equals(api.get(content, buyer[1]).code()),
+                java.time.Duration.ofSeconds(20), "the content refused as revoked");
+        assertThat(api.get(content, buyer[1]).status()).isEqualTo(403);
+        assertThat(api.get(content, buyer()[1]).code()).as("never enrolled").isEqualTo("purchase_required");
         assertThat(api.get("/api/v1/users/me/enrollments", buyer[1]).body().at("/items/0/status").asText()).isEqualTo("revoked");
         assertThat(jdbc.queryForObject("select active from course_access_view where user_id = ? and course_id = ?",
                 Boolean.class, buyer[0], course.id())).isFalse();

@@ -21,4 +21,10 @@ class CourseAccessTable implements CourseAccess {
                 rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, userId.value(), courseId.value());
         return Boolean.TRUE.equals(active);
     }
+
+    @Override
+    public boolean revoked(UserId userId, CourseId courseId) {
+        return Boolean.FALSE.equals(jdbc.query("select active from course_access_view where user_id = ? and course_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, userId.value(), courseId.value()));
+    }
 }

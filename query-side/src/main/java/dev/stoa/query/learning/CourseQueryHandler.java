@@ -89,6 +89,10 @@ public class CourseQueryHandler {
                 .orElseThrow(() -> DomainException.notFound("lesson " + query.lessonId()));
         if (!manages) {
             if (!lesson.isPublished()) throw DomainException.notFound("lesson " + query.lessonId());
+            // as the progress endpoint says it: a student whose access was revoked is told so, not asked to enroll
+            if (!enrolled && viewer != null && access.revoked(new UserId(viewer.userId()), query.courseId()))
+                throw new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
+                        + "(refunded or cancelled); enroll again to read its lessons");
             if (!enrolled)
                 throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
         }
