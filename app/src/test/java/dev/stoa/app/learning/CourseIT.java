@@ -40,6 +40,15 @@ class CourseIT extends ApiTest {
         String video = courses.addLesson(instructor, courseId, Courses.video("Welcome", 1, 95));
         String reading = courses.addLesson(instructor, courseId, Courses.reading("Syntax", 2, "val x = 1 " + tag));
         String quiz = courses.addLesson(instructor, courseId, Courses.quiz("Check yourself", 3));
+        // a lesson type there is not: the field and the types there are (it was malformed_request, "the request body is
+        // missing or unreadable", with no field)
+        Map<String, Object> podcast = new java.util.HashMap<>(Courses.reading("Pod", 4, "x"));
+        podcast.put("type", "podcast");
+        Api.Response unknownType = api.post("/api/v1/courses/" + courseId + "/lessons", podcast, instructor);
+        assertThat(unknownType.status()).as(unknownType.toString()).isEqualTo(400);
+        assertThat(unknownType.code()).isEqualTo("validation_failed");
+        assertThat(unknownType.body().at("/errors/0/field").asText()).isEqualTo("type");
+        assertThat(unknownType.body().at("/errors/0/message").asText()).contains("video, reading, quiz or assignment");
 
         // a course needs a published lesson; a video needs its media first
         assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, instructor).code()).isEqualTo("no_published_lesson");

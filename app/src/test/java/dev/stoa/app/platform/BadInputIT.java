@@ -60,6 +60,24 @@ class BadInputIT extends ApiTest {
         assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
         body.put("priceCents", "1999");
         assertProblem(api.post("/api/v1/products", body, tokenFor("vendor")), 400, "malformed_request");
+        // the field and what it must be, in JSON's words: never a Java type (it read "Cannot deserialize value of type
+        // `long` from String ..." and, for a body of the wrong shape, named the platform's own classes)
+        body.put("priceCents", "a lot");
+        Api.Response typed = api.post("/api/v1/products", body, tokenFor("vendor"));
+        assertThat(typed.body().at("/errors/0/field").asText()).isEqualTo("priceCents");
+        assertThat(typed.body().at("/errors/0/message").asText()).isEqualTo("must be a whole number");
+        body.put("priceCents", 1000);
+        body.put("name", List.of("a", "list"));
+        Api.Response listed = api.post("/api/v1/products", body, tokenFor("vendor"));
+        assertProblem(listed, 400, "malformed_request");
+        assertThat(listed.body().at("/errors/0/field").asText()).isEqualTo("name");
+        assertThat(listed.body().at("/errors/0/message").asText()).isEqualTo("must be a string");
+        Api.Response shape = api.send("POST", "/api/v1/products", "application/json", "[1, 2]".getBytes(), tokenFor("vendor"),
+                Map.of());
+        assertProblem(shape, 400, "malformed_request");
+        assertThat(shape.body().get("detail").asText()).isEqualTo("the request body must be an object");
+        for (Api.Response r : List.of(typed, listed, shape))
+            assertThat(r.body().get("detail").asText()).doesNotContain("java.", "dev.stoa", "`", "Cannot deserialize");
     }
 
     /**

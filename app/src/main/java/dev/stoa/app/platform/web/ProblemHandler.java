@@ -119,8 +119,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getMostSpecificCause() instanceof StorableText.Refused refused)
             return respond(Problems.validation("the request body has invalid fields",
                     List.of(Map.of("field", fieldPath(refused), "message", refused.getOriginalMessage()))));
-        String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-                ? "the request body is not valid JSON for this endpoint: " + jpe.getOriginalMessage()
+        Throwable specific = e.getMostSpecificCause();
+        JsonMappingException mapping = e.getCause() instanceof JsonMappingException m ? m : null;
+        // a value of the right JSON type that a body's own type refuses ("podcast" as a lesson type, an id that is no
+        // UUID): the refusal is ours, and names the field; it read "the request body is missing or unreadable"
+        if (mapping != null && specific instanceof IllegalArgumentException refused && refused.getMessage() != null)
+            return respond(Problems.validation("the request body has invalid fields",
+                    List.of(Map.of("field", fieldPath(mapping), "message", refused.getMessage()))));
+        // a value of the wrong JSON type: which field, and what it must be, never Jackson's words (they name Java types)
+        if (specific instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+            String expected = "must be " + JsonTypes.expected(mismatch.getTargetType());
+            if (mismatch.getPath().isEmpty())
+                return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, "the request body " + expected));
+            String field = fieldPath(mismatch);
+            ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST,
+                    "the request body is not valid JSON for this endpoint: " + field + " " + expected);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", expected)));
+            return respond(problem);
+        }
+        String detail = specific instanceof com.fasterxml.jackson.core.JsonParseException parse
+                ? "the request body is not valid JSON: " + parse.getOriginalMessage()
+                : specific instanceof JsonMappingException other && !other.getPath().isEmpty()
+                ? "the request body is not valid JSON for this endpoint at " + fieldPath(other)
+                : specific instanceof com.fasterxml.jackson.core.JsonProcessingException
+                ? "the request body is not valid JSON for this endpoint"
                 : "the request body is missing or unreadable";
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
     }

@@ -1,0 +1,44 @@
+package dev.stoa.app.platform.web;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What a body's field must be, in JSON's words, for a value of the wrong type: "a whole number", "an array", never the
+ * Java type Jackson names (a client should not read {@code java.util.ArrayList<java.lang.Integer>} or a class of ours).
+ */
+final class JsonTypes {
+    private JsonTypes() {}
+
+    static String expected(Class<?> type) {
+        if (type == null) return "of another type";
+        if (type.isEnum())
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        if (type == String.class || type == Character.class || type == char.class) return "a string";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+                || type == short.class || type == BigInteger.class || type == Byte.class || type == byte.class)
+            return "a whole number";
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class || type == BigDecimal.class)
+            return "a number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == UUID.class) return "a UUID string";
+        if (type == Instant.class || type == OffsetDateTime.class) return "an ISO-8601 date-time string";
+        if (type == LocalDate.class) return "an ISO-8601 date string (YYYY-MM-DD)";
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
+        if (Map.class.isAssignableFrom(type)) return "an object";
+        if (type.isRecord() && type.getRecordComponents().length == 1
+                && type.getRecordComponents()[0].getType() == String.class)
+            return "a string"; // an id such as OrderId, written as its text
+        return "an object";
+    }
+}
