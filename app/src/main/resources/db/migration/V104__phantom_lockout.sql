@@ -2,7 +2,7 @@
 -- account's, which lives in its events and so holds in every command process. Kept in memory per process before
 -- 2026-12-06, so with several command processes an address without an account did not lock where a real one did, and
 -- the lockout told who is registered. key_hash is the HMAC of the address (KeyedHashing, purpose "phantom-lockout"),
--- never the address; a row unlocked and untouched for 30 days is deleted (PhantomLockoutExpiry).
+-- never the address; a row unlocked and untouched for 30 days is deleted (PhantomLockout.runOnce, hourly).
 create table phantom_lockout (
     key_hash     varchar(64) primary key,
     failures     integer     not null,

@@ -78,6 +78,17 @@ class BadInputIT extends ApiTest {
         assertThat(shape.body().get("detail").asText()).isEqualTo("the request body must be an object");
         for (Api.Response r : List.of(typed, listed, shape))
             assertThat(r.body().get("detail").asText()).doesNotContain("java.", "dev.stoa", "`", "Cannot deserialize");
+        // a string a type cannot read (a date): a bad value of that field (it read "missing or unreadable")
+        Api.Response date = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 500, "currency", "USD", "count", 1,
+                "expiresAt", "soon"), tokenFor("admin"));
+        assertProblem(date, 400, "validation_failed");
+        assertThat(date.body().at("/errors/0/field").asText()).isEqualTo("expiresAt");
+        assertThat(date.body().at("/errors/0/message").asText()).isEqualTo("must be an ISO-8601 date-time string");
+        // not JSON: where, never the token (it could be part of a password)
+        Api.Response notJson = api.send("POST", "/api/v1/auth/login", "application/json",
+                "{\"email\": \"a@example.org\", \"password\": hunter2}".getBytes(), null, Map.of());
+        assertProblem(notJson, 400, "malformed_request");
+        assertThat(notJson.body().get("detail").asText()).doesNotContain("hunter2").contains("line 1");
     }
 
     /**

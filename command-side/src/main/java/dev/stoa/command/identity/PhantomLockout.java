@@ -7,6 +7,8 @@ import dev.stoa.command.platform.SecretHasher;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,8 +39,10 @@ class PhantomLockout extends PeriodicTask {
      * (before any hash is checked), so the time of the answer does not tell them apart either.
      */
     Instant lockedUntil(String emailKey) {
+        // the JVM's clock, as a real account's lockout reads it (and Retry-After is counted from): the database's, a few
+        // milliseconds off, made Retry-After 901 or 899 where a real account's reads 900, which told them apart
         List<Timestamp> until = jdbc.queryForList("select locked_until from phantom_lockout where key_hash = ? "
-                + "and locked_until > now()", Timestamp.class, hasher.hash(PURPOSE, emailKey));
+                + "and locked_until > ?", Timestamp.class, hasher.hash(PURPOSE, emailKey), at(Instant.now()));
         return until.isEmpty() ? null : until.getFirst().toInstant();
     }
 
@@ -62,27 +66,31 @@ class PhantomLockout extends PeriodicTask {
      * from 1 again, as {@link Credentials} does for an account.
      */
     Instant failed(String emailKey) {
+        OffsetDateTime now = at(Instant.now()), lockedUntil = at(Instant.now().plus(UserAccount.LOCKOUT));
         Timestamp until = jdbc.queryForObject("""
                 insert into phantom_lockout as p (key_hash, failures, locked_until, updated_at)
-                values (?, 1, case when 1 >= ? then now() + make_interval(secs => ?) end, now())
+                values (?, 1, case when 1 >= ? then ?::timestamptz end, ?)
                 on conflict (key_hash) do update set
-                    failures = case when p.locked_until > now() then p.failures
+                    failures = case when p.locked_until > ? then p.failures
                                     when p.locked_until is not null then 1
                                     else p.failures + 1 end,
-                    locked_until = case when p.locked_until > now() then p.locked_until
+                    locked_until = case when p.locked_until > ? then p.locked_until
                                         when (case when p.locked_until is not null then 1 else p.failures + 1 end) >= ?
-                                            then now() + make_interval(secs => ?)
+                                            then ?::timestamptz
                                         end,
-                    updated_at = now()
+                    updated_at = ?
                 returning locked_until""", Timestamp.class, hasher.hash(PURPOSE, emailKey), UserAccount.MAX_FAILURES,
-                (double) UserAccount.LOCKOUT.toSeconds(), UserAccount.MAX_FAILURES, (double) UserAccount.LOCKOUT.toSeconds());
+                lockedUntil, now, now, now, UserAccount.MAX_FAILURES, lockedUntil, now);
         return until == null ? null : until.toInstant();
     }
 
     /** Deletes the rows unlocked and untouched for {@link #RETENTION}. */
     @Override
     public int runOnce() {
-        return jdbc.update("delete from phantom_lockout where (locked_until is null or locked_until < now()) "
-                + "and updated_at < now() - make_interval(secs => ?)", (double) RETENTION.toSeconds());
+        Instant now = Instant.now();
+        return jdbc.update("delete from phantom_lockout where (locked_until is null or locked_until < ?) "
+                + "and updated_at < ?", at(now), at(now.minus(RETENTION)));
     }
+
+    private static OffsetDateTime at(Instant instant) { return instant.atOffset(ZoneOffset.UTC); }
 }

@@ -58,7 +58,10 @@ class VoucherCommandController {
             + "in this response only")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Batch> create(@Valid @RequestBody BatchRequest body, Actor actor) {
-        // every redemption of a voucher in another currency is refused (voucher_currency_mismatch): none is made
+        // every redemption of a voucher in another currency is refused (voucher_currency_mismatch): none is made; a
+        // code that is no currency at all stays the bad input it is
+        if (!dev.stoa.api.platform.Money.isCurrency(body.currency()))
+            throw DomainException.badInput("currency must be an ISO 4217 code such as USD");
         if (!wallets.currency().equals(body.currency()))
             throw new DomainException(ErrorCode.VOUCHER_CURRENCY_MISMATCH, "wallets keep " + wallets.currency()
                     + " (stoa.wallet.currency); a voucher in " + body.currency() + " could never be redeemed");

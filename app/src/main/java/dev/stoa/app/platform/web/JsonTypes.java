@@ -34,11 +34,14 @@ final class JsonTypes {
         if (type == UUID.class) return "a UUID string";
         if (type == Instant.class || type == OffsetDateTime.class) return "an ISO-8601 date-time string";
         if (type == LocalDate.class) return "an ISO-8601 date string (YYYY-MM-DD)";
+        if (type == byte[].class || type == char[].class) return "a string";
         if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
         if (Map.class.isAssignableFrom(type)) return "an object";
-        if (type.isRecord() && type.getRecordComponents().length == 1
-                && type.getRecordComponents()[0].getType() == String.class)
-            return "a string"; // an id such as OrderId, written as its text
         return "an object";
+    }
+
+    /** Types written as a string that may not read one: a date, a time, a UUID (a wrong one is a bad value, not JSON). */
+    static boolean readFromString(Class<?> type) {
+        return type == UUID.class || type == Instant.class || type == OffsetDateTime.class || type == LocalDate.class;
     }
 }

@@ -119,15 +119,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getMostSpecificCause() instanceof StorableText.Refused refused)
             return respond(Problems.validation("the request body has invalid fields",
                     List.of(Map.of("field", fieldPath(refused), "message", refused.getOriginalMessage()))));
-        Throwable specific = e.getMostSpecificCause();
-        JsonMappingException mapping = e.getCause() instanceof JsonMappingException m ? m : null;
-        // a value of the right JSON type that a body's own type refuses ("podcast" as a lesson type, an id that is no
-        // UUID): the refusal is ours, and names the field; it read "the request body is missing or unreadable"
-        if (mapping != null && specific instanceof IllegalArgumentException refused && refused.getMessage() != null)
+        // classified by Jackson's own exception, which knows the field; its cause may be anything (a date's parse error)
+        Throwable cause = e.getCause();
+        // a value of the right JSON type that a body's own type refuses ("podcast" as a lesson type, an id record's
+        // value that is no UUID): our words, naming the field (it read "the request body is missing or unreadable")
+        if (cause instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException creator
+                && creator.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null)
             return respond(Problems.validation("the request body has invalid fields",
-                    List.of(Map.of("field", fieldPath(mapping), "message", refused.getMessage()))));
+                    List.of(Map.of("field", fieldPath(creator), "message", refused.getMessage()))));
+        // a string a type could not read (a date, a UUID): what the field must be, never the parser's words
+        if (cause instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+                && format.getValue() instanceof String && JsonTypes.readFromString(format.getTargetType())) {
+            String expected = "must be " + JsonTypes.expected(format.getTargetType());
+            return respond(Problems.validation("the request body has invalid fields",
+                    List.of(Map.of("field", fieldPath(format), "message", expected))));
+        }
         // a value of the wrong JSON type: which field, and what it must be, never Jackson's words (they name Java types)
-        if (specific instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
             String expected = "must be " + JsonTypes.expected(mismatch.getTargetType());
             if (mismatch.getPath().isEmpty())
                 return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, "the request body " + expected));
@@ -137,11 +145,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", expected)));
             return respond(problem);
         }
-        String detail = specific instanceof com.fasterxml.jackson.core.JsonParseException parse
-                ? "the request body is not valid JSON: " + parse.getOriginalMessage()
-                : specific instanceof JsonMappingException other && !other.getPath().isEmpty()
+        // not JSON: where, never what (a token quoted back could be part of a password or a code)
+        String detail = cause instanceof com.fasterxml.jackson.core.JsonParseException parse && parse.getLocation() != null
+                ? "the request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+                        + parse.getLocation().getColumnNr() + ")"
+                : cause instanceof com.fasterxml.jackson.core.JsonParseException
+                ? "the request body is not valid JSON"
+                : cause instanceof JsonMappingException other && !other.getPath().isEmpty()
                 ? "the request body is not valid JSON for this endpoint at " + fieldPath(other)
-                : specific instanceof com.fasterxml.jackson.core.JsonProcessingException
+                : cause instanceof com.fasterxml.jackson.core.JsonProcessingException
                 ? "the request body is not valid JSON for this endpoint"
                 : "the request body is missing or unreadable";
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
