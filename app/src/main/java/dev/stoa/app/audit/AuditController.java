@@ -62,6 +62,17 @@ class AuditController {
         this.wait = wait;
     }
 
+    /**
+     * A parameter an audit read does not take is 400: ignored, a filter misspelled ({@code correlationid}) answered the
+     * whole log as if filtered, and an integrity check's misspelled bound ({@code form}) verified the whole chain.
+     */
+    static void refuseUnknown(jakarta.servlet.http.HttpServletRequest request, java.util.List<String> known) {
+        for (String name : request.getParameterMap().keySet())
+            if (!known.contains(name))
+                throw DomainException.badInput("unknown parameter " + name + (known.isEmpty() ? "; this read takes none"
+                        : "; it takes " + String.join(", ", known)));
+    }
+
     /** What GET /events takes: any other parameter is 400, not ignored. */
     static final java.util.List<String> EVENT_PARAMETERS = java.util.List.of("aggregateType", "aggregateId", "type", "from",
             "to", "correlationId", "userId", "after", "limit");
@@ -89,11 +100,7 @@ class AuditController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestHeader(value = "Accept", required = false) String accept,
             jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // a filter misspelled (correlationid) or not offered would be ignored, and the whole log answered as if filtered
-        for (String name : request.getParameterMap().keySet())
-            if (!EVENT_PARAMETERS.contains(name))
-                throw DomainException.badInput("unknown parameter " + name + "; the filters are "
-                        + String.join(", ", EVENT_PARAMETERS));
+        refuseUnknown(request, EVENT_PARAMETERS);
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId);
@@ -120,7 +127,9 @@ class AuditController {
             + "(auditor, admin)", description = "Each event's cause: the command (and the request that sent it) or the "
             + "event a saga or policy reacted to. Orders and enrollments add a readable timeline with the payments, "
             + "refunds, grants and revocations that name them. 404 when the log holds no event of that aggregate.")
-    ResponseEntity<AggregateHistory> history(@PathVariable String aggregateType, @PathVariable String aggregateId) {
+    ResponseEntity<AggregateHistory> history(@PathVariable String aggregateType, @PathVariable String aggregateId,
+                                             jakarta.servlet.http.HttpServletRequest request) {
+        refuseUnknown(request, java.util.List.of());
         String consistency = awaitChain();
         return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
                 .body(histories.of(aggregateType, aggregateId));
@@ -138,7 +147,9 @@ class AuditController {
     ResponseEntity<IntegrityReport> integrity(@RequestParam(required = false) @Min(0) Long from,
                                               @RequestParam(required = false) @Min(0) Long to,
                                               @RequestHeader(value = "Accept", required = false) String accept,
+                                              jakarta.servlet.http.HttpServletRequest request,
                                               HttpServletResponse response) throws IOException {
+        refuseUnknown(request, java.util.List.of("from", "to"));
         if (from != null && to != null && from > to) throw DomainException.badInput("from must not be after to");
         String consistency = awaitChain();
         if (wantsNdjson(accept)) {

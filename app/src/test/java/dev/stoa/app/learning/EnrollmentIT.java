@@ -172,6 +172,12 @@ class EnrollmentIT extends ApiTest {
         String orderId = paid.body().get("orderId").asText();
         assertThat(paid.body().get("reference").asText()).isEqualTo(orderId);
         assertThat(paid.body().get("orderNumber").asText()).startsWith("ORD-");
+        // its payment, as GET /payments reads it (the client had to build the id itself)
+        assertThat(paid.body().get("paymentId").asText()).isEqualTo("wallet-" + orderId);
+        Api.Response payment = api.send("GET", "/api/v1/payments/" + paid.body().get("paymentId").asText(), null, null, student,
+                Map.of("X-Stoa-Min-Position", paid.header("X-Stoa-Position")));
+        assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
+        assertThat(payment.body().get("amountCents").asLong()).isEqualTo(4_900);
         JsonNode order = api.get("/api/v1/orders/" + orderId, student).body();
         assertThat(order.get("status").asText()).as("an order of the course alone, paid").isEqualTo("confirmed");
         assertThat(order.get("totalCents").asLong()).isEqualTo(4_900);

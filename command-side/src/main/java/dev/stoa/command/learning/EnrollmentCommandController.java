@@ -66,10 +66,11 @@ class EnrollmentCommandController {
     /**
      * The grant made: {@code source} free, or order for a course bought from the wallet ({@code reference} and
      * {@code orderId} the order's id, {@code orderNumber} its number, {@code paidCents} what the wallet paid, tax
-     * included).
+     * included, {@code paymentId} the order's payment as {@code GET /api/v1/payments/{paymentId}} reads it:
+     * {@code wallet-<orderId>}, or {@code free-<orderId>} for nothing to pay; since 2026-12-06).
      */
     record Enrolled(String enrollmentId, String courseId, String status, String source, String reference, long paidCents,
-                    String currency, String orderId, String orderNumber) {}
+                    String currency, String orderId, String orderNumber, String paymentId) {}
 
     @PostMapping("/enroll")
     @Operation(operationId = "enrollInCourse", summary = "Enroll in a published course: free at once, paid from your wallet "
@@ -140,7 +141,7 @@ class EnrollmentCommandController {
         return new Enrolled(EnrollmentId.of(me, course.courseId()).value(), course.courseId().value(),
                 (active ? EnrollmentStatus.ACTIVE : EnrollmentStatus.REVOKED).value(), GrantEnrollment.ORDER,
                 placed.orderId().value(), placed.amounts().totalCents(), placed.amounts().currency(), placed.orderId().value(),
-                placed.orderNumber());
+                placed.orderNumber(), placed.paymentReference());
     }
 
     /** Sends the grant; when two first grants race, the loser tries once more and meets the winner's enrollment. */
@@ -153,7 +154,7 @@ class EnrollmentCommandController {
             id = commands.send(command);
         }
         return new Enrolled(id.value(), command.courseId().value(), EnrollmentStatus.ACTIVE.value(), command.source(),
-                command.reference(), command.paidCents(), command.currency(), null, null);
+                command.reference(), command.paidCents(), command.currency(), null, null, null);
     }
 
     /** Progress on one published lesson; quiz answers are scored here, on the server. */
