@@ -19,21 +19,20 @@ final class OutboxMetadata {
     private OutboxMetadata() {}
 
     /** The correlation id of the message or request being handled now, if any. */
-    static Optional<String> currentCorrelationId() {
-        if (CurrentUnitOfWork.isStarted()) {
-            Object id = CurrentUnitOfWork.get().getMessage().getMetaData().get(CORRELATION_ID);
-            if (id != null) return Optional.of(id.toString());
-        }
-        return RequestContext.correlationId();
-    }
+    static Optional<String> currentCorrelationId() { return current(CORRELATION_ID, RequestContext.correlationId()); }
 
     /** The client's own correlation id of the message or request being handled now, if it sent one. */
     static Optional<String> currentClientCorrelationId() {
+        return current(CLIENT_CORRELATION_ID, RequestContext.clientCorrelationId());
+    }
+
+    /** {@code key} of the message being handled now, else the request's (the MDC's; none on a processor's thread). */
+    private static Optional<String> current(String key, Optional<String> ofRequest) {
         if (CurrentUnitOfWork.isStarted()) {
-            Object id = CurrentUnitOfWork.get().getMessage().getMetaData().get(CLIENT_CORRELATION_ID);
-            return Optional.ofNullable(id == null ? null : id.toString());
+            Object value = CurrentUnitOfWork.get().getMessage().getMetaData().get(key);
+            if (value != null) return Optional.of(value.toString());
         }
-        return RequestContext.clientCorrelationId();
+        return ofRequest;
     }
 
     static CommandMessage<?> command(Object payload, String correlationId, String clientCorrelationId,

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,8 +35,7 @@ final class JsonTypes {
         if (type == LocalDate.class) return "an ISO-8601 date string (YYYY-MM-DD)";
         if (type == byte[].class || type == char[].class) return "a string";
         if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
-        if (Map.class.isAssignableFrom(type)) return "an object";
-        return "an object";
+        return "an object"; // a Map, a record, any other type read from an object
     }
 
     /** Types written as a string that may not read one: a date, a time, a UUID (a wrong one is a bad value, not JSON). */

@@ -145,18 +145,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", expected)));
             return respond(problem);
         }
-        // not JSON: where, never what (a token quoted back could be part of a password or a code)
-        String detail = cause instanceof com.fasterxml.jackson.core.JsonParseException parse && parse.getLocation() != null
-                ? "the request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
-                        + parse.getLocation().getColumnNr() + ")"
-                : cause instanceof com.fasterxml.jackson.core.JsonParseException
-                ? "the request body is not valid JSON"
-                : cause instanceof JsonMappingException other && !other.getPath().isEmpty()
-                ? "the request body is not valid JSON for this endpoint at " + fieldPath(other)
-                : cause instanceof com.fasterxml.jackson.core.JsonProcessingException
-                ? "the request body is not valid JSON for this endpoint"
-                : "the request body is missing or unreadable";
-        return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
+        return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, unreadable(cause)));
+    }
+
+    /** Why a body could not be read, for {@code malformed_request}: where, never what it held. */
+    private static String unreadable(Throwable cause) {
+        // not JSON: a token quoted back could be part of a password or a code
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse)
+            return parse.getLocation() == null ? "the request body is not valid JSON"
+                    : "the request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr() + ")";
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty())
+            return "the request body is not valid JSON for this endpoint at " + fieldPath(mapping);
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException)
+            return "the request body is not valid JSON for this endpoint";
+        return "the request body is missing or unreadable";
     }
 
     /** Words a rule's message may start with that name no field ("a quiz needs at least one question"). */
