@@ -2,7 +2,7 @@ package dev.stoa.app.learning;
 
 import dev.stoa.app.embedded.EmbeddedMode;
 import dev.stoa.command.platform.StartupRefused;
-import dev.stoa.query.learning.ContentUrls;
+import dev.stoa.api.learning.ContentUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

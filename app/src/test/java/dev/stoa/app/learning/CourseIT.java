@@ -3,6 +3,9 @@ package dev.stoa.app.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.learning.GrantEnrollment;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CourseIT extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void instructorBuildsPublishesAndArchivesACourse() {
@@ -152,10 +158,12 @@ class CourseIT extends ApiTest {
         assertThat(quizContent.body().at("/questions/1/choices")).hasSize(3);
         assertThat(quizContent.raw()).doesNotContain("correct");
 
-        // an enrolled student (the enrollment read model's row) reads every published lesson, never the answers
+        // an enrolled student (granted on the enrollment, as a paid order's line is) reads every published lesson at once,
+        // never the answers
         String studentId = UUID.randomUUID().toString();
         String enrolled = tokenAs(studentId, "customer");
-        jdbc.update("insert into course_access_view(user_id, course_id, active) values (?, ?, true)", studentId, courseId);
+        commands.sendAndWait(new GrantEnrollment(new UserId(studentId), new CourseId(courseId), GrantEnrollment.ORDER,
+                UUID.randomUUID().toString(), 0, null));
         Api.Response studentQuiz = api.get("/api/v1/courses/" + courseId + "/lessons/" + quiz + "/content", enrolled);
         assertThat(studentQuiz.status()).isEqualTo(200);
         assertThat(studentQuiz.body().at("/questions/0/prompt").asText()).isEqualTo("What is 2 + 2?");

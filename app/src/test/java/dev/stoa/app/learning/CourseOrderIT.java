@@ -455,6 +455,56 @@ class CourseOrderIT extends ApiTest {
     }
 
     /**
+     * What a student read counts against a refund as what they marked complete: a buyer who opened half the course's
+     * lessons and completed none is not refunded, whether they ask after reading or read while the request waits. The
+     * instructor's own reading records nothing for anyone.
+     */
+    @Test
+    void aCourseWhoseLessonsTheBuyerRead_isNotRefunded_thoughNoneWasMarkedComplete() {
+        Course course = courses.published("Confit", 2_400, 50);
+        String instructor = tokenAs(course.instructorId(), "instructor");
+        assertThat(api.get(content(course, course.video()), instructor).status()).isEqualTo(200);
+
+        String[] reader = buyer();
+        assertThat(add(reader[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(reader[1]);
+        pay(order, reader[1]);
+        awaitProgress(course.id(), reader[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+        Api.Response read = api.get(content(course, course.video()), reader[1]);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().get("type").asText()).isEqualTo("video");
+        assertThat(read.body().get("url").asText()).isNotBlank();
+        assertThat(api.get(content(course, course.video()), reader[1]).status()).as("read again").isEqualTo(200);
+        Api.Response asked = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "not for me"), reader[1]);
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(422);
+        assertThat(asked.code()).isEqualTo("refund_not_eligible");
+        assertThat(asked.body().get("detail").asText()).contains("50% of its lessons opened or completed");
+        JsonNode progress = progress(course.id(), reader[1]);
+        assertThat(progress.get("progressPercent").asInt()).as("progress counts completions only").isZero();
+        assertThat(progress.get("status").asText()).isEqualTo("active");
+
+        String[] waiting = buyer(); // asks at 0 %, then reads the quiz before the approval
+        assertThat(add(waiting[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] second = cardCheckout(waiting[1]);
+        pay(second, waiting[1]);
+        awaitProgress(course.id(), waiting[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+        Api.Response early = api.post("/api/v1/refunds", Map.of("orderId", second[0], "reason", "not for me"), waiting[1]);
+        assertThat(early.status()).as(early.toString()).isEqualTo(201);
+        Api.Response quiz = api.get(content(course, course.quiz()), waiting[1]);
+        assertThat(quiz.status()).as(quiz.toString()).isEqualTo(200);
+        assertThat(quiz.body().get("questions")).isNotEmpty();
+        Api.Response approved = api.post("/api/v1/refunds/" + early.body().get("refundId").asText() + "/approve", Map.of(),
+                tokenFor("support"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(422);
+        assertThat(approved.code()).isEqualTo("refund_not_eligible");
+        assertThat(progress(course.id(), waiting[1]).get("status").asText()).isEqualTo("active");
+    }
+
+    private static String content(Course course, String lessonId) {
+        return "/api/v1/courses/" + course.id() + "/lessons/" + lessonId + "/content";
+    }
+
+    /**
      * An admin refunds a course order's card payment whole, outside a refund request: the order paid nothing in the
      * end, so its course is revoked too (a refund that forgot the course's access would give it away).
      */

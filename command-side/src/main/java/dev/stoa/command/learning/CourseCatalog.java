@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A course's facts as its own events left them (price, passing score, published or archived, its lessons with their
- * quizzes), folded from the course's stream in the event store, never from a read model (the command side sees none)
- * and never from a snapshot (whose shape is the Course aggregate's). Course streams are short: creation, edits,
+ * quizzes, media and text), folded from the course's stream in the event store, never from a read model (the command
+ * side sees none) and never from a snapshot (whose shape is the Course aggregate's). Course streams are short: creation, edits,
  * lessons and their publication.
  */
 @Component
@@ -41,16 +41,16 @@ public class CourseCatalog {
             } else if (e instanceof CourseArchived) {
                 facts = facts.withState(facts.published(), true);
             } else if (e instanceof LessonAdded a) {
-                facts.lessons().put(a.lessonId().value(), new LessonFacts(a.lessonId(), a.type(), a.position(), false, a.quiz()));
+                facts.lessons().put(a.lessonId().value(), new LessonFacts(a.lessonId(), a.type(), a.position(), false,
+                        a.quiz(), a.durationSeconds(), a.contentRef(), a.body()));
             } else if (e instanceof LessonUpdated u) {
                 LessonFacts before = facts.lessons().get(u.lessonId().value());
                 facts.lessons().put(u.lessonId().value(), new LessonFacts(u.lessonId(), u.type(), u.position(),
-                        before != null && before.published(), u.quiz()));
+                        before != null && before.published(), u.quiz(), u.durationSeconds(), u.contentRef(), u.body()));
             } else if (e instanceof LessonPublished p) {
-                LessonFacts before = facts.lessons().get(p.lessonId().value());
-                if (before != null)
-                    facts.lessons().put(p.lessonId().value(),
-                            new LessonFacts(before.lessonId(), before.type(), before.position(), true, before.quiz()));
+                facts.lessons().computeIfPresent(p.lessonId().value(), (id, before) -> before.published(true));
+            } else if (e instanceof LessonMediaAttached m) {
+                facts.lessons().computeIfPresent(m.lessonId().value(), (id, before) -> before.withContentRef(m.contentRef()));
             }
         }
         return Optional.ofNullable(facts);
@@ -76,8 +76,24 @@ public class CourseCatalog {
         }
     }
 
-    /** One lesson: its type, position, whether published, and a quiz's questions (with the correct answers). */
-    public record LessonFacts(LessonId lessonId, LessonType type, int position, boolean published, List<QuizQuestion> quiz) {
+    /**
+     * One lesson: its type, position, whether published, a quiz's questions (with the correct answers), and what a
+     * reader gets: its duration, its media ({@code contentRef}: a stored file's ref or an external link) and its text.
+     */
+    public record LessonFacts(LessonId lessonId, LessonType type, int position, boolean published, List<QuizQuestion> quiz,
+                              Integer durationSeconds, String contentRef, String body) {
+        public LessonFacts(LessonId lessonId, LessonType type, int position, boolean published, List<QuizQuestion> quiz) {
+            this(lessonId, type, position, published, quiz, null, null, null);
+        }
+
         public boolean isQuiz() { return type == LessonType.QUIZ; }
+
+        LessonFacts published(boolean now) {
+            return new LessonFacts(lessonId, type, position, now, quiz, durationSeconds, contentRef, body);
+        }
+
+        LessonFacts withContentRef(String ref) {
+            return new LessonFacts(lessonId, type, position, published, quiz, durationSeconds, ref, body);
+        }
     }
 }

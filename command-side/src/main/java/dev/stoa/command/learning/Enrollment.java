@@ -28,7 +28,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A student's enrollment in one course ({@link EnrollmentId#of}): a set of entitlements and the progress made.
  * Every grant (free, wallet purchase, order line) and every revocation (refund, cancellation) is an event naming its
  * reference, so the history answers why a student has access; access lasts while one grant is unrevoked. Progress
- * (lessons completed, time, quiz scores) counts the course's published lessons as its events say now; completion
+ * (lessons completed, time, quiz scores) counts the course's published lessons as its events say now, and the first
+ * opening of each lesson's content is recorded (the refund rule counts it); completion
  * (every published lesson complete and the quiz average at or above the passing score) issues a certificate once.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
@@ -45,6 +46,8 @@ public class Enrollment {
     private Map<String, String> grants = new LinkedHashMap<>();
     private Set<String> revoked = new HashSet<>();
     private Set<String> completedLessons = new LinkedHashSet<>();
+    /** Lessons whose content the student opened (since 2026-12-06; a snapshot from before holds none, as its events did). */
+    private Set<String> openedLessons = new LinkedHashSet<>();
     private long timeSpentSeconds;
     private Map<String, Integer> bestScores = new HashMap<>();
     private String certificateId;
@@ -128,6 +131,22 @@ public class Enrollment {
         return summary(course, result);
     }
 
+    /**
+     * The student opens a published lesson's content: refused without access (never enrolled: the caller's 403
+     * purchase_required; every grant revoked: enrollment_revoked); the first opening of each lesson is recorded.
+     */
+    @CommandHandler
+    void handle(OpenLesson cmd, CourseCatalog catalog) {
+        if (!hasAccess())
+            throw new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
+                    + "(refunded or cancelled); enroll again to read its lessons");
+        if (cmd.lessonId() == null) throw DomainException.badInput("lessonId is required");
+        LessonFacts lesson = catalog.course(courseId).map(c -> c.lessons().get(cmd.lessonId().value())).orElse(null);
+        if (lesson == null || !lesson.published()) throw DomainException.notFound("lesson " + cmd.lessonId());
+        if (!openedLessons.contains(cmd.lessonId().value()))
+            apply(new LessonOpened(new EnrollmentId(enrollmentId), userId, courseId, cmd.lessonId()));
+    }
+
     /** Completion, once: every published lesson complete and the quiz lessons' average best score at the passing score. */
     private void completeIfDone(CourseFacts course) {
         if (certificateId != null) return;
@@ -159,6 +178,18 @@ public class Enrollment {
         return (int) (done * 100 / published.size());
     }
 
+    /**
+     * Percent of the course's published lessons the student has had: opened or completed, rounded down; 0 when none is
+     * published. What the refund rule counts: a lesson read through is had, whether or not it was marked complete.
+     */
+    int consumedPercent(CourseFacts course) {
+        List<LessonFacts> published = course.publishedLessons();
+        if (published.isEmpty()) return 0;
+        long had = published.stream().map(l -> l.lessonId().value())
+                .filter(id -> completedLessons.contains(id) || openedLessons.contains(id)).count();
+        return (int) (had * 100 / published.size());
+    }
+
     /** Whether any lesson was completed (the right to review the course, with access). */
     boolean startedAny() { return !completedLessons.isEmpty(); }
 
@@ -184,6 +215,9 @@ public class Enrollment {
 
     @EventSourcingHandler
     void on(LessonCompleted e) { completedLessons.add(e.lessonId().value()); }
+
+    @EventSourcingHandler
+    void on(LessonOpened e) { openedLessons.add(e.lessonId().value()); }
 
     @EventSourcingHandler
     void on(LessonTimeSpent e) { timeSpentSeconds = e.totalSeconds(); }

@@ -6,11 +6,11 @@ import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
-import dev.stoa.api.platform.ErrorDetails;
 import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.ordering.Checkout;
 import dev.stoa.command.ordering.PendingCourseOrders;
+import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -134,7 +134,7 @@ class EnrollmentCommandController {
         try {
             entitlements.grantOrder(placed.orderId());
         } catch (DomainException | CommandExecutionException e) {
-            if (!is(e, ErrorCode.CONCURRENT_MODIFICATION)) throw e; // the processor's first grant at the same moment
+            if (!Refusals.is(e, ErrorCode.CONCURRENT_MODIFICATION)) throw e; // the processor's first grant at the same moment
             entitlements.grantOrder(placed.orderId());
         }
         boolean active = enrollments.hasAccess(me, course.courseId());
@@ -150,7 +150,7 @@ class EnrollmentCommandController {
         try {
             id = commands.send(command);
         } catch (DomainException | CommandExecutionException e) {
-            if (!is(e, ErrorCode.CONCURRENT_MODIFICATION)) throw e;
+            if (!Refusals.is(e, ErrorCode.CONCURRENT_MODIFICATION)) throw e;
             id = commands.send(command);
         }
         return new Enrolled(id.value(), command.courseId().value(), EnrollmentStatus.ACTIVE.value(), command.source(),
@@ -171,11 +171,5 @@ class EnrollmentCommandController {
             throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "you are not enrolled in course " + courseId);
         return commands.send(new RecordProgress(me, courseId, body.lessonId(), Boolean.TRUE.equals(body.completed()),
                 body.secondsSpent(), body.quizAnswers()));
-    }
-
-    private static boolean is(RuntimeException e, ErrorCode code) {
-        if (e instanceof DomainException d) return code.code().equals(d.code());
-        return ((CommandExecutionException) e).getDetails()
-                .map(d -> d instanceof ErrorDetails details && code.code().equals(details.code())).orElse(false);
     }
 }

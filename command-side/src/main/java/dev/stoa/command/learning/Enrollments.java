@@ -44,10 +44,13 @@ public class Enrollments {
         return ask(userId, courseId, e -> true).orElse(false);
     }
 
-    /** Percent of the course's published lessons the user completed; 0 when never enrolled. */
-    public int progressPercent(UserId userId, CourseId courseId) {
+    /**
+     * Percent of the course's published lessons the user opened or completed (what a refund counts); 0 when never
+     * enrolled.
+     */
+    public int consumedPercent(UserId userId, CourseId courseId) {
         return load(userId, courseId, () -> catalog.course(courseId)
-                .map(course -> enrollment(userId, courseId).invoke(e -> e.percent(course)))).orElse(0);
+                .map(course -> enrollment(userId, courseId).invoke(e -> e.consumedPercent(course)))).orElse(0);
     }
 
     private org.axonframework.modelling.command.Aggregate<Enrollment> enrollment(UserId userId, CourseId courseId) {

@@ -5,7 +5,10 @@ import dev.stoa.api.learning.CourseId;
 import dev.stoa.command.payment.CourseProgress;
 import org.springframework.stereotype.Component;
 
-/** The refund rule's progress input: the enrollment's percent of the course's published lessons complete. */
+/**
+ * The refund rule's progress input: the enrollment's percent of the course's published lessons opened or completed (a
+ * student who read every lesson without marking one complete has had the course).
+ */
 @Component
 class LearningCourseProgress implements CourseProgress {
     private final Enrollments enrollments;
@@ -14,6 +17,6 @@ class LearningCourseProgress implements CourseProgress {
 
     @Override
     public int percent(UserId user, String courseId) {
-        return enrollments.progressPercent(user, new CourseId(courseId));
+        return enrollments.consumedPercent(user, new CourseId(courseId));
     }
 }

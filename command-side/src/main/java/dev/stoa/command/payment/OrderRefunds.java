@@ -76,8 +76,8 @@ public class OrderRefunds {
             if (!OrderLine.COURSE.equals(item.itemType())) continue;
             int percent = policy.progress.percent(order.buyer(), item.itemId());
             if (percent >= policy.maxCourseProgress)
-                throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + " is " + percent
-                        + "% done; courses are refunded under " + policy.maxCourseProgress + "%");
+                throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + ": " + percent
+                        + "% of its lessons opened or completed; courses are refunded under " + policy.maxCourseProgress + "%");
         }
         if (!keys.claim(KEY_KIND, cmd.refundId().value(), cmd.orderId().value()))
             throw DomainException.invalidTransition("refund id " + cmd.refundId() + " is taken");
@@ -137,9 +137,9 @@ public class OrderRefunds {
             if (!OrderLine.COURSE.equals(item.itemType())) continue;
             int percent = policy.progress.percent(order.buyer(), item.itemId());
             if (percent >= policy.maxCourseProgress)
-                throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + " is " + percent
-                        + "% done now (the student went on after asking); courses are refunded under "
-                        + policy.maxCourseProgress + "%");
+                throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + ": " + percent
+                        + "% of its lessons opened or completed now (the student went on after asking); courses are "
+                        + "refunded under " + policy.maxCourseProgress + "%");
         }
         int n = order.lines().size();
         int[] before = new int[n], now = new int[n];

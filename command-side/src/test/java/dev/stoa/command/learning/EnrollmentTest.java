@@ -225,6 +225,41 @@ class EnrollmentTest {
     }
 
     @Test
+    void givenAccess_whenOpenPublishedLesson_thenOpenedOnce_andCountedForRefunds() {
+        LessonOpened opened = new LessonOpened(id, student, courseId, video);
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE))
+                .when(new OpenLesson(student, courseId, video))
+                .expectEvents(opened)
+                .expectState(e -> {
+                    assertThat(e.consumedPercent(course)).as("one of two published lessons had").isEqualTo(50);
+                    assertThat(e.percent(course)).as("progress counts completions only").isZero();
+                });
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE), opened)
+                .when(new OpenLesson(student, courseId, video))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        // a lesson opened and completed counts once
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE), opened,
+                        new LessonCompleted(id, student, courseId, video))
+                .when(new OpenLesson(student, courseId, quiz))
+                .expectEvents(new LessonOpened(id, student, courseId, quiz))
+                .expectState(e -> assertThat(e.consumedPercent(course)).isEqualTo(100));
+    }
+
+    @Test
+    void whenOpenUnpublishedOrUnknownLesson_thenNotFound_andWhenRevoked_thenEnrollmentRevoked() {
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE))
+                .when(new OpenLesson(student, courseId, draft))
+                .expectException(hasCode("not_found")).expectNoEvents();
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE))
+                .when(new OpenLesson(student, courseId, LessonId.random()))
+                .expectException(hasCode("not_found")).expectNoEvents();
+        fixture.given(orderGrant("order-1"), new EnrollmentRevoked(id, student, courseId, GrantEnrollment.ORDER, "order-1",
+                        RevokeEnrollment.REFUNDED, false))
+                .when(new OpenLesson(student, courseId, video))
+                .expectException(hasCode("enrollment_revoked")).expectNoEvents();
+    }
+
+    @Test
     void quizScoring_countsExactSetsOnly() {
         List<QuizQuestion> questions = List.of(new QuizQuestion("q", List.of("a", "b", "c"), Set.of(0, 1)));
         assertThat(QuizScoring.correct(questions, List.of(List.of(1, 0)))).isEqualTo(1);

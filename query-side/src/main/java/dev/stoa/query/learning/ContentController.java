@@ -1,5 +1,6 @@
 package dev.stoa.query.learning;
 
+import dev.stoa.api.learning.ContentUrls;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;

@@ -16,14 +16,8 @@ class CourseAccessTable implements CourseAccess {
     CourseAccessTable(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
     @Override
-    public boolean canRead(UserId userId, CourseId courseId) { return Boolean.TRUE.equals(active(userId, courseId)); }
-
-    @Override
-    public boolean revoked(UserId userId, CourseId courseId) { return Boolean.FALSE.equals(active(userId, courseId)); }
-
-    /** The row's {@code active}; null without a row (never enrolled). */
-    private Boolean active(UserId userId, CourseId courseId) {
-        return jdbc.query("select active from course_access_view where user_id = ? and course_id = ?",
-                rs -> rs.next() ? rs.getBoolean(1) : null, userId.value(), courseId.value());
+    public boolean canRead(UserId userId, CourseId courseId) {
+        return Boolean.TRUE.equals(jdbc.query("select active from course_access_view where user_id = ? and course_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, userId.value(), courseId.value()));
     }
 }

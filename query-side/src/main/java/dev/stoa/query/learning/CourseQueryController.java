@@ -56,11 +56,4 @@ class CourseQueryController {
     FindCourseLessons.Result lessons(@PathVariable CourseId courseId, Actor actor) {
         return queries.ask(new FindCourseLessons(courseId, actor), FindCourseLessons.Result.class);
     }
-
-    @GetMapping("/{courseId}/lessons/{lessonId}/content")
-    @Operation(operationId = "getLessonContent",
-            summary = "A lesson's content for an enrolled student, the instructor or an admin: a signed URL for media, the text, or the quiz without answers")
-    LessonContent content(@PathVariable CourseId courseId, @PathVariable LessonId lessonId, Actor actor) {
-        return queries.ask(new FindLessonContent(courseId, lessonId, actor), LessonContent.class);
-    }
 }

@@ -4,7 +4,6 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
-import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.projection.learning.CourseEntity;
 import dev.stoa.projection.learning.CourseViewRepository;
 import dev.stoa.projection.learning.LessonEntity;
@@ -13,7 +12,6 @@ import dev.stoa.query.platform.JpqlList;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Answers course queries from course_view and lesson_view. Who sees what: a published course and the outline of its
  * published lessons, anyone; drafts, archived courses and whole lessons (quiz answers included), the course's
- * instructor and admins; a lesson's content, those two and students whose {@link CourseAccess} says so.
+ * instructor and admins; an archived course's outline, its students too ({@link CourseAccess}). A lesson's content is
+ * the command side's (its reading is recorded on the enrollment).
  */
 @Component
 @Transactional(readOnly = true)
@@ -29,16 +28,13 @@ public class CourseQueryHandler {
     private final CourseViewRepository courses;
     private final LessonViewRepository lessons;
     private final CourseAccess access;
-    private final ContentUrls urls;
     @PersistenceContext
     private EntityManager entityManager;
 
-    public CourseQueryHandler(CourseViewRepository courses, LessonViewRepository lessons, CourseAccess access,
-                              ContentUrls urls) {
+    public CourseQueryHandler(CourseViewRepository courses, LessonViewRepository lessons, CourseAccess access) {
         this.courses = courses;
         this.lessons = lessons;
         this.access = access;
-        this.urls = urls;
     }
 
     @QueryHandler
@@ -59,7 +55,7 @@ public class CourseQueryHandler {
 
     @QueryHandler
     public FindCourseLessons.Result handle(FindCourseLessons query) {
-        // an archived course's outline stays readable to its students, as its lessons do (FindLessonContent)
+        // an archived course's outline stays readable to its students, as its lessons' content is
         CourseEntity course = courses.findById(query.courseId().value())
                 .filter(c -> visible(c, query.viewer()) || CourseEntity.ARCHIVED.equals(c.getStatus()) && query.viewer() != null
                         && access.canRead(new UserId(query.viewer().userId()), query.courseId()))
@@ -71,49 +67,6 @@ public class CourseQueryHandler {
                         l.getPosition(), l.getDurationSeconds()))
                 .toList();
         return new FindCourseLessons.Result(course.getId(), full, items);
-    }
-
-    @QueryHandler
-    public LessonContent handle(FindLessonContent query) {
-        Actor viewer = query.viewer();
-        CourseEntity course = courses.findById(query.courseId().value())
-                .orElseThrow(() -> DomainException.notFound("course " + query.courseId()));
-        boolean manages = manages(viewer, course);
-        boolean enrolled = !manages && viewer != null && access.canRead(new UserId(viewer.userId()), query.courseId());
-        // a draft course, or an archived one to someone without access, does not exist for students: answered as a
-        // course that does not exist, whatever the lesson id
-        if (!manages && (CourseEntity.DRAFT.equals(course.getStatus()) || CourseEntity.ARCHIVED.equals(course.getStatus()) && !enrolled))
-            throw DomainException.notFound("course " + query.courseId());
-        LessonEntity lesson = lessons.findById(query.lessonId().value())
-                .filter(l -> l.getCourseId().equals(course.getId()))
-                .orElseThrow(() -> DomainException.notFound("lesson " + query.lessonId()));
-        if (!manages) {
-            if (!lesson.isPublished()) throw DomainException.notFound("lesson " + query.lessonId());
-            // as the progress endpoint says it: a student whose access was revoked is told so, not asked to enroll
-            if (!enrolled && viewer != null && access.revoked(new UserId(viewer.userId()), query.courseId()))
-                throw new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
-                        + "(refunded or cancelled); enroll again to read its lessons");
-            if (!enrolled)
-                throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
-        }
-        return content(lesson);
-    }
-
-    private LessonContent content(LessonEntity l) {
-        LessonType type = LessonType.of(l.getType());
-        ContentUrls.Signed media = l.getContentRef() == null ? null
-                : ContentRefs.isStored(l.getContentRef()) ? urls.sign(l.getContentRef())
-                : new ContentUrls.Signed(l.getContentRef(), null); // an external link, as the instructor gave it
-        String url = media == null ? null : media.url();
-        return switch (type) {
-            case VIDEO -> new LessonContent(type, url, media == null ? null : media.expiresAt(), l.getDurationSeconds(),
-                    null, null);
-            case READING, ASSIGNMENT -> new LessonContent(type, url, media == null ? null : media.expiresAt(),
-                    l.getDurationSeconds(), l.getBody(), null);
-            case QUIZ -> new LessonContent(type, null, null, l.getDurationSeconds(), null,
-                    IntStream.range(0, l.getQuiz().size()).mapToObj(i -> new LessonContent.Question(i,
-                            l.getQuiz().get(i).prompt(), l.getQuiz().get(i).choices())).toList());
-        };
     }
 
     private static boolean visible(CourseEntity course, Actor viewer) {

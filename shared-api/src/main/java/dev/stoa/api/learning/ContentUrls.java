@@ -1,6 +1,5 @@
-package dev.stoa.query.learning;
+package dev.stoa.api.learning;
 
-import dev.stoa.api.learning.ContentRefs;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Short-lived signed URLs for stored lesson media: {@code /api/v1/content/{ref}?expires=<epoch s>&signature=<HMAC>},
  * the HMAC-SHA256 of ref and expiry under the platform's content signing key. Whoever holds the URL may fetch the
- * file until it expires; nobody can make or stretch one without the key.
+ * file until it expires; nobody can make or stretch one without the key. The command side signs them (a lesson's
+ * content, {@code GET /api/v1/courses/{courseId}/lessons/{lessonId}/content}), the query side verifies them (the media
+ * endpoint): in a split deployment both processes hold the same key.
  */
 public class ContentUrls {
     public static final String PATH = "/api/v1/content/";
