@@ -118,6 +118,13 @@ class CourseIT extends ApiTest {
         assertThat(foreignEdit.code()).isEqualTo("forbidden");
         assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), student).status())
                 .isEqualTo(403);
+        // its currency is fixed now (what students paid, refunds and carts are in it); its price is not
+        Map<String, Object> inEuros = Courses.course("Kotlin " + tag, 0, null);
+        inEuros.put("currency", "EUR");
+        Api.Response currency = api.put("/api/v1/courses/" + courseId, inEuros, instructor);
+        assertThat(currency.status()).as(currency.toString()).isEqualTo(409);
+        assertThat(currency.code()).isEqualTo("invalid_transition");
+        assertThat(currency.body().get("detail").asText()).contains("keeps its currency (USD)");
 
         // published: anyone sees it, with its published lessons counted
         Api.Response detail = api.get("/api/v1/courses/" + courseId);

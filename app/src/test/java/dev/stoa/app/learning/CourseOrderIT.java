@@ -401,6 +401,8 @@ class CourseOrderIT extends ApiTest {
             // the payment id the checkout answered can be read (it was 400: not a UUID)
             String paymentId = placed.body().at("/payment/paymentId").asText();
             assertThat(paymentId).isEqualTo("free-" + placed.body().get("orderId").asText());
+            assertThat(placed.body().at("/payment/method").asText()).as("paid by nothing, as the payment reads")
+                    .isEqualTo("free");
             Api.Response payment = api.send("GET", "/api/v1/payments/" + paymentId, null, null, buyer[1],
                     Map.of("X-Stoa-Min-Position", placed.header("X-Stoa-Position")));
             assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
@@ -409,6 +411,10 @@ class CourseOrderIT extends ApiTest {
             assertThat(api.get("/api/v1/payments/wallet-" + placed.body().get("orderId").asText(), buyer[1]).status())
                     .as("not a wallet debit").isEqualTo(404);
             assertThat(api.get("/api/v1/payments/" + paymentId, buyer()[1]).status()).as("another's").isEqualTo(404);
+            Api.Response refund = api.post("/api/v1/payments/" + paymentId + "/refund", Map.of("amountCents", 1, "reason", "x"),
+                    tokenFor("admin"));
+            assertThat(refund.status()).as("nothing was paid: " + refund).isEqualTo(409);
+            assertThat(refund.body().get("detail").asText()).contains("cost nothing");
         }
     }
 

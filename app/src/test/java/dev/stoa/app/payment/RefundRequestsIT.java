@@ -239,6 +239,23 @@ class RefundRequestsIT extends ApiTest {
         assertThat(api.get("/api/v1/payments/" + paymentId, customer()[1]).status()).as("another's").isEqualTo(404);
         assertThat(api.get("/api/v1/payments/free-" + orderId, buyer[1]).status()).as("not free").isEqualTo(404);
         assertThat(api.get("/api/v1/payments/wallet-" + UUID.randomUUID(), admin).status()).isEqualTo(404);
+        // a card payment's operations name the way for a wallet debit (they were 400: not a UUID)
+        Api.Response direct = api.post("/api/v1/payments/" + paymentId + "/refund", Map.of("amountCents", 100,
+                "reason", "goodwill"), admin);
+        assertThat(direct.status()).as(direct.toString()).isEqualTo(409);
+        assertThat(direct.code()).isEqualTo("invalid_transition");
+        assertThat(direct.body().get("detail").asText()).contains("refund request", "POST /api/v1/refunds");
+        Map<String, String> visa = Map.of("paymentMethod", "pm_card_visa");
+        Api.Response confirm = api.post("/api/v1/payments/" + paymentId + "/sandbox/confirm", visa, buyer[1]);
+        assertThat(confirm.status()).as(confirm.toString()).isEqualTo(409);
+        assertThat(confirm.code()).isEqualTo("invalid_transition");
+        assertThat(api.post("/api/v1/payments/" + paymentId + "/sandbox/confirm", visa, customer()[1]).status())
+                .as("another's").isEqualTo(404);
+        assertThat(api.post("/api/v1/payments/free-" + orderId + "/refund", Map.of("amountCents", 100, "reason", "x"), admin)
+                .status()).as("not free").isEqualTo(404);
+        Api.Response garbage = api.post("/api/v1/payments/not-an-id/refund", Map.of("amountCents", 100, "reason", "x"), admin);
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.code()).isEqualTo("validation_failed");
         Api.Response asked = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         long part = approve(asked.body().get("refundId").asText(), support).body().get("totalCents").asLong();
@@ -371,6 +388,12 @@ class RefundRequestsIT extends ApiTest {
         String refundId = request(buyer[1], orderId, null).body().get("refundId").asText();
         Api.Response rejected = api.post("/api/v1/refunds/" + refundId + "/reject", Map.of("reason", "used"), support);
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.body().get("status").asText()).isEqualTo("rejected");
+        assertThat(rejected.body().get("refundId").asText()).isEqualTo(refundId);
+        assertThat(rejected.body().get("orderId").asText()).isEqualTo(orderId);
+        assertThat(rejected.body().has("totalCents")).as("nothing is paid: no amounts, not zeros").isFalse();
+        assertThat(rejected.body().has("lines")).isFalse();
+        assertThat(rejected.raw()).as("the reason is not echoed").doesNotContain("used");
         Api.Response approved = approve(refundId, admin);
         assertThat(approved.status()).isEqualTo(409);
         assertThat(approved.code()).isEqualTo("invalid_transition");

@@ -33,6 +33,9 @@ class IdempotencyIT extends ApiTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("X-Stoa-Position")).isEqualTo(first.header("X-Stoa-Position"));
+        assertThat(retry.header("X-Stoa-Consistency")).as("the read models have the first request's events")
+                .isEqualTo("consistent");
         assertThat(retry.header("X-Correlation-Id")).as("the first request's id: it names the events")
                 .isEqualTo(first.header("X-Correlation-Id"));
         assertThat(api.get("/api/v1/products?vendorId=" + vendorId).body().get("total").asInt()).isEqualTo(1);

@@ -26,6 +26,8 @@ public class Course {
     private CourseId courseId;
     private String instructorId;
     private CourseStatus status;
+    /** What its students pay in: fixed once the course is published (their grants, refunds and carts are in it). */
+    private String currency;
     private final Map<LessonId, Lesson> lessons = new HashMap<>();
 
     /** What the rules need to know of a lesson. */
@@ -53,6 +55,9 @@ public class Course {
         requireNotArchived();
         CourseDetails d = cmd.details();
         int passingScore = CourseRules.validate(d, keys, settings.defaultPassingScore());
+        if (status == CourseStatus.PUBLISHED && !d.currency().equals(currency))
+            throw DomainException.invalidTransition("a published course keeps its currency (" + currency + "): what its "
+                    + "students paid, their refunds and the carts that hold it are in it; change its price instead");
         apply(new CourseUpdated(courseId, d.title().strip(), d.description(), d.priceCents(), d.currency(),
                 d.categoryId(), passingScore));
     }
@@ -161,7 +166,11 @@ public class Course {
         courseId = e.courseId();
         instructorId = e.instructorId().value();
         status = CourseStatus.DRAFT;
+        currency = e.currency();
     }
+
+    @EventSourcingHandler
+    void on(CourseUpdated e) { currency = e.currency(); }
 
     @EventSourcingHandler
     void on(CoursePublished e) { status = CourseStatus.PUBLISHED; }

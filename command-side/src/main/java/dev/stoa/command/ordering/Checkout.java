@@ -81,6 +81,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Checkout {
+    /** The payment method of an order that cost nothing (a 100 % coupon), and its payment id's prefix: free-<orderId>. */
+    public static final String FREE = "free";
+
     /** What the buyer gets back: the order as placed (and paid, for the wallet). */
     public record Placed(OrderId orderId, String orderNumber, String status, OrderAmounts amounts, String paymentMethod,
                          String paymentReference, String clientSecret) {
@@ -280,7 +283,7 @@ public class Checkout {
         List<ProductId> products = productsOf(placed);
         if (confirmedBy != null) return confirmed(placed, confirmedBy);
         if (placed.amounts().totalCents() == 0) { // nothing to pay (a 100 % coupon on a course): no card, no debit
-            String free = "free-" + orderId.value();
+            String free = FREE + "-" + orderId.value();
             commands.send(new ConfirmOrder(orderId, free));
             return confirmed(placed, free);
         }
@@ -336,7 +339,9 @@ public class Checkout {
     private Placed confirmed(OrderPlaced placed, String reference) {
         for (ProductId product : OrderFulfilment.committedAtPayment(placed.lines()))
             commands.send(new CommitStockReservation(product, placed.orderId()));
-        return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), placed.paymentMethod(), reference);
+        // an order that cost nothing was paid by nothing, whatever method its checkout named: its payment reads free
+        String method = reference.equals(FREE + "-" + placed.orderId().value()) ? FREE : placed.paymentMethod();
+        return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), method, reference);
     }
 
     private static List<ProductId> productsOf(OrderPlaced placed) {

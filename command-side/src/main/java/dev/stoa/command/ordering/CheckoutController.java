@@ -35,7 +35,8 @@ class CheckoutController {
 
     /**
      * The payment of a new order: for the wallet, the debit (already captured); for a card, the pending payment with
-     * the client secret Stripe.js confirms it with (shown in this response only).
+     * the client secret Stripe.js confirms it with (shown in this response only); for an order that cost nothing,
+     * method {@code free} (paymentId {@code free-<orderId>}, captured; before 2026-12-06 the method asked for).
      */
     record PaymentSummary(String method, String paymentId, String status, String clientSecret) {
         @Override

@@ -37,12 +37,17 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/payments")
 @Tag(name = "Payments")
 class PaymentCommandController {
+    private static final String NOT_BY_CARD = "the card payment's id (a UUID); the payment of an order not paid by card "
+            + "(wallet-<orderId>, free-<orderId>) answers 409 invalid_transition saying why, or 404 when it is not yours";
     private final CardPayments payments;
     private final StripeWebhooks webhooks;
     private final PaymentGateway gateway;
     private final Commands commands;
+    private final PaymentIds ids;
 
-    PaymentCommandController(CardPayments payments, StripeWebhooks webhooks, PaymentGateway gateway, Commands commands) {
+    PaymentCommandController(CardPayments payments, StripeWebhooks webhooks, PaymentGateway gateway, Commands commands,
+                             PaymentIds ids) {
+        this.ids = ids;
         this.payments = payments;
         this.webhooks = webhooks;
         this.gateway = gateway;
@@ -91,9 +96,10 @@ class PaymentCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "confirmSandboxPayment", summary = "Sandbox mode only: confirm your payment with one of Stripe's "
             + "test cards, as Stripe.js would; the outcome arrives as Stripe's webhook would (order confirmed, or cancelled)")
-    Map<String, String> confirmInSandbox(@PathVariable UUID paymentId, @Valid @RequestBody SandboxConfirmRequest body, Actor actor) {
+    Map<String, String> confirmInSandbox(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
+                                         @Valid @RequestBody SandboxConfirmRequest body, Actor actor) {
         if (!(gateway instanceof SandboxGateway sandbox)) throw DomainException.notFound("sandbox");
-        PaymentRecord payment = payments.record(new PaymentId(paymentId.toString()));
+        PaymentRecord payment = payments.record(ids.card(paymentId, actor, "confirm"));
         Access.requireSelfOr(actor, payment.buyer().value(), "payment " + paymentId);
         if (!PaymentStatus.PENDING.equals(payment.status()))
             throw DomainException.invalidTransition("payment " + paymentId + " is " + payment.shownStatus());
@@ -116,9 +122,10 @@ class PaymentCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "refundPayment", summary = "Refund part or all of a captured payment (admin); the refunds, pending "
             + "ones included, add up to at most what was captured. The gateway is asked next; the payment shows the outcome")
-    RefundAccepted refund(@PathVariable UUID paymentId, @Valid @RequestBody RefundRequest body, Actor actor) {
+    RefundAccepted refund(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
+                          @Valid @RequestBody RefundRequest body, Actor actor) {
         Access.requireAdmin(actor);
-        PaymentId id = new PaymentId(paymentId.toString());
+        PaymentId id = ids.card(paymentId, actor, "refund");
         // the same admin, payment and Idempotency-Key name the same refund, even past the idempotency record (a retry after
         // an answer that never came): the payment refunds a known refund id once (and Stripe is asked with it as its key)
         String refundId = RequestContext.idempotencyKey()

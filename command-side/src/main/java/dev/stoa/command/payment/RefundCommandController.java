@@ -60,6 +60,13 @@ class RefundCommandController {
     record Decided(String refundId, String orderId, String status, List<RefundLineAmount> lines, long itemsCents,
                    long discountCents, long taxCents, long shippingCents, long totalCents, String currency) {}
 
+    /**
+     * A rejection's answer: nothing is paid, so no amounts (before 2026-12-06 it was an approval's shape with no lines
+     * and zeros). The reason is not echoed: it is the buyer's personal data, sealed in the event, and an answer may be
+     * kept for an Idempotency-Key's retries.
+     */
+    record RejectedRefund(String refundId, String orderId, String status) {}
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "requestRefund", summary = "Ask for a refund of your confirmed, shipped or delivered order, whole "
@@ -94,11 +101,11 @@ class RefundCommandController {
 
     @PostMapping("/{refundId}/reject")
     @Operation(operationId = "rejectRefund", summary = "Reject an open refund request, saying why (admin, support)")
-    Decided reject(@PathVariable UUID refundId, @Valid @RequestBody DecisionBody body, Actor actor) {
+    RejectedRefund reject(@PathVariable UUID refundId, @Valid @RequestBody DecisionBody body, Actor actor) {
         RefundRequestId id = new RefundRequestId(refundId.toString());
         OrderId orderId = orderOf(id);
         commands.send(new RejectRefund(orderId, id, body.reason(), actor));
-        return new Decided(id.value(), orderId.value(), OrderRefunds.REJECTED, List.of(), 0, 0, 0, 0, 0, null);
+        return new RejectedRefund(id.value(), orderId.value(), OrderRefunds.REJECTED);
     }
 
     record ReturnedItem(@Pattern(regexp = "product", message = "must be product") String itemType, @NotNull UUID itemId,

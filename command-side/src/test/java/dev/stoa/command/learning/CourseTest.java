@@ -131,6 +131,18 @@ class CourseTest {
                 .expectEvents(new CourseUpdated(courseId, "Java", null, 0, "EUR", null, 50));
     }
 
+    /** Its students paid in its currency, their refunds go back in it, carts hold it: fixed once it is published. */
+    @Test
+    void givenPublishedCourse_whenCurrencyChanges_thenRefused_butPriceChangesAndADraftsCurrencyDo() {
+        fixture.given(created(), readingAdded(), new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
+                .when(new UpdateCourse(courseId, new CourseDetails("Java", null, 4900, "EUR", categoryId, 70), instructor))
+                .expectException(refusal("invalid_transition")).expectNoEvents();
+        fixture.given(created(), new CourseUpdated(courseId, "Java", null, 3900, "EUR", categoryId, 70), readingAdded(),
+                        new LessonPublished(courseId, lessonId), new CoursePublished(courseId))
+                .when(new UpdateCourse(courseId, new CourseDetails("Java", null, 2900, "EUR", categoryId, 70), instructor))
+                .expectEvents(new CourseUpdated(courseId, "Java", null, 2900, "EUR", categoryId, 70));
+    }
+
     // ---- publish and archive
 
     @Test

@@ -2,6 +2,7 @@ package dev.stoa.app.platform.web;
 
 import dev.stoa.api.platform.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.app.platform.axon.ProjectionGate;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.SecretHasher;
 import jakarta.servlet.FilterChain;
@@ -44,10 +45,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ObjectMapper mapper;
     private final Duration waitForFirst;
     private final SecretHasher hasher;
+    private final ProjectionGate gate;
+    private final Duration consistencyTimeout;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper, SecretHasher hasher,
-                             @Value("${stoa.idempotency.wait-for-first:10s}") Duration waitForFirst) {
+    public IdempotencyFilter(IdempotencyStore store, ObjectMapper mapper, SecretHasher hasher, ProjectionGate gate,
+                             @Value("${stoa.idempotency.wait-for-first:10s}") Duration waitForFirst,
+                             @Value("${stoa.consistency.wait-timeout:5s}") Duration consistencyTimeout) {
         this.hasher = hasher;
+        this.gate = gate;
+        this.consistencyTimeout = consistencyTimeout;
         this.store = store;
         this.mapper = mapper;
         this.waitForFirst = waitForFirst;
@@ -127,11 +133,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setStatus(s.status());
             if (s.contentType() != null) response.setContentType(s.contentType());
             if (s.location() != null) response.setHeader(HttpHeaders.LOCATION, s.location());
-            if (s.position() != null) response.setHeader(ReadYourWritesFilter.POSITION_HEADER, s.position().toString());
+            if (s.position() != null) {
+                response.setHeader(ReadYourWritesFilter.POSITION_HEADER, s.position().toString());
+                response.setHeader(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency(s.position()));
+            }
             // the first request's id names the events it caused; the retry's own (in the logs) names none
             if (s.correlationId() != null) response.setHeader(CorrelationIdFilter.HEADER, s.correlationId());
             response.setHeader("Idempotent-Replayed", "true");
             if (s.body() != null) response.getOutputStream().write(s.body());
+        }
+    }
+
+    /**
+     * A replay's {@code X-Stoa-Consistency}, as the first answer's: whether this process's read models that handle the
+     * first request's events have them (waiting as a read with that {@code X-Stoa-Min-Position} would), so the client
+     * may read at once either way, as after the first answer.
+     */
+    private String consistency(long position) {
+        try {
+            return gate.awaitWriteAt(position, gate.head(), consistencyTimeout) ? "consistent" : "pending";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "pending";
         }
     }
 
