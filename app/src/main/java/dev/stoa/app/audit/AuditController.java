@@ -75,7 +75,7 @@ class AuditController {
 
     /** What GET /events takes: any other parameter is 400, not ignored. */
     static final java.util.List<String> EVENT_PARAMETERS = java.util.List.of("aggregateType", "aggregateId", "type", "from",
-            "to", "correlationId", "userId", "after", "limit");
+            "to", "correlationId", "userId", "clientCorrelationId", "after", "limit");
 
     @GetMapping(value = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     @Operation(operationId = "listAuditEvents", summary = "The event log, filtered, in the order it was chained (auditor, admin)",
@@ -96,6 +96,9 @@ class AuditController {
             @Parameter(description = "Stored before (ISO-8601 instant or date, UTC)") @RequestParam(required = false) String to,
             @RequestParam(required = false) String correlationId,
             @RequestParam(required = false) String userId,
+            @Parameter(description = "The X-Correlation-Id the client sent with the request that started the chain (a "
+                    + "client that never got its answer knows only this one); events chained before 2026-12-06 have none")
+            @RequestParam(required = false) String clientCorrelationId,
             @Parameter(description = "Only events chained after the event at this position (the previous page's `next`)") @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestHeader(value = "Accept", required = false) String accept,
@@ -103,7 +106,8 @@ class AuditController {
         refuseUnknown(request, EVENT_PARAMETERS);
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
-        AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId);
+        AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId,
+                clientCorrelationId);
         String consistency = awaitChain();
         if (wantsNdjson(accept)) {
             response.setHeader(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency);

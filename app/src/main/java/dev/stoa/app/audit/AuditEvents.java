@@ -58,6 +58,8 @@ public class AuditEvents {
         add(where, params, "occurred_at < :to", "to", filter.to() == null ? null : Timestamp.from(filter.to()));
         add(where, params, "correlation_id = :correlationId", "correlationId", blankToNull(filter.correlationId()));
         add(where, params, "user_id = :userId", "userId", blankToNull(filter.userId()));
+        add(where, params, "client_correlation_id = :clientCorrelationId", "clientCorrelationId",
+                blankToNull(filter.clientCorrelationId()));
         List<Long> positions = jdbc.queryForList("select position from audit_log where " + where
                 + " order by chain_seq limit :limit", params, Long.class);
         List<AuditEntry> items = entries(positions);

@@ -2,9 +2,12 @@ package dev.stoa.app.audit;
 
 import java.time.Instant;
 
-/** What {@code GET /api/v1/audit/events} narrows the log to; every part optional. {@code to} is exclusive. */
+/**
+ * What {@code GET /api/v1/audit/events} narrows the log to; every part optional. {@code to} is exclusive.
+ * {@code clientCorrelationId}: the X-Correlation-Id the client sent with the request that started the chain.
+ */
 public record AuditFilter(String aggregateType, String aggregateId, String type, Instant from, Instant to,
-                          String correlationId, String userId) {
+                          String correlationId, String userId, String clientCorrelationId) {
 
     /** The stored aggregate type for {@code order-refunds} or {@code OrderRefunds}: {@code OrderRefunds}. */
     static String storedType(String type) {

@@ -60,12 +60,13 @@ public class AuditLog {
         batch.lastHash = hash;
         batch.rows.add(new Row(batch.lastSeq, stored, AuditEvents.simpleName(stored.payloadType()), message.getTimestamp(),
                 text(message.getMetaData().get(USER_ID)), text(message.getMetaData().get(CORRELATION_ID)),
-                text(message.getMetaData().get(CAUSATION_ID)), refs(stored.payload()), hash));
+                text(message.getMetaData().get(CAUSATION_ID)), text(message.getMetaData().get(CLIENT_CORRELATION_ID)),
+                refs(stored.payload()), hash));
     }
 
     /** One row to insert; {@code seq} and {@code hash} continue the chain from the previous row. */
     private record Row(long seq, StoredEvent event, String type, Instant at, String userId, String correlationId,
-                       String causationId, String[] refs, byte[] hash) {}
+                       String causationId, String clientCorrelationId, String[] refs, byte[] hash) {}
 
     /** The rows of the processor's current batch, inserted together just before its transaction commits. */
     private static final class Batch {
@@ -106,8 +107,9 @@ public class AuditLog {
         jdbc.execute((java.sql.Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     insert into audit_log (chain_seq, position, event_id, aggregate_type, aggregate_id, sequence_number,
-                                           event_type, occurred_at, user_id, correlation_id, causation_id, refs, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                           event_type, occurred_at, user_id, correlation_id, causation_id, refs, hash,
+                                           client_correlation_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Row row : rows) {
                     StoredEvent e = row.event();
                     ps.setLong(1, row.seq());
@@ -123,6 +125,7 @@ public class AuditLog {
                     ps.setString(11, row.causationId());
                     ps.setArray(12, con.createArrayOf("text", row.refs()));
                     ps.setBytes(13, row.hash());
+                    ps.setString(14, row.clientCorrelationId());
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -358,7 +358,7 @@ class AuditTrailIT extends ApiTest {
         assertThat(api.get("/api/v1/audit/events?limit=0", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/events?after=-1", auditor).status()).isEqualTo(400);
         // a filter misspelled or not offered is refused: it was ignored, and the whole log answered as if filtered
-        for (String unknown : List.of("events?correlationid=x", "events?clientCorrelationId=x", "events?foo=bar",
+        for (String unknown : List.of("events?correlationid=x", "events?clientcorrelationid=x", "events?foo=bar",
                 "integrity?form=5", "order/" + UUID.randomUUID() + "/history?limit=5")) {
             Api.Response r = api.get("/api/v1/audit/" + unknown, auditor);
             assertThat(r.status()).as(unknown + ": " + r).isEqualTo(400);

@@ -68,4 +68,27 @@ class MessageMetadataIT extends ApiTest {
         assertThat(who).containsOnly(victim);
         assertThat(labels).containsOnly("shared-label");
     }
+
+    /** A client that never got its answer knows only the id it sent: the log finds what its request did by it. */
+    @Test
+    void theLogIsFilteredByTheClientsOwnId() {
+        String vendor = UUID.randomUUID().toString(), label = "lost-answer-" + UUID.randomUUID();
+        Api.Response created = api.post("/api/v1/products", Catalog.product(unique("LOST"), "Lost", 100, null, "B"),
+                tokenAs(vendor, "vendor"), Map.of("X-Correlation-Id", label));
+        assertThat(created.status()).isEqualTo(201);
+        String product = created.body().get("productId").asText();
+        Api.Response byLabel = api.get("/api/v1/audit/events?clientCorrelationId=" + label + "&userId=" + vendor
+                + "&limit=100", tokenFor("auditor"));
+        assertThat(byLabel.status()).as(byLabel.toString()).isEqualTo(200);
+        List<String> aggregates = new ArrayList<>(), chains = new ArrayList<>();
+        byLabel.body().get("items").forEach(e -> {
+            aggregates.add(e.get("aggregateId").asText());
+            chains.add(e.at("/metadata/correlationId").asText());
+        });
+        assertThat(aggregates).as("the product and the inventory it opened").contains(product)
+                .allMatch(id -> id.endsWith(product));
+        assertThat(chains).as("the request's chain, by the platform's id").containsOnly(created.header("X-Correlation-Id"));
+        assertThat(api.get("/api/v1/audit/events?clientCorrelationId=" + label + "-other", tokenFor("auditor"))
+                .body().get("items")).isEmpty();
+    }
 }
