@@ -207,6 +207,26 @@ class IdentityFlowIT extends ApiTest {
                 .as("no address in clear").isZero();
     }
 
+    /**
+     * Wrong tries are forgotten after 30 days without one, for an address without an account as for an account
+     * (`UserAccountTest`): the count of an unknown address was deleted after 30 idle days while an account's never
+     * decayed, so four tries, a month's wait and one more told the two apart (the account locked, the unknown address
+     * did not).
+     */
+    @Test
+    void anUnknownAddressesTriesAreForgottenAfter30Days_asAnAccountsAre() {
+        String nobody = unique("patient") + "@example.org";
+        for (int i = 1; i <= 4; i++) assertThat(login(nobody, "wrong password " + i).code()).isEqualTo("invalid_credentials");
+        String key = hasher.hash("phantom-lockout", nobody);
+        // a month without a try (the hourly clean-up not run yet): the count alone forgets it
+        jdbc.update("update phantom_lockout set updated_at = updated_at - interval '31 days' where key_hash = ?", key);
+        Api.Response later = login(nobody, "wrong password 5");
+        assertThat(later.status()).as(later.toString()).isEqualTo(401);
+        assertThat(later.code()).isEqualTo("invalid_credentials");
+        assertThat(jdbc.queryForObject("select failures from phantom_lockout where key_hash = ?", Integer.class, key))
+                .as("counted from 1 again").isEqualTo(1);
+    }
+
     private Api.Response otp(String email) {
         return api.post("/api/v1/auth/otp/verify", Map.of("email", email, "code", "000000"), null);
     }

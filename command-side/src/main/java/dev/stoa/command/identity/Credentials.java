@@ -43,6 +43,8 @@ final class Credentials {
 
     private String passwordHash;
     private int failures;
+    /** When the last failed login was (null: none, or none since the count was last cleared). */
+    private Instant lastFailureAt;
     private Instant lockedUntil;
     private String codeId;
     private String codeHash;
@@ -108,7 +110,9 @@ final class Credentials {
 
     /** A wrong password, code or second factor: counted, and the fifth in a row locks the account for a while. */
     private Attempt failed(UserId userId, Instant now, ErrorCode refusal) {
-        int count = failures + 1;
+        // forgotten after UserAccount.FAILURE_MEMORY without a failure, as an unknown address's count is
+        boolean forgotten = lastFailureAt != null && !lastFailureAt.isAfter(now.minus(UserAccount.FAILURE_MEMORY));
+        int count = (forgotten ? 0 : failures) + 1;
         Instant until = count >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
         LoginFailed failure = new LoginFailed(userId, count, until);
         return until != null ? Attempt.refused(ErrorCode.ACCOUNT_LOCKED, until, failure) : Attempt.refused(refusal, null, failure);
@@ -150,8 +154,9 @@ final class Credentials {
 
     void registered(String hash) { passwordHash = hash; }
 
-    void loginFailed(int consecutiveFailures, Instant until) {
+    void loginFailed(int consecutiveFailures, Instant until, Instant at) {
         failures = consecutiveFailures;
+        lastFailureAt = at;
         if (until != null) {
             lockedUntil = until;
             failures = 0;

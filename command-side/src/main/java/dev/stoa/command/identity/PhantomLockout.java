@@ -18,13 +18,14 @@ import org.springframework.stereotype.Component;
  * (the fifth in a row answers 429 for {@link UserAccount#LOCKOUT}), so the lockout does not tell who is registered.
  * Kept in {@code phantom_lockout}, shared by every command process as a real account's lockout is (it is in its
  * events): kept in memory per process before 2026-12-06, an address without an account did not lock when its tries
- * went to several processes. The address is kept only as its keyed hash; a row unlocked and untouched for
- * {@link #RETENTION} is deleted hourly.
+ * went to several processes. The address is kept only as its keyed hash. Its count is forgotten after
+ * {@link UserAccount#FAILURE_MEMORY} without a try, as an account's is (since 2026-12-06: an account's never was, and
+ * the deletion of an idle row here told the two apart); a row unlocked and untouched that long is deleted hourly.
  */
 @Component
 class PhantomLockout extends PeriodicTask {
     static final String PURPOSE = "phantom-lockout";
-    static final Duration RETENTION = Duration.ofDays(30);
+    static final Duration RETENTION = UserAccount.FAILURE_MEMORY;
     private final JdbcTemplate jdbc;
     private final SecretHasher hasher;
 
@@ -62,25 +63,28 @@ class PhantomLockout extends PeriodicTask {
 
     /**
      * Records a failed login for an unknown address in one statement (tries at once in several processes count each);
-     * returns until when it is locked, or null. A try while locked changes nothing; the first after a lock counts
-     * from 1 again, as {@link Credentials} does for an account.
+     * returns until when it is locked, or null. A try while locked changes nothing; the first after a lock, or after
+     * {@link UserAccount#FAILURE_MEMORY} without a try, counts from 1 again, as {@link Credentials} does for an account.
      */
     Instant failed(String emailKey) {
-        OffsetDateTime now = at(Instant.now()), lockedUntil = at(Instant.now().plus(UserAccount.LOCKOUT));
+        Instant clock = Instant.now();
+        OffsetDateTime now = at(clock), lockedUntil = at(clock.plus(UserAccount.LOCKOUT)),
+                forgetBefore = at(clock.minus(UserAccount.FAILURE_MEMORY));
         Timestamp until = jdbc.queryForObject("""
                 insert into phantom_lockout as p (key_hash, failures, locked_until, updated_at)
                 values (?, 1, case when 1 >= ? then ?::timestamptz end, ?)
                 on conflict (key_hash) do update set
                     failures = case when p.locked_until > ? then p.failures
-                                    when p.locked_until is not null then 1
+                                    when p.locked_until is not null or p.updated_at <= ? then 1
                                     else p.failures + 1 end,
                     locked_until = case when p.locked_until > ? then p.locked_until
-                                        when (case when p.locked_until is not null then 1 else p.failures + 1 end) >= ?
+                                        when (case when p.locked_until is not null or p.updated_at <= ? then 1
+                                                   else p.failures + 1 end) >= ?
                                             then ?::timestamptz
                                         end,
                     updated_at = ?
                 returning locked_until""", Timestamp.class, hasher.hash(PURPOSE, emailKey), UserAccount.MAX_FAILURES,
-                lockedUntil, now, now, now, UserAccount.MAX_FAILURES, lockedUntil, now);
+                lockedUntil, now, now, forgetBefore, now, forgetBefore, UserAccount.MAX_FAILURES, lockedUntil, now);
         return until == null ? null : until.toInstant();
     }
 

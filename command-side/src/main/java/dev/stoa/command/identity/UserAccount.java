@@ -33,12 +33,17 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link Profile}, {@link AccountRoles}, {@link Mfa} and {@link AddressBook}; this root checks access, asks them, applies.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2") // 2: Credentials keeps when the last failed login was (revision 1 snapshots are ignored)
 @SnapshotState
 public class UserAccount {
     static final String EMAIL = "user-email";
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
+    /**
+     * Consecutive failed logins are forgotten after this long without one, for an account as for an address without one
+     * ({@link PhantomLockout}): a count that never decayed on a real account told it from an unknown address.
+     */
+    static final Duration FAILURE_MEMORY = Duration.ofDays(30);
 
     @AggregateIdentifier
     private UserId userId;
@@ -278,7 +283,7 @@ public class UserAccount {
     void on(EmailVerified e) { profile.verified(); }
 
     @EventSourcingHandler
-    void on(LoginFailed e) { credentials.loginFailed(e.consecutiveFailures(), e.lockedUntil()); }
+    void on(LoginFailed e, @Timestamp Instant at) { credentials.loginFailed(e.consecutiveFailures(), e.lockedUntil(), at); }
 
     @EventSourcingHandler
     void on(LoginSucceeded e) {

@@ -137,6 +137,24 @@ class UserAccountTest {
                                 org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 
+    /** Forgotten after 30 days without one, as an unknown address's are: the count starts again, nothing locks. */
+    @Test
+    void givenFourFailuresAMonthAgo_whenWrongPasswordAgain_thenCountedFromOne() {
+        fixture.givenCurrentTime(Instant.now().minus(java.time.Duration.ofDays(31)))
+                .andGiven(registered(true), new LoginFailed(id, 1, null), new LoginFailed(id, 2, null),
+                        new LoginFailed(id, 3, null), new LoginFailed(id, 4, null))
+                .when(new LogIn(id, "wrong password 1", null))
+                .expectEvents(new LoginFailed(id, 1, null))
+                .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.INVALID_CREDENTIALS, null));
+        fixture.givenCurrentTime(Instant.now().minus(java.time.Duration.ofDays(29)))
+                .andGiven(registered(true), new LoginFailed(id, 1, null), new LoginFailed(id, 2, null),
+                        new LoginFailed(id, 3, null), new LoginFailed(id, 4, null))
+                .when(new LogIn(id, "wrong password 1", null))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(lockedFor15Minutes(),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
     private static org.hamcrest.Matcher<Object> lockedFor15Minutes() {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
