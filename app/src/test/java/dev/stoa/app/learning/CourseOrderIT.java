@@ -476,6 +476,8 @@ class CourseOrderIT extends ApiTest {
         String[] order = cardCheckout(reader[1]);
         pay(order, reader[1]);
         awaitProgress(course.id(), reader[1], p -> "active".equals(p.path("status").asText()), "enrolled");
+        Api.Response head = api.send("HEAD", content(course, course.quiz()), null, null, reader[1], Map.of());
+        assertThat(head.status()).as("a HEAD sends no content, and records no opening").isEqualTo(200);
         Api.Response read = api.get(content(course, course.video()), reader[1]);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.body().get("type").asText()).isEqualTo("video");

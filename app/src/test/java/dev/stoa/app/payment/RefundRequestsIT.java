@@ -251,6 +251,8 @@ class RefundRequestsIT extends ApiTest {
         assertThat(confirm.code()).isEqualTo("invalid_transition");
         assertThat(api.post("/api/v1/payments/" + paymentId + "/sandbox/confirm", visa, customer()[1]).status())
                 .as("another's").isEqualTo(404);
+        assertThat(api.post("/api/v1/payments/" + paymentId + "/sandbox/confirm", visa, admin).status())
+                .as("the buyer's only, as a card payment's").isEqualTo(404);
         assertThat(api.post("/api/v1/payments/free-" + orderId + "/refund", Map.of("amountCents", 100, "reason", "x"), admin)
                 .status()).as("not free").isEqualTo(404);
         Api.Response garbage = api.post("/api/v1/payments/not-an-id/refund", Map.of("amountCents", 100, "reason", "x"), admin);

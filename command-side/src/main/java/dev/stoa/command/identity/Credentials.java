@@ -85,7 +85,8 @@ final class Credentials {
             return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE);
         }
         if (!Passwords.matches(code, codeHash))
-            return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE).after(new LoginCodeRejected(userId, codeId, failures + 1));
+            return failed(userId, now, ErrorCode.INVALID_LOGIN_CODE).after(new LoginCodeRejected(userId, codeId,
+                    nextFailure(now)));
         return Attempt.accepted();
     }
 
@@ -110,12 +111,16 @@ final class Credentials {
 
     /** A wrong password, code or second factor: counted, and the fifth in a row locks the account for a while. */
     private Attempt failed(UserId userId, Instant now, ErrorCode refusal) {
-        // forgotten after UserAccount.FAILURE_MEMORY without a failure, as an unknown address's count is
-        boolean forgotten = lastFailureAt != null && !lastFailureAt.isAfter(now.minus(UserAccount.FAILURE_MEMORY));
-        int count = (forgotten ? 0 : failures) + 1;
+        int count = nextFailure(now);
         Instant until = count >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
         LoginFailed failure = new LoginFailed(userId, count, until);
         return until != null ? Attempt.refused(ErrorCode.ACCOUNT_LOCKED, until, failure) : Attempt.refused(refusal, null, failure);
+    }
+
+    /** The count a failure now makes: the one before are forgotten after UserAccount.FAILURE_MEMORY without one. */
+    private int nextFailure(Instant now) {
+        boolean forgotten = lastFailureAt != null && !lastFailureAt.isAfter(now.minus(UserAccount.FAILURE_MEMORY));
+        return (forgotten ? 0 : failures) + 1;
     }
 
     /**

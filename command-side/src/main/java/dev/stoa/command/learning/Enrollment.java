@@ -195,6 +195,9 @@ public class Enrollment {
 
     boolean hasAccess() { return grants.keySet().stream().anyMatch(r -> !revoked.contains(r)); }
 
+    /** Whether the student opened this lesson's content before. */
+    boolean opened(LessonId lessonId) { return openedLessons.contains(lessonId.value()); }
+
     EnrollmentStatus status() {
         if (!hasAccess()) return EnrollmentStatus.REVOKED;
         return certificateId != null ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE;

@@ -11,6 +11,7 @@ import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.*;
  * lessons opened with those completed. Without that, a student could read every lesson, mark none complete, and be
  * refunded as if the course were untouched. Access and the lesson come from the enrollment and the course's events,
  * never from a read model, so a student who has just enrolled reads at once. The course's instructor and admins read
- * every lesson (drafts too), and their reading records nothing.
+ * every lesson (drafts too), and their reading records nothing; neither does a later reading of the same lesson, nor a
+ * {@code HEAD}.
  */
 @RestController
 @RequestMapping("/api/v1/courses/{courseId}/lessons/{lessonId}")
@@ -45,24 +47,32 @@ class LessonContentController {
             summary = "A lesson's content for an enrolled student, the instructor or an admin: a signed URL for media, the "
                     + "text, or the quiz without answers. A student's first opening of each lesson is recorded: it counts "
                     + "against a refund of the course, as a lesson completed does")
-    LessonContent content(@PathVariable CourseId courseId, @PathVariable LessonId lessonId, Actor actor) {
+    LessonContent content(@PathVariable CourseId courseId, @PathVariable LessonId lessonId, Actor actor,
+                          HttpServletRequest request) {
         CourseFacts course = catalog.course(courseId).orElseThrow(() -> DomainException.notFound("course " + courseId));
         if (actor.isAdmin() || actor.userId().equals(course.instructorId().value()))
             return content(Optional.ofNullable(course.lessons().get(lessonId.value()))
                     .orElseThrow(() -> DomainException.notFound("lesson " + lessonId)));
         UserId me = new UserId(actor.userId());
-        // empty: never enrolled; false: every grant revoked
-        Optional<Boolean> access = enrollments.ask(me, courseId, Enrollment::hasAccess);
+        Optional<Reader> reader = enrollments.ask(me, courseId, e -> new Reader(e.hasAccess(), e.opened(lessonId)));
+        boolean access = reader.map(Reader::access).orElse(false);
         // a draft course, or an archived one to someone without access, does not exist for students: answered as a
         // course that does not exist, whatever the lesson id
-        if (!course.published() || course.archived() && !access.orElse(false))
+        if (!course.published() && !course.archived() || course.archived() && !access)
             throw DomainException.notFound("course " + courseId);
         LessonFacts lesson = course.lessons().get(lessonId.value());
         if (lesson == null || !lesson.published()) throw DomainException.notFound("lesson " + lessonId);
-        if (access.isEmpty()) throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
-        open(new OpenLesson(me, courseId, lessonId)); // refused when revoked: enrollment_revoked
+        if (reader.isEmpty()) throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
+        if (!access) // as progress says it: told so, not asked to enroll
+            throw new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
+                    + "(refunded or cancelled); enroll again to read its lessons");
+        // recorded once per lesson (the enrollment checks again); a HEAD sends no content, so it reads nothing
+        if (!reader.get().opened() && !"HEAD".equals(request.getMethod())) open(new OpenLesson(me, courseId, lessonId));
         return content(lesson);
     }
+
+    /** What the enrollment says of its student for this read: access now, and whether the lesson was opened before. */
+    private record Reader(boolean access, boolean opened) {}
 
     /** Records the opening; a progress report of the same student at the same moment may win the race once. */
     private void open(OpenLesson command) {

@@ -99,7 +99,7 @@ class PaymentCommandController {
     Map<String, String> confirmInSandbox(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
                                          @Valid @RequestBody SandboxConfirmRequest body, Actor actor) {
         if (!(gateway instanceof SandboxGateway sandbox)) throw DomainException.notFound("sandbox");
-        PaymentRecord payment = payments.record(ids.card(paymentId, actor, "confirm"));
+        PaymentRecord payment = payments.record(ids.toConfirm(paymentId, actor));
         Access.requireSelfOr(actor, payment.buyer().value(), "payment " + paymentId);
         if (!PaymentStatus.PENDING.equals(payment.status()))
             throw DomainException.invalidTransition("payment " + paymentId + " is " + payment.shownStatus());
@@ -125,7 +125,7 @@ class PaymentCommandController {
     RefundAccepted refund(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
                           @Valid @RequestBody RefundRequest body, Actor actor) {
         Access.requireAdmin(actor);
-        PaymentId id = ids.card(paymentId, actor, "refund");
+        PaymentId id = ids.toRefund(paymentId);
         // the same admin, payment and Idempotency-Key name the same refund, even past the idempotency record (a retry after
         // an answer that never came): the payment refunds a known refund id once (and Stripe is asked with it as its key)
         String refundId = RequestContext.idempotencyKey()
