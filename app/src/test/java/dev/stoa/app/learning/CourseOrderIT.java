@@ -487,7 +487,10 @@ class CourseOrderIT extends ApiTest {
         assertThat(asked.status()).as(asked.toString()).isEqualTo(422);
         assertThat(asked.code()).isEqualTo("refund_not_eligible");
         assertThat(asked.body().get("detail").asText()).contains("50% of its lessons opened or completed");
-        JsonNode progress = progress(course.id(), reader[1]);
+        // the opening is a GET (no X-Stoa-Position): its read model is awaited
+        JsonNode progress = awaitProgress(course.id(), reader[1], p -> p.path("openedLessons").size() > 0, "the opening shown");
+        assertThat(progress.get("openedLessons")).extracting(JsonNode::asText).as("the video; not the quiz asked by HEAD")
+                .containsExactly(course.video());
         assertThat(progress.get("progressPercent").asInt()).as("progress counts completions only").isZero();
         assertThat(progress.get("status").asText()).isEqualTo("active");
 

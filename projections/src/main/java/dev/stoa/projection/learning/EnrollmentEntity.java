@@ -25,6 +25,7 @@ public class EnrollmentEntity {
     private String status;
     @Column(name = "access_active") private boolean accessActive;
     @JdbcTypeCode(SqlTypes.JSON) @Column(name = "completed_lessons") private List<String> completedLessons = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON) @Column(name = "opened_lessons") private List<String> openedLessons = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON) @Column(name = "quiz_scores") private Map<String, Integer> quizScores = new HashMap<>();
     @Column(name = "time_spent_seconds") private long timeSpentSeconds;
     @Column(name = "certificate_id") private String certificateId;
@@ -70,6 +71,16 @@ public class EnrollmentEntity {
         return this;
     }
 
+    public EnrollmentEntity lessonOpened(String lessonId, Instant at) {
+        if (!openedLessons.contains(lessonId)) {
+            List<String> next = new ArrayList<>(openedLessons);
+            next.add(lessonId);
+            openedLessons = next;
+        }
+        updatedAt = at;
+        return this;
+    }
+
     public EnrollmentEntity lessonCompleted(String lessonId, Instant at) {
         if (!completedLessons.contains(lessonId)) {
             List<String> next = new ArrayList<>(completedLessons);
@@ -109,6 +120,7 @@ public class EnrollmentEntity {
     public String getStatus() { return status; }
     public boolean isAccessActive() { return accessActive; }
     public List<String> getCompletedLessons() { return completedLessons; }
+    public List<String> getOpenedLessons() { return openedLessons; }
     public Map<String, Integer> getQuizScores() { return quizScores; }
     public long getTimeSpentSeconds() { return timeSpentSeconds; }
     public String getCertificateId() { return certificateId; }

@@ -84,6 +84,11 @@ public class EnrollmentProjection {
     }
 
     @EventHandler
+    void on(LessonOpened e, @Timestamp Instant at) {
+        enrollments.findById(e.enrollmentId().value()).ifPresent(row -> enrollments.save(row.lessonOpened(e.lessonId().value(), at)));
+    }
+
+    @EventHandler
     void on(LessonCompleted e, @Timestamp Instant at) {
         enrollments.findById(e.enrollmentId().value()).ifPresent(row -> enrollments.save(row.lessonCompleted(e.lessonId().value(), at)));
     }

@@ -59,7 +59,8 @@ public class EnrollmentQueryHandler {
         EnrollmentCourseEntity course = courses.findById(e.getCourseId()).orElse(null);
         List<String> published = course == null ? List.of() : course.publishedLessonIds();
         return new FindEnrollmentProgress.Result(e.getCourseId(), course == null ? null : course.getTitle(), percent(e, course),
-                published.stream().filter(e.getCompletedLessons()::contains).toList(), e.getTimeSpentSeconds(), e.getStatus(),
+                published.stream().filter(e.getCompletedLessons()::contains).toList(),
+                published.stream().filter(e.getOpenedLessons()::contains).toList(), e.getTimeSpentSeconds(), e.getStatus(),
                 Map.copyOf(e.getQuizScores()), e.getCertificateId(),
                 e.getGrants().stream().map(g -> new FindEnrollmentProgress.Grant(g.source(), g.reference(), g.grantedAt(),
                         g.revokedAt(), g.revokedReason())).toList());

@@ -8,10 +8,11 @@ import java.util.Map;
 public record FindEnrollmentProgress(String userId, String courseId) {
     /**
      * {@code quizScores}: best percent per quiz lesson attempted; {@code grants}: every entitlement with what granted
-     * it and whether it was revoked (why the student has access).
+     * it and whether it was revoked (why the student has access); {@code openedLessons}: the published lessons whose
+     * content the student opened, which a refund counts with those completed (since 2026-12-06).
      */
     public record Result(String courseId, String title, int progressPercent, List<String> completedLessons,
-                         long timeSpentSeconds, String status, Map<String, Integer> quizScores, String certificateId,
+                         List<String> openedLessons, long timeSpentSeconds, String status, Map<String, Integer> quizScores, String certificateId,
                          List<Grant> grants) {}
 
     public record Grant(String source, String reference, Instant grantedAt, Instant revokedAt, String revokedReason) {}
