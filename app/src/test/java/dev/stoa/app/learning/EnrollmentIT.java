@@ -163,6 +163,7 @@ class EnrollmentIT extends ApiTest {
         assertThat(unpaid.body().get("checkoutUrl").asText()).isEqualTo("/api/v1/orders");
         assertThat(unpaid.body().at("/cartItem/itemId").asText()).isEqualTo(course.id());
         assertThat(unpaid.body().get("priceCents").asLong()).isEqualTo(4_900);
+        assertThat(unpaid.body().get("detail").asText()).as("in money, not cents").contains("costs 49.00 USD");
         assertThat(enroll(course.id(), Map.of("paymentMethod", "card"), student).status()).isEqualTo(402);
         assertThat(enroll(course.id(), Map.of("paymentMethod", "cash"), student).code()).isEqualTo("validation_failed");
 

@@ -184,6 +184,9 @@ class RefundRequestsIT extends ApiTest {
         // the rest (no items: whatever is left), with the shipping: together exactly the order's total
         Api.Response rest = request(buyer[1], orderId, null);
         assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+        assertThat(rest.body().get("items")).as("the units asked for, named (the answer said null)")
+                .extracting(i -> i.get("itemId").asText() + "x" + i.get("quantity").asInt())
+                .containsExactlyInAnyOrder(lamp + "x2", pen + "x1");
         JsonNode b = approve(rest.body().get("refundId").asText(), admin).body();
         assertThat(b.get("shippingCents").asLong()).isEqualTo(shipping);
         assertThat(firstAmount + b.get("totalCents").asLong()).isEqualTo(total);

@@ -4,6 +4,7 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.Money;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.identity.ActiveAccounts;
@@ -103,8 +104,8 @@ class EnrollmentCommandController {
         } else if (GrantEnrollment.WALLET.equals(method)) {
             enrolled = buyFromWallet(me, course);
         } else {
-            throw new DomainException(ErrorCode.PAYMENT_REQUIRED, "course " + courseId + " costs " + course.priceCents() + " "
-                    + course.currency() + ": enroll with {\"paymentMethod\":\"wallet\"}, or add it to your cart "
+            throw new DomainException(ErrorCode.PAYMENT_REQUIRED, "course " + courseId + " costs "
+                    + Money.format(course.priceCents(), course.currency()) + ": enroll with {\"paymentMethod\":\"wallet\"}, or add it to your cart "
                     + "(POST /api/v1/cart/items {itemType: course, itemId}) and check out (POST /api/v1/orders)")
                     .with("checkoutUrl", "/api/v1/orders")
                     .with("cartItem", Map.of("itemType", "course", "itemId", courseId.value(), "quantity", 1))

@@ -54,9 +54,10 @@ public class OrderRefunds {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RequestOrderRefund cmd, RefundableOrders orders, RefundPolicy policy, UniqueKeys keys, PersonalData personal) {
+    List<RefundItem> handle(RequestOrderRefund cmd, RefundableOrders orders, RefundPolicy policy, UniqueKeys keys,
+                            PersonalData personal) {
         if (cmd.refundId() == null || cmd.orderId() == null) throw DomainException.badInput("orderId is required");
-        if (states.containsKey(cmd.refundId().value())) return; // a repeat
+        if (states.containsKey(cmd.refundId().value())) return requested.get(cmd.refundId().value()); // a repeat
         String reason = cmd.reason() == null ? "" : cmd.reason().strip();
         if (reason.isEmpty() || reason.length() > 1000) throw DomainException.badInput("reason is required (at most 1000 characters)");
         RefundableOrder order = orders.find(cmd.orderId())
@@ -85,6 +86,7 @@ public class OrderRefunds {
         apply(new RefundRequested(cmd.refundId(), cmd.orderId(), order.orderNumber(), order.buyer(),
                 personal.seal(order.buyer().value(), reason), items,
                 order.amounts().currency()));
+        return items; // the units asked for, each named: all that is left when the buyer named none
     }
 
     /** The units asked for, checked against what is left on each line; none named: everything left. */

@@ -55,6 +55,10 @@ class RefundCommandController {
 
     record DecisionBody(@NotBlank @Size(max = 1000) String reason) {}
 
+    /**
+     * A request's answer: {@code items} the units asked for, each named, all that is left of the order when the body
+     * named none (before 2026-12-06 that was null here, where the request's own read listed them).
+     */
     record Requested(String refundId, String orderId, String status, List<RefundItem> items) {}
 
     record Decided(String refundId, String orderId, String status, List<RefundLineAmount> lines, long itemsCents,
@@ -76,9 +80,9 @@ class RefundCommandController {
         OrderId orderId = new OrderId(body.orderId().toString());
         List<RefundItem> items = body.items() == null ? null : body.items().stream()
                 .map(i -> new RefundItem(i.itemType() == null ? "product" : i.itemType(), i.itemId().toString(), i.quantity())).toList();
-        commands.send(new RequestOrderRefund(id, orderId, body.reason(), items, actor));
+        List<RefundItem> asked = commands.send(new RequestOrderRefund(id, orderId, body.reason(), items, actor));
         return ResponseEntity.created(URI.create("/api/v1/refunds/" + id.value()))
-                .body(new Requested(id.value(), orderId.value(), OrderRefunds.REQUESTED, items));
+                .body(new Requested(id.value(), orderId.value(), OrderRefunds.REQUESTED, asked));
     }
 
     @PostMapping("/{refundId}/approve")

@@ -72,23 +72,23 @@ public class EnrollmentEntity {
     }
 
     public EnrollmentEntity lessonOpened(String lessonId, Instant at) {
-        if (!openedLessons.contains(lessonId)) {
-            List<String> next = new ArrayList<>(openedLessons);
-            next.add(lessonId);
-            openedLessons = next;
-        }
+        openedLessons = with(openedLessons, lessonId);
         updatedAt = at;
         return this;
     }
 
     public EnrollmentEntity lessonCompleted(String lessonId, Instant at) {
-        if (!completedLessons.contains(lessonId)) {
-            List<String> next = new ArrayList<>(completedLessons);
-            next.add(lessonId);
-            completedLessons = next;
-        }
+        completedLessons = with(completedLessons, lessonId);
         updatedAt = at;
         return this;
+    }
+
+    /** The list with the lesson added once: a new list, as the entity replaces its JSON columns rather than change them. */
+    private static List<String> with(List<String> lessons, String lessonId) {
+        if (lessons.contains(lessonId)) return lessons;
+        List<String> next = new ArrayList<>(lessons);
+        next.add(lessonId);
+        return next;
     }
 
     public EnrollmentEntity timeSpent(long totalSeconds, Instant at) {
