@@ -513,6 +513,8 @@ class EnrollmentIT extends ApiTest {
         assertThat(enroll(course.id(), Map.of("paymentMethod", "wallet"), student).status()).isEqualTo(201);
         Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 8_000,
                 Duration.ofSeconds(20), "one debit of 2000 (" + api.get("/api/v1/wallet", student).body() + ")");
+        // owned now, it is out of the cart (it stayed there, for sale, until the checkout refused it)
+        assertThat(api.get("/api/v1/cart", student).body().get("items")).as("the owned course left the cart").isEmpty();
     }
 
     /** The same, raced: a checkout by wallet and a wallet enrollment of one course sent at once never both pay. */

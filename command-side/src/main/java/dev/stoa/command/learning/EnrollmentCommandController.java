@@ -1,12 +1,13 @@
 package dev.stoa.command.learning;
 
+import dev.stoa.api.cart.RemoveCartItem;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.Actor;
-import dev.stoa.api.platform.Money;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.Money;
 import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.ordering.Checkout;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -41,6 +44,7 @@ import org.springframework.web.bind.annotation.*;
 @RequestMapping("/api/v1/courses/{courseId}")
 @Tag(name = "Learning")
 class EnrollmentCommandController {
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentCommandController.class);
     private final Commands commands;
     private final CourseCatalog catalog;
     private final Enrollments enrollments;
@@ -112,7 +116,22 @@ class EnrollmentCommandController {
                     .with("priceCents", course.priceCents())
                     .with("currency", course.currency());
         }
+        takeOutOfCart(me, courseId);
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/progress")).body(enrolled);
+    }
+
+    /**
+     * A course the student now has is taken out of their cart, where it stayed, shown as for sale, until the checkout
+     * refused it (409 course_already_owned). Nothing when the cart does not hold it; a refusal (the cart changed at the
+     * same moment) leaves it for the checkout to name: the enrollment stands either way.
+     */
+    private void takeOutOfCart(UserId me, CourseId courseId) {
+        try {
+            commands.send(new RemoveCartItem(me, courseId.value()));
+        } catch (DomainException | CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE))
+                log.info("Course {} stays in the cart of {}: {}", courseId, me, e.getMessage());
+        }
     }
 
     /**
