@@ -68,9 +68,13 @@ class AuditController {
      */
     static void refuseUnknown(jakarta.servlet.http.HttpServletRequest request, java.util.List<String> known) {
         for (String name : request.getParameterMap().keySet())
-            if (!known.contains(name))
-                throw DomainException.badInput("unknown parameter " + name + (known.isEmpty() ? "; this read takes none"
-                        : "; it takes " + String.join(", ", known)));
+            if (!known.contains(name)) {
+                String message = "is not a parameter of this read" + (known.isEmpty() ? "; it takes none"
+                        : "; it takes " + String.join(", ", known));
+                // errors[0].field names the parameter (it read "unknown", the message's first word)
+                throw DomainException.badInput("unknown parameter " + name + ": " + message)
+                        .with("errors", java.util.List.of(java.util.Map.of("field", name, "message", message)));
+            }
     }
 
     /** What GET /events takes: any other parameter is 400, not ignored. */

@@ -363,6 +363,8 @@ class AuditTrailIT extends ApiTest {
             Api.Response r = api.get("/api/v1/audit/" + unknown, auditor);
             assertThat(r.status()).as(unknown + ": " + r).isEqualTo(400);
             assertThat(r.code()).isEqualTo("validation_failed");
+            assertThat(r.body().at("/errors/0/field").asText()).as("the parameter's name")
+                    .isEqualTo(unknown.substring(unknown.indexOf('?') + 1, unknown.indexOf('=')));
         }
         assertThat(api.get("/api/v1/audit/integrity?from=10&to=2", auditor).status()).isEqualTo(400);
         // beyond the log's head: "intact" over no event said nothing (it was 200, intact, 0 checked)

@@ -261,6 +261,8 @@ class RefundRequestsIT extends ApiTest {
         Api.Response garbage = api.post("/api/v1/payments/not-an-id/refund", Map.of("amountCents", 100, "reason", "x"), admin);
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.code()).isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/payments/wallet-not-an-id/refund", Map.of("amountCents", 100, "reason", "x"), admin)
+                .status()).as("as its GET answers").isEqualTo(400);
         Api.Response asked = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         long part = approve(asked.body().get("refundId").asText(), support).body().get("totalCents").asLong();

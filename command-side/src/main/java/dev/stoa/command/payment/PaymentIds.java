@@ -45,8 +45,8 @@ class PaymentIds {
         OrderId orderId;
         try {
             orderId = new OrderId(m.group(2));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.notFound("payment " + id);
+        } catch (IllegalArgumentException e) { // 400, as GET /payments/wallet-<not a UUID> answers
+            throw DomainException.badInput("paymentId " + m.group(1) + "-<orderId> needs the order's id, a UUID");
         }
         boolean free = "free".equals(m.group(1));
         Optional<OrderRecord> order = OrderRecord.read(events, orderId).filter(visible)
