@@ -137,14 +137,18 @@ public class Enrollment {
      */
     @CommandHandler
     void handle(OpenLesson cmd, CourseCatalog catalog) {
-        if (!hasAccess())
-            throw new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
-                    + "(refunded or cancelled); enroll again to read its lessons");
+        if (!hasAccess()) throw readingRevoked();
         if (cmd.lessonId() == null) throw DomainException.badInput("lessonId is required");
         LessonFacts lesson = catalog.course(courseId).map(c -> c.lessons().get(cmd.lessonId().value())).orElse(null);
         if (lesson == null || !lesson.published()) throw DomainException.notFound("lesson " + cmd.lessonId());
         if (!openedLessons.contains(cmd.lessonId().value()))
             apply(new LessonOpened(new EnrollmentId(enrollmentId), userId, courseId, cmd.lessonId()));
+    }
+
+    /** The refusal of a lesson's content to a student whose every grant was revoked (the content endpoint's too). */
+    static DomainException readingRevoked() {
+        return new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
+                + "(refunded or cancelled); enroll again to read its lessons");
     }
 
     /** Completion, once: every published lesson complete and the quiz lessons' average best score at the passing score. */

@@ -63,9 +63,7 @@ class LessonContentController {
         LessonFacts lesson = course.lessons().get(lessonId.value());
         if (lesson == null || !lesson.published()) throw DomainException.notFound("lesson " + lessonId);
         if (reader.isEmpty()) throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
-        if (!access) // as progress says it: told so, not asked to enroll
-            throw new DomainException(ErrorCode.ENROLLMENT_REVOKED, "your access to this course was revoked "
-                    + "(refunded or cancelled); enroll again to read its lessons");
+        if (!access) throw Enrollment.readingRevoked(); // as progress says it: told so, not asked to enroll
         // recorded once per lesson (the enrollment checks again); a HEAD sends no content, so it reads nothing
         if (!reader.get().opened() && !"HEAD".equals(request.getMethod())) open(new OpenLesson(me, courseId, lessonId));
         return content(lesson);
