@@ -210,6 +210,7 @@ class RefundRequestsIT extends ApiTest {
         JsonNode one = api.get("/api/v1/refunds/" + firstId, support).body();
         assertThat(one.get("status").asText()).isEqualTo("refunded");
         assertThat(one.get("paymentMethod").asText()).isEqualTo("wallet");
+        assertThat(one.get("attempts").asInt()).as("approved, refunded at the first try").isEqualTo(1);
         assertThat(api.get("/api/v1/refunds/" + firstId, customer()[1]).status()).as("another customer").isEqualTo(404);
         assertThat(api.get("/api/v1/refunds?orderId=" + orderId, customer()[1]).body().get("total").asLong()).isZero();
         assertThat(api.get("/api/v1/refunds?status=bogus", admin).status()).isEqualTo(400);
@@ -393,6 +394,11 @@ class RefundRequestsIT extends ApiTest {
         String orderId = walletOrder(buyer[1], lamp, pen).get("orderId").asText();
         long before = balance(buyer[1]);
         String refundId = request(buyer[1], orderId, null).body().get("refundId").asText();
+        JsonNode asked = api.get("/api/v1/refunds/" + refundId, buyer[1]).body();
+        assertThat(asked.get("status").asText()).isEqualTo("requested");
+        assertThat(asked.get("paymentMethod").asText()).as("where the refund would go, before a decision (it read null)")
+                .isEqualTo("wallet");
+        assertThat(asked.get("attempts").asInt()).as("no refund tried yet (it read 1)").isZero();
         Api.Response rejected = api.post("/api/v1/refunds/" + refundId + "/reject", Map.of("reason", "used"), support);
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
         assertThat(rejected.body().get("status").asText()).isEqualTo("rejected");
@@ -405,6 +411,8 @@ class RefundRequestsIT extends ApiTest {
         assertThat(approved.status()).isEqualTo(409);
         assertThat(approved.code()).isEqualTo("invalid_transition");
         assertThat(balance(buyer[1])).isEqualTo(before);
+        assertThat(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().get("attempts").asInt())
+                .as("rejected: never tried").isZero();
     }
 
     @Test

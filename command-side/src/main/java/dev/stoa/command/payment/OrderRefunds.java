@@ -85,7 +85,7 @@ public class OrderRefunds {
         // the buyer's own words: personal data, sealed with the buyer's key (erasure makes them unreadable in the log)
         apply(new RefundRequested(cmd.refundId(), cmd.orderId(), order.orderNumber(), order.buyer(),
                 personal.seal(order.buyer().value(), reason), items,
-                order.amounts().currency()));
+                order.amounts().currency(), order.paymentMethod()));
         return items; // the units asked for, each named: all that is left when the buyer named none
     }
 

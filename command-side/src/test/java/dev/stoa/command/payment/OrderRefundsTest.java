@@ -102,7 +102,7 @@ class OrderRefundsTest {
     }
 
     private RefundRequested requested(RefundRequestId id, List<RefundItem> items) {
-        return new RefundRequested(id, order, "ORD-20261101-AB12", buyer, "sealed-for-" + buyer.value() + ":broken", items, "USD");
+        return new RefundRequested(id, order, "ORD-20261101-AB12", buyer, "sealed-for-" + buyer.value() + ":broken", items, "USD", "wallet");
     }
 
     private RefundApproved approved(RefundRequestId id, List<RefundLineAmount> split, long items, long discount, long tax,

@@ -41,7 +41,7 @@ public class RefundRequestEntity {
     @Column(name = "decided_at") private Instant decidedAt;
     @Column(name = "refunded_at") private Instant refundedAt;
     @Column(name = "failure_reason") private String failureReason;
-    private int attempts = 1;
+    private int attempts; // none until approved: the approval is the first
     @Column(name = "failed_at") private Instant failedAt;
     @Column(name = "returned_items") @JdbcTypeCode(SqlTypes.JSON) private List<RefundItem> returnedItems;
     @Column(name = "return_complete") private boolean returnComplete;
@@ -50,7 +50,7 @@ public class RefundRequestEntity {
     protected RefundRequestEntity() {}
 
     public RefundRequestEntity(String refundId, String orderId, String orderNumber, String buyerId, String reason,
-                               List<RefundItem> items, String currency, Instant at) {
+                               List<RefundItem> items, String currency, String paymentMethod, Instant at) {
         this.refundId = refundId;
         this.orderId = orderId;
         this.orderNumber = orderNumber;
@@ -59,6 +59,7 @@ public class RefundRequestEntity {
         this.reason = reason;
         this.items = items;
         this.currency = currency;
+        this.paymentMethod = paymentMethod;
         this.requestedAt = at;
     }
 
@@ -72,6 +73,7 @@ public class RefundRequestEntity {
         this.shippingCents = shipping;
         this.totalCents = total;
         this.paymentMethod = paymentMethod;
+        this.attempts = Math.max(attempts, 1);
         this.decidedBy = by;
         this.decidedAt = at;
         return this;

@@ -32,7 +32,7 @@ public class RefundRequestProjection {
     void on(RefundRequested e, @Timestamp Instant at) {
         if (requests.existsById(e.refundId().value())) return;
         requests.save(new RefundRequestEntity(e.refundId().value(), e.orderId().value(), e.orderNumber(), e.buyer().value(),
-                personal.open(e.buyer().value(), e.reason()), e.items(), e.currency(), at));
+                personal.open(e.buyer().value(), e.reason()), e.items(), e.currency(), e.paymentMethod(), at));
     }
 
     @EventHandler
