@@ -101,6 +101,29 @@ class ErrorResponsesIT extends ApiTest {
                 "Content-Type: application/json"), 405, "method_not_allowed");
     }
 
+    /**
+     * A problem written before Spring MVC (401, 403, a bad header, an Idempotency-Key sent with another body) names its
+     * request's path in {@code instance}, as those MVC writes do: it had none, so a client logging problems by their
+     * instance lost these.
+     */
+    @Test
+    void problemsWrittenBeforeMvc_nameTheirPath_asMvcsDo() {
+        RawHttp raw = new RawHttp(port);
+        assertThat(raw.get("/no-such-page").body().path("instance").asText()).isEqualTo("/no-such-page");
+        RawHttp.Response unauthorized = raw.get("/api/v1/users/me/enrollments?limit=5");
+        assertProblem(unauthorized, 401, "unauthorized");
+        assertThat(unauthorized.body().path("instance").asText()).as("the path, no query").isEqualTo("/api/v1/users/me/enrollments");
+        RawHttp.Response forbidden = raw.get("/api/v1/admin/vouchers", "Authorization: Bearer " + tokenFor("customer"));
+        assertProblem(forbidden, 403, "forbidden");
+        assertThat(forbidden.body().path("instance").asText()).isEqualTo("/api/v1/admin/vouchers");
+        RawHttp.Response badPosition = raw.get("/api/v1/products", "X-Stoa-Min-Position: soon");
+        assertProblem(badPosition, 400, "validation_failed");
+        assertThat(badPosition.body().path("instance").asText()).isEqualTo("/api/v1/products");
+        RawHttp.Response rejected = raw.get("//api/v1/products");
+        assertProblem(rejected, 400, "request_rejected");
+        assertThat(rejected.body().has("instance")).as("a path the firewall refused is not echoed").isFalse();
+    }
+
     private static void assertProblem(RawHttp.Response r, int status, String code) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");

@@ -51,6 +51,7 @@ class IdempotencyIT extends ApiTest {
                 Map.of("Idempotency-Key", key));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.code()).isEqualTo("idempotency_key_reused");
+        assertThat(other.body().get("instance").asText()).as("as every problem names its path").isEqualTo("/api/v1/products");
     }
 
     /** The same JSON written again in another order (a client re-serialising a map) is the same request: replayed. */

@@ -88,14 +88,14 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(request -> scrape.matches(request) ? null : bearer.resolve(request))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
+                        .authenticationEntryPoint((req, res, e) -> Problems.write(req, res, mapper,
                                 Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
-                        .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
+                        .accessDeniedHandler((req, res, e) -> Problems.write(req, res, mapper,
                                 Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) -> Problems.write(res, mapper,
+                        .authenticationEntryPoint((req, res, e) -> Problems.write(req, res, mapper,
                                 Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
-                        .accessDeniedHandler((req, res, e) -> Problems.write(res, mapper,
+                        .accessDeniedHandler((req, res, e) -> Problems.write(req, res, mapper,
                                 Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))));
         return http.build();
     }

@@ -58,7 +58,7 @@ class AuthRateLimitInterceptor implements HandlerInterceptor {
         if (probe.isConsumed()) return true;
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, mapper, Problems.of(ErrorCode.RATE_LIMITED_CODE,
+        Problems.write(request, response, mapper, Problems.of(ErrorCode.RATE_LIMITED_CODE,
                 "too many requests to " + key.get().endpoint() + "; retry in " + seconds + " s"));
         return false;
     }

@@ -43,7 +43,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         long limit = "POST".equals(request.getMethod()) && UPLOADS.matcher(request.getRequestURI()).matches()
                 ? uploadLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
-            Problems.write(response, mapper, new BodyTooLargeException(limit).problem());
+            Problems.write(request, response, mapper, new BodyTooLargeException(limit).problem());
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

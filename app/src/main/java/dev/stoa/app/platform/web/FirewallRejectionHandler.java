@@ -30,7 +30,7 @@ public class FirewallRejectionHandler implements RequestRejectedHandler {
         CorrelationIdFilter.ensureOn(response);
         // On an error dispatch the firewall re-checks the original request (e.g. Tomcat's 405 for TRACE):
         // the client gets that error, not a rejection of the error page.
-        Problems.write(response, mapper, request.getDispatcherType() == DispatcherType.ERROR
+        Problems.write(null, response, mapper, request.getDispatcherType() == DispatcherType.ERROR
                 ? Problems.forStatus(ProblemErrorController.status(request)) : Problems.requestRejected());
     }
 }

@@ -75,7 +75,7 @@ class GuessingRateLimitInterceptor implements HandlerInterceptor {
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, mapper, Problems.of(ErrorCode.RATE_LIMITED_CODE,
+        Problems.write(request, response, mapper, Problems.of(ErrorCode.RATE_LIMITED_CODE,
                 "too many attempts at " + pattern + "; retry in " + seconds + " s"));
         return false;
     }

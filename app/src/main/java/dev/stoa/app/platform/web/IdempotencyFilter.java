@@ -70,7 +70,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
         if (key.isEmpty() || key.length() > 255) {
-            Problems.write(response, mapper, Problems.validation("invalid Idempotency-Key",
+            Problems.write(request, response, mapper, Problems.validation("invalid Idempotency-Key",
                     java.util.List.of(java.util.Map.of("field", HEADER, "message", "must be 1 to 255 characters"))));
             return;
         }
@@ -83,7 +83,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             runFirst(cached, response, chain, principal, key);
         } else {
             // a first request stored before 2026-12-05 has the fingerprint of its bytes as they came
-            replay(response, principal, key, hash, hash(head, cached.body()));
+            replay(request, response, principal, key, hash, hash(head, cached.body()));
         }
     }
 
@@ -107,7 +107,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(HttpServletResponse response, String principal, String key, String hash, String rawHash)
+    private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key, String hash, String rawHash)
             throws IOException {
         long deadline = System.nanoTime() + waitForFirst.toNanos();
         Optional<IdempotencyStore.Stored> stored = store.find(principal, key);
@@ -116,17 +116,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             stored = store.find(principal, key);
         }
         if (stored.isEmpty()) {
-            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
+            Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
                     "the first request with this Idempotency-Key failed; retry"));
         } else if (!stored.get().requestHash().equals(hash) && !stored.get().requestHash().equals(rawHash)) {
-            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request"));
         } else if (stored.get().withheld()) {
-            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RESPONSE_WITHHELD,
+            Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RESPONSE_WITHHELD,
                     "the first request with this Idempotency-Key succeeded, but its response carried secrets, which "
                             + "are never stored; send a new request with a new key"));
         } else if (stored.get().status() == null) {
-            Problems.write(response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+            Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "the first request with this Idempotency-Key is still running; retry later"));
         } else {
             IdempotencyStore.Stored s = stored.get();

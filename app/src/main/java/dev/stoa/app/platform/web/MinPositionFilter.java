@@ -39,8 +39,8 @@ public class MinPositionFilter extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
-    private void invalid(HttpServletResponse response, String message) throws IOException {
-        Problems.write(response, mapper, Problems.validation("invalid " + HEADER, List.of(Map.of("field", HEADER, "message", message))));
+    private void invalid(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        Problems.write(request, response, mapper, Problems.validation("invalid " + HEADER, List.of(Map.of("field", HEADER, "message", message))));
     }
 
     @Override
@@ -58,14 +58,14 @@ public class MinPositionFilter extends OncePerRequestFilter {
             position = -1;
         }
         if (position < 0) {
-            invalid(response, "must be an event position (a whole number, 0 or more)");
+            invalid(request, response, "must be an event position (a whole number, 0 or more)");
             return;
         }
         // a position no write has produced yet can never be reached: say so now instead of waiting out the bound
         TrackingToken head = gate.head();
         long newest = head == null ? -1 : head.position().orElse(-1);
         if (position > newest) {
-            invalid(response, "is beyond the newest event (" + newest + "): send the X-Stoa-Position of a write");
+            invalid(request, response, "is beyond the newest event (" + newest + "): send the X-Stoa-Position of a write");
             return;
         }
         try {

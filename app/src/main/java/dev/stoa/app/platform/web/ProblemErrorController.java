@@ -25,7 +25,7 @@ public class ProblemErrorController implements ErrorController {
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // written straight to the response: content negotiation must not turn an error into a 406
         CorrelationIdFilter.ensureOn(response);
-        Problems.write(response, mapper, Problems.forStatus(status(request)));
+        Problems.write(request, response, mapper, Problems.forStatus(status(request)));
     }
 
     static int status(HttpServletRequest request) {

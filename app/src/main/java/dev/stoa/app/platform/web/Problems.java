@@ -3,7 +3,10 @@ package dev.stoa.app.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.api.platform.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -60,10 +63,26 @@ public final class Problems {
                 + "are not allowed (e.g. //, ;, encoded dots, slashes or control characters)");
     }
 
-    /** For filters that answer before Spring MVC is reached. */
-    public static void write(HttpServletResponse response, ObjectMapper mapper, ProblemDetail problem) throws IOException {
+    /**
+     * For filters that answer before Spring MVC is reached. The problem's {@code instance} is the request's path, as
+     * Spring MVC gives the problems it writes (the original path on an error dispatch; without the query string, which
+     * may hold a token); {@code request} null: none (a path the firewall refused is not echoed).
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper,
+                             ProblemDetail problem) throws IOException {
+        if (request != null && problem.getInstance() == null) problem.setInstance(path(request));
         response.setStatus(problem.getStatus());
         response.setContentType(PROBLEM_JSON.toString());
         mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static URI path(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String uri ? uri : request.getRequestURI();
+        try {
+            return path == null ? null : URI.create(path); // the path as sent, encoded
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
