@@ -264,6 +264,12 @@ class RefundRequestsIT extends ApiTest {
         assertThat(garbage.code()).isEqualTo("validation_failed");
         assertThat(api.post("/api/v1/payments/wallet-not-an-id/refund", Map.of("amountCents", 100, "reason", "x"), admin)
                 .status()).as("as its GET answers").isEqualTo(400);
+        for (String id : List.of("wallet-not-an-id", "free-not-an-id")) {
+            Api.Response read = api.get("/api/v1/payments/" + id, admin);
+            assertThat(read.status()).as(read.toString()).isEqualTo(400);
+            assertThat(read.body().at("/errors/0/field").asText()).as("the id the client sent (it read orderId)")
+                    .isEqualTo("paymentId");
+        }
         Api.Response asked = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", pen, "quantity", 1)));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
         long part = approve(asked.body().get("refundId").asText(), support).body().get("totalCents").asLong();

@@ -59,8 +59,7 @@ class PaymentIds {
         try {
             return new PaymentId(id);
         } catch (IllegalArgumentException e) {
-            throw DomainException.badInput("paymentId must be a card payment's id (a UUID), or wallet-<orderId> or "
-                    + "free-<orderId>");
+            throw DomainException.badInput(PaymentId.MALFORMED);
         }
     }
 }

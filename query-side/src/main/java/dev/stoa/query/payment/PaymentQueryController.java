@@ -4,6 +4,7 @@ import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.FindOrderPayment;
 import dev.stoa.api.payment.FindPayments;
+import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
@@ -12,6 +13,7 @@ import dev.stoa.api.platform.Roles;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,8 +49,10 @@ class PaymentQueryController {
     @Operation(operationId = "getWalletPayment", summary = "The payment of an order paid from the wallet, by the id its "
             + "checkout answered (wallet-<orderId>): the debit's status (captured, partially_refunded, refunded; without "
             + "a debit pending, failed or canceled) and amounts; the buyer, admin and support; others 404")
-    OrderPaymentBody wallet(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
-        String paymentId = "wallet-" + orderId;
+    OrderPaymentBody wallet(@Parameter(description = "the order's id", schema = @Schema(type = "string", format = "uuid"))
+                            @PathVariable("orderId") String orderIdText, Actor actor) {
+        String paymentId = "wallet-" + orderIdText;
+        UUID orderId = orderOf(orderIdText);
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
         if (!PlaceOrder.WALLET.equals(order.paymentMethod()) || order.totalCents() == 0)
             throw DomainException.notFound("payment " + paymentId);
@@ -59,8 +63,10 @@ class PaymentQueryController {
     @GetMapping("/free-{orderId}")
     @Operation(operationId = "getFreeOrderPayment", summary = "The payment of an order that cost nothing, by the id its "
             + "checkout answered (free-<orderId>): captured, 0 cents; the buyer, admin and support; others 404")
-    OrderPaymentBody free(@Parameter(description = "the order's id") @PathVariable UUID orderId, Actor actor) {
-        String paymentId = "free-" + orderId;
+    OrderPaymentBody free(@Parameter(description = "the order's id", schema = @Schema(type = "string", format = "uuid"))
+                          @PathVariable("orderId") String orderIdText, Actor actor) {
+        String paymentId = "free-" + orderIdText;
+        UUID orderId = orderOf(orderIdText);
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
         if (order.totalCents() != 0) throw DomainException.notFound("payment " + paymentId);
         return new OrderPaymentBody(paymentId, order.orderId(), "free", PaymentStatus.CAPTURED, 0, 0, order.currency());
@@ -77,6 +83,18 @@ class PaymentQueryController {
                     : order.refundedCents() > 0 ? PaymentStatus.PARTIALLY_REFUNDED : PaymentStatus.CAPTURED;
         if (OrderStatus.PENDING.value().equals(order.orderStatus())) return PaymentStatus.PENDING;
         return order.declined() ? PaymentStatus.FAILED : PaymentStatus.CANCELED;
+    }
+
+    /**
+     * The order's id in a payment id the client sent; one that is none is the payment id's fault, and the problem names
+     * {@code paymentId} (it named {@code orderId}, a part of the path the client never wrote as such).
+     */
+    private static UUID orderOf(String orderId) {
+        try {
+            return UUID.fromString(orderId);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badInput(PaymentId.MALFORMED);
+        }
     }
 
     private FindOrderPayment.Result owned(UUID orderId, String paymentId, Actor actor) {

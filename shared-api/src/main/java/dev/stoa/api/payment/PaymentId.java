@@ -13,6 +13,10 @@ import java.util.UUID;
  * the gateway's idempotency key, the same PaymentIntent.
  */
 public record PaymentId(@JsonValue String value) {
+    /** The refusal of a payment id in a path that is none of the API's: a card payment's, wallet-, free-. */
+    public static final String MALFORMED = "paymentId must be a card payment's id (a UUID), or wallet-<orderId> or "
+            + "free-<orderId>";
+
     @JsonCreator
     public PaymentId {
         value = Ids.uuid(value, "paymentId");
