@@ -1,6 +1,7 @@
 package dev.stoa.app.support;
 
 import dev.stoa.app.StoaApplication;
+import dev.stoa.app.platform.axon.NativeUpdateTokenStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,9 +36,9 @@ public final class QueryProcess {
     private static void ownTokenStoreNode(ConfigurableApplicationContext context) {
         String node = context.getEnvironment().getProperty("stoa.test.token-store-node");
         if (node == null || !(context instanceof GenericApplicationContext generic)) return;
-        generic.registerBean("tokenStore", TokenStore.class, () -> JpaTokenStore.builder()
-                .entityManagerProvider(generic.getBean(EntityManagerProvider.class))
-                .serializer(generic.getBean(Serializer.class)).nodeId(node).build());
+        generic.registerBean("tokenStore", TokenStore.class, () -> NativeUpdateTokenStore.create(
+                generic.getBean(EntityManagerProvider.class), generic.getBean("serializer", Serializer.class),
+                java.time.Duration.ofSeconds(10), node));
     }
 
     public static StreamingEventProcessor processor(ConfigurableApplicationContext context, String name) {

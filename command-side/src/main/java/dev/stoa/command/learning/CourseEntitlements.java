@@ -89,6 +89,8 @@ class CourseEntitlements implements DeadLetterEvictions {
     void grantOrder(OrderId orderId) {
         List<Object> order = history(orderId.value());
         OrderPlaced placed = placed(order).orElseThrow();
+        if (placed.lines().stream().noneMatch(l -> OrderLine.COURSE.equals(l.itemType())))
+            return; // an order of products: nothing to grant, and no payment or refunds to read
         if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {
             log.info("Order {} was cancelled before its courses were granted; none is", orderId);
             return;

@@ -1,17 +1,23 @@
 package dev.stoa.app.platform.axon;
 
 import dev.stoa.command.platform.StoaCorrelationDataProvider;
+import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +58,18 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
                                                      @Value("${stoa.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's JPA token store (as its Spring Boot configuration builds it, which steps aside for this bean), with the
+     * token update after each batch written in SQL ({@link NativeUpdateTokenStore}). Both event stores use it: Axon
+     * Server keeps no tokens.
+     */
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class) // a test's second process in the same JVM registers one of its own
+    public TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagers,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return NativeUpdateTokenStore.create(entityManagers, serializer, claimTimeout);
     }
 
     /**
