@@ -93,7 +93,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(request, wrapper);
-            if (wrapper.getStatus() < 500) {
+            // an Accept header refused before the handler ran nothing: no answer is kept, so a retry runs
+            if (wrapper.getStatus() < 500 && !AcceptableAnswers.refusedBeforeTheHandler(request)) {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),

@@ -1,0 +1,99 @@
+package dev.stoa.app.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.yaml.MappingJackson2YamlHttpMessageConverter;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+/**
+ * An {@code Accept} header that no answer of the endpoint can meet is refused with 406 {@code not_acceptable}
+ * <em>before</em> the handler runs. Spring MVC finds that out only when it writes the answer: a write had then
+ * happened (a voucher redeemed, an order placed and paid from the wallet) and its client read 406, "not done", and
+ * the {@link IdempotencyFilter} kept that 406 for the key, so the client's retry with an acceptable header was
+ * answered 406 again, for 24 hours (found by a walkthrough, 2026-12-06). A refusal here ran nothing, so the filter
+ * keeps no answer for it ({@link #refusedBeforeTheHandler}): the retry runs.
+ * <p>
+ * Endpoints that declare what they produce ({@code produces}, such as a certificate's PDF) are matched by Spring MVC
+ * before this runs. The others answer JSON (and a problem as {@code application/problem+json}); the API speaks no
+ * YAML, so Spring's YAML converter (registered because the YAML library is on the class path for configuration) is
+ * removed: it answered {@code Accept: application/yaml} with a representation the OpenAPI document never names.
+ */
+@Configuration
+class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
+    private static final String REFUSED = AcceptableAnswers.class.getName() + ".refused";
+    private final ObjectProvider<RequestMappingHandlerAdapter> adapter; // its converters: those that write the answer
+    private final ObjectProvider<ContentNegotiationManager> negotiation;
+    private final Map<HandlerMethod, Class<?>> bodies = new ConcurrentHashMap<>();
+
+    AcceptableAnswers(ObjectProvider<RequestMappingHandlerAdapter> adapter,
+                      ObjectProvider<ContentNegotiationManager> negotiation) {
+        this.adapter = adapter;
+        this.negotiation = negotiation;
+    }
+
+    /** Whether this request was refused with 406 before its handler ran (nothing happened). */
+    static boolean refusedBeforeTheHandler(HttpServletRequest request) { return request.getAttribute(REFUSED) != null; }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) { registry.addInterceptor(this); }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> list) {
+        list.removeIf(c -> c instanceof MappingJackson2YamlHttpMessageConverter);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException {
+        if (!(handler instanceof HandlerMethod method)) return true;
+        if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) return true; // matched by Spring
+        Class<?> body = bodies.computeIfAbsent(method, AcceptableAnswers::bodyType);
+        if (body == Void.class) return true; // no body: nothing to negotiate
+        List<MediaType> accepted;
+        try {
+            accepted = negotiation.getObject().resolveMediaTypes(new ServletWebRequest(request));
+        } catch (HttpMediaTypeNotAcceptableException malformed) {
+            request.setAttribute(REFUSED, Boolean.TRUE);
+            throw malformed;
+        }
+        if (accepted.isEmpty() || accepted.contains(MediaType.ALL)) return true;
+        Set<MediaType> producible = new LinkedHashSet<>();
+        for (HttpMessageConverter<?> converter : adapter.getObject().getMessageConverters()) {
+            for (MediaType type : accepted) if (converter.canWrite(body, type)) return true;
+            producible.addAll(converter.getSupportedMediaTypes(body));
+        }
+        request.setAttribute(REFUSED, Boolean.TRUE);
+        throw new HttpMediaTypeNotAcceptableException(List.copyOf(producible));
+    }
+
+    /** What the handler answers in its body; {@code Void} for none. */
+    private static Class<?> bodyType(HandlerMethod method) {
+        ResolvableType type = ResolvableType.forMethodReturnType(method.getMethod());
+        Class<?> raw = type.resolve(Object.class);
+        if (raw == void.class || raw == Void.class) return Void.class;
+        if (HttpEntity.class.isAssignableFrom(raw)) {
+            Class<?> inner = type.as(HttpEntity.class).getGeneric(0).resolve(Object.class);
+            return inner == Void.class ? Void.class : inner;
+        }
+        return raw;
+    }
+}
