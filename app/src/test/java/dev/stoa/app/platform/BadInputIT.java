@@ -72,6 +72,15 @@ class BadInputIT extends ApiTest {
         assertProblem(listed, 400, "malformed_request");
         assertThat(listed.body().at("/errors/0/field").asText()).isEqualTo("name");
         assertThat(listed.body().at("/errors/0/message").asText()).isEqualTo("must be a string");
+        // a number or a boolean where a string belongs is no string (it was stored as its text: a first name "true")
+        for (Object scalar : List.of(123, true, 1.5)) {
+            body.put("name", scalar);
+            Api.Response notText = api.post("/api/v1/products", body, tokenFor("vendor"));
+            assertProblem(notText, 400, "malformed_request");
+            assertThat(notText.body().at("/errors/0/field").asText()).isEqualTo("name");
+            assertThat(notText.body().at("/errors/0/message").asText()).isEqualTo("must be a string");
+        }
+        body.put("name", "Typed");
         Api.Response shape = api.send("POST", "/api/v1/products", "application/json", "[1, 2]".getBytes(), tokenFor("vendor"),
                 Map.of());
         assertProblem(shape, 400, "malformed_request");

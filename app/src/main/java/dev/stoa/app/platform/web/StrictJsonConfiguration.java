@@ -1,0 +1,27 @@
+package dev.stoa.app.platform.web;
+
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Request bodies are read as their JSON types say: a number or a boolean where a string belongs ({@code "firstName":
+ * true}) is 400 {@code malformed_request} naming the field, "must be a string", as a string where a number belongs
+ * already was ({@code spring.jackson.mapper.allow-coercion-of-scalars: false} covers that direction only). Jackson
+ * turned such a scalar into its text: a customer's first name read "true" on their reviews and certificate (found by
+ * a walkthrough, 2026-12-06). The platform's own event serializer is another mapper, untouched.
+ */
+@Configuration
+public class StrictJsonConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+}
