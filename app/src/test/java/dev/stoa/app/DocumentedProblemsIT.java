@@ -63,6 +63,9 @@ class DocumentedProblemsIT extends ApiTest {
         assertThat(api.post("/api/v1/products", product, vendor).code()).isEqualTo("duplicate_sku");
         assertThat(api.post("/api/v1/products", product, tokenFor("customer")).code()).isEqualTo("forbidden");
         assertThat(api.post("/api/v1/products", product, null).code()).isEqualTo("unauthorized");
+        // an open operation with a token that is no longer valid (it was not in their documents)
+        assertThat(api.get("/api/v1/products", "expired-or-garbage").code()).isEqualTo("unauthorized");
+        assertThat(api.get("/api/v1/search?q=lamp", "expired-or-garbage").code()).isEqualTo("unauthorized");
         assertThat(api.post("/api/v1/products", "{", vendor).code()).isEqualTo("malformed_request");
         assertThat(api.get("/api/v1/products/" + java.util.UUID.randomUUID()).code()).isEqualTo("not_found");
         Api.Response csv = api.send("GET", "/api/v1/products", null, null, null, Map.of("Accept", "text/csv"));

@@ -30,7 +30,8 @@ final class HttpLayerCodes {
         if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) codes.add(VALIDATION_FAILED);
         if (answersABody(operation)) codes.add(NOT_ACCEPTABLE);
-        if (!access.open()) codes.add(UNAUTHORIZED);
+        // an open endpoint needs no token, but one that is sent is checked: expired or invalid, it is 401 (RFC 6750)
+        codes.add(UNAUTHORIZED);
         if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
         // a read-only token (an auditor's) writes nothing but its own session and account
         if (!access.open() && AccessRules.refusedToReadOnly(method, path)) codes.add(FORBIDDEN_CODE);
