@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -35,7 +36,9 @@ class AggregateStateController {
             @Parameter(description = "the aggregate's identifier as stored with its events (an order id, wallet-<userId>…)")
             @PathVariable @Size(max = 255) String aggregateId,
             @Parameter(description = "ISO-8601 instant (2026-11-30T12:00:00Z); now when absent", example = "2026-11-30T12:00:00Z")
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String asOf, jakarta.servlet.http.HttpServletRequest request) {
+        // a misspelled asOf ("asof") answered the state of now, as if it were the one asked for
+        AuditController.refuseUnknown(request, List.of("asOf"));
         AggregateState state = states.at(aggregateType, aggregateId, AsOf.parse(asOf, Instant.now()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
     }

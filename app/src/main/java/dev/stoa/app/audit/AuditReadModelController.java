@@ -10,6 +10,7 @@ import dev.stoa.query.ordering.OrderQueryHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -52,7 +53,8 @@ class AuditReadModelController {
     FindOrders.Result orders(@Parameter(description = "ISO-8601 instant, e.g. 2026-11-30T12:00:00Z") @RequestParam String asOf,
                              @RequestParam(required = false) String status,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-                             @RequestParam(defaultValue = "0") @Min(0) int offset) {
+                             @RequestParam(defaultValue = "0") @Min(0) int offset, HttpServletRequest request) {
+        AuditController.refuseUnknown(request, List.of("asOf", "status", "limit", "offset"));
         Instant at = AsOf.parse(asOf, null);
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
@@ -65,7 +67,8 @@ class AuditReadModelController {
             + "inventory read model stood at `asOf`, by product id (rebuilt from the events stored up to then)")
     StockPage stock(@Parameter(description = "ISO-8601 instant, e.g. 2026-11-30T12:00:00Z") @RequestParam String asOf,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
+                    @RequestParam(defaultValue = "0") @Min(0) int offset, HttpServletRequest request) {
+        AuditController.refuseUnknown(request, List.of("asOf", "limit", "offset"));
         Instant at = AsOf.parse(asOf, null);
         return asOfReplay.answer(InventoryProjection.NAME, at, () -> {
             List<StockLevel> items = jdbc.query("select product_id, on_hand, reserved, available from inventory_view "

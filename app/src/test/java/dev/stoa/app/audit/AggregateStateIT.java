@@ -320,6 +320,9 @@ class AggregateStateIT extends ApiTest {
         }
         assertThat(api.get(path + "?asOf=2000-01-01T00:00:00Z", auditor).body().get("detail").asText())
                 .contains("first event");
+        Api.Response misspelled = api.get(path + "?asof=2000-01-01T00:00:00Z", auditor);
+        assertThat(misspelled.status()).as("it answered the state of now: " + misspelled).isEqualTo(400);
+        assertThat(misspelled.body().at("/errors/0/field").asText()).isEqualTo("asof");
         Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
         String withOffset = later.atOffset(ZoneOffset.ofHours(2)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         assertThat(ok(api.get(path + "?asOf=" + withOffset, auditor)).get("asOf").asText()).as("'+' unencoded")

@@ -151,6 +151,11 @@ class ReadModelAsOfIT extends ApiTest {
     @Test
     void customersMayNotReadAndABadInstantIs400() {
         assertThat(api.get("/api/v1/audit/orders?asOf=2026-01-01T00:00:00Z", tokenFor("customer")).status()).isEqualTo(403);
+        for (String read : List.of("orders?asOf=2026-01-01T00:00:00Z&statuss=pending", "stock?asOf=2026-01-01T00:00:00Z&bogus=1")) {
+            Api.Response misspelled = api.get("/api/v1/audit/" + read, tokenFor("auditor"));
+            assertThat(misspelled.status()).as("ignored, it answered as if unfiltered: " + misspelled).isEqualTo(400);
+            assertThat(misspelled.code()).isEqualTo("validation_failed");
+        }
         assertThat(api.get("/api/v1/audit/stock?asOf=2026-01-01T00:00:00Z", tokenFor("customer")).status()).isEqualTo(403);
         Api.Response bad = api.get("/api/v1/audit/orders?asOf=yesterday", tokenFor("auditor"));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
