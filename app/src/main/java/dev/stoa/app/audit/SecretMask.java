@@ -4,22 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Hides the secrets an aggregate keeps, so that an audit answer shows neither them nor their hashes (a hash of a
  * short code is as good as the code to whoever can try them all): password and one-time code hashes, sealed TOTP
- * secrets and recovery code hashes ({@code UserAccount}), refresh token ids ({@code TokenFamily}), and voucher ids,
- * which are keyed hashes of voucher codes ({@code Voucher}, a {@code Wallet}'s redeemed vouchers). A field is hidden by
- * its name (any name with hash, secret, password or token in it, and the voucher names), and any value by its form
+ * secrets and recovery code hashes ({@code UserAccount}) and refresh token ids ({@code TokenFamily}). A field is hidden
+ * by its name (any name with hash, secret, password or token in it), and any value by its form
  * (a sealed secret {@code s2:…}, a BCrypt hash). A hidden value reads {@value #MASK}; null stays null, and a list
  * keeps its length and its nulls, so whether a secret is set (MFA on, recovery codes left) still shows.
  */
 final class SecretMask {
     static final String MASK = "[secret]";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(hash|secret|password|token).*");
-    private static final Set<String> VOUCHER_NAMES = Set.of("voucherId", "vouchers", "voucherReference");
     private static final Pattern SECRET_VALUE = Pattern.compile("^(s2:|\\$2[abxy]?\\$\\d\\d\\$).*", Pattern.DOTALL);
 
     private SecretMask() {}
@@ -37,7 +34,12 @@ final class SecretMask {
         return tree;
     }
 
-    static boolean secretName(String name) { return SECRET_NAME.matcher(name).matches() || VOUCHER_NAMES.contains(name); }
+    /**
+     * A voucher's id is no secret: the keyed hash (HMAC) of its code, which nobody without the platform's key can
+     * try codes against; it is the voucher's aggregate id, an admin's voucher list shows it, a wallet's entries name
+     * it. Until 2026-12-06 it read [secret] in audit payloads, beside the same id as the entry's aggregateId.
+     */
+    static boolean secretName(String name) { return SECRET_NAME.matcher(name).matches(); }
 
     private static JsonNode masked(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) return value;
