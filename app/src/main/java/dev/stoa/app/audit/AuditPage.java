@@ -1,5 +1,6 @@
 package dev.stoa.app.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,4 +8,7 @@ import java.util.List;
  * {@link AuditEvents#page}); {@code next} is the {@code after} of the next page (its last event's position), null at
  * the end.
  */
-public record AuditPage(List<AuditEntry> items, int limit, long after, Long next) {}
+public record AuditPage(List<AuditEntry> items, int limit, long after,
+                        @Schema(nullable = true, description = "The after of the next page (this page's last position); "
+                                + "null when this page reached the end of the log: to follow the log, keep the last item's "
+                                + "position and ask again later") Long next) {}
