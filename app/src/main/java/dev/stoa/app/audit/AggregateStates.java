@@ -22,18 +22,22 @@ class AggregateStates {
     private final AggregateTypes types;
     private final AggregateRebuilder rebuilder;
     private final SealedFields sealed;
+    private final OrderBuyers buyers;
 
-    AggregateStates(AggregateTypes types, AggregateRebuilder rebuilder, SealedFields sealed) {
+    AggregateStates(AggregateTypes types, AggregateRebuilder rebuilder, SealedFields sealed, OrderBuyers buyers) {
         this.types = types;
         this.rebuilder = rebuilder;
         this.sealed = sealed;
+        this.buyers = buyers;
     }
 
     AggregateState at(String aggregateType, String aggregateId, Instant asOf) {
         AggregateTypes.Type type = types.resolve(aggregateType);
         AggregateRebuilder.Rebuilt rebuilt = rebuilder.rebuild(type, aggregateId, asOf);
         JsonNode state = SecretMask.hide(StateJson.of(rebuilt.root()));
-        state = sealed.open(state, owners(aggregateId));
+        Set<String> owners = owners(aggregateId);
+        owners.addAll(buyers.of(state));
+        state = sealed.open(state, owners);
         return new AggregateState(type.name(), aggregateId, asOf, rebuilt.sequence(), rebuilt.version(),
                 rebuilt.lastEventAt(), rebuilt.eventsApplied(), state);
     }

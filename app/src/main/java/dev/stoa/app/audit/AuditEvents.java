@@ -29,12 +29,14 @@ public class AuditEvents {
     private final NamedParameterJdbcTemplate jdbc;
     private final StoredEvents store;
     private final SealedFields sealed;
+    private final OrderBuyers buyers;
     private final ObjectMapper json = AxonJson.mapper();
 
-    AuditEvents(NamedParameterJdbcTemplate jdbc, StoredEvents store, SealedFields sealed) {
+    AuditEvents(NamedParameterJdbcTemplate jdbc, StoredEvents store, SealedFields sealed, OrderBuyers buyers) {
         this.jdbc = jdbc;
         this.store = store;
         this.sealed = sealed;
+        this.buyers = buyers;
     }
 
     /**
@@ -127,7 +129,9 @@ public class AuditEvents {
         List<String> owners = new ArrayList<>();
         owners.add(event.aggregateId());
         owners.add(meta.userId());
-        JsonNode payload = SecretMask.hide(opener.open(tree(event.payload()), owners));
+        JsonNode raw = tree(event.payload());
+        owners.addAll(buyers.of(raw)); // a payment's refund request names the order, not the buyer whose key sealed it
+        JsonNode payload = SecretMask.hide(opener.open(raw, owners));
         return new AuditEntry(event.position(), event.eventId(), AuditFilter.apiType(event.aggregateType()),
                 event.aggregateId(), event.sequence(), simpleName(event.payloadType()), event.payloadRevision(),
                 instant(event.timestamp()), payload, meta);

@@ -356,6 +356,12 @@ class StripeRefundsIT {
         StoreScan store = new StoreScan(jdbc, app.getEnvironment().getProperty("spring.elasticsearch.uris"));
         assertThat(store.find(words)).as("the probe sees the opened reason in the read model").isNotEmpty();
         assertThat(store.find(words)).as("never in clear in the events").noneMatch(where -> where.startsWith("domain_event_entry"));
+        // the auditor reads it in the request's event, which names the order, not the buyer whose key sealed it (it
+        // read [sealed] there, and showed only in PaymentRefunded)
+        String auditor = shop.token(UUID.randomUUID().toString(), "auditor");
+        JsonNode requested = api.get("/api/v1/audit/events?aggregateId=" + order.paymentId() + "&type=PaymentRefundRequested",
+                auditor).body();
+        assertThat(requested.at("/items/0/payload/reason").asText()).as(requested.toString()).isEqualTo(words);
 
         app.getBean(CommandGateway.class).sendAndWait(new EraseUser(new UserId(buyer.id()), new Actor(buyer.id(), Set.of("customer"))));
 
