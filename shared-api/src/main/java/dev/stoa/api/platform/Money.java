@@ -14,11 +14,16 @@ public record Money(long amountCents, String currency) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code such as USD");
     }
 
-    /** Codes of the currencies the JDK knows (ISO 4217, with its funds and metals). */
+    /**
+     * Codes of the currencies the JDK knows (ISO 4217) that are money: with minor units. The codes ISO 4217 gives none
+     * (metals such as {@code XAU}, the IMF's {@code XDR}, the testing {@code XTS} and "no currency" {@code XXX}) were
+     * accepted until 2026-12-06, and a product priced in one could never be paid.
+     */
     private static final java.util.Set<String> ISO_4217 = Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getDefaultFractionDigits() >= 0)
             .map(Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    /** A currency a request may name: an ISO 4217 code (three capitals that name no currency, {@code XYZ}, are not). */
+    /** A currency a request may name: an ISO 4217 code of money (three capitals that name no currency, {@code XYZ}, are not). */
     public static boolean isCurrency(String code) {
         return code != null && CURRENCY.matcher(code).matches() && ISO_4217.contains(code);
     }

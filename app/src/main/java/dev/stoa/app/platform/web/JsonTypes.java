@@ -38,6 +38,15 @@ final class JsonTypes {
         return "an object"; // a Map, a record, any other type read from an object
     }
 
+    /** The whole numbers a field of this type holds, for a value beyond them. */
+    static String range(Class<?> type) {
+        if (type == Integer.class || type == int.class) return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        if (type == Long.class || type == long.class) return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        if (type == Short.class || type == short.class) return "a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        if (type == Byte.class || type == byte.class) return "a whole number from " + Byte.MIN_VALUE + " to " + Byte.MAX_VALUE;
+        return "a smaller number";
+    }
+
     /** Types written as a string that may not read one: a date, a time, a UUID (a wrong one is a bad value, not JSON). */
     static boolean readFromString(Class<?> type) {
         return type == UUID.class || type == Instant.class || type == OffsetDateTime.class || type == LocalDate.class;

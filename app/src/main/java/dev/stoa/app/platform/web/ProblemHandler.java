@@ -134,6 +134,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(Problems.validation("the request body has invalid fields",
                     List.of(Map.of("field", fieldPath(format), "message", expected))));
         }
+        // a whole number too large for its field (quantity 2^40): the field and its range (it came without errors[])
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
+            String field = fieldPath(mapping);
+            String expected = "must be " + JsonTypes.range(coercion.getTargetType());
+            ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST,
+                    "the request body is not valid JSON for this endpoint: " + field + " " + expected);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", expected)));
+            return respond(problem);
+        }
         // a value of the wrong JSON type: which field, and what it must be, never Jackson's words (they name Java types)
         if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
             String expected = "must be " + JsonTypes.expected(mismatch.getTargetType());
