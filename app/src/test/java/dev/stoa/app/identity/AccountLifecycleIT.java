@@ -139,6 +139,14 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(list.get(0).get("id").asText()).isEqualTo(workId);
         assertThat(list.get(0).get("isDefault").asBoolean()).isTrue();
         assertThat(list.get(1).get("isDefault").asBoolean()).as("the old default is no longer").isFalse();
+        // a list as every list is: {items, total, limit, offset} (it was {items}, and ignored limit)
+        JsonNode page = api.get(path + "?limit=1&offset=1", token).body();
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("limit").asInt()).isEqualTo(1);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.at("/items/0/isDefault").asBoolean()).isFalse();
+        assertThat(api.get(path + "?limit=0", token).status()).isEqualTo(400);
+        assertThat(api.get(path + "?limit=101", token).status()).isEqualTo(400);
 
         Map<String, Object> bad = address("castle", false);
         bad.put("countryCode", "Germany");

@@ -11,15 +11,21 @@ import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import dev.stoa.api.identity.FindAddresses;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Validated
 @Tag(name = "Identity")
 class UserQueryController {
     private final Queries queries;
@@ -46,11 +52,19 @@ class UserQueryController {
         return profile(userId);
     }
 
+    /** A page of a user's addresses, as every list is (at most 20 addresses: the default page holds them all). */
+    record AddressPage(List<FindAddresses.AddressView> items, long total, int limit, int offset) {}
+
     @GetMapping("/api/v1/users/{userId}/addresses")
-    @Operation(operationId = "listAddresses", summary = "A user's addresses, the default first (that user, admin)")
-    FindAddresses.Result addresses(@PathVariable UserId userId, Actor actor) {
+    @Operation(operationId = "listAddresses", summary = "A user's addresses, the default first (that user, admin); "
+            + "{items, total, limit, offset} as every list (it was {items} before 2026-12-06)")
+    AddressPage addresses(@PathVariable UserId userId, Actor actor,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                          @RequestParam(defaultValue = "0") @Min(0) int offset) {
         Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.ADMIN);
-        return queries.ask(new FindAddresses(userId), FindAddresses.Result.class);
+        List<FindAddresses.AddressView> all = queries.ask(new FindAddresses(userId), FindAddresses.Result.class).items();
+        List<FindAddresses.AddressView> page = all.stream().skip(offset).limit(limit).toList();
+        return new AddressPage(page, all.size(), limit, offset);
     }
 
     private UserView profile(Jwt jwt) { return profile(new UserId(jwt.getSubject())); }
