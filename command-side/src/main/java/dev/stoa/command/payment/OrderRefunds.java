@@ -128,6 +128,7 @@ public class OrderRefunds {
     RefundApproved handle(ApproveRefund cmd, RefundableOrders orders, RefundPolicy policy) {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
+        requireNotTheBuyer(cmd.actor(), cmd.refundId());
         if (!REQUESTED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
         RefundableOrder order = orders.find(orderId).orElseThrow();
@@ -186,6 +187,7 @@ public class OrderRefunds {
     void handle(RejectRefund cmd, PersonalData personal) {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
+        requireNotTheBuyer(cmd.actor(), cmd.refundId());
         if (!REQUESTED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
         String reason = cmd.reason() == null ? "" : cmd.reason().strip();
@@ -234,6 +236,7 @@ public class OrderRefunds {
     RefundRetried handle(RetryRefund cmd) {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
+        requireNotTheBuyer(cmd.actor(), cmd.refundId());
         if (!FAILED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + ": only a failed refund is retried");
         String id = cmd.refundId().value();
@@ -256,6 +259,7 @@ public class OrderRefunds {
     ProductReturnReceived handle(ReceiveReturn cmd) {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
+        requireNotTheBuyer(cmd.actor(), cmd.refundId());
         String id = cmd.refundId().value();
         List<RefundItem> opened = returns.get(id);
         if (opened == null)
@@ -313,6 +317,16 @@ public class OrderRefunds {
     private static void requireStaff(Actor actor) {
         if (actor == null || !(actor.isAdmin() || actor.has(Roles.SUPPORT)))
             throw DomainException.forbidden("only admin and support decide refund requests");
+    }
+
+    /**
+     * Staff who are also customers do not decide their own requests, nor record their own returns: a support agent
+     * approved the refund of their own order into their own wallet, and recorded a parcel that never came back into
+     * stock (found by a walkthrough, 2026-12-06). Another member of staff does.
+     */
+    private void requireNotTheBuyer(Actor actor, RefundRequestId refundId) {
+        if (buyerOf(refundId).value().equals(actor.userId()))
+            throw DomainException.forbidden("refund request " + refundId + " is your own: another member of staff decides it");
     }
 
     @EventSourcingHandler

@@ -206,6 +206,27 @@ class OrderRefundsTest {
                 .expectEvents(approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false));
     }
 
+    /** A buyer who is also staff neither decides their own request nor records their own return; another one does. */
+    @Test
+    void givenTheBuyersOwnRequest_whenTheBuyerAsStaffDecidesIt_thenForbidden_andAnotherMemberOfStaffMay() {
+        List<RefundItem> lampBack = List.of(new RefundItem("product", lamp, 1));
+        Actor buyerAsStaff = new Actor(buyer.value(), Set.of("customer", "support", "admin"));
+        fixture.given(requested(first, lampBack))
+                .when(new ApproveRefund(order, first, buyerAsStaff))
+                .expectNoEvents().expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+        fixture.given(requested(first, lampBack))
+                .when(new RejectRefund(order, first, "no", buyerAsStaff))
+                .expectNoEvents().expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+        fixture.given(requested(first, lampBack),
+                        approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false),
+                        new ProductReturnOpened(first, order, buyer, lampBack))
+                .when(new ReceiveReturn(order, first, "parcel-1", lampBack, buyerAsStaff))
+                .expectNoEvents().expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+        fixture.given(requested(first, lampBack))
+                .when(new ApproveRefund(order, first, support))
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void givenApproved_whenTheShippedUnitsAreSentBack_thenAReturnOpensOnce_butNotForARequestNotApproved() {
         List<RefundItem> lampBack = List.of(new RefundItem("product", lamp, 1));
