@@ -100,6 +100,15 @@ class CheckoutIT extends ApiTest {
         }
     }
 
+    /** A customer with an address in California, 100.00 in the wallet and one unit of the product in the cart. */
+    private String[] readyToOrder(String productId) {
+        String[] buyer = customer();
+        address(buyer[0], buyer[1], "US", "CA");
+        fund(List.of(buyer[1]), 10_000);
+        add(buyer[1], productId, 1);
+        return buyer;
+    }
+
     private void add(String token, String productId, int quantity) {
         Api.Response r = api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", productId, "quantity", quantity), token);
         assertThat(r.status()).as(r.toString()).isBetween(200, 204);
@@ -136,11 +145,8 @@ class CheckoutIT extends ApiTest {
     @Test
     void anAcceptHeaderNoAnswerMeets_isRefusedBeforeTheOrderIsPlaced_andTheKeysRetryPlacesIt() {
         String kettle = product("Kettle", 3_000, 800, 5);
-        String[] buyer = customer();
+        String[] buyer = readyToOrder(kettle);
         String token = buyer[1];
-        address(buyer[0], token, "US", "CA");
-        fund(List.of(token), 10_000);
-        add(token, kettle, 1);
         String key = UUID.randomUUID().toString();
 
         for (String accept : List.of("application/xml", "text/html", "application/yaml")) {
@@ -166,11 +172,8 @@ class CheckoutIT extends ApiTest {
     @Test
     void aDeactivatedOrSuspendedBuyersStillValidTokenPlacesNoOrder_theCartAndStockStay() {
         String kettle = product("Kettle", 3_000, 800, 5);
-        String[] buyer = customer();
+        String[] buyer = readyToOrder(kettle);
         String token = buyer[1];
-        address(buyer[0], token, "US", "CA");
-        fund(List.of(token), 10_000);
-        add(token, kettle, 1);
 
         assertThat(api.post("/api/v1/admin/users/" + buyer[0] + "/suspend", Map.of("reason", "chargebacks"), admin).status()).isEqualTo(204);
         Api.Response suspended = checkout(token, wallet(), null); // the access token lives on until it expires
@@ -594,28 +597,36 @@ class CheckoutIT extends ApiTest {
         assertThat(api.post("/api/v1/orders", wallet(), null).status()).isEqualTo(401);
     }
 
+    /**
+     * A cancellation's answer covers what it gives back: the next read shows the wallet refunded and the units back.
+     * Before, the order's saga gave them back after the answer, and a read right after it often showed the old balance
+     * and stock (a walkthrough saw it in 6 of 15 tries; this test awaited the saga). Five orders, each read at once.
+     */
     @Test
-    void cancellingAPaidOrderRefundsTheWalletAndPutsTheUnitsBack() {
+    void cancellingAPaidOrderRefundsTheWalletAndPutsTheUnitsBack_inTheNextRead() {
         String chair = product("Chair", 2_500, null, 4);
         String[] buyer = customer();
         String token = buyer[1];
         fund(List.of(token), 10_000);
-        add(token, chair, 2);
-        Api.Response placed = checkout(token, wallet(), null);
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        String orderId = placed.body().get("orderId").asText();
-        levels(inventory(chair), 2, 0, 2);
-        assertThat(balance(token)).isEqualTo(5_000);
+        for (int i = 0; i < 5; i++) {
+            add(token, chair, 2);
+            Api.Response placed = checkout(token, wallet(), null);
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            String orderId = placed.body().get("orderId").asText();
+            levels(inventory(chair), 2, 0, 2); // no weight: nothing ships, the units left at payment
+            assertThat(balance(token)).isEqualTo(5_000);
 
-        Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "found a better chair"), token);
-        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
-        // the saga gives back what the order took: it runs after the cancellation's answer
-        Await.until(() -> balance(token) == 10_000, Duration.ofSeconds(20), "the wallet is refunded");
-        Await.until(() -> inventory(chair).get("onHand").asInt() == 4, Duration.ofSeconds(20), "the units are back");
-        levels(inventory(chair), 4, 0, 4);
-        JsonNode refund = api.get("/api/v1/wallet", token).body().get("entries").get(0);
-        assertThat(refund.get("type").asText()).isEqualTo("refund");
-        assertThat(refund.get("amountCents").asLong()).isEqualTo(5_000);
+            Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "found a better chair"), token);
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+            assertThat(balance(token)).as("order %d: the wallet refunded in the next read", i).isEqualTo(10_000);
+            levels(inventory(chair), 4, 0, 4);
+            JsonNode refund = api.get("/api/v1/wallet", token).body().get("entries").get(0);
+            assertThat(refund.get("type").asText()).isEqualTo("refund");
+            assertThat(refund.get("amountCents").asLong()).isEqualTo(5_000);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where type = 'Wallet' and payload_type like "
+                + "'%WalletRefunded' and aggregate_identifier = ?", Long.class, "wallet-" + buyer[0]))
+                .as("each refunded once, though the request and the saga both sent it").isEqualTo(5);
     }
 
     /**

@@ -199,7 +199,7 @@ public class Order {
     }
 
     @CommandHandler
-    void handle(CancelOrder cmd, OrderHolds holds, PersonalData personal) {
+    OrderCancelled handle(CancelOrder cmd, OrderHolds holds, PersonalData personal) {
         Actor actor = cmd.actor();
         boolean admin = actor != null && actor.isAdmin();
         boolean owner = actor != null && actor.userId().equals(buyer.value());
@@ -208,11 +208,11 @@ public class Order {
                 throw DomainException.forbidden("only the buyer or an admin may cancel an order");
             throw DomainException.notFound("order " + orderId);
         }
-        if (status == OrderStatus.CANCELLED) return;
+        if (status == OrderStatus.CANCELLED) return null; // cancelled already: nothing more
         // the platform cancels only orders that wait for payment (a failed payment, a deactivated buyer's pending
         // orders), on what it read a moment before: one paid since then goes on
         boolean platform = Actor.system().userId().equals(actor.userId());
-        if (platform && status != OrderStatus.PENDING) return;
+        if (platform && status != OrderStatus.PENDING) return null;
         if (status == OrderStatus.DELIVERED) throw DomainException.invalidTransition("order " + orderNumber + " was delivered");
         if (!admin && !shipped.isEmpty())
             throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask for a refund "
@@ -226,7 +226,7 @@ public class Order {
                 ? (owner && !admin ? "cancelled by the buyer" : "cancelled by an admin") : cmd.reason().trim();
         OrderRules.text(reason, "reason", 500);
         // only the platform gives the fixed reasons: a person who types "expired" wrote free text (sealed, shown as written)
-        cancel(reason, platform && CancelOrder.fixedReason(reason), actor.userId(), holds, personal);
+        return cancel(reason, platform && CancelOrder.fixedReason(reason), actor.userId(), holds, personal);
     }
 
     @CommandHandler
@@ -234,14 +234,17 @@ public class Order {
         if (status == OrderStatus.PENDING) cancel(CancelOrder.EXPIRED, true, "system", holds, personal);
     }
 
-    private void cancel(String reason, boolean fixed, String by, OrderHolds holds, PersonalData personal) {
+    /** Cancels the order; answers the event, so the cancellation's request can give back what it held at once. */
+    private OrderCancelled cancel(String reason, boolean fixed, String by, OrderHolds holds, PersonalData personal) {
         holds.release(orderId);
         boolean paid = status != OrderStatus.PENDING;
         // an erased buyer has no key left to seal with: their order is still cancelled, the free text is not kept
         String stored = fixed ? reason : personal.isErased(buyer.value()) ? PersonalData.ERASED : personal.seal(buyer.value(), reason);
-        apply(new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
+        OrderCancelled cancelled = new OrderCancelled(orderId, orderNumber, buyer, status.value(), stored,
                 by, lines, couponCode, paymentMethod, paid ? paymentReference : null, paid ? amounts.totalCents() : 0,
-                amounts.currency(), List.copyOf(shipped.keySet()), notPutBack()));
+                amounts.currency(), List.copyOf(shipped.keySet()), notPutBack());
+        apply(cancelled);
+        return cancelled;
     }
 
     /**

@@ -151,20 +151,7 @@ public class OrderFulfilment {
     @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderCancelled e) {
-        boolean wasPending = OrderStatus.PENDING.value().equals(e.previousStatus());
-        boolean shipped = OrderStatus.SHIPPED.value().equals(e.previousStatus());
-        for (OrderLine line : productLines(e.lines())) {
-            ProductId product = new ProductId(line.itemId());
-            if (wasPending) send(new ReleaseStockReservation(product, e.orderId()));
-            // units that left (the whole order shipped, or this line of a partly shipped one) come back by a return
-            // (less those a refund withdrew before: they are back on hand already)
-            else if (!shipped && !e.shipped(line) && e.unitsKept(line) > 0)
-                send(new ReturnCommittedStock(product, e.orderId(), e.unitsKept(line)));
-        }
-        if (wasPending && e.couponCode() != null) send(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
-        if (e.paidCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))
-            // what is left of the debit: refund requests may have given some of it back already
-            send(new RefundRestToWallet(e.buyer(), e.orderId(), "cancelled-" + e.orderId().value(), e.currency()));
+        for (Object step : CancellationSteps.of(e)) send(step); // the request sent them too, if it made the cancellation
     }
 
     @EndSaga
