@@ -10,7 +10,9 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.app.review.Shoppers.Buyer;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
 import dev.stoa.app.support.StoreScan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,38 @@ class ReviewsIT extends ApiTest {
         Api.Response review = shop.review(kettle, 5, null, ada.token());
         assertThat(review.status()).as(review.toString()).isEqualTo(403);
         assertThat(review.code()).isEqualTo("purchase_required");
+    }
+
+    /**
+     * A review whose purchase is undone leaves the product's reviews and rating: a buyer reviewed with five stars, then
+     * cancelled the order and got the money back, and the stars stayed, verified (found by a walkthrough). A buyer
+     * who holds another purchase keeps their review; one who buys again may review again.
+     */
+    @Test
+    void aReviewWhosePurchaseIsCancelled_leavesTheRating_unlessItsAuthorHoldsAnotherPurchase() {
+        String brand = unique("Kettleworks");
+        String kettle = shop.product("Kettle", brand, 4_000);
+        Buyer ada = shop.buyer("Ada", "Lovelace");
+        Buyer bob = shop.buyer("Bob", "Babbage");
+        String adasOrder = shop.buy(ada, kettle);
+        String bobsFirst = shop.buy(bob, kettle);
+        shop.buy(bob, kettle);
+        assertThat(shop.review(kettle, 5, "best ever", ada.token()).status()).isEqualTo(201);
+        assertThat(shop.review(kettle, 2, "too loud", bob.token()).status()).isEqualTo(201);
+        rating(kettle, brand, 3.5, 2);
+
+        assertThat(api.post("/api/v1/orders/" + adasOrder + "/cancel", Map.of(), ada.token()).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/orders/" + bobsFirst + "/cancel", Map.of(), bob.token()).status()).isEqualTo(204);
+        Await.until(() -> product(kettle).at("/rating/count").asLong() == 1, Duration.ofSeconds(20), "Ada's stars withdrawn");
+        rating(kettle, brand, 2.0, 1);
+        assertThat(reviews(kettle).get("items")).as("Bob holds his second order: his review stands").hasSize(1);
+        assertThat(reviews(kettle).at("/items/0/rating").asInt()).isEqualTo(2);
+        Api.Response again = shop.review(kettle, 5, null, ada.token());
+        assertThat(again.code()).as(again.toString()).isEqualTo("purchase_required");
+
+        shop.buy(ada, kettle);
+        assertThat(shop.review(kettle, 4, "bought it again", ada.token()).status()).as("a new purchase, a new review").isEqualTo(201);
+        rating(kettle, brand, 3.0, 2);
     }
 
     @Test

@@ -77,6 +77,18 @@ public class ProductReviews {
         }
     }
 
+    /**
+     * The author's purchase was undone (cancelled, or refunded whole before it shipped) and they hold no other: their
+     * live review leaves the product's reviews and rating, as if they had deleted it (they may review again once they
+     * buy again). A review that kept its stars after its money came back made a rating anyone could buy for nothing
+     * (found by a walkthrough, 2026-12-06). Nothing when they have no live review.
+     */
+    @CommandHandler
+    void handle(WithdrawReviewOfUndonePurchase cmd) {
+        book.liveOf(cmd.authorId().value()).ifPresent(reviewId -> apply(new ReviewWithdrawn(productId, reviewId,
+                cmd.authorId(), cmd.orderId(), book.summary().minus(book.live(reviewId).rating()))));
+    }
+
     @EventSourcingHandler
     void on(ReviewPosted e) {
         reviewsId = ReviewIds.of(e.productId());
@@ -92,4 +104,7 @@ public class ProductReviews {
 
     @EventSourcingHandler
     void on(ReviewRemoved e) { book.removed(e.reviewId(), e.authorId().value(), e.productRating()); }
+
+    @EventSourcingHandler
+    void on(ReviewWithdrawn e) { book.deleted(e.reviewId(), e.authorId().value(), e.productRating()); }
 }

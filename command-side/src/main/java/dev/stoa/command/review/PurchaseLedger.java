@@ -5,9 +5,18 @@ import dev.stoa.api.ordering.OrderClosedByRefunds;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.review.ReviewIds;
+import dev.stoa.api.review.WithdrawReviewOfUndonePurchase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +32,14 @@ import org.springframework.stereotype.Component;
 class PurchaseLedger {
     static final String NAME = "review-purchases";
     private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final EventStore events;
 
-    PurchaseLedger(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+    PurchaseLedger(JdbcTemplate jdbc, CommandGateway commands, EventStore events) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.events = events;
+    }
 
     @EventHandler
     void on(OrderPlaced e) {
@@ -41,14 +56,35 @@ class PurchaseLedger {
     }
 
     @EventHandler
-    void on(OrderCancelled e) {
+    void on(OrderCancelled e, ReplayStatus replay) {
         jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
+        if (!OrderStatus.PENDING.value().equals(e.previousStatus())) withdrawReviews(e.orderId(), e.buyer(), replay);
     }
 
     /** Every unit refunded before it shipped: the buyer never had the product. */
     @EventHandler
-    void on(OrderClosedByRefunds e) {
+    void on(OrderClosedByRefunds e, ReplayStatus replay) {
         jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
+        withdrawReviews(e.orderId(), e.buyer(), replay);
+    }
+
+    /**
+     * A paid order undone: of each of its products that the buyer now holds no other purchase of, their review (if
+     * any) is withdrawn from the product's reviews and rating. Not on a replay, which rebuilds this table only: the
+     * reviews were withdrawn when it happened (and a replay's view of the past must not withdraw a review written
+     * after a later purchase). A product nobody reviewed has no reviews to ask.
+     */
+    private void withdrawReviews(OrderId orderId, UserId buyer, ReplayStatus replay) {
+        if (replay.isReplay()) return;
+        for (String product : jdbc.queryForList("select distinct item_id from review_purchase where order_id = ? and item_type = ?",
+                String.class, orderId.value(), OrderLine.PRODUCT)) {
+            boolean holdsAnother = Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from review_purchase "
+                    + "where buyer_id = ? and item_type = ? and item_id = ? and status = 'confirmed')", Boolean.class,
+                    buyer.value(), OrderLine.PRODUCT, product));
+            ProductId productId = new ProductId(product);
+            if (holdsAnother || !events.readEvents(ReviewIds.of(productId), 0).hasNext()) continue;
+            commands.sendAndWait(new WithdrawReviewOfUndonePurchase(productId, buyer, orderId));
+        }
     }
 
     @ResetHandler

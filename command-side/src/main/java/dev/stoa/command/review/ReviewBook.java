@@ -73,6 +73,12 @@ class ReviewBook {
 
     RatingSummary summary() { return new RatingSummary(count, total); }
 
+    /** The live review of {@code author}, if any. */
+    java.util.Optional<ReviewId> liveOf(String author) {
+        String id = byAuthor.get(author);
+        return id != null && "live".equals(reviews.get(id).state) ? java.util.Optional.of(new ReviewId(id)) : java.util.Optional.empty();
+    }
+
     void posted(ReviewId reviewId, String authorId, int rating, RatingSummary summary) {
         reviews.put(reviewId.value(), new Entry(authorId, rating, "live"));
         byAuthor.put(authorId, reviewId.value());

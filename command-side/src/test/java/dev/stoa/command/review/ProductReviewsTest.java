@@ -141,6 +141,27 @@ class ProductReviewsTest {
                 .expectEvents(new ReviewPosted(product, again, ada, 3, null, new RatingSummary(1, 3)));
     }
 
+    /** A purchase undone withdraws its buyer's review from the rating; they review again once they buy again. */
+    @Test
+    void givenReviewed_whenTheAuthorsPurchaseIsUndone_thenWithdrawn_andTheyMayReviewAgain_butNothingForNoReview() {
+        dev.stoa.api.ordering.OrderId order = dev.stoa.api.ordering.OrderId.random();
+        ReviewPosted bobs = new ReviewPosted(product, bobsReview, bob, 2, null, new RatingSummary(2, 6));
+        ReviewWithdrawn withdrawn = new ReviewWithdrawn(product, adasReview, ada, order, new RatingSummary(1, 2));
+        fixture.given(adaPosted(4), bobs)
+                .when(new WithdrawReviewOfUndonePurchase(product, ada, order))
+                .expectEvents(withdrawn);
+        fixture.given(adaPosted(4), bobs, withdrawn)
+                .when(new WithdrawReviewOfUndonePurchase(product, ada, order))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        ReviewId again = ReviewId.random();
+        fixture.given(adaPosted(4), bobs, withdrawn)
+                .when(new PostReview(product, again, 5, null, adaActs))
+                .expectEvents(new ReviewPosted(product, again, ada, 5, null, new RatingSummary(2, 7)));
+        fixture.given(bobs)
+                .when(new WithdrawReviewOfUndonePurchase(product, ada, order))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     @Test
     void givenReviewed_whenAnAdminDeletes_thenRemoved_andTheAuthorMayNotReviewAgain() {
         ReviewRemoved removed = new ReviewRemoved(product, adasReview, ada, admin.userId(), RatingSummary.NONE);

@@ -9,6 +9,7 @@ import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
 import dev.stoa.api.review.ReviewRemoved;
+import dev.stoa.api.review.ReviewWithdrawn;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -62,6 +63,9 @@ public class ProductProjection {
 
     @EventHandler
     void on(ReviewRemoved e) { rated(e.productId(), e.productRating()); }
+
+    @EventHandler
+    void on(ReviewWithdrawn e) { rated(e.productId(), e.productRating()); }
 
     private void rated(ProductId productId, RatingSummary rating) {
         products.getReferenceById(productId.value()).rated(rating.average(), rating.count());

@@ -4,6 +4,7 @@ import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
 import dev.stoa.api.review.ReviewRemoved;
+import dev.stoa.api.review.ReviewWithdrawn;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -26,6 +27,7 @@ public class ProductSequencing implements SequencingPolicy<EventMessage<?>> {
             case ReviewEdited e -> e.productId().value();
             case ReviewDeleted e -> e.productId().value();
             case ReviewRemoved e -> e.productId().value();
+            case ReviewWithdrawn e -> e.productId().value();
             default -> SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
         };
     }

@@ -10,6 +10,7 @@ import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
 import dev.stoa.api.review.ReviewRemoved;
+import dev.stoa.api.review.ReviewWithdrawn;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -52,6 +53,9 @@ public class ReviewProjection {
 
     @EventHandler
     void on(ReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
+
+    @EventHandler
+    void on(ReviewWithdrawn e) { reviews.deleteById(e.reviewId().value()); }
 
     @EventHandler
     void on(CourseReviewPosted e, @Timestamp Instant at) {

@@ -19,6 +19,7 @@ import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
 import dev.stoa.api.review.ReviewRemoved;
+import dev.stoa.api.review.ReviewWithdrawn;
 import dev.stoa.projection.platform.RefusedDocuments;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +146,9 @@ public class ProductSearchProjection {
 
     @EventHandler
     public void on(ReviewRemoved e, TrackingToken token) { rated(e.productId(), e.productRating(), token); }
+
+    @EventHandler
+    public void on(ReviewWithdrawn e, TrackingToken token) { rated(e.productId(), e.productRating(), token); }
 
     private void rated(ProductId id, RatingSummary rating, TrackingToken token) {
         record(id, token, false, doc -> doc.withRating(rating.average(), rating.count()));
