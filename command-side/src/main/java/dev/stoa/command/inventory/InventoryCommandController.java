@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -38,7 +38,7 @@ class InventoryCommandController {
             @Schema(description = "Where the units are; an empty string clears it")
             @Size(max = 100) String warehouseLocation) {}
 
-    record RestockRequest(@NotNull @Positive @Max(10_000_000) Integer quantity) {}
+    record RestockRequest(@NotNull @Min(1) @Max(10_000_000) Integer quantity) {}
 
     @PutMapping
     @Operation(operationId = "adjustStock", summary = "Set stock after a count: onHand, reorder threshold, location (vendor of the product, admin)",

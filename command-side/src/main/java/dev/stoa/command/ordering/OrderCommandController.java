@@ -9,6 +9,7 @@ import dev.stoa.api.ordering.MarkOrderShipped;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.RefusalsStayHere;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -73,22 +74,26 @@ class OrderCommandController {
     ResponseEntity<Void> cancel(@PathVariable OrderId orderId, @Valid @RequestBody(required = false) CancelRequest body,
                                 Actor actor) {
         OrderCancelled cancelled = commands.send(new CancelOrder(orderId, body == null ? null : body.reason(), actor));
-        if (cancelled != null) for (Object step : CancellationSteps.of(cancelled)) giveBack(orderId, step);
+        if (cancelled != null) giveBack(cancelled);
         return ResponseEntity.noContent().build();
     }
 
     /**
-     * A step of the cancellation, sent by its request so that the answer covers it: the next read of the stock or the
+     * The steps of the cancellation, sent by its request so that the answer covers them: the next read of the stock or the
      * wallet (with the answer's {@code X-Stoa-Position}) shows the units and the money back. Before, only the order's
      * saga sent them, after the answer, and such a read often showed the old stock and balance (found by a
      * walkthrough, 2026-12-06). The saga still sends each (every step is idempotent): a step refused or unanswered
      * here is left to it, and the cancellation, which happened, is answered as such.
      */
-    private void giveBack(OrderId orderId, Object step) {
-        try {
-            commands.send(step);
-        } catch (RuntimeException e) {
-            log.info("Order {}: {} is left to the order's saga ({})", orderId, step.getClass().getSimpleName(), e.toString());
+    @RefusalsStayHere
+    private void giveBack(OrderCancelled cancelled) {
+        for (Object step : CancellationSteps.of(cancelled)) {
+            try {
+                commands.send(step);
+            } catch (RuntimeException e) {
+                log.info("Order {}: {} is left to the order's saga ({})", cancelled.orderId(), step.getClass().getSimpleName(),
+                        e.toString());
+            }
         }
     }
 }

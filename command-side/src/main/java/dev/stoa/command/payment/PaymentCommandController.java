@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ class PaymentCommandController {
     record SandboxConfirmRequest(@NotBlank @Pattern(regexp = "pm_card_visa|pm_card_chargeDeclined|pm_card_chargeDeclinedInsufficientFunds",
             message = "must be pm_card_visa, pm_card_chargeDeclined or pm_card_chargeDeclinedInsufficientFunds") String paymentMethod) {}
 
-    record RefundRequest(@NotNull @Positive @Max(100_000_000_00L) Long amountCents, @NotBlank @Size(max = 500) String reason) {}
+    record RefundRequest(@NotNull @Min(1) @Max(100_000_000_00L) Long amountCents, @NotBlank @Size(max = 500) String reason) {}
 
     record RefundAccepted(String paymentId, String refundId, long amountCents, String status) {}
 

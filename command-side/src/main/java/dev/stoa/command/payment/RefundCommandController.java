@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -47,7 +47,7 @@ class RefundCommandController {
     }
 
     record Item(@Pattern(regexp = "product|course", message = "must be product or course") String itemType,
-                @NotNull UUID itemId, @NotNull @Positive @Max(10_000) Integer quantity) {}
+                @NotNull UUID itemId, @NotNull @Min(1) @Max(10_000) Integer quantity) {}
 
     record RefundRequestBody(@NotNull UUID orderId, @NotBlank @Size(max = 1000) String reason,
                              @Size(min = 1, max = 100, message = "name at least one item, or leave items out for the whole order")
@@ -113,9 +113,9 @@ class RefundCommandController {
     }
 
     record ReturnedItem(@Pattern(regexp = "product", message = "must be product") String itemType, @NotNull UUID itemId,
-                        @NotNull @Positive @Max(10_000) Integer quantity) {}
+                        @NotNull @Min(1) @Max(10_000) Integer quantity) {}
 
-    record ReturnReceivedBody(@NotEmpty @Size(max = 100) List<@Valid @NotNull ReturnedItem> items) {}
+    record ReturnReceivedBody(@NotEmpty @Size(min = 1, max = 100) List<@Valid @NotNull ReturnedItem> items) {}
 
     record ReturnReceived(String refundId, String orderId, String receiptId, List<RefundItem> items, boolean complete) {}
 

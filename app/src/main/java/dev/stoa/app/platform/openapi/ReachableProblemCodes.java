@@ -27,6 +27,8 @@ import org.springframework.asm.Type;
 final class ReachableProblemCodes {
     private static final String COMMAND_HANDLER = "org/axonframework/commandhandling/CommandHandler";
     private static final String QUERY_HANDLER = "org/axonframework/queryhandling/QueryHandler";
+    /** A method that keeps every refusal of what it calls ({@code RefusalsStayHere}): nothing of it reaches the answer. */
+    private static final String REFUSALS_STAY_HERE = "dev/stoa/command/platform/web/RefusalsStayHere";
     private final BytecodeIndex index;
     private final Map<String, List<MethodKey>> handlers = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
@@ -55,7 +57,7 @@ final class ReachableProblemCodes {
             if (!seen.add(next) || next.owner().equals(BytecodeIndex.ERROR_CODE)) continue;
             for (MethodKey implementation : implementations(next)) {
                 MethodFacts facts = facts(implementation);
-                if (facts == null) continue;
+                if (facts == null || facts.annotations().contains(REFUSALS_STAY_HERE)) continue;
                 facts.codes().forEach(name -> codes.add(ErrorCode.valueOf(name)));
                 work.addAll(facts.calls());
                 for (String created : facts.created()) {
