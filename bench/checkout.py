@@ -87,7 +87,7 @@ def create_products(admin, count, stock):
 
 
 def mailbox_token(admin, email):
-    for _ in range(100):
+    for _ in range(600):  # up to a minute: the mail queue may still drain what the seeding sent
         mails = admin.ok("GET", "/api/v1/dev/mailbox?to=" + urllib.parse.quote(email))
         for m in mails or []:
             text = m.get("text", "")
