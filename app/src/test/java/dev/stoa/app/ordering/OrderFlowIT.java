@@ -87,6 +87,37 @@ class OrderFlowIT extends ApiTest {
         assertThat(api.get("/api/v1/orders/not-a-uuid", buyer()).status()).isEqualTo(400);
     }
 
+    /**
+     * A vendor lists the orders holding their lines, each with their own lines only: they could read an order only by
+     * an id learnt elsewhere, so they could not find what to ship (found by a walkthrough).
+     */
+    @Test
+    void aVendorListsTheOrdersHoldingTheirLines_withTheirLinesOnly() {
+        OrderId first = kettleAndPan();
+        OrderId second = kettleAndPan();
+        OrderId pansOnly = Orders.place(gateway, buyerId, List.of(Orders.product(vendorB, "Pan", 6_250, 2)));
+        for (OrderId id : List.of(first, second, pansOnly)) awaitStatus(api, id, buyer(), "pending");
+
+        JsonNode mine = api.get("/api/v1/vendors/me/orders", tokenAs(vendorA, "vendor")).body();
+        assertThat(mine.get("total").asLong()).isEqualTo(2);
+        assertThat(mine.get("items").findValuesAsText("id")).containsExactly(second.value(), first.value());
+        for (JsonNode order : mine.get("items")) {
+            assertThat(order.get("items")).as("only vendor A's line").hasSize(1);
+            assertThat(order.at("/items/0/nameSnapshot").asText()).isEqualTo("Kettle");
+            assertThat(order.get("totalCents").isNull()).as("the buyer's totals are not theirs").isTrue();
+            assertThat(order.at("/shippingAddress/city").asText()).isEqualTo("London");
+        }
+        assertThat(api.get("/api/v1/vendors/me/orders", tokenAs(vendorB, "vendor")).body().get("total").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/v1/vendors/me/orders?status=confirmed", tokenAs(vendorA, "vendor")).body().get("total").asLong())
+                .as("nothing paid, nothing to ship yet").isZero();
+        assertThat(api.get("/api/v1/vendors/me/orders?limit=1&offset=1", tokenAs(vendorA, "vendor")).body().at("/items/0/id")
+                .asText()).isEqualTo(first.value());
+        assertThat(api.get("/api/v1/vendors/me/orders", tokenFor("vendor")).body().get("total").asLong())
+                .as("another vendor's").isZero();
+        assertThat(api.get("/api/v1/vendors/me/orders", buyer()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/vendors/me/orders?status=lost", tokenAs(vendorA, "vendor")).status()).isEqualTo(400);
+    }
+
     @Test
     void eachVendorShipsTheirLinesWithTracking_theOrderIsShippedThenDelivered_andIllegalStepsAre409() {
         OrderId id = kettleAndPan();

@@ -3,6 +3,7 @@ package dev.stoa.query.ordering;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.FindOrderById;
 import dev.stoa.api.ordering.FindOrders;
+import dev.stoa.api.ordering.FindVendorOrders;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.OrderView;
@@ -75,15 +76,32 @@ class OrderQueryController {
         return find(null, status, from, to, limit, offset);
     }
 
+    @GetMapping("/vendors/me/orders")
+    @Operation(operationId = "listMyVendorOrders", summary = "The orders holding a line the caller sells, newest first, "
+            + "each with the caller's lines only (as GET /orders/{orderId} shows them to a vendor), by status and placed "
+            + "in [from, to): what to ship is status=confirmed (vendor, admin)")
+    FindOrders.Result vendorOrders(Actor actor, @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        Instant[] range = InstantParam.range(from, to);
+        return queries.ask(new FindVendorOrders(actor.userId(), status(status), range[0], range[1], limit, offset),
+                FindOrders.Result.class);
+    }
+
     /**
      * Orders of one buyer (null: all), by status and placed in [from, to); a user's own lists take the filters the
      * staff's list takes (they were ignored, so {@code ?status=confirmed} listed cancelled orders too).
      */
     private FindOrders.Result find(String buyer, String status, String from, String to, int limit, int offset) {
-        OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
-                DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
-        return queries.ask(new FindOrders(buyer, wanted, since, until, limit, offset), FindOrders.Result.class);
+        return queries.ask(new FindOrders(buyer, status(status), since, until, limit, offset), FindOrders.Result.class);
+    }
+
+    private static OrderStatus status(String status) {
+        return status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
+                DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
     }
 }

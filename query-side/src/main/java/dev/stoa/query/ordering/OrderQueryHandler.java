@@ -2,6 +2,7 @@ package dev.stoa.query.ordering;
 
 import dev.stoa.api.ordering.FindOrderById;
 import dev.stoa.api.ordering.FindOrders;
+import dev.stoa.api.ordering.FindVendorOrders;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderStatus;
@@ -16,7 +17,11 @@ import dev.stoa.projection.ordering.OrderLineEntity;
 import dev.stoa.projection.ordering.OrderLineViewRepository;
 import dev.stoa.projection.ordering.OrderViewRepository;
 import dev.stoa.query.platform.OffsetPage;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +68,8 @@ public class OrderQueryHandler {
     @QueryHandler
     public FindOrders.Result handle(FindOrders query) {
         Specification<OrderEntity> filter = (root, q, cb) -> {
-            List<Predicate> where = new ArrayList<>();
+            List<Predicate> where = filters(root, cb, query.status(), query.from(), query.to());
             if (query.buyerId() != null) where.add(cb.equal(root.get("buyerId"), query.buyerId()));
-            if (query.status() != null) where.add(cb.equal(root.get("status"), query.status().value()));
-            if (query.from() != null) where.add(cb.greaterThanOrEqualTo(root.get("placedAt"), query.from()));
-            if (query.to() != null) where.add(cb.lessThan(root.get("placedAt"), query.to()));
             return cb.and(where.toArray(Predicate[]::new));
         };
         Page<OrderEntity> page = orders.findAll(filter, new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
@@ -78,6 +80,41 @@ public class OrderQueryHandler {
                 .stream().collect(Collectors.groupingBy(OrderHistoryEntity::getOrderId));
         return new FindOrders.Result(page.getContent().stream().map(o -> view(o, itemsOf.getOrDefault(o.getId(), List.of()),
                 historyOf.getOrDefault(o.getId(), List.of()))).toList(), page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    /**
+     * A vendor's orders: those holding a line of theirs, each with their own lines only ({@link #vendorView}), so a
+     * vendor finds what to ship (they could read an order only by an id learnt elsewhere; found by a walkthrough).
+     */
+    @QueryHandler
+    public FindOrders.Result handle(FindVendorOrders query) {
+        Specification<OrderEntity> filter = (root, q, cb) -> {
+            List<Predicate> where = filters(root, cb, query.status(), query.from(), query.to());
+            Subquery<Integer> own = q.subquery(Integer.class);
+            Root<OrderLineEntity> line = own.from(OrderLineEntity.class);
+            own.select(cb.literal(1)).where(cb.equal(line.get("orderId"), root.get("id")),
+                    cb.equal(line.get("vendorId"), query.vendorId()));
+            where.add(cb.exists(own));
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Page<OrderEntity> page = orders.findAll(filter, new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
+        List<String> ids = page.getContent().stream().map(OrderEntity::getId).toList();
+        Map<String, List<OrderLineEntity>> ownOf = ids.isEmpty() ? Map.of() : lines.findByOrderIdInOrderByOrderIdAscLineNoAsc(ids)
+                .stream().filter(l -> query.vendorId().equals(l.getVendorId()))
+                .collect(Collectors.groupingBy(OrderLineEntity::getOrderId));
+        Map<String, List<OrderHistoryEntity>> historyOf = ids.isEmpty() ? Map.of() : history.findByOrderIdInOrderByOrderIdAscSeqAsc(ids)
+                .stream().collect(Collectors.groupingBy(OrderHistoryEntity::getOrderId));
+        return new FindOrders.Result(page.getContent().stream().map(o -> vendorView(o, ownOf.getOrDefault(o.getId(), List.of()),
+                historyOf.getOrDefault(o.getId(), List.of()))).toList(), page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    private static List<Predicate> filters(Root<OrderEntity> root, CriteriaBuilder cb, OrderStatus status, Instant from,
+                                           Instant to) {
+        List<Predicate> where = new ArrayList<>();
+        if (status != null) where.add(cb.equal(root.get("status"), status.value()));
+        if (from != null) where.add(cb.greaterThanOrEqualTo(root.get("placedAt"), from));
+        if (to != null) where.add(cb.lessThan(root.get("placedAt"), to));
+        return where;
     }
 
     private static OrderView view(OrderEntity o, List<OrderLineEntity> items, List<OrderHistoryEntity> entries) {

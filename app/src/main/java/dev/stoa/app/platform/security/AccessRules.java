@@ -63,6 +63,7 @@ public final class AccessRules {
             roles(DELETE, SELLERS, "/api/v1/products/*"),
             user(null, "/api/v1/cart", "/api/v1/cart/**"), // the caller's own cart, addressed by the token
             roles(GET, STAFF, "/api/v1/orders"),
+            roles(GET, SELLERS, "/api/v1/vendors/me/orders"),       // the orders holding the caller's lines
             roles(PUT, SELLERS, "/api/v1/orders/*/status"),
             user(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
             user(POST, "/api/v1/orders/*/cancel"),                    // buyer or admin (the Order aggregate)
