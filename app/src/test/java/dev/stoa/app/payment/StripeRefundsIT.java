@@ -338,6 +338,10 @@ class StripeRefundsIT {
         shop.awaitPayment(order.paymentId(), shop.admin, "partially_refunded");
         assertThat(shop.awaitListed(order.paymentId(), order.orderId(), "partially_refunded").get("refundedCents").asLong())
                 .isEqualTo(1_000);
+        // the payment's own read says the amounts as its list entry does (it said neither)
+        JsonNode one = api.get("/api/v1/payments/" + order.paymentId(), shop.admin).body();
+        assertThat(one.get("capturedCents").asLong()).isEqualTo(one.get("amountCents").asLong()).isPositive();
+        assertThat(one.get("refundedCents").asLong()).isEqualTo(1_000);
     }
 
     @Test

@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CardPayments {
-    /** A payment as its owner sees it; {@code clientSecret} while it can still be paid (and only for the owner). */
-    public record Started(PaymentId paymentId, OrderId orderId, String status, long amountCents, String currency,
-                          String clientSecret) {}
+    /**
+     * A payment as its owner sees it: {@code capturedCents} and {@code refundedCents} as the payment list shows them
+     * (since 2026-12-06); {@code clientSecret} while it can still be paid (and only for the owner).
+     */
+    public record Started(PaymentId paymentId, OrderId orderId, String status, long amountCents, long capturedCents,
+                          long refundedCents, String currency, String clientSecret) {}
 
     private final Commands commands;
     private final PaymentGateway gateway;
@@ -49,7 +52,7 @@ public class CardPayments {
             if (!Refusals.is(e, ErrorCode.CONCURRENT_MODIFICATION)) throw e;
             commands.send(start); // a second request started it at the same moment: now it exists, and this is a repeat
         }
-        return new Started(paymentId, orderId, PaymentStatus.PENDING, amountCents, currency, intent.clientSecret());
+        return new Started(paymentId, orderId, PaymentStatus.PENDING, amountCents, 0, 0, currency, intent.clientSecret());
     }
 
     /**
@@ -84,7 +87,8 @@ public class CardPayments {
     private Started view(PaymentRecord p, boolean owner) {
         boolean payable = PaymentStatus.PENDING.equals(p.status());
         String secret = owner && payable ? gateway(() -> gateway.retrieveIntent(p.intentId())).clientSecret() : null;
-        return new Started(p.paymentId(), p.orderId(), p.shownStatus(), p.amountCents(), p.currency(), secret);
+        return new Started(p.paymentId(), p.orderId(), p.shownStatus(), p.amountCents(), p.capturedCents(), p.refundedCents(),
+                p.currency(), secret);
     }
 
     /** Runs a gateway call; an outage is 503 {@code service_unavailable}, a refusal 422 {@code payment_failed}. */

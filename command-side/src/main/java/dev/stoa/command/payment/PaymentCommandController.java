@@ -56,11 +56,16 @@ class PaymentCommandController {
 
     record StartPaymentRequest(@NotNull UUID orderId) {}
 
-    /** A payment as its owner sees it; {@code clientSecret} only for the owner while it can be paid. */
-    record PaymentBody(String paymentId, String orderId, String status, long amountCents, String currency, String clientSecret) {
+    /**
+     * A payment as its owner sees it, with what was captured and refunded (as the payment list and a wallet order's
+     * payment show them; this answer lacked them until 2026-12-06); {@code clientSecret} only for the owner while it
+     * can be paid.
+     */
+    record PaymentBody(String paymentId, String orderId, String status, long amountCents, long capturedCents,
+                       long refundedCents, String currency, String clientSecret) {
         static PaymentBody of(CardPayments.Started s) {
-            return new PaymentBody(s.paymentId().value(), s.orderId().value(), s.status(), s.amountCents(), s.currency(),
-                    s.clientSecret());
+            return new PaymentBody(s.paymentId().value(), s.orderId().value(), s.status(), s.amountCents(), s.capturedCents(),
+                    s.refundedCents(), s.currency(), s.clientSecret());
         }
 
         @Override
