@@ -87,6 +87,17 @@ public class CourseReviews {
         }
     }
 
+    /**
+     * The author's access to the course ended (refunded or cancelled): their live review leaves the course's reviews and
+     * rating, as a product's does when its purchase is undone (a refunded student's stars stayed). Nothing when they
+     * have no live review.
+     */
+    @CommandHandler
+    void handle(WithdrawCourseReviewOfRevokedAccess cmd) {
+        book.liveOf(cmd.authorId().value()).ifPresent(reviewId -> apply(new CourseReviewWithdrawn(courseId, reviewId,
+                cmd.authorId(), cmd.reference(), book.summary().minus(book.live(reviewId).rating()))));
+    }
+
     @EventSourcingHandler
     void on(CourseReviewPosted e) {
         reviewsId = ReviewIds.of(e.courseId());
@@ -102,4 +113,7 @@ public class CourseReviews {
 
     @EventSourcingHandler
     void on(CourseReviewRemoved e) { book.removed(e.reviewId(), e.authorId().value(), e.courseRating()); }
+
+    @EventSourcingHandler
+    void on(CourseReviewWithdrawn e) { book.deleted(e.reviewId(), e.authorId().value(), e.courseRating()); }
 }

@@ -1,15 +1,17 @@
 package dev.stoa.command.review;
 
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.identity.UserId;
+import dev.stoa.api.learning.EnrollmentRevoked;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderClosedByRefunds;
 import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
-import dev.stoa.api.catalog.ProductId;
-import dev.stoa.api.identity.UserId;
-import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.review.ReviewIds;
+import dev.stoa.api.review.WithdrawCourseReviewOfRevokedAccess;
 import dev.stoa.api.review.WithdrawReviewOfUndonePurchase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -26,6 +28,10 @@ import org.springframework.stereotype.Component;
  * Built from the ordering events by its own processor (from the start of the log, rebuildable); its token commits with
  * its rows, and a checkout waits for it like for any read model of its process (read-your-writes), so a buyer whose
  * checkout answered may review at once. Every statement is idempotent.
+ * <p>
+ * It also withdraws the reviews that no longer stand for a purchase: a product's when its buyer's paid order is undone
+ * and they hold no other, a course's when its student's access ended. Those commands are sent when the events happen,
+ * never on a replay of this processor.
  */
 @Component
 @ProcessingGroup(PurchaseLedger.NAME)
@@ -85,6 +91,16 @@ class PurchaseLedger {
             if (holdsAnother || !events.readEvents(ReviewIds.of(productId), 0).hasNext()) continue;
             commands.sendAndWait(new WithdrawReviewOfUndonePurchase(productId, buyer, orderId));
         }
+    }
+
+    /**
+     * A student's access to a course ended (its last grant refunded or cancelled): their review of it, if any, is
+     * withdrawn, as a product's is when its purchase is undone. Not on a replay.
+     */
+    @EventHandler
+    void on(EnrollmentRevoked e, ReplayStatus replay) {
+        if (e.accessActive() || replay.isReplay() || !events.readEvents(ReviewIds.of(e.courseId()), 0).hasNext()) return;
+        commands.sendAndWait(new WithdrawCourseReviewOfRevokedAccess(e.courseId(), e.userId(), e.reference()));
     }
 
     @ResetHandler

@@ -42,6 +42,22 @@ class CourseReviewsTest {
                 new RatingSummary(1, rating));
     }
 
+    /** A student whose access ended has their review withdrawn from the rating; nothing for one who wrote none. */
+    @Test
+    void givenReviewed_whenTheAuthorsAccessEnds_thenWithdrawn_andNothingForNoReview() {
+        CourseReviewPosted bobs = new CourseReviewPosted(course, bobsReview, bob, 3, null, new RatingSummary(2, 8));
+        CourseReviewWithdrawn withdrawn = new CourseReviewWithdrawn(course, adasReview, ada, "order-1", new RatingSummary(1, 3));
+        fixture.given(adaPosted(5), bobs)
+                .when(new WithdrawCourseReviewOfRevokedAccess(course, ada, "order-1"))
+                .expectEvents(withdrawn);
+        fixture.given(adaPosted(5), bobs, withdrawn)
+                .when(new WithdrawCourseReviewOfRevokedAccess(course, ada, "order-1"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(bobs)
+                .when(new WithdrawCourseReviewOfRevokedAccess(course, ada, "order-1"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     @Test
     void givenNoReviews_whenAStudentWhoCompletedALessonPosts_thenPostedWithTheCommentSealed() {
         fixture.givenNoPriorActivity()

@@ -4,6 +4,7 @@ import dev.stoa.api.review.CourseReviewDeleted;
 import dev.stoa.api.review.CourseReviewEdited;
 import dev.stoa.api.review.CourseReviewPosted;
 import dev.stoa.api.review.CourseReviewRemoved;
+import dev.stoa.api.review.CourseReviewWithdrawn;
 import dev.stoa.api.review.RatingSummary;
 import dev.stoa.api.learning.*;
 import java.time.Instant;
@@ -86,6 +87,9 @@ public class CourseProjection {
 
     @EventHandler
     void on(CourseReviewRemoved e) { rated(e.courseId(), e.courseRating()); }
+
+    @EventHandler
+    void on(CourseReviewWithdrawn e) { rated(e.courseId(), e.courseRating()); }
 
     /** Review events live in the course's reviews aggregate: one segment keeps them after their course. */
     private void rated(CourseId courseId, RatingSummary summary) {

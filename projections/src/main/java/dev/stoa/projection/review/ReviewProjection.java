@@ -6,6 +6,7 @@ import dev.stoa.api.review.CourseReviewDeleted;
 import dev.stoa.api.review.CourseReviewEdited;
 import dev.stoa.api.review.CourseReviewPosted;
 import dev.stoa.api.review.CourseReviewRemoved;
+import dev.stoa.api.review.CourseReviewWithdrawn;
 import dev.stoa.api.review.ReviewDeleted;
 import dev.stoa.api.review.ReviewEdited;
 import dev.stoa.api.review.ReviewPosted;
@@ -75,6 +76,9 @@ public class ReviewProjection {
 
     @EventHandler
     void on(CourseReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
+
+    @EventHandler
+    void on(CourseReviewWithdrawn e) { reviews.deleteById(e.reviewId().value()); }
 
     @EventHandler
     void on(UserErased e) { reviews.findByAuthorId(e.userId().value()).forEach(r -> r.erase(PersonalData.ERASED)); }

@@ -4,6 +4,7 @@ import dev.stoa.api.review.CourseReviewDeleted;
 import dev.stoa.api.review.CourseReviewEdited;
 import dev.stoa.api.review.CourseReviewPosted;
 import dev.stoa.api.review.CourseReviewRemoved;
+import dev.stoa.api.review.CourseReviewWithdrawn;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -26,6 +27,7 @@ public class CourseDocumentSequencing implements SequencingPolicy<EventMessage<?
             case CourseReviewEdited e -> e.courseId().value();
             case CourseReviewDeleted e -> e.courseId().value();
             case CourseReviewRemoved e -> e.courseId().value();
+            case CourseReviewWithdrawn e -> e.courseId().value();
             default -> SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
         };
     }

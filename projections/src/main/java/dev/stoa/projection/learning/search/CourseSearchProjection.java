@@ -4,6 +4,7 @@ import dev.stoa.api.review.CourseReviewDeleted;
 import dev.stoa.api.review.CourseReviewEdited;
 import dev.stoa.api.review.CourseReviewPosted;
 import dev.stoa.api.review.CourseReviewRemoved;
+import dev.stoa.api.review.CourseReviewWithdrawn;
 import dev.stoa.api.review.RatingSummary;
 import dev.stoa.api.learning.CourseArchived;
 import dev.stoa.api.learning.CourseCreated;
@@ -66,6 +67,9 @@ public class CourseSearchProjection {
 
     @EventHandler
     public void on(CourseReviewRemoved e, TrackingToken token) { rated(e.courseId(), e.courseRating(), token); }
+
+    @EventHandler
+    public void on(CourseReviewWithdrawn e, TrackingToken token) { rated(e.courseId(), e.courseRating(), token); }
 
     private void rated(CourseId id, RatingSummary summary, TrackingToken token) {
         record(id, token, false, doc -> doc.rated(summary));
