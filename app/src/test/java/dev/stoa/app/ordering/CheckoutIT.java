@@ -149,7 +149,9 @@ class CheckoutIT extends ApiTest {
         String token = buyer[1];
         String key = UUID.randomUUID().toString();
 
-        for (String accept : List.of("application/xml", "text/html", "application/yaml")) {
+        // q=0 is "not acceptable"; the problem type is for refusals (a paid order was answered as a problem)
+        for (String accept : List.of("application/xml", "text/html", "application/yaml", "application/json;q=0",
+                "*/*;q=0", "application/problem+json")) {
             Api.Response refused = api.post("/api/v1/orders", wallet(), token, Map.of("Idempotency-Key", key, "Accept", accept));
             assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
             assertThat(refused.code()).isEqualTo("not_acceptable");
@@ -160,8 +162,9 @@ class CheckoutIT extends ApiTest {
         assertThat(api.get("/api/v1/cart", token).body().get("items").size()).isEqualTo(1);
 
         Api.Response placed = api.post("/api/v1/orders", wallet(), token,
-                Map.of("Idempotency-Key", key, "Accept", "text/html;q=0.9, application/json"));
+                Map.of("Idempotency-Key", key, "Accept", "application/problem+json, text/html;q=0.9, application/json"));
         assertThat(placed.status()).as("the key kept no answer: its retry runs; " + placed).isEqualTo(201);
+        assertThat(placed.contentType()).as("a success is no problem").startsWith("application/json");
         assertThat(placed.header("Idempotent-Replayed")).isNull();
         assertThat(balance(token)).isEqualTo(10_000 - placed.body().get("totalCents").asLong());
         Api.Response yaml = api.send("GET", "/api/v1/orders/" + placed.body().get("orderId").asText(), null, null, token,

@@ -40,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration
 class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
     private static final String REFUSED = AcceptableAnswers.class.getName() + ".refused";
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
     private final ObjectProvider<RequestMappingHandlerAdapter> adapter; // its converters: those that write the answer
     private final ObjectProvider<ContentNegotiationManager> negotiation;
     private final Map<HandlerMethod, Class<?>> bodies = new ConcurrentHashMap<>();
@@ -75,12 +76,17 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
             request.setAttribute(REFUSED, Boolean.TRUE);
             throw malformed;
         }
-        if (accepted.isEmpty() || accepted.contains(MediaType.ALL)) return true;
+        if (accepted.isEmpty()) return true;
+        // q=0 is "not acceptable" (RFC 9110 12.4.2); a problem type is for refusals, never an answer's body
+        List<MediaType> wanted = accepted.stream().filter(t -> t.getQualityValue() > 0)
+                .filter(t -> t.isWildcardSubtype() || !PROBLEM.isCompatibleWith(t)).toList();
+        if (wanted.stream().anyMatch(MediaType.ALL::equalsTypeAndSubtype)) return true;
         Set<MediaType> producible = new LinkedHashSet<>();
         for (HttpMessageConverter<?> converter : adapter.getObject().getMessageConverters()) {
-            for (MediaType type : accepted) if (converter.canWrite(body, type)) return true;
+            for (MediaType type : wanted) if (converter.canWrite(body, type)) return true;
             producible.addAll(converter.getSupportedMediaTypes(body));
         }
+        producible.removeIf(t -> !t.isWildcardSubtype() && PROBLEM.isCompatibleWith(t));
         request.setAttribute(REFUSED, Boolean.TRUE);
         throw new HttpMediaTypeNotAcceptableException(List.copyOf(producible));
     }
