@@ -10,9 +10,7 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.app.review.Shoppers.Buyer;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
-import dev.stoa.app.support.Await;
 import dev.stoa.app.support.StoreScan;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,8 +213,9 @@ class ReviewsIT extends ApiTest {
         rating(kettle, brand, 3.5, 2);
 
         assertThat(api.post("/api/v1/orders/" + adasOrder + "/cancel", Map.of(), ada.token()).status()).isEqualTo(204);
+        // the cancellation's answer covers the withdrawal: the next read has it (a walkthrough read the old rating)
+        rating(kettle, brand, 2.0, 1);
         assertThat(api.post("/api/v1/orders/" + bobsFirst + "/cancel", Map.of(), bob.token()).status()).isEqualTo(204);
-        Await.until(() -> product(kettle).at("/rating/count").asLong() == 1, Duration.ofSeconds(20), "Ada's stars withdrawn");
         rating(kettle, brand, 2.0, 1);
         assertThat(reviews(kettle).get("items")).as("Bob holds his second order: his review stands").hasSize(1);
         assertThat(reviews(kettle).at("/items/0/rating").asInt()).isEqualTo(2);

@@ -122,17 +122,27 @@ public class ProjectionGate {
     /** @return true if every processor the write needs here has committed its events within {@code timeout}. */
     public boolean awaitWrite(Write write, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        Plan plan = plan(write);
-        plan.unavailable().forEach(p -> record(p, "unavailable", 0));
-        if (!plan.canWait()) {
-            log.debug("Write answered pending at once: unavailable here {}, events of another process {}",
-                    plan.unavailable(), plan.unknownEvents());
-            return false;
-        }
-        boolean consistent = write.await(plan.required(), start + timeout.toNanos());
+        Set<String> awaited = new TreeSet<>();
+        Plan plan;
+        int planned = -1;
+        boolean consistent;
+        do {
+            // the events a processor's completing command added while the write waited (a review withdrawn by the
+            // cancellation it handled): the write waits for them too, as they were there when the plan was made
+            planned = write.events().size();
+            plan = plan(write);
+            plan.unavailable().forEach(p -> record(p, "unavailable", 0));
+            if (!plan.canWait()) {
+                log.debug("Write answered pending: unavailable here {}, events of another process {}",
+                        plan.unavailable(), plan.unknownEvents());
+                return false;
+            }
+            awaited.addAll(plan.awaited());
+            consistent = write.await(plan.required(), start + timeout.toNanos());
+        } while (consistent && write.events().size() != planned);
         Set<String> late = consistent ? Set.of() : write.missing(plan.required());
         if (!consistent) log.debug("Write answered pending after {}: {} had not committed its events", timeout, late);
-        for (String p : plan.awaited()) {
+        for (String p : awaited) {
             long waited = late.contains(p) ? System.nanoTime() - start : write.lastReceipt(p).orElse(start) - start;
             record(p, late.contains(p) ? "pending" : "consistent", Math.max(0, waited));
         }
