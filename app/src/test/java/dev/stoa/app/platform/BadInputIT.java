@@ -100,6 +100,12 @@ class BadInputIT extends ApiTest {
         assertProblem(date, 400, "validation_failed");
         assertThat(date.body().at("/errors/0/field").asText()).isEqualTo("expiresAt");
         assertThat(date.body().at("/errors/0/message").asText()).isEqualTo("must be an ISO-8601 date-time string");
+        // a number is no date-time either (it was read as epoch seconds: 1900000000 expired in 2030)
+        Api.Response epoch = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 500, "currency", "USD", "count", 1,
+                "expiresAt", 1_900_000_000), tokenFor("admin"));
+        assertThat(epoch.status()).as(epoch.toString()).isEqualTo(400);
+        assertThat(epoch.body().at("/errors/0/field").asText()).isEqualTo("expiresAt");
+        assertThat(epoch.body().at("/errors/0/message").asText()).isEqualTo("must be an ISO-8601 date-time string");
         // not JSON: where, never the token (it could be part of a password)
         Api.Response notJson = api.send("POST", "/api/v1/auth/login", "application/json",
                 "{\"email\": \"a@example.org\", \"password\": hunter2}".getBytes(), null, Map.of());
