@@ -1,5 +1,6 @@
 package dev.stoa.api.ordering;
 
+import dev.stoa.api.platform.CompletesItsWrite;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,4 +13,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * the cancellation put them back on hand. No caller of its own (the refund's approval sends it, and its process again
  * after a crash); a repeat for the same {@code refundId} answers as the first did and changes nothing.
  */
-public record WithdrawRefundedUnits(@TargetAggregateIdentifier OrderId orderId, String refundId, List<WithdrawnUnits> units) {}
+public record WithdrawRefundedUnits(@TargetAggregateIdentifier OrderId orderId, String refundId, List<WithdrawnUnits> units)
+        implements CompletesItsWrite {}

@@ -1,6 +1,7 @@
 package dev.stoa.api.payment;
 
 import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.CompletesItsWrite;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,7 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Once per request: again changes nothing. No caller of its own: sent after the approval (and by the refund process
  * again after a crash).
  */
-public record OpenProductReturn(OrderId orderId, RefundRequestId refundId, List<RefundItem> items) {
+public record OpenProductReturn(OrderId orderId, RefundRequestId refundId, List<RefundItem> items)
+        implements CompletesItsWrite {
     @TargetAggregateIdentifier
     public String orderRefundsId() { return OrderRefundsId.of(orderId); }
 }
