@@ -16,8 +16,8 @@ public record Money(long amountCents, String currency) {
 
     /**
      * Codes of the currencies the JDK knows (ISO 4217) that are money: with minor units. The codes ISO 4217 gives none
-     * (metals such as {@code XAU}, the IMF's {@code XDR}, the testing {@code XTS} and "no currency" {@code XXX}) were
-     * accepted until 2026-12-06, and a product priced in one could never be paid.
+     * (precious metals, the IMF's drawing right, the code for testing and the one for "no currency") were accepted
+     * until 2026-12-06, and a product priced in one could never be paid.
      */
     private static final java.util.Set<String> ISO_4217 = Currency.getAvailableCurrencies().stream()
             .filter(c -> c.getDefaultFractionDigits() >= 0)

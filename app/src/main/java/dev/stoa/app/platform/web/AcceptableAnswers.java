@@ -44,6 +44,9 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
     private final ObjectProvider<RequestMappingHandlerAdapter> adapter; // its converters: those that write the answer
     private final ObjectProvider<ContentNegotiationManager> negotiation;
     private final Map<HandlerMethod, Class<?>> bodies = new ConcurrentHashMap<>();
+    /** Looked up once, at the first request (every request passes here: not a bean lookup each time). */
+    private volatile ContentNegotiationManager negotiationManager;
+    private volatile List<HttpMessageConverter<?>> writers;
 
     AcceptableAnswers(ObjectProvider<RequestMappingHandlerAdapter> adapter,
                       ObjectProvider<ContentNegotiationManager> negotiation) {
@@ -71,7 +74,7 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         if (body == Void.class) return true; // no body: nothing to negotiate
         List<MediaType> accepted;
         try {
-            accepted = negotiation.getObject().resolveMediaTypes(new ServletWebRequest(request));
+            accepted = negotiationManager().resolveMediaTypes(new ServletWebRequest(request));
         } catch (HttpMediaTypeNotAcceptableException malformed) {
             request.setAttribute(REFUSED, Boolean.TRUE);
             throw malformed;
@@ -82,13 +85,25 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
                 .filter(t -> t.isWildcardSubtype() || !PROBLEM.isCompatibleWith(t)).toList();
         if (wanted.stream().anyMatch(MediaType.ALL::equalsTypeAndSubtype)) return true;
         Set<MediaType> producible = new LinkedHashSet<>();
-        for (HttpMessageConverter<?> converter : adapter.getObject().getMessageConverters()) {
+        for (HttpMessageConverter<?> converter : writers()) {
             for (MediaType type : wanted) if (converter.canWrite(body, type)) return true;
             producible.addAll(converter.getSupportedMediaTypes(body));
         }
         producible.removeIf(t -> !t.isWildcardSubtype() && PROBLEM.isCompatibleWith(t));
         request.setAttribute(REFUSED, Boolean.TRUE);
         throw new HttpMediaTypeNotAcceptableException(List.copyOf(producible));
+    }
+
+    private ContentNegotiationManager negotiationManager() {
+        ContentNegotiationManager manager = negotiationManager;
+        if (manager == null) negotiationManager = manager = negotiation.getObject();
+        return manager;
+    }
+
+    private List<HttpMessageConverter<?>> writers() {
+        List<HttpMessageConverter<?>> list = writers;
+        if (list == null) writers = list = List.copyOf(adapter.getObject().getMessageConverters());
+        return list;
     }
 
     /** What the handler answers in its body; {@code Void} for none. */
