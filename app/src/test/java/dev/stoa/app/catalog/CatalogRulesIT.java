@@ -76,15 +76,43 @@ class CatalogRulesIT extends ApiTest {
 
     @Test
     void vendorsListOnlyUnderTheirOwnIdButAdminsForAnyVendor() {
+        String vendorId = registered("vendor");
         Map<String, Object> body = Catalog.product(unique("V"), "Proxy", 1000, null, "B");
-        body.put("vendorId", UUID.randomUUID().toString());
+        body.put("vendorId", vendorId);
         Api.Response byVendor = api.post("/api/v1/products", body, tokenFor("vendor"));
         assertThat(byVendor.status()).isEqualTo(403);
-        Api.Response byAdmin = api.post("/api/v1/products", body, tokenFor("admin"));
+        String admin = tokenFor("admin");
+        Api.Response byAdmin = api.post("/api/v1/products", body, admin);
         assertThat(byAdmin.status()).isEqualTo(201);
         String id = byAdmin.body().get("productId").asText();
         assertThat(byAdmin.header("Location")).isEqualTo("/api/v1/products/" + id);
-        assertThat(api.get("/api/v1/products/" + id).body().get("vendorId").asText()).isEqualTo(body.get("vendorId"));
+        assertThat(api.get("/api/v1/products/" + id).body().get("vendorId").asText()).isEqualTo(vendorId);
+        // the vendor it was listed for edits it with their own token
+        Map<String, Object> edited = Catalog.product(unique("V"), "Proxy, edited", 1200, null, "B");
+        assertThat(api.put("/api/v1/products/" + id, edited, tokenAs(vendorId, "vendor")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void anAdminListsForAnOpenVendorAccountOnly() {
+        String admin = tokenFor("admin");
+        String customer = registered("customer");
+        String closed = registered("customer", "vendor");
+        assertThat(api.post("/api/v1/admin/users/" + closed + "/deactivate", Map.of(), admin).status()).isEqualTo(204);
+        for (String vendorId : List.of(UUID.randomUUID().toString(), customer, closed)) {
+            Map<String, Object> body = Catalog.product(unique("N"), "Nobody's", 1000, null, "B");
+            body.put("vendorId", vendorId);
+            Api.Response r = api.post("/api/v1/products", body, admin);
+            assertThat(r.status()).as(vendorId).isEqualTo(422);
+            assertThat(r.code()).isEqualTo("unknown_vendor");
+            assertThat(r.body().get("detail").asText()).contains("vendorId", vendorId);
+            assertThat(api.get("/api/v1/products?vendorId=" + vendorId).body().get("total").asInt()).isZero();
+        }
+        // once the customer is made a vendor, the same request lists the product
+        assertThat(api.put("/api/v1/admin/users/" + customer + "/roles", Map.of("roles", List.of("customer", "vendor")), admin)
+                .status()).isEqualTo(204);
+        Map<String, Object> body = Catalog.product(unique("N"), "Now a vendor's", 1000, null, "B");
+        body.put("vendorId", customer);
+        assertThat(api.post("/api/v1/products", body, admin).status()).isEqualTo(201);
     }
 
     @Test

@@ -218,7 +218,7 @@ class CourseIT extends ApiTest {
         Catalog catalog = new Catalog(api);
         String design = catalog.category(admin, "Design " + tag, "design-" + tag, null);
         String music = catalog.category(admin, "Music " + tag, "music-" + tag, null);
-        String instructorId = UUID.randomUUID().toString();
+        String instructorId = registered("instructor");
         String instructor = tokenAs(instructorId, "instructor");
 
         String free = published(courses, instructor, Courses.course("Sketching " + tag, 0, design));
@@ -229,6 +229,14 @@ class CourseIT extends ApiTest {
         forInstructor.put("instructorId", instructorId);
         forInstructor.put("passingScore", 90);
         String byAdmin = published(courses, admin, forInstructor);
+        // only for an account that is an instructor: not a customer, not an id without an account
+        for (String nobody : List.of(registered("customer"), UUID.randomUUID().toString())) {
+            Map<String, Object> forNobody = new HashMap<>(Courses.course("Nobody's " + tag, 2_000, music));
+            forNobody.put("instructorId", nobody);
+            Api.Response refused = api.post("/api/v1/courses", forNobody, admin);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.code()).isEqualTo("unknown_instructor");
+        }
         courses.create(instructor, Courses.course("Unpublished " + tag, 100, music)); // never listed
 
         String mine = "/api/v1/courses?instructorId=" + instructorId;

@@ -6,6 +6,7 @@ import dev.stoa.app.platform.security.TokenMinter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,15 @@ public abstract class ApiTest {
 
     protected String tokenAs(String userId, String... roles) {
         return tokens.accessToken(userId, List.of(roles), Duration.ofMinutes(15));
+    }
+
+    /** Registers an account with these roles (self-service ones: customer, instructor, vendor); its user id. */
+    protected String registered(String... roles) {
+        Map<String, Object> body = Map.of("email", unique("user") + "@example.com", "password", "correct horse 42",
+                "firstName", "Ada", "lastName", "Lovelace", "roles", List.of(roles));
+        Api.Response r = api.post("/api/v1/auth/register", body, null);
+        if (r.status() != 201) throw new AssertionError("registration refused: " + r);
+        return r.body().get("userId").asText();
     }
 
     protected static String unique(String prefix) {

@@ -3,6 +3,9 @@ package dev.stoa.command.catalog;
 import dev.stoa.api.catalog.*;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.command.identity.RoleHolders;
 import dev.stoa.command.inventory.InventoryOpening;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,10 +26,12 @@ class ProductCommandController {
     private static final Logger log = LoggerFactory.getLogger(ProductCommandController.class);
     private final Commands commands;
     private final InventoryOpening inventories;
+    private final RoleHolders roleHolders;
 
-    ProductCommandController(Commands commands, InventoryOpening inventories) {
+    ProductCommandController(Commands commands, InventoryOpening inventories, RoleHolders roleHolders) {
         this.commands = commands;
         this.inventories = inventories;
+        this.roleHolders = roleHolders;
     }
 
     @PostMapping
@@ -35,6 +40,8 @@ class ProductCommandController {
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, Actor actor) {
         ProductId id = ProductId.random();
         UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
+        if (!vendor.value().equals(actor.userId()) && actor.isAdmin())
+            roleHolders.require(vendor, Roles.VENDOR, ErrorCode.UNKNOWN_VENDOR, "vendorId");
         commands.send(new CreateProduct(id, vendor, body.details(), actor));
         openInventory(id, vendor);
         return ResponseEntity.created(URI.create("/api/v1/products/" + id)).body(Map.of("productId", id.value()));

@@ -19,6 +19,9 @@ final class Lifecycle {
 
     boolean erased() { return status == Status.ERASED; }
 
+    /** Deactivated or erased: for good (a suspension is not). */
+    boolean closed() { return status == Status.DEACTIVATED || status == Status.ERASED; }
+
     /** Why a login or session check fails on an account that is not active. */
     ErrorCode refusal() {
         return switch (status) {

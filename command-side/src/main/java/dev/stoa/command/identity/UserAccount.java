@@ -248,6 +248,12 @@ public class UserAccount {
         lifecycle.requireActiveFor(cmd.what() == null || cmd.what().isBlank() ? "purchase" : cmd.what());
     }
 
+    /** Whether this account may be named for a role: it has it and is not closed (see {@link CheckAccountRole}). */
+    @CommandHandler
+    boolean handle(CheckAccountRole cmd) {
+        return !lifecycle.closed() && roles.current() != null && roles.current().contains(cmd.role());
+    }
+
     /** Only the account's own addresses: an id from another account is not found here, whoever sends it. */
     @CommandHandler
     void handle(ReplaceAddress cmd, PersonalData personal) {

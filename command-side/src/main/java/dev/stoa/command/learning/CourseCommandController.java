@@ -3,6 +3,9 @@ package dev.stoa.command.learning;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.Roles;
+import dev.stoa.command.identity.RoleHolders;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,8 +22,12 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "Courses")
 class CourseCommandController {
     private final Commands commands;
+    private final RoleHolders roleHolders;
 
-    CourseCommandController(Commands commands) { this.commands = commands; }
+    CourseCommandController(Commands commands, RoleHolders roleHolders) {
+        this.commands = commands;
+        this.roleHolders = roleHolders;
+    }
 
     @PostMapping
     @Operation(operationId = "createCourse", summary = "Create a draft course (instructor for itself, admin for an instructor)")
@@ -28,6 +35,8 @@ class CourseCommandController {
     ResponseEntity<Map<String, String>> create(@Valid @RequestBody CourseRequest body, Actor actor) {
         CourseId id = CourseId.random();
         UserId instructor = new UserId(body.instructorId() != null ? body.instructorId() : actor.userId());
+        if (!instructor.value().equals(actor.userId()) && actor.isAdmin())
+            roleHolders.require(instructor, Roles.INSTRUCTOR, ErrorCode.UNKNOWN_INSTRUCTOR, "instructorId");
         commands.send(new CreateCourse(id, instructor, body.details(), actor));
         return ResponseEntity.created(URI.create("/api/v1/courses/" + id)).body(Map.of("courseId", id.value()));
     }

@@ -115,6 +115,20 @@ class UserAccountTest {
     }
 
     @Test
+    void checkAccountRoleAnswersWhetherTheOpenAccountHasTheRole() {
+        fixture.given(registered(false)).when(new CheckAccountRole(id, "customer")).expectNoEvents()
+                .expectResultMessagePayload(true);
+        fixture.given(registered(true)).when(new CheckAccountRole(id, "vendor")).expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(registered(true), new RolesChanged(id, Set.of("customer", "vendor")))
+                .when(new CheckAccountRole(id, "vendor")).expectResultMessagePayload(true);
+        fixture.given(registered(true), new RolesChanged(id, Set.of("vendor")), new UserSuspended(id, "checking"))
+                .when(new CheckAccountRole(id, "vendor")).expectResultMessagePayload(true); // suspended: for a while
+        fixture.given(registered(true), new RolesChanged(id, Set.of("vendor")), new UserDeactivated(id))
+                .when(new CheckAccountRole(id, "vendor")).expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
     void givenVerified_whenLogInWithRightPassword_thenAcceptedWithRoles() {
         fixture.given(registered(true)).when(new LogIn(id, "correct horse 42", null))
                 .expectEvents(new LoginSucceeded(id, null))

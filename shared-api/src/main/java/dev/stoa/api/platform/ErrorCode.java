@@ -59,6 +59,8 @@ public enum ErrorCode {
     DUPLICATE_SKU("duplicate_sku", CONFLICT, "The SKU is in use."),
     DUPLICATE_SLUG("duplicate_slug", CONFLICT, "The slug is in use."),
     UNKNOWN_CATEGORY("unknown_category", UNPROCESSABLE, "The category does not exist."),
+    UNKNOWN_VENDOR("unknown_vendor", UNPROCESSABLE,
+            "The vendorId an admin named is no account with the vendor role (none, without the role, closed or erased)."),
     STOCK_BELOW_RESERVED("stock_below_reserved", UNPROCESSABLE,
             "On hand may not fall below what is reserved (held for orders not paid yet or paid and not shipped yet)."),
     STOCK_CHANGED("stock_changed", CONFLICT,
@@ -69,6 +71,8 @@ public enum ErrorCode {
     COURSE_NOT_STARTED("course_not_started", FORBIDDEN, "A course is reviewed by its students after at least one completed lesson."),
     ALREADY_REVIEWED("already_reviewed", CONFLICT, "The caller reviewed this item already (one review per user and item)."),
     // learning (courses and lessons)
+    UNKNOWN_INSTRUCTOR("unknown_instructor", UNPROCESSABLE,
+            "The instructorId an admin named is no account with the instructor role (none, without the role, closed or erased)."),
     NO_PUBLISHED_LESSON("no_published_lesson", UNPROCESSABLE, "A course needs at least one published lesson to be published."),
     LESSON_CONTENT_MISSING("lesson_content_missing", UNPROCESSABLE, "A video lesson needs its media (or an https link) before it is published."),
     CONTENT_LINK_INVALID("content_link_invalid", FORBIDDEN, "The signed content URL is expired, tampered with or for another file."),
