@@ -3,6 +3,9 @@ package dev.stoa.app.platform.openapi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * What every method of Stoa's own classes refers to, read once from the class files: the {@code ErrorCode}
  * constants it names, the methods it calls (lambdas included), the classes it instantiates, and the annotations
- * it carries. {@link ReachableProblemCodes} walks it. Only {@code dev.stoa} classes are read: what the framework
+ * it carries. {@link ReachableProblemCodes} walks it (and an architecture test, the commands requests and processors send). Only {@code dev.stoa} classes are read: what the framework
  * raises is added by the HTTP layer's own rules.
  */
 final class BytecodeIndex {
@@ -37,6 +40,8 @@ final class BytecodeIndex {
                       Map<String, MethodFacts> methods) {}
 
     private final Map<String, ClassFacts> classes = new HashMap<>();
+    /** Per class or interface: the classes and interfaces that extend or implement it directly. */
+    private final Map<String, Set<String>> subtypes = new HashMap<>();
 
     static BytecodeIndex load(ClassLoader loader) {
         BytecodeIndex index = new BytecodeIndex();
@@ -50,12 +55,67 @@ final class BytecodeIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (ClassFacts type : index.classes.values()) {
+            List<String> supertypes = new ArrayList<>(type.interfaces());
+            if (type.superName() != null) supertypes.add(type.superName());
+            supertypes.forEach(s -> index.subtypes.computeIfAbsent(s, k -> new HashSet<>()).add(type.name()));
+        }
         return index;
     }
 
     Map<String, ClassFacts> classes() { return classes; }
 
     ClassFacts get(String name) { return classes.get(name); }
+
+    /** What the method refers to, or null when the class or the method is not one of Stoa's. */
+    MethodFacts facts(MethodKey method) {
+        ClassFacts type = classes.get(method.owner());
+        return type == null ? null : type.methods().get(method.name() + method.descriptor());
+    }
+
+    /** The method as declared (or inherited), and every override or implementation of it below. */
+    List<MethodKey> implementations(MethodKey method) {
+        List<MethodKey> found = new ArrayList<>();
+        String declaring = method.owner();
+        while (declaring != null && facts(new MethodKey(declaring, method.name(), method.descriptor())) == null) {
+            ClassFacts type = classes.get(declaring);
+            declaring = type == null ? null : type.superName();
+        }
+        if (declaring != null) found.add(new MethodKey(declaring, method.name(), method.descriptor()));
+        if (!method.name().equals("<init>")) {
+            Deque<String> below = new ArrayDeque<>(subtypes.getOrDefault(method.owner(), Set.of()));
+            Set<String> visited = new HashSet<>();
+            while (!below.isEmpty()) {
+                String type = below.pop();
+                if (!visited.add(type)) continue;
+                MethodKey override = new MethodKey(type, method.name(), method.descriptor());
+                if (facts(override) != null) found.add(override);
+                below.addAll(subtypes.getOrDefault(type, Set.of()));
+            }
+        }
+        return found;
+    }
+
+    /** Whether the class or interface is {@code type} or extends or implements it, directly or not. */
+    boolean isA(String name, String type) {
+        Deque<String> work = new ArrayDeque<>(List.of(name));
+        Set<String> visited = new HashSet<>();
+        while (!work.isEmpty()) {
+            String next = work.pop();
+            if (next.equals(type)) return true;
+            ClassFacts facts = classes.get(next);
+            if (!visited.add(next) || facts == null) continue;
+            work.addAll(facts.interfaces());
+            if (facts.superName() != null) work.add(facts.superName());
+        }
+        return false;
+    }
+
+    /** A method's key from its class and its name-and-descriptor, as {@link ClassFacts#methods()} holds them. */
+    static MethodKey key(String owner, String signature) {
+        int paren = signature.indexOf('(');
+        return new MethodKey(owner, signature.substring(0, paren), signature.substring(paren));
+    }
 
     private static ClassFacts read(ClassReader reader) {
         Map<String, MethodFacts> methods = new HashMap<>();

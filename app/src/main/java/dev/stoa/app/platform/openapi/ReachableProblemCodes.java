@@ -31,18 +31,14 @@ final class ReachableProblemCodes {
     private static final String REFUSALS_STAY_HERE = "dev/stoa/command/platform/web/RefusalsStayHere";
     private final BytecodeIndex index;
     private final Map<String, List<MethodKey>> handlers = new HashMap<>();
-    private final Map<String, Set<String>> subtypes = new HashMap<>();
 
     ReachableProblemCodes(BytecodeIndex index) {
         this.index = index;
         for (ClassFacts type : index.classes().values()) {
-            List<String> supertypes = new ArrayList<>(type.interfaces());
-            if (type.superName() != null) supertypes.add(type.superName());
-            supertypes.forEach(s -> subtypes.computeIfAbsent(s, k -> new HashSet<>()).add(type.name()));
             type.methods().forEach((signature, facts) -> {
                 if (facts.messageType() != null && (facts.annotations().contains(COMMAND_HANDLER)
                         || facts.annotations().contains(QUERY_HANDLER)))
-                    handlers.computeIfAbsent(facts.messageType(), k -> new ArrayList<>()).add(key(type.name(), signature));
+                    handlers.computeIfAbsent(facts.messageType(), k -> new ArrayList<>()).add(BytecodeIndex.key(type.name(), signature));
             });
         }
     }
@@ -55,8 +51,8 @@ final class ReachableProblemCodes {
         while (!work.isEmpty()) {
             MethodKey next = work.pop();
             if (!seen.add(next) || next.owner().equals(BytecodeIndex.ERROR_CODE)) continue;
-            for (MethodKey implementation : implementations(next)) {
-                MethodFacts facts = facts(implementation);
+            for (MethodKey implementation : index.implementations(next)) {
+                MethodFacts facts = index.facts(implementation);
                 if (facts == null || facts.annotations().contains(REFUSALS_STAY_HERE)) continue;
                 facts.codes().forEach(name -> codes.add(ErrorCode.valueOf(name)));
                 work.addAll(facts.calls());
@@ -74,41 +70,8 @@ final class ReachableProblemCodes {
         return codes;
     }
 
-    /** The method as declared (or inherited), and every override or implementation of it below. */
-    private List<MethodKey> implementations(MethodKey method) {
-        List<MethodKey> found = new ArrayList<>();
-        String declaring = method.owner();
-        while (declaring != null && facts(new MethodKey(declaring, method.name(), method.descriptor())) == null) {
-            ClassFacts type = index.get(declaring);
-            declaring = type == null ? null : type.superName();
-        }
-        if (declaring != null) found.add(new MethodKey(declaring, method.name(), method.descriptor()));
-        if (!method.name().equals("<init>")) {
-            Deque<String> below = new ArrayDeque<>(subtypes.getOrDefault(method.owner(), Set.of()));
-            Set<String> visited = new HashSet<>();
-            while (!below.isEmpty()) {
-                String type = below.pop();
-                if (!visited.add(type)) continue;
-                MethodKey override = new MethodKey(type, method.name(), method.descriptor());
-                if (facts(override) != null) found.add(override);
-                below.addAll(subtypes.getOrDefault(type, Set.of()));
-            }
-        }
-        return found;
-    }
-
     private boolean isCommandHandler(MethodKey handler) {
-        MethodFacts facts = facts(handler);
+        MethodFacts facts = index.facts(handler);
         return facts != null && facts.annotations().contains(COMMAND_HANDLER);
-    }
-
-    private MethodFacts facts(MethodKey method) {
-        ClassFacts type = index.get(method.owner());
-        return type == null ? null : type.methods().get(method.name() + method.descriptor());
-    }
-
-    private static MethodKey key(String owner, String signature) {
-        int paren = signature.indexOf('(');
-        return new MethodKey(owner, signature.substring(0, paren), signature.substring(paren));
     }
 }
