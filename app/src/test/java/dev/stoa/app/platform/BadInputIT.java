@@ -81,6 +81,12 @@ class BadInputIT extends ApiTest {
             assertThat(notText.body().at("/errors/0/message").asText()).isEqualTo("must be a string");
         }
         body.put("name", "Typed");
+        // an id in a body is a string too (a number in lessonId read "must be an object")
+        Api.Response idNumber = api.post("/api/v1/courses/" + UUID.randomUUID() + "/progress", Map.of("lessonId", 7),
+                tokenFor("customer"));
+        assertProblem(idNumber, 400, "malformed_request");
+        assertThat(idNumber.body().at("/errors/0/field").asText()).isEqualTo("lessonId");
+        assertThat(idNumber.body().at("/errors/0/message").asText()).isEqualTo("must be a string");
         // a whole number beyond its field's range: the field and the range (it came without errors[])
         body.put("priceCents", new java.math.BigInteger("9223372036854775808")); // 2^63
         Api.Response huge = api.post("/api/v1/products", body, tokenFor("vendor"));

@@ -1,5 +1,7 @@
 package dev.stoa.app.platform.web;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -35,7 +37,15 @@ final class JsonTypes {
         if (type == LocalDate.class) return "an ISO-8601 date string (YYYY-MM-DD)";
         if (type == byte[].class || type == char[].class) return "a string";
         if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";
+        if (writtenAsString(type)) return "a string"; // an id (lessonId, productId): before 2026-12-06 "an object"
         return "an object"; // a Map, a record, any other type read from an object
+    }
+
+    /** A record written as its one string component ({@code @JsonValue String value}): the platform's ids. */
+    private static boolean writtenAsString(Class<?> type) {
+        if (!type.isRecord() || type.getRecordComponents().length != 1) return false;
+        RecordComponent only = type.getRecordComponents()[0];
+        return only.getType() == String.class && only.getAccessor().isAnnotationPresent(JsonValue.class);
     }
 
     /** The whole numbers a field of this type holds, for a value beyond them. */
