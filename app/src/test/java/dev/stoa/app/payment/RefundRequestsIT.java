@@ -50,6 +50,7 @@ class RefundRequestsIT extends ApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired Environment environment;
     @Autowired EventStore events;
+    @Autowired org.axonframework.config.EventProcessingConfiguration processing;
     private String admin;
     private String support;
     private String vendor;
@@ -301,21 +302,32 @@ class RefundRequestsIT extends ApiTest {
 
     private static String dollars(long cents) { return String.format(java.util.Locale.ROOT, "%d.%02d USD", cents / 100, cents % 100); }
 
-    /**
-     * A refund request approved and its order cancelled at once: whichever the wallet sees first, the order's debit comes
-     * back once, whole, never more; the request ends refunded (it came first) or failed (the cancellation gave back
-     * everything first), never left approved.
-     */
-    @Test
-    void approvalAndCancellationAtOnce_theDebitComesBackOnce_andTheRequestIsSettled() throws Exception {
+    /** A funded buyer's wallet order (20,000 in the wallet), and their refund request of two of its three lamps. */
+    private record TwoLampsAsked(String[] buyer, String orderId, long total, String refundId) {}
+
+    private TwoLampsAsked twoLampsAsked() {
         String lamp = product(2_000, 10), pen = product(333, 10);
         String[] buyer = customer();
         fund(buyer[1], 20_000);
         JsonNode order = walletOrder(buyer[1], lamp, pen);
         String orderId = order.get("orderId").asText();
-        long total = order.get("totalCents").asLong();
         String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 2)))
                 .body().get("refundId").asText();
+        return new TwoLampsAsked(buyer, orderId, order.get("totalCents").asLong(), refundId);
+    }
+
+    /**
+     * A refund request approved and its order cancelled at once: whichever the wallet sees first, the order's debit comes
+     * back once, whole, never more; the request ends refunded (it came first) or closed (the cancellation gave back
+     * everything first, its share included), never left approved, and never failed (as it was before 2026-12-06, fourth
+     * session, when the cancellation came first: staff were then asked to retry a refund the buyer had been paid).
+     */
+    @Test
+    void approvalAndCancellationAtOnce_theDebitComesBackOnce_andTheRequestIsSettled() throws Exception {
+        TwoLampsAsked asked = twoLampsAsked();
+        String[] buyer = asked.buyer();
+        String orderId = asked.orderId(), refundId = asked.refundId();
+        long total = asked.total();
         List<Api.Response> both = dev.stoa.app.support.Race.of(List.of(
                 () -> approve(refundId, support),
                 () -> api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "changed my mind"), buyer[1])));
@@ -327,12 +339,51 @@ class RefundRequestsIT extends ApiTest {
                     Duration.ofSeconds(20), "the open request is closed by the cancellation");
         } else {
             assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
-            Await.until(() -> List.of("refunded", "failed").contains(api.get("/api/v1/refunds/" + refundId, support).body()
-                    .path("status").asText()), Duration.ofSeconds(20), "the approved request is paid or failed");
+            Await.until(() -> List.of("refunded", "closed", "failed").contains(api.get("/api/v1/refunds/" + refundId, support)
+                    .body().path("status").asText()), Duration.ofSeconds(20), "the approved request is settled");
+            JsonNode settled = api.get("/api/v1/refunds/" + refundId, support).body();
+            assertThat(settled.get("status").asText()).as(settled.toString()).isIn("refunded", "closed");
+            assertThat(settled.get("decidedBy").asText()).as("the approval's decision stays").isNotEmpty();
         }
         Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the debit is back in the wallet");
         assertThat(walletRefunds(buyer[1]).stream().mapToLong(Long::longValue).sum()).as("the refunds add up to the debit, once")
                 .isEqualTo(total);
+    }
+
+    /**
+     * Approved, and the order cancelled before the refund process paid it: the cancellation gives back the whole debit,
+     * the request's share included, and the request ends closed, its approval kept, with nothing for staff to retry.
+     * Before (2026-12-06, fourth session) it ended failed: the wallet refused its refund as more than was left.
+     */
+    @Test
+    void anApprovedRequestWhoseOrderIsCancelledBeforeItsRefund_isClosed_paidByTheCancellation() {
+        TwoLampsAsked asked = twoLampsAsked();
+        String[] buyer = asked.buyer();
+        String orderId = asked.orderId(), refundId = asked.refundId();
+        long total = asked.total();
+        var refunds = processing.eventProcessor("refund-process", org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow();
+        refunds.shutDown(); // the approval's refund waits: the cancellation comes first
+        try {
+            Api.Response approved = approve(refundId, support);
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "changed my mind"), buyer[1]);
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+            // (awaited: with a processor of the write stopped, its answer does not wait for the read models)
+            Await.until(() -> balance(buyer[1]) == 20_000, Duration.ofSeconds(20), "the cancellation gives back the whole debit");
+        } finally {
+            refunds.start();
+        }
+        Await.until(() -> !"approved".equals(api.get("/api/v1/refunds/" + refundId, support).body().path("status").asText()),
+                Duration.ofSeconds(20), "the refund process settles the request");
+        JsonNode settled = api.get("/api/v1/refunds/" + refundId, support).body();
+        assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("closed");
+        assertThat(settled.get("decidedBy").asText()).as("the approval's decision stays").isNotEmpty();
+        assertThat(settled.get("failureReason").isNull()).isTrue();
+        Api.Response retry = api.post("/api/v1/refunds/" + refundId + "/retry", Map.of(), admin);
+        assertThat(retry.status()).as("nothing to retry").isEqualTo(409);
+        assertThat(balance(buyer[1])).isEqualTo(20_000);
+        assertThat(walletRefunds(buyer[1])).as("one refund: the cancellation's, of the whole debit").containsExactly(total);
     }
 
     /**
@@ -618,6 +669,52 @@ class RefundRequestsIT extends ApiTest {
         awaitStock(lamp, 7, 0, 7, "the three lamps left with the shipment");
         assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
+    }
+
+    /**
+     * A digital product (no weight) beside a lamp, after the lamp shipped and was delivered: its refund takes its unit
+     * back at once, on hand and for sale, and opens no return. Before, it opened a return for a parcel that never came,
+     * and the unit stayed off sale until someone recorded one.
+     */
+    @Test
+    void aDigitalProductRefundedAfterTheRestShipped_isForSaleAgainAtOnce_andOpensNoReturn() {
+        String lamp = product(2_000, 10);
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique("EB"), "E-book " + unique("p"), 1_500, null, "Stoa"));
+        body.put("weightGrams", null);
+        String ebook = new Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + ebook + "/inventory", Map.of("onHand", 10), vendor).status()).isEqualTo(204);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        for (String item : List.of(lamp, ebook))
+            assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", item, "quantity", 1), buyer[1])
+                    .status()).isBetween(200, 204);
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), buyer[1],
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        awaitStock(ebook, 9, 0, 9, "the e-book is the buyer's once paid");
+        ship(orderId);
+        assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
+
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", ebook, "quantity", 1)))
+                .body().get("refundId").asText();
+        Api.Response approved = approve(refundId, support);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().at("/items/1/withdrawnQuantity").asInt())
+                .as("the e-book is taken back").isEqualTo(1);
+        awaitStock(ebook, 10, 0, 10, "the refunded e-book is for sale again, with no return to wait for");
+        Await.until(() -> "refunded".equals(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().path("status").asText()),
+                Duration.ofSeconds(20), "the refund is paid");
+        assertThat(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().get("returnOpened").asBoolean()).isFalse();
+        Api.Response noReturn = received(refundId, ebook, 1, support);
+        assertThat(noReturn.status()).as(noReturn.toString()).isEqualTo(409);
+        assertThat(noReturn.code()).isEqualTo("invalid_transition");
+        assertThat(stock(ebook)).containsExactly(10, 0, 10);
+        assertThat(stock(lamp)).as("the lamp left and stays sold").containsExactly(9, 0, 9);
+        long back = approved.body().get("totalCents").asLong();
+        assertThat(back).as("the e-book's price and its tax, nothing of the lamp's").isGreaterThanOrEqualTo(1_500).isLessThan(2_000);
+        assertThat(balance(buyer[1])).isEqualTo(20_000 - placed.body().get("totalCents").asLong() + back);
     }
 
     /**

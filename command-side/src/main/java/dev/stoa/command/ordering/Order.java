@@ -158,9 +158,10 @@ public class Order {
 
     /**
      * Takes a refund's units out of the lines still to ship; answers the decision ({@code units} withdrawn,
-     * {@code unitsSentBack} to be returned), also to a repeat. A line shipped, delivered, or not shipped on its own (a
-     * digital product beside physical ones) keeps its units; a cancelled order's unshipped lines are back on hand
-     * already, and are neither withdrawn nor sent back.
+     * {@code unitsSentBack} to be returned), also to a repeat. A line shipped or delivered keeps its units, which come
+     * back by a return; a cancelled order's unshipped lines are back on hand already, and are neither withdrawn nor sent
+     * back. A digital product's units (no weight: nothing a carrier brings back) are withdrawn whenever they are refunded,
+     * and so back on hand at once; before 2026-12-06 they were sent back, and waited for a return that never came.
      */
     @CommandHandler
     OrderLinesWithdrawn handle(WithdrawRefundedUnits cmd) {
@@ -177,11 +178,13 @@ public class Order {
             boolean open = line != null && !shipped.containsKey(line.itemId());
             // a cancelled order's lines that had not left are back on hand (a digital product beside physical ones too)
             if (status == OrderStatus.CANCELLED && !shipped.containsKey(units.itemId())) continue;
-            if (open && status == OrderStatus.CONFIRMED) {
-                int left = line.quantity() - withdrawn.getOrDefault(line.itemId(), 0);
-                if (units.quantity() > left)
-                    throw DomainException.invalidTransition("order " + orderNumber + ": " + left + " units of " + line.itemId()
-                            + " are left to withdraw, not " + units.quantity());
+            OrderLine digital = lines.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()) && !l.physical()
+                    && l.itemId().equals(units.itemId())).findFirst().orElse(null);
+            if (digital != null) { // nothing comes back by carrier: the refund takes the units back at once
+                requireLeft(digital, units);
+                taken.add(units);
+            } else if (open && status == OrderStatus.CONFIRMED) {
+                requireLeft(line, units);
                 taken.add(units);
             } else {
                 rest.add(units);
@@ -196,6 +199,14 @@ public class Order {
             deliveredWhenComplete();
         }
         return decided;
+    }
+
+    /** Refuses withdrawing more units of a line than withdrawals and returns left on it. */
+    private void requireLeft(OrderLine line, WithdrawnUnits units) {
+        int left = line.quantity() - withdrawn.getOrDefault(line.itemId(), 0) - sentBack.getOrDefault(line.itemId(), 0);
+        if (units.quantity() > left)
+            throw DomainException.invalidTransition("order " + orderNumber + ": " + left + " units of " + line.itemId()
+                    + " are left to withdraw, not " + units.quantity());
     }
 
     @CommandHandler
@@ -249,8 +260,8 @@ public class Order {
 
     /**
      * Units per line a cancellation does not put back on hand: those refunds withdrew before shipping (back already)
-     * and those they sent back through a return (back when it is received; a digital product beside physical ones is
-     * not shipped line by line, so its refund opens a return rather than withdrawing units).
+     * and those they sent back through a return (back when it is received; a digital product's refund opened one before
+     * 2026-12-06, and withdraws its units since).
      */
     private Map<String, Integer> notPutBack() {
         Map<String, Integer> units = new LinkedHashMap<>(withdrawn);
@@ -259,8 +270,8 @@ public class Order {
     }
 
     /**
-     * Nothing shipped, and refunds took back every unit of every line: withdrawn from the shipment, or (a digital
-     * product beside physical ones, which is not shipped line by line) sent back through a return. A line refunds did
+     * Nothing shipped, and refunds took back every unit of every line: withdrawn (from the shipment, or a digital
+     * product's), or sent back through a return (a digital product's, before 2026-12-06). A line refunds did
      * not reach keeps the order open (units left; a course, whose refund revokes its access without the order knowing).
      */
     private boolean nothingLeft() {

@@ -68,8 +68,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SnapshotState
 public class OrderFulfilment {
     private static final Logger log = LoggerFactory.getLogger(OrderFulfilment.class);
-    /** The receipt id under which a refund's withdrawn units are restocked: {@code withdrawn-<refundId>}. */
-    static final String WITHDRAWN = "withdrawn-";
 
     @Autowired
     private transient CommandGateway commands;
@@ -145,7 +143,7 @@ public class OrderFulfilment {
     void on(OrderLinesWithdrawn e) {
         for (WithdrawnUnits units : e.units())
             if (productLines(lines).stream().anyMatch(l -> l.itemId().equals(units.itemId())))
-                send(new RestockReturn(new ProductId(units.itemId()), e.orderId(), WITHDRAWN + e.refundId(), units.quantity()));
+                send(new RestockReturn(new ProductId(units.itemId()), e.orderId(), RestockReturn.withdrawnBy(e.refundId()), units.quantity()));
     }
 
     @EndSaga

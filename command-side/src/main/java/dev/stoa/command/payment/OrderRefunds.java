@@ -220,6 +220,18 @@ public class OrderRefunds {
                 currencies.get(cmd.refundId().value()), methods.get(cmd.refundId().value())));
     }
 
+    /** A refusal because the order's cancellation gave everything back first: closed, else failed (see the command). */
+    @CommandHandler
+    void handle(SettleRefundOvertakenByCancellation cmd, RefundableOrders orders) {
+        String id = cmd.refundId().value();
+        if (APPROVED.equals(known(cmd.refundId())) && paymentRefundIdOf(id).equals(cmd.paymentRefundId())
+                && orders.find(orderId).map(o -> o.status() == OrderStatus.CANCELLED).orElse(false)) {
+            apply(new RefundRequestClosed(cmd.refundId(), orderId, orderNumbers.get(id), buyerOf(cmd.refundId())));
+            return;
+        }
+        handle(new MarkRefundFailed(cmd.orderId(), cmd.refundId(), cmd.paymentRefundId(), cmd.reason()));
+    }
+
     @CommandHandler
     void handle(MarkRefundFailed cmd) {
         String state = known(cmd.refundId());
@@ -359,7 +371,7 @@ public class OrderRefunds {
 
     @EventSourcingHandler
     void on(RefundRequestClosed e) {
-        open = null;
+        if (e.refundId().equals(open)) open = null; // an approved one closed after its order's cancellation was not open
         states.put(e.refundId().value(), CLOSED);
     }
 

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>wallet → {@code RefundToWallet} under the reference {@code refund-request-<id>} (a retried attempt
  *       {@code refund-request-<id>-attempt-<n>}), then the request is paid; a wallet that refuses it (the order's
- *       cancellation gave back the rest of its debit first) fails the attempt;</li>
+ *       cancellation gave back the rest of its debit first) closes the request if the order is cancelled (the
+ *       cancellation paid it), else fails the attempt ({@code SettleRefundOvertakenByCancellation});</li>
  *   <li>card → the payment's own {@code RequestRefund} (refund id {@code refund-request-<id>}, the gateway's idempotency
  *       key; a retried attempt {@code refund-request-<id>-attempt-<n>}), so {@link PaymentProcess} calls the gateway;
  *       its {@code PaymentRefunded} marks the request paid (and {@link PaymentMails} tells the buyer), its
@@ -92,8 +93,8 @@ class RefundProcess {
 
     /**
      * Gives the amount back to the wallet, then marks the request paid. A wallet that cannot give it (the order's debit
-     * was given back otherwise meanwhile: the order was cancelled, and its cancellation refunded the rest) fails the
-     * attempt instead, so the request does not stay approved and unpaid.
+     * was given back otherwise meanwhile: the order was cancelled, and its cancellation refunded the rest) closes the
+     * request when the order is cancelled, else fails the attempt, so the request does not stay approved and unpaid.
      */
     private void refundToWallet(OrderId orderId, RefundRequestId refundId, UserId buyer, String reference, long cents,
                                 String currency) {
@@ -102,14 +103,17 @@ class RefundProcess {
         } catch (RuntimeException refused) {
             if (!Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_DEBIT)) throw refused;
             log.warn("Refund request {}: the wallet refused the refund: {}", refundId, refused.getMessage());
-            commands.send(new MarkRefundFailed(orderId, refundId, reference,
+            commands.send(new SettleRefundOvertakenByCancellation(orderId, refundId, reference,
                     "the wallet cannot give back " + cents + " cents more for this order: " + refused.getMessage()));
             return;
         }
         commands.send(new MarkRefundPaid(orderId, refundId, reference));
     }
 
-    /** Asks the payment for the refund; a payment that cannot give it (refunded otherwise meanwhile) fails the attempt. */
+    /**
+     * Asks the payment for the refund; a payment that cannot give it (refunded otherwise meanwhile) closes the request
+     * when the order's cancellation refunded it, else fails the attempt.
+     */
     private void refundToCard(OrderId orderId, RefundRequestId refundId, String payment, String paymentRefundId, long cents,
                               String reason, String by) {
         try {
@@ -118,7 +122,7 @@ class RefundProcess {
             if (!Refusals.is(refused, ErrorCode.REFUND_EXCEEDS_CAPTURED) && !Refusals.is(refused, ErrorCode.INVALID_TRANSITION))
                 throw refused;
             log.warn("Refund request {}: payment {} refused the refund: {}", refundId, payment, refused.getMessage());
-            commands.send(new MarkRefundFailed(orderId, refundId, paymentRefundId,
+            commands.send(new SettleRefundOvertakenByCancellation(orderId, refundId, paymentRefundId,
                     "the payment cannot refund " + cents + " cents: " + refused.getMessage()));
         }
     }

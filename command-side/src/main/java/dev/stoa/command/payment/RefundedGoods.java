@@ -1,5 +1,7 @@
 package dev.stoa.command.payment;
 
+import dev.stoa.api.catalog.ProductId;
+import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.WithdrawRefundedUnits;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What becomes of the product units an approved refund request paid back. The order decides, line by line
- * ({@code WithdrawRefundedUnits}): units it still had to ship are taken out of the shipment and come back on hand, so
- * the buyer never gets both the money and the goods; units that had left get a return ({@code OpenProductReturn}), and
- * come back on hand when they arrive. The order answers before the vendor can ship more (its own consistency boundary),
+ * ({@code WithdrawRefundedUnits}): units it still had to ship, and a digital product's, are taken back and are for sale
+ * again at once ({@code RestockReturn}), so the buyer never gets both the money and the goods; units that had left get
+ * a return ({@code OpenProductReturn}), and come back on hand when they arrive. The order answers before the vendor can ship more (its own consistency boundary),
  * so a shipment racing the approval either went first (a return) or finds the units withdrawn.
  * <p>
  * The approval's request does this at once ({@code approve}); this process, part of {@code refund-process}, does it again
@@ -41,6 +43,11 @@ class RefundedGoods {
                 .map(l -> new WithdrawnUnits(l.itemId(), l.quantity())).toList();
         if (units.isEmpty()) return;
         OrderLinesWithdrawn decided = commands.send(new WithdrawRefundedUnits(e.orderId(), e.refundId().value(), units));
+        // the units taken back are for sale again now, under one receipt for the refund (the order's saga, while the order
+        // is open, sends the same; an order delivered or cancelled has no saga left to)
+        for (WithdrawnUnits taken : decided.units())
+            commands.send(new RestockReturn(new ProductId(taken.itemId()), e.orderId(),
+                    RestockReturn.withdrawnBy(e.refundId().value()), taken.quantity()));
         if (decided.unitsSentBack().isEmpty()) return;
         commands.send(new OpenProductReturn(e.orderId(), e.refundId(),
                 decided.unitsSentBack().stream().map(u -> new RefundItem(OrderLine.PRODUCT, u.itemId(), u.quantity())).toList()));

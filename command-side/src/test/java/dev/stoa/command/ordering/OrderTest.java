@@ -503,20 +503,26 @@ class OrderTest {
     }
 
     /**
-     * A digital product beside physical ones is not shipped line by line: its refund opens a return. A cancellation
-     * after that leaves its units to the return (they were restocked twice, by the cancellation and at the return's
-     * receipt); a refund after the cancellation neither withdraws nor sends back a line that never left.
+     * A digital product has nothing a carrier brings back: its refund withdraws its units at once, in whatever state
+     * the order is (before 2026-12-06 it opened a return that never came). A cancellation after that leaves its units
+     * to the withdrawal (they were restocked already); a refund after the cancellation neither withdraws nor sends back a
+     * line that never left. A return opened before for a digital line still counts against what is left of it.
      */
     @Test
     void aDigitalLineBesidePhysicalOnes_isPutBackOnHandOnce() {
-        OrderLine ebook = line(vendorB, 1, 1_000, false);
+        OrderLine ebook = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), vendorB, "e-book", "SKU-EB", 1_000, 1,
+                1_000, false);
         OrderPlaced withEbook = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, ebook), amounts, null, placed().shippingAddress(),
                 PlaceOrder.WALLET, null, HOLD);
-        OrderLinesWithdrawn ebookSentBack = new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(ebook, 1)));
+        OrderLinesWithdrawn ebookWithdrawn = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(ebook, 1)), List.of());
         fixture.given(withEbook, confirmed())
                 .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 1))))
-                .expectEvents(ebookSentBack);
-        fixture.given(withEbook, confirmed(), ebookSentBack)
+                .expectEvents(ebookWithdrawn);
+        fixture.given(withEbook, confirmed(), shippedA(), new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")))
+                // the kettle left, and with it the order: the ebook's refund withdraws all the same
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 1), units(kettle, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(ebook, 1)), List.of(units(kettle, 1))));
+        fixture.given(withEbook, confirmed(), ebookWithdrawn)
                 .when(new CancelOrder(orderId, "vendor gone", admin))
                 .expectEvents(new OrderCancelled(orderId, NUMBER, buyerId, "confirmed", "sealed:vendor gone", admin.userId(),
                         List.of(kettle, ebook), null, PlaceOrder.WALLET, "debit-1", 15_992, "USD", List.of(),
@@ -525,6 +531,10 @@ class OrderTest {
                         admin.userId(), List.of(kettle, ebook), null, PlaceOrder.WALLET, "debit-1", 15_992, "USD", List.of(), java.util.Map.of()))
                 .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 1), units(kettle, 1))))
                 .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of()));
+        // its one unit went back by a return opened before 2026-12-06: none is left to withdraw
+        fixture.given(withEbook, confirmed(), new OrderLinesWithdrawn(orderId, "refund-0", List.of(), List.of(units(ebook, 1))))
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 1))))
+                .expectException(DomainException.class);
     }
 
     /**

@@ -409,6 +409,37 @@ class OrderRefundsTest {
                 .expectNoEvents();
     }
 
+    /**
+     * The order's cancellation gave back everything left first, this request's share included, and the payment refused
+     * the request's own refund as too much: closed, its money paid by the cancellation (it failed before, and staff were
+     * asked to retry it). An order not cancelled: failed, as any refusal. A stale attempt or a repeat: nothing.
+     */
+    @Test
+    void givenApproved_whenItsRefundWasOvertakenByTheOrdersCancellation_thenClosed_elseFailed() {
+        String attempt = "refund-request-" + first.value();
+        fixture.given(approvedByCard())
+                .when(new SettleRefundOvertakenByCancellation(order, first, attempt, "the payment cannot refund 990 cents"))
+                .expectEvents(failed(first, 1, "the payment cannot refund 990 cents"));
+        status = OrderStatus.CANCELLED;
+        RefundRequestClosed closed = new RefundRequestClosed(first, order, "ORD-20261101-AB12", buyer);
+        fixture.given(approvedByCard())
+                .when(new SettleRefundOvertakenByCancellation(order, first, attempt, "the payment cannot refund 990 cents"))
+                .expectEvents(closed);
+        fixture.given(approvedByCard()).andGiven(closed)
+                .when(new SettleRefundOvertakenByCancellation(order, first, attempt, "again"))
+                .expectNoEvents();
+        fixture.given(approvedByCard()).andGiven(closed)
+                .when(new RetryRefund(order, first, admin))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        fixture.given(approvedByCard())
+                .when(new SettleRefundOvertakenByCancellation(order, first, "refund-request-" + first.value() + "-attempt-2", "stale"))
+                .expectNoEvents();
+        // a second request, open when this one was closed, is still closed by the cancellation
+        fixture.given(approvedByCard()).andGiven(requested(second, List.of(new RefundItem("product", lamp, 1))), closed)
+                .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261101-AB12"))
+                .expectEvents(new RefundRequestClosed(second, order, "ORD-20261101-AB12", buyer));
+    }
+
     @Test
     void givenPaidByCard_whenItsRefundFailsAfterAll_thenFailed_andStaffMayRetry_butAStaleAttemptChangesNothing() {
         RefundPaid paid = new RefundPaid(first, order, buyer, 990, "USD", "card");

@@ -100,6 +100,11 @@ public class RefundRequestEntity {
 
     /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
     public RefundRequestEntity closed(Instant at) {
+        // approved, and paid by the order's cancellation (its share included): the approval's decision stays
+        if ("approved".equals(status)) {
+            status = "closed";
+            return this;
+        }
         if (!"requested".equals(status)) return this;
         status = "closed";
         decisionReason = CLOSED_REASON;
