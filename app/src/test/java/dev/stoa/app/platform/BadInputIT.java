@@ -87,6 +87,29 @@ class BadInputIT extends ApiTest {
         assertProblem(idNumber, 400, "malformed_request");
         assertThat(idNumber.body().at("/errors/0/field").asText()).isEqualTo("lessonId");
         assertThat(idNumber.body().at("/errors/0/message").asText()).isEqualTo("must be a string");
+        // a number where a UUID belongs is the wrong JSON type too, as in an id record (it was validation_failed there)
+        Api.Response uuidNumber = api.post("/api/v1/refunds", Map.of("orderId", 5, "reason", "broken"), tokenFor("customer"));
+        assertProblem(uuidNumber, 400, "malformed_request");
+        assertThat(uuidNumber.body().at("/errors/0/field").asText()).isEqualTo("orderId");
+        assertThat(uuidNumber.body().at("/errors/0/message").asText()).isEqualTo("must be a UUID string");
+        // a member the body does not have, or one given twice: refused, never read past (a refund request whose
+        // misspelt "item" was dropped asked for the whole order)
+        Api.Response misspelt = api.post("/api/v1/refunds", Map.of("orderId", UUID.randomUUID().toString(), "reason", "broken",
+                "item", List.of(Map.of("itemType", "product", "itemId", UUID.randomUUID().toString(), "quantity", 1))),
+                tokenFor("customer"));
+        assertProblem(misspelt, 400, "malformed_request");
+        assertThat(misspelt.body().at("/errors/0/field").asText()).isEqualTo("item");
+        assertThat(misspelt.body().at("/errors/0/message").asText())
+                .isEqualTo("is not a field of this body (its fields: items, orderId, reason)");
+        Api.Response nested = api.post("/api/v1/refunds", Map.of("orderId", UUID.randomUUID().toString(), "reason", "broken",
+                "items", List.of(Map.of("itemType", "product", "itemId", UUID.randomUUID().toString(), "quantity", 1, "qty", 2))),
+                tokenFor("customer"));
+        assertProblem(nested, 400, "malformed_request");
+        assertThat(nested.body().at("/errors/0/field").asText()).isEqualTo("items[0].qty");
+        Api.Response twice = api.send("POST", "/api/v1/products", "application/json",
+                "{\"sku\": \"A\", \"sku\": \"B\"}".getBytes(), tokenFor("vendor"), Map.of());
+        assertProblem(twice, 400, "malformed_request");
+        assertThat(twice.body().get("detail").asText()).startsWith("the request body names a field twice (line 1");
         // a whole number beyond its field's range: the field and the range (it came without errors[])
         body.put("priceCents", new java.math.BigInteger("9223372036854775808")); // 2^63
         Api.Response huge = api.post("/api/v1/products", body, tokenFor("vendor"));

@@ -144,6 +144,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", expected)));
             return respond(problem);
         }
+        // a member the body does not have (a misspelt field): which, and the fields it has (StrictJsonConfiguration)
+        if (cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            String field = fieldPath(unknown);
+            String message = "is not a field of this body" + known(unknown.getKnownPropertyIds());
+            ProblemDetail problem = Problems.of(ErrorCode.MALFORMED_REQUEST,
+                    "the request body is not valid JSON for this endpoint: " + field + " " + message);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+            return respond(problem);
+        }
         // a value of the wrong JSON type: which field, and what it must be, never Jackson's words (they name Java types)
         if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
             String expected = "must be " + JsonTypes.expected(mismatch.getTargetType());
@@ -158,13 +167,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ErrorCode.MALFORMED_REQUEST, unreadable(cause)));
     }
 
+    /** The body's own fields, for a member it does not have: "(its fields: a, b, c)", sorted; empty when unknown. */
+    private static String known(java.util.Collection<Object> ids) {
+        if (ids == null || ids.isEmpty()) return "";
+        return " (its fields: " + ids.stream().map(String::valueOf).sorted().collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
     /** Why a body could not be read, for {@code malformed_request}: where, never what it held. */
     private static String unreadable(Throwable cause) {
         // not JSON: a token quoted back could be part of a password or a code
-        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse)
-            return parse.getLocation() == null ? "the request body is not valid JSON"
-                    : "the request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
-                            + parse.getLocation().getColumnNr() + ")";
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            // a member given twice is named (a field's name is no secret); any other parse error only located
+            String what = parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Duplicate field ")
+                    ? "the request body names a field twice" : "the request body is not valid JSON";
+            return parse.getLocation() == null ? what
+                    : what + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty())
             return "the request body is not valid JSON for this endpoint at " + fieldPath(mapping);
         if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException)

@@ -3,16 +3,23 @@ package dev.stoa.app.platform.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.UUIDDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Request bodies are read as their JSON types say: a number or a boolean where a string belongs ({@code "firstName":
@@ -20,20 +27,53 @@ import org.springframework.context.annotation.Configuration;
  * already was ({@code spring.jackson.mapper.allow-coercion-of-scalars: false} covers that direction only). Jackson
  * turned such a scalar into its text: a customer's first name read "true" on their reviews and certificate (found by
  * a walkthrough, 2026-12-06). An instant is an ISO-8601 string too: a number was read as epoch seconds
- * ({@code "expiresAt": 1900000000}, a voucher valid until 2030). The platform's own event serializer is another
- * mapper, untouched.
+ * ({@code "expiresAt": 1900000000}, a voucher valid until 2030), and a UUID a string. The platform's own event
+ * serializer is another mapper, untouched.
  */
 @Configuration
-public class StrictJsonConfiguration {
+public class StrictJsonConfiguration implements WebMvcConfigurer {
+
+    /**
+     * A request body's members are the body's fields, each once: an unknown one ({@code "item"} for {@code "items"}) is
+     * 400 {@code malformed_request} naming it, and so is a member given twice. Before 2026-12-06 (fourth session) both
+     * were read past: a refund request whose misspelt {@code item} list was dropped asked for the whole order (a missing
+     * {@code items} means everything), and a progress update with {@code "complete": true} recorded nothing. Only the
+     * converter that reads request bodies (and writes answers) is strict; the application's own mapper, which other
+     * parts may use to read what they stored, is not changed.
+     */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters)
+            if (converter instanceof MappingJackson2HttpMessageConverter json)
+                json.setObjectMapper(json.getObjectMapper().copy()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    }
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
         return builder -> builder
                 .deserializerByType(Instant.class, new IsoInstants())
+                // a number was read as its text, then refused as a bad value (validation_failed, where an id record's
+                // said malformed_request: one mistake, two codes)
+                .deserializerByType(UUID.class, new UuidStrings())
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** Jackson's own reading of a UUID, for a string only. */
+    static final class UuidStrings extends StdScalarDeserializer<UUID> {
+        private static final UUIDDeserializer JACKSONS = new UUIDDeserializer();
+
+        UuidStrings() { super(UUID.class); }
+
+        @Override
+        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
+            return JACKSONS.deserialize(p, ctxt);
+        }
     }
 
     /** Jackson's own reading of an ISO-8601 instant, for a string only. */
