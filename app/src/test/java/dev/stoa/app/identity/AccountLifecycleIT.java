@@ -9,6 +9,8 @@ import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,37 @@ class AccountLifecycleIT extends ApiTest {
         Api.Response stale = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
         assertThat(stale.status()).as("sessions from before the suspension stay ended").isEqualTo(401);
         assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", newRefresh), null).status()).isEqualTo(200);
+    }
+
+    /**
+     * An access token outlives the suspension of its account (until it expires): with it, a suspended account spends no
+     * voucher and publishes no review (403 account_suspended), as it places no order. Before 2026-12-06 (fourth session)
+     * both went through, and the review showed publicly.
+     */
+    @Test
+    void aSuspendedAccountsStillValidToken_redeemsNoVoucher_andPublishesNoReview() {
+        User user = verifiedUser("customer");
+        String admin = tokenFor("admin");
+        String token = tokenAs(user.id(), "customer");
+        Api.Response batch = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 2_500, "currency", "USD", "count", 1,
+                "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString()), admin);
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        String code = batch.body().get("codes").get(0).asText();
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "abuse"), admin).status())
+                .isEqualTo(204);
+
+        Api.Response redeem = api.post("/api/v1/wallet/redeem", Map.of("code", code), token);
+        Api.Response review = api.post("/api/v1/products/" + UUID.randomUUID() + "/reviews", Map.of("rating", 1), token);
+        Api.Response courseReview = api.post("/api/v1/courses/" + UUID.randomUUID() + "/reviews", Map.of("rating", 1), token);
+        for (Api.Response refused : List.of(redeem, review, courseReview)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("account_suspended");
+        }
+        // the voucher was not spent: reinstated, the account redeems it
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, admin).status()).isEqualTo(204);
+        Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", code), token);
+        assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+        assertThat(redeemed.body().get("balanceCents").asLong()).isEqualTo(2_500);
     }
 
     @Test
