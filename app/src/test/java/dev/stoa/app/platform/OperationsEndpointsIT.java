@@ -25,6 +25,27 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(doc.body().get("paths").has("/api/v1/admin/dead-letters/retry")).isTrue();
     }
 
+    /**
+     * The one problem with members of its own, enrollment's 402 payment_required, says in the document how to buy the
+     * course (before 2026-12-06, fourth session, its response was the plain Problem: a generated client could not read
+     * checkoutUrl, cartItem, priceCents and currency).
+     */
+    @Test
+    void thePaymentRequiredProblemsMembersAreInTheDocument() {
+        com.fasterxml.jackson.databind.JsonNode doc = api.get("/v3/api-docs").body();
+        com.fasterxml.jackson.databind.JsonNode paid = doc.at("/paths/~1api~1v1~1courses~1{courseId}~1enroll/post/responses/402");
+        assertThat(paid.at("/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/PaymentRequiredProblem");
+        assertThat(paid.at("/content/application~1problem+json/examples/payment_required/value/checkoutUrl").asText())
+                .isEqualTo("/api/v1/orders");
+        com.fasterxml.jackson.databind.JsonNode schema = doc.at("/components/schemas/PaymentRequiredProblem/allOf");
+        assertThat(schema.get(0).get("$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(schema.get(1).get("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("checkoutUrl", "cartItem", "priceCents", "currency");
+        assertThat(doc.at("/paths/~1api~1v1~1orders/post/responses/409/content/application~1problem+json/schema/$ref").asText())
+                .as("every other problem is the plain one").isEqualTo("#/components/schemas/Problem");
+    }
+
     /** Anyone gets the status; an admin also each component and its details (API.md: "anyone (details: admin)"). */
     @Test
     void healthCoversDatabaseSearchEventStoreAndEachProcessor_itsDetailsForAdminsOnly() {

@@ -74,7 +74,7 @@ class ProblemDocumentation implements OpenApiCustomizer {
     }
 
     private static ApiResponse response(int status, List<ErrorCode> codes) {
-        MediaType problem = new MediaType().schema(new Schema<>().$ref(ProblemSchemas.ref(ProblemSchemas.PROBLEM)));
+        MediaType problem = new MediaType().schema(new Schema<>().$ref(ProblemSchemas.ref(ProblemSchemas.forStatus(status))));
         codes.forEach(code -> problem.addExamples(code.code(), ProblemSchemas.example(code)));
         String list = codes.stream().map(c -> "`" + c.code() + "`").distinct().collect(Collectors.joining(", "));
         ApiResponse response = new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase() + ". Problem codes: " + list)

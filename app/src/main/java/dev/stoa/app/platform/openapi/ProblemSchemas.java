@@ -4,6 +4,7 @@ import dev.stoa.api.platform.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -21,6 +22,8 @@ final class ProblemSchemas {
     static final String PROBLEM = "Problem";
     static final String CODE = "ProblemCode";
     static final String FIELD_ERROR = "FieldError";
+    /** The problem of {@code payment_required} (402): how to buy what was asked for (the only one with members of its own). */
+    static final String PAYMENT_REQUIRED = "PaymentRequiredProblem";
 
     private ProblemSchemas() {}
 
@@ -43,7 +46,24 @@ final class ProblemSchemas {
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(ref(FIELD_ERROR)))
                         .description("With validation_failed: each invalid field."))
                 .required(List.of("title", "status", "code")));
+        components.addSchemas(PAYMENT_REQUIRED, new ComposedSchema()
+                .description("A paid course asked for without a payment: how to buy it (enrollment, 402 payment_required).")
+                .addAllOfItem(new Schema<>().$ref(ref(PROBLEM)))
+                .addAllOfItem(new ObjectSchema()
+                        .addProperty("checkoutUrl", new StringSchema().description("Where to check out once it is in the cart.")
+                                .example("/api/v1/orders"))
+                        .addProperty("cartItem", new ObjectSchema().description("The body that puts it in the cart (POST /api/v1/cart/items).")
+                                .addProperty("itemType", new StringSchema().example("course"))
+                                .addProperty("itemId", new StringSchema().format("uuid"))
+                                .addProperty("quantity", new IntegerSchema().example(1))
+                                .required(List.of("itemType", "itemId", "quantity")))
+                        .addProperty("priceCents", new IntegerSchema().format("int64").example(4900))
+                        .addProperty("currency", new StringSchema().example("USD"))
+                        .required(List.of("checkoutUrl", "cartItem", "priceCents", "currency"))));
     }
+
+    /** The schema of the problems a response of this status carries. */
+    static String forStatus(int status) { return status == ErrorCode.PAYMENT_REQUIRED.status() ? PAYMENT_REQUIRED : PROBLEM; }
 
     static String ref(String schema) { return "#/components/schemas/" + schema; }
 
@@ -55,6 +75,12 @@ final class ProblemSchemas {
         value.put("status", code.status());
         value.put("detail", code.meaning());
         value.put("code", code.code());
+        if (code == ErrorCode.PAYMENT_REQUIRED) {
+            value.put("checkoutUrl", "/api/v1/orders");
+            value.put("cartItem", Map.of("itemType", "course", "itemId", "3f2a9c1e-8d4b-4e7a-9c2f-1b5d6e7f8a90", "quantity", 1));
+            value.put("priceCents", 4900);
+            value.put("currency", "USD");
+        }
         return new Example().summary(code.meaning()).value(value);
     }
 }
