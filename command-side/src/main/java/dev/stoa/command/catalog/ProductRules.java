@@ -35,7 +35,7 @@ final class ProductRules {
         if (d.priceCents() < 0) throw DomainException.badInput("priceCents must not be negative");
         if (d.compareAtPriceCents() != null && d.compareAtPriceCents() < d.priceCents())
             throw DomainException.badInput("compareAtPriceCents must not be below priceCents");
-        if (!Money.isCurrency(d.currency())) throw DomainException.badInput("currency must be an ISO 4217 code");
+        if (!Money.isCurrency(d.currency())) throw DomainException.badInput("currency must be " + Money.CURRENCY_RULE);
         if (d.weightGrams() != null && d.weightGrams() < 0) throw DomainException.badInput("weightGrams must not be negative");
         if (d.categoryId() != null && !keys.exists(CATEGORY, d.categoryId().value()))
             throw new DomainException(ErrorCode.UNKNOWN_CATEGORY, "category " + d.categoryId() + " does not exist");

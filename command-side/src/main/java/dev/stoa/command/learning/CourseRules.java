@@ -36,7 +36,7 @@ final class CourseRules {
         if (d == null || blank(d.title())) throw DomainException.badInput("title is required");
         if (d.title().strip().length() > 200) throw DomainException.badInput("title must be at most 200 characters");
         if (d.priceCents() < 0) throw DomainException.badInput("priceCents must not be negative");
-        if (!Money.isCurrency(d.currency())) throw DomainException.badInput("currency must be an ISO 4217 code");
+        if (!Money.isCurrency(d.currency())) throw DomainException.badInput("currency must be " + Money.CURRENCY_RULE);
         if (d.passingScore() != null && (d.passingScore() < 0 || d.passingScore() > 100))
             throw DomainException.badInput("passingScore must be between 0 and 100");
         if (d.categoryId() != null && !keys.exists(CATEGORY, d.categoryId().value()))

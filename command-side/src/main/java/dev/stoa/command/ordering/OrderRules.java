@@ -64,7 +64,7 @@ final class OrderRules {
 
     private static void amounts(OrderAmounts a, long subtotal, boolean physical) {
         if (a == null) throw DomainException.badInput("amounts are required");
-        if (!Money.isCurrency(a.currency())) throw DomainException.badInput("currency must be an ISO 4217 code");
+        if (!Money.isCurrency(a.currency())) throw DomainException.badInput("currency must be " + Money.CURRENCY_RULE);
         if (a.subtotalCents() < 0 || a.discountCents() < 0 || a.taxCents() < 0 || a.shippingCents() < 0 || a.totalCents() < 0)
             throw DomainException.badInput("amounts must not be negative");
         if (a.subtotalCents() != subtotal)

@@ -36,7 +36,7 @@ public class VoucherBatch {
         Access.requireAdmin(cmd.actor());
         if (cmd.amountCents() <= 0 || cmd.amountCents() > MAX_AMOUNT_CENTS)
             throw DomainException.badInput("amountCents must be 1.." + MAX_AMOUNT_CENTS);
-        if (!Money.isCurrency(cmd.currency())) throw DomainException.badInput("currency must be an ISO 4217 code such as USD");
+        if (!Money.isCurrency(cmd.currency())) throw DomainException.badInput("currency must be " + Money.CURRENCY_RULE);
         if (cmd.expiresAt() == null || !cmd.expiresAt().isAfter(GenericEventMessage.clock.instant()))
             throw DomainException.badInput("expiresAt must be in the future");
         int count = cmd.vouchers().size();

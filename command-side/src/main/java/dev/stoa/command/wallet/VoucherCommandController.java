@@ -61,7 +61,7 @@ class VoucherCommandController {
         // every redemption of a voucher in another currency is refused (voucher_currency_mismatch): none is made; a
         // code that is no currency at all stays the bad input it is
         if (!dev.stoa.api.platform.Money.isCurrency(body.currency()))
-            throw DomainException.badInput("currency must be an ISO 4217 code such as USD");
+            throw DomainException.badInput("currency must be " + dev.stoa.api.platform.Money.CURRENCY_RULE);
         if (!wallets.currency().equals(body.currency()))
             throw new DomainException(ErrorCode.VOUCHER_CURRENCY_MISMATCH, "wallets keep " + wallets.currency()
                     + " (stoa.wallet.currency); a voucher in " + body.currency() + " could never be redeemed");

@@ -22,7 +22,7 @@ public record CouponTerms(String code, Integer percentOff, Long amountOffCents, 
             p.add(new String[] {"percentOff", "give exactly one of percentOff and amountOffCents"});
         if (percentOff != null && (percentOff < 1 || percentOff > 100)) p.add(new String[] {"percentOff", "1 to 100"});
         if (amountOffCents != null && amountOffCents < 1) p.add(new String[] {"amountOffCents", "at least 1"});
-        if (!Money.isCurrency(currency)) p.add(new String[] {"currency", "an ISO 4217 code such as USD"});
+        if (!Money.isCurrency(currency)) p.add(new String[] {"currency", Money.CURRENCY_RULE});
         if (minSubtotalCents != null && minSubtotalCents < 0) p.add(new String[] {"minSubtotalCents", "0 or more"});
         if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom))
             p.add(new String[] {"validUntil", "must be after validFrom"});

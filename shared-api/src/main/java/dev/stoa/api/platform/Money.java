@@ -23,6 +23,9 @@ public record Money(long amountCents, String currency) {
             .filter(c -> c.getDefaultFractionDigits() >= 0)
             .map(Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** What {@link #isCurrency} asks of a code, for a refusal: "currency must be " + this. */
+    public static final String CURRENCY_RULE = "the ISO 4217 code of a currency, such as USD (not of a metal or a fund, such as XAU)";
+
     /** A currency a request may name: an ISO 4217 code of money (three capitals that name no currency, {@code XYZ}, are not). */
     public static boolean isCurrency(String code) {
         return code != null && CURRENCY.matcher(code).matches() && ISO_4217.contains(code);
