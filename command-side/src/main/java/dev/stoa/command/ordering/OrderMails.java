@@ -61,11 +61,14 @@ class OrderMails {
             case CancelOrder.USER_DEACTIVATED -> "the account was closed";
             default -> personal.open(buyer, e.reason());
         };
-        // what comes back: the payment less what refunds gave back before (all of it: nothing more to say)
+        // what comes back: the payment less what refunds gave back before (all of it: nothing more to say); not known
+        // yet while an approved refund request's refund is on its way: then the mail promises the rest, no amount
         long refund = CancellationRefund.cents(events, e);
+        boolean notKnownYet = refund == CancellationRefund.NOT_KNOWN_YET;
         send("order-cancelled", buyer, message, Map.of("orderNumber", e.orderNumber(), "reason", reason,
                 "refund", refund > 0 ? amount(refund, e.currency()) : "",
                 "refundedBefore", refund > 0 && refund < e.paidCents() ? amount(e.paidCents() - refund, e.currency()) : "",
+                "restAfterApprovedRefund", notKnownYet ? "yes" : "",
                 "orderUrl", url(e.orderId().value())));
     }
 
