@@ -6,6 +6,7 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.UniqueKeys;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.RefusalsStayHere;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,11 +40,13 @@ class RefundCommandController {
     private final Commands commands;
     private final UniqueKeys keys;
     private final RefundedGoods goods;
+    private final RefundProcess refunds;
 
-    RefundCommandController(Commands commands, UniqueKeys keys, RefundedGoods goods) {
+    RefundCommandController(Commands commands, UniqueKeys keys, RefundedGoods goods, RefundProcess refunds) {
         this.commands = commands;
         this.keys = keys;
         this.goods = goods;
+        this.refunds = refunds;
     }
 
     record Item(@Pattern(regexp = "product|course", message = "must be product or course") String itemType,
@@ -88,7 +91,7 @@ class RefundCommandController {
     @PostMapping("/{refundId}/approve")
     @Operation(operationId = "approveRefund", summary = "Approve an open refund request (admin, support): its amount is computed "
             + "to the cent (lines less their discount share, plus their tax share, plus shipping when the whole order is refunded) "
-            + "and paid back to the card or wallet the order was paid with; product units not shipped yet are taken out of "
+            + "and paid back to the card or wallet the order was paid with (a wallet's before the answer); product units not shipped yet are taken out of "
             + "the order's shipment (back in stock at once), those shipped already get a return")
     Decided approve(@Parameter(description = "the refund request's id") @PathVariable UUID refundId, Actor actor) {
         RefundRequestId id = new RefundRequestId(refundId.toString());
@@ -99,8 +102,23 @@ class RefundCommandController {
             // approved and paid back regardless: the refund process settles the goods from the approval's event
             log.warn("Refund request {}: its goods are settled by the refund process: {}", id, failed.toString());
         }
+        payToWalletNow(e);
         return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
                 e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
+    }
+
+    /**
+     * A wallet order's refund is paid in the approval's answer (before 2026-12-06, fourth session, only after it, by
+     * {@code refund-process}: the buyer's next read of the wallet often did not show it). Should it fail, the process
+     * pays it from the approval's event, as before; the approval stands either way.
+     */
+    @RefusalsStayHere
+    private void payToWalletNow(RefundApproved e) {
+        try {
+            refunds.payToWallet(e);
+        } catch (RuntimeException failed) {
+            log.warn("Refund request {}: its wallet refund is paid by the refund process: {}", e.refundId(), failed.toString());
+        }
     }
 
     @PostMapping("/{refundId}/reject")

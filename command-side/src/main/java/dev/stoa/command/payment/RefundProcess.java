@@ -81,6 +81,17 @@ class RefundProcess {
         }
     }
 
+    /**
+     * An approved request paid back to the wallet now: the approval's request does it too, so that its answer (and the
+     * buyer's next read of the wallet) shows the money back; this process does it again from {@code RefundApproved},
+     * which finishes it when that request died after the approval. Idempotent under the request's reference. Card
+     * refunds go through the gateway, from this process only.
+     */
+    void payToWallet(RefundApproved e) {
+        if (e.totalCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))
+            refundToWallet(e.orderId(), e.refundId(), e.buyer(), PREFIX + e.refundId().value(), e.totalCents(), e.currency());
+    }
+
     @EventHandler
     void on(RefundRetried e) {
         if (PlaceOrder.WALLET.equals(e.paymentMethod())) {

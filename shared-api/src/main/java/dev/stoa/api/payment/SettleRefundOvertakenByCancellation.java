@@ -1,6 +1,7 @@
 package dev.stoa.api.payment;
 
 import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.platform.CompletesItsWrite;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -11,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * to retry a refund the buyer had already been paid. A stale attempt or a repeat changes nothing.
  */
 public record SettleRefundOvertakenByCancellation(OrderId orderId, RefundRequestId refundId, String paymentRefundId,
-                                                  String reason) {
+                                                  String reason) implements CompletesItsWrite {
     @TargetAggregateIdentifier
     public String orderRefundsId() { return OrderRefundsId.of(orderId); }
 }

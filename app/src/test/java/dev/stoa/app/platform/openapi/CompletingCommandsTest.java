@@ -58,8 +58,6 @@ class CompletingCommandsTest {
             "QueueNotification", "each copy queues its own mail, under an id of its own cause",
             "RecordRefund", "the requests are Stripe's webhook, whose caller reads nothing, and the sandbox's confirmation "
                     + "(202); the processor records the refund it asked the gateway for",
-            "RefundToWallet", "each under its own reference: the checkout's debit that came after a cancellation "
-                    + "(unconfirmed-), a refused course grant (its purchase), an approved refund request (refund-request-)",
             "RequestRefund", "each under its own refund id: an admin's refund of a payment; the processors' refund of a "
                     + "payment that came after its order's cancellation (unconfirmed-, cancelled-) or of an approved request");
 
