@@ -483,6 +483,10 @@ class EnrollmentIT extends ApiTest {
         assertThat(again.code()).isEqualTo("course_in_pending_order");
         assertThat(again.body().get("detail").asText()).contains(order.body().get("orderNumber").asText());
         assertThat(api.get("/api/v1/wallet", student).body().get("balanceCents").asLong()).isEqualTo(10_000);
+        // without a payment method: the same 409, not a 402 pointing to a checkout that would be refused so (it was)
+        Api.Response plain = enroll(course.id(), null, student);
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(409);
+        assertThat(plain.code()).isEqualTo("course_in_pending_order");
 
         // once the order is cancelled, the wallet buys it
         assertThat(api.post("/api/v1/orders/" + order.body().get("orderId").asText() + "/cancel", null, student).status())

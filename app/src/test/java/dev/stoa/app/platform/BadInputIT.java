@@ -110,6 +110,10 @@ class BadInputIT extends ApiTest {
                 "{\"sku\": \"A\", \"sku\": \"B\"}".getBytes(), tokenFor("vendor"), Map.of());
         assertProblem(twice, 400, "malformed_request");
         assertThat(twice.body().get("detail").asText()).startsWith("the request body names a field twice (line 1");
+        // a path id that is none says so in the same words for every id (a java UUID's read "expected uuid")
+        Api.Response badPath = api.post("/api/v1/refunds/nope/approve", Map.of(), tokenFor("support"));
+        assertProblem(badPath, 400, "validation_failed");
+        assertThat(badPath.body().at("/errors/0/message").asText()).isEqualTo("has an invalid value (expected a UUID)");
         // a whole number beyond its field's range: the field and the range (it came without errors[])
         body.put("priceCents", new java.math.BigInteger("9223372036854775808")); // 2^63
         Api.Response huge = api.post("/api/v1/products", body, tokenFor("vendor"));

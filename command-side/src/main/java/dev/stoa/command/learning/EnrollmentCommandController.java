@@ -108,6 +108,9 @@ class EnrollmentCommandController {
         } else if (GrantEnrollment.WALLET.equals(method)) {
             enrolled = buyFromWallet(me, course);
         } else {
+            // a card order of the caller's that holds the course waits for its payment: pay that (409), not a new one
+            // (the 402 pointed to a checkout that would be refused so; found by a walkthrough)
+            pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
             throw new DomainException(ErrorCode.PAYMENT_REQUIRED, "course " + courseId + " costs "
                     + Money.format(course.priceCents(), course.currency()) + ": enroll with {\"paymentMethod\":\"wallet\"}, or add it to your cart "
                     + "(POST /api/v1/cart/items {itemType: course, itemId}) and check out (POST /api/v1/orders)")

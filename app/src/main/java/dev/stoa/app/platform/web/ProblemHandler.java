@@ -260,9 +260,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
     }
 
+    /** What a path or query parameter must be, in the words a body's field gets ("a UUID" for every id). */
     private static String typeName(MethodArgumentTypeMismatchException e) {
-        String name = e.getRequiredType().getSimpleName();
-        return name.endsWith("Id") ? "a UUID" : name.toLowerCase();
+        Class<?> type = e.getRequiredType();
+        // a java.util.UUID read "expected uuid", an id record "expected a UUID" (found by a walkthrough)
+        return type == java.util.UUID.class || type.getSimpleName().endsWith("Id") ? "a UUID" : JsonTypes.expected(type);
     }
 
     private static String leaf(String path) {
