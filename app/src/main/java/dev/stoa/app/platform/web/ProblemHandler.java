@@ -194,12 +194,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Set<String> NOT_FIELDS = Set.of("a", "an", "the", "every", "each", "order",
             "at", "this", "that", "no", "only", "one", "both", "either");
     private static final Pattern LEADING_FIELD =
-            Pattern.compile("^([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?:\\[[^\\]]*])*[ ,:].*", Pattern.DOTALL);
+            Pattern.compile("^([a-z][A-Za-z0-9]*(?:\\[[^\\]]*])*(?:\\.[a-z][A-Za-z0-9]*(?:\\[[^\\]]*])*)*)[ ,:].*", Pattern.DOTALL);
 
     /**
      * The field a domain rule's {@code validation_failed} is about, for its {@code errors} (API.md: always
      * {@code [{field, message}]}): the rules name it first ("trackingNumber is required", "shippingAddress.countryCode
-     * must be ..."); a rule across fields, or one that names none, is about the {@code request}.
+     * must be ...", "quiz[0].correct indexes ...", with its indexes: before 2026-12-06, fourth session, those became
+     * {@code quizAnswers} without its index, and {@code request} for an index inside the path); a rule across fields,
+     * or one that names none, is about the {@code request}.
      */
     static String fieldOf(String message) {
         if (message == null) return "request";

@@ -11,7 +11,9 @@ class ProblemFieldTest {
     void theFieldAMessageStartsWith_orTheRequest() {
         assertThat(ProblemHandler.fieldOf("trackingNumber is required to ship")).isEqualTo("trackingNumber");
         assertThat(ProblemHandler.fieldOf("shippingAddress.countryCode must be ISO 3166")).isEqualTo("shippingAddress.countryCode");
-        assertThat(ProblemHandler.fieldOf("quizAnswers[2] has 5 choices")).isEqualTo("quizAnswers");
+        assertThat(ProblemHandler.fieldOf("quizAnswers[2] has 5 choices")).isEqualTo("quizAnswers[2]");
+        assertThat(ProblemHandler.fieldOf("quiz[0].correct indexes must be between 0 and 1")).isEqualTo("quiz[0].correct");
+        assertThat(ProblemHandler.fieldOf("items[1].quantity: at most 99")).isEqualTo("items[1].quantity");
         assertThat(ProblemHandler.fieldOf("sku, slug and name are required")).isEqualTo("sku");
         assertThat(ProblemHandler.fieldOf("currency: USD expected")).isEqualTo("currency");
         assertThat(ProblemHandler.fieldOf("a quiz needs at least one question")).isEqualTo("request");
