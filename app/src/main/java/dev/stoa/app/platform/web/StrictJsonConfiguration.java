@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -53,37 +54,30 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
         return builder -> builder
-                .deserializerByType(Instant.class, new IsoInstants())
+                .deserializerByType(Instant.class, new StringsOnly<>(Instant.class, InstantDeserializer.INSTANT))
                 // a number was read as its text, then refused as a bad value (validation_failed, where an id record's
                 // said malformed_request: one mistake, two codes)
-                .deserializerByType(UUID.class, new UuidStrings())
+                .deserializerByType(UUID.class, new StringsOnly<>(UUID.class, new UUIDDeserializer()))
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
-    /** Jackson's own reading of a UUID, for a string only. */
-    static final class UuidStrings extends StdScalarDeserializer<UUID> {
-        private static final UUIDDeserializer JACKSONS = new UUIDDeserializer();
+    /** Jackson's own reading of a type written as a string (an instant, a UUID), for a string only. */
+    static final class StringsOnly<T> extends StdScalarDeserializer<T> {
+        private final JsonDeserializer<T> jacksons;
 
-        UuidStrings() { super(UUID.class); }
-
-        @Override
-        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
-            return JACKSONS.deserialize(p, ctxt);
+        StringsOnly(Class<T> type, JsonDeserializer<T> jacksons) {
+            super(type);
+            this.jacksons = jacksons;
         }
-    }
-
-    /** Jackson's own reading of an ISO-8601 instant, for a string only. */
-    static final class IsoInstants extends StdScalarDeserializer<Instant> {
-        IsoInstants() { super(Instant.class); }
 
         @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
-            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            return jacksons.deserialize(p, ctxt);
         }
     }
 }
