@@ -99,6 +99,67 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(redeemed.body().get("balanceCents").asLong()).isEqualTo(2_500);
     }
 
+    /**
+     * Every write with a suspended, deactivated or erased account's still valid access token is refused, whatever the
+     * endpoint, but to its own session and account; reads stay open to it until it expires. Before 2026-12-06 (fifth
+     * session) only the checkout, enrollments, vouchers and reviews asked: the token still recorded a lesson's
+     * progress, filled the cart, changed the profile and addresses, and a suspended admin's still listed products.
+     */
+    @Test
+    void aClosedOrSuspendedAccountsToken_writesNothingButItsOwnSessionAndAccount() {
+        String admin = tokenFor("admin");
+        User user = verifiedUser("customer", "vendor");
+        Api.Response session = login(user);
+        String token = session.body().get("accessToken").asText();
+        assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Before"), token, Map.of()).status())
+                .isEqualTo(204);
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "abuse"), admin).status())
+                .isEqualTo(204);
+
+        String someId = UUID.randomUUID().toString();
+        Map<String, Object> product = Map.of("name", "Lamp", "description", "A lamp", "priceCents", 1_000,
+                "currency", "USD", "categoryId", someId);
+        List<Api.Response> writes = List.of(
+                api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "After"), token, Map.of()),
+                api.post("/api/v1/users/" + user.id() + "/addresses", address("Home", true), token),
+                api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", someId, "quantity", 1), token),
+                api.delete("/api/v1/cart", token),
+                api.post("/api/v1/courses/" + someId + "/progress", Map.of("lessonId", someId, "completed", true), token),
+                api.post("/api/v1/products", product, token));
+        for (Api.Response refused : writes) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.code()).as(refused.toString()).isEqualTo("account_suspended");
+        }
+        Api.Response me = api.get("/api/v1/users/me", token);
+        assertThat(me.status()).as("reads stay open to the token").isEqualTo(200);
+        assertThat(me.body().get("firstName").asText()).as("the profile was not changed").isEqualTo("Before");
+        assertThat(api.get("/api/v1/users/" + user.id() + "/addresses", admin).body().get("total").asInt()).isZero();
+        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", session.body().get("refreshToken").asText()),
+                token).status()).as("its own session").isEqualTo(204);
+
+        User suspendedAdmin = verifiedUser("admin");
+        String adminsToken = tokenAs(suspendedAdmin.id(), "admin");
+        assertThat(api.post("/api/v1/admin/users/" + suspendedAdmin.id() + "/suspend", null, admin).status()).isEqualTo(204);
+        Api.Response reinstating = api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, adminsToken);
+        assertThat(reinstating.status()).as(reinstating.toString()).isEqualTo(403);
+        assertThat(reinstating.code()).isEqualTo("account_suspended");
+        assertThat(api.get("/api/v1/users/" + user.id(), admin).body().get("status").asText()).isEqualTo("suspended");
+
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/deactivate", null, admin).status()).isEqualTo(204);
+        Api.Response closed = api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "After"), token, Map.of());
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(403);
+        assertThat(closed.code()).isEqualTo("account_deactivated");
+
+        User erased = verifiedUser("customer");
+        String erasedToken = tokenAs(erased.id(), "customer");
+        assertThat(api.json("DELETE", "/api/v1/users/me", Map.of("password", PASSWORD), erasedToken, Map.of()).status())
+                .isEqualTo(204);
+        Api.Response afterErasure = api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", someId,
+                "quantity", 1), erasedToken);
+        assertThat(afterErasure.status()).as(afterErasure.toString()).isEqualTo(401);
+        assertThat(afterErasure.code()).isEqualTo("session_ended");
+    }
+
     @Test
     void deactivationIsFinal() {
         User user = verifiedUser("customer");

@@ -9,10 +9,10 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Only an active account buys: a suspended or deactivated account's access token stays valid until it expires, so a
- * purchase asks the account first ({@link RequireActiveAccount}): 403 {@code account_suspended} /
- * {@code account_deactivated}, 401 {@code session_ended} once erased. A user without an account (none was registered
- * for the token's subject) is not refused here.
+ * Only an active account writes: a suspended or deactivated account's access token stays valid until it expires, so
+ * every write made with one asks the account first ({@link RequireActiveAccount}; the app's ActiveAccountWrites does
+ * it for every endpoint): 403 {@code account_suspended} / {@code account_deactivated}, 401 {@code session_ended} once
+ * erased. A user without an account (none was registered for the token's subject) is not refused here.
  */
 @Component
 public class ActiveAccounts {

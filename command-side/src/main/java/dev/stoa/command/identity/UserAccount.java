@@ -242,10 +242,10 @@ public class UserAccount {
         return addresses.opened(id, userId.value(), personal);
     }
 
-    /** A purchase outside the checkout asks first: only an active account buys (see {@link RequireActiveAccount}). */
+    /** A write with an access token asks first: only an active account writes (see {@link RequireActiveAccount}). */
     @CommandHandler
     void handle(RequireActiveAccount cmd) {
-        lifecycle.requireActiveFor(cmd.what() == null || cmd.what().isBlank() ? "purchase" : cmd.what());
+        lifecycle.requireActiveFor(cmd.what() == null || cmd.what().isBlank() ? "this request" : cmd.what());
     }
 
     /** Whether this account may be named for a role: it has it and is not closed (see {@link CheckAccountRole}). */

@@ -8,7 +8,6 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Money;
-import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.ordering.Checkout;
 import dev.stoa.command.ordering.PendingCourseOrders;
@@ -49,17 +48,15 @@ class EnrollmentCommandController {
     private final CourseCatalog catalog;
     private final Enrollments enrollments;
     private final PendingCourseOrders pendingOrders;
-    private final ActiveAccounts accounts;
     private final Checkout checkout;
     private final CourseEntitlements entitlements;
 
     EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments,
-                                PendingCourseOrders pendingOrders, ActiveAccounts accounts, Checkout checkout,
+                                PendingCourseOrders pendingOrders, Checkout checkout,
                                 CourseEntitlements entitlements) {
         this.checkout = checkout;
         this.entitlements = entitlements;
         this.pendingOrders = pendingOrders;
-        this.accounts = accounts;
         this.commands = commands;
         this.catalog = catalog;
         this.enrollments = enrollments;
@@ -99,7 +96,6 @@ class EnrollmentCommandController {
             throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + courseId + " takes no new students");
         if (enrollments.hasAccess(me, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
-        if (course.free() || GrantEnrollment.WALLET.equals(method)) accounts.require(me, "enrollment");
         // a wallet purchase looks for pending orders as a checkout does (Checkout.buyCourse)
         if (course.free()) pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
         Enrolled enrolled;

@@ -39,7 +39,6 @@ import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.cart.ItemCatalog;
 import dev.stoa.command.cart.ItemCatalog.CourseOffer;
 import dev.stoa.command.cart.ItemCatalog.ProductFacts;
-import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.payment.CardPayments;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
@@ -103,16 +102,14 @@ public class Checkout {
     private final EventStore events;
     private final CardPayments cards;
     private final PendingCourseOrders pendingCourses;
-    private final ActiveAccounts accounts;
     private final BuyerAddresses addresses;
     private final Duration keyRetention;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
-             CardPayments cards, PendingCourseOrders pendingCourses, ActiveAccounts accounts, BuyerAddresses addresses,
+             CardPayments cards, PendingCourseOrders pendingCourses, BuyerAddresses addresses,
              @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
         this.addresses = addresses;
         this.keyRetention = keyRetention;
-        this.accounts = accounts;
         this.cards = cards;
         this.pendingCourses = pendingCourses;
         this.commands = commands;
@@ -192,8 +189,6 @@ public class Checkout {
             if (prior.isEmpty() && attempts.undoLeftOver(keyed)) prior = prior(keyed); // now abandoned (or placed after all)
             if (prior.isEmpty()) return new Keyed(keyed, null);
             if (prior.get().resumable(buyer, GenericEventMessage.clock.instant().minus(keyRetention))) {
-                // a suspended or deactivated account pays for nothing more, as in a first checkout (403)
-                if (prior.get().paymentReference() == null) accounts.require(buyer, "checkout");
                 return new Keyed(keyed, pay(buyer, prior.get().placed(), prior.get().paymentReference(), true));
             }
         }

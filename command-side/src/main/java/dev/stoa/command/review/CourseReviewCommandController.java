@@ -6,8 +6,6 @@ import dev.stoa.api.review.DeleteCourseReview;
 import dev.stoa.api.review.EditCourseReview;
 import dev.stoa.api.review.PostCourseReview;
 import dev.stoa.api.review.ReviewId;
-import dev.stoa.api.identity.UserId;
-import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.review.ReviewCommandController.ReviewRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,11 +23,9 @@ import org.springframework.web.bind.annotation.*;
 @Tag(name = "Reviews")
 class CourseReviewCommandController {
     private final Commands commands;
-    private final ActiveAccounts accounts;
 
-    CourseReviewCommandController(Commands commands, ActiveAccounts accounts) {
+    CourseReviewCommandController(Commands commands) {
         this.commands = commands;
-        this.accounts = accounts;
     }
 
     @PostMapping
@@ -38,7 +34,6 @@ class CourseReviewCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Map<String, String>> post(@PathVariable CourseId courseId, @Valid @RequestBody ReviewRequest body,
                                              Actor actor) {
-        accounts.require(new UserId(actor.userId()), "a review"); // as for a product's review
         ReviewId id = ReviewCommandController.postRetryingOnce(commands,
                 new PostCourseReview(courseId, ReviewId.random(), body.rating(), body.comment(), actor));
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/reviews/" + id))
@@ -50,7 +45,6 @@ class CourseReviewCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> edit(@PathVariable CourseId courseId, @PathVariable ReviewId reviewId,
                               @Valid @RequestBody ReviewRequest body, Actor actor) {
-        accounts.require(new UserId(actor.userId()), "a review");
         commands.send(new EditCourseReview(courseId, reviewId, body.rating(), body.comment(), actor));
         return ResponseEntity.noContent().build();
     }

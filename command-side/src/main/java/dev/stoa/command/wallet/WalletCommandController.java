@@ -10,7 +10,6 @@ import dev.stoa.api.wallet.TopUpWallet;
 import dev.stoa.api.wallet.VoucherRedeemed;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.SecretHasher;
-import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.GuessingLimited;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,13 +31,11 @@ class WalletCommandController {
     private final Commands commands;
     private final SecretHasher hasher;
     private final WalletSettings settings;
-    private final ActiveAccounts accounts;
 
-    WalletCommandController(Commands commands, SecretHasher hasher, WalletSettings settings, ActiveAccounts accounts) {
+    WalletCommandController(Commands commands, SecretHasher hasher, WalletSettings settings) {
         this.commands = commands;
         this.hasher = hasher;
         this.settings = settings;
-        this.accounts = accounts;
     }
 
     record RedeemRequest(@NotBlank @Size(max = 64) String code) {
@@ -55,9 +52,6 @@ class WalletCommandController {
         String plain = VoucherCodes.normalize(body.code())
                 .orElseThrow(() -> new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code"));
         UserId me = new UserId(actor.userId());
-        // a suspended or closed account's access token outlives the suspension: it spends no voucher (it did, before
-        // 2026-12-06, fourth session)
-        accounts.require(me, "voucher redemption");
         // a voucher is in stoa.wallet.currency (the voucher checks); a wallet keeps the currency of its first top-up. Had
         // the setting changed since, the voucher would be spent and the wallet would refuse it: refused before, instead
         try {

@@ -3,9 +3,9 @@ package dev.stoa.api.identity;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Before a purchase that does not go through the checkout (a course paid from the wallet, a free course): refused with
- * 403 {@code account_suspended} / {@code account_deactivated} (401 {@code session_ended} once erased) unless the account
- * is active, since an access token outlives a suspension until it expires. {@code what} names the purchase in the
+ * Before any write made with an access token (but to the caller's own session and account): refused with 403
+ * {@code account_suspended} / {@code account_deactivated} (401 {@code session_ended} once erased) unless the account
+ * is active, since an access token outlives a suspension until it expires. {@code what} names the request in the
  * refusal. Changes nothing; an id without an account is 404.
  */
 public record RequireActiveAccount(@TargetAggregateIdentifier UserId userId, String what) {}

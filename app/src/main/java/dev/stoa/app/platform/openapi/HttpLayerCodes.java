@@ -35,6 +35,9 @@ final class HttpLayerCodes {
         if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
         // a read-only token (an auditor's) writes nothing but its own session and account
         if (!access.open() && AccessRules.refusedToReadOnly(method, path)) codes.add(FORBIDDEN_CODE);
+        // nor does a suspended or closed account's token, which is checked wherever it is sent (ActiveAccountWrites)
+        if (AccessRules.writesBeyondOwnSession(method, path))
+            codes.addAll(Set.of(ACCOUNT_SUSPENDED, ACCOUNT_DEACTIVATED, SESSION_ENDED));
         if (HttpMethod.GET.equals(method)) codes.add(VALIDATION_FAILED); // X-Stoa-Min-Position
         if (HttpMethod.POST.equals(method)) {
             codes.addAll(Set.of(VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_RETRY));

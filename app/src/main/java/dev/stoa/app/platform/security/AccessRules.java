@@ -90,12 +90,18 @@ public final class AccessRules {
     public static final Set<String> READ_ONLY_ROLES = Set.of("auditor");
 
     /**
-     * Whether a read-only token ({@link #READ_ONLY_ROLES}) is refused this request (403 {@code forbidden}): any write,
-     * but to its own session (log out, refresh, MFA: {@code /api/v1/auth/**}) and its own account (deactivate, erase).
-     * Before, an auditor could fill a cart, place an order, write its profile and addresses: every write a
-     * logged-in user may make.
+     * Whether a read-only token ({@link #READ_ONLY_ROLES}) is refused this request (403 {@code forbidden}): any write
+     * beyond its own session and account ({@link #writesBeyondOwnSession}). Before, an auditor could fill a cart, place
+     * an order, write its profile and addresses: every write a logged-in user may make.
      */
-    public static boolean refusedToReadOnly(HttpMethod method, String path) {
+    public static boolean refusedToReadOnly(HttpMethod method, String path) { return writesBeyondOwnSession(method, path); }
+
+    /**
+     * Whether this request writes anything but the caller's own session (log out, refresh, MFA:
+     * {@code /api/v1/auth/**}) and its own account (deactivate, erase): what neither a read-only token nor a suspended
+     * or closed account's token may do ({@link ActiveAccountWrites}).
+     */
+    public static boolean writesBeyondOwnSession(HttpMethod method, String path) {
         if (GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method)) return false;
         return !(PATHS.match("/api/v1/auth/**", path) || path.equals("/api/v1/users/me/deactivate")
                 || DELETE.equals(method) && path.equals("/api/v1/users/me"));

@@ -1,0 +1,46 @@
+package dev.stoa.app.platform.security;
+
+import dev.stoa.api.identity.UserId;
+import dev.stoa.command.identity.ActiveAccounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * An access token outlives the suspension or closing of its account until it expires (15 minutes): every write made
+ * with one asks the account first ({@link ActiveAccounts}), so a suspended or deactivated account writes nothing but
+ * its own session and account (log out, MFA, deactivate, erase: {@link AccessRules#writesBeyondOwnSession}), whatever
+ * the endpoint: 403 {@code account_suspended} / {@code account_deactivated}, 401 {@code session_ended} once erased.
+ * Reads stay open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
+ * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
+ * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
+ */
+@Configuration
+class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
+    private final ActiveAccounts accounts;
+
+    ActiveAccountWrites(ActiveAccounts accounts) { this.accounts = accounts; }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) return true;
+        HttpMethod method = HttpMethod.valueOf(request.getMethod());
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        if (AccessRules.writesBeyondOwnSession(method, path))
+            accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path);
+        return true;
+    }
+}
