@@ -103,12 +103,12 @@ class AccountLifecycleIT extends ApiTest {
      * Every write with a suspended, deactivated or erased account's still valid access token is refused, whatever the
      * endpoint, but to its own session and account; reads stay open to it until it expires. Before 2026-12-06 (fifth
      * session) only the checkout, enrollments, vouchers and reviews asked: the token still recorded a lesson's
-     * progress, filled the cart, changed the profile and addresses, and a suspended admin's still listed products.
+     * progress, filled the cart, paid an order placed before, and an instructor's published courses.
      */
     @Test
     void aClosedOrSuspendedAccountsToken_writesNothingButItsOwnSessionAndAccount() {
         String admin = tokenFor("admin");
-        User user = verifiedUser("customer", "vendor");
+        User user = verifiedUser("customer", "vendor", "instructor");
         Api.Response session = login(user);
         String token = session.body().get("accessToken").asText();
         assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Before"), token, Map.of()).status())
@@ -125,7 +125,10 @@ class AccountLifecycleIT extends ApiTest {
                 api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", someId, "quantity", 1), token),
                 api.delete("/api/v1/cart", token),
                 api.post("/api/v1/courses/" + someId + "/progress", Map.of("lessonId", someId, "completed", true), token),
-                api.post("/api/v1/products", product, token));
+                api.post("/api/v1/products", product, token),
+                api.post("/api/v1/courses", Map.of("title", "Knots", "priceCents", 0, "currency", "USD"), token),
+                api.post("/api/v1/payments", Map.of("orderId", someId), token),
+                api.post("/api/v1/refunds", Map.of("orderId", someId, "reason", "changed my mind"), token));
         for (Api.Response refused : writes) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.code()).as(refused.toString()).isEqualTo("account_suspended");

@@ -136,6 +136,13 @@ class EnrollmentIT extends ApiTest {
         assertThat(strangerWrites.status()).isEqualTo(403);
         assertThat(strangerWrites.code()).isEqualTo("purchase_required");
         assertThat(myCourses(stranger).get("total").asLong()).isZero();
+        // a course that does not exist is 404, as its enrollment answers (it was 403 purchase_required, "enroll")
+        String unknown = "/api/v1/courses/" + UUID.randomUUID() + "/progress";
+        for (Api.Response none : List.of(api.get(unknown, stranger),
+                api.post(unknown, Map.of("lessonId", course.video(), "completed", true), stranger))) {
+            assertThat(none.status()).as(none.toString()).isEqualTo(404);
+            assertThat(none.code()).isEqualTo("not_found");
+        }
 
         // the instructor sees the students; another instructor does not (404); an admin does
         String instructor = tokenAs(course.instructorId(), "instructor");

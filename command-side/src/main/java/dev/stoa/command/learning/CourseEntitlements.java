@@ -8,7 +8,6 @@ import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
-import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.OrderRefundsId;
 import dev.stoa.api.payment.PaymentId;
@@ -125,19 +124,16 @@ class CourseEntitlements implements DeadLetterEvictions {
         return line.lineTotalCents() - line.discountCents() + line.taxCents();
     }
 
+    /** As the cancelling request does ({@link CourseRevocations}), for a cancellation no request made, or whose request died. */
     @EventHandler
     void on(OrderCancelled e) {
-        if (OrderStatus.PENDING.value().equals(e.previousStatus())) return; // never paid, never granted
-        for (OrderLine line : e.lines() == null ? List.<OrderLine>of() : e.lines())
-            if (OrderLine.COURSE.equals(line.itemType()))
-                revoke(e.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.CANCELLED);
+        CourseRevocations.of(e).forEach(this::revoke);
     }
 
+    /** As the approving request does ({@link CourseRevocations}), should it have died before. */
     @EventHandler
     void on(RefundApproved e) {
-        for (RefundLineAmount line : e.lines())
-            if (OrderLine.COURSE.equals(line.itemType()))
-                revoke(e.buyer(), line.itemId(), e.orderId().value(), RevokeEnrollment.REFUNDED);
+        CourseRevocations.of(e).forEach(this::revoke);
     }
 
     /**
@@ -166,11 +162,16 @@ class CourseEntitlements implements DeadLetterEvictions {
     }
 
     private void revoke(UserId buyer, String courseId, String orderId, String reason) {
+        revoke(new RevokeEnrollment(buyer, new CourseId(courseId), orderId, reason));
+    }
+
+    private void revoke(RevokeEnrollment revocation) {
         try {
-            commands.send(new RevokeEnrollment(buyer, new CourseId(courseId), orderId, reason));
+            commands.send(revocation);
         } catch (CommandExecutionException refused) {
             if (!Refusals.is(refused, ErrorCode.NOT_FOUND_CODE)) throw refused;
-            log.warn("Order {}: course {} was never granted to {}; nothing to revoke", orderId, courseId, buyer);
+            log.warn("Order {}: course {} was never granted to {}; nothing to revoke", revocation.reference(),
+                    revocation.courseId(), revocation.userId());
         }
     }
 }

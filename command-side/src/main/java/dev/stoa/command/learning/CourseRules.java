@@ -58,13 +58,15 @@ final class CourseRules {
         return switch (d.type()) {
             case VIDEO -> {
                 if (d.durationSeconds() == null || d.durationSeconds() < 1)
-                    throw DomainException.badInput("a video lesson needs durationSeconds (1 or more)");
+                    throw DomainException.badInput("durationSeconds is required for a video lesson (1 or more)");
                 requireContentRef(d.contentRef(), courseId);
                 yield new LessonDetails(title, LessonType.VIDEO, d.position(), d.durationSeconds(), d.contentRef(),
                         null, List.of());
             }
             case READING, ASSIGNMENT -> {
-                if (blank(d.body())) throw DomainException.badInput("a " + d.type().value() + " lesson needs a body");
+                if (blank(d.body()))
+                    throw DomainException.badInput("body is required for " + (d.type() == LessonType.ASSIGNMENT
+                            ? "an assignment" : "a reading") + " lesson");
                 requireContentRef(d.contentRef(), courseId); // an attachment (a PDF, an image), optional
                 yield new LessonDetails(title, d.type(), d.position(), d.durationSeconds(), d.contentRef(), d.body(),
                         List.of());
@@ -82,14 +84,14 @@ final class CourseRules {
     }
 
     private static void validateQuiz(List<QuizQuestion> quiz) {
-        if (quiz == null || quiz.isEmpty()) throw DomainException.badInput("a quiz needs at least one question");
+        if (quiz == null || quiz.isEmpty()) throw DomainException.badInput("quiz needs at least one question");
         for (int i = 0; i < quiz.size(); i++) {
             QuizQuestion q = quiz.get(i);
             String at = "quiz[" + i + "]";
             if (q == null || blank(q.prompt())) throw DomainException.badInput(at + ".prompt is required");
             if (q.choices().size() < 2 || q.choices().stream().anyMatch(CourseRules::blank))
-                throw DomainException.badInput(at + " needs at least two non-blank choices");
-            if (q.correct().isEmpty()) throw DomainException.badInput(at + " needs at least one correct choice");
+                throw DomainException.badInput(at + ".choices needs at least two non-blank choices");
+            if (q.correct().isEmpty()) throw DomainException.badInput(at + ".correct needs at least one correct choice");
             for (Integer index : q.correct())
                 if (index == null || index < 0 || index >= q.choices().size())
                     throw DomainException.badInput(at + ".correct indexes must be between 0 and " + (q.choices().size() - 1));

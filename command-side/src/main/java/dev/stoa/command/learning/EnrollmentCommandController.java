@@ -186,8 +186,13 @@ class EnrollmentCommandController {
             + "enrolled in: mark it complete, add time spent, or submit a quiz's answers (scored on the server)")
     ProgressSummary progress(@PathVariable CourseId courseId, @Valid @RequestBody ProgressRequest body, Actor actor) {
         UserId me = new UserId(actor.userId());
-        if (!enrollments.enrolled(me, courseId))
+        if (!enrollments.enrolled(me, courseId)) {
+            // a course students cannot see (unknown, a draft) is 404, as its enrollment answers (it was 403 before
+            // 2026-12-06, fifth session)
+            if (catalog.course(courseId).filter(CourseFacts::published).isEmpty())
+                throw DomainException.notFound("course " + courseId);
             throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "you are not enrolled in course " + courseId);
+        }
         return commands.send(new RecordProgress(me, courseId, body.lessonId(), Boolean.TRUE.equals(body.completed()),
                 body.secondsSpent(), body.quizAnswers()));
     }

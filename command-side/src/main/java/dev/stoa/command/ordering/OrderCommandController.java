@@ -8,6 +8,7 @@ import dev.stoa.api.ordering.MarkOrderDelivered;
 import dev.stoa.api.ordering.MarkOrderShipped;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.command.learning.CourseRevocations;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.RefusalsStayHere;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +84,15 @@ class OrderCommandController {
      * The steps of the cancellation, sent by its request so that the answer covers them: the next read of the stock or the
      * wallet (with the answer's {@code X-Stoa-Position}) shows the units and the money back. Before, only the order's
      * saga sent them, after the answer, and such a read often showed the old stock and balance (found by a
-     * walkthrough, 2026-12-06). The saga still sends each (every step is idempotent): a step refused or unanswered
+     * walkthrough, 2026-12-06). The courses of a paid order are taken back here too (fifth session of 2026-12-06), so the
+     * next read of the course's students shows them gone. The saga still sends each (every step is idempotent): a step refused or unanswered
      * here is left to it, and the cancellation, which happened, is answered as such.
      */
     @RefusalsStayHere
     private void giveBack(OrderCancelled cancelled) {
-        for (Object step : CancellationSteps.of(cancelled)) {
+        List<Object> steps = new ArrayList<>(CancellationSteps.of(cancelled));
+        steps.addAll(CourseRevocations.of(cancelled)); // left to course-entitlements, should one fail here
+        for (Object step : steps) {
             try {
                 commands.send(step);
             } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package dev.stoa.command.payment;
 
+import dev.stoa.api.learning.RevokeEnrollment;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.command.learning.CourseRevocations;
 import dev.stoa.command.platform.UniqueKeys;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.RefusalsStayHere;
@@ -103,6 +105,7 @@ class RefundCommandController {
             log.warn("Refund request {}: its goods are settled by the refund process: {}", id, failed.toString());
         }
         payToWalletNow(e);
+        revokeCoursesNow(e);
         return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
                 e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
     }
@@ -118,6 +121,23 @@ class RefundCommandController {
             refunds.payToWallet(e);
         } catch (RuntimeException failed) {
             log.warn("Refund request {}: its wallet refund is paid by the refund process: {}", e.refundId(), failed.toString());
+        }
+    }
+
+    /**
+     * The refunded courses are taken back in the approval's answer, so the next read of the course's students shows
+     * the student gone (before 2026-12-06, fifth session, only {@code course-entitlements} did, after the answer).
+     * Should one fail here, that processor revokes it from the approval's event; the approval stands either way.
+     */
+    @RefusalsStayHere
+    private void revokeCoursesNow(RefundApproved e) {
+        for (RevokeEnrollment revocation : CourseRevocations.of(e)) {
+            try {
+                commands.send(revocation);
+            } catch (RuntimeException failed) {
+                log.info("Refund request {}: course {} is revoked by course-entitlements: {}", e.refundId(),
+                        revocation.courseId(), failed.toString());
+            }
         }
     }
 

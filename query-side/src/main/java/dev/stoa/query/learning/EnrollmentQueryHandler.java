@@ -52,10 +52,21 @@ public class EnrollmentQueryHandler {
         return new FindMyEnrollments.Result(items, page.getTotalElements(), query.limit(), query.offset());
     }
 
+    /**
+     * Who is not enrolled in a course that students can see is told to enroll (403 {@code purchase_required}); a course
+     * that does not exist for students (unknown, a draft) is 404, as the enrollment answers it (it was 403 before
+     * 2026-12-06, fifth session).
+     */
+    private DomainException notEnrolled(String courseId) {
+        if (courses.findById(courseId).filter(EnrollmentCourseEntity::isPublished).isEmpty())
+            return DomainException.notFound("course " + courseId);
+        return new DomainException(ErrorCode.PURCHASE_REQUIRED, "you are not enrolled in course " + courseId);
+    }
+
     @QueryHandler
     public FindEnrollmentProgress.Result handle(FindEnrollmentProgress query) {
         EnrollmentEntity e = enrollments.findByUserIdAndCourseId(query.userId(), query.courseId()).orElseThrow(() ->
-                new DomainException(ErrorCode.PURCHASE_REQUIRED, "you are not enrolled in course " + query.courseId()));
+                notEnrolled(query.courseId()));
         EnrollmentCourseEntity course = courses.findById(e.getCourseId()).orElse(null);
         List<String> published = course == null ? List.of() : course.publishedLessonIds();
         return new FindEnrollmentProgress.Result(e.getCourseId(), course == null ? null : course.getTitle(), percent(e, course),
