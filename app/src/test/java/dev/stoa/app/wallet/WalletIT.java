@@ -55,6 +55,44 @@ class WalletIT extends ApiTest {
         vouchers = new Vouchers(api, admin);
     }
 
+    /**
+     * A wallet's answer is one snapshot: its balance is the sum of the entries it lists, whatever writes land while it
+     * is read. Before 2026-12-06 (fifth session) the balance and the entries were read by two statements, each seeing
+     * the ledger as it was then: a walkthrough saw entries ahead of the balance in 30 of 408 reads taken during top-ups.
+     */
+    @Test
+    void aWalletsBalanceIsTheSumOfItsEntries_whileTopUpsLand() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        String token = tokenAs(userId, "customer");
+        int topUps = 40;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Callable<List<String>>> calls = new ArrayList<>();
+        calls.add(() -> {
+            for (int i = 0; i < topUps; i++)
+                gateway.sendAndWait(new dev.stoa.api.wallet.TopUpWallet(new UserId(userId),
+                        new VoucherId("voucher-" + (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "")),
+                        10, "USD"));
+            writing.set(false);
+            return List.of();
+        });
+        for (int reader = 0; reader < 3; reader++)
+            calls.add(() -> {
+                List<String> disagreeing = new ArrayList<>();
+                do {
+                    JsonNode wallet = api.get("/api/v1/wallet?limit=100", token).body();
+                    long sum = 0;
+                    for (JsonNode entry : wallet.get("entries")) sum += entry.get("amountCents").asLong();
+                    if (sum != wallet.get("balanceCents").asLong() || wallet.get("entries").size() != wallet.get("total").asInt())
+                        disagreeing.add("balance " + wallet.get("balanceCents") + ", entries' sum " + sum + ", "
+                                + wallet.get("entries").size() + " entries of " + wallet.get("total"));
+                } while (writing.get());
+                return disagreeing;
+            });
+        List<String> disagreeing = Race.of(calls).stream().flatMap(List::stream).toList();
+        assertThat(disagreeing).as("answers whose balance is not the sum of their entries").isEmpty();
+        assertThat(api.get("/api/v1/wallet", token).body().get("balanceCents").asLong()).isEqualTo(10L * topUps);
+    }
+
     @Test
     void anAdminCreatesCodesShownOnceAndACustomerRedeemsOneToTheCent() {
         Api.Response created = api.post("/api/v1/admin/vouchers", Map.of("amountCents", 2_550, "currency", "USD",

@@ -11,9 +11,19 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 /**
  * What a refund request needs of an order, from the order's own events (the command side sees no read model): buyer,
  * lines and amounts as sold, status, and when and how it was paid ({@code paidAt}: the confirmation's timestamp).
+ * {@code cancelledRefundingTheRest}: the order was cancelled ({@link OrderCancelled}), which refunds whatever of its
+ * payment was not refunded yet; an order closed by its refunds ({@link OrderClosedByRefunds}, every unit taken back)
+ * is cancelled too, but refunds nothing beyond what each request does.
  */
 record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<OrderLine> lines, OrderAmounts amounts,
-                       String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status) {
+                       String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status,
+                       boolean cancelledRefundingTheRest) {
+
+    RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<OrderLine> lines, OrderAmounts amounts,
+                    String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status) {
+        this(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, status,
+                status == OrderStatus.CANCELLED);
+    }
 
     static Optional<RefundableOrder> read(EventStore events, OrderId orderId) {
         RefundableOrder[] r = new RefundableOrder[1];
@@ -27,13 +37,19 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
                         e.paymentReference(), m.getTimestamp(), OrderStatus.CONFIRMED);
             else if (r[0] != null && p instanceof OrderShipped) r[0] = r[0].in(OrderStatus.SHIPPED);
             else if (r[0] != null && p instanceof OrderDelivered) r[0] = r[0].in(OrderStatus.DELIVERED);
-            else if (r[0] != null && p instanceof OrderEndedCancelled)
-                r[0] = r[0].in(OrderStatus.CANCELLED);
+            else if (r[0] != null && p instanceof OrderEndedCancelled ended)
+                r[0] = r[0].cancelled(ended instanceof OrderCancelled);
         });
         return Optional.ofNullable(r[0]);
     }
 
     private RefundableOrder in(OrderStatus s) {
-        return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, s);
+        return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, s,
+                false);
+    }
+
+    private RefundableOrder cancelled(boolean refundingTheRest) {
+        return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt,
+                OrderStatus.CANCELLED, refundingTheRest);
     }
 }

@@ -46,6 +46,8 @@ class OrderRefundsTest {
     private final Map<String, String> keys = new HashMap<>();
     private FixtureConfiguration<OrderRefunds> fixture;
     private OrderStatus status = OrderStatus.DELIVERED;
+    /** A cancelled order: by its cancellation, which refunds the rest (true), or closed by its refunds (false). */
+    private boolean refundingTheRest = true;
     private Instant now = PAID.plus(Duration.ofDays(3));
     private int progress = 0;
     private List<OrderLine> lines;
@@ -64,7 +66,8 @@ class OrderRefundsTest {
             @Override
             public Optional<RefundableOrder> find(OrderId id) {
                 return id.equals(order) ? Optional.of(new RefundableOrder(order, "ORD-20261101-AB12", buyer, lines, amounts,
-                        cardLeft == null ? "wallet" : "card", cardLeft == null ? "wallet-ref" : paymentId, PAID, status))
+                        cardLeft == null ? "wallet" : "card", cardLeft == null ? "wallet-ref" : paymentId, PAID, status,
+                        status == OrderStatus.CANCELLED && refundingTheRest))
                         : Optional.empty();
             }
 
@@ -434,6 +437,13 @@ class OrderRefundsTest {
         fixture.given(approvedByCard())
                 .when(new SettleRefundOvertakenByCancellation(order, first, "refund-request-" + first.value() + "-attempt-2", "stale"))
                 .expectNoEvents();
+        // an order closed by its refunds (every unit taken back) refunded nothing beyond its requests: this one fails, to
+        // be retried or settled by an operator (it was closed, and the rest of its money was never refunded)
+        refundingTheRest = false;
+        fixture.given(approvedByCard())
+                .when(new SettleRefundOvertakenByCancellation(order, first, attempt, "the payment cannot refund 990 cents"))
+                .expectEvents(failed(first, 1, "the payment cannot refund 990 cents"));
+        refundingTheRest = true;
         // a second request, open when this one was closed, is still closed by the cancellation
         fixture.given(approvedByCard()).andGiven(requested(second, List.of(new RefundItem("product", lamp, 1))), closed)
                 .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261101-AB12"))

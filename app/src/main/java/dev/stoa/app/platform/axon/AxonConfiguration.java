@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
@@ -79,12 +80,19 @@ public class AxonConfiguration {
      * one, so Hibernate kept a copy of every row read and dirty-checked them all at the commit, and PostgreSQL was not
      * told the transaction only reads (bench/README, "Where a new list page's time goes"). A query handler that wrote
      * would now fail, as it should.
+     * <p>
+     * And one snapshot (REPEATABLE READ): an answer made of several statements (a wallet's balance and its entries, a
+     * page and its total) reads them all as of one moment. Under PostgreSQL's default, READ COMMITTED, each statement
+     * saw the read models as they were when it ran, and a wallet read while top-ups landed listed entries its balance
+     * did not count yet (found by a walkthrough, 2026-12-06, fifth session). A read-only transaction never fails to
+     * serialize; the snapshot is taken at its first statement.
      */
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         TransactionManager readWrite = new SpringTransactionManager(transactions);
         DefaultTransactionDefinition readOnlyDefinition = new DefaultTransactionDefinition();
         readOnlyDefinition.setReadOnly(true);
+        readOnlyDefinition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         TransactionManager readOnly = new SpringTransactionManager(transactions, readOnlyDefinition);
         return () -> CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof QueryMessage<?, ?>
                 ? readOnly.startTransaction() : readWrite.startTransaction();
