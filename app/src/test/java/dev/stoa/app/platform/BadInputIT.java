@@ -114,6 +114,14 @@ class BadInputIT extends ApiTest {
         Api.Response badPath = api.post("/api/v1/refunds/nope/approve", Map.of(), tokenFor("support"));
         assertProblem(badPath, 400, "validation_failed");
         assertThat(badPath.body().at("/errors/0/message").asText()).isEqualTo("has an invalid value (expected a UUID)");
+        // a parameter's whole number beyond its type: the range (it read "expected a whole number", which it is)
+        Api.Response farOffset = api.get("/api/v1/courses?offset=100000000000");
+        assertProblem(farOffset, 400, "validation_failed");
+        assertThat(farOffset.body().at("/errors/0/field").asText()).isEqualTo("offset");
+        assertThat(farOffset.body().at("/errors/0/message").asText())
+                .isEqualTo("has an invalid value (expected a whole number from -2147483648 to 2147483647)");
+        assertThat(api.get("/api/v1/courses?offset=ten").body().at("/errors/0/message").asText())
+                .isEqualTo("has an invalid value (expected a whole number)");
         // a whole number beyond its field's range: the field and the range (it came without errors[])
         body.put("priceCents", new java.math.BigInteger("9223372036854775808")); // 2^63
         Api.Response huge = api.post("/api/v1/products", body, tokenFor("vendor"));

@@ -2,9 +2,11 @@ package dev.stoa.app.platform.axon;
 
 import dev.stoa.command.platform.StoaCorrelationDataProvider;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -20,9 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon wiring shared by both sides: metadata on every message, the event processors' source, the aggregate cache
@@ -85,16 +88,32 @@ public class AxonConfiguration {
      * page and its total) reads them all as of one moment. Under PostgreSQL's default, READ COMMITTED, each statement
      * saw the read models as they were when it ran, and a wallet read while top-ups landed listed entries its balance
      * did not count yet (found by a walkthrough, 2026-12-06, fifth session). A read-only transaction never fails to
-     * serialize; the snapshot is taken at its first statement.
+     * serialize; the snapshot is taken at its first statement. Said by {@code SET TRANSACTION} in the transaction,
+     * which the driver sends with its {@code BEGIN}: Spring's own isolation setting would ask the connection for its
+     * level, set the session's and set it back, three more round trips to the database for every query. A query
+     * asked within another transaction (a command's) joins it as it is.
      */
     @Bean
-    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions, DataSource dataSource) {
         TransactionManager readWrite = new SpringTransactionManager(transactions);
         DefaultTransactionDefinition readOnlyDefinition = new DefaultTransactionDefinition();
         readOnlyDefinition.setReadOnly(true);
-        readOnlyDefinition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         TransactionManager readOnly = new SpringTransactionManager(transactions, readOnlyDefinition);
-        return () -> CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof QueryMessage<?, ?>
-                ? readOnly.startTransaction() : readWrite.startTransaction();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return () -> {
+            if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().getMessage() instanceof QueryMessage<?, ?>))
+                return readWrite.startTransaction();
+            boolean joining = TransactionSynchronizationManager.isActualTransactionActive();
+            Transaction transaction = readOnly.startTransaction();
+            if (!joining) {
+                try {
+                    jdbc.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                } catch (RuntimeException e) {
+                    transaction.rollback();
+                    throw e;
+                }
+            }
+            return transaction;
+        };
     }
 }

@@ -24,8 +24,9 @@ final class HttpLayerCodes {
     private HttpLayerCodes() {}
 
     static Set<ErrorCode> of(HttpMethod method, String path, Operation operation, AccessRules.Rule access, boolean secret) {
-        // the firewall reads every request's path, method and headers before any endpoint does
-        Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE, REQUEST_REJECTED);
+        // the firewall reads every request's path, method and headers before any endpoint does, and Tomcat before it
+        // (bad_request: %00 or an encoded slash in the path, a malformed header; ProblemReportValve)
+        Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE, REQUEST_REJECTED, BAD_REQUEST_CODE);
         boolean hasBody = operation.getRequestBody() != null;
         if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) codes.add(VALIDATION_FAILED);

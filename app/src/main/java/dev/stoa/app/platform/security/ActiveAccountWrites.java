@@ -4,6 +4,7 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.command.identity.ActiveAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
@@ -25,9 +26,10 @@ import org.springframework.web.util.UrlPathHelper;
  */
 @Configuration
 class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
+    /** Null in a process without the command side (the query profile): it serves no writes. */
     private final ActiveAccounts accounts;
 
-    ActiveAccountWrites(ActiveAccounts accounts) { this.accounts = accounts; }
+    ActiveAccountWrites(ObjectProvider<ActiveAccounts> accounts) { this.accounts = accounts.getIfAvailable(); }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -36,7 +38,8 @@ class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) return true;
+        if (accounts == null || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token))
+            return true;
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         if (AccessRules.writesBeyondOwnSession(method, path))

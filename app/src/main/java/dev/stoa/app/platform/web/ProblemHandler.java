@@ -266,7 +266,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static String typeName(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         // a java.util.UUID read "expected uuid", an id record "expected a UUID" (found by a walkthrough)
-        return type == java.util.UUID.class || type.getSimpleName().endsWith("Id") ? "a UUID" : JsonTypes.expected(type);
+        if (type == java.util.UUID.class || type.getSimpleName().endsWith("Id")) return "a UUID";
+        String expected = JsonTypes.expected(type);
+        // a whole number beyond the parameter's type (offset=100000000000): its range (it read "expected a whole number")
+        if (expected.equals("a whole number") && e.getValue() instanceof String value && value.strip().matches("-?[0-9]+"))
+            return JsonTypes.range(type);
+        return expected;
     }
 
     private static String leaf(String path) {
