@@ -306,6 +306,8 @@ class CourseIT extends ApiTest {
         badLessons.put(Map.of("title", "Q", "type", "quiz", "position", 1,
                 "quiz", List.of(Map.of("prompt", "?", "choices", List.of("a", "b"), "correct", List.of(2)))), "quiz[0].correct");
         badLessons.put(Map.of("title", "Q", "type", "quiz", "position", 1), "quiz");
+        badLessons.put(Map.of("title", "Q", "type", "quiz", "position", 1,
+                "quiz", List.of(Map.of("prompt", "?", "choices", List.of("a", "b"), "correct", List.of(0, 0)))), "quiz[0].correct");
         badLessons.put(Map.of("title", "V", "type", "video", "position", 1), "durationSeconds");
         badLessons.put(Map.of("title", "V", "type", "video", "position", 1, "durationSeconds", 5,
                 "contentRef", UUID.randomUUID() + "." + UUID.randomUUID()), "contentRef");
