@@ -104,23 +104,24 @@ class RefundCommandController {
             // approved and paid back regardless: the refund process settles the goods from the approval's event
             log.warn("Refund request {}: its goods are settled by the refund process: {}", id, failed.toString());
         }
-        payToWalletNow(e);
+        payNow(e);
         revokeCoursesNow(e);
         return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
                 e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
     }
 
     /**
-     * A wallet order's refund is paid in the approval's answer (before 2026-12-06, fourth session, only after it, by
-     * {@code refund-process}: the buyer's next read of the wallet often did not show it). Should it fail, the process
-     * pays it from the approval's event, as before; the approval stands either way.
+     * The refund is paid in the approval's answer: a wallet order's given back (before 2026-12-06, fourth session, only
+     * after it, by {@code refund-process}: the buyer's next read of the wallet often did not show it), a card order's
+     * asked of the payment (since the fifth session; see {@link RefundProcess#pay}). Should it fail, the process pays
+     * it from the approval's event, as before; the approval stands either way.
      */
     @RefusalsStayHere
-    private void payToWalletNow(RefundApproved e) {
+    private void payNow(RefundApproved e) {
         try {
-            refunds.payToWallet(e);
+            refunds.pay(e);
         } catch (RuntimeException failed) {
-            log.warn("Refund request {}: its wallet refund is paid by the refund process: {}", e.refundId(), failed.toString());
+            log.warn("Refund request {}: its refund is paid by the refund process: {}", e.refundId(), failed.toString());
         }
     }
 
