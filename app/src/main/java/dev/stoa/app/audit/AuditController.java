@@ -50,9 +50,13 @@ class AuditController {
     private final StoredEvents store;
     private final ObjectMapper mapper;
     private final Duration wait;
+    /** Known in a process that runs the aggregates; a query process knows none, and its reads do not check types. */
+    private final AggregateTypes aggregateTypes;
 
     AuditController(AuditEvents events, AggregateHistories histories, IntegrityVerifier verifier, PositionGate gate,
-                    StoredEvents store, ObjectMapper mapper, @Value("${stoa.consistency.wait-timeout:5s}") Duration wait) {
+                    StoredEvents store, ObjectMapper mapper, @Value("${stoa.consistency.wait-timeout:5s}") Duration wait,
+                    AggregateTypes aggregateTypes) {
+        this.aggregateTypes = aggregateTypes;
         this.events = events;
         this.histories = histories;
         this.verifier = verifier;
@@ -64,17 +68,24 @@ class AuditController {
 
     /**
      * A parameter an audit read does not take is 400: ignored, a filter misspelled ({@code correlationid}) answered the
-     * whole log as if filtered, and an integrity check's misspelled bound ({@code form}) verified the whole chain.
+     * whole log as if filtered, and an integrity check's misspelled bound ({@code form}) verified the whole chain. So
+     * is one given twice or empty: a filter takes one value, and both read as a filter that matched nothing
+     * ({@code type=A&type=B} became "A,B"), or, for {@code asOf=}, as now (found by a walkthrough, 2026-12-06).
      */
     static void refuseUnknown(jakarta.servlet.http.HttpServletRequest request, java.util.List<String> known) {
-        for (String name : request.getParameterMap().keySet())
-            if (!known.contains(name)) {
-                String message = "is not a parameter of this read" + (known.isEmpty() ? "; it takes none"
-                        : "; it takes " + String.join(", ", known));
-                // errors[0].field names the parameter (it read "unknown", the message's first word)
-                throw DomainException.badInput("unknown parameter " + name + ": " + message)
-                        .with("errors", java.util.List.of(java.util.Map.of("field", name, "message", message)));
-            }
+        request.getParameterMap().forEach((name, values) -> {
+            if (!known.contains(name))
+                refuse(name, "is not a parameter of this read" + (known.isEmpty() ? "; it takes none"
+                        : "; it takes " + String.join(", ", known)));
+            if (values.length > 1) refuse(name, "is given " + values.length + " times; it takes one value");
+            if (values[0] == null || values[0].isBlank()) refuse(name, "is empty; leave it out to not filter by it");
+        });
+    }
+
+    private static void refuse(String name, String message) {
+        // errors[0].field names the parameter (it read "unknown", the message's first word)
+        throw DomainException.badInput("parameter " + name + ": " + message)
+                .with("errors", java.util.List.of(java.util.Map.of("field", name, "message", message)));
     }
 
     /** What GET /events takes: any other parameter is 400, not ignored. */
@@ -108,6 +119,12 @@ class AuditController {
             @RequestHeader(value = "Accept", required = false) String accept,
             jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
         refuseUnknown(request, EVENT_PARAMETERS);
+        // a filter value that names nothing there could be is refused, not answered as an empty log
+        if (type != null && !type.matches("[A-Za-z][A-Za-z0-9]*"))
+            refuse("type", "is an event type's name, such as OrderPlaced (one; a list is not taken)");
+        if (aggregateType != null && !aggregateTypes.types().isEmpty()) aggregateTypes.resolve(aggregateType);
+        if (userId != null && !userId.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"))
+            refuse("userId", "has an invalid value (expected a UUID)");
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId,
@@ -138,6 +155,8 @@ class AuditController {
     ResponseEntity<AggregateHistory> history(@PathVariable String aggregateType, @PathVariable String aggregateId,
                                              jakarta.servlet.http.HttpServletRequest request) {
         refuseUnknown(request, java.util.List.of());
+        // a type there is none of: 404 unknown_aggregate_type, as the state read answers it (it was not_found here)
+        if (!aggregateTypes.types().isEmpty()) aggregateTypes.resolve(aggregateType);
         String consistency = awaitChain();
         return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
                 .body(histories.of(aggregateType, aggregateId));

@@ -366,7 +366,29 @@ class AuditTrailIT extends ApiTest {
             assertThat(r.body().at("/errors/0/field").asText()).as("the parameter's name")
                     .isEqualTo(unknown.substring(unknown.indexOf('?') + 1, unknown.indexOf('=')));
         }
+        // a filter given twice, empty, or naming what cannot be there is refused: each answered "no events" (or, an
+        // empty asOf, the state now), when the log held some (found by a walkthrough, 2026-12-06, fifth session)
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("events?type=OrderPlaced&type=OrderConfirmed", "type");
+        refused.put("events?type=OrderPlaced,OrderConfirmed", "type");
+        refused.put("events?aggregateId=", "aggregateId");
+        refused.put("events?userId=not-a-uuid", "userId");
+        refused.put("order/" + UUID.randomUUID() + "/state?asOf=", "asOf");
+        refused.forEach((query, field) -> {
+            Api.Response r = api.get("/api/v1/audit/" + query, auditor);
+            assertThat(r.status()).as(query + ": " + r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("validation_failed");
+            assertThat(r.body().at("/errors/0/field").asText()).as(query).isEqualTo(field);
+        });
+        for (String query : List.of("events?aggregateType=nope", "nope/" + UUID.randomUUID() + "/history")) {
+            Api.Response r = api.get("/api/v1/audit/" + query, auditor);
+            assertThat(r.status()).as(query + ": " + r).isEqualTo(404);
+            assertThat(r.code()).as("as the state read answers it").isEqualTo("unknown_aggregate_type");
+        }
         assertThat(api.get("/api/v1/audit/integrity?from=10&to=2", auditor).status()).isEqualTo(400);
+        // a bound beyond the chain's head: the report says how far it checked (it echoed the bound asked for)
+        Api.Response far = api.get("/api/v1/audit/integrity?to=9000000000000", auditor);
+        assertThat(far.body().get("toPosition").asLong()).as(far.toString()).isEqualTo(far.body().get("chainHead").asLong());
         // beyond the log's head: "intact" over no event said nothing (it was 200, intact, 0 checked)
         Api.Response beyond = api.get("/api/v1/audit/integrity?from=9223372036854775807", auditor);
         assertThat(beyond.status()).as(beyond.toString()).isEqualTo(400);

@@ -11,10 +11,13 @@ import java.time.Instant;
 public record RebuildProgress(String processor, String status, long eventsReplayed, long position, long targetPosition,
                               double eventsPerSecond, Instant startedAt, Instant finishedAt, String error) {
 
-    /** Share of the log up to {@code targetPosition} replayed, 0-100. */
+    /**
+     * Share of the log up to {@code targetPosition} replayed, 0-100 (before the first event the position is -1: 0, not
+     * the negative share it read).
+     */
     public double percent() {
         if (targetPosition <= 0) return 100.0;
-        return Math.min(100.0, 100.0 * position / targetPosition);
+        return Math.max(0.0, Math.min(100.0, 100.0 * position / targetPosition));
     }
 
     /** Time left at the current speed, null when unknown or finished. */
