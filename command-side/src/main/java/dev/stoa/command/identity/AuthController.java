@@ -121,9 +121,15 @@ class AuthController {
     ResponseEntity<Sessions.Tokens> refresh(@Valid @RequestBody TokenRequest body) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
         Instant expiresAt = sessions.refreshExpiry(claims.sessionStartedAt()); // 401 session_expired past the absolute lifetime
+        // the account and the session first: a refresh refused for the account's state (suspended, closed) or an ended
+        // session spends nothing. It spent the token, and the client's next try, which it never got a pair for, was
+        // taken for a stolen token's reuse and revoked the family (found by a walkthrough, 2026-12-06, fifth session)
+        LoginOutcome before = commands.send(new CheckSession(claims.userId(), claims.sessionStartedAt()));
+        if (!before.accepted()) throw Sessions.refusal(before);
         String next = UUID.randomUUID().toString();
         boolean rotated = commands.send(new RotateRefreshToken(claims.familyId(), claims.tokenId(), next, expiresAt));
         if (!rotated) throw new DomainException(ErrorCode.REFRESH_TOKEN_REVOKED, "this refresh token was already used or its session ended; log in again");
+        // and again after: a suspension between the two is not given a new pair (the roles are read here too)
         LoginOutcome session = commands.send(new CheckSession(claims.userId(), claims.sessionStartedAt()));
         if (!session.accepted()) throw Sessions.refusal(session);
         TokenIssuer.Issued issued = tokens.issue(claims.userId(), session.roles(), claims.familyId(), next, expiresAt,

@@ -60,8 +60,15 @@ class Sessions {
     }
 
     /** Proves the caller again, or throws 401 {@code reauthentication_failed} (429 when that locks the account). */
-    void reauthenticate(UserId userId, Proof proof) {
-        LoginOutcome outcome = commands.send(new Reauthenticate(userId, proof.password(), proof.code()));
+    void reauthenticate(UserId userId, Proof proof) { reauthenticate(new Reauthenticate(userId, proof.password(), proof.code())); }
+
+    /** As {@link #reauthenticate}, before closing the account: a suspended or deactivated one may too. */
+    void reauthenticateToClose(UserId userId, Proof proof) {
+        reauthenticate(new Reauthenticate(userId, proof.password(), proof.code(), true));
+    }
+
+    private void reauthenticate(Reauthenticate proof) {
+        LoginOutcome outcome = commands.send(proof);
         if (!outcome.accepted()) throw refusal(outcome);
     }
 
@@ -84,7 +91,7 @@ class Sessions {
             case ACCOUNT_DEACTIVATED -> new DomainException(code, "this account is deactivated");
             case SESSION_ENDED -> new DomainException(code, "this session was ended; log in again");
             case EMAIL_NOT_VERIFIED -> new DomainException(code, "confirm your e-mail address first: open the link in the verification mail");
-            case MFA_REQUIRED -> new DomainException(code, "this account uses multi-factor authentication: send totpCode (or a recovery code)");
+            case MFA_REQUIRED -> new DomainException(code, "this account uses multi-factor authentication: send its authenticator code (or a recovery code)");
             case INVALID_MFA_CODE -> new DomainException(code, "wrong authenticator or recovery code");
             case REAUTHENTICATION_FAILED -> new DomainException(code, "the password, or the authenticator or recovery code, is wrong");
             case INVALID_LOGIN_CODE -> new DomainException(code, "the code is wrong, expired or used up; request a new one");

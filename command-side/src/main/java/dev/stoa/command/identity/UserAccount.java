@@ -70,10 +70,14 @@ public class UserAccount {
         return conclude(credentials.verifyEmail(userId, cmd.password(), profile, Instant.now()));
     }
 
-    /** Proof of identity before an irreversible step; refusals are recorded like failed logins. */
+    /**
+     * Proof of identity before an irreversible step; refusals are recorded like failed logins. A suspended or
+     * deactivated account proves itself to close itself (deactivation, erasure): before 2026-12-06 (fifth session) it
+     * was refused, and a deactivated account's personal data could never be erased at its owner's request.
+     */
     @CommandHandler
     LoginOutcome handle(Reauthenticate cmd, SecretSealer sealer) {
-        if (!lifecycle.active()) return LoginOutcome.refused(lifecycle.refusal(), null);
+        if (!lifecycle.active() && (!cmd.toClose() || lifecycle.erased())) return LoginOutcome.refused(lifecycle.refusal(), null);
         return conclude(credentials.reauthenticate(userId, cmd, mfa, sealer, Instant.now()));
     }
 

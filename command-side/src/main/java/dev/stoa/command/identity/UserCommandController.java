@@ -60,7 +60,7 @@ class UserCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> deactivateMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         UserId me = new UserId(actor.userId());
-        sessions.reauthenticate(me, body);
+        sessions.reauthenticateToClose(me, body);
         commands.send(new DeactivateUser(me, actor));
         return ResponseEntity.noContent().build();
     }
@@ -71,7 +71,7 @@ class UserCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> eraseMe(@Valid @RequestBody Sessions.Proof body, Actor actor) {
         UserId me = new UserId(actor.userId());
-        sessions.reauthenticate(me, body);
+        sessions.reauthenticateToClose(me, body);
         commands.send(new EraseUser(me, actor));
         return ResponseEntity.noContent().build();
     }
