@@ -74,6 +74,47 @@ class CatalogRulesIT extends ApiTest {
         assertThat(api.get("/api/v1/products/" + mine).body().get("name").asText()).isEqualTo("Mine");
     }
 
+    /**
+     * An admin's takedown holds: the vendor's edit cannot list the product again, an admin's can; a product its vendor
+     * unlisted, the vendor lists again. A PUT naming another vendor is refused; it was answered 204 and ignored. Before
+     * 2026-12-06 (fifth session) the vendor relisted a product an admin had unlisted with {@code active: true}.
+     */
+    @Test
+    void anAdminsTakedownIsUndoneByAnAdminOnly_andAProductStaysWithItsVendor() {
+        String vendorId = UUID.randomUUID().toString();
+        String vendor = tokenAs(vendorId, "vendor");
+        String admin = tokenFor("admin");
+        String sku = unique("TD");
+        String id = new Catalog(api).create(vendor, Catalog.product(sku, "Takedown", 1000, null, "B"));
+        Map<String, Object> listed = Catalog.product(sku, "Takedown", 1000, null, "B");
+        listed.put("active", true);
+        assertThat(api.delete("/api/v1/products/" + id, admin).status()).isEqualTo(204);
+        Api.Response relist = api.put("/api/v1/products/" + id, listed, vendor);
+        assertThat(relist.status()).as(relist.toString()).isEqualTo(403);
+        assertThat(relist.code()).isEqualTo("forbidden");
+        assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isFalse();
+        Map<String, Object> stillDown = Catalog.product(sku, "Takedown, renamed", 1000, null, "B");
+        stillDown.put("active", false);
+        assertThat(api.put("/api/v1/products/" + id, stillDown, vendor).status()).as("edits that keep it down").isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isTrue();
+        // unlisted by its vendor, the vendor lists it again
+        assertThat(api.delete("/api/v1/products/" + id, vendor).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isTrue();
+
+        Map<String, Object> moved = Catalog.product(sku, "Takedown", 1000, null, "B");
+        moved.put("vendorId", registered("vendor"));
+        for (String token : List.of(vendor, admin)) {
+            Api.Response move = api.put("/api/v1/products/" + id, moved, token);
+            assertThat(move.status()).as(move.toString()).isEqualTo(400);
+            assertThat(move.body().at("/errors/0/field").asText()).isEqualTo("vendorId");
+        }
+        moved.put("vendorId", vendorId);
+        assertThat(api.put("/api/v1/products/" + id, moved, vendor).status()).as("its own vendor named").isEqualTo(204);
+        assertThat(api.get("/api/v1/products/" + id).body().get("vendorId").asText()).isEqualTo(vendorId);
+    }
+
     @Test
     void vendorsListOnlyUnderTheirOwnIdButAdminsForAnyVendor() {
         String vendorId = registered("vendor");

@@ -3,22 +3,25 @@ package dev.stoa.command.catalog;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.MetadataKeys;
 
 import dev.stoa.api.catalog.*;
 import dev.stoa.command.platform.SnapshotState;
 import dev.stoa.command.platform.UniqueKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A product for sale. Only its vendor or an admin may change it. Its stock is its {@code Inventory}'s (context
- * inventory): revision 1 snapshots held stock and are ignored since.
+ * inventory): revision 1 snapshots held stock and are ignored since; revision 2 snapshots did not know whether an
+ * admin had taken the product down ({@code takenDown}), and are ignored since 2026-12-06 (fifth session).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("2")
+@Revision("3")
 @SnapshotState
 public class Product {
     @AggregateIdentifier
@@ -27,6 +30,8 @@ public class Product {
     private String sku;
     private String slug;
     private boolean active;
+    /** Unlisted by an admin (not its vendor): listed again by an admin only. */
+    private boolean takenDown;
 
     protected Product() {}
 
@@ -47,7 +52,12 @@ public class Product {
     @CommandHandler
     void handle(UpdateProduct cmd, UniqueKeys keys) {
         ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
+        if (cmd.vendorId() != null && !cmd.vendorId().value().equals(vendorId))
+            throw DomainException.badInput("vendorId: a product stays with its vendor (" + vendorId + ")");
         ProductDetails d = cmd.details();
+        // taken down by an admin, a product is listed again by an admin only: its vendor's edit keeps it unlisted
+        if (d.active() && !active && takenDown && !cmd.actor().isAdmin())
+            throw DomainException.forbidden("an admin unlisted this product; only an admin lists it again");
         ProductRules.validate(d, keys);
         String id = productId.value();
         if (!ProductRules.skuKey(d.sku()).equals(ProductRules.skuKey(sku))) {
@@ -83,8 +93,17 @@ public class Product {
         sku = e.sku();
         slug = e.slug();
         active = e.active();
+        if (active) takenDown = false;
     }
 
+    /**
+     * Unlisted by someone else than its vendor (an admin): a takedown, which the vendor cannot undo by listing it again
+     * (it could, before 2026-12-06, fifth session, with a PUT naming {@code active: true}; found by a walkthrough). Who
+     * unlisted it is the request's user in the event's metadata.
+     */
     @EventSourcingHandler
-    void on(ProductUnlisted e) { active = false; }
+    void on(ProductUnlisted e, @MetaDataValue(MetadataKeys.USER_ID) String by) {
+        active = false;
+        takenDown = by != null && !by.equals(vendorId);
+    }
 }

@@ -65,7 +65,8 @@ class ProductCommandController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> update(@PathVariable ProductId productId, @Valid @RequestBody ProductRequest body,
                                 Actor actor) {
-        commands.send(new UpdateProduct(productId, body.details(), actor));
+        commands.send(new UpdateProduct(productId, body.details(), actor,
+                body.vendorId() == null ? null : new UserId(body.vendorId())));
         return ResponseEntity.noContent().build();
     }
 
