@@ -221,6 +221,11 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(me.get("lastName").asText()).isEqualTo("User");
         assertThat(me.get("phone").asText()).isEqualTo("+15551234567");
         assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("phone", "555"), token, Map.of()).status()).isEqualTo(400);
+        // "" removes the phone (once set, it could not be removed: null is "left out", "" was 400)
+        assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("phone", ""), token, Map.of()).status()).isEqualTo(204);
+        JsonNode noPhone = api.get("/api/v1/users/me", token).body();
+        assertThat(noPhone.path("phone").isNull() || noPhone.path("phone").isMissingNode()).as(noPhone.toString()).isTrue();
+        assertThat(noPhone.get("firstName").asText()).isEqualTo("Grace");
 
         Api.Response stranger = api.get("/api/v1/users/" + user.id(), tokenFor("customer"));
         assertThat(stranger.status()).isEqualTo(404);

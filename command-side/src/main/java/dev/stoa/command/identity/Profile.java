@@ -33,7 +33,7 @@ final class Profile {
         String id = userId.value();
         return new ProfileUpdated(userId, cmd.firstName() != null ? personal.seal(id, cmd.firstName()) : firstName,
                 cmd.lastName() != null ? personal.seal(id, cmd.lastName()) : lastName,
-                cmd.phone() != null ? personal.seal(id, cmd.phone()) : phone);
+                cmd.phone() == null ? phone : cmd.phone().isEmpty() ? null : personal.seal(id, cmd.phone()));
     }
 
     void registered(UserRegistered e) {

@@ -27,8 +27,13 @@ class UserCommandController {
         this.sessions = sessions;
     }
 
+    /**
+     * The fields to change; a field left out (or null) stays. {@code phone: ""} removes the phone (since 2026-12-06,
+     * fifth session: once set, it could not be removed).
+     */
     record ProfileRequest(@Size(min = 1, max = 100) String firstName, @Size(min = 1, max = 100) String lastName,
-                          @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone) {}
+                          @Pattern(regexp = "|" + Phones.E164, message = Phones.MESSAGE + ", or \"\" to remove it")
+                          String phone) {}
 
     record AddressRequest(@NotNull @Pattern(regexp = "home|work|other", message = "must be home, work or other") String label,
                           @NotBlank @Size(max = 200) String streetLine1, @Size(max = 200) String streetLine2,
@@ -42,7 +47,7 @@ class UserCommandController {
     }
 
     @PatchMapping("/me")
-    @Operation(operationId = "updateMyProfile", summary = "Change your name or phone; omitted fields stay")
+    @Operation(operationId = "updateMyProfile", summary = "Change your name or phone; omitted fields stay, \"phone\": \"\" removes the phone")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> updateMe(@Valid @RequestBody ProfileRequest body, Actor actor) {
         return update(actor.userId(), body, actor);

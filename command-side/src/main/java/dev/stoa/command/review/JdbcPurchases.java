@@ -1,5 +1,6 @@
 package dev.stoa.command.review;
 
+import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.ordering.OrderLine;
 import java.time.Duration;
@@ -46,6 +47,14 @@ class JdbcPurchases implements Purchases {
     @Override
     public boolean productExists(ProductId productId) {
         return events.readEvents(productId.value(), 0).hasNext();
+    }
+
+    /** The vendor the product was created for (its first event); a vendor cannot move its product to another. */
+    @Override
+    public boolean sells(String userId, ProductId productId) {
+        var history = events.readEvents(productId.value(), 0);
+        return history.hasNext() && history.next().getPayload() instanceof ProductCreated created
+                && created.vendorId().value().equals(userId);
     }
 
     private boolean bought(String userId, ProductId productId) {

@@ -41,6 +41,10 @@ public class ProductReviews {
         ReviewBook.requireRating(cmd.rating());
         String author = cmd.actor().userId();
         book.requireNew(author, cmd.reviewId(), "product");
+        // a vendor who bought its own product is no buyer whose word counts: it rated itself (before 2026-12-06, fifth
+        // session, found by a walkthrough)
+        if (purchases.sells(author, cmd.productId()))
+            throw DomainException.forbidden("a vendor does not review its own product");
         if (!purchases.hasBought(author, cmd.productId())) {
             if (productId == null && !purchases.productExists(cmd.productId()))
                 throw DomainException.notFound("product " + cmd.productId());

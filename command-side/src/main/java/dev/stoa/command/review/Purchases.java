@@ -9,4 +9,7 @@ public interface Purchases {
 
     /** Whether the product exists at all (so that a review of an unknown product is 404, not 403). */
     boolean productExists(ProductId productId);
+
+    /** Whether {@code userId} is the product's vendor (who does not review what it sells). */
+    boolean sells(String userId, ProductId productId);
 }

@@ -54,6 +54,16 @@ class ProductReviewsTest {
                 .expectResultMessagePayload(adasReview);
     }
 
+    /** A vendor who bought its own product does not rate it (it did, and its five stars counted). */
+    @Test
+    void givenNoReviews_whenTheProductsVendorPosts_thenForbidden_thoughItBoughtIt() {
+        purchases.vendors.add(ada.value());
+        fixture.givenNoPriorActivity()
+                .when(new PostReview(product, adasReview, 5, "Best mug", adaActs))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
     @Test
     void givenNoReviews_whenPostedWithoutComment_thenNoComment() {
         fixture.givenNoPriorActivity()
@@ -212,6 +222,11 @@ class ProductReviewsTest {
 
         @Override
         public boolean productExists(ProductId productId) { return products.contains(productId.value()); }
+
+        final Set<String> vendors = new HashSet<>();
+
+        @Override
+        public boolean sells(String userId, ProductId productId) { return vendors.contains(userId); }
     }
 
     /** Seals visibly, so the tests see that the comment went through it with its author's id. */

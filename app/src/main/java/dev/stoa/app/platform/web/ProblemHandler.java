@@ -192,7 +192,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Words a rule's message may start with that name no field ("a quiz needs at least one question"). */
     private static final Set<String> NOT_FIELDS = Set.of("a", "an", "the", "every", "each", "order",
-            "at", "this", "that", "no", "only", "one", "both", "either");
+            "at", "this", "that", "no", "only", "one", "both", "either", "nothing", "none", "all", "any");
     private static final Pattern LEADING_FIELD =
             Pattern.compile("^([a-z][A-Za-z0-9]*(?:\\[[^\\]]*])*(?:\\.[a-z][A-Za-z0-9]*(?:\\[[^\\]]*])*)*)[ ,:].*", Pattern.DOTALL);
 

@@ -18,6 +18,9 @@ class ProblemFieldTest {
         assertThat(ProblemHandler.fieldOf("currency: USD expected")).isEqualTo("currency");
         assertThat(ProblemHandler.fieldOf("a quiz needs at least one question")).isEqualTo("request");
         assertThat(ProblemHandler.fieldOf("every item needs a positive quantity")).isEqualTo("request");
+        // a word that names no field (it named "nothing" the field of an empty stock count)
+        assertThat(ProblemHandler.fieldOf("nothing to change: give onHand, reorderThreshold or warehouseLocation"))
+                .isEqualTo("request");
         assertThat(ProblemHandler.fieldOf("order 123 holds 4 units")).isEqualTo("request");
         assertThat(ProblemHandler.fieldOf("Invalid input")).isEqualTo("request");
         assertThat(ProblemHandler.fieldOf("required")).isEqualTo("request");
