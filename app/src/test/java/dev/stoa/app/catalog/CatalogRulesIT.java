@@ -98,6 +98,12 @@ class CatalogRulesIT extends ApiTest {
         assertThat(api.put("/api/v1/products/" + id, stillDown, vendor).status()).as("edits that keep it down").isEqualTo(204);
         assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isTrue();
+        // an admin's PUT that takes it off sale is a takedown too (only its DELETE was)
+        Map<String, Object> offSale = Catalog.product(sku, "Takedown", 1000, null, "B");
+        offSale.put("active", false);
+        assertThat(api.put("/api/v1/products/" + id, offSale, admin).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
         // unlisted by its vendor, the vendor lists it again
         assertThat(api.delete("/api/v1/products/" + id, vendor).status()).isEqualTo(204);
         assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).isEqualTo(204);

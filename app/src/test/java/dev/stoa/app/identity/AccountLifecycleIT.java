@@ -97,9 +97,15 @@ class AccountLifecycleIT extends ApiTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.code()).isEqualTo("account_suspended");
         }
+        // refused for the account's state, the answer is not kept for its Idempotency-Key: the retry after the
+        // reinstatement runs (it was answered "suspended" for 24 hours)
+        String key = UUID.randomUUID().toString();
+        Api.Response keyed = api.post("/api/v1/wallet/redeem", Map.of("code", code), token, Map.of("Idempotency-Key", key));
+        assertThat(keyed.code()).isEqualTo("account_suspended");
         // the voucher was not spent: reinstated, the account redeems it
         assertThat(api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, admin).status()).isEqualTo(204);
-        Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", code), token);
+        Api.Response redeemed = api.post("/api/v1/wallet/redeem", Map.of("code", code), token, Map.of("Idempotency-Key", key));
+        assertThat(redeemed.header("Idempotent-Replayed")).as("run, not replayed").isNull();
         assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
         assertThat(redeemed.body().get("balanceCents").asLong()).isEqualTo(2_500);
     }

@@ -89,11 +89,12 @@ public class Product {
     }
 
     @EventSourcingHandler
-    void on(ProductUpdated e) {
+    void on(ProductUpdated e, @MetaDataValue(MetadataKeys.USER_ID) String by) {
         sku = e.sku();
         slug = e.slug();
+        if (e.active()) takenDown = false;
+        else if (active && by != null && !by.equals(vendorId)) takenDown = true; // an admin's PUT took it off sale
         active = e.active();
-        if (active) takenDown = false;
     }
 
     /**

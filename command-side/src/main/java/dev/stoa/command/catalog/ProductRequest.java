@@ -18,7 +18,8 @@ record ProductRequest(
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
         @Size(max = 100) String brand,
         @PositiveOrZero @Max(10_000_000) Integer weightGrams,
-        Boolean active,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "On sale: true when left out, on POST as on PUT (a PUT "
+                + "replaces every field; to keep a product off sale, send false)") Boolean active,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String vendorId) {
 
     @AssertTrue(message = "compareAtPriceCents must not be below priceCents")

@@ -109,7 +109,7 @@ public class Enrollment {
         if (cmd.quizAnswers() != null && !lesson.isQuiz())
             throw DomainException.badInput("quizAnswers are for quiz lessons; lesson " + cmd.lessonId() + " is a " + lesson.type().value());
         if (lesson.isQuiz() && cmd.completed() && cmd.quizAnswers() == null)
-            throw DomainException.badInput("a quiz is completed by submitting quizAnswers");
+            throw DomainException.badInput("quizAnswers are what completes a quiz: send them, not completed");
 
         String lessonKey = cmd.lessonId().value();
         if (seconds != null && seconds > 0)

@@ -1,6 +1,7 @@
 package dev.stoa.api.ordering;
 
 import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.CompletesItsWrite;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,8 +9,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * ({@link Actor#system()}) only while it is pending (an order paid since it looked changes nothing). Delivered orders
  * are 409 {@code invalid_transition}; cancelling a cancelled order changes nothing.
  * {@code reason} is free text, at most 500 characters (default {@code cancelled by the buyer} / {@code by an admin}).
+ * <p>
+ * It completes the write whose event a processor sends it about ({@link CompletesItsWrite}): a card declined by the
+ * sandbox's confirmation (or a webhook) cancels the order in {@code payment-process}, and the confirmation's answer now
+ * waits for the cancellation's read models, as a capture's waits for the confirmation's (before 2026-12-06, fifth
+ * session, the next read showed the order pending and its stock held; found by a walkthrough); so does a
+ * deactivation's for the pending orders it cancels.
  */
-public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String reason, Actor actor) {
+public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String reason, Actor actor) implements CompletesItsWrite {
     public static final String EXPIRED = "expired";
     public static final String USER_DEACTIVATED = "user_deactivated";
     /** The reason the read model shows for an order whose every unit refund requests took back ({@link OrderClosedByRefunds}). */

@@ -25,7 +25,16 @@ import org.springframework.web.util.UrlPathHelper;
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
  */
 @Configuration
-class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
+public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
+    private static final String REFUSED = ActiveAccountWrites.class.getName() + ".refused";
+
+    /**
+     * Whether this request was refused for its account's state before its handler ran (nothing happened): no answer
+     * is kept for its Idempotency-Key, so a retry after a reinstatement runs (the refusal was replayed for 24 hours;
+     * found by a walkthrough, 2026-12-06).
+     */
+    public static boolean refusedForTheAccount(HttpServletRequest request) { return request.getAttribute(REFUSED) != null; }
+
     /** Null in a process without the command side (the query profile): it serves no writes. */
     private final ActiveAccounts accounts;
 
@@ -42,8 +51,14 @@ class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
             return true;
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-        if (AccessRules.writesBeyondOwnSession(method, path))
-            accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path);
+        if (AccessRules.writesBeyondOwnSession(method, path)) {
+            try {
+                accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path);
+            } catch (RuntimeException refused) {
+                request.setAttribute(REFUSED, Boolean.TRUE);
+                throw refused;
+            }
+        }
         return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.stoa.app.platform.web;
 import dev.stoa.api.platform.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.app.platform.axon.ProjectionGate;
+import dev.stoa.app.platform.security.ActiveAccountWrites;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.SecretHasher;
 import jakarta.servlet.FilterChain;
@@ -93,8 +94,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(request, wrapper);
-            // an Accept header refused before the handler ran nothing: no answer is kept, so a retry runs
-            if (wrapper.getStatus() < 500 && !AcceptableAnswers.refusedBeforeTheHandler(request)) {
+            // an Accept header refused before the handler ran nothing: no answer is kept, so a retry runs; nor for an
+            // account refused for its state (suspended), which may change before the retry
+            if (wrapper.getStatus() < 500 && !AcceptableAnswers.refusedBeforeTheHandler(request)
+                    && !ActiveAccountWrites.refusedForTheAccount(request)) {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),

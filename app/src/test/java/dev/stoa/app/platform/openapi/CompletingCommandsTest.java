@@ -49,9 +49,6 @@ class CompletingCommandsTest {
      * exactly the commands the walk finds that do not complete their write, so a new one has to be decided.
      */
     private static final Map<String, String> NEVER_THE_SAME_STEP = Map.of(
-            "CancelOrder", "a request cancels for the buyer or an admin, or the checkout its own order when the card "
-                    + "payment could not even be started (no payment event exists then); processors cancel a pending order "
-                    + "on a payment's failure or cancellation that came by webhook, or on the buyer's deactivation",
             "CancelPayment", "the requests are Stripe's webhook (its caller reads nothing) and the sandbox's confirmation, "
                     + "which plays it (answered 202: its outcome arrives as the webhook's would); the processor cancels the "
                     + "payment of an order cancelled before, another write",
