@@ -724,6 +724,39 @@ class RefundRequestsIT extends ApiTest {
     }
 
     /**
+     * A shipped order (its lamp left) cancelled by an admin gives back the whole payment, and its digital product's unit
+     * with it, at once: it never ships, so nothing else would ever bring it back. Before 2026-12-06 (fifth session) the
+     * buyer had all the money back and the unit stayed sold (found by a walkthrough).
+     */
+    @Test
+    void aShippedOrderCancelledByAnAdmin_givesItsDigitalProductsUnitsBack() {
+        String lamp = product(2_000, 10);
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique("EB"), "E-book " + unique("p"), 1_500, null, "Stoa"));
+        body.put("weightGrams", null);
+        String ebook = new Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + ebook + "/inventory", Map.of("onHand", 10), vendor).status()).isEqualTo(204);
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        for (String item : List.of(lamp, ebook))
+            assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", item, "quantity", 2), buyer[1])
+                    .status()).isBetween(200, 204);
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), buyer[1],
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        awaitStock(ebook, 8, 0, 8, "the e-books are the buyer's once paid");
+        ship(orderId);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("shipped");
+
+        Api.Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "lost in transit"),
+                tokenFor("admin"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+        assertThat(stock(ebook)).as("the e-books back at once").containsExactly(10, 0, 10);
+        assertThat(stock(lamp)).as("the lamps left with the parcel").containsExactly(8, 0, 8);
+        assertThat(balance(buyer[1])).as("the whole payment back").isEqualTo(20_000);
+    }
+
+    /**
      * Two vendors: the lamps' ships and delivers them; the other's pen, the last line still out, is then refunded whole
      * before it ships. The order is delivered. Before, it became shipped and stayed so: nobody had anything left to deliver.
      */

@@ -31,8 +31,9 @@ final class CancellationSteps {
             ProductId product = new ProductId(line.itemId());
             if (wasPending) steps.add(new ReleaseStockReservation(product, e.orderId()));
             // units that left (the whole order shipped, or this line of a partly shipped one) come back by a return
-            // (less those a refund withdrew before: they are back on hand already)
-            else if (!shipped && !e.shipped(line) && e.unitsKept(line) > 0)
+            // (less those a refund withdrew before: they are back on hand already); a digital product's never leave,
+            // so they come back whatever shipped (before 2026-12-06, fifth session, a shipped order's stayed sold)
+            else if ((!shipped || !line.physical()) && !e.shipped(line) && e.unitsKept(line) > 0)
                 steps.add(new ReturnCommittedStock(product, e.orderId(), e.unitsKept(line)));
         }
         if (wasPending && e.couponCode() != null) steps.add(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
