@@ -244,6 +244,33 @@ class StripeRefundsIT {
         assertThat(api.post("/api/v1/refunds/" + UUID.randomUUID() + "/retry", Map.of(), support).status()).isEqualTo(404);
     }
 
+    /**
+     * A failed request whose money staff then give back through the payment (refunded whole) has nothing left to pay:
+     * it is closed. Before 2026-12-06 (fifth session) it stayed failed for good, and its retry failed again (nothing
+     * left on the payment), as a race with an admin's refund left it (found by a walkthrough).
+     */
+    @Test
+    void aFailedRequest_isClosed_onceStaffRefundThePaymentWhole() throws Exception {
+        String lamp = shop.product(1_500, 5);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = paidOrder(buyer, lamp, 2);
+        stripe.refundsFail(true);
+        String refundId = requestRefund(buyer, order.orderId(), lamp, 1);
+        approve(refundId, support);
+        awaitRequest(refundId, "failed");
+        stripe.refundsFail(false);
+
+        String admin = shop.token(UUID.randomUUID().toString(), "admin");
+        Api.Response whole = api.post("/api/v1/payments/" + order.paymentId() + "/refund",
+                Map.of("amountCents", order.totalCents(), "reason", "settled by hand"), admin);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(202);
+        shop.awaitListed(order.paymentId(), order.orderId(), "refunded");
+        JsonNode closed = awaitRequest(refundId, "closed");
+        assertThat(closed.get("totalCents").asLong()).as("its approval's amount kept").isPositive();
+        Api.Response retry = api.post("/api/v1/refunds/" + refundId + "/retry", Map.of(), support);
+        assertThat(retry.code()).as("nothing left to retry").isEqualTo("invalid_transition");
+    }
+
     @Test
     void aRefundThatFailsLaterAtStripe_refundFailedWebhook_failsTheRequestOnce_andARetryPaysIt() throws Exception {
         String lamp = shop.product(2_000, 5);

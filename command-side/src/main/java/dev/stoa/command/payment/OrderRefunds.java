@@ -211,6 +211,17 @@ public class OrderRefunds {
         apply(new RefundRequestClosed(open, orderId, cmd.orderNumber(), buyerOf(open)));
     }
 
+    /** Every failed request of an order whose payment is refunded whole is closed (see the command). */
+    @CommandHandler
+    void handle(CloseRefundsPaidOtherwise cmd) {
+        List<String> failed = states.entrySet().stream().filter(s -> FAILED.equals(s.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+        for (String id : failed) {
+            RefundRequestId request = new RefundRequestId(id);
+            apply(new RefundRequestClosed(request, orderId, orderNumbers.get(id), buyerOf(request)));
+        }
+    }
+
     @CommandHandler
     void handle(MarkRefundPaid cmd) {
         String state = known(cmd.refundId());
@@ -221,9 +232,10 @@ public class OrderRefunds {
     }
 
     /**
-     * A refusal because the order's cancellation gave everything back first: closed, else failed (see the command). An
-     * order closed by its refunds (every unit taken back) gave nothing back beyond its requests: the request fails, and
-     * stays for an operator to retry or settle. Before 2026-12-06 (fifth session) it was closed too, when an admin's
+     * A refusal because the order's cancellation gave everything back first, or because the card payment was refunded
+     * whole already (by an admin, in Stripe's dashboard): closed, else failed (see the command). An order closed by its
+     * refunds (every unit taken back) gave nothing back beyond its requests: the request fails, and stays for an
+     * operator to retry, or to refund the rest through the payment, which then closes it ({@link CloseRefundsPaidOtherwise}). Before 2026-12-06 (fifth session) it was closed too, when an admin's
      * refund through the payment had taken part of its room meanwhile: the rest of the money was never refunded, and
      * nothing said so (found by a walkthrough).
      */
@@ -231,11 +243,18 @@ public class OrderRefunds {
     void handle(SettleRefundOvertakenByCancellation cmd, RefundableOrders orders) {
         String id = cmd.refundId().value();
         if (APPROVED.equals(known(cmd.refundId())) && paymentRefundIdOf(id).equals(cmd.paymentRefundId())
-                && orders.find(orderId).map(RefundableOrder::cancelledRefundingTheRest).orElse(false)) {
+                && (orders.find(orderId).map(RefundableOrder::cancelledRefundingTheRest).orElse(false)
+                    || nothingLeftOnTheCard(orders))) {
             apply(new RefundRequestClosed(cmd.refundId(), orderId, orderNumbers.get(id), buyerOf(cmd.refundId())));
             return;
         }
         handle(new MarkRefundFailed(cmd.orderId(), cmd.refundId(), cmd.paymentRefundId(), cmd.reason()));
+    }
+
+    /** The order was paid by card, and every captured cent of its payment was refunded already (succeeded). */
+    private boolean nothingLeftOnTheCard(RefundableOrders orders) {
+        return orders.find(orderId).filter(o -> PlaceOrder.CARD.equals(o.paymentMethod()))
+                .map(o -> orders.cardRefundedWhole(o.paymentReference())).orElse(false);
     }
 
     @CommandHandler

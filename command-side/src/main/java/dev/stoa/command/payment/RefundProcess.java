@@ -143,6 +143,13 @@ class RefundProcess {
     @EventHandler
     void on(PaymentRefunded e) {
         requestOf(e.refundId()).ifPresent(id -> commands.send(new MarkRefundPaid(e.orderId(), id, e.gatewayRefundId())));
+        // refunded whole: a failed request of the order has nothing left to pay (staff refunded the rest otherwise)
+        if (PaymentStatus.REFUNDED.equals(e.status()) && e.orderId() != null
+                && events.lastSequenceNumberFor(OrderRefundsId.of(e.orderId())).isPresent()) {
+            log.info("Payment {} is refunded whole: the failed refund requests of order {} are closed", e.paymentId(),
+                    e.orderId());
+            commands.send(new CloseRefundsPaidOtherwise(e.orderId()));
+        }
     }
 
     @EventHandler

@@ -22,6 +22,9 @@ interface RefundableOrders {
      */
     default OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) { return OptionalLong.empty(); }
 
+    /** Whether the card payment {@code paymentReference} names has had every captured cent refunded (succeeded). */
+    default boolean cardRefundedWhole(String paymentReference) { return false; }
+
     @Component
     class FromEvents implements RefundableOrders {
         private final EventStore events;
@@ -32,13 +35,24 @@ interface RefundableOrders {
         public Optional<RefundableOrder> find(OrderId orderId) { return RefundableOrder.read(events, orderId); }
 
         @Override
-        public OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) {
-            PaymentId payment;
+        public boolean cardRefundedWhole(String paymentReference) {
+            Optional<PaymentId> payment = ours(paymentReference);
+            return payment.flatMap(p -> PaymentRecord.of(PaymentRecord.history(events, p)))
+                    .map(r -> r.capturedCents() > 0 && r.refundedCents() >= r.capturedCents()).orElse(false);
+        }
+
+        private static Optional<PaymentId> ours(String paymentReference) {
             try {
-                payment = new PaymentId(paymentReference);
+                return Optional.of(new PaymentId(paymentReference));
             } catch (IllegalArgumentException | NullPointerException notOurs) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
+        }
+
+        @Override
+        public OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) {
+            PaymentId payment = ours(paymentReference).orElse(null);
+            if (payment == null) return OptionalLong.empty();
             List<Object> history = PaymentRecord.history(events, payment);
             Set<String> known = PaymentRecord.refundIds(history);
             long notThereYet = approved.entrySet().stream().filter(e -> !known.contains(e.getKey()))

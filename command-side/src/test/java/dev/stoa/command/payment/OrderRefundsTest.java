@@ -48,6 +48,8 @@ class OrderRefundsTest {
     private OrderStatus status = OrderStatus.DELIVERED;
     /** A cancelled order: by its cancellation, which refunds the rest (true), or closed by its refunds (false). */
     private boolean refundingTheRest = true;
+    /** Whether the card payment had every captured cent refunded (succeeded), by whatever refunds. */
+    private boolean cardRefundedWhole;
     private Instant now = PAID.plus(Duration.ofDays(3));
     private int progress = 0;
     private List<OrderLine> lines;
@@ -78,6 +80,9 @@ class OrderRefundsTest {
                 // a payment that has not been asked for any of them yet
                 return OptionalLong.of(cardLeft - approved.values().stream().mapToLong(Long::longValue).sum());
             }
+
+            @Override
+            public boolean cardRefundedWhole(String paymentReference) { return cardRefundedWhole; }
         });
         Clock clock = new Clock() {
             public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
@@ -444,6 +449,24 @@ class OrderRefundsTest {
                 .when(new SettleRefundOvertakenByCancellation(order, first, attempt, "the payment cannot refund 990 cents"))
                 .expectEvents(failed(first, 1, "the payment cannot refund 990 cents"));
         refundingTheRest = true;
+        // a failed request whose payment staff then refunded whole has nothing left to pay: closed (it stayed failed
+        // for good); a request not failed is not touched; and a refusal after the payment was refunded whole closes too
+        status = OrderStatus.DELIVERED;
+        RefundFailed lost = failed(first, 1, "the payment cannot refund 990 cents");
+        fixture.given(approvedByCard()).andGiven(lost)
+                .when(new CloseRefundsPaidOtherwise(order))
+                .expectEvents(closed);
+        fixture.given(approvedByCard())
+                .when(new CloseRefundsPaidOtherwise(order))
+                .expectNoEvents();
+        cardRefundedWhole = true;
+        cardLeft = 0L; // an order paid by card, with nothing left on it
+        fixture.given(approvedByCard())
+                .when(new SettleRefundOvertakenByCancellation(order, first, attempt, "the payment cannot refund 990 cents"))
+                .expectEvents(closed);
+        cardRefundedWhole = false;
+        cardLeft = null;
+        status = OrderStatus.CANCELLED;
         // a second request, open when this one was closed, is still closed by the cancellation
         fixture.given(approvedByCard()).andGiven(requested(second, List.of(new RefundItem("product", lamp, 1))), closed)
                 .when(new CloseRefundRequestOfCancelledOrder(order, "ORD-20261101-AB12"))

@@ -100,8 +100,10 @@ public class RefundRequestEntity {
 
     /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
     public RefundRequestEntity closed(Instant at) {
-        // approved, and paid by the order's cancellation (its share included): the approval's decision stays
-        if ("approved".equals(status)) {
+        // approved, and paid by the order's cancellation (its share included), or failed, and its money given back
+        // otherwise (the payment refunded whole: CloseRefundsPaidOtherwise): the approval's decision stays, and a
+        // failure's reason with it
+        if ("approved".equals(status) || "failed".equals(status)) {
             status = "closed";
             return this;
         }
