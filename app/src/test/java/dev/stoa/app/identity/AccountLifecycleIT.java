@@ -195,6 +195,9 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(reinstate.code()).isEqualTo("invalid_transition");
         assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", null, tokenFor("admin")).code())
                 .isEqualTo("invalid_transition");
+        // nor do its roles change (it was 204)
+        assertThat(api.put("/api/v1/admin/users/" + user.id() + "/roles", Map.of("roles", Set.of("customer", "vendor")),
+                tokenFor("admin")).code()).isEqualTo("invalid_transition");
     }
 
     @Test

@@ -214,6 +214,8 @@ public class UserAccount {
     @CommandHandler
     void handle(ChangeRoles cmd) {
         Access.requireAdmin(cmd.actor());
+        // a closed account's roles are final with it (they were changed, 204, before 2026-12-06, fifth session)
+        if (lifecycle.closed()) throw DomainException.invalidTransition("a closed account's roles do not change");
         if (roles.mustChange(cmd.roles(), cmd.actor(), userId.value())) apply(new RolesChanged(userId, Set.copyOf(cmd.roles())));
     }
 
