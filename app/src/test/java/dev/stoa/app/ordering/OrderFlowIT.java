@@ -147,6 +147,11 @@ class OrderFlowIT extends ApiTest {
         assertThat(api.put(path, Map.of("status", "shipped", "trackingNumber", "1Z999"), sellerA).status()).isEqualTo(204);
         JsonNode partly = api.get("/api/v1/orders/" + id, buyer()).body();
         assertThat(partly.get("status").asText()).as("the pan is not shipped yet").isEqualTo("confirmed");
+        // what to ship: the order is still vendor B's, no longer vendor A's (it listed it for both)
+        assertThat(api.get("/api/v1/vendors/me/orders?status=confirmed", sellerA).body().get("items").findValuesAsText("id"))
+                .doesNotContain(id.value());
+        assertThat(api.get("/api/v1/vendors/me/orders?status=confirmed", sellerB).body().get("items").findValuesAsText("id"))
+                .contains(id.value());
         assertThat(partly.get("items").get(0).get("trackingNumber").asText()).isEqualTo("1Z999");
         assertThat(partly.get("items").get(1).get("trackingNumber").isNull()).isTrue();
         Api.Response early = api.put(path, Map.of("status", "delivered"), sellerB);

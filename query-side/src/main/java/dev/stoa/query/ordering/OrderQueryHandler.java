@@ -92,8 +92,17 @@ public class OrderQueryHandler {
             List<Predicate> where = filters(root, cb, query.status(), query.from(), query.to());
             Subquery<Integer> own = q.subquery(Integer.class);
             Root<OrderLineEntity> line = own.from(OrderLineEntity.class);
-            own.select(cb.literal(1)).where(cb.equal(line.get("orderId"), root.get("id")),
-                    cb.equal(line.get("vendorId"), query.vendorId()));
+            List<Predicate> mine = new ArrayList<>(List.of(cb.equal(line.get("orderId"), root.get("id")),
+                    cb.equal(line.get("vendorId"), query.vendorId())));
+            // confirmed is what this vendor has to ship: a physical line of theirs not shipped, with units left (the
+            // order's status is every vendor's: it listed orders whose lines this vendor had shipped already, before
+            // 2026-12-06, fifth session; found by a walkthrough)
+            if (query.status() == OrderStatus.CONFIRMED) {
+                mine.add(cb.isTrue(line.get("physical")));
+                mine.add(cb.isNull(line.get("shippedAt")));
+                mine.add(cb.greaterThan(line.get("quantity"), line.<Integer>get("withdrawnQuantity")));
+            }
+            own.select(cb.literal(1)).where(mine.toArray(Predicate[]::new));
             where.add(cb.exists(own));
             return cb.and(where.toArray(Predicate[]::new));
         };
