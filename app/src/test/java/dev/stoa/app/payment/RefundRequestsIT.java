@@ -128,6 +128,26 @@ class RefundRequestsIT extends ApiTest {
         return api.post("/api/v1/refunds", body, token);
     }
 
+    /** A digital product of the vendor's (no weight), 10 on hand. */
+    private String ebook() {
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique("EB"), "E-book " + unique("p"), 1_500, null, "Stoa"));
+        body.put("weightGrams", null);
+        String ebook = new Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + ebook + "/inventory", Map.of("onHand", 10), vendor).status()).isEqualTo(204);
+        return ebook;
+    }
+
+    /** The buyer's wallet checkout of {@code quantity} of each product; answers the placed order (201). */
+    private Api.Response walletOrder(String buyer, int quantity, String... products) {
+        for (String item : products)
+            assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", item, "quantity", quantity),
+                    buyer).status()).isBetween(200, 204);
+        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), buyer,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed;
+    }
+
     /** The vendor ships the whole order (every line is theirs). */
     private void ship(String orderId) {
         Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-1"), vendor);
@@ -685,18 +705,10 @@ class RefundRequestsIT extends ApiTest {
     @Test
     void aDigitalProductRefundedAfterTheRestShipped_isForSaleAgainAtOnce_andOpensNoReturn() {
         String lamp = product(2_000, 10);
-        Map<String, Object> body = new HashMap<>(Catalog.product(unique("EB"), "E-book " + unique("p"), 1_500, null, "Stoa"));
-        body.put("weightGrams", null);
-        String ebook = new Catalog(api).create(vendor, body);
-        assertThat(api.put("/api/v1/products/" + ebook + "/inventory", Map.of("onHand", 10), vendor).status()).isEqualTo(204);
+        String ebook = ebook();
         String[] buyer = customer();
         fund(buyer[1], 20_000);
-        for (String item : List.of(lamp, ebook))
-            assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", item, "quantity", 1), buyer[1])
-                    .status()).isBetween(200, 204);
-        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), buyer[1],
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        Api.Response placed = walletOrder(buyer[1], 1, lamp, ebook);
         String orderId = placed.body().get("orderId").asText();
         awaitStock(ebook, 9, 0, 9, "the e-book is the buyer's once paid");
         ship(orderId);
@@ -731,19 +743,10 @@ class RefundRequestsIT extends ApiTest {
     @Test
     void aShippedOrderCancelledByAnAdmin_givesItsDigitalProductsUnitsBack() {
         String lamp = product(2_000, 10);
-        Map<String, Object> body = new HashMap<>(Catalog.product(unique("EB"), "E-book " + unique("p"), 1_500, null, "Stoa"));
-        body.put("weightGrams", null);
-        String ebook = new Catalog(api).create(vendor, body);
-        assertThat(api.put("/api/v1/products/" + ebook + "/inventory", Map.of("onHand", 10), vendor).status()).isEqualTo(204);
+        String ebook = ebook();
         String[] buyer = customer();
         fund(buyer[1], 20_000);
-        for (String item : List.of(lamp, ebook))
-            assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "product", "itemId", item, "quantity", 2), buyer[1])
-                    .status()).isBetween(200, 204);
-        Api.Response placed = api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), buyer[1],
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        String orderId = placed.body().get("orderId").asText();
+        String orderId = walletOrder(buyer[1], 2, lamp, ebook).body().get("orderId").asText();
         awaitStock(ebook, 8, 0, 8, "the e-books are the buyer's once paid");
         ship(orderId);
         assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("shipped");
