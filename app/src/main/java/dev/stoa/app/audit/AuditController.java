@@ -123,7 +123,7 @@ class AuditController {
         if (type != null && !type.matches("[A-Za-z][A-Za-z0-9]*"))
             refuse("type", "is an event type's name, such as OrderPlaced (one; a list is not taken)");
         if (aggregateType != null && !aggregateTypes.types().isEmpty()) aggregateTypes.resolve(aggregateType);
-        if (userId != null && !userId.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"))
+        if (userId != null && !userId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN))
             refuse("userId", "has an invalid value (expected a UUID)");
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];

@@ -102,9 +102,14 @@ public final class AccessRules {
      * or closed account's token may do ({@link ActiveAccountWrites}).
      */
     public static boolean writesBeyondOwnSession(HttpMethod method, String path) {
-        if (GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method)) return false;
+        if (reads(method)) return false;
         return !(PATHS.match("/api/v1/auth/**", path) || path.equals("/api/v1/users/me/deactivate")
                 || DELETE.equals(method) && path.equals("/api/v1/users/me"));
+    }
+
+    /** Whether the method only reads (GET, HEAD, OPTIONS, TRACE): its path need not be looked at for a write rule. */
+    public static boolean reads(HttpMethod method) {
+        return GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method);
     }
 
     private AccessRules() {}
