@@ -42,37 +42,37 @@ public final class VersionedIndex {
 
     public String alias() { return alias; }
 
-    /** Makes the alias exist: over a new {@code -v1}, or over a copy of the concrete index of that name. */
+    /**
+     * Makes the alias exist: over {@code -v1}, or over a copy of the concrete index of that name. Safe when several
+     * threads or processes do it at once (the start-up's check and a processor's first write, on a fresh node): the
+     * first version is always {@code -v1}, whoever creates it, and pointing the alias at it again changes nothing. Before
+     * 2026-12-06 (sixth session) each took the next free version, so two at once made {@code -v1} and {@code -v2} and
+     * both put the alias on theirs: an alias over two indices has no write index, and every write of the processor
+     * failed from then on (a product written in the first second of a fresh platform jammed its search for good; seen
+     * in a benchmark's start). A {@code -v1} left without its alias (a start that stopped in between) gets it.
+     */
     public void ensure() {
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
+            // exists also answers true for the alias itself, which another thread may have added since the first look
             if (client.indices().exists(e -> e.index(alias)).value()) {
+                if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
                 migrate();
                 return;
             }
-            String first = create(next());
+            String first = alias + "-v1";
+            boolean created = true;
+            try {
+                create(first);
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
+                created = false; // made by another thread or process, or by a start that stopped before its alias
+            }
             client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
-            log.info("Created search index {} under alias {}", first, alias);
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) throw e;
-            awaitAlias(); // another process was first: write only once its alias is there (else ES would create an index)
+            if (created) log.info("Created search index {} under alias {}", first, alias);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create search index " + alias, e);
         }
-    }
-
-    private void awaitAlias() {
-        try {
-            for (int i = 0; i < 100; i++) {
-                if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
-                Thread.sleep(100);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read alias " + alias, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new IllegalStateException("search alias " + alias + " did not appear");
     }
 
     /** The concrete indices the alias points at. */

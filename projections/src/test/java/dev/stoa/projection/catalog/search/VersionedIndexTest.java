@@ -61,4 +61,49 @@ class VersionedIndexTest {
         assertThat(client.search(s -> s.index(name), JsonData.class).hits().hits().stream().map(h -> h.id()).toList())
                 .isEqualTo(List.of("new"));
     }
+    /**
+     * Several at once on a fresh node (the start-up's check and a processor's first write): one version, the alias on
+     * it, and a write through the alias works. Before the fix each took the next free version: {@code -v1} and
+     * {@code -v2} under one alias, which then had no write index, and every write failed.
+     */
+    @Test
+    void ensuredByManyAtOnce_oneVersionUnderTheAlias_andWritesGoThrough() throws Exception {
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String name = TestElasticsearch.uniquePrefix() + "products";
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    long after = 20L * t; // staggered: some look while the first version is being made
+                    done.add(pool.submit(() -> {
+                        go.await();
+                        Thread.sleep(after);
+                        new VersionedIndex(client, name, ProductIndexMapping.JSON).ensure();
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<?> f : done) f.get();
+                VersionedIndex index = new VersionedIndex(client, name, ProductIndexMapping.JSON);
+                assertThat(index.targets()).as("round " + round).containsExactly(name + "-v1");
+                assertThat(client.indices().get(g -> g.index(name + "-v*")).result().keySet()).containsExactly(name + "-v1");
+                client.index(x -> x.index(name).id("p").document(Map.of("type", "product", "name", "Lamp")));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A {@code -v1} left without its alias (a start that stopped in between) is taken, not left beside a {@code -v2}. */
+    @Test
+    void aFirstVersionLeftWithoutItsAlias_getsIt() throws Exception {
+        String name = TestElasticsearch.uniquePrefix() + "products";
+        client.indices().create(c -> c.index(name + "-v1").withJson(new StringReader(ProductIndexMapping.JSON)));
+        VersionedIndex index = new VersionedIndex(client, name, ProductIndexMapping.JSON);
+        index.ensure();
+        assertThat(index.targets()).containsExactly(name + "-v1");
+        client.index(x -> x.index(name).id("p").document(Map.of("type", "product", "name", "Lamp")));
+    }
 }
