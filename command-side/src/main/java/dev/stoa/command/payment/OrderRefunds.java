@@ -14,6 +14,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.web.Commands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,11 +155,7 @@ public class OrderRefunds {
             // of the shipment, and then fail at the payment, which has less left than the request refunds
             // the requests approved before this one whose refund the payment has not been asked for yet count as well:
             // their RefundProcess may not have reached it (a request approved right after another)
-            Map<String, Long> approved = new HashMap<>();
-            states.forEach((id, st) -> {
-                if (APPROVED.equals(st) && PlaceOrder.CARD.equals(methods.get(id))) approved.put(paymentRefundIdOf(id), amounts.get(id));
-            });
-            OptionalLong left = orders.cardRefundable(order.paymentReference(), approved);
+            OptionalLong left = cardRoomLeft(order, orders);
             if (left.isPresent() && split.totalCents() > left.getAsLong())
                 throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "this request refunds " + split.totalCents()
                         + " cents, and the order's card payment has " + Math.max(0, left.getAsLong()) + " left to refund "
@@ -171,6 +168,53 @@ public class OrderRefunds {
                 cmd.actor().userId());
         apply(approved);
         return approved;
+    }
+
+    /**
+     * What the order's card payment may still refund: as the payment counts it (its refunds succeeded or under way,
+     * also those outside requests), less the approved requests' refunds that have not reached it yet.
+     */
+    private OptionalLong cardRoomLeft(RefundableOrder order, RefundableOrders orders) {
+        Map<String, Long> approved = new HashMap<>();
+        states.forEach((id, st) -> {
+            if (APPROVED.equals(st) && PlaceOrder.CARD.equals(methods.get(id))) approved.put(paymentRefundIdOf(id), amounts.get(id));
+        });
+        return orders.cardRefundable(order.paymentReference(), approved);
+    }
+
+    /**
+     * An admin's refund of the order's card payment outside requests: decided here, where the approvals take the card's
+     * room, so the two take it one at a time (this aggregate's lock is held while the payment is asked, and an approval
+     * counts what the payment has). Before 2026-12-06 (sixth session) the admin's refund went to the payment alone:
+     * made between an approval's check and its refund of the payment, it took part of the room, and the approved
+     * request, its courses revoked and its units out of the shipment, then failed for want of money (walkthroughs).
+     * Refused here, it is 422 {@code refund_exceeds_captured} and nothing is asked of the payment; the payment refuses
+     * on its own what exceeds its own count (a refund made in Stripe's dashboard meanwhile).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(RefundOrderPayment cmd, RefundableOrders orders, Commands commands) {
+        if (cmd.orderId() == null || cmd.paymentId() == null || cmd.refundId() == null)
+            throw DomainException.badInput("orderId, paymentId and refundId are required");
+        Long known = directRefunds.get(cmd.refundId());
+        if (known != null) return known; // a repeat: the payment has it
+        RefundableOrder order = orders.find(cmd.orderId()).orElseThrow(() -> DomainException.notFound("order " + cmd.orderId()));
+        boolean ordersCard = PlaceOrder.CARD.equals(order.paymentMethod()) && cmd.paymentId().value().equals(order.paymentReference());
+        // a refund the payment knows already (asked for before a crash, retried with its Idempotency-Key) is its own
+        // room's: the payment answers its amount
+        if (ordersCard && !orders.cardRefundAsked(order.paymentReference(), cmd.refundId())) {
+            OptionalLong left = cardRoomLeft(order, orders);
+            if (left.isPresent() && cmd.amountCents() > left.getAsLong())
+                throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "payment " + cmd.paymentId() + " of order "
+                        + order.orderNumber() + " has " + Math.max(0, left.getAsLong()) + " cents left to refund, counting "
+                        + "the approved refund requests whose refunds are on their way; " + cmd.amountCents() + " is too much");
+        }
+        long amount = commands.<Long>send(new RequestRefund(cmd.paymentId(), cmd.refundId(), cmd.amountCents(), cmd.reason(),
+                cmd.requestedBy()));
+        if (amount > 0)
+            apply(new DirectRefundRecorded(cmd.orderId(), cmd.paymentId(), cmd.refundId(), amount, order.amounts().currency(),
+                    cmd.requestedBy()));
+        return amount;
     }
 
     /** The approved request's units that had left already come back by a return (see {@link RefundedGoods}); once. */
@@ -342,6 +386,8 @@ public class OrderRefunds {
     private final Map<String, List<RefundItem>> returns = new HashMap<>();
     private final Map<String, Map<String, Integer>> receivedUnits = new HashMap<>();
     private final java.util.Set<String> receipts = new java.util.HashSet<>();
+    /** The admins' refunds of the order's card payment outside requests: payment refund id → cents. */
+    private final Map<String, Long> directRefunds = new HashMap<>();
 
     private dev.stoa.api.identity.UserId buyerOf(RefundRequestId id) { return buyers.get(id.value()); }
 
@@ -374,6 +420,13 @@ public class OrderRefunds {
         states.put(e.refundId().value(), REQUESTED);
         requested.put(e.refundId().value(), e.items());
         buyers.put(e.refundId().value(), e.buyer());
+    }
+
+    @EventSourcingHandler
+    void on(DirectRefundRecorded e) {
+        orderRefundsId = OrderRefundsId.of(e.orderId());
+        orderId = e.orderId();
+        directRefunds.put(e.refundId(), e.amountCents());
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package dev.stoa.command.payment;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.PaymentId;
 import dev.stoa.api.payment.PaymentStatus;
+import dev.stoa.api.payment.RefundOrderPayment;
 import dev.stoa.api.payment.RequestRefund;
 import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
@@ -126,7 +127,8 @@ class PaymentCommandController {
     @PostMapping("/{paymentId}/refund")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "refundPayment", summary = "Refund part or all of a captured payment (admin); the refunds, pending "
-            + "ones included, add up to at most what was captured. The gateway is asked next; the payment shows the outcome")
+            + "ones included, add up to at most what was captured, and the order's approved refund requests whose refunds are "
+            + "on their way count too (422 refund_exceeds_captured). The gateway is asked next; the payment shows the outcome")
     RefundAccepted refund(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
                           @Valid @RequestBody RefundRequest body, Actor actor) {
         Access.requireAdmin(actor);
@@ -137,7 +139,13 @@ class PaymentCommandController {
                 .map(key -> UUID.nameUUIDFromBytes(String.join("\u0000", "payment-refund", actor.userId(), id.value(), key)
                         .getBytes(StandardCharsets.UTF_8)).toString())
                 .orElseGet(() -> UUID.randomUUID().toString());
-        long amount = commands.<Long>send(new RequestRefund(id, refundId, body.amountCents(), body.reason().trim(), actor.userId()));
+        // an order's payment is refunded through the order's refunds, which take its room one at a time with the approvals
+        // of its refund requests (see RefundOrderPayment)
+        OrderId orderId = payments.record(id).orderId();
+        long amount = orderId == null
+                ? commands.<Long>send(new RequestRefund(id, refundId, body.amountCents(), body.reason().trim(), actor.userId()))
+                : commands.<Long>send(new RefundOrderPayment(orderId, id, refundId, body.amountCents(), body.reason().trim(),
+                        actor.userId()));
         return new RefundAccepted(id.value(), refundId, amount, "pending");
     }
 }

@@ -22,6 +22,9 @@ interface RefundableOrders {
      */
     default OptionalLong cardRefundable(String paymentReference, Map<String, Long> approved) { return OptionalLong.empty(); }
 
+    /** Whether the card payment {@code paymentReference} names was asked for, or told of, the refund {@code refundId}. */
+    default boolean cardRefundAsked(String paymentReference, String refundId) { return false; }
+
     /** Whether the card payment {@code paymentReference} names has had every captured cent refunded (succeeded). */
     default boolean cardRefundedWhole(String paymentReference) { return false; }
 
@@ -39,6 +42,12 @@ interface RefundableOrders {
             Optional<PaymentId> payment = ours(paymentReference);
             return payment.flatMap(p -> PaymentRecord.of(PaymentRecord.history(events, p)))
                     .map(r -> r.capturedCents() > 0 && r.refundedCents() >= r.capturedCents()).orElse(false);
+        }
+
+        @Override
+        public boolean cardRefundAsked(String paymentReference, String refundId) {
+            return ours(paymentReference).map(p -> PaymentRecord.refundIds(PaymentRecord.history(events, p)).contains(refundId))
+                    .orElse(false);
         }
 
         private static Optional<PaymentId> ours(String paymentReference) {

@@ -13,6 +13,7 @@ import dev.stoa.api.platform.PersonalData;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.command.platform.UniqueKeys;
+import dev.stoa.command.platform.web.Commands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,10 @@ class OrderRefundsTest {
     private List<OrderLine> lines;
     /** Paid by card: what its payment has left to refund (captured, less what was refunded); null: paid from the wallet. */
     private Long cardLeft;
+    /** The refund ids the card payment was asked for already (as its events would tell). */
+    private final Set<String> askedOfPayment = new java.util.HashSet<>();
+    /** The commands the aggregate sent (an admin's refund of the payment). */
+    private final List<Object> sent = new java.util.ArrayList<>();
     /** The approved refunds each approval asked the payment about. */
     private final List<Map<String, Long>> approvedAsked = new java.util.ArrayList<>();
     // 3 lamps at 10.00 and a desk at 20.01: subtotal 50.01, discount 5.00, tax 4.51, shipping 7.00, total 56.52
@@ -83,6 +88,19 @@ class OrderRefundsTest {
 
             @Override
             public boolean cardRefundedWhole(String paymentReference) { return cardRefundedWhole; }
+
+            @Override
+            public boolean cardRefundAsked(String paymentReference, String refundId) {
+                return paymentReference.equals(paymentId) && askedOfPayment.contains(refundId);
+            }
+        });
+        fixture.registerInjectableResource(new Commands(null, Duration.ofSeconds(1)) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <R> R send(Object command) {
+                sent.add(command);
+                return (R) ((RequestRefund) command).amountCents();
+            }
         });
         Clock clock = new Clock() {
             public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
@@ -405,6 +423,59 @@ class OrderRefundsTest {
                 .when(new ApproveRefund(order, second, support))
                 .expectSuccessfulHandlerExecution();
         assertThat(approvedAsked).containsExactly(Map.of());
+    }
+
+    /**
+     * An admin's refund of the order's card payment outside requests is decided here, where the approvals take the
+     * card's room: an amount that leaves too little for an approved request still on its way to the payment is refused
+     * before the payment is asked (it used to reach the payment first, and the request then failed for want of money).
+     */
+    @Test
+    void givenARequestApprovedByCardOnItsWay_whenAnAdminRefundsThePaymentBesideIt_thenOnlyWhatIsLeftBesideItIsRefunded() {
+        // 56.52 captured, 37.00 refunded before: 19.52 left, of which the approved request's 9.90 is on its way: 9.62
+        cardLeft = 1_952L;
+        PaymentId payment = new PaymentId(paymentId);
+        String admin = UserId.random().value();
+        fixture.given(approvedByCard())
+                .when(new RefundOrderPayment(order, payment, "goodwill-1", 963, "goodwill", admin))
+                .expectNoEvents().expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_captured"));
+        assertThat(sent).as("the payment is not asked").isEmpty();
+        assertThat(approvedAsked).containsExactly(Map.of(attempt(first, 1), 990L));
+
+        DirectRefundRecorded recorded = new DirectRefundRecorded(order, payment, "goodwill-1", 962, "USD", admin);
+        fixture.given(approvedByCard())
+                .when(new RefundOrderPayment(order, payment, "goodwill-1", 962, "goodwill", admin))
+                .expectEvents(recorded).expectResultMessagePayload(962L);
+        assertThat(sent).containsExactly(new RequestRefund(payment, "goodwill-1", 962L, "goodwill", admin));
+
+        // the same refund again (a retried request): answered as recorded, the payment not asked again
+        sent.clear();
+        fixture.given(approvedByCard()).andGiven(recorded)
+                .when(new RefundOrderPayment(order, payment, "goodwill-1", 962, "goodwill", admin))
+                .expectNoEvents().expectResultMessagePayload(962L);
+        assertThat(sent).isEmpty();
+
+        // one the payment has already (asked for before the process died, retried under its Idempotency-Key): its
+        // room is the payment's own, which answers its amount
+        askedOfPayment.add("goodwill-2");
+        fixture.given(approvedByCard())
+                .when(new RefundOrderPayment(order, payment, "goodwill-2", 1_500, "goodwill", admin))
+                .expectEvents(new DirectRefundRecorded(order, payment, "goodwill-2", 1_500, "USD", admin));
+    }
+
+    /** An order with no refund request yet: the admin's refund is the first event of its refunds. */
+    @Test
+    void givenNoRequestYet_whenAnAdminRefundsThePayment_thenItIsRecorded_andARequestAfterStillWorks() {
+        cardLeft = 5_652L;
+        PaymentId payment = new PaymentId(paymentId);
+        String admin = UserId.random().value();
+        DirectRefundRecorded recorded = new DirectRefundRecorded(order, payment, "goodwill-1", 500, "USD", admin);
+        fixture.givenNoPriorActivity()
+                .when(new RefundOrderPayment(order, payment, "goodwill-1", 500, "goodwill", admin))
+                .expectEvents(recorded).expectResultMessagePayload(500L);
+        fixture.given(recorded)
+                .when(new RequestOrderRefund(first, order, "broken", List.of(new RefundItem("product", lamp, 1)), buyerActor))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
