@@ -32,6 +32,7 @@ public class PositionGate {
     private final WriteAtPosition writes;
     private final ProcessorProgress progress;
     private final StoredPositions stored;
+    private final EventTargets.Handlers handlers = new EventTargets.Handlers();
 
     public PositionGate(ObjectProvider<EventProcessingConfiguration> processing, TokenPositions tokens,
                         WriteAtPosition writes, ProcessorProgress progress, StoredPositions stored) {
@@ -55,7 +56,7 @@ public class PositionGate {
         record Check(StreamingEventProcessor processor, TrackedEventMessage<?> event) {}
         List<Check> checks = new ArrayList<>();
         for (TrackedEventMessage<?> event : events) {
-            for (StreamingEventProcessor p : EventTargets.handlersOf(processors(), event)) {
+            for (StreamingEventProcessor p : handlers.of(processors(), event)) {
                 if (!EventTargets.available(p)) return false;
                 checks.add(new Check(p, event));
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -38,6 +39,7 @@ public class ProjectionGate {
     private final EventStore eventStore;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final NamedParameterJdbcTemplate jdbc;
+    private final EventTargets.Handlers handlers = new EventTargets.Handlers();
     private final PositionGate positions;
     private final ObjectProvider<MeterRegistry> meters;
 
@@ -106,9 +108,10 @@ public class ProjectionGate {
         Set<String> awaited = new TreeSet<>();
         Set<String> unavailable = new TreeSet<>();
         EventProcessingConfiguration config = processing.getIfAvailable();
+        Map<String, EventProcessor> processors = config == null ? Map.of() : config.eventProcessors();
         for (EventMessage<?> event : write.events()) {
             if (config == null) break;
-            for (StreamingEventProcessor p : EventTargets.handlersOf(config.eventProcessors(), event)) {
+            for (StreamingEventProcessor p : handlers.of(processors, event)) {
                 boolean reachable = EventTargets.available(p) && EventTargets.localSegment(p, event)
                         .filter(status -> !status.isErrorState()).isPresent();
                 (reachable ? awaited : unavailable).add(p.getName());

@@ -43,6 +43,25 @@ class ProjectionGateTest {
         assertThat(gate.positionOf(java.util.List.of("no-such-event"))).as("unknown: the head").hasValue(head);
     }
 
+    /**
+     * Who handles a payload type is kept per type, as the processors' own handlers answer it, and found again among
+     * other processors (another configuration's instances): never a processor of the first.
+     */
+    @Test
+    void whoHandlesATypeIsKept_andFoundAgainAmongOtherProcessors() {
+        EventTargets.Handlers handlers = new EventTargets.Handlers();
+        var event = org.axonframework.eventhandling.GenericEventMessage.asEventMessage(new UserChanged("ada"));
+        var processors = axon.axon.eventProcessingConfiguration().eventProcessors();
+        assertThat(handlers.of(processors, event)).containsExactlyElementsOf(EventTargets.handlersOf(processors, event))
+                .extracting(StreamingEventProcessor::getName).containsExactly("users");
+        assertThat(handlers.of(axon.axon.eventProcessingConfiguration().eventProcessors(), event))
+                .containsExactly(axon.processor("users"));
+        try (InMemoryAxon other = new InMemoryAxon()) {
+            assertThat(handlers.of(other.axon.eventProcessingConfiguration().eventProcessors(), event))
+                    .containsExactly(other.processor("users"));
+        }
+    }
+
     @Test
     void aProcessorThatHandlesNoneOfTheWritesEventsNeverDelaysIt() throws InterruptedException {
         axon.write(new ProductChanged("stuck")); // "products" now hangs in its handler until released
