@@ -112,6 +112,15 @@ class CachedReadsIT extends ApiTest {
         assertThat(api.send("GET", "/api/v1/products/" + id, null, null, null, Map.of("If-None-Match", changed.header("ETag")))
                 .status()).isEqualTo(304);
 
+        // "*" matches any current answer (RFC 9110), a list matches by any of its tags; a product that is not there: 404
+        Api.Response any = api.send("GET", "/api/v1/products/" + id, null, null, null, Map.of("If-None-Match", "*"));
+        assertThat(any.status()).isEqualTo(304);
+        assertThat(any.header("ETag")).isEqualTo(changed.header("ETag"));
+        assertThat(api.send("GET", "/api/v1/products/" + id, null, null, null,
+                Map.of("If-None-Match", etag + ", " + changed.header("ETag"))).status()).isEqualTo(304);
+        assertThat(api.send("GET", "/api/v1/products/" + java.util.UUID.randomUUID(), null, null, null,
+                Map.of("If-None-Match", "*")).status()).isEqualTo(404);
+
         // private answers keep no-store and get no ETag
         Api.Response wallet = api.get("/api/v1/wallet", tokenFor("customer"));
         assertThat(wallet.header("ETag")).isNull();

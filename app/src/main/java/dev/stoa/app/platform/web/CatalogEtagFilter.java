@@ -150,6 +150,11 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
             response.setStatus(HttpServletResponse.SC_OK);
             for (Map.Entry<String, String> header : answer.headers()) response.addHeader(header.getKey(), header.getValue());
         }
+        if (anyTag(request)) { // "*": any current answer (RFC 9110, 13.1.2), which Spring matches only for unsafe methods
+            response.setHeader(HttpHeaders.ETAG, answer.etag());
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
         if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) return; // 304, ETag set
         response.setContentType(answer.contentType());
         response.setContentLength(answer.body().length);
@@ -212,5 +217,13 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         }
         String etag = generateETagHeaderValue(new ByteArrayInputStream(body), isWriteWeakETag());
         return new Answer(held.getContentType(), body, etag, List.copyOf(headers));
+    }
+
+    /** An {@code If-None-Match: *} (before 2026-12-06, sixth session, it was answered 200 with the whole body). */
+    private static boolean anyTag(HttpServletRequest request) {
+        for (var values = request.getHeaders(HttpHeaders.IF_NONE_MATCH); values.hasMoreElements(); )
+            for (String tag : values.nextElement().split(","))
+                if (tag.strip().equals("*")) return true;
+        return false;
     }
 }
