@@ -1,5 +1,6 @@
 package dev.stoa.command.learning;
 
+import dev.stoa.api.cart.RemoveCartItem;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.learning.GrantEnrollment;
 import dev.stoa.api.learning.RevokeEnrollment;
@@ -16,6 +17,7 @@ import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.ordering.CourseGrantsDue;
 import dev.stoa.command.platform.DeadLetterEvictions;
@@ -66,8 +68,26 @@ class CourseEntitlements implements DeadLetterEvictions {
      */
     @EventHandler
     void on(OrderConfirmed e) {
-        grantOrder(e.orderId());
+        List<CourseId> granted = grantOrder(e.orderId());
         grantsDue.settled(e.orderId()); // only once every grant is in: a grant that fails keeps the courses refused meanwhile
+        if (PlaceOrder.CARD.equals(e.paymentMethod())) for (CourseId course : granted) takeOutOfCart(e.buyer(), course);
+    }
+
+    /**
+     * A card order's course, now the buyer's, is taken out of their cart: the cart accepts a course while its order waits
+     * for the card (the payment may fail, and the course be bought again), so a buyer who added it back saw it priced
+     * and for sale after the payment, and the checkout then refused it (409 {@code course_already_owned}; before
+     * 2026-12-06, sixth session; found by a walkthrough). A wallet purchase's own request takes it out
+     * ({@code EnrollmentCommandController}); a cart without it: nothing. Never holds up the grant.
+     */
+    private void takeOutOfCart(UserId buyer, CourseId course) {
+        try {
+            commands.send(new RemoveCartItem(buyer, course.value()));
+            log.info("Course {} granted to {} by a card order was taken out of their cart", course, buyer);
+        } catch (DomainException | CommandExecutionException refused) {
+            if (!Refusals.is(refused, ErrorCode.NOT_FOUND_CODE))
+                log.info("Course {} stays in the cart of {}: {}", course, buyer, refused.getMessage());
+        }
     }
 
     /**
@@ -85,20 +105,21 @@ class CourseEntitlements implements DeadLetterEvictions {
      * answer finds the student enrolled, with the same checks: a retried purchase whose course was refunded meanwhile
      * is not granted again.
      */
-    void grantOrder(OrderId orderId) {
+    List<CourseId> grantOrder(OrderId orderId) {
         List<Object> order = history(orderId.value());
         OrderPlaced placed = placed(order).orElseThrow();
         if (placed.lines().stream().noneMatch(l -> OrderLine.COURSE.equals(l.itemType())))
-            return; // an order of products: nothing to grant, and no payment or refunds to read
+            return List.of(); // an order of products: nothing to grant, and no payment or refunds to read
         if (order.stream().anyMatch(p -> p instanceof OrderCancelled)) {
             log.info("Order {} was cancelled before its courses were granted; none is", orderId);
-            return;
+            return List.of();
         }
         if (PlaceOrder.CARD.equals(placed.paymentMethod()) && history(PaymentId.ofOrder(orderId).value()).stream()
                 .anyMatch(p -> p instanceof PaymentRefunded r && PaymentStatus.REFUNDED.equals(r.status()))) {
             log.info("Order {}: its card payment was refunded whole before its courses were granted; none is", orderId);
-            return;
+            return List.of();
         }
+        List<CourseId> granted = new java.util.ArrayList<>();
         Set<String> refunded = new HashSet<>();
         for (Object p : history(OrderRefundsId.of(orderId)))
             if (p instanceof RefundApproved approved)
@@ -111,7 +132,9 @@ class CourseEntitlements implements DeadLetterEvictions {
             }
             commands.send(new GrantEnrollment(placed.buyer(), new CourseId(line.itemId()), GrantEnrollment.ORDER,
                     orderId.value(), paid(line), placed.amounts().currency()));
+            granted.add(new CourseId(line.itemId()));
         }
+        return granted;
     }
 
     /**

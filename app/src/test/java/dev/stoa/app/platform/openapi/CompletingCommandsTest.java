@@ -54,7 +54,10 @@ class CompletingCommandsTest {
                     + "payment of an order cancelled before, another write",
             "QueueNotification", "each copy queues its own mail, under an id of its own cause",
             "RecordRefund", "the requests are Stripe's webhook, whose caller reads nothing, and the sandbox's confirmation "
-                    + "(202); the processor records the refund it asked the gateway for");
+                    + "(202); the processor records the refund it asked the gateway for",
+            "RemoveCartItem", "the requests are the cart's own edits and a course's wallet purchase, which takes the course "
+                    + "out itself; the processor takes out a course a card order's confirmation granted (a line added back "
+                    + "while the card was pending), which arrives after the webhook's or the sandbox's 202");
 
     @Test
     void aCommandSentByARequestAndByAProcessorCompletesItsWrite() {
