@@ -250,7 +250,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(Problems.PROBLEM_JSON)
                 .body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE,
-                        "a backing service (event store or message bus) is unreachable; retry shortly"));
+                        "a backing service (database, event store, message bus or search) is unreachable; retry shortly"));
     }
 
     private ResponseEntity<Object> unexpected(Exception e) {

@@ -1,6 +1,8 @@
 package dev.stoa.app.platform.web;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.util.concurrent.TimeoutException;
+import org.elasticsearch.client.ResponseException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -27,6 +29,20 @@ public final class Unavailability {
                 || t instanceof CommandDispatchException || t instanceof TimeoutException
                 || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                 || t.getClass().getName().startsWith("org.axonframework.axonserver.")
-                || t.getClass().getName().startsWith("io.grpc.");
+                || t.getClass().getName().startsWith("io.grpc.")
+                || searchUnavailable(t);
+    }
+
+    /**
+     * Elasticsearch answered that it cannot serve now (429, 5xx: no shard available, overloaded) or cannot be reached: a
+     * search answered 500 {@code internal_error} for it before 2026-12-06 (sixth session; a walkthrough's replays).
+     */
+    private static boolean searchUnavailable(Throwable t) {
+        if (t instanceof ElasticsearchException es) return es.status() == 429 || es.status() >= 500;
+        if (t instanceof ResponseException re) {
+            int status = re.getResponse().getStatusLine().getStatusCode();
+            return status == 429 || status >= 500;
+        }
+        return t instanceof java.net.ConnectException;
     }
 }

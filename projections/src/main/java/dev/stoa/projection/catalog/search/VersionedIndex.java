@@ -12,8 +12,12 @@ import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,12 +36,29 @@ public final class VersionedIndex {
     private final String alias;
     private final String mapping;
     private final Pattern version;
+    private final Duration retireAfter;
+    /**
+     * How long a version the alias no longer points at is kept before it is deleted: a search that resolved the alias
+     * just before the switch still runs on it (deleted in the switch itself, such searches failed with
+     * {@code no_shard_available_action_exception}, a 500, in 5 of 10 rebuilds under load; walkthrough, 2026-12-06).
+     */
+    static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService RETIRING = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stoa-search-index-retire");
+        t.setDaemon(true);
+        return t;
+    });
 
     public VersionedIndex(ElasticsearchClient client, String alias, String mapping) {
+        this(client, alias, mapping, RETIRE_AFTER);
+    }
+
+    VersionedIndex(ElasticsearchClient client, String alias, String mapping, Duration retireAfter) {
         this.client = client;
         this.alias = alias;
         this.mapping = mapping;
         this.version = Pattern.compile(Pattern.quote(alias) + "-v(\\d+)");
+        this.retireAfter = retireAfter;
     }
 
     public String alias() { return alias; }
@@ -94,19 +115,53 @@ public final class VersionedIndex {
         }
     }
 
-    /** Points the alias at {@code index} alone, in one atomic request, and deletes the versions it pointed at. */
+    /**
+     * Points the alias at {@code index} alone, in one atomic request, and deletes the versions it pointed at
+     * {@link #RETIRE_AFTER} later (searches begun on them finish), with any older version left without the alias (a
+     * process that stopped before its own deletion). Versions above the alias's (a rebuild under way) are left alone.
+     */
     public void switchTo(String index) {
         List<String> old = targets().stream().filter(i -> !i.equals(index)).toList();
         try {
             client.indices().updateAliases(u -> {
                 u.actions(a -> a.add(add -> add.index(index).alias(alias)));
-                for (String o : old) u.actions(a -> a.removeIndex(r -> r.index(o)));
+                for (String o : old) u.actions(a -> a.remove(r -> r.index(o).alias(alias)));
                 return u;
             });
-            log.info("Search alias {} now points at {} (removed {})", alias, index, old);
+            log.info("Search alias {} now points at {} (retiring {})", alias, index, old);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot switch alias " + alias, e);
         }
+        List<String> leftOver = leftOverBelow(old, index);
+        if (!leftOver.isEmpty()) log.info("Deleting versions of {} left without the alias: {}", alias, leftOver);
+        leftOver.forEach(this::drop);
+        RETIRING.schedule(() -> old.forEach(o -> {
+            try {
+                drop(o);
+            } catch (RuntimeException e) {
+                log.warn("Could not delete the retired search index {}: {}", o, e.toString());
+            }
+        }), retireAfter.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Versions numbered below every one of {@code retired} and {@code live}, none of them under the alias. */
+    private List<String> leftOverBelow(List<String> retired, String live) {
+        if (!version.matcher(live).matches()) return List.of();
+        int lowest = number(live);
+        for (String r : retired) lowest = Math.min(lowest, number(r));
+        int below = lowest;
+        try {
+            return client.indices().get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true)).result()
+                    .keySet().stream().filter(name -> version.matcher(name).matches() && number(name) < below)
+                    .filter(name -> !retired.contains(name)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list versions of " + alias, e);
+        }
+    }
+
+    private int number(String index) {
+        Matcher m = version.matcher(index);
+        return m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     /** An empty new version behind the alias (a reset of the processor). */

@@ -42,7 +42,7 @@ class VersionedIndexTest {
     @Test
     void aNewVersionIsFilledBesideTheLiveOneAndSwitchedInAtOnce() throws Exception {
         String name = TestElasticsearch.uniquePrefix() + "products";
-        VersionedIndex index = new VersionedIndex(client, name, ProductIndexMapping.JSON);
+        VersionedIndex index = new VersionedIndex(client, name, ProductIndexMapping.JSON, java.time.Duration.ofSeconds(1));
         index.ensure();
         assertThat(index.targets()).containsExactly(name + "-v1");
         client.index(x -> x.index(name).id("old").document(Map.of("type", "product", "name", "Old")).refresh(
@@ -57,9 +57,31 @@ class VersionedIndexTest {
         index.switchTo(next);
 
         assertThat(index.targets()).containsExactly(next);
-        assertThat(client.indices().exists(e -> e.index(name + "-v1")).value()).isFalse();
         assertThat(client.search(s -> s.index(name), JsonData.class).hits().hits().stream().map(h -> h.id()).toList())
                 .isEqualTo(List.of("new"));
+        // the old version is out of the alias at once, and deleted a moment later: a search begun on it just before the
+        // switch still finishes (deleted in the switch, such searches failed with no_shard_available_action_exception)
+        assertThat(client.search(s -> s.index(name + "-v1"), JsonData.class).hits().hits()).hasSize(1);
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (client.indices().exists(e -> e.index(name + "-v1")).value() && System.nanoTime() < until) Thread.sleep(100);
+        assertThat(client.indices().exists(e -> e.index(name + "-v1")).value()).as("retired, then deleted").isFalse();
+    }
+
+    /** A version a process left without the alias (it stopped before deleting it) goes at the next switch. */
+    @Test
+    void aVersionLeftBehindBelowTheLiveOne_isDeletedAtTheNextSwitch_aRebuildAboveItIsNot() throws Exception {
+        String name = TestElasticsearch.uniquePrefix() + "products";
+        VersionedIndex index = new VersionedIndex(client, name, ProductIndexMapping.JSON, java.time.Duration.ofHours(1));
+        index.ensure();                            // v1, live
+        String second = index.createNextVersion(); // v2
+        index.switchTo(second);                    // v1 retired (an hour: as if the process stopped before deleting it)
+        String third = index.createNextVersion();  // v3
+        String fourth = index.createNextVersion(); // v4: another rebuild under way, above the live version
+        index.switchTo(third);
+        assertThat(index.targets()).containsExactly(third);
+        assertThat(client.indices().exists(e -> e.index(name + "-v1")).value()).as("left behind below: deleted").isFalse();
+        assertThat(client.indices().exists(e -> e.index(second)).value()).as("just retired: kept a while").isTrue();
+        assertThat(client.indices().exists(e -> e.index(fourth)).value()).as("a rebuild above: kept").isTrue();
     }
     /**
      * Several at once on a fresh node (the start-up's check and a processor's first write): one version, the alias on
