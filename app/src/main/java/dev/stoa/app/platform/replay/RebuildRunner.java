@@ -147,9 +147,11 @@ public class RebuildRunner {
                 tracker.status("switching");
                 stopped = true;
                 live.shutdownAsync().get(60, TimeUnit.SECONDS);
-                do { // what came since, up to a quiet moment; later events are the restarted processor's
-                    run.batch(batchSize, IDLE);
-                } while (!run.caughtUp() && head() - run.position() > batchSize);
+                // what the log holds now, and no more: later events are the restarted processor's (before 2026-12-06,
+                // sixth session, each batch here waited for a whole batch of new events, or a quiet moment, while the
+                // live read model stood still)
+                long until = head();
+                while (run.position() < until && run.batch(batchSize, IDLE, until) > 0) { /* the rest */ }
                 tracker.advanced(run.eventsRead(), run.position());
                 target.switchOver(run.token());
                 log.info("Rebuild of {}: switched to the new version at {}", processor, run.token());
