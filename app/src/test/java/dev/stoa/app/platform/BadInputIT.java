@@ -110,6 +110,16 @@ class BadInputIT extends ApiTest {
                 "{\"sku\": \"A\", \"sku\": \"B\"}".getBytes(), tokenFor("vendor"), Map.of());
         assertProblem(twice, 400, "malformed_request");
         assertThat(twice.body().get("detail").asText()).startsWith("the request body names a field twice (line 1");
+        // one JSON value and nothing after it: a second object was dropped, the first read alone (a refund request for the
+        // whole order again; found by a walkthrough, 2026-12-06)
+        String order = UUID.randomUUID().toString(), item = UUID.randomUUID().toString();
+        for (String trailing : new String[] {" {\"items\":[{\"itemType\":\"product\",\"itemId\":\"" + item
+                + "\",\"quantity\":1}]}", " garbage", ","}) {
+            Api.Response after = api.send("POST", "/api/v1/refunds", "application/json",
+                    ("{\"orderId\":\"" + order + "\",\"reason\":\"only the speaker\"}" + trailing).getBytes(),
+                    tokenFor("customer"), Map.of());
+            assertProblem(after, 400, "malformed_request");
+        }
         // a path id that is none says so in the same words for every id (a java UUID's read "expected uuid")
         Api.Response badPath = api.post("/api/v1/refunds/nope/approve", Map.of(), tokenFor("support"));
         assertProblem(badPath, 400, "validation_failed");

@@ -38,7 +38,9 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
      * A request body's members are the body's fields, each once: an unknown one ({@code "item"} for {@code "items"}) is
      * 400 {@code malformed_request} naming it, and so is a member given twice. Before 2026-12-06 (fourth session) both
      * were read past: a refund request whose misspelt {@code item} list was dropped asked for the whole order (a missing
-     * {@code items} means everything), and a progress update with {@code "complete": true} recorded nothing. Only the
+     * {@code items} means everything), and a progress update with {@code "complete": true} recorded nothing. The body is
+     * one JSON value and nothing after it: {@code {"orderId":..} {"items":[..]}} read the first object and dropped the
+     * rest, a refund of the whole order again (found by a walkthrough, 2026-12-06, sixth session). Only the
      * converter that reads request bodies (and writes answers) is strict; the application's own mapper, which other
      * parts may use to read what they stored, is not changed.
      */
@@ -48,6 +50,7 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
             if (converter instanceof MappingJackson2HttpMessageConverter json)
                 json.setObjectMapper(json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     }
 
