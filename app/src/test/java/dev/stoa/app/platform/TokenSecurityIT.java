@@ -32,6 +32,9 @@ class TokenSecurityIT extends ApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(401);
         assertThat(r.code()).isEqualTo("unauthorized");
         assertThat(r.contentType()).startsWith("application/problem+json");
+        // the challenge every 401 carries (RFC 9110 15.5.2): which scheme, and for a token that was sent, that it was refused
+        assertThat(r.header("WWW-Authenticate")).as(r.toString()).startsWith("Bearer");
+        if (token != null) assertThat(r.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
     }
 
     @Test
@@ -50,6 +53,8 @@ class TokenSecurityIT extends ApiTest {
         SignedJWT expiredJwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), expired);
         expiredJwt.sign(new RSASSASigner(keys.signingKey()));
         assertUnauthorized(expiredJwt.serialize());
+        // ten seconds past its expiry is past it (Spring's default leeway took a token for a minute more)
+        assertUnauthorized(lapsed(10));
 
         JWTClaimsSet adminClaims = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
                 .claim("roles", List.of("admin")).claim("token_use", "access").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
@@ -58,6 +63,17 @@ class TokenSecurityIT extends ApiTest {
         SignedJWT foreign = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), adminClaims);
         foreign.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
         assertUnauthorized(foreign.serialize());
+    }
+
+    /** An access token of ours (our key, by its id) that expired {@code seconds} ago. */
+    private String lapsed(int seconds) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
+                .claim("roles", List.of("admin")).claim("token_use", "access")
+                .issueTime(Date.from(Instant.now().minusSeconds(900))).expirationTime(Date.from(Instant.now().minusSeconds(seconds)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.signingKey().getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(keys.signingKey()));
+        return jwt.serialize();
     }
 
     @Test

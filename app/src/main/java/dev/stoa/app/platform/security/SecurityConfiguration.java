@@ -11,6 +11,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.stoa.app.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +32,13 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.core.Authentication;
@@ -88,16 +92,27 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenResolver(request -> scrape.matches(request) ? null : bearer.resolve(request))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint((req, res, e) -> Problems.write(req, res, mapper,
-                                Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
+                        .authenticationEntryPoint((req, res, e) -> unauthorized(req, res, e, mapper))
                         .accessDeniedHandler((req, res, e) -> Problems.write(req, res, mapper,
                                 Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) -> Problems.write(req, res, mapper,
-                                Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
+                        .authenticationEntryPoint((req, res, e) -> unauthorized(req, res, e, mapper))
                         .accessDeniedHandler((req, res, e) -> Problems.write(req, res, mapper,
                                 Problems.of(ErrorCode.FORBIDDEN_CODE, "your roles do not allow this"))));
         return http.build();
+    }
+
+    private static final BearerTokenAuthenticationEntryPoint BEARER = new BearerTokenAuthenticationEntryPoint();
+
+    /**
+     * 401 {@code unauthorized} as a problem, with the {@code WWW-Authenticate: Bearer} challenge RFC 9110 (15.5.2) asks of
+     * every 401 ({@code error="invalid_token"} and why, for a token that was sent and refused), which Spring's entry
+     * point sets and the problem alone lacked (before 2026-12-06, sixth session; found by a walkthrough).
+     */
+    private static void unauthorized(HttpServletRequest req, HttpServletResponse res, AuthenticationException e,
+                                     com.fasterxml.jackson.databind.ObjectMapper mapper) throws java.io.IOException {
+        BEARER.commence(req, res, e);
+        Problems.write(req, res, mapper, Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
     }
 
     /**
@@ -135,6 +150,9 @@ public class SecurityConfiguration {
     @Bean
     HttpFirewall httpFirewall() { return FirewallCharacters.firewall(); }
 
+    /** How far a token's {@code exp} and {@code nbf} may be off for clocks that differ (processes on other hosts). */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(5);
+
     /** The API's decoder: access tokens only (a refresh or e-mail token never opens an endpoint). */
     @Bean
     JwtDecoder jwtDecoder(JwtKeys keys) { return decoder(keys, TokenMinter.ACCESS); }
@@ -152,7 +170,10 @@ public class SecurityConfiguration {
                 header.getKeyID() == null ? List.of() : byKeyId.selectJWSKeys(header, context));
         processor.setJWTClaimsSetVerifier((claims, context) -> {}); // the validators below check the claims
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        OAuth2TokenValidator<Jwt> standard = JwtValidators.createDefaultWithIssuer(TokenMinter.ISSUER);
+        // expiry with 5 s of leeway for clocks apart (Spring's default is 60 s: an access token was still taken a minute
+        // after it expired, found by a walkthrough, 2026-12-06); the issuer's own
+        OAuth2TokenValidator<Jwt> standard = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(CLOCK_SKEW), new JwtIssuerValidator(TokenMinter.ISSUER));
         decoder.setJwtValidator(use == null ? standard : new DelegatingOAuth2TokenValidator<>(standard,
                 new JwtClaimValidator<String>(TokenMinter.TOKEN_USE, use::equals)));
         return decoder;

@@ -96,4 +96,25 @@ class JwtKeyRotationTest {
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
+
+    /**
+     * A token is refused once it has expired, give or take 5 s for clocks apart: Spring's default leeway of 60 s took an
+     * access token a minute after its end (found by a walkthrough, 2026-12-06).
+     */
+    @Test
+    void aTokenTenSecondsPastItsExpiryIsRefused_oneExpiringNowIsNot() throws Exception {
+        JwtKeys keys = new JwtKeys(dir.resolve("current.pem"), List.of());
+        JwtDecoder decoder = SecurityConfiguration.decoder(keys, TokenMinter.ACCESS);
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(TokenMinter.ISSUER).subject("u-1")
+                .claim("roles", List.of("customer")).claim(TokenMinter.TOKEN_USE, TokenMinter.ACCESS)
+                .issueTime(java.util.Date.from(java.time.Instant.now().minusSeconds(900)))
+                .expirationTime(java.util.Date.from(java.time.Instant.now().minusSeconds(10))).build();
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                .keyID(keys.signingKey().getKeyID()).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.signingKey()));
+        String lapsed = jwt.serialize();
+        assertThatThrownBy(() -> decoder.decode(lapsed)).isInstanceOf(JwtException.class).hasMessageContaining("expired");
+        String fresh = new TokenMinter(keys).accessToken("u-1", List.of("customer"), Duration.ofSeconds(30));
+        assertThat(decoder.decode(fresh).getSubject()).isEqualTo("u-1");
+    }
 }
