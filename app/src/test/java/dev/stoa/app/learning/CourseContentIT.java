@@ -65,6 +65,14 @@ class CourseContentIT extends ApiTest {
         assertThat(whole.body()).isEqualTo(mp4);
         assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        // asked for by its own type, or as anything: the file (every Accept but */* was 406 before 2026-12-06); the file
+        // comes under its own type whatever the Accept (RFC 9110 12.5.1 lets a server disregard it)
+        for (String accept : new String[] {"video/mp4", "video/*", "*/*", "application/octet-stream"}) {
+            HttpResponse<byte[]> typed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(typed.statusCode()).as(accept).isEqualTo(200);
+            assertThat(typed.body()).isEqualTo(mp4);
+        }
         HttpResponse<byte[]> range = download(url, "bytes=1000-1999");
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/6000");
@@ -88,6 +96,10 @@ class CourseContentIT extends ApiTest {
         String signature = url.substring(url.indexOf("signature=") + 10);
         String flipped = (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
         assertRefused(url.replace(signature, flipped));
+        HttpResponse<byte[]> refusedAsJson = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + url.replace(signature, flipped))).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(refusedAsJson.statusCode()).as("the refusal, not 406").isEqualTo(403);
         long expires = expiresAt.getEpochSecond();
         assertRefused(url.replace("expires=" + expires, "expires=" + (expires + 3600)));
         assertRefused(url.replace(ref, courseId + "." + UUID.randomUUID()));
