@@ -29,6 +29,9 @@ final class HttpLayerCodes {
         Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE, REQUEST_REJECTED, BAD_REQUEST_CODE);
         boolean hasBody = operation.getRequestBody() != null;
         if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
+        // the size limit reads every request's body before routing, also where the operation takes none (a publish, an
+        // approval): a body over the limit sent there is 413 too (it was answered and not documented)
+        if (!HttpMethod.GET.equals(method)) codes.add(PAYLOAD_TOO_LARGE);
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) codes.add(VALIDATION_FAILED);
         if (answersABody(operation)) codes.add(NOT_ACCEPTABLE);
         // an open endpoint needs no token, but one that is sent is checked: expired or invalid, it is 401 (RFC 6750)
@@ -70,6 +73,9 @@ final class HttpLayerCodes {
         }
         boolean write = !HttpMethod.GET.equals(method);
         operation.getResponses().forEach((status, response) -> {
+            if (status.equals("429") || status.equals("503"))
+                response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+                        .schema(new IntegerSchema()));
             if (conditional && status.startsWith("2")) {
                 response.addHeaderObject("ETag", header("This answer's tag (a hash of its body); send it as If-None-Match"));
                 response.addHeaderObject("Cache-Control", header("no-cache: keep the answer, but ask again before using it"));
