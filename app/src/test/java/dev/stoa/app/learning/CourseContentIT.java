@@ -51,7 +51,9 @@ class CourseContentIT extends ApiTest {
         String ref = uploaded.body().get("contentRef").asText();
         assertThat(ref).startsWith(courseId + ".");
 
-        Api.Response content = api.get("/api/v1/courses/" + courseId + "/lessons/" + lessonId + "/content", instructor);
+        assertThat(uploaded.header("Location")).as("where the content is read")
+                .isEqualTo("/api/v1/courses/" + courseId + "/lessons/" + lessonId + "/content");
+        Api.Response content = api.get(uploaded.header("Location"), instructor);
         assertThat(content.status()).as(content.toString()).isEqualTo(200);
         assertThat(content.body().get("type").asText()).isEqualTo("video");
         assertThat(content.body().get("durationSeconds").asInt()).isEqualTo(42);

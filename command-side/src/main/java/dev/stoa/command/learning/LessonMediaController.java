@@ -54,7 +54,7 @@ class LessonMediaController {
     @Operation(operationId = "uploadLessonMedia",
             summary = "Upload a lesson's media (multipart part \"file\": mp4, webm, pdf, png or jpeg, by its bytes)")
     @ResponseStatus(HttpStatus.CREATED)
-    Uploaded upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
+    org.springframework.http.ResponseEntity<Uploaded> upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
                     @RequestPart("file") MultipartFile file, Actor actor) throws IOException {
         if (file.isEmpty()) throw DomainException.badInput("the file is empty");
         if (file.getSize() > maxBytes)
@@ -78,7 +78,9 @@ class LessonMediaController {
             else log.warn("Upload {} kept: attaching it got no answer and may have landed", ref);
             throw refused;
         }
-        return new Uploaded(ref, type, file.getSize());
+        // where the lesson's content (a signed URL of this file) is read, as every 201 says where (there was none)
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/courses/" + courseId.value()
+                + "/lessons/" + lessonId.value() + "/content")).body(new Uploaded(ref, type, file.getSize()));
     }
 
     private void discard(String ref) {

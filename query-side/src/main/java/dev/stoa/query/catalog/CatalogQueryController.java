@@ -31,6 +31,26 @@ class CatalogQueryController {
         return queries.ask(new FindCategoryTree(), FindCategoryTree.Result.class).roots();
     }
 
+    /**
+     * One category with its subtree, found in the tree: the address {@code POST /categories} answers in {@code Location}
+     * (it was 404, no such route, before 2026-12-06, sixth session; found by a walkthrough).
+     */
+    @GetMapping("/categories/{categoryId}")
+    @Operation(operationId = "getCategory", summary = "One category with its subcategories")
+    CategoryNode category(@PathVariable CategoryId categoryId) {
+        return find(queries.ask(new FindCategoryTree(), FindCategoryTree.Result.class).roots(), categoryId.value())
+                .orElseThrow(() -> DomainException.notFound("category " + categoryId));
+    }
+
+    private static java.util.Optional<CategoryNode> find(List<CategoryNode> nodes, String id) {
+        for (CategoryNode node : nodes) {
+            if (node.id().equals(id)) return java.util.Optional.of(node);
+            java.util.Optional<CategoryNode> below = node.children() == null ? java.util.Optional.empty() : find(node.children(), id);
+            if (below.isPresent()) return below;
+        }
+        return java.util.Optional.empty();
+    }
+
     @GetMapping("/products")
     @Operation(operationId = "listProducts", summary = "Listed products, filtered, sorted (price, -price, rating, newest) and paged")
     FindProducts.Result products(@RequestParam(required = false) CategoryId categoryId,

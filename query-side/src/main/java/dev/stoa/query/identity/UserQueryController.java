@@ -67,6 +67,19 @@ class UserQueryController {
         return new AddressPage(page, all.size(), limit, offset);
     }
 
+    /**
+     * One of a user's addresses (that user, admin): the address {@code POST .../addresses} answers in {@code Location}
+     * (405 before 2026-12-06, sixth session; found by a walkthrough).
+     */
+    @GetMapping("/api/v1/users/{userId}/addresses/{addressId}")
+    @Operation(operationId = "getAddress", summary = "One of a user's addresses (that user, admin)")
+    FindAddresses.AddressView address(@PathVariable UserId userId, @PathVariable java.util.UUID addressId, Actor actor) {
+        Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.ADMIN);
+        return queries.ask(new FindAddresses(userId), FindAddresses.Result.class).items().stream()
+                .filter(a -> a.id().equals(addressId.toString())).findFirst()
+                .orElseThrow(() -> DomainException.notFound("address " + addressId));
+    }
+
     private UserView profile(Jwt jwt) { return profile(new UserId(jwt.getSubject())); }
 
     private UserView profile(UserId userId) {

@@ -56,4 +56,18 @@ class CourseQueryController {
     FindCourseLessons.Result lessons(@PathVariable CourseId courseId, Actor actor) {
         return queries.ask(new FindCourseLessons(courseId, actor), FindCourseLessons.Result.class);
     }
+
+    /**
+     * One lesson as the outline shows it to the caller (its instructor and admins: whole; others: a published lesson's
+     * outline entry): the address {@code POST .../lessons} answers in {@code Location} (405 before 2026-12-06, sixth
+     * session; found by a walkthrough).
+     */
+    @GetMapping("/{courseId}/lessons/{lessonId}")
+    @Operation(operationId = "getLesson", summary = "One lesson of the course's outline; its instructor and admins get it whole")
+    LessonView lesson(@PathVariable CourseId courseId, @PathVariable java.util.UUID lessonId, Actor actor) {
+        FindCourseLessons.Result lessons = queries.ask(new FindCourseLessons(courseId, actor), FindCourseLessons.Result.class);
+        if (lessons == null) throw DomainException.notFound("course " + courseId);
+        return lessons.items().stream().filter(l -> l.id().equals(lessonId.toString())).findFirst()
+                .orElseThrow(() -> DomainException.notFound("lesson " + lessonId));
+    }
 }

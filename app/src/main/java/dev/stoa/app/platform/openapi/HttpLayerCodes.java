@@ -73,6 +73,8 @@ final class HttpLayerCodes {
         }
         boolean write = !HttpMethod.GET.equals(method);
         operation.getResponses().forEach((status, response) -> {
+            if (status.equals("201"))
+                response.addHeaderObject("Location", header("Where to read what was created"));
             if (status.equals("429") || status.equals("503"))
                 response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
                         .schema(new IntegerSchema()));

@@ -39,7 +39,7 @@ public final class AccessRules {
             roles(GET, AUDITORS, "/api/v1/audit/**"), // history, state, integrity: read-only, for auditors and admins
             // learning: courses (the Course aggregate decides whose course; the query side who reads what)
             user(GET, "/api/v1/courses/*/lessons/*/content"),     // enrolled students, the instructor, admins
-            open(GET, "/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/lessons"), // drafts: owner, admin
+            open(GET, "/api/v1/courses", "/api/v1/courses/*", "/api/v1/courses/*/lessons", "/api/v1/courses/*/lessons/*"), // drafts: owner, admin
             open(GET, "/api/v1/content/*"),                        // a signed URL is the permission (ContentUrls)
             roles(POST, TEACHERS, "/api/v1/courses", "/api/v1/courses/*/publish", "/api/v1/courses/*/lessons",
                     "/api/v1/courses/*/lessons/*/publish", "/api/v1/courses/*/lessons/*/media"),
