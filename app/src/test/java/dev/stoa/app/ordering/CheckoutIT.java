@@ -520,6 +520,35 @@ class CheckoutIT extends ApiTest {
         assertThat(balance(token)).isEqualTo(10_000 - 4_500);
     }
 
+    /**
+     * A buyer with no wallet yet, ordering in another currency than wallets keep: a mismatch no top-up mends (it read
+     * "the wallet holds 0 cents", insufficient_funds, before 2026-12-06; found by a walkthrough); in the wallets' own
+     * currency: insufficient_funds.
+     */
+    @Test
+    void noWalletYet_anOrderInAnotherCurrencyIsAMismatch_inTheWalletsOwnNotEnoughMoney() {
+        Map<String, Object> body = new HashMap<>(Catalog.product(unique("EURO"), "Euro lamp", 4_000, null, "Stoa"));
+        body.put("currency", "EUR");
+        String euroLamp = new Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + euroLamp + "/inventory", Map.of("onHand", 3), vendor).status()).isEqualTo(204);
+        String[] buyer = customer();
+        String token = buyer[1];
+        address(buyer[0], token, "DE", null);
+        add(token, euroLamp, 1);
+        Api.Response euros = checkout(token, wallet(), UUID.randomUUID().toString());
+        assertThat(euros.status()).as(euros.toString()).isEqualTo(422);
+        assertThat(euros.code()).isEqualTo("currency_mismatch");
+        assertThat(euros.body().get("detail").asText()).isEqualTo("the wallet keeps USD, not EUR");
+        levels(inventory(euroLamp), 3, 0, 3);
+
+        String[] other = customer();
+        String dollars = other[1];
+        address(other[0], dollars, "US", "CA");
+        add(dollars, product("Lamp", 4_000, null, 3), 1);
+        Api.Response broke = checkout(dollars, wallet(), UUID.randomUUID().toString());
+        assertThat(broke.code()).as(broke.toString()).isEqualTo("insufficient_funds");
+    }
+
     @Test
     void notEnoughMoney_422AndTheStockAndCouponAreReleasedAndTheCartKept() {
         String lamp = product("Lamp", 4_000, null, 3);

@@ -108,7 +108,8 @@ class EnrollmentCommandController {
             // (the 402 pointed to a checkout that would be refused so; found by a walkthrough)
             pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
             throw new DomainException(ErrorCode.PAYMENT_REQUIRED, "course " + courseId + " costs "
-                    + Money.format(course.priceCents(), course.currency()) + ": enroll with {\"paymentMethod\":\"wallet\"}, or add it to your cart "
+                    + Money.format(course.priceCents(), course.currency()) + " before tax (the tax of your default address "
+                    + "is added, as at checkout): enroll with {\"paymentMethod\":\"wallet\"}, or add it to your cart "
                     + "(POST /api/v1/cart/items {itemType: course, itemId}) and check out (POST /api/v1/orders)")
                     .with("checkoutUrl", "/api/v1/orders")
                     .with("cartItem", Map.of("itemType", "course", "itemId", courseId.value(), "quantity", 1))

@@ -105,9 +105,13 @@ public class Checkout {
     private final BuyerAddresses addresses;
     private final Duration keyRetention;
 
+    private final dev.stoa.command.wallet.WalletSettings wallets;
+
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
              CardPayments cards, PendingCourseOrders pendingCourses, BuyerAddresses addresses,
+             dev.stoa.command.wallet.WalletSettings wallets,
              @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
+        this.wallets = wallets;
         this.addresses = addresses;
         this.keyRetention = keyRetention;
         this.cards = cards;
@@ -423,8 +427,13 @@ public class Checkout {
             commands.send(new CheckWalletCovers(buyer, quote.totalCents(), currency));
         } catch (CommandExecutionException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+            // no wallet yet: nothing was ever topped up. It will keep the platform's currency: an order in another one
+            // is a mismatch no top-up mends (it read "holds 0 cents" before 2026-12-06, sixth session; a walkthrough)
+            if (!wallets.currency().equals(currency))
+                throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the wallet keeps " + wallets.currency() + ", not "
+                        + currency);
             throw new DomainException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds 0 cents, the order needs "
-                    + quote.totalCents()); // no wallet yet: nothing was ever topped up
+                    + quote.totalCents());
         }
     }
 
