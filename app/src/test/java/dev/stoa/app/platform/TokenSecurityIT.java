@@ -76,6 +76,18 @@ class TokenSecurityIT extends ApiTest {
         return jwt.serialize();
     }
 
+    /** A 401 that is about no token sent (a refused login or refresh) names the scheme too (RFC 9110 15.5.2). */
+    @Test
+    void aRefusedLoginOrRefresh_is401WithItsChallenge() {
+        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", unique("nobody") + "@example.org",
+                "password", "not the password"), null);
+        assertThat(login.status()).as(login.toString()).isEqualTo(401);
+        assertThat(login.header("WWW-Authenticate")).isEqualTo("Bearer");
+        Api.Response refresh = api.post("/api/v1/auth/refresh", Map.of("refreshToken", "not-a-token"), null);
+        assertThat(refresh.status()).as(refresh.toString()).isEqualTo(401);
+        assertThat(refresh.header("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
     @Test
     void jwksServesThePublicKeyOnly() {
         Api.Response r = api.get("/api/v1/auth/jwks");

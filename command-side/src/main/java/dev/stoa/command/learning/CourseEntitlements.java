@@ -17,7 +17,6 @@ import dev.stoa.api.payment.PaymentStatus;
 import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.identity.UserId;
-import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.ordering.CourseGrantsDue;
 import dev.stoa.command.platform.DeadLetterEvictions;
@@ -84,9 +83,9 @@ class CourseEntitlements implements DeadLetterEvictions {
         try {
             commands.send(new RemoveCartItem(buyer, course.value()));
             log.info("Course {} granted to {} by a card order was taken out of their cart", course, buyer);
-        } catch (DomainException | CommandExecutionException refused) {
+        } catch (RuntimeException refused) { // the grant stands either way: a cart that cannot be changed now keeps it
             if (!Refusals.is(refused, ErrorCode.NOT_FOUND_CODE))
-                log.info("Course {} stays in the cart of {}: {}", course, buyer, refused.getMessage());
+                log.info("Course {} stays in the cart of {}: {}", course, buyer, refused.toString());
         }
     }
 

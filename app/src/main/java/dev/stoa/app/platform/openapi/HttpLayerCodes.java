@@ -75,6 +75,9 @@ final class HttpLayerCodes {
         operation.getResponses().forEach((status, response) -> {
             if (status.equals("201"))
                 response.addHeaderObject("Location", header("Where to read what was created"));
+            if (status.equals("401"))
+                response.addHeaderObject("WWW-Authenticate", header("The challenge: Bearer, with error=\"invalid_token\" and "
+                        + "why for a token that was sent and refused"));
             if (status.equals("429") || status.equals("503"))
                 response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
                         .schema(new IntegerSchema()));

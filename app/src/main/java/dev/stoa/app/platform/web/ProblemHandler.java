@@ -44,7 +44,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", fieldOf(e.getMessage()), "message", e.getMessage())));
         ResponseEntity<Object> response = respond(problem);
         if (e.retryAfterSeconds() == null) return response;
-        return ResponseEntity.status(response.getStatusCode()).contentType(Problems.PROBLEM_JSON)
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString()).body(response.getBody());
     }
 
@@ -259,7 +259,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON);
+        // every 401 names its scheme (RFC 9110 15.5.2): a refused login or refresh, a session ended
+        if (problem.getStatus() == 401) answer.header(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);
+        return answer.body(problem);
     }
 
     /** What a path or query parameter must be, in the words a body's field gets ("a UUID" for every id). */

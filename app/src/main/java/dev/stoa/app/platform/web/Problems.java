@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 
 /** Builds the RFC 9457 problems of API.md: status, title, detail and a stable machine {@code code}. */
@@ -68,10 +69,16 @@ public final class Problems {
      * Spring MVC gives the problems it writes (the original path on an error dispatch; without the query string, which
      * may hold a token); {@code request} null: none (a path the firewall refused is not echoed).
      */
+    /** The challenge of a 401 that is not about a token that was sent (none sent, or a login refused). */
+    public static final String BEARER_CHALLENGE = "Bearer";
+
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper,
                              ProblemDetail problem) throws IOException {
         if (request != null && problem.getInstance() == null) problem.setInstance(path(request));
         response.setStatus(problem.getStatus());
+        // every 401 names its scheme (RFC 9110 15.5.2); the security entry point sets a fuller challenge first
+        if (problem.getStatus() == 401 && response.getHeader(HttpHeaders.WWW_AUTHENTICATE) == null)
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         response.setContentType(PROBLEM_JSON.toString());
         mapper.writeValue(response.getOutputStream(), problem);
     }
