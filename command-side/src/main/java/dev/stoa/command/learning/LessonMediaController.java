@@ -11,6 +11,7 @@ import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.*;
@@ -54,7 +56,7 @@ class LessonMediaController {
     @Operation(operationId = "uploadLessonMedia",
             summary = "Upload a lesson's media (multipart part \"file\": mp4, webm, pdf, png or jpeg, by its bytes)")
     @ResponseStatus(HttpStatus.CREATED)
-    org.springframework.http.ResponseEntity<Uploaded> upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
+    ResponseEntity<Uploaded> upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
                     @RequestPart("file") MultipartFile file, Actor actor) throws IOException {
         if (file.isEmpty()) throw DomainException.badInput("the file is empty");
         if (file.getSize() > maxBytes)
@@ -79,7 +81,7 @@ class LessonMediaController {
             throw refused;
         }
         // where the lesson's content (a signed URL of this file) is read, as every 201 says where (there was none)
-        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/courses/" + courseId.value()
+        return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId.value()
                 + "/lessons/" + lessonId.value() + "/content")).body(new Uploaded(ref, type, file.getSize()));
     }
 

@@ -51,6 +51,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.stoa.command.wallet.WalletSettings;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -104,12 +105,11 @@ public class Checkout {
     private final PendingCourseOrders pendingCourses;
     private final BuyerAddresses addresses;
     private final Duration keyRetention;
-
-    private final dev.stoa.command.wallet.WalletSettings wallets;
+    private final WalletSettings wallets;
 
     Checkout(Commands commands, ItemCatalog catalog, PricingRules pricing, CheckoutAttempts attempts, EventStore events,
              CardPayments cards, PendingCourseOrders pendingCourses, BuyerAddresses addresses,
-             dev.stoa.command.wallet.WalletSettings wallets,
+             WalletSettings wallets,
              @Value("${stoa.idempotency.retention:24h}") Duration keyRetention) {
         this.wallets = wallets;
         this.addresses = addresses;

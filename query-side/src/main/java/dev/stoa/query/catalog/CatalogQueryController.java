@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
@@ -42,13 +43,13 @@ class CatalogQueryController {
                 .orElseThrow(() -> DomainException.notFound("category " + categoryId));
     }
 
-    private static java.util.Optional<CategoryNode> find(List<CategoryNode> nodes, String id) {
+    private static Optional<CategoryNode> find(List<CategoryNode> nodes, String id) {
         for (CategoryNode node : nodes) {
-            if (node.id().equals(id)) return java.util.Optional.of(node);
-            java.util.Optional<CategoryNode> below = node.children() == null ? java.util.Optional.empty() : find(node.children(), id);
+            if (node.id().equals(id)) return Optional.of(node);
+            Optional<CategoryNode> below = node.children() == null ? Optional.empty() : find(node.children(), id);
             if (below.isPresent()) return below;
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @GetMapping("/products")

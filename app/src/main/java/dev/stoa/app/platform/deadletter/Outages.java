@@ -1,6 +1,5 @@
 package dev.stoa.app.platform.deadletter;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.stoa.app.platform.web.Unavailability;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
@@ -32,6 +31,7 @@ public final class Outages {
         return false;
     }
 
+    /** Besides {@link Unavailability#signalsUnavailable}, asked first (which has Elasticsearch's 429 and 5xx too). */
     private static boolean transientHere(Throwable t) {
         return t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                 || t instanceof TransactionTimedOutException || t instanceof IOException // Elasticsearch transport too
@@ -39,8 +39,7 @@ public final class Outages {
                 || t instanceof SQLNonTransientConnectionException || t instanceof QueryTimeoutException
                 || t instanceof LockTimeoutException || t instanceof PessimisticLockException
                 || t instanceof InterruptedException // shutting down: the next owner handles the event
-                || t instanceof SQLException sql && transientState(sql.getSQLState())
-                || t instanceof ElasticsearchException es && (es.status() == 429 || es.status() >= 500);
+                || t instanceof SQLException sql && transientState(sql.getSQLState());
     }
 
     /**

@@ -28,7 +28,7 @@ final class HttpLayerCodes {
         // (bad_request: %00 or an encoded slash in the path, a malformed header; ProblemReportValve)
         Set<ErrorCode> codes = EnumSet.of(SERVICE_UNAVAILABLE, REQUEST_REJECTED, BAD_REQUEST_CODE);
         boolean hasBody = operation.getRequestBody() != null;
-        if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
+        if (hasBody) codes.addAll(Set.of(VALIDATION_FAILED, MALFORMED_REQUEST, UNSUPPORTED_MEDIA_TYPE));
         // the size limit reads every request's body before routing, also where the operation takes none (a publish, an
         // approval): a body over the limit sent there is 413 too (it was answered and not documented)
         if (!HttpMethod.GET.equals(method)) codes.add(PAYLOAD_TOO_LARGE);
