@@ -170,6 +170,10 @@ class CourseOrderIT extends ApiTest {
         assertThat(lampApproved.status()).as(lampApproved.toString()).isEqualTo(200);
         assertThat(lampApproved.body().get("taxCents").asLong()).isEqualTo(145);
         assertThat(lampApproved.body().get("totalCents").asLong()).isEqualTo(2_000 + 145 + 599);
+        // every line refunded, the course's too: nothing of the order is left (before 2026-12-06, seventh session, the
+        // course's line was never taken out of the order, which stayed confirmed)
+        JsonNode closed = api.get("/api/v1/orders/" + order[0], buyer[1]).body();
+        assertThat(closed.get("status").asText()).as(closed.toString()).isEqualTo("cancelled");
     }
 
     /**
@@ -290,6 +294,9 @@ class CourseOrderIT extends ApiTest {
         assertThat(afterRefund.get("status").asText()).as("the second order keeps the access").isEqualTo("active");
         assertThat(grant(afterRefund, first[0]).get("revokedReason").asText()).isEqualTo("refunded");
         assertThat(revokedAt(afterRefund, second[0])).isNull();
+        assertThat(api.get("/api/v1/orders/" + first[0], buyer[1]).body().get("status").asText())
+                .as("the first order, refunded whole, is closed").isEqualTo("cancelled");
+        assertThat(api.get("/api/v1/orders/" + second[0], buyer[1]).body().get("status").asText()).isEqualTo("confirmed");
 
         Api.Response lesson = api.post("/api/v1/courses/" + course.id() + "/progress",
                 Map.of("lessonId", course.video(), "completed", true), buyer[1]);

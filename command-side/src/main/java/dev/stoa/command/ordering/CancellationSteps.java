@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a cancellation gives back, as commands: the units held or committed for the order, the coupon's redemption of
- * an unpaid order, what is left of a wallet's debit. Sent by the cancellation's request, so that its answer (and its
+ * What a cancellation gives back, as commands: the units held or committed for the order, the coupon's redemption,
+ * what is left of a wallet's debit. Sent by the cancellation's request, so that its answer (and its
  * {@code X-Stoa-Position}) covers them, and by the order's saga ({@link OrderFulfilment}) for a cancellation no
  * request makes (an expired hold, a deactivated buyer) and as the safety net of one whose request died. Each is
  * idempotent: whichever copy comes first does the work.
@@ -36,7 +36,9 @@ final class CancellationSteps {
             else if ((!shipped || !line.physical()) && !e.shipped(line) && e.unitsKept(line) > 0)
                 steps.add(new ReturnCommittedStock(product, e.orderId(), e.unitsKept(line)));
         }
-        if (wasPending && e.couponCode() != null) steps.add(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
+        // the coupon's use comes back whatever the order had reached: a paid order is refunded whole when cancelled
+        // (before 2026-12-06, seventh session, only an unpaid one's came back)
+        if (e.couponCode() != null) steps.add(new ReleaseCouponRedemption(e.couponCode(), e.orderId()));
         if (e.paidCents() > 0 && PlaceOrder.WALLET.equals(e.paymentMethod()))
             // what is left of the debit: refund requests may have given some of it back already
             steps.add(new RefundRestToWallet(e.buyer(), e.orderId(), "cancelled-" + e.orderId().value(), e.currency()));

@@ -161,7 +161,9 @@ public class Order {
      * {@code unitsSentBack} to be returned), also to a repeat. A line shipped or delivered keeps its units, which come
      * back by a return; a cancelled order's unshipped lines are back on hand already, and are neither withdrawn nor sent
      * back. A digital product's units (no weight: nothing a carrier brings back) are withdrawn whenever they are refunded,
-     * and so back on hand at once; before 2026-12-06 they were sent back, and waited for a return that never came.
+     * and so back on hand at once; before 2026-12-06 they were sent back, and waited for a return that never came. A
+     * course's line is withdrawn the same way (the refund revokes its access), so an order whose every line was refunded
+     * before anything shipped is closed, courses or not.
      */
     @CommandHandler
     OrderLinesWithdrawn handle(WithdrawRefundedUnits cmd) {
@@ -178,9 +180,12 @@ public class Order {
             boolean open = line != null && !shipped.containsKey(line.itemId());
             // a cancelled order's lines that had not left are back on hand (a digital product beside physical ones too)
             if (status == OrderStatus.CANCELLED && !shipped.containsKey(units.itemId())) continue;
-            OrderLine digital = lines.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()) && !l.physical()
-                    && l.itemId().equals(units.itemId())).findFirst().orElse(null);
-            if (digital != null) { // nothing comes back by carrier: the refund takes the units back at once
+            // a digital product or a course: nothing comes back by carrier, the refund takes the units back at once (a
+            // course's since 2026-12-06, seventh session: before, its line was never withdrawn, and an order refunded
+            // whole with a course in it stayed confirmed)
+            OrderLine digital = lines.stream().filter(l -> !l.physical() && l.itemId().equals(units.itemId()))
+                    .findFirst().orElse(null);
+            if (digital != null) {
                 requireLeft(digital, units);
                 taken.add(units);
             } else if (open && status == OrderStatus.CONFIRMED) {

@@ -54,12 +54,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       the lines not shipped give their units back: an open reservation is released, committed units (a digital
  *       product, or an order paid before reservations stayed open until shipping) come back on hand (less those withdrawn
  *       before); paid by the wallet, what is left of its debit is refunded to it (all
- *       of it, less what refund requests gave back already). Ends the saga.
+ *       of it, less what refund requests gave back already); the coupon's redemption is released whatever the order
+ *       had reached. Ends the saga.
  *       (A card refund comes with the payments.)</li>
  *   <li>{@code OrderLinesWithdrawn} (a refund paid back units not shipped yet) → those units are available again
  *       ({@code RestockReturn} under the receipt {@code withdrawn-<refundId>}, once: the open reservation holds fewer;
  *       committed ones come back on hand).</li>
- *   <li>{@code OrderDelivered} ends it, and so does {@code OrderClosedByRefunds} (every unit withdrawn: nothing left).</li>
+ *   <li>{@code OrderDelivered} ends it, and so does {@code OrderClosedByRefunds} (every unit withdrawn: nothing left),
+ *       which releases the coupon's redemption.</li>
  * </ul>
  * The payment hold that expires an unpaid order is the order's own ({@link OrderHolds}, a row written with the
  * order): its {@code OrderCancelled} (reason {@code expired}) reaches this saga like any other cancellation.
@@ -76,6 +78,8 @@ public class OrderFulfilment {
     private String buyer;
     private List<OrderLine> lines;
     private String paymentMethod;
+    /** The coupon the order redeemed; null without one, and in sagas started before 2026-12-06 (seventh session). */
+    private String couponCode;
 
     public OrderFulfilment() {}
 
@@ -86,6 +90,7 @@ public class OrderFulfilment {
         buyer = e.buyer().value();
         lines = List.copyOf(e.lines());
         paymentMethod = e.paymentMethod();
+        couponCode = e.couponCode();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
@@ -156,10 +161,16 @@ public class OrderFulfilment {
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderDelivered e) {}
 
-    /** Refunds took every unit back before anything shipped: each withdrawal gave its units back already; nothing is left. */
+    /**
+     * Refunds took every unit back before anything shipped: each withdrawal gave its units back already. The coupon's
+     * use comes back, as when an order is cancelled: nothing of the order is left (before 2026-12-06, seventh session,
+     * it stayed counted against the coupon's and the buyer's limits).
+     */
     @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
-    void on(OrderClosedByRefunds e) {}
+    void on(OrderClosedByRefunds e) {
+        if (couponCode != null) send(new ReleaseCouponRedemption(couponCode, e.orderId()));
+    }
 
     /**
      * Sends a step; "not found" (no inventory, reservation, coupon or wallet holds anything for this order) and

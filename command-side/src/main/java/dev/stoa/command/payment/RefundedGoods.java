@@ -9,8 +9,11 @@ import dev.stoa.api.ordering.WithdrawnUnits;
 import dev.stoa.api.payment.OpenProductReturn;
 import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundItem;
+import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.command.platform.web.Commands;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,14 +42,17 @@ class RefundedGoods {
     void on(RefundApproved e) { settle(e); }
 
     void settle(RefundApproved e) {
-        List<WithdrawnUnits> units = e.lines().stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()))
-                .map(l -> new WithdrawnUnits(l.itemId(), l.quantity())).toList();
+        // every line refunded, a course's too: the order closes once nothing is left of it (before 2026-12-06, seventh
+        // session, product lines only, and an order refunded whole with a course in it stayed confirmed)
+        List<WithdrawnUnits> units = e.lines().stream().map(l -> new WithdrawnUnits(l.itemId(), l.quantity())).toList();
         if (units.isEmpty()) return;
         OrderLinesWithdrawn decided = commands.send(new WithdrawRefundedUnits(e.orderId(), e.refundId().value(), units));
-        // the units taken back are for sale again now, under one receipt for the refund (the order's saga, while the order
-        // is open, sends the same; an order delivered or cancelled has no saga left to)
+        Set<String> products = e.lines().stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()))
+                .map(RefundLineAmount::itemId).collect(Collectors.toSet());
+        // the product units taken back are for sale again now, under one receipt for the refund (the order's saga, while
+        // the order is open, sends the same; an order delivered or cancelled has no saga left to)
         for (WithdrawnUnits taken : decided.units())
-            commands.send(new RestockReturn(new ProductId(taken.itemId()), e.orderId(),
+            if (products.contains(taken.itemId())) commands.send(new RestockReturn(new ProductId(taken.itemId()), e.orderId(),
                     RestockReturn.withdrawnBy(e.refundId().value()), taken.quantity()));
         if (decided.unitsSentBack().isEmpty()) return;
         commands.send(new OpenProductReturn(e.orderId(), e.refundId(),

@@ -106,10 +106,11 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void aPaidOrderCancelledBeforeShipping_unitsComeBackAndTheWalletIsRefunded() {
+    void aPaidOrderCancelledBeforeShipping_unitsAndCouponComeBackAndTheWalletIsRefunded() {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
                 .whenPublishingA(cancelled("confirmed", "changed my mind", 7_249))
                 .expectDispatchedCommands(new ReturnCommittedStock(mug, order, 2), new ReturnCommittedStock(lamp, order, 1),
+                        new ReleaseCouponRedemption("SPRING10", order),
                         new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"))
                 .expectActiveSagas(0);
     }
@@ -131,6 +132,7 @@ class OrderFulfilmentTest {
         fixture.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(withdrawn)
                 .whenPublishingA(later)
                 .expectDispatchedCommands(new ReturnCommittedStock(mug, order, 1),
+                        new ReleaseCouponRedemption("SPRING10", order),
                         new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"));
     }
 
@@ -141,15 +143,16 @@ class OrderFulfilmentTest {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
                 .whenPublishingA(partly)
                 .expectDispatchedCommands(new ReturnCommittedStock(lamp, order, 1),
+                        new ReleaseCouponRedemption("SPRING10", order),
                         new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"))
                 .expectActiveSagas(0);
     }
 
     @Test
-    void aShippedOrderCancelledByAnAdmin_isRefundedButItsGoodsHaveLeft() {
+    void aShippedOrderCancelledByAnAdmin_isRefundedAndItsCouponReleased_butItsGoodsHaveLeft() {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
                 .whenPublishingA(cancelled("shipped", "lost in transit", 7_249))
-                .expectDispatchedCommands(new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"))
+                .expectDispatchedCommands(new ReleaseCouponRedemption("SPRING10", order), new RefundRestToWallet(buyer, order, "cancelled-" + order.value(), "USD"))
                 .expectActiveSagas(0);
     }
 
@@ -217,6 +220,18 @@ class OrderFulfilmentTest {
                 .whenPublishingA(shipped);
         org.assertj.core.api.Assertions.assertThatThrownBy(result::expectSuccessfulHandlerExecution)
                 .as("the event fails, and is retried").isInstanceOf(AssertionError.class);
+    }
+
+    /**
+     * Refunds took back every unit: the order is closed, and its coupon's use comes back as a cancellation's does (before
+     * 2026-12-06, seventh session, it stayed counted against the coupon's and the buyer's limits).
+     */
+    @Test
+    void anOrderClosedByItsRefunds_releasesItsCouponAndEnds() {
+        fixture.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(confirmed())
+                .whenPublishingA(new OrderClosedByRefunds(order, "ORD-20261202-AB7K", buyer, "refund-1"))
+                .expectDispatchedCommands(new ReleaseCouponRedemption("SPRING10", order))
+                .expectActiveSagas(0);
     }
 
     @Test

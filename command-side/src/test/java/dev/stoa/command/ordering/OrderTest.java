@@ -586,27 +586,45 @@ class OrderTest {
     }
 
     /**
-     * An e-book beside the kettles is not shipped line by line: refunded, it is sent back, not withdrawn. Refunded with
-     * the kettles in one request, nothing is left and the order closes; refunded apart, the order closes when the last
-     * one is. A line refunds did not reach (here the e-book) keeps the order open.
+     * A course beside the kettles ships nothing: refunded, its line is withdrawn at once, like a digital product's.
+     * Refunded with the kettles in one request, nothing is left and the order closes; refunded apart, the order closes
+     * when the last one is. A line refunds did not reach (here the course) keeps the order open. Before 2026-12-06
+     * (seventh session) the course's line was sent back, never withdrawn (and its refunds never reached the order at
+     * all): an order refunded whole with a course in it stayed confirmed.
      */
     @Test
-    void givenAnEbookBesideTheKettles_theOrderClosesOnlyOnceBothAreRefunded() {
-        OrderLine ebook = line(vendorB, 1, 1_000, false);
-        OrderPlaced withEbook = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, ebook), amounts, null, placed().shippingAddress(),
+    void givenACourseBesideTheKettles_itsRefundWithdrawsIt_andTheOrderClosesOnlyOnceBothAreRefunded() {
+        OrderLine course = line(vendorB, 1, 1_000, false);
+        OrderPlaced withCourse = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, course), amounts, null, placed().shippingAddress(),
                 PlaceOrder.WALLET, null, HOLD);
-        fixture.given(withEbook, confirmed())
-                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2), units(ebook, 1))))
-                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of(units(ebook, 1))),
+        fixture.given(withCourse, confirmed())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2), units(course, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2), units(course, 1)), List.of()),
                         new OrderClosedByRefunds(orderId, NUMBER, buyerId, REFUND));
         OrderLinesWithdrawn kettles = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 2)), List.of());
-        fixture.given(withEbook, confirmed())
+        fixture.given(withCourse, confirmed())
                 .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(kettle, 2))))
                 .expectEvents(kettles);
-        fixture.given(withEbook, confirmed(), kettles)
-                .when(new WithdrawRefundedUnits(orderId, "refund-2", List.of(units(ebook, 1))))
-                .expectEvents(new OrderLinesWithdrawn(orderId, "refund-2", List.of(), List.of(units(ebook, 1))),
+        fixture.given(withCourse, confirmed(), kettles)
+                .when(new WithdrawRefundedUnits(orderId, "refund-2", List.of(units(course, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, "refund-2", List.of(units(course, 1)), List.of()),
                         new OrderClosedByRefunds(orderId, NUMBER, buyerId, "refund-2"));
+        // the kettles shipped: the course's refund withdraws it all the same, and the order goes on with its parcels
+        fixture.given(withCourse, confirmed(), shippedA(), new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")))
+                .when(new WithdrawRefundedUnits(orderId, "refund-3", List.of(units(course, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, "refund-3", List.of(units(course, 1)), List.of()));
+    }
+
+    /** A course-only order (nothing ships): its one course refunded, the order is closed, not left confirmed. */
+    @Test
+    void givenACourseOnlyOrder_whenItsCourseIsRefunded_thenTheOrderIsClosed() {
+        OrderLine course = line(vendorB, 1, 4_900, false);
+        OrderPlaced courseOnly = new OrderPlaced(orderId, NUMBER, buyerId, List.of(course),
+                new OrderAmounts(4_900, 0, 0, 0, 4_900, "USD"), null, null, PlaceOrder.WALLET, null, HOLD);
+        fixture.given(courseOnly, confirmed())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(course, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(course, 1)), List.of()),
+                        new OrderClosedByRefunds(orderId, NUMBER, buyerId, REFUND));
     }
 
     @Test
