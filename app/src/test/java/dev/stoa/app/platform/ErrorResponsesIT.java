@@ -102,6 +102,38 @@ class ErrorResponsesIT extends ApiTest {
     }
 
     /**
+     * Without a token, a path no endpoint has is answered as it is with one: 404, or 405 with {@code Allow} for a method
+     * the path does not take. Before 2026-12-06 (seventh session) both were 401 (every {@code /api/**} path the access
+     * table does not name needs a user): a client with a misspelt path was told to log in. An endpoint's path still
+     * needs its user; a token that was sent and refused is still 401 whatever the path.
+     */
+    @Test
+    void withoutAToken_aPathNoEndpointHasIs404_aMethodItDoesNotTakeIs405_anEndpointsPathIs401() {
+        RawHttp raw = new RawHttp(port);
+        String customer = "Authorization: Bearer " + tokenFor("customer");
+        for (String auth : new String[] {null, customer}) {
+            String[] headers = auth == null ? new String[0] : new String[] {auth};
+            assertProblem(raw.get("/api/v1/no-such-thing", headers), 404, "not_found");
+            assertProblem(raw.get("/api/v1/users/me/no-such-thing", headers), 404, "not_found");
+            RawHttp.Response wrongMethod = raw.send("DELETE", "/api/v1/wallet", concat(headers, "Content-Length: 0"));
+            assertProblem(wrongMethod, 405, "method_not_allowed");
+            assertThat(wrongMethod.header("Allow")).as(wrongMethod.toString()).contains("GET");
+        }
+        RawHttp.Response wallet = raw.get("/api/v1/wallet");
+        assertProblem(wallet, 401, "unauthorized");
+        assertThat(wallet.header("WWW-Authenticate")).startsWith("Bearer");
+        assertProblem(raw.get("/api/v1/users/me/addresses"), 401, "unauthorized");
+        assertProblem(raw.sendWithBody("PUT", "/api/v1/users/me", "{}", "Content-Type: application/json"), 401, "unauthorized");
+        assertProblem(raw.get("/api/v1/no-such-thing", "Authorization: Bearer not.a.token"), 401, "unauthorized");
+    }
+
+    private static String[] concat(String[] headers, String more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 1);
+        all[headers.length] = more;
+        return all;
+    }
+
+    /**
      * A problem written before Spring MVC (401, 403, a bad header, an Idempotency-Key sent with another body) names its
      * request's path in {@code instance}, as those MVC writes do: it had none, so a client logging problems by their
      * instance lost these.

@@ -15,6 +15,13 @@ import org.springframework.util.AntPathMatcher;
 public final class AccessRules {
     /** Who a rule lets in: anyone, any logged-in user, or holders of one of {@code roles}. */
     public record Rule(HttpMethod method, List<String> patterns, boolean open, Set<String> roles) {
+        /**
+         * The last rule: any other {@code /api/**} request needs a logged-in user, so an endpoint the table forgets is
+         * closed, not open. Without a token, a path no endpoint has is answered as with one (404, or 405 for a method
+         * the path does not take: {@code SecurityConfiguration}), not 401.
+         */
+        public static final Rule CATCH_ALL = new Rule(null, List.of("/api/**"), false, Set.of());
+
         boolean matches(HttpMethod m, String path) {
             boolean sameMethod = method == null || method.equals(m) || HttpMethod.GET.equals(method) && HttpMethod.HEAD.equals(m);
             return sameMethod && patterns.stream().anyMatch(p -> PATHS.match(p, path));
@@ -80,7 +87,7 @@ public final class AccessRules {
             roles(POST, STAFF, "/api/v1/refunds/*/retry", "/api/v1/refunds/*/return-received"), // failed card refunds; returns
             user(POST, "/api/v1/refunds"),                        // the order's buyer (the OrderRefunds aggregate)
             user(GET, "/api/v1/refunds", "/api/v1/refunds/*"),    // own requests; admin, support all (RefundQueryHandler)
-            new Rule(null, List.of("/api/**"), false, Set.of()));
+            Rule.CATCH_ALL);
 
     /**
      * Roles that only read (API.md: an auditor has read-only access). A token that holds one of these and no other

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,6 +49,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
@@ -59,9 +61,10 @@ import org.springframework.web.util.UrlPathHelper;
 @Configuration
 public class SecurityConfiguration {
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper,
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper, ApplicationContext context,
                             @Value("${stoa.metrics.scrape-token:}") String scrapeToken) throws Exception {
         MetricsScrapeToken scrape = new MetricsScrapeToken(scrapeToken);
+        KnownRoutes routes = new KnownRoutes(() -> context.getBeansOfType(HandlerMapping.class).values());
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         http.csrf(csrf -> csrf.disable())
                 // a scrape with its token is no JWT: authenticated by MetricsScrapeToken, before the bearer's filter
@@ -82,6 +85,7 @@ public class SecurityConfiguration {
                                 ? List.of(HttpMethod.GET, HttpMethod.HEAD) : java.util.Collections.singletonList(rule.method())) {
                             var matched = auth.requestMatchers(method, rule.patterns().toArray(String[]::new));
                             if (rule.open()) matched.permitAll();
+                            else if (rule == AccessRules.Rule.CATCH_ALL) matched.access(notReadOnlyWriting(routes));
                             else matched.access(notReadOnlyWriting(rule.roles().isEmpty()
                                     ? AuthenticatedAuthorizationManager.authenticated()
                                     : AuthorityAuthorizationManager.hasAnyRole(rule.roles().toArray(String[]::new))));
