@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -35,6 +36,37 @@ class CourseContentIT extends ApiTest {
     org.springframework.context.ApplicationContext context;
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.commandhandling.gateway.CommandGateway gateway;
+
+    /**
+     * An upload with an {@code Idempotency-Key} (API.md: on any POST) is stored once: its retry, in a body with another
+     * boundary, gets the first answer again; the same key with other bytes is 422. Before 2026-12-06 (seventh session)
+     * the key's filter read the body to compare it, and the upload found no part: 400 "Required part 'file' is not
+     * present" (found by a walkthrough).
+     */
+    @Test
+    void anUploadWithAnIdempotencyKey_isStoredOnce_andItsRetryGetsTheFirstAnswer() {
+        Courses courses = new Courses(api);
+        String instructor = tokenFor("instructor");
+        String courseId = courses.create(instructor, Courses.course("Colour grading " + unique("v"), 2_500, null));
+        String lessonId = courses.addLesson(instructor, courseId, Courses.video("Grades", 1, 42));
+        Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        byte[] mp4 = Courses.mp4(5_000);
+
+        Api.Response first = courses.upload(instructor, courseId, lessonId, mp4, "grades.mp4", "video/mp4", key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.body().get("sizeBytes").asLong()).isEqualTo(5_000);
+        Api.Response retry = courses.upload(instructor, courseId, lessonId, mp4, "grades.mp4", "video/mp4", key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body().get("contentRef").asText()).isEqualTo(first.body().get("contentRef").asText());
+        Api.Response other = courses.upload(instructor, courseId, lessonId, Courses.mp4(5_001), "grades.mp4", "video/mp4", key);
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("idempotency_key_reused");
+        Api.Response fresh = courses.upload(instructor, courseId, lessonId, mp4, "grades.mp4", "video/mp4",
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(fresh.status()).as("a new key uploads again").isEqualTo(201);
+        assertThat(fresh.body().get("contentRef").asText()).isNotEqualTo(first.body().get("contentRef").asText());
+    }
 
     @Test
     void uploadSignedUrlRangeAndRefusals() throws Exception {

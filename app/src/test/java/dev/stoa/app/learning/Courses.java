@@ -60,6 +60,12 @@ final class Courses {
     }
 
     Api.Response upload(String token, String courseId, String lessonId, byte[] bytes, String fileName, String contentType) {
+        return upload(token, courseId, lessonId, bytes, fileName, contentType, Map.of());
+    }
+
+    /** An upload with more headers ({@code Idempotency-Key}); each call writes its own boundary, as clients do. */
+    Api.Response upload(String token, String courseId, String lessonId, byte[] bytes, String fileName, String contentType,
+                        Map<String, String> headers) {
         String boundary = "stoa-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -67,7 +73,7 @@ final class Courses {
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return api.send("POST", "/api/v1/courses/" + courseId + "/lessons/" + lessonId + "/media",
-                "multipart/form-data; boundary=" + boundary, body.toByteArray(), token, Map.of());
+                "multipart/form-data; boundary=" + boundary, body.toByteArray(), token, headers);
     }
 
     /** An MP4 as encoders start one (ftyp box, brand isom), then {@code size} bytes in all of a counting pattern. */

@@ -151,7 +151,10 @@ class CheckoutIT extends ApiTest {
 
         // q=0 is "not acceptable"; the problem type is for refusals (a paid order was answered as a problem)
         for (String accept : List.of("application/xml", "text/html", "application/yaml", "application/json;q=0",
-                "*/*;q=0", "application/problem+json")) {
+                "*/*;q=0", "application/problem+json",
+                // a wider range does not take back what a more specific one refused (before 2026-12-06, seventh
+                // session, these placed the order and answered JSON)
+                "application/json;q=0, */*", "application/*;q=0, */*;q=0.5", "application/json;q=0, application/*")) {
             Api.Response refused = api.post("/api/v1/orders", wallet(), token, Map.of("Idempotency-Key", key, "Accept", accept));
             assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
             assertThat(refused.code()).isEqualTo("not_acceptable");
@@ -166,6 +169,18 @@ class CheckoutIT extends ApiTest {
         assertThat(placed.status()).as("the key kept no answer: its retry runs; " + placed).isEqualTo(201);
         assertThat(placed.contentType()).as("a success is no problem").startsWith("application/json");
         assertThat(placed.header("Idempotent-Replayed")).isNull();
+        assertThat(balance(token)).isEqualTo(10_000 - placed.body().get("totalCents").asLong());
+        // the key's replay is sent only in a type the retry's own Accept takes (it ignored it before 2026-12-06, seventh
+        // session); refusing it changes nothing, and a retry that accepts it gets the kept answer
+        for (String accept : List.of("text/html", "application/json;q=0, */*")) {
+            Api.Response refused = api.post("/api/v1/orders", wallet(), token, Map.of("Idempotency-Key", key, "Accept", accept));
+            assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
+            assertThat(refused.code()).isEqualTo("not_acceptable");
+        }
+        Api.Response replayed = api.post("/api/v1/orders", wallet(), token, Map.of("Idempotency-Key", key, "Accept", "*/*"));
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.body().get("orderId").asText()).isEqualTo(placed.body().get("orderId").asText());
         assertThat(balance(token)).isEqualTo(10_000 - placed.body().get("totalCents").asLong());
         Api.Response yaml = api.send("GET", "/api/v1/orders/" + placed.body().get("orderId").asText(), null, null, token,
                 Map.of("Accept", "application/yaml"));

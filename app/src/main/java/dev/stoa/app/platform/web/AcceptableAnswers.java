@@ -87,15 +87,45 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         // q=0 is "not acceptable" (RFC 9110 12.4.2); a problem type is for refusals, never an answer's body
         List<MediaType> wanted = accepted.stream().filter(t -> t.getQualityValue() > 0)
                 .filter(t -> t.isWildcardSubtype() || !PROBLEM.isCompatibleWith(t)).toList();
-        if (wanted.stream().anyMatch(MediaType.ALL::equalsTypeAndSubtype)) return true;
+        boolean refusesSome = wanted.size() < accepted.size();
+        if (!refusesSome && wanted.stream().anyMatch(MediaType.ALL::equalsTypeAndSubtype)) return true;
         Set<MediaType> producible = new LinkedHashSet<>();
         for (HttpMessageConverter<?> converter : writers()) {
-            for (MediaType type : wanted) if (converter.canWrite(body, type)) return true;
-            producible.addAll(converter.getSupportedMediaTypes(body));
+            List<MediaType> types = converter.getSupportedMediaTypes(body);
+            if (refusesSome) {
+                // a range refused (q=0) beside a wider one (application/json;q=0, */*): the answer's own type must be
+                // met by its most specific range; before 2026-12-06 (seventh session) */* served JSON all the same
+                for (MediaType type : types)
+                    if (type.isConcrete() && !PROBLEM.isCompatibleWith(type) && accepts(accepted, type)) return true;
+            } else {
+                for (MediaType type : wanted) if (converter.canWrite(body, type)) return true;
+            }
+            producible.addAll(types);
         }
         producible.removeIf(t -> !t.isWildcardSubtype() && PROBLEM.isCompatibleWith(t));
         request.setAttribute(REFUSED, Boolean.TRUE);
         throw new HttpMediaTypeNotAcceptableException(List.copyOf(producible));
+    }
+
+    /**
+     * Whether an answer of {@code type} meets these {@code Accept} ranges: the most specific range that includes it
+     * decides (RFC 9110 12.5.1: {@code text/html;q=0, text/*} refuses HTML and takes plain text), and its weight 0 refuses
+     * it. No range at all accepts anything.
+     */
+    static boolean accepts(List<MediaType> ranges, MediaType type) {
+        if (ranges.isEmpty()) return true;
+        MediaType best = null;
+        int bestSpecificity = -1;
+        for (MediaType range : ranges) {
+            if (!range.includes(type)) continue;
+            int specificity = (range.isWildcardType() ? 0 : 4) + (range.isWildcardSubtype() ? 0 : 2)
+                    + (range.getParameters().keySet().stream().anyMatch(p -> !"q".equalsIgnoreCase(p)) ? 1 : 0);
+            if (specificity > bestSpecificity) {
+                best = range;
+                bestSpecificity = specificity;
+            }
+        }
+        return best != null && best.getQualityValue() > 0;
     }
 
     private ContentNegotiationManager negotiationManager() {

@@ -10,15 +10,20 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -75,20 +80,67 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     java.util.List.of(java.util.Map.of("field", HEADER, "message", "must be 1 to 255 characters"))));
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request);
         String head = request.getMethod() + " " + request.getRequestURI() + "\n";
-        String hash = hash(head, canonical(request.getContentType(), cached.body()));
+        HttpServletRequest forward;
+        String hash, rawHash;
+        if (isMultipart(request)) {
+            // a multipart body (a lesson's media) is compared part by part: its boundary is the client's choice at each
+            // try, and its bytes, read here, could not be parsed into parts after (an upload with a key was 400
+            // "Required part 'file' is not present" before 2026-12-06, seventh session; found by a walkthrough)
+            byte[] parts;
+            try {
+                parts = partsFingerprint(request);
+            } catch (IOException | ServletException | IllegalStateException unreadable) {
+                chain.doFilter(request, response); // refused as without a key (too large, malformed): nothing to keep
+                return;
+            }
+            forward = request;
+            hash = rawHash = hash(head, parts);
+        } else {
+            CachedBodyRequest cached = new CachedBodyRequest(request);
+            forward = cached;
+            hash = hash(head, canonical(request.getContentType(), cached.body()));
+            // a first request stored before 2026-12-05 has the fingerprint of its bytes as they came
+            rawHash = hash(head, cached.body());
+        }
         String principal = AuthenticatedUser.id().orElse("anonymous:" + hash.substring(0, 40));
         if (store.begin(principal, key, hash, waitForFirst.multipliedBy(6))) {
             MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
-            runFirst(cached, response, chain, principal, key);
+            runFirst(forward, response, chain, principal, key);
         } else {
-            // a first request stored before 2026-12-05 has the fingerprint of its bytes as they came
-            replay(request, response, principal, key, hash, hash(head, cached.body()));
+            replay(request, response, principal, key, hash, rawHash);
         }
     }
 
-    private void runFirst(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    /** Each part's name, file name, type and the SHA-256 of its bytes, in the order sent. */
+    private static byte[] partsFingerprint(HttpServletRequest request) throws IOException, ServletException {
+        StringBuilder fingerprint = new StringBuilder();
+        for (Part part : request.getParts()) {
+            MessageDigest sha = sha256();
+            try (java.io.InputStream in = part.getInputStream()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) > 0; ) sha.update(buffer, 0, n);
+            }
+            fingerprint.append(part.getName()).append('\0').append(part.getSubmittedFileName()).append('\0')
+                    .append(part.getContentType()).append('\0').append(HexFormat.of().formatHex(sha.digest())).append('\n');
+        }
+        return fingerprint.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                           String principal, String key) throws IOException, ServletException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         boolean stored = false;
@@ -132,6 +184,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } else if (stored.get().status() == null) {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "the first request with this Idempotency-Key is still running; retry later"));
+        } else if (!acceptable(request, stored.get())) {
+            // the retry's Accept is its own: the kept answer is not sent in a type it refuses (before 2026-12-06,
+            // seventh session, it was); nothing runs, and a retry that accepts it still gets it
+            Problems.write(request, response, mapper, Problems.of(ErrorCode.NOT_ACCEPTABLE,
+                    "the first answer to this Idempotency-Key is " + stored.get().contentType()
+                            + ", which the Accept header refuses"));
         } else {
             IdempotencyStore.Stored s = stored.get();
             response.setStatus(s.status());
@@ -145,6 +203,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (s.correlationId() != null) response.setHeader(CorrelationIdFilter.HEADER, s.correlationId());
             response.setHeader("Idempotent-Replayed", "true");
             if (s.body() != null) response.getOutputStream().write(s.body());
+        }
+    }
+
+    /** Whether the retry's {@code Accept} takes the kept answer's type (a problem is sent whatever it says, as MVC does). */
+    private static boolean acceptable(HttpServletRequest request, IdempotencyStore.Stored stored) {
+        if (stored.contentType() == null || stored.status() >= 400 || request.getHeader(HttpHeaders.ACCEPT) == null) return true;
+        try {
+            List<MediaType> ranges = MediaType.parseMediaTypes(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
+            return AcceptableAnswers.accepts(ranges, MediaType.parseMediaType(stored.contentType()));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
         }
     }
 
@@ -198,12 +267,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * or a backup without the key, as a plain SHA-256 could at great speed.
      */
     private String hash(String head, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return hasher.hash(REQUEST_HASH, HexFormat.of().formatHex(sha.digest(body)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = sha256();
+        sha.update(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return hasher.hash(REQUEST_HASH, HexFormat.of().formatHex(sha.digest(body)));
     }
 }
