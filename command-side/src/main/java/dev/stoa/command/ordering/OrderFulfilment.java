@@ -60,8 +60,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  *   <li>{@code OrderLinesWithdrawn} (a refund paid back units not shipped yet) → those units are available again
  *       ({@code RestockReturn} under the receipt {@code withdrawn-<refundId>}, once: the open reservation holds fewer;
  *       committed ones come back on hand).</li>
- *   <li>{@code OrderDelivered} ends it, and so does {@code OrderClosedByRefunds} (every unit withdrawn: nothing left),
- *       which releases the coupon's redemption.</li>
+ *   <li>{@code OrderDelivered} ends it, and so does {@code OrderClosedByRefunds} (every unit withdrawn: nothing left).</li>
  * </ul>
  * The payment hold that expires an unpaid order is the order's own ({@link OrderHolds}, a row written with the
  * order): its {@code OrderCancelled} (reason {@code expired}) reaches this saga like any other cancellation.
@@ -78,8 +77,6 @@ public class OrderFulfilment {
     private String buyer;
     private List<OrderLine> lines;
     private String paymentMethod;
-    /** The coupon the order redeemed; null without one, and in sagas started before 2026-12-06 (seventh session). */
-    private String couponCode;
 
     public OrderFulfilment() {}
 
@@ -90,7 +87,6 @@ public class OrderFulfilment {
         buyer = e.buyer().value();
         lines = List.copyOf(e.lines());
         paymentMethod = e.paymentMethod();
-        couponCode = e.couponCode();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
@@ -162,15 +158,12 @@ public class OrderFulfilment {
     void on(OrderDelivered e) {}
 
     /**
-     * Refunds took every unit back before anything shipped: each withdrawal gave its units back already. The coupon's
-     * use comes back, as when an order is cancelled: nothing of the order is left (before 2026-12-06, seventh session,
-     * it stayed counted against the coupon's and the buyer's limits).
+     * Refunds took every unit back before anything shipped: each withdrawal gave its units back already, and the
+     * approval of the last released the coupon's redemption ({@code RefundedGoods}); nothing is left.
      */
     @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
-    void on(OrderClosedByRefunds e) {
-        if (couponCode != null) send(new ReleaseCouponRedemption(couponCode, e.orderId()));
-    }
+    void on(OrderClosedByRefunds e) {}
 
     /**
      * Sends a step; "not found" (no inventory, reservation, coupon or wallet holds anything for this order) and

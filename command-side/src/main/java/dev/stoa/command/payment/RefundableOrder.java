@@ -43,6 +43,13 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
         return Optional.ofNullable(r[0]);
     }
 
+    /** The coupon the order redeemed at checkout, if any (from its {@link OrderPlaced}). */
+    static Optional<String> coupon(EventStore events, OrderId orderId) {
+        return events.readEvents(orderId.value()).asStream().map(EventMessage::getPayload)
+                .filter(OrderPlaced.class::isInstance).map(p -> ((OrderPlaced) p).couponCode()).findFirst()
+                .filter(code -> code != null);
+    }
+
     private RefundableOrder in(OrderStatus s) {
         return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, s,
                 false);

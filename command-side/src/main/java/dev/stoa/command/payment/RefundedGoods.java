@@ -1,5 +1,6 @@
 package dev.stoa.command.payment;
 
+import dev.stoa.api.cart.ReleaseCouponRedemption;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.inventory.RestockReturn;
 import dev.stoa.api.ordering.OrderLine;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * ({@code WithdrawRefundedUnits}): units it still had to ship, and a digital product's, are taken back and are for sale
  * again at once ({@code RestockReturn}), so the buyer never gets both the money and the goods; units that had left get
  * a return ({@code OpenProductReturn}), and come back on hand when they arrive. The order answers before the vendor can ship more (its own consistency boundary),
- * so a shipment racing the approval either went first (a return) or finds the units withdrawn.
+ * so a shipment racing the approval either went first (a return) or finds the units withdrawn. The request that refunds
+ * the order whole (every unit of every line, {@code wholeOrderRefunded}) also releases its coupon's redemption.
  * <p>
  * The approval's request does this at once ({@code approve}); this process, part of {@code refund-process}, does it again
  * from {@code RefundApproved}, which finishes it when that request died after the approval. Both steps are idempotent
@@ -35,13 +38,25 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 class RefundedGoods {
     private final Commands commands;
+    private final EventStore events;
 
-    RefundedGoods(Commands commands) { this.commands = commands; }
+    RefundedGoods(Commands commands, EventStore events) {
+        this.commands = commands;
+        this.events = events;
+    }
 
     @EventHandler
     void on(RefundApproved e) { settle(e); }
 
     void settle(RefundApproved e) {
+        withdraw(e);
+        // the order refunded whole, shipped or not: its coupon's use comes back, as a cancellation's does (before
+        // 2026-12-06, seventh session, it stayed counted against the coupon's limits and the buyer's)
+        if (e.wholeOrderRefunded())
+            RefundableOrder.coupon(events, e.orderId()).ifPresent(code -> commands.send(new ReleaseCouponRedemption(code, e.orderId())));
+    }
+
+    private void withdraw(RefundApproved e) {
         // every line refunded, a course's too: the order closes once nothing is left of it (before 2026-12-06, seventh
         // session, product lines only, and an order refunded whole with a course in it stayed confirmed)
         List<WithdrawnUnits> units = e.lines().stream().map(l -> new WithdrawnUnits(l.itemId(), l.quantity())).toList();

@@ -222,18 +222,6 @@ class OrderFulfilmentTest {
                 .as("the event fails, and is retried").isInstanceOf(AssertionError.class);
     }
 
-    /**
-     * Refunds took back every unit: the order is closed, and its coupon's use comes back as a cancellation's does (before
-     * 2026-12-06, seventh session, it stayed counted against the coupon's and the buyer's limits).
-     */
-    @Test
-    void anOrderClosedByItsRefunds_releasesItsCouponAndEnds() {
-        fixture.givenAPublished(placed(PlaceOrder.WALLET)).andThenAPublished(confirmed())
-                .whenPublishingA(new OrderClosedByRefunds(order, "ORD-20261202-AB7K", buyer, "refund-1"))
-                .expectDispatchedCommands(new ReleaseCouponRedemption("SPRING10", order))
-                .expectActiveSagas(0);
-    }
-
     @Test
     void deliveryEndsTheSaga() {
         fixture.givenAPublished(placed(PlaceOrder.WALLET))
