@@ -52,6 +52,10 @@ class LearningJourneyIT extends ApiTest {
         byte[] mp4 = Courses.mp4(8_000);
         assertThat(courses.upload(instructor, courseId, video, mp4, "lexing.mp4", "video/mp4").status()).isEqualTo(201);
         assertThat(api.get("/api/v1/courses/" + courseId).status()).as("a draft is nobody's business").isEqualTo(404);
+        // nor to a review (it was 403 purchase_required before 2026-12-06, seventh session: the draft existed)
+        Api.Response onDraft = api.post("/api/v1/courses/" + courseId + "/reviews", Map.of("rating", 5), tokenFor("customer"));
+        assertThat(onDraft.status()).as(onDraft.toString()).isEqualTo(404);
+        assertThat(onDraft.code()).isEqualTo("not_found");
         for (String lesson : List.of(video, reading, quiz)) courses.publishLesson(instructor, courseId, lesson);
         assertThat(api.post("/api/v1/courses/" + courseId + "/publish", null, instructor).status()).isEqualTo(204);
 
@@ -122,6 +126,11 @@ class LearningJourneyIT extends ApiTest {
         Api.Response stranger = api.post("/api/v1/courses/" + courseId + "/reviews", Map.of("rating", 1), tokenFor("customer"));
         assertThat(stranger.status()).isEqualTo(403);
         assertThat(stranger.code()).isEqualTo("purchase_required");
+        // the instructor does not rate their own course (201, and counted, before 2026-12-06, seventh session, once
+        // they had enrolled and opened a lesson)
+        Api.Response own = api.post("/api/v1/courses/" + courseId + "/reviews", Map.of("rating", 5), instructor);
+        assertThat(own.status()).as(own.toString()).isEqualTo(403);
+        assertThat(own.code()).isEqualTo("forbidden");
         JsonNode course = api.get("/api/v1/courses/" + courseId).body();
         assertThat(course.at("/rating/average").asDouble()).isEqualTo(4.0);
         assertThat(course.at("/rating/count").asLong()).isEqualTo(1);

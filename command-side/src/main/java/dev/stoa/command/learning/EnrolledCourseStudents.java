@@ -22,6 +22,14 @@ class EnrolledCourseStudents implements CourseStudents {
                 : e.startedAny() ? Standing.STARTED : Standing.ENROLLED).orElse(Standing.NOT_A_STUDENT);
     }
 
+    /** A draft (never published) answers as no course: its existence is its instructor's business (README, Courses). */
     @Override
-    public boolean courseExists(CourseId courseId) { return catalog.course(courseId).isPresent(); }
+    public boolean courseExists(CourseId courseId) {
+        return catalog.course(courseId).filter(c -> c.published() || c.archived()).isPresent();
+    }
+
+    @Override
+    public boolean teaches(String userId, CourseId courseId) {
+        return catalog.course(courseId).filter(c -> c.instructorId().value().equals(userId)).isPresent();
+    }
 }

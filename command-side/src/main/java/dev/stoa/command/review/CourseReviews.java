@@ -40,6 +40,10 @@ public class CourseReviews {
         ReviewBook.requireRating(cmd.rating());
         String author = cmd.actor().userId();
         book.requireNew(author, cmd.reviewId(), "course");
+        // an instructor who enrolled in their own course is no student whose word counts: it rated itself, as a vendor
+        // of its own product would (before 2026-12-06, seventh session; found by a walkthrough)
+        if (students.teaches(author, cmd.courseId()))
+            throw DomainException.forbidden("an instructor does not review their own course");
         switch (students.standing(author, cmd.courseId())) {
             case NOT_A_STUDENT -> {
                 if (courseId == null && !students.courseExists(cmd.courseId()))

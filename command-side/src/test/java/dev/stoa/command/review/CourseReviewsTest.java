@@ -42,6 +42,18 @@ class CourseReviewsTest {
                 new RatingSummary(1, rating));
     }
 
+    /**
+     * The course's instructor, enrolled in it and past a lesson, still does not rate it: 403, as a vendor its own
+     * product (before 2026-12-06, seventh session, it was 201 and counted in the course's rating).
+     */
+    @Test
+    void givenTheInstructorStudiesTheirOwnCourse_whenTheyReviewIt_thenForbidden() {
+        students.instructors.put(course.value(), ada.value());
+        fixture.givenNoPriorActivity()
+                .when(new PostCourseReview(course, adasReview, 5, "self", adaActs))
+                .expectNoEvents().expectException(domainError(ErrorKind.FORBIDDEN, "forbidden"));
+    }
+
     /** A student whose access ended has their review withdrawn from the rating; nothing for one who wrote none. */
     @Test
     void givenReviewed_whenTheAuthorsAccessEnds_thenWithdrawn_andNothingForNoReview() {
@@ -152,7 +164,12 @@ class CourseReviewsTest {
             return courses.getOrDefault(courseId.value(), Map.of()).getOrDefault(userId, Standing.NOT_A_STUDENT);
         }
 
+        final Map<String, String> instructors = new HashMap<>();
+
         @Override
         public boolean courseExists(CourseId courseId) { return courses.containsKey(courseId.value()); }
+
+        @Override
+        public boolean teaches(String userId, CourseId courseId) { return userId.equals(instructors.get(courseId.value())); }
     }
 }
