@@ -10,6 +10,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.wallet.DebitWallet;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Processors;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Race;
 import dev.stoa.app.learning.PublishedCourses.Course;
@@ -155,6 +156,58 @@ class EnrollmentIT extends ApiTest {
         assertThat(api.get("/api/v1/courses/" + course.id() + "/enrollments", tokenFor("instructor")).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/courses/" + course.id() + "/enrollments", tokenFor("admin")).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/users/me/enrollments").status()).isEqualTo(401);
+    }
+
+    /**
+     * The instructor lowers the passing score: a student who had finished every lesson with a quiz average between the
+     * new and the old score is completed, with a certificate, without reporting progress again; one short of the
+     * lessons is not; one completed before keeps their certificate; raising the score again takes back nothing. Before
+     * 2026-12-06 (seventh session) completion was checked only at the student's next progress report (found by a
+     * walkthrough).
+     */
+    @Test
+    void aLoweredPassingScore_completesTheStudentsItNowPasses_andNobodyElse() {
+        Course course = courses.published("Sourdough " + unique("s"), 0, 70);
+        String finished = tokenFor("customer"), halfway = tokenFor("customer"), passed = tokenFor("customer");
+        for (String student : List.of(finished, halfway, passed))
+            assertThat(enroll(course.id(), null, student).status()).isEqualTo(201);
+        progress(course.id(), Map.of("lessonId", course.video(), "completed", true), finished);
+        Api.Response fifty = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.HALF), finished);
+        assertThat(fifty.body().get("progressPercent").asInt()).isEqualTo(100);
+        assertThat(fifty.body().get("status").asText()).as("50 % is short of 70 %").isEqualTo("active");
+        progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.HALF), halfway);
+        progress(course.id(), Map.of("lessonId", course.video(), "completed", true), passed);
+        String certificate = progress(course.id(), Map.of("lessonId", course.quiz(), "quizAnswers", PublishedCourses.RIGHT), passed)
+                .body().get("certificateId").asText();
+
+        String instructor = tokenAs(course.instructorId(), "instructor");
+        Map<String, Object> lowered = new java.util.HashMap<>(Courses.course(
+                api.get("/api/v1/courses/" + course.id()).body().get("title").asText(), 0, null));
+        lowered.put("passingScore", 50);
+        Api.Response changed = api.put("/api/v1/courses/" + course.id(), lowered, instructor);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+
+        Await.until(() -> "completed".equals(api.get("/api/v1/courses/" + course.id() + "/progress", finished).body()
+                .path("status").asText()), Duration.ofSeconds(20), "the student who finished at 50 % is completed");
+        JsonNode now = api.get("/api/v1/courses/" + course.id() + "/progress", finished).body();
+        assertThat(UUID.fromString(now.get("certificateId").asText())).isNotNull();
+        assertThat(api.get("/api/v1/certificates/" + now.get("certificateId").asText()).body().get("quizAverage").asInt())
+                .isEqualTo(50);
+        // once the processor has handled everything stored now, the others are as they were
+        Processors processors = new Processors(context.getBean(org.axonframework.config.EventProcessingConfiguration.class),
+                context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class));
+        long head = processors.head();
+        Await.until(() -> processors.position("course-completion") >= head, Duration.ofSeconds(20), "course-completion caught up");
+        JsonNode short_ = api.get("/api/v1/courses/" + course.id() + "/progress", halfway).body();
+        assertThat(short_.get("status").asText()).as("a lesson short").isEqualTo("active");
+        assertThat(short_.get("certificateId").isNull()).isTrue();
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", passed).body().get("certificateId").asText())
+                .isEqualTo(certificate);
+
+        lowered.put("passingScore", 90);
+        assertThat(api.put("/api/v1/courses/" + course.id(), lowered, instructor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", finished).body().get("status").asText())
+                .as("a raised score takes back nothing").isEqualTo("completed");
     }
 
     @Test

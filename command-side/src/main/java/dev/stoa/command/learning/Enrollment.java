@@ -132,6 +132,17 @@ public class Enrollment {
     }
 
     /**
+     * Completion checked again against the course as it is now (its passing score lowered since the student's last
+     * progress): before 2026-12-06 (seventh session) it was checked only when the student next reported progress, and
+     * one who had finished stayed short of a certificate they had earned. Nothing without access, or once completed.
+     */
+    @CommandHandler
+    void handle(ReassessCompletion cmd, CourseCatalog catalog) {
+        if (!hasAccess() || certificateId != null) return;
+        catalog.course(courseId).ifPresent(this::completeIfDone);
+    }
+
+    /**
      * The student opens a published lesson's content: refused without access (never enrolled: the caller's 403
      * purchase_required; every grant revoked: enrollment_revoked); the first opening of each lesson is recorded.
      */

@@ -56,6 +56,35 @@ class EnrollmentTest {
         return new EnrollmentGranted(id, student, courseId, GrantEnrollment.ORDER, orderId, 4_900, "USD");
     }
 
+    /**
+     * The passing score lowered after the student finished (every lesson, quiz average 50): the reassessment completes
+     * them; nothing for one still short of it, one completed, or one without access.
+     */
+    @Test
+    void aReassessment_completesWhatTheCourseNowPasses_andNothingElse() {
+        LessonCompleted videoDone = new LessonCompleted(id, student, courseId, video);
+        QuizSubmitted fifty = new QuizSubmitted(id, student, courseId, quiz, 1, 2, 50, 50);
+        LessonCompleted quizDone = new LessonCompleted(id, student, courseId, quiz);
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE), videoDone, fifty, quizDone)
+                .when(new ReassessCompletion(student, courseId))
+                .expectSuccessfulHandlerExecution().expectNoEvents(); // 50 is short of 70
+        course = new CourseFacts(courseId, instructor, "Sourdough", 0, "USD", 50, true, false, lessons);
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE), videoDone, fifty, quizDone)
+                .when(new ReassessCompletion(student, courseId))
+                .expectState(e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(EnrollmentStatus.COMPLETED));
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE), fifty, quizDone)
+                .when(new ReassessCompletion(student, courseId))
+                .expectSuccessfulHandlerExecution().expectNoEvents(); // the video is not complete
+        fixture.given(granted(GrantEnrollment.FREE, GrantEnrollment.FREE), videoDone, fifty, quizDone,
+                        new CourseCompleted(id, student, courseId, CertificateId.random(), 50))
+                .when(new ReassessCompletion(student, courseId))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(orderGrant("order-1"), videoDone, fifty, quizDone,
+                        new EnrollmentRevoked(id, student, courseId, GrantEnrollment.ORDER, "order-1", RevokeEnrollment.REFUNDED, false))
+                .when(new ReassessCompletion(student, courseId))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     @Test
     void givenNothing_whenGrantFree_thenEnrolled() {
         fixture.givenNoPriorActivity()
