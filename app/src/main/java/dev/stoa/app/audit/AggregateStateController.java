@@ -38,7 +38,7 @@ class AggregateStateController {
             @Parameter(description = "ISO-8601 instant (2026-11-30T12:00:00Z); now when absent", example = "2026-11-30T12:00:00Z")
             @RequestParam(required = false) String asOf, jakarta.servlet.http.HttpServletRequest request) {
         // a misspelled asOf ("asof") answered the state of now, as if it were the one asked for
-        AuditController.refuseUnknown(request, List.of("asOf"));
+        AuditController.refuseEmpty(request);
         AggregateState state = states.at(aggregateType, aggregateId, AsOf.parse(asOf, Instant.now()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
     }

@@ -54,7 +54,7 @@ class AuditReadModelController {
                              @RequestParam(required = false) String status,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @RequestParam(defaultValue = "0") @Min(0) int offset, HttpServletRequest request) {
-        AuditController.refuseUnknown(request, List.of("asOf", "status", "limit", "offset"));
+        AuditController.refuseEmpty(request);
         Instant at = AsOf.parse(asOf, null);
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
@@ -68,7 +68,7 @@ class AuditReadModelController {
     StockPage stock(@Parameter(description = "ISO-8601 instant, e.g. 2026-11-30T12:00:00Z") @RequestParam String asOf,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                     @RequestParam(defaultValue = "0") @Min(0) int offset, HttpServletRequest request) {
-        AuditController.refuseUnknown(request, List.of("asOf", "limit", "offset"));
+        AuditController.refuseEmpty(request);
         Instant at = AsOf.parse(asOf, null);
         return asOfReplay.answer(InventoryProjection.NAME, at, () -> {
             List<StockLevel> items = jdbc.query("select product_id, on_hand, reserved, available from inventory_view "

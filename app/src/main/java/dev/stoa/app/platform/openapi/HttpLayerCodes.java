@@ -43,6 +43,8 @@ final class HttpLayerCodes {
         if (AccessRules.writesBeyondOwnSession(method, path))
             codes.addAll(Set.of(ACCOUNT_SUSPENDED, ACCOUNT_DEACTIVATED, SESSION_ENDED));
         if (HttpMethod.GET.equals(method)) codes.add(VALIDATION_FAILED); // X-Stoa-Min-Position
+        // a query parameter the operation does not take, or one given twice (QueryParameters), wherever it is sent
+        if (path.startsWith("/api/")) codes.add(VALIDATION_FAILED);
         if (HttpMethod.POST.equals(method)) {
             codes.addAll(Set.of(VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_RETRY));
             if (secret) codes.add(IDEMPOTENCY_RESPONSE_WITHHELD);

@@ -1,0 +1,93 @@
+package dev.stoa.app.platform.web;
+
+import dev.stoa.api.platform.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * A query parameter the operation does not take, or one given twice that takes one value, is 400
+ * {@code validation_failed} naming it ({@code errors[0].field}), before the operation runs. Ignored, a misspelt filter
+ * ({@code ?minprice=}) answered everything as if filtered, and {@code ?limit=5&limit=50} one of the two; before
+ * 2026-12-06 (seventh session) only the audit reads refused them (found by walkthroughs). What an operation takes is
+ * read from its {@code @RequestParam}s, so the rule and the OpenAPI document, which lists the same, cannot disagree.
+ * An operation that takes a map of parameters takes any. The names come from the query string alone: a form body is
+ * never read here.
+ */
+@Configuration
+class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
+    /** What an operation takes: parameter names, and whether each takes several values. */
+    record Taken(Map<String, Boolean> names, boolean any) {}
+
+    private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+    private final Map<HandlerMethod, Taken> taken = new ConcurrentHashMap<>();
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) { registry.addInterceptor(this).addPathPatterns("/api/**"); }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)) return true;
+        Taken takes = taken.computeIfAbsent(method, QueryParameters::of);
+        if (takes.any()) return true;
+        Map<String, Integer> given = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            given.merge(decode(eq < 0 ? pair : pair.substring(0, eq)), 1, Integer::sum);
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        given.forEach((name, times) -> {
+            Boolean several = takes.names().get(name);
+            if (several == null) errors.add(Map.of("field", name, "message", "is not a parameter of this operation"
+                    + (takes.names().isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", takes.names().keySet()))));
+            else if (times > 1 && !several) errors.add(Map.of("field", name, "message", "is given " + times
+                    + " times; it takes one value"));
+        });
+        if (errors.isEmpty()) return true;
+        throw DomainException.badInput("parameter " + errors.get(0).get("field") + ": " + errors.get(0).get("message"))
+                .with("errors", List.copyOf(errors));
+    }
+
+    static Taken of(HandlerMethod method) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null) continue;
+            Class<?> type = parameter.getParameterType();
+            String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : null;
+            if (name == null && Map.class.isAssignableFrom(type)) return new Taken(Map.of(), true);
+            if (name == null) {
+                parameter.initParameterNameDiscovery(NAMES);
+                name = parameter.getParameterName();
+            }
+            if (name == null) return new Taken(Map.of(), true); // compiled without names: cannot tell, so take any
+            names.put(name, type.isArray() || Collection.class.isAssignableFrom(type));
+        }
+        return new Taken(java.util.Collections.unmodifiableMap(names), false);
+    }
+
+    private static String decode(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return name;
+        }
+    }
+}
