@@ -42,10 +42,32 @@ class RefundableOrdersTest {
         assertThat(orders.cardRefundable("wallet-ref", Map.of("refund-request-b", 2_500L))).isEmpty();
     }
 
-    private void append(Object... payloads) {
+    /**
+     * The coupon an order redeemed, from its placement; none when it had none (a stream's findFirst of a null coupon
+     * threw, and an approval that refunded an order without a coupon whole held refund-process on it, 2026-12-06).
+     */
+    @Test
+    void theCouponOfAnOrder_orNone() {
+        OrderId withCoupon = OrderId.random(), without = OrderId.random();
+        appendTo("Order", withCoupon.value(), placed(withCoupon, "SPRING10"), new dev.stoa.api.ordering.OrderConfirmed(
+                withCoupon, "ORD-1", buyer, "wallet", "wallet-" + withCoupon.value(), 900, "USD", true));
+        appendTo("Order", without.value(), placed(without, null));
+        assertThat(RefundableOrder.coupon(events, withCoupon)).contains("SPRING10");
+        assertThat(RefundableOrder.coupon(events, without)).isEmpty();
+        assertThat(RefundableOrder.coupon(events, OrderId.random())).isEmpty();
+    }
+
+    private dev.stoa.api.ordering.OrderPlaced placed(OrderId id, String coupon) {
+        return new dev.stoa.api.ordering.OrderPlaced(id, "ORD-1", buyer, List.of(), new dev.stoa.api.ordering.OrderAmounts(
+                1_000, 100, 0, 0, 900, "USD"), coupon, null, "wallet", null, null);
+    }
+
+    private void append(Object... payloads) { appendTo("Payment", payment.value(), payloads); }
+
+    private void appendTo(String type, String id, Object... payloads) {
         List<DomainEventMessage<?>> messages = new java.util.ArrayList<>();
         for (int i = 0; i < payloads.length; i++)
-            messages.add(new GenericDomainEventMessage<>("Payment", payment.value(), i, payloads[i]));
+            messages.add(new GenericDomainEventMessage<>(type, id, i, payloads[i]));
         events.publish(messages);
     }
 }
