@@ -145,21 +145,22 @@ class StripeRefundsIT {
     }
 
     /**
-     * Part of the payment refunded outside requests (an admin's refund of the payment), a request for the whole order
-     * is refused at its approval, before anything is given back: approved, its units would leave the shipment and its
-     * money never come, the payment having less left.
+     * Part of the payment refunded outside requests (an admin's refund of the payment): a request for the whole order
+     * is refused when it is asked (before 2026-12-06, seventh session, it was taken, and could only be rejected); one
+     * asked before that refund is refused at its approval, before anything is given back: approved, its units would
+     * leave the shipment and its money never come, the payment having less left.
      */
     @Test
-    void aRequestForMoreThanThePaymentHasLeft_isRefusedAtApproval_andNothingIsWithdrawn() throws Exception {
+    void aRequestForMoreThanThePaymentHasLeft_isRefusedWhenAsked_orAtApproval_andNothingIsWithdrawn() throws Exception {
         String lamp = shop.product(1_500, 5);
         CardShop.Buyer buyer = shop.buyer();
         CardShop.CardOrder order = paidOrder(buyer, lamp, 2);
+        String whole = requestRefund(buyer, order.orderId(), lamp, null);
         Api.Response goodwill = api.post("/api/v1/payments/" + order.paymentId() + "/refund",
                 Map.of("amountCents", 500, "reason", "goodwill"), shop.admin);
         assertThat(goodwill.status()).as(goodwill.toString()).isEqualTo(202);
         shop.awaitListed(order.paymentId(), order.orderId(), "partially_refunded");
 
-        String whole = requestRefund(buyer, order.orderId(), lamp, null);
         Api.Response approved = api.post("/api/v1/refunds/" + whole + "/approve", Map.of(), support);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(422);
         assertThat(approved.code()).isEqualTo("refund_exceeds_captured");
@@ -168,9 +169,15 @@ class StripeRefundsIT {
         assertThat(line.path("withdrawnQuantity").asInt()).as("nothing taken out of the shipment").isZero();
         assertThat(stripe.refundsOf(intentOf(order))).extracting(LocalStripe.Refund::amount).containsExactly(500L);
 
-        // rejected, a request for one lamp, which fits in what is left, is approved
+        // rejected, the same whole order asked again is refused at once; a request for one lamp, which fits in what is
+        // left, is taken and approved
         assertThat(api.post("/api/v1/refunds/" + whole + "/reject", Map.of("reason", "part refunded already"), support)
                 .status()).isEqualTo(200);
+        Api.Response again = api.post("/api/v1/refunds", Map.of("orderId", order.orderId(), "reason", "still scratched"),
+                buyer.token());
+        assertThat(again.status()).as(again.toString()).isEqualTo(422);
+        assertThat(again.code()).isEqualTo("refund_exceeds_captured");
+        assertThat(again.body().get("detail").asText()).contains("left to refund");
         String one = requestRefund(buyer, order.orderId(), lamp, 1);
         assertThat(approve(one, support)).isLessThanOrEqualTo(order.totalCents() - 500);
     }

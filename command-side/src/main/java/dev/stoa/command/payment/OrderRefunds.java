@@ -81,6 +81,21 @@ public class OrderRefunds {
                 throw new DomainException(ErrorCode.REFUND_NOT_ELIGIBLE, "course " + item.itemId() + ": " + percent
                         + "% of its lessons opened or completed; courses are refunded under " + policy.maxCourseProgress + "%");
         }
+        if (PlaceOrder.CARD.equals(order.paymentMethod())) {
+            // what the card payment has left is asked now too: refunded outside requests already (an admin's refund of
+            // the payment), the request could only be rejected (before 2026-12-06, seventh session, it was taken, and
+            // refused only at its approval; found by a walkthrough)
+            int n = order.lines().size();
+            int[] before = new int[n], asked = new int[n];
+            for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
+            for (RefundItem item : items) asked[lineOf(order.lines(), item)] += item.quantity();
+            long total = RefundSplit.of(order.lines(), order.amounts(), before, asked).totalCents();
+            OptionalLong left = cardRoomLeft(order, orders);
+            if (left.isPresent() && total > left.getAsLong())
+                throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "this request would refund " + total
+                        + " cents, and the order's card payment has " + Math.max(0, left.getAsLong()) + " left to refund "
+                        + "(part of it was refunded already, outside refund requests)");
+        }
         if (!keys.claim(KEY_KIND, cmd.refundId().value(), cmd.orderId().value()))
             throw DomainException.invalidTransition("refund id " + cmd.refundId() + " is taken");
         // the buyer's own words: personal data, sealed with the buyer's key (erasure makes them unreadable in the log)
