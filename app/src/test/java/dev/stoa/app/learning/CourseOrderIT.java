@@ -427,6 +427,9 @@ class CourseOrderIT extends ApiTest {
             assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
             assertThat(payment.body().get("status").asText()).isEqualTo("captured");
             assertThat(payment.body().get("amountCents").asLong()).isZero();
+            // the order says so too (it read the method asked for before 2026-12-06, seventh session)
+            assertThat(api.get("/api/v1/orders/" + placed.body().get("orderId").asText(), buyer[1]).body()
+                    .get("paymentMethod").asText()).as(method).isEqualTo("free");
             assertThat(api.get("/api/v1/payments/wallet-" + placed.body().get("orderId").asText(), buyer[1]).status())
                     .as("not a wallet debit").isEqualTo(404);
             assertThat(api.get("/api/v1/payments/" + paymentId, buyer()[1]).status()).as("another's").isEqualTo(404);
