@@ -10,7 +10,9 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.app.review.Shoppers.Buyer;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
 import dev.stoa.app.support.StoreScan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +227,36 @@ class ReviewsIT extends ApiTest {
         shop.buy(ada, kettle);
         assertThat(shop.review(kettle, 4, "bought it again", ada.token()).status()).as("a new purchase, a new review").isEqualTo(201);
         rating(kettle, brand, 3.0, 2);
+    }
+
+    /**
+     * An order delivered, then refunded whole on request (its goods come back by a return): the buyer holds nothing of
+     * it, and their review leaves the product's rating, as after a cancellation. Before 2026-12-06 (seventh session) it
+     * stayed, verified, since only an order cancelled or closed before it shipped undid the purchase.
+     */
+    @Test
+    void aReviewWhoseDeliveredOrderIsRefundedWhole_leavesTheRating() {
+        String brand = unique("Returnly");
+        String kettle = shop.product("Kettle", brand, 4_000);
+        Buyer ada = shop.buyer("Ada", "Lovelace");
+        String order = shop.buy(ada, kettle);
+        for (String status : List.of("shipped", "delivered")) {
+            Api.Response moved = api.put("/api/v1/orders/" + order + "/status", Map.of("status", status, "trackingNumber", "TRK-9"),
+                    shop.vendor());
+            assertThat(moved.status()).as(status + ": " + moved).isEqualTo(204);
+        }
+        assertThat(shop.review(kettle, 5, "lovely", ada.token()).status()).isEqualTo(201);
+        rating(kettle, brand, 5.0, 1);
+
+        Api.Response asked = api.post("/api/v1/refunds", Map.of("orderId", order, "reason", "changed my mind"), ada.token());
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        Api.Response approved = api.post("/api/v1/refunds/" + asked.body().get("refundId").asText() + "/approve", Map.of(), admin);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.body().get("totalCents").asLong()).as("the whole order").isEqualTo(4_000);
+        Await.until(() -> product(kettle).at("/rating/count").asLong() == 0, Duration.ofSeconds(20), "the review withdrawn");
+        rating(kettle, brand, null, 0);
+        Api.Response again = shop.review(kettle, 4, null, ada.token());
+        assertThat(again.code()).as("nothing of the order is the buyer's: " + again).isEqualTo("purchase_required");
     }
 
     @Test

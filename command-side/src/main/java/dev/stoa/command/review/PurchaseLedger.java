@@ -10,6 +10,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.review.ReviewIds;
 import dev.stoa.api.review.WithdrawCourseReviewOfRevokedAccess;
 import dev.stoa.api.review.WithdrawReviewOfUndonePurchase;
@@ -70,6 +71,18 @@ class PurchaseLedger {
     /** Every unit refunded before it shipped: the buyer never had the product. */
     @EventHandler
     void on(OrderClosedByRefunds e, ReplayStatus replay) {
+        jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
+        withdrawReviews(e.orderId(), e.buyer(), replay);
+    }
+
+    /**
+     * Refund requests gave back the whole order, shipped or not (its goods come back by a return): the buyer holds
+     * nothing of it, as after a cancellation. Before 2026-12-06 (seventh session) only an order cancelled, or closed by
+     * refunds before anything shipped, undid the purchase: a product delivered, returned and refunded kept its review.
+     */
+    @EventHandler
+    void on(RefundApproved e, ReplayStatus replay) {
+        if (!e.wholeOrderRefunded()) return;
         jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
         withdrawReviews(e.orderId(), e.buyer(), replay);
     }
