@@ -96,7 +96,8 @@ public class Course {
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
         LessonDetails d = CourseRules.validate(cmd.details(), courseId);
-        if (lesson.published()) requireContent(d.type(), d.contentRef());
+        if (lesson.published()) requireContent(d.type(), d.contentRef(),
+                "a published video lesson keeps its video: give its contentRef (or link one)");
         apply(new LessonUpdated(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
                 d.contentRef(), d.body(), d.quiz()));
     }
@@ -107,7 +108,7 @@ public class Course {
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
         if (lesson.published()) return;
-        requireContent(lesson.type(), lesson.contentRef());
+        requireContent(lesson.type(), lesson.contentRef(), "upload the video (or link it) before publishing the lesson");
         apply(new LessonPublished(courseId, cmd.lessonId()));
     }
 
@@ -155,10 +156,9 @@ public class Course {
         if (status == CourseStatus.ARCHIVED) throw DomainException.invalidTransition("the course is archived");
     }
 
-    private static void requireContent(LessonType type, String contentRef) {
-        if (type == LessonType.VIDEO && contentRef == null)
-            throw new DomainException(ErrorCode.LESSON_CONTENT_MISSING,
-                    "upload the video (or link it) before publishing the lesson");
+    /** A video lesson without its video: refused, in the words of what the request was doing. */
+    private static void requireContent(LessonType type, String contentRef, String why) {
+        if (type == LessonType.VIDEO && contentRef == null) throw new DomainException(ErrorCode.LESSON_CONTENT_MISSING, why);
     }
 
     @EventSourcingHandler
