@@ -85,11 +85,7 @@ public class OrderRefunds {
             // what the card payment has left is asked now too: refunded outside requests already (an admin's refund of
             // the payment), the request could only be rejected (before 2026-12-06, seventh session, it was taken, and
             // refused only at its approval; found by a walkthrough)
-            int n = order.lines().size();
-            int[] before = new int[n], asked = new int[n];
-            for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
-            for (RefundItem item : items) asked[lineOf(order.lines(), item)] += item.quantity();
-            long total = RefundSplit.of(order.lines(), order.amounts(), before, asked).totalCents();
+            long total = split(order, items).totalCents();
             OptionalLong left = cardRoomLeft(order, orders);
             if (left.isPresent() && total > left.getAsLong())
                 throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "this request would refund " + total
@@ -160,11 +156,7 @@ public class OrderRefunds {
                         + "% of its lessons opened or completed now (the student went on after asking); courses are "
                         + "refunded under " + policy.maxCourseProgress + "%");
         }
-        int n = order.lines().size();
-        int[] before = new int[n], now = new int[n];
-        for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
-        for (RefundItem item : requested.get(cmd.refundId().value())) now[lineOf(order.lines(), item)] += item.quantity();
-        RefundSplit.Result split = RefundSplit.of(order.lines(), order.amounts(), before, now);
+        RefundSplit.Result split = split(order, requested.get(cmd.refundId().value()));
         if (PlaceOrder.CARD.equals(order.paymentMethod())) {
             // refused here, before anything is given back: approved, it would revoke its courses and take its units out
             // of the shipment, and then fail at the payment, which has less left than the request refunds
@@ -183,6 +175,15 @@ public class OrderRefunds {
                 cmd.actor().userId());
         apply(approved);
         return approved;
+    }
+
+    /** What refunding these units gives back, to the cent, after the units refunded before. */
+    private RefundSplit.Result split(RefundableOrder order, List<RefundItem> items) {
+        int n = order.lines().size();
+        int[] before = new int[n], now = new int[n];
+        for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
+        for (RefundItem item : items) now[lineOf(order.lines(), item)] += item.quantity();
+        return RefundSplit.of(order.lines(), order.amounts(), before, now);
     }
 
     /**
