@@ -9,6 +9,7 @@ import dev.stoa.app.support.Catalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -120,6 +121,20 @@ class CachedReadsIT extends ApiTest {
                 Map.of("If-None-Match", etag + ", " + changed.header("ETag"))).status()).isEqualTo(304);
         assertThat(api.send("GET", "/api/v1/products/" + java.util.UUID.randomUUID(), null, null, null,
                 Map.of("If-None-Match", "*")).status()).isEqualTo(404);
+
+        // a HEAD has the GET's ETag and length, no body, and its If-None-Match (it had no ETag before 2026-12-06,
+        // seventh session); also for a read kept only as an ETag (a product's reviews)
+        for (String path : List.of("/api/v1/products/" + id, "/api/v1/products?brand=Etag", "/api/v1/products/" + id + "/reviews",
+                "/api/v1/categories")) {
+            Api.Response get = api.get(path);
+            Api.Response head = api.send("HEAD", path, null, null, null, Map.of());
+            assertThat(head.status()).as(path).isEqualTo(200);
+            assertThat(head.raw()).as(path).isEmpty();
+            assertThat(head.header("ETag")).as(path).isNotBlank().isEqualTo(get.header("ETag"));
+            assertThat(head.header("Content-Length")).as(path).isEqualTo(String.valueOf(get.raw().getBytes(StandardCharsets.UTF_8).length));
+            assertThat(api.send("HEAD", path, null, null, null, Map.of("If-None-Match", get.header("ETag"))).status())
+                    .as(path).isEqualTo(304);
+        }
 
         // private answers keep no-store and get no ETag
         Api.Response wallet = api.get("/api/v1/wallet", tokenFor("customer"));

@@ -121,7 +121,11 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        ReadCache.Region region = "GET".equals(request.getMethod()) ? region(request.getRequestURI()) : null;
+        // a HEAD is answered as its GET, whose body Tomcat does not send for a HEAD: the same headers, ETag and
+        // Content-Length, and If-None-Match (before 2026-12-06, seventh session, a HEAD had no ETag: Spring's ETag
+        // filter takes GETs only, and the servlet's HEAD writes no body to take one of)
+        if ("HEAD".equals(request.getMethod())) request = new AsGet(request);
+        ReadCache.Region region = region(request.getRequestURI());
         ReadCache cache = region == null ? null : readCache();
         if (cache == null || !cache.serving(region)) {
             if (region != null) handled.get(region).increment();
@@ -217,6 +221,14 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         }
         String etag = generateETagHeaderValue(new ByteArrayInputStream(body), isWriteWeakETag());
         return new Answer(held.getContentType(), body, etag, List.copyOf(headers));
+    }
+
+    /** A HEAD, handled as the GET it asks the headers of. */
+    private static final class AsGet extends jakarta.servlet.http.HttpServletRequestWrapper {
+        AsGet(HttpServletRequest request) { super(request); }
+
+        @Override
+        public String getMethod() { return "GET"; }
     }
 
     /** An {@code If-None-Match: *} (before 2026-12-06, sixth session, it was answered 200 with the whole body). */
