@@ -129,6 +129,13 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         ReadCache cache = region == null ? null : readCache();
         if (cache == null || !cache.serving(region)) {
             if (region != null) handled.get(region).increment();
+            if (anyTag(request)) { // "*" on a read nothing keeps (its ETag only), or while the cache is off (a rebuild)
+                Answer answer = handle(request, response, chain);
+                if (answer == null) return; // not a 200: passed on as it came
+                response.setHeader(HttpHeaders.ETAG, answer.etag());
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
             super.doFilterInternal(request, response, chain);
             return;
         }
