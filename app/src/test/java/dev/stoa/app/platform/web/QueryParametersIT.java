@@ -1,0 +1,58 @@
+package dev.stoa.app.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.app.support.ApiTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * What {@link QueryParameters} lets an operation take is what the OpenAPI document says it takes, for every operation of
+ * the API: a parameter documented and refused (or taken and undocumented) would be a client's 400 the document does
+ * not explain. Read from the committed document, which {@code OpenApiDocumentIT} keeps equal to the generated one.
+ */
+class QueryParametersIT extends ApiTest {
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    @Test
+    void everyOperationTakesTheQueryParametersItsDocumentLists() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(Files.readString(Path.of("..", "openapi", "stoa-api.json"))).get("paths");
+        List<String> disagreements = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) continue;
+                for (RequestMethod method : entry.getKey().getMethodsCondition().getMethods()) {
+                    JsonNode operation = paths.path(pattern).path(method.name().toLowerCase());
+                    if (operation.isMissingNode()) continue; // hidden from the document (the dev mailbox, ...)
+                    Set<String> documented = new TreeSet<>();
+                    for (JsonNode parameter : operation.path("parameters"))
+                        if ("query".equals(parameter.path("in").asText())) documented.add(parameter.path("name").asText());
+                    QueryParameters.Taken taken = QueryParameters.of(entry.getValue());
+                    Set<String> accepted = new TreeSet<>(taken.names().keySet());
+                    if (!taken.any() && !accepted.equals(documented))
+                        disagreements.add(method + " " + pattern + ": takes " + accepted + ", documented " + documented);
+                    compared++;
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(compared).isGreaterThan(100);
+    }
+}
