@@ -433,6 +433,15 @@ class StripePaymentsIT {
         assertThat(stripe.deliver(port, stripe.refundUpdated(stripe.refundsOf(intentId).get(0), "succeeded"))).isEqualTo(200);
         Await.pause(Duration.ofMillis(500));
         assertThat(api.get("/api/v1/payments/" + order.paymentId(), shop.admin).body().get("status").asText()).isEqualTo("refunded");
+        // refunded whole before anything shipped: the order is cancelled by the platform, its lamp back on sale, and the
+        // vendor can no longer ship it (before 2026-12-06, seventh session, it stayed confirmed, the lamp held for it)
+        shop.awaitOrder(order.orderId(), buyer.token(), "cancelled");
+        JsonNode cancelled = api.get("/api/v1/orders/" + order.orderId(), buyer.token()).body();
+        assertThat(cancelled.get("cancelReason").asText()).isEqualTo("payment_refunded");
+        Await.until(() -> api.get("/api/v1/products/" + lamp + "/inventory").body().path("available").asInt() == 2,
+                Duration.ofSeconds(20), "the lamp back on sale");
+        assertThat(api.get("/api/v1/products/" + lamp + "/inventory").body().path("reserved").asInt()).isZero();
+        assertThat(stripe.refundsOf(intentId)).as("nothing more refunded").hasSize(2);
     }
 
     @Test

@@ -226,9 +226,13 @@ public class Order {
         }
         if (status == OrderStatus.CANCELLED) return null; // cancelled already: nothing more
         // the platform cancels only orders that wait for payment (a failed payment, a deactivated buyer's pending
-        // orders), on what it read a moment before: one paid since then goes on
+        // orders), on what it read a moment before: one paid since then goes on; and a paid order whose card payment
+        // was refunded whole outside requests, while nothing of it has shipped (since 2026-12-06, seventh session:
+        // before, it stayed confirmed, its units held for a shipment whose money had gone back)
         boolean platform = Actor.system().userId().equals(actor.userId());
-        if (platform && status != OrderStatus.PENDING) return null;
+        boolean refundedUnshipped = CancelOrder.PAYMENT_REFUNDED.equals(cmd.reason()) && status == OrderStatus.CONFIRMED
+                && shipped.isEmpty();
+        if (platform && status != OrderStatus.PENDING && !refundedUnshipped) return null;
         if (status == OrderStatus.DELIVERED) throw DomainException.invalidTransition("order " + orderNumber + " was delivered");
         if (!admin && !shipped.isEmpty())
             throw DomainException.invalidTransition("order " + orderNumber + " is on its way: ask for a refund "

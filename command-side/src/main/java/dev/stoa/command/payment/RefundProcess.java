@@ -1,10 +1,12 @@
 package dev.stoa.command.payment;
 
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.wallet.RefundToWallet;
 import dev.stoa.command.platform.Refusals;
@@ -150,6 +152,11 @@ class RefundProcess {
                     e.orderId());
             commands.send(new CloseRefundsPaidOtherwise(e.orderId()));
         }
+        // refunded whole before anything of its order shipped: nothing of the order is paid for any more, so it is
+        // cancelled (its units back on sale, its coupon released); an order shipped, delivered or cancelled already
+        // is left as it is (before 2026-12-06, seventh session, a confirmed one stayed confirmed; found by a walkthrough)
+        if (PaymentStatus.REFUNDED.equals(e.status()) && e.orderId() != null)
+            commands.send(new CancelOrder(e.orderId(), CancelOrder.PAYMENT_REFUNDED, Actor.system()));
     }
 
     @EventHandler

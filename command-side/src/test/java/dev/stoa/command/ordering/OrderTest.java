@@ -552,6 +552,24 @@ class OrderTest {
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
+    /**
+     * A paid order whose payment was refunded whole outside requests is cancelled by the platform while nothing of it
+     * has shipped (its units back, its coupon released); once a line has left, or it was delivered, it stays as it is.
+     * Before 2026-12-06 (seventh session) it stayed confirmed, its units held for a shipment whose money had gone back.
+     */
+    @Test
+    void givenConfirmed_whenItsPaymentWasRefundedWhole_thenThePlatformCancelsIt_unlessSomethingShipped() {
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrder(orderId, CancelOrder.PAYMENT_REFUNDED, Actor.system()))
+                .expectEvents(cancelled("confirmed", CancelOrder.PAYMENT_REFUNDED, "system", true));
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new CancelOrder(orderId, CancelOrder.PAYMENT_REFUNDED, Actor.system()))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped())
+                .when(new CancelOrder(orderId, CancelOrder.PAYMENT_REFUNDED, Actor.system()))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     @Test
     void givenUnitsWithdrawn_whenAdminCancels_thenTheCancellationNamesThem() {
         fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))

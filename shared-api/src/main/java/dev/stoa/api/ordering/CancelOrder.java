@@ -23,12 +23,20 @@ public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String rea
     public static final String REFUNDED = "refunded";
     /** The reason the payment saga gives when the card payment failed or was canceled. */
     public static final String PAYMENT_FAILED = "payment_failed";
+    /**
+     * The reason the platform gives when a paid order's card payment was refunded whole outside refund requests (an
+     * admin's refund of the payment, one in Stripe's dashboard) before anything of it shipped: the only cancellation
+     * the platform makes of a paid order.
+     */
+    public static final String PAYMENT_REFUNDED = "payment_refunded";
 
     /**
      * Whether {@code reason} is one the platform gives itself ({@link #EXPIRED}, {@link #USER_DEACTIVATED},
-     * {@link #REFUNDED}): not the buyer's or staff's words, so stored in clear, never sealed with the buyer's key.
+     * {@link #REFUNDED}, {@link #PAYMENT_REFUNDED}): not the buyer's or staff's words, so stored in clear, never sealed
+     * with the buyer's key.
      */
     public static boolean fixedReason(String reason) {
-        return EXPIRED.equals(reason) || USER_DEACTIVATED.equals(reason) || REFUNDED.equals(reason);
+        return EXPIRED.equals(reason) || USER_DEACTIVATED.equals(reason) || REFUNDED.equals(reason)
+                || PAYMENT_REFUNDED.equals(reason);
     }
 }
