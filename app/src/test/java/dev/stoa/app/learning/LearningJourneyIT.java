@@ -114,6 +114,15 @@ class LearningJourneyIT extends ApiTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new PdfTextExtractor(new PdfReader(pdf.body())).getTextFromPage(1))
                 .contains("Zoë Łukasiewicz", "Compilers " + tag, "taught by Grace Hopper", certificateId);
+        // the PDF refused with q=0 is refused beside a wider range too (it was served before 2026-12-06, seventh session)
+        for (String accept : List.of("application/pdf;q=0, */*", "*/*, application/pdf;q=0", "application/pdf;q=0")) {
+            Api.Response refusedPdf = api.send("GET", "/api/v1/certificates/" + certificateId + "/pdf", null, null, null,
+                    Map.of("Accept", accept));
+            assertThat(refusedPdf.status()).as(accept).isEqualTo(406);
+            assertThat(refusedPdf.code()).as(accept).isEqualTo("not_acceptable");
+        }
+        assertThat(api.send("GET", "/api/v1/certificates/" + certificateId + "/pdf", null, null, null,
+                Map.of("Accept", "application/json;q=0, application/pdf")).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/certificates/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/certificates/not-an-id").status()).isEqualTo(400);
 

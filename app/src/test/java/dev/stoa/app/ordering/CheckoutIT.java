@@ -159,6 +159,14 @@ class CheckoutIT extends ApiTest {
             assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
             assertThat(refused.code()).isEqualTo("not_acceptable");
         }
+        // an Accept header that cannot be read (a weight that is no number, or above 1) is refused as a problem too: it
+        // was a 406 without a body before 2026-12-06 (seventh session)
+        for (String accept : List.of("application/json;q=abc", "application/json;q=1.5, */*")) {
+            Api.Response malformed = api.post("/api/v1/orders", wallet(), token, Map.of("Idempotency-Key", key, "Accept", accept));
+            assertThat(malformed.status()).as(accept + ": " + malformed).isEqualTo(406);
+            assertThat(malformed.contentType()).as(accept).startsWith("application/problem+json");
+            assertThat(malformed.code()).as(accept).isEqualTo("not_acceptable");
+        }
         assertThat(jdbc.queryForObject("select count(*) from order_view where buyer_id = ?", Long.class, buyer[0])).isZero();
         assertThat(balance(token)).isEqualTo(10_000);
         levels(inventory(kettle), 5, 0, 5);

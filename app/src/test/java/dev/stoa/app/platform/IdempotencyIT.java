@@ -54,6 +54,29 @@ class IdempotencyIT extends ApiTest {
         assertThat(other.body().get("instance").asText()).as("as every problem names its path").isEqualTo("/api/v1/products");
     }
 
+    /**
+     * The query is part of the request: a key first used with a query the operation refuses (400, before anything ran)
+     * keeps no answer, so the retry with the query mended runs; the same key with another query is 422. Before
+     * 2026-12-06 (seventh session) the retry was answered the kept 400 for 24 hours, and a key used without a query
+     * replayed its 201 to the same body with any query (found by a walkthrough).
+     */
+    @Test
+    void theQueryIsPartOfTheRequest_andAQueryRefusedBeforeAnythingRanKeepsNoAnswer() {
+        String vendor = tokenFor("vendor");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Catalog.product(unique("Q1"), "Query lamp", 100, null, "B");
+        Api.Response refused = api.post("/api/v1/products?dryRun=true", body, vendor, Map.of("Idempotency-Key", key));
+        assertThat(refused.code()).as(refused.toString()).isEqualTo("validation_failed");
+        Api.Response mended = api.post("/api/v1/products", body, vendor, Map.of("Idempotency-Key", key));
+        assertThat(mended.status()).as("nothing kept for the refusal: " + mended).isEqualTo(201);
+        assertThat(mended.header("Idempotent-Replayed")).isNull();
+        Api.Response otherQuery = api.post("/api/v1/products?x=1", body, vendor, Map.of("Idempotency-Key", key));
+        assertThat(otherQuery.status()).as(otherQuery.toString()).isEqualTo(422);
+        assertThat(otherQuery.code()).isEqualTo("idempotency_key_reused");
+        Api.Response again = api.post("/api/v1/products", body, vendor, Map.of("Idempotency-Key", key));
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
     /** The same JSON written again in another order (a client re-serialising a map) is the same request: replayed. */
     @Test
     void sameKeyWithTheSameJsonInAnotherOrderIsTheSameRequest() {

@@ -69,7 +69,8 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
         if (!(handler instanceof HandlerMethod method)) return true;
-        if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) return true; // matched by Spring
+        if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Set<?> declared)
+            return declaredTypeAccepted(request, declared); // matched by Spring, which takes no account of q=0
         Class<?> body = bodies.computeIfAbsent(method, AcceptableAnswers::bodyType);
         if (body == Void.class) return true; // no body: nothing to negotiate
         // a body whose type the handler picks as it answers (a lesson's media: video/mp4, a PDF...): Spring negotiates it
@@ -105,6 +106,20 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         producible.removeIf(t -> !t.isWildcardSubtype() && PROBLEM.isCompatibleWith(t));
         request.setAttribute(REFUSED, Boolean.TRUE);
         throw new HttpMediaTypeNotAcceptableException(List.copyOf(producible));
+    }
+
+    /**
+     * An operation that declares what it produces (a certificate's PDF) was matched by Spring against the Accept ranges,
+     * with no account of a weight of 0: one of its types must also be met by its most specific range
+     * ({@code application/pdf;q=0, *}{@code /*} is 406; it was served the PDF before 2026-12-06, seventh session).
+     */
+    private boolean declaredTypeAccepted(HttpServletRequest request, Set<?> declared) throws HttpMediaTypeNotAcceptableException {
+        List<MediaType> accepted = negotiationManager().resolveMediaTypes(new ServletWebRequest(request));
+        if (accepted.stream().allMatch(t -> t.getQualityValue() > 0)) return true;
+        List<MediaType> types = declared.stream().filter(MediaType.class::isInstance).map(MediaType.class::cast).toList();
+        if (types.stream().anyMatch(t -> accepts(accepted, t))) return true;
+        request.setAttribute(REFUSED, Boolean.TRUE);
+        throw new HttpMediaTypeNotAcceptableException(types);
     }
 
     /**

@@ -80,7 +80,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     java.util.List.of(java.util.Map.of("field", HEADER, "message", "must be 1 to 255 characters"))));
             return;
         }
-        String head = request.getMethod() + " " + request.getRequestURI() + "\n";
+        // the query is part of the request (since 2026-12-06, seventh session: a retry with its query mended was
+        // answered the refusal of the first): without one, the fingerprint is what it was before
+        String head = request.getMethod() + " " + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
         HttpServletRequest forward;
         String hash, rawHash;
         if (isMultipart(request)) {
@@ -149,6 +152,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             // an Accept header refused before the handler ran nothing: no answer is kept, so a retry runs; nor for an
             // account refused for its state (suspended), which may change before the retry
             if (wrapper.getStatus() < 500 && !AcceptableAnswers.refusedBeforeTheHandler(request)
+                    && !QueryParameters.refusedBeforeTheHandler(request)
                     && !ActiveAccountWrites.refusedForTheAccount(request)) {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),

@@ -238,9 +238,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", ErrorCode.forStatus(status.value()).code());
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code"))
+                problem.setProperty("code", ErrorCode.forStatus(status.value()).code());
+            // labelled here, not negotiated: an Accept header Spring cannot parse (q=abc) failed the negotiation of its
+            // own refusal, which went out as a 406 without a body (before 2026-12-06, seventh session; a walkthrough)
+            if (response.getHeaders().getContentType() == null) {
+                HttpHeaders labelled = new HttpHeaders();
+                labelled.putAll(response.getHeaders());
+                labelled.setContentType(Problems.PROBLEM_JSON);
+                return new ResponseEntity<>(problem, labelled, response.getStatusCode());
+            }
         }
         return response;
     }
