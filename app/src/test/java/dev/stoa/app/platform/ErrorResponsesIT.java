@@ -119,6 +119,12 @@ class ErrorResponsesIT extends ApiTest {
             assertProblem(wrongMethod, 405, "method_not_allowed");
             assertThat(wrongMethod.header("Allow")).as(wrongMethod.toString()).contains("GET");
         }
+        // under a rule of roles too (it stayed 401 there until the same session's walkthrough); a user without the
+        // role is 403 whatever the path
+        assertProblem(raw.get("/api/v1/admin/no-such-thing"), 404, "not_found");
+        assertProblem(raw.get("/api/v1/cart/items"), 405, "method_not_allowed");
+        assertProblem(raw.get("/api/v1/admin/no-such-thing", customer), 403, "forbidden");
+        assertProblem(raw.get("/api/v1/admin/projections"), 401, "unauthorized");
         RawHttp.Response wallet = raw.get("/api/v1/wallet");
         assertProblem(wallet, 401, "unauthorized");
         assertThat(wallet.header("WWW-Authenticate")).startsWith("Bearer");

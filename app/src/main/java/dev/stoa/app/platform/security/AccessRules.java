@@ -18,7 +18,7 @@ public final class AccessRules {
         /**
          * The last rule: any other {@code /api/**} request needs a logged-in user, so an endpoint the table forgets is
          * closed, not open. Without a token, a path no endpoint has is answered as with one (404, or 405 for a method
-         * the path does not take: {@code SecurityConfiguration}), not 401.
+         * the path does not take: {@code KnownRoutes}, for every closed rule), not 401.
          */
         public static final Rule CATCH_ALL = new Rule(null, List.of("/api/**"), false, Set.of());
 

@@ -85,10 +85,9 @@ public class SecurityConfiguration {
                                 ? List.of(HttpMethod.GET, HttpMethod.HEAD) : java.util.Collections.singletonList(rule.method())) {
                             var matched = auth.requestMatchers(method, rule.patterns().toArray(String[]::new));
                             if (rule.open()) matched.permitAll();
-                            else if (rule == AccessRules.Rule.CATCH_ALL) matched.access(notReadOnlyWriting(routes));
-                            else matched.access(notReadOnlyWriting(rule.roles().isEmpty()
+                            else matched.access(notReadOnlyWriting(routes.guarding(rule.roles().isEmpty()
                                     ? AuthenticatedAuthorizationManager.authenticated()
-                                    : AuthorityAuthorizationManager.hasAnyRole(rule.roles().toArray(String[]::new))));
+                                    : AuthorityAuthorizationManager.hasAnyRole(rule.roles().toArray(String[]::new)))));
                         }
                     }
                     auth.anyRequest().permitAll();
