@@ -257,6 +257,27 @@ class ReviewsIT extends ApiTest {
         rating(kettle, brand, null, 0);
         Api.Response again = shop.review(kettle, 4, null, ada.token());
         assertThat(again.code()).as("nothing of the order is the buyer's: " + again).isEqualTo("purchase_required");
+
+        // the same with a cheap line kept beside it: every unit of the product refunded undoes its purchase (the review
+        // stayed, before the same session's walkthrough, as long as anything of the order was kept)
+        String brand2 = unique("Keepsake");
+        String lamp = shop.product("Lamp", brand2, 6_000);
+        String sticker = shop.product("Sticker", unique("Cheap"), 100);
+        Buyer bob = shop.buyer("Bob", "Babbage");
+        String mixed = shop.buy(bob, lamp, sticker);
+        for (String status : List.of("shipped", "delivered"))
+            assertThat(api.put("/api/v1/orders/" + mixed + "/status", Map.of("status", status, "trackingNumber", "TRK-8"),
+                    shop.vendor()).status()).isEqualTo(204);
+        assertThat(shop.review(lamp, 5, null, bob.token()).status()).isEqualTo(201);
+        assertThat(shop.review(sticker, 4, null, bob.token()).status()).isEqualTo(201);
+        Api.Response lampOnly = api.post("/api/v1/refunds", Map.of("orderId", mixed, "reason", "too bright",
+                "items", List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 1))), bob.token());
+        assertThat(lampOnly.status()).as(lampOnly.toString()).isEqualTo(201);
+        assertThat(api.post("/api/v1/refunds/" + lampOnly.body().get("refundId").asText() + "/approve", Map.of(), admin)
+                .status()).isEqualTo(200);
+        Await.until(() -> product(lamp).at("/rating/count").asLong() == 0, Duration.ofSeconds(20), "the lamp's review withdrawn");
+        rating(lamp, brand2, null, 0);
+        assertThat(product(sticker).at("/rating/count").asLong()).as("the sticker is still Bob's").isEqualTo(1);
     }
 
     @Test

@@ -45,7 +45,7 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
 
     /** The coupon the order redeemed at checkout, if any (from its {@link OrderPlaced}). */
     static Optional<String> coupon(EventStore events, OrderId orderId) {
-        return events.readEvents(orderId.value()).asStream().map(EventMessage::getPayload)
+        return events.readEvents(orderId.value(), 0).asStream().map(EventMessage::getPayload)
                 .filter(OrderPlaced.class::isInstance).findFirst().map(p -> ((OrderPlaced) p).couponCode());
     }
 

@@ -10,10 +10,15 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import dev.stoa.api.ordering.OrderStatus;
+import dev.stoa.api.payment.OrderRefundsId;
 import dev.stoa.api.payment.RefundApproved;
+import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.review.ReviewIds;
 import dev.stoa.api.review.WithdrawCourseReviewOfRevokedAccess;
 import dev.stoa.api.review.WithdrawReviewOfUndonePurchase;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -76,15 +81,32 @@ class PurchaseLedger {
     }
 
     /**
-     * Refund requests gave back the whole order, shipped or not (its goods come back by a return): the buyer holds
-     * nothing of it, as after a cancellation. Before 2026-12-06 (seventh session) only an order cancelled, or closed by
-     * refunds before anything shipped, undid the purchase: a product delivered, returned and refunded kept its review.
+     * Refund requests gave back every unit the order had of a product, shipped or not (its goods come back by a
+     * return): the buyer holds nothing of it from this order, as after a cancellation, and their review of it is
+     * withdrawn unless they hold another purchase. Counted over every approved request of the order (this one and those
+     * before). Before 2026-12-06 (seventh session) only an order cancelled, or closed by refunds before anything shipped,
+     * undid its purchases: a product delivered, returned and refunded kept its review, and so did one refunded whole
+     * beside a cheap line kept (found by walkthroughs).
      */
     @EventHandler
     void on(RefundApproved e, ReplayStatus replay) {
-        if (!e.wholeOrderRefunded()) return;
-        jdbc.update("update review_purchase set status = 'cancelled' where order_id = ?", e.orderId().value());
-        withdrawReviews(e.orderId(), e.buyer(), replay);
+        Map<String, Integer> refunded = new HashMap<>();
+        for (Object p : events.readEvents(OrderRefundsId.of(e.orderId()), 0).asStream().map(m -> (Object) m.getPayload()).toList())
+            if (p instanceof RefundApproved approved)
+                for (RefundLineAmount line : approved.lines())
+                    if (OrderLine.PRODUCT.equals(line.itemType())) refunded.merge(line.itemId(), line.quantity(), Integer::sum);
+        Map<String, Integer> bought = new HashMap<>();
+        events.readEvents(e.orderId().value(), 0).asStream().map(m -> (Object) m.getPayload())
+                .filter(OrderPlaced.class::isInstance).findFirst().ifPresent(placed -> {
+                    for (OrderLine line : ((OrderPlaced) placed).lines())
+                        if (OrderLine.PRODUCT.equals(line.itemType())) bought.merge(line.itemId(), line.quantity(), Integer::sum);
+                });
+        List<String> undone = bought.entrySet().stream().filter(b -> refunded.getOrDefault(b.getKey(), 0) >= b.getValue())
+                .map(Map.Entry::getKey).sorted().toList();
+        for (String product : undone)
+            jdbc.update("update review_purchase set status = 'cancelled' where order_id = ? and item_type = ? and item_id = ?",
+                    e.orderId().value(), OrderLine.PRODUCT, product);
+        withdrawReviews(undone, e.orderId(), e.buyer(), replay);
     }
 
     /**
@@ -95,8 +117,14 @@ class PurchaseLedger {
      */
     private void withdrawReviews(OrderId orderId, UserId buyer, ReplayStatus replay) {
         if (replay.isReplay()) return;
-        for (String product : jdbc.queryForList("select distinct item_id from review_purchase where order_id = ? and item_type = ?",
-                String.class, orderId.value(), OrderLine.PRODUCT)) {
+        withdrawReviews(jdbc.queryForList("select distinct item_id from review_purchase where order_id = ? and item_type = ?",
+                String.class, orderId.value(), OrderLine.PRODUCT), orderId, buyer, replay);
+    }
+
+    /** Of these products of the order, the buyer's review of each they hold no other purchase of is withdrawn. */
+    private void withdrawReviews(List<String> products, OrderId orderId, UserId buyer, ReplayStatus replay) {
+        if (replay.isReplay()) return;
+        for (String product : products) {
             boolean holdsAnother = Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from review_purchase "
                     + "where buyer_id = ? and item_type = ? and item_id = ? and status = 'confirmed')", Boolean.class,
                     buyer.value(), OrderLine.PRODUCT, product));
