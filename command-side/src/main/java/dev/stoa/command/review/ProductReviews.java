@@ -82,7 +82,7 @@ public class ProductReviews {
     }
 
     /**
-     * The author's purchase was undone (cancelled, or refunded whole before it shipped) and they hold no other: their
+     * The author's purchase was undone (cancelled, or every unit of the product in it refunded) and they hold no other: their
      * live review leaves the product's reviews and rating, as if they had deleted it (they may review again once they
      * buy again). A review that kept its stars after its money came back made a rating anyone could buy for nothing
      * (found by a walkthrough, 2026-12-06). Nothing when they have no live review.
