@@ -206,6 +206,17 @@ class UserAccountTest {
                 .expectNoEvents().expectResultMessagePayload(false);
     }
 
+    /** With MFA on, a code login is refused whatever the code: no code is made or mailed (one was, before 2026-12-06). */
+    @Test
+    void givenMfaOn_whenLoginCodeRequested_thenNoneIssued() {
+        fixture.given(registered(true), new MfaEnrollmentStarted(id, "sealed", java.util.List.of("h1")), new MfaActivated(id, 1L))
+                .when(new IssueLoginCode(id, "c1", HASH, Instant.now().plusSeconds(600)))
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(registered(true), new MfaEnrollmentStarted(id, "sealed", java.util.List.of("h1")), new MfaActivated(id, 1L))
+                .when(new MayIssueLoginCode(id))
+                .expectNoEvents().expectResultMessagePayload(false);
+    }
+
     @Test
     void givenRegistered_whenUserErasesThemself_thenKeyDestroyedEmailReleasedAndClosed() {
         fixture.given(registered(true)).when(new EraseUser(id, new dev.stoa.api.platform.Actor(id.value(), Set.of("customer"))))
