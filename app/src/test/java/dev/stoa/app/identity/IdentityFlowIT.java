@@ -82,6 +82,13 @@ class IdentityFlowIT extends ApiTest {
         assertThat(m.find()).isTrue();
         assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", "not-a-token"), null).code()).isEqualTo("invalid_token");
         assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1), "password", PASSWORD), null).status()).isEqualTo(204);
+        // used: a retry with the password is answered as the first was; with another password it is refused as a login
+        // is, and without one the link is said to be used (every reuse was 204 before 2026-12-06, seventh session)
+        assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1), "password", PASSWORD), null).status()).isEqualTo(204);
+        Api.Response wrong = api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1), "password", "not the password 1"), null);
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo("invalid_credentials");
+        Api.Response used = api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1)), null);
+        assertThat(used.code()).as(used.toString()).isEqualTo("invalid_token");
 
         Api.Response tokens = login(email, PASSWORD);
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);

@@ -66,7 +66,15 @@ public class UserAccount {
     LoginOutcome handle(VerifyEmail cmd, PersonalData personal) {
         if (!lifecycle.active() || !profile.hasEmail(cmd.email(), userId.value(), personal))
             throw new DomainException(ErrorCode.INVALID_LINK, "this link was sent to another address");
-        if (profile.emailVerified()) return LoginOutcome.accepted(roles.current());
+        if (profile.emailVerified()) {
+            // a link used already: a retry that brings the account's password is answered as the first was (the password
+            // checked, as a login's: a wrong one is 401 and counts); one without it is told the link is used. Before
+            // 2026-12-06 (seventh session) every reuse was 204, with any password or one a code login had voided, and the
+            // user took a password the account did not keep for kept (found by a walkthrough)
+            if (cmd.password() == null)
+                throw new DomainException(ErrorCode.INVALID_LINK, "this link was used already: the address is verified");
+            return conclude(credentials.password(userId, cmd.password(), Instant.now()));
+        }
         return conclude(credentials.verifyEmail(userId, cmd.password(), profile, Instant.now()));
     }
 
