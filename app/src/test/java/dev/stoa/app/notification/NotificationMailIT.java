@@ -175,6 +175,12 @@ class NotificationMailIT extends ApiTest {
         Map<String, Object> body = Map.of("userId", userId, "recipient", recipient, "subject", "Maintenance tonight",
                 "text", "Stoa is down from 02:00 to 02:30 UTC.");
         assertThat(api.post("/api/v1/notifications/send", body, tokenFor("customer")).status()).isEqualTo(403);
+        // a userId names only its own address: a mail to another one would show in that user's log as theirs (it was
+        // 202, before 2026-12-06, seventh session; found by a walkthrough)
+        Api.Response elsewhere = api.post("/api/v1/notifications/send", Map.of("userId", userId, "recipient",
+                unique("other") + "@example.com", "subject", "Hello", "text", "not theirs"), tokenFor("admin"));
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(400);
+        assertThat(elsewhere.body().at("/errors/0/field").asText()).isEqualTo("recipient");
 
         Api.Response sent = api.post("/api/v1/notifications/send", body, tokenFor("admin"),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Correlation-Id", "ops-ticket-7"));
@@ -190,6 +196,16 @@ class NotificationMailIT extends ApiTest {
             return null;
         }, n -> n != null && n.path("status").asText().equals("sent"));
         assertThat(manual.get("templateName").asText()).isEqualTo("manual");
+        // an account's address without userId still goes into that account's log (it went into nobody's)
+        Api.Response byAddress = api.post("/api/v1/notifications/send", Map.of("recipient", recipient.toUpperCase(),
+                "subject", "By address", "text", "found by its address"), tokenFor("admin"));
+        assertThat(byAddress.status()).as(byAddress.toString()).isEqualTo(202);
+        String byAddressId = byAddress.body().get("notificationId").asText();
+        await(() -> {
+            for (JsonNode n : api.get("/api/v1/users/me/notifications", tokenAs(userId, "customer")).body().path("items"))
+                if (n.path("id").asText().equals(byAddressId)) return n;
+            return null;
+        }, n -> n != null);
         // the dispatcher's NotificationSent, long after the request, is of its chain, with the client's own id beside
         List<DomainEventMessage<?>> events = events(id);
         assertThat(events).extracting(e -> e.getPayloadType().getSimpleName()).containsExactly("NotificationQueued", "NotificationSent");
