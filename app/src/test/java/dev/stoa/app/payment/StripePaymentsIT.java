@@ -444,6 +444,39 @@ class StripePaymentsIT {
         assertThat(stripe.refundsOf(intentId)).as("nothing more refunded").hasSize(2);
     }
 
+    /**
+     * The vendor closes their account (deactivated) while the buyer's card order waits for its payment: the payment
+     * that arrives then is refunded and the order cancelled (reason seller_closed), its units back; before 2026-12-06
+     * (seventh session) it was confirmed, paid for a product nobody would ship (found by a walkthrough).
+     */
+    @Test
+    void aPaymentForAnOrderWhoseSellerClosedMeanwhile_isRefunded_andTheOrderCancelled() {
+        dev.stoa.api.identity.UserId vendorId = dev.stoa.api.identity.UserId.random();
+        app.getBean(CommandGateway.class).sendAndWait(new dev.stoa.api.identity.RegisterUser(vendorId,
+                "closing-" + vendorId.value().substring(0, 8) + "@example.org", "$2a$10$abcdefghijklmnopqrstuv", "Clo", "Sing",
+                null, java.util.Set.of("vendor"), true));
+        String vendor = shop.token(vendorId.value(), "vendor");
+        Map<String, Object> body = new java.util.HashMap<>(dev.stoa.app.support.Catalog.product(
+                "CLOSE-" + UUID.randomUUID().toString().substring(0, 8), "Closing lamp", 3_000, null, "Stoa"));
+        body.put("weightGrams", 500);
+        String lamp = new dev.stoa.app.support.Catalog(api).create(vendor, body);
+        assertThat(api.put("/api/v1/products/" + lamp + "/inventory", Map.of("onHand", 3), vendor).status()).isEqualTo(204);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        String intentId = intentOf(order);
+
+        assertThat(api.post("/api/v1/admin/users/" + vendorId.value() + "/deactivate", null, shop.admin).status())
+                .isBetween(200, 204);
+        Await.until(() -> !api.get("/api/v1/products/" + lamp).body().path("active").asBoolean(true), Duration.ofSeconds(20),
+                "the closed seller's lamp unlisted");
+        stripe.deliver(port, stripe.succeeded(intentId));
+        JsonNode cancelled = shop.awaitOrder(order.orderId(), buyer.token(), "cancelled");
+        assertThat(cancelled.get("cancelReason").asText()).isEqualTo("seller_closed");
+        shop.awaitPayment(order.paymentId(), shop.admin, "refunded");
+        assertThat(stripe.refundsOf(intentId)).extracting(LocalStripe.Refund::amount).containsExactly(order.totalCents());
+        shop.awaitLevels(lamp, 3, 0, 3);
+    }
+
     @Test
     void anOrderCancelledAfterCapture_isRefundedToTheCard() {
         String lamp = shop.product(2_000, 2);

@@ -7,6 +7,7 @@ import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.catalog.SellerAccounts;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.List;
@@ -43,11 +44,13 @@ class PaymentProcess {
     private final Commands commands;
     private final PaymentGateway gateway;
     private final EventStore events;
+    private final SellerAccounts sellers;
 
-    PaymentProcess(Commands commands, PaymentGateway gateway, EventStore events) {
+    PaymentProcess(Commands commands, PaymentGateway gateway, EventStore events, SellerAccounts sellers) {
         this.commands = commands;
         this.gateway = gateway;
         this.events = events;
+        this.sellers = sellers;
     }
 
     @EventHandler
@@ -63,6 +66,17 @@ class PaymentProcess {
             commands.send(new RequestRefund(e.paymentId(), "unconfirmed-" + e.paymentId().value(), null,
                     "the amount captured was not the order's", "system"));
             cancelPending(e.paymentId(), e.orderId());
+            return;
+        }
+        if (sellers.anyClosed(sellersOf(e.orderId()))) {
+            // a seller of the order closed their account while it waited for this payment: nobody will ship or teach
+            // it, so it is not confirmed; the money goes back (before 2026-12-06, seventh session, the order was
+            // confirmed and paid for nothing; found by a walkthrough)
+            log.info("Payment {} captured for order {}, a seller of which closed their account meanwhile: refunding it",
+                    e.paymentId(), e.orderId());
+            commands.send(new CancelOrder(e.orderId(), CancelOrder.SELLER_CLOSED, Actor.system()));
+            commands.send(new RequestRefund(e.paymentId(), "unconfirmed-" + e.paymentId().value(), null,
+                    "a seller of the order closed their account before the payment arrived", "system"));
             return;
         }
         try {
@@ -107,6 +121,14 @@ class PaymentProcess {
             }
         }
         cancelPending(e.paymentId(), e.orderId());
+    }
+
+    /** The vendors and instructors of the order's lines. */
+    private List<String> sellersOf(dev.stoa.api.ordering.OrderId orderId) {
+        return events.readEvents(orderId.value(), 0).asStream().map(m -> (Object) m.getPayload())
+                .filter(dev.stoa.api.ordering.OrderPlaced.class::isInstance).findFirst()
+                .map(p -> ((dev.stoa.api.ordering.OrderPlaced) p).lines().stream().map(l -> l.vendorId().value()).distinct().toList())
+                .orElse(List.of());
     }
 
     /** An intent's states in which a card paid it, or is paying it: its capture (or decline) is still to come. */

@@ -63,7 +63,7 @@ class PaymentProcessTest {
                 return "canceled";
             }
         };
-        process = new PaymentProcess(commands, gateway, events);
+        process = new PaymentProcess(commands, gateway, events, sellers -> false);
     }
 
     private void stored(String aggregate, Object... payloads) {
@@ -82,6 +82,26 @@ class PaymentProcessTest {
     void givenCaptured_thenTheOrderIsConfirmedWithThePaymentAsReference() {
         process.on(captured());
         assertThat(sent).containsExactly(new ConfirmOrder(order, payment.value()));
+    }
+
+    /**
+     * A seller of the order closed their account while it waited for its payment: the order is cancelled and the
+     * capture refunded, not confirmed (it was, before 2026-12-06, seventh session: paid for nothing anyone would ship).
+     */
+    @Test
+    void givenCapturedForAnOrderWhoseSellerClosed_thenItIsCancelledAndRefunded_notConfirmed() {
+        dev.stoa.api.identity.UserId vendor = dev.stoa.api.identity.UserId.random();
+        stored(payment.value(), new PaymentStarted(payment, order, buyer, 5_000, "USD", "stripe", "pi_1"));
+        stored(order.value(), new OrderPlaced(order, "ORD-20261202-ABCD", buyer, List.of(new dev.stoa.api.ordering.OrderLine(
+                "product", java.util.UUID.randomUUID().toString(), vendor, "Lamp", "SKU-1", 5_000, 1, 5_000, true)),
+                new OrderAmounts(5_000, 0, 0, 0, 5_000, "USD"), null, null, PlaceOrder.CARD, null, Instant.now().plusSeconds(1800)));
+        PaymentProcess closed = new PaymentProcess(new Commands(DefaultCommandGateway.builder().commandBus(bus).build(),
+                Duration.ofSeconds(5)), new SandboxGateway(), events, sellers -> sellers.contains(vendor.value()));
+        closed.on(captured());
+        assertThat(sent).containsExactly(
+                new CancelOrder(order, CancelOrder.SELLER_CLOSED, dev.stoa.api.platform.Actor.system()),
+                new RequestRefund(payment, "unconfirmed-" + payment.value(), null,
+                        "a seller of the order closed their account before the payment arrived", "system"));
     }
 
     @Test

@@ -29,14 +29,16 @@ public record CancelOrder(@TargetAggregateIdentifier OrderId orderId, String rea
      * the platform makes of a paid order.
      */
     public static final String PAYMENT_REFUNDED = "payment_refunded";
+    /** The reason the payment saga gives when a seller of the order closed their account before its payment arrived. */
+    public static final String SELLER_CLOSED = "seller_closed";
 
     /**
      * Whether {@code reason} is one the platform gives itself ({@link #EXPIRED}, {@link #USER_DEACTIVATED},
-     * {@link #REFUNDED}, {@link #PAYMENT_REFUNDED}): not the buyer's or staff's words, so stored in clear, never sealed
+     * {@link #REFUNDED}, {@link #PAYMENT_REFUNDED}, {@link #SELLER_CLOSED}): not the buyer's or staff's words, so stored in clear, never sealed
      * with the buyer's key.
      */
     public static boolean fixedReason(String reason) {
         return EXPIRED.equals(reason) || USER_DEACTIVATED.equals(reason) || REFUNDED.equals(reason)
-                || PAYMENT_REFUNDED.equals(reason);
+                || PAYMENT_REFUNDED.equals(reason) || SELLER_CLOSED.equals(reason);
     }
 }
