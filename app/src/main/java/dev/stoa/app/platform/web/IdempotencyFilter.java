@@ -83,7 +83,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         // the query is part of the request (since 2026-12-06, seventh session: a retry with its query mended was
         // answered the refusal of the first): without one, the fingerprint is what it was before
         String head = request.getMethod() + " " + request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
+                + (request.getQueryString() == null || request.getQueryString().isEmpty() ? "" : "?" + request.getQueryString())
+                + "\n";
         HttpServletRequest forward;
         String hash, rawHash;
         if (isMultipart(request)) {
