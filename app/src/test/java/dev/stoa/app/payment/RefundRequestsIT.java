@@ -470,7 +470,7 @@ class RefundRequestsIT extends ApiTest {
     }
 
     @Test
-    void rejected_thenNoMoney_andApprovingItIsAConflict() {
+    void rejected_thenNoMoney_andApprovingItIsAConflict_andTheBuyerIsTold() throws Exception {
         String lamp = product(2_000, 10), pen = product(333, 10);
         String[] buyer = customer();
         fund(buyer[1], 20_000);
@@ -496,6 +496,11 @@ class RefundRequestsIT extends ApiTest {
         assertThat(balance(buyer[1])).isEqualTo(before);
         assertThat(api.get("/api/v1/refunds/" + refundId, buyer[1]).body().get("attempts").asInt())
                 .as("rejected: never tried").isZero();
+        // the buyer is told, with staff's reason (nobody told them before 2026-12-06, seventh session)
+        JsonNode declined = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "was declined");
+        assertThat(declined.get("subject").asText()).contains(api.get("/api/v1/orders/" + orderId, buyer[1]).body()
+                .get("orderNumber").asText());
+        assertThat(declined.get("text").asText()).contains("Why: used.", "nothing was refunded");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.payment.PaymentRefundReversed;
 import dev.stoa.api.payment.PaymentRefunded;
 import dev.stoa.api.payment.RefundPaid;
+import dev.stoa.api.payment.RefundRejected;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.ordering.BuyerMails;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The buyer's mails about a card payment: it failed (once the order is cancelled for it), a refund went through (to the card, or
- * a refund request's to the wallet), a card refund was sent back by the bank after all. Named after the
+ * a refund request's to the wallet), a card refund was sent back by the bank after all, a refund request was declined. Named after the
  * event that caused them, so a redelivered event sends nothing more; never on a replay, not for events older than 48 h.
  */
 @Component
@@ -84,6 +85,21 @@ class PaymentMails {
     void on(RefundPaid e, EventMessage<?> message) {
         if (!dev.stoa.api.ordering.PlaceOrder.WALLET.equals(e.paymentMethod()) || e.amountCents() <= 0) return;
         send("refund-to-wallet", e.buyer().value(), message, model(e.orderId(), e.amountCents(), e.currency()));
+    }
+
+    /**
+     * A refund request declined by staff: the buyer is told, with staff's reason (sealed with the buyer's key; nothing
+     * once they were erased). Before 2026-12-06 (seventh session) nobody told them, and a rejected request looked
+     * forever pending from the buyer's mailbox (found by a walkthrough).
+     */
+    @EventHandler
+    void on(RefundRejected e, EventMessage<?> message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("orderNumber", OrderRecord.read(events, e.orderId()).map(OrderRecord::orderNumber).orElse(e.orderId().value()));
+        model.put("orderUrl", publicUrl + "/orders/" + e.orderId().value());
+        String why = e.reason() == null ? "" : personal.open(e.buyer().value(), e.reason());
+        model.put("why", PersonalData.ERASED.equals(why) ? "" : why.replaceAll("\\.$", ""));
+        send("refund-rejected", e.buyer().value(), message, model);
     }
 
     private Map<String, Object> model(OrderId orderId, long cents, String currency) {
