@@ -8,6 +8,7 @@ import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.catalog.SellerAccounts;
+import dev.stoa.command.ordering.PlacedOrders;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.List;
@@ -125,9 +126,7 @@ class PaymentProcess {
 
     /** The vendors and instructors of the order's lines. */
     private List<String> sellersOf(dev.stoa.api.ordering.OrderId orderId) {
-        return events.readEvents(orderId.value(), 0).asStream().map(m -> (Object) m.getPayload())
-                .filter(dev.stoa.api.ordering.OrderPlaced.class::isInstance).findFirst()
-                .map(p -> ((dev.stoa.api.ordering.OrderPlaced) p).lines().stream().map(l -> l.vendorId().value()).distinct().toList())
+        return PlacedOrders.of(events, orderId).map(p -> p.lines().stream().map(l -> l.vendorId().value()).distinct().toList())
                 .orElse(List.of());
     }
 

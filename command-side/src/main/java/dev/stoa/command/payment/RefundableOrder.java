@@ -5,6 +5,7 @@ import dev.stoa.api.ordering.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import dev.stoa.command.ordering.PlacedOrders;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -45,8 +46,7 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
 
     /** The coupon the order redeemed at checkout, if any (from its {@link OrderPlaced}). */
     static Optional<String> coupon(EventStore events, OrderId orderId) {
-        return events.readEvents(orderId.value(), 0).asStream().map(EventMessage::getPayload)
-                .filter(OrderPlaced.class::isInstance).findFirst().map(p -> ((OrderPlaced) p).couponCode());
+        return PlacedOrders.of(events, orderId).map(OrderPlaced::couponCode);
     }
 
     private RefundableOrder in(OrderStatus s) {

@@ -14,6 +14,7 @@ import dev.stoa.api.payment.OrderRefundsId;
 import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundLineAmount;
 import dev.stoa.api.review.ReviewIds;
+import dev.stoa.command.ordering.PlacedOrders;
 import dev.stoa.api.review.WithdrawCourseReviewOfRevokedAccess;
 import dev.stoa.api.review.WithdrawReviewOfUndonePurchase;
 import java.util.HashMap;
@@ -96,11 +97,10 @@ class PurchaseLedger {
                 for (RefundLineAmount line : approved.lines())
                     if (OrderLine.PRODUCT.equals(line.itemType())) refunded.merge(line.itemId(), line.quantity(), Integer::sum);
         Map<String, Integer> bought = new HashMap<>();
-        events.readEvents(e.orderId().value(), 0).asStream().map(m -> (Object) m.getPayload())
-                .filter(OrderPlaced.class::isInstance).findFirst().ifPresent(placed -> {
-                    for (OrderLine line : ((OrderPlaced) placed).lines())
-                        if (OrderLine.PRODUCT.equals(line.itemType())) bought.merge(line.itemId(), line.quantity(), Integer::sum);
-                });
+        PlacedOrders.of(events, e.orderId()).ifPresent(placed -> {
+            for (OrderLine line : placed.lines())
+                if (OrderLine.PRODUCT.equals(line.itemType())) bought.merge(line.itemId(), line.quantity(), Integer::sum);
+        });
         List<String> undone = bought.entrySet().stream().filter(b -> refunded.getOrDefault(b.getKey(), 0) >= b.getValue())
                 .map(Map.Entry::getKey).sorted().toList();
         for (String product : undone)

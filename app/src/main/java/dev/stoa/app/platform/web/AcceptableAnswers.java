@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * happened (a voucher redeemed, an order placed and paid from the wallet) and its client read 406, "not done", and
  * the {@link IdempotencyFilter} kept that 406 for the key, so the client's retry with an acceptable header was
  * answered 406 again, for 24 hours (found by a walkthrough, 2026-12-06). A refusal here ran nothing, so the filter
- * keeps no answer for it ({@link #refusedBeforeTheHandler}): the retry runs.
+ * keeps no answer for it ({@link RefusedBeforeTheHandler}): the retry runs.
  * <p>
  * Endpoints that declare what they produce ({@code produces}, such as a certificate's PDF) are matched by Spring MVC
  * before this runs. The others answer JSON (and a problem as {@code application/problem+json}); the API speaks no
@@ -39,7 +39,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @Configuration
 class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
-    private static final String REFUSED = AcceptableAnswers.class.getName() + ".refused";
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
     private final ObjectProvider<RequestMappingHandlerAdapter> adapter; // its converters: those that write the answer
     private final ObjectProvider<ContentNegotiationManager> negotiation;
@@ -54,8 +53,6 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         this.negotiation = negotiation;
     }
 
-    /** Whether this request was refused with 406 before its handler ran (nothing happened). */
-    static boolean refusedBeforeTheHandler(HttpServletRequest request) { return request.getAttribute(REFUSED) != null; }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) { registry.addInterceptor(this); }
@@ -81,7 +78,7 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         try {
             accepted = negotiationManager().resolveMediaTypes(new ServletWebRequest(request));
         } catch (HttpMediaTypeNotAcceptableException malformed) {
-            request.setAttribute(REFUSED, Boolean.TRUE);
+            RefusedBeforeTheHandler.mark(request);
             throw malformed;
         }
         if (accepted.isEmpty()) return true;
@@ -104,7 +101,7 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
             producible.addAll(types);
         }
         producible.removeIf(t -> !t.isWildcardSubtype() && PROBLEM.isCompatibleWith(t));
-        request.setAttribute(REFUSED, Boolean.TRUE);
+        RefusedBeforeTheHandler.mark(request);
         throw new HttpMediaTypeNotAcceptableException(List.copyOf(producible));
     }
 
@@ -118,7 +115,7 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         if (accepted.stream().allMatch(t -> t.getQualityValue() > 0)) return true;
         List<MediaType> types = declared.stream().filter(MediaType.class::isInstance).map(MediaType.class::cast).toList();
         if (types.stream().anyMatch(t -> accepts(accepted, t))) return true;
-        request.setAttribute(REFUSED, Boolean.TRUE);
+        RefusedBeforeTheHandler.mark(request);
         throw new HttpMediaTypeNotAcceptableException(types);
     }
 

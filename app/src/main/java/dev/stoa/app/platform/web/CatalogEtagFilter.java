@@ -131,9 +131,7 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
             if (region != null) handled.get(region).increment();
             if (anyTag(request)) { // "*" on a read nothing keeps (its ETag only), or while the cache is off (a rebuild)
                 Answer answer = handle(request, response, chain);
-                if (answer == null) return; // not a 200: passed on as it came
-                response.setHeader(HttpHeaders.ETAG, answer.etag());
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                if (answer != null) notModified(response, answer); // not a 200: passed on as it came
                 return;
             }
             super.doFilterInternal(request, response, chain);
@@ -162,8 +160,7 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
             for (Map.Entry<String, String> header : answer.headers()) response.addHeader(header.getKey(), header.getValue());
         }
         if (anyTag(request)) { // "*": any current answer (RFC 9110, 13.1.2), which Spring matches only for unsafe methods
-            response.setHeader(HttpHeaders.ETAG, answer.etag());
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            notModified(response, answer);
             return;
         }
         if (new ServletWebRequest(request, response).checkNotModified(answer.etag())) return; // 304, ETag set
@@ -228,6 +225,11 @@ public class CatalogEtagFilter extends ShallowEtagHeaderFilter {
         }
         String etag = generateETagHeaderValue(new ByteArrayInputStream(body), isWriteWeakETag());
         return new Answer(held.getContentType(), body, etag, List.copyOf(headers));
+    }
+
+    private static void notModified(HttpServletResponse response, Answer answer) {
+        response.setHeader(HttpHeaders.ETAG, answer.etag());
+        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
     }
 
     /** A HEAD, handled as the GET it asks the headers of. */

@@ -150,10 +150,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(request, wrapper);
-            // an Accept header refused before the handler ran nothing: no answer is kept, so a retry runs; nor for an
-            // account refused for its state (suspended), which may change before the retry
-            if (wrapper.getStatus() < 500 && !AcceptableAnswers.refusedBeforeTheHandler(request)
-                    && !QueryParameters.refusedBeforeTheHandler(request)
+            // a request refused before the handler (its Accept, its query) ran nothing: no answer is kept, so a retry
+            // runs; nor for an account refused for its state (suspended), which may change before the retry
+            if (wrapper.getStatus() < 500 && !RefusedBeforeTheHandler.is(request)
                     && !ActiveAccountWrites.refusedForTheAccount(request)) {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),

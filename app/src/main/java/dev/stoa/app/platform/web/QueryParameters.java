@@ -35,10 +35,6 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
     record Taken(Map<String, Boolean> names, boolean any) {}
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
-    private static final String REFUSED = QueryParameters.class.getName() + ".refused";
-
-    /** Whether this request was refused for its query before its handler ran (nothing happened: no answer is kept). */
-    static boolean refusedBeforeTheHandler(HttpServletRequest request) { return request.getAttribute(REFUSED) != null; }
 
     private final Map<HandlerMethod, Taken> taken = new ConcurrentHashMap<>();
 
@@ -66,7 +62,7 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
                     + " times; it takes one value"));
         });
         if (errors.isEmpty()) return true;
-        request.setAttribute(REFUSED, Boolean.TRUE);
+        RefusedBeforeTheHandler.mark(request);
         throw DomainException.badInput("parameter " + errors.get(0).get("field") + ": " + errors.get(0).get("message"))
                 .with("errors", List.copyOf(errors));
     }
