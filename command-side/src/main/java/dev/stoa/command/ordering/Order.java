@@ -249,6 +249,26 @@ public class Order {
         return cancel(reason, platform && CancelOrder.fixedReason(reason), actor.userId(), holds, personal);
     }
 
+    /**
+     * A seller of the order closed their account (see {@link CancelOrderOfClosedSeller}): an unpaid order is cancelled;
+     * a paid one while nobody else has a say yet (nothing shipped, no course granted) and the seller still has units to
+     * ship in it. Before 2026-12-06 (eighth session) only a payment that arrived after the closing was turned back; an
+     * order paid before stayed {@code confirmed}, its money kept for a shipment nobody would make.
+     */
+    @CommandHandler
+    OrderCancelled handle(CancelOrderOfClosedSeller cmd, OrderHolds holds, PersonalData personal) {
+        String seller = cmd.sellerId() == null ? null : cmd.sellerId().value();
+        if (status == OrderStatus.CANCELLED || lines.stream().noneMatch(l -> l.vendorId().value().equals(seller))) return null;
+        String system = Actor.system().userId();
+        if (status == OrderStatus.PENDING) return cancel(CancelOrder.SELLER_CLOSED, true, system, holds, personal);
+        boolean leftToShip = lines.stream().anyMatch(l -> l.physical() && l.vendorId().value().equals(seller)
+                && l.quantity() > withdrawn.getOrDefault(l.itemId(), 0));
+        boolean course = lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType()));
+        if (status == OrderStatus.CONFIRMED && shipped.isEmpty() && leftToShip && !course)
+            return cancel(CancelOrder.SELLER_CLOSED, true, system, holds, personal);
+        return null;
+    }
+
     @CommandHandler
     void handle(ExpireOrder cmd, OrderHolds holds, PersonalData personal) {
         if (status == OrderStatus.PENDING) cancel(CancelOrder.EXPIRED, true, "system", holds, personal);

@@ -60,7 +60,9 @@ class OrderMails {
             case CancelOrder.EXPIRED -> "it was not paid in time";
             case CancelOrder.USER_DEACTIVATED -> "the account was closed";
             case CancelOrder.PAYMENT_REFUNDED -> "its payment was refunded";
-            case CancelOrder.SELLER_CLOSED -> "a seller of the order closed their shop; your payment is refunded";
+            // unpaid as far as the order knows; a card payment that arrives anyway is refunded (payment-process)
+            case CancelOrder.SELLER_CLOSED -> e.paidCents() > 0 ? "a seller of the order closed their shop"
+                    : "a seller of the order closed their shop; a payment you made for it is refunded";
             default -> personal.open(buyer, e.reason());
         };
         // what comes back: the payment less what refunds gave back before (all of it: nothing more to say); not known

@@ -570,6 +570,57 @@ class OrderTest {
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
+    /**
+     * A seller of the order closed their account: an unpaid order is cancelled; a paid one is cancelled (and so refunded
+     * whole) while nothing of it shipped and the seller has units left to ship in it. Before 2026-12-06 (eighth
+     * session) a paid order stayed confirmed, its money kept for a shipment nobody would make.
+     */
+    @Test
+    void givenASellerClosed_whenTheOrderIsTurnedBack_thenUnpaidOrPaidAndNothingShipped_isCancelled() {
+        fixture.given(placed())
+                .when(new CancelOrderOfClosedSeller(orderId, vendorB))
+                .expectEvents(cancelled("pending", CancelOrder.SELLER_CLOSED, "system", false));
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectEvents(cancelled("confirmed", CancelOrder.SELLER_CLOSED, "system", true));
+        // the other seller's refunds took some units before: the closed seller's still go, and the order with them
+        OrderLinesWithdrawn pans = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of());
+        fixture.given(placed(), confirmed(), pans)
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectEvents(cancelled("confirmed", CancelOrder.SELLER_CLOSED, "system", true,
+                        java.util.Map.of(pan.itemId(), 1)));
+    }
+
+    /**
+     * What the closing does not decide: a seller with no line in the order; one whose every unit refunds took back
+     * already; an order that shipped anything (the other seller's lines included: it is under way, for an admin), or is
+     * cancelled; and a paid one that holds a course (granted at payment: its refund has a request's rules).
+     */
+    @Test
+    void givenASellerClosed_whenTheOrderShippedOrHoldsACourseOrIsNotTheirs_thenNothingChanges() {
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrderOfClosedSeller(orderId, UserId.random()))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of()))
+                .when(new CancelOrderOfClosedSeller(orderId, vendorB))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), confirmed(), shippedB())
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), confirmed(), shippedA(), shippedB(), shipped())
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), cancelled("pending", CancelOrder.SELLER_CLOSED, "system", false))
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        OrderLine course = line(vendorB, 1, 4_900, false);
+        OrderPlaced withCourse = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, course), amounts, null,
+                null, PlaceOrder.WALLET, null, HOLD);
+        fixture.given(withCourse, confirmed())
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     @Test
     void givenUnitsWithdrawn_whenAdminCancels_thenTheCancellationNamesThem() {
         fixture.given(placed(), confirmed(), new OrderLinesWithdrawn(orderId, REFUND, List.of(units(kettle, 1)), List.of()))
