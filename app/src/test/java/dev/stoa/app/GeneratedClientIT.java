@@ -19,7 +19,8 @@ import dev.stoa.client.model.RegisterRequest;
 import dev.stoa.client.model.SearchResult;
 import dev.stoa.client.model.Tokens;
 import dev.stoa.client.model.VerifyRequest;
-import java.util.Map;
+import dev.stoa.client.model.CreatedProduct;
+import dev.stoa.client.model.CreatedUser;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,9 @@ class GeneratedClientIT extends ApiTest {
         IdentityApi identity = new IdentityApi(client);
         String email = unique("gen") + "@example.org";
 
-        Map<String, String> registered = identity.register(new RegisterRequest().email(email).password(PASSWORD)
+        CreatedUser registered = identity.register(new RegisterRequest().email(email).password(PASSWORD)
                 .firstName("Grace").lastName("Hopper").roles(Set.of("vendor")), null, null);
-        assertThat(registered).containsKey("userId");
+        assertThat(registered.getUserId()).as("the new id, a typed field since 2026-12-06 (a map before)").isNotBlank();
         String link = new Mailbox(api).find(email, "confirm", "signed up: (\\S+)");
         identity.verifyEmail(new VerifyRequest().token(link).password(PASSWORD), null, null);
         Tokens tokens = identity.login(new LoginRequest().email(email).password(PASSWORD), null, null);
@@ -52,20 +53,20 @@ class GeneratedClientIT extends ApiTest {
         String sku = unique("GEN");
         ProductRequest kettle = new ProductRequest().sku(sku).slug(sku.toLowerCase()).name("Generated Kettle")
                 .priceCents(4_250L).currency("EUR").brand("Codegen");
-        Map<String, String> created = catalog.createProduct(kettle, null, UUID.randomUUID().toString());
-        ProductView product = catalog.getProduct(created.get("productId"), null, null, null);
+        CreatedProduct created = catalog.createProduct(kettle, null, UUID.randomUUID().toString());
+        ProductView product = catalog.getProduct(created.getProductId(), null, null, null);
         assertThat(product.getName()).isEqualTo("Generated Kettle");
         assertThat(product.getPriceCents()).isEqualTo(4_250L);
-        assertThat(product.getVendorId()).isEqualTo(registered.get("userId"));
+        assertThat(product.getVendorId()).isEqualTo(registered.getUserId());
 
         SearchResult found = new SearchApi(client).searchCatalog("generatd kettle", null, null, null, null, null, "Codegen",
                 null, 10, 0, null, null, null);
-        assertThat(found.getItems()).extracting(hit -> hit.getId()).contains(created.get("productId"));
+        assertThat(found.getItems()).extracting(hit -> hit.getId()).contains(created.getProductId());
 
         // a conditional read: the ETag held still matches, so 304 without a body (an ApiException with code 304)
-        String etag = catalog.getProductWithHttpInfo(created.get("productId"), null, null, null).getHeaders().get("etag").get(0);
+        String etag = catalog.getProductWithHttpInfo(created.getProductId(), null, null, null).getHeaders().get("etag").get(0);
         ApiException notModified = catchThrowableOfType(ApiException.class,
-                () -> catalog.getProduct(created.get("productId"), null, null, etag));
+                () -> catalog.getProduct(created.getProductId(), null, null, etag));
         assertThat(notModified.getCode()).isEqualTo(304);
 
         ApiException refused = catchThrowableOfType(ApiException.class,

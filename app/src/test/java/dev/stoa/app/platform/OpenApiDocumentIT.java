@@ -33,4 +33,27 @@ class OpenApiDocumentIT extends ApiTest {
         assertThat(JSON.readTree(committed.toFile())).as("openapi/stoa-api.json is the served document; rerun with "
                 + "-Dstoa.openapi.write=true to update it").isEqualTo(document);
     }
+
+    /**
+     * Every JSON answer of a success names its fields, so that a generated client reads them as typed fields: an answer
+     * typed as a map (the created ids were, before 2026-12-06, eighth session: {@code Map<String, String>}, found by a
+     * walkthrough) gives a client nothing to read by name. The JSON Web Key Set is the standard's own document.
+     */
+    @Test
+    void everySuccessfulJsonAnswerNamesItsFields() {
+        JsonNode document = api.get("/v3/api-docs").body();
+        java.util.List<String> untyped = new java.util.ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> op.getValue()
+                .path("responses").properties().forEach(answer -> {
+                    if (!answer.getKey().startsWith("2")) return;
+                    answer.getValue().path("content").properties().forEach(type -> {
+                        JsonNode schema = type.getValue().path("schema");
+                        boolean named = schema.has("$ref") || schema.has("properties") || schema.has("items")
+                                || (schema.has("type") && !"object".equals(schema.get("type").asText()));
+                        if (!named && !path.getKey().equals("/api/v1/auth/jwks"))
+                            untyped.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + answer.getKey() + " " + type.getKey());
+                    });
+                })));
+        assertThat(untyped).as("answers without named fields").isEmpty();
+    }
 }

@@ -8,10 +8,10 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -25,10 +25,13 @@ class CouponCommandController {
 
     CouponCommandController(Commands commands) { this.commands = commands; }
 
+    /** The new coupon, by its code as stored (upper case). */
+    record CreatedCoupon(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String code) {}
+
     @PostMapping
     @Operation(operationId = "createCoupon", summary = "Create a coupon code: percent or fixed amount, window and limits (admin)")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody CartRequests.NewCoupon body) {
+    ResponseEntity<CreatedCoupon> create(@Valid @RequestBody CartRequests.NewCoupon body) {
         String code = CartIds.normaliseCode(body.code());
         try {
             commands.send(new CreateCoupon(body.terms()));
@@ -40,7 +43,7 @@ class CouponCommandController {
             throw new DomainException(ErrorCode.DUPLICATE_COUPON, "a coupon with the code " + code + " exists (created by "
                     + "another request at the same moment)");
         }
-        return ResponseEntity.created(URI.create("/api/v1/admin/coupons/" + code)).body(Map.of("code", code));
+        return ResponseEntity.created(URI.create("/api/v1/admin/coupons/" + code)).body(new CreatedCoupon(code));
     }
 
     @DeleteMapping("/{code}")

@@ -5,12 +5,12 @@ import dev.stoa.api.catalog.CreateCategory;
 import dev.stoa.api.platform.Ids;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.stoa.api.platform.Slugs;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -29,14 +29,17 @@ class CategoryCommandController {
                            @Size(max = 2000) String description,
                            @Min(-1_000_000) @Max(1_000_000) Integer sortOrder) {}
 
+    /** The new category. */
+    record CreatedCategory(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String categoryId) {}
+
     @PostMapping
     @Operation(operationId = "createCategory", summary = "Create a category, optionally under a parent (admin)")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody CategoryRequest body) {
+    ResponseEntity<CreatedCategory> create(@Valid @RequestBody CategoryRequest body) {
         CategoryId id = CategoryId.random();
         commands.send(new CreateCategory(id, body.name(), body.slug(),
                 body.parentId() == null ? null : new CategoryId(body.parentId()), body.description(),
                 body.sortOrder() == null ? 0 : body.sortOrder()));
-        return ResponseEntity.created(URI.create("/api/v1/categories/" + id)).body(Map.of("categoryId", id.value()));
+        return ResponseEntity.created(URI.create("/api/v1/categories/" + id)).body(new CreatedCategory(id.value()));
     }
 }

@@ -9,10 +9,10 @@ import dev.stoa.command.identity.RoleHolders;
 import dev.stoa.command.inventory.InventoryOpening;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,17 +34,20 @@ class ProductCommandController {
         this.roleHolders = roleHolders;
     }
 
+    /** The new product. */
+    record CreatedProduct(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String productId) {}
+
     @PostMapping
     @Operation(operationId = "createProduct", summary = "List a new product (vendor for itself, admin for any vendor)")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody ProductRequest body, Actor actor) {
+    ResponseEntity<CreatedProduct> create(@Valid @RequestBody ProductRequest body, Actor actor) {
         ProductId id = ProductId.random();
         UserId vendor = new UserId(body.vendorId() != null ? body.vendorId() : actor.userId());
         if (!vendor.value().equals(actor.userId()) && actor.isAdmin())
             roleHolders.require(vendor, Roles.VENDOR, ErrorCode.UNKNOWN_VENDOR, "vendorId");
         commands.send(new CreateProduct(id, vendor, body.details(), actor));
         openInventory(id, vendor);
-        return ResponseEntity.created(URI.create("/api/v1/products/" + id)).body(Map.of("productId", id.value()));
+        return ResponseEntity.created(URI.create("/api/v1/products/" + id)).body(new CreatedProduct(id.value()));
     }
 
     /**

@@ -11,13 +11,13 @@ import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -65,10 +65,13 @@ class AuthController {
         public String toString() { return "VerifyRequest[***]"; }
     }
 
+    /** The new account. */
+    record CreatedUser(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String userId) {}
+
     @PostMapping("/register")
     @Operation(operationId = "register", summary = "Open an account (customer, instructor and/or vendor) and send the e-mail verification mail")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterRequest body) {
+    ResponseEntity<CreatedUser> register(@Valid @RequestBody RegisterRequest body) {
         Set<String> roles = body.roles() == null || body.roles().isEmpty() ? Set.of(Roles.CUSTOMER) : body.roles();
         if (!SELF_SERVICE_ROLES.containsAll(roles))
             throw DomainException.forbidden("roles may be customer, instructor or vendor; others are granted by an admin");
@@ -80,7 +83,7 @@ class AuthController {
         personal.prepareKey(id.value()); // before the command's transaction: with Axon Server it needs no second connection
         commands.send(new RegisterUser(id, body.email(), Passwords.hash(body.password()), body.firstName().trim(),
                 body.lastName().trim(), body.phone(), roles, false));
-        return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(Map.of("userId", id.value()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + id)).body(new CreatedUser(id.value()));
     }
 
     @PostMapping("/email/verify")

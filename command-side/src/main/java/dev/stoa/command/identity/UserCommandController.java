@@ -4,11 +4,11 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.identity.*;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.*;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -81,15 +81,18 @@ class UserCommandController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The new address. */
+    record CreatedAddress(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String addressId) {}
+
     @PostMapping("/{userId}/addresses")
     @Operation(operationId = "addAddress", summary = "Add an address (that user, admin); at most one is the default")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
+    ResponseEntity<CreatedAddress> addAddress(@PathVariable UserId userId, @Valid @RequestBody AddressRequest body,
                                                    Actor actor) {
         String addressId = UUID.randomUUID().toString();
         commands.send(new AddAddress(userId, addressId, body.address(), actor));
         return ResponseEntity.created(URI.create("/api/v1/users/" + userId + "/addresses/" + addressId))
-                .body(Map.of("addressId", addressId));
+                .body(new CreatedAddress(addressId));
     }
 
     @PutMapping("/{userId}/addresses/{addressId}")

@@ -8,10 +8,10 @@ import dev.stoa.api.platform.Roles;
 import dev.stoa.command.identity.RoleHolders;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -29,16 +29,19 @@ class CourseCommandController {
         this.roleHolders = roleHolders;
     }
 
+    /** The new course. */
+    record CreatedCourse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String courseId) {}
+
     @PostMapping
     @Operation(operationId = "createCourse", summary = "Create a draft course (instructor for itself, admin for an instructor)")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody CourseRequest body, Actor actor) {
+    ResponseEntity<CreatedCourse> create(@Valid @RequestBody CourseRequest body, Actor actor) {
         CourseId id = CourseId.random();
         UserId instructor = new UserId(body.instructorId() != null ? body.instructorId() : actor.userId());
         if (!instructor.value().equals(actor.userId()) && actor.isAdmin())
             roleHolders.require(instructor, Roles.INSTRUCTOR, ErrorCode.UNKNOWN_INSTRUCTOR, "instructorId");
         commands.send(new CreateCourse(id, instructor, body.details(), actor));
-        return ResponseEntity.created(URI.create("/api/v1/courses/" + id)).body(Map.of("courseId", id.value()));
+        return ResponseEntity.created(URI.create("/api/v1/courses/" + id)).body(new CreatedCourse(id.value()));
     }
 
     @PutMapping("/{courseId}")
@@ -65,15 +68,18 @@ class CourseCommandController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The new lesson. */
+    record CreatedLesson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String lessonId) {}
+
     @PostMapping("/{courseId}/lessons")
     @Operation(operationId = "addLesson", summary = "Add a draft lesson to a course (its instructor or an admin)")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> addLesson(@PathVariable CourseId courseId, @Valid @RequestBody LessonRequest body,
+    ResponseEntity<CreatedLesson> addLesson(@PathVariable CourseId courseId, @Valid @RequestBody LessonRequest body,
                                                   Actor actor) {
         LessonId id = LessonId.random();
         commands.send(new AddLesson(courseId, id, body.details(), actor));
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/lessons/" + id))
-                .body(Map.of("lessonId", id.value()));
+                .body(new CreatedLesson(id.value()));
     }
 
     @PutMapping("/{courseId}/lessons/{lessonId}")

@@ -8,6 +8,7 @@ import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.identity.AccountAddresses;
 import dev.stoa.command.platform.RequestContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -44,10 +45,13 @@ class NotificationCommandController {
                               @NotBlank @Size(max = 200) String subject,
                               @NotBlank @Size(max = 20_000) String text) {}
 
+    /** The mail taken for sending (its id, as the notification log shows it). */
+    record NotificationAccepted(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String notificationId) {}
+
     @PostMapping("/send")
     @Operation(operationId = "sendNotification", summary = "Send a manual e-mail (admin); with Idempotency-Key a retry sends nothing twice")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<Map<String, String>> send(@Valid @RequestBody ManualNotification body,
+    ResponseEntity<NotificationAccepted> send(@Valid @RequestBody ManualNotification body,
                                              Actor actor) {
         if (!actor.isAdmin()) throw DomainException.forbidden("only an admin sends manual notifications");
         // the mail goes into that user's log: a user who never was, or was erased, has none (it was 202, and the mail
@@ -71,6 +75,6 @@ class NotificationCommandController {
         model.put("subject", body.subject().replaceAll("[\\r\\n]+", " "));
         model.put("text", body.text());
         mailer.send(new MailRequest(id.value(), userId, body.recipient(), "manual", model));
-        return ResponseEntity.accepted().body(Map.of("notificationId", id.value()));
+        return ResponseEntity.accepted().body(new NotificationAccepted(id.value()));
     }
 }

@@ -12,6 +12,7 @@ import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,7 +24,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -80,6 +80,13 @@ class PaymentCommandController {
 
     record RefundAccepted(String paymentId, String refundId, long amountCents, String status) {}
 
+    /** The sandbox's confirmation taken: the payment and the test card it was confirmed with (the outcome follows). */
+    record SandboxConfirmation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String paymentId,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String paymentMethod) {}
+
+    /** A webhook event taken (applied now, or once before). */
+    record WebhookReceived(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean received) {}
+
     @PostMapping
     @SecretResponse
     @ResponseStatus(HttpStatus.CREATED)
@@ -102,7 +109,7 @@ class PaymentCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "confirmSandboxPayment", summary = "Sandbox mode only: confirm your payment with one of Stripe's "
             + "test cards, as Stripe.js would; the outcome arrives as Stripe's webhook would (order confirmed, or cancelled)")
-    Map<String, String> confirmInSandbox(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
+    SandboxConfirmation confirmInSandbox(@Parameter(description = NOT_BY_CARD) @PathVariable String paymentId,
                                          @Valid @RequestBody SandboxConfirmRequest body, Actor actor) {
         if (!(gateway instanceof SandboxGateway sandbox)) throw DomainException.notFound("sandbox");
         PaymentRecord payment = payments.record(ids.toConfirm(paymentId, actor));
@@ -112,16 +119,16 @@ class PaymentCommandController {
         SandboxGateway.Webhook webhook = sandbox.confirmation(payment.intentId(), payment.paymentId(), payment.orderId(),
                 payment.amountCents(), payment.currency(), body.paymentMethod());
         webhooks.receive(webhook.payload(), webhook.signature());
-        return Map.of("paymentId", payment.paymentId().value(), "paymentMethod", body.paymentMethod());
+        return new SandboxConfirmation(payment.paymentId().value(), body.paymentMethod());
     }
 
     @PostMapping(path = "/webhook", consumes = "application/json")
     @Operation(operationId = "receiveStripeWebhook", summary = "Stripe's webhook endpoint: events verified by their "
             + "Stripe-Signature and applied once each, however often and in whatever order they arrive")
-    Map<String, Boolean> webhook(@RequestBody String payload,
+    WebhookReceived webhook(@RequestBody String payload,
                                  @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         webhooks.receive(payload, signature);
-        return Map.of("received", true);
+        return new WebhookReceived(true);
     }
 
     @PostMapping("/{paymentId}/refund")

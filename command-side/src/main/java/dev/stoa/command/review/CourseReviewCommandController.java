@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -32,12 +31,12 @@ class CourseReviewCommandController {
     @Operation(operationId = "postCourseReview",
             summary = "Review a course you study (at least one lesson completed): one review per course")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> post(@PathVariable CourseId courseId, @Valid @RequestBody ReviewRequest body,
+    ResponseEntity<CreatedReview> post(@PathVariable CourseId courseId, @Valid @RequestBody ReviewRequest body,
                                              Actor actor) {
         ReviewId id = ReviewCommandController.postRetryingOnce(commands,
                 new PostCourseReview(courseId, ReviewId.random(), body.rating(), body.comment(), actor));
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/reviews/" + id))
-                .body(Map.of("reviewId", id.value()));
+                .body(new CreatedReview(id.value()));
     }
 
     @PutMapping("/{reviewId}")

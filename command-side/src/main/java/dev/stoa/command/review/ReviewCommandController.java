@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -43,14 +42,14 @@ class ReviewCommandController {
     @Operation(operationId = "postProductReview",
             summary = "Review a product you bought (a confirmed, shipped or delivered order): one review per product")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Map<String, String>> post(@PathVariable ProductId productId, @Valid @RequestBody ReviewRequest body,
+    ResponseEntity<CreatedReview> post(@PathVariable ProductId productId, @Valid @RequestBody ReviewRequest body,
                                              Actor actor) {
         // a suspended or closed account's access token outlives the suspension: it publishes nothing (it did, before
         // 2026-12-06, fourth session)
         PostReview command = new PostReview(productId, ReviewId.random(), body.rating(), body.comment(), actor);
         ReviewId id = postRetryingOnce(commands, command);
         return ResponseEntity.created(URI.create("/api/v1/products/" + productId + "/reviews/" + id))
-                .body(Map.of("reviewId", id.value()));
+                .body(new CreatedReview(id.value()));
     }
 
     /**
