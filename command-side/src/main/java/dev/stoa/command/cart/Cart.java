@@ -99,7 +99,7 @@ public class Cart {
         // a line of this id that is a product is no course: the id names no course (it answered course_in_cart)
         if (held != null && held.itemType != CartItemType.COURSE) throw DomainException.notFound("course " + id);
         if (held != null) throw new DomainException(ErrorCode.COURSE_IN_CART, "course " + id + " is in the cart already");
-        if (cmd.quantity() != 1) throw DomainException.badInput("a course is bought once: quantity must be 1");
+        if (cmd.quantity() != 1) throw DomainException.badInput("quantity must be 1: a course is bought once");
         if (lines.size() >= MAX_LINES) throw DomainException.badInput("a cart holds at most " + MAX_LINES + " lines");
         CourseId courseId = new CourseId(id);
         CourseOffer course = catalog.course(courseId).orElseThrow(() -> DomainException.notFound("course " + id));
@@ -116,7 +116,7 @@ public class Cart {
         requireQuantity(cmd.quantity());
         Line line = requireLine(cmd.itemId());
         if (line.itemType == CartItemType.COURSE && cmd.quantity() != 1)
-            throw DomainException.badInput("a course is bought once: quantity must be 1");
+            throw DomainException.badInput("quantity must be 1: a course is bought once");
         if (line.quantity == cmd.quantity()) return;
         if (cmd.quantity() > line.quantity) purchasable(catalog, key(cmd.itemId()), cmd.quantity());
         apply(new CartItemQuantityChanged(cartId, userId, line.itemType, key(cmd.itemId()), cmd.quantity()));
