@@ -95,6 +95,10 @@ class NotificationMailIT extends ApiTest {
         assertThat(stranger.status()).as(stranger.toString()).isEqualTo(404);
         assertThat(stranger.code()).isEqualTo("not_found");
         assertThat(api.get("/api/v1/users/me/notifications").status()).isEqualTo(401);
+        // an admin asking for a user nobody is gets 404, as a mail to it does (it was 200 and empty)
+        Api.Response nobody = api.get("/api/v1/notifications/" + java.util.UUID.randomUUID(), tokenFor("admin"));
+        assertThat(nobody.status()).as(nobody.toString()).isEqualTo(404);
+        assertThat(nobody.code()).isEqualTo("not_found");
 
         // the one-time token lives nowhere once the mail is out: not in the outbox, not in any event
         assertThat(jdbc.queryForMap("select body_text, body_html, status from mail_outbox where notification_id = ?", id))
