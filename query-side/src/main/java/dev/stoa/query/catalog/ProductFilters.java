@@ -3,15 +3,17 @@ package dev.stoa.query.catalog;
 import dev.stoa.api.catalog.FindProducts;
 import dev.stoa.api.catalog.ProductSort;
 import dev.stoa.query.platform.JpqlList;
+import java.util.List;
 import java.util.Locale;
 
 /** The filters and sort of GET /api/v1/products as JPQL over product_view ({@code p}, a ProductEntity). */
 final class ProductFilters {
     private ProductFilters() {}
 
-    static JpqlList of(FindProducts q) {
+    /** {@code categories}: the filter's category and those under it ({@link CategorySubtrees}), or null. */
+    static JpqlList of(FindProducts q, List<String> categories) {
         return JpqlList.where("p.active = true")
-                .and("p.categoryId = :categoryId", "categoryId", q.categoryId())
+                .and("p.categoryId in :categories", "categories", categories)
                 .and("p.vendorId = :vendorId", "vendorId", q.vendorId())
                 .and("p.priceCents >= :minPrice", "minPrice", q.minPrice())
                 .and("p.priceCents <= :maxPrice", "maxPrice", q.maxPrice())

@@ -24,12 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductQueryHandler {
     private final ProductViewRepository products;
     private final InventoryViewRepository inventories;
+    private final CategorySubtrees subtrees;
     @PersistenceContext
     private EntityManager entityManager;
 
-    public ProductQueryHandler(ProductViewRepository products, InventoryViewRepository inventories) {
+    public ProductQueryHandler(ProductViewRepository products, InventoryViewRepository inventories,
+                               CategorySubtrees subtrees) {
         this.products = products;
         this.inventories = inventories;
+        this.subtrees = subtrees;
     }
 
     @QueryHandler
@@ -48,7 +51,7 @@ public class ProductQueryHandler {
      */
     @QueryHandler
     public FindProducts.Result handle(FindProducts query) {
-        JpqlList list = ProductFilters.of(query);
+        JpqlList list = ProductFilters.of(query, subtrees.of(query.categoryId()));
         List<ProductView> items = list.page(entityManager, "select p, (select i.available from InventoryEntity i"
                                 + " where i.productId = p.id) from ProductEntity p", ProductFilters.orderBy(query.sort()),
                         Object[].class, query.offset(), query.limit())

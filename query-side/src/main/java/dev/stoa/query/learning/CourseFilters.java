@@ -9,9 +9,10 @@ import dev.stoa.query.platform.JpqlList;
 final class CourseFilters {
     private CourseFilters() {}
 
-    static JpqlList of(FindCourses q) {
+    /** {@code categories}: the filter's category and those under it, or null. */
+    static JpqlList of(FindCourses q, java.util.List<String> categories) {
         return JpqlList.where("c.status = '" + CourseEntity.PUBLISHED + "'")
-                .and("c.categoryId = :categoryId", "categoryId", q.categoryId())
+                .and("c.categoryId in :categories", "categories", categories)
                 .and("c.instructorId = :instructorId", "instructorId", q.instructorId())
                 .and("c.priceCents >= :minPrice", "minPrice", q.minPrice())
                 .and("c.priceCents <= :maxPrice", "maxPrice", q.maxPrice())

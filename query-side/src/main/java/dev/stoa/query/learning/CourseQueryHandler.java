@@ -28,10 +28,13 @@ public class CourseQueryHandler {
     private final CourseViewRepository courses;
     private final LessonViewRepository lessons;
     private final CourseAccess access;
+    private final dev.stoa.query.catalog.CategorySubtrees subtrees;
     @PersistenceContext
     private EntityManager entityManager;
 
-    public CourseQueryHandler(CourseViewRepository courses, LessonViewRepository lessons, CourseAccess access) {
+    public CourseQueryHandler(CourseViewRepository courses, LessonViewRepository lessons, CourseAccess access,
+                              dev.stoa.query.catalog.CategorySubtrees subtrees) {
+        this.subtrees = subtrees;
         this.courses = courses;
         this.lessons = lessons;
         this.access = access;
@@ -39,7 +42,7 @@ public class CourseQueryHandler {
 
     @QueryHandler
     public FindCourses.Result handle(FindCourses query) {
-        JpqlList list = CourseFilters.of(query);
+        JpqlList list = CourseFilters.of(query, subtrees.of(query.categoryId()));
         List<CourseView> items = list.page(entityManager, "select c from CourseEntity c",
                 CourseFilters.orderBy(query.sort()), CourseEntity.class, query.offset(), query.limit())
                 .stream().map(CourseQueryHandler::view).toList();

@@ -8,6 +8,7 @@ import dev.stoa.api.catalog.SearchResult;
 import dev.stoa.api.catalog.SuggestCatalog;
 import dev.stoa.projection.catalog.search.ProductDocument;
 import java.io.IOException;
+import dev.stoa.query.catalog.CategorySubtrees;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -21,21 +22,25 @@ public class CatalogSearchQueryHandler {
     private final ElasticsearchClient client;
     private final SearchTargets targets;
     private final CatalogSuggester suggester;
+    private final CategorySubtrees subtrees;
 
-    CatalogSearchQueryHandler(ElasticsearchClient client, SearchTargets targets, CatalogSuggester suggester) {
+    CatalogSearchQueryHandler(ElasticsearchClient client, SearchTargets targets, CatalogSuggester suggester,
+                              CategorySubtrees subtrees) {
         this.client = client;
         this.targets = targets;
         this.suggester = suggester;
+        this.subtrees = subtrees;
     }
 
     @QueryHandler
     public SearchResult search(SearchCatalog query) throws IOException {
         List<String> indices = targets.forType(query.type());
         if (indices.isEmpty()) return new SearchResult(List.of(), 0, query.limit(), query.offset(), SearchFacets.NONE);
+        List<String> categories = subtrees.of(query.categoryId());
         // A missing index (nothing created yet) answers empty instead of failing.
         SearchResponse<ProductDocument> response = client.search(s -> s.index(indices)
                 .ignoreUnavailable(true).allowNoIndices(true)
-                .query(ProductQuery.of(query)).sort(ProductQuery.sort(query))
+                .query(ProductQuery.of(query, categories)).sort(ProductQuery.sort(query))
                 .from(query.offset()).size(query.limit()).trackTotalHits(t -> t.enabled(true))
                 .aggregations(SearchFacets.aggregations()), ProductDocument.class);
         boolean scored = ProductQuery.byRelevance(query);

@@ -32,7 +32,8 @@ final class SearchFixture {
 
     SearchFixture() {
         SearchTargets targets = new SearchTargets(indices);
-        handler = new CatalogSearchQueryHandler(client, targets, new CatalogSuggester(client, targets));
+        handler = new CatalogSearchQueryHandler(client, targets, new CatalogSuggester(client, targets),
+                id -> id == null ? null : List.of(id)); // a category is its own subtree here (no categories below)
     }
 
     static ProductCreated product(String name, String brand, long priceCents, CategoryId category) {
