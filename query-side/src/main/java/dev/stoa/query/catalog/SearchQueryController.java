@@ -6,6 +6,7 @@ import dev.stoa.query.platform.ListParams;
 import dev.stoa.query.platform.Queries;
 import dev.stoa.query.platform.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.*;
 import org.springframework.validation.annotation.Validated;
@@ -31,7 +32,9 @@ class SearchQueryController {
                         @RequestParam(required = false) @Size(max = 100) String brand,
                         @RequestParam(required = false) String sort,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int offset) {
+                        @Parameter(description = "hits to skip; offset + limit at most 10000 (Elasticsearch's result "
+                                + "window: narrow the query to page deeper)")
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(9_999) int offset) {
         if (type != null && !type.equals("product") && !type.equals("course"))
             throw DomainException.badInput("type must be product or course");
         ListParams.priceRange(minPrice, maxPrice);
