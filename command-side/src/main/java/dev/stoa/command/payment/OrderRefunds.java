@@ -48,6 +48,9 @@ public class OrderRefunds {
     private OrderId orderId;
     private RefundRequestId open;
     private final Map<String, String> states = new HashMap<>();
+    /** Each approval as decided, and who rejected each rejected request: a retry of the decision is answered from them. */
+    private final Map<String, RefundApproved> approvals = new HashMap<>();
+    private final Map<String, String> rejectedBy = new HashMap<>();
     private final Map<String, List<RefundItem>> requested = new HashMap<>();
     private final Map<Integer, Integer> refundedUnits = new HashMap<>();
 
@@ -141,6 +144,9 @@ public class OrderRefunds {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
         requireNotTheBuyer(cmd.actor(), cmd.refundId());
+        RefundApproved mine = approvals.get(cmd.refundId().value());
+        if (cmd.again() && mine != null && mine.approvedBy().equals(cmd.actor().userId()))
+            return mine; // the caller's own approval, whose answer was lost: answered as it was decided
         if (!REQUESTED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
         RefundableOrder order = orders.find(orderId).orElseThrow();
@@ -248,6 +254,8 @@ public class OrderRefunds {
         requireStaff(cmd.actor());
         String state = known(cmd.refundId());
         requireNotTheBuyer(cmd.actor(), cmd.refundId());
+        if (cmd.again() && cmd.actor().userId().equals(rejectedBy.get(cmd.refundId().value())))
+            return; // the caller's own rejection, whose answer was lost
         if (!REQUESTED.equals(state))
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " already");
         String reason = cmd.reason() == null ? "" : cmd.reason().strip();
@@ -362,7 +370,8 @@ public class OrderRefunds {
         if (opened == null)
             throw DomainException.invalidTransition("refund request " + cmd.refundId() + " is " + state + " and has no product return");
         if (cmd.receiptId() == null || cmd.receiptId().isBlank()) throw DomainException.badInput("receiptId is required");
-        if (receipts.contains(cmd.receiptId())) return null; // this parcel was recorded already
+        // this parcel was recorded already (a retry): answered as it was recorded
+        if (receipts.containsKey(cmd.receiptId())) return receipts.get(cmd.receiptId());
         if (cmd.items() == null || cmd.items().isEmpty()) throw DomainException.badInput("items: at least one returned product");
         Map<String, Integer> arriving = new HashMap<>();
         for (RefundItem item : cmd.items()) {
@@ -401,7 +410,7 @@ public class OrderRefunds {
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Map<String, List<RefundItem>> returns = new HashMap<>();
     private final Map<String, Map<String, Integer>> receivedUnits = new HashMap<>();
-    private final java.util.Set<String> receipts = new java.util.HashSet<>();
+    private final Map<String, ProductReturnReceived> receipts = new HashMap<>(); // receiptId → the parcel as recorded
     /** The admins' refunds of the order's card payment outside requests: payment refund id → cents. */
     private final Map<String, Long> directRefunds = new HashMap<>();
 
@@ -447,6 +456,7 @@ public class OrderRefunds {
 
     @EventSourcingHandler
     void on(RefundApproved e) {
+        approvals.put(e.refundId().value(), e);
         open = null;
         states.put(e.refundId().value(), APPROVED);
         amounts.put(e.refundId().value(), e.totalCents());
@@ -459,6 +469,7 @@ public class OrderRefunds {
 
     @EventSourcingHandler
     void on(RefundRejected e) {
+        rejectedBy.put(e.refundId().value(), e.rejectedBy());
         open = null;
         states.put(e.refundId().value(), REJECTED);
     }
@@ -486,7 +497,7 @@ public class OrderRefunds {
 
     @EventSourcingHandler
     void on(ProductReturnReceived e) {
-        receipts.add(e.receiptId());
+        receipts.put(e.receiptId(), e);
         Map<String, Integer> received = receivedUnits.computeIfAbsent(e.refundId().value(), k -> new HashMap<>());
         for (RefundItem item : e.items()) received.merge(item.itemId(), item.quantity(), Integer::sum);
     }

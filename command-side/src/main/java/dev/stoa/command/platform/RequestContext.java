@@ -13,6 +13,8 @@ public final class RequestContext {
     public static final String CLIENT_CORRELATION_ID = "clientCorrelationId";
     public static final String USER_ID = "userId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Set when the request is a retry, under its Idempotency-Key, of the same request that ended without an answer. */
+    public static final String IDEMPOTENCY_RETRY = "idempotencyRetry";
     /** Method and path of the request (no query string: it may carry a token). */
     public static final String REQUEST = "request";
 
@@ -25,6 +27,14 @@ public final class RequestContext {
     public static Optional<String> userId() { return Optional.ofNullable(MDC.get(USER_ID)); }
 
     public static Optional<String> idempotencyKey() { return Optional.ofNullable(MDC.get(IDEMPOTENCY_KEY)); }
+
+    /**
+     * Whether this request retries, under its Idempotency-Key, the same request that ended without an answer (the
+     * process died, or it failed with a 5xx): what that one did may have happened, so a handler whose command refuses
+     * a state this caller's own earlier try leaves (a voucher redeemed by them, a request they approved) answers it as
+     * done, as the first try would have.
+     */
+    public static boolean retryOfUnanswered() { return "true".equals(MDC.get(IDEMPOTENCY_RETRY)); }
 
     public static Optional<String> request() { return Optional.ofNullable(MDC.get(REQUEST)); }
 }

@@ -46,6 +46,8 @@ public class Voucher {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     VoucherRedeemed handle(RedeemVoucher cmd, WalletSettings settings) {
         if (voucherId == null) throw new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code");
+        if (redeemedBy != null && cmd.again() && redeemedBy.equals(cmd.userId().value()))
+            return new VoucherRedeemed(voucherId, batchId, cmd.userId(), amountCents, currency); // the caller's own, answered again
         if (redeemedBy != null) throw new DomainException(ErrorCode.VOUCHER_REDEEMED, "this voucher was redeemed already");
         if (!GenericEventMessage.clock.instant().isBefore(expiresAt))
             throw new DomainException(ErrorCode.VOUCHER_EXPIRED, "this voucher expired at " + expiresAt);

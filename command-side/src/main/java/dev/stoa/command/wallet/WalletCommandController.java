@@ -10,6 +10,7 @@ import dev.stoa.api.wallet.TopUpWallet;
 import dev.stoa.api.wallet.VoucherRedeemed;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.SecretHasher;
+import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.GuessingLimited;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,7 +60,8 @@ class WalletCommandController {
         } catch (RuntimeException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e; // no wallet yet: its first top-up opens it
         }
-        VoucherRedeemed redeemed = commands.send(new RedeemVoucher(VoucherCodes.id(hasher, plain), me));
+        VoucherRedeemed redeemed = commands.send(new RedeemVoucher(VoucherCodes.id(hasher, plain), me,
+                RequestContext.retryOfUnanswered()));
         long balance = commands.<Long>send(new TopUpWallet(me, redeemed.voucherId(), redeemed.amountCents(),
                 redeemed.currency()));
         return new Balance(balance, redeemed.currency());

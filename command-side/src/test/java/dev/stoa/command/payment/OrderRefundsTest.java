@@ -327,6 +327,31 @@ class OrderRefundsTest {
                 .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
     }
 
+    /**
+     * A retry of a decision whose answer was lost ({@code again}): the caller's own approval is answered as decided, and
+     * their own rejection as done, with nothing applied; another member of staff's retry is still a decided request.
+     */
+    @Test
+    void givenDecided_whenTheSameStaffRetriesALostAnswer_thenItIsAnsweredAsDecided_andNobodyElsesIs() {
+        RefundApproved done = approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false);
+        Actor otherSupport = new Actor(UserId.random().value(), Set.of("support"));
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), done)
+                .when(new ApproveRefund(order, first, support, true))
+                .expectNoEvents()
+                .expectResultMessagePayload(done);
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), done)
+                .when(new ApproveRefund(order, first, otherSupport, true))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        RefundRejected rejected = new RefundRejected(first, order, buyer, "sealed-for-" + buyer.value() + ":used", support.userId());
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), rejected)
+                .when(new RejectRefund(order, first, "used", support, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))), rejected)
+                .when(new ApproveRefund(order, first, support, true))
+                .expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+    }
+
     @Test
     void givenRejected_whenApprove_thenInvalidTransition_andANewRequestMayBeMade() {
         RefundRejected rejected = new RefundRejected(first, order, buyer, "sealed-for-" + buyer.value() + ":used", support.userId());

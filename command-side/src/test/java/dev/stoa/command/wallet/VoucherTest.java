@@ -49,6 +49,21 @@ class VoucherTest {
                 .expectException(domainError(ErrorKind.CONFLICT, "voucher_redeemed"));
     }
 
+    /** A retry of the same user's redemption whose answer was lost is answered that redemption; nobody else's is. */
+    @Test
+    void givenRedeemed_whenTheSameUserRetriesALostAnswer_thenTheRedemptionIsAnswered_andNothingHappens() {
+        VoucherRedeemed redeemed = new VoucherRedeemed(voucherId, batchId, alice, 2_500, "USD");
+        fixture.given(issued("USD", NOW.plus(Duration.ofDays(1))), redeemed)
+                .andGivenCurrentTime(NOW)
+                .when(new RedeemVoucher(voucherId, alice, true))
+                .expectNoEvents()
+                .expectResultMessagePayload(redeemed);
+        fixture.given(issued("USD", NOW.plus(Duration.ofDays(1))), redeemed)
+                .andGivenCurrentTime(NOW)
+                .when(new RedeemVoucher(voucherId, bob, true))
+                .expectException(domainError(ErrorKind.CONFLICT, "voucher_redeemed"));
+    }
+
     @Test
     void givenRedeemed_whenTheSameUserRedeemsAgain_thenVoucherRedeemed() {
         fixture.given(issued("USD", NOW.plus(Duration.ofDays(1))), new VoucherRedeemed(voucherId, batchId, alice, 2_500, "USD"))

@@ -108,9 +108,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             rawHash = hash(head, cached.body());
         }
         String principal = AuthenticatedUser.id().orElse("anonymous:" + hash.substring(0, 40));
-        if (store.begin(principal, key, hash, waitForFirst.multipliedBy(6))) {
+        IdempotencyStore.Claim claim = store.begin(principal, key, hash, waitForFirst.multipliedBy(6));
+        if (claim != IdempotencyStore.Claim.TAKEN) {
             MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
-            runFirst(forward, response, chain, principal, key);
+            if (claim == IdempotencyStore.Claim.RETRY_OF_UNANSWERED) MDC.put(RequestContext.IDEMPOTENCY_RETRY, "true");
+            try {
+                runFirst(forward, response, chain, principal, key);
+            } finally {
+                MDC.remove(RequestContext.IDEMPOTENCY_RETRY);
+            }
         } else {
             replay(request, response, principal, key, hash, rawHash);
         }
@@ -147,13 +153,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                           String principal, String key) throws IOException, ServletException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
+        boolean stored = false, ranNothing = false;
         try {
             chain.doFilter(request, wrapper);
             // a request refused before the handler (its Accept, its query) ran nothing: no answer is kept, so a retry
             // runs; nor for an account refused for its state (suspended), which may change before the retry
-            if (wrapper.getStatus() < 500 && !RefusedBeforeTheHandler.is(request)
-                    && !ActiveAccountWrites.refusedForTheAccount(request)) {
+            ranNothing = RefusedBeforeTheHandler.is(request) || ActiveAccountWrites.refusedForTheAccount(request);
+            if (wrapper.getStatus() < 500 && !ranNothing) {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),
@@ -162,7 +168,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 stored = true;
             }
         } finally {
-            if (!stored) store.abandon(principal, key);
+            if (!stored) store.abandon(principal, key, !ranNothing);
             wrapper.copyBodyToResponse();
         }
     }
@@ -181,6 +187,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } else if (!stored.get().requestHash().equals(hash) && !stored.get().requestHash().equals(rawHash)) {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request"));
+        } else if (stored.get().status() != null && stored.get().status() == IdempotencyStore.UNANSWERED) {
+            // the first ended without an answer kept (a 5xx) while this one waited: it runs when sent again
+            Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
+                    "the first request with this Idempotency-Key failed; retry"));
         } else if (stored.get().withheld()) {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RESPONSE_WITHHELD,
                     "the first request with this Idempotency-Key succeeded, but its response carried secrets, which "

@@ -27,16 +27,38 @@ class IdempotencyStore {
         this.retentionSeconds = retention.toSeconds();
     }
 
+    /** What {@link #begin} found: the key is this request's now (first, or a retry of one left unanswered), or taken. */
+    enum Claim {
+        /** No request had the key (or its record expired): this one runs first. */
+        FIRST,
+        /**
+         * The same request (same fingerprint) ran with this key and no answer was kept: it died (a crash, a claim left in
+         * progress longer than {@code stale}) or ended in a 5xx. What it did may have happened; this one runs again, and
+         * a handler may answer its own earlier effect as done ({@code RequestContext.retryOfUnanswered}).
+         */
+        RETRY_OF_UNANSWERED,
+        /** Another request holds the key, or answered under it: replay or refuse. */
+        TAKEN
+    }
+
+    /** An abandoned claim's status: the request ended without an answer kept. */
+    static final int UNANSWERED = 0;
+
     /**
-     * @return true if this request now owns the key; an expired record, or a claim left in progress longer than
-     * {@code stale}, is taken over
+     * Claims the key. An expired record is deleted first; a claim of the same request left unanswered (abandoned, or in
+     * progress longer than {@code stale}) is taken over. One of another request stays, and is answered as a reuse of
+     * the key (before 2026-12-06, eighth session, a stale claim was taken over whatever its request, and an abandoned
+     * one left no trace, so a retry could not tell that the first try may have done its work).
      */
-    boolean begin(String principal, String key, String hash, Duration stale) {
-        jdbc.update("delete from idempotency_record where principal = ? and idem_key = ? and (created_at < "
-                + "now() - make_interval(secs => ?) or (status is null and created_at < now() - make_interval(secs => ?)))",
-                principal, key, retentionSeconds, (double) stale.toSeconds());
-        return jdbc.update("insert into idempotency_record(principal, idem_key, request_hash) values (?, ?, ?) "
+    Claim begin(String principal, String key, String hash, Duration stale) {
+        jdbc.update("delete from idempotency_record where principal = ? and idem_key = ? and created_at < "
+                + "now() - make_interval(secs => ?)", principal, key, retentionSeconds);
+        boolean retry = !jdbc.queryForList("delete from idempotency_record where principal = ? and idem_key = ? "
+                + "and request_hash = ? and (status = ? or (status is null and created_at < now() - make_interval(secs => ?))) "
+                + "returning 1", Integer.class, principal, key, hash, UNANSWERED, (double) stale.toSeconds()).isEmpty();
+        boolean owned = jdbc.update("insert into idempotency_record(principal, idem_key, request_hash) values (?, ?, ?) "
                 + "on conflict do nothing", principal, key, hash) == 1;
+        return !owned ? Claim.TAKEN : retry ? Claim.RETRY_OF_UNANSWERED : Claim.FIRST;
     }
 
     Optional<Stored> find(String principal, String key) {
@@ -57,8 +79,15 @@ class IdempotencyStore {
                 contentType, location, position, withheld ? null : body, withheld, correlationId, principal, key);
     }
 
-    void abandon(String principal, String key) {
-        jdbc.update("delete from idempotency_record where principal = ? and idem_key = ? and status is null", principal, key);
+    /**
+     * The request ends without an answer kept. {@code ran}: its handler ran (a 5xx, an exception), so its work may have
+     * happened: the claim stays, marked {@link #UNANSWERED}, for the retry to know; else (refused before the handler)
+     * it goes, as if never made.
+     */
+    void abandon(String principal, String key, boolean ran) {
+        if (ran) jdbc.update("update idempotency_record set status = ? where principal = ? and idem_key = ? and status is null",
+                UNANSWERED, principal, key);
+        else jdbc.update("delete from idempotency_record where principal = ? and idem_key = ? and status is null", principal, key);
     }
 
     /** Deletes up to {@code batch} expired records; returns how many. */
