@@ -31,8 +31,8 @@ public final class EmbeddedSmtp {
     private final GreenMail greenMail;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.values().forEach(s -> s.greenMail.stop()),
-                "stoa-embedded-smtp-shutdown"));
+        // stopped once the application contexts closed (their graceful stop may still send mail), not at once
+        EmbeddedRuntime.afterContexts(() -> RUNNING.values().forEach(s -> s.greenMail.stop()));
     }
 
     private EmbeddedSmtp(GreenMail greenMail) { this.greenMail = greenMail; }
