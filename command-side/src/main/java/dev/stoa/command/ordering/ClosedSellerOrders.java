@@ -5,6 +5,7 @@ import dev.stoa.api.identity.UserErased;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.CancelOrderOfClosedSeller;
 import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderDelivered;
 import dev.stoa.api.ordering.OrderEndedCancelled;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLinesShipped;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Keeps its own ledger ({@code closed_seller_order_seller}, {@code closed_seller_order}: ids only), in the processor's
  * transaction, and one segment, so the closing and the orders' events are met in the log's order: an order paid a moment
  * before the closing is among the seller's orders when the closing is handled, and one paid a moment after finds the
- * seller closed. The ledger forgets an order once it ships anything or ends cancelled. From the start of the log, so the
+ * seller closed. The ledger forgets an order once it ships anything, is delivered or ends cancelled. From the start of the log, so the
  * paid orders of sellers closed before this version are found too; sends commands, so never replayed; the command
  * changes nothing when sent again.
  */
@@ -62,6 +63,9 @@ class ClosedSellerOrders {
 
     @EventHandler
     void on(OrderLinesShipped e) { forget(e.orderId()); }
+
+    @EventHandler
+    void on(OrderDelivered e) { forget(e.orderId()); }
 
     @EventHandler
     void on(OrderEndedCancelled e) { forget(e.orderId()); }

@@ -1,6 +1,7 @@
 package dev.stoa.app.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,11 +52,13 @@ class IdempotencyStore {
      * one left no trace, so a retry could not tell that the first try may have done its work).
      */
     Claim begin(String principal, String key, String hash, Duration stale) {
-        jdbc.update("delete from idempotency_record where principal = ? and idem_key = ? and created_at < "
-                + "now() - make_interval(secs => ?)", principal, key, retentionSeconds);
-        boolean retry = !jdbc.queryForList("delete from idempotency_record where principal = ? and idem_key = ? "
-                + "and request_hash = ? and (status = ? or (status is null and created_at < now() - make_interval(secs => ?))) "
-                + "returning 1", Integer.class, principal, key, hash, UNANSWERED, (double) stale.toSeconds()).isEmpty();
+        // one statement: an expired record goes (true: it was expired), and so does an unanswered claim of this request
+        List<Boolean> gone = jdbc.queryForList("delete from idempotency_record where principal = ? and idem_key = ? "
+                + "and (created_at < now() - make_interval(secs => ?) or (request_hash = ? and (status = ? or "
+                + "(status is null and created_at < now() - make_interval(secs => ?))))) "
+                + "returning created_at < now() - make_interval(secs => ?)", Boolean.class, principal, key, retentionSeconds,
+                hash, UNANSWERED, (double) stale.toSeconds(), retentionSeconds);
+        boolean retry = !gone.isEmpty() && !gone.get(0);
         boolean owned = jdbc.update("insert into idempotency_record(principal, idem_key, request_hash) values (?, ?, ?) "
                 + "on conflict do nothing", principal, key, hash) == 1;
         return !owned ? Claim.TAKEN : retry ? Claim.RETRY_OF_UNANSWERED : Claim.FIRST;
