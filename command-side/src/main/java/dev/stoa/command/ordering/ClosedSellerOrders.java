@@ -6,7 +6,8 @@ import dev.stoa.api.identity.UserId;
 import dev.stoa.api.ordering.CancelOrderOfClosedSeller;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderDelivered;
-import dev.stoa.api.ordering.OrderEndedCancelled;
+import dev.stoa.api.ordering.OrderCancelled;
+import dev.stoa.api.ordering.OrderClosedByRefunds;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLinesShipped;
 import dev.stoa.api.ordering.OrderPlaced;
@@ -68,7 +69,10 @@ class ClosedSellerOrders {
     void on(OrderDelivered e) { forget(e.orderId()); }
 
     @EventHandler
-    void on(OrderEndedCancelled e) { forget(e.orderId()); }
+    void on(OrderCancelled e) { forget(e.orderId()); }
+
+    @EventHandler
+    void on(OrderClosedByRefunds e) { forget(e.orderId()); }
 
     @EventHandler
     void on(UserDeactivated e) { closed(e.userId()); }
