@@ -8,6 +8,7 @@ import dev.stoa.api.payment.RequestRefund;
 import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.Ids;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
@@ -23,7 +24,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -143,8 +143,7 @@ class PaymentCommandController {
         // the same admin, payment and Idempotency-Key name the same refund, even past the idempotency record (a retry after
         // an answer that never came): the payment refunds a known refund id once (and Stripe is asked with it as its key)
         String refundId = RequestContext.idempotencyKey()
-                .map(key -> UUID.nameUUIDFromBytes(String.join("\u0000", "payment-refund", actor.userId(), id.value(), key)
-                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .map(key -> Ids.named("payment-refund", actor.userId(), id.value(), key))
                 .orElseGet(() -> UUID.randomUUID().toString());
         // an order's payment is refunded through the order's refunds, which take its room one at a time with the approvals
         // of its refund requests (see RefundOrderPayment)

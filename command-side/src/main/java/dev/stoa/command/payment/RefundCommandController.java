@@ -77,12 +77,6 @@ class RefundCommandController {
      */
     record RejectedRefund(String refundId, String orderId, String status) {}
 
-    /** A UUID named by its parts: the same parts, the same id. */
-    private static String derived(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "requestRefund", summary = "Ask for a refund of your confirmed, shipped or delivered order, whole "
@@ -93,7 +87,7 @@ class RefundCommandController {
         // (the process died) finds it made and is answered it (it was 409 refund_request_open before 2026-12-06, eighth
         // session; found by a walkthrough)
         RefundRequestId id = RequestContext.idempotencyKey()
-                .map(key -> new RefundRequestId(derived("refund-request", actor.userId(), orderId.value(), key)))
+                .map(key -> new RefundRequestId(dev.stoa.api.platform.Ids.named("refund-request", actor.userId(), orderId.value(), key)))
                 .orElseGet(RefundRequestId::random);
         List<RefundItem> items = body.items() == null ? null : body.items().stream()
                 .map(i -> new RefundItem(i.itemType() == null ? "product" : i.itemType(), i.itemId().toString(), i.quantity())).toList();
@@ -194,7 +188,7 @@ class RefundCommandController {
         // each call is a parcel; the same caller, request and Idempotency-Key name the same parcel, so a retry whose first
         // try's answer was lost records nothing twice (before 2026-12-06, eighth session, it recorded the parcel again)
         String receiptId = RequestContext.idempotencyKey()
-                .map(key -> derived("return-receipt", actor.userId(), id.value(), key))
+                .map(key -> dev.stoa.api.platform.Ids.named("return-receipt", actor.userId(), id.value(), key))
                 .orElseGet(() -> UUID.randomUUID().toString());
         ProductReturnReceived e = commands.send(new ReceiveReturn(orderOf(id), id, receiptId, items, actor));
         return new ReturnReceived(id.value(), e.orderId().value(), e.receiptId(), e.items(), e.complete());

@@ -2,7 +2,6 @@ package dev.stoa.api.notification;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -22,8 +21,7 @@ public record NotificationId(@JsonValue String value) {
 
     /** A UUID (name-based, version 3) derived from the parts: the same parts give the same id. */
     public static NotificationId derivedFrom(String... parts) {
-        return new NotificationId(UUID.nameUUIDFromBytes(String.join("\u0000", parts)
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        return new NotificationId(dev.stoa.api.platform.Ids.named(parts));
     }
 
     public static NotificationId random() { return new NotificationId(UUID.randomUUID().toString()); }

@@ -13,9 +13,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class OpenApiConfiguration {
     static final String BEARER = "bearerAuth";
-    /** A UUID as the id records take it (the canonical form; the pattern shippingAddressId states too). */
-    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-
     static {
         // the id records are UUIDs wherever they stand (path, query, body): the document said "string" only, and a
         // generated client could not know that ?categoryId=nope is refused (found by a walkthrough, 2026-12-06, eighth
@@ -27,7 +24,7 @@ public class OpenApiConfiguration {
                 dev.stoa.api.payment.PaymentId.class, dev.stoa.api.payment.RefundRequestId.class,
                 dev.stoa.api.review.ReviewId.class, dev.stoa.api.wallet.VoucherBatchId.class))
             org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(id,
-                    new io.swagger.v3.oas.models.media.StringSchema().pattern(UUID_PATTERN));
+                    new io.swagger.v3.oas.models.media.StringSchema().pattern(dev.stoa.api.platform.Ids.UUID_PATTERN));
     }
 
     @Bean
