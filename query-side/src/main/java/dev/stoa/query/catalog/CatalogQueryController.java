@@ -1,11 +1,14 @@
 package dev.stoa.query.catalog;
 
 import dev.stoa.api.catalog.*;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.query.platform.ListParams;
 import dev.stoa.query.platform.Queries;
 import dev.stoa.query.platform.ReadCache;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -68,6 +71,30 @@ class CatalogQueryController {
         return queries.askCached(ReadCache.Region.CATALOG, new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
                 brand, vendorId == null ? null : vendorId.value(), q, ListParams.sort(sort), limit, offset),
                 page -> ReadCache.About.choiceOf(page.items().stream().map(ProductView::id).toList()),
+                FindProducts.Result.class);
+    }
+
+    /**
+     * The caller's own products, unlisted ones too (the public list shows listed ones only, so a vendor could find an
+     * unlisted product of theirs only by its id, until 2026-12-06, ninth session).
+     */
+    @GetMapping("/vendors/me/products")
+    @Operation(operationId = "listMyVendorProducts", summary = "The products the caller sells, listed and unlisted "
+            + "(status=listed or unlisted: one of them), sorted as the product list (price, -price, rating, newest) "
+            + "and paged (vendor, admin)")
+    FindProducts.Result vendorProducts(Actor actor,
+                                       @Parameter(schema = @Schema(allowableValues = {"listed", "unlisted"}))
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String sort,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                                       @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        Boolean listed = switch (status == null ? "" : status) {
+            case "" -> null;
+            case "listed" -> true;
+            case "unlisted" -> false;
+            default -> throw DomainException.badInput("status must be one of listed, unlisted");
+        };
+        return queries.ask(new FindVendorProducts(actor.userId(), listed, ListParams.sort(sort), limit, offset),
                 FindProducts.Result.class);
     }
 

@@ -1,6 +1,7 @@
 package dev.stoa.query.catalog;
 
 import dev.stoa.api.catalog.FindProducts;
+import dev.stoa.api.catalog.FindVendorProducts;
 import dev.stoa.api.catalog.ProductSort;
 import dev.stoa.query.platform.JpqlList;
 import java.util.List;
@@ -21,6 +22,12 @@ final class ProductFilters {
                 .and("lower(p.brand) = :brand", "brand",
                         q.brand() == null ? null : q.brand().toLowerCase(Locale.ROOT))
                 .containing("q", q.q(), "p.name", "p.brand", "p.description");
+    }
+
+    /** One seller's products, listed ({@code listed} true), unlisted (false) or both (null). */
+    static JpqlList ofVendor(FindVendorProducts q) {
+        return JpqlList.where("p.vendorId = :vendorId", "vendorId", q.vendorId())
+                .and("p.active = :listed", "listed", q.listed());
     }
 
     /** Every order ends on the id, so that pages are stable when values tie. */

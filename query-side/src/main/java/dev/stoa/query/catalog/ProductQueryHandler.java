@@ -2,6 +2,8 @@ package dev.stoa.query.catalog;
 
 import dev.stoa.api.catalog.FindProductById;
 import dev.stoa.api.catalog.FindProducts;
+import dev.stoa.api.catalog.FindVendorProducts;
+import dev.stoa.api.catalog.ProductSort;
 import dev.stoa.api.catalog.ProductView;
 import dev.stoa.projection.catalog.ProductEntity;
 import dev.stoa.projection.catalog.ProductViewRepository;
@@ -51,12 +53,22 @@ public class ProductQueryHandler {
      */
     @QueryHandler
     public FindProducts.Result handle(FindProducts query) {
-        JpqlList list = ProductFilters.of(query, subtrees.of(query.categoryId()));
+        return page(ProductFilters.of(query, subtrees.of(query.categoryId())), query.sort(), query.limit(),
+                query.offset());
+    }
+
+    /** A seller's own products, unlisted ones too: the public list has the listed ones only. */
+    @QueryHandler
+    public FindProducts.Result handle(FindVendorProducts query) {
+        return page(ProductFilters.ofVendor(query), query.sort(), query.limit(), query.offset());
+    }
+
+    private FindProducts.Result page(JpqlList list, ProductSort sort, int limit, int offset) {
         List<ProductView> items = list.page(entityManager, "select p, (select i.available from InventoryEntity i"
-                                + " where i.productId = p.id) from ProductEntity p", ProductFilters.orderBy(query.sort()),
-                        Object[].class, query.offset(), query.limit())
+                                + " where i.productId = p.id) from ProductEntity p", ProductFilters.orderBy(sort),
+                        Object[].class, offset, limit)
                 .stream().map(row -> ProductViews.of((ProductEntity) row[0], (Integer) row[1])).toList();
         return new FindProducts.Result(items, list.total(entityManager, "select count(p) from ProductEntity p",
-                query.offset(), query.limit(), items.size()), query.limit(), query.offset());
+                offset, limit, items.size()), limit, offset);
     }
 }

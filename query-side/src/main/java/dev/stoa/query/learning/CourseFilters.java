@@ -2,6 +2,7 @@ package dev.stoa.query.learning;
 
 import dev.stoa.api.catalog.ProductSort;
 import dev.stoa.api.learning.FindCourses;
+import dev.stoa.api.learning.FindInstructorCourses;
 import dev.stoa.projection.learning.CourseEntity;
 import dev.stoa.query.platform.JpqlList;
 
@@ -18,6 +19,17 @@ final class CourseFilters {
                 .and("c.priceCents <= :maxPrice", "maxPrice", q.maxPrice())
                 .and("c.ratingAverage >= :minRating", "minRating", q.minRating())
                 .containing("q", q.q(), "c.title", "c.description");
+    }
+
+    /** One instructor's courses, in one state (draft, published, archived) or in all (null). */
+    static JpqlList ofInstructor(FindInstructorCourses q) {
+        return JpqlList.where("c.instructorId = :instructorId", "instructorId", q.instructorId())
+                .and("c.status = :status", "status", q.status());
+    }
+
+    /** As {@link #orderBy}, but newest by creation: a draft was never published. */
+    static String ownOrderBy(ProductSort sort) {
+        return sort == null || sort == ProductSort.NEWEST ? "c.createdAt desc, c.id asc" : orderBy(sort);
     }
 
     /** Every order ends on the id, so that pages are stable when values tie. Newest: by publication. */

@@ -42,12 +42,23 @@ public class CourseQueryHandler {
 
     @QueryHandler
     public FindCourses.Result handle(FindCourses query) {
-        JpqlList list = CourseFilters.of(query, subtrees.of(query.categoryId()));
-        List<CourseView> items = list.page(entityManager, "select c from CourseEntity c",
-                CourseFilters.orderBy(query.sort()), CourseEntity.class, query.offset(), query.limit())
+        return page(CourseFilters.of(query, subtrees.of(query.categoryId())), CourseFilters.orderBy(query.sort()),
+                query.limit(), query.offset());
+    }
+
+    /** An instructor's own courses, drafts and archived ones too: the public list has the published ones only. */
+    @QueryHandler
+    public FindCourses.Result handle(FindInstructorCourses query) {
+        return page(CourseFilters.ofInstructor(query), CourseFilters.ownOrderBy(query.sort()), query.limit(),
+                query.offset());
+    }
+
+    private FindCourses.Result page(JpqlList list, String orderBy, int limit, int offset) {
+        List<CourseView> items = list.page(entityManager, "select c from CourseEntity c", orderBy, CourseEntity.class,
+                        offset, limit)
                 .stream().map(CourseQueryHandler::view).toList();
         return new FindCourses.Result(items, list.total(entityManager, "select count(c) from CourseEntity c",
-                query.offset(), query.limit(), items.size()), query.limit(), query.offset());
+                offset, limit, items.size()), limit, offset);
     }
 
     @QueryHandler

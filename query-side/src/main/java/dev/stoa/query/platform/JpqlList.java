@@ -28,6 +28,13 @@ public final class JpqlList {
         return new JpqlList(always);
     }
 
+    /** A list whose rows always meet {@code condition}, which names the parameter {@code :name} (never null). */
+    public static JpqlList where(String condition, String name, Object value) {
+        JpqlList list = new JpqlList(condition);
+        list.params.put(name, java.util.Objects.requireNonNull(value, name));
+        return list;
+    }
+
     /** Adds {@code condition}, which names the parameter {@code :name}, when the client gave a value. */
     public JpqlList and(String condition, String name, Object value) {
         if (value == null) return this;

@@ -52,6 +52,7 @@ public final class AccessRules {
                     "/api/v1/courses/*/lessons/*/publish", "/api/v1/courses/*/lessons/*/media"),
             roles(PUT, TEACHERS, "/api/v1/courses/*", "/api/v1/courses/*/lessons/*"),
             roles(DELETE, TEACHERS, "/api/v1/courses/*"),
+            roles(GET, TEACHERS, "/api/v1/instructors/me/courses"), // the caller's own, every state
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
             user(PUT, "/api/v1/products/*/reviews/*"),             // the author
@@ -71,6 +72,7 @@ public final class AccessRules {
             user(null, "/api/v1/cart", "/api/v1/cart/**"), // the caller's own cart, addressed by the token
             roles(GET, STAFF, "/api/v1/orders"),
             roles(GET, SELLERS, "/api/v1/vendors/me/orders"),       // the orders holding the caller's lines
+            roles(GET, SELLERS, "/api/v1/vendors/me/products"),     // the caller's own, unlisted ones too
             roles(PUT, SELLERS, "/api/v1/orders/*/status"),
             user(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
             user(POST, "/api/v1/orders/*/cancel"),                    // buyer or admin (the Order aggregate)
