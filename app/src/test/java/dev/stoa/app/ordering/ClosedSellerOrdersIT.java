@@ -67,7 +67,7 @@ class ClosedSellerOrdersIT extends ApiTest {
         levels(kettle, 4, 1, 3);
         JsonNode mail = new Mailbox(api).await(waiting.email, "was cancelled");
         assertThat(mail.get("text").asText()).contains("a seller of the order closed their shop")
-                .contains("Your payment of " + dev.stoa.api.platform.Money.format(paid, "USD") + " will be refunded");
+                .contains("Your payment of " + dev.stoa.api.platform.Money.format(paid, "USD") + " goes back to your Stoa wallet");
 
         assertThat(api.get("/api/v1/orders/" + shippedOrder, shipped.token).body().get("status").asText()).isEqualTo("shipped");
         assertThat(api.get("/api/v1/orders/" + mixedOrder, mixed.token).body().get("status").asText()).isEqualTo("confirmed");

@@ -71,7 +71,7 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         awaitStatus(api, other, token, "confirmed");
         assertThat(api.post("/api/v1/orders/" + other + "/cancel", Map.of("reason", "wrong colour"), token).status()).isEqualTo(204);
         JsonNode cancelled = mailbox.await(buyer.email(), "was cancelled");
-        assertThat(cancelled.get("text").asText()).contains("wrong colour").contains("Your payment of 15.99 USD will be refunded.");
+        assertThat(cancelled.get("text").asText()).contains("wrong colour").contains("Your payment of 15.99 USD goes back to your Stoa wallet.");
 
         Thread.sleep(500); // anything sent twice would be here by now
         List<JsonNode> all = mailbox.all(buyer.email());

@@ -308,7 +308,7 @@ class RefundRequestsIT extends ApiTest {
         assertWalletPayment(paymentId, buyer[1], "refunded", total, total);
         // and its mail names what comes back, not the whole payment
         String text = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "was cancelled").get("text").asText();
-        assertThat(text).contains("The rest of your payment, " + dollars(total - part) + ", will be refunded ("
+        assertThat(text).contains("The rest of your payment, " + dollars(total - part) + ", goes back to your Stoa wallet ("
                 + dollars(part) + " was refunded before).").doesNotContain("Your payment of");
     }
 

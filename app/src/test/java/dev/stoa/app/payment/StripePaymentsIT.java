@@ -478,7 +478,7 @@ class StripePaymentsIT {
     }
 
     @Test
-    void anOrderCancelledAfterCapture_isRefundedToTheCard() {
+    void anOrderCancelledAfterCapture_isRefundedToTheCard() throws Exception {
         String lamp = shop.product(2_000, 2);
         CardShop.Buyer buyer = shop.buyer();
         CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
@@ -492,5 +492,8 @@ class StripePaymentsIT {
         assertThat(payment.get("status").asText()).isEqualTo("refunded");
         assertThat(stripe.refundsOf(intentOf(order))).extracting(LocalStripe.Refund::amount).containsExactly(order.totalCents());
         shop.awaitLevels(lamp, 2, 0, 2);
+        // the mail says where the money goes (a wallet's: back in the wallet; before 2026-12-06 both "will be refunded")
+        assertThat(mailbox.await(buyer.email(), "was cancelled").get("text").asText()).contains("Your payment of "
+                + dev.stoa.api.platform.Money.format(order.totalCents(), "USD") + " will be refunded to your card.");
     }
 }

@@ -72,8 +72,20 @@ class OrderMails {
         send("order-cancelled", buyer, message, Map.of("orderNumber", e.orderNumber(), "reason", reason,
                 "refund", refund > 0 ? amount(refund, e.currency()) : "",
                 "refundedBefore", refund > 0 && refund < e.paidCents() ? amount(e.paidCents() - refund, e.currency()) : "",
+                "back", back(e.paymentMethod()),
                 "restAfterApprovedRefund", notKnownYet ? "yes" : "",
                 "orderUrl", url(e.orderId().value())));
+    }
+
+    /**
+     * Where the money goes: a wallet's comes back at once, with no mail of its own (a card's refund mails when the
+     * gateway paid it). Before 2026-12-06 (ninth session) a wallet buyer read "will be refunded", and was never told it
+     * had been (found by a walkthrough).
+     */
+    private static String back(String paymentMethod) {
+        if (dev.stoa.api.ordering.PlaceOrder.WALLET.equals(paymentMethod)) return "goes back to your Stoa wallet";
+        if (dev.stoa.api.ordering.PlaceOrder.CARD.equals(paymentMethod)) return "will be refunded to your card";
+        return "will be refunded";
     }
 
     private void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
