@@ -147,6 +147,9 @@ class CourseIT extends ApiTest {
             assertThat(outline.body().get("items")).extracting(n -> n.get("id").asText()).containsExactly(video, reading, quiz);
             assertThat(outline.body().get("items")).extracting(n -> n.get("type").asText()).containsExactly("video", "reading", "quiz");
             assertThat(outline.body().at("/items/0/durationSeconds").asInt()).isEqualTo(95);
+            // every outline field is there, a quiz's missing duration too (it was left out before 2026-12-06)
+            assertThat(outline.body().at("/items/2").has("durationSeconds")).isTrue();
+            assertThat(outline.body().at("/items/2/durationSeconds").isNull()).isTrue();
             assertThat(outline.raw()).doesNotContain("correct", "choices", "val x = 1", "contentRef");
         }
         Api.Response whole = api.get("/api/v1/courses/" + courseId + "/lessons", instructor);

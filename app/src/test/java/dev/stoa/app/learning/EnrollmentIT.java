@@ -248,6 +248,31 @@ class EnrollmentIT extends ApiTest {
         assertThat(short_.get("certificateId").isNull()).isTrue();
     }
 
+    /**
+     * The 402 of a paid course offers the wallet only where it can pay: a course priced in another currency than the
+     * wallet's is offered the cart alone (before 2026-12-06, ninth session, it offered the wallet, which then refused
+     * 422 currency_mismatch; found by a walkthrough).
+     */
+    @Test
+    void paymentRequired_offersTheWalletOnlyInItsCurrency() {
+        String instructor = tokenFor("instructor");
+        Courses builder = new Courses(api);
+        Map<String, String> details = new java.util.HashMap<>();
+        for (String currency : List.of("USD", "EUR")) {
+            Map<String, Object> body = new java.util.HashMap<>(Courses.course("Priced in " + currency + " " + unique("c"), 2_500, null));
+            body.put("currency", currency);
+            String id = builder.create(instructor, body);
+            builder.publishLesson(instructor, id, builder.addLesson(instructor, id, Courses.reading("One", 1, "x")));
+            assertThat(api.post("/api/v1/courses/" + id + "/publish", null, instructor).status()).isEqualTo(204);
+            Api.Response unpaid = enroll(id, null, tokenFor("customer"));
+            assertThat(unpaid.status()).as(unpaid.toString()).isEqualTo(402);
+            assertThat(unpaid.body().get("currency").asText()).isEqualTo(currency);
+            details.put(currency, unpaid.body().get("detail").asText());
+        }
+        assertThat(details.get("USD")).contains("{\"paymentMethod\":\"wallet\"}").contains("POST /api/v1/orders");
+        assertThat(details.get("EUR")).doesNotContain("wallet").contains("POST /api/v1/orders");
+    }
+
     @Test
     void paidCourse_fromTheWallet_toTheCent_andRefusedWhenShort_orUnpublished_orArchived() {
         Course course = courses.published("Knife skills", 4_900, 70);

@@ -10,6 +10,7 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Money;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.ordering.Checkout;
+import dev.stoa.command.wallet.WalletSettings;
 import dev.stoa.command.ordering.PendingCourseOrders;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.RequestContext;
@@ -50,10 +51,12 @@ class EnrollmentCommandController {
     private final PendingCourseOrders pendingOrders;
     private final Checkout checkout;
     private final CourseEntitlements entitlements;
+    private final WalletSettings wallets;
 
     EnrollmentCommandController(Commands commands, CourseCatalog catalog, Enrollments enrollments,
                                 PendingCourseOrders pendingOrders, Checkout checkout,
-                                CourseEntitlements entitlements) {
+                                CourseEntitlements entitlements, WalletSettings wallets) {
+        this.wallets = wallets;
         this.checkout = checkout;
         this.entitlements = entitlements;
         this.pendingOrders = pendingOrders;
@@ -109,7 +112,7 @@ class EnrollmentCommandController {
             pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
             throw new DomainException(ErrorCode.PAYMENT_REQUIRED, "course " + courseId + " costs "
                     + Money.format(course.priceCents(), course.currency()) + " before tax (the tax of your default address "
-                    + "is added, as at checkout): enroll with {\"paymentMethod\":\"wallet\"}, or add it to your cart "
+                    + "is added, as at checkout): " + walletOffer(course.currency()) + "add it to your cart "
                     + "(POST /api/v1/cart/items {itemType: course, itemId}) and check out (POST /api/v1/orders)")
                     .with("checkoutUrl", "/api/v1/orders")
                     .with("cartItem", Map.of("itemType", "course", "itemId", courseId.value(), "quantity", 1))
@@ -118,6 +121,14 @@ class EnrollmentCommandController {
         }
         takeOutOfCart(me, courseId);
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId + "/progress")).body(enrolled);
+    }
+
+    /**
+     * The wallet offered only where it can pay: it keeps one currency, and a course priced in another was offered it,
+     * then refused 422 currency_mismatch (before 2026-12-06, ninth session; found by a walkthrough).
+     */
+    private String walletOffer(String currency) {
+        return wallets.currency().equals(currency) ? "enroll with {\"paymentMethod\":\"wallet\"}, or " : "";
     }
 
     /**
