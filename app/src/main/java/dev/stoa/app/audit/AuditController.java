@@ -52,11 +52,13 @@ class AuditController {
     private final Duration wait;
     /** Known in a process that runs the aggregates; a query process knows none, and its reads do not check types. */
     private final AggregateTypes aggregateTypes;
+    private final EventTypes eventTypes;
 
     AuditController(AuditEvents events, AggregateHistories histories, IntegrityVerifier verifier, PositionGate gate,
                     StoredEvents store, ObjectMapper mapper, @Value("${stoa.consistency.wait-timeout:5s}") Duration wait,
-                    AggregateTypes aggregateTypes) {
+                    AggregateTypes aggregateTypes, EventTypes eventTypes) {
         this.aggregateTypes = aggregateTypes;
+        this.eventTypes = eventTypes;
         this.events = events;
         this.histories = histories;
         this.verifier = verifier;
@@ -99,7 +101,7 @@ class AuditController {
     ResponseEntity<AuditPage> events(
             @Parameter(description = "Aggregate type, e.g. `order`, `order-refunds`, `user-account`") @RequestParam(required = false) String aggregateType,
             @RequestParam(required = false) String aggregateId,
-            @Parameter(description = "Event type, e.g. `OrderPlaced`") @RequestParam(required = false) String type,
+            @Parameter(description = "Event type, e.g. `OrderPlaced`: one of the platform's or one the log holds, else 400") @RequestParam(required = false) String type,
             @Parameter(description = "Stored at or after (ISO-8601 instant or date, UTC)") @RequestParam(required = false) String from,
             @Parameter(description = "Stored before (ISO-8601 instant or date, UTC)") @RequestParam(required = false) String to,
             @RequestParam(required = false) String correlationId,
@@ -123,6 +125,10 @@ class AuditController {
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId,
                 clientCorrelationId);
         String consistency = awaitChain();
+        // after the wait: a type of the log's only (another writer's) counts once its first event is chained
+        if (type != null && !eventTypes.known(type))
+            refuse("type", eventTypes.sameButCase(type).map(t -> "is no event type; did you mean " + t + "? (case counts)")
+                    .orElse("is no event type of the platform's, nor of the log's (the README's event catalogue lists them)"));
         if (wantsNdjson(accept)) {
             response.setHeader(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency);
             response.setContentType(NDJSON);

@@ -378,6 +378,8 @@ class AuditTrailIT extends ApiTest {
         refused.put("events?type=OrderPlaced,OrderConfirmed", "type");
         refused.put("events?aggregateId=", "aggregateId");
         refused.put("events?userId=not-a-uuid", "userId");
+        refused.put("events?type=OrderPlacd", "type"); // no such event type: it was answered as an empty log
+        refused.put("events?type=orderplaced", "type");
         refused.put("order/" + UUID.randomUUID() + "/state?asOf=", "asOf");
         refused.forEach((query, field) -> {
             Api.Response r = api.get("/api/v1/audit/" + query, auditor);
@@ -385,6 +387,12 @@ class AuditTrailIT extends ApiTest {
             assertThat(r.code()).isEqualTo("validation_failed");
             assertThat(r.body().at("/errors/0/field").asText()).as(query).isEqualTo(field);
         });
+        assertThat(api.get("/api/v1/audit/events?type=orderplaced", auditor).body().at("/errors/0/message").asText())
+                .contains("did you mean OrderPlaced?");
+        // a type of the platform's no event has yet is a filter that finds none, not a mistake
+        Api.Response none = api.get("/api/v1/audit/events?type=PaymentRefundReversed&aggregateId=" + UUID.randomUUID(), auditor);
+        assertThat(none.status()).as(none.toString()).isEqualTo(200);
+        assertThat(none.body().get("items")).isEmpty();
         for (String query : List.of("events?aggregateType=nope", "nope/" + UUID.randomUUID() + "/history")) {
             Api.Response r = api.get("/api/v1/audit/" + query, auditor);
             assertThat(r.status()).as(query + ": " + r).isEqualTo(404);
