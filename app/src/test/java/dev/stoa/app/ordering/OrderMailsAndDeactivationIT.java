@@ -44,6 +44,51 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         return new Buyer(id.value(), email);
     }
 
+    /**
+     * Each vendor of a paid order is mailed their own lines to ship, once, and nothing of the buyer's; a vendor with no
+     * line in it gets nothing. Before 2026-12-06 (ninth session) no vendor was mailed (found by a walkthrough).
+     */
+    @Test
+    void eachVendorIsMailedTheirOwnLinesToShip_once_andNothingOfTheBuyers() throws Exception {
+        Buyer buyer = registeredBuyer();
+        Buyer lamps = account("vendor"), shades = account("vendor"), idle = account("vendor");
+        Mailbox mailbox = new Mailbox(api);
+        dev.stoa.api.ordering.OrderLine ebook = new dev.stoa.api.ordering.OrderLine(
+                dev.stoa.api.ordering.OrderLine.PRODUCT, UUID.randomUUID().toString(), new UserId(lamps.id()),
+                "Lamp manual", "SKU-MANUAL", 500, 1, 500, false);
+        OrderId id = Orders.place(gateway, buyer.id(), List.of(Orders.product(lamps.id(), "Lamp", 3_000, 2),
+                Orders.product(shades.id(), "Shade", 1_500, 1), ebook));
+        String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
+        assertThat(toShip(mailbox, lamps)).as("nothing before the payment").isEmpty();
+
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        JsonNode toLamps = mailbox.await(lamps.email(), "is paid");
+        assertThat(toLamps.get("subject").asText()).isEqualTo("Order " + number + " is paid: 3 units to ship");
+        assertThat(toLamps.get("text").asText()).contains("- 2 x Lamp (SKU SKU-LAMP)", "- 1 x Lamp manual (SKU SKU-MANUAL, digital)")
+                .doesNotContain("Shade", "Lovelace", "leave at the door", Orders.ADDRESS.streetLine1(), buyer.email());
+        JsonNode toShades = mailbox.await(shades.email(), "is paid");
+        assertThat(toShades.get("subject").asText()).endsWith("1 unit to ship");
+        assertThat(toShades.get("text").asText()).contains("- 1 x Shade (SKU SKU-SHADE)").doesNotContain("Lamp");
+        mailbox.await(buyer.email(), "is confirmed");
+
+        Thread.sleep(500); // anything sent twice would be here by now
+        assertThat(toShip(mailbox, lamps)).hasSize(1);
+        assertThat(toShip(mailbox, shades)).hasSize(1);
+        assertThat(toShip(mailbox, idle)).isEmpty();
+        assertThat(mailbox.all(buyer.email())).noneMatch(m -> m.get("subject").asText().contains("to ship"));
+    }
+
+    private static List<JsonNode> toShip(Mailbox mailbox, Buyer vendor) {
+        return mailbox.all(vendor.email()).stream().filter(m -> m.get("subject").asText().contains("to ship")).toList();
+    }
+
+    private Buyer account(String role) {
+        UserId id = UserId.random();
+        String email = unique(role) + "@example.org";
+        gateway.sendAndWait(new RegisterUser(id, email, HASH, "Vera", "Vendor", null, Set.of(role), true));
+        return new Buyer(id.value(), email);
+    }
+
     @Test
     void theBuyerIsMailedTheConfirmationTheShipmentWithTrackingAndTheCancellation_once() throws Exception {
         Buyer buyer = registeredBuyer();

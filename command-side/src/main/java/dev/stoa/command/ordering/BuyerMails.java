@@ -37,9 +37,16 @@ public class BuyerMails {
 
     /** Queues {@code template} to the buyer, caused by {@code message}; a repeat of the same event queues nothing more. */
     public void send(String template, String buyer, EventMessage<?> message, Map<String, Object> model) {
+        send(template, buyer, NotificationId.derivedFrom(template, message.getIdentifier()), message, model);
+    }
+
+    /**
+     * As above, under an id of the caller's: one event that mails several users (each vendor of a paid order) names
+     * each mail after the event and its user.
+     */
+    public void send(String template, String user, NotificationId id, EventMessage<?> message, Map<String, Object> model) {
         if (message.getTimestamp().isBefore(Instant.now().minus(MAX_AGE))) return;
-        addressOf(buyer).ifPresent(email -> mailer.send(new MailRequest(
-                NotificationId.derivedFrom(template, message.getIdentifier()).value(), buyer, email, template, model)));
+        addressOf(user).ifPresent(email -> mailer.send(new MailRequest(id.value(), user, email, template, model)));
     }
 
     Optional<String> addressOf(String userId) {

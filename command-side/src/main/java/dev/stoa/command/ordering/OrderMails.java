@@ -7,7 +7,16 @@ import dev.stoa.api.ordering.OrderShipped;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.payment.DeclinedCardOrders;
+import dev.stoa.api.notification.NotificationId;
+import dev.stoa.api.ordering.OrderId;
+import dev.stoa.api.ordering.OrderLine;
+import dev.stoa.api.ordering.OrderPlaced;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +35,7 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 class OrderMails {
     static final String NAME = "order-mail";
+    static final String VENDOR_PAID = "vendor-order-paid";
     private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
@@ -39,10 +49,41 @@ class OrderMails {
         this.publicUrl = publicUrl;
     }
 
+    /** The buyer's confirmation, and each vendor's lines to ship (one handler: Axon calls one per event and class). */
     @EventHandler
     void on(OrderConfirmed e, EventMessage<?> message) {
         send("order-confirmation", e.buyer().value(), message, Map.of("orderNumber", e.orderNumber(),
                 "total", amount(e.paidCents(), e.currency()), "orderUrl", url(e.orderId().value())));
+        toVendors(e, message);
+    }
+
+    /**
+     * Each vendor with product lines in the paid order is told what to ship: their own lines only (name, SKU, units;
+     * never the buyer's name or address, which their order view shows them), one mail per vendor and event. Before
+     * 2026-12-06 (ninth session) no vendor was mailed: they had to poll their order list (found by a walkthrough).
+     */
+    private void toVendors(OrderConfirmed e, EventMessage<?> message) {
+        Map<String, List<OrderLine>> byVendor = new LinkedHashMap<>();
+        for (OrderLine line : placedLines(e.orderId()))
+            if (OrderLine.PRODUCT.equals(line.itemType()))
+                byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
+        byVendor.forEach((vendor, lines) -> {
+            int units = lines.stream().mapToInt(OrderLine::quantity).sum();
+            String text = lines.stream().map(l -> "- " + l.quantity() + " x " + l.nameSnapshot() + " (SKU "
+                    + l.skuSnapshot() + (l.physical() ? "" : ", digital") + ")").collect(Collectors.joining("\n"));
+            mails.send(VENDOR_PAID, vendor, NotificationId.derivedFrom(VENDOR_PAID, message.getIdentifier(), vendor),
+                    message, Map.of("orderNumber", e.orderNumber(), "units", units == 1 ? "1 unit" : units + " units",
+                            "lines", text, "orderUrl", url(e.orderId().value()),
+                            "toShipUrl", publicUrl + "/api/v1/vendors/me/orders?status=confirmed"));
+        });
+    }
+
+    /** The lines the order was placed with (its first event). */
+    private List<OrderLine> placedLines(OrderId orderId) {
+        DomainEventStream stream = events.readEvents(orderId.value(), 0);
+        while (stream.hasNext())
+            if (stream.next().getPayload() instanceof OrderPlaced placed) return placed.lines();
+        return List.of();
     }
 
     @EventHandler
