@@ -89,6 +89,11 @@ class IdentityFlowIT extends ApiTest {
         assertThat(wrong.code()).as(wrong.toString()).isEqualTo("invalid_credentials");
         Api.Response used = api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1)), null);
         assertThat(used.code()).as(used.toString()).isEqualTo("invalid_token");
+        // an empty password is neither the password nor none: 400, not a wrong password counted towards the lockout
+        Api.Response empty = api.post("/api/v1/auth/email/verify", Map.of("token", m.group(1), "password", ""), null);
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+        assertThat(empty.code()).isEqualTo("validation_failed");
+        assertThat(empty.body().at("/errors/0/field").asText()).isEqualTo("password");
 
         Api.Response tokens = login(email, PASSWORD);
         assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);

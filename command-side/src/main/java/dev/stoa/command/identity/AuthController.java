@@ -60,7 +60,13 @@ class AuthController {
     record TokenRequest(@NotBlank @Size(max = 4096) String refreshToken) {}
 
     /** {@code password}: the one chosen at registration; without it the link proves the mailbox only (see README). */
-    record VerifyRequest(@NotBlank @Size(max = 4096) String token, @Size(max = 128) String password) {
+    /**
+     * An empty {@code password} is refused (400): it is neither the registration's password nor its absence, which
+     * voids it; it was checked as a wrong password before 2026-12-06 (ninth session), a failure towards the lockout.
+     */
+    record VerifyRequest(@NotBlank @Size(max = 4096) String token,
+                         @Size(min = 1, max = 128, message = "must not be empty: send the password chosen at registration "
+                                 + "to keep it, or leave it out to void it") String password) {
         @Override
         public String toString() { return "VerifyRequest[***]"; }
     }
