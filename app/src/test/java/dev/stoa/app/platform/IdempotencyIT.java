@@ -161,6 +161,17 @@ class IdempotencyIT extends ApiTest {
         assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idem_key = ? and body is not null",
                 Long.class, key.get("Idempotency-Key"))).isZero();
         assertThat(userId).isNotBlank();
+
+        // a refusal hands out nothing: it is replayed as it was (its retry was told the first had succeeded, 409
+        // idempotency_response_withheld, before 2026-12-06, ninth session; found by a walkthrough), and counted once
+        Map<String, String> other = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, String> wrong = Map.of("email", email, "password", "not the password 1");
+        Api.Response refused = api.post("/api/v1/auth/login", wrong, null, other);
+        assertThat(refused.status()).isEqualTo(401);
+        Api.Response again = api.post("/api/v1/auth/login", wrong, null, other);
+        assertThat(again.status()).as(again.toString()).isEqualTo(401);
+        assertThat(again.code()).isEqualTo("invalid_credentials");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     }
 
     /**

@@ -163,7 +163,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader(HttpHeaders.LOCATION), position == null ? null : Long.valueOf(position),
-                        wrapper.getContentAsByteArray(), SecretResponses.isSecret(request),
+                        // only a success hands out the secret: a refusal (a wrong password's 401) is kept and
+                        // replayed; before 2026-12-06 (ninth session) its retry was told the first had succeeded
+                        wrapper.getContentAsByteArray(), SecretResponses.isSecret(request) && wrapper.getStatus() < 400,
                         wrapper.getHeader(CorrelationIdFilter.HEADER));
                 stored = true;
             }
