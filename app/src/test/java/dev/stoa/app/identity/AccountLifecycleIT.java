@@ -178,6 +178,32 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(afterErasure.code()).isEqualTo("session_ended");
     }
 
+    /**
+     * No admin suspends, deactivates or erases their own account (422 last_admin_guard), through the admin endpoints or
+     * their own: the only admin suspended itself, and nothing could reinstate it, before 2026-12-06 (ninth session;
+     * found by a walkthrough). Another admin may.
+     */
+    @Test
+    void anAdminDoesNotCloseTheirOwnAccount_anotherAdminMay() {
+        User admin = verifiedUser("admin");
+        String own = tokenAs(admin.id(), "admin");
+        List<Api.Response> refused = List.of(
+                api.post("/api/v1/admin/users/" + admin.id() + "/suspend", Map.of("reason", "oops"), own),
+                api.post("/api/v1/admin/users/" + admin.id() + "/deactivate", null, own),
+                api.post("/api/v1/users/me/deactivate", Map.of("password", PASSWORD), own),
+                api.json("DELETE", "/api/v1/users/me", Map.of("password", PASSWORD), own, Map.of()));
+        for (Api.Response r : refused) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(422);
+            assertThat(r.code()).isEqualTo("last_admin_guard");
+        }
+        assertThat(api.get("/api/v1/users/" + admin.id(), own).body().get("status").asText()).isEqualTo("active");
+        assertThat(api.post("/api/v1/admin/vouchers", Map.of("amountCents", 100, "currency", "USD", "count", 1,
+                "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()), own).status())
+                .as("still an admin who writes").isEqualTo(201);
+        assertThat(api.post("/api/v1/admin/users/" + admin.id() + "/suspend", Map.of("reason", "checking"),
+                tokenFor("admin")).status()).isEqualTo(204);
+    }
+
     @Test
     void deactivationIsFinal() {
         User user = verifiedUser("customer");

@@ -256,6 +256,31 @@ class UserAccountTest {
                 .expectException(DomainException.class);
     }
 
+    /**
+     * An admin's act leaves its actor an active admin: no admin suspends, deactivates or erases their own account
+     * (the only admin suspended itself, and nothing could reinstate it, before 2026-12-06); another admin may, and a
+     * former admin closes their own account as anyone does.
+     */
+    @Test
+    void givenAnAdmin_whenTheyCloseTheirOwnAccount_thenLastAdminGuard_butAnotherAdminMay() {
+        var self = new dev.stoa.api.platform.Actor(id.value(), Set.of("admin"));
+        RolesChanged admin = new RolesChanged(id, Set.of("admin"));
+        for (Object own : java.util.List.of(new SuspendUser(id, "oops", self), new DeactivateUser(id, self), new EraseUser(id, self)))
+            fixture.given(registered(true), admin).when(own).expectNoEvents()
+                    .expectException(org.hamcrest.Matchers.<Throwable>allOf(
+                            org.hamcrest.Matchers.instanceOf(DomainException.class),
+                            org.hamcrest.Matchers.hasProperty("message", org.hamcrest.Matchers.containsString("their own account")),
+                            org.hamcrest.Matchers.<Throwable>hasToString(org.hamcrest.Matchers.anything())))
+                    .expectException(org.hamcrest.Matchers.<Throwable>hasProperty("message",
+                            org.hamcrest.Matchers.containsString("admins cannot")));
+        fixture.given(registered(true), admin).when(new SuspendUser(id, "checking", ADMIN))
+                .expectEvents(new UserSuspended(id, "checking"));
+        fixture.given(registered(true), admin).when(new DeactivateUser(id, ADMIN)).expectEvents(new UserDeactivated(id));
+        fixture.given(registered(true), admin, new RolesChanged(id, Set.of("customer")))
+                .when(new DeactivateUser(id, new dev.stoa.api.platform.Actor(id.value(), Set.of("customer"))))
+                .expectEvents(new UserDeactivated(id));
+    }
+
     @Test
     void givenActive_whenNonAdminSuspends_thenForbidden() {
         fixture.given(registered(true))

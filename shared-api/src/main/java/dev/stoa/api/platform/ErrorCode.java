@@ -52,7 +52,7 @@ public enum ErrorCode {
     MFA_ALREADY_ACTIVE("mfa_already_active", CONFLICT, "Multi-factor authentication is on already."),
     MFA_NOT_ACTIVE("mfa_not_active", CONFLICT, "Multi-factor authentication is off."),
     MFA_NOT_ENROLLED("mfa_not_enrolled", UNPROCESSABLE, "Activation before enrolment."),
-    LAST_ADMIN_GUARD("last_admin_guard", UNPROCESSABLE, "An admin cannot take away its own admin role."),
+    LAST_ADMIN_GUARD("last_admin_guard", UNPROCESSABLE, "An admin cannot take away its own admin role, nor suspend, deactivate or erase its own account: another admin does, so the platform never loses its last admin."),
     TOO_MANY_ADDRESSES("too_many_addresses", UNPROCESSABLE, "At most 20 addresses."),
     USER_ERASED("user_erased", UNPROCESSABLE, "The user was erased; nothing personal is stored for it."),
     // catalog
