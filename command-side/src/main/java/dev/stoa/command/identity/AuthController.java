@@ -49,7 +49,8 @@ class AuthController {
         this.bootstrapAdmin = bootstrapAdmin;
     }
 
-    record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
+    record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
+                           @NotNull @Size(max = 128, message = "must be 10 to 128 characters") String password,
                            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
                            @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone,
                            Set<@NotBlank String> roles) {}
@@ -81,6 +82,10 @@ class AuthController {
         Set<String> roles = body.roles() == null || body.roles().isEmpty() ? Set.of(Roles.CUSTOMER) : body.roles();
         if (!SELF_SERVICE_ROLES.containsAll(roles))
             throw DomainException.forbidden("roles may be customer, instructor or vendor; others are granted by an admin");
+        if (!dev.stoa.command.notification.Mailer.sendable(body.email()))
+            throw DomainException.badInput("email must be an address a mail can be sent to").with("errors",
+                    java.util.List.of(java.util.Map.of("field", "email", "message", "must be an address a mail can be sent to "
+                            + "(no spaces or invisible characters)")));
         PasswordPolicy.weakness(body.password(), body.email()).ifPresent(why ->
                 { throw DomainException.badInput("password " + why); });
         if (bootstrapAdmin.reserves(body.email())) // answered as the taken address it is about to be

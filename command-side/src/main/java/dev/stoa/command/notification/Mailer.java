@@ -66,6 +66,19 @@ public class Mailer {
                 loggedSubject));
     }
 
+    /**
+     * Whether a mail can be sent to {@code address} as it is written: what registration takes, so that an account's
+     * mails never fail on its address (a zero-width or no-break space passed {@code @Email}, and the account's
+     * verification mail was parked as a dead letter, before 2026-12-06, ninth session; found by a walkthrough).
+     */
+    public static boolean sendable(String address) {
+        try {
+            return address(address).equals(address);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static String address(String recipient) {
         try {
             InternetAddress address = new InternetAddress(recipient, true);
