@@ -50,8 +50,10 @@ class CorsIT extends ApiTest {
     @Test
     void aPreflightFromAnotherOriginOrForAnotherHeaderIsRefused() {
         RawHttp raw = new RawHttp(port);
-        assertThat(raw.send("OPTIONS", "/api/v1/cart/items", "Origin: https://evil.example.test",
-                "Access-Control-Request-Method: POST").status()).isEqualTo(403);
+        RawHttp.Response evil = raw.send("OPTIONS", "/api/v1/cart/items", "Origin: https://evil.example.test",
+                "Access-Control-Request-Method: POST");
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.code()).as(evil.toString()).isEqualTo("forbidden");
         assertThat(raw.send("OPTIONS", "/api/v1/cart/items", "Origin: " + SHOP, "Access-Control-Request-Method: POST",
                 "Access-Control-Request-Headers: x-unknown").status()).isEqualTo(403);
     }
@@ -68,6 +70,10 @@ class CorsIT extends ApiTest {
         RawHttp.Response fromElsewhere = raw.get("/api/v1/products", "Origin: https://evil.example.test");
         assertThat(fromElsewhere.status()).isEqualTo(403);
         assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNull();
+        // a problem as every error (it was the plain text "Invalid CORS request", with no content type)
+        assertThat(fromElsewhere.contentType()).as(fromElsewhere.toString()).startsWith("application/problem+json");
+        assertThat(fromElsewhere.code()).isEqualTo("forbidden");
+        assertThat(fromElsewhere.body().get("detail").asText()).contains("stoa.cors.allowed-origins");
 
         RawHttp.Response noOrigin = raw.get("/api/v1/products");
         assertThat(noOrigin.status()).isEqualTo(200);

@@ -191,6 +191,28 @@ public class SecurityConfiguration {
         return converter;
     }
 
+    /**
+     * The filter Spring Security's {@code cors()} takes by its name, {@code corsFilter}: the configuration below, its
+     * refusals answered as problems ({@link ProblemCorsProcessor}). Run inside the security chain only: not registered
+     * with the servlet container on its own as well.
+     */
+    @Bean
+    org.springframework.web.filter.CorsFilter corsFilter(@org.springframework.beans.factory.annotation.Qualifier(
+                                                                 "corsConfigurationSource") CorsConfigurationSource source,
+                                                         com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        org.springframework.web.filter.CorsFilter filter = new org.springframework.web.filter.CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(mapper));
+        return filter;
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.filter.CorsFilter> corsFilterRegistration(
+            org.springframework.web.filter.CorsFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     /** CORS for browser clients: origins from {@code stoa.cors.allowed-origins} (none by default). */
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${stoa.cors.allowed-origins:}") List<String> origins) {
