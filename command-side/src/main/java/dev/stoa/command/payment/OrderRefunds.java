@@ -93,7 +93,8 @@ public class OrderRefunds {
             if (left.isPresent() && total > left.getAsLong())
                 throw new DomainException(ErrorCode.REFUND_EXCEEDS_CAPTURED, "this request would refund " + total
                         + " cents, and the order's card payment has " + Math.max(0, left.getAsLong()) + " left to refund "
-                        + "(part of it was refunded already, outside refund requests)");
+                        + (left.getAsLong() <= 0 ? "(all of it was refunded already, outside refund requests)"
+                                : "(part of it was refunded already, outside refund requests)"));
         }
         if (!keys.claim(KEY_KIND, cmd.refundId().value(), cmd.orderId().value()))
             throw DomainException.invalidTransition("refund id " + cmd.refundId() + " is taken");

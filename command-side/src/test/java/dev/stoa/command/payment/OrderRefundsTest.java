@@ -503,6 +503,23 @@ class OrderRefundsTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /** The refusal says what happened: all of the payment refunded, or part of it ("part" for all before 2026-12-06). */
+    @Test
+    void givenThePaymentRefundedWholeOutsideRequests_whenARequestIsMade_thenRefusedSayingAllOfItWas() {
+        PaymentId payment = new PaymentId(paymentId);
+        DirectRefundRecorded all = new DirectRefundRecorded(order, payment, "goodwill-1", 5_652, "USD", UserId.random().value());
+        cardLeft = 0L;
+        fixture.given(all)
+                .when(new RequestOrderRefund(first, order, "broken", List.of(new RefundItem("product", lamp, 1)), buyerActor))
+                .expectNoEvents().expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_captured"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("has 0 left to refund (all of it was refunded"));
+        cardLeft = 1_000L;
+        fixture.given(all)
+                .when(new RequestOrderRefund(first, order, "broken", List.of(new RefundItem("product", desk, 1)), buyerActor))
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_captured"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("(part of it was refunded"));
+    }
+
     @Test
     void givenApprovedByCard_whenItsRefundFails_thenFailedWithTheReason_once() {
         fixture.given(approvedByCard())
