@@ -118,8 +118,17 @@ public class Order {
         }
         if (scope.isEmpty()) throw DomainException.invalidTransition("nothing of yours in order " + orderNumber + " is left to ship");
         List<OrderLine> toShip = scope.stream().filter(l -> !shipped.containsKey(l.itemId())).toList();
-        if (toShip.isEmpty()) return List.of(); // shipped already
         String tracking = cmd.trackingNumber() == null || cmd.trackingNumber().isBlank() ? null : cmd.trackingNumber().trim();
+        if (toShip.isEmpty()) {
+            // shipped already: a repeat changes nothing; another tracking number is refused, not dropped unsaid (it
+            // was 204 and kept the first, before 2026-12-06, ninth session; found by a walkthrough)
+            List<String> recorded = scope.stream().map(l -> shipped.get(l.itemId())).filter(java.util.Objects::nonNull)
+                    .distinct().toList();
+            if (tracking != null && !recorded.contains(tracking))
+                throw DomainException.invalidTransition("order " + orderNumber + " shipped already, tracking number "
+                        + String.join(", ", recorded) + "; a shipment's tracking number does not change");
+            return List.of();
+        }
         if (tracking == null && toShip.stream().anyMatch(OrderLine::physical))
             throw DomainException.badInput("trackingNumber is required to ship physical items");
         OrderRules.text(tracking, "trackingNumber", 100);

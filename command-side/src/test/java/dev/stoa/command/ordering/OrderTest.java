@@ -291,11 +291,21 @@ class OrderTest {
                         new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-X")));
     }
 
+    /**
+     * A repeat changes nothing; a repeat with another tracking number is refused, not dropped unsaid (this test pinned
+     * the drop, 204 with "TRK-A2" kept as "TRK-A", until 2026-12-06, ninth session).
+     */
     @Test
-    void givenVendorShipped_whenTheSameVendorShipsAgain_thenNothingHappens() {
+    void givenVendorShipped_whenTheSameVendorShipsAgain_thenNothingHappens_butAnotherTrackingNumberIsRefused() {
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new MarkOrderShipped(orderId, "TRK-A", sellerA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(placed(), confirmed(), shippedA())
+                .when(new MarkOrderShipped(orderId, null, sellerA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(placed(), confirmed(), shippedA())
                 .when(new MarkOrderShipped(orderId, "TRK-A2", sellerA))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
+                .expectNoEvents().expectException(problem("invalid_transition"));
     }
 
     @Test
