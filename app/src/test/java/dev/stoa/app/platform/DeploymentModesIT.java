@@ -52,7 +52,7 @@ class DeploymentModesIT extends ApiTest {
     }
 
     @Test
-    void withAnExternalDatabaseNoPropertySwitchesAConvenienceOn(CapturedOutput output) {
+    void withAnExternalDatabaseNoPropertySwitchesAConvenienceOn(CapturedOutput output) throws Exception {
         String admin = unique("root") + "@example.org";
         List<String> args = deployment(admin, ADMIN_PASSWORD, true);
         // a careless deployment trying to turn the conveniences on by property
@@ -69,6 +69,16 @@ class DeploymentModesIT extends ApiTest {
             Api.Response login = deployed.post("/api/v1/auth/login", Map.of("email", admin, "password", ADMIN_PASSWORD), null);
             assertThat(login.status()).as("the bootstrap admin has the configured password").isEqualTo(200);
             String access = login.body().get("accessToken").asText();
+            // no admin erases their own account (the platform would lose its last admin): another admin takes the
+            // role away first (since 2026-12-06, ninth session)
+            Api.Response refused = deployed.json("DELETE", "/api/v1/users/me", Map.of("password", ADMIN_PASSWORD), access, Map.of());
+            assertThat(refused.code()).as(refused.toString()).isEqualTo("last_admin_guard");
+            String bootstrapId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                    .decode(access.split("\\.")[1])).get("sub").asText(); // the token's subject
+            String another = app.getBean(dev.stoa.app.platform.security.TokenMinter.class).accessToken(
+                    UUID.randomUUID().toString(), List.of("admin"), java.time.Duration.ofMinutes(5));
+            Api.Response demoted = deployed.put("/api/v1/admin/users/" + bootstrapId + "/roles", Map.of("roles", List.of("customer")), another);
+            assertThat(demoted.status()).as(demoted.toString()).isEqualTo(204);
             Api.Response erased = deployed.json("DELETE", "/api/v1/users/me", Map.of("password", ADMIN_PASSWORD), access, Map.of());
             assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
         }

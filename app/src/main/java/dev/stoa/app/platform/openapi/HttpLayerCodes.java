@@ -37,6 +37,9 @@ final class HttpLayerCodes {
         // an open endpoint needs no token, but one that is sent is checked: expired or invalid, it is 401 (RFC 6750)
         codes.add(UNAUTHORIZED);
         if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
+        // a browser's request from an origin not allowed, or a preflight asking for what may not be sent (CORS, before
+        // any endpoint; a problem since 2026-12-06, ninth session): wherever an Origin header is sent
+        codes.add(FORBIDDEN_CODE);
         // a read-only token (an auditor's) writes nothing but its own session and account
         if (!access.open() && AccessRules.refusedToReadOnly(method, path)) codes.add(FORBIDDEN_CODE);
         // nor does a suspended or closed account's token, which is checked wherever it is sent (ActiveAccountWrites)
