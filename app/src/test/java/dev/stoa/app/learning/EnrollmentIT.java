@@ -41,6 +41,14 @@ class EnrollmentIT extends ApiTest {
     @BeforeEach
     void courses() { courses = new PublishedCourses(api, (id, role) -> tokenAs(id, role)); }
 
+    /** Waits until {@code course-completion} has handled every event stored now: what it did not do by then, it does not. */
+    private void courseCompletionCaughtUp() {
+        Processors processors = new Processors(context.getBean(org.axonframework.config.EventProcessingConfiguration.class),
+                context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class));
+        long head = processors.head();
+        Await.until(() -> processors.position("course-completion") >= head, Duration.ofSeconds(20), "course-completion caught up");
+    }
+
     private Api.Response enroll(String courseId, Object body, String token) {
         return api.post("/api/v1/courses/" + courseId + "/enroll", body == null ? "" : body, token);
     }
@@ -194,10 +202,7 @@ class EnrollmentIT extends ApiTest {
         assertThat(api.get("/api/v1/certificates/" + now.get("certificateId").asText()).body().get("quizAverage").asInt())
                 .isEqualTo(50);
         // once the processor has handled everything stored now, the others are as they were
-        Processors processors = new Processors(context.getBean(org.axonframework.config.EventProcessingConfiguration.class),
-                context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class));
-        long head = processors.head();
-        Await.until(() -> processors.position("course-completion") >= head, Duration.ofSeconds(20), "course-completion caught up");
+        courseCompletionCaughtUp();
         JsonNode short_ = api.get("/api/v1/courses/" + course.id() + "/progress", halfway).body();
         assertThat(short_.get("status").asText()).as("a lesson short").isEqualTo("active");
         assertThat(short_.get("certificateId").isNull()).isTrue();
@@ -239,10 +244,7 @@ class EnrollmentIT extends ApiTest {
         JsonNode issued = api.get("/api/v1/certificates/" + certificate).body();
         assertThat(issued.get("valid").asBoolean()).isTrue();
         assertThat(issued.get("quizAverage").isNull()).as("no quiz left to average").isTrue();
-        Processors processors = new Processors(context.getBean(org.axonframework.config.EventProcessingConfiguration.class),
-                context.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class));
-        long head = processors.head();
-        Await.until(() -> processors.position("course-completion") >= head, Duration.ofSeconds(20), "course-completion caught up");
+        courseCompletionCaughtUp();
         JsonNode short_ = api.get("/api/v1/courses/" + course.id() + "/progress", halfway).body();
         assertThat(short_.get("status").asText()).as("the video still to watch").isEqualTo("active");
         assertThat(short_.get("certificateId").isNull()).isTrue();
