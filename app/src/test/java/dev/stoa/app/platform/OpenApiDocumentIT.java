@@ -80,4 +80,27 @@ class OpenApiDocumentIT extends ApiTest {
         assertThat(plain).containsExactlyInAnyOrder("aggregateId (audit)", "correlationId (audit)",
                 "clientCorrelationId (audit)", "userId (audit)", "itemId", "paymentId");
     }
+
+    /**
+     * A pattern is a string's: no schema anywhere is an object with a pattern (an id record that is a body's or an
+     * answer's field was, ProgressRequest.lessonId and CertificateView's ids, before 2026-12-06, ninth session; a
+     * generated client sent an object).
+     */
+    @Test
+    void everyPatternIsAStrings() {
+        JsonNode document = api.get("/v3/api-docs").body();
+        java.util.List<String> objects = new java.util.ArrayList<>();
+        collectObjectsWithPatterns(document, "", objects);
+        assertThat(objects).isEmpty();
+        assertThat(document.at("/components/schemas/ProgressRequest/properties/lessonId/type").asText()).isEqualTo("string");
+    }
+
+    private static void collectObjectsWithPatterns(JsonNode node, String at, java.util.List<String> found) {
+        if (node.isObject()) {
+            if (node.has("pattern") && node.path("type").asText("").equals("object")) found.add(at);
+            node.properties().forEach(e -> collectObjectsWithPatterns(e.getValue(), at + "/" + e.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) collectObjectsWithPatterns(node.get(i), at + "/" + i, found);
+        }
+    }
 }

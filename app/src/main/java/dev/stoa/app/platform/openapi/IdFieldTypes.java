@@ -1,0 +1,31 @@
+package dev.stoa.app.platform.openapi;
+
+import dev.stoa.api.platform.Ids;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * An id record that is a body's or an answer's field (not a path or query parameter) is a UUID string on the wire, as
+ * everywhere: springdoc's replacement schema keeps its pattern but writes it {@code "type": "object"} there
+ * (ProgressRequest.lessonId, CertificateView's ids, until 2026-12-06, ninth session; a generated client sent an object;
+ * found by a walkthrough). Such properties are made the strings they are.
+ */
+@Component
+class IdFieldTypes implements OpenApiCustomizer {
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) continue;
+            properties.values().stream().filter(p -> Ids.UUID_PATTERN.equals(p.getPattern())).forEach(p -> {
+                p.setType("string");
+                p.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("string")));
+            });
+        }
+    }
+}
