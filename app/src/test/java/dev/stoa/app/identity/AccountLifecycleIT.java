@@ -204,6 +204,31 @@ class AccountLifecycleIT extends ApiTest {
                 tokenFor("admin")).status()).isEqualTo(204);
     }
 
+    /**
+     * A token outlives a change of roles, but writes with them no more: a demoted admin's token is 403 on admin writes
+     * (it went on demoting and suspending the other admins until it expired, and could leave the platform without one,
+     * before 2026-12-06, ninth session; found by a walkthrough). Its own session stays its own.
+     */
+    @Test
+    void aDemotedAdminsTokenWritesAsAnAdminNoMore() {
+        User demoted = verifiedUser("admin"), other = verifiedUser("admin");
+        String oldToken = tokenAs(demoted.id(), "admin");
+        assertThat(api.put("/api/v1/admin/users/" + demoted.id() + "/roles", Map.of("roles", List.of("customer")),
+                tokenFor("admin")).status()).isEqualTo(204);
+        Api.Response suspend = api.post("/api/v1/admin/users/" + other.id() + "/suspend", Map.of("reason", "revenge"), oldToken);
+        assertThat(suspend.status()).as(suspend.toString()).isEqualTo(403);
+        assertThat(suspend.code()).isEqualTo("forbidden");
+        assertThat(suspend.body().get("detail").asText()).contains("refresh it");
+        Api.Response promote = api.put("/api/v1/admin/users/" + demoted.id() + "/roles", Map.of("roles", List.of("admin")), oldToken);
+        assertThat(promote.status()).as(promote.toString()).isEqualTo(403);
+        assertThat(api.get("/api/v1/users/" + other.id(), tokenFor("admin")).body().get("status").asText()).isEqualTo("active");
+        assertThat(api.get("/api/v1/users/" + demoted.id(), tokenFor("admin")).body().get("roles").toString())
+                .doesNotContain("admin");
+        // with the roles it has, the same account writes as before
+        assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Still"), tokenAs(demoted.id(), "customer"),
+                Map.of()).status()).isEqualTo(204);
+    }
+
     @Test
     void deactivationIsFinal() {
         User user = verifiedUser("customer");

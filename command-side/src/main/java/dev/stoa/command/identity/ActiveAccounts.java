@@ -20,10 +20,13 @@ public class ActiveAccounts {
 
     ActiveAccounts(Commands commands) { this.commands = commands; }
 
-    /** Refuses {@code what} (named in the refusal) unless the user's account is active. */
-    public void require(UserId userId, String what) {
+    /**
+     * Refuses {@code what} (named in the refusal) unless the user's account is active and still has every one of
+     * {@code roles} (the token's; null: not checked).
+     */
+    public void require(UserId userId, String what, java.util.Set<String> roles) {
         try {
-            commands.send(new RequireActiveAccount(userId, what));
+            commands.send(new RequireActiveAccount(userId, what, roles));
         } catch (CommandExecutionException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
         }

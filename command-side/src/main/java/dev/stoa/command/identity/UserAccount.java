@@ -285,6 +285,12 @@ public class UserAccount {
     @CommandHandler
     void handle(RequireActiveAccount cmd) {
         lifecycle.requireActiveFor(cmd.what() == null || cmd.what().isBlank() ? "this request" : cmd.what());
+        // a token issued before its roles were taken away writes with them no more: before 2026-12-06 (ninth session)
+        // a demoted admin's token went on demoting and suspending the others until it expired, and could leave the
+        // platform without an admin (found by a walkthrough)
+        if (cmd.roles() != null && roles.current() != null && !roles.current().containsAll(cmd.roles()))
+            throw new DomainException(ErrorCode.FORBIDDEN_CODE, "this token carries roles the account no longer has: "
+                    + "refresh it (POST /api/v1/auth/refresh) or log in again");
     }
 
     /** Whether this account may be named for a role: it has it and is not closed (see {@link CheckAccountRole}). */

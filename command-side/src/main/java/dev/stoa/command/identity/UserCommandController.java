@@ -27,15 +27,12 @@ class UserCommandController {
         this.sessions = sessions;
     }
 
-    /** Some character that is not white space (as registration's {@code @NotBlank}: a name of spaces was taken). */
-    private static final String NOT_BLANK = "(?U)(?s).*\\S.*";
-
     /**
      * The fields to change; a field left out (or null) stays. {@code phone: ""} removes the phone (since 2026-12-06,
      * fifth session: once set, it could not be removed).
      */
-    record ProfileRequest(@Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String firstName,
-                          @Size(min = 1, max = 100) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String lastName,
+    record ProfileRequest(@Size(max = 100) @Pattern(regexp = Names.VISIBLE, message = Names.MESSAGE) String firstName,
+                          @Size(max = 100) @Pattern(regexp = Names.VISIBLE, message = Names.MESSAGE) String lastName,
                           @Pattern(regexp = "|" + Phones.E164, message = Phones.MESSAGE + ", or \"\" to remove it")
                           String phone) {}
 

@@ -20,7 +20,9 @@ import org.springframework.web.util.UrlPathHelper;
  * with one asks the account first ({@link ActiveAccounts}), so a suspended or deactivated account writes nothing but
  * its own session and account (log out, MFA, deactivate, erase: {@link AccessRules#writesBeyondOwnSession}), whatever
  * the endpoint: 403 {@code account_suspended} / {@code account_deactivated}, 401 {@code session_ended} once erased.
- * Reads stay open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
+ * So does a token that carries a role its account no longer has (403 {@code forbidden}: refresh it; a demoted admin's
+ * token wrote as an admin until it expired before the ninth session of 2026-12-06). Reads stay open to the token until
+ * it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
  * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
  */
@@ -54,7 +56,9 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         if (AccessRules.writesBeyondOwnSession(method, path)) {
             try {
-                accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path);
+                java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
+                accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path,
+                        roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles));
             } catch (RuntimeException refused) {
                 request.setAttribute(REFUSED, Boolean.TRUE);
                 throw refused;

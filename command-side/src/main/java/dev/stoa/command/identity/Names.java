@@ -1,0 +1,14 @@
+package dev.stoa.command.identity;
+
+/**
+ * What a person's name must have: a character one can see (a letter, digit, punctuation or symbol; not one of the
+ * blank "letters" U+115F, U+1160, U+3164, U+FFA0 or the blank braille pattern U+2800). Blanks, zero-width characters
+ * and the like alone were taken as a name before 2026-12-06 (ninth session; found by a walkthrough). Characters such
+ * as a zero-width joiner inside a name stay: some scripts need them.
+ */
+final class Names {
+    private Names() {}
+
+    static final String VISIBLE = "(?s).*[\\p{L}\\p{N}\\p{P}\\p{S}&&[^\\u115F\\u1160\\u3164\\uFFA0\\u2800]].*";
+    static final String MESSAGE = "must have a visible character";
+}
