@@ -121,6 +121,8 @@ class CourseContentIT extends ApiTest {
         assertThat(pastEnd.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(pastEnd.headers().firstValue("Content-Range")).hasValue("bytes */6000");
         assertThat(new String(pastEnd.body(), StandardCharsets.UTF_8)).contains("\"code\":\"range_not_satisfiable\"");
+        // named as the problem it is (Spring named it f.txt before 2026-12-06, ninth session)
+        assertThat(pastEnd.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"problem.json\"");
         HttpResponse<byte[]> unreadable = download(url, "bytes=abc");
         assertThat(unreadable.statusCode()).isEqualTo(200);
         assertThat(unreadable.body()).isEqualTo(mp4);

@@ -51,8 +51,7 @@ class AuthController {
 
     record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
                            @NotNull @Size(max = 128, message = "must be 10 to 128 characters") String password,
-                           @NotNull @Size(max = 100) @Pattern(regexp = Names.VISIBLE, message = Names.MESSAGE) String firstName,
-                           @NotNull @Size(max = 100) @Pattern(regexp = Names.VISIBLE, message = Names.MESSAGE) String lastName,
+                           @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
                            @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone,
                            Set<@NotBlank String> roles) {}
 
@@ -83,6 +82,8 @@ class AuthController {
         Set<String> roles = body.roles() == null || body.roles().isEmpty() ? Set.of(Roles.CUSTOMER) : body.roles();
         if (!SELF_SERVICE_ROLES.containsAll(roles))
             throw DomainException.forbidden("roles may be customer, instructor or vendor; others are granted by an admin");
+        Names.requireVisible(body.firstName(), "firstName");
+        Names.requireVisible(body.lastName(), "lastName");
         // printable ASCII only: invisible characters (U+200B, U+00A0, U+FEFF ...) and look-alike letters (a Cyrillic
         // а) made another account's address look the same, and some could never be mailed
         if (!body.email().matches("[\\x21-\\x7E]+") || !dev.stoa.command.notification.Mailer.sendable(body.email()))

@@ -31,8 +31,7 @@ class UserCommandController {
      * The fields to change; a field left out (or null) stays. {@code phone: ""} removes the phone (since 2026-12-06,
      * fifth session: once set, it could not be removed).
      */
-    record ProfileRequest(@Size(max = 100) @Pattern(regexp = Names.VISIBLE, message = Names.MESSAGE) String firstName,
-                          @Size(max = 100) @Pattern(regexp = Names.VISIBLE, message = Names.MESSAGE) String lastName,
+    record ProfileRequest(@Size(max = 100) String firstName, @Size(max = 100) String lastName,
                           @Pattern(regexp = "|" + Phones.E164, message = Phones.MESSAGE + ", or \"\" to remove it")
                           String phone) {}
 
@@ -114,6 +113,8 @@ class UserCommandController {
     }
 
     private ResponseEntity<Void> update(String userId, ProfileRequest body, Actor actor) {
+        Names.requireVisible(body.firstName(), "firstName");
+        Names.requireVisible(body.lastName(), "lastName");
         commands.send(new UpdateProfile(new UserId(userId), trim(body.firstName()), trim(body.lastName()), body.phone(),
                 actor));
         return ResponseEntity.noContent().build();

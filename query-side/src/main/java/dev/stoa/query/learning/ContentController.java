@@ -80,8 +80,10 @@ class ContentController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
                     "the content has " + length + " bytes: the Range asks for none of them, or for more than the file");
             problem.setProperty("code", ErrorCode.RANGE_NOT_SATISFIABLE.code());
+            // named as what it is, a problem: Spring named it f.txt (found by a walkthrough, 2026-12-06, ninth session)
             return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("problem.json").build().toString())
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length).body(problem);
         }
         return ok.body(stored.resource()); // 206 with the parts asked for (Spring's resource regions)

@@ -22,7 +22,8 @@ class IdFieldTypes implements OpenApiCustomizer {
         for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
             Map<String, Schema> properties = schema.getProperties();
             if (properties == null) continue;
-            properties.values().stream().filter(p -> Ids.UUID_PATTERN.equals(p.getPattern())).forEach(p -> {
+            properties.values().stream().filter(p -> Ids.UUID_PATTERN.equals(p.getPattern())
+                    || AnchoredPatterns.anchored(Ids.UUID_PATTERN).equals(p.getPattern())).forEach(p -> {
                 p.setType("string");
                 p.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("string")));
             });
