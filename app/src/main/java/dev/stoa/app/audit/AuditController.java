@@ -81,6 +81,16 @@ class AuditController {
         });
     }
 
+    /** What keeps {@code type} from being a type's name, as the caller would put it (a list was all it said before). */
+    static String whyNotAName(String type) {
+        if (type.contains(",")) return "one; a list is not taken";
+        if (type.contains(".")) return "its simple name, not the class's (" + type.substring(type.lastIndexOf('.') + 1) + ")";
+        if (!type.equals(type.strip()) || type.codePoints().anyMatch(c -> Character.isWhitespace(c)
+                || Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c)))
+            return "without spaces or invisible characters";
+        return "letters and digits only, a letter first";
+    }
+
     private static void refuse(String name, String message) {
         // errors[0].field names the parameter (it read "unknown", the message's first word)
         throw DomainException.badInput("parameter " + name + ": " + message)
@@ -116,7 +126,7 @@ class AuditController {
         refuseEmpty(request);
         // a filter value that names nothing there could be is refused, not answered as an empty log
         if (type != null && !type.matches("[A-Za-z][A-Za-z0-9]*"))
-            refuse("type", "is an event type's name, such as OrderPlaced (one; a list is not taken)");
+            refuse("type", "is an event type's name, such as OrderPlaced: " + whyNotAName(type));
         if (aggregateType != null && !aggregateTypes.types().isEmpty()) aggregateTypes.resolve(aggregateType);
         if (userId != null && !userId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN))
             refuse("userId", "has an invalid value (expected a UUID)");

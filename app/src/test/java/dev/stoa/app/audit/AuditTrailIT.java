@@ -389,6 +389,13 @@ class AuditTrailIT extends ApiTest {
         });
         assertThat(api.get("/api/v1/audit/events?type=orderplaced", auditor).body().at("/errors/0/message").asText())
                 .contains("did you mean OrderPlaced?");
+        // a name that is none says why, not "a list is not taken" whatever it was (before 2026-12-06, ninth session)
+        Map<String, String> why = Map.of("OrderPlaced,OrderConfirmed", "a list is not taken",
+                "dev.stoa.api.ordering.OrderPlaced", "its simple name, not the class's (OrderPlaced)",
+                "OrderPlaced%20", "without spaces or invisible characters",
+                "%E2%80%8BOrderPlaced", "without spaces or invisible characters");
+        why.forEach((type, message) -> assertThat(api.get("/api/v1/audit/events?type=" + type, auditor).body()
+                .at("/errors/0/message").asText()).as(type).contains(message));
         // a type of the platform's no event has yet is a filter that finds none, not a mistake
         Api.Response none = api.get("/api/v1/audit/events?type=PaymentRefundReversed&aggregateId=" + UUID.randomUUID(), auditor);
         assertThat(none.status()).as(none.toString()).isEqualTo(200);
