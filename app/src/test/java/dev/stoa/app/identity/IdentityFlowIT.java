@@ -200,6 +200,13 @@ class IdentityFlowIT extends ApiTest {
         assertThat(fifth.code()).isEqualTo("account_locked");
         assertThat(Long.parseLong(fifth.header("Retry-After"))).isBetween(800L, 901L);
         assertThat(login(email, PASSWORD).status()).as("locked even with the right password").isEqualTo(429);
+        // a 429 is not kept under its Idempotency-Key: it holds until Retry-After, and its retry after the wait must run
+        // (it was answered 429 again for 24 hours before 2026-12-06, ninth session)
+        String key = java.util.UUID.randomUUID().toString();
+        Api.Response lockedWithKey = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
+                Map.of("Idempotency-Key", key));
+        assertThat(lockedWithKey.status()).isEqualTo(429);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_record where idem_key = ?", Long.class, key)).isZero();
         // an address without an account locks the same way, so a 429 does not reveal who is registered
         String nobody = unique("nobody") + "@example.org";
         for (int i = 1; i <= 4; i++) {

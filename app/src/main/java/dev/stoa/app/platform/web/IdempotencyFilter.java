@@ -158,7 +158,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, wrapper);
             // a request refused before the handler (its Accept, its query) ran nothing: no answer is kept, so a retry
             // runs; nor for an account refused for its state (suspended), which may change before the retry
-            ranNothing = RefusedBeforeTheHandler.is(request) || ActiveAccountWrites.refusedForTheAccount(request);
+            ranNothing = RefusedBeforeTheHandler.is(request) || ActiveAccountWrites.refusedForTheAccount(request)
+                    // a 429 (a rate limit, a locked account) holds until Retry-After: kept, its retry after the wait
+                    // was answered 429 again for 24 hours (before 2026-12-06, ninth session)
+                    || wrapper.getStatus() == 429;
             if (wrapper.getStatus() < 500 && !ranNothing) {
                 String position = wrapper.getHeader(ReadYourWritesFilter.POSITION_HEADER);
                 store.complete(principal, key, wrapper.getStatus(), wrapper.getContentType(),
