@@ -140,18 +140,18 @@ class CatalogRulesIT extends ApiTest {
         // each write's effect shows at once in the vendor's next read
         Api.Response all = api.get("/api/v1/vendors/me/products", vendor);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
-        assertThat(ids(all)).containsExactly(third, second, first);
+        assertThat(CatalogFlowIT.ids(all)).containsExactly(third, second, first);
         assertThat(all.body().get("total").asLong()).isEqualTo(3);
         assertThat(all.body().at("/items/0/active").asBoolean()).isFalse();
         assertThat(all.body().at("/items/2/active").asBoolean()).isTrue();
-        assertThat(ids(api.get("/api/v1/vendors/me/products?status=unlisted&sort=price", vendor)))
+        assertThat(CatalogFlowIT.ids(api.get("/api/v1/vendors/me/products?status=unlisted&sort=price", vendor)))
                 .containsExactly(third, second);
-        assertThat(ids(api.get("/api/v1/vendors/me/products?status=listed", vendor))).containsExactly(first);
+        assertThat(CatalogFlowIT.ids(api.get("/api/v1/vendors/me/products?status=listed", vendor))).containsExactly(first);
         Api.Response page = api.get("/api/v1/vendors/me/products?sort=-price&limit=1&offset=1", vendor);
-        assertThat(ids(page)).containsExactly(third);
+        assertThat(CatalogFlowIT.ids(page)).containsExactly(third);
         assertThat(page.body().get("total").asLong()).isEqualTo(3);
         String vendorId = api.get("/api/v1/products/" + first).body().get("vendorId").asText();
-        assertThat(ids(api.get("/api/v1/products?vendorId=" + vendorId))).containsExactly(first);
+        assertThat(CatalogFlowIT.ids(api.get("/api/v1/products?vendorId=" + vendorId))).containsExactly(first);
 
         Api.Response badState = api.get("/api/v1/vendors/me/products?status=hidden", vendor);
         assertThat(badState.status()).isEqualTo(400);
@@ -159,13 +159,6 @@ class CatalogRulesIT extends ApiTest {
         assertThat(badState.body().get("detail").asText()).contains("listed, unlisted");
         assertThat(api.get("/api/v1/vendors/me/products", tokenFor("customer")).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/vendors/me/products").status()).isEqualTo(401);
-    }
-
-    private static List<String> ids(Api.Response r) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        r.body().get("items").forEach(n -> ids.add(n.get("id").asText()));
-        return ids;
     }
 
     @Test

@@ -87,9 +87,8 @@ class AuthController {
         // printable ASCII only: invisible characters (U+200B, U+00A0, U+FEFF ...) and look-alike letters (a Cyrillic
         // а) made another account's address look the same, and some could never be mailed
         if (!body.email().matches("[\\x21-\\x7E]+") || !dev.stoa.command.notification.Mailer.sendable(body.email()))
-            throw DomainException.badInput("email must be an address a mail can be sent to").with("errors",
-                    java.util.List.of(java.util.Map.of("field", "email", "message", "must be an address a mail can be sent to, "
-                            + "in printable ASCII (no spaces, invisible characters or letters of other alphabets)")));
+            throw DomainException.badInput("email must be an address a mail can be sent to, in printable ASCII (no "
+                    + "spaces, invisible characters or letters of other alphabets)"); // errors[0].field: its first word
         PasswordPolicy.weakness(body.password(), body.email()).ifPresent(why ->
                 { throw DomainException.badInput("password " + why); });
         if (bootstrapAdmin.reserves(body.email())) // answered as the taken address it is about to be

@@ -11,7 +11,7 @@ final class Names {
 
     private static final java.util.regex.Pattern VISIBLE =
             java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}&&[^\\u115F\\u1160\\u3164\\uFFA0\\u2800]]");
-    static final String MESSAGE = "must have a visible character";
+    private static final String MESSAGE = "must have a visible character";
 
     /**
      * Refuses a given name without a visible character (400 naming {@code field}); null is left to the caller. A check
@@ -19,7 +19,6 @@ final class Names {
      */
     static void requireVisible(String value, String field) {
         if (value != null && !VISIBLE.matcher(value).find())
-            throw dev.stoa.api.platform.DomainException.badInput(field + " " + MESSAGE).with("errors",
-                    java.util.List.of(java.util.Map.of("field", field, "message", MESSAGE)));
+            throw dev.stoa.api.platform.DomainException.badInput(field + " " + MESSAGE); // errors[0].field: its first word
     }
 }

@@ -8,7 +8,6 @@ import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.payment.DeclinedCardOrders;
 import dev.stoa.api.notification.NotificationId;
-import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.OrderPlaced;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -64,7 +62,7 @@ class OrderMails {
      */
     private void toVendors(OrderConfirmed e, EventMessage<?> message) {
         Map<String, List<OrderLine>> byVendor = new LinkedHashMap<>();
-        for (OrderLine line : placedLines(e.orderId()))
+        for (OrderLine line : PlacedOrders.of(events, e.orderId()).map(OrderPlaced::lines).orElse(List.of()))
             if (OrderLine.PRODUCT.equals(line.itemType()))
                 byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
         byVendor.forEach((vendor, lines) -> {
@@ -76,14 +74,6 @@ class OrderMails {
                             "lines", text, "orderUrl", url(e.orderId().value()),
                             "toShipUrl", publicUrl + "/api/v1/vendors/me/orders?status=confirmed"));
         });
-    }
-
-    /** The lines the order was placed with (its first event). */
-    private List<OrderLine> placedLines(OrderId orderId) {
-        DomainEventStream stream = events.readEvents(orderId.value(), 0);
-        while (stream.hasNext())
-            if (stream.next().getPayload() instanceof OrderPlaced placed) return placed.lines();
-        return List.of();
     }
 
     @EventHandler
