@@ -9,6 +9,17 @@ package dev.stoa.projection.catalog.search;
 public final class CompletionInput {
     private CompletionInput() {}
 
+    /**
+     * The input, and its folded form where folding changes more than its case ({@link Folding}): autocomplete is asked
+     * with the folded prefix, so "crem" completes "Crème Brûlée" and "ub" "Über-Ohr" (before 2026-12-07 only a
+     * typo's allowance reached an accented input, and not past its second accent or its first letter; walkthrough).
+     */
+    public static java.util.stream.Stream<String> withFolded(String input) {
+        String folded = Folding.folded(input);
+        return folded.equals(input.toLowerCase(java.util.Locale.ROOT)) ? java.util.stream.Stream.of(input)
+                : java.util.stream.Stream.of(input, folded);
+    }
+
     public static String storable(String text) {
         if (text == null) return null;
         for (int i = 0; i < text.length(); i++) {

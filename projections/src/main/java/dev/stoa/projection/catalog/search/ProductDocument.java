@@ -2,6 +2,7 @@ package dev.stoa.projection.catalog.search;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductUpdated;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * knows no {@code java.time}. Null fields are left out whatever the mapper's settings (ES reads them as missing).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties(value = "searchText", allowGetters = true, ignoreUnknown = true)
 public record ProductDocument(String type, String id, String sku, String slug, String name, String description,
                               String brand, String categoryId, String vendorId, long priceCents, String currency,
                               Double rating, long ratingCount, boolean inStock, boolean active,
@@ -24,6 +25,16 @@ public record ProductDocument(String type, String id, String sku, String slug, S
     public static final String TYPE = "product";
     /** Long names get suggest inputs from their first few words only: enough to find them, a small index. */
     private static final int MAX_SUGGEST_WORDS = 6;
+
+    /**
+     * The folded forms of the accented words of the name, brand and description ({@link Folding}), stored into
+     * {@code searchText} beside the words that field gathers from them, so a search typed without accents finds
+     * them (before 2026-12-07 "creme brulee" found no "Crème Brûlée", and only a typo's allowance found "Jalapeño"
+     * for "jalapeno"; walkthrough). Written, never read back.
+     */
+    @JsonProperty("searchText")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String searchText() { return Folding.foldedWords(name, brand, description); }
 
     /** The completion field's value: what autocomplete may complete to. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,7 +78,7 @@ public record ProductDocument(String type, String id, String sku, String slug, S
         if (!active) return null;
         List<String> inputs = Stream.concat(nameFromEachWord(CompletionInput.storable(name)),
                         Stream.ofNullable(CompletionInput.storable(brand)))
-                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+                .map(String::strip).filter(s -> !s.isEmpty()).flatMap(CompletionInput::withFolded).distinct().toList();
         return inputs.isEmpty() ? null : new Suggest(inputs);
     }
 

@@ -3,10 +3,12 @@ package dev.stoa.projection.learning.search;
 import dev.stoa.api.review.RatingSummary;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stoa.api.learning.CourseCreated;
 import dev.stoa.api.learning.CourseUpdated;
 import java.time.Instant;
 import dev.stoa.projection.catalog.search.CompletionInput;
+import dev.stoa.projection.catalog.search.Folding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,7 +20,7 @@ import java.util.stream.IntStream;
  * {@code active}: published and not archived, the only courses a search returns.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties(value = "searchText", allowGetters = true, ignoreUnknown = true)
 public record CourseDocument(String type, String id, String name, String description, String categoryId,
                              String instructorId, long priceCents, String currency, Double rating, long ratingCount,
                              boolean inStock, boolean active, boolean archived, String createdAt, Suggest suggest) {
@@ -27,6 +29,11 @@ public record CourseDocument(String type, String id, String name, String descrip
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Suggest(List<String> input) {}
+
+    /** The folded forms of the title's and description's accented words, as a product document's (Folding). */
+    @JsonProperty("searchText")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String searchText() { return Folding.foldedWords(name, description); }
 
     static CourseDocument created(CourseCreated e, Instant at) {
         return new CourseDocument(TYPE, e.courseId().value(), e.title(), e.description(), idOrNull(e.categoryId()),
@@ -60,7 +67,8 @@ public record CourseDocument(String type, String id, String name, String descrip
         if (!active || title == null || title.isBlank()) return null;
         String[] words = CompletionInput.storable(title).strip().split("\\s+");
         return new Suggest(IntStream.range(0, Math.min(words.length, MAX_SUGGEST_WORDS))
-                .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length))).distinct().toList());
+                .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length)))
+                .flatMap(CompletionInput::withFolded).distinct().toList());
     }
 
     private static String idOrNull(Object id) { return id == null ? null : id.toString(); }

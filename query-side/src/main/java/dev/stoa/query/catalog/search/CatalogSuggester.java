@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import dev.stoa.api.catalog.SuggestCatalog;
+import dev.stoa.projection.catalog.search.Folding;
 import dev.stoa.projection.catalog.search.ProductDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,14 +35,10 @@ class CatalogSuggester {
         this.targets = targets;
     }
 
-    /** Lower case without accents: "Café" and "cafe" alike. */
-    static String folded(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-    }
-
     SuggestCatalog.Result suggest(SuggestCatalog query) throws IOException {
-        String prefix = query.prefix() == null ? "" : query.prefix().strip();
+        // folded: the inputs carry their folded forms too (CompletionInput.withFolded), so "crem" and "crèm" alike
+        // begin "Crème ..."
+        String prefix = query.prefix() == null ? "" : Folding.folded(query.prefix().strip());
         if (prefix.isEmpty() || query.limit() < 1) return new SuggestCatalog.Result(List.of());
         SearchResponse<ProductDocument> response = client.search(s -> s.index(targets.forSuggest())
                 .ignoreUnavailable(true).allowNoIndices(true)
@@ -51,11 +48,11 @@ class CatalogSuggester {
         // an input the typed letters begin (accents aside) comes before one only a typo reaches, each in the order
         // Elasticsearch gave: its fuzzy scores put "Cable ..." before "Café ..." for "caf" (found by a walkthrough,
         // 2026-12-06, eighth session)
-        String typed = folded(prefix);
+        String typed = prefix;
         List<CompletionSuggestOption<ProductDocument>> begun = new ArrayList<>(), reached = new ArrayList<>();
         for (Suggestion<ProductDocument> suggestion : response.suggest().getOrDefault(SUGGESTION, List.of())) {
             for (CompletionSuggestOption<ProductDocument> option : suggestion.completion().options())
-                (option.text() != null && folded(option.text()).startsWith(typed) ? begun : reached).add(option);
+                (option.text() != null && Folding.folded(option.text()).startsWith(typed) ? begun : reached).add(option);
         }
         Map<String, SuggestCatalog.Suggestion> byName = new LinkedHashMap<>();
         for (List<CompletionSuggestOption<ProductDocument>> options : List.of(begun, reached)) {

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.stoa.api.catalog.ProductSort;
 import dev.stoa.api.catalog.SearchCatalog;
+import dev.stoa.projection.catalog.search.Folding;
 import java.util.List;
 
 /** The Elasticsearch query, filters and sort for a {@link SearchCatalog}. */
@@ -42,8 +43,7 @@ final class ProductQuery {
             b.filter(term("active", FieldValue.of(true)));
             if (categories != null) b.filter(f -> f.terms(t -> t.field("categoryId")
                     .terms(v -> v.value(categories.stream().map(FieldValue::of).toList()))));
-            if (search.brand() != null)
-                b.filter(f -> f.term(t -> t.field("brand").value(FieldValue.of(search.brand())).caseInsensitive(true)));
+            if (search.brand() != null) b.filter(brand(search.brand()));
             if (search.minPrice() != null || search.maxPrice() != null) b.filter(priceRange(search));
             if (search.minRating() != null)
                 b.filter(f -> f.range(r -> r.number(n -> n.field("rating").gte(search.minRating()))));
@@ -58,10 +58,51 @@ final class ProductQuery {
      * one more fuzzy field is one more automaton per word.
      */
     private static void matchText(BoolQuery.Builder b, String text) {
-        b.must(m -> m.match(t -> t.field("searchText").query(text).fuzziness(FUZZINESS).prefixLength(PREFIX_LENGTH)
-                .operator(Operator.Or).minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
+        // folded: searchText holds the folded forms of accented words beside them (ProductDocument.searchText), so
+        // "creme brulee" and "crème brûlée" alike find "Crème Brûlée"; the words as typed still match as well, for a
+        // document indexed before those forms were (until its index is rebuilt). The should clause scores the accents.
+        String folded = Folding.folded(text);
+        if (folded.equals(text.toLowerCase(java.util.Locale.ROOT))) {
+            b.must(searchText(text));
+        } else {
+            b.must(m -> m.bool(either -> either.should(searchText(folded)).should(searchText(text))));
+        }
         b.should(s -> s.multiMatch(mm -> mm.query(text).fields("name^3", "brand.text^2")
                 .fuzziness(FUZZINESS).prefixLength(PREFIX_LENGTH)));
+    }
+
+    /**
+     * The brand whatever its case. Elasticsearch's case-insensitive term ignores the case of ASCII letters only, so
+     * the value is also tried all in lower case, all in upper case and with each word capitalised: "MÜLLER KLANG"
+     * finds "Müller Klang", "SOCIÉTÉ" "Société", "élégance" "Élégance" (before 2026-12-07 an upper-case accented letter
+     * found nothing here, where the product list found the product; walkthrough).
+     */
+    private static Query brand(String value) {
+        java.util.Set<String> spellings = new java.util.LinkedHashSet<>(List.of(value,
+                value.toLowerCase(java.util.Locale.ROOT), value.toUpperCase(java.util.Locale.ROOT), capitalised(value)));
+        return Query.of(q -> q.bool(any -> {
+            spellings.forEach(spelling -> any.should(s -> s.term(t -> t.field("brand").value(FieldValue.of(spelling))
+                    .caseInsensitive(true))));
+            return any.minimumShouldMatch("1");
+        }));
+    }
+
+    /** Each word's first letter in upper case, the rest in lower case. */
+    private static String capitalised(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean wordStart = true;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            out.appendCodePoint(wordStart ? Character.toTitleCase(c) : Character.toLowerCase(c));
+            wordStart = !Character.isLetterOrDigit(c);
+            i += Character.charCount(c);
+        }
+        return out.toString();
+    }
+
+    private static Query searchText(String words) {
+        return Query.of(m -> m.match(t -> t.field("searchText").query(words).fuzziness(FUZZINESS)
+                .prefixLength(PREFIX_LENGTH).operator(Operator.Or).minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
     }
 
     private static Query priceRange(SearchCatalog search) {

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class SearchFacets {
     private static final int TERMS_SIZE = 20;
+    /** Spellings of brands asked for, so that the 20 brands answered count each of theirs (see {@link #brands}). */
+    private static final int BRAND_SPELLINGS = 60;
     /** Price bands in cents; each key names its inclusive bounds, {@code to} is exclusive like ES's. */
     private static final List<AggregationRange> PRICE_BANDS = List.of(
             band("0-999", 0, 1_000), band("1000-4999", 1_000, 5_000), band("5000-9999", 5_000, 10_000),
@@ -30,14 +32,14 @@ final class SearchFacets {
     static Map<String, Aggregation> aggregations() {
         return Map.of(
                 "category", Aggregation.of(a -> a.terms(t -> t.field("categoryId").size(TERMS_SIZE))),
-                "brand", Aggregation.of(a -> a.terms(t -> t.field("brand").size(TERMS_SIZE))),
+                "brand", Aggregation.of(a -> a.terms(t -> t.field("brand").size(BRAND_SPELLINGS))),
                 "price", Aggregation.of(a -> a.range(r -> r.field("priceCents").ranges(PRICE_BANDS))),
                 "rating", Aggregation.of(a -> a.range(r -> r.field("rating").ranges(RATING_BANDS))));
     }
 
     /** Reads the aggregations back; a missing one (no index to search yet) is an empty facet. */
     static Facets read(Map<String, Aggregate> aggregations) {
-        return new Facets(terms(aggregations.get("category")), terms(aggregations.get("brand")),
+        return new Facets(terms(aggregations.get("category")), brands(terms(aggregations.get("brand"))),
                 ranges(aggregations.get("price"), PRICE_BANDS), ranges(aggregations.get("rating"), RATING_BANDS));
     }
 
@@ -45,6 +47,25 @@ final class SearchFacets {
         if (aggregate == null || !aggregate.isSterms()) return List.of();
         return aggregate.sterms().buckets().array().stream()
                 .map(b -> new Bucket(b.key().stringValue(), b.docCount(), null, null)).toList();
+    }
+
+    /**
+     * One bucket per brand whatever its case, as the brand filter matches it: "Sonora" (3) and "sonora" (1) were two
+     * buckets, and the filter {@code brand=Sonora} found the 4 (before 2026-12-07; walkthrough). The key is the
+     * spelling most products have; most products first, then by key; 20 at most.
+     */
+    static List<Bucket> brands(List<Bucket> spellings) {
+        Map<String, List<Bucket>> byBrand = new java.util.LinkedHashMap<>();
+        for (Bucket spelling : spellings) {
+            byBrand.computeIfAbsent(spelling.key().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+                    .add(spelling);
+        }
+        return byBrand.values().stream()
+                .map(all -> new Bucket(all.stream().max(Comparator.comparingLong(Bucket::count)
+                                .thenComparing(Bucket::key, Comparator.reverseOrder())).orElseThrow().key(),
+                        all.stream().mapToLong(Bucket::count).sum(), null, null))
+                .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key))
+                .limit(TERMS_SIZE).toList();
     }
 
     /** In the order declared (ES orders buckets by {@code from}; ratings read best first). */

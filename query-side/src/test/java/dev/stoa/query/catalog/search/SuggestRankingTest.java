@@ -38,6 +38,6 @@ class SuggestRankingTest {
 
     @Test
     void accentsAndCaseAside() {
-        assertThat(CatalogSuggester.folded("Smörgåsbord CAFÉ")).isEqualTo("smorgasbord cafe");
+        assertThat(dev.stoa.projection.catalog.search.Folding.folded("Smörgåsbord CAFÉ")).isEqualTo("smorgasbord cafe");
     }
 }
