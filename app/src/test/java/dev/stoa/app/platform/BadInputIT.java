@@ -293,6 +293,13 @@ class BadInputIT extends ApiTest {
         assertProblem(missing, 400, "validation_failed");
         assertThat(missing.body().at("/errors/0/field").asText()).as("a missing parameter is named").isEqualTo("prefix");
         assertProblem(api.get("/api/v1/products/not-a-uuid"), 400, "validation_failed");
+        // shapes Java's UUID parser takes and reads as another id (before 2026-12-07: 404 naming an id nobody sent, or
+        // 200 with the category one digit longer; found by a walkthrough)
+        assertProblem(api.get("/api/v1/products/1-2-3-4-5"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products/40b24ac2-707a-4ef6-94c9-f3847b9fd12"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/categories/0-0-0-0-1"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/products?categoryId=0-0-0-0-1"), 400, "validation_failed");
+        assertProblem(api.get("/api/v1/payments/wallet-0-0-0-0-1", tokenFor("customer")), 400, "validation_failed");
     }
 
     /**

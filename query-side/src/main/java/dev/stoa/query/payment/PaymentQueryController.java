@@ -90,11 +90,8 @@ class PaymentQueryController {
      * {@code paymentId} (it named {@code orderId}, a part of the path the client never wrote as such).
      */
     private static UUID orderOf(String orderId) {
-        try {
-            return UUID.fromString(orderId);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badInput(PaymentId.MALFORMED);
-        }
+        if (!dev.stoa.api.platform.Ids.isUuid(orderId)) throw DomainException.badInput(PaymentId.MALFORMED);
+        return UUID.fromString(orderId);
     }
 
     private FindOrderPayment.Result owned(UUID orderId, String paymentId, Actor actor) {
