@@ -43,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit")
 class AuditController {
     static final String NDJSON = "application/x-ndjson";
+    /** The {@code userId} the log records for a request nobody signed in to, and for the platform's own schedules. */
+    private static final java.util.Set<String> NOT_A_USER = java.util.Set.of("anonymous", "system");
     private final AuditEvents events;
     private final AggregateHistories histories;
     private final IntegrityVerifier verifier;
@@ -127,9 +129,16 @@ class AuditController {
         // a filter value that names nothing there could be is refused, not answered as an empty log
         if (type != null && !type.matches("[A-Za-z][A-Za-z0-9]*"))
             refuse("type", "is an event type's name, such as OrderPlaced: " + whyNotAName(type));
-        if (aggregateType != null && !aggregateTypes.types().isEmpty()) aggregateTypes.resolve(aggregateType);
-        if (userId != null && !userId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN))
-            refuse("userId", "has an invalid value (expected a UUID)");
+        // any case of either spelling names the type: ORDER found nothing before 2026-12-07 (walkthrough)
+        if (aggregateType != null && !aggregateTypes.types().isEmpty())
+            aggregateType = aggregateTypes.resolve(aggregateType).storedName();
+        // who: a user's id, or what the log records for nobody signed in and for the platform's own schedules
+        if (userId != null && !userId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN) && !NOT_A_USER.contains(userId))
+            refuse("userId", "has an invalid value (expected a UUID, `anonymous` or `system`)");
+        // the platform's correlation ids are UUIDs: another value would read as an empty log (it did before 2026-12-07)
+        if (correlationId != null && !correlationId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN))
+            refuse("correlationId", "has an invalid value (expected a UUID: the platform's correlation ids are; a "
+                    + "client's own X-Correlation-Id is clientCorrelationId)");
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
         AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId,
@@ -165,10 +174,11 @@ class AuditController {
                                              jakarta.servlet.http.HttpServletRequest request) {
         refuseEmpty(request);
         // a type there is none of: 404 unknown_aggregate_type, as the state read answers it (it was not_found here)
-        if (!aggregateTypes.types().isEmpty()) aggregateTypes.resolve(aggregateType);
+        // any case of either spelling names the type (ORDER was 404 "no event of it" before 2026-12-07)
+        String type = aggregateTypes.types().isEmpty() ? aggregateType : aggregateTypes.resolve(aggregateType).storedName();
         String consistency = awaitChain();
         return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
-                .body(histories.of(aggregateType, aggregateId));
+                .body(histories.of(type, aggregateId));
     }
 
     @GetMapping(value = "/integrity", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})

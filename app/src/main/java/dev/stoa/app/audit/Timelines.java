@@ -45,7 +45,7 @@ final class Timelines {
             if (value != null && !value.isBlank()) text.append(", ").append(words(field)).append(' ').append(value);
         }
         return new Moment(e.at(), e.position(), kind(e.type()), e.type(), text.toString(), STATUS.get(e.type()), amount,
-                currency, e.aggregateType(), e.aggregateId());
+                currency, e.aggregateType(), e.aggregateId(), e.metadata() == null ? null : e.metadata().userId());
     }
 
     static String kind(String type) {

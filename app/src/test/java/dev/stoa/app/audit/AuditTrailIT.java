@@ -43,12 +43,14 @@ class AuditTrailIT extends ApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired DataSource dataSource;
     private String admin;
+    private String adminId;
     private String auditor;
     private String vendor;
 
     @BeforeEach
     void setUp() {
-        admin = tokenFor("admin");
+        adminId = UUID.randomUUID().toString();
+        admin = tokenAs(adminId, "admin");
         auditor = tokenFor("auditor");
         vendor = tokenFor("vendor");
     }
@@ -144,11 +146,30 @@ class AuditTrailIT extends ApiTest {
         List<Long> refunded = new ArrayList<>();
         timeline.forEach(m -> { if (m.get("event").asText().equals("RefundPaid")) refunded.add(m.get("amountCents").asLong()); });
         assertThat(refunded).as("the refund, to the cent").containsExactly(flow.refundCents());
+        // who did each step, on the timeline itself (since 2026-12-07; walkthrough): the buyer placed, the admin approved
+        Map<String, String> by = new HashMap<>();
+        timeline.forEach(m -> by.putIfAbsent(m.get("event").asText(), m.path("by").asText(null)));
+        assertThat(by.get("OrderPlaced")).isEqualTo(flow.buyerId());
+        assertThat(by.get("RefundApproved")).isEqualTo(adminId);
 
         // the log filtered: by aggregate, by correlation, by user and type
         Api.Response ofOrder = api.get("/api/v1/audit/events?aggregateType=order&aggregateId=" + flow.orderId() + "&limit=100", auditor);
         assertThat(ofOrder.status()).isEqualTo(200);
         assertThat(ofOrder.body().get("items").size()).isEqualTo(events.size());
+        // the type in any case, as the state read takes it: ORDER was known, and found no event (before 2026-12-07)
+        for (String spelling : List.of("ORDER", "Order", "oRdEr")) {
+            Api.Response shouted = api.get("/api/v1/audit/events?aggregateType=" + spelling + "&aggregateId="
+                    + flow.orderId() + "&limit=100", auditor);
+            assertThat(shouted.body().get("items").size()).as(spelling).isEqualTo(events.size());
+            Api.Response spelt = api.get("/api/v1/audit/" + spelling + "/" + flow.orderId() + "/history", auditor);
+            assertThat(spelt.status()).as(spelling + ": " + spelt).isEqualTo(200);
+            assertThat(spelt.body().get("events").size()).as(spelling).isEqualTo(events.size());
+        }
+        // what nobody signed in did (the buyer's sign-up here), and what the platform's schedules did, can be asked for
+        Api.Response anonymous = api.get("/api/v1/audit/events?userId=anonymous&type=UserRegistered&limit=100", auditor);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+        anonymous.body().get("items").forEach(e -> assertThat(e.at("/metadata/userId").asText()).isEqualTo("anonymous"));
+        assertThat(api.get("/api/v1/audit/events?userId=system", auditor).status()).isEqualTo(200);
         Api.Response byCorrelation = api.get("/api/v1/audit/events?correlationId=" + correlation + "&limit=100", auditor);
         List<String> correlated = new ArrayList<>();
         byCorrelation.body().get("items").forEach(e -> correlated.add(e.get("type").asText()));
@@ -378,6 +399,7 @@ class AuditTrailIT extends ApiTest {
         refused.put("events?type=OrderPlaced,OrderConfirmed", "type");
         refused.put("events?aggregateId=", "aggregateId");
         refused.put("events?userId=not-a-uuid", "userId");
+        refused.put("events?correlationId=not-a-uuid", "correlationId"); // it answered an empty log (before 2026-12-07)
         refused.put("events?type=OrderPlacd", "type"); // no such event type: it was answered as an empty log
         refused.put("events?type=orderplaced", "type");
         refused.put("order/" + UUID.randomUUID() + "/state?asOf=", "asOf");
