@@ -685,12 +685,16 @@ class EnrollmentIT extends ApiTest {
             Course course = courses.published("Race " + round, 1_000, 70);
             assertThat(api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", course.id(), "quantity", 1),
                     student).status()).isBetween(200, 204);
-            List<Integer> statuses = Race.of(List.of(
+            List<Api.Response> answers = Race.of(List.of(
                     () -> api.post("/api/v1/orders", Map.of("paymentMethod", "wallet"), student,
-                            Map.of("Idempotency-Key", UUID.randomUUID().toString())).status(),
-                    () -> enroll(course.id(), Map.of("paymentMethod", "wallet"), student).status()));
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString())),
+                    () -> enroll(course.id(), Map.of("paymentMethod", "wallet"), student)));
+            List<Integer> statuses = answers.stream().map(Api.Response::status).toList();
             assertThat(statuses).as("round " + round).filteredOn(s -> s == 201).hasSizeLessThanOrEqualTo(1);
-            assertThat(statuses).as("round " + round).allMatch(s -> s == 201 || s == 409);
+            // the loser: 409 course_already_owned; or, a checkout that read the cart after the enrollment took the
+            // course out of it, 422 cart_empty (the cart holds nothing to order)
+            assertThat(answers).as("round " + round).allMatch(a -> a.status() == 201 || a.status() == 409
+                    || (a.status() == 422 && "cart_empty".equals(a.code())));
             paid += statuses.contains(201) ? 1_000 : 0;
             api.delete("/api/v1/cart", student);
         }
