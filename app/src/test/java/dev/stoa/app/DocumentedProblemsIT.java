@@ -29,7 +29,7 @@ class DocumentedProblemsIT extends ApiTest {
         List<String> undocumented = new ArrayList<>();
         int checked = 0;
         for (Answered answered : ProblemRecorder.answered()) {
-            JsonNode operation = operation(paths, answered);
+            JsonNode operation = operation(paths, answered.method(), answered.path());
             if (operation == null) continue; // not a documented operation (actuator, the dev mailbox, an unknown path)
             checked++;
             JsonNode codes = operation.path("responses").path(Integer.toString(answered.status())).path("x-problem-codes");
@@ -42,13 +42,13 @@ class DocumentedProblemsIT extends ApiTest {
     }
 
     /** The documented operation whose path template matches the request's path, or null. */
-    private static JsonNode operation(JsonNode paths, Answered answered) {
-        JsonNode exact = paths.path(answered.path()).path(answered.method().toLowerCase(Locale.ROOT));
+    static JsonNode operation(JsonNode paths, String method, String path) {
+        JsonNode exact = paths.path(path).path(method.toLowerCase(Locale.ROOT));
         if (!exact.isMissingNode()) return exact; // /users/me before /users/{userId}
         for (var entry : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
             String template = entry.getKey().replaceAll("\\{[^/]+}", "[^/]+");
-            if (answered.path().matches(template)) {
-                JsonNode operation = entry.getValue().path(answered.method().toLowerCase(Locale.ROOT));
+            if (path.matches(template)) {
+                JsonNode operation = entry.getValue().path(method.toLowerCase(Locale.ROOT));
                 if (!operation.isMissingNode()) return operation;
             }
         }

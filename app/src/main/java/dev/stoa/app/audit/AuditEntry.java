@@ -1,6 +1,7 @@
 package dev.stoa.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 
 /**
@@ -19,6 +20,7 @@ public record AuditEntry(long position, String eventId, String aggregateType, St
      * {@code request}: method and path of that request; {@code idempotencyKey}: the client's key, where it sent one;
      * {@code triggerEventId}: for a saga's or policy's step, the event it reacted to (events since 2026-12-05).
      */
-    public record Metadata(String userId, String correlationId, String causationId, String causationType, String request,
-                           String idempotencyKey, String triggerEventId, String clientCorrelationId) {}
+    public record Metadata(String userId, @MayBeNull String correlationId, @MayBeNull String causationId,
+                           @MayBeNull String causationType, @MayBeNull String request, @MayBeNull String idempotencyKey,
+                           @MayBeNull String triggerEventId, @MayBeNull String clientCorrelationId) {}
 }

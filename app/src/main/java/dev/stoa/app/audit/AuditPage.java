@@ -1,5 +1,6 @@
 package dev.stoa.app.audit;
 
+import dev.stoa.api.platform.MayBeNull;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -9,6 +10,6 @@ import java.util.List;
  * the end.
  */
 public record AuditPage(List<AuditEntry> items, int limit, long after,
-                        @Schema(nullable = true, description = "The after of the next page (this page's last position); "
+                        @MayBeNull @Schema(description = "The after of the next page (this page's last position); "
                                 + "null when this page reached the end of the log: to follow the log, keep the last item's "
                                 + "position and ask again later") Long next) {}

@@ -1,5 +1,6 @@
 package dev.stoa.app.audit;
 
+import dev.stoa.api.platform.MayBeNull;
 /**
  * What {@code GET /api/v1/audit/integrity} found. {@code intact} is false when {@code firstBreak} names where the
  * stored events stop matching the chain: {@code altered} (the event at that position is not what was chained),
@@ -9,7 +10,8 @@ package dev.stoa.app.audit;
  * not chained yet.
  */
 public record IntegrityReport(boolean intact, long fromPosition, long toPosition, long eventsChecked, long chainHead,
-                              long storeHead, long pending, Break firstBreak, long tookMillis, long eventsPerSecond) {
+                              long storeHead, long pending, @MayBeNull Break firstBreak, long tookMillis,
+                              long eventsPerSecond) {
 
     /** The first place the chain breaks, in chain order. */
     public record Break(long position, long chainSeq, String eventId, String reason, String detail) {}

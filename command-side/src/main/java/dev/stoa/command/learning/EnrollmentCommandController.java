@@ -7,14 +7,15 @@ import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.api.platform.MayBeNull;
 import dev.stoa.api.platform.Money;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.ordering.Checkout;
-import dev.stoa.command.wallet.WalletSettings;
 import dev.stoa.command.ordering.PendingCourseOrders;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.wallet.WalletSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,8 +75,9 @@ class EnrollmentCommandController {
      * included, {@code paymentId} the order's payment as {@code GET /api/v1/payments/{paymentId}} reads it:
      * {@code wallet-<orderId>}, or {@code free-<orderId>} for nothing to pay; since 2026-12-06).
      */
-    record Enrolled(String enrollmentId, String courseId, String status, String source, String reference, long paidCents,
-                    String currency, String orderId, String orderNumber, String paymentId) {}
+    record Enrolled(String enrollmentId, String courseId, String status, String source, String reference,
+                    long paidCents, @MayBeNull String currency, @MayBeNull String orderId,
+                    @MayBeNull String orderNumber, @MayBeNull String paymentId) {}
 
     @PostMapping("/enroll")
     @Operation(operationId = "enrollInCourse", summary = "Enroll in a published course: free at once, paid from your wallet "

@@ -1,14 +1,15 @@
 package dev.stoa.command.ordering;
 
-import dev.stoa.command.platform.RequestContext;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.MayBeNull;
+import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.SecretResponse;
 import dev.stoa.command.platform.web.SecretResponseMarker;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,7 +39,7 @@ class CheckoutController {
      * the client secret Stripe.js confirms it with (shown in this response only); for an order that cost nothing,
      * method {@code free} (paymentId {@code free-<orderId>}, captured; before 2026-12-06 the method asked for).
      */
-    record PaymentSummary(String method, String paymentId, String status, String clientSecret) {
+    record PaymentSummary(String method, String paymentId, String status, @MayBeNull String clientSecret) {
         @Override
         public String toString() { return "PaymentSummary[" + method + ", " + paymentId + ", " + status + "]"; }
     }

@@ -9,19 +9,20 @@ import dev.stoa.api.platform.Access;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.Ids;
+import dev.stoa.api.platform.MayBeNull;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
@@ -63,7 +64,7 @@ class PaymentCommandController {
      * can be paid.
      */
     record PaymentBody(String paymentId, String orderId, String status, long amountCents, long capturedCents,
-                       long refundedCents, String currency, String clientSecret) {
+                       long refundedCents, String currency, @MayBeNull String clientSecret) {
         static PaymentBody of(CardPayments.Started s) {
             return new PaymentBody(s.paymentId().value(), s.orderId().value(), s.status(), s.amountCents(), s.capturedCents(),
                     s.refundedCents(), s.currency(), s.clientSecret());

@@ -1,5 +1,6 @@
 package dev.stoa.api.cart;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.util.List;
 
 /**
@@ -8,11 +9,12 @@ import java.util.List;
  * false, no discount, and {@code couponNote} saying why.
  */
 public record CartView(List<Line> items, long subtotalCents, long discountCents, long taxCents, long shippingCents,
-                       long totalCents, String currency, String couponCode, Boolean couponApplies, String couponNote,
-                       Destination destination) {
+                       long totalCents, String currency, @MayBeNull String couponCode, @MayBeNull Boolean couponApplies,
+                       @MayBeNull String couponNote, Destination destination) {
     public record Line(String itemType, String itemId, String name, int quantity, long unitPriceCents,
-                       long lineTotalCents, String taxClass, Integer weightGrams, boolean purchasable) {}
+                       long lineTotalCents, String taxClass, @MayBeNull Integer weightGrams, boolean purchasable) {}
 
     /** Where the cart is priced for; {@code source}: address, default_address or origin. */
-    public record Destination(String countryCode, String state, String source, String addressId) {}
+    public record Destination(String countryCode, @MayBeNull String state, String source,
+                              @MayBeNull String addressId) {}
 }

@@ -1,5 +1,6 @@
 package dev.stoa.api.identity;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.util.List;
 
 /** A user's addresses, the default first. */
@@ -8,6 +9,6 @@ public record FindAddresses(UserId userId) {
     public record Result(List<AddressView> items) {}
 
     /** One address with its id. */
-    public record AddressView(String id, String label, String streetLine1, String streetLine2, String city, String state,
-                              String postalCode, String countryCode, boolean isDefault) {}
+    public record AddressView(String id, String label, String streetLine1, @MayBeNull String streetLine2, String city,
+                              @MayBeNull String state, String postalCode, String countryCode, boolean isDefault) {}
 }

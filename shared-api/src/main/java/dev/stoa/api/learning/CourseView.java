@@ -1,5 +1,6 @@
 package dev.stoa.api.learning;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,9 @@ import java.time.Instant;
  * {@code rating} comes from the course's reviews.
  */
 public record CourseView(String id, String instructorId, String title, String description, long priceCents,
-                         String currency, String categoryId, int passingScore, CourseStatus status, int lessonCount,
-                         long totalDurationSeconds, Rating rating, Instant createdAt, Instant updatedAt,
-                         Instant publishedAt) {
+                         String currency, @MayBeNull String categoryId, int passingScore, CourseStatus status,
+                         int lessonCount, long totalDurationSeconds, Rating rating, Instant createdAt,
+                         Instant updatedAt, @MayBeNull Instant publishedAt) {
     /** Average of the reviews (null while there are none) and their count. */
-    public record Rating(Double average, long count) {}
+    public record Rating(@MayBeNull Double average, long count) {}
 }

@@ -1,6 +1,7 @@
 package dev.stoa.api.learning;
 
 import dev.stoa.api.platform.Actor;
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,5 +12,5 @@ public record FindCourseEnrollments(String courseId, Actor actor, int limit, int
                          List<Student> items, long total, int limit, int offset) {}
 
     public record Student(String userId, String status, int progressPercent, long timeSpentSeconds, Instant enrolledAt,
-                          Instant completedAt) {}
+                          @MayBeNull Instant completedAt) {}
 }

@@ -1,5 +1,6 @@
 package dev.stoa.api.learning;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ public record FindEnrollmentProgress(String userId, String courseId) {
      * content the student opened, which a refund counts with those completed (since 2026-12-06).
      */
     public record Result(String courseId, String title, int progressPercent, List<String> completedLessons,
-                         List<String> openedLessons, long timeSpentSeconds, String status, Map<String, Integer> quizScores, String certificateId,
-                         List<Grant> grants) {}
+                         List<String> openedLessons, long timeSpentSeconds, String status,
+                         Map<String, Integer> quizScores, @MayBeNull String certificateId, List<Grant> grants) {}
 
-    public record Grant(String source, String reference, Instant grantedAt, Instant revokedAt, String revokedReason) {}
+    public record Grant(String source, String reference, Instant grantedAt, @MayBeNull Instant revokedAt,
+                        @MayBeNull String revokedReason) {}
 }

@@ -1,5 +1,6 @@
 package dev.stoa.api.learning;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,6 @@ public record FindMyEnrollments(String userId, int limit, int offset) {
     public record Result(List<Item> items, long total, int limit, int offset) {}
 
     /** One enrollment; {@code status} active, completed or revoked. */
-    public record Item(String courseId, String title, int progressPercent, String status, String certificateId,
-                       Instant enrolledAt, Instant completedAt) {}
+    public record Item(String courseId, String title, int progressPercent, String status,
+                       @MayBeNull String certificateId, Instant enrolledAt, @MayBeNull Instant completedAt) {}
 }

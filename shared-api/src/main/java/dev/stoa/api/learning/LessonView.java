@@ -1,6 +1,7 @@
 package dev.stoa.api.learning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stoa.api.platform.MayBeNull;
 import java.util.List;
 
 /**
@@ -11,8 +12,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LessonView(String id, String title, LessonType type, int position,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) Integer durationSeconds,
-                         Boolean published, String contentRef, String mediaType, String body, List<QuizQuestion> quiz) {
+                         @JsonInclude(JsonInclude.Include.ALWAYS) @MayBeNull Integer durationSeconds, Boolean published,
+                         String contentRef, String mediaType, String body, List<QuizQuestion> quiz) {
     public static LessonView outline(String id, String title, LessonType type, int position, Integer durationSeconds) {
         return new LessonView(id, title, type, position, durationSeconds, null, null, null, null, null);
     }

@@ -1,5 +1,6 @@
 package dev.stoa.api.notification;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 
 /**
@@ -7,4 +8,4 @@ import java.time.Instant;
  * sent, failed. {@code retryCount}: attempts made after the first one. {@code sentAt} is null until sent.
  */
 public record NotificationView(String id, String channel, String templateName, String subject, String status,
-                               Instant sentAt, int retryCount) {}
+                               @MayBeNull Instant sentAt, int retryCount) {}

@@ -1,5 +1,6 @@
 package dev.stoa.api.ordering;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,18 +10,22 @@ import java.util.List;
  * its country), the notes and a cancellation reason in the buyer's words read {@code [erased]}.
  */
 public record OrderView(String id, String orderNumber, String buyerId, String status, List<Item> items,
-                        Long subtotalCents, Long discountCents, Long taxCents, Long shippingCents, Long totalCents,
-                        String currency, String couponCode, String paymentMethod, ShippingAddress shippingAddress,
-                        String notes, String cancelReason, Instant placedAt, Instant holdUntil, List<HistoryEntry> history) {
+                        Long subtotalCents, @MayBeNull Long discountCents, @MayBeNull Long taxCents,
+                        @MayBeNull Long shippingCents, @MayBeNull Long totalCents, String currency,
+                        @MayBeNull String couponCode, @MayBeNull String paymentMethod,
+                        @MayBeNull ShippingAddress shippingAddress, @MayBeNull String notes,
+                        @MayBeNull String cancelReason, Instant placedAt, @MayBeNull Instant holdUntil,
+                        List<HistoryEntry> history) {
 
     /**
      * One line; {@code productId} or {@code courseId} is set, after its type. {@code withdrawnQuantity}: units a refund
      * paid back before they shipped; they are not shipped (and are back in stock), so the vendor ships
      * {@code quantity - withdrawnQuantity}.
      */
-    public record Item(String itemType, String productId, String courseId, String vendorId, String nameSnapshot,
-                       String skuSnapshot, long unitPriceCents, int quantity, long lineTotalCents, boolean physical,
-                       String trackingNumber, Instant shippedAt, Instant deliveredAt, int withdrawnQuantity) {}
+    public record Item(String itemType, @MayBeNull String productId, @MayBeNull String courseId, String vendorId,
+                       String nameSnapshot, @MayBeNull String skuSnapshot, long unitPriceCents, int quantity,
+                       long lineTotalCents, boolean physical, @MayBeNull String trackingNumber,
+                       @MayBeNull Instant shippedAt, @MayBeNull Instant deliveredAt, int withdrawnQuantity) {}
 
     /** A status the order reached, and when. */
     public record HistoryEntry(String status, Instant at) {}

@@ -1,5 +1,6 @@
 package dev.stoa.api.payment;
 
+import dev.stoa.api.platform.MayBeNull;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,9 +13,11 @@ import java.util.List;
  * whether all of them arrived ({@code returnComplete}).
  */
 public record RefundRequestView(String refundId, String orderId, String orderNumber, String buyerId, String status,
-                                String reason, List<RefundItem> items, List<RefundLineAmount> lines, Long itemsCents,
-                                Long discountCents, Long taxCents, Long shippingCents, Long totalCents, String currency,
-                                String paymentMethod, boolean returnOpened, String decidedBy, String decisionReason,
-                                Instant requestedAt, Instant decidedAt, Instant refundedAt, String failureReason,
-                                int attempts, Instant failedAt, List<RefundItem> returnedItems, boolean returnComplete,
-                                Instant returnReceivedAt) {}
+                                String reason, List<RefundItem> items, @MayBeNull List<RefundLineAmount> lines,
+                                @MayBeNull Long itemsCents, @MayBeNull Long discountCents, @MayBeNull Long taxCents,
+                                @MayBeNull Long shippingCents, @MayBeNull Long totalCents, String currency,
+                                String paymentMethod, boolean returnOpened, @MayBeNull String decidedBy,
+                                @MayBeNull String decisionReason, Instant requestedAt, @MayBeNull Instant decidedAt,
+                                @MayBeNull Instant refundedAt, @MayBeNull String failureReason, int attempts,
+                                @MayBeNull Instant failedAt, @MayBeNull List<RefundItem> returnedItems,
+                                boolean returnComplete, @MayBeNull Instant returnReceivedAt) {}

@@ -1,6 +1,7 @@
 package dev.stoa.app.platform.deadletter;
 
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.MayBeNull;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetterRetries {
     /** What a retry did: letters that left the queue, and what is still parked in its scope. */
-    public record Outcome(String processor, String sequenceId, long processed, long stillParked) {}
+    public record Outcome(String processor, @MayBeNull String sequenceId, long processed, long stillParked) {}
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetries.class);
     private final DeadLetters deadLetters;

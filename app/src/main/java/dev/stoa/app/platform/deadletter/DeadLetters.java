@@ -2,6 +2,7 @@ package dev.stoa.app.platform.deadletter;
 
 import dev.stoa.api.platform.DeadLetterEvicted;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.MayBeNull;
 import dev.stoa.command.platform.DeadLetterEvictions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DeadLetters {
     /** One parked event as the admin API shows it; {@code cause} null: it waits behind an earlier event. */
-    public record View(String id, String processor, String sequenceId, String eventId, String type, String cause,
-                       Instant parkedAt, int retries, Instant nextAttempt) {}
+    public record View(String id, String processor, String sequenceId, String eventId, String type,
+                       @MayBeNull String cause, Instant parkedAt, int retries, @MayBeNull Instant nextAttempt) {}
 
     public record Page(List<View> items, long total, int limit, int offset) {}
 

@@ -24,8 +24,9 @@ class IdFieldTypes implements OpenApiCustomizer {
             if (properties == null) continue;
             properties.values().stream().filter(p -> Ids.UUID_PATTERN.equals(p.getPattern())
                     || AnchoredPatterns.anchored(Ids.UUID_PATTERN).equals(p.getPattern())).forEach(p -> {
+                boolean mayBeNull = p.getTypes() != null && p.getTypes().contains("null");
                 p.setType("string");
-                p.setTypes(new java.util.LinkedHashSet<>(java.util.List.of("string")));
+                p.setTypes(new java.util.LinkedHashSet<>(mayBeNull ? java.util.List.of("string", "null") : java.util.List.of("string")));
             });
         }
     }

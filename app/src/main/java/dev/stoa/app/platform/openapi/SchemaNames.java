@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.openapi;
 
+import dev.stoa.api.platform.MayBeNull;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import java.util.Set;
@@ -10,13 +11,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Schema names a generated client can live with: a nested record outside a controller is named after its outer type
  * too ({@code FindAddresses.Result} becomes {@code FindAddressesResult}), because swagger names schemas by simple class
- * name and silently keeps only one of several {@code Result}s. {@code @Schema(name = ...)} still wins.
+ * name and silently keeps only one of several {@code Result}s. {@code @Schema(name = ...)} still wins. The same resolver
+ * types a member marked {@link MayBeNull} as its type or null (see {@link NullableMembers}).
  */
 @Configuration
 class SchemaNames {
     @Bean
     ModelResolver nestedTypeNames(ObjectMapperProvider mappers) {
-        return new ModelResolver(mappers.jsonMapper(), new OuterAndInner());
+        return new NullableMembers(mappers.jsonMapper(), new OuterAndInner());
     }
 
     private static final class OuterAndInner extends TypeNameResolver {

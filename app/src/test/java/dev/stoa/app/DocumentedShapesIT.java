@@ -1,0 +1,154 @@
+package dev.stoa.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.ProblemRecorder;
+import dev.stoa.app.support.ProblemRecorder.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document against behaviour, for answers: every member of every JSON answer an operation gave during the
+ * whole test run (recorded by {@link ProblemRecorder}) is declared by that operation's response schema for the status,
+ * with a type the schema allows; a {@code null} only where the schema allows null. A strict generated client (Kotlin,
+ * Swift, Rust) fails on a null in a member typed as a plain string, and drops or refuses a member the schema lacks.
+ * Runs last, with {@link DocumentedProblemsIT}, so it sees the whole run.
+ */
+@Order(Integer.MAX_VALUE)
+class DocumentedShapesIT extends ApiTest {
+
+    @Test
+    void everyMemberOfEveryAnswerIsDeclaredWithItsType() {
+        provokeSome();
+        JsonNode document = api.get("/v3/api-docs").body();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<Shape, Set<String>> answer : ProblemRecorder.shapes().entrySet()) {
+            Shape shape = answer.getKey();
+            JsonNode operation = DocumentedProblemsIT.operation(document.path("paths"), shape.method(), shape.route());
+            if (operation == null) continue; // not a documented operation (actuator, the dev mailbox, an unknown path)
+            JsonNode content = operation.path("responses").path(Integer.toString(shape.status())).path("content");
+            JsonNode schema = content.path(shape.mediaType()).path("schema");
+            if (schema.isMissingNode()) schema = content.path("*/*").path("schema");
+            String operationName = shape.method() + " " + shape.route() + " " + shape.status();
+            if (schema.isMissingNode()) {
+                wrong.add(operationName + ": no " + shape.mediaType() + " schema for this status");
+                continue;
+            }
+            checked++;
+            List<String> failedPaths = new ArrayList<>();
+            for (String member : new TreeSet<>(answer.getValue())) {
+                int colon = member.lastIndexOf(':');
+                String path = member.substring(0, colon);
+                if (failedPaths.stream().anyMatch(failed -> path.startsWith(failed + ".") || path.startsWith(failed + "[]"))) {
+                    continue; // under a member already found wrong
+                }
+                String why = check(document, schema, segments(path), 0, member.substring(colon + 1));
+                if (why != null) {
+                    failedPaths.add(path);
+                    wrong.add(operationName + ": " + member + ": " + why);
+                }
+            }
+        }
+        assertThat(checked).as("JSON answers of documented operations recorded over the run").isGreaterThanOrEqualTo(5);
+        assertThat(wrong).as("answers' members the operation's response schema does not declare as sent").isEmpty();
+    }
+
+    /** Answers with nulls and nested lists, so this test means something when run alone. */
+    private void provokeSome() {
+        String vendor = tokenFor("vendor");
+        Map<String, Object> product = dev.stoa.app.support.Catalog.product(unique("SHAPE"), "Shape", 100, null, "B");
+        String id = api.post("/api/v1/products", product, vendor).body().path("id").asText();
+        api.get("/api/v1/products/" + id);
+        api.get("/api/v1/products?limit=5");
+        api.get("/api/v1/search?q=shape");
+        api.get("/api/v1/products/" + java.util.UUID.randomUUID());
+    }
+
+    /** {@code $.items[].name} as {@code [items, [], name]}. */
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        String rest = path.substring(1); // after $
+        while (!rest.isEmpty()) {
+            if (rest.startsWith("[]")) {
+                segments.add("[]");
+                rest = rest.substring(2);
+            } else { // .name up to the next . or []
+                int end = 1;
+                while (end < rest.length() && rest.charAt(end) != '.' && !rest.startsWith("[]", end)) end++;
+                segments.add(rest.substring(1, end));
+                rest = rest.substring(end);
+            }
+        }
+        return segments;
+    }
+
+    /** Null when the schema declares the member at this path with this JSON type, else why not. */
+    private static String check(JsonNode document, JsonNode schema, List<String> path, int at, String type) {
+        schema = resolve(document, schema);
+        for (String combinator : List.of("oneOf", "anyOf", "allOf")) {
+            if (!schema.has(combinator)) continue;
+            String why = null;
+            for (JsonNode branch : schema.get(combinator)) {
+                why = check(document, branch, path, at, type);
+                if (why == null) return null; // allOf too: one part declaring the member is enough here
+            }
+            if (!schema.has("properties") && !schema.has("items") && !schema.has("type")) return why;
+        }
+        if (at == path.size()) return typeAllowed(schema, type) ? null : "declared as " + declaredType(schema);
+        String segment = path.get(at);
+        if (segment.equals("[]")) {
+            JsonNode items = schema.path("items");
+            if (items.isMissingNode()) return anything(schema) ? null : "elements of something not declared as an array";
+            return check(document, items, path, at + 1, type);
+        }
+        JsonNode property = schema.path("properties").path(segment);
+        if (!property.isMissingNode()) return check(document, property, path, at + 1, type);
+        JsonNode additional = schema.path("additionalProperties");
+        if (additional.isObject()) return check(document, additional, path, at + 1, type);
+        if (additional.asBoolean(false) || anything(schema)) return null;
+        return "not declared";
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode schema) {
+        while (schema.has("$ref")) {
+            String ref = schema.get("$ref").asText(); // #/components/schemas/Name
+            schema = document.at(ref.substring(1));
+        }
+        return schema;
+    }
+
+    /** A schema that says nothing of its shape (a JsonNode, an Object): anything goes. */
+    private static boolean anything(JsonNode schema) {
+        return !schema.has("type") && !schema.has("properties") && !schema.has("items") && !schema.has("oneOf")
+                && !schema.has("anyOf") && !schema.has("allOf") && !schema.has("$ref");
+    }
+
+    private static boolean typeAllowed(JsonNode schema, String type) {
+        if (anything(schema)) return true;
+        Set<String> declared = declaredTypes(schema);
+        if (declared.isEmpty()) return !type.equals("null"); // properties or items without a type: not null
+        return declared.contains(type) || (type.equals("integer") && declared.contains("number"));
+    }
+
+    private static Set<String> declaredTypes(JsonNode schema) {
+        Set<String> declared = new TreeSet<>();
+        JsonNode type = schema.path("type");
+        if (type.isTextual()) declared.add(type.asText());
+        else type.forEach(each -> declared.add(each.asText()));
+        if (schema.path("nullable").asBoolean(false)) declared.add("null");
+        return declared;
+    }
+
+    private static String declaredType(JsonNode schema) {
+        Set<String> declared = declaredTypes(schema);
+        return declared.isEmpty() ? "an object or array, not null" : String.join(" or ", declared);
+    }
+}
