@@ -131,6 +131,12 @@ class SandboxPaymentsIT extends ApiTest {
         Api.Response retried = api.post("/api/v1/orders", Map.of("paymentMethod", "card"), buyer.token(), Map.of("Idempotency-Key", key));
         assertThat(retried.status()).as("a retry runs nothing and hands out no stored secret").isEqualTo(409);
         assertThat(retried.code()).isEqualTo("idempotency_response_withheld");
+        // where the order is, for a client that lost the 201 and so its id (before 2026-12-07 it was told to send a
+        // new request, which found the cart empty; walkthrough)
+        assertThat(retried.header("Location")).isEqualTo("/api/v1/orders/" + placed.body().get("orderId").asText());
+        assertThat(retried.body().get("detail").asText()).contains("/api/v1/orders/" + placed.body().get("orderId").asText(),
+                "POST /api/v1/payments");
+        assertThat(retried.raw()).doesNotContain(secret);
         assertThat(api.get("/api/v1/users/" + buyer.id() + "/orders", buyer.token()).body().get("total").asLong()).as("one order")
                 .isEqualTo(1);
         Api.Response again = api.post("/api/v1/payments", Map.of("orderId", placed.body().get("orderId").asText()), buyer.token(),

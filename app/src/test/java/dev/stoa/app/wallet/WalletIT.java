@@ -306,6 +306,32 @@ class WalletIT extends ApiTest {
         assertThat(vouchers.redeem(more.codes().get(1), tokenFor("customer")).status()).isEqualTo(200);
     }
 
+    /**
+     * A customer's own voucher sent again (a double click, a second tab) is 409 voucher_redeemed, and no guess: it
+     * costs what a success costs. Before 2026-12-07 each repeat cost a failed guess's five tokens, and three clicks on
+     * a valid code left the next genuine code 429 for two minutes (walkthrough). Another's voucher is still a guess.
+     */
+    @Test
+    void aRepeatOfTheCallersOwnVoucher_isNoGuess() {
+        Vouchers.Batch batch = vouchers.create(100, "USD", 3, IN_A_MONTH);
+        String customer = tokenFor("customer");
+        assertThat(vouchers.redeem(batch.codes().get(0), customer).status()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            Api.Response again = vouchers.redeem(batch.codes().get(0), customer);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.code()).isEqualTo("voucher_redeemed");
+            assertThat(again.body().get("detail").asText()).contains("you redeemed this voucher already");
+        }
+        Api.Response next = vouchers.redeem(batch.codes().get(1), customer);
+        assertThat(next.status()).as("four tokens of ten spent: " + next).isEqualTo(200);
+        assertThat(vouchers.wallet(customer).get("balanceCents").asLong()).isEqualTo(200);
+
+        String other = tokenFor("customer");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) statuses.add(vouchers.redeem(batch.codes().get(0), other).status());
+        assertThat(statuses).as("someone else's voucher: a guess, 1 + 4 tokens each").containsExactly(409, 409, 429);
+    }
+
     @Test
     void twoUsersRacingForOneVoucherGetOneTopUp() throws Exception {
         for (int round = 0; round < 5; round++) {

@@ -90,8 +90,10 @@ class OrderCommandController {
      */
     @RefusalsStayHere
     private void giveBack(OrderCancelled cancelled) {
-        List<Object> steps = new ArrayList<>(CancellationSteps.of(cancelled));
-        steps.addAll(CourseRevocations.of(cancelled)); // left to course-entitlements, should one fail here
+        // the courses first, then the money and the stock (before 2026-12-07 the money came back first, and progress
+        // posted in between was recorded on a course already paid back); left to course-entitlements, should one fail
+        List<Object> steps = new ArrayList<Object>(CourseRevocations.of(cancelled));
+        steps.addAll(CancellationSteps.of(cancelled));
         for (Object step : steps) {
             try {
                 commands.send(step);

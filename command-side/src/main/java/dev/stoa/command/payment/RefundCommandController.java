@@ -1,11 +1,9 @@
 package dev.stoa.command.payment;
 
-import dev.stoa.api.learning.RevokeEnrollment;
 import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.payment.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
-import dev.stoa.command.learning.CourseRevocations;
 import dev.stoa.command.platform.UniqueKeys;
 import dev.stoa.command.platform.RequestContext;
 import dev.stoa.command.platform.web.Commands;
@@ -110,8 +108,8 @@ class RefundCommandController {
             // approved and paid back regardless: the refund process settles the goods from the approval's event
             log.warn("Refund request {}: its goods are settled by the refund process: {}", id, failed.toString());
         }
+        revokeCoursesNow(e); // before the money moves (see RefundProcess.on(RefundApproved))
         payNow(e);
-        revokeCoursesNow(e);
         return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
                 e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
     }
@@ -138,14 +136,7 @@ class RefundCommandController {
      */
     @RefusalsStayHere
     private void revokeCoursesNow(RefundApproved e) {
-        for (RevokeEnrollment revocation : CourseRevocations.of(e)) {
-            try {
-                commands.send(revocation);
-            } catch (RuntimeException failed) {
-                log.info("Refund request {}: course {} is revoked by course-entitlements: {}", e.refundId(),
-                        revocation.courseId(), failed.toString());
-            }
-        }
+        RefundProcess.revokeCourses(commands, e);
     }
 
     @PostMapping("/{refundId}/reject")

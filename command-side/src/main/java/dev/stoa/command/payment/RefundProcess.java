@@ -68,9 +68,29 @@ class RefundProcess {
         commands.send(new CloseRefundRequestOfCancelledOrder(e.orderId(), e.orderNumber()));
     }
 
+    /**
+     * The refunded courses are taken back before the money moves, here as in the approval's request: before
+     * 2026-12-07 the money came first, and a student's progress posted in between was recorded on a course already
+     * paid back, a certificate issued and then revoked (walkthrough). Each revocation is idempotent per order, and
+     * {@code course-entitlements} revokes from the same event should one fail here; the refund is paid either way.
+     */
     @EventHandler
     void on(RefundApproved e) {
+        revokeCourses(commands, e);
         pay(e);
+    }
+
+    /** Sends the approval's course revocations; a failure is logged, and left to {@code course-entitlements}. */
+    static void revokeCourses(Commands commands, RefundApproved e) {
+        for (dev.stoa.api.learning.RevokeEnrollment revocation : dev.stoa.command.learning.CourseRevocations.of(e)) {
+            try {
+                commands.send(revocation);
+            } catch (RuntimeException failed) {
+                org.slf4j.LoggerFactory.getLogger(RefundProcess.class).info(
+                        "Refund request {}: course {} is revoked by course-entitlements: {}", e.refundId(),
+                        revocation.courseId(), failed.toString());
+            }
+        }
     }
 
     /**

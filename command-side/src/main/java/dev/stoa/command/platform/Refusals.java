@@ -22,6 +22,13 @@ public final class Refusals {
     /** Refused at all: the handler answered with a problem, as opposed to no answer. */
     public static boolean any(RuntimeException e) { return code(e).isPresent(); }
 
+    /** The message of a refusal (its problem's detail); empty for no answer. */
+    public static Optional<String> message(RuntimeException e) {
+        if (e instanceof CommandExecutionException cee)
+            return cee.getDetails().filter(d -> d instanceof ErrorDetails).map(d -> ((ErrorDetails) d).message());
+        return e instanceof DomainException de ? Optional.ofNullable(de.getMessage()) : Optional.empty();
+    }
+
     /** The problem code of a refusal; empty for no answer. */
     public static Optional<String> code(RuntimeException e) {
         if (e instanceof CommandExecutionException cee)

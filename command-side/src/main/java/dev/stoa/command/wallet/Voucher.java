@@ -26,6 +26,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Revision("1")
 @SnapshotState
 public class Voucher {
+    /**
+     * The refusal of a voucher its caller redeemed already (a double click, a second tab): no guess, so the guessing
+     * limit does not charge it as one (WalletCommandController).
+     */
+    static final String REDEEMED_BY_YOU = "you redeemed this voucher already: its amount is in your wallet";
+
     @AggregateIdentifier
     private VoucherId voucherId;
     private VoucherBatchId batchId;
@@ -48,6 +54,8 @@ public class Voucher {
         if (voucherId == null) throw new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code");
         if (redeemedBy != null && cmd.again() && redeemedBy.equals(cmd.userId().value()))
             return new VoucherRedeemed(voucherId, batchId, cmd.userId(), amountCents, currency); // the caller's own, answered again
+        if (redeemedBy != null && redeemedBy.equals(cmd.userId().value()))
+            throw new DomainException(ErrorCode.VOUCHER_REDEEMED, REDEEMED_BY_YOU);
         if (redeemedBy != null) throw new DomainException(ErrorCode.VOUCHER_REDEEMED, "this voucher was redeemed already");
         if (!GenericEventMessage.clock.instant().isBefore(expiresAt))
             throw new DomainException(ErrorCode.VOUCHER_EXPIRED, "this voucher expired at " + expiresAt);

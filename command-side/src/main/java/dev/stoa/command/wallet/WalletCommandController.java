@@ -49,7 +49,7 @@ class WalletCommandController {
     @GuessingLimited
     @PostMapping("/redeem")
     @Operation(operationId = "redeemVoucher", summary = "Redeem a voucher code into your wallet; answers the new balance")
-    Balance redeem(@Valid @RequestBody RedeemRequest body, Actor actor) {
+    Balance redeem(@Valid @RequestBody RedeemRequest body, Actor actor, jakarta.servlet.http.HttpServletRequest request) {
         String plain = VoucherCodes.normalize(body.code())
                 .orElseThrow(() -> new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code"));
         UserId me = new UserId(actor.userId());
@@ -60,8 +60,15 @@ class WalletCommandController {
         } catch (RuntimeException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e; // no wallet yet: its first top-up opens it
         }
-        VoucherRedeemed redeemed = commands.send(new RedeemVoucher(VoucherCodes.id(hasher, plain), me,
-                RequestContext.retryOfUnanswered()));
+        VoucherRedeemed redeemed;
+        try {
+            redeemed = commands.send(new RedeemVoucher(VoucherCodes.id(hasher, plain), me,
+                    RequestContext.retryOfUnanswered()));
+        } catch (RuntimeException e) {
+            if (Refusals.is(e, ErrorCode.VOUCHER_REDEEMED) && Refusals.message(e).filter(Voucher.REDEEMED_BY_YOU::equals)
+                    .isPresent()) request.setAttribute(GuessingLimited.NOT_A_GUESS, Boolean.TRUE);
+            throw e;
+        }
         long balance = commands.<Long>send(new TopUpWallet(me, redeemed.voucherId(), redeemed.amountCents(),
                 redeemed.currency()));
         return new Balance(balance, redeemed.currency());

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Rate limits on {@link GuessingLimited} endpoints (voucher redemption): two token buckets, one per user and one per
  * client address, in the same PostgreSQL table as the auth limits, so every instance counts against them. Each
  * request takes one token from both before it runs; a refused attempt (any 4xx but 429) takes {@code failureCost - 1}
- * more afterwards, even below zero, so guessing runs dry {@code failureCost} times faster than honest redeeming.
+ * more afterwards, even below zero, so guessing runs dry {@code failureCost} times faster than honest redeeming; not a
+ * refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the caller's own voucher again).
  * Past either limit: 429 {@code rate_limited} with Retry-After.
  */
 class GuessingRateLimitInterceptor implements HandlerInterceptor {
@@ -85,6 +86,7 @@ class GuessingRateLimitInterceptor implements HandlerInterceptor {
         if (!(request.getAttribute(BUCKETS) instanceof List<?> mine) || failureCost <= 1) return;
         int status = response.getStatus();
         if (status < 400 || status >= 500 || status == 429) return;
+        if (Boolean.TRUE.equals(request.getAttribute(GuessingLimited.NOT_A_GUESS))) return; // the caller's own voucher
         try {
             for (Object o : mine) {
                 Bucket bucket = (Bucket) o;

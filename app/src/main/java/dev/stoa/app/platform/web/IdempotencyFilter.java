@@ -197,9 +197,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
                     "the first request with this Idempotency-Key failed; retry"));
         } else if (stored.get().withheld()) {
+            // what the first made is no secret: its Location (a card checkout's order) comes with the refusal, so a
+            // client that lost the 201 finds its order and asks for the payment again; before 2026-12-07 it was told
+            // to send a new request, which found the cart empty, or placed a second order (walkthrough)
+            String location = stored.get().location();
+            if (location != null) response.setHeader(HttpHeaders.LOCATION, location);
+            if (stored.get().correlationId() != null)
+                response.setHeader(CorrelationIdFilter.HEADER, stored.get().correlationId());
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RESPONSE_WITHHELD,
                     "the first request with this Idempotency-Key succeeded, but its response carried secrets, which "
-                            + "are never stored; send a new request with a new key"));
+                            + "are never stored; " + (location == null ? "send a new request with a new key"
+                            : "what it created is at " + location + " (the Location header): read it there (a card "
+                            + "order's payment and client secret: POST /api/v1/payments {orderId})")));
         } else if (stored.get().status() == null) {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "the first request with this Idempotency-Key is still running; retry later"));

@@ -14,4 +14,11 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface GuessingLimited {}
+public @interface GuessingLimited {
+    /**
+     * Request attribute set (to {@code true}) by an endpoint whose refusal was no guess (the caller's own voucher,
+     * redeemed already): it costs one token, as a success, not a failed guess's (since 2026-12-07: three clicks on a
+     * valid code locked the user out of redeeming for two minutes; walkthrough).
+     */
+    String NOT_A_GUESS = "dev.stoa.command.platform.web.GuessingLimited.notAGuess";
+}
