@@ -38,6 +38,7 @@ public class ProblemRecorder {
 
     private static final Set<Answered> ANSWERED = ConcurrentHashMap.newKeySet();
     private static final Map<Shape, Set<String>> SHAPES = new ConcurrentHashMap<>();
+    private static final Map<Shape, Map<String, Set<String>>> ALWAYS_PRESENT = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Set<Answered> answered() { return Set.copyOf(ANSWERED); }
@@ -48,6 +49,12 @@ public class ProblemRecorder {
      * JSON's ({@code object, array, string, integer, number, boolean, null}).
      */
     public static Map<Shape, Set<String>> shapes() { return Map.copyOf(SHAPES); }
+
+    /**
+     * For each operation and each path of an object in its JSON answers (as in {@link #shapes()}), the members every
+     * such object had, in every answer of the run.
+     */
+    public static Map<Shape, Map<String, Set<String>>> alwaysPresent() { return Map.copyOf(ALWAYS_PRESENT); }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> problemRecordingFilter() {
@@ -94,15 +101,26 @@ public class ProblemRecorder {
             body = null;
         }
         if (body == null || body.isMissingNode()) return;
-        Set<String> members = SHAPES.computeIfAbsent(new Shape(request.getMethod(), route, response.getStatus(), mediaType),
-                key -> ConcurrentHashMap.newKeySet());
-        walk("$", body, members);
+        Shape shape = new Shape(request.getMethod(), route, response.getStatus(), mediaType);
+        Set<String> members = SHAPES.computeIfAbsent(shape, key -> ConcurrentHashMap.newKeySet());
+        Map<String, Set<String>> present = ALWAYS_PRESENT.computeIfAbsent(shape, key -> new ConcurrentHashMap<>());
+        walk("$", body, members, present);
     }
 
-    private static void walk(String path, JsonNode node, Set<String> members) {
+    private static void walk(String path, JsonNode node, Set<String> members, Map<String, Set<String>> present) {
         members.add(path + ":" + jsonType(node));
-        if (node.isObject()) node.fields().forEachRemaining(field -> walk(path + "." + field.getKey(), field.getValue(), members));
-        else if (node.isArray()) node.forEach(element -> walk(path + "[]", element, members));
+        if (node.isObject()) {
+            Set<String> keys = new java.util.HashSet<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            present.merge(path, keys, (before, now) -> {
+                Set<String> both = new java.util.HashSet<>(before);
+                both.retainAll(now);
+                return both;
+            });
+            node.fields().forEachRemaining(field -> walk(path + "." + field.getKey(), field.getValue(), members, present));
+        } else if (node.isArray()) {
+            node.forEach(element -> walk(path + "[]", element, members, present));
+        }
     }
 
     private static String jsonType(JsonNode node) {

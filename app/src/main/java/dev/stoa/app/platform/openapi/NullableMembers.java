@@ -31,7 +31,23 @@ class NullableMembers extends ModelResolver {
                                                     Schema parent, boolean applyNotNullAnnotations) {
         boolean applied = super.applyBeanValidatorAnnotations(member, property, annotations, parent, applyNotNullAnnotations);
         if (property != null && mayBeNull(member, annotations)) orNull(property);
+        if (property != null && alwaysSent(member)) property.addExtension(RequiredAnswerMembers.ALWAYS_SENT, true);
         return applied;
+    }
+
+    /**
+     * Whether Jackson writes the member whatever its value: neither it nor its class says {@code @JsonInclude} with
+     * anything but {@code ALWAYS} (the platform's mapper includes nulls). {@link RequiredAnswerMembers} makes such
+     * members of answers {@code required}.
+     */
+    private static boolean alwaysSent(BeanPropertyDefinition member) {
+        if (member == null || member.getPrimaryMember() == null) return false;
+        com.fasterxml.jackson.annotation.JsonInclude own =
+                member.getPrimaryMember().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+        if (own != null) return own.value() == com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS;
+        com.fasterxml.jackson.annotation.JsonInclude ofClass = member.getPrimaryMember().getDeclaringClass()
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+        return ofClass == null || ofClass.value() == com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS;
     }
 
     private static boolean mayBeNull(BeanPropertyDefinition member, Annotation[] annotations) {
