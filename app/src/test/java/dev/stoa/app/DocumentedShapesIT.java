@@ -32,11 +32,8 @@ class DocumentedShapesIT extends ApiTest {
         int checked = 0;
         for (Map.Entry<Shape, Set<String>> answer : ProblemRecorder.shapes().entrySet()) {
             Shape shape = answer.getKey();
-            JsonNode operation = DocumentedProblemsIT.operation(document.path("paths"), shape.method(), shape.route());
-            if (operation == null) continue; // not a documented operation (actuator, the dev mailbox, an unknown path)
-            JsonNode content = operation.path("responses").path(Integer.toString(shape.status())).path("content");
-            JsonNode schema = content.path(shape.mediaType()).path("schema");
-            if (schema.isMissingNode()) schema = content.path("*/*").path("schema");
+            JsonNode schema = responseSchema(document, shape);
+            if (schema == null) continue; // not a documented operation (actuator, the dev mailbox, an unknown path)
             String operationName = shape.method() + " " + shape.route() + " " + shape.status();
             if (schema.isMissingNode()) {
                 wrong.add(operationName + ": no " + shape.mediaType() + " schema for this status");
@@ -73,12 +70,8 @@ class DocumentedShapesIT extends ApiTest {
         int checked = 0;
         for (Map.Entry<Shape, Map<String, Set<String>>> answer : ProblemRecorder.alwaysPresent().entrySet()) {
             Shape shape = answer.getKey();
-            JsonNode operation = DocumentedProblemsIT.operation(document.path("paths"), shape.method(), shape.route());
-            if (operation == null) continue;
-            JsonNode content = operation.path("responses").path(Integer.toString(shape.status())).path("content");
-            JsonNode schema = content.path(shape.mediaType()).path("schema");
-            if (schema.isMissingNode()) schema = content.path("*/*").path("schema");
-            if (schema.isMissingNode()) continue; // the other test reports it
+            JsonNode schema = responseSchema(document, shape);
+            if (schema == null || schema.isMissingNode()) continue; // the other test reports a missing one
             for (Map.Entry<String, Set<String>> object : new java.util.TreeMap<>(answer.getValue()).entrySet()) {
                 List<JsonNode> candidates = new ArrayList<>();
                 schemasAt(document, schema, segments(object.getKey()), 0, candidates);
@@ -96,6 +89,18 @@ class DocumentedShapesIT extends ApiTest {
         }
         assertThat(checked).as("objects of answers whose schema lists required members").isGreaterThanOrEqualTo(5);
         assertThat(wrong).as("required members some answer did not have").isEmpty();
+    }
+
+    /**
+     * The schema the document gives the answer's status and media type (or any media type), a missing node when it gives
+     * none; null when the operation is not in the document.
+     */
+    private static JsonNode responseSchema(JsonNode document, Shape shape) {
+        JsonNode operation = DocumentedProblemsIT.operation(document.path("paths"), shape.method(), shape.route());
+        if (operation == null) return null;
+        JsonNode content = operation.path("responses").path(Integer.toString(shape.status())).path("content");
+        JsonNode schema = content.path(shape.mediaType()).path("schema");
+        return schema.isMissingNode() ? content.path("*/*").path("schema") : schema;
     }
 
     /** The object schemas the document allows at this path (each branch of a oneOf, anyOf or allOf). */
