@@ -136,6 +136,10 @@ class AuditController {
         if (userId != null && !userId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN) && !NOT_A_USER.contains(userId))
             refuse("userId", "has an invalid value (expected a UUID, `anonymous` or `system`)");
         // the platform's correlation ids are UUIDs: another value would read as an empty log (it did before 2026-12-07)
+        // the export streams every matching entry: a limit was checked and then ignored (before 2026-12-07)
+        if (wantsNdjson(accept) && request.getParameter("limit") != null)
+            refuse("limit", "is for pages of JSON: the NDJSON export streams every matching entry after `after` "
+                    + "(narrow it with the filters, or read pages as JSON)");
         if (correlationId != null && !correlationId.matches(dev.stoa.api.platform.Ids.UUID_PATTERN))
             refuse("correlationId", "has an invalid value (expected a UUID: the platform's correlation ids are; a "
                     + "client's own X-Correlation-Id is clientCorrelationId)");

@@ -211,6 +211,11 @@ class AuditTrailIT extends ApiTest {
                 Map.of("Accept", "application/x-ndjson"));
         assertThat(exported.status()).isEqualTo(200);
         assertThat(exported.contentType()).startsWith("application/x-ndjson");
+        // a limit is for pages: the export answered every entry whatever it said (before 2026-12-07; walkthrough)
+        Api.Response limited = api.send("GET", "/api/v1/audit/events?after=" + before + "&limit=3", null, null, auditor,
+                Map.of("Accept", "application/x-ndjson"));
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(400);
+        assertThat(limited.body().at("/errors/0/field").asText()).isEqualTo("limit");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : exported.raw().split("\n")) if (!line.isBlank()) lines.add(JSON.readTree(line));
         assertThat(paged.size()).isGreaterThan(7);
