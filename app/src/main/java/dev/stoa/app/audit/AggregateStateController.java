@@ -39,7 +39,8 @@ class AggregateStateController {
             @RequestParam(required = false) String asOf, jakarta.servlet.http.HttpServletRequest request) {
         // a misspelled asOf ("asof") answered the state of now, as if it were the one asked for
         AuditController.refuseEmpty(request);
-        AggregateState state = states.at(aggregateType, aggregateId, AsOf.parse(asOf, Instant.now()));
+        AggregateState state = states.at(aggregateType, AuditFilter.storedId(aggregateId),
+                AsOf.parse(asOf, Instant.now()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(state);
     }
 }

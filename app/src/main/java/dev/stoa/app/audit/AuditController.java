@@ -145,8 +145,8 @@ class AuditController {
                     + "client's own X-Correlation-Id is clientCorrelationId)");
         Instant[] range = InstantParam.range(from, to); // a date as to ends with its day
         Instant since = range[0], until = range[1];
-        AuditFilter filter = new AuditFilter(aggregateType, aggregateId, type, since, until, correlationId, userId,
-                clientCorrelationId);
+        AuditFilter filter = new AuditFilter(aggregateType, AuditFilter.storedId(aggregateId), type, since, until,
+                AuditFilter.storedId(correlationId), AuditFilter.storedId(userId), clientCorrelationId);
         String consistency = awaitChain();
         // after the wait: a type of the log's only (another writer's) counts once its first event is chained
         if (type != null && !eventTypes.known(type))
@@ -182,7 +182,7 @@ class AuditController {
         String type = aggregateTypes.types().isEmpty() ? aggregateType : aggregateTypes.resolve(aggregateType).storedName();
         String consistency = awaitChain();
         return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
-                .body(histories.of(type, aggregateId));
+                .body(histories.of(type, AuditFilter.storedId(aggregateId)));
     }
 
     @GetMapping(value = "/integrity", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})

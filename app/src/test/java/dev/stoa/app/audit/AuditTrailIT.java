@@ -165,6 +165,14 @@ class AuditTrailIT extends ApiTest {
             assertThat(spelt.status()).as(spelling + ": " + spelt).isEqualTo(200);
             assertThat(spelt.body().get("events").size()).as(spelling).isEqualTo(events.size());
         }
+        // an id in upper case, as every other read takes it (it found nothing here before 2026-12-07; walkthrough)
+        String shoutedId = flow.orderId().toUpperCase(java.util.Locale.ROOT);
+        assertThat(api.get("/api/v1/audit/events?aggregateType=order&aggregateId=" + shoutedId + "&limit=100", auditor)
+                .body().get("items").size()).isEqualTo(events.size());
+        assertThat(api.get("/api/v1/audit/order/" + shoutedId + "/history", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/order/" + shoutedId + "/state", auditor).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/events?userId=" + flow.buyerId().toUpperCase(java.util.Locale.ROOT)
+                + "&type=OrderPlaced", auditor).body().get("items")).hasSize(1);
         // what nobody signed in did (the buyer's sign-up here), and what the platform's schedules did, can be asked for
         Api.Response anonymous = api.get("/api/v1/audit/events?userId=anonymous&type=UserRegistered&limit=100", auditor);
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);

@@ -207,8 +207,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RESPONSE_WITHHELD,
                     "the first request with this Idempotency-Key succeeded, but its response carried secrets, which "
                             + "are never stored; " + (location == null ? "send a new request with a new key"
-                            : "what it created is at " + location + " (the Location header): read it there (a card "
-                            + "order's payment and client secret: POST /api/v1/payments {orderId})")));
+                            : "what it created is at " + location + " (the Location header), without the secrets it "
+                            + "handed out once (a card order's client secret comes again from POST /api/v1/payments "
+                            + "{orderId}; a voucher batch's codes are shown once only)")));
         } else if (stored.get().status() == null) {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                     "the first request with this Idempotency-Key is still running; retry later"));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.UUIDDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import java.io.IOException;
@@ -60,11 +59,28 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
                 .deserializerByType(Instant.class, new StringsOnly<>(Instant.class, InstantDeserializer.INSTANT))
                 // a number was read as its text, then refused as a bad value (validation_failed, where an id record's
                 // said malformed_request: one mistake, two codes)
-                .deserializerByType(UUID.class, new StringsOnly<>(UUID.class, new UUIDDeserializer()))
+                .deserializerByType(UUID.class, new CanonicalUuids())
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * A UUID member is a string in the canonical 8-4-4-4-12 shape, nothing around it: Jackson trimmed it first, so
+     * {@code " <id>"} was taken where a typed id's record refuses it (before 2026-12-07; walkthrough).
+     */
+    static final class CanonicalUuids extends StdScalarDeserializer<UUID> {
+        CanonicalUuids() { super(UUID.class); }
+
+        @Override
+        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
+            String text = p.getText();
+            if (!dev.stoa.api.platform.Ids.isUuid(text))
+                return (UUID) ctxt.handleWeirdStringValue(UUID.class, text, "not a UUID (8-4-4-4-12 hex digits)");
+            return UUID.fromString(text);
+        }
     }
 
     /** Jackson's own reading of a type written as a string (an instant, a UUID), for a string only. */
