@@ -33,7 +33,7 @@ public final class Ids {
      */
     public static String uuid(String value, String name) {
         if (value == null) throw new IllegalArgumentException(name + " is required");
-        if (!CANONICAL.matcher(value).matches()) throw new IllegalArgumentException(name + " must be a UUID");
+        if (!isUuid(value)) throw new IllegalArgumentException(name + " must be a UUID");
         return UUID.fromString(value).toString();
     }
 

@@ -3,9 +3,6 @@ package dev.stoa.app.platform.openapi;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.Ordered;
@@ -23,12 +20,13 @@ import org.springframework.stereotype.Component;
 class AnchoredPatterns implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
-        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Schema<?>> seen = SchemaTree.identitySet();
         if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null)
-            openApi.getComponents().getSchemas().values().forEach(s -> anchor(s, seen));
+            openApi.getComponents().getSchemas().values().forEach(s -> SchemaTree.visit(s, seen, AnchoredPatterns::anchor));
         if (openApi.getPaths() != null)
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
-                if (op.getParameters() != null) for (Parameter p : op.getParameters()) anchor(p.getSchema(), seen);
+                if (op.getParameters() != null)
+                    for (Parameter p : op.getParameters()) SchemaTree.visit(p.getSchema(), seen, AnchoredPatterns::anchor);
             }));
     }
 
@@ -37,15 +35,7 @@ class AnchoredPatterns implements OpenApiCustomizer {
         return "^(" + pattern + ")$";
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void anchor(Schema<?> schema, Set<Schema<?>> seen) {
-        if (schema == null || !seen.add(schema)) return;
+    private static void anchor(Schema<?> schema) {
         if (schema.getPattern() != null) schema.setPattern(anchored(schema.getPattern()));
-        Map<String, Schema> properties = schema.getProperties();
-        if (properties != null) properties.values().forEach(p -> anchor(p, seen));
-        anchor(schema.getItems(), seen);
-        if (schema.getAdditionalProperties() instanceof Schema additional) anchor(additional, seen);
-        for (Collection<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()))
-            if (parts != null) parts.forEach(p -> anchor(p, seen));
     }
 }

@@ -2,11 +2,7 @@ package dev.stoa.app.platform.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
@@ -23,13 +19,11 @@ class ObjectTypes implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
-        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        openApi.getComponents().getSchemas().values().forEach(schema -> type(schema, seen));
+        Set<Schema<?>> seen = SchemaTree.identitySet();
+        openApi.getComponents().getSchemas().values().forEach(schema -> SchemaTree.visit(schema, seen, ObjectTypes::type));
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void type(Schema<?> schema, Set<Schema<?>> seen) {
-        if (schema == null || !seen.add(schema)) return;
+    private static void type(Schema<?> schema) {
         boolean members = schema.getProperties() != null && !schema.getProperties().isEmpty();
         // an OpenAPI 3.1 document writes `types`; springdoc often sets the 3.0 `type` alone, which is not written
         boolean typed = schema.getTypes() != null && !schema.getTypes().isEmpty();
@@ -37,11 +31,5 @@ class ObjectTypes implements OpenApiCustomizer {
             schema.setType("object");
             schema.setTypes(new LinkedHashSet<>(Set.of("object")));
         }
-        Map<String, Schema> properties = schema.getProperties();
-        if (properties != null) properties.values().forEach(p -> type(p, seen));
-        type(schema.getItems(), seen);
-        if (schema.getAdditionalProperties() instanceof Schema additional) type(additional, seen);
-        for (Collection<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()))
-            if (parts != null) parts.forEach(p -> type(p, seen));
     }
 }

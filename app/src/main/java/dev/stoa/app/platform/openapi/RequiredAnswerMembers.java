@@ -7,8 +7,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,18 +86,12 @@ class RequiredAnswerMembers implements OpenApiCustomizer {
     }
 
     /** Adds the names of the component schemas this schema reaches, through references, members and items. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     private static void reach(Schema<?> schema, Map<String, Schema> components, Set<String> reached) {
-        if (schema == null) return;
-        if (schema.get$ref() != null && schema.get$ref().startsWith(REF)) {
-            String name = schema.get$ref().substring(REF.length());
+        SchemaTree.visit(schema, SchemaTree.identitySet(), inside -> {
+            if (inside.get$ref() == null || !inside.get$ref().startsWith(REF)) return;
+            String name = inside.get$ref().substring(REF.length());
             if (reached.add(name)) reach(components.get(name), components, reached);
-            return;
-        }
-        if (schema.getProperties() != null) schema.getProperties().values().forEach(p -> reach(p, components, reached));
-        reach(schema.getItems(), components, reached);
-        if (schema.getAdditionalProperties() instanceof Schema additional) reach(additional, components, reached);
-        for (Collection<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()))
-            if (parts != null) parts.forEach(p -> reach(p, components, reached));
+        });
     }
 }

@@ -48,11 +48,10 @@ class CatalogSuggester {
         // an input the typed letters begin (accents aside) comes before one only a typo reaches, each in the order
         // Elasticsearch gave: its fuzzy scores put "Cable ..." before "Café ..." for "caf" (found by a walkthrough,
         // 2026-12-06, eighth session)
-        String typed = prefix;
         List<CompletionSuggestOption<ProductDocument>> begun = new ArrayList<>(), reached = new ArrayList<>();
         for (Suggestion<ProductDocument> suggestion : response.suggest().getOrDefault(SUGGESTION, List.of())) {
             for (CompletionSuggestOption<ProductDocument> option : suggestion.completion().options())
-                (option.text() != null && Folding.folded(option.text()).startsWith(typed) ? begun : reached).add(option);
+                (option.text() != null && Folding.folded(option.text()).startsWith(prefix) ? begun : reached).add(option);
         }
         Map<String, SuggestCatalog.Suggestion> byName = new LinkedHashMap<>();
         for (List<CompletionSuggestOption<ProductDocument>> options : List.of(begun, reached)) {
