@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * Text without its accents, in lower case, as shoppers type it: "Crème Brûlée" as "creme brulee", "Über" as "uber",
- * "Straße" as "strasse". The embedded Elasticsearch node has no {@code asciifolding} filter (its analysis-common module
+ * "Straße" as "strasse", and in the letters a phone's keyboard types: full-width "ｃｒｅｍｅ" as "creme", the ligature
+ * "ﬁ" as "fi" (compatibility decomposition, NFKD; before 2026-12-07 only the canonical one, so full-width text found
+ * nothing). The embedded Elasticsearch node has no {@code asciifolding} filter (its analysis-common module
  * is not on Maven Central), so the search documents carry the folded forms of their words beside the words themselves,
  * and queries are folded before they are matched: a search for "creme" finds "Crème" and one for "crème" finds "Creme".
  */
@@ -23,7 +25,7 @@ public final class Folding {
     /** Lower case without accents; null stays null. */
     public static String folded(String text) {
         if (text == null) return null;
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
         StringBuilder out = null;
         for (int i = 0; i < lower.length(); i++) {
             String replacement = LETTERS.get(lower.charAt(i));

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * knows no {@code java.time}. Null fields are left out whatever the mapper's settings (ES reads them as missing).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(value = "searchText", allowGetters = true, ignoreUnknown = true)
+@JsonIgnoreProperties(value = {"searchText", "nameFolded", "brandFolded"}, allowGetters = true, ignoreUnknown = true)
 public record ProductDocument(String type, String id, String sku, String slug, String name, String description,
                               String brand, String categoryId, String vendorId, long priceCents, String currency,
                               Double rating, long ratingCount, boolean inStock, boolean active,
@@ -35,6 +35,19 @@ public record ProductDocument(String type, String id, String sku, String slug, S
     @JsonProperty("searchText")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public String searchText() { return Folding.foldedWords(name, brand, description); }
+
+    /**
+     * The name and brand folded ({@link Folding}), which the search scores its words against: a name matched without
+     * its accents ranks as a name (before 2026-12-07 "oeuvre" found "Œuvre Complète" through {@code searchText} only,
+     * below a product with the word in its description; walkthrough). Written, never read back.
+     */
+    @JsonProperty("nameFolded")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String nameFolded() { return Folding.folded(name); }
+
+    @JsonProperty("brandFolded")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String brandFolded() { return Folding.folded(brand); }
 
     /** The completion field's value: what autocomplete may complete to. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

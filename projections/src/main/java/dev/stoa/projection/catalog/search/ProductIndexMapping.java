@@ -12,6 +12,10 @@ final class ProductIndexMapping {
      * different fields and still require most of them; per-field matches then add relevance. {@code dynamic: strict}
      * turns a field this class does not know into a loud error instead of a silently guessed mapping.
      * {@code auto_expand_replicas 0-1}: green on one node, one replica where there is a second node.
+     * {@code nameFolded} and {@code brandFolded} (since 2026-12-07) hold name and brand without accents, which the
+     * search scores names and brands on. {@code _meta.documents} is the version of what the documents hold: raised
+     * when a new field needs every document written again, so that a start on an index of an older version adds the
+     * new fields to its mapping and rebuilds it ({@link VersionedIndex}); 2 since those two fields.
      */
     static final String JSON = """
             {
@@ -21,6 +25,7 @@ final class ProductIndexMapping {
               },
               "mappings": {
                 "dynamic": "strict",
+                "_meta": { "documents": 2 },
                 "properties": {
                   "type":        { "type": "keyword" },
                   "id":          { "type": "keyword" },
@@ -32,6 +37,8 @@ final class ProductIndexMapping {
                   "brand":       { "type": "keyword", "copy_to": "searchText",
                                    "fields": { "text": { "type": "text", "analyzer": "standard" } } },
                   "searchText":  { "type": "text", "analyzer": "standard" },
+                  "nameFolded":  { "type": "text", "analyzer": "standard" },
+                  "brandFolded": { "type": "text", "analyzer": "standard" },
                   "categoryId":  { "type": "keyword" },
                   "vendorId":    { "type": "keyword" },
                   "priceCents":  { "type": "long" },

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.core.ScrollResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -29,12 +31,21 @@ import org.slf4j.LoggerFactory;
  * alias in one atomic request. An index that still exists under the alias's name as a concrete index (before
  * versions) is migrated on first use: its documents, with their external versions, are copied into {@code -v1}, and
  * one atomic request removes the old index and points the alias at the copy.
+ *
+ * <p>The mapping's {@code _meta.documents} says what its documents hold. A live version of a lower number (written by
+ * an older release) gets the mapping's new fields when the alias is ensured, so the writers' documents, which carry
+ * them, are taken (the mapping is strict); {@link #documentsCurrent} then answers false, and the start-up rebuilds the
+ * index, so that the documents written before gain them as well.
  */
 public final class VersionedIndex {
     private static final Logger log = LoggerFactory.getLogger(VersionedIndex.class);
     private final ElasticsearchClient client;
     private final String alias;
     private final String mapping;
+    /** The mapping without its {@code _meta}: what a live version of an older release is given. */
+    private final String fields;
+    /** The mapping's {@code _meta.documents}. */
+    private final int documents;
     private final Pattern version;
     private final Duration retireAfter;
     /**
@@ -57,6 +68,15 @@ public final class VersionedIndex {
         this.client = client;
         this.alias = alias;
         this.mapping = mapping;
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode mappings = ((ObjectNode) json.readTree(mapping).get("mappings")).deepCopy();
+            this.documents = mappings.path("_meta").path("documents").asInt(0);
+            mappings.remove("_meta");
+            this.fields = json.writeValueAsString(mappings);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the mapping of " + alias + " is not JSON", e);
+        }
         this.version = Pattern.compile(Pattern.quote(alias) + "-v(\\d+)");
         this.retireAfter = retireAfter;
     }
@@ -74,7 +94,10 @@ public final class VersionedIndex {
      */
     public void ensure() {
         try {
-            if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
+            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                addFields();
+                return;
+            }
             // exists also answers true for the alias itself, which another thread may have added since the first look
             if (client.indices().exists(e -> e.index(alias)).value()) {
                 if (client.indices().existsAlias(a -> a.name(alias)).value()) return;
@@ -91,8 +114,45 @@ public final class VersionedIndex {
             }
             client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
             if (created) log.info("Created search index {} under alias {}", first, alias);
+            else addFields(); // a -v1 of an older release, perhaps
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create search index " + alias, e);
+        }
+    }
+
+    /**
+     * Puts the mapping's fields on the versions the alias points at: a field added since they were created is added to
+     * them (existing fields are left as they are; a change ES refuses is logged, and the rebuild's new version has it).
+     */
+    private void addFields() throws IOException {
+        for (String target : targets()) {
+            try {
+                client.indices().putMapping(p -> p.index(target).withJson(new StringReader(fields)));
+            } catch (ElasticsearchException e) {
+                log.warn("The mapping of {} could not take this release's fields ({}); its rebuild will", target,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Whether every version the alias points at holds documents as this release writes them ({@code _meta.documents}
+     * at least the mapping's); false means a rebuild should write them again. True when there is no alias yet.
+     */
+    public boolean documentsCurrent() {
+        for (String target : targets()) if (documentsOf(target) < documents) return false;
+        return true;
+    }
+
+    private int documentsOf(String index) {
+        try {
+            var mapping = client.indices().getMapping(g -> g.index(index)).result().get(index);
+            JsonData value = mapping == null ? null : mapping.mappings().meta().get("documents");
+            return value == null ? 0 : Integer.parseInt(value.toJson().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the mapping of " + index, e);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -196,7 +256,10 @@ public final class VersionedIndex {
 
     /** Copies the concrete index {@code alias} into {@code -v1} with each document's version, then swaps atomically. */
     private void migrate() throws IOException {
+        int copiedDocuments = documentsOf(alias);
         String target = create(next());
+        // the copy holds the old index's documents: its _meta says so, and the start-up rebuilds it when they are old
+        client.indices().putMapping(p -> p.index(target).meta("documents", JsonData.of(copiedDocuments)));
         long copied = 0;
         client.indices().refresh(r -> r.index(alias));
         SearchResponse<JsonData> page = client.search(s -> s.index(alias).scroll(t -> t.time("1m")).size(500).version(true),

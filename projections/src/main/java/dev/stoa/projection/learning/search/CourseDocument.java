@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * {@code active}: published and not archived, the only courses a search returns.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(value = "searchText", allowGetters = true, ignoreUnknown = true)
+@JsonIgnoreProperties(value = {"searchText", "nameFolded"}, allowGetters = true, ignoreUnknown = true)
 public record CourseDocument(String type, String id, String name, String description, String categoryId,
                              String instructorId, long priceCents, String currency, Double rating, long ratingCount,
                              boolean inStock, boolean active, boolean archived, String createdAt, Suggest suggest) {
@@ -34,6 +34,11 @@ public record CourseDocument(String type, String id, String name, String descrip
     @JsonProperty("searchText")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public String searchText() { return Folding.foldedWords(name, description); }
+
+    /** The title folded, which the search scores its words against, as a product document's name (Folding). */
+    @JsonProperty("nameFolded")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String nameFolded() { return Folding.folded(name); }
 
     static CourseDocument created(CourseCreated e, Instant at) {
         return new CourseDocument(TYPE, e.courseId().value(), e.title(), e.description(), idOrNull(e.categoryId()),

@@ -2,7 +2,8 @@ package dev.stoa.projection.learning.search;
 
 /**
  * Settings and mapping of the courses index: the products index's fields where they mean the same (so searches over
- * both read alike; {@code brand} and {@code slug} are mapped though courses have none), plus the instructor.
+ * both read alike; {@code brand}, {@code brandFolded} and {@code slug} are mapped though courses have none), plus the
+ * instructor. {@code _meta.documents} as the products index's ({@code ProductIndexMapping}).
  */
 final class CourseIndexMapping {
     private CourseIndexMapping() {}
@@ -15,6 +16,7 @@ final class CourseIndexMapping {
               },
               "mappings": {
                 "dynamic": "strict",
+                "_meta": { "documents": 2 },
                 "properties": {
                   "type":         { "type": "keyword" },
                   "id":           { "type": "keyword" },
@@ -24,6 +26,8 @@ final class CourseIndexMapping {
                   "description":  { "type": "text", "analyzer": "standard", "copy_to": "searchText" },
                   "brand":        { "type": "keyword", "fields": { "text": { "type": "text", "analyzer": "standard" } } },
                   "searchText":   { "type": "text", "analyzer": "standard" },
+                  "nameFolded":   { "type": "text", "analyzer": "standard" },
+                  "brandFolded":  { "type": "text", "analyzer": "standard" },
                   "categoryId":   { "type": "keyword" },
                   "instructorId": { "type": "keyword" },
                   "priceCents":   { "type": "long" },

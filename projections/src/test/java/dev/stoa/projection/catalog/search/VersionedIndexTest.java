@@ -128,4 +128,40 @@ class VersionedIndexTest {
         assertThat(index.targets()).containsExactly(name + "-v1");
         client.index(x -> x.index(name).id("p").document(Map.of("type", "product", "name", "Lamp")));
     }
+
+    /**
+     * A live version an older release made (its mapping without this release's fields, no {@code _meta.documents})
+     * takes documents with the new fields once the alias is ensured (the mapping is strict: before 2026-12-07 a new
+     * field in a document was refused by such an index), and says its documents are not current, so the start-up
+     * rebuilds it; a version made with this mapping is current, as is a copy migrated from a concrete index is not.
+     */
+    @Test
+    void aVersionOfAnOlderRelease_getsTheNewFields_andIsNotCurrent_untilANewVersionReplacesIt() throws Exception {
+        String name = TestElasticsearch.uniquePrefix() + "products";
+        String older = ProductIndexMapping.JSON.replace("\"_meta\": { \"documents\": 2 },", "")
+                .replace("\"nameFolded\":  { \"type\": \"text\", \"analyzer\": \"standard\" },", "");
+        assertThat(older).doesNotContain("_meta").doesNotContain("nameFolded");
+        client.indices().create(c -> c.index(name + "-v1").withJson(new StringReader(older)));
+        client.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(name + "-v1").alias(name))));
+        Map<String, Object> withNewField = Map.of("type", "product", "name", "Œuvre", "nameFolded", "oeuvre");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> client.index(x -> x.index(name).id("p").document(withNewField))).as("strict, as it was")
+                .hasMessageContaining("strict_dynamic_mapping_exception");
+
+        VersionedIndex index = new VersionedIndex(client, name, ProductIndexMapping.JSON);
+        index.ensure();
+
+        assertThat(index.targets()).containsExactly(name + "-v1");
+        client.index(x -> x.index(name).id("p").document(withNewField));
+        assertThat(index.documentsCurrent()).isFalse();
+        index.switchTo(index.createNextVersion());
+        assertThat(index.documentsCurrent()).isTrue();
+
+        String concrete = TestElasticsearch.uniquePrefix() + "products";
+        client.indices().create(c -> c.index(concrete).withJson(new StringReader(older)));
+        VersionedIndex migrated = new VersionedIndex(client, concrete, ProductIndexMapping.JSON);
+        migrated.ensure();
+        assertThat(migrated.targets()).containsExactly(concrete + "-v1");
+        assertThat(migrated.documentsCurrent()).as("the copy holds the old documents").isFalse();
+    }
 }

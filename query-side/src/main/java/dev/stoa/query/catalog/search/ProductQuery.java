@@ -54,20 +54,21 @@ final class ProductQuery {
     /**
      * Recall from {@code searchText} (name, brand and description together), so the words of "acme headphones" may
      * sit in different fields, and it scores them all; the should clause adds to the score what matches the name
-     * (most) or the brand. The description is not in it: its words already count through {@code searchText}, and
-     * one more fuzzy field is one more automaton per word.
+     * (most) or the brand, both without accents. The description is not in it: its words already count through
+     * {@code searchText}, and one more fuzzy field is one more automaton per word.
      */
     private static void matchText(BoolQuery.Builder b, String text) {
         // folded: searchText holds the folded forms of accented words beside them (ProductDocument.searchText), so
         // "creme brulee" and "crème brûlée" alike find "Crème Brûlée"; the words as typed still match as well, for a
-        // document indexed before those forms were (until its index is rebuilt). The should clause scores the accents.
+        // document indexed before those forms were (until its index is rebuilt).
         String folded = Folding.folded(text);
         if (folded.equals(text.toLowerCase(java.util.Locale.ROOT))) {
             b.must(searchText(text));
         } else {
             b.must(m -> m.bool(either -> either.should(searchText(folded)).should(searchText(text))));
         }
-        b.should(s -> s.multiMatch(mm -> mm.query(text).fields("name^3", "brand.text^2")
+        // the name and brand without accents (ProductDocument.nameFolded): "oeuvre" scores "Œuvre" as a name
+        b.should(s -> s.multiMatch(mm -> mm.query(folded).fields("nameFolded^3", "brandFolded^2")
                 .fuzziness(FUZZINESS).prefixLength(PREFIX_LENGTH)));
     }
 
