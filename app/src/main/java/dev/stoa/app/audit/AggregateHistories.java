@@ -15,17 +15,26 @@ class AggregateHistories {
 
     AggregateHistories(AuditEvents events) { this.events = events; }
 
-    AggregateHistory of(String aggregateType, String aggregateId) {
+    /**
+     * A page of the aggregate's events after position {@code after} (null: from its first), at most {@code limit}, and
+     * {@code next} when there are more; the timeline (orders and enrollments) with the first page, from all of the
+     * aggregate's events. Before
+     * 2026-12-07 every event came in one answer, each looking up its cause: an inventory with a busy product's thousands
+     * of holds answered them all at once (walkthrough Z4: 311 events, 308 KB).
+     */
+    AggregateHistory of(String aggregateType, String aggregateId, Long after, int limit) {
         String stored = events.typeOf(aggregateId);
         if (stored == null || !stored.equals(AuditFilter.storedType(aggregateType))) {
             throw DomainException.notFound(aggregateType + " " + aggregateId + " (no event of it in the audit log)");
         }
-        List<AuditEntry> own = events.ofAggregate(aggregateId);
+        List<AuditEntry> own = events.ofAggregate(aggregateId, after == null ? -1 : after, limit + 1);
+        Long next = own.size() > limit ? own.get(limit - 1).position() : null;
+        if (next != null) own = own.subList(0, limit);
         List<Step> steps = own.stream().map(e -> new Step(e, cause(e))).toList();
         String apiType = AuditFilter.apiType(stored);
-        List<AggregateHistory.Moment> timeline = Timelines.WITH_TIMELINE.contains(apiType)
-                ? Timelines.of(own, events.naming(aggregateId)) : null;
-        return new AggregateHistory(apiType, aggregateId, steps, timeline);
+        List<AggregateHistory.Moment> timeline = Timelines.WITH_TIMELINE.contains(apiType) && after == null
+                ? Timelines.of(next == null ? own : events.ofAggregate(aggregateId), events.naming(aggregateId)) : null;
+        return new AggregateHistory(apiType, aggregateId, steps, timeline, limit, after, next);
     }
 
     private Cause cause(AuditEntry e) {

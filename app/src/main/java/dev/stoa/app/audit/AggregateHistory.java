@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Every event of one aggregate, each with what caused it; for an order or an enrollment also a readable
- * {@code timeline} that adds the events of other aggregates naming it (payments, refunds, grants, revocations).
+ * The events of one aggregate, a page at a time, each with what caused it; for an order or an enrollment also, with
+ * the first page, a readable {@code timeline} that adds the events of other aggregates naming it (payments, refunds,
+ * grants, revocations). {@code after}: the request's (null for the first page); {@code next}: the position to pass
+ * as {@code after} for the next page, null on the last.
  */
 public record AggregateHistory(String aggregateType, String aggregateId, List<Step> events,
-                               @MayBeNull List<Moment> timeline) {
+                               @MayBeNull List<Moment> timeline, int limit, @MayBeNull Long after,
+                               @MayBeNull Long next) {
 
     /** One event and its cause. */
     public record Step(AuditEntry event, Cause cause) {}

@@ -173,16 +173,20 @@ class AuditController {
     @Operation(operationId = "getAggregateHistory", summary = "Every event of one aggregate with who, when and why "
             + "(auditor, admin)", description = "Each event's cause: the command (and the request that sent it) or the "
             + "event a saga or policy reacted to. Orders and enrollments add a readable timeline with the payments, "
-            + "refunds, grants and revocations that name them. 404 when the log holds no event of that aggregate.")
+            + "refunds, grants and revocations that name them (with the first page). Paged: pass the answer's `next` "
+            + "as `after` for the next page; `next` is null on the last. 404 when the log holds no event of that aggregate.")
     ResponseEntity<AggregateHistory> history(@PathVariable String aggregateType, @PathVariable String aggregateId,
-                                             jakarta.servlet.http.HttpServletRequest request) {
+            @Parameter(description = "Only the events after the one at this position (the previous page's `next`); "
+                    + "none: from the aggregate's first event") @RequestParam(required = false) @Min(0) Long after,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            jakarta.servlet.http.HttpServletRequest request) {
         refuseEmpty(request);
         // a type there is none of: 404 unknown_aggregate_type, as the state read answers it (it was not_found here)
         // any case of either spelling names the type (ORDER was 404 "no event of it" before 2026-12-07)
         String type = aggregateTypes.types().isEmpty() ? aggregateType : aggregateTypes.resolve(aggregateType).storedName();
         String consistency = awaitChain();
         return ResponseEntity.ok().header(ReadYourWritesFilter.CONSISTENCY_HEADER, consistency)
-                .body(histories.of(type, AuditFilter.storedId(aggregateId)));
+                .body(histories.of(type, AuditFilter.storedId(aggregateId), after, limit));
     }
 
     @GetMapping(value = "/integrity", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})

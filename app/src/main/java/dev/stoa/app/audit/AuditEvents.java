@@ -80,6 +80,15 @@ public class AuditEvents {
         }
     }
 
+    /**
+     * Up to {@code limit} events of one aggregate after the one at position {@code after}, in its order (an aggregate's
+     * events commit one after the other, so their positions rise with their sequence: a page never passes one).
+     */
+    public List<AuditEntry> ofAggregate(String aggregateId, long after, int limit) {
+        return entries(jdbc.queryForList("select position from audit_log where aggregate_id = :id and position > :after"
+                + " order by position limit :limit", Map.of("id", aggregateId, "after", after, "limit", limit), Long.class));
+    }
+
     /** Every event of one aggregate, in its order. */
     public List<AuditEntry> ofAggregate(String aggregateId) {
         return entries(jdbc.queryForList("select position from audit_log where aggregate_id = :id order by position",
