@@ -344,6 +344,40 @@ class BadInputIT extends ApiTest {
         assertThat(api.get("/api/v1/search?q=lamp&").status()).isEqualTo(200);
     }
 
+    /**
+     * An operation that takes no body refuses one, before it runs: a deactivation's reason, a replay's options were
+     * dropped without a word and the operation done (before 2026-12-07; walkthrough Z4). No body, {@code {}} and
+     * {@code null} are what clients send by default, and are taken.
+     */
+    @Test
+    void aBodySentToAnOperationThatTakesNone_isA400_andTheOperationDoesNotRun() {
+        String admin = tokenFor("admin");
+        UserId user = UserId.random();
+        commands.sendAndWait(new RegisterUser(user, "bodyless-" + UUID.randomUUID() + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Bo", "Dyless", null, Set.of("customer"), true));
+        String deactivate = "/api/v1/admin/users/" + user.value() + "/deactivate";
+        Api.Response withReason = api.post(deactivate, Map.of("reason", "fraud"), admin);
+        assertProblem(withReason, 400, "validation_failed");
+        assertThat(withReason.body().at("/errors/0/field").asText()).isEqualTo("body");
+        assertThat(withReason.body().at("/errors/0/message").asText()).contains("takes no body");
+        assertThat(api.get("/api/v1/users/" + user.value(), admin).body().get("status").asText())
+                .as("not deactivated").isEqualTo("active");
+        assertProblem(api.send("POST", "/api/v1/admin/projections/category-read-model/replay", "application/json",
+                "{\"from\": 5}".getBytes(StandardCharsets.UTF_8), admin, Map.of()), 400, "validation_failed");
+        assertProblem(api.send("POST", deactivate, "text/plain", "please".getBytes(StandardCharsets.UTF_8), admin,
+                Map.of()), 400, "validation_failed");
+
+        assertThat(api.send("POST", deactivate, "application/json", " { } ".getBytes(StandardCharsets.UTF_8), admin,
+                Map.of()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/users/" + user.value(), admin).body().get("status").asText())
+                .isEqualTo("deactivated");
+        UserId other = UserId.random();
+        commands.sendAndWait(new RegisterUser(other, "bodyless-" + UUID.randomUUID() + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "No", "Body", null, Set.of("customer"), true));
+        assertThat(api.send("POST", "/api/v1/admin/users/" + other.value() + "/deactivate", null, null, admin, Map.of())
+                .status()).as("no body at all").isEqualTo(204);
+    }
+
     @Test
     void unknownRouteWrongMethodAndMediaType() {
         assertProblem(api.get("/api/v1/categories/nowhere/at/all"), 404, "not_found");
