@@ -118,6 +118,17 @@ class CourseIT extends ApiTest {
         assertThat(foreignEdit.code()).isEqualTo("forbidden");
         assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", Courses.reading("Spam", 9, "x"), student).status())
                 .isEqualTo(403);
+        // it stays with its instructor, as a product with its vendor: naming another is 400, the course unchanged
+        // (the change was answered 204 and the instructor dropped, before 2026-12-07; walkthrough Z8)
+        Map<String, Object> handedOver = Courses.course("Handed over " + tag, 0, null);
+        handedOver.put("instructorId", UUID.randomUUID().toString());
+        for (String who : List.of(instructor, admin)) {
+            Api.Response moved = api.put("/api/v1/courses/" + courseId, handedOver, who);
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(400);
+            assertThat(moved.code()).isEqualTo("validation_failed");
+            assertThat(moved.body().at("/errors/0/field").asText()).isEqualTo("instructorId");
+        }
+        assertThat(api.get("/api/v1/courses/" + courseId).body().get("title").asText()).doesNotStartWith("Handed over");
         // its currency is fixed now (what students paid, refunds and carts are in it); its price is not
         Map<String, Object> inEuros = Courses.course("Kotlin " + tag, 0, null);
         inEuros.put("currency", "EUR");

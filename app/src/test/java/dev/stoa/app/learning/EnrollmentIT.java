@@ -608,6 +608,64 @@ class EnrollmentIT extends ApiTest {
     }
 
     /**
+     * A course's instructor, a customer too, neither enrolls in it nor puts it in a cart: 409 course_already_owned, as
+     * they read every lesson as its instructor. Before 2026-12-07 they enrolled, completed their own quiz, whose answers
+     * they wrote, got a certificate and counted among its students (walkthrough Z8).
+     */
+    @Test
+    void anInstructor_doesNotEnrollInTheirOwnCourse() {
+        Course free = courses.published("Splicing", 0, 70);
+        Course paid = courses.published("Navigation", 2_000, 70);
+        String teacher = tokenAs(free.instructorId(), "instructor", "customer");
+        for (Api.Response refused : List.of(enroll(free.id(), null, teacher),
+                api.post("/api/v1/cart/items", Map.of("itemType", "course", "itemId", free.id(), "quantity", 1), teacher))) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("course_already_owned");
+            assertThat(refused.body().get("detail").asText()).contains("you teach");
+        }
+        String paidTeacher = tokenAs(paid.instructorId(), "instructor", "customer");
+        fund(paidTeacher, 5_000);
+        Api.Response fromWallet = enroll(paid.id(), Map.of("paymentMethod", "wallet"), paidTeacher);
+        assertThat(fromWallet.code()).as(fromWallet.toString()).isEqualTo("course_already_owned");
+        assertThat(api.get("/api/v1/wallet", paidTeacher).body().get("balanceCents").asLong()).isEqualTo(5_000);
+        assertThat(api.get("/api/v1/courses/" + free.id() + "/lessons/" + free.video() + "/content", teacher).status())
+                .as("its instructor reads it").isEqualTo(200);
+        assertThat(enroll(free.id(), null, tokenFor("customer")).status()).as("a student enrolls").isEqualTo(201);
+    }
+
+    /**
+     * A lesson's first opening is recorded on the enrollment, and counts against a refund: a write, which a suspended
+     * account's still valid token does not make (it did before 2026-12-07, through the content read; walkthrough Z8).
+     * A lesson opened before is read again whatever the account's state, as other reads are.
+     */
+    @Test
+    void aSuspendedStudentsStillValidToken_opensNoNewLesson_andRereadsAnOpenedOne() {
+        Course course = courses.published("Rigging", 0, 70);
+        UserId id = UserId.random();
+        commands.sendAndWait(new dev.stoa.api.identity.RegisterUser(id, unique("student") + "@example.org",
+                "$2a$10$abcdefghijklmnopqrstuv", "Stu", "Dent", null, java.util.Set.of("customer"), true));
+        String student = tokenAs(id.value(), "customer");
+        assertThat(enroll(course.id(), null, student).status()).isEqualTo(201);
+        String lessons = "/api/v1/courses/" + course.id() + "/lessons/";
+        assertThat(api.get(lessons + course.video() + "/content", student).status()).isEqualTo(200);
+        String admin = tokenFor("admin");
+        assertThat(api.post("/api/v1/admin/users/" + id.value() + "/suspend", Map.of("reason", "chargebacks"), admin)
+                .status()).isEqualTo(204);
+
+        Api.Response quiz = api.get(lessons + course.quiz() + "/content", student);
+        assertThat(quiz.status()).as(quiz.toString()).isEqualTo(403);
+        assertThat(quiz.code()).isEqualTo("account_suspended");
+        assertThat(api.get(lessons + course.video() + "/content", student).status()).as("opened before").isEqualTo(200);
+
+        assertThat(api.post("/api/v1/admin/users/" + id.value() + "/reinstate", null, admin).status()).isEqualTo(204);
+        Await.until(() -> api.get("/api/v1/courses/" + course.id() + "/progress", student).body().path("openedLessons")
+                .size() > 0, java.time.Duration.ofSeconds(20), "the first opening shown");
+        JsonNode progress = api.get("/api/v1/courses/" + course.id() + "/progress", student).body();
+        assertThat(progress.get("openedLessons")).extracting(JsonNode::asText).containsExactly(course.video());
+        assertThat(api.get(lessons + course.quiz() + "/content", student).status()).as("reinstated").isEqualTo(200);
+    }
+
+    /**
      * A course waiting for payment in a card order is not bought again from the wallet: paid later, that order would
      * grant it a second time (an order's grant is honoured whatever access the buyer has), charging it twice.
      */

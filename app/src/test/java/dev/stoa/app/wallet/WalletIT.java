@@ -332,6 +332,28 @@ class WalletIT extends ApiTest {
         assertThat(statuses).as("someone else's voucher: a guess, 1 + 4 tokens each").containsExactly(409, 409, 429);
     }
 
+    /**
+     * A redemption refused before any code was looked up (a body that is not JSON, a code missing, blank or not a
+     * string: 400) is no guess: it costs what a success costs. Before 2026-12-07 each cost a failed guess's five tokens,
+     * and two empty fields left the user's next, valid, code 429 (walkthrough Z8).
+     */
+    @Test
+    void aMalformedRedemption_isNoGuess() {
+        Vouchers.Batch batch = vouchers.create(100, "USD", 2, IN_A_MONTH);
+        String customer = tokenFor("customer");
+        List<Object> malformed = List.of(Map.of("code", 123), Map.of(), Map.of("code", ""), Map.of("code", "  "));
+        for (Object body : malformed) {
+            Api.Response refused = api.post("/api/v1/wallet/redeem", body, customer);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        }
+        assertThat(api.send("POST", "/api/v1/wallet/redeem", "application/json", "{not json".getBytes(), customer,
+                Map.of()).status()).isEqualTo(400);
+        Api.Response valid = vouchers.redeem(batch.codes().get(0), customer);
+        assertThat(valid.status()).as("five tokens of ten spent: " + valid).isEqualTo(200);
+        assertThat(vouchers.redeem(batch.codes().get(1), customer).status()).isEqualTo(200);
+        assertThat(vouchers.wallet(customer).get("balanceCents").asLong()).isEqualTo(200);
+    }
+
     @Test
     void twoUsersRacingForOneVoucherGetOneTopUp() throws Exception {
         for (int round = 0; round < 5; round++) {

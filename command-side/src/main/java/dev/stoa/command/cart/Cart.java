@@ -92,7 +92,7 @@ public class Cart {
 
     /**
      * A course: published and open to new students, once per cart, quantity 1, never one the user has access to
-     * already (the enrollment aggregate decides), in the cart's currency. No stock, no shipping.
+     * already (the enrollment aggregate decides) nor one they teach, in the cart's currency. No stock, no shipping.
      */
     private void addCourse(AddCartItem cmd, String id, ItemCatalog catalog) {
         Line held = lines.get(id);
@@ -106,6 +106,11 @@ public class Cart {
         if (!course.open()) throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + id + " takes no new students");
         if (catalog.owns(cmd.userId(), courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already");
+        // its instructor reads every lesson as such: enrolled, they certified themselves and counted among its students
+        // (before 2026-12-07; walkthrough Z8)
+        if (cmd.userId().equals(course.instructorId()))
+            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you teach course " + id
+                    + ": its instructor reads every lesson, and does not enroll in it");
         requireSameCurrency(catalog, id, course.currency());
         apply(new CartItemAdded(CartIds.cart(cmd.userId()), cmd.userId(), CartItemType.COURSE, id, 1));
     }

@@ -52,6 +52,10 @@ public class Course {
     @CommandHandler
     void handle(UpdateCourse cmd, UniqueKeys keys, CourseSettings settings) {
         requireOwnerOrAdmin(cmd.actor());
+        // a course stays with its instructor, as a product with its vendor: another one named was ignored, and the
+        // change answered 204 (before 2026-12-07; walkthrough Z8)
+        if (cmd.instructorId() != null && !cmd.instructorId().value().equalsIgnoreCase(instructorId))
+            throw DomainException.badInput("instructorId: a course stays with its instructor (" + instructorId + ")");
         requireNotArchived();
         CourseDetails d = cmd.details();
         int passingScore = CourseRules.validate(d, keys, settings.defaultPassingScore());

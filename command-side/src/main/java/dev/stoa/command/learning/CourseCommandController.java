@@ -48,7 +48,8 @@ class CourseCommandController {
     @Operation(operationId = "updateCourse", summary = "Replace a course's fields (its instructor or an admin)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> update(@PathVariable CourseId courseId, @Valid @RequestBody CourseRequest body, Actor actor) {
-        commands.send(new UpdateCourse(courseId, body.details(), actor));
+        commands.send(new UpdateCourse(courseId, body.details(), actor,
+                body.instructorId() == null ? null : new UserId(body.instructorId())));
         return ResponseEntity.noContent().build();
     }
 

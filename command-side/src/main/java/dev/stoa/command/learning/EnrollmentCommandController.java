@@ -101,6 +101,11 @@ class EnrollmentCommandController {
             throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + courseId + " takes no new students");
         if (enrollments.hasAccess(me, courseId))
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in this course already");
+        // its instructor reads every lesson as such: enrolled, they certified themselves and counted among its students
+        // (before 2026-12-07; walkthrough Z8)
+        if (course.instructorId().equals(me))
+            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you teach this course: its instructor reads every "
+                    + "lesson, and does not enroll in it");
         // a wallet purchase looks for pending orders as a checkout does (Checkout.buyCourse)
         if (course.free()) pendingOrders.requireNoneHolds(me, Set.of(courseId.value()));
         Enrolled enrolled;

@@ -5,6 +5,7 @@ import dev.stoa.api.learning.*;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.ErrorCode;
+import dev.stoa.command.identity.ActiveAccounts;
 import dev.stoa.command.learning.CourseCatalog.CourseFacts;
 import dev.stoa.command.learning.CourseCatalog.LessonFacts;
 import dev.stoa.command.platform.Refusals;
@@ -34,12 +35,15 @@ class LessonContentController {
     private final Enrollments enrollments;
     private final Commands commands;
     private final ContentUrls urls;
+    private final ActiveAccounts accounts;
 
-    LessonContentController(CourseCatalog catalog, Enrollments enrollments, Commands commands, ContentUrls urls) {
+    LessonContentController(CourseCatalog catalog, Enrollments enrollments, Commands commands, ContentUrls urls,
+                            ActiveAccounts accounts) {
         this.catalog = catalog;
         this.enrollments = enrollments;
         this.commands = commands;
         this.urls = urls;
+        this.accounts = accounts;
     }
 
     @GetMapping("/content")
@@ -64,8 +68,14 @@ class LessonContentController {
         if (lesson == null || !lesson.published()) throw DomainException.notFound("lesson " + lessonId);
         if (reader.isEmpty()) throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "enroll in the course to read its lessons");
         if (!access) throw Enrollment.readingRevoked(); // as progress says it: told so, not asked to enroll
-        // recorded once per lesson (the enrollment checks again); a HEAD sends no content, so it reads nothing
-        if (!reader.get().opened() && !"HEAD".equals(request.getMethod())) open(new OpenLesson(me, courseId, lessonId));
+        // recorded once per lesson (the enrollment checks again); a HEAD sends no content, so it reads nothing. A first
+        // opening is a write, so it asks the account as every write does: a suspended account's token recorded one
+        // (before 2026-12-07; walkthrough Z8), which then counted against the course's refund; a lesson opened before
+        // is read again whatever the account's state, as other reads are
+        if (!reader.get().opened() && !"HEAD".equals(request.getMethod())) {
+            accounts.require(me, "opening a lesson", null);
+            open(new OpenLesson(me, courseId, lessonId));
+        }
         return content(lesson);
     }
 

@@ -131,6 +131,24 @@ class CourseTest {
                 .expectEvents(new CourseUpdated(courseId, "Java", null, 0, "EUR", null, 50));
     }
 
+    /**
+     * A course stays with its instructor: a PUT naming another (an admin's too) is refused, where it was ignored and
+     * answered 204 (before 2026-12-07; walkthrough Z8); naming its own, in any case, changes nothing.
+     */
+    @Test
+    void givenCourse_whenUpdateNamesAnotherInstructor_thenRefused_itsOwnIsTaken() {
+        fixture.given(created())
+                .when(new UpdateCourse(courseId, details(null), instructor, UserId.random()))
+                .expectException(refusal("validation_failed"));
+        fixture.given(created())
+                .when(new UpdateCourse(courseId, details(null), admin, UserId.random()))
+                .expectException(refusal("validation_failed"));
+        fixture.given(created())
+                .when(new UpdateCourse(courseId, new CourseDetails("Java", null, 0, "EUR", null, 50), instructor,
+                        new UserId(instructorId.value().toUpperCase(java.util.Locale.ROOT))))
+                .expectEvents(new CourseUpdated(courseId, "Java", null, 0, "EUR", null, 50));
+    }
+
     /** Its students paid in its currency, their refunds go back in it, carts hold it: fixed once it is published. */
     @Test
     void givenPublishedCourse_whenCurrencyChanges_thenRefused_butPriceChangesAndADraftsCurrencyDo() {

@@ -24,14 +24,19 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Rate limits on {@link GuessingLimited} endpoints (voucher redemption): two token buckets, one per user and one per
  * client address, in the same PostgreSQL table as the auth limits, so every instance counts against them. Each
- * request takes one token from both before it runs; a refused attempt (any 4xx but 429) takes {@code failureCost - 1}
- * more afterwards, even below zero, so guessing runs dry {@code failureCost} times faster than honest redeeming; not a
- * refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the caller's own voucher again).
+ * request takes one token from both before it runs; a refused guess (404, 409, 410 or 422: the code looked up and found
+ * wanting) takes {@code failureCost - 1} more afterwards, even below zero, so guessing runs dry {@code failureCost} times
+ * faster than honest redeeming; not a refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the
+ * caller's own voucher again), nor one that never looked a code up: a body that is not JSON, a code missing, blank or
+ * not a string (400), an account that may not redeem (401, 403). Before 2026-12-07 every 4xx was charged, so a client
+ * that sent an empty field twice left its user's next, valid, code 429 (walkthrough Z8).
  * Past either limit: 429 {@code rate_limited} with Retry-After.
  */
 class GuessingRateLimitInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(GuessingRateLimitInterceptor.class);
     private static final String BUCKETS = GuessingRateLimitInterceptor.class.getName() + ".buckets";
+    /** The statuses of a code looked up and refused: not found, spent, gone, expired or of another currency. */
+    private static final java.util.Set<Integer> GUESSES_REFUSED = java.util.Set.of(404, 409, 410, 422);
     private final ProxyManager<String> buckets;
     private final BucketConfiguration perUser;
     private final BucketConfiguration perAddress;
@@ -84,8 +89,7 @@ class GuessingRateLimitInterceptor implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         if (!(request.getAttribute(BUCKETS) instanceof List<?> mine) || failureCost <= 1) return;
-        int status = response.getStatus();
-        if (status < 400 || status >= 500 || status == 429) return;
+        if (!GUESSES_REFUSED.contains(response.getStatus())) return;
         if (Boolean.TRUE.equals(request.getAttribute(GuessingLimited.NOT_A_GUESS))) return; // the caller's own voucher
         try {
             for (Object o : mine) {
