@@ -197,7 +197,8 @@ class AuditController {
                     + "application/x-ndjson`, progress lines (`{\"progress\":...}`) come about every second before the report.")
     @ApiResponse(responseCode = "200", description = "The report (a broken chain is a finding, not an error)", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntegrityReport.class)),
-            @Content(mediaType = NDJSON, schema = @Schema(implementation = IntegrityReport.class))})
+            // each line one of the two: progress lines, then the report (before 2026-12-07 typed as the report alone)
+            @Content(mediaType = NDJSON, schema = @Schema(oneOf = {IntegrityReport.ProgressLine.class, IntegrityReport.class}))})
     ResponseEntity<IntegrityReport> integrity(@RequestParam(required = false) @Min(0) Long from,
                                               @RequestParam(required = false) @Min(0) Long to,
                                               @RequestHeader(value = "Accept", required = false) String accept,
@@ -212,7 +213,7 @@ class AuditController {
             OutputStream out = response.getOutputStream();
             IntegrityReport report = verifier.verify(from, to, progress -> {
                 try {
-                    line(out, java.util.Map.of("progress", progress));
+                    line(out, new IntegrityReport.ProgressLine(progress));
                     out.flush();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);

@@ -18,4 +18,7 @@ public record IntegrityReport(boolean intact, long fromPosition, long toPosition
 
     /** Progress of a long verification, reported about every second. */
     public record Progress(long eventsChecked, long eventsTotal, double percent, long eventsPerSecond) {}
+
+    /** One progress line of the NDJSON answer, before the report's own line: {@code {"progress": {...}}}. */
+    public record ProgressLine(Progress progress) {}
 }
