@@ -49,7 +49,7 @@ class CatalogProjectionsIT extends ApiTest {
 
         project(products, new ProductUnlisted(id), t0.plusSeconds(4));
         assertThat(productQueries.handle(new FindProductById(id)).active()).isFalse();
-        assertThat(productQueries.handle(new FindProducts(null, null, null, null, null, vendor.value(), null, null, 20, 0))
+        assertThat(productQueries.handle(new FindProducts(null, null, null, null, null, vendor.value(), null, null, null, 20, 0))
                 .total()).isZero();
     }
 

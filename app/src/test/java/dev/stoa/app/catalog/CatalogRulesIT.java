@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -249,5 +250,53 @@ class CatalogRulesIT extends ApiTest {
         assertThat(negative.body().get("errors").get(0).get("field").asText()).isEqualTo("onHand");
         Api.Response zeroRestock = api.post("/api/v1/products/" + id + "/inventory/restock", Map.of("quantity", 0), vendor);
         assertThat(zeroRestock.status()).isEqualTo(400);
+    }
+
+    /**
+     * Prices are compared in cents whatever their currency; {@code currency} keeps one currency's items in the product
+     * list, the course list and search, so that a price ceiling means that currency's amounts. Before 2026-12-07 there
+     * was no such filter, and {@code maxPrice=3000} mixed 30 euros with 30 dollars (walkthrough Z5).
+     */
+    @Test
+    void aCurrencyFilter_keepsOneCurrencysPrices_inTheListAndSearch() {
+        String vendor = tokenFor("vendor");
+        String brand = "Curr" + UUID.randomUUID().toString().substring(0, 8);
+        Catalog catalog = new Catalog(api);
+        Map<String, Object> euros = Catalog.product(unique("EU"), "Kettle " + brand, 2_500, null, brand);
+        euros.put("currency", "EUR");
+        String inEuros = catalog.create(vendor, euros);
+        String inDollars = catalog.create(vendor, Catalog.product(unique("US"), "Kettle " + brand, 2_600, null, brand));
+
+        assertThat(ids(api.get("/api/v1/products?brand=" + brand + "&maxPrice=3000"))).containsExactlyInAnyOrder(inEuros, inDollars);
+        assertThat(ids(api.get("/api/v1/products?brand=" + brand + "&maxPrice=3000&currency=EUR"))).containsExactly(inEuros);
+        assertThat(ids(api.get("/api/v1/products?brand=" + brand + "&currency=usd"))).containsExactly(inDollars);
+        assertThat(ids(api.get("/api/v1/products?brand=" + brand + "&currency=GBP"))).isEmpty();
+        Await.until(() -> api.get("/api/v1/search?brand=" + brand).body().path("total").asInt() == 2,
+                java.time.Duration.ofSeconds(20), "both searchable");
+        Api.Response search = api.get("/api/v1/search?brand=" + brand + "&currency=eur");
+        assertThat(ids(search)).containsExactly(inEuros);
+        long priced = 0;
+        for (var band : search.body().at("/facets/price")) priced += band.get("count").asLong();
+        assertThat(priced).as("the price facet counts the euros alone").isEqualTo(1);
+        assertThat(api.get("/api/v1/courses?currency=EUR").status()).isEqualTo(200);
+        for (String path : List.of("/api/v1/products", "/api/v1/search", "/api/v1/courses")) {
+            for (String bad : List.of("XYZ", "dollars", "XAU", "")) {
+                Api.Response refused = api.get(path + "?currency=" + bad);
+                if (bad.isEmpty()) { // a parameter with an empty value is one not given
+                    assertThat(refused.status()).as(path).isEqualTo(200);
+                    continue;
+                }
+                assertThat(refused.status()).as(path + " " + bad + ": " + refused).isEqualTo(400);
+                assertThat(refused.code()).isEqualTo("validation_failed");
+                assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("currency");
+            }
+        }
+    }
+
+    private static List<String> ids(Api.Response list) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
     }
 }

@@ -64,12 +64,14 @@ class CatalogQueryController {
                                  @RequestParam(required = false) @Size(max = 100) String brand,
                                  @RequestParam(required = false) dev.stoa.api.identity.UserId vendorId,
                                  @RequestParam(required = false) @Size(max = 200) String q,
+                                 @Parameter(description = ListParams.CURRENCY_FILTER) @RequestParam(required = false) String currency,
                                  @RequestParam(required = false) String sort,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                  @RequestParam(defaultValue = "0") @Min(0) int offset) {
         ListParams.priceRange(minPrice, maxPrice);
         return queries.askCached(ReadCache.Region.CATALOG, new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
-                brand, vendorId == null ? null : vendorId.value(), q, ListParams.sort(sort), limit, offset),
+                brand, vendorId == null ? null : vendorId.value(), q, ListParams.currency(currency), ListParams.sort(sort),
+                limit, offset),
                 page -> ReadCache.About.choiceOf(page.items().stream().map(ProductView::id).toList()),
                 FindProducts.Result.class);
     }

@@ -16,6 +16,7 @@ final class ProductFilters {
         return JpqlList.where("p.active = true")
                 .and("p.categoryId in :categories", "categories", categories)
                 .and("p.vendorId = :vendorId", "vendorId", q.vendorId())
+                .and("p.currency = :currency", "currency", q.currency())
                 .and("p.priceCents >= :minPrice", "minPrice", q.minPrice())
                 .and("p.priceCents <= :maxPrice", "maxPrice", q.maxPrice())
                 .and("p.ratingAverage >= :minRating", "minRating", q.minRating())

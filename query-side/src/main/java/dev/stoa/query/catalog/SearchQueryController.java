@@ -30,6 +30,7 @@ class SearchQueryController {
                         @RequestParam(required = false) @Min(0) Long maxPrice,
                         @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
                         @RequestParam(required = false) @Size(max = 100) String brand,
+                        @Parameter(description = ListParams.CURRENCY_FILTER) @RequestParam(required = false) String currency,
                         @RequestParam(required = false) String sort,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                         @Parameter(description = "hits to skip; offset + limit at most 10000 (Elasticsearch's result "
@@ -41,7 +42,7 @@ class SearchQueryController {
         if (offset + limit > 10_000) // Elasticsearch's result window: deeper pages are a narrower query's
             throw DomainException.badInput("offset + limit must be at most 10000: narrow the query to page deeper");
         return queries.askCached(ReadCache.Region.SEARCH, new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
-                minRating, brand, ListParams.sort(sort), limit, offset),
+                minRating, brand, ListParams.currency(currency), ListParams.sort(sort), limit, offset),
                 result -> ReadCache.About.choiceOf(result.items().stream().map(SearchResult.Hit::id).toList()),
                 SearchResult.class);
     }

@@ -15,6 +15,7 @@ final class CourseFilters {
         return JpqlList.where("c.status = '" + CourseEntity.PUBLISHED + "'")
                 .and("c.categoryId in :categories", "categories", categories)
                 .and("c.instructorId = :instructorId", "instructorId", q.instructorId())
+                .and("c.currency = :currency", "currency", q.currency())
                 .and("c.priceCents >= :minPrice", "minPrice", q.minPrice())
                 .and("c.priceCents <= :maxPrice", "maxPrice", q.maxPrice())
                 .and("c.ratingAverage >= :minRating", "minRating", q.minRating())

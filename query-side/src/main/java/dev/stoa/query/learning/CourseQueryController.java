@@ -33,12 +33,15 @@ class CourseQueryController {
                                @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
                                @RequestParam(required = false) UserId instructorId,
                                @RequestParam(required = false) @Size(max = 200) String q,
+                               @io.swagger.v3.oas.annotations.Parameter(description = ListParams.CURRENCY_FILTER)
+                               @RequestParam(required = false) String currency,
                                @RequestParam(required = false) String sort,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                @RequestParam(defaultValue = "0") @Min(0) int offset) {
         ListParams.priceRange(minPrice, maxPrice);
         return queries.ask(new FindCourses(categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
-                minRating, instructorId == null ? null : instructorId.value(), q, ListParams.sort(sort), limit, offset),
+                minRating, instructorId == null ? null : instructorId.value(), q, ListParams.currency(currency),
+                ListParams.sort(sort), limit, offset),
                 FindCourses.Result.class);
     }
 

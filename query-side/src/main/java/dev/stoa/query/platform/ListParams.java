@@ -7,11 +7,31 @@ import dev.stoa.api.platform.DomainException;
 public final class ListParams {
     private ListParams() {}
 
+    /** The {@code currency} parameter's description, the same on every list and search that takes it. */
+    public static final String CURRENCY_FILTER = "Only items priced in this currency (ISO 4217, any case). Prices are "
+            + "compared in cents, whatever their currency: with items in several, give it for minPrice, maxPrice, a "
+            + "price sort and the price facet to mean one currency's amounts";
+
     /** @return the sort, or null when none was asked for */
     public static ProductSort sort(String value) {
         if (value == null || value.isBlank()) return null;
         return ProductSort.fromParam(value).orElseThrow(() ->
                 DomainException.badInput("sort must be one of price, -price, rating, newest"));
+    }
+
+    /**
+     * The {@code currency} filter: an ISO 4217 code in any case, answered in capitals as prices carry it; null when none
+     * was given; else 400 naming it.
+     */
+    public static String currency(String value) {
+        if (value == null) return null;
+        String code = value.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!dev.stoa.api.platform.Money.isCurrency(code)) {
+            String message = "must be " + dev.stoa.api.platform.Money.CURRENCY_RULE;
+            throw DomainException.badInput("parameter currency: " + message)
+                    .with("errors", java.util.List.of(java.util.Map.of("field", "currency", "message", message)));
+        }
+        return code;
     }
 
     public static void priceRange(Long min, Long max) {

@@ -8,7 +8,7 @@ import java.util.List;
  * -price, rating, newest (default).
  */
 public record FindCourses(String categoryId, Long minPrice, Long maxPrice, Double minRating, String instructorId,
-                          String q, ProductSort sort, int limit, int offset) {
+                          String q, String currency, ProductSort sort, int limit, int offset) {
     /** One page, in the API.md list shape. */
     public record Result(List<CourseView> items, long total, int limit, int offset) {}
 }

@@ -44,6 +44,7 @@ final class ProductQuery {
             if (categories != null) b.filter(f -> f.terms(t -> t.field("categoryId")
                     .terms(v -> v.value(categories.stream().map(FieldValue::of).toList()))));
             if (search.brand() != null) b.filter(brand(search.brand()));
+            if (search.currency() != null) b.filter(term("currency", FieldValue.of(search.currency())));
             if (search.minPrice() != null || search.maxPrice() != null) b.filter(priceRange(search));
             if (search.minRating() != null)
                 b.filter(f -> f.range(r -> r.number(n -> n.field("rating").gte(search.minRating()))));

@@ -12,6 +12,7 @@ final class Search {
     private Long maxPrice;
     private Double minRating;
     private String brand;
+    private String currency;
     private ProductSort sort;
     private int limit = 20;
     private int offset;
@@ -26,10 +27,11 @@ final class Search {
     Search price(Long min, Long max) { minPrice = min; maxPrice = max; return this; }
     Search minRating(double value) { minRating = value; return this; }
     Search brand(String value) { brand = value; return this; }
+    Search currency(String value) { currency = value; return this; }
     Search sort(ProductSort value) { sort = value; return this; }
     Search page(int newLimit, int newOffset) { limit = newLimit; offset = newOffset; return this; }
 
     SearchCatalog build() {
-        return new SearchCatalog(q, type, categoryId, minPrice, maxPrice, minRating, brand, sort, limit, offset);
+        return new SearchCatalog(q, type, categoryId, minPrice, maxPrice, minRating, brand, currency, sort, limit, offset);
     }
 }
