@@ -223,6 +223,14 @@ class BadInputIT extends ApiTest {
 
         assertProblem(api.get("/api/v1/products?q=a%00b"), 400, "request_rejected");
         assertProblem(api.get("/api/v1/courses?q=a%00b"), 400, "request_rejected");
+        // bytes that are no UTF-8 (a lone surrogate's, a stray byte): answered as a search for U+FFFD before 2026-12-07
+        for (String query : List.of("search?q=%ED%A0%80", "search?q=caf%FF", "products?q=%C3", "courses?q=ab%E2%82",
+                "products?br%FFnd=x")) {
+            Api.Response rejected = api.get("/api/v1/" + query);
+            assertProblem(rejected, 400, "request_rejected");
+            assertThat(rejected.body().get("detail").asText()).as(query).contains("UTF-8");
+        }
+        assertThat(api.get("/api/v1/search?q=caf%C3%A9+%F0%9F%98%80").status()).as("UTF-8, outside the BMP too").isEqualTo(200);
         // a newline, a tab and a character outside the BMP (a surrogate pair) are text like any other
         String fine = unique("OK");
         Api.Response ok = api.post("/api/v1/products", with(Catalog.product(fine, "Line one\nLine\ttwo \uD83D\uDE00", 100,

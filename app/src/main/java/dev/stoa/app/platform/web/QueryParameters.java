@@ -27,7 +27,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * 2026-12-06 (seventh session) only the audit reads refused them (found by walkthroughs). What an operation takes is
  * read from its {@code @RequestParam}s, so the rule and the OpenAPI document, which lists the same, cannot disagree.
  * An operation that takes a map of parameters takes any. The names come from the query string alone: a form body is
- * never read here.
+ * never read here. A query string whose escapes are not UTF-8 (a lone surrogate's bytes, a stray {@code %FF}) is 400
+ * {@code request_rejected}, as a NUL there is: Tomcat read such bytes as U+FFFD, and the operation answered a search
+ * for that character (before 2026-12-07; walkthrough Z5).
  */
 @Configuration
 class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -45,6 +47,11 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String query = request.getQueryString();
         if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)) return true;
+        if (!isUtf8(query)) {
+            RefusedBeforeTheHandler.mark(request);
+            throw new DomainException(dev.stoa.api.platform.ErrorCode.REQUEST_REJECTED,
+                    "the query string's escapes are not UTF-8: encode each parameter's text as UTF-8");
+        }
         Taken takes = taken.computeIfAbsent(method, QueryParameters::of);
         if (takes.any()) return true;
         Map<String, Integer> given = new LinkedHashMap<>();
@@ -83,6 +90,29 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
             names.put(name, type.isArray() || Collection.class.isAssignableFrom(type));
         }
         return new Taken(java.util.Collections.unmodifiableMap(names), false);
+    }
+
+    /** Whether the query string's percent escapes, with its other characters, are well-formed UTF-8. */
+    static boolean isUtf8(String query) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%' && i + 2 < query.length() && Character.digit(query.charAt(i + 1), 16) >= 0
+                    && Character.digit(query.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(query.charAt(i + 1), 16) * 16 + Character.digit(query.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException malformed) {
+            return false;
+        }
     }
 
     private static String decode(String name) {
