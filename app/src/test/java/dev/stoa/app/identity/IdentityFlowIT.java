@@ -124,17 +124,51 @@ class IdentityFlowIT extends ApiTest {
         assertThat(refresh2).isNotEqualTo(refresh);
         assertThat(api.get("/api/v1/users/me", rotated.body().get("accessToken").asText()).status()).isEqualTo(200);
 
+        // the token spent last, presented again at once (a second tab, a retry whose answer was lost): 409, nothing
+        // revoked (before 2026-12-07 this logged the session out, 401 refresh_token_revoked)
+        Api.Response secondTab = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
+        assertThat(secondTab.status()).as(secondTab.toString()).isEqualTo(409);
+        assertThat(secondTab.code()).isEqualTo("refresh_token_rotated");
+        assertThat(secondTab.raw()).doesNotContain(refresh2);
+        Api.Response rotatedAgain = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh2), null);
+        assertThat(rotatedAgain.status()).as("the session goes on: " + rotatedAgain).isEqualTo(200);
+        String refresh3 = rotatedAgain.body().get("refreshToken").asText();
+        // an older spent token (not the one spent last) is a stolen copy: the whole family is revoked
         Api.Response reused = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
         assertThat(reused.status()).isEqualTo(401);
         assertThat(reused.code()).isEqualTo("refresh_token_revoked");
-        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh2), null).status())
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh3), null).status())
                 .as("the whole family is revoked after reuse").isEqualTo(401);
 
         Api.Response again = login(email, PASSWORD);
         String access3 = again.body().get("accessToken").asText();
-        String refresh3 = again.body().get("refreshToken").asText();
-        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh3), access3).status()).isEqualTo(204);
-        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh3), null).status()).isEqualTo(401);
+        String refresh4 = again.body().get("refreshToken").asText();
+        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh4), access3).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh4), null).status()).isEqualTo(401);
+    }
+
+    /**
+     * Two tabs refreshing with the same token at once: one gets the new pair, the other 409 refresh_token_rotated, and
+     * the session goes on with the pair the first got. Before 2026-12-07 the second was taken for a stolen copy and the
+     * session revoked: both tabs logged out.
+     */
+    @Test
+    void twoTabsRefreshingAtOnce_oneGetsThePair_theSessionGoesOn() throws Exception {
+        String email = unique("tabs") + "@example.org";
+        registerAndVerify(email);
+        for (int round = 0; round < 3; round++) {
+            String refresh = login(email, PASSWORD).body().get("refreshToken").asText();
+            List<Api.Response> answers = dev.stoa.app.support.Race.of(List.<java.util.concurrent.Callable<Api.Response>>of(
+                    () -> api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null),
+                    () -> api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null)));
+            assertThat(answers).extracting(Api.Response::status).as("%s", answers).containsExactlyInAnyOrder(200, 409);
+            assertThat(answers).filteredOn(a -> a.status() == 409).extracting(Api.Response::code)
+                    .containsExactly("refresh_token_rotated");
+            String next = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow()
+                    .body().get("refreshToken").asText();
+            assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", next), null).status())
+                    .as("not revoked").isEqualTo(200);
+        }
     }
 
     @Test

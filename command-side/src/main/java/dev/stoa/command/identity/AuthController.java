@@ -134,7 +134,9 @@ class AuthController {
 
     @SecretResponse
     @PostMapping("/refresh")
-    @Operation(operationId = "refreshTokens", summary = "Spend a refresh token for a new pair; reusing a spent one revokes the whole session")
+    @Operation(operationId = "refreshTokens", summary = "Spend a refresh token for a new pair; reusing a spent one revokes "
+            + "the whole session, but the one spent last, presented again within stoa.identity.refresh-reuse-grace (10 s; "
+            + "a second tab, a lost answer), is 409 refresh_token_rotated and the session goes on")
     ResponseEntity<Sessions.Tokens> refresh(@Valid @RequestBody TokenRequest body) {
         TokenIssuer.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken()).orElseThrow(AuthController::invalidToken);
         Instant expiresAt = sessions.refreshExpiry(claims.sessionStartedAt()); // 401 session_expired past the absolute lifetime
@@ -144,7 +146,8 @@ class AuthController {
         LoginOutcome before = commands.send(new CheckSession(claims.userId(), claims.sessionStartedAt()));
         if (!before.accepted()) throw Sessions.refusal(before);
         String next = UUID.randomUUID().toString();
-        boolean rotated = commands.send(new RotateRefreshToken(claims.familyId(), claims.tokenId(), next, expiresAt));
+        boolean rotated = commands.send(new RotateRefreshToken(claims.familyId(), claims.tokenId(), next, expiresAt,
+                sessions.reuseGrace()));
         if (!rotated) throw new DomainException(ErrorCode.REFRESH_TOKEN_REVOKED, "this refresh token was already used or its session ended; log in again");
         // and again after: a suspension between the two is not given a new pair (the roles are read here too)
         LoginOutcome session = commands.send(new CheckSession(claims.userId(), claims.sessionStartedAt()));

@@ -22,13 +22,24 @@ class Sessions {
     private final Commands commands;
     private final TokenIssuer tokens;
     private final Duration maxLifetime;
+    private final Duration reuseGrace;
 
     Sessions(Commands commands, TokenIssuer tokens,
-             @Value("${stoa.identity.session-max-lifetime:30d}") Duration maxLifetime) {
+             @Value("${stoa.identity.session-max-lifetime:30d}") Duration maxLifetime,
+             @Value("${stoa.identity.refresh-reuse-grace:10s}") Duration reuseGrace) {
         this.commands = commands;
         this.tokens = tokens;
         this.maxLifetime = maxLifetime;
+        if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(1)) > 0)
+            throw new IllegalArgumentException("stoa.identity.refresh-reuse-grace must be between 0 and 1m: " + reuseGrace);
+        this.reuseGrace = reuseGrace;
     }
+
+    /**
+     * How long after a refresh the token it spent, presented again, is taken for a second tab or a lost answer
+     * (409 {@code refresh_token_rotated}, nothing revoked) rather than a stolen copy (the session revoked).
+     */
+    Duration reuseGrace() { return reuseGrace; }
 
     /**
      * When the next refresh token of a session begun at {@code startedAt} expires: 7 days on, but never past the

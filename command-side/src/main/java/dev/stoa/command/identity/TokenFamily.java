@@ -4,9 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.identity.*;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.SnapshotState;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -14,7 +16,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One login session's refresh tokens. Only the newest works, once: spending it yields the next. An
- * already spent token presented again means someone else holds a copy, so the whole family is revoked.
+ * already spent token presented again means someone else holds a copy, so the whole family is revoked; but the token
+ * spent last, presented again within the command's grace of its exchange, is a second tab or a retry whose answer was
+ * lost, not a thief: refused {@code refresh_token_rotated}, nothing revoked (before 2026-12-07 two tabs refreshing at
+ * once logged the session out).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 @Revision("1")
@@ -26,6 +31,9 @@ public class TokenFamily {
     private String currentTokenId;
     private Instant expiresAt;
     private boolean revoked;
+    /** The token the last rotation spent, and when: presented again within the grace, it revokes nothing. */
+    private String previousTokenId;
+    private Instant rotatedAt;
 
     protected TokenFamily() {}
 
@@ -38,6 +46,11 @@ public class TokenFamily {
     boolean handle(RotateRefreshToken cmd) {
         if (revoked) return false;
         if (!cmd.presentedTokenId().equals(currentTokenId)) {
+            if (cmd.presentedTokenId().equals(previousTokenId) && rotatedAt != null && cmd.reuseGrace() != null
+                    && !Instant.now().isAfter(rotatedAt.plus(cmd.reuseGrace())))
+                throw new DomainException(ErrorCode.REFRESH_TOKEN_ROTATED, "this refresh token was exchanged "
+                        + java.time.Duration.between(rotatedAt, Instant.now()).toMillis() + " ms ago (another tab, or a "
+                        + "retry): use the pair that exchange returned");
             apply(new TokenFamilyRevoked(familyId, userId, "reuse"));
             return false;
         }
@@ -61,7 +74,9 @@ public class TokenFamily {
     }
 
     @EventSourcingHandler
-    void on(RefreshTokenRotated e) {
+    void on(RefreshTokenRotated e, @Timestamp Instant at) {
+        previousTokenId = e.spentTokenId();
+        rotatedAt = at;
         currentTokenId = e.tokenId();
         expiresAt = e.expiresAt();
     }

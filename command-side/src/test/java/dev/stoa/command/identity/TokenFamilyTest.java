@@ -32,6 +32,33 @@ class TokenFamilyTest {
                 .expectResultMessagePayload(false);
     }
 
+    /**
+     * The token spent last, presented again within the grace (a second tab, a retry whose answer was lost): refused
+     * refresh_token_rotated, nothing revoked, and the newest token still works. Before 2026-12-07 it revoked the family:
+     * two tabs refreshing at once logged the session out.
+     */
+    @Test
+    void givenJustRotated_whenTheSpentTokenComesAgainWithinTheGrace_thenRefusedWithoutRevoking() {
+        java.time.Duration grace = java.time.Duration.ofSeconds(10);
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later), new RefreshTokenRotated(family, user, "t1", "t2", later))
+                .when(new RotateRefreshToken(family, "t1", "t3", later, grace))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("use the pair that exchange returned"));
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later), new RefreshTokenRotated(family, user, "t1", "t2", later))
+                .when(new RotateRefreshToken(family, "t2", "t3", later, grace))
+                .expectEvents(new RefreshTokenRotated(family, user, "t2", "t3", later));
+        // an older token than the last spent one, or the last one after the grace: reuse, as before
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later), new RefreshTokenRotated(family, user, "t1", "t2", later),
+                        new RefreshTokenRotated(family, user, "t2", "t3", later))
+                .when(new RotateRefreshToken(family, "t1", "t4", later, grace))
+                .expectEvents(new TokenFamilyRevoked(family, user, "reuse"));
+        fixture.givenCurrentTime(Instant.now().minusSeconds(60)) // the rotation a minute ago
+                .andGiven(new TokenFamilyStarted(family, user, "t1", later), new RefreshTokenRotated(family, user, "t1", "t2", later))
+                .when(new RotateRefreshToken(family, "t1", "t3", later, grace))
+                .expectEvents(new TokenFamilyRevoked(family, user, "reuse"));
+    }
+
     @Test
     void givenRevoked_whenEvenTheNewestTokenPresented_thenRefusedWithoutEvents() {
         fixture.given(new TokenFamilyStarted(family, user, "t1", later), new TokenFamilyRevoked(family, user, "logout"))
