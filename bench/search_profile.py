@@ -117,6 +117,9 @@ def main():
         ("AUTO:4,9, fuzzy should on name only", {"fuzziness": "AUTO:4,9", "should_fields": ("name^3",)}),
         ("AUTO:4,9, should clause not fuzzy", {"fuzziness": "AUTO:4,9", "should_fuzzy": False}),
         ("AUTO:4,9, fuzzy should on name and brand", {"fuzziness": "AUTO:4,9", "should_fields": ("name^3", "brand.text^2")}),
+        # what the platform asks since 2026-12-07: the should clause on the folded name and brand (ProductQuery)
+        ("AUTO:4,9, fuzzy should on the folded name and brand", {"fuzziness": "AUTO:4,9",
+                                                                 "should_fields": ("nameFolded^3", "brandFolded^2")}),
         ("fuzzy must only, no should, no facets", {"should": False, "aggs": False}),
     ]
     # one pass to load what the queries touch, then the measured passes, interleaved so drift hits all alike
