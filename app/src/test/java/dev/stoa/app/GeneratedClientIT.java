@@ -60,7 +60,7 @@ class GeneratedClientIT extends ApiTest {
         assertThat(product.getVendorId()).isEqualTo(registered.getUserId());
 
         SearchResult found = new SearchApi(client).searchCatalog("generatd kettle", null, null, null, null, null, "Codegen",
-                null, 10, 0, null, null, null);
+                "eur", null, 10, 0, null, null, null);
         assertThat(found.getItems()).extracting(hit -> hit.getId()).contains(created.getProductId());
 
         // a conditional read: the ETag held still matches, so 304 without a body (an ApiException with code 304)
