@@ -293,6 +293,27 @@ class CatalogRulesIT extends ApiTest {
         }
     }
 
+    /**
+     * A weight of 0 is refused, naming the field: it was taken, and made the product digital without a word (no
+     * shipping, no tracking number; walkthrough Z9, 2026-12-07). Left out, the product is digital; 1 gram is physical.
+     */
+    @Test
+    void aWeightOfZero_isRefused_leftOutTheProductIsDigital() {
+        String vendor = tokenFor("vendor");
+        Map<String, Object> weightless = Catalog.product(unique("W0"), "Feather", 100, null, "B");
+        weightless.put("weightGrams", 0);
+        Api.Response refused = api.post("/api/v1/products", weightless, vendor);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("weightGrams");
+        assertThat(refused.body().at("/errors/0/message").asText()).contains("leave it out for a digital product");
+        weightless.put("weightGrams", 1);
+        assertThat(api.post("/api/v1/products", weightless, vendor).status()).isEqualTo(201);
+        Map<String, Object> digital = Catalog.product(unique("W-"), "E-book", 100, null, "B");
+        digital.remove("weightGrams");
+        assertThat(api.post("/api/v1/products", digital, vendor).status()).isEqualTo(201);
+    }
+
     private static List<String> ids(Api.Response list) {
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         List<String> ids = new ArrayList<>();

@@ -448,7 +448,7 @@ class CourseOrderIT extends ApiTest {
      * (amount_too_small): 422 payment_failed, as a deployment answers; the sandbox took it before.
      */
     @Test
-    void aCardPaymentBelowStripesSmallestCharge_isRefusedByTheSandboxToo() {
+    void aCardPaymentBelowStripesSmallestCharge_isRefusedByTheSandboxToo() throws InterruptedException {
         Course course = courses.published("Salt", 30, 50);
         String[] buyer = buyer();
         assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
@@ -460,6 +460,12 @@ class CourseOrderIT extends ApiTest {
         assertThat(placed.code()).isEqualTo("payment_failed");
         assertThat(placed.body().get("detail").asText()).contains("amount_too_small");
         assertThat(api.get("/api/v1/cart", buyer[1]).body().get("items")).as("the cart kept").hasSize(1);
+        // the order it placed and cancelled is mailed in words (the mail read "cancelled: payment_failed" before
+        // 2026-12-07; walkthrough Z9)
+        String text = new dev.stoa.app.support.Mailbox(api).await("learner-" + buyer[0].substring(0, 8) + "@example.org",
+                "was cancelled").get("text").asText();
+        assertThat(text).contains("its card payment could not be started, and nothing was charged")
+                .doesNotContain("payment_failed");
     }
 
     /** Asked for at 0 %, then half the course watched while the request waited: the approval is refused, access stays. */

@@ -293,6 +293,10 @@ class CheckoutIT extends ApiTest {
         assertThat(mugLine.get("quantity").asInt()).isEqualTo(2);
         assertThat(mugLine.get("lineTotalCents").asLong()).isEqualTo(2_500);
         assertThat(order.get("shippingAddress").get("city").asText()).isEqualTo("San Francisco");
+        // whom the parcel is for: the account's name (none before 2026-12-07: a vendor could not label it; walkthrough Z9)
+        assertThat(order.at("/shippingAddress/recipientName").asText()).isEqualTo("Check Out");
+        assertThat(api.get("/api/v1/orders/" + orderId, vendor).body().at("/shippingAddress/recipientName").asText())
+                .as("the vendor who ships it").isEqualTo("Check Out");
         assertThat(order.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed");
 
         // the money left the wallet once; the mugs stay in the warehouse, reserved, until they ship; the e-book is the

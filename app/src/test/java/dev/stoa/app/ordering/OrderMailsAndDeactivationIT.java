@@ -76,6 +76,21 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         assertThat(toShip(mailbox, shades)).hasSize(1);
         assertThat(toShip(mailbox, idle)).isEmpty();
         assertThat(mailbox.all(buyer.email())).noneMatch(m -> m.get("subject").asText().contains("to ship"));
+
+        // the lamps ship; then an admin cancels the order: the shades' vendor is told not to ship theirs (before
+        // 2026-12-07 no vendor heard of a cancellation; walkthrough Z9), the lamps' vendor of their manual left
+        assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped", "trackingNumber", "TRK-LAMPS"),
+                tokenAs(lamps.id(), "vendor")).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "buyer asked by phone"), tokenFor("admin"))
+                .status()).isEqualTo(204);
+        JsonNode stopShades = mailbox.await(shades.email(), "was cancelled");
+        assertThat(stopShades.get("subject").asText()).isEqualTo("Order " + number + " was cancelled: do not ship it");
+        assertThat(stopShades.get("text").asText()).contains("- 1 x Shade (SKU SKU-SHADE)")
+                .doesNotContain("Lamp", "Lovelace", "buyer asked by phone", Orders.ADDRESS.streetLine1(), buyer.email());
+        JsonNode stopLamps = mailbox.await(lamps.email(), "was cancelled");
+        assertThat(stopLamps.get("text").asText()).as("shipped lines are not listed")
+                .contains("- 1 x Lamp manual (SKU SKU-MANUAL, digital)").doesNotContain("- 2 x Lamp (");
+        assertThat(mailbox.all(idle.email())).isEmpty();
     }
 
     private static List<JsonNode> toShip(Mailbox mailbox, Buyer vendor) {

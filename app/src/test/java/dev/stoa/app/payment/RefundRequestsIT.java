@@ -789,6 +789,31 @@ class RefundRequestsIT extends ApiTest {
                 penVendor).status()).as("the pen's vendor has nothing left to ship").isEqualTo(409);
     }
 
+    /**
+     * Every physical unit refunded before it shipped, an e-book left: the e-book ships as a digital order's does (no
+     * tracking number), and the order is shipped. Before 2026-12-07 nothing was left to ship: 409 for its vendor and
+     * for admins, and the order stayed confirmed for good (walkthrough Z9).
+     */
+    @Test
+    void everyPhysicalUnitRefundedBeforeShipping_theDigitalLineLeftShips_andTheOrderIsShipped() {
+        String lamp = product(2_000, 10), ebook = ebook();
+        String[] buyer = customer();
+        fund(buyer[1], 20_000);
+        String orderId = walletOrder(buyer[1], 2, lamp, ebook).body().get("orderId").asText();
+        String refundId = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 2)))
+                .body().get("refundId").asText();
+        Api.Response approved = approve(refundId, admin);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("confirmed");
+
+        Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped"), vendor);
+        assertThat(shipped.status()).as("the e-book ships without a tracking number: " + shipped).isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("shipped");
+        assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
+    }
+
     @Test
     void aShipmentRacingTheApproval_eitherKeepsTheUnitsAndOpensAReturn_orLeavesThemOut_neverBothNorNeither() throws Exception {
         String lamp = product(2_000, 30), pen = product(333, 30);

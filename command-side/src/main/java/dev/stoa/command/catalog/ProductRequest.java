@@ -17,7 +17,11 @@ record ProductRequest(
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
         @Size(max = 100) String brand,
-        @PositiveOrZero @Max(10_000_000) Integer weightGrams,
+        // 0 was taken, and made the product digital without a word (no shipping, no tracking; walkthrough Z9, 2026-12-07)
+        @io.swagger.v3.oas.annotations.media.Schema(description = "Grams, 1 to 10,000,000: a product with a weight is "
+                + "physical (shipped, with a tracking number); leave it out for a digital one")
+        @jakarta.validation.constraints.Positive(message = "must be at least 1: leave it out for a digital product, which has no weight")
+        @Max(10_000_000) Integer weightGrams,
         @io.swagger.v3.oas.annotations.media.Schema(description = "On sale: true when left out, on POST as on PUT (a PUT "
                 + "replaces every field; to keep a product off sale, send false)") Boolean active,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String vendorId) {

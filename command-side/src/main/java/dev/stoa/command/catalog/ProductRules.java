@@ -36,7 +36,8 @@ final class ProductRules {
         if (d.compareAtPriceCents() != null && d.compareAtPriceCents() < d.priceCents())
             throw DomainException.badInput("compareAtPriceCents must not be below priceCents");
         if (!Money.isCurrency(d.currency())) throw DomainException.badInput("currency must be " + Money.CURRENCY_RULE);
-        if (d.weightGrams() != null && d.weightGrams() < 0) throw DomainException.badInput("weightGrams must not be negative");
+        if (d.weightGrams() != null && d.weightGrams() < 1)
+            throw DomainException.badInput("weightGrams must be at least 1: leave it out for a digital product, which has no weight");
         if (d.categoryId() != null && !keys.exists(CATEGORY, d.categoryId().value()))
             throw new DomainException(ErrorCode.UNKNOWN_CATEGORY, "category " + d.categoryId() + " does not exist");
     }

@@ -23,6 +23,15 @@ final class Profile {
 
     String openEmail(String userId, PersonalData personal) { return personal.open(userId, email); }
 
+    /** First and last name in clear, joined; null when neither is left (an erased account's read [erased]: null too). */
+    String openName(String userId, PersonalData personal) {
+        if (personal.isErased(userId)) return null;
+        String first = firstName == null ? null : personal.open(userId, firstName);
+        String last = lastName == null ? null : personal.open(userId, lastName);
+        String name = ((first == null ? "" : first.strip()) + " " + (last == null ? "" : last.strip())).strip();
+        return name.isEmpty() ? null : name;
+    }
+
     /** Whether {@code candidate} is this account's e-mail address, ignoring case and surrounding blanks. */
     boolean hasEmail(String candidate, String userId, PersonalData personal) {
         return UserAccount.emailKey(candidate).equals(openEmail(userId, personal));

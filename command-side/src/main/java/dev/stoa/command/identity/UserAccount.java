@@ -273,12 +273,12 @@ public class UserAccount {
      * {@code account_suspended} / {@code account_deactivated}; 401 {@code session_ended} once erased).
      */
     @CommandHandler
-    Address handle(ReadShippingAddress cmd, PersonalData personal) {
+    ShippingAddressRead handle(ReadShippingAddress cmd, PersonalData personal) {
         lifecycle.requireActiveFor("checkout");
         String id = cmd.addressId() != null ? cmd.addressId() : addresses.defaultId();
         if (id == null) return null;
         if (!addresses.has(id)) throw DomainException.notFound("address " + id);
-        return addresses.opened(id, userId.value(), personal);
+        return new ShippingAddressRead(addresses.opened(id, userId.value(), personal), profile.openName(userId.value(), personal));
     }
 
     /** A write with an access token asks first: only an active account writes (see {@link RequireActiveAccount}). */

@@ -4,6 +4,7 @@ import dev.stoa.api.cart.pricing.Destination;
 import dev.stoa.api.cart.pricing.PricingRules;
 import dev.stoa.api.identity.Address;
 import dev.stoa.api.identity.ReadShippingAddress;
+import dev.stoa.api.identity.ShippingAddressRead;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.Refusals;
@@ -25,8 +26,11 @@ public class BuyerAddresses {
         this.pricing = pricing;
     }
 
-    /** The address in clear: the one named, else the default one, else null (also for a buyer without an account). */
-    public Address of(UserId buyer, String addressId) {
+    /**
+     * The address in clear, with the account's name to ship to: the one named, else the default one, else null (also
+     * for a buyer without an account).
+     */
+    public ShippingAddressRead of(UserId buyer, String addressId) {
         try {
             return commands.send(new ReadShippingAddress(buyer, addressId));
         } catch (CommandExecutionException e) {
@@ -36,7 +40,8 @@ public class BuyerAddresses {
     }
 
     /** Where a sale to this address is taxed: its country and state, or the platform's origin without one. */
-    public Destination destination(Address address) {
+    public Destination destination(ShippingAddressRead read) {
+        Address address = read == null ? null : read.address();
         return address != null ? new Destination(address.countryCode(), address.state()) : pricing.origin();
     }
 }

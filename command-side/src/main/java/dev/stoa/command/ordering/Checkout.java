@@ -13,6 +13,7 @@ import dev.stoa.api.cart.pricing.Quote;
 import dev.stoa.api.cart.pricing.TaxClass;
 import dev.stoa.api.catalog.ProductId;
 import dev.stoa.api.identity.Address;
+import dev.stoa.api.identity.ShippingAddressRead;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.inventory.CommitStockReservation;
@@ -203,7 +204,7 @@ public class Checkout {
      * Places the order of {@code items} under {@code orderId} and pays it; {@code cart}: the cart the items were read
      * from, taken for the order (with its coupon) if unchanged since, or null for items bought without it.
      */
-    private Placed placeItems(UserId buyer, OrderId orderId, List<Item> items, CartContents cart, Address address,
+    private Placed placeItems(UserId buyer, OrderId orderId, List<Item> items, CartContents cart, ShippingAddressRead address,
                               String paymentMethod, String notes) {
         boolean physical = items.stream().anyMatch(Item::physical);
         if (physical && address == null)
@@ -501,7 +502,10 @@ public class Checkout {
         return new OrderId(new UUID(b.getLong(), b.getLong()).toString());
     }
 
-    private static ShippingAddress shippingAddress(Address a) {
-        return new ShippingAddress(null, a.streetLine1(), a.streetLine2(), a.city(), a.state(), a.postalCode(), a.countryCode());
+    /** The order's snapshot of the address, with the account's name as its recipient (none before 2026-12-07). */
+    private static ShippingAddress shippingAddress(ShippingAddressRead read) {
+        Address a = read.address();
+        return new ShippingAddress(read.recipientName(), a.streetLine1(), a.streetLine2(), a.city(), a.state(),
+                a.postalCode(), a.countryCode());
     }
 }

@@ -343,11 +343,18 @@ public class Order {
         return lines.stream().filter(l -> l.vendorId().value().equals(actor.userId())).toList();
     }
 
-    /** The lines the order ships: its physical ones (all when it has none), less those whose every unit was withdrawn. */
+    /**
+     * The lines the order ships: its physical ones (all when it has none), less those whose every unit was withdrawn;
+     * when refunds withdrew every physical unit, the digital products left, as a digital order's (before 2026-12-07 such
+     * an order had nothing left to ship and stayed {@code confirmed} for good, its vendor and admins refused 409;
+     * walkthrough Z9). A course left alone is no shipment, as in a course-only order.
+     */
     private List<OrderLine> shippable() {
-        List<OrderLine> physical = lines.stream().filter(OrderLine::physical).toList();
-        return (physical.isEmpty() ? lines : physical).stream()
-                .filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
+        List<OrderLine> open = lines.stream().filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
+        if (lines.stream().noneMatch(OrderLine::physical)) return open;
+        List<OrderLine> physical = open.stream().filter(OrderLine::physical).toList();
+        if (!physical.isEmpty()) return physical;
+        return open.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).toList();
     }
 
     @EventSourcingHandler

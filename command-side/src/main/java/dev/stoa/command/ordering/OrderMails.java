@@ -4,7 +4,9 @@ import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderShipped;
+import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.CancelOrder;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.payment.DeclinedCardOrders;
 import dev.stoa.api.notification.NotificationId;
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
 class OrderMails {
     static final String NAME = "order-mail";
     static final String VENDOR_PAID = "vendor-order-paid";
+    static final String VENDOR_CANCELLED = "vendor-order-cancelled";
     private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
@@ -84,6 +87,7 @@ class OrderMails {
 
     @EventHandler
     void on(OrderCancelled e, EventMessage<?> message) {
+        toVendorsOf(e, message);
         String buyer = e.buyer().value();
         // a card's decline: PaymentMails' payment-failed mail says it, with why
         if (DeclinedCardOrders.declined(e, events, personal)) return;
@@ -91,10 +95,18 @@ class OrderMails {
             case CancelOrder.EXPIRED -> "it was not paid in time";
             case CancelOrder.USER_DEACTIVATED -> "the account was closed";
             case CancelOrder.PAYMENT_REFUNDED -> "its payment was refunded";
+            case CancelOrder.REFUNDED -> "it was refunded in full";
             // unpaid as far as the order knows; a card payment that arrives anyway is refunded (payment-process)
             case CancelOrder.SELLER_CLOSED -> e.paidCents() > 0 ? "a seller of the order closed their shop"
                     : "a seller of the order closed their shop; a payment you made for it is refunded";
-            default -> personal.open(buyer, e.reason());
+            default -> {
+                String opened = personal.open(buyer, e.reason());
+                // the platform's payment_failed (sealed as a buyer's words are): a card payment the gateway would not
+                // even start (an amount under its minimum or over its maximum), which the checkout answered 422; the
+                // mail read "payment_failed" before 2026-12-07 (walkthrough Z9)
+                yield Actor.system().userId().equals(e.cancelledBy()) && CancelOrder.PAYMENT_FAILED.equals(opened)
+                        ? "its card payment could not be started, and nothing was charged" : opened;
+            }
         };
         // what comes back: the payment less what refunds gave back before (all of it: nothing more to say); not known
         // yet while an approved refund request's refund is on its way: then the mail promises the rest, no amount
@@ -106,6 +118,30 @@ class OrderMails {
                 "back", back(e.paymentMethod()),
                 "restAfterApprovedRefund", notKnownYet ? "yes" : "",
                 "orderUrl", url(e.orderId().value())));
+    }
+
+    /**
+     * Each vendor told to ship lines of a paid order ({@link #toVendors}) is told when it is cancelled with lines of
+     * theirs not shipped: not to ship them (the lines, never the buyer's name, address or reason). Before 2026-12-07 the
+     * only word was the order's status in their list, and a vendor might pack a parcel nobody had paid for any more
+     * (walkthrough Z9). Nothing for an order cancelled before it was paid: no vendor was mailed for it.
+     */
+    private void toVendorsOf(OrderCancelled e, EventMessage<?> message) {
+        if (OrderStatus.PENDING.value().equals(e.previousStatus())) return;
+        java.util.Set<String> shipped = e.shippedItemIds() == null ? java.util.Set.of() : java.util.Set.copyOf(e.shippedItemIds());
+        Map<String, Integer> withdrawn = e.withdrawnUnits() == null ? Map.of() : e.withdrawnUnits();
+        Map<String, List<OrderLine>> byVendor = new LinkedHashMap<>();
+        for (OrderLine line : e.lines())
+            if (OrderLine.PRODUCT.equals(line.itemType()) && !shipped.contains(line.itemId())
+                    && line.quantity() > withdrawn.getOrDefault(line.itemId(), 0)) // refunds took some out before
+                byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
+        byVendor.forEach((vendor, lines) -> {
+            String text = lines.stream().map(l -> "- " + (l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)) + " x "
+                    + l.nameSnapshot() + " (SKU "
+                    + l.skuSnapshot() + (l.physical() ? "" : ", digital") + ")").collect(Collectors.joining("\n"));
+            mails.send(VENDOR_CANCELLED, vendor, NotificationId.derivedFrom(VENDOR_CANCELLED, message.getIdentifier(), vendor),
+                    message, Map.of("orderNumber", e.orderNumber(), "lines", text, "orderUrl", url(e.orderId().value())));
+        });
     }
 
     /**
