@@ -70,8 +70,7 @@ class OrderMails {
                 byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
         byVendor.forEach((vendor, lines) -> {
             int units = lines.stream().mapToInt(OrderLine::quantity).sum();
-            String text = lines.stream().map(l -> "- " + l.quantity() + " x " + l.nameSnapshot() + " (SKU "
-                    + l.skuSnapshot() + (l.physical() ? "" : ", digital") + ")").collect(Collectors.joining("\n"));
+            String text = lines.stream().map(l -> lineText(l, l.quantity())).collect(Collectors.joining("\n"));
             mails.send(VENDOR_PAID, vendor, NotificationId.derivedFrom(VENDOR_PAID, message.getIdentifier(), vendor),
                     message, Map.of("orderNumber", e.orderNumber(), "units", units == 1 ? "1 unit" : units + " units",
                             "lines", text, "orderUrl", url(e.orderId().value()),
@@ -136,12 +135,17 @@ class OrderMails {
                     && line.quantity() > withdrawn.getOrDefault(line.itemId(), 0)) // refunds took some out before
                 byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
         byVendor.forEach((vendor, lines) -> {
-            String text = lines.stream().map(l -> "- " + (l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)) + " x "
-                    + l.nameSnapshot() + " (SKU "
-                    + l.skuSnapshot() + (l.physical() ? "" : ", digital") + ")").collect(Collectors.joining("\n"));
+            String text = lines.stream().map(l -> lineText(l, l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)))
+                    .collect(Collectors.joining("\n"));
             mails.send(VENDOR_CANCELLED, vendor, NotificationId.derivedFrom(VENDOR_CANCELLED, message.getIdentifier(), vendor),
                     message, Map.of("orderNumber", e.orderNumber(), "lines", text, "orderUrl", url(e.orderId().value())));
         });
+    }
+
+    /** One of a vendor's lines in a mail: units, name, SKU, and whether it is digital. */
+    private static String lineText(OrderLine line, int units) {
+        return "- " + units + " x " + line.nameSnapshot() + " (SKU " + line.skuSnapshot()
+                + (line.physical() ? "" : ", digital") + ")";
     }
 
     /**
