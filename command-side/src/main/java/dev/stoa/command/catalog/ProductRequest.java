@@ -18,7 +18,7 @@ record ProductRequest(
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
         @Size(max = 100) String brand,
         // 0 was taken, and made the product digital without a word (no shipping, no tracking; walkthrough Z9, 2026-12-07)
-        @io.swagger.v3.oas.annotations.media.Schema(description = "Grams, 1 to 10,000,000: a product with a weight is "
+        @io.swagger.v3.oas.annotations.media.Schema(minimum = "1", description = "Grams, 1 to 10,000,000: a product with a weight is "
                 + "physical (shipped, with a tracking number); leave it out for a digital one")
         @jakarta.validation.constraints.Positive(message = "must be at least 1: leave it out for a digital product, which has no weight")
         @Max(10_000_000) Integer weightGrams,
