@@ -200,7 +200,8 @@ def rebuild(base, token, name, log):
     while True:
         time.sleep(2)
         _, listing = api(base, token, "GET", "/api/v1/admin/projections")
-        entry = next(p for p in listing if p["name"] == name)
+        # {items, total} since 2026-12-07, a bare array before
+        entry = next(p for p in (listing["items"] if isinstance(listing, dict) else listing) if p["name"] == name)
         r = entry.get("rebuild") or {}
         if r.get("status") in ("done", "failed"):
             return r

@@ -44,7 +44,8 @@ public final class Rebuilds {
     public JsonNode entry(String processor) {
         Api.Response list = api.get("/api/v1/admin/projections", admin);
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        for (JsonNode p : list.body()) if (p.get("name").asText().equals(processor)) return p;
+        assertThat(list.body().get("total").asInt()).isEqualTo(list.body().get("items").size());
+        for (JsonNode p : list.body().get("items")) if (p.get("name").asText().equals(processor)) return p;
         throw new AssertionError("no " + processor + " in " + list);
     }
 }

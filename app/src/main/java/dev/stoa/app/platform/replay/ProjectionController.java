@@ -21,10 +21,20 @@ class ProjectionController {
 
     ProjectionController(Projections projections) { this.projections = projections; }
 
+    /**
+     * Every processor of the process, in the list shape of every other list ({@code items}, {@code total}); not paged:
+     * a process has a few dozen. A bare array before 2026-12-07 (walkthrough Z4).
+     */
+    record ProjectionList(List<ProjectionView> items, long total) {}
+
     @GetMapping
     @Operation(operationId = "listProjections", summary = "Every event processor: kind, read model or side effect, status, "
-            + "position against the head of the log, lag, segments, dead letters and its running or last rebuild")
-    List<ProjectionView> list() { return projections.list(); }
+            + "position against the head of the log, lag, segments, dead letters and its running or last rebuild; all "
+            + "of them, in `items`, with their number in `total`")
+    ProjectionList list() {
+        List<ProjectionView> all = projections.list();
+        return new ProjectionList(all, all.size());
+    }
 
     @PostMapping("/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
