@@ -32,7 +32,9 @@ class AggregateHistories {
         if (next != null) own = own.subList(0, limit);
         List<Step> steps = own.stream().map(e -> new Step(e, cause(e))).toList();
         String apiType = AuditFilter.apiType(stored);
-        List<AggregateHistory.Moment> timeline = Timelines.WITH_TIMELINE.contains(apiType) && after == null
+        // with the page that begins at the aggregate's first event, however it was asked for (after=0 had none)
+        boolean first = own.isEmpty() ? after == null : own.get(0).sequence() == 0;
+        List<AggregateHistory.Moment> timeline = Timelines.WITH_TIMELINE.contains(apiType) && first
                 ? Timelines.of(next == null ? own : events.ofAggregate(aggregateId), events.naming(aggregateId)) : null;
         return new AggregateHistory(apiType, aggregateId, steps, timeline, limit, after, next);
     }

@@ -132,6 +132,8 @@ class AuditTrailIT extends ApiTest {
         assertThat(api.get(path + "?limit=1001", auditor).status()).isEqualTo(400);
         assertThat(api.get(path + "?after=-1", auditor).status()).isEqualTo(400);
         assertThat(api.get(path + "?after=" + all.getLast(), auditor).body().get("events")).isEmpty();
+        // the page that begins at the first event has the timeline, however it is asked for (after=0 had none)
+        assertThat(api.get(path + "?after=0", auditor).body().get("timeline")).isEqualTo(whole.get("timeline"));
     }
 
     @Test

@@ -655,6 +655,8 @@ class EnrollmentIT extends ApiTest {
         Api.Response quiz = api.get(lessons + course.quiz() + "/content", student);
         assertThat(quiz.status()).as(quiz.toString()).isEqualTo(403);
         assertThat(quiz.code()).isEqualTo("account_suspended");
+        assertThat(api.send("HEAD", lessons + course.quiz() + "/content", null, null, student, Map.of()).status())
+                .as("a HEAD answers as its GET").isEqualTo(403);
         assertThat(api.get(lessons + course.video() + "/content", student).status()).as("opened before").isEqualTo(200);
 
         assertThat(api.post("/api/v1/admin/users/" + id.value() + "/reinstate", null, admin).status()).isEqualTo(204);

@@ -72,9 +72,9 @@ class LessonContentController {
         // opening is a write, so it asks the account as every write does: a suspended account's token recorded one
         // (before 2026-12-07; walkthrough Z8), which then counted against the course's refund; a lesson opened before
         // is read again whatever the account's state, as other reads are
-        if (!reader.get().opened() && !"HEAD".equals(request.getMethod())) {
-            accounts.require(me, "opening a lesson", null);
-            open(new OpenLesson(me, courseId, lessonId));
+        if (!reader.get().opened()) {
+            accounts.require(me, "opening a lesson", null); // a HEAD answers as its GET would (it was 200 here)
+            if (!"HEAD".equals(request.getMethod())) open(new OpenLesson(me, courseId, lessonId));
         }
         return content(lesson);
     }

@@ -29,7 +29,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * An operation that takes a map of parameters takes any. The names come from the query string alone: a form body is
  * never read here. A query string whose escapes are not UTF-8 (a lone surrogate's bytes, a stray {@code %FF}) is 400
  * {@code request_rejected}, as a NUL there is: Tomcat read such bytes as U+FFFD, and the operation answered a search
- * for that character (before 2026-12-07; walkthrough Z5).
+ * for that character (before 2026-12-07; walkthrough Z5). So is a {@code %} that begins no escape ({@code %zz}, a
+ * trailing {@code %2}): Tomcat dropped such a parameter without a word, and the read ran unfiltered, an auditor's
+ * {@code aggregateId=%zz} answering the whole log (walkthrough Z10).
  */
 @Configuration
 class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -50,7 +52,8 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (!isUtf8(query)) {
             RefusedBeforeTheHandler.mark(request);
             throw new DomainException(dev.stoa.api.platform.ErrorCode.REQUEST_REJECTED,
-                    "the query string's escapes are not UTF-8: encode each parameter's text as UTF-8");
+                    "the query string's escapes are not UTF-8, or a % begins no escape: percent-encode each "
+                            + "parameter's text as UTF-8");
         }
         Taken takes = taken.computeIfAbsent(method, QueryParameters::of);
         if (takes.any()) return true;
@@ -92,13 +95,17 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
         return new Taken(java.util.Collections.unmodifiableMap(names), false);
     }
 
-    /** Whether the query string's percent escapes, with its other characters, are well-formed UTF-8. */
+    /**
+     * Whether the query string's percent escapes are escapes ({@code %} and two hex digits) and, with its other
+     * characters, well-formed UTF-8.
+     */
     static boolean isUtf8(String query) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
-            if (c == '%' && i + 2 < query.length() && Character.digit(query.charAt(i + 1), 16) >= 0
-                    && Character.digit(query.charAt(i + 2), 16) >= 0) {
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                        || Character.digit(query.charAt(i + 2), 16) < 0) return false;
                 bytes.write(Character.digit(query.charAt(i + 1), 16) * 16 + Character.digit(query.charAt(i + 2), 16));
                 i += 2;
             } else {
