@@ -93,6 +93,31 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         assertThat(mailbox.all(idle.email())).isEmpty();
     }
 
+    /**
+     * A refund that takes a vendor's units back before they ship tells that vendor to ship fewer, their lines only.
+     * Before 2026-12-07 only their own attempt to ship told them, 409 "nothing left to ship" (walkthroughs Z9, Z10).
+     */
+    @Test
+    void aVendorIsMailedWhenARefundTakesTheirUnitsBackBeforeShipping() throws Exception {
+        Buyer buyer = registeredBuyer();
+        Buyer lamps = account("vendor"), shades = account("vendor");
+        Mailbox mailbox = new Mailbox(api);
+        dev.stoa.api.ordering.OrderLine lamp = Orders.product(lamps.id(), "Lamp", 3_000, 3);
+        OrderId id = Orders.place(gateway, buyer.id(), List.of(lamp, Orders.product(shades.id(), "Shade", 1_500, 1)));
+        String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        mailbox.await(lamps.email(), "is paid");
+
+        gateway.sendAndWait(new dev.stoa.api.ordering.WithdrawRefundedUnits(id, UUID.randomUUID().toString(),
+                List.of(new dev.stoa.api.ordering.WithdrawnUnits(lamp.itemId(), 2))));
+        JsonNode fewer = mailbox.await(lamps.email(), "ship fewer units");
+        assertThat(fewer.get("subject").asText()).isEqualTo("Order " + number + ": ship fewer units, a refund took some back");
+        assertThat(fewer.get("text").asText()).contains("- 2 x Lamp (SKU SKU-LAMP)")
+                .doesNotContain("Shade", "Lovelace", Orders.ADDRESS.streetLine1(), buyer.email());
+        Thread.sleep(300);
+        assertThat(mailbox.all(shades.email())).noneMatch(m -> m.get("subject").asText().contains("fewer"));
+    }
+
     private static List<JsonNode> toShip(Mailbox mailbox, Buyer vendor) {
         return mailbox.all(vendor.email()).stream().filter(m -> m.get("subject").asText().contains("to ship")).toList();
     }

@@ -3,7 +3,9 @@ package dev.stoa.command.ordering;
 import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.OrderShipped;
+import dev.stoa.api.ordering.WithdrawnUnits;
 import dev.stoa.api.ordering.OrderStatus;
 import dev.stoa.api.ordering.CancelOrder;
 import dev.stoa.api.platform.Actor;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -37,6 +40,7 @@ class OrderMails {
     static final String NAME = "order-mail";
     static final String VENDOR_PAID = "vendor-order-paid";
     static final String VENDOR_CANCELLED = "vendor-order-cancelled";
+    static final String VENDOR_WITHDRAWN = "vendor-units-withdrawn";
     private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
@@ -140,6 +144,30 @@ class OrderMails {
             mails.send(VENDOR_CANCELLED, vendor, NotificationId.derivedFrom(VENDOR_CANCELLED, message.getIdentifier(), vendor),
                     message, Map.of("orderNumber", e.orderNumber(), "lines", text, "orderUrl", url(e.orderId().value())));
         });
+    }
+
+    /**
+     * Each vendor whose physical units a refund took out of a paid order before they shipped is told to ship that many
+     * fewer (their lines only). Before 2026-12-07 only their own attempt to ship told them, 409 "nothing left to ship"
+     * (walkthroughs Z9, Z10). A digital product's or a course's units are taken out whatever shipped: nothing to say.
+     */
+    @EventHandler
+    void on(OrderLinesWithdrawn e, EventMessage<?> message) {
+        if (e.units() == null || e.units().isEmpty()) return;
+        Optional<OrderPlaced> placed = PlacedOrders.of(events, e.orderId());
+        if (placed.isEmpty()) return;
+        Map<String, OrderLine> byItem = new LinkedHashMap<>();
+        for (OrderLine line : placed.get().lines()) byItem.put(line.itemId(), line);
+        Map<String, List<String>> byVendor = new LinkedHashMap<>();
+        for (WithdrawnUnits units : e.units()) {
+            OrderLine line = byItem.get(units.itemId());
+            if (line == null || !line.physical() || units.quantity() <= 0) continue;
+            byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(lineText(line, units.quantity()));
+        }
+        String number = placed.get().orderNumber();
+        byVendor.forEach((vendor, lines) -> mails.send(VENDOR_WITHDRAWN, vendor,
+                NotificationId.derivedFrom(VENDOR_WITHDRAWN, message.getIdentifier(), vendor), message,
+                Map.of("orderNumber", number, "lines", String.join("\n", lines), "orderUrl", url(e.orderId().value()))));
     }
 
     /** One of a vendor's lines in a mail: units, name, SKU, and whether it is digital. */
