@@ -82,7 +82,7 @@ final class OrderRules {
         required(a.city(), "shippingAddress.city", 100);
         text(a.state(), "shippingAddress.state", 100);
         required(a.postalCode(), "shippingAddress.postalCode", 20);
-        text(a.recipientName(), "shippingAddress.recipientName", 200);
+        text(a.recipientName(), "shippingAddress.recipientName", 250); // the account's first and last name, 100 each, fit
         // the shape only: the address book checked the code when the address was saved, and one saved before that check
         // (2026-12-05) still ships
         if (a.countryCode() == null || !a.countryCode().matches("[A-Z]{2}"))

@@ -154,6 +154,24 @@ class OrderTest {
         verify(holds).hold(orderId, buyerId.value());
     }
 
+    /**
+     * The recipient the checkout names is the account's first and last name, up to 100 characters each: such a name
+     * (201 characters with the space between) is taken; 200 was the limit before 2026-12-07, when the checkout named
+     * nobody, and a buyer with the longest names would have been refused their order.
+     */
+    @Test
+    void givenNothing_whenTheRecipientIsTheLongestNameAnAccountHas_thenPlaced() {
+        String name = "A".repeat(100) + " " + "B".repeat(100);
+        ShippingAddress named = new ShippingAddress(name, "1 Main St", null, "Springfield", "IL", "62701", "US");
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(kettle, pan), amounts, named))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(place(List.of(kettle, pan), amounts, new ShippingAddress("C".repeat(251), "1 Main St", null,
+                        "Springfield", "IL", "62701", "US")))
+                .expectNoEvents().expectException(problem("validation_failed"));
+    }
+
     @Test
     void givenNothing_whenSubtotalIsNotTheSumOfTheLines_thenValidationFailed() {
         fixture.givenNoPriorActivity()
