@@ -100,6 +100,8 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
      * characters, well-formed UTF-8.
      */
     static boolean isUtf8(String query) {
+        // without an escape there is nothing to check (any text re-encodes as UTF-8): most reads, on their hot path
+        if (query.indexOf('%') < 0) return true;
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
