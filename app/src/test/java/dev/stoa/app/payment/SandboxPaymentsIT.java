@@ -113,6 +113,14 @@ class SandboxPaymentsIT extends ApiTest {
         assertThat(placed.status()).as(placed.toString()).isEqualTo(422);
         assertThat(placed.code()).isEqualTo("payment_failed");
         assertThat(placed.body().get("detail").asText()).contains("amount_too_large");
+        // the order placed and cancelled for it is named (before 2026-12-07 the problem told nothing of it)
+        String orderId = placed.body().path("orderId").asText();
+        Api.Response order = api.get("/api/v1/orders/" + orderId, buyer.token());
+        assertThat(order.status()).as(placed.toString()).isEqualTo(200);
+        assertThat(order.body().get("status").asText()).isEqualTo("cancelled");
+        assertThat(order.body().get("cancelReason").asText()).isEqualTo("payment_failed");
+        assertThat(order.body().get("subtotalCents").asLong()).isEqualTo(100_000_000);
+        assertThat(placed.body().get("orderNumber").asText()).isEqualTo(order.body().get("orderNumber").asText());
         shop.awaitLevels(yacht, 1, 0, 1);
         assertThat(api.get("/api/v1/cart", buyer.token()).body().get("items")).as("the cart kept").hasSize(1);
     }

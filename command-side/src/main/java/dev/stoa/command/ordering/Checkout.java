@@ -299,7 +299,7 @@ public class Checkout {
             } catch (RuntimeException refused) {
                 commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
                 undo(buyer, orderId, products, placed.couponCode());
-                throw refused;
+                throw naming(refused, placed);
             }
             return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
                     payment.paymentId().value(), payment.clientSecret());
@@ -315,7 +315,7 @@ public class Checkout {
             if (!Refusals.any(refused)) throw refused;
             commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
             undo(buyer, orderId, products, placed.couponCode()); // OrderFulfilment releases the same; done here so the answer shows it
-            throw refused;
+            throw naming(refused, placed);
         }
         try {
             commands.send(new ConfirmOrder(orderId, reference));
@@ -326,9 +326,23 @@ public class Checkout {
             // two never both refund (its saga ended with the cancellation and may not see this debit at all)
             commands.send(new RefundToWallet(buyer, orderId, "unconfirmed-" + orderId.value(),
                     placed.amounts().totalCents(), currency));
-            throw refused;
+            throw naming(refused, placed);
         }
         return confirmed(placed, reference);
+    }
+
+    /**
+     * A refusal that came after the order was placed, which now stands cancelled: its problem names the order
+     * ({@code orderId}, {@code orderNumber}), which the buyer can read and which their order list shows (before
+     * 2026-12-07 the answer told nothing of it). No answer (a timeout) is thrown as it is.
+     */
+    static RuntimeException naming(RuntimeException refused, OrderPlaced placed) {
+        DomainException problem = refused instanceof DomainException domain ? domain
+                : refused instanceof CommandExecutionException bus ? bus.getDetails().filter(ErrorDetails.class::isInstance)
+                        .map(d -> ((ErrorDetails) d).toException()).orElse(null)
+                : null;
+        if (problem == null) return refused;
+        return problem.with("orderId", placed.orderId().value()).with("orderNumber", placed.orderNumber());
     }
 
     /**

@@ -45,6 +45,10 @@ final class ProblemSchemas {
                 .addProperty("code", new Schema<>().$ref(ref(CODE)))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref(ref(FIELD_ERROR)))
                         .description("With validation_failed: each invalid field."))
+                .addProperty("orderId", new StringSchema().format("uuid").description(
+                        "With a checkout refused after its order was placed (a card the processor refused, a wallet debit "
+                                + "refused): that order, now cancelled, which GET /api/v1/orders/{orderId} shows."))
+                .addProperty("orderNumber", new StringSchema().description("With orderId: that order's number."))
                 .required(List.of("title", "status", "code")));
         components.addSchemas(PAYMENT_REQUIRED, new ComposedSchema()
                 .description("A paid course asked for without a payment: how to buy it (enrollment, 402 payment_required).")
