@@ -25,17 +25,19 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A POST, PUT or PATCH whose operation takes no body (a refund's approval, a course's publication, an account's
+ * A POST, PUT, PATCH or DELETE whose operation takes no body (a refund's approval, a course's publication, an account's
  * deactivation, a replay) is 400 {@code validation_failed} when it comes with one, before the operation runs: ignored,
  * {@code POST /refunds/{id}/approve {"amountCents": 500}} approved the whole refund, and a deactivation's
  * {@code {"reason": ...}} was dropped without a word (before 2026-12-07; walkthrough Z4 found a replay's body ignored).
  * No body, an empty one, {@code {}} and {@code null} (what clients send by default) are taken. Operations that read the request
  * themselves (a parameter of the servlet request, a stream, a reader, an entity, a part, a model attribute) are left
- * alone, as are DELETEs (HTTP gives a body of theirs no meaning). The body is read here only where nothing else would.
+ * alone. A DELETE's body has no meaning in HTTP, and a client that sends one means something by it ({@code DELETE
+ * /cart/items/{id} {"quantity": 1}} emptied the line): since 2026-12-07 it is refused as well, where the operation takes
+ * none (the account's closing takes its password). The body is read here only where nothing else would.
  */
 @Configuration
 class BodylessOperations implements WebMvcConfigurer, HandlerInterceptor {
-    private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
+    private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** What is read of an unwanted body to tell {@code {}} from more: a little more than any spacing around it. */
     private static final int LOOK = 4_096;
     private final Map<HandlerMethod, Boolean> bodyless = new ConcurrentHashMap<>();
