@@ -305,6 +305,7 @@ class CourseIT extends ApiTest {
         assertThat(ids(api.get(mine + "&minPrice=1500&maxPrice=2000"))).containsExactlyInAnyOrder(cheap, byAdmin);
         assertThat(ids(api.get(mine + "&q=HARMONY"))).containsExactly(dear);
         assertThat(ids(api.get(mine + "&minRating=1"))).isEmpty();
+        assertThat(ids(api.get(mine + "&minRating=0"))).as("0 keeps the unrated").containsExactlyInAnyOrder(free, cheap, dear, byAdmin);
         assertThat(ids(api.get(mine + "&sort=price"))).containsExactly(free, cheap, byAdmin, dear);
         assertThat(ids(api.get(mine + "&sort=-price"))).containsExactly(dear, byAdmin, cheap, free);
         assertThat(ids(api.get(mine + "&sort=newest"))).containsExactly(byAdmin, dear, cheap, free);

@@ -68,6 +68,10 @@ class ReviewRatingsIT extends ApiTest {
         String byVendor = "/api/v1/products?vendorId=" + vendorId;
         assertThat(texts(get(byVendor + "&minRating=4").get("items"), "id")).containsExactlyInAnyOrder(five, fourHalf);
         assertThat(texts(get(byVendor + "&minRating=2.5").get("items"), "id")).containsExactlyInAnyOrder(five, fourHalf, three);
+        // a minimum of 0 is every item's, the unrated too (it left them out before 2026-12-07; walkthrough)
+        assertThat(texts(get(byVendor + "&minRating=0").get("items"), "id")).containsExactlyInAnyOrder(five, fourHalf, three,
+                two, unrated);
+        assertThat(get("/api/v1/search?brand=" + brand + "&minRating=0").get("total").asLong()).isEqualTo(5);
         JsonNode list = get(byVendor + "&sort=rating");
         assertThat(texts(list.get("items"), "id")).containsExactly(five, fourHalf, three, two, unrated);
         assertThat(ratings(list.get("items"), "/rating/average")).containsExactly(5.0, 4.5, 3.0, 2.0, null);

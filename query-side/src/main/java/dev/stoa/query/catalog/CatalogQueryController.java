@@ -60,7 +60,7 @@ class CatalogQueryController {
     FindProducts.Result products(@RequestParam(required = false) CategoryId categoryId,
                                  @RequestParam(required = false) @Min(0) Long minPrice,
                                  @RequestParam(required = false) @Min(0) Long maxPrice,
-                                 @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
+                                 @Parameter(description = ListParams.MIN_RATING_FILTER) @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
                                  @RequestParam(required = false) @Size(max = 100) String brand,
                                  @RequestParam(required = false) dev.stoa.api.identity.UserId vendorId,
                                  @RequestParam(required = false) @Size(max = 200) String q,
@@ -69,7 +69,7 @@ class CatalogQueryController {
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                  @RequestParam(defaultValue = "0") @Min(0) int offset) {
         ListParams.priceRange(minPrice, maxPrice);
-        return queries.askCached(ReadCache.Region.CATALOG, new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, minRating,
+        return queries.askCached(ReadCache.Region.CATALOG, new FindProducts(categoryId == null ? null : categoryId.value(), minPrice, maxPrice, ListParams.minRating(minRating),
                 brand, vendorId == null ? null : vendorId.value(), q, ListParams.currency(currency), ListParams.sort(sort),
                 limit, offset),
                 page -> ReadCache.About.choiceOf(page.items().stream().map(ProductView::id).toList()),

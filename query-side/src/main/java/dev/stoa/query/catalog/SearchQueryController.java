@@ -28,7 +28,7 @@ class SearchQueryController {
                         @RequestParam(required = false) CategoryId categoryId,
                         @RequestParam(required = false) @Min(0) Long minPrice,
                         @RequestParam(required = false) @Min(0) Long maxPrice,
-                        @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
+                        @Parameter(description = ListParams.MIN_RATING_FILTER) @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
                         @RequestParam(required = false) @Size(max = 100) String brand,
                         @Parameter(description = ListParams.CURRENCY_FILTER) @RequestParam(required = false) String currency,
                         @RequestParam(required = false) String sort,
@@ -42,7 +42,7 @@ class SearchQueryController {
         if (offset + limit > 10_000) // Elasticsearch's result window: deeper pages are a narrower query's
             throw DomainException.badInput("offset + limit must be at most 10000: narrow the query to page deeper");
         return queries.askCached(ReadCache.Region.SEARCH, new SearchCatalog(q, type, categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
-                minRating, brand, ListParams.currency(currency), ListParams.sort(sort), limit, offset),
+                ListParams.minRating(minRating), brand, ListParams.currency(currency), ListParams.sort(sort), limit, offset),
                 result -> ReadCache.About.choiceOf(result.items().stream().map(SearchResult.Hit::id).toList()),
                 SearchResult.class);
     }

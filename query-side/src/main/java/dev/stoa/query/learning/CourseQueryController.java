@@ -7,6 +7,7 @@ import dev.stoa.api.platform.DomainException;
 import dev.stoa.query.platform.ListParams;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -30,7 +31,7 @@ class CourseQueryController {
     FindCourses.Result courses(@RequestParam(required = false) dev.stoa.api.catalog.CategoryId categoryId,
                                @RequestParam(required = false) @Min(0) Long minPrice,
                                @RequestParam(required = false) @Min(0) Long maxPrice,
-                               @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
+                               @Parameter(description = ListParams.MIN_RATING_FILTER) @RequestParam(required = false) @DecimalMin("0") @DecimalMax("5") Double minRating,
                                @RequestParam(required = false) UserId instructorId,
                                @RequestParam(required = false) @Size(max = 200) String q,
                                @io.swagger.v3.oas.annotations.Parameter(description = ListParams.CURRENCY_FILTER)
@@ -40,7 +41,7 @@ class CourseQueryController {
                                @RequestParam(defaultValue = "0") @Min(0) int offset) {
         ListParams.priceRange(minPrice, maxPrice);
         return queries.ask(new FindCourses(categoryId == null ? null : categoryId.value(), minPrice, maxPrice,
-                minRating, instructorId == null ? null : instructorId.value(), q, ListParams.currency(currency),
+                ListParams.minRating(minRating), instructorId == null ? null : instructorId.value(), q, ListParams.currency(currency),
                 ListParams.sort(sort), limit, offset),
                 FindCourses.Result.class);
     }

@@ -12,6 +12,18 @@ public final class ListParams {
             + "compared in cents, whatever their currency: with items in several, give it for minPrice, maxPrice, a "
             + "price sort and the price facet to mean one currency's amounts";
 
+    /** The {@code minRating} parameter's description, the same on every list and search that takes it. */
+    public static final String MIN_RATING_FILTER = "Only items whose reviews average at least this (0 to 5). Items nobody "
+            + "has rated yet have no average and are left out by any minimum above 0; 0 keeps every item";
+
+    /**
+     * The {@code minRating} filter: null (none) for 0, which every item meets, those without a rating too (before
+     * 2026-12-07, {@code minRating=0} left out every product and course nobody had rated).
+     */
+    public static Double minRating(Double value) {
+        return value == null || value <= 0 ? null : value;
+    }
+
     /** @return the sort, or null when none was asked for */
     public static ProductSort sort(String value) {
         if (value == null || value.isBlank()) return null;
