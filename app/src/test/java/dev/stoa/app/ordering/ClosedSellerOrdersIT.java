@@ -24,10 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A seller who closes their account has their orders turned back ({@code closed-seller-orders}): a paid order nothing
- * of which shipped is cancelled (reason seller_closed) and its whole payment goes back to the wallet, its units back on
- * sale; an order that shipped anything, the other seller's lines included, stays for an admin. Before 2026-12-06
- * (eighth session) every paid order stayed confirmed, its money kept for a shipment nobody would make.
+ * A seller who closes their account has their orders turned back ({@code closed-seller-orders}): a paid order of theirs
+ * alone, nothing of it shipped, is cancelled (reason seller_closed) and its whole payment goes back to the wallet, its
+ * units back on sale; a paid order with another seller's lines goes on, and the closed seller's units still to ship are
+ * refunded alone (a refund request the platform makes and approves); what already shipped stays as it is. Before
+ * 2026-12-06 (eighth session) every paid order stayed confirmed, its money kept for a shipment nobody would make; before
+ * 2026-12-07 an order with another seller's lines was cancelled and refunded whole (the other seller's sale with it),
+ * and one of which the other seller had shipped their lines kept the closed seller's units paid for, never to come.
  */
 class ClosedSellerOrdersIT extends ApiTest {
     @Autowired
@@ -36,7 +39,7 @@ class ClosedSellerOrdersIT extends ApiTest {
     private String admin;
 
     @Test
-    void aClosedVendorsPaidOrderNotShipped_isCancelledAndRefundedWhole_whileOrdersUnderWayStay() throws Exception {
+    void aClosedVendorsOrders_theirsAloneCancelled_sharedOnesRefundedTheirUnits_shippedOnesStay() throws Exception {
         admin = tokenFor("admin");
         UserId vendorId = account("closing-vendor", "vendor");
         String vendor = tokenAs(vendorId.value(), "vendor");
@@ -48,14 +51,21 @@ class ClosedSellerOrdersIT extends ApiTest {
         Buyer shipped = buyer(kettle, 1);
         Buyer mixed = buyer(kettle, 1);
         add(mixed.token, pan, 1);
+        Buyer both = buyer(kettle, 1);
+        add(both.token, pan, 2);
         OrderId waitingOrder = order(waiting);
         OrderId shippedOrder = order(shipped);
         OrderId mixedOrder = order(mixed);
+        OrderId bothOrder = order(both);
         long paid = api.get("/api/v1/orders/" + waitingOrder, waiting.token).body().get("totalCents").asLong();
         assertThat(balance(waiting.token)).isEqualTo(FUNDS - paid);
+        long mixedPaid = api.get("/api/v1/orders/" + mixedOrder, mixed.token).body().get("totalCents").asLong();
+        JsonNode bothPlaced = api.get("/api/v1/orders/" + bothOrder, both.token).body();
+        // California, 7.25 % on goods, per line, half up: the kettle 326.25 → 326, the two pans 290
+        assertThat(bothPlaced.get("taxCents").asLong()).isEqualTo(326 + 290);
         ship(shippedOrder, vendor);
         ship(mixedOrder, other); // the pan left: the order is under way, its kettle still to ship
-        levels(kettle, 4, 3, 1);
+        levels(kettle, 4, 4, 0);
 
         assertThat(api.post("/api/v1/admin/users/" + vendorId.value() + "/deactivate", null, admin).status()).isEqualTo(204);
 
@@ -63,16 +73,57 @@ class ClosedSellerOrdersIT extends ApiTest {
         assertThat(cancelled.get("cancelReason").asText()).isEqualTo("seller_closed");
         Await.until(() -> balance(waiting.token) == FUNDS, Duration.ofSeconds(20), "the whole payment back in the wallet");
         assertThat(balance(waiting.token)).as("to the cent").isEqualTo(FUNDS);
-        Await.until(() -> inventory(kettle).get("reserved").asInt() == 1, Duration.ofSeconds(20), "the two kettles back");
-        levels(kettle, 4, 1, 3);
         JsonNode mail = new Mailbox(api).await(waiting.email, "was cancelled");
         assertThat(mail.get("text").asText()).contains("a seller of the order closed their shop")
                 .contains("Your payment of " + dev.stoa.api.platform.Money.format(paid, "USD") + " goes back to your Stoa wallet");
 
+        // the order the other seller shipped their pan of: the kettle is refunded, price and tax, and the order is shipped
+        long kettleBack = 4_500 + 326;
+        JsonNode mixedRefund = awaitRefunded(mixedOrder, mixed.token);
+        assertThat(List.of(mixedRefund.get("itemsCents").asLong(), mixedRefund.get("discountCents").asLong(),
+                mixedRefund.get("taxCents").asLong(), mixedRefund.get("shippingCents").asLong(),
+                mixedRefund.get("totalCents").asLong())).containsExactly(4_500L, 0L, 326L, 0L, kettleBack);
+        assertThat(mixedRefund.get("reason").asText()).contains("closed their account");
+        Await.until(() -> balance(mixed.token) == FUNDS - mixedPaid + kettleBack, Duration.ofSeconds(20), "the kettle back");
+        String told = new Mailbox(api).await(mixed.email, "Refund of " + dev.stoa.api.platform.Money.format(kettleBack, "USD"))
+                .get("text").asText();
+        assertThat(told).contains("Why: the seller of these items closed their account before shipping them.")
+                .doesNotContain("we approved your refund request");
+        awaitStatus(api, mixedOrder, mixed.token, "shipped");
+
+        // the order nothing of which shipped, with the other seller's pans: it goes on, its kettle refunded alone
+        JsonNode bothRefund = awaitRefunded(bothOrder, both.token);
+        assertThat(bothRefund.get("totalCents").asLong()).isEqualTo(kettleBack);
+        Await.until(() -> balance(both.token) == FUNDS - bothPlaced.get("totalCents").asLong() + kettleBack,
+                Duration.ofSeconds(20), "the kettle back");
+        JsonNode goesOn = api.get("/api/v1/orders/" + bothOrder, both.token).body();
+        assertThat(goesOn.get("status").asText()).isEqualTo("confirmed");
+        assertThat(withdrawn(goesOn, kettle)).isEqualTo(1);
+        assertThat(withdrawn(goesOn, pan)).isZero();
+        ship(bothOrder, other);
+        assertThat(api.get("/api/v1/orders/" + bothOrder, both.token).body().get("status").asText()).isEqualTo("shipped");
+
+        Await.until(() -> inventory(kettle).get("reserved").asInt() == 0, Duration.ofSeconds(20), "the unshipped kettles back");
+        levels(kettle, 4, 0, 4);
+        levels(pan, 2, 0, 2);
         assertThat(api.get("/api/v1/orders/" + shippedOrder, shipped.token).body().get("status").asText()).isEqualTo("shipped");
-        assertThat(api.get("/api/v1/orders/" + mixedOrder, mixed.token).body().get("status").asText()).isEqualTo("confirmed");
         assertThat(balance(shipped.token)).isLessThan(FUNDS);
-        assertThat(balance(mixed.token)).isLessThan(FUNDS);
+        assertThat(api.get("/api/v1/refunds?orderId=" + shippedOrder, shipped.token).body().get("total").asLong()).isZero();
+    }
+
+    /** The order's one refund request, once its money is back (the platform's, for a closed seller's units). */
+    private JsonNode awaitRefunded(OrderId order, String token) {
+        Await.until(() -> "refunded".equals(api.get("/api/v1/refunds?orderId=" + order, token).body().at("/items/0/status").asText()),
+                Duration.ofSeconds(20), "the closed seller's units refunded");
+        JsonNode refunds = api.get("/api/v1/refunds?orderId=" + order, token).body();
+        assertThat(refunds.get("total").asLong()).isEqualTo(1);
+        return refunds.get("items").get(0);
+    }
+
+    private static int withdrawn(JsonNode order, String productId) {
+        for (JsonNode item : order.get("items"))
+            if (productId.equals(item.path("productId").asText())) return item.get("withdrawnQuantity").asInt();
+        throw new AssertionError("no line of " + productId + " in " + order);
     }
 
     private static final long FUNDS = 50_000;

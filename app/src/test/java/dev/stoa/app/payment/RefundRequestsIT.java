@@ -199,6 +199,7 @@ class RefundRequestsIT extends ApiTest {
                 .isEqualTo("refunded");
         JsonNode mail = new dev.stoa.app.support.Mailbox(api).await(buyer[2], "Refund of");
         assertThat(mail.toString()).contains(String.format(java.util.Locale.ROOT, "%d.%02d USD", firstAmount / 100, firstAmount % 100));
+        assertThat(mail.get("text").asText()).contains("we approved your refund request").doesNotContain("Why:");
         assertThat(approve(first.body().get("refundId").asText(), admin).code()).as("approve twice").isEqualTo("invalid_transition");
 
         Api.Response tooMuch = request(buyer[1], orderId, List.of(Map.of("itemType", "product", "itemId", lamp, "quantity", 3)));

@@ -260,8 +260,9 @@ public class Order {
 
     /**
      * A seller of the order closed their account (see {@link CancelOrderOfClosedSeller}): an unpaid order is cancelled;
-     * a paid one while nobody else has a say yet (nothing shipped, no course granted) and the seller still has units to
-     * ship in it. Before 2026-12-06 (eighth session) only a payment that arrived after the closing was turned back; an
+     * a paid one while nobody else has a say yet (nothing shipped, no course granted, no other seller's units left in
+     * it) and the seller still has units to ship in it. Any other paid order is left standing, and its closed seller's
+     * units are refunded alone ({@code RefundUnitsOfClosedSeller}). Before 2026-12-06 (eighth session) only a payment that arrived after the closing was turned back; an
      * order paid before stayed {@code confirmed}, its money kept for a shipment nobody would make.
      */
     @CommandHandler
@@ -273,7 +274,12 @@ public class Order {
         boolean leftToShip = lines.stream().anyMatch(l -> l.physical() && l.vendorId().value().equals(seller)
                 && l.quantity() > withdrawn.getOrDefault(l.itemId(), 0));
         boolean course = lines.stream().anyMatch(l -> OrderLine.COURSE.equals(l.itemType()));
-        if (status == OrderStatus.CONFIRMED && shipped.isEmpty() && leftToShip && !course)
+        // another seller's units still in it: the order goes on, and the closed seller's units are refunded alone
+        // (RefundUnitsOfClosedSeller); before 2026-12-07 the whole order was cancelled and refunded, the other
+        // seller's sale with it
+        boolean othersLeft = lines.stream().anyMatch(l -> !l.vendorId().value().equals(seller)
+                && l.quantity() > withdrawn.getOrDefault(l.itemId(), 0));
+        if (status == OrderStatus.CONFIRMED && shipped.isEmpty() && leftToShip && !course && !othersLeft)
             return cancel(CancelOrder.SELLER_CLOSED, true, system, holds, personal);
         return null;
     }

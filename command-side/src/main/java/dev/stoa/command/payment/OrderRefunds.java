@@ -163,6 +163,15 @@ public class OrderRefunds {
                         + "% of its lessons opened or completed now (the student went on after asking); courses are "
                         + "refunded under " + policy.maxCourseProgress + "%");
         }
+        for (RefundItem item : requested.get(cmd.refundId().value())) {
+            // units refunded since it was asked for, without it: a closed seller's (RefundUnitsOfClosedSeller)
+            int index = lineOf(order.lines(), item);
+            int left = order.lines().get(index).quantity() - refundedUnits.getOrDefault(index, 0);
+            if (item.quantity() > left)
+                throw new DomainException(ErrorCode.REFUND_EXCEEDS_REMAINING, item.itemType() + " " + item.itemId() + ": "
+                        + left + " units are left to refund, not the " + item.quantity() + " asked for (refunded meanwhile, "
+                        + "as a closed seller's units are): reject this request; the buyer may ask again for what is left");
+        }
         RefundSplit.Result split = split(order, requested.get(cmd.refundId().value()));
         if (PlaceOrder.CARD.equals(order.paymentMethod())) {
             // refused here, before anything is given back: approved, it would revoke its courses and take its units out
@@ -180,6 +189,45 @@ public class OrderRefunds {
                 split.itemsCents(), split.discountCents(), split.taxCents(), split.shippingCents(), split.totalCents(),
                 order.amounts().currency(), split.wholeOrderRefunded(), order.paymentMethod(), order.paymentReference(),
                 cmd.actor().userId());
+        apply(approved);
+        return approved;
+    }
+
+    /**
+     * A closed seller's units still to ship in an order that goes on (see the command): requested and approved at once, by
+     * the system, so that the buyer's money for them comes back and they leave the shipment as an approved request's do.
+     * Not an open request: a buyer's request open beside it stays open (its approval then finds what is left).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RefundApproved handle(RefundUnitsOfClosedSeller cmd, RefundableOrders orders, UniqueKeys keys, PersonalData personal) {
+        RefundRequestId id = cmd.refundId();
+        if (states.containsKey(id.value())) return approvals.get(id.value()); // sent again
+        RefundableOrder order = orders.find(cmd.orderId()).orElse(null);
+        if (order == null || order.status() != OrderStatus.CONFIRMED) return null;
+        List<RefundItem> items = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            if (!line.physical() || !line.vendorId().equals(cmd.sellerId()) || order.shippedItems().contains(line.itemId()))
+                continue;
+            int left = line.quantity() - refundedUnits.getOrDefault(i, 0);
+            if (left > 0) items.add(new RefundItem(line.itemType(), line.itemId(), left));
+        }
+        if (items.isEmpty()) return null;
+        RefundSplit.Result split = split(order, items);
+        if (PlaceOrder.CARD.equals(order.paymentMethod())) {
+            OptionalLong left = cardRoomLeft(order, orders);
+            if (left.isPresent() && split.totalCents() > left.getAsLong()) return null; // refunded outside requests: an admin's
+        }
+        if (!keys.claim(KEY_KIND, id.value(), cmd.orderId().value())) return null;
+        String buyer = order.buyer().value();
+        String reason = personal.isErased(buyer) ? PersonalData.ERASED : personal.seal(buyer, RefundUnitsOfClosedSeller.REASON);
+        apply(new RefundRequested(id, cmd.orderId(), order.orderNumber(), order.buyer(), reason, List.copyOf(items),
+                order.amounts().currency(), order.paymentMethod()));
+        RefundApproved approved = new RefundApproved(id, cmd.orderId(), order.orderNumber(), order.buyer(), split.lines(),
+                split.itemsCents(), split.discountCents(), split.taxCents(), split.shippingCents(), split.totalCents(),
+                order.amounts().currency(), split.wholeOrderRefunded(), order.paymentMethod(), order.paymentReference(),
+                Actor.system().userId());
         apply(approved);
         return approved;
     }
@@ -442,7 +490,7 @@ public class OrderRefunds {
     void on(RefundRequested e) {
         orderRefundsId = OrderRefundsId.of(e.orderId());
         orderId = e.orderId();
-        open = e.refundId();
+        if (open == null) open = e.refundId(); // a closed seller's refund made beside a buyer's open request leaves it open
         states.put(e.refundId().value(), REQUESTED);
         requested.put(e.refundId().value(), e.items());
         buyers.put(e.refundId().value(), e.buyer());
@@ -458,7 +506,7 @@ public class OrderRefunds {
     @EventSourcingHandler
     void on(RefundApproved e) {
         approvals.put(e.refundId().value(), e);
-        open = null;
+        if (e.refundId().equals(open)) open = null;
         states.put(e.refundId().value(), APPROVED);
         amounts.put(e.refundId().value(), e.totalCents());
         currencies.put(e.refundId().value(), e.currency());
@@ -471,7 +519,7 @@ public class OrderRefunds {
     @EventSourcingHandler
     void on(RefundRejected e) {
         rejectedBy.put(e.refundId().value(), e.rejectedBy());
-        open = null;
+        if (e.refundId().equals(open)) open = null;
         states.put(e.refundId().value(), REJECTED);
     }
 

@@ -5,8 +5,11 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.payment.PaymentRefundReversed;
 import dev.stoa.api.payment.PaymentRefunded;
+import dev.stoa.api.payment.OrderRefundsId;
+import dev.stoa.api.payment.RefundApproved;
 import dev.stoa.api.payment.RefundPaid;
 import dev.stoa.api.payment.RefundRejected;
+import dev.stoa.api.payment.RefundUnitsOfClosedSeller;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.ordering.BuyerMails;
 import java.util.HashMap;
@@ -80,11 +83,19 @@ class PaymentMails {
         send("refund-reversed", e.buyer().value(), message, model);
     }
 
-    /** A refund request paid back to the wallet (card refunds are told by {@code PaymentRefunded} above). */
+    /**
+     * A refund request paid back to the wallet (card refunds are told by {@code PaymentRefunded} above). The platform's
+     * refund of a closed seller's units says why, instead of thanking the buyer for a request they never made.
+     */
     @EventHandler
     void on(RefundPaid e, EventMessage<?> message) {
         if (!dev.stoa.api.ordering.PlaceOrder.WALLET.equals(e.paymentMethod()) || e.amountCents() <= 0) return;
-        send("refund-to-wallet", e.buyer().value(), message, model(e.orderId(), e.amountCents(), e.currency()));
+        Map<String, Object> model = model(e.orderId(), e.amountCents(), e.currency());
+        boolean platforms = events.readEvents(OrderRefundsId.of(e.orderId())).asStream()
+                .anyMatch(m -> m.getPayload() instanceof RefundApproved a && a.refundId().equals(e.refundId())
+                        && RefundUnitsOfClosedSeller.madeIt(a));
+        model.put("why", platforms ? RefundUnitsOfClosedSeller.REASON : "");
+        send("refund-to-wallet", e.buyer().value(), message, model);
     }
 
     /**

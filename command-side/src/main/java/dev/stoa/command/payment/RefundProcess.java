@@ -109,8 +109,10 @@ class RefundProcess {
         } else if (PlaceOrder.WALLET.equals(e.paymentMethod())) {
             refundToWallet(e.orderId(), e.refundId(), e.buyer(), reference, e.totalCents(), e.currency());
         } else if (PlaceOrder.CARD.equals(e.paymentMethod())) {
+            // the platform's refund of a closed seller's units says why (the buyer asked for none): its mail gives it
             refundToCard(e.orderId(), e.refundId(), e.paymentReference(), reference, e.totalCents(),
-                    "refund request " + e.refundId().value() + " of order " + e.orderNumber(), e.approvedBy());
+                    RefundUnitsOfClosedSeller.madeIt(e) ? RefundUnitsOfClosedSeller.REASON
+                            : "refund request " + e.refundId().value() + " of order " + e.orderNumber(), e.approvedBy());
         } else {
             throw new IllegalStateException("refund " + e.refundId() + ": no way to pay back " + e.paymentMethod());
         }

@@ -5,6 +5,7 @@ import dev.stoa.api.ordering.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import dev.stoa.command.ordering.PlacedOrders;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,11 +15,19 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * lines and amounts as sold, status, and when and how it was paid ({@code paidAt}: the confirmation's timestamp).
  * {@code cancelledRefundingTheRest}: the order was cancelled ({@link OrderCancelled}), which refunds whatever of its
  * payment was not refunded yet; an order closed by its refunds ({@link OrderClosedByRefunds}, every unit taken back)
- * is cancelled too, but refunds nothing beyond what each request does.
+ * is cancelled too, but refunds nothing beyond what each request does. {@code shippedItems}: the items of the lines
+ * that have left ({@link OrderLinesShipped}).
  */
 record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<OrderLine> lines, OrderAmounts amounts,
                        String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status,
-                       boolean cancelledRefundingTheRest) {
+                       boolean cancelledRefundingTheRest, Set<String> shippedItems) {
+
+    RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<OrderLine> lines, OrderAmounts amounts,
+                    String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status,
+                    boolean cancelledRefundingTheRest) {
+        this(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, status,
+                cancelledRefundingTheRest, Set.of());
+    }
 
     RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<OrderLine> lines, OrderAmounts amounts,
                     String paymentMethod, String paymentReference, Instant paidAt, OrderStatus status) {
@@ -36,6 +45,7 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
             else if (r[0] != null && p instanceof OrderConfirmed e)
                 r[0] = new RefundableOrder(r[0].orderId, r[0].orderNumber, r[0].buyer, r[0].lines, r[0].amounts, e.paymentMethod(),
                         e.paymentReference(), m.getTimestamp(), OrderStatus.CONFIRMED);
+            else if (r[0] != null && p instanceof OrderLinesShipped e) r[0] = r[0].shipping(e.itemIds());
             else if (r[0] != null && p instanceof OrderShipped) r[0] = r[0].in(OrderStatus.SHIPPED);
             else if (r[0] != null && p instanceof OrderDelivered) r[0] = r[0].in(OrderStatus.DELIVERED);
             else if (r[0] != null && p instanceof OrderEndedCancelled ended)
@@ -51,11 +61,18 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
 
     private RefundableOrder in(OrderStatus s) {
         return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt, s,
-                false);
+                false, shippedItems);
     }
 
     private RefundableOrder cancelled(boolean refundingTheRest) {
         return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt,
-                OrderStatus.CANCELLED, refundingTheRest);
+                OrderStatus.CANCELLED, refundingTheRest, shippedItems);
+    }
+
+    private RefundableOrder shipping(List<String> itemIds) {
+        Set<String> shipped = new java.util.HashSet<>(shippedItems);
+        shipped.addAll(itemIds);
+        return new RefundableOrder(orderId, orderNumber, buyer, lines, amounts, paymentMethod, paymentReference, paidAt,
+                status, cancelledRefundingTheRest, Set.copyOf(shipped));
     }
 }

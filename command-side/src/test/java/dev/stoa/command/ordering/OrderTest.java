@@ -600,18 +600,15 @@ class OrderTest {
 
     /**
      * A seller of the order closed their account: an unpaid order is cancelled; a paid one is cancelled (and so refunded
-     * whole) while nothing of it shipped and the seller has units left to ship in it. Before 2026-12-06 (eighth
-     * session) a paid order stayed confirmed, its money kept for a shipment nobody would make.
+     * whole) while nothing of it shipped, the seller has units left to ship in it and no other seller's are left. Before
+     * 2026-12-06 (eighth session) a paid order stayed confirmed, its money kept for a shipment nobody would make.
      */
     @Test
     void givenASellerClosed_whenTheOrderIsTurnedBack_thenUnpaidOrPaidAndNothingShipped_isCancelled() {
         fixture.given(placed())
                 .when(new CancelOrderOfClosedSeller(orderId, vendorB))
                 .expectEvents(cancelled("pending", CancelOrder.SELLER_CLOSED, "system", false));
-        fixture.given(placed(), confirmed())
-                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
-                .expectEvents(cancelled("confirmed", CancelOrder.SELLER_CLOSED, "system", true));
-        // the other seller's refunds took some units before: the closed seller's still go, and the order with them
+        // the other seller's refunds took their units before: the closed seller's are all that is left, and go with the order
         OrderLinesWithdrawn pans = new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of());
         fixture.given(placed(), confirmed(), pans)
                 .when(new CancelOrderOfClosedSeller(orderId, vendorA))
@@ -620,12 +617,17 @@ class OrderTest {
     }
 
     /**
-     * What the closing does not decide: a seller with no line in the order; one whose every unit refunds took back
-     * already; an order that shipped anything (the other seller's lines included: it is under way, for an admin), or is
-     * cancelled; and a paid one that holds a course (granted at payment: its refund has a request's rules).
+     * What the closing does not cancel: a seller with no line in the order; one whose every unit refunds took back
+     * already; a paid order with another seller's units in it (before 2026-12-07 it was cancelled and refunded whole,
+     * the other seller's sale with it), one that shipped anything, or is cancelled; and a paid one that holds a course
+     * (granted at payment). A paid order left standing has the closed seller's units refunded alone
+     * ({@code RefundUnitsOfClosedSeller}, {@code OrderRefundsTest}).
      */
     @Test
     void givenASellerClosed_whenTheOrderShippedOrHoldsACourseOrIsNotTheirs_thenNothingChanges() {
+        fixture.given(placed(), confirmed())
+                .when(new CancelOrderOfClosedSeller(orderId, vendorA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(placed(), confirmed())
                 .when(new CancelOrderOfClosedSeller(orderId, UserId.random()))
                 .expectSuccessfulHandlerExecution().expectNoEvents();

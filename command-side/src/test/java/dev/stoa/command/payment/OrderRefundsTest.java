@@ -54,6 +54,8 @@ class OrderRefundsTest {
     private Instant now = PAID.plus(Duration.ofDays(3));
     private int progress = 0;
     private List<OrderLine> lines;
+    /** The items of the lines that have shipped. */
+    private Set<String> shippedItems = Set.of();
     /** Paid by card: what its payment has left to refund (captured, less what was refunded); null: paid from the wallet. */
     private Long cardLeft;
     /** The refund ids the card payment was asked for already (as its events would tell). */
@@ -74,7 +76,7 @@ class OrderRefundsTest {
             public Optional<RefundableOrder> find(OrderId id) {
                 return id.equals(order) ? Optional.of(new RefundableOrder(order, "ORD-20261101-AB12", buyer, lines, amounts,
                         cardLeft == null ? "wallet" : "card", cardLeft == null ? "wallet-ref" : paymentId, PAID, status,
-                        status == OrderStatus.CANCELLED && refundingTheRest))
+                        status == OrderStatus.CANCELLED && refundingTheRest, shippedItems))
                         : Optional.empty();
             }
 
@@ -268,6 +270,90 @@ class OrderRefundsTest {
         fixture.given(requested(first, lampBack))
                 .when(new OpenProductReturn(order, first, lampBack))
                 .expectNoEvents().expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+    }
+
+    /**
+     * A closed seller's units still to ship, in an order that goes on (another seller's desk in it): requested and
+     * approved by the system at once, their share of discount and tax with them; sent again, nothing new.
+     */
+    @Test
+    void givenTheLampsSellerClosed_whenTheirUnitsAreRefunded_thenRequestedAndApprovedByTheSystem_once() {
+        status = OrderStatus.CONFIRMED;
+        UserId seller = lines.get(0).vendorId();
+        RefundRequestId id = RefundUnitsOfClosedSeller.idFor(order, seller);
+        List<RefundItem> lamps = List.of(new RefundItem("product", lamp, 3));
+        // discount 500 over 3000:2001 → 300 of it; tax 451 over 2700:1801 → 271; the shipping stays with the desk
+        RefundApproved approved = new RefundApproved(id, order, "ORD-20261101-AB12", buyer,
+                List.of(new RefundLineAmount(0, "product", lamp, 3, 3_000, 300, 271)), 3_000, 300, 271, 0, 2_971, "USD",
+                false, "wallet", "wallet-ref", Actor.system().userId());
+        RefundRequested requested = new RefundRequested(id, order, "ORD-20261101-AB12", buyer,
+                "sealed-for-" + buyer.value() + ":" + RefundUnitsOfClosedSeller.REASON, lamps, "USD", "wallet");
+        fixture.givenNoPriorActivity()
+                .when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectEvents(requested, approved).expectResultMessagePayload(approved);
+        fixture.given(requested, approved)
+                .when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectNoEvents().expectResultMessagePayload(approved);
+        // one lamp refunded before: the two left
+        fixture.given(requested(first, List.of(new RefundItem("product", lamp, 1))),
+                        approved(first, List.of(new RefundLineAmount(0, "product", lamp, 1, 1_000, 100, 90)), 1_000, 100, 90, 0, false))
+                .when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectEvents(new RefundRequested(id, order, "ORD-20261101-AB12", buyer,
+                                "sealed-for-" + buyer.value() + ":" + RefundUnitsOfClosedSeller.REASON,
+                                List.of(new RefundItem("product", lamp, 2)), "USD", "wallet"),
+                        new RefundApproved(id, order, "ORD-20261101-AB12", buyer,
+                                List.of(new RefundLineAmount(0, "product", lamp, 2, 2_000, 200, 181)), 2_000, 200, 181, 0, 1_981,
+                                "USD", false, "wallet", "wallet-ref", Actor.system().userId()));
+    }
+
+    @Test
+    void givenNothingOfTheClosedSellersLeftToShip_orAnOrderNotConfirmed_whenRefunded_thenNothing() {
+        UserId seller = lines.get(0).vendorId();
+        status = OrderStatus.CONFIRMED;
+        shippedItems = Set.of(lamp);
+        fixture.givenNoPriorActivity().when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectNoEvents().expectResultMessagePayload(null);
+        shippedItems = Set.of();
+        fixture.givenNoPriorActivity().when(new RefundUnitsOfClosedSeller(order, UserId.random()))
+                .expectNoEvents().expectResultMessagePayload(null);
+        status = OrderStatus.SHIPPED;
+        fixture.givenNoPriorActivity().when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectNoEvents().expectResultMessagePayload(null);
+        // a card payment refunded outside requests has too little left: left for an admin
+        status = OrderStatus.CONFIRMED;
+        cardLeft = 2_970L;
+        fixture.givenNoPriorActivity().when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectNoEvents().expectResultMessagePayload(null);
+    }
+
+    /**
+     * A buyer's request open beside it stays open (another is still refused), and its approval, asking for a lamp the
+     * closed seller's refund took meanwhile, is refused as exceeding what is left.
+     */
+    @Test
+    void givenABuyersOpenRequest_whenTheClosedSellersUnitsAreRefunded_thenItStaysOpen_andItsApprovalFindsWhatIsLeft() {
+        status = OrderStatus.CONFIRMED;
+        UserId seller = lines.get(0).vendorId();
+        RefundRequestId id = RefundUnitsOfClosedSeller.idFor(order, seller);
+        RefundRequested asked = requested(first, List.of(new RefundItem("product", lamp, 1), new RefundItem("product", desk, 1)));
+        RefundRequested system = new RefundRequested(id, order, "ORD-20261101-AB12", buyer,
+                "sealed-for-" + buyer.value() + ":" + RefundUnitsOfClosedSeller.REASON, List.of(new RefundItem("product", lamp, 3)),
+                "USD", "wallet");
+        RefundApproved systemApproved = new RefundApproved(id, order, "ORD-20261101-AB12", buyer,
+                List.of(new RefundLineAmount(0, "product", lamp, 3, 3_000, 300, 271)), 3_000, 300, 271, 0, 2_971, "USD",
+                false, "wallet", "wallet-ref", Actor.system().userId());
+        fixture.given(asked)
+                .when(new RefundUnitsOfClosedSeller(order, seller))
+                .expectEvents(system, systemApproved);
+        fixture.given(asked, system, systemApproved)
+                .when(ask(second, List.of(new RefundItem("product", desk, 1))))
+                .expectException(domainError(ErrorKind.CONFLICT, "refund_request_open"));
+        fixture.given(asked, system, systemApproved)
+                .when(new ApproveRefund(order, first, support))
+                .expectNoEvents().expectException(domainError(ErrorKind.UNPROCESSABLE, "refund_exceeds_remaining"));
+        fixture.given(asked, system, systemApproved)
+                .when(new RejectRefund(order, first, "the lamp was refunded when its seller closed", support))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
