@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -244,5 +245,36 @@ class AuditController {
         out.write('\n');
     }
 
-    private static boolean wantsNdjson(String accept) { return accept != null && accept.contains(NDJSON); }
+    /**
+     * Whether the client prefers NDJSON to JSON, by RFC 9110's rules: each type's quality is that of the most specific
+     * range that matches it, and NDJSON wins when it is acceptable and its quality is not below JSON's (a client that
+     * names NDJSON beside {@code *}{@code /*} means it). Before 2026-12-07 (later) any mention of NDJSON won, so
+     * {@code application/json, application/x-ndjson;q=0.1} streamed NDJSON, and was refused its {@code limit}
+     * (walkthrough Z11).
+     */
+    static boolean wantsNdjson(String accept) {
+        if (accept == null || !accept.contains(NDJSON)) return false;
+        List<MediaType> ranges;
+        try {
+            ranges = MediaType.parseMediaTypes(accept);
+        } catch (org.springframework.http.InvalidMediaTypeException malformed) {
+            return false; // the content negotiation before the handler answers a malformed Accept
+        }
+        double ndjson = quality(ranges, MediaType.parseMediaType(NDJSON)), json = quality(ranges, MediaType.APPLICATION_JSON);
+        return ndjson > 0 && ndjson >= json;
+    }
+
+    /** The quality the most specific matching range gives {@code type}; 0 when none matches. */
+    private static double quality(List<MediaType> ranges, MediaType type) {
+        MediaType best = null;
+        for (MediaType range : ranges) {
+            if (!range.includes(type)) continue;
+            if (best == null || specificity(range) > specificity(best)) best = range;
+        }
+        return best == null ? 0 : best.getQualityValue();
+    }
+
+    private static int specificity(MediaType range) {
+        return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+    }
 }

@@ -19,12 +19,18 @@ public record AuditFilter(String aggregateType, String aggregateId, String type,
         return stored.toString();
     }
 
+    /** A word prefix and a UUID: {@code wallet-<userId>}, {@code inventory-<productId>}, {@code cart-<userId>}. */
+    private static final java.util.regex.Pattern PREFIXED_UUID = java.util.regex.Pattern.compile(
+            "(?i)[a-z]+(-[a-z]+)*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     /**
      * An id as the log stores it: a UUID in lower case (an upper-case one, which every other read takes, found nothing
-     * here before 2026-12-07; walkthrough); any other id (a voucher's keyed hash) as it is.
+     * here before 2026-12-07; walkthrough), a word-prefixed UUID too ({@code WALLET-<ID>} and {@code inventory-<ID>} found
+     * nothing before the same day's later session; walkthrough Z11); any other id (a voucher's keyed hash) as it is.
      */
     static String storedId(String id) {
-        return dev.stoa.api.platform.Ids.isUuid(id) ? id.toLowerCase(java.util.Locale.ROOT) : id;
+        if (id == null) return null;
+        return dev.stoa.api.platform.Ids.isUuid(id) || PREFIXED_UUID.matcher(id).matches() ? id.toLowerCase(java.util.Locale.ROOT) : id;
     }
 
     /** {@code OrderRefunds} as the API names it: {@code order-refunds}. */

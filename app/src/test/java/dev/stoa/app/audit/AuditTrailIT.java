@@ -215,6 +215,16 @@ class AuditTrailIT extends ApiTest {
         assertThat(api.get("/api/v1/audit/order/" + shoutedId + "/state", auditor).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/audit/events?userId=" + flow.buyerId().toUpperCase(java.util.Locale.ROOT)
                 + "&type=OrderPlaced", auditor).body().get("items")).hasSize(1);
+        // a word-prefixed id too, the prefix in any case (they found nothing before 2026-12-07, later; walkthrough Z11)
+        int cartEvents = api.get("/api/v1/audit/events?aggregateId=cart-" + flow.buyerId() + "&limit=100", auditor)
+                .body().get("items").size();
+        assertThat(cartEvents).isPositive();
+        for (String shouted : List.of("cart-" + flow.buyerId().toUpperCase(java.util.Locale.ROOT),
+                "CART-" + flow.buyerId().toUpperCase(java.util.Locale.ROOT))) {
+            assertThat(api.get("/api/v1/audit/events?aggregateId=" + shouted + "&limit=100", auditor).body().get("items"))
+                    .as(shouted).hasSize(cartEvents);
+            assertThat(api.get("/api/v1/audit/cart/" + shouted + "/history", auditor).status()).as(shouted).isEqualTo(200);
+        }
         // what nobody signed in did (the buyer's sign-up here), and what the platform's schedules did, can be asked for
         Api.Response anonymous = api.get("/api/v1/audit/events?userId=anonymous&type=UserRegistered&limit=100", auditor);
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
@@ -266,6 +276,18 @@ class AuditTrailIT extends ApiTest {
                 Map.of("Accept", "application/x-ndjson"));
         assertThat(limited.status()).as(limited.toString()).isEqualTo(400);
         assertThat(limited.body().at("/errors/0/field").asText()).isEqualTo("limit");
+        // a client that prefers JSON gets a page of JSON, NDJSON named or not (it got NDJSON, and so this 400, before
+        // 2026-12-07, later; walkthrough Z11)
+        for (String prefersJson : List.of("application/json, application/x-ndjson;q=0.1",
+                "application/x-ndjson;q=0.5, application/json")) {
+            Api.Response page = api.send("GET", "/api/v1/audit/events?after=" + before + "&limit=3", null, null, auditor,
+                    Map.of("Accept", prefersJson));
+            assertThat(page.status()).as(prefersJson + ": " + page).isEqualTo(200);
+            assertThat(page.contentType()).as(prefersJson).startsWith("application/json");
+            assertThat(page.body().get("items")).hasSize(3);
+        }
+        assertThat(api.send("GET", "/api/v1/audit/events?after=" + before, null, null, auditor,
+                Map.of("Accept", "*/*, application/x-ndjson")).contentType()).startsWith("application/x-ndjson");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : exported.raw().split("\n")) if (!line.isBlank()) lines.add(JSON.readTree(line));
         assertThat(paged.size()).isGreaterThan(7);
