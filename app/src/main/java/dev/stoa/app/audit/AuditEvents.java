@@ -130,11 +130,14 @@ public class AuditEvents {
 
     AuditEntry entry(StoredEvent event, SealedFields.Opener opener) {
         JsonNode metadata = tree(event.metadata());
-        AuditEntry.Metadata meta = new AuditEntry.Metadata(text(metadata, MetadataKeys.USER_ID),
+        String userId = text(metadata, MetadataKeys.USER_ID);
+        // the client's labels, sealed with the user's key: opened, or [erased] with the user
+        AuditEntry.Metadata meta = new AuditEntry.Metadata(userId,
                 text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
                 text(metadata, MetadataKeys.CAUSATION_TYPE), text(metadata, MetadataKeys.REQUEST),
-                text(metadata, MetadataKeys.IDEMPOTENCY_KEY), text(metadata, MetadataKeys.TRIGGER_EVENT_ID),
-                text(metadata, MetadataKeys.CLIENT_CORRELATION_ID));
+                opener.label(text(metadata, MetadataKeys.IDEMPOTENCY_KEY), userId),
+                text(metadata, MetadataKeys.TRIGGER_EVENT_ID),
+                opener.label(text(metadata, MetadataKeys.CLIENT_CORRELATION_ID), userId));
         List<String> owners = new ArrayList<>();
         owners.add(event.aggregateId());
         owners.add(meta.userId());

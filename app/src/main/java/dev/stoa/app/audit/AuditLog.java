@@ -4,6 +4,8 @@ import static dev.stoa.api.platform.MetadataKeys.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stoa.api.identity.UserErased;
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.app.platform.axon.AxonJson;
 import java.io.IOException;
 import java.sql.PreparedStatement;
@@ -41,11 +43,13 @@ public class AuditLog {
     static final List<String> REF_FIELDS = List.of("orderId", "enrollmentId", "paymentId", "refundId", "reference");
     private final StoredEvents store;
     private final JdbcTemplate jdbc;
+    private final PersonalData personal;
     private final ObjectMapper json = AxonJson.mapper();
 
-    AuditLog(StoredEvents store, JdbcTemplate jdbc) {
+    AuditLog(StoredEvents store, JdbcTemplate jdbc, PersonalData personal) {
         this.store = store;
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     @EventHandler
@@ -58,10 +62,21 @@ public class AuditLog {
         byte[] hash = stored.link(batch.lastHash);
         batch.lastSeq++;
         batch.lastHash = hash;
+        String userId = text(message.getMetaData().get(USER_ID));
         batch.rows.add(new Row(batch.lastSeq, stored, AuditEvents.simpleName(stored.payloadType()), message.getTimestamp(),
-                text(message.getMetaData().get(USER_ID)), text(message.getMetaData().get(CORRELATION_ID)),
-                text(message.getMetaData().get(CAUSATION_ID)), text(message.getMetaData().get(CLIENT_CORRELATION_ID)),
-                refs(stored.payload()), hash));
+                userId, text(message.getMetaData().get(CORRELATION_ID)), text(message.getMetaData().get(CAUSATION_ID)),
+                label(batch, userId, text(message.getMetaData().get(CLIENT_CORRELATION_ID))), refs(stored.payload()), hash));
+        if (payload instanceof UserErased erased) batch.erased.add(erased.userId().value());
+    }
+
+    /**
+     * The client's label as the filter finds it: opened (it is sealed with the user's key since 2026-12-07); none once
+     * the user was erased. Each user's key is looked up once a batch.
+     */
+    private String label(Batch batch, String userId, String label) {
+        if (label == null || userId == null) return label;
+        String opened = batch.openers.computeIfAbsent(userId, personal::opener).apply(label);
+        return PersonalData.ERASED.equals(opened) ? null : opened;
     }
 
     /** One row to insert; {@code seq} and {@code hash} continue the chain from the previous row. */
@@ -74,6 +89,9 @@ public class AuditLog {
         long maxPosition;
         byte[] lastHash;
         final List<Row> rows = new ArrayList<>();
+        final java.util.Map<String, java.util.function.UnaryOperator<String>> openers = new java.util.HashMap<>();
+        /** Users erased in this batch: the labels of their rows are dropped once the rows are in. */
+        final List<String> erased = new ArrayList<>();
     }
 
     /**
@@ -91,7 +109,10 @@ public class AuditLog {
             if (batch.lastHash == null) batch.lastHash = StoredEvent.GENESIS;
             Long max = jdbc.queryForObject("select max(position) from audit_log", Long.class);
             batch.maxPosition = max == null ? -1 : max;
-            root.onPrepareCommit(u -> insert(batch.rows));
+            root.onPrepareCommit(u -> {
+                insert(batch.rows);
+                forgetLabels(batch.erased);
+            });
             return batch;
         });
     }
@@ -132,6 +153,16 @@ public class AuditLog {
             }
             return null;
         });
+    }
+
+    /**
+     * An erased user's labels leave the log's filter (the events' copies are sealed with the key the erasure destroyed,
+     * or, stored before 2026-12-07, masked in every audit answer). The rows and their hashes stay: a row's hash covers
+     * the stored event, not this column.
+     */
+    private void forgetLabels(List<String> users) {
+        for (String user : users)
+            jdbc.update("update audit_log set client_correlation_id = null where user_id = ? and client_correlation_id is not null", user);
     }
 
     private String[] refs(byte[] payload) {

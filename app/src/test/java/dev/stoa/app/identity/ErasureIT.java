@@ -50,9 +50,20 @@ class ErasureIT extends ApiTest {
         assertThat(api.post("/api/v1/auth/email/verify", Map.of("token", token, "password", PASSWORD), null).status()).isEqualTo(204);
         String access = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null).body()
                 .get("accessToken").asText();
+        // the client's own labels of a request are whatever it chose: here the person's name and address
+        String label = "Erin.Erasmus.home", key = "address-of-" + email;
         assertThat(api.post("/api/v1/users/" + userId + "/addresses", Map.of("label", "home", "streetLine1", "Erasmusweg 7",
                 "city", "Rotterdam", "postalCode", "3011", "countryCode", "NL", "isDefault", true), access,
-                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).status()).isEqualTo(201);
+                Map.of("Idempotency-Key", key, "X-Correlation-Id", label)).status()).isEqualTo(201);
+        String auditor = tokenFor("auditor");
+        JsonNode labelled = api.get("/api/v1/audit/events?clientCorrelationId=" + label, auditor).body().get("items");
+        assertThat(labelled).as("found by its label while the person is there").hasSize(1);
+        assertThat(labelled.at("/0/type").asText()).isEqualTo("AddressSaved");
+        assertThat(labelled.at("/0/metadata/idempotencyKey").asText()).isEqualTo(key);
+        assertThat(labelled.at("/0/metadata/clientCorrelationId").asText()).isEqualTo(label);
+        String stored = events(userId).stream().filter(e -> e.getPayloadType().getSimpleName().equals("AddressSaved"))
+                .findFirst().orElseThrow().getMetaData().get("idempotencyKey").toString();
+        assertThat(stored).as("sealed in the event's metadata").startsWith("pd2:").doesNotContain(email);
         // an admin's free text about the person: a suspension reason and a manual mail's subject
         String admin = tokenFor("admin");
         assertThat(api.post("/api/v1/admin/users/" + userId + "/suspend", Map.of("reason", "Erin Erasmus disputes a charge"),
@@ -94,8 +105,15 @@ class ErasureIT extends ApiTest {
                 .contains("UserRegistered", "EmailVerified", "AddressSaved", "UserErased");
         assertThat(personal.open(userId, ((UserRegistered) history.get(0).getPayload()).email())).isEqualTo(PersonalData.ERASED);
         for (String clear : List.of(email, "Erin", "Erasmus", "+4915112345678", "Erasmusweg 7", "Rotterdam",
-                "Erin Erasmus disputes a charge", "Your charge, Erin Erasmus"))
+                "Erin Erasmus disputes a charge", "Your charge, Erin Erasmus", label, key))
             assertThat(store.find(clear)).as("where '%s' rests in clear after erasure", clear).isEmpty();
+        // the labels too (they stayed in clear in every event's metadata, and the filter found them, before 2026-12-07;
+        // walkthrough Z11)
+        assertThat(api.get("/api/v1/audit/events?clientCorrelationId=" + label, auditor).body().get("items")).isEmpty();
+        JsonNode saved = api.get("/api/v1/audit/events?aggregateId=" + userId + "&type=AddressSaved", auditor).body()
+                .at("/items/0/metadata");
+        assertThat(saved.get("idempotencyKey").asText()).isEqualTo(PersonalData.ERASED);
+        assertThat(saved.get("clientCorrelationId").asText()).isEqualTo(PersonalData.ERASED);
         assertThat(jdbc.queryForObject("select count(*) from idempotency_record where principal = ?", Long.class, userId))
                 .as("the user's idempotency records").isZero();
 

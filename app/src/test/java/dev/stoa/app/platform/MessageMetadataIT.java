@@ -2,6 +2,7 @@ package dev.stoa.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Catalog;
@@ -36,9 +37,28 @@ class MessageMetadataIT extends ApiTest {
         assertThat(metadata.get("userId")).isEqualTo(vendorId);
         assertThat(metadata.get("correlationId")).as("the platform's id for the request, which the response names")
                 .isEqualTo(created.header("X-Correlation-Id")).isNotEqualTo("req-" + key);
-        assertThat(metadata.get("clientCorrelationId")).as("the client's own, beside it").isEqualTo("req-" + key);
+        // the client's own labels beside it, sealed with the user's key (the client may have put anything in them: in
+        // clear before 2026-12-07, walkthrough Z11), and opened in the audit answers
+        assertThat(metadata.get("clientCorrelationId").toString()).startsWith("pd2:").doesNotContain(key);
         assertThat(metadata.get("causationId")).isNotNull().isNotEqualTo(events.get(0).getIdentifier());
-        assertThat(metadata.get("idempotencyKey")).isEqualTo(key);
+        assertThat(metadata.get("idempotencyKey").toString()).startsWith("pd2:").doesNotContain(key);
+        JsonNode audited = api.get("/api/v1/audit/events?aggregateId=" + created.body().get("productId").asText(),
+                tokenFor("auditor")).body().at("/items/0/metadata");
+        assertThat(audited.get("clientCorrelationId").asText()).isEqualTo("req-" + key);
+        assertThat(audited.get("idempotencyKey").asText()).isEqualTo(key);
+    }
+
+    /** What nobody signed in sent has nobody whose erasure its labels would follow: they are kept as sent. */
+    @Test
+    void aSignUpsLabelsStayAsSent() {
+        String label = "signup-" + UUID.randomUUID();
+        Api.Response registered = api.post("/api/v1/auth/register", Map.of("email", unique("label") + "@example.org",
+                "password", "correct horse 42", "firstName", "La", "lastName", "Bel"), null, Map.of("X-Correlation-Id", label));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        eventStore.readEvents(registered.body().get("userId").asText()).forEachRemaining(events::add);
+        assertThat(events.get(0).getMetaData().get("clientCorrelationId")).isEqualTo(label);
+        assertThat(events.get(0).getMetaData().get("userId")).isEqualTo("anonymous");
     }
 
     @Test

@@ -21,7 +21,7 @@ class OutboxErasure {
     @EventHandler
     void on(UserErased e) {
         jdbc.update("update mail_outbox set recipient = 'erased@erased.invalid', subject = '[erased]', body_text = null, "
-                + "body_html = null, last_error = null, status = case when status = 'pending' then 'failed' else status end "
+                + "body_html = null, last_error = null, client_correlation_id = null, status = case when status = 'pending' then 'failed' else status end "
                 + "where user_id = ?", e.userId().value());
     }
 }

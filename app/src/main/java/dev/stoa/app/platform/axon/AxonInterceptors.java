@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.axon;
 
+import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.platform.DomainExceptionTranslator;
 import dev.stoa.command.platform.RequestMetadataDispatchInterceptor;
 import org.axonframework.commandhandling.CommandBus;
@@ -16,15 +17,15 @@ import org.springframework.context.annotation.Configuration;
 public class AxonInterceptors {
 
     @Autowired
-    public void commandInterceptors(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor());
+    public void commandInterceptors(CommandBus commandBus, PersonalData personal) {
+        commandBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor(personal::seal));
         commandBus.registerHandlerInterceptor(new DomainExceptionTranslator());
     }
 
     /** Events published outside a command (an admin's dead-letter eviction) carry who did it like commands do. */
     @Autowired
-    public void eventInterceptors(org.axonframework.eventhandling.EventBus eventBus) {
-        eventBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor());
+    public void eventInterceptors(org.axonframework.eventhandling.EventBus eventBus, PersonalData personal) {
+        eventBus.registerDispatchInterceptor(new RequestMetadataDispatchInterceptor(personal::seal));
     }
 
     /**

@@ -86,6 +86,22 @@ public class SealedFields {
             return node;
         }
 
+        /**
+         * A client's label in an event's metadata (its {@code X-Correlation-Id}, {@code Idempotency-Key}), sent by the
+         * user {@code owner}: opened when sealed; {@link PersonalData#ERASED} once they were erased, also one stored in
+         * clear before labels were sealed (2026-12-07); as it is otherwise (a request nobody signed in made).
+         */
+        public String label(String value, String owner) {
+            if (value == null) return null;
+            boolean someone = owner != null && UUID.matcher(owner).matches();
+            if (prefixOf(value) != null) return open(value, someone ? Set.of(owner) : Set.of());
+            if (someone) {
+                aeads.computeIfAbsent(owner, this::lookUp);
+                if (erased.contains(owner)) return PersonalData.ERASED;
+            }
+            return value;
+        }
+
         private String open(String sealed, Set<String> candidates) {
             String prefix = prefixOf(sealed);
             boolean anyErased = false;
