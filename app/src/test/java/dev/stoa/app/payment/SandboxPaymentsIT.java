@@ -91,6 +91,13 @@ class SandboxPaymentsIT extends ApiTest {
             assertThat(CardShop.levels(shop.inventory(lamp))).as("the unit released at once").containsExactly(1, 0, 1);
             assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "failed").get("status").asText()).isEqualTo("failed");
             new Mailbox(api).await(buyer.email(), "did not go through");
+            // the order back in the cart, to try another card without filling it again (it stayed empty before
+            // 2026-12-07; walkthrough Z12)
+            dev.stoa.app.support.Await.until(() -> api.get("/api/v1/cart", buyer.token()).body().get("items").size() == 1,
+                    java.time.Duration.ofSeconds(20), "the lamp back in the cart");
+            JsonNode cart = api.get("/api/v1/cart", buyer.token()).body();
+            assertThat(cart.at("/items/0/itemId").asText()).isEqualTo(lamp);
+            assertThat(cart.at("/items/0/quantity").asInt()).isEqualTo(1);
             // a second try speaks of the payment as the buyer reads it: failed (its intent is canceled with the order)
             Api.Response again = confirm(order, "pm_card_visa", buyer.token());
             assertThat(again.status()).as(again.toString()).isEqualTo(409);

@@ -12,6 +12,7 @@ import dev.stoa.command.ordering.PlacedOrders;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
 import java.util.List;
+import dev.stoa.api.cart.UndoCartCheckout;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -121,7 +122,23 @@ class PaymentProcess {
                         e.paymentId(), status, refused.getMessage(), e.orderId());
             }
         }
-        cancelPending(e.paymentId(), e.orderId());
+        if (cancelPending(e.paymentId(), e.orderId())) cartBack(e.orderId());
+    }
+
+    /**
+     * A declined card's order goes back into its buyer's cart, as a refusal at the checkout itself puts it back: the
+     * buyer tries another card without filling the cart again (before 2026-12-07 the cart stayed empty; walkthrough
+     * Z12). Lines added since are kept, quantities add up, the coupon comes back unless the cart has one; an order not
+     * checked out from a cart (a course bought from its page) has none to go back to.
+     */
+    private void cartBack(dev.stoa.api.ordering.OrderId orderId) {
+        PlacedOrders.of(events, orderId).ifPresent(placed -> {
+            try {
+                commands.send(new UndoCartCheckout(placed.buyer(), orderId));
+            } catch (org.axonframework.commandhandling.CommandExecutionException e) {
+                if (!dev.stoa.command.platform.Refusals.is(e, dev.stoa.api.platform.ErrorCode.NOT_FOUND_CODE)) throw e;
+            }
+        });
     }
 
     /** The vendors and instructors of the order's lines. */
@@ -136,10 +153,12 @@ class PaymentProcess {
     @EventHandler
     void on(PaymentCanceled e) { cancelPending(e.paymentId(), e.orderId()); }
 
-    private void cancelPending(PaymentId paymentId, dev.stoa.api.ordering.OrderId orderId) {
+    /** Cancels the payment's order if it is still pending; whether it did. */
+    private boolean cancelPending(PaymentId paymentId, dev.stoa.api.ordering.OrderId orderId) {
         boolean pending = OrderRecord.read(events, orderId).map(OrderRecord::pending).orElse(false);
         if (pending) commands.send(new CancelOrder(orderId, CancelOrder.PAYMENT_FAILED, Actor.system()));
         else log.info("Payment {} failed; order {} is not pending, nothing to cancel", paymentId, orderId);
+        return pending;
     }
 
     @EventHandler

@@ -42,7 +42,7 @@ class PaymentProcessTest {
     void setUp() {
         bus.registerHandlerInterceptor(new DomainExceptionTranslator());
         for (Class<?> type : List.of(ConfirmOrder.class, CancelOrder.class, RequestRefund.class, RecordRefund.class,
-                CancelPayment.class))
+                CancelPayment.class, dev.stoa.api.cart.UndoCartCheckout.class))
             bus.subscribe(type.getName(), m -> {
                 sent.add(m.getPayload());
                 return orders.apply(m.getPayload());
@@ -135,11 +135,13 @@ class PaymentProcessTest {
                 "the order was no longer open when the payment arrived", "system"));
     }
 
+    /** A declined card's pending order is cancelled, and goes back into the buyer's cart (it stayed empty before 2026-12-07). */
     @Test
     void givenFailed_thenAPendingOrderIsCancelled_butNotOneThatIsNoLongerPending() {
         stored(order.value(), placed());
         process.on(new PaymentFailed(payment, order, buyer, 5_000, "USD", "card_declined", "declined", "evt_no"));
-        assertThat(sent).containsExactly(new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()));
+        assertThat(sent).containsExactly(new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()),
+                new dev.stoa.api.cart.UndoCartCheckout(buyer, order));
 
         sent.clear();
         events.publish(new GenericDomainEventMessage<>("Test", order.value(), 1,
@@ -159,7 +161,8 @@ class PaymentProcessTest {
         stored(order.value(), placed());
         gatewayFailure = new PaymentGateway.Refused("payment_intent_unexpected_state", null);
         process.on(declined);
-        assertThat(sent).containsExactly(new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()));
+        assertThat(sent).containsExactly(new CancelOrder(order, CancelOrder.PAYMENT_FAILED, dev.stoa.api.platform.Actor.system()),
+                new dev.stoa.api.cart.UndoCartCheckout(buyer, order));
     }
 
     @Test
