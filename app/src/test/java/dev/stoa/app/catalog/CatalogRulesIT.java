@@ -294,6 +294,25 @@ class CatalogRulesIT extends ApiTest {
     }
 
     /**
+     * The list's {@code q} looks past accents and case, as search does: "oeuvre creme" finds "Œuvre Crème" (before
+     * 2026-12-07 only the accented spelling did; walkthroughs Z7, Z9).
+     */
+    @Test
+    void theListsTextFilter_looksPastAccentsAndCase() {
+        String vendor = tokenFor("vendor");
+        String tag = "fold" + UUID.randomUUID().toString().substring(0, 8);
+        String product = new Catalog(api).create(vendor, Catalog.product(unique("FOLD"), tag + " Œuvre Crème Brûlée", 2_500,
+                null, "Stoa"));
+        for (String q : List.of(tag + " oeuvre creme", tag + " ŒUVRE CRÈME BRÛLÉE", tag + " Oeuvre Crème brulee",
+                tag.toUpperCase(java.util.Locale.ROOT)))
+            assertThat(ids(api.get("/api/v1/products?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))))
+                    .as(q).containsExactly(product);
+        assertThat(ids(api.get("/api/v1/products?q=" + tag + "+oeuvre+cremes"))).isEmpty();
+        // % and _ are still characters, not wildcards
+        assertThat(ids(api.get("/api/v1/products?q=" + tag + "%25creme"))).isEmpty();
+    }
+
+    /**
      * A weight of 0 is refused, naming the field: it was taken, and made the product digital without a word (no
      * shipping, no tracking number; walkthrough Z9, 2026-12-07). Left out, the product is digital; 1 gram is physical.
      */

@@ -44,13 +44,16 @@ public final class JpqlList {
     }
 
     /**
-     * Adds "one of {@code fields} contains {@code text}", case-insensitive, with {@code %} and {@code _} taken as
-     * characters, when the client gave a text that is not blank. Each field is a JPQL path such as {@code p.name}.
+     * Adds "one of {@code fields} contains {@code text}", without regard to case or accents ({@link FoldingFunctions}:
+     * "oeuvre creme" finds "Œuvre Crème"; before 2026-12-07 the accents counted, unlike search's), with {@code %} and
+     * {@code _} taken as characters, when the client gave a text that is not blank. Each field is a JPQL path such as
+     * {@code p.name}.
      */
     public JpqlList containing(String name, String text, String... fields) {
         if (text == null || text.isBlank()) return this;
         StringJoiner any = new StringJoiner(" or ", "(", ")");
-        for (String field : fields) any.add("lower(" + field + ") like :" + name + " escape '\\'");
+        for (String field : fields)
+            any.add("lower(unaccent(" + field + ")) like lower(unaccent(:" + name + ")) escape '\\'");
         return and(any.toString(), name, "%" + text.trim().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
