@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.platform.InstantParam;
 import dev.stoa.app.platform.axon.PositionGate;
+import dev.stoa.app.platform.web.AcceptRanges;
 import dev.stoa.app.platform.web.ReadYourWritesFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -260,21 +261,8 @@ class AuditController {
         } catch (org.springframework.http.InvalidMediaTypeException malformed) {
             return false; // the content negotiation before the handler answers a malformed Accept
         }
-        double ndjson = quality(ranges, MediaType.parseMediaType(NDJSON)), json = quality(ranges, MediaType.APPLICATION_JSON);
+        double ndjson = AcceptRanges.quality(ranges, MediaType.parseMediaType(NDJSON)),
+                json = AcceptRanges.quality(ranges, MediaType.APPLICATION_JSON);
         return ndjson > 0 && ndjson >= json;
-    }
-
-    /** The quality the most specific matching range gives {@code type}; 0 when none matches. */
-    private static double quality(List<MediaType> ranges, MediaType type) {
-        MediaType best = null;
-        for (MediaType range : ranges) {
-            if (!range.includes(type)) continue;
-            if (best == null || specificity(range) > specificity(best)) best = range;
-        }
-        return best == null ? 0 : best.getQualityValue();
-    }
-
-    private static int specificity(MediaType range) {
-        return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
     }
 }

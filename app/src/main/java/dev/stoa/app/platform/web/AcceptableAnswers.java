@@ -125,19 +125,7 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
      * it. No range at all accepts anything.
      */
     static boolean accepts(List<MediaType> ranges, MediaType type) {
-        if (ranges.isEmpty()) return true;
-        MediaType best = null;
-        int bestSpecificity = -1;
-        for (MediaType range : ranges) {
-            if (!range.includes(type)) continue;
-            int specificity = (range.isWildcardType() ? 0 : 4) + (range.isWildcardSubtype() ? 0 : 2)
-                    + (range.getParameters().keySet().stream().anyMatch(p -> !"q".equalsIgnoreCase(p)) ? 1 : 0);
-            if (specificity > bestSpecificity) {
-                best = range;
-                bestSpecificity = specificity;
-            }
-        }
-        return best != null && best.getQualityValue() > 0;
+        return ranges.isEmpty() || AcceptRanges.quality(ranges, type) > 0;
     }
 
     private ContentNegotiationManager negotiationManager() {
