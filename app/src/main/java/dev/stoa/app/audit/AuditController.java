@@ -97,8 +97,7 @@ class AuditController {
 
     private static void refuse(String name, String message) {
         // errors[0].field names the parameter (it read "unknown", the message's first word)
-        throw DomainException.badInput("parameter " + name + ": " + message)
-                .with("errors", java.util.List.of(java.util.Map.of("field", name, "message", message)));
+        throw DomainException.invalidParameter(name, message);
     }
 
     @GetMapping(value = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})

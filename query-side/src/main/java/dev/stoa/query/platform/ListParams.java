@@ -40,8 +40,7 @@ public final class ListParams {
         String code = value.strip().toUpperCase(java.util.Locale.ROOT);
         if (!dev.stoa.api.platform.Money.isCurrency(code)) {
             String message = "must be " + dev.stoa.api.platform.Money.CURRENCY_RULE;
-            throw DomainException.badInput("parameter currency: " + message)
-                    .with("errors", java.util.List.of(java.util.Map.of("field", "currency", "message", message)));
+            throw DomainException.invalidParameter("currency", message);
         }
         return code;
     }

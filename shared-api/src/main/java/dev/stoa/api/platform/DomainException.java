@@ -64,6 +64,19 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.VALIDATION_FAILED, message);
     }
 
+    /**
+     * 400 {@code validation_failed} naming the one field or parameter at fault in {@code errors[0]} ({@code field},
+     * {@code message}), {@code detail} saying it for people.
+     */
+    public static DomainException invalidField(String field, String detail, String message) {
+        return badInput(detail).with("errors", java.util.List.of(java.util.Map.of("field", field, "message", message)));
+    }
+
+    /** {@link #invalidField} of a query parameter: its detail reads "parameter {@code name}: {@code message}". */
+    public static DomainException invalidParameter(String name, String message) {
+        return invalidField(name, "parameter " + name + ": " + message, message);
+    }
+
     public static DomainException rateLimited(ErrorCode code, String message, long retryAfterSeconds) {
         return new DomainException(code, message, Math.max(1, retryAfterSeconds));
     }

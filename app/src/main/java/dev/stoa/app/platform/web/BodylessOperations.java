@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +52,7 @@ class BodylessOperations implements WebMvcConfigurer, HandlerInterceptor {
         if (isNothing(request.getInputStream())) return true;
         RefusedBeforeTheHandler.mark(request);
         String message = "this operation takes no body: send none (or {})";
-        throw DomainException.badInput(message).with("errors", List.of(Map.of("field", "body", "message", message)));
+        throw DomainException.invalidField("body", message, message);
     }
 
     /** Whether the operation reads no body: none of its parameters is one, or reads the request itself. */
