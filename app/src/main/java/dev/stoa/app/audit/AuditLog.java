@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stoa.api.identity.UserErased;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.app.platform.axon.AxonJson;
+import dev.stoa.app.platform.security.SealedFields;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -43,13 +44,13 @@ public class AuditLog {
     static final List<String> REF_FIELDS = List.of("orderId", "enrollmentId", "paymentId", "refundId", "reference");
     private final StoredEvents store;
     private final JdbcTemplate jdbc;
-    private final PersonalData personal;
+    private final SealedFields sealed;
     private final ObjectMapper json = AxonJson.mapper();
 
-    AuditLog(StoredEvents store, JdbcTemplate jdbc, PersonalData personal) {
+    AuditLog(StoredEvents store, JdbcTemplate jdbc, SealedFields sealed) {
         this.store = store;
         this.jdbc = jdbc;
-        this.personal = personal;
+        this.sealed = sealed;
     }
 
     @EventHandler
@@ -71,12 +72,13 @@ public class AuditLog {
 
     /**
      * The client's label as the filter finds it: opened (it is sealed with the user's key since 2026-12-07); none once
-     * the user was erased. Each user's key is looked up once a batch.
+     * the user was erased, nor when no key of the user's opens it. Never a failure that would stop the chain. Each
+     * user's key is looked up once a batch.
      */
     private String label(Batch batch, String userId, String label) {
-        if (label == null || userId == null) return label;
-        String opened = batch.openers.computeIfAbsent(userId, personal::opener).apply(label);
-        return PersonalData.ERASED.equals(opened) ? null : opened;
+        if (label == null) return null;
+        String opened = batch.opener.label(label, userId);
+        return PersonalData.ERASED.equals(opened) || SealedFields.UNKNOWN_OWNER.equals(opened) ? null : opened;
     }
 
     /** One row to insert; {@code seq} and {@code hash} continue the chain from the previous row. */
@@ -89,7 +91,7 @@ public class AuditLog {
         long maxPosition;
         byte[] lastHash;
         final List<Row> rows = new ArrayList<>();
-        final java.util.Map<String, java.util.function.UnaryOperator<String>> openers = new java.util.HashMap<>();
+        SealedFields.Opener opener;
         /** Users erased in this batch: the labels of their rows are dropped once the rows are in. */
         final List<String> erased = new ArrayList<>();
     }
@@ -102,6 +104,7 @@ public class AuditLog {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(Batch.class.getName(), key -> {
             Batch batch = new Batch();
+            batch.opener = sealed.opener();
             jdbc.query("select chain_seq, hash from audit_log order by chain_seq desc limit 1", rs -> {
                 batch.lastSeq = rs.getLong(1);
                 batch.lastHash = rs.getBytes(2);

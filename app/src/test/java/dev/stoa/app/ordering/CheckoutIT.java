@@ -114,6 +114,44 @@ class CheckoutIT extends ApiTest {
         assertThat(r.status()).as(r.toString()).isBetween(200, 204);
     }
 
+    /**
+     * A buyer's own request labels, short or long, never stop what follows their order: its mails go out and the audit
+     * log chains on. Before this was fixed (2026-12-07, the same day the labels were sealed; walkthrough Z13) a long label
+     * parked the order's mails as dead letters (the sealed label too long for the outbox's column) and a short one stopped
+     * the audit log for everyone (the mail dispatcher's system event carried the sealed label, which no key of "system"
+     * opens).
+     */
+    @Test
+    void aBuyersLabels_shortOrLong_neitherStopTheOrdersMailsNorTheAuditLog() throws Exception {
+        String lamp = product("Lamp", 1_500, null, 5);
+        for (String label : List.of("x1", "my-mobile-app.checkout:" + UUID.randomUUID().toString().substring(0, 12))) {
+            UserId id = UserId.random();
+            String email = unique("labelled") + "@example.org";
+            commands.sendAndWait(new RegisterUser(id, email, "$2a$10$abcdefghijklmnopqrstuv", "La", "Bel", null,
+                    Set.of("customer"), true));
+            String token = tokenAs(id.value(), "customer");
+            address(id.value(), token, "US", "CA");
+            fund(List.of(token), 10_000);
+            add(token, lamp, 1);
+            Api.Response placed = api.post("/api/v1/orders", wallet(), token,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Correlation-Id", label));
+            assertThat(placed.status()).as(label + ": " + placed).isEqualTo(201);
+            String number = placed.body().get("orderNumber").asText();
+            new dev.stoa.app.support.Mailbox(api).await(email, number);
+            // recorded sent (NotificationSent, the dispatcher's event): the audit log chains on past it
+            dev.stoa.app.support.Await.until(() -> {
+                for (JsonNode n : api.get("/api/v1/users/me/notifications", token).body().path("items"))
+                    if ("order-confirmation".equals(n.path("templateName").asText()) && "sent".equals(n.path("status").asText()))
+                        return true;
+                return false;
+            }, java.time.Duration.ofSeconds(20), "the confirmation recorded sent");
+            String auditor = tokenFor("auditor");
+            Api.Response ofOrder = api.get("/api/v1/audit/events?aggregateId=" + placed.body().get("orderId").asText(), auditor);
+            assertThat(ofOrder.header("X-Stoa-Consistency")).as(label).isEqualTo("consistent");
+            assertThat(ofOrder.body().at("/items/0/metadata/clientCorrelationId").asText()).as(label).isEqualTo(label);
+        }
+    }
+
     private Api.Response checkout(String token, Map<String, Object> body, String key) {
         return api.post("/api/v1/orders", body, token, key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
