@@ -49,10 +49,25 @@ class BodylessOperations implements WebMvcConfigurer, HandlerInterceptor {
         if (!METHODS.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) return true;
         if (!bodyless.computeIfAbsent(method, BodylessOperations::takesNoBody)) return true;
         if (request.getContentLengthLong() == 0) return true;
-        if (isNothing(request.getInputStream())) return true;
+        // a form's body was read into parameters already (Spring's FormContentFilter does so for PUT, PATCH and DELETE):
+        // its stream reads empty, and DELETE /cart/items/{id} with a form body ran (walkthrough Z13)
+        if (!isForm(request) || !hasBody(request)) {
+            if (isNothing(request.getInputStream())) return true;
+        }
         RefusedBeforeTheHandler.mark(request);
         String message = "this operation takes no body: send none (or {})";
         throw DomainException.invalidField("body", message, message);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** A body is on its way: a length above 0, or chunks. */
+    private static boolean hasBody(HttpServletRequest request) {
+        String chunks = request.getHeader("Transfer-Encoding");
+        return request.getContentLengthLong() > 0 || chunks != null && chunks.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     /** Whether the operation reads no body: none of its parameters is one, or reads the request itself. */
