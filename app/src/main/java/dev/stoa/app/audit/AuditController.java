@@ -247,13 +247,13 @@ class AuditController {
 
     /**
      * Whether the client prefers NDJSON to JSON, by RFC 9110's rules: each type's quality is that of the most specific
-     * range that matches it, and NDJSON wins when it is acceptable and its quality is not below JSON's (a client that
-     * names NDJSON beside {@code *}{@code /*} means it). Before 2026-12-07 (later) any mention of NDJSON won, so
+     * range that matches it, and NDJSON wins when its quality is above JSON's, or as high when the client names it (a
+     * client that names NDJSON beside {@code *}{@code /*} means it; {@code *}{@code /*} alone is JSON). Before 2026-12-07 (later) any mention of NDJSON won, so
      * {@code application/json, application/x-ndjson;q=0.1} streamed NDJSON, and was refused its {@code limit}
      * (walkthrough Z11).
      */
     static boolean wantsNdjson(String accept) {
-        if (accept == null || !accept.contains(NDJSON)) return false;
+        if (accept == null) return false;
         List<MediaType> ranges;
         try {
             ranges = MediaType.parseMediaTypes(accept);
@@ -262,6 +262,7 @@ class AuditController {
         }
         double ndjson = AcceptRanges.quality(ranges, MediaType.parseMediaType(NDJSON)),
                 json = AcceptRanges.quality(ranges, MediaType.APPLICATION_JSON);
-        return ndjson > 0 && ndjson >= json;
+        // NDJSON weighed above JSON (application/json;q=0.2, application/*;q=0.9: walkthrough Z13), or as much when named
+        return ndjson > json || ndjson > 0 && ndjson == json && accept.contains(NDJSON);
     }
 }

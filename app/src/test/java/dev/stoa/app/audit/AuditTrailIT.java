@@ -99,6 +99,22 @@ class AuditTrailIT extends ApiTest {
      * last page, and the pages together are the whole history, once each, in order; the timeline comes with the first.
      * Before 2026-12-07 every event came in one answer (walkthrough Z4: an inventory's 311 events, 308 KB at once).
      */
+    /** A coupon's events by its id in any case, as its code is taken everywhere (they found nothing; walkthrough Z13). */
+    @Test
+    void aCouponsEventsAreFoundByItsCodeInAnyCase() {
+        String code = ("AUD" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(java.util.Locale.ROOT);
+        String admin = tokenFor("admin"), auditor = tokenFor("auditor");
+        assertThat(api.post("/api/v1/admin/coupons", Map.of("code", code, "amountOffCents", 500, "currency", "USD"), admin)
+                .status()).isEqualTo(201);
+        int stored = api.get("/api/v1/audit/events?aggregateId=coupon-" + code, auditor).body().get("items").size();
+        assertThat(stored).isPositive();
+        String lower = code.toLowerCase(java.util.Locale.ROOT);
+        for (String spelt : List.of("coupon-" + lower, "COUPON-" + code, "Coupon-" + lower)) {
+            assertThat(api.get("/api/v1/audit/events?aggregateId=" + spelt, auditor).body().get("items")).as(spelt).hasSize(stored);
+            assertThat(api.get("/api/v1/audit/coupon/" + spelt + "/history", auditor).status()).as(spelt).isEqualTo(200);
+        }
+    }
+
     @Test
     void anAggregatesHistory_isPaged_thePagesTogetherAreTheWholeHistory() {
         Flow flow = orderFromCartToRefund();
@@ -288,6 +304,11 @@ class AuditTrailIT extends ApiTest {
         }
         assertThat(api.send("GET", "/api/v1/audit/events?after=" + before, null, null, auditor,
                 Map.of("Accept", "*/*, application/x-ndjson")).contentType()).startsWith("application/x-ndjson");
+        // NDJSON weighed above JSON by a wider range (walkthrough Z13), and */* alone: JSON
+        assertThat(api.send("GET", "/api/v1/audit/events?after=" + before, null, null, auditor,
+                Map.of("Accept", "application/json;q=0.2, application/*;q=0.9")).contentType()).startsWith("application/x-ndjson");
+        assertThat(api.send("GET", "/api/v1/audit/events?after=" + before + "&limit=3", null, null, auditor,
+                Map.of("Accept", "*/*")).contentType()).startsWith("application/json");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : exported.raw().split("\n")) if (!line.isBlank()) lines.add(JSON.readTree(line));
         assertThat(paged.size()).isGreaterThan(7);
