@@ -101,7 +101,8 @@ class OrderMails {
             case CancelOrder.REFUNDED -> "it was refunded in full";
             // unpaid as far as the order knows; a card payment that arrives anyway is refunded (payment-process)
             case CancelOrder.SELLER_CLOSED -> e.paidCents() > 0 ? "a seller of the order closed their shop"
-                    : "a seller of the order closed their shop; a payment you made for it is refunded";
+                    : "a seller of the order closed their shop before it was paid; should a card payment for it still "
+                            + "go through, it is refunded"; // it read "a payment you made for it is refunded" (Z13)
             default -> {
                 String opened = personal.open(buyer, e.reason());
                 // the platform's payment_failed (sealed as a buyer's words are): a card payment the gateway would not
