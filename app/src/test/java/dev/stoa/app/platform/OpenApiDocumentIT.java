@@ -85,6 +85,23 @@ class OpenApiDocumentIT extends ApiTest {
     }
 
     /**
+     * A body that validates against the document is not refused for a rule the document leaves out: a required text is
+     * at least one character, a price never negative, a quantity at least one (before 2026-12-07 {@code name: ""} and
+     * {@code priceCents: -1} validated, and were refused 400; walkthrough Z14).
+     */
+    @Test
+    void requestBodiesStateTheirBlankAndSignRules() {
+        JsonNode schemas = api.get("/v3/api-docs").body().get("components").get("schemas");
+        JsonNode product = schemas.at("/ProductRequest/properties");
+        assertThat(product.at("/name/minLength").asInt()).isEqualTo(1);
+        assertThat(product.at("/sku/minLength").asInt()).isEqualTo(1);
+        assertThat(product.at("/description/minLength").asInt()).as("a description may be empty").isZero();
+        assertThat(product.at("/priceCents/minimum").asInt()).isZero();
+        assertThat(product.at("/compareAtPriceCents/minimum").asInt()).isZero();
+        assertThat(product.at("/weightGrams/minimum").asInt()).isEqualTo(1);
+    }
+
+    /**
      * A pattern is a string's, anchored: no schema anywhere is an object with a pattern (an id record that is a body's or an
      * answer's field was, ProgressRequest.lessonId and CertificateView's ids, before 2026-12-06, ninth session; a
      * generated client sent an object).

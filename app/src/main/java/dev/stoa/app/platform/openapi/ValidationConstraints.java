@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +24,35 @@ import org.springframework.stereotype.Component;
  * (walkthrough Z14). A bound the property already states more tightly is kept.
  */
 @Component
-class ValidationConstraints implements PropertyCustomizer {
+class ValidationConstraints implements PropertyCustomizer, OpenApiCustomizer {
+    private static final String NOT_BLANK = "x-stoa-not-blank";
+
+    /** Each text marked not blank gets a {@code minLength} of at least 1, and loses the mark. */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) continue;
+            for (Schema property : properties.values()) {
+                if (property.getExtensions() == null || property.getExtensions().remove(NOT_BLANK) == null) continue;
+                if (property.getExtensions().isEmpty()) property.setExtensions(null);
+                if (property.getMinLength() == null || property.getMinLength() < 1) property.setMinLength(1);
+            }
+        }
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Schema customize(Schema property, AnnotatedType type) {
         if (property == null || type == null || type.getCtxAnnotations() == null) return property;
         boolean whole = isWhole(type);
         for (Annotation annotation : type.getCtxAnnotations()) {
-            if ((annotation instanceof NotBlank || annotation instanceof NotEmpty) && isText(property)
-                    && (property.getMinLength() == null || property.getMinLength() < 1))
-                property.setMinLength(1);
+            // swagger-core writes a @Size's minimum (0 when only a maximum is given) after this runs: marked here,
+            // raised when the whole document is done (customise)
+            if ((annotation instanceof NotBlank || annotation instanceof NotEmpty) && isText(property))
+                property.addExtension(NOT_BLANK, true);
             if (annotation instanceof PositiveOrZero) raiseMinimum(property, BigDecimal.ZERO);
             if (annotation instanceof Positive) {
                 if (whole) raiseMinimum(property, BigDecimal.ONE);
