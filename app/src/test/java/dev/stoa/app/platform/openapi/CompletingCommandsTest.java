@@ -57,7 +57,10 @@ class CompletingCommandsTest {
                     + "(202); the processor records the refund it asked the gateway for",
             "RemoveCartItem", "the requests are the cart's own edits and a course's wallet purchase, which takes the course "
                     + "out itself; the processor takes out a course a card order's confirmation granted (a line added back "
-                    + "while the card was pending), which arrives after the webhook's or the sandbox's 202");
+                    + "while the card was pending), which arrives after the webhook's or the sandbox's 202",
+            "UndoCartCheckout", "the requests give the cart back when their own checkout or purchase is refused; the "
+                    + "processor gives a declined card's order back to its cart (since 2026-12-07), after the webhook's or "
+                    + "the sandbox's 202, another write whose answer promises the cart nothing");
 
     @Test
     void aCommandSentByARequestAndByAProcessorCompletesItsWrite() {
