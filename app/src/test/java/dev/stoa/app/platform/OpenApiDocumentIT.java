@@ -102,6 +102,34 @@ class OpenApiDocumentIT extends ApiTest {
     }
 
     /**
+     * Statuses and the filters that take them are the closed sets they are, so a generated client branches on them: a
+     * payment's {@code canceled} beside an order's {@code cancelled} (bare strings before 2026-12-07; walkthrough Z14).
+     */
+    @Test
+    void statusesAndTheirFiltersAreEnums() {
+        JsonNode document = api.get("/v3/api-docs").body();
+        JsonNode schemas = document.get("components").get("schemas");
+        assertThat(values(schemas.at("/OrderView/properties/status/enum")))
+                .containsExactly("pending", "confirmed", "shipped", "delivered", "cancelled");
+        assertThat(values(schemas.at("/PaymentView/properties/status/enum"))).contains("canceled", "partially_refunded");
+        assertThat(values(schemas.at("/RefundRequestView/properties/status/enum"))).contains("requested", "closed");
+        JsonNode payments = document.at("/paths/~1api~1v1~1payments/get/parameters");
+        for (JsonNode parameter : payments)
+            if ("status".equals(parameter.get("name").asText()))
+                assertThat(values(parameter.at("/schema/enum"))).contains("canceled");
+        JsonNode search = document.at("/paths/~1api~1v1~1search/get/parameters");
+        for (JsonNode parameter : search)
+            if ("sort".equals(parameter.get("name").asText()))
+                assertThat(values(parameter.at("/schema/enum"))).containsExactly("price", "-price", "rating", "newest");
+    }
+
+    private static java.util.List<String> values(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /**
      * A pattern is a string's, anchored: no schema anywhere is an object with a pattern (an id record that is a body's or an
      * answer's field was, ProgressRequest.lessonId and CertificateView's ids, before 2026-12-06, ninth session; a
      * generated client sent an object).
