@@ -233,6 +233,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "body" : path.toString();
     }
 
+    /**
+     * A 405's {@code Allow} names what the path answers, as {@code OPTIONS} on it does: {@code HEAD} beside {@code GET},
+     * and {@code OPTIONS} (before 2026-12-07 it named the mapped methods alone, {@code PUT, GET, DELETE} where
+     * {@code OPTIONS} answered {@code PUT,GET,HEAD,DELETE,OPTIONS}; walkthrough Z14).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            org.springframework.web.HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        Set<HttpMethod> mapped = e.getSupportedHttpMethods();
+        if (mapped == null || mapped.isEmpty()) return super.handleHttpRequestMethodNotSupported(e, headers, status, request);
+        Set<HttpMethod> allowed = new java.util.LinkedHashSet<>(mapped);
+        if (allowed.contains(HttpMethod.GET)) allowed.add(HttpMethod.HEAD);
+        allowed.add(HttpMethod.OPTIONS);
+        HttpHeaders withAllow = new HttpHeaders();
+        withAllow.putAll(headers);
+        withAllow.setAllow(allowed);
+        return super.handleHttpRequestMethodNotSupported(e, withAllow, status, request);
+    }
+
     /** Framework-raised errors (404 route, 405, 415, ...) get a code beside Spring's problem fields. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
