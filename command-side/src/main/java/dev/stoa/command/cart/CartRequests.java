@@ -22,6 +22,8 @@ final class CartRequests {
     record Code(@NotBlank @Size(max = 64) String code) {}
 
     /** POST /api/v1/admin/coupons. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A coupon: exactly one of percentOff and amountOffCents; "
+            + "validUntil after validFrom when both are given; both limits at least 1 when given")
     record NewCoupon(
             @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9_-]{2,31}\\s*",
                     message = "3 to 32 letters, digits, '-' or '_'") String code,

@@ -14,6 +14,7 @@ import dev.stoa.api.platform.InstantParam;
 import dev.stoa.api.platform.Roles;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,11 @@ import org.springframework.web.bind.annotation.*;
 @Validated
 @Tag(name = "Orders")
 class OrderQueryController {
+    /** The order lists' range, as the README's "Orders" says (walkthrough Z14: the document said nothing of its form). */
+    static final String FROM = "Placed at or after: an ISO-8601 instant (2026-12-01T00:00:00Z) or a date (2026-12-01, "
+            + "its start in UTC)";
+    static final String TO = "Placed before: an ISO-8601 instant, or a date, which takes in that whole day (UTC)";
+
     private final Queries queries;
 
     OrderQueryController(Queries queries) { this.queries = queries; }
@@ -46,8 +52,8 @@ class OrderQueryController {
     @Operation(operationId = "listUserOrders", summary = "A user's orders, newest first, by status and placed in [from, to) (that user, admin, support)")
     FindOrders.Result ofUser(@PathVariable UserId userId, Actor actor,
                              @RequestParam(required = false) String status,
-                             @RequestParam(required = false) String from,
-                             @RequestParam(required = false) String to,
+                             @Parameter(description = FROM) @RequestParam(required = false) String from,
+                             @Parameter(description = TO) @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @RequestParam(defaultValue = "0") @Min(0) int offset) {
         Access.requireSelfOr(actor, userId.value(), "orders of user " + userId, Roles.ADMIN, Roles.SUPPORT);
@@ -58,8 +64,8 @@ class OrderQueryController {
     @Operation(operationId = "listMyOrders", summary = "The caller's own orders, newest first (listUserOrders for the "
             + "caller's id, as /users/me/enrollments and /users/me/notifications are)")
     FindOrders.Result mine(Actor actor, @RequestParam(required = false) String status,
-                           @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String to,
+                           @Parameter(description = FROM) @RequestParam(required = false) String from,
+                           @Parameter(description = TO) @RequestParam(required = false) String to,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return find(actor.userId(), status, from, to, limit, offset);
@@ -69,8 +75,8 @@ class OrderQueryController {
     @Operation(operationId = "listOrders", summary = "All orders, newest first, by status and placed in [from, to) "
             + "(ISO-8601 instants or dates, UTC) (admin, support)")
     FindOrders.Result all(@RequestParam(required = false) String status,
-                          @RequestParam(required = false) String from,
-                          @RequestParam(required = false) String to,
+                          @Parameter(description = FROM) @RequestParam(required = false) String from,
+                          @Parameter(description = TO) @RequestParam(required = false) String to,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                           @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return find(null, status, from, to, limit, offset);
@@ -81,8 +87,8 @@ class OrderQueryController {
             + "each with the caller's lines only (as GET /orders/{orderId} shows them to a vendor), by status and placed "
             + "in [from, to): what to ship is status=confirmed (vendor, admin)")
     FindOrders.Result vendorOrders(Actor actor, @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) String from,
-                                   @RequestParam(required = false) String to,
+                                   @Parameter(description = FROM) @RequestParam(required = false) String from,
+                                   @Parameter(description = TO) @RequestParam(required = false) String to,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
         Instant[] range = InstantParam.range(from, to);
