@@ -375,6 +375,10 @@ class BadInputIT extends ApiTest {
         commands.sendAndWait(new RegisterUser(user, "bodyless-" + UUID.randomUUID() + "@example.org",
                 "$2a$10$abcdefghijklmnopqrstuv", "Bo", "Dyless", null, Set.of("customer"), true));
         String deactivate = "/api/v1/admin/users/" + user.value() + "/deactivate";
+        // registered by a command, not a request: no read-your-writes for it, so the account is awaited in the read model
+        // (the read below found no user yet once, on a loaded machine)
+        dev.stoa.app.support.Await.until(() -> api.get("/api/v1/users/" + user.value(), admin).status() == 200,
+                java.time.Duration.ofSeconds(20), "the account in the read model");
         Api.Response withReason = api.post(deactivate, Map.of("reason", "fraud"), admin);
         assertProblem(withReason, 400, "validation_failed");
         assertThat(withReason.body().at("/errors/0/field").asText()).isEqualTo("body");
