@@ -3,7 +3,6 @@ package dev.stoa.app.platform.openapi;
 import dev.stoa.api.platform.Ids;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
-import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +17,12 @@ class IdFieldTypes implements OpenApiCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void customise(OpenAPI openApi) {
-        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
-        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
-            Map<String, Schema> properties = schema.getProperties();
-            if (properties == null) continue;
-            properties.values().stream().filter(p -> Ids.UUID_PATTERN.equals(p.getPattern())
-                    || AnchoredPatterns.anchored(Ids.UUID_PATTERN).equals(p.getPattern())).forEach(p -> {
-                boolean mayBeNull = p.getTypes() != null && p.getTypes().contains("null");
-                p.setType("string");
-                p.setTypes(new java.util.LinkedHashSet<>(mayBeNull ? java.util.List.of("string", "null") : java.util.List.of("string")));
-            });
-        }
+        SchemaTree.eachComponentMember(openApi, p -> {
+            if (!Ids.UUID_PATTERN.equals(p.getPattern()) && !AnchoredPatterns.anchored(Ids.UUID_PATTERN).equals(p.getPattern()))
+                return;
+            boolean mayBeNull = p.getTypes() != null && p.getTypes().contains("null");
+            p.setType("string");
+            p.setTypes(new java.util.LinkedHashSet<>(mayBeNull ? java.util.List.of("string", "null") : java.util.List.of("string")));
+        });
     }
 }

@@ -27,6 +27,16 @@ final class SchemaTree {
             if (parts != null) parts.forEach(p -> visit(p, seen, visitor));
     }
 
+    /** Each member of each of the document's component schemas (their first level, not the schemas inside them). */
+    @SuppressWarnings("rawtypes")
+    static void eachComponentMember(io.swagger.v3.oas.models.OpenAPI openApi, Consumer<Schema> visitor) {
+        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
+        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties != null) properties.values().forEach(visitor);
+        }
+    }
+
     /** A set that tells schemas apart by identity (two equal schemas are two places to visit). */
     static Set<Schema<?>> identitySet() {
         return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

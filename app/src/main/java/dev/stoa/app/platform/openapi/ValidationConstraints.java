@@ -10,7 +10,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import io.swagger.v3.oas.models.OpenAPI;
-import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.stereotype.Component;
@@ -31,16 +30,11 @@ class ValidationConstraints implements PropertyCustomizer, OpenApiCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public void customise(OpenAPI openApi) {
-        if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) return;
-        for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
-            Map<String, Schema> properties = schema.getProperties();
-            if (properties == null) continue;
-            for (Schema property : properties.values()) {
-                if (property.getExtensions() == null || property.getExtensions().remove(NOT_BLANK) == null) continue;
-                if (property.getExtensions().isEmpty()) property.setExtensions(null);
-                if (property.getMinLength() == null || property.getMinLength() < 1) property.setMinLength(1);
-            }
-        }
+        SchemaTree.eachComponentMember(openApi, property -> {
+            if (property.getExtensions() == null || property.getExtensions().remove(NOT_BLANK) == null) return;
+            if (property.getExtensions().isEmpty()) property.setExtensions(null);
+            if (property.getMinLength() == null || property.getMinLength() < 1) property.setMinLength(1);
+        });
     }
 
     @Override
