@@ -15,7 +15,7 @@ public final class RequestContext {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** Set when the request is a retry, under its Idempotency-Key, of the same request that ended without an answer. */
     public static final String IDEMPOTENCY_RETRY = "idempotencyRetry";
-    /** Prefix of the request's client labels as sealed for its user, kept once sealed (see the dispatch interceptor). */
+    /** Request attribute prefix of the request's client labels as sealed for its user (see the dispatch interceptor). */
     public static final String SEALED_LABEL = "sealedLabel.";
     /** Method and path of the request (no query string: it may carry a token). */
     public static final String REQUEST = "request";

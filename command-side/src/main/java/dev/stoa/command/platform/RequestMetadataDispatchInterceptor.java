@@ -10,7 +10,8 @@ import java.util.function.BiFunction;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.slf4j.MDC;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Stamps a command (or an event published outside any command, such as an admin's eviction of a dead letter) sent
@@ -59,13 +60,19 @@ public class RequestMetadataDispatchInterceptor implements MessageDispatchInterc
         };
     }
 
-    /** The label sealed for a signed-in user (once a request: the request's context keeps it); else as it is. */
+    /**
+     * The label sealed for a signed-in user, once a request (kept as a request attribute, which ends with the request
+     * and is written to no log, as the logging context would be); else as it is.
+     */
     private String sealed(String userId, String name, String label) {
         if (!Ids.isUuid(userId)) return label; // anonymous, system: nobody whose erasure it would follow
-        String memoKey = RequestContext.SEALED_LABEL + name, memo = MDC.get(memoKey), of = userId + "\u0000" + label + "\u0000";
-        if (memo != null && memo.startsWith(of)) return memo.substring(of.length());
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) return sealer.seal(userId, label);
+        String memoKey = RequestContext.SEALED_LABEL + name;
+        if (request.getAttribute(memoKey, RequestAttributes.SCOPE_REQUEST) instanceof String[] memo
+                && memo[0].equals(userId) && memo[1].equals(label)) return memo[2];
         String sealed = sealer.seal(userId, label);
-        MDC.put(memoKey, of + sealed);
+        request.setAttribute(memoKey, new String[] {userId, label, sealed}, RequestAttributes.SCOPE_REQUEST);
         return sealed;
     }
 }

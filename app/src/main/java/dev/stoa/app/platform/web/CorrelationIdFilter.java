@@ -44,8 +44,6 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             MDC.remove(RequestContext.CLIENT_CORRELATION_ID);
             MDC.remove(RequestContext.USER_ID);
             MDC.remove(RequestContext.IDEMPOTENCY_KEY);
-            MDC.remove(RequestContext.SEALED_LABEL + RequestContext.CLIENT_CORRELATION_ID);
-            MDC.remove(RequestContext.SEALED_LABEL + RequestContext.IDEMPOTENCY_KEY);
             MDC.remove(RequestContext.REQUEST);
         }
     }
