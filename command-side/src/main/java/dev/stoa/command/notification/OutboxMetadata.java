@@ -35,7 +35,7 @@ final class OutboxMetadata {
         // outbox's column: a label is the client's, and a mail is never lost for it (walkthrough Z13 found the order
         // mails of a user whose label was sealed parked as dead letters, the sealed text too long for the column)
         return current(CLIENT_CORRELATION_ID, RequestContext.clientCorrelationId())
-                .filter(label -> label.length() <= 64 && !label.startsWith("pd1:") && !label.startsWith("pd2:"));
+                .filter(label -> label.length() <= 64 && !dev.stoa.api.platform.PersonalData.isSealed(label));
     }
 
     /** {@code key} of the message being handled now, else the request's (the MDC's; none on a processor's thread). */

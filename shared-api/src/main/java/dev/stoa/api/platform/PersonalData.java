@@ -10,6 +10,13 @@ import java.util.function.UnaryOperator;
 public interface PersonalData {
     /** What {@link #open} answers for a field whose owner was erased. */
     String ERASED = "[erased]";
+    /** The prefix of a value sealed by the current scheme, and of one sealed by the scheme before it. */
+    String SEALED_PREFIX = "pd2:", LEGACY_PREFIX = "pd1:";
+
+    /** Whether a stored value is a sealed one (by either scheme), as opposed to one in clear. */
+    static boolean isSealed(String value) {
+        return value != null && (value.startsWith(SEALED_PREFIX) || value.startsWith(LEGACY_PREFIX));
+    }
 
     /**
      * The sealed form of {@code value} (null stays null). Creates the user's key on first use, so that it exists

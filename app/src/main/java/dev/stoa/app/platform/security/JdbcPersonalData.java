@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JdbcPersonalData implements PersonalData {
-    static final String SEALED = "pd2:";
-    static final String LEGACY = "pd1:";
+    static final String SEALED = SEALED_PREFIX;
+    static final String LEGACY = LEGACY_PREFIX;
     private final PersonalKeys keys;
 
     JdbcPersonalData(PersonalKeys keys) { this.keys = keys; }
