@@ -190,6 +190,8 @@ class CheckoutIT extends ApiTest {
         // q=0 is "not acceptable"; the problem type is for refusals (a paid order was answered as a problem)
         for (String accept : List.of("application/xml", "text/html", "application/yaml", "application/json;q=0",
                 "*/*;q=0", "application/problem+json",
+                // nor is another JSON-based type: before 2026-12-07 these placed the order and labelled its JSON as HAL
+                "application/hal+json", "application/vnd.api+json",
                 // a wider range does not take back what a more specific one refused (before 2026-12-06, seventh
                 // session, these placed the order and answered JSON)
                 "application/json;q=0, */*", "application/*;q=0, */*;q=0.5", "application/json;q=0, application/*")) {
@@ -231,6 +233,10 @@ class CheckoutIT extends ApiTest {
         Api.Response yaml = api.send("GET", "/api/v1/orders/" + placed.body().get("orderId").asText(), null, null, token,
                 Map.of("Accept", "application/yaml"));
         assertThat(yaml.status()).as("the API answers JSON, as its document says (it answered YAML)").isEqualTo(406);
+        Api.Response hal = api.send("GET", "/api/v1/orders/" + placed.body().get("orderId").asText(), null, null, token,
+                Map.of("Accept", "application/hal+json, application/json;q=0.5"));
+        assertThat(hal.status()).as(hal.toString()).isEqualTo(200);
+        assertThat(hal.contentType()).as("plain JSON, labelled so (it was labelled HAL)").startsWith("application/json");
     }
 
     @Test

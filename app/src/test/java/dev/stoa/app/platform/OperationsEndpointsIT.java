@@ -63,6 +63,12 @@ class OperationsEndpointsIT extends ApiTest {
         assertThat(health.body().at("/components/projections/details/product-read-model/running").asBoolean()).isTrue();
         assertThat(health.body().at("/components/projections/details/product-search").has("lag")).isTrue();
         assertThat(health.body().at("/components/projections/details/user-read-model").has("deadLetters")).isTrue();
+        // the actuator's own JSON-based type is still its answer (the API's answers refuse other +json types)
+        String actuatorType = "application/vnd.spring-boot.actuator.v3+json";
+        Api.Response typed = api.send("GET", "/actuator/health", null, null, null, java.util.Map.of("Accept", actuatorType));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(200);
+        assertThat(typed.contentType()).startsWith(actuatorType);
+        assertThat(typed.body().get("status").asText()).isEqualTo("UP");
     }
 
     /**

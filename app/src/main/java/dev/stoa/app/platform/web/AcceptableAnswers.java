@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Endpoints that declare what they produce ({@code produces}, such as a certificate's PDF) are matched by Spring MVC
  * before this runs. The others answer JSON (and a problem as {@code application/problem+json}); the API speaks no
  * YAML, so Spring's YAML converter (registered because the YAML library is on the class path for configuration) is
- * removed: it answered {@code Accept: application/yaml} with a representation the OpenAPI document never names.
+ * removed: it answered {@code Accept: application/yaml} with a representation the OpenAPI document never names. Nor is
+ * any other JSON-based type an answer ({@link #otherJson}).
  */
 @Configuration
 class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
@@ -96,7 +97,7 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
                 for (MediaType type : types)
                     if (type.isConcrete() && !PROBLEM.isCompatibleWith(type) && accepts(accepted, type)) return true;
             } else {
-                for (MediaType type : wanted) if (converter.canWrite(body, type)) return true;
+                for (MediaType type : wanted) if (converter.canWrite(body, type) && !otherJson(type)) return true;
             }
             producible.addAll(types);
         }
@@ -117,6 +118,17 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
         if (types.stream().anyMatch(t -> accepts(accepted, t))) return true;
         RefusedBeforeTheHandler.mark(request);
         throw new HttpMediaTypeNotAcceptableException(types);
+    }
+
+    /**
+     * A JSON-based type the API does not speak ({@code application/hal+json}, {@code application/vnd.api+json}): Spring's
+     * JSON converter writes every {@code application/*+json} and labelled plain JSON as the type asked for, which a HAL or
+     * JSON:API client parses by that type's rules (found by a walkthrough, 2026-12-07; now 406, or JSON labelled as JSON
+     * beside a range that takes it, {@link SuccessIsNoProblem}). The problem type is judged apart, above.
+     */
+    static boolean otherJson(MediaType type) {
+        return type.isConcrete() && "json".equals(type.getSubtypeSuffix())
+                && !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type);
     }
 
     /**
