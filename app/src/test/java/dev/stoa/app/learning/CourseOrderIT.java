@@ -66,6 +66,17 @@ class CourseOrderIT extends ApiTest {
                 .map(p -> ((dev.stoa.api.learning.EnrollmentGranted) p).paidCents()).toList();
     }
 
+    /** A lamp at 20.00 of 500 g, five in stock: shipped for 4.99 + 1.00 to San Francisco, taxed 7.25 %. */
+    private String lamp() {
+        String vendor = tokenFor("vendor");
+        Map<String, Object> lamp = new HashMap<>(Catalog.product("LMP-" + UUID.randomUUID().toString().substring(0, 8),
+                "Lamp", 2_000, null, "Stoa"));
+        lamp.put("weightGrams", 500);
+        String product = new Catalog(api).create(vendor, lamp);
+        assertThat(api.put("/api/v1/products/" + product + "/inventory", Map.of("onHand", 5), vendor).status()).isEqualTo(204);
+        return product;
+    }
+
     private Api.Response add(String token, String type, String id, int quantity) {
         return api.post("/api/v1/cart/items", Map.of("itemType", type, "itemId", id, "quantity", quantity), token);
     }
@@ -102,12 +113,7 @@ class CourseOrderIT extends ApiTest {
     @Test
     void mixedCart_paidByCard_enrollsWhenConfirmed_andAnOwnedCourseCannotBeAddedAgain() {
         Course course = courses.published("Pastry", 4_900, 70);
-        String vendor = tokenFor("vendor");
-        Map<String, Object> lamp = new HashMap<>(Catalog.product("LMP-" + UUID.randomUUID().toString().substring(0, 8),
-                "Lamp", 2_000, null, "Stoa"));
-        lamp.put("weightGrams", 500);
-        String product = new Catalog(api).create(vendor, lamp);
-        assertThat(api.put("/api/v1/products/" + product + "/inventory", Map.of("onHand", 5), vendor).status()).isEqualTo(204);
+        String product = lamp();
         String[] buyer = buyer();
 
         assertThat(add(buyer[1], "product", product, 1).status()).isBetween(200, 204);
@@ -177,6 +183,52 @@ class CourseOrderIT extends ApiTest {
         // course's line was never taken out of the order, which stayed confirmed)
         JsonNode closed = api.get("/api/v1/orders/" + order[0], buyer[1]).body();
         assertThat(closed.get("status").asText()).as(closed.toString()).isEqualTo("cancelled");
+    }
+
+    /**
+     * The lamp refunded before it shipped, the course kept: nothing is left to ship, so the shipping comes back with the
+     * lamp (before 2026-12-07 it came only with the order's last refund, and a buyer who kept the course paid 5.99 for a
+     * parcel that never left; found by a walkthrough). The course's own refund later gives back its price alone: the
+     * order's refunds add up to its total, to the cent.
+     */
+    @Test
+    void theLampRefundedBeforeItShipped_givesBackTheShipping_whileTheCourseIsKept() {
+        Course course = courses.published("Bread", 4_900, 70);
+        String product = lamp();
+        String[] buyer = buyer();
+        assertThat(add(buyer[1], "product", product, 1).status()).isBetween(200, 204);
+        assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
+        String[] order = cardCheckout(buyer[1]);
+        assertThat(order[2]).isEqualTo("7644");
+        pay(order, buyer[1]);
+
+        String admin = tokenFor("admin");
+        Api.Response lampRefund = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "not needed",
+                "items", List.of(Map.of("itemType", "product", "itemId", product, "quantity", 1))), buyer[1]);
+        assertThat(lampRefund.status()).as(lampRefund.toString()).isEqualTo(201);
+        Api.Response lampApproved = api.post("/api/v1/refunds/" + lampRefund.body().get("refundId").asText() + "/approve",
+                Map.of(), admin);
+        assertThat(lampApproved.status()).as(lampApproved.toString()).isEqualTo(200);
+        assertThat(lampApproved.body().get("shippingCents").asLong()).as(lampApproved.toString()).isEqualTo(599);
+        assertThat(lampApproved.body().get("totalCents").asLong()).isEqualTo(2_000 + 145 + 599);
+        Await.until(() -> "refunded".equals(api.get("/api/v1/refunds/" + lampRefund.body().get("refundId").asText(), buyer[1])
+                .body().path("status").asText()), Duration.ofSeconds(30), "the lamp's refund paid");
+        JsonNode kept = api.get("/api/v1/orders/" + order[0], buyer[1]).body();
+        assertThat(kept.get("status").asText()).as("the course is kept: " + kept).isEqualTo("confirmed");
+        assertThat(progress(course.id(), buyer[1]).get("status").asText()).isEqualTo("active");
+
+        Api.Response courseRefund = api.post("/api/v1/refunds", Map.of("orderId", order[0], "reason", "not for me"), buyer[1]);
+        assertThat(courseRefund.status()).as(courseRefund.toString()).isEqualTo(201);
+        Api.Response courseApproved = api.post("/api/v1/refunds/" + courseRefund.body().get("refundId").asText() + "/approve",
+                Map.of(), admin);
+        assertThat(courseApproved.status()).as(courseApproved.toString()).isEqualTo(200);
+        assertThat(courseApproved.body().get("shippingCents").asLong()).as("the shipping came back once").isZero();
+        assertThat(courseApproved.body().get("totalCents").asLong()).isEqualTo(4_900);
+        assertThat(lampApproved.body().get("totalCents").asLong() + courseApproved.body().get("totalCents").asLong())
+                .isEqualTo(7_644);
+        awaitOrder(order[0], buyer[1], "cancelled");
+        Await.until(() -> api.get("/api/v1/payments/" + order[1], buyer[1]).body().path("refundedCents").asLong() == 7_644,
+                Duration.ofSeconds(30), "the card payment refunded whole: " + api.get("/api/v1/payments/" + order[1], buyer[1]));
     }
 
     /**

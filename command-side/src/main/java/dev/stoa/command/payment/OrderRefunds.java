@@ -238,7 +238,8 @@ public class OrderRefunds {
         int[] before = new int[n], now = new int[n];
         for (int i = 0; i < n; i++) before[i] = refundedUnits.getOrDefault(i, 0);
         for (RefundItem item : items) now[lineOf(order.lines(), item)] += item.quantity();
-        return RefundSplit.of(order.lines(), order.amounts(), before, now);
+        boolean shippingRefunded = approvals.values().stream().anyMatch(a -> a.shippingCents() > 0);
+        return RefundSplit.of(order.lines(), order.amounts(), before, now, !order.shippedItems().isEmpty(), shippingRefunded);
     }
 
     /**

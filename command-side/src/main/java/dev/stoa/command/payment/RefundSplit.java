@@ -13,8 +13,11 @@ import java.util.List;
  * tax by line total less discount, each to the cent by largest remainder (so the shares add up to the order's
  * exactly). Within a line, the
  * units refunded so far get {@code floor(share * refunded / quantity)}, so a refund of {@code k} more units gets the
- * difference. Refunding every unit of every line therefore gives back the subtotal, discount and tax exactly, and the
- * shipping comes with the refund that completes the order: all refunds of an order add up to its total, to the cent.
+ * difference. Refunding every unit of every line therefore gives back the subtotal, discount and tax exactly. The
+ * shipping comes back once: with the refund that takes back the last physical unit before anything shipped (nothing will
+ * ship: a course kept beside it needs no parcel; before 2026-12-07 it waited for the course's refund too, found by a
+ * walkthrough), or else with the refund that completes the order. All refunds of an order add up to its total, to the
+ * cent.
  */
 final class RefundSplit {
     record Result(List<RefundLineAmount> lines, long itemsCents, long discountCents, long taxCents, long shippingCents,
@@ -22,11 +25,19 @@ final class RefundSplit {
 
     private RefundSplit() {}
 
-    /**
-     * @param before units of each line refunded by earlier approved requests
-     * @param now    units of each line this refund covers
-     */
+    /** An order none of whose lines shipped, whose shipping no earlier refund gave back. */
     static Result of(List<OrderLine> lines, OrderAmounts amounts, int[] before, int[] now) {
+        return of(lines, amounts, before, now, false, false);
+    }
+
+    /**
+     * @param before           units of each line refunded by earlier approved requests
+     * @param now              units of each line this refund covers
+     * @param shippedAny       whether any line of the order has shipped (its shipping was spent)
+     * @param shippingRefunded whether an earlier approved refund gave the shipping back
+     */
+    static Result of(List<OrderLine> lines, OrderAmounts amounts, int[] before, int[] now, boolean shippedAny,
+                     boolean shippingRefunded) {
         int n = lines.size();
         long[] totals = lines.stream().mapToLong(OrderLine::lineTotalCents).toArray();
         boolean recorded = lines.stream().allMatch(l -> l.discountCents() != null && l.taxCents() != null);
@@ -36,11 +47,15 @@ final class RefundSplit {
         long[] taxes = recorded ? lines.stream().mapToLong(OrderLine::taxCents).toArray() : allocate(amounts.taxCents(), taxable);
         List<RefundLineAmount> out = new ArrayList<>();
         long items = 0, discount = 0, tax = 0;
-        boolean whole = true;
+        boolean whole = true, physical = false, physicalLeft = false;
         for (int i = 0; i < n; i++) {
             OrderLine line = lines.get(i);
             int q = line.quantity(), b = before[i], a = before[i] + now[i];
             if (a < q) whole = false;
+            if (line.physical()) {
+                physical = true;
+                if (a < q) physicalLeft = true;
+            }
             if (now[i] == 0) continue;
             long li = part(totals[i], a, q) - part(totals[i], b, q);
             long ld = part(discounts[i], a, q) - part(discounts[i], b, q);
@@ -50,7 +65,8 @@ final class RefundSplit {
             discount += ld;
             tax += lt;
         }
-        long shipping = whole ? amounts.shippingCents() : 0;
+        boolean nothingToShip = physical && !physicalLeft && !shippedAny;
+        long shipping = !shippingRefunded && (whole || nothingToShip) ? amounts.shippingCents() : 0;
         return new Result(List.copyOf(out), items, discount, tax, shipping, items - discount + tax + shipping, whole);
     }
 

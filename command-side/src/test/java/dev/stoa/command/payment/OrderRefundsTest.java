@@ -392,6 +392,42 @@ class OrderRefundsTest {
         assertThat(first.totalCents() + second.totalCents()).isEqualTo(discounted.totalCents());
     }
 
+    /**
+     * The shipping comes back with the refund that leaves nothing to ship, before anything shipped: a course kept beside
+     * it needs no parcel (before 2026-12-07 it came only with the refund of the last line, the course's, and a buyer who
+     * kept the course paid for a parcel that never left; found by a walkthrough). Once a line has shipped, it comes with
+     * the refund that completes the order, as before; and never twice.
+     */
+    @Test
+    void theShippingComesBackWhenNothingIsLeftToShip_beforeAnythingShipped_once() {
+        // US-CA: a course at 24.99 (untaxed) beside a lamp at 24.99 taxed 7.25 %, shipping 5.99
+        List<OrderLine> mixed = List.of(line("course", course, 2_499, 1).charged(0, 0),
+                line("product", lamp, 2_499, 1).charged(0, 181));
+        OrderAmounts paid = new OrderAmounts(4_998, 0, 181, 599, 5_778, "USD");
+        RefundSplit.Result lampFirst = RefundSplit.of(mixed, paid, new int[] {0, 0}, new int[] {0, 1}, false, false);
+        assertThat(List.of(lampFirst.itemsCents(), lampFirst.taxCents(), lampFirst.shippingCents(), lampFirst.totalCents()))
+                .containsExactly(2_499L, 181L, 599L, 3_279L);
+        assertThat(lampFirst.wholeOrderRefunded()).isFalse();
+        RefundSplit.Result courseAfter = RefundSplit.of(mixed, paid, new int[] {0, 1}, new int[] {1, 0}, false, true);
+        assertThat(List.of(courseAfter.shippingCents(), courseAfter.totalCents())).containsExactly(0L, 2_499L);
+        assertThat(courseAfter.wholeOrderRefunded()).isTrue();
+        assertThat(lampFirst.totalCents() + courseAfter.totalCents()).isEqualTo(paid.totalCents());
+
+        // the lamp shipped and came back: its parcel was sent, the shipping comes with the order's last refund
+        RefundSplit.Result returned = RefundSplit.of(mixed, paid, new int[] {0, 0}, new int[] {0, 1}, true, false);
+        assertThat(List.of(returned.shippingCents(), returned.totalCents())).containsExactly(0L, 2_680L);
+        RefundSplit.Result last = RefundSplit.of(mixed, paid, new int[] {0, 1}, new int[] {1, 0}, true, false);
+        assertThat(List.of(last.shippingCents(), last.totalCents())).containsExactly(599L, 3_098L);
+        assertThat(returned.totalCents() + last.totalCents()).isEqualTo(paid.totalCents());
+
+        // the course first: the lamp is still to ship, so no shipping yet; the lamp's refund completes the order
+        RefundSplit.Result courseFirst = RefundSplit.of(mixed, paid, new int[] {0, 0}, new int[] {1, 0}, false, false);
+        assertThat(courseFirst.shippingCents()).isZero();
+        RefundSplit.Result lampLast = RefundSplit.of(mixed, paid, new int[] {1, 0}, new int[] {0, 1}, false, false);
+        assertThat(lampLast.shippingCents()).isEqualTo(599);
+        assertThat(courseFirst.totalCents() + lampLast.totalCents()).isEqualTo(paid.totalCents());
+    }
+
     @Test
     void oddAmounts_sharesAlwaysAddUpToTheCent() {
         java.util.Random random = new java.util.Random(7);
