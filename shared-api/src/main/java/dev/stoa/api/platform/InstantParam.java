@@ -55,10 +55,20 @@ public final class InstantParam {
             throw DomainException.badInput(name + " must be an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
         }
         // ISO-8601 takes years far outside what a database stores (PostgreSQL's timestamps refuse them)
-        if (instant.isBefore(FIRST) || instant.isAfter(LAST))
-            throw DomainException.badInput(name + " must lie between the years 1 and 9999");
+        if (!storable(instant))
+            throw DomainException.badInput(name + " " + STORABLE_RANGE);
         return instant;
     }
+
+    /**
+     * Whether an instant lies within the years 1 to 9999, which every store and index of the platform takes: ISO-8601
+     * (and Java) take years up to a billion, which PostgreSQL's timestamps refuse past 294276 and a read model's
+     * milliseconds overflow.
+     */
+    public static boolean storable(Instant instant) { return !instant.isBefore(FIRST) && !instant.isAfter(LAST); }
+
+    /** What {@link #storable} says, for a message. */
+    public static final String STORABLE_RANGE = "must lie between the years 1 and 9999";
 
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");

@@ -33,7 +33,9 @@ final class JsonTypes {
             return "a number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
         if (type == UUID.class) return "a UUID string";
-        if (type == Instant.class || type == OffsetDateTime.class) return "an ISO-8601 date-time string";
+        // the years every store takes (dev.stoa.api.platform.InstantParam.storable; StrictJsonConfiguration)
+        if (type == Instant.class) return "an ISO-8601 date-time string of the years 1 to 9999";
+        if (type == OffsetDateTime.class) return "an ISO-8601 date-time string";
         if (type == LocalDate.class) return "an ISO-8601 date string (YYYY-MM-DD)";
         if (type == byte[].class || type == char[].class) return "a string";
         if (type.isArray() || Collection.class.isAssignableFrom(type)) return "an array";

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import dev.stoa.api.platform.InstantParam;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -56,14 +57,21 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
         return builder -> builder
-                .deserializerByType(Instant.class, new StringsOnly<>(Instant.class, InstantDeserializer.INSTANT))
+                .deserializerByType(Instant.class, new StorableInstants())
                 // a number was read as its text, then refused as a bad value (validation_failed, where an id record's
                 // said malformed_request: one mistake, two codes)
                 .deserializerByType(UUID.class, new CanonicalUuids())
-                .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    // a string of blanks is no number and no boolean: it was read as "not given" ("passingScore": "  "
+                    // reset the course's to its default, "weightGrams": "  " cleared the product's; before 2026-12-07,
+                    // walkthrough), where "" was already refused as the wrong type
+                    for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean))
+                        mapper.coercionConfigFor(scalar).setAcceptBlankAsEmpty(false);
+                });
     }
 
     /**
@@ -80,6 +88,26 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
             if (!dev.stoa.api.platform.Ids.isUuid(text))
                 return (UUID) ctxt.handleWeirdStringValue(UUID.class, text, "not a UUID (8-4-4-4-12 hex digits)");
             return UUID.fromString(text);
+        }
+    }
+
+    /**
+     * An instant member is an ISO-8601 string of the years 1 to 9999 ({@link InstantParam#storable}): a coupon valid until
+     * {@code +999999999-12-31T23:59:59Z} was taken (201), then parked its read model's event (the milliseconds overflow;
+     * a year 300000 voucher, PostgreSQL's timestamp), so the coupon was missing from the admin's lists and the cart's
+     * quote while checkout applied it (before 2026-12-07; walkthrough). The lists' {@code from}/{@code to} had the bound.
+     */
+    static final class StorableInstants extends StdScalarDeserializer<Instant> {
+        private final StringsOnly<Instant> strings = new StringsOnly<>(Instant.class, InstantDeserializer.INSTANT);
+
+        StorableInstants() { super(Instant.class); }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Instant instant = strings.deserialize(p, ctxt);
+            if (instant != null && !InstantParam.storable(instant))
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), InstantParam.STORABLE_RANGE);
+            return instant;
         }
     }
 
