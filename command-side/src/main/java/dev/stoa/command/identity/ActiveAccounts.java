@@ -24,9 +24,12 @@ public class ActiveAccounts {
      * Refuses {@code what} (named in the refusal) unless the user's account is active and still has every one of
      * {@code roles} (the token's; null: not checked).
      */
-    public void require(UserId userId, String what, java.util.Set<String> roles) {
+    public void require(UserId userId, String what, java.util.Set<String> roles) { require(userId, what, roles, null); }
+
+    /** As {@link #require(UserId, String, java.util.Set)}, and refused when the session began before a password reset. */
+    public void require(UserId userId, String what, java.util.Set<String> roles, java.time.Instant sessionStartedAt) {
         try {
-            commands.send(new RequireActiveAccount(userId, what, roles));
+            commands.send(new RequireActiveAccount(userId, what, roles, sessionStartedAt));
         } catch (CommandExecutionException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
         }

@@ -291,6 +291,11 @@ public class UserAccount {
         if (cmd.roles() != null && roles.current() != null && !roles.current().containsAll(cmd.roles()))
             throw new DomainException(ErrorCode.FORBIDDEN_CODE, "this token carries roles the account no longer has: "
                     + "refresh it (POST /api/v1/auth/refresh) or log in again");
+        // a password reset ends every session begun before it, and the access tokens they were given write no more:
+        // before 2026-12-07 only their refresh was refused, and a taken-over account's token went on writing for up
+        // to 15 minutes after its owner reset the password (found by a walkthrough)
+        if (cmd.sessionStartedAt() != null && lifecycle.sessionEnded(cmd.sessionStartedAt()))
+            throw new DomainException(ErrorCode.SESSION_ENDED, "this session was ended (the password was reset): log in again");
     }
 
     /** Whether this account may be named for a role: it has it and is not closed (see {@link CheckAccountRole}). */

@@ -21,8 +21,9 @@ import org.springframework.web.util.UrlPathHelper;
  * its own session and account (log out, MFA, deactivate, erase: {@link AccessRules#writesBeyondOwnSession}), whatever
  * the endpoint: 403 {@code account_suspended} / {@code account_deactivated}, 401 {@code session_ended} once erased.
  * So does a token that carries a role its account no longer has (403 {@code forbidden}: refresh it; a demoted admin's
- * token wrote as an admin until it expired before the ninth session of 2026-12-06). Reads stay open to the token until
- * it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
+ * token wrote as an admin until it expired before the ninth session of 2026-12-06), and so does a token whose session
+ * a password reset ended (401 {@code session_ended}: its session's start is in the token; since 2026-12-07). Reads stay
+ * open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
  * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
  */
@@ -58,7 +59,8 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
             try {
                 java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
                 accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path,
-                        roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles));
+                        roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles),
+                        TokenMinter.sessionStartedAt(token.getToken().getClaims()));
             } catch (RuntimeException refused) {
                 request.setAttribute(REFUSED, Boolean.TRUE);
                 throw refused;

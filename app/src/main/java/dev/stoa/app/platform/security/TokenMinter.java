@@ -24,15 +24,31 @@ public class TokenMinter {
     static final String REFRESH = "refresh";
     static final String EMAIL_VERIFICATION = "email_verification";
     static final String PASSWORD_RESET = "password_reset";
+    static final String SESSION_STARTED = "sst";
     private final JwtEncoder encoder;
 
     public TokenMinter(JwtKeys keys) {
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
     }
 
+    /** An access token of no session (the development admin token): no password reset ends it before it expires. */
     public String accessToken(String userId, Collection<String> roles, Duration ttl) {
         return sign(userId, ACCESS, UUID.randomUUID().toString(), Instant.now().plus(ttl),
                 Map.of("roles", List.copyOf(roles)));
+    }
+
+    /**
+     * An access token of the session that began at {@code sessionStartedAt} ({@value #SESSION_STARTED}: epoch
+     * milliseconds, as the refresh token's), so a write with it is refused once a password reset ended that session.
+     */
+    String accessToken(String userId, Collection<String> roles, Duration ttl, Instant sessionStartedAt) {
+        return sign(userId, ACCESS, UUID.randomUUID().toString(), Instant.now().plus(ttl),
+                Map.of("roles", List.copyOf(roles), SESSION_STARTED, sessionStartedAt.toEpochMilli()));
+    }
+
+    /** The session's start, in epoch milliseconds, when the token belongs to one (null otherwise). */
+    public static Instant sessionStartedAt(java.util.Map<String, Object> claims) {
+        return claims.get(SESSION_STARTED) instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null;
     }
 
     String sign(String subject, String use, String id, Instant expiresAt, Map<String, Object> claims) {
