@@ -4,13 +4,12 @@ package dev.stoa.command.identity;
  * What a person's name must have: a character one can see (a letter, digit, punctuation or symbol; not one of the
  * blank "letters" U+115F, U+1160, U+3164, U+FFA0 or the blank braille pattern U+2800). Blanks, zero-width characters
  * and the like alone were taken as a name before 2026-12-06 (ninth session; found by a walkthrough). Characters such
- * as a zero-width joiner inside a name stay: some scripts need them.
+ * as a zero-width joiner inside a name stay: some scripts need them. The same rule as every {@code @NotBlank}'s
+ * ({@link dev.stoa.command.platform.web.VisibleText}), for names that reach the account by other paths too.
  */
 final class Names {
     private Names() {}
 
-    private static final java.util.regex.Pattern VISIBLE =
-            java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}&&[^\\u115F\\u1160\\u3164\\uFFA0\\u2800]]");
     private static final String MESSAGE = "must have a visible character";
 
     /**
@@ -18,7 +17,7 @@ final class Names {
      * in code, not a {@code @Pattern}: the document's patterns are ECMAScript's, which has no class intersection.
      */
     static void requireVisible(String value, String field) {
-        if (value != null && !VISIBLE.matcher(value).find())
+        if (value != null && !dev.stoa.command.platform.web.VisibleText.has(value))
             throw dev.stoa.api.platform.DomainException.badInput(field + " " + MESSAGE); // errors[0].field: its first word
     }
 }
