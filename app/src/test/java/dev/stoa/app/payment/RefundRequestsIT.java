@@ -322,6 +322,10 @@ class RefundRequestsIT extends ApiTest {
         assertThat(payment.body().get("amountCents").asLong()).isEqualTo(amountCents);
         assertThat(payment.body().get("refundedCents").asLong()).isEqualTo(refundedCents);
         assertThat(payment.body().get("currency").asText()).isEqualTo("USD");
+        // asked in capitals, it answers its canonical id (it echoed the capitals before 2026-12-07; walkthrough)
+        Api.Response upper = api.get("/api/v1/payments/wallet-" + paymentId.substring("wallet-".length()).toUpperCase(), token);
+        assertThat(upper.status()).as(upper.toString()).isEqualTo(200);
+        assertThat(upper.body().get("paymentId").asText()).isEqualTo(paymentId);
     }
 
     private static String dollars(long cents) { return String.format(java.util.Locale.ROOT, "%d.%02d USD", cents / 100, cents % 100); }

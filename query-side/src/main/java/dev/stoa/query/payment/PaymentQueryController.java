@@ -51,8 +51,8 @@ class PaymentQueryController {
             + "a debit pending, failed or canceled) and amounts; the buyer, admin and support; others 404")
     OrderPaymentBody wallet(@Parameter(description = "the order's id", schema = @Schema(type = "string", format = "uuid"))
                             @PathVariable("orderId") String orderIdText, Actor actor) {
-        String paymentId = "wallet-" + orderIdText;
         UUID orderId = orderOf(orderIdText);
+        String paymentId = "wallet-" + orderId; // canonical: an id sent in capitals was answered as sent
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
         if (!PlaceOrder.WALLET.equals(order.paymentMethod()) || order.totalCents() == 0)
             throw DomainException.notFound("payment " + paymentId);
@@ -65,8 +65,8 @@ class PaymentQueryController {
             + "checkout answered (free-<orderId>): captured, 0 cents; the buyer, admin and support; others 404")
     OrderPaymentBody free(@Parameter(description = "the order's id", schema = @Schema(type = "string", format = "uuid"))
                           @PathVariable("orderId") String orderIdText, Actor actor) {
-        String paymentId = "free-" + orderIdText;
         UUID orderId = orderOf(orderIdText);
+        String paymentId = "free-" + orderId; // canonical: an id sent in capitals was answered as sent
         FindOrderPayment.Result order = owned(orderId, paymentId, actor);
         if (order.totalCents() != 0) throw DomainException.notFound("payment " + paymentId);
         return new OrderPaymentBody(paymentId, order.orderId(), "free", PaymentStatus.CAPTURED, 0, 0, order.currency());
