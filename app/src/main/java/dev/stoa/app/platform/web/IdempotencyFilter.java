@@ -108,19 +108,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             rawHash = hash(head, cached.body());
         }
         String principal = AuthenticatedUser.id().orElse("anonymous:" + hash.substring(0, 40));
-        IdempotencyStore.Claim claim = store.begin(principal, key, hash, waitForFirst.multipliedBy(6));
-        if (claim != IdempotencyStore.Claim.TAKEN) {
-            MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
-            if (claim == IdempotencyStore.Claim.RETRY_OF_UNANSWERED) MDC.put(RequestContext.IDEMPOTENCY_RETRY, "true");
-            try {
-                runFirst(forward, response, chain, principal, key);
-            } finally {
-                MDC.remove(RequestContext.IDEMPOTENCY_RETRY);
+        // a request that waited on a first one which ran nothing (a 429 of a rate limit, a refusal before the handler:
+        // no answer kept) runs itself, as the first's retry would: it was told "the first failed; retry", without the
+        // 429's Retry-After, before 2026-12-07 (found by a walkthrough)
+        for (int round = 0; ; round++) {
+            IdempotencyStore.Claim claim = store.begin(principal, key, hash, waitForFirst.multipliedBy(6));
+            if (claim != IdempotencyStore.Claim.TAKEN) {
+                MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
+                if (claim == IdempotencyStore.Claim.RETRY_OF_UNANSWERED) MDC.put(RequestContext.IDEMPOTENCY_RETRY, "true");
+                try {
+                    runFirst(forward, response, chain, principal, key);
+                } finally {
+                    MDC.remove(RequestContext.IDEMPOTENCY_RETRY);
+                }
+                return;
             }
-        } else {
-            replay(request, response, principal, key, hash, rawHash);
+            if (!replay(request, response, principal, key, hash, rawHash, round < MAX_RUNS_AFTER_NOTHING)) return;
         }
     }
+
+    /** How many times a request runs itself after the first it waited on ran nothing (each waits on another first). */
+    private static final int MAX_RUNS_AFTER_NOTHING = 3;
 
     private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
@@ -178,15 +186,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(HttpServletRequest request, HttpServletResponse response, String principal, String key, String hash, String rawHash)
-            throws IOException {
+    /**
+     * Answers as the first request did, or why not; {@code true} instead when the first ran nothing and left no record
+     * (and {@code mayRun}): this request is then to run itself.
+     */
+    private boolean replay(HttpServletRequest request, HttpServletResponse response, String principal, String key,
+                           String hash, String rawHash, boolean mayRun) throws IOException {
         long deadline = System.nanoTime() + waitForFirst.toNanos();
         Optional<IdempotencyStore.Stored> stored = store.find(principal, key);
         while (stored.isPresent() && stored.get().status() == null && System.nanoTime() < deadline) {
             sleep();
             stored = store.find(principal, key);
         }
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() && mayRun) {
+            return true;
+        } else if (stored.isEmpty()) {
             Problems.write(request, response, mapper, Problems.of(ErrorCode.IDEMPOTENCY_RETRY,
                     "the first request with this Idempotency-Key failed; retry"));
         } else if (!stored.get().requestHash().equals(hash) && !stored.get().requestHash().equals(rawHash)) {
@@ -233,6 +247,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader("Idempotent-Replayed", "true");
             if (s.body() != null) response.getOutputStream().write(s.body());
         }
+        return false;
     }
 
     /** Whether the retry's {@code Accept} takes the kept answer's type (a problem is sent whatever it says, as MVC does). */
