@@ -162,7 +162,7 @@ public class Checkout {
         requireMethod(paymentMethod);
         Keyed keyed = keyed(buyer, idempotencyKey, courseScope(courseId));
         if (keyed.resumed() != null) return keyed.resumed();
-        List<Item> items = List.of(course(buyer, courseId.value()));
+        List<Item> items = List.of(course(buyer, courseId.value(), ""));
         pendingCourses.requireNoneHolds(buyer, Set.of(courseId.value()));
         return placeItems(buyer, keyed.orderId(), items, null, addresses.of(buyer, null), paymentMethod, null);
     }
@@ -226,14 +226,14 @@ public class Checkout {
             // so of two at once at least one sees the other; the pending orders are looked at again after that, for one
             // placed (its row gone) since the look above
             for (String course : courses) {
-                pendingCourses.requireNoWalletPurchase(buyer, course);
+                pendingCourses.requireNoWalletPurchase(buyer, course, fromCart(cart));
                 pendingCourses.requireNoOtherCheckout(buyer, course, orderId);
             }
             if (!courses.isEmpty()) pendingCourses.requireNoneHolds(buyer, Set.copyOf(courses));
             for (String course : courses)
                 if (catalog.owns(buyer, new CourseId(course)))
                     throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + course
-                            + " already: remove it from the cart");
+                            + " already" + fromCart(cart));
             if (cart != null) commands.send(new CheckOutCart(buyer, orderId, cart)); // refused if it changed since it was read
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();
@@ -404,7 +404,7 @@ public class Checkout {
         List<Item> items = new ArrayList<>();
         String currency = null;
         for (CartContents.Line line : cart.lines()) {
-            Item item = line.itemType() == CartItemType.COURSE ? course(buyer, line.itemId()) : product(line);
+            Item item = line.itemType() == CartItemType.COURSE ? course(buyer, line.itemId(), FROM_CART) : product(line);
             if (currency != null && !currency.equals(item.currency()))
                 throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the cart mixes " + currency + " and " + item.currency());
             currency = item.currency();
@@ -420,15 +420,28 @@ public class Checkout {
         return Item.of(productId, line.quantity(), facts);
     }
 
-    /** A course line: still open to new students, and not one the buyer has access to by now. */
-    private Item course(UserId buyer, String id) {
+    /** What a refusal of a cart's line advises. */
+    private static final String FROM_CART = ": remove it from the cart";
+
+    /**
+     * The advice a refusal gives: to remove the line from the cart when a cart is checked out, none when a course is
+     * bought on its page ({@code cart} null), which told the buyer to remove from the cart what was never in it (before
+     * 2026-12-07; found by a walkthrough).
+     */
+    private static String fromCart(CartContents cart) { return cart != null ? FROM_CART : ""; }
+
+    /**
+     * A course line: still open to new students, and not one the buyer has access to by now; {@code advice} ends
+     * each refusal.
+     */
+    private Item course(UserId buyer, String id, String advice) {
         CourseId courseId = new CourseId(id);
         CourseOffer course = catalog.course(courseId).orElseThrow(() ->
-                new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "course " + id + " is no longer for sale: remove it from the cart"));
+                new DomainException(ErrorCode.PRODUCT_UNAVAILABLE, "course " + id + " is no longer for sale" + advice));
         if (!course.open())
-            throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + id + " takes no new students: remove it from the cart");
+            throw new DomainException(ErrorCode.COURSE_ARCHIVED, "course " + id + " takes no new students" + advice);
         if (catalog.owns(buyer, courseId))
-            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already: remove it from the cart");
+            throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "you are enrolled in course " + id + " already" + advice);
         return Item.of(id, course);
     }
 

@@ -56,13 +56,13 @@ public class PendingCourseOrders {
     /**
      * For a checkout, once it is noted: 409 {@code course_already_owned} while a wallet purchase of the course made
      * before such purchases became orders is not settled yet ({@code course_wallet_purchase}: rows the upgrade may have
-     * left, which {@code WalletPurchases} grants or refunds).
+     * left, which {@code WalletPurchases} grants or refunds); {@code advice} ends the refusal (the cart's line to remove).
      */
-    void requireNoWalletPurchase(UserId buyer, String courseId) {
+    void requireNoWalletPurchase(UserId buyer, String courseId, String advice) {
         if (!jdbc.queryForList("select 1 from course_wallet_purchase where user_id = ? and course_id = ? limit 1",
                 Integer.class, buyer.value(), courseId).isEmpty())
             throw new DomainException(ErrorCode.COURSE_ALREADY_OWNED, "course " + courseId + " is being bought from your "
-                    + "wallet in another request: remove it from the cart");
+                    + "wallet in another request" + advice);
     }
 
     /**
