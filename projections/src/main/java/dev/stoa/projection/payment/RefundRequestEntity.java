@@ -94,9 +94,15 @@ public class RefundRequestEntity {
         return this;
     }
 
-    /** Why a request is closed, as its {@code decisionReason} says it (the platform's words: no personal data). */
-    public static final String CLOSED_REASON = "the order was cancelled while this request was open; its cancellation "
-            + "refunds what was paid";
+    /**
+     * Why a request is closed, as its {@code decisionReason} says it (the platform's words: no personal data). True of
+     * both ways an order is cancelled under an open request: by a cancellation, which refunds what is left of the
+     * payment, or by a refund of the whole payment outside requests, which cancels the order (reason
+     * {@code payment_refunded}); it said "its cancellation refunds what was paid" of the latter too before 2026-12-07
+     * (found by a walkthrough).
+     */
+    public static final String CLOSED_REASON = "the order was cancelled while this request was open, and what was paid "
+            + "is given back: by the cancellation, or by the refund of the whole payment that cancelled it";
 
     /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
     public RefundRequestEntity closed(Instant at) {
