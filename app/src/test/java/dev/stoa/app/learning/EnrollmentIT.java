@@ -803,13 +803,33 @@ class EnrollmentIT extends ApiTest {
         return token;
     }
 
-    /** A student of a course archived since keeps its outline, as they keep its lessons; others do not see it. */
+    /**
+     * A student of a course archived since keeps its outline, detail and reviews, as they keep its lessons; others do
+     * not see them. Before 2026-12-07 the detail was 404 to its students (a client could not show the page of a course
+     * the user has), and the reviews 200 to anyone (found by a walkthrough).
+     */
     @Test
     void anArchivedCoursesOutline_staysReadableToItsStudents() {
         Course course = courses.published("Old ways", 0, 70);
         String student = tokenFor("customer");
         assertThat(enroll(course.id(), null, student).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/courses/" + course.id() + "/progress", Map.of("lessonId", course.video(), "completed", true),
+                student).status()).isEqualTo(200);
+        Api.Response review = api.post("/api/v1/courses/" + course.id() + "/reviews", Map.of("rating", 4, "comment", "solid"), student);
+        assertThat(review.status()).as(review.toString()).isEqualTo(201);
         courses.archive(course.id());
+
+        Api.Response detail = api.get("/api/v1/courses/" + course.id(), student);
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        assertThat(detail.body().get("status").asText()).isEqualTo("archived");
+        Api.Response reviews = api.get("/api/v1/courses/" + course.id() + "/reviews", student);
+        assertThat(reviews.status()).as(reviews.toString()).isEqualTo(200);
+        assertThat(reviews.body().get("total").asLong()).isEqualTo(1);
+        for (String outsider : new String[] {tokenFor("customer"), null}) {
+            assertThat(api.get("/api/v1/courses/" + course.id(), outsider).status()).isEqualTo(404);
+            Api.Response hidden = api.get("/api/v1/courses/" + course.id() + "/reviews", outsider);
+            assertThat(hidden.status()).as("an archived course's reviews are not an outsider's: " + hidden).isEqualTo(404);
+        }
 
         Api.Response outline = api.get("/api/v1/courses/" + course.id() + "/lessons", student);
         assertThat(outline.status()).as(outline.toString()).isEqualTo(200);

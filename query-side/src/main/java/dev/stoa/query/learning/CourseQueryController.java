@@ -47,7 +47,7 @@ class CourseQueryController {
     }
 
     @GetMapping("/{courseId}")
-    @Operation(operationId = "getCourse", summary = "One course: published for anyone; draft or archived for its instructor and admins")
+    @Operation(operationId = "getCourse", summary = "One course: published for anyone; draft for its instructor and admins; archived for them and its students")
     CourseView course(@PathVariable CourseId courseId, Actor actor) {
         CourseView view = queries.ask(new FindCourseById(courseId, actor), CourseView.class);
         if (view == null) throw DomainException.notFound("course " + courseId);

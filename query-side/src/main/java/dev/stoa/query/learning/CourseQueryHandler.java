@@ -63,16 +63,25 @@ public class CourseQueryHandler {
 
     @QueryHandler
     public CourseView handle(FindCourseById query) {
-        return courses.findById(query.courseId().value()).filter(c -> visible(c, query.viewer()))
+        return courses.findById(query.courseId().value()).filter(c -> readable(c, query.viewer(), access))
                 .map(CourseQueryHandler::view).orElse(null);
+    }
+
+    /**
+     * Whether {@code viewer} may read the course (its detail, outline and reviews): a published one, anyone; a draft,
+     * its instructor and admins; an archived one, them and its students, whose access stays with its lessons' content
+     * (its detail and reviews were 404 to them, and its reviews 200 to anyone, before 2026-12-07: found by a
+     * walkthrough).
+     */
+    public static boolean readable(CourseEntity course, Actor viewer, CourseAccess access) {
+        return visible(course, viewer) || CourseEntity.ARCHIVED.equals(course.getStatus()) && viewer != null
+                && access.canRead(new UserId(viewer.userId()), new CourseId(course.getId()));
     }
 
     @QueryHandler
     public FindCourseLessons.Result handle(FindCourseLessons query) {
-        // an archived course's outline stays readable to its students, as its lessons' content is
         CourseEntity course = courses.findById(query.courseId().value())
-                .filter(c -> visible(c, query.viewer()) || CourseEntity.ARCHIVED.equals(c.getStatus()) && query.viewer() != null
-                        && access.canRead(new UserId(query.viewer().userId()), query.courseId()))
+                .filter(c -> readable(c, query.viewer(), access))
                 .orElseThrow(() -> DomainException.notFound("course " + query.courseId()));
         boolean full = manages(query.viewer(), course);
         List<LessonView> items = lessons.findByCourseIdOrderByPositionAscSeqAsc(course.getId()).stream()

@@ -1,6 +1,7 @@
 package dev.stoa.query.review;
 
 import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.api.review.FindCourseReviews;
 import dev.stoa.query.platform.Queries;
@@ -21,11 +22,12 @@ class CourseReviewQueryController {
     CourseReviewQueryController(Queries queries) { this.queries = queries; }
 
     @GetMapping
-    @Operation(operationId = "listCourseReviews", summary = "A published course's reviews, newest first, paged")
+    @Operation(operationId = "listCourseReviews", summary = "A course's reviews, newest first, paged: a published "
+            + "course's for anyone; a draft's for its instructor and admins; an archived one's for them and its students")
     FindCourseReviews.Result list(@PathVariable CourseId courseId,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-                                  @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        FindCourseReviews.Result result = queries.ask(new FindCourseReviews(courseId, limit, offset),
+                                  @RequestParam(defaultValue = "0") @Min(0) int offset, Actor actor) {
+        FindCourseReviews.Result result = queries.ask(new FindCourseReviews(courseId, actor, limit, offset),
                 FindCourseReviews.Result.class);
         if (result == null) throw DomainException.notFound("course " + courseId);
         return result;

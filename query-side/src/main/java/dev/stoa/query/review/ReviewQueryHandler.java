@@ -13,6 +13,8 @@ import dev.stoa.projection.learning.CourseEntity;
 import dev.stoa.projection.learning.CourseViewRepository;
 import dev.stoa.projection.review.ReviewEntity;
 import dev.stoa.projection.review.ReviewViewRepository;
+import dev.stoa.query.learning.CourseAccess;
+import dev.stoa.query.learning.CourseQueryHandler;
 import dev.stoa.query.platform.OffsetPage;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,11 @@ public class ReviewQueryHandler {
     private final ProductViewRepository products;
     private final CourseViewRepository courses;
     private final UserViewRepository users;
+    private final CourseAccess access;
 
     public ReviewQueryHandler(ReviewViewRepository reviews, ProductViewRepository products, CourseViewRepository courses,
-                              UserViewRepository users) {
+                              UserViewRepository users, CourseAccess access) {
+        this.access = access;
         this.reviews = reviews;
         this.products = products;
         this.courses = courses;
@@ -56,11 +60,14 @@ public class ReviewQueryHandler {
                 page.getTotalElements(), query.limit(), query.offset());
     }
 
-    /** A published (or archived) course's reviews; a draft's or an unknown course's: null (not found). */
+    /**
+     * A course's reviews for those who may read the course ({@link CourseQueryHandler#readable}); null (not found) for
+     * the others and for an unknown course.
+     */
     @QueryHandler
     public FindCourseReviews.Result handle(FindCourseReviews query) {
         CourseEntity course = courses.findById(query.courseId().value()).orElse(null);
-        if (course == null || CourseEntity.DRAFT.equals(course.getStatus())) return null;
+        if (course == null || !CourseQueryHandler.readable(course, query.viewer(), access)) return null;
         Page<ReviewEntity> page = reviews.findByCourseId(query.courseId().value(),
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         Map<String, UserEntity> authors = authors(page);
