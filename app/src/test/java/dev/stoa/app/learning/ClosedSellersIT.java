@@ -34,7 +34,8 @@ class ClosedSellersIT extends ApiTest {
         gateway.sendAndWait(new RegisterUser(seller, unique("seller") + "@example.org",
                 new BCryptPasswordEncoder(4).encode(PASSWORD), "Sam", "Seller", null, Set.of("vendor", "instructor"), true));
         String token = tokenAs(seller.value(), "vendor", "instructor");
-        String product = new Catalog(api).create(token, Catalog.product(unique("CS"), "Closing lamp", 1_000, null, "B"));
+        Map<String, Object> lamp = Catalog.product(unique("CS"), "Closing lamp", 1_000, null, "B");
+        String product = new Catalog(api).create(token, lamp);
         Courses courses = new Courses(api);
         String course = courses.create(token, Courses.course("Closing course", 0, null));
         String lesson = courses.addLesson(token, course, Map.of("title", "Watch", "type", "video", "position", 1,
@@ -55,6 +56,14 @@ class ClosedSellersIT extends ApiTest {
                 buyer);
         assertThat(added.status()).as(added.toString()).isEqualTo(422);
         assertThat(added.code()).isEqualTo("product_unavailable");
+        // nor does an admin list it again (it did before 2026-12-07, and each buyer's order was then cancelled as the
+        // closed seller's, their money paid back; found by a walkthrough)
+        Map<String, Object> relisted = new java.util.HashMap<>(lamp);
+        relisted.put("active", true);
+        Api.Response relist = api.put("/api/v1/products/" + product, relisted, tokenFor("admin"));
+        assertThat(relist.status()).as(relist.toString()).isEqualTo(422);
+        assertThat(relist.code()).isEqualTo("unknown_vendor");
+        assertThat(api.get("/api/v1/products/" + product).body().get("active").asBoolean()).isFalse();
         Await.until(() -> "course_archived".equals(api.post("/api/v1/courses/" + course + "/enroll", null,
                 tokenFor("customer")).code()), Duration.ofSeconds(20), "the closed instructor's course archived");
         Api.Response reading = api.get("/api/v1/courses/" + course + "/progress", student);

@@ -3,6 +3,7 @@ package dev.stoa.command.catalog;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.MetadataKeys;
 
 import dev.stoa.api.catalog.*;
@@ -50,7 +51,7 @@ public class Product {
     }
 
     @CommandHandler
-    void handle(UpdateProduct cmd, UniqueKeys keys) {
+    void handle(UpdateProduct cmd, UniqueKeys keys, SellerAccounts sellers) {
         ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
         if (cmd.vendorId() != null && !cmd.vendorId().value().equals(vendorId))
             throw DomainException.badInput("vendorId: a product stays with its vendor (" + vendorId + ")");
@@ -58,6 +59,12 @@ public class Product {
         // taken down by an admin, a product is listed again by an admin only: its vendor's edit keeps it unlisted
         if (d.active() && !active && takenDown && !cmd.actor().isAdmin())
             throw DomainException.forbidden("an admin unlisted this product; only an admin lists it again");
+        // a closed seller's product stays off sale: an admin's PUT listed it again before 2026-12-07, and each buyer's
+        // order was then cancelled as the closed seller's and their money paid back (found by a walkthrough), as a
+        // new product is refused for a closed vendor
+        if (d.active() && !active && sellers.anyClosed(java.util.List.of(vendorId)))
+            throw new DomainException(ErrorCode.UNKNOWN_VENDOR, "the vendor " + vendorId + " closed their account: "
+                    + "their product is not listed again");
         ProductRules.validate(d, keys);
         String id = productId.value();
         if (!ProductRules.skuKey(d.sku()).equals(ProductRules.skuKey(sku))) {

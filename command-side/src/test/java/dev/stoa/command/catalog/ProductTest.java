@@ -49,14 +49,17 @@ class ProductTest {
 
     private FixtureConfiguration<Product> fixture;
     private UniqueKeys keys;
+    private SellerAccounts sellers;
 
     @BeforeEach
     void setUp() {
         keys = mock(UniqueKeys.class);
         when(keys.claim(anyString(), anyString(), anyString())).thenReturn(true);
         when(keys.exists(CATEGORY_KEY, categoryId.value())).thenReturn(true);
+        sellers = mock(SellerAccounts.class);
         fixture = new AggregateTestFixture<>(Product.class);
         fixture.registerInjectableResource(keys);
+        fixture.registerInjectableResource(sellers);
     }
 
     // ---- create
@@ -229,6 +232,29 @@ class ProductTest {
                 .when(new UnlistProduct(productId, admin))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    /**
+     * A closed seller's product, unlisted by the platform, is not listed again, by an admin either: an admin's PUT did
+     * before 2026-12-07, and every buyer's order was cancelled as the closed seller's (found by a walkthrough). An edit
+     * that keeps it off sale goes through.
+     */
+    @Test
+    void givenAClosedSellersUnlistedProduct_whenAnAdminListsItAgain_thenUnknownVendor() {
+        when(sellers.anyClosed(java.util.List.of(vendorId.value()))).thenReturn(true);
+        fixture.given(created("AB-1", "blue-mug"), new ProductUnlisted(productId))
+                .when(new UpdateProduct(productId, details("AB-1", "blue-mug"), admin, null))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.UNPROCESSABLE, "unknown_vendor"));
+        ProductDetails offSale = new ProductDetails("AB-1", "blue-mug", "Blue mug", "A mug", 1999L, null, "USD",
+                categoryId, "Acme", 350, false);
+        fixture.given(created("AB-1", "blue-mug"), new ProductUnlisted(productId))
+                .when(new UpdateProduct(productId, offSale, admin, null))
+                .expectSuccessfulHandlerExecution();
+        when(sellers.anyClosed(java.util.List.of(vendorId.value()))).thenReturn(false);
+        fixture.given(created("AB-1", "blue-mug"), new ProductUnlisted(productId))
+                .when(new UpdateProduct(productId, details("AB-1", "blue-mug"), admin, null))
+                .expectEvents(updated("AB-1", "blue-mug"));
     }
 
     @Test
