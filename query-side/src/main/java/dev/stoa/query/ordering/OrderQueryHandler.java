@@ -97,8 +97,17 @@ public class OrderQueryHandler {
             // confirmed is what this vendor has to ship: a physical line of theirs not shipped, with units left (the
             // order's status is every vendor's: it listed orders whose lines this vendor had shipped already, before
             // 2026-12-06, fifth session; found by a walkthrough)
+            // A line the order ships: a physical one, or a digital product when the order has no physical unit left
+            // to ship (a digital order's lines are shipped too, without a tracking number: before 2026-12-07 such an
+            // order, which waits for its vendor, was missing here, though the vendor's mail pointed here; walkthrough)
             if (query.status() == OrderStatus.CONFIRMED) {
-                mine.add(cb.isTrue(line.get("physical")));
+                Subquery<Integer> physicalLeft = q.subquery(Integer.class);
+                Root<OrderLineEntity> other = physicalLeft.from(OrderLineEntity.class);
+                physicalLeft.select(cb.literal(1)).where(cb.equal(other.get("orderId"), root.get("id")),
+                        cb.isTrue(other.get("physical")),
+                        cb.greaterThan(other.get("quantity"), other.<Integer>get("withdrawnQuantity")));
+                mine.add(cb.or(cb.isTrue(line.get("physical")),
+                        cb.and(cb.equal(line.get("itemType"), "product"), cb.not(cb.exists(physicalLeft)))));
                 mine.add(cb.isNull(line.get("shippedAt")));
                 mine.add(cb.greaterThan(line.get("quantity"), line.<Integer>get("withdrawnQuantity")));
             }
