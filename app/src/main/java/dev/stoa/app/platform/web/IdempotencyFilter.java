@@ -111,7 +111,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         // a request that waited on a first one which ran nothing (a 429 of a rate limit, a refusal before the handler:
         // no answer kept) runs itself, as the first's retry would: it was told "the first failed; retry", without the
         // 429's Retry-After, before 2026-12-07 (found by a walkthrough)
-        for (int round = 0; ; round++) {
+        // each round another waiter ran first and ran nothing, so the rounds end; bounded by the wait for a first all
+        // the same (a count of 3 left the last of six at once answered idempotency_retry; walkthrough Z18)
+        long giveUpAt = System.nanoTime() + waitForFirst.toNanos();
+        while (true) {
             IdempotencyStore.Claim claim = store.begin(principal, key, hash, waitForFirst.multipliedBy(6));
             if (claim != IdempotencyStore.Claim.TAKEN) {
                 MDC.put(RequestContext.IDEMPOTENCY_KEY, key);
@@ -123,12 +126,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 return;
             }
-            if (!replay(request, response, principal, key, hash, rawHash, round < MAX_RUNS_AFTER_NOTHING)) return;
+            if (!replay(request, response, principal, key, hash, rawHash, System.nanoTime() < giveUpAt)) return;
         }
     }
-
-    /** How many times a request runs itself after the first it waited on ran nothing (each waits on another first). */
-    private static final int MAX_RUNS_AFTER_NOTHING = 3;
 
     private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
