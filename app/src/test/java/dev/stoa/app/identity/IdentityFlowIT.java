@@ -411,6 +411,15 @@ class IdentityFlowIT extends ApiTest {
         assertThat(oldWrite.status()).as(oldWrite.toString()).isEqualTo(401);
         assertThat(oldWrite.code()).isEqualTo("session_ended");
         assertThat(api.get("/api/v1/users/me", oldAccess).status()).isEqualTo(200);
+        // nor does it change the account itself: it turned on MFA, and could have closed the account, before 2026-12-07
+        // (walkthrough Z18); its own logout, and a login that sends it along, stay open
+        Api.Response mfa = api.post("/api/v1/auth/mfa/enroll", Map.of("password", "brand new secret 7"), oldAccess);
+        assertThat(mfa.status()).as(mfa.toString()).isEqualTo(401);
+        assertThat(mfa.code()).isEqualTo("session_ended");
+        Api.Response close = api.post("/api/v1/users/me/deactivate", null, oldAccess);
+        assertThat(close.status()).as(close.toString()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", "brand new secret 7"), oldAccess).status())
+                .as("not closed: it logs in, the old token sent along").isEqualTo(200);
         String newAccess = after.body().get("accessToken").asText();
         assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "After"), newAccess, Map.of()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/users/me", newAccess).body().get("firstName").asText()).isEqualTo("After");

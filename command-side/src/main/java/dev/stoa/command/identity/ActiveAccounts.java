@@ -1,6 +1,7 @@
 package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.RequireActiveAccount;
+import dev.stoa.api.identity.RequireLiveSession;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.Refusals;
@@ -25,6 +26,18 @@ public class ActiveAccounts {
      * {@code roles} (the token's; null: not checked).
      */
     public void require(UserId userId, String what, java.util.Set<String> roles) { require(userId, what, roles, null); }
+
+    /**
+     * Refuses a write to the caller's own account (MFA; deactivating or erasing it: {@code closing}) made in a session
+     * ended since ({@link RequireLiveSession}).
+     */
+    public void requireLiveSession(UserId userId, java.time.Instant sessionStartedAt, boolean closing) {
+        try {
+            commands.send(new RequireLiveSession(userId, sessionStartedAt, closing));
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+        }
+    }
 
     /** As {@link #require(UserId, String, java.util.Set)}, and refused when the session began before a password reset. */
     public void require(UserId userId, String what, java.util.Set<String> roles, java.time.Instant sessionStartedAt) {

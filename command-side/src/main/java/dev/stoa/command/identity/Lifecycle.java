@@ -14,6 +14,7 @@ final class Lifecycle {
 
     private Status status;
     private Instant sessionsValidAfter = Instant.EPOCH;
+    private Instant passwordResetAt = Instant.EPOCH;
 
     boolean active() { return status == Status.ACTIVE; }
 
@@ -83,5 +84,13 @@ final class Lifecycle {
     }
 
     /** Ends every session that began before {@code at} without changing the status (a password reset). */
-    void sessionsEndedAt(Instant at) { sessionsValidAfter = at; }
+    void sessionsEndedAt(Instant at) {
+        sessionsValidAfter = at;
+        passwordResetAt = at;
+    }
+
+    /** Whether a session that began at {@code startedAt} began before the last password reset. */
+    boolean sessionEndedByReset(Instant startedAt) {
+        return !startedAt.isAfter(passwordResetAt.truncatedTo(ChronoUnit.MILLIS));
+    }
 }

@@ -294,8 +294,22 @@ public class UserAccount {
         // a password reset ends every session begun before it, and the access tokens they were given write no more:
         // before 2026-12-07 only their refresh was refused, and a taken-over account's token went on writing for up
         // to 15 minutes after its owner reset the password (found by a walkthrough)
-        if (cmd.sessionStartedAt() != null && lifecycle.sessionEnded(cmd.sessionStartedAt()))
-            throw new DomainException(ErrorCode.SESSION_ENDED, "this session was ended (the password was reset): log in again");
+        requireLive(cmd.sessionStartedAt());
+    }
+
+    /** A write to the caller's own account asks first whether its session still lives (see {@link RequireLiveSession}). */
+    @CommandHandler
+    void handle(RequireLiveSession cmd) {
+        if (!cmd.closing()) requireLive(cmd.sessionStartedAt());
+        else if (cmd.sessionStartedAt() != null && lifecycle.sessionEndedByReset(cmd.sessionStartedAt()))
+            throw new DomainException(ErrorCode.SESSION_ENDED, "this session was ended by a password reset since it began: "
+                    + "log in again");
+    }
+
+    private void requireLive(Instant sessionStartedAt) {
+        if (sessionStartedAt != null && lifecycle.sessionEnded(sessionStartedAt))
+            throw new DomainException(ErrorCode.SESSION_ENDED, "this session was ended by a password reset, a suspension "
+                    + "or a deactivation since it began: log in again");
     }
 
     /** Whether this account may be named for a role: it has it and is not closed (see {@link CheckAccountRole}). */

@@ -116,6 +116,18 @@ public final class AccessRules {
                 || DELETE.equals(method) && path.equals("/api/v1/users/me"));
     }
 
+    /**
+     * Whether this request changes the caller's own account with its access token (MFA, deactivating or erasing it):
+     * open to a suspended account's session, closed to a session a password reset or suspension ended
+     * ({@link ActiveAccountWrites}). Logging in, out or refreshing is not: a client that sends its old token beside
+     * them still starts a new session.
+     */
+    public static boolean changesOwnAccount(HttpMethod method, String path) {
+        if (reads(method)) return false;
+        return PATHS.match("/api/v1/auth/mfa/**", path) || path.equals("/api/v1/users/me/deactivate")
+                || DELETE.equals(method) && path.equals("/api/v1/users/me");
+    }
+
     /** Whether the method only reads (GET, HEAD, OPTIONS, TRACE): its path need not be looked at for a write rule. */
     public static boolean reads(HttpMethod method) {
         return GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method);

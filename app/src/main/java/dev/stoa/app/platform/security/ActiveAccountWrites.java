@@ -30,6 +30,7 @@ import org.springframework.web.util.UrlPathHelper;
 @Configuration
 public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
     private static final String REFUSED = ActiveAccountWrites.class.getName() + ".refused";
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
 
     /**
      * Whether this request was refused for its account's state before its handler ran (nothing happened): no answer
@@ -55,16 +56,22 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         if (AccessRules.reads(method)) return true; // every authenticated read passes here: no path to compute for it
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-        if (AccessRules.writesBeyondOwnSession(method, path)) {
-            try {
+        java.time.Instant sessionStartedAt = TokenMinter.sessionStartedAt(token.getToken().getClaims());
+        try {
+            if (AccessRules.writesBeyondOwnSession(method, path)) {
                 java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
                 accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path,
-                        roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles),
-                        TokenMinter.sessionStartedAt(token.getToken().getClaims()));
-            } catch (RuntimeException refused) {
-                request.setAttribute(REFUSED, Boolean.TRUE);
-                throw refused;
+                        roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles), sessionStartedAt);
+            } else if (sessionStartedAt != null && AccessRules.changesOwnAccount(method, path)) {
+                // its own account: MFA in a session that still lives; closing it in one no password reset ended (a
+                // suspended or deactivated account still closes itself and is erased with its token: it cannot log
+                // in); an ended session turned on MFA after a password reset before 2026-12-07 (walkthrough Z18)
+                accounts.requireLiveSession(new UserId(token.getToken().getSubject()), sessionStartedAt,
+                        !PATHS.match("/api/v1/auth/mfa/**", path));
             }
+        } catch (RuntimeException refused) {
+            request.setAttribute(REFUSED, Boolean.TRUE);
+            throw refused;
         }
         return true;
     }
