@@ -104,8 +104,17 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
 
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            // a date-time has its T: Jackson read a string of digits as epoch seconds ("1798000000", a coupon valid
+            // until 2026-12-23; walkthrough Z18), as it had read the number
+            if (p.hasToken(JsonToken.VALUE_STRING) && p.getText().indexOf('T') < 0 && p.getText().indexOf('t') < 0)
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), "not an ISO-8601 date-time");
             Instant instant = strings.deserialize(p, ctxt);
-            if (instant != null && !InstantParam.storable(instant))
+            if (instant == null) return null;
+            // to the microsecond, as PostgreSQL keeps it: the read models rounded what the events kept to the
+            // nanosecond (a coupon valid until .9999996 listed as the next second), and the last nanoseconds of the
+            // year 9999 fell outside it
+            instant = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            if (!InstantParam.storable(instant))
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), InstantParam.STORABLE_RANGE);
             return instant;
         }
