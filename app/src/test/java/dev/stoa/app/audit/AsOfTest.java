@@ -34,5 +34,12 @@ class AsOfTest {
             assertThatThrownBy(() -> AsOf.parse(bad, NOON)).as(bad).isInstanceOfSatisfying(DomainException.class,
                     e -> assertThat(e.getMessage()).contains("asOf must be an ISO-8601 instant"));
         }
+        // a leap second, as the order lists' from and to refuse it; and years no store takes (both were read before
+        // 2026-12-07; walkthrough Z18)
+        assertThatThrownBy(() -> AsOf.parse("2026-12-31T23:59:60Z", null)).isInstanceOf(DomainException.class);
+        for (String far : new String[] {"+999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
+            assertThatThrownBy(() -> AsOf.parse(far, null)).as(far).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.getMessage()).contains("asOf must lie between the years 1 and 9999"));
+        assertThat(AsOf.parse("9999-12-31T23:59:59Z", null)).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
     }
 }
