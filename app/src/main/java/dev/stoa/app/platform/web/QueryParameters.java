@@ -71,6 +71,12 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
             else if (times > 1 && !several) errors.add(Map.of("field", name, "message", "is given " + times
                     + " times; it takes one value"));
         });
+        // a value of blanks is no value to filter by, nor the filter left out (an empty one is, EmptyQueryValues):
+        // ?from=%20, ?status=%20, ?minPrice=%20 answered as if not given before 2026-12-07 (walkthrough Z18)
+        request.getParameterMap().forEach((name, values) -> {
+            if (takes.names().containsKey(name) && java.util.Arrays.stream(values).anyMatch(v -> !v.isEmpty() && v.isBlank()))
+                errors.add(Map.of("field", name, "message", "must not be blank: leave it out, or empty, for none"));
+        });
         if (errors.isEmpty()) return true;
         RefusedBeforeTheHandler.mark(request);
         throw DomainException.badInput("parameter " + errors.get(0).get("field") + ": " + errors.get(0).get("message"))

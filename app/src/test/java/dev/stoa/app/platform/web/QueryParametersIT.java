@@ -60,7 +60,7 @@ class QueryParametersIT extends ApiTest {
      * An empty value is a parameter not given, on every read: the payment and refund lists took {@code status=} for a
      * bad status (400), the product list took {@code brand=} for a brand (nothing matched), while the order list read
      * it as none (before 2026-12-06, eighth session; found by a walkthrough). A name the operation does not take is
-     * still refused, empty or not.
+     * still refused, empty or not; a value of blanks is refused.
      */
     @Test
     void anEmptyValueIsAParameterNotGiven_onEveryRead() {
@@ -77,5 +77,15 @@ class QueryParametersIT extends ApiTest {
         assertThat(products.status()).as(products.toString()).isEqualTo(200);
         assertThat(products.body().at("/items/0/id").asText()).isEqualTo(product);
         assertThat(api.get("/api/v1/products?bogus=").code()).isEqualTo("validation_failed");
+        // a value of blanks is neither a filter nor one left out: 400 naming it (the order list answered ?from=%20 and
+        // ?status=%20, the product list ?minPrice=%20 and search ?minRating=%20 as if not given before 2026-12-07; Z18)
+        for (String read : List.of("/api/v1/orders?from=%20", "/api/v1/orders?to=%09", "/api/v1/orders?status=%20",
+                "/api/v1/users/me/orders?from=%20", "/api/v1/products?minPrice=%20", "/api/v1/search?minRating=%20",
+                "/api/v1/products?brand=%20%20", "/api/v1/search?q=%20")) {
+            var refused = api.get(read, admin);
+            assertThat(refused.status()).as(read + ": " + refused).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+            assertThat(refused.body().at("/errors/0/message").asText()).as(read).startsWith("must not be blank");
+        }
     }
 }
