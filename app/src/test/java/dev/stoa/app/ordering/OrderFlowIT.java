@@ -143,6 +143,11 @@ class OrderFlowIT extends ApiTest {
         // a domain rule's validation_failed names its field in errors[], as the request's own validation does
         assertThat(untracked.body().at("/errors/0/field").asText()).as(untracked.toString()).isEqualTo("trackingNumber");
         assertThat(untracked.body().at("/errors/0/message").asText()).isEqualTo(untracked.body().get("detail").asText());
+        // a tracking number nobody can read is none (zero-width characters alone shipped the parcel before 2026-12-07;
+        // walkthrough Z18)
+        Api.Response invisible = api.put(path, Map.of("status", "shipped", "trackingNumber", "\u200b\u200c"), sellerA);
+        assertThat(invisible.code()).as(invisible.toString()).isEqualTo("validation_failed");
+        assertThat(invisible.body().at("/errors/0/field").asText()).isEqualTo("trackingNumber");
 
         assertThat(api.put(path, Map.of("status", "shipped", "trackingNumber", "1Z999"), sellerA).status()).isEqualTo(204);
         JsonNode partly = api.get("/api/v1/orders/" + id, buyer()).body();

@@ -273,6 +273,10 @@ class BadInputIT extends ApiTest {
             assertProblem(named, 400, "validation_failed");
             assertThat(named.body().at("/errors/0/field").asText()).isEqualTo("name");
             assertThat(named.body().at("/errors/0/message").asText()).isEqualTo("must not be blank");
+            Api.Response branded = api.post("/api/v1/products", with(Catalog.product(unique("ZW"), "x", 100, null, "B"),
+                    "brand", invisible), vendor);
+            assertProblem(branded, 400, "validation_failed");
+            assertThat(branded.body().at("/errors/0/field").asText()).as("an optional text given: visible").isEqualTo("brand");
             Api.Response titled = api.post("/api/v1/courses", Map.of("title", invisible, "priceCents", 0, "currency", "USD"), instructor);
             assertProblem(titled, 400, "validation_failed");
             assertThat(titled.body().at("/errors/0/field").asText()).isEqualTo("title");

@@ -16,7 +16,7 @@ record ProductRequest(
         @PositiveOrZero @Max(10_000_000_000L) Long compareAtPriceCents,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
-        @Size(max = 100) String brand,
+        @Size(max = 100) @dev.stoa.command.platform.web.VisibleWhenGiven String brand,
         // 0 was taken, and made the product digital without a word (no shipping, no tracking; walkthrough Z9, 2026-12-07)
         @io.swagger.v3.oas.annotations.media.Schema(minimum = "1", description = "Grams, 1 to 10,000,000: a product with a weight is "
                 + "physical (shipped, with a tracking number); leave it out for a digital one")

@@ -38,7 +38,7 @@ class OrderCommandController {
 
     /** Body of PUT /api/v1/orders/{orderId}/status. */
     record StatusRequest(@NotNull @Pattern(regexp = "shipped|delivered", message = "must be shipped or delivered") String status,
-                         @Size(max = 100) String trackingNumber) {}
+                         @Size(max = 100) @dev.stoa.command.platform.web.VisibleWhenGiven String trackingNumber) {}
 
     /** Body of POST /api/v1/orders/{orderId}/cancel (optional). */
     record CancelRequest(@Size(max = 500) String reason) {}
