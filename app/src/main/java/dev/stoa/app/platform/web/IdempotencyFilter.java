@@ -110,9 +110,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String principal = AuthenticatedUser.id().orElse("anonymous:" + hash.substring(0, 40));
         // a request that waited on a first one which ran nothing (a 429 of a rate limit, a refusal before the handler:
         // no answer kept) runs itself, as the first's retry would: it was told "the first failed; retry", without the
-        // 429's Retry-After, before 2026-12-07 (found by a walkthrough)
-        // each round another waiter ran first and ran nothing, so the rounds end; bounded by the wait for a first all
-        // the same (a count of 3 left the last of six at once answered idempotency_retry; walkthrough Z18)
+        // 429's Retry-After, before 2026-12-07 (found by a walkthrough). Each round another waiter ran first and ran
+        // nothing, so the rounds end; they are bounded by the wait for a first all the same (a bound of three rounds
+        // left the last of six sent at once answered idempotency_retry; walkthrough Z18).
         long giveUpAt = System.nanoTime() + waitForFirst.toNanos();
         while (true) {
             IdempotencyStore.Claim claim = store.begin(principal, key, hash, waitForFirst.multipliedBy(6));
