@@ -186,6 +186,10 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped"), tokenAs(vendor, "vendor")).status())
                 .isEqualTo(204);
         assertThat(api.get(toShip, tokenAs(vendor, "vendor")).body().get("total").asLong()).as("shipped: nothing left").isZero();
+        // and delivered with it, as its mail says (it stayed shipped before 2026-12-07; walkthrough Z19)
+        JsonNode sent = api.get("/api/v1/orders/" + id, token).body();
+        assertThat(sent.get("status").asText()).as(sent.toString()).isEqualTo("delivered");
+        assertThat(sent.at("/items/0/deliveredAt").asText()).as(sent.toString()).isNotEmpty();
         JsonNode mail = new Mailbox(api).await(buyer.email(), "is delivered");
         assertThat(mail.get("text").asText()).contains("its items are digital").doesNotContain("Tracking number");
     }

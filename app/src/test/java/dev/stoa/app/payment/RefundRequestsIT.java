@@ -817,7 +817,9 @@ class RefundRequestsIT extends ApiTest {
         Api.Response shipped = api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "shipped"), vendor);
         assertThat(shipped.status()).as("the e-book ships without a tracking number: " + shipped).isEqualTo(204);
         assertThat(api.get(toShip, vendor).body().get("items").findValuesAsText("id")).doesNotContain(orderId);
-        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("shipped");
+        // what no parcel carries is delivered as it is sent (it stayed shipped until its vendor said delivered too
+        // before 2026-12-07, while the buyer was mailed "delivered"; walkthrough Z19); saying so again changes nothing
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");
         assertThat(api.put("/api/v1/orders/" + orderId + "/status", Map.of("status", "delivered"), vendor).status())
                 .isEqualTo(204);
         assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().get("status").asText()).isEqualTo("delivered");

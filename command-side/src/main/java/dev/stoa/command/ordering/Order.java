@@ -133,7 +133,13 @@ public class Order {
             throw DomainException.badInput("trackingNumber is required to ship physical items");
         OrderRules.text(tracking, "trackingNumber", 100);
         apply(new OrderLinesShipped(orderId, toShip.stream().map(OrderLine::itemId).toList(), tracking, cmd.actor().userId()));
+        // what no parcel carries (a digital product) is the buyer's once sent: delivered with it. Before 2026-12-07 a
+        // digital order stayed shipped until its vendor also said delivered, while the buyer was mailed "delivered to
+        // your account" (found by a walkthrough)
+        List<String> sent = toShip.stream().filter(l -> !l.physical()).map(OrderLine::itemId).toList();
+        if (!sent.isEmpty()) apply(new OrderLinesDelivered(orderId, sent, cmd.actor().userId()));
         shippedWhenComplete();
+        deliveredWhenComplete();
         return toShip.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).map(OrderLine::itemId).toList();
     }
 

@@ -326,6 +326,25 @@ class OrderTest {
                 .expectNoEvents().expectException(problem("invalid_transition"));
     }
 
+    /**
+     * What no parcel carries is the buyer's once sent: a digital order's lines are delivered as they ship, and the
+     * order with them (before 2026-12-07 it stayed shipped until its vendor said delivered too, while the buyer was
+     * mailed "delivered to your account"; found by a walkthrough).
+     */
+    @Test
+    void givenADigitalOrderConfirmed_whenItsVendorSendsIt_thenItIsShippedAndDelivered() {
+        OrderLine ebook = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), vendorA, "E-book", "EB-1", 1_200,
+                1, 1_200, false);
+        OrderPlaced digital = new OrderPlaced(orderId, NUMBER, buyerId, List.of(ebook),
+                new OrderAmounts(1_200, 0, 0, 0, 1_200, "USD"), null, null, PlaceOrder.WALLET, null, HOLD);
+        fixture.given(digital, new OrderConfirmed(orderId, NUMBER, buyerId, PlaceOrder.WALLET, "debit-1", 1_200, "USD"))
+                .when(new MarkOrderShipped(orderId, null, sellerA))
+                .expectEvents(new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, sellerA.userId()),
+                        new OrderLinesDelivered(orderId, List.of(ebook.itemId()), sellerA.userId()),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of()),
+                        new OrderDelivered(orderId, NUMBER, buyerId));
+    }
+
     @Test
     void givenPending_whenShip_thenInvalidTransition() {
         fixture.given(placed())
