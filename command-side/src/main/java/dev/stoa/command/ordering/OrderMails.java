@@ -68,18 +68,30 @@ class OrderMails {
      * 2026-12-06 (ninth session) no vendor was mailed: they had to poll their order list (found by a walkthrough).
      */
     private void toVendors(OrderConfirmed e, EventMessage<?> message) {
+        List<OrderLine> all = PlacedOrders.of(events, e.orderId()).map(OrderPlaced::lines).orElse(List.of());
+        // what the order ships: its physical lines, or its digital products when it has none (Order's rule); a digital
+        // product beside physical ones comes with the order and is not the vendor's to ship (it was counted "to ship"
+        // before 2026-12-07; found by a walkthrough)
+        boolean parcel = all.stream().anyMatch(OrderLine::physical);
         Map<String, List<OrderLine>> byVendor = new LinkedHashMap<>();
-        for (OrderLine line : PlacedOrders.of(events, e.orderId()).map(OrderPlaced::lines).orElse(List.of()))
+        for (OrderLine line : all)
             if (OrderLine.PRODUCT.equals(line.itemType()))
                 byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
         byVendor.forEach((vendor, lines) -> {
-            int units = lines.stream().mapToInt(OrderLine::quantity).sum();
-            String text = lines.stream().map(l -> lineText(l, l.quantity())).collect(Collectors.joining("\n"));
+            List<OrderLine> toShip = lines.stream().filter(l -> l.physical() || !parcel).toList();
+            List<OrderLine> withIt = lines.stream().filter(l -> !l.physical() && parcel).toList();
+            int units = toShip.stream().mapToInt(OrderLine::quantity).sum();
             mails.send(VENDOR_PAID, vendor, NotificationId.derivedFrom(VENDOR_PAID, message.getIdentifier(), vendor),
-                    message, Map.of("orderNumber", e.orderNumber(), "units", units == 1 ? "1 unit" : units + " units",
-                            "lines", text, "orderUrl", url(e.orderId().value()),
+                    message, Map.of("orderNumber", e.orderNumber(),
+                            "units", units == 0 ? "nothing" : units == 1 ? "1 unit" : units + " units",
+                            "lines", toShip.isEmpty() ? "(none)" : texts(toShip), "alsoSold", texts(withIt),
+                            "orderUrl", url(e.orderId().value()),
                             "toShipUrl", publicUrl + "/api/v1/vendors/me/orders?status=confirmed"));
         });
+    }
+
+    private static String texts(List<OrderLine> lines) {
+        return lines.stream().map(l -> lineText(l, l.quantity())).collect(Collectors.joining("\n"));
     }
 
     @EventHandler
