@@ -22,6 +22,8 @@ import dev.stoa.projection.learning.EnrollmentCourseViewRepository;
 import dev.stoa.projection.catalog.ProductViewRepository;
 import dev.stoa.projection.identity.AddressEntity;
 import dev.stoa.projection.identity.AddressViewRepository;
+import dev.stoa.projection.inventory.InventoryEntity;
+import dev.stoa.projection.inventory.InventoryViewRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +52,13 @@ public class CartQueryHandler {
     private final AddressViewRepository addresses;
     private final PricingRules pricing;
     private final Clock clock;
+    private final InventoryViewRepository inventories;
 
     public CartQueryHandler(CartLineViewRepository lines, CartViewRepository carts, CouponViewRepository coupons,
                             CouponRedemptionViewRepository redemptions, ProductViewRepository products,
                             EnrollmentCourseViewRepository courses, AddressViewRepository addresses, PricingRules pricing,
-                            Optional<Clock> clock) {
+                            Optional<Clock> clock, InventoryViewRepository inventories) {
+        this.inventories = inventories;
         this.courses = courses;
         this.lines = lines;
         this.carts = carts;
@@ -84,6 +88,11 @@ public class CartQueryHandler {
                         : Optional.ofNullable(byId.get(r.getItemId())).map(ProductEntity::getCurrency).orElse(null))
                 .filter(c -> c != null).findFirst().orElse(pricing.defaultCurrency());
 
+        // what is in stock now: a line asking for more than is available would be refused at checkout (409
+        // insufficient_stock), so it is no more purchasable than a product off sale (it showed purchasable and counted
+        // in the total before 2026-12-07; found by a walkthrough); a product with no inventory yet is not judged here
+        Map<String, Integer> available = byId.isEmpty() ? Map.of() : inventories.findAllById(byId.keySet()).stream()
+                .collect(Collectors.toMap(InventoryEntity::getProductId, InventoryEntity::getAvailable));
         List<CartView.Line> items = new ArrayList<>();
         List<PricedLine> priced = new ArrayList<>();
         for (CartLineEntity row : rows) {
@@ -98,7 +107,8 @@ public class CartQueryHandler {
                 continue;
             }
             ProductEntity p = byId.get(row.getItemId());
-            boolean purchasable = p != null && p.isActive() && currency.equals(p.getCurrency());
+            boolean purchasable = p != null && p.isActive() && currency.equals(p.getCurrency())
+                    && available.getOrDefault(row.getItemId(), Integer.MAX_VALUE) >= row.getQuantity();
             long unit = p == null ? 0 : p.getPriceCents();
             TaxClass taxClass = TaxClass.ofProduct(p == null ? null : p.getWeightGrams());
             Integer grams = p == null ? null : p.getWeightGrams();

@@ -4,8 +4,8 @@ import dev.stoa.api.platform.MayBeNull;
 import java.util.List;
 
 /**
- * The cart as API.md shows it, priced now. Lines of products no longer for sale show with {@code purchasable}
- * false and count in no amount. A coupon that no longer applies stays on the cart with {@code couponApplies}
+ * The cart as API.md shows it, priced now. Lines of products no longer for sale, or of which fewer units are in stock
+ * than the line asks for, show with {@code purchasable} false and count in no amount. A coupon that no longer applies stays on the cart with {@code couponApplies}
  * false, no discount, and {@code couponNote} saying why.
  */
 public record CartView(List<Line> items, long subtotalCents, long discountCents, long taxCents, long shippingCents,
