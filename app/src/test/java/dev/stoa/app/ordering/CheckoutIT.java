@@ -198,6 +198,8 @@ class CheckoutIT extends ApiTest {
             Api.Response refused = api.post("/api/v1/orders", wallet(), token, Map.of("Idempotency-Key", key, "Accept", accept));
             assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
             assertThat(refused.code()).isEqualTo("not_acceptable");
+            // what it answers in, named as it is: JSON, not "application/*+json" beside it (Z18)
+            assertThat(refused.body().get("detail").asText()).as(accept).doesNotContain("*+json");
         }
         // an Accept header that cannot be read (a weight that is no number, or above 1) is refused as a problem too: it
         // was a 406 without a body before 2026-12-06 (seventh session)
