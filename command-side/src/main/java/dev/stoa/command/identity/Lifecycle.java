@@ -61,7 +61,7 @@ final class Lifecycle {
     /** Whether a session that began at {@code startedAt} was ended by the last cut-off (suspension, new password…). */
     boolean sessionEnded(Instant startedAt) {
         // start times travel as epoch milliseconds (the refresh token's sst claim); the same millisecond counts as before
-        return !startedAt.isAfter(sessionsValidAfter.truncatedTo(ChronoUnit.MILLIS));
+        return startedBefore(startedAt, sessionsValidAfter);
     }
 
     void registered() { status = Status.ACTIVE; }
@@ -91,6 +91,10 @@ final class Lifecycle {
 
     /** Whether a session that began at {@code startedAt} began before the last password reset. */
     boolean sessionEndedByReset(Instant startedAt) {
-        return !startedAt.isAfter(passwordResetAt.truncatedTo(ChronoUnit.MILLIS));
+        return startedBefore(startedAt, passwordResetAt);
+    }
+
+    private static boolean startedBefore(Instant startedAt, Instant cut) {
+        return !startedAt.isAfter(cut.truncatedTo(ChronoUnit.MILLIS));
     }
 }

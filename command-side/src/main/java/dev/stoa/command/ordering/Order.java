@@ -361,7 +361,10 @@ public class Order {
      * an order had nothing left to ship and stayed {@code confirmed} for good, its vendor and admins refused 409;
      * walkthrough Z9). A course left alone is no shipment, as in a course-only order.
      */
-    private List<OrderLine> shippable() {
+    private List<OrderLine> shippable() { return shippable(lines, withdrawn); }
+
+    /** The lines of {@code lines} an order ships, less those whose every unit was withdrawn (see {@link #shippable()}). */
+    static List<OrderLine> shippable(List<OrderLine> lines, Map<String, Integer> withdrawn) {
         List<OrderLine> open = lines.stream().filter(l -> withdrawn.getOrDefault(l.itemId(), 0) < l.quantity()).toList();
         if (lines.stream().noneMatch(OrderLine::physical)) return open;
         List<OrderLine> physical = open.stream().filter(OrderLine::physical).toList();

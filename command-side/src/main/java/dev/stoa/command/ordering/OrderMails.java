@@ -69,17 +69,16 @@ class OrderMails {
      */
     private void toVendors(OrderConfirmed e, EventMessage<?> message) {
         List<OrderLine> all = PlacedOrders.of(events, e.orderId()).map(OrderPlaced::lines).orElse(List.of());
-        // what the order ships: its physical lines, or its digital products when it has none (Order's rule); a digital
-        // product beside physical ones comes with the order and is not the vendor's to ship (it was counted "to ship"
-        // before 2026-12-07; found by a walkthrough)
-        boolean parcel = all.stream().anyMatch(OrderLine::physical);
+        // what the order ships (Order's own rule): a digital product beside physical ones comes with the order and is
+        // not the vendor's to ship (it was counted "to ship" before 2026-12-07; found by a walkthrough)
+        java.util.Set<OrderLine> ships = java.util.Set.copyOf(Order.shippable(all, Map.of()));
         Map<String, List<OrderLine>> byVendor = new LinkedHashMap<>();
         for (OrderLine line : all)
             if (OrderLine.PRODUCT.equals(line.itemType()))
                 byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
         byVendor.forEach((vendor, lines) -> {
-            List<OrderLine> toShip = lines.stream().filter(l -> l.physical() || !parcel).toList();
-            List<OrderLine> withIt = lines.stream().filter(l -> !l.physical() && parcel).toList();
+            List<OrderLine> toShip = lines.stream().filter(ships::contains).toList();
+            List<OrderLine> withIt = lines.stream().filter(l -> !ships.contains(l)).toList();
             int units = toShip.stream().mapToInt(OrderLine::quantity).sum();
             mails.send(VENDOR_PAID, vendor, NotificationId.derivedFrom(VENDOR_PAID, message.getIdentifier(), vendor),
                     message, Map.of("orderNumber", e.orderNumber(),

@@ -124,9 +124,11 @@ public final class AccessRules {
      */
     public static boolean changesOwnAccount(HttpMethod method, String path) {
         if (reads(method)) return false;
-        return PATHS.match("/api/v1/auth/mfa/**", path) || path.equals("/api/v1/users/me/deactivate")
-                || DELETE.equals(method) && path.equals("/api/v1/users/me");
+        return mfa(path) || path.equals("/api/v1/users/me/deactivate") || DELETE.equals(method) && path.equals("/api/v1/users/me");
     }
+
+    /** Whether the path is one of the caller's MFA settings ({@code /api/v1/auth/mfa/**}). */
+    public static boolean mfa(String path) { return PATHS.match("/api/v1/auth/mfa/**", path); }
 
     /** Whether the method only reads (GET, HEAD, OPTIONS, TRACE): its path need not be looked at for a write rule. */
     public static boolean reads(HttpMethod method) {

@@ -30,7 +30,6 @@ import org.springframework.web.util.UrlPathHelper;
 @Configuration
 public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
     private static final String REFUSED = ActiveAccountWrites.class.getName() + ".refused";
-    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
 
     /**
      * Whether this request was refused for its account's state before its handler ran (nothing happened): no answer
@@ -67,7 +66,7 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
                 // suspended or deactivated account still closes itself and is erased with its token: it cannot log
                 // in); an ended session turned on MFA after a password reset before 2026-12-07 (walkthrough Z18)
                 accounts.requireLiveSession(new UserId(token.getToken().getSubject()), sessionStartedAt,
-                        !PATHS.match("/api/v1/auth/mfa/**", path));
+                        !AccessRules.mfa(path));
             }
         } catch (RuntimeException refused) {
             request.setAttribute(REFUSED, Boolean.TRUE);
