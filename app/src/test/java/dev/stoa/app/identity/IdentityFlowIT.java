@@ -133,18 +133,42 @@ class IdentityFlowIT extends ApiTest {
         Api.Response rotatedAgain = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh2), null);
         assertThat(rotatedAgain.status()).as("the session goes on: " + rotatedAgain).isEqualTo(200);
         String refresh3 = rotatedAgain.body().get("refreshToken").asText();
+        String access2 = rotatedAgain.body().get("accessToken").asText();
+        assertThat(api.post("/api/v1/products", dev.stoa.app.support.Catalog.product(unique("ID"), "Mine", 100, null, "B"),
+                access2).status()).isEqualTo(201);
         // an older spent token (not the one spent last) is a stolen copy: the whole family is revoked
         Api.Response reused = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
         assertThat(reused.status()).isEqualTo(401);
         assertThat(reused.code()).isEqualTo("refresh_token_revoked");
         assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh3), null).status())
                 .as("the whole family is revoked after reuse").isEqualTo(401);
+        // and its access token, maybe a thief's, writes nothing more (it wrote until it expired before 2026-12-07)
+        Api.Response thief = api.post("/api/v1/products", dev.stoa.app.support.Catalog.product(unique("ID"), "Theirs", 100,
+                null, "B"), access2);
+        assertThat(thief.status()).as(thief.toString()).isEqualTo(401);
+        assertThat(thief.code()).isEqualTo("session_ended");
+        assertThat(thief.body().path("detail").asText()).contains("spent refresh tokens was used again");
 
         Api.Response again = login(email, PASSWORD);
         String access3 = again.body().get("accessToken").asText();
         String refresh4 = again.body().get("refreshToken").asText();
         assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh4), access3).status()).isEqualTo(204);
         assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh4), null).status()).isEqualTo(401);
+        // the logged-out session's access token writes nothing more, its own account included (before 2026-12-07 it
+        // wrote until it expired), and still reads until it expires; logging out again is answered as before; another
+        // session of the same user goes on
+        Api.Response afterLogout = api.post("/api/v1/products", dev.stoa.app.support.Catalog.product(unique("ID"), "Late",
+                100, null, "B"), access3);
+        assertThat(afterLogout.status()).as(afterLogout.toString()).isEqualTo(401);
+        assertThat(afterLogout.code()).isEqualTo("session_ended");
+        assertThat(afterLogout.body().path("detail").asText()).contains("logged out");
+        Api.Response mfaAfterLogout = api.post("/api/v1/auth/mfa/enroll", Map.of("password", PASSWORD), access3);
+        assertThat(mfaAfterLogout.code()).as(mfaAfterLogout.toString()).isEqualTo("session_ended");
+        assertThat(api.get("/api/v1/users/me", access3).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh4), access3).status()).isEqualTo(204);
+        String other = login(email, PASSWORD).body().get("accessToken").asText();
+        assertThat(api.post("/api/v1/products", dev.stoa.app.support.Catalog.product(unique("ID"), "Next", 100, null, "B"),
+                other).status()).isEqualTo(201);
     }
 
     /**

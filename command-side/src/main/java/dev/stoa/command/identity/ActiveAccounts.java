@@ -2,6 +2,7 @@ package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.RequireActiveAccount;
 import dev.stoa.api.identity.RequireLiveSession;
+import dev.stoa.api.identity.RequireOpenSession;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.command.platform.Refusals;
@@ -34,6 +35,18 @@ public class ActiveAccounts {
     public void requireLiveSession(UserId userId, java.time.Instant sessionStartedAt, boolean closing) {
         try {
             commands.send(new RequireLiveSession(userId, sessionStartedAt, closing));
+        } catch (CommandExecutionException e) {
+            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
+        }
+    }
+
+    /**
+     * Refuses a write made with an access token of the login session {@code familyId} once that session was logged out
+     * or revoked ({@link RequireOpenSession}).
+     */
+    public void requireOpenSession(dev.stoa.api.identity.TokenFamilyId familyId, UserId userId) {
+        try {
+            commands.send(new RequireOpenSession(familyId, userId));
         } catch (CommandExecutionException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
         }

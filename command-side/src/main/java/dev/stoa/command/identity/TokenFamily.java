@@ -22,7 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * once logged the session out).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("1")
+@Revision("2") // 2: the reason it was revoked (2026-12-07)
 @SnapshotState
 public class TokenFamily {
     @AggregateIdentifier
@@ -31,6 +31,8 @@ public class TokenFamily {
     private String currentTokenId;
     private Instant expiresAt;
     private boolean revoked;
+    /** Why the session ended ("logout", "reuse"), once revoked. */
+    private String revokedFor;
     /** The token the last rotation spent, and when: presented again within the grace, it revokes nothing. */
     private String previousTokenId;
     private Instant rotatedAt;
@@ -65,6 +67,17 @@ public class TokenFamily {
         if (!revoked) apply(new TokenFamilyRevoked(familyId, userId, cmd.reason()));
     }
 
+    /** A write with an access token of this session: refused once the session was logged out or revoked. */
+    @CommandHandler
+    void handle(RequireOpenSession cmd) {
+        if (!userId.equals(cmd.userId())) throw DomainException.forbidden("this session belongs to another user");
+        if (revoked)
+            throw new DomainException(ErrorCode.SESSION_ENDED, "logout".equals(revokedFor)
+                    ? "this access token's session was logged out: log in again"
+                    : "this access token's session was ended because one of its spent refresh tokens was used again: "
+                      + "log in again");
+    }
+
     @EventSourcingHandler
     void on(TokenFamilyStarted e) {
         familyId = e.familyId();
@@ -82,5 +95,8 @@ public class TokenFamily {
     }
 
     @EventSourcingHandler
-    void on(TokenFamilyRevoked e) { revoked = true; }
+    void on(TokenFamilyRevoked e) {
+        revoked = true;
+        revokedFor = e.reason();
+    }
 }

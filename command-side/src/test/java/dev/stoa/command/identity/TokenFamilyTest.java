@@ -88,4 +88,30 @@ class TokenFamilyTest {
                 .when(new RevokeTokenFamily(family, UserId.random(), "logout"))
                 .expectException(DomainException.class);
     }
+
+    /**
+     * A write with an access token of the session: open while it lives, 401 session_ended once logged out or revoked for
+     * reuse (each says which), 403 for another user's session. Before 2026-12-07 nothing asked, and a logged-out
+     * session's access token wrote until it expired.
+     */
+    @Test
+    void anAccessTokensWriteIsRefusedOnceItsSessionIsLoggedOutOrRevoked() {
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later))
+                .when(new RequireOpenSession(family, user))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later), new TokenFamilyRevoked(family, user, "logout"))
+                .when(new RequireOpenSession(family, user))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("logged out"));
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later), new TokenFamilyRevoked(family, user, "reuse"))
+                .when(new RequireOpenSession(family, user))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("spent refresh tokens was used again"));
+        fixture.given(new TokenFamilyStarted(family, user, "t1", later))
+                .when(new RequireOpenSession(family, UserId.random()))
+                .expectNoEvents()
+                .expectException(DomainException.class);
+    }
 }

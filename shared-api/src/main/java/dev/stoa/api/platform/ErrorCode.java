@@ -42,7 +42,7 @@ public enum ErrorCode {
     REAUTHENTICATION_FAILED("reauthentication_failed", UNAUTHENTICATED, "Wrong password or second factor on re-authentication."),
     REFRESH_TOKEN_REVOKED("refresh_token_revoked", UNAUTHENTICATED, "The refresh token was spent or its session logged out."),
     REFRESH_TOKEN_ROTATED("refresh_token_rotated", CONFLICT, "The refresh token was exchanged a moment ago (another tab, a retry): use the pair that exchange returned; the session goes on."),
-    SESSION_ENDED("session_ended", UNAUTHENTICATED, "The session began before a suspension, deactivation or new password."),
+    SESSION_ENDED("session_ended", UNAUTHENTICATED, "The session began before a suspension, deactivation or new password, or was logged out."),
     SESSION_EXPIRED("session_expired", UNAUTHENTICATED, "The session is older than its absolute lifetime."),
     EMAIL_NOT_VERIFIED("email_not_verified", FORBIDDEN, "The e-mail address is not verified yet."),
     ACCOUNT_SUSPENDED("account_suspended", FORBIDDEN, "The account is suspended."),

@@ -22,7 +22,9 @@ import org.springframework.web.util.UrlPathHelper;
  * the endpoint: 403 {@code account_suspended} / {@code account_deactivated}, 401 {@code session_ended} once erased.
  * So does a token that carries a role its account no longer has (403 {@code forbidden}: refresh it; a demoted admin's
  * token wrote as an admin until it expired before the ninth session of 2026-12-06), and so does a token whose session
- * a password reset ended (401 {@code session_ended}: its session's start is in the token; since 2026-12-07). Reads stay
+ * a password reset ended (401 {@code session_ended}: its session's start is in the token; since 2026-12-07), and a token
+ * whose session was logged out, or revoked for a spent refresh token's reuse (401 {@code session_ended}: the session's
+ * id, its refresh tokens' family, is in the token; since 2026-12-07, later the same day). Reads stay
  * open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
  * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
@@ -55,9 +57,17 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         if (AccessRules.reads(method)) return true; // every authenticated read passes here: no path to compute for it
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-        java.time.Instant sessionStartedAt = TokenMinter.sessionStartedAt(token.getToken().getClaims());
+        java.util.Map<String, Object> claims = token.getToken().getClaims();
+        java.time.Instant sessionStartedAt = TokenMinter.sessionStartedAt(claims);
+        String family = TokenMinter.family(claims);
         try {
-            if (AccessRules.writesBeyondOwnSession(method, path)) {
+            boolean beyondOwnSession = AccessRules.writesBeyondOwnSession(method, path);
+            if (family != null && (beyondOwnSession || AccessRules.changesOwnAccount(method, path)))
+                // a logged-out or revoked session's token (a thief's, once a spent refresh token came back) wrote on
+                // until it expired before 2026-12-07; its own logout stays open (it ends nothing twice)
+                accounts.requireOpenSession(new dev.stoa.api.identity.TokenFamilyId(family),
+                        new UserId(token.getToken().getSubject()));
+            if (beyondOwnSession) {
                 java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
                 accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path,
                         roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles), sessionStartedAt);

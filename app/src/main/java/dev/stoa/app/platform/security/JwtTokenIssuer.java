@@ -35,16 +35,16 @@ class JwtTokenIssuer implements TokenIssuer {
     @Override
     public Issued issue(UserId userId, Set<String> roles, TokenFamilyId family, String refreshTokenId, Instant refreshExpiresAt,
                         Instant sessionStartedAt) {
-        String access = minter.accessToken(userId.value(), roles, ACCESS_LIFETIME, sessionStartedAt);
+        String access = minter.accessToken(userId.value(), roles, ACCESS_LIFETIME, sessionStartedAt, family.value());
         String refresh = minter.sign(userId.value(), TokenMinter.REFRESH, refreshTokenId, refreshExpiresAt,
-                Map.of("fam", family.value(), TokenMinter.SESSION_STARTED, sessionStartedAt.toEpochMilli()));
+                Map.of(TokenMinter.FAMILY, family.value(), TokenMinter.SESSION_STARTED, sessionStartedAt.toEpochMilli()));
         return new Issued(access, refresh, ACCESS_LIFETIME.toSeconds());
     }
 
     @Override
     public Optional<RefreshClaims> readRefreshToken(String token) {
         return read(token, TokenMinter.REFRESH).map(jwt -> new RefreshClaims(new UserId(jwt.getSubject()),
-                new TokenFamilyId(jwt.getClaimAsString("fam")), jwt.getId(),
+                new TokenFamilyId(jwt.getClaimAsString(TokenMinter.FAMILY)), jwt.getId(),
                 Instant.ofEpochMilli(((Number) jwt.getClaims().get(TokenMinter.SESSION_STARTED)).longValue())));
     }
 

@@ -25,6 +25,8 @@ public class TokenMinter {
     static final String EMAIL_VERIFICATION = "email_verification";
     static final String PASSWORD_RESET = "password_reset";
     static final String SESSION_STARTED = "sst";
+    /** The login session's id: its refresh tokens' family (no secret: a refresh token is signed, and names it too). */
+    static final String FAMILY = "fam";
     private final JwtEncoder encoder;
 
     public TokenMinter(JwtKeys keys) {
@@ -38,12 +40,18 @@ public class TokenMinter {
     }
 
     /**
-     * An access token of the session that began at {@code sessionStartedAt} ({@value #SESSION_STARTED}: epoch
-     * milliseconds, as the refresh token's), so a write with it is refused once a password reset ended that session.
+     * An access token of the session {@code family} that began at {@code sessionStartedAt} ({@value #SESSION_STARTED}:
+     * epoch milliseconds, as the refresh token's; {@value #FAMILY}: the family's id, as the refresh token's), so a
+     * write with it is refused once a password reset ended that session, or once it was logged out or revoked.
      */
-    String accessToken(String userId, Collection<String> roles, Duration ttl, Instant sessionStartedAt) {
+    String accessToken(String userId, Collection<String> roles, Duration ttl, Instant sessionStartedAt, String family) {
         return sign(userId, ACCESS, UUID.randomUUID().toString(), Instant.now().plus(ttl),
-                Map.of("roles", List.copyOf(roles), SESSION_STARTED, sessionStartedAt.toEpochMilli()));
+                Map.of("roles", List.copyOf(roles), SESSION_STARTED, sessionStartedAt.toEpochMilli(), FAMILY, family));
+    }
+
+    /** The login session (refresh tokens' family) the token belongs to, when it belongs to one (null otherwise). */
+    public static String family(java.util.Map<String, Object> claims) {
+        return claims.get(FAMILY) instanceof String family && !family.isBlank() ? family : null;
     }
 
     /** The session's start, in epoch milliseconds, when the token belongs to one (null otherwise). */
