@@ -187,6 +187,39 @@ class OrderFlowIT extends ApiTest {
     }
 
     /**
+     * A digital product beside a physical one comes with the order: once the parcel leaves, the buyer sees its line
+     * sent and delivered, without a tracking number. Before 2026-12-07 it read shippedAt and deliveredAt null, in the
+     * delivered order too (walkthrough Z21).
+     */
+    @Test
+    void aDigitalLineBesideAParcel_isSentAndDeliveredWhenTheParcelLeaves() {
+        OrderLine ebook = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(),
+                new dev.stoa.api.identity.UserId(vendorB), "E-book", "SKU-EBOOK", 1_500, 1, 1_500, false);
+        OrderId id = Orders.place(gateway, buyerId, List.of(Orders.product(vendorA, "Kettle", 4_500, 1), ebook));
+        awaitStatus(api, id, buyer(), "pending");
+        gateway.sendAndWait(new ConfirmOrder(id, "wallet-debit-" + id));
+        awaitStatus(api, id, buyer(), "confirmed");
+        JsonNode paid = api.get("/api/v1/orders/" + id, buyer()).body();
+        assertThat(paid.get("items").get(1).get("shippedAt").isNull()).as(paid.toString()).isTrue();
+
+        String path = "/api/v1/orders/" + id + "/status";
+        assertThat(api.put(path, Map.of("status", "shipped", "trackingNumber", "1Z777"), tokenAs(vendorA, "vendor")).status())
+                .isEqualTo(204);
+        JsonNode shipped = api.get("/api/v1/orders/" + id, buyer()).body();
+        assertThat(shipped.get("status").asText()).isEqualTo("shipped");
+        JsonNode kettle = shipped.get("items").get(0), book = shipped.get("items").get(1);
+        assertThat(book.get("productId").asText()).isEqualTo(ebook.itemId());
+        assertThat(book.get("shippedAt").asText()).as(shipped.toString()).isEqualTo(kettle.get("shippedAt").asText());
+        assertThat(book.get("deliveredAt").asText()).isEqualTo(kettle.get("shippedAt").asText());
+        assertThat(book.get("trackingNumber").isNull()).isTrue();
+        assertThat(kettle.get("deliveredAt").isNull()).isTrue();
+        assertThat(api.put(path, Map.of("status", "delivered"), tokenAs(vendorA, "vendor")).status()).isEqualTo(204);
+        JsonNode delivered = api.get("/api/v1/orders/" + id, buyer()).body();
+        assertThat(delivered.get("status").asText()).isEqualTo("delivered");
+        assertThat(delivered.get("items").findValuesAsText("deliveredAt")).hasSize(2).doesNotContain("null", "");
+    }
+
+    /**
      * A vendor reads of the buyer's personal data what shipping needs: a vendor of a digital line no address and no
      * notes; and no cancellation reason the buyer typed (it was shown to every vendor of the order).
      */

@@ -138,7 +138,7 @@ public class Order {
         // your account" (found by a walkthrough)
         List<String> sent = toShip.stream().filter(l -> !l.physical()).map(OrderLine::itemId).toList();
         if (!sent.isEmpty()) apply(new OrderLinesDelivered(orderId, sent, cmd.actor().userId()));
-        shippedWhenComplete();
+        shippedWhenComplete(cmd.actor().userId());
         deliveredWhenComplete();
         return toShip.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType())).map(OrderLine::itemId).toList();
     }
@@ -193,13 +193,14 @@ public class Order {
             if (units == null || units.quantity() <= 0) throw DomainException.badInput("every item needs a positive quantity");
             OrderLine line = toShip.stream().filter(l -> l.itemId().equals(units.itemId())).findFirst().orElse(null);
             boolean open = line != null && !shipped.containsKey(line.itemId());
-            // a cancelled order's lines that had not left are back on hand (a digital product beside physical ones too)
-            if (status == OrderStatus.CANCELLED && !shipped.containsKey(units.itemId())) continue;
             // a digital product or a course: nothing comes back by carrier, the refund takes the units back at once (a
             // course's since 2026-12-06, seventh session: before, its line was never withdrawn, and an order refunded
             // whole with a course in it stayed confirmed)
             OrderLine digital = lines.stream().filter(l -> !l.physical() && l.itemId().equals(units.itemId()))
                     .findFirst().orElse(null);
+            // a cancelled order's lines that had not left are back on hand, and a digital product's whatever was sent
+            // (CancellationSteps): neither withdrawn nor sent back
+            if (status == OrderStatus.CANCELLED && (digital != null || !shipped.containsKey(units.itemId()))) continue;
             if (digital != null) {
                 requireLeft(digital, units);
                 taken.add(units);
@@ -215,7 +216,7 @@ public class Order {
         if (status == OrderStatus.CONFIRMED && nothingLeft()) // the refund took back the last unit
             apply(new OrderClosedByRefunds(orderId, orderNumber, buyer, cmd.refundId()));
         else if (status == OrderStatus.CONFIRMED && !taken.isEmpty()) { // the refunded line may have been the last to ship, or to deliver
-            shippedWhenComplete();
+            shippedWhenComplete("system");
             deliveredWhenComplete();
         }
         return decided;
@@ -329,11 +330,25 @@ public class Order {
                 withdrawn.getOrDefault(l.itemId(), 0) + sentBack.getOrDefault(l.itemId(), 0) >= l.quantity());
     }
 
-    /** Once every line the order ships has left (and it ships any), the order is shipped. */
-    private void shippedWhenComplete() {
+    /**
+     * Once every line the order ships has left (and it ships any), the order is shipped. A digital product beside
+     * physical ones comes with the order: its line is sent and delivered then, by {@code by} (who shipped the last
+     * parcel, or "system" when a refund took the last unit still to ship), without tracking number. Before 2026-12-07
+     * such a line never showed {@code shippedAt} nor {@code deliveredAt}, in a delivered order too (walkthrough Z21);
+     * orders shipped before keep them empty.
+     */
+    private void shippedWhenComplete(String by) {
         List<OrderLine> toShip = shippable();
-        if (!toShip.isEmpty() && toShip.stream().allMatch(l -> shipped.containsKey(l.itemId())))
-            apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
+        if (toShip.isEmpty() || !toShip.stream().allMatch(l -> shipped.containsKey(l.itemId()))) return;
+        List<String> withIt = lines.stream().filter(l -> OrderLine.PRODUCT.equals(l.itemType()) && !l.physical()
+                        && !toShip.contains(l) && !shipped.containsKey(l.itemId())
+                        && withdrawn.getOrDefault(l.itemId(), 0) < l.quantity())
+                .map(OrderLine::itemId).toList();
+        if (!withIt.isEmpty()) {
+            apply(new OrderLinesShipped(orderId, withIt, null, by));
+            apply(new OrderLinesDelivered(orderId, withIt, by));
+        }
+        apply(new OrderShipped(orderId, orderNumber, buyer, shipped.values().stream().filter(t -> t != null).distinct().toList()));
     }
 
     /** Once the order is shipped and every line it ships was delivered, the order is delivered. */

@@ -345,6 +345,59 @@ class OrderTest {
                         new OrderDelivered(orderId, NUMBER, buyerId));
     }
 
+    /**
+     * A digital product beside physical ones comes with the order: once the last parcel leaves, its line is sent and
+     * delivered, by whoever shipped that parcel (or "system" when a refund took the last unit still to ship), unless
+     * refunds took every unit of it. Before 2026-12-07 it never showed shippedAt nor deliveredAt, in a delivered order
+     * too (walkthrough Z21).
+     */
+    @Test
+    void givenAMixedOrder_whenTheLastParcelLeaves_thenTheDigitalLineIsSentAndDeliveredWithIt() {
+        OrderLine ebook = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), vendorB, "E-book", "EB-1", 1_000,
+                2, 2_000, false);
+        OrderPlaced mixed = new OrderPlaced(orderId, NUMBER, buyerId, List.of(kettle, pan, ebook), amounts, null,
+                placed().shippingAddress(), PlaceOrder.WALLET, null, HOLD);
+        // the first parcel: the order ships more, the ebook waits
+        fixture.given(mixed, confirmed())
+                .when(new MarkOrderShipped(orderId, "TRK-A", sellerA))
+                .expectEvents(shippedA());
+        fixture.given(mixed, confirmed(), shippedA())
+                .when(new MarkOrderShipped(orderId, "TRK-B", sellerB))
+                .expectEvents(shippedB(),
+                        new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, sellerB.userId()),
+                        new OrderLinesDelivered(orderId, List.of(ebook.itemId()), sellerB.userId()),
+                        shipped());
+        // a refund takes the last unit still to ship: the platform sends the ebook
+        fixture.given(mixed, confirmed(), shippedA())
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(pan, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(units(pan, 1)), List.of()),
+                        new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, "system"),
+                        new OrderLinesDelivered(orderId, List.of(ebook.itemId()), "system"),
+                        new OrderShipped(orderId, NUMBER, buyerId, List.of("TRK-A")));
+        // one of its two units refunded: the other is sent; both refunded: nothing to send
+        fixture.given(mixed, confirmed(), shippedA(),
+                        new OrderLinesWithdrawn(orderId, "refund-0", List.of(units(ebook, 1)), List.of()))
+                .when(new MarkOrderShipped(orderId, "TRK-B", sellerB))
+                .expectEvents(shippedB(),
+                        new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, sellerB.userId()),
+                        new OrderLinesDelivered(orderId, List.of(ebook.itemId()), sellerB.userId()),
+                        shipped());
+        fixture.given(mixed, confirmed(), shippedA(),
+                        new OrderLinesWithdrawn(orderId, "refund-0", List.of(units(ebook, 2)), List.of()))
+                .when(new MarkOrderShipped(orderId, "TRK-B", sellerB))
+                .expectEvents(shippedB(), shipped());
+        // cancelled after it shipped: the cancellation gave the sent ebook's units back (CancellationSteps), so a refund
+        // after it neither withdraws them again nor opens a return for them
+        OrderLinesShipped ebookSent = new OrderLinesShipped(orderId, List.of(ebook.itemId()), null, sellerB.userId());
+        fixture.given(mixed, confirmed(), shippedA(), shippedB(), ebookSent,
+                        new OrderLinesDelivered(orderId, List.of(ebook.itemId()), sellerB.userId()), shipped(),
+                        new OrderCancelled(orderId, NUMBER, buyerId, "shipped", "sealed:lost", admin.userId(),
+                                List.of(kettle, pan, ebook), null, PlaceOrder.WALLET, "debit-1", 15_992, "USD",
+                                List.of(kettle.itemId(), pan.itemId(), ebook.itemId()), java.util.Map.of()))
+                .when(new WithdrawRefundedUnits(orderId, REFUND, List.of(units(ebook, 2), units(kettle, 1))))
+                .expectEvents(new OrderLinesWithdrawn(orderId, REFUND, List.of(), List.of(units(kettle, 1))));
+    }
+
     @Test
     void givenPending_whenShip_thenInvalidTransition() {
         fixture.given(placed())
