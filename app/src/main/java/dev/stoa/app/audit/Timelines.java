@@ -35,6 +35,8 @@ final class Timelines {
         Long amount = number(p, "amountCents");
         if (amount == null) amount = number(p, "totalCents");
         if (amount == null && p != null && p.path("amounts").has("totalCents")) amount = p.path("amounts").path("totalCents").asLong();
+        // what a confirmation or an enrollment was paid (their amount was left out before 2026-12-07; walkthrough Z20)
+        if (amount == null) amount = number(p, "paidCents");
         String currency = text(p, "currency");
         if (currency == null && p != null) currency = text(p.path("amounts"), "currency");
         StringBuilder text = new StringBuilder(sentence(e.type()));
@@ -43,6 +45,13 @@ final class Timelines {
         for (String field : List.of("paymentMethod", "reason", "source", "trackingNumber", "previousStatus")) {
             String value = text(p, field);
             if (value != null && !value.isBlank()) text.append(", ").append(words(field)).append(' ').append(value);
+        }
+        // how many units a stock step or a refund's withdrawal moved (left out before 2026-12-07; walkthrough Z20)
+        Long quantity = number(p, "quantity");
+        if (quantity != null) text.append(", quantity ").append(quantity);
+        for (String field : List.of("units", "unitsSentBack")) {
+            long units = units(p, field);
+            if (units > 0) text.append(", ").append(words(field)).append(' ').append(units);
         }
         return new Moment(e.at(), e.position(), kind(e.type()), e.type(), text.toString(), STATUS.get(e.type()), amount,
                 currency, e.aggregateType(), e.aggregateId(), e.metadata() == null ? null : e.metadata().userId());
@@ -75,6 +84,14 @@ final class Timelines {
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
+    }
+
+    /** The units of a list of {@code {itemId, quantity}} (0 when there is none). */
+    private static long units(JsonNode node, String field) {
+        JsonNode list = node == null ? null : node.get(field);
+        long sum = 0;
+        if (list != null && list.isArray()) for (JsonNode units : list) sum += units.path("quantity").asLong(0);
+        return sum;
     }
 
     private static Long number(JsonNode node, String field) {

@@ -324,7 +324,13 @@ class AggregateStateIT extends ApiTest {
         Api.Response misspelled = api.get(path + "?asof=2000-01-01T00:00:00Z", auditor);
         assertThat(misspelled.status()).as("it answered the state of now: " + misspelled).isEqualTo(400);
         assertThat(misspelled.body().at("/errors/0/field").asText()).isEqualTo("asof");
-        Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        // an instant to come: 400 (it answered the state of now, labelled with that instant, before 2026-12-07)
+        Api.Response future = api.get(path + "?asOf=" + Instant.now().plusSeconds(3600), auditor);
+        assertThat(future.status()).as(future.toString()).isEqualTo(400);
+        assertThat(future.code()).isEqualTo("validation_failed");
+        assertThat(future.body().get("detail").asText()).contains("in the future");
+        sleepPastTheSecond();
+        Instant later = Instant.now().truncatedTo(ChronoUnit.SECONDS); // after the account's first event, not to come
         String withOffset = later.atOffset(ZoneOffset.ofHours(2)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         assertThat(ok(api.get(path + "?asOf=" + withOffset, auditor)).get("asOf").asText()).as("'+' unencoded")
                 .isEqualTo(later.toString());
@@ -434,5 +440,14 @@ class AggregateStateIT extends ApiTest {
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return login.body().get("accessToken").asText();
+    }
+
+    /** Past the next whole second: an instant truncated to the second is then after what was stored before the call. */
+    private static void sleepPastTheSecond() {
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -40,6 +40,16 @@ class AsOfTest {
         for (String far : new String[] {"+999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
             assertThatThrownBy(() -> AsOf.parse(far, null)).as(far).isInstanceOfSatisfying(DomainException.class,
                     e -> assertThat(e.getMessage()).contains("asOf must lie between the years 1 and 9999"));
-        assertThat(AsOf.parse("9999-12-31T23:59:59Z", null)).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(AsOf.parse("0001-01-01T00:00:00Z", null)).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+    }
+
+    /** An instant to come has no state yet (it was answered with today's, labelled with that instant, before 2026-12-07). */
+    @Test
+    void anInstantToComeIsBadInput() {
+        for (String future : new String[] {"9999-12-31T23:59:59Z", Instant.now().plusSeconds(60).toString()})
+            assertThatThrownBy(() -> AsOf.parse(future, null)).as(future).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.getMessage()).contains("is in the future"));
+        Instant justNow = Instant.now().minusMillis(1);
+        assertThat(AsOf.parse(justNow.toString(), null)).isEqualTo(justNow);
     }
 }

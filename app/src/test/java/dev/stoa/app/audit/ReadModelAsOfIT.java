@@ -162,11 +162,17 @@ class ReadModelAsOfIT extends ApiTest {
         assertThat(bad.code()).isEqualTo("validation_failed");
         assertThat(api.get("/api/v1/audit/stock", tokenFor("auditor")).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/stock?asOf=", tokenFor("auditor")).code()).isEqualTo("validation_failed");
+        // an instant to come: 400 (answered as the read model stands now, before 2026-12-07; walkthrough Z20)
+        for (String read : List.of("orders", "stock")) {
+            Api.Response future = api.get("/api/v1/audit/" + read + "?asOf=2030-01-01T00:00:00Z", tokenFor("auditor"));
+            assertThat(future.status()).as(future.toString()).isEqualTo(400);
+            assertThat(future.body().get("detail").asText()).contains("in the future");
+        }
     }
 
     @Test
     void anInstantWithAnOffsetIsTakenAsTheAggregateStateTakesIt() {
-        Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        Instant later = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS); // not to come: that is 400
         String withOffset = later.atOffset(ZoneOffset.ofHours(2)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         for (String asOf : List.of(withOffset, withOffset.replace("+", "%2B"))) { // '+' unencoded arrives as a space
             Api.Response stock = api.get("/api/v1/audit/stock?asOf=" + asOf + "&limit=1", tokenFor("auditor"));

@@ -17,11 +17,31 @@ class TimelinesTest {
 
     @Test
     void anAmountIsWrittenWithItsCurrencysDecimals() throws Exception {
-        assertThat(moment("OrderConfirmed", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"totalCents\":1500,\"currency\":\"JPY\"}").text())
+        // an order's confirmation says what was paid, paidCents (this test gave it a totalCents no confirmation has,
+        // and the real one's amount was left out, until 2026-12-07; walkthrough Z20)
+        assertThat(moment("OrderConfirmed", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"paidCents\":1500,\"currency\":\"JPY\"}").text())
                 .isEqualTo("Order confirmed ORD-20261205-AB7K: 1500 JPY");
-        assertThat(moment("OrderConfirmed", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"totalCents\":1234,\"currency\":\"USD\"}").text())
-                .isEqualTo("Order confirmed ORD-20261205-AB7K: 12.34 USD");
+        AggregateHistory.Moment confirmed = moment("OrderConfirmed",
+                "{\"orderNumber\":\"ORD-20261205-AB7K\",\"paymentMethod\":\"card\",\"paidCents\":1234,\"currency\":\"USD\"}");
+        assertThat(confirmed.text()).isEqualTo("Order confirmed ORD-20261205-AB7K: 12.34 USD, payment method card");
+        assertThat(confirmed.amountCents()).isEqualTo(1234L);
+        assertThat(moment("OrderPlaced", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"amounts\":{\"totalCents\":1234,\"currency\":\"USD\"}}").text())
+                .isEqualTo("Order placed ORD-20261205-AB7K: 12.34 USD");
+        assertThat(moment("EnrollmentGranted", "{\"source\":\"order\",\"paidCents\":1500,\"currency\":\"USD\"}").amountCents())
+                .isEqualTo(1500L);
         assertThat(moment("WalletDebited", "{\"amountCents\":12345,\"currency\":\"BHD\"}").text())
                 .isEqualTo("Wallet debited: 12.345 BHD");
+    }
+
+    /** Units a stock step or a refund's withdrawal moved are said (they were left out before 2026-12-07; walkthrough Z20). */
+    @Test
+    void unitsAreCounted() throws Exception {
+        assertThat(moment("StockReserved", "{\"productId\":\"p\",\"quantity\":2,\"onHand\":8}").text())
+                .isEqualTo("Stock reserved, quantity 2");
+        assertThat(moment("OrderLinesWithdrawn", "{\"refundId\":\"r\",\"units\":[{\"itemId\":\"a\",\"quantity\":2},"
+                + "{\"itemId\":\"b\",\"quantity\":1}],\"unitsSentBack\":[{\"itemId\":\"c\",\"quantity\":1}]}").text())
+                .isEqualTo("Order lines withdrawn, units 3, units sent back 1");
+        assertThat(moment("OrderLinesWithdrawn", "{\"refundId\":\"r\",\"units\":[],\"unitsSentBack\":[]}").text())
+                .isEqualTo("Order lines withdrawn");
     }
 }
