@@ -123,6 +123,41 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         assertThat(mailbox.all(shades.email())).noneMatch(m -> m.get("subject").asText().contains("fewer"));
     }
 
+    /**
+     * A refund that pays back units that had shipped tells their vendor they are coming back, their lines only, and the
+     * order shows them as sentBackQuantity to the buyer and the vendor. Before 2026-12-07 neither heard or saw anything:
+     * the vendor's stock rose when the return was received (walkthrough Z21).
+     */
+    @Test
+    void aVendorIsMailedWhenARefundPaysBackUnitsThatShipped_andTheOrderShowsThemSentBack() throws Exception {
+        Buyer buyer = registeredBuyer();
+        Buyer lamps = account("vendor"), shades = account("vendor");
+        Mailbox mailbox = new Mailbox(api);
+        dev.stoa.api.ordering.OrderLine lamp = Orders.product(lamps.id(), "Lamp", 3_000, 3);
+        OrderId id = Orders.place(gateway, buyer.id(), List.of(lamp, Orders.product(shades.id(), "Shade", 1_500, 1)));
+        String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped", "trackingNumber", "1Z1"),
+                tokenAs(lamps.id(), "vendor")).status()).isEqualTo(204);
+
+        gateway.sendAndWait(new dev.stoa.api.ordering.WithdrawRefundedUnits(id, UUID.randomUUID().toString(),
+                List.of(new dev.stoa.api.ordering.WithdrawnUnits(lamp.itemId(), 2))));
+        JsonNode back = mailbox.await(lamps.email(), "coming back");
+        assertThat(back.get("subject").asText()).isEqualTo("Order " + number + ": units you shipped were refunded and are coming back");
+        assertThat(back.get("text").asText()).contains("- 2 x Lamp (SKU SKU-LAMP)")
+                .doesNotContain("Shade", "Lovelace", Orders.ADDRESS.streetLine1(), buyer.email());
+        Await.until(() -> api.get("/api/v1/orders/" + id, tokenAs(buyer.id(), "customer")).body()
+                .at("/items/0/sentBackQuantity").asInt() > 0, Duration.ofSeconds(20), "the read model has the refund");
+        for (String reader : List.of(tokenAs(buyer.id(), "customer"), tokenAs(lamps.id(), "vendor"))) {
+            JsonNode line = api.get("/api/v1/orders/" + id, reader).body().get("items").get(0);
+            assertThat(line.get("sentBackQuantity").asInt()).as(line.toString()).isEqualTo(2);
+            assertThat(line.get("withdrawnQuantity").asInt()).isZero();
+        }
+        Thread.sleep(300);
+        assertThat(mailbox.all(shades.email())).noneMatch(m -> m.get("subject").asText().contains("coming back"));
+        assertThat(mailbox.all(lamps.email())).noneMatch(m -> m.get("subject").asText().contains("fewer"));
+    }
+
     private static List<JsonNode> toShip(Mailbox mailbox, Buyer vendor) {
         return mailbox.all(vendor.email()).stream().filter(m -> m.get("subject").asText().contains("to ship")).toList();
     }

@@ -41,6 +41,7 @@ class OrderMails {
     static final String VENDOR_PAID = "vendor-order-paid";
     static final String VENDOR_CANCELLED = "vendor-order-cancelled";
     static final String VENDOR_WITHDRAWN = "vendor-units-withdrawn";
+    static final String VENDOR_RETURNING = "vendor-units-returning";
     private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
@@ -160,25 +161,35 @@ class OrderMails {
 
     /**
      * Each vendor whose physical units a refund took out of a paid order before they shipped is told to ship that many
-     * fewer (their lines only). Before 2026-12-07 only their own attempt to ship told them, 409 "nothing left to ship"
+     * fewer (their lines only); each whose shipped units it paid back, that the buyer sends them back. Before 2026-12-07 only their own attempt to ship told them, 409 "nothing left to ship"
      * (walkthroughs Z9, Z10). A digital product's or a course's units are taken out whatever shipped: nothing to say.
      */
     @EventHandler
     void on(OrderLinesWithdrawn e, EventMessage<?> message) {
-        if (e.units() == null || e.units().isEmpty()) return;
+        boolean withdrawn = e.units() != null && !e.units().isEmpty();
+        boolean sentBack = e.unitsSentBack() != null && !e.unitsSentBack().isEmpty();
+        if (!withdrawn && !sentBack) return;
         Optional<OrderPlaced> placed = PlacedOrders.of(events, e.orderId());
         if (placed.isEmpty()) return;
         Map<String, OrderLine> byItem = new LinkedHashMap<>();
         for (OrderLine line : placed.get().lines()) byItem.put(line.itemId(), line);
+        if (withdrawn) toVendors(VENDOR_WITHDRAWN, e.units(), byItem, placed.get().orderNumber(), e, message);
+        // and each whose shipped units it paid back: the buyer sends them back (before 2026-12-07 the vendor heard
+        // nothing, and saw their stock rise when the return was received; walkthrough Z21)
+        if (sentBack) toVendors(VENDOR_RETURNING, e.unitsSentBack(), byItem, placed.get().orderNumber(), e, message);
+    }
+
+    /** One mail {@code template} per vendor with physical units among {@code units}: their own lines only. */
+    private void toVendors(String template, List<WithdrawnUnits> units, Map<String, OrderLine> byItem, String number,
+                           OrderLinesWithdrawn e, EventMessage<?> message) {
         Map<String, List<String>> byVendor = new LinkedHashMap<>();
-        for (WithdrawnUnits units : e.units()) {
-            OrderLine line = byItem.get(units.itemId());
-            if (line == null || !line.physical() || units.quantity() <= 0) continue;
-            byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(lineText(line, units.quantity()));
+        for (WithdrawnUnits some : units) {
+            OrderLine line = byItem.get(some.itemId());
+            if (line == null || !line.physical() || some.quantity() <= 0) continue;
+            byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(lineText(line, some.quantity()));
         }
-        String number = placed.get().orderNumber();
-        byVendor.forEach((vendor, lines) -> mails.send(VENDOR_WITHDRAWN, vendor,
-                NotificationId.derivedFrom(VENDOR_WITHDRAWN, message.getIdentifier(), vendor), message,
+        byVendor.forEach((vendor, lines) -> mails.send(template, vendor,
+                NotificationId.derivedFrom(template, message.getIdentifier(), vendor), message,
                 Map.of("orderNumber", number, "lines", String.join("\n", lines), "orderUrl", url(e.orderId().value()))));
     }
 

@@ -48,6 +48,7 @@ public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
     @Column(name = "shipped_at") private Instant shippedAt;
     @Column(name = "delivered_at") private Instant deliveredAt;
     @Column(name = "withdrawn_quantity") private int withdrawnQuantity;
+    @Column(name = "sent_back_quantity") private int sentBackQuantity;
 
     protected OrderLineEntity() {}
 
@@ -76,6 +77,9 @@ public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
     /** A refund paid back units not shipped yet: they are no longer shipped. */
     public void withdrawn(int units) { withdrawnQuantity += units; }
 
+    /** A refund paid back units that had shipped: the buyer sends them back. */
+    public void sentBack(int units) { sentBackQuantity += units; }
+
     @Override
     public Key getId() { return new Key(orderId, lineNo); }
 
@@ -94,4 +98,5 @@ public class OrderLineEntity extends NewRow<OrderLineEntity.Key> {
     public Instant getShippedAt() { return shippedAt; }
     public Instant getDeliveredAt() { return deliveredAt; }
     public int getWithdrawnQuantity() { return withdrawnQuantity; }
+    public int getSentBackQuantity() { return sentBackQuantity; }
 }

@@ -78,6 +78,9 @@ public class OrderProjection {
     void on(OrderLinesWithdrawn e) {
         for (WithdrawnUnits units : e.units())
             linesOf(e.orderId(), List.of(units.itemId())).forEach(l -> l.withdrawn(units.quantity()));
+        if (e.unitsSentBack() != null) // shown since 2026-12-07 (walkthrough Z21: neither buyer nor vendor saw them)
+            for (WithdrawnUnits units : e.unitsSentBack())
+                linesOf(e.orderId(), List.of(units.itemId())).forEach(l -> l.sentBack(units.quantity()));
     }
 
     @EventHandler

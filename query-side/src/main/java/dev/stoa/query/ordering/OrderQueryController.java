@@ -41,7 +41,8 @@ class OrderQueryController {
     @Operation(operationId = "getOrder", summary = "One order with its lines and history (its buyer, admin, support; "
             + "a vendor sees only their own lines)", description = "Each line shows its tracking number, shippedAt and "
             + "deliveredAt, and withdrawnQuantity: units a refund request paid back before they shipped, which are not "
-            + "shipped (the vendor ships quantity - withdrawnQuantity; a line with none left is not shipped).")
+            + "shipped (the vendor ships quantity - withdrawnQuantity; a line with none left is not shipped), and "
+            + "sentBackQuantity: units a refund request paid back after they shipped, which the buyer sends back.")
     OrderView order(@PathVariable OrderId orderId, Actor actor) {
         OrderView view = queries.ask(new FindOrderById(orderId, actor), OrderView.class);
         if (view == null) throw DomainException.notFound("order " + orderId);

@@ -163,7 +163,8 @@ public class OrderQueryHandler {
                 OrderLine.PRODUCT.equals(l.getItemType()) ? l.getItemId() : null,
                 OrderLine.COURSE.equals(l.getItemType()) ? l.getItemId() : null, l.getVendorId(), l.getNameSnapshot(),
                 l.getSkuSnapshot(), l.getUnitPriceCents(), l.getQuantity(), l.getLineTotalCents(), l.isPhysical(),
-                l.getTrackingNumber(), l.getShippedAt(), l.getDeliveredAt(), l.getWithdrawnQuantity())).toList();
+                l.getTrackingNumber(), l.getShippedAt(), l.getDeliveredAt(), l.getWithdrawnQuantity(),
+                l.getSentBackQuantity())).toList();
     }
 
     private static ShippingAddress address(OrderEntity o) {

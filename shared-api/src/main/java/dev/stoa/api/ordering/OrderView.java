@@ -20,12 +20,14 @@ public record OrderView(String id, String orderNumber, String buyerId, String st
     /**
      * One line; {@code productId} or {@code courseId} is set, after its type. {@code withdrawnQuantity}: units a refund
      * paid back before they shipped; they are not shipped (and are back in stock), so the vendor ships
-     * {@code quantity - withdrawnQuantity}.
+     * {@code quantity - withdrawnQuantity}. {@code sentBackQuantity}: units a refund paid back after they shipped; the
+     * buyer sends them back (a return), and they are back in stock once it is received.
      */
     public record Item(String itemType, @MayBeNull String productId, @MayBeNull String courseId, String vendorId,
                        String nameSnapshot, @MayBeNull String skuSnapshot, long unitPriceCents, int quantity,
                        long lineTotalCents, boolean physical, @MayBeNull String trackingNumber,
-                       @MayBeNull Instant shippedAt, @MayBeNull Instant deliveredAt, int withdrawnQuantity) {}
+                       @MayBeNull Instant shippedAt, @MayBeNull Instant deliveredAt, int withdrawnQuantity,
+                       int sentBackQuantity) {}
 
     /** A status the order reached, and when. */
     public record HistoryEntry(String status, Instant at) {}
