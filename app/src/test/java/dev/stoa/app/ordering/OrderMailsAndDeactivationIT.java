@@ -169,6 +169,37 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         return new Buyer(id.value(), email);
     }
 
+    /**
+     * Two vendors: the first parcel mails the buyer what is on its way and its tracking number; the last one mails that
+     * the order has shipped, as before, and no parcel mail of its own. Before 2026-12-07 the buyer heard nothing until the
+     * last vendor shipped.
+     */
+    @Test
+    void eachParcelButTheLastMailsTheBuyerWhatIsOnItsWay() throws Exception {
+        Buyer buyer = registeredBuyer();
+        String token = tokenAs(buyer.id(), "customer");
+        String lamps = UUID.randomUUID().toString(), shades = UUID.randomUUID().toString();
+        Mailbox mailbox = new Mailbox(api);
+        OrderId id = Orders.place(gateway, buyer.id(), List.of(Orders.product(lamps, "Lamp", 3_000, 2),
+                Orders.product(shades, "Shade", 1_500, 1)));
+        String number = awaitStatus(api, id, token, "pending").body().get("orderNumber").asText();
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        mailbox.await(buyer.email(), "is confirmed");
+
+        assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped", "trackingNumber", "1Z-LAMPS"),
+                tokenAs(lamps, "vendor")).status()).isEqualTo(204);
+        JsonNode parcel = mailbox.await(buyer.email(), "is on its way");
+        assertThat(parcel.get("subject").asText()).isEqualTo("Part of your order " + number + " is on its way");
+        assertThat(parcel.get("text").asText()).contains("- 2 x Lamp", "Tracking number: 1Z-LAMPS").doesNotContain("Shade");
+
+        assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped", "trackingNumber", "1Z-SHADE"),
+                tokenAs(shades, "vendor")).status()).isEqualTo(204);
+        assertThat(mailbox.await(buyer.email(), "has shipped").get("text").asText()).contains("1Z-LAMPS, 1Z-SHADE");
+        Thread.sleep(500); // a parcel mail for the last one would be here by now
+        assertThat(mailbox.all(buyer.email()).stream().filter(m -> m.get("subject").asText().contains("on its way")))
+                .hasSize(1);
+    }
+
     @Test
     void theBuyerIsMailedTheConfirmationTheShipmentWithTrackingAndTheCancellation_once() throws Exception {
         Buyer buyer = registeredBuyer();

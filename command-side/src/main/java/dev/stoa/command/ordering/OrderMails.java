@@ -3,6 +3,7 @@ package dev.stoa.command.ordering;
 import dev.stoa.api.platform.Money;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
+import dev.stoa.api.ordering.OrderLinesShipped;
 import dev.stoa.api.ordering.OrderLinesWithdrawn;
 import dev.stoa.api.ordering.OrderShipped;
 import dev.stoa.api.ordering.WithdrawnUnits;
@@ -42,6 +43,7 @@ class OrderMails {
     static final String VENDOR_CANCELLED = "vendor-order-cancelled";
     static final String VENDOR_WITHDRAWN = "vendor-units-withdrawn";
     static final String VENDOR_RETURNING = "vendor-units-returning";
+    static final String PARCEL_SHIPPED = "order-parcel-shipped";
     private final BuyerMails mails;
     private final PersonalData personal;
     private final String publicUrl;
@@ -92,6 +94,41 @@ class OrderMails {
 
     private static String texts(List<OrderLine> lines) {
         return lines.stream().map(l -> lineText(l, l.quantity())).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * A parcel that leaves while the order ships more (another vendor's lines, or the same vendor's later): the buyer is
+     * told what is on its way, with its tracking number. The parcel that completes the order is told by
+     * {@code order-shipped} (its {@link OrderShipped} follows in the same step), and lines no parcel carries are not a
+     * parcel. Before 2026-12-07 a buyer of several vendors heard nothing until the last one shipped.
+     */
+    @EventHandler
+    void on(OrderLinesShipped e, org.axonframework.eventhandling.DomainEventMessage<?> message) {
+        if (e.trackingNumber() == null) return;
+        List<? extends org.axonframework.eventhandling.DomainEventMessage<?>> history =
+                events.readEvents(e.orderId().value(), 0).asStream().toList();
+        OrderPlaced placed = null;
+        Map<String, Integer> withdrawn = new java.util.HashMap<>();
+        boolean after = false;
+        for (org.axonframework.eventhandling.DomainEventMessage<?> event : history) {
+            Object payload = event.getPayload();
+            if (after) {
+                if (payload instanceof OrderShipped) return; // the last parcel: order-shipped says it
+                if (payload instanceof OrderLinesShipped next && next.trackingNumber() != null) break; // another parcel
+            } else if (event.getSequenceNumber() == message.getSequenceNumber()) {
+                after = true;
+            } else if (payload instanceof OrderPlaced p) {
+                placed = p;
+            } else if (payload instanceof OrderLinesWithdrawn w && w.units() != null) {
+                w.units().forEach(u -> withdrawn.merge(u.itemId(), u.quantity(), Integer::sum));
+            }
+        }
+        if (placed == null) return;
+        String lines = placed.lines().stream().filter(l -> e.itemIds().contains(l.itemId()))
+                .map(l -> "- " + (l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)) + " x " + l.nameSnapshot())
+                .collect(Collectors.joining("\n"));
+        send(PARCEL_SHIPPED, placed.buyer().value(), message, Map.of("orderNumber", placed.orderNumber(),
+                "lines", lines, "trackingNumber", e.trackingNumber(), "orderUrl", url(e.orderId().value())));
     }
 
     @EventHandler
