@@ -34,7 +34,7 @@ final class CancellationSteps {
             // (less those a refund withdrew before: they are back on hand already); a digital product's never leave,
             // so they come back whatever shipped (before 2026-12-06, fifth session, a shipped order's stayed sold), sent
             // with the order's last parcel too (since 2026-12-07: a shipped order's digital line is sent)
-            else if ((line.physical() ? !shipped && !e.shipped(line) : true) && e.unitsKept(line) > 0)
+            else if ((!line.physical() || !shipped && !e.shipped(line)) && e.unitsKept(line) > 0)
                 steps.add(new ReturnCommittedStock(product, e.orderId(), e.unitsKept(line)));
         }
         // the coupon's use comes back whatever the order had reached: a paid order is refunded whole when cancelled
