@@ -32,7 +32,7 @@ final class AsOf {
         Instant now = Instant.now();
         if (at.isAfter(now))
             throw DomainException.badInput("asOf " + at + " is in the future (it is " + now.truncatedTo(
-                    java.time.temporal.ChronoUnit.SECONDS) + "): leave it out for the state of now");
+                    java.time.temporal.ChronoUnit.MILLIS) + "): leave it out for the state of now");
         return at;
     }
 }
