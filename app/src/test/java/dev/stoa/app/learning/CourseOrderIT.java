@@ -492,6 +492,17 @@ class CourseOrderIT extends ApiTest {
                     tokenFor("admin"));
             assertThat(refund.status()).as("nothing was paid: " + refund).isEqualTo(409);
             assertThat(refund.body().get("detail").asText()).contains("cost nothing");
+            // a refund request of it reads as its order does: paid by nothing (it read the method asked for, "wallet"
+            // even for a card checkout's, before 2026-12-07; walkthrough Z23)
+            Api.Response requested = api.post("/api/v1/refunds", Map.of("orderId", placed.body().get("orderId").asText(),
+                    "reason", "not for me"), buyer[1]);
+            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+            String refundId = requested.body().get("refundId").asText();
+            Api.Response approved = api.post("/api/v1/refunds/" + refundId + "/approve", Map.of(), admin);
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            JsonNode shown = api.get("/api/v1/refunds/" + refundId, buyer[1]).body();
+            assertThat(shown.get("paymentMethod").asText()).as(shown.toString()).isEqualTo("free");
+            assertThat(shown.get("totalCents").asLong()).isZero();
         }
     }
 

@@ -643,6 +643,12 @@ class CheckoutIT extends ApiTest {
         assertThat(cart.get("couponCode").asText()).as("the coupon back on the cart").isEqualTo(code);
         // the wallet was asked before the order was placed: no cancelled order (nor its mail) is left behind
         assertThat(api.get("/api/v1/users/" + buyer[0] + "/orders", token).body().get("total").asLong()).isZero();
+        // nor before the coupon was redeemed: its last use was never held for a checkout that could not pay (it was
+        // redeemed and given back before 2026-12-07, and another buyer's checkout meanwhile was refused
+        // coupon_exhausted; walkthrough Z23)
+        JsonNode history = api.get("/api/v1/audit/coupon/coupon-" + code + "/history", admin).body();
+        assertThat(history.findValuesAsText("type")).as(history.toString()).contains("CouponCreated")
+                .doesNotContain("CouponRedeemed", "CouponRedemptionReleased");
 
         // the coupon's only redemption was given back: another buyer can use it
         String[] other = customer();

@@ -307,6 +307,31 @@ class WalletIT extends ApiTest {
     }
 
     /**
+     * Guesses sent at once get no more answers than guesses sent one by one: a refused guess's cost is taken before it
+     * runs. Before 2026-12-07 it was charged afterwards, so 50 guesses at once all passed the check and five got an
+     * answer (walkthrough Z23). An honest customer still redeems ten vouchers in a row.
+     */
+    @Test
+    void guessesSentAtOnceGetNoMoreTriesThanOneByOne() throws Exception {
+        String guesser = tokenFor("customer");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) sent.add(pool.submit(() -> vouchers.redeem(guess(), guesser)));
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : sent) statuses.add(answer.get().status());
+            assertThat(statuses).as("two tries, 1 + 4 tokens each of ten").containsOnly(404, 429)
+                    .filteredOn(status -> status == 404).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        Vouchers.Batch batch = vouchers.create(100, "USD", 10, IN_A_MONTH);
+        String honest = tokenFor("customer");
+        for (String code : batch.codes()) assertThat(vouchers.redeem(code, honest).status()).isEqualTo(200);
+        assertThat(vouchers.wallet(honest).get("balanceCents").asLong()).isEqualTo(1_000);
+    }
+
+    /**
      * A customer's own voucher sent again (a double click, a second tab) is 409 voucher_redeemed, and no guess: it
      * costs what a success costs. Before 2026-12-07 each repeat cost a failed guess's five tokens, and three clicks on
      * a valid code left the next genuine code 429 for two minutes (walkthrough). Another's voucher is still a guess.

@@ -74,6 +74,10 @@ public class Coupon {
         return terms;
     }
 
+    /** The terms, as the checkout prices an order with them before it redeems the coupon. */
+    @CommandHandler
+    CouponTerms handle(ReadCouponTerms cmd) { return terms; }
+
     @CommandHandler
     void handle(ReleaseCouponRedemption cmd) {
         if (cmd.orderId() == null) throw DomainException.badInput("orderId is required");

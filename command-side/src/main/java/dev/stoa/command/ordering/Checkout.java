@@ -5,6 +5,7 @@ import dev.stoa.api.cart.CartItemType;
 import dev.stoa.api.cart.CheckOutCart;
 import dev.stoa.api.cart.CouponTerms;
 import dev.stoa.api.cart.ReadCartForCheckout;
+import dev.stoa.api.cart.ReadCouponTerms;
 import dev.stoa.api.cart.RedeemCoupon;
 import dev.stoa.api.cart.pricing.Destination;
 import dev.stoa.api.cart.pricing.PricedLine;
@@ -238,8 +239,7 @@ public class Checkout {
             long discount = 0;
             long subtotal = items.stream().mapToLong(i -> Math.multiplyExact(i.unitPriceCents(), (long) i.quantity())).sum();
             if (cart != null && cart.couponCode() != null) {
-                coupon = cart.couponCode();
-                CouponTerms terms = commands.send(new RedeemCoupon(coupon, buyer, orderId));
+                CouponTerms terms = commands.send(new ReadCouponTerms(cart.couponCode()));
                 coupon = terms.code();
                 Optional<String> why = terms.notApplicable(currency, subtotal, GenericEventMessage.clock.instant());
                 if (why.isPresent())
@@ -248,6 +248,9 @@ public class Checkout {
             }
             Quote quote = pricing.price(items.stream().map(Item::priced).toList(), discount, destination);
             if (PlaceOrder.WALLET.equals(paymentMethod) && quote.totalCents() > 0) requireWalletCovers(buyer, quote, currency);
+            // redeemed once the wallet could pay: a checkout it could not held a single-use coupon's last use until its
+            // refusal gave it back, and another buyer was refused coupon_exhausted meanwhile (before 2026-12-07; Z23)
+            if (coupon != null) commands.send(new RedeemCoupon(coupon, buyer, orderId));
             for (int i = 0; i < items.size(); i++) {
                 if (!items.get(i).product()) continue; // a course has no stock
                 reserved.add(items.get(i));

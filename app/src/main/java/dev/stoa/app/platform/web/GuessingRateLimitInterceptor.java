@@ -24,9 +24,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Rate limits on {@link GuessingLimited} endpoints (voucher redemption): two token buckets, one per user and one per
  * client address, in the same PostgreSQL table as the auth limits, so every instance counts against them. Each
- * request takes one token from both before it runs; a refused guess (404, 409, 410 or 422: the code looked up and found
- * wanting) takes {@code failureCost - 1} more afterwards, even below zero, so guessing runs dry {@code failureCost} times
- * faster than honest redeeming; not a refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the
+ * request takes one token from both before it runs, and {@code failureCost - 1} more at once, even below zero; a refused
+ * guess (404, 409, 410 or 422: the code looked up and found wanting) keeps them, so guessing runs dry {@code failureCost}
+ * times faster than honest redeeming, also when the guesses come at once; any other answer gives them back: not a refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the
  * caller's own voucher again), nor one that never looked a code up: a body that is not JSON, a code missing, blank or
  * not a string (400), an account that may not redeem (401, 403). Before 2026-12-07 every 4xx was charged, so a client
  * that sent an empty field twice left its user's next, valid, code 429 (walkthrough Z8).
@@ -76,6 +76,16 @@ class GuessingRateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         if (waitNanos == 0) {
+            // what a refused guess costs is taken now, even below zero, and given back once the answer is no refused
+            // guess: charged afterwards, 50 guesses sent at once all passed this check first, and five got an answer
+            // where the limit means two (before 2026-12-07; walkthrough Z23)
+            try {
+                for (Bucket bucket : mine)
+                    if (failureCost > 1) buckets.getProxy(bucket.id(), bucket::limit).consumeIgnoringRateLimits(failureCost - 1);
+            } catch (BucketExceptions.BucketExecutionException e) {
+                log.warn("Guessing rate limit: an attempt's cost was not reserved ({})", e.toString());
+                return true;
+            }
             request.setAttribute(BUCKETS, mine);
             return true;
         }
@@ -89,15 +99,16 @@ class GuessingRateLimitInterceptor implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         if (!(request.getAttribute(BUCKETS) instanceof List<?> mine) || failureCost <= 1) return;
-        if (!GUESSES_REFUSED.contains(response.getStatus())) return;
-        if (Boolean.TRUE.equals(request.getAttribute(GuessingLimited.NOT_A_GUESS))) return; // the caller's own voucher
+        boolean guessRefused = ex == null && GUESSES_REFUSED.contains(response.getStatus())
+                && !Boolean.TRUE.equals(request.getAttribute(GuessingLimited.NOT_A_GUESS)); // not the caller's own voucher
+        if (guessRefused) return; // it keeps what was reserved for it
         try {
             for (Object o : mine) {
                 Bucket bucket = (Bucket) o;
-                buckets.getProxy(bucket.id(), bucket::limit).consumeIgnoringRateLimits(failureCost - 1);
+                buckets.getProxy(bucket.id(), bucket::limit).addTokens(failureCost - 1);
             }
         } catch (BucketExceptions.BucketExecutionException e) {
-            log.warn("Guessing rate limit: a failed attempt was not charged ({})", e.toString());
+            log.warn("Guessing rate limit: an attempt's reserved cost was not given back ({})", e.toString());
         }
     }
 }
