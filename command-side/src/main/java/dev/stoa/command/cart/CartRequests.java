@@ -23,7 +23,7 @@ final class CartRequests {
 
     /** POST /api/v1/admin/coupons. */
     @io.swagger.v3.oas.annotations.media.Schema(description = "A coupon: exactly one of percentOff and amountOffCents; "
-            + "validUntil after validFrom when both are given; both limits at least 1 when given")
+            + "validUntil in the future, and after validFrom when both are given; both limits at least 1 when given")
     record NewCoupon(
             @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9_-]{2,31}\\s*",
                     message = "3 to 32 letters, digits, '-' or '_'") String code,
@@ -32,7 +32,7 @@ final class CartRequests {
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
             @PositiveOrZero @Max(10_000_000_000L) Long minSubtotalCents,
             Instant validFrom,
-            Instant validUntil,
+            @jakarta.validation.constraints.Future(message = "must be in the future") Instant validUntil,
             @Min(1) Integer maxRedemptions,
             @Min(1) Integer maxRedemptionsPerUser) {
 
