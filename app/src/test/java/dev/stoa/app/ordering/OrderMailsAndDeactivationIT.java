@@ -104,17 +104,13 @@ class OrderMailsAndDeactivationIT extends ApiTest {
      */
     @Test
     void aVendorIsMailedWhenARefundTakesTheirUnitsBackBeforeShipping() throws Exception {
-        Buyer buyer = registeredBuyer();
-        Buyer lamps = account("vendor"), shades = account("vendor");
+        TwoVendors order = paidOrderOfTwoVendors();
+        Buyer buyer = order.buyer(), lamps = order.lamps(), shades = order.shades();
         Mailbox mailbox = new Mailbox(api);
-        dev.stoa.api.ordering.OrderLine lamp = Orders.product(lamps.id(), "Lamp", 3_000, 3);
-        OrderId id = Orders.place(gateway, buyer.id(), List.of(lamp, Orders.product(shades.id(), "Shade", 1_500, 1)));
-        String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
-        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        String number = order.number();
         mailbox.await(lamps.email(), "is paid");
 
-        gateway.sendAndWait(new dev.stoa.api.ordering.WithdrawRefundedUnits(id, UUID.randomUUID().toString(),
-                List.of(new dev.stoa.api.ordering.WithdrawnUnits(lamp.itemId(), 2))));
+        refundTwoLamps(order);
         JsonNode fewer = mailbox.await(lamps.email(), "ship fewer units");
         assertThat(fewer.get("subject").asText()).isEqualTo("Order " + number + ": ship fewer units, a refund took some back");
         assertThat(fewer.get("text").asText()).contains("- 2 x Lamp (SKU SKU-LAMP)")
@@ -130,18 +126,15 @@ class OrderMailsAndDeactivationIT extends ApiTest {
      */
     @Test
     void aVendorIsMailedWhenARefundPaysBackUnitsThatShipped_andTheOrderShowsThemSentBack() throws Exception {
-        Buyer buyer = registeredBuyer();
-        Buyer lamps = account("vendor"), shades = account("vendor");
+        TwoVendors order = paidOrderOfTwoVendors();
+        Buyer buyer = order.buyer(), lamps = order.lamps(), shades = order.shades();
         Mailbox mailbox = new Mailbox(api);
-        dev.stoa.api.ordering.OrderLine lamp = Orders.product(lamps.id(), "Lamp", 3_000, 3);
-        OrderId id = Orders.place(gateway, buyer.id(), List.of(lamp, Orders.product(shades.id(), "Shade", 1_500, 1)));
-        String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
-        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        OrderId id = order.id();
+        String number = order.number();
         assertThat(api.put("/api/v1/orders/" + id + "/status", Map.of("status", "shipped", "trackingNumber", "1Z1"),
                 tokenAs(lamps.id(), "vendor")).status()).isEqualTo(204);
 
-        gateway.sendAndWait(new dev.stoa.api.ordering.WithdrawRefundedUnits(id, UUID.randomUUID().toString(),
-                List.of(new dev.stoa.api.ordering.WithdrawnUnits(lamp.itemId(), 2))));
+        refundTwoLamps(order);
         JsonNode back = mailbox.await(lamps.email(), "coming back");
         assertThat(back.get("subject").asText()).isEqualTo("Order " + number + ": units you shipped were refunded and are coming back");
         assertThat(back.get("text").asText()).contains("- 2 x Lamp (SKU SKU-LAMP)")
@@ -156,6 +149,26 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         Thread.sleep(300);
         assertThat(mailbox.all(shades.email())).noneMatch(m -> m.get("subject").asText().contains("coming back"));
         assertThat(mailbox.all(lamps.email())).noneMatch(m -> m.get("subject").asText().contains("fewer"));
+    }
+
+    /** A paid order of three lamps from one vendor and a shade from another, all three of them with accounts. */
+    private record TwoVendors(Buyer buyer, Buyer lamps, Buyer shades, dev.stoa.api.ordering.OrderLine lamp, OrderId id,
+                              String number) {}
+
+    private TwoVendors paidOrderOfTwoVendors() {
+        Buyer buyer = registeredBuyer();
+        Buyer lamps = account("vendor"), shades = account("vendor");
+        dev.stoa.api.ordering.OrderLine lamp = Orders.product(lamps.id(), "Lamp", 3_000, 3);
+        OrderId id = Orders.place(gateway, buyer.id(), List.of(lamp, Orders.product(shades.id(), "Shade", 1_500, 1)));
+        String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
+        gateway.sendAndWait(new ConfirmOrder(id, "debit-" + id));
+        return new TwoVendors(buyer, lamps, shades, lamp, id, number);
+    }
+
+    /** An approved refund request's two lamps, as the approval hands them to the order. */
+    private void refundTwoLamps(TwoVendors order) {
+        gateway.sendAndWait(new dev.stoa.api.ordering.WithdrawRefundedUnits(order.id(), UUID.randomUUID().toString(),
+                List.of(new dev.stoa.api.ordering.WithdrawnUnits(order.lamp().itemId(), 2))));
     }
 
     private static List<JsonNode> toShip(Mailbox mailbox, Buyer vendor) {
