@@ -280,6 +280,19 @@ class BadInputIT extends ApiTest {
             Api.Response titled = api.post("/api/v1/courses", Map.of("title", invisible, "priceCents", 0, "currency", "USD"), instructor);
             assertProblem(titled, 400, "validation_failed");
             assertThat(titled.body().at("/errors/0/field").asText()).isEqualTo("title");
+            // optional texts given, as the brand: a reason, a buyer's notes, a warehouse location (each was taken
+            // invisible before the fifth session of 2026-12-07; walkthrough Z18)
+            String someone = UUID.randomUUID().toString();
+            for (Api.Response optional : List.of(
+                    api.post("/api/v1/admin/users/" + someone + "/suspend", Map.of("reason", invisible), tokenFor("admin")),
+                    api.post("/api/v1/orders/" + someone + "/cancel", Map.of("reason", invisible), tokenFor("admin")),
+                    api.post("/api/v1/orders", Map.of("paymentMethod", "wallet", "notes", invisible), tokenFor("customer")),
+                    api.put("/api/v1/products/" + someone + "/inventory", Map.of("onHand", 1, "warehouseLocation", invisible),
+                            tokenFor("admin")))) {
+                assertProblem(optional, 400, "validation_failed");
+                assertThat(optional.body().at("/errors/0/message").asText()).as(optional.toString())
+                        .isEqualTo("must have a visible character, or be left out");
+            }
         }
         Api.Response scriptWithJoiner = api.post("/api/v1/courses", Map.of("title", "\u0915\u094d\u200d\u0937 Hindi",
                 "priceCents", 0, "currency", "USD"), instructor);

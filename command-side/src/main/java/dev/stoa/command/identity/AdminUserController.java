@@ -23,7 +23,7 @@ class AdminUserController {
 
     AdminUserController(Commands commands) { this.commands = commands; }
 
-    record SuspendRequest(@Size(max = 500) String reason) {}
+    record SuspendRequest(@Size(max = 500) @dev.stoa.command.platform.web.VisibleWhenGiven String reason) {}
 
     record RolesRequest(@NotEmpty Set<@NotBlank String> roles) {} // a null role was a 500
 

@@ -36,7 +36,7 @@ class InventoryCommandController {
             @PositiveOrZero @Max(10_000_000) Integer expectedOnHand,
             @PositiveOrZero @Max(10_000_000) Integer reorderThreshold,
             @Schema(description = "Where the units are; an empty string clears it")
-            @Size(max = 100) String warehouseLocation) {}
+            @Size(max = 100) @dev.stoa.command.platform.web.VisibleWhenGiven String warehouseLocation) {}
 
     record RestockRequest(@NotNull @Min(1) @Max(10_000_000) Integer quantity) {}
 

@@ -32,7 +32,7 @@ class CheckoutController {
     /** Body of POST /api/v1/orders. */
     record CheckoutRequest(UUID shippingAddressId,
                            @NotNull @Pattern(regexp = "card|wallet", message = "must be card or wallet") String paymentMethod,
-                           @Size(max = 1000) String notes) {}
+                           @Size(max = 1000) @dev.stoa.command.platform.web.VisibleWhenGiven String notes) {}
 
     /**
      * The payment of a new order: for the wallet, the debit (already captured); for a card, the pending payment with

@@ -41,7 +41,7 @@ class OrderCommandController {
                          @Size(max = 100) @dev.stoa.command.platform.web.VisibleWhenGiven String trackingNumber) {}
 
     /** Body of POST /api/v1/orders/{orderId}/cancel (optional). */
-    record CancelRequest(@Size(max = 500) String reason) {}
+    record CancelRequest(@Size(max = 500) @dev.stoa.command.platform.web.VisibleWhenGiven String reason) {}
 
     @PutMapping("/{orderId}/status")
     @Operation(operationId = "updateOrderStatus", summary = "Mark an order's lines shipped (with tracking number) or "
