@@ -66,8 +66,8 @@ class AuthRateLimitConfiguration {
             @Value("${stoa.rate-limit.redeem.address-requests:50}") long addressRequests,
             @Value("${stoa.rate-limit.redeem.period:10m}") Duration period,
             @Value("${stoa.rate-limit.redeem.failure-cost:5}") long failureCost) {
-        return new GuessingRateLimitInterceptor(authRateLimitBuckets, bucket(userRequests, period),
-                bucket(addressRequests, period), failureCost, mapper);
+        return new GuessingRateLimitInterceptor(authRateLimitBuckets, guessing(userRequests, failureCost, period),
+                guessing(addressRequests, failureCost, period), failureCost, mapper);
     }
 
     @Bean
@@ -78,6 +78,18 @@ class AuthRateLimitConfiguration {
                 registry.addInterceptor(guessingRateLimitInterceptor);
             }
         };
+    }
+
+    /**
+     * A guessing limit: an attempt takes what a refused guess costs ({@code failureCost}) at once and gets all but one
+     * back when it was none, so the bucket holds {@code failureCost - 1} more than {@code requests}: honest attempts,
+     * one token each in the end, still number {@code requests} a period, and refused guesses
+     * {@code requests / failureCost}, also when they come at once.
+     */
+    private static BucketConfiguration guessing(long requests, long failureCost, Duration period) {
+        if (requests < 1) throw new IllegalArgumentException("a rate limit needs at least 1 request per period");
+        return BucketConfiguration.builder().addLimit(Bandwidth.builder()
+                .capacity(requests + Math.max(0, failureCost - 1)).refillGreedy(requests, period).build()).build();
     }
 
     private static BucketConfiguration bucket(long requests, Duration period) {

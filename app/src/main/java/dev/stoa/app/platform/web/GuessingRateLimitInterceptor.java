@@ -24,9 +24,11 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Rate limits on {@link GuessingLimited} endpoints (voucher redemption): two token buckets, one per user and one per
  * client address, in the same PostgreSQL table as the auth limits, so every instance counts against them. Each
- * request takes one token from both before it runs, and {@code failureCost - 1} more at once, even below zero; a refused
- * guess (404, 409, 410 or 422: the code looked up and found wanting) keeps them, so guessing runs dry {@code failureCost}
- * times faster than honest redeeming, also when the guesses come at once; any other answer gives them back: not a refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the
+ * request takes {@code failureCost} tokens from both before it runs, in one step each (a row locked in PostgreSQL); a
+ * refused guess (404, 409, 410 or 422: the code looked up and found wanting) keeps them, so guessing runs dry
+ * {@code failureCost} times faster than honest redeeming, also when the guesses come at once (before 2026-12-07 one
+ * token was taken before and the rest after, so 50 guesses at once all passed, and five were answered where the limit
+ * means two; walkthrough Z23); any other answer gives all but one back: not a refusal the endpoint marks as no guess ({@link GuessingLimited#NOT_A_GUESS}: the
  * caller's own voucher again), nor one that never looked a code up: a body that is not JSON, a code missing, blank or
  * not a string (400), an account that may not redeem (401, 403). Before 2026-12-07 every 4xx was charged, so a client
  * that sent an empty field twice left its user's next, valid, code 429 (walkthrough Z8).
@@ -60,32 +62,29 @@ class GuessingRateLimitInterceptor implements HandlerInterceptor {
                 || !method.hasMethodAnnotation(GuessingLimited.class)) return true;
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         Principal user = request.getUserPrincipal();
-        String endpoint = "guess " + pattern;
+        // "guesses": buckets of their own since the cost is taken up front (those of "guess " held one token less each
+        // attempt than they do now, and are swept once idle)
+        String endpoint = "guesses " + pattern;
         List<Bucket> mine = user == null ? List.of(new Bucket(endpoint + " address " + request.getRemoteAddr(), perAddress))
                 : List.of(new Bucket(endpoint + " user " + user.getName(), perUser),
                           new Bucket(endpoint + " address " + request.getRemoteAddr(), perAddress));
         long waitNanos = 0;
+        long cost = Math.max(1, failureCost);
+        List<Bucket> taken = new java.util.ArrayList<>();
         try {
             for (Bucket bucket : mine) {
-                ConsumptionProbe probe = buckets.getProxy(bucket.id(), bucket::limit).tryConsumeAndReturnRemaining(1);
-                if (!probe.isConsumed()) waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+                ConsumptionProbe probe = buckets.getProxy(bucket.id(), bucket::limit).tryConsumeAndReturnRemaining(cost);
+                if (probe.isConsumed()) taken.add(bucket);
+                else waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
             }
+            // refused by one limit: nothing runs, so the other gives back what it took
+            if (waitNanos > 0) for (Bucket bucket : taken) buckets.getProxy(bucket.id(), bucket::limit).addTokens(cost);
         } catch (BucketExceptions.BucketExecutionException e) {
             // as the auth limit does: the handler needs the same PostgreSQL, so it fails on its own while this does
             log.warn("Guessing rate limit not enforced: its buckets in PostgreSQL are unreachable ({})", e.toString());
             return true;
         }
         if (waitNanos == 0) {
-            // what a refused guess costs is taken now, even below zero, and given back once the answer is no refused
-            // guess: charged afterwards, 50 guesses sent at once all passed this check first, and five got an answer
-            // where the limit means two (before 2026-12-07; walkthrough Z23)
-            try {
-                for (Bucket bucket : mine)
-                    if (failureCost > 1) buckets.getProxy(bucket.id(), bucket::limit).consumeIgnoringRateLimits(failureCost - 1);
-            } catch (BucketExceptions.BucketExecutionException e) {
-                log.warn("Guessing rate limit: an attempt's cost was not reserved ({})", e.toString());
-                return true;
-            }
             request.setAttribute(BUCKETS, mine);
             return true;
         }
