@@ -33,11 +33,7 @@ public class ActiveAccounts {
      * ended since ({@link RequireLiveSession}).
      */
     public void requireLiveSession(UserId userId, java.time.Instant sessionStartedAt, boolean closing) {
-        try {
-            commands.send(new RequireLiveSession(userId, sessionStartedAt, closing));
-        } catch (CommandExecutionException e) {
-            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
-        }
+        ask(new RequireLiveSession(userId, sessionStartedAt, closing));
     }
 
     /**
@@ -45,17 +41,18 @@ public class ActiveAccounts {
      * or revoked ({@link RequireOpenSession}).
      */
     public void requireOpenSession(dev.stoa.api.identity.TokenFamilyId familyId, UserId userId) {
-        try {
-            commands.send(new RequireOpenSession(familyId, userId));
-        } catch (CommandExecutionException e) {
-            if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
-        }
+        ask(new RequireOpenSession(familyId, userId));
     }
 
     /** As {@link #require(UserId, String, java.util.Set)}, and refused when the session began before a password reset. */
     public void require(UserId userId, String what, java.util.Set<String> roles, java.time.Instant sessionStartedAt) {
+        ask(new RequireActiveAccount(userId, what, roles, sessionStartedAt));
+    }
+
+    /** Sends a check that changes nothing: its refusal is thrown, but "not found" (no account or session) is no refusal. */
+    private void ask(Object check) {
         try {
-            commands.send(new RequireActiveAccount(userId, what, roles, sessionStartedAt));
+            commands.send(check);
         } catch (CommandExecutionException e) {
             if (!Refusals.is(e, ErrorCode.NOT_FOUND_CODE)) throw e;
         }

@@ -86,6 +86,14 @@ public class Checkout {
     /** The payment method of an order that cost nothing (a 100 % coupon), and its payment id's prefix: free-<orderId>. */
     public static final String FREE = "free";
 
+    /** The payment reference of an order that cost nothing: {@code free-<orderId>}. */
+    static String freeReference(OrderId orderId) { return FREE + "-" + orderId.value(); }
+
+    /** How an order confirmed under {@code reference} was paid: {@link #FREE} when it cost nothing, else as chosen. */
+    public static String paymentMethod(OrderId orderId, String chosen, String reference) {
+        return freeReference(orderId).equals(reference) ? FREE : chosen;
+    }
+
     /** What the buyer gets back: the order as placed (and paid, for the wallet). */
     public record Placed(OrderId orderId, String orderNumber, String status, OrderAmounts amounts, String paymentMethod,
                          String paymentReference, String clientSecret) {
@@ -286,7 +294,7 @@ public class Checkout {
         List<ProductId> products = productsOf(placed);
         if (confirmedBy != null) return confirmed(placed, confirmedBy);
         if (placed.amounts().totalCents() == 0) { // nothing to pay (a 100 % coupon on a course): no card, no debit
-            String free = FREE + "-" + orderId.value();
+            String free = freeReference(orderId);
             commands.send(new ConfirmOrder(orderId, free));
             return confirmed(placed, free);
         }
@@ -357,7 +365,7 @@ public class Checkout {
         for (ProductId product : OrderFulfilment.committedAtPayment(placed.lines()))
             commands.send(new CommitStockReservation(product, placed.orderId()));
         // an order that cost nothing was paid by nothing, whatever method its checkout named: its payment reads free
-        String method = reference.equals(FREE + "-" + placed.orderId().value()) ? FREE : placed.paymentMethod();
+        String method = paymentMethod(placed.orderId(), placed.paymentMethod(), reference);
         return new Placed(placed.orderId(), placed.orderNumber(), "confirmed", placed.amounts(), method, reference);
     }
 

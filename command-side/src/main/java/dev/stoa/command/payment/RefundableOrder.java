@@ -46,8 +46,7 @@ record RefundableOrder(OrderId orderId, String orderNumber, UserId buyer, List<O
                 // an order that cost nothing was paid by nobody: "free", as its order and payment read (its requests
                 // read the method chosen at checkout, "wallet", before 2026-12-07; walkthrough Z23)
                 r[0] = new RefundableOrder(r[0].orderId, r[0].orderNumber, r[0].buyer, r[0].lines, r[0].amounts,
-                        (dev.stoa.command.ordering.Checkout.FREE + "-" + e.orderId().value()).equals(e.paymentReference())
-                                ? dev.stoa.command.ordering.Checkout.FREE : e.paymentMethod(),
+                        dev.stoa.command.ordering.Checkout.paymentMethod(e.orderId(), e.paymentMethod(), e.paymentReference()),
                         e.paymentReference(), m.getTimestamp(), OrderStatus.CONFIRMED);
             else if (r[0] != null && p instanceof OrderLinesShipped e) r[0] = r[0].shipping(e.itemIds());
             else if (r[0] != null && p instanceof OrderShipped) r[0] = r[0].in(OrderStatus.SHIPPED);

@@ -62,7 +62,8 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
         String family = TokenMinter.family(claims);
         try {
             boolean beyondOwnSession = AccessRules.writesBeyondOwnSession(method, path);
-            if (family != null && (beyondOwnSession || AccessRules.changesOwnAccount(method, path)))
+            boolean ownAccount = !beyondOwnSession && AccessRules.changesOwnAccount(method, path);
+            if (family != null && (beyondOwnSession || ownAccount))
                 // a logged-out or revoked session's token (a thief's, once a spent refresh token came back) wrote on
                 // until it expired before 2026-12-07; its own logout stays open (it ends nothing twice)
                 accounts.requireOpenSession(new dev.stoa.api.identity.TokenFamilyId(family),
@@ -71,7 +72,7 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
                 java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
                 accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path,
                         roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles), sessionStartedAt);
-            } else if (sessionStartedAt != null && AccessRules.changesOwnAccount(method, path)) {
+            } else if (sessionStartedAt != null && ownAccount) {
                 // its own account: MFA in a session that still lives; closing it in one no password reset ended (a
                 // suspended or deactivated account still closes itself and is erased with its token: it cannot log
                 // in); an ended session turned on MFA after a password reset before 2026-12-07 (walkthrough Z18)

@@ -87,15 +87,16 @@ class AuthRateLimitConfiguration {
      * {@code requests / failureCost}, also when they come at once.
      */
     private static BucketConfiguration guessing(long requests, long failureCost, Duration period) {
-        if (requests < 1) throw new IllegalArgumentException("a rate limit needs at least 1 request per period");
-        return BucketConfiguration.builder().addLimit(Bandwidth.builder()
-                .capacity(requests + Math.max(0, failureCost - 1)).refillGreedy(requests, period).build()).build();
+        return bucket(requests + Math.max(0, failureCost - 1), requests, period);
     }
 
-    private static BucketConfiguration bucket(long requests, Duration period) {
+    private static BucketConfiguration bucket(long requests, Duration period) { return bucket(requests, requests, period); }
+
+    /** Holds {@code capacity} tokens and refills {@code requests} of them in each {@code period}. */
+    private static BucketConfiguration bucket(long capacity, long requests, Duration period) {
         if (requests < 1) throw new IllegalArgumentException("a rate limit needs at least 1 request per period");
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build()).build();
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(requests, period).build()).build();
     }
 
     @Bean
