@@ -44,13 +44,19 @@ class AuditReadModelController {
     /** One product's stock as the inventory read model had it. */
     record StockLevel(String productId, int onHand, int reserved, int available) {}
 
+    /**
+     * One page of the order list as it stood at {@code asOf}: the shape of GET /api/v1/orders and the instant it stood
+     * at, as the stock's page names it (the list did not echo it before 2026-12-07, sixth session; walkthrough Z20).
+     */
+    record OrdersPage(List<dev.stoa.api.ordering.OrderView> items, long total, int limit, int offset, Instant asOf) {}
+
     /** One page of stock levels, by product id. */
     record StockPage(List<StockLevel> items, long total, int limit, int offset, Instant asOf) {}
 
     @GetMapping("/orders")
     @Operation(operationId = "listOrdersAsOf", summary = "All orders as the order read model stood at `asOf`, newest first, "
-            + "in the shape of GET /api/v1/orders (rebuilt from the events stored up to then)")
-    FindOrders.Result orders(@Parameter(description = "ISO-8601 instant, e.g. 2026-11-30T12:00:00Z") @RequestParam String asOf,
+            + "in the shape of GET /api/v1/orders with the instant echoed as `asOf` (rebuilt from the events stored up to then)")
+    OrdersPage orders(@Parameter(description = "ISO-8601 instant, e.g. 2026-11-30T12:00:00Z") @RequestParam String asOf,
                              @RequestParam(required = false) String status,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @RequestParam(defaultValue = "0") @Min(0) int offset, HttpServletRequest request) {
@@ -58,8 +64,9 @@ class AuditReadModelController {
         Instant at = AsOf.parse(asOf, null);
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.of(status).orElseThrow(() ->
                 DomainException.badInput("status must be one of pending, confirmed, shipped, delivered, cancelled"));
-        return asOfReplay.answer(OrderProjection.NAME, at,
+        FindOrders.Result page = asOfReplay.answer(OrderProjection.NAME, at,
                 () -> orders.handle(new FindOrders(null, wanted, null, null, limit, offset)));
+        return new OrdersPage(page.items(), page.total(), page.limit(), page.offset(), at);
     }
 
     @GetMapping("/stock")

@@ -45,6 +45,7 @@ class ReadModelAsOfIT extends ApiTest {
         for (int offset = 0; ; offset += 100) {
             Api.Response page = api.get("/api/v1/audit/orders?asOf=" + asOf + "&limit=100&offset=" + offset, token);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(Instant.parse(page.body().get("asOf").asText())).as("the instant it stood at, echoed").isEqualTo(asOf);
             for (JsonNode order : page.body().get("items")) if (order.get("id").asText().equals(orderId)) return order;
             if (page.body().get("items").size() < 100) return null;
         }
@@ -141,6 +142,7 @@ class ReadModelAsOfIT extends ApiTest {
         for (int offset = 0; ; offset += 100) {
             Api.Response page = api.get("/api/v1/audit/stock?asOf=" + asOf + "&limit=100&offset=" + offset, token);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(Instant.parse(page.body().get("asOf").asText())).as("the instant it stood at, echoed").isEqualTo(asOf);
             for (JsonNode s : page.body().get("items"))
                 if (s.get("productId").asText().equals(product))
                     return List.of(s.get("onHand").asInt(), s.get("reserved").asInt(), s.get("available").asInt());
