@@ -26,7 +26,7 @@ class CategoryCommandController {
     record CategoryRequest(@NotBlank @Size(max = 100) String name,
                            @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.REGEX, message = Slugs.MESSAGE) String slug,
                            @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String parentId,
-                           @Size(max = 2000) String description,
+                           @Size(max = 2000) @dev.stoa.command.platform.web.VisibleWhenGiven String description,
                            @Min(-1_000_000) @Max(1_000_000) Integer sortOrder) {}
 
     /** The new category. */

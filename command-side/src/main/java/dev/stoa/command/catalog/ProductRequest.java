@@ -11,7 +11,7 @@ record ProductRequest(
         @NotBlank @Size(max = 64) String sku,
         @NotBlank @Size(max = 120) @Pattern(regexp = Slugs.REGEX, message = Slugs.MESSAGE) String slug,
         @NotBlank @Size(max = 200) String name,
-        @Size(max = 10000) String description,
+        @Size(max = 10000) @dev.stoa.command.platform.web.VisibleWhenGiven String description,
         @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,
         @PositiveOrZero @Max(10_000_000_000L) Long compareAtPriceCents,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,

@@ -36,8 +36,8 @@ class UserCommandController {
                           String phone) {}
 
     record AddressRequest(@NotNull @Pattern(regexp = "home|work|other", message = "must be home, work or other") String label,
-                          @NotBlank @Size(max = 200) String streetLine1, @Size(max = 200) String streetLine2,
-                          @NotBlank @Size(max = 100) String city, @Size(max = 100) String state,
+                          @NotBlank @Size(max = 200) String streetLine1, @Size(max = 200) @dev.stoa.command.platform.web.VisibleWhenGiven String streetLine2,
+                          @NotBlank @Size(max = 100) String city, @Size(max = 100) @dev.stoa.command.platform.web.VisibleWhenGiven String state,
                           @NotBlank @Size(max = 20) String postalCode,
                           @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String countryCode,
                           Boolean isDefault) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.*;
 /** Body of POST and PUT /api/v1/courses. {@code instructorId}: an admin creating a course for an instructor. */
 record CourseRequest(
         @NotBlank @Size(max = 200) String title,
-        @Size(max = 20000) String description,
+        @Size(max = 20000) @dev.stoa.command.platform.web.VisibleWhenGiven String description,
         @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,

@@ -22,7 +22,7 @@ record LessonRequest(
         @NotNull @Min(1) @Max(10_000) Integer position,
         @PositiveOrZero @Max(86_400) Integer durationSeconds,
         @Size(max = 2000) String contentRef,
-        @Size(max = 100_000) String body,
+        @Size(max = 100_000) @dev.stoa.command.platform.web.VisibleWhenGiven String body,
         @Size(max = 200) List<@Valid @NotNull Question> quiz) {
 
     /**
