@@ -153,6 +153,17 @@ class CourseOrderIT extends ApiTest {
         assertThat(jdbc.queryForObject("select active from course_access_view where user_id = ? and course_id = ?",
                 Boolean.class, buyer[0], course.id())).isTrue();
 
+        // the instructor lists the orders holding their course, with their line alone (403 before the sixth session of
+        // 2026-12-07: an instructor read such an order only by an id learnt elsewhere; walkthrough Z24)
+        JsonNode sold = api.get("/api/v1/vendors/me/orders", tokenAs(course.instructorId(), "instructor")).body();
+        assertThat(sold.get("total").asLong()).as(sold.toString()).isEqualTo(1);
+        assertThat(sold.at("/items/0/id").asText()).isEqualTo(order[0]);
+        assertThat(sold.at("/items/0/items").size()).as("the lamp is another seller's").isEqualTo(1);
+        assertThat(sold.at("/items/0/items/0/courseId").asText()).isEqualTo(course.id());
+        assertThat(sold.at("/items/0/items/0/lineTotalCents").asLong()).isEqualTo(4_900);
+        assertThat(api.get("/api/v1/vendors/me/orders?status=confirmed", tokenAs(course.instructorId(), "instructor"))
+                .body().get("total").asLong()).as("a course has nothing to ship").isZero();
+
         Api.Response owned = add(buyer[1], "course", course.id(), 1);
         assertThat(owned.status()).isEqualTo(409);
         assertThat(owned.code()).isEqualTo("course_already_owned");

@@ -86,7 +86,7 @@ class OrderQueryController {
     @GetMapping("/vendors/me/orders")
     @Operation(operationId = "listMyVendorOrders", summary = "The orders holding a line the caller sells, newest first, "
             + "each with the caller's lines only (as GET /orders/{orderId} shows them to a vendor), by status and placed "
-            + "in [from, to): what to ship is status=confirmed (vendor, admin)")
+            + "in [from, to): what to ship is status=confirmed (vendor, instructor: the orders holding their courses, admin)")
     FindOrders.Result vendorOrders(Actor actor, @RequestParam(required = false) String status,
                                    @Parameter(description = FROM) @RequestParam(required = false) String from,
                                    @Parameter(description = TO) @RequestParam(required = false) String to,

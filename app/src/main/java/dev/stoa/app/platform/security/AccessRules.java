@@ -33,6 +33,8 @@ public final class AccessRules {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> STAFF = Set.of("admin", "support");
     private static final Set<String> TEACHERS = Set.of("instructor", "admin");
+    /** Who sells an order's lines: vendors their products, instructors their courses. */
+    private static final Set<String> LINE_SELLERS = Set.of("vendor", "instructor", "admin");
     private static final Set<String> AUDITORS = Set.of("auditor", "admin");
 
     static final List<Rule> RULES = List.of(
@@ -71,7 +73,9 @@ public final class AccessRules {
             roles(DELETE, SELLERS, "/api/v1/products/*"),
             user(null, "/api/v1/cart", "/api/v1/cart/**"), // the caller's own cart, addressed by the token
             roles(GET, STAFF, "/api/v1/orders"),
-            roles(GET, SELLERS, "/api/v1/vendors/me/orders"),       // the orders holding the caller's lines
+            // the orders holding the caller's lines: an instructor's courses too (they could read such an order only
+            // by an id learnt elsewhere before 2026-12-07, sixth session; walkthrough Z24)
+            roles(GET, LINE_SELLERS, "/api/v1/vendors/me/orders"),
             roles(GET, SELLERS, "/api/v1/vendors/me/products"),     // the caller's own, unlisted ones too
             roles(PUT, SELLERS, "/api/v1/orders/*/status"),
             user(GET, "/api/v1/orders/*", "/api/v1/users/*/orders"), // buyer, staff, vendors of its lines (OrderQueryHandler)
