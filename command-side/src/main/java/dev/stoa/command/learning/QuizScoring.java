@@ -22,7 +22,9 @@ final class QuizScoring {
             for (Integer index : chosen) {
                 if (index == null || index < 0 || index >= q.choices().size())
                     throw DomainException.badInput("quizAnswers[" + i + "] names a choice the question does not have");
-                set.add(index);
+                // as a quiz's author may not (quiz[i].correct): [0, 0] scored as [0] before 2026-12-07, sixth session
+                // (walkthrough Z24)
+                if (!set.add(index)) throw DomainException.badInput("quizAnswers[" + i + "] names a choice twice");
             }
             if (set.equals(q.correct())) correct++;
         }

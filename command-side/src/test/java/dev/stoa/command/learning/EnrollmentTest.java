@@ -1,6 +1,7 @@
 package dev.stoa.command.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.learning.*;
@@ -294,6 +295,8 @@ class EnrollmentTest {
         assertThat(QuizScoring.correct(questions, List.of(List.of(1, 0)))).isEqualTo(1);
         assertThat(QuizScoring.correct(questions, List.of(List.of(0)))).isZero();
         assertThat(QuizScoring.correct(questions, List.of(List.of(0, 1, 2)))).isZero();
+        assertThatThrownBy(() -> QuizScoring.correct(questions, List.of(List.of(1, 1, 0))))
+                .hasMessage("quizAnswers[0] names a choice twice");
         assertThat(QuizScoring.percent(2, 3)).isEqualTo(66);
     }
 
