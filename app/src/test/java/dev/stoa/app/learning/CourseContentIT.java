@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Arrays;
 import java.util.Base64;
@@ -178,6 +179,25 @@ class CourseContentIT extends ApiTest {
         byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(courses.upload(instructor, courseId, video, pdf, "notes.pdf", "application/pdf").code())
                 .isEqualTo("validation_failed");
+        // the upload is its one part "file": a second file was dropped and a part of another name ignored (201), and
+        // an upload without "file" was bad_request with no field, before 2026-12-07, sixth session (walkthrough Z24)
+        Courses.Part clip = new Courses.Part("file", "a.mp4", "video/mp4", Courses.mp4(2048));
+        Api.Response twoFiles = courses.upload(instructor, courseId, video, List.of(clip,
+                new Courses.Part("file", "b.mp4", "video/mp4", Courses.mp4(4096))), Map.of());
+        assertThat(twoFiles.status()).as(twoFiles.toString()).isEqualTo(400);
+        assertThat(twoFiles.code()).isEqualTo("validation_failed");
+        assertThat(twoFiles.body().at("/errors/0/field").asText()).isEqualTo("file");
+        Api.Response extra = courses.upload(instructor, courseId, video, List.of(clip,
+                new Courses.Part("caption", "a.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8))), Map.of());
+        assertThat(extra.status()).as(extra.toString()).isEqualTo(400);
+        assertThat(extra.code()).isEqualTo("validation_failed");
+        assertThat(extra.body().at("/errors/0/field").asText()).isEqualTo("caption");
+        Api.Response noFile = courses.upload(instructor, courseId, video,
+                List.of(new Courses.Part("upload", "a.mp4", "video/mp4", Courses.mp4(2048))), Map.of());
+        assertThat(noFile.status()).as(noFile.toString()).isEqualTo(400);
+        assertThat(noFile.code()).isEqualTo("validation_failed");
+        assertThat(noFile.body().at("/errors/0/field").asText()).isEqualTo("file");
+        assertThat(noFile.body().at("/errors/0/message").asText()).isEqualTo("is required");
         assertThat(files()).isEqualTo(filesBefore); // refused uploads left nothing behind
 
         Api.Response attached = courses.upload(instructor, courseId, reading, pdf, "notes.pdf", "application/pdf");

@@ -66,12 +66,23 @@ final class Courses {
     /** An upload with more headers ({@code Idempotency-Key}); each call writes its own boundary, as clients do. */
     Api.Response upload(String token, String courseId, String lessonId, byte[] bytes, String fileName, String contentType,
                         Map<String, String> headers) {
+        return upload(token, courseId, lessonId, List.of(new Part("file", fileName, contentType, bytes)), headers);
+    }
+
+    /** One part of a multipart body. */
+    record Part(String name, String fileName, String contentType, byte[] bytes) {}
+
+    /** An upload of these parts, in this order. */
+    Api.Response upload(String token, String courseId, String lessonId, List<Part> parts, Map<String, String> headers) {
         String boundary = "stoa-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.writeBytes(bytes);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (Part part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"; filename=\""
+                    + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(part.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return api.send("POST", "/api/v1/courses/" + courseId + "/lessons/" + lessonId + "/media",
                 "multipart/form-data; boundary=" + boundary, body.toByteArray(), token, headers);
     }

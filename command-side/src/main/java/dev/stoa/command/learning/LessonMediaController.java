@@ -57,7 +57,9 @@ class LessonMediaController {
             summary = "Upload a lesson's media (multipart part \"file\": mp4, webm, pdf, png or jpeg, by its bytes)")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Uploaded> upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
-                    @RequestPart("file") MultipartFile file, Actor actor) throws IOException {
+                    @RequestPart("file") MultipartFile file, Actor actor,
+                    jakarta.servlet.http.HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
+        onePartNamedFile(request);
         if (file.isEmpty()) throw DomainException.badInput("the file is empty");
         if (file.getSize() > maxBytes)
             throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + maxBytes + " bytes");
@@ -83,6 +85,24 @@ class LessonMediaController {
         // where the lesson's content (a signed URL of this file) is read, as every 201 says where (there was none)
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId.value()
                 + "/lessons/" + lessonId.value() + "/content")).body(new Uploaded(ref, type, file.getSize()));
+    }
+
+    /**
+     * The upload is its one part {@code file}, as a JSON body is its members: a second file was dropped silently, the
+     * first one kept, and a part of another name ignored, before 2026-12-07, sixth session (walkthrough Z24), so the
+     * lesson could end up with a file the client did not mean.
+     */
+    private static void onePartNamedFile(jakarta.servlet.http.HttpServletRequest request)
+            throws IOException, jakarta.servlet.ServletException {
+        int files = 0;
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            if (!"file".equals(part.getName()))
+                throw DomainException.invalidField(part.getName(), "the upload has a part " + part.getName()
+                        + "; its one part is file", "is not a part of this upload: its one part is file");
+            if (++files > 1)
+                throw DomainException.invalidField("file", "the upload has more than one part file",
+                        "must be given once: one file an upload");
+        }
     }
 
     private void discard(String ref) {

@@ -37,8 +37,12 @@ class LessonMediaControllerTest {
         System.arraycopy(head, 0, mp4, 0, head.length);
         Actor stranger = new Actor("someone-else", Set.of(Roles.INSTRUCTOR));
 
-        assertThatThrownBy(() -> controller.upload(CourseId.random(), LessonId.random(),
-                new MockMultipartFile("file", "a.mp4", "video/mp4", mp4), stranger)).isInstanceOf(DomainException.class);
+        MockMultipartFile file = new MockMultipartFile("file", "a.mp4", "video/mp4", mp4);
+        org.springframework.mock.web.MockMultipartHttpServletRequest request = new org.springframework.mock.web.MockMultipartHttpServletRequest();
+        request.addFile(file);
+        request.addPart(new org.springframework.mock.web.MockPart("file", "a.mp4", mp4));
+        assertThatThrownBy(() -> controller.upload(CourseId.random(), LessonId.random(), file, stranger, request))
+                .isInstanceOf(DomainException.class).hasMessage("course not found");
         verify(store, never()).put(anyString(), any(InputStream.class), anyLong(), anyString());
     }
 }

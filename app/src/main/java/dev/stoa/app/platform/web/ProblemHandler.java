@@ -102,6 +102,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", e.getParameterName(), "message", "is required"))));
     }
 
+    /**
+     * A required part of a multipart upload that is missing, as a missing parameter: it was 400 {@code bad_request}
+     * with Spring's words and no field before 2026-12-07, sixth session (walkthrough Z24).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return respond(Problems.validation("a required part is missing",
+                List.of(Map.of("field", e.getRequestPartName(), "message", "is required"))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
