@@ -193,6 +193,9 @@ class RefundRequestsIT extends ApiTest {
         assertThat(a.get("shippingCents").asLong()).isZero();
         long firstAmount = 2_000 - lampDiscount / 3 + lampTax / 3;
         assertThat(a.get("totalCents").asLong()).isEqualTo(firstAmount);
+        // the answer says what the read says next: paid back, refunded (it said approved before 2026-12-07, sixth
+        // session; walkthrough Z26)
+        assertThat(a.get("status").asText()).isEqualTo("refunded");
         // read at once: the approval's answer covers the wallet's refund (it was paid after it, by refund-process)
         assertThat(balance(buyer[1])).as("the first refund is in the wallet").isEqualTo(20_000 - total + firstAmount);
         assertThat(api.get("/api/v1/refunds/" + first.body().get("refundId").asText(), buyer[1]).body().get("status").asText())

@@ -375,6 +375,10 @@ public class OrderRefunds {
                 .map(o -> orders.cardRefundedWhole(o.paymentReference())).orElse(false);
     }
 
+    /** The request's status now; records nothing (the approval's answer). */
+    @CommandHandler
+    String handle(ReadRefundRequestStatus cmd) { return known(cmd.refundId()); }
+
     @CommandHandler
     void handle(MarkRefundFailed cmd) {
         String state = known(cmd.refundId());

@@ -110,8 +110,23 @@ class RefundCommandController {
         }
         revokeCoursesNow(e); // before the money moves (see RefundProcess.on(RefundApproved))
         payNow(e);
-        return new Decided(id.value(), e.orderId().value(), OrderRefunds.APPROVED, e.lines(), e.itemsCents(), e.discountCents(),
+        return new Decided(id.value(), e.orderId().value(), statusNow(e), e.lines(), e.itemsCents(), e.discountCents(),
                 e.taxCents(), e.shippingCents(), e.totalCents(), e.currency());
+    }
+
+    /**
+     * What the request's read says after the payment in the answer: {@code refunded} once a wallet's is paid back (or
+     * nothing was to pay), {@code approved} while a card's refund is on its way; it said {@code approved} of every one
+     * before 2026-12-07, sixth session (walkthrough Z26: the next read said {@code refunded}). Unanswered, approved.
+     */
+    @RefusalsStayHere
+    private String statusNow(RefundApproved e) {
+        try {
+            return commands.send(new ReadRefundRequestStatus(e.orderId(), e.refundId()));
+        } catch (RuntimeException unanswered) {
+            log.warn("Refund request {}: its status after the approval was not read: {}", e.refundId(), unanswered.toString());
+            return OrderRefunds.APPROVED;
+        }
     }
 
     /**
