@@ -29,14 +29,49 @@ class StatusValues implements OpenApiCustomizer {
     /** A refund request's (RefundRequestView; the refund list's filter). */
     static final List<String> REFUND_REQUEST = List.of("requested", "approved", "rejected", "refunded", "failed", "closed");
     static final List<String> SORT = Arrays.stream(ProductSort.values()).map(ProductSort::param).toList();
+    static final List<String> ENROLLMENT = List.of(dev.stoa.projection.learning.EnrollmentEntity.ACTIVE,
+            dev.stoa.projection.learning.EnrollmentEntity.COMPLETED, dev.stoa.projection.learning.EnrollmentEntity.REVOKED);
+    static final List<String> GRANT_SOURCE = List.of(dev.stoa.api.learning.GrantEnrollment.FREE,
+            dev.stoa.api.learning.GrantEnrollment.WALLET, dev.stoa.api.learning.GrantEnrollment.ORDER);
+    static final List<String> ITEM_TYPE = List.of("product", "course");
+    static final List<String> PAYMENT_METHOD = List.of("card", "wallet", "free");
 
-    /** Schema → property → its values. */
-    private static final Map<String, Map<String, List<String>>> PROPERTIES = Map.of(
-            "OrderView", Map.of("status", ORDER), "OrderViewHistoryEntry", Map.of("status", ORDER),
-            "PlacedOrder", Map.of("status", ORDER),
-            "PaymentView", Map.of("status", PAYMENT), "PaymentSummary", Map.of("status", PAYMENT),
-            "PaymentBody", Map.of("status", PAYMENT), "OrderPaymentBody", Map.of("status", PAYMENT),
-            "RefundRequestView", Map.of("status", REFUND_REQUEST));
+    /**
+     * Schema → property → its values. Since 2026-12-07, sixth session (walkthrough Z26), also a refund request's status
+     * in the answers of its commands, an enrollment's status and its grants' source, a card refund's status, the
+     * payment's method, a line's item type, a search hit's and a suggestion's type, a wallet entry's type, a voucher's
+     * state, a notification's channel and status, a user's status and where a cart is priced for.
+     */
+    private static final Map<String, Map<String, List<String>>> PROPERTIES = Map.ofEntries(
+            Map.entry("OrderView", Map.of("status", ORDER)), Map.entry("OrderViewHistoryEntry", Map.of("status", ORDER)),
+            Map.entry("PlacedOrder", Map.of("status", ORDER)),
+            Map.entry("PaymentView", Map.of("status", PAYMENT)),
+            Map.entry("PaymentSummary", Map.of("status", PAYMENT, "method", PAYMENT_METHOD)),
+            Map.entry("PaymentBody", Map.of("status", PAYMENT)),
+            Map.entry("OrderPaymentBody", Map.of("status", PAYMENT, "method", PAYMENT_METHOD)),
+            Map.entry("PaymentViewRefundView", Map.of("status", List.of("requested", "succeeded", "failed"))),
+            Map.entry("RefundAccepted", Map.of("status", List.of("pending"))),
+            Map.entry("RefundRequestView", Map.of("status", REFUND_REQUEST)),
+            Map.entry("Requested", Map.of("status", REFUND_REQUEST)), Map.entry("Decided", Map.of("status", REFUND_REQUEST)),
+            Map.entry("RejectedRefund", Map.of("status", REFUND_REQUEST)), Map.entry("Retried", Map.of("status", REFUND_REQUEST)),
+            Map.entry("Enrolled", Map.of("status", ENROLLMENT, "source", GRANT_SOURCE)),
+            Map.entry("FindCourseEnrollmentsStudent", Map.of("status", ENROLLMENT)),
+            Map.entry("FindEnrollmentProgressResult", Map.of("status", ENROLLMENT)),
+            Map.entry("FindEnrollmentProgressGrant", Map.of("source", GRANT_SOURCE)),
+            Map.entry("FindMyEnrollmentsItem", Map.of("status", ENROLLMENT)),
+            Map.entry("ProgressSummary", Map.of("status", ENROLLMENT)),
+            Map.entry("CartViewLine", Map.of("itemType", ITEM_TYPE)), Map.entry("OrderViewItem", Map.of("itemType", ITEM_TYPE)),
+            Map.entry("RefundItem", Map.of("itemType", ITEM_TYPE)), Map.entry("RefundLineAmount", Map.of("itemType", ITEM_TYPE)),
+            Map.entry("SearchResultHit", Map.of("type", ITEM_TYPE)), Map.entry("SuggestCatalogSuggestion", Map.of("type", ITEM_TYPE)),
+            Map.entry("WalletEntryView", Map.of("type", List.of(dev.stoa.projection.wallet.WalletEntryEntity.TOPUP,
+                    dev.stoa.projection.wallet.WalletEntryEntity.DEBIT, dev.stoa.projection.wallet.WalletEntryEntity.REFUND))),
+            Map.entry("VoucherView", Map.of("state", List.of("active", "redeemed", "expired"))),
+            Map.entry("NotificationView", Map.of("channel", List.of("email"), "status", List.of(
+                    dev.stoa.projection.notification.NotificationEntity.QUEUED,
+                    dev.stoa.projection.notification.NotificationEntity.SENT,
+                    dev.stoa.projection.notification.NotificationEntity.FAILED))),
+            Map.entry("UserView", Map.of("status", List.of("active", "suspended", "deactivated", "erased"))),
+            Map.entry("CartViewDestination", Map.of("source", List.of("address", "default_address", "origin"))));
 
     /** Query parameter → path → its values. */
     private static final Map<String, Map<String, List<String>>> PARAMETERS = Map.of(
@@ -53,10 +88,11 @@ class StatusValues implements OpenApiCustomizer {
         if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
             PROPERTIES.forEach((schemaName, properties) -> {
                 Schema<?> schema = openApi.getComponents().getSchemas().get(schemaName);
-                if (schema == null || schema.getProperties() == null) return;
                 properties.forEach((name, values) -> {
-                    Schema property = schema.getProperties().get(name);
-                    if (property != null) schema.getProperties().put(name, withValues(property, values));
+                    Schema property = schema == null || schema.getProperties() == null ? null : schema.getProperties().get(name);
+                    // a schema or member renamed would lose its values without a word (OpenApiDocumentIT reads this)
+                    if (property == null) throw new IllegalStateException("no schema member " + schemaName + "." + name);
+                    schema.getProperties().put(name, withValues(property, values));
                 });
             });
         }
