@@ -56,6 +56,29 @@ final class HttpLayerCodes {
         return codes;
     }
 
+    private static final String CORRELATION_ID = "X-Correlation-Id", CONSISTENCY = "X-Stoa-Consistency",
+            CONSISTENCY_OF_WRITE = "X-Stoa-Consistency-of-a-write", CONSISTENCY_OF_READ = "X-Stoa-Consistency-of-a-read",
+            POSITION = "X-Stoa-Position", REPLAYED = "Idempotent-Replayed";
+
+    /** The answers' headers that most operations send, once in the components: each response refers to them. */
+    static void registerHeaders(io.swagger.v3.oas.models.Components components) {
+        components.addHeaders(CORRELATION_ID, header("The platform's id for this request: the correlationId of every event "
+                + "it causes (the audit filter correlationId); quote it when reporting an error"));
+        components.addHeaders(CONSISTENCY_OF_WRITE, new Header().description("consistent: the read models reflect this write "
+                        + "(of a refusal: what it undid); pending: not yet (the write happened)")
+                .schema(new StringSchema().addEnumItem("consistent").addEnumItem("pending")));
+        components.addHeaders(CONSISTENCY_OF_READ, new Header().description("consistent or pending: whether "
+                        + "X-Stoa-Min-Position was reached")
+                .schema(new StringSchema().addEnumItem("consistent").addEnumItem("pending")));
+        components.addHeaders(POSITION, new Header().description("The event position this write produced (of a refusal: "
+                + "that of the writes it undid, when it made any); send it as X-Stoa-Min-Position")
+                .schema(new IntegerSchema().format("int64")));
+        components.addHeaders(REPLAYED, header("true when this is the stored answer (a refusal's too) to an earlier "
+                + "request with the same Idempotency-Key"));
+    }
+
+    private static Header ref(String name) { return new Header().$ref("#/components/headers/" + name); }
+
     static void documentHeaders(Operation operation, HttpMethod method, String path) {
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
                 .description("Your own label for this request (1-64 of A-Z a-z 0-9 . _ : -): stored as clientCorrelationId with "
@@ -90,24 +113,29 @@ final class HttpLayerCodes {
                 response.addHeaderObject("ETag", header("This answer's tag (a hash of its body); send it as If-None-Match"));
                 response.addHeaderObject("Cache-Control", header("no-cache: keep the answer, but ask again before using it"));
             }
-            if (!status.startsWith("2")) return;
-            response.addHeaderObject("X-Correlation-Id", header("The platform's id for this request: the correlationId of "
-                    + "every event it causes (the audit filter correlationId); quote it when reporting an error"));
-            response.addHeaderObject("X-Stoa-Consistency", new Header().description(write
-                    ? "consistent: the read models reflect this write; pending: not yet (the write happened)"
-                    : "consistent or pending: whether X-Stoa-Min-Position was reached")
-                    .schema(new StringSchema().addEnumItem("consistent").addEnumItem("pending")));
-            if (write) response.addHeaderObject("X-Stoa-Position",
-                    new Header().description("The event position this write produced; send it as X-Stoa-Min-Position")
-                            .schema(new IntegerSchema().format("int64")));
-            if (HttpMethod.POST.equals(method)) response.addHeaderObject("Idempotent-Replayed",
-                    header("true when this is the stored answer to an earlier request with the same Idempotency-Key"));
+            // every answer names its request, and a write's refusal answers as its success does (its position, when it
+            // undid writes of its own; replayed for a kept Idempotency-Key): they were declared on 2xx only before
+            // 2026-12-07, sixth session, and a generated client could not read them off a refusal (walkthrough Z26)
+            response.addHeaderObject(CORRELATION_ID, ref(CORRELATION_ID));
+            if (status.equals("409") && withheld(response))
+                response.addHeaderObject("Location", header("idempotency_response_withheld: where to read what the first "
+                        + "request with this Idempotency-Key created"));
+            if (status.startsWith("5") || !(write || status.startsWith("2"))) return;
+            response.addHeaderObject(CONSISTENCY, ref(write ? CONSISTENCY_OF_WRITE : CONSISTENCY_OF_READ));
+            if (write) response.addHeaderObject(POSITION, ref(POSITION));
+            if (HttpMethod.POST.equals(method)) response.addHeaderObject(REPLAYED, ref(REPLAYED));
         });
         if (conditional) {
             operation.getResponses().addApiResponse("304", new ApiResponse()
                     .description("Not Modified: the If-None-Match sent is still this answer's ETag; no body")
                     .addHeaderObject("ETag", header("The answer's tag, as sent")));
         }
+    }
+
+    /** Whether this response's problem codes hold {@code idempotency_response_withheld}. */
+    private static boolean withheld(ApiResponse response) {
+        Object codes = response.getExtensions() == null ? null : response.getExtensions().get(ProblemDocumentation.CODES_EXTENSION);
+        return codes instanceof java.util.Collection<?> list && list.contains(IDEMPOTENCY_RESPONSE_WITHHELD.code());
     }
 
     /** An answer with a body is negotiated: an Accept header that rules out its media type is refused. */

@@ -44,7 +44,10 @@ class ProblemDocumentation implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
-        if (openApi.getComponents() != null) ProblemSchemas.register(openApi.getComponents());
+        if (openApi.getComponents() != null) {
+            ProblemSchemas.register(openApi.getComponents());
+            HttpLayerCodes.registerHeaders(openApi.getComponents());
+        }
         ReachableProblemCodes reachable = new ReachableProblemCodes(BytecodeIndex.load(getClass().getClassLoader()));
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
             for (String path : mapping.getKey().getPatternValues()) {
