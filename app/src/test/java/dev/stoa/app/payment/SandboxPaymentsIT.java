@@ -75,6 +75,34 @@ class SandboxPaymentsIT extends ApiTest {
         assertThat(api.get("/api/v1/payments?status=bogus", shop.admin).status()).isEqualTo(400);
     }
 
+    /**
+     * Ten confirmations of one payment at once, as a client retrying its button: one is taken, the others are 409 as
+     * Stripe refuses to confirm an intent that succeeded (each read the payment pending, and two of ten were answered
+     * 202 before 2026-12-07, sixth session; walkthrough Z25). One capture either way.
+     */
+    @Test
+    void confirmationsSentAtOnce_oneIsTaken_theOthersAreRefused() throws Exception {
+        String lamp = shop.product(1_500, 4);
+        CardShop.Buyer buyer = shop.buyer();
+        CardShop.CardOrder order = shop.checkout(buyer, lamp, 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++)
+                sent.add(pool.submit(() -> { start.await(); return confirm(order, "pm_card_visa", buyer.token()); }));
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : sent) statuses.add(f.get().status());
+            assertThat(statuses).as(statuses.toString()).containsOnlyOnce(202).containsOnly(202, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        shop.awaitOrder(order.orderId(), buyer.token(), "confirmed");
+        assertThat(shop.awaitPayment(order.paymentId(), buyer.token(), "captured").get("amountCents").asLong())
+                .isEqualTo(order.totalCents());
+    }
+
     @Test
     void declinedTestCards_orderCancelledAndStockReleased() throws Exception {
         for (String card : new String[] {"pm_card_chargeDeclined", "pm_card_chargeDeclinedInsufficientFunds"}) {

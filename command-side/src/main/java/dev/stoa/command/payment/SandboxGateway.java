@@ -112,7 +112,11 @@ class SandboxGateway implements PaymentGateway {
         String[] decline = TEST_CARDS.get(paymentMethod);
         if (decline == null) throw new IllegalArgumentException("not a sandbox test card: " + paymentMethod);
         boolean succeeds = decline.length == 0;
-        if (succeeds) paid.add(intentId);
+        // as Stripe: an intent a card paid takes no other confirmation; two sent at once were both answered 202 before
+        // 2026-12-07, sixth session, the payment being pending when each read it (walkthrough Z25; one capture all the same)
+        if (paid.contains(intentId) || succeeds && !paid.add(intentId))
+            throw dev.stoa.api.platform.DomainException.invalidTransition("payment " + paymentId.value()
+                    + " was paid by a card already");
         long now = Instant.now().getEpochSecond();
         String error = succeeds ? "null" : """
                 {"type":"card_error","code":"card_declined","decline_code":"%s","message":"%s","payment_method":{"id":"%s","object":"payment_method","type":"card"}}"""
