@@ -141,7 +141,10 @@ public class Cart {
     /** The checkout takes the whole cart for its order, if it is still what the checkout priced. */
     @CommandHandler
     void handle(CheckOutCart cmd) {
-        if (lines.isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
+        // read full by this checkout, emptied by another since: the detail says so, and that a refused checkout puts its
+        // lines back (it read "the cart is empty" alone, of a cart full again a moment later; walkthrough Z25)
+        if (lines.isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty: another checkout took its "
+                + "lines first (should that one be refused, they come back to the cart: read it again)");
         CartContents now = contents();
         if (!now.equals(cmd.expected()))
             throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
