@@ -178,6 +178,8 @@ class OrderFlowIT extends ApiTest {
         assertThat(delivered.get("status").asText()).isEqualTo("delivered");
         assertThat(delivered.get("history").findValuesAsText("status")).containsExactly("pending", "confirmed", "shipped", "delivered");
         assertThat(delivered.get("totalCents").asLong()).isEqualTo(16_724);
+        assertThat(api.put(path, Map.of("status", "delivered"), tokenAs(vendorA, "vendor")).status())
+                .as("a repeat changes nothing (walkthrough Z25 asked)").isEqualTo(204);
         Api.Response backwards = api.put(path, Map.of("status", "shipped", "trackingNumber", "X"), tokenFor("admin"));
         assertThat(backwards.status()).isEqualTo(409);
         assertThat(backwards.code()).isEqualTo("invalid_transition");
@@ -209,8 +211,12 @@ class OrderFlowIT extends ApiTest {
         assertThat(shipped.get("status").asText()).isEqualTo("shipped");
         JsonNode kettle = shipped.get("items").get(0), book = shipped.get("items").get(1);
         assertThat(book.get("productId").asText()).isEqualTo(ebook.itemId());
-        assertThat(book.get("shippedAt").asText()).as(shipped.toString()).isEqualTo(kettle.get("shippedAt").asText());
-        assertThat(book.get("deliveredAt").asText()).isEqualTo(kettle.get("shippedAt").asText());
+        // sent with the parcel: its own events follow the parcel's in the same command, a millisecond or so later (an
+        // equal instant was asserted before, and failed when the clock ticked between them)
+        java.time.Instant parcelLeft = java.time.Instant.parse(kettle.get("shippedAt").asText());
+        assertThat(java.time.Instant.parse(book.get("shippedAt").asText())).as(shipped.toString())
+                .isBetween(parcelLeft, parcelLeft.plusSeconds(1));
+        assertThat(java.time.Instant.parse(book.get("deliveredAt").asText())).isBetween(parcelLeft, parcelLeft.plusSeconds(1));
         assertThat(book.get("trackingNumber").isNull()).isTrue();
         assertThat(kettle.get("deliveredAt").isNull()).isTrue();
         assertThat(api.put(path, Map.of("status", "delivered"), tokenAs(vendorA, "vendor")).status()).isEqualTo(204);
