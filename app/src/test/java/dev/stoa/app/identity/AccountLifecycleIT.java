@@ -155,6 +155,9 @@ class AccountLifecycleIT extends ApiTest {
         Api.Response reinstating = api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, adminsToken);
         assertThat(reinstating.status()).as(reinstating.toString()).isEqualTo(403);
         assertThat(reinstating.code()).isEqualTo("account_suspended");
+        Api.Response reading = api.get("/api/v1/users/" + user.id(), adminsToken);
+        assertThat(reading.code()).as("nor reads others' data (since 2026-12-07, sixth session): " + reading)
+                .isEqualTo("account_suspended");
         assertThat(api.get("/api/v1/users/" + user.id(), admin).body().get("status").asText()).isEqualTo("suspended");
 
         // its own account: a suspended account may still close itself, and a closed one have its data erased (both
@@ -225,6 +228,14 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(api.get("/api/v1/users/" + other.id(), tokenFor("admin")).body().get("status").asText()).isEqualTo("active");
         assertThat(api.get("/api/v1/users/" + demoted.id(), tokenFor("admin")).body().get("roles").toString())
                 .doesNotContain("admin");
+        // nor reads as one: it read the other users, all orders and the audit log until it expired, before 2026-12-07,
+        // sixth session (a suspended admin's and a logged-out one's token too)
+        for (String read : List.of("/api/v1/users/" + other.id(), "/api/v1/orders", "/api/v1/audit/events?limit=1")) {
+            Api.Response refused = api.get(read, oldToken);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("forbidden");
+        }
+        assertThat(api.get("/api/v1/users/" + other.id(), tokenFor("admin")).status()).as("another admin reads").isEqualTo(200);
         // with the roles it has, the same account writes as before
         assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Still"), tokenAs(demoted.id(), "customer"),
                 Map.of()).status()).isEqualTo(204);

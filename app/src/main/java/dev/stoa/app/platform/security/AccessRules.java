@@ -134,6 +134,20 @@ public final class AccessRules {
     /** Whether the path is one of the caller's MFA settings ({@code /api/v1/auth/mfa/**}). */
     public static boolean mfa(String path) { return PATHS.match("/api/v1/auth/mfa/**", path); }
 
+    /** The roles that read what is not their own: every user, every order and payment, the audit log. */
+    private static final Set<String> STAFF_READERS = Set.of("admin", "support", "auditor");
+
+    /**
+     * Whether a token with these roles asks its account on every read, as on every write ({@link ActiveAccountWrites}):
+     * a staff role's ({@link #STAFF_READERS}), which reads what is not its own. So a token whose staff role was taken
+     * away, whose account was suspended or closed, or whose session ended, reads them no more; before 2026-12-07, sixth
+     * session, it did until it expired (15 minutes). Customers', sellers' and teachers' tokens read their own (a
+     * seller's sales, a teacher's students) until they expire, without a check on the platform's busiest path.
+     */
+    public static boolean asksOnEveryRead(java.util.Collection<String> roles) {
+        return roles != null && roles.stream().anyMatch(STAFF_READERS::contains);
+    }
+
     /** Whether the method only reads (GET, HEAD, OPTIONS, TRACE): its path need not be looked at for a write rule. */
     public static boolean reads(HttpMethod method) {
         return GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method);

@@ -24,8 +24,9 @@ import org.springframework.web.util.UrlPathHelper;
  * token wrote as an admin until it expired before the ninth session of 2026-12-06), and so does a token whose session
  * a password reset ended (401 {@code session_ended}: its session's start is in the token; since 2026-12-07), and a token
  * whose session was logged out, or revoked for a spent refresh token's reuse (401 {@code session_ended}: the session's
- * id, its refresh tokens' family, is in the token; since 2026-12-07, later the same day). Reads stay
- * open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
+ * id, its refresh tokens' family, is in the token; since 2026-12-07, later the same day). So does every read made with
+ * a token of a staff role, admin, support or auditor ({@link AccessRules#asksOnEveryRead}; since the sixth session of
+ * 2026-12-07); other reads stay open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
  * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
  */
@@ -55,13 +56,17 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
         if (accounts == null || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token))
             return true;
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
-        if (AccessRules.reads(method)) return true; // every authenticated read passes here: no path to compute for it
+        java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
+        boolean read = AccessRules.reads(method);
+        if (read && !AccessRules.asksOnEveryRead(roles)) return true; // no staff role: no path to compute for its reads
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         java.util.Map<String, Object> claims = token.getToken().getClaims();
         java.time.Instant sessionStartedAt = TokenMinter.sessionStartedAt(claims);
         String family = TokenMinter.family(claims);
         try {
-            boolean beyondOwnSession = AccessRules.writesBeyondOwnSession(method, path);
+            // a staff role's read asks as a write does (since 2026-12-07, sixth session: a demoted, suspended or
+            // logged-out admin's token read the users, the orders and the audit until it expired)
+            boolean beyondOwnSession = read || AccessRules.writesBeyondOwnSession(method, path);
             boolean ownAccount = !beyondOwnSession && AccessRules.changesOwnAccount(method, path);
             if (family != null && (beyondOwnSession || ownAccount))
                 // a logged-out or revoked session's token (a thief's, once a spent refresh token came back) wrote on
@@ -69,7 +74,6 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
                 accounts.requireOpenSession(new dev.stoa.api.identity.TokenFamilyId(family),
                         new UserId(token.getToken().getSubject()));
             if (beyondOwnSession) {
-                java.util.List<String> roles = token.getToken().getClaimAsStringList("roles");
                 accounts.require(new UserId(token.getToken().getSubject()), method.name() + " " + path,
                         roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles), sessionStartedAt);
             } else if (sessionStartedAt != null && ownAccount) {
