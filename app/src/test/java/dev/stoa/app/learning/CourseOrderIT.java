@@ -163,6 +163,12 @@ class CourseOrderIT extends ApiTest {
         assertThat(sold.at("/items/0/items/0/lineTotalCents").asLong()).isEqualTo(4_900);
         assertThat(api.get("/api/v1/vendors/me/orders?status=confirmed", tokenAs(course.instructorId(), "instructor"))
                 .body().get("total").asLong()).as("a course has nothing to ship").isZero();
+        // and reads it by its id as the list shows it (404 before the same session's next change; walkthrough Z27)
+        Api.Response byId = api.get("/api/v1/orders/" + order[0], tokenAs(course.instructorId(), "instructor"));
+        assertThat(byId.status()).as(byId.toString()).isEqualTo(200);
+        assertThat(byId.body().get("items").size()).isEqualTo(1);
+        assertThat(byId.body().at("/items/0/courseId").asText()).isEqualTo(course.id());
+        assertThat(byId.body().get("totalCents").isNull()).as("the buyer's total is not the seller's").isTrue();
 
         Api.Response owned = add(buyer[1], "course", course.id(), 1);
         assertThat(owned.status()).isEqualTo(409);
