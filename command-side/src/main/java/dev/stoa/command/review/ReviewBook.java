@@ -111,9 +111,13 @@ class ReviewBook {
         if (rating < 1 || rating > 5) throw DomainException.badInput("rating must be a whole number from 1 to 5");
     }
 
-    /** Blank is no comment; longer than allowed is refused (the HTTP layer refuses it first, with the field named). */
+    /**
+     * Blank is no comment, and so is one of invisible characters alone (a zero-width space; shown to everyone as an
+     * empty comment before 2026-12-07, sixth session; walkthrough Z27); longer than allowed is refused (the HTTP layer
+     * refuses it first, with the field named).
+     */
     static String comment(String comment) {
-        if (comment == null || comment.isBlank()) return null;
+        if (comment == null || !dev.stoa.command.platform.web.VisibleText.has(comment)) return null;
         String trimmed = comment.strip();
         if (trimmed.length() > PostReview.MAX_COMMENT)
             throw DomainException.badInput("comment must be at most " + PostReview.MAX_COMMENT + " characters");

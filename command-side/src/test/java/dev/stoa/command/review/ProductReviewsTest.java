@@ -71,6 +71,14 @@ class ProductReviewsTest {
                 .expectEvents(new ReviewPosted(product, adasReview, ada, 5, null, new RatingSummary(1, 5)));
     }
 
+    /** Invisible characters alone are no comment either: one was shown to everyone, empty (walkthrough Z27). */
+    @Test
+    void givenNoReviews_whenPostedWithInvisibleCharactersAlone_thenNoComment() {
+        fixture.givenNoPriorActivity()
+                .when(new PostReview(product, adasReview, 5, "\u200b\u3164", adaActs))
+                .expectEvents(new ReviewPosted(product, adasReview, ada, 5, null, new RatingSummary(1, 5)));
+    }
+
     @Test
     void whenSomebodyWhoDidNotBuyItPosts_thenPurchaseRequired() {
         purchases.bought.remove(ada.value());
