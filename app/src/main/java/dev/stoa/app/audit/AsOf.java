@@ -32,7 +32,9 @@ final class AsOf {
         Instant now = Instant.now();
         if (at.isAfter(now))
             throw DomainException.badInput("asOf " + at + " is in the future (it is " + now.truncatedTo(
-                    java.time.temporal.ChronoUnit.MILLIS) + "): leave it out for the state of now");
+                    java.time.temporal.ChronoUnit.MILLIS) + ")" + (whenAbsent == null ? ": send an instant past"
+                    // where asOf is required, leaving it out is no way to the state of now (walkthrough Z27)
+                    : ": leave it out for the state of now"));
         return at;
     }
 }
