@@ -152,7 +152,10 @@ public class Checkout {
         Keyed keyed = keyed(buyer, idempotencyKey, "");
         if (keyed.resumed() != null) return keyed.resumed();
         CartContents cart = cartOf(buyer);
-        if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty");
+        // read empty: maybe never filled, maybe taken by another checkout a moment ago, whose refusal would put its lines
+        // back (the detail said so only when the race was lost later, at the cart's taking; walkthrough Z27)
+        if (cart.lines().isEmpty()) throw new DomainException(ErrorCode.CART_EMPTY, "the cart is empty (if another "
+                + "checkout of it is under way, its lines come back to the cart should that one be refused: read it again)");
         List<Item> items = items(buyer, cart);
         pendingCourses.requireNoneHolds(buyer, items.stream().filter(i -> !i.product()).map(Item::itemId).collect(Collectors.toSet()));
         return placeItems(buyer, keyed.orderId(), items, cart, addresses.of(buyer, addressId), paymentMethod, notes);
