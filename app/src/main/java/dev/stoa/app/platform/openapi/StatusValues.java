@@ -66,10 +66,11 @@ class StatusValues implements OpenApiCustomizer {
             Map.entry("WalletEntryView", Map.of("type", List.of(dev.stoa.projection.wallet.WalletEntryEntity.TOPUP,
                     dev.stoa.projection.wallet.WalletEntryEntity.DEBIT, dev.stoa.projection.wallet.WalletEntryEntity.REFUND))),
             Map.entry("VoucherView", Map.of("state", List.of("active", "redeemed", "expired"))),
-            Map.entry("NotificationView", Map.of("channel", List.of("email"), "status", List.of(
+            // API.md's sets: mail alone is sent, and nothing bounces yet, but a client takes the contract's values
+            Map.entry("NotificationView", Map.of("channel", List.of("email", "sms", "push", "in_app"), "status", List.of(
                     dev.stoa.projection.notification.NotificationEntity.QUEUED,
                     dev.stoa.projection.notification.NotificationEntity.SENT,
-                    dev.stoa.projection.notification.NotificationEntity.FAILED))),
+                    dev.stoa.projection.notification.NotificationEntity.FAILED, "bounced"))),
             Map.entry("UserView", Map.of("status", List.of("active", "suspended", "deactivated", "erased"))),
             Map.entry("CartViewDestination", Map.of("source", List.of("address", "default_address", "origin"))));
 
