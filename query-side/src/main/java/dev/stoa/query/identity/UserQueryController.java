@@ -1,6 +1,7 @@
 package dev.stoa.query.identity;
 
 import dev.stoa.api.identity.FindUserById;
+import dev.stoa.api.identity.FindUsers;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserView;
 import dev.stoa.api.platform.Access;
@@ -51,6 +52,27 @@ class UserQueryController {
         Access.requireSelfOr(actor, userId.value(), "user " + userId, Roles.SUPPORT, Roles.ADMIN);
         return profile(userId);
     }
+
+    private static final Set<String> STATUSES = Set.of("active", "suspended", "deactivated", "erased");
+
+    @GetMapping("/api/v1/admin/users")
+    @Operation(operationId = "listUsers", summary = "Find users (admin), newest first: `email` the whole address (any case), "
+            + "`q` a part of the address, the first or the last name (any case), `status` (active, suspended, deactivated, "
+            + "erased), `role`; each as GET /users/{userId} shows it")
+    FindUsers.Result users(@RequestParam(required = false) @jakarta.validation.constraints.Size(max = 254) String email,
+                           @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 100) String q,
+                           @RequestParam(required = false) String status, @RequestParam(required = false) String role,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+                           @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        String wantedStatus = given(status), wantedRole = given(role);
+        if (wantedStatus != null && !STATUSES.contains(wantedStatus))
+            throw DomainException.invalidParameter("status", "must be one of active, suspended, deactivated, erased");
+        if (wantedRole != null && !Roles.ALL.contains(wantedRole))
+            throw DomainException.invalidParameter("role", "must be one of " + String.join(", ", new java.util.TreeSet<>(Roles.ALL)));
+        return queries.ask(new FindUsers(given(email), given(q), wantedStatus, wantedRole, limit, offset), FindUsers.Result.class);
+    }
+
+    private static String given(String value) { return value == null || value.isBlank() ? null : value.trim(); }
 
     /** A page of a user's addresses, as every list is (at most 20 addresses: the default page holds them all). */
     record AddressPage(List<FindAddresses.AddressView> items, long total, int limit, int offset) {}

@@ -2,6 +2,12 @@ package dev.stoa.query.identity;
 
 import dev.stoa.api.identity.FindAddresses;
 import dev.stoa.api.identity.FindUserById;
+import dev.stoa.api.identity.FindUsers;
+import dev.stoa.projection.identity.UserEntity;
+import java.util.Locale;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import dev.stoa.api.identity.UserView;
 import dev.stoa.projection.identity.AddressViewRepository;
 import dev.stoa.projection.identity.UserViewRepository;
@@ -32,9 +38,34 @@ public class UserQueryHandler {
 
     @QueryHandler
     public UserView handle(FindUserById query) {
-        return users.findById(query.userId().value()).map(u -> new UserView(u.getId(), u.getEmail(), u.getFirstName(),
-                u.getLastName(), u.getPhone(), roles(u.getRoles()), u.isEmailVerified(), u.getStatus(), u.getCreatedAt()))
-                .orElse(null);
+        return users.findById(query.userId().value()).map(UserQueryHandler::view).orElse(null);
+    }
+
+    /** The admin's search ({@link FindUsers}): every filter given must hold; newest first, then by id. */
+    @QueryHandler
+    public FindUsers.Result handle(FindUsers query) {
+        Specification<UserEntity> where = (root, q, cb) -> cb.conjunction();
+        if (query.email() != null)
+            where = where.and((root, q, cb) -> cb.equal(cb.lower(root.get("email")), query.email().toLowerCase(Locale.ROOT)));
+        if (query.q() != null) {
+            String part = "%" + query.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            where = where.and((root, q, cb) -> cb.or(cb.like(cb.lower(root.get("email")), part, '\\'),
+                    cb.like(cb.lower(root.get("firstName")), part, '\\'), cb.like(cb.lower(root.get("lastName")), part, '\\')));
+        }
+        if (query.status() != null) where = where.and((root, q, cb) -> cb.equal(root.get("status"), query.status()));
+        if (query.role() != null)
+            where = where.and((root, q, cb) -> cb.like(cb.concat(cb.concat(",", root.get("roles")), ","),
+                    "%," + query.role() + ",%"));
+        Page<UserEntity> page = users.findAll(where, new dev.stoa.query.platform.OffsetPage(query.offset(), query.limit(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return new FindUsers.Result(page.getContent().stream().map(UserQueryHandler::view).toList(), page.getTotalElements(),
+                query.limit(), query.offset());
+    }
+
+    private static UserView view(dev.stoa.projection.identity.UserEntity u) {
+        return new UserView(u.getId(), u.getEmail(), u.getFirstName(), u.getLastName(), u.getPhone(), roles(u.getRoles()),
+                u.isEmailVerified(), u.getStatus(), u.getCreatedAt());
     }
 
     private static Set<String> roles(String joined) {

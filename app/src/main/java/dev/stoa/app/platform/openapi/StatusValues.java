@@ -35,6 +35,7 @@ class StatusValues implements OpenApiCustomizer {
             dev.stoa.api.learning.GrantEnrollment.WALLET, dev.stoa.api.learning.GrantEnrollment.ORDER);
     static final List<String> ITEM_TYPE = List.of("product", "course");
     static final List<String> PAYMENT_METHOD = List.of("card", "wallet", "free");
+    static final List<String> USER_STATUS = List.of("active", "suspended", "deactivated", "erased");
 
     /**
      * Schema → property → its values. Since 2026-12-07, sixth session (walkthrough Z26), also a refund request's status
@@ -71,14 +72,15 @@ class StatusValues implements OpenApiCustomizer {
                     dev.stoa.projection.notification.NotificationEntity.QUEUED,
                     dev.stoa.projection.notification.NotificationEntity.SENT,
                     dev.stoa.projection.notification.NotificationEntity.FAILED, "bounced"))),
-            Map.entry("UserView", Map.of("status", List.of("active", "suspended", "deactivated", "erased"))),
+            Map.entry("UserView", Map.of("status", USER_STATUS)),
             Map.entry("CartViewDestination", Map.of("source", List.of("address", "default_address", "origin"))));
 
     /** Query parameter → path → its values. */
     private static final Map<String, Map<String, List<String>>> PARAMETERS = Map.of(
             "status", Map.of("/api/v1/orders", ORDER, "/api/v1/users/me/orders", ORDER, "/api/v1/users/{userId}/orders", ORDER,
                     "/api/v1/vendors/me/orders", ORDER, "/api/v1/audit/orders", ORDER, "/api/v1/payments", PAYMENT,
-                    "/api/v1/refunds", REFUND_REQUEST),
+                    "/api/v1/refunds", REFUND_REQUEST, "/api/v1/admin/users", USER_STATUS),
+            "role", Map.of("/api/v1/admin/users", new java.util.TreeSet<>(dev.stoa.api.platform.Roles.ALL).stream().toList()),
             "sort", Map.of("/api/v1/products", SORT, "/api/v1/courses", SORT, "/api/v1/search", SORT,
                     "/api/v1/vendors/me/products", SORT, "/api/v1/instructors/me/courses", SORT),
             "type", Map.of("/api/v1/search", List.of("product", "course")));
