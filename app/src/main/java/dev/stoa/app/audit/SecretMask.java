@@ -39,7 +39,14 @@ final class SecretMask {
      * try codes against; it is the voucher's aggregate id, an admin's voucher list shows it, a wallet's entries name
      * it. Until 2026-12-06 it read [secret] in audit payloads, beside the same id as the entry's aggregateId.
      */
-    static boolean secretName(String name) { return SECRET_NAME.matcher(name).matches(); }
+    static boolean secretName(String name) { return SECRET_NAME.matcher(name).matches() && !WHEN.matcher(name).matches(); }
+
+    /**
+     * When a secret changed is no secret ({@code passwordResetAt}): it read [secret], and an admin could not tell when a
+     * password was last reset, before 2026-12-07, sixth session (walkthrough Z28). Its value, an instant, still shows
+     * only the time; a value of a secret's form in it would still be hidden by that form.
+     */
+    private static final Pattern WHEN = Pattern.compile(".*At");
 
     private static JsonNode masked(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) return value;

@@ -173,6 +173,8 @@ class AggregateStateIT extends ApiTest {
         assertThat(account.at("/profile/firstName").asText()).isEqualTo("Ada");
         assertThat(account.at("/profile/email").asText()).isEqualTo(buyer.email());
         assertThat(account.at("/credentials/passwordHash").asText()).isEqualTo(SecretMask.MASK);
+        // when a password was last reset is no secret (it read [secret]; walkthrough Z28): never, the epoch
+        assertThat(account.at("/lifecycle/passwordResetAt").asText()).isEqualTo("1970-01-01T00:00:00Z");
         assertThat(api.json("DELETE", "/api/v1/users/me", Map.of("password", PASSWORD), buyer.access(), Map.of()).status())
                 .isEqualTo(204);
         Api.Response erasedAccount = state(auditor, "user-account", buyer.id(), paid);
