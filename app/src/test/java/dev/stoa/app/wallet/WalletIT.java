@@ -174,6 +174,44 @@ class WalletIT extends ApiTest {
         assertThat(listed.get("items").get(0).get("state").asText()).isEqualTo("expired");
     }
 
+    /**
+     * An admin withdraws a voucher whose code leaked: it redeems no more and lists as revoked; a redeemed one stays in
+     * its wallet (409). There was no way to but to let it expire, before 2026-12-07, sixth session (walkthrough Z28).
+     */
+    @Test
+    void aRevokedVoucherRedeemsNoMore_aRedeemedOneCannotBeRevoked() {
+        Vouchers.Batch batch = vouchers.create(1_500, "USD", 2, IN_A_MONTH);
+        String customer = tokenFor("customer");
+        assertThat(vouchers.redeem(batch.codes().get(0), customer).status()).isEqualTo(200);
+        JsonNode listed = vouchers.list("?batchId=" + batch.batchId());
+        String redeemedId = null, leakedId = null;
+        for (JsonNode v : listed.get("items"))
+            if ("redeemed".equals(v.get("state").asText())) redeemedId = v.get("voucherId").asText();
+            else leakedId = v.get("voucherId").asText();
+        String admin = tokenFor("admin");
+        assertThat(api.delete("/api/v1/admin/vouchers/" + leakedId, customer).status()).as("admins only").isEqualTo(403);
+        Api.Response revoked = api.delete("/api/v1/admin/vouchers/" + leakedId, admin);
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/admin/vouchers/" + leakedId, admin).status()).as("again: nothing more").isEqualTo(204);
+
+        Api.Response refused = vouchers.redeem(batch.codes().get(1), tokenFor("customer"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("voucher_revoked");
+        JsonNode revokedList = vouchers.list("?batchId=" + batch.batchId() + "&state=revoked");
+        assertThat(revokedList.get("total").asLong()).isEqualTo(1);
+        assertThat(revokedList.at("/items/0/voucherId").asText()).isEqualTo(leakedId);
+        assertThat(revokedList.at("/items/0/revokedAt").asText()).isNotBlank();
+        assertThat(vouchers.list("?batchId=" + batch.batchId() + "&state=active").get("total").asLong()).isZero();
+
+        Api.Response spent = api.delete("/api/v1/admin/vouchers/" + redeemedId, admin);
+        assertThat(spent.status()).as(spent.toString()).isEqualTo(409);
+        assertThat(spent.code()).isEqualTo("invalid_transition");
+        assertThat(vouchers.wallet(customer).get("balanceCents").asLong()).as("the redeemed one's money stays").isEqualTo(1_500);
+        Api.Response unknown = api.delete("/api/v1/admin/vouchers/voucher-" + "0".repeat(64), admin);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/admin/vouchers/not-an-id", admin).code()).isEqualTo("validation_failed");
+    }
+
     @Test
     void unknownMalformedAndForeignCurrencyCodesHaveTheirOwnProblems() {
         String customer = tokenFor("customer");

@@ -23,7 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * decided one after the other on this aggregate, and only the winner's {@link VoucherRedeemed} is stored.
  */
 @Aggregate(cache = "aggregateCache")
-@Revision("1")
+@Revision("2") // 2: revoked (2026-12-07, sixth session); snapshots of revision 1 are rebuilt from the events
 @SnapshotState
 public class Voucher {
     /**
@@ -39,6 +39,7 @@ public class Voucher {
     private String currency;
     private Instant expiresAt;
     private String redeemedBy;
+    private boolean revoked;
 
     protected Voucher() {}
 
@@ -52,6 +53,7 @@ public class Voucher {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     VoucherRedeemed handle(RedeemVoucher cmd, WalletSettings settings) {
         if (voucherId == null) throw new DomainException(ErrorCode.VOUCHER_NOT_FOUND, "no voucher has this code");
+        if (revoked) throw new DomainException(ErrorCode.VOUCHER_REVOKED, "this voucher was withdrawn");
         if (redeemedBy != null && cmd.again() && redeemedBy.equals(cmd.userId().value()))
             return new VoucherRedeemed(voucherId, batchId, cmd.userId(), amountCents, currency); // the caller's own, answered again
         if (redeemedBy != null && redeemedBy.equals(cmd.userId().value()))
@@ -66,6 +68,23 @@ public class Voucher {
         apply(redeemed);
         return redeemed;
     }
+
+    /**
+     * An admin withdraws a voucher nobody redeemed (its code leaked, or went to the wrong person): there was no way to
+     * before 2026-12-07, sixth session, but to wait for it to expire (walkthrough Z28). A redeemed one is in a wallet:
+     * 409. Again: nothing more.
+     */
+    @CommandHandler
+    void handle(RevokeVoucher cmd) {
+        dev.stoa.api.platform.Access.requireAdmin(cmd.actor());
+        if (voucherId == null) throw DomainException.notFound("voucher " + cmd.voucherId());
+        if (redeemedBy != null)
+            throw DomainException.invalidTransition("voucher " + voucherId.value() + " was redeemed: its amount is in a wallet");
+        if (!revoked) apply(new VoucherRevoked(voucherId, batchId, new UserId(cmd.actor().userId())));
+    }
+
+    @EventSourcingHandler
+    void on(VoucherRevoked e) { revoked = true; }
 
     @EventSourcingHandler
     void on(VoucherIssued e) {

@@ -6,7 +6,9 @@ import dev.stoa.api.platform.ErrorCode;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.wallet.CreateVoucherBatch;
 import dev.stoa.api.wallet.IssuedVoucher;
+import dev.stoa.api.wallet.RevokeVoucher;
 import dev.stoa.api.wallet.VoucherBatchId;
+import dev.stoa.api.wallet.VoucherId;
 import dev.stoa.command.platform.SecretHasher;
 import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
@@ -77,5 +79,16 @@ class VoucherCommandController {
         commands.send(new CreateVoucherBatch(batchId, body.amountCents(), body.currency(), body.expiresAt(), vouchers, actor));
         return ResponseEntity.created(URI.create("/api/v1/admin/vouchers?batchId=" + batchId))
                 .body(new Batch(batchId.value(), body.amountCents(), body.currency(), body.expiresAt(), codes.size(), codes));
+    }
+
+    @DeleteMapping("/{voucherId}")
+    @Operation(operationId = "revokeVoucher", summary = "Withdraw a voucher nobody redeemed (admin), by its id as the voucher "
+            + "list shows it: it redeems no more (422 voucher_revoked) and lists as revoked; a redeemed one is 409; again, "
+            + "nothing more")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = "voucher-[0-9a-f]{64}", message = "must be a voucher id as the "
+            + "voucher list shows it") String voucherId, Actor actor) {
+        commands.send(new RevokeVoucher(new VoucherId(voucherId), actor));
+        return ResponseEntity.noContent().build();
     }
 }

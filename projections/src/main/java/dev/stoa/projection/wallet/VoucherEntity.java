@@ -20,6 +20,7 @@ public class VoucherEntity {
     @Column(name = "redeemed_by") private String redeemedBy;
     @Column(name = "redeemed_at") private Instant redeemedAt;
     @Column(name = "created_at") private Instant createdAt;
+    @Column(name = "revoked_at") private Instant revokedAt;
 
     protected VoucherEntity() {}
 
@@ -39,9 +40,12 @@ public class VoucherEntity {
         redeemedAt = at;
     }
 
-    /** active, redeemed or expired, as of {@code now}. */
+    public void revoked(Instant at) { revokedAt = at; }
+
+    /** active, redeemed, revoked or expired, as of {@code now}. */
     public String state(Instant now) {
         if (redeemedAt != null) return "redeemed";
+        if (revokedAt != null) return "revoked";
         return now.isBefore(expiresAt) ? "active" : "expired";
     }
 
@@ -54,4 +58,5 @@ public class VoucherEntity {
     public String getRedeemedBy() { return redeemedBy; }
     public Instant getRedeemedAt() { return redeemedAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getRevokedAt() { return revokedAt; }
 }

@@ -29,6 +29,11 @@ public class VoucherProjection {
         vouchers.getReferenceById(e.voucherId().value()).redeemed(e.userId().value(), at);
     }
 
+    @EventHandler
+    void on(dev.stoa.api.wallet.VoucherRevoked e, @Timestamp Instant at) {
+        vouchers.getReferenceById(e.voucherId().value()).revoked(at);
+    }
+
     @ResetHandler
     void reset() { vouchers.deleteAllInBatch(); }
 }

@@ -24,8 +24,8 @@ class VoucherQueryController {
     @GetMapping
     @Operation(operationId = "listVouchers", summary = "List vouchers (admin), newest first; filter by batchId and state")
     FindVouchers.Result list(@RequestParam(required = false) VoucherBatchId batchId,
-                             @RequestParam(required = false) @Pattern(regexp = "active|redeemed|expired",
-                                     message = "must be active, redeemed or expired") String state,
+                             @RequestParam(required = false) @Pattern(regexp = "active|redeemed|revoked|expired",
+                                     message = "must be active, redeemed, revoked or expired") String state,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                              @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return queries.ask(new FindVouchers(batchId == null ? null : batchId.value(), state, limit, offset),

@@ -29,13 +29,16 @@ public class VoucherQueryHandler {
         if (query.batchId() != null) where = where.and((root, q, cb) -> cb.equal(root.get("batchId"), query.batchId()));
         if (query.state() != null) where = where.and(switch (query.state()) {
             case "redeemed" -> (root, q, cb) -> cb.isNotNull(root.get("redeemedAt"));
-            case "active" -> (root, q, cb) -> cb.and(cb.isNull(root.get("redeemedAt")), cb.greaterThan(root.get("expiresAt"), now));
-            case "expired" -> (root, q, cb) -> cb.and(cb.isNull(root.get("redeemedAt")), cb.lessThanOrEqualTo(root.get("expiresAt"), now));
+            case "revoked" -> (root, q, cb) -> cb.and(cb.isNull(root.get("redeemedAt")), cb.isNotNull(root.get("revokedAt")));
+            case "active" -> (root, q, cb) -> cb.and(cb.isNull(root.get("redeemedAt")), cb.isNull(root.get("revokedAt")),
+                    cb.greaterThan(root.get("expiresAt"), now));
+            case "expired" -> (root, q, cb) -> cb.and(cb.isNull(root.get("redeemedAt")), cb.isNull(root.get("revokedAt")),
+                    cb.lessThanOrEqualTo(root.get("expiresAt"), now));
             default -> throw new IllegalArgumentException("state " + query.state());
         });
         Page<VoucherEntity> page = vouchers.findAll(where, new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         return new FindVouchers.Result(page.map(v -> new VoucherView(v.getVoucherId(), v.getBatchId(), v.state(now),
                 v.getAmountCents(), v.getCurrency(), v.getExpiresAt(), v.getHint(), v.getRedeemedBy(), v.getRedeemedAt(),
-                v.getCreatedAt())).getContent(), page.getTotalElements(), query.limit(), query.offset());
+                v.getCreatedAt(), v.getRevokedAt())).getContent(), page.getTotalElements(), query.limit(), query.offset());
     }
 }

@@ -86,6 +86,7 @@ public enum ErrorCode {
     VOUCHER_NOT_FOUND("voucher_not_found", NOT_FOUND, "No voucher has this code."),
     VOUCHER_REDEEMED("voucher_redeemed", CONFLICT, "The voucher was redeemed already."),
     VOUCHER_EXPIRED("voucher_expired", UNPROCESSABLE, "The voucher expired."),
+    VOUCHER_REVOKED("voucher_revoked", UNPROCESSABLE, "The voucher was withdrawn by an admin."),
     VOUCHER_CURRENCY_MISMATCH("voucher_currency_mismatch", UNPROCESSABLE, "The voucher is in another currency than wallets."),
     // cart and coupons
     PRODUCT_UNAVAILABLE("product_unavailable", UNPROCESSABLE, "The product is not for sale (unlisted or inactive)."),

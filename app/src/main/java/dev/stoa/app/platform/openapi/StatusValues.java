@@ -66,7 +66,7 @@ class StatusValues implements OpenApiCustomizer {
             Map.entry("SearchResultHit", Map.of("type", ITEM_TYPE)), Map.entry("SuggestCatalogSuggestion", Map.of("type", ITEM_TYPE)),
             Map.entry("WalletEntryView", Map.of("type", List.of(dev.stoa.projection.wallet.WalletEntryEntity.TOPUP,
                     dev.stoa.projection.wallet.WalletEntryEntity.DEBIT, dev.stoa.projection.wallet.WalletEntryEntity.REFUND))),
-            Map.entry("VoucherView", Map.of("state", List.of("active", "redeemed", "expired"))),
+            Map.entry("VoucherView", Map.of("state", List.of("active", "redeemed", "revoked", "expired"))),
             // API.md's sets: mail alone is sent, and nothing bounces yet, but a client takes the contract's values
             Map.entry("NotificationView", Map.of("channel", List.of("email", "sms", "push", "in_app"), "status", List.of(
                     dev.stoa.projection.notification.NotificationEntity.QUEUED,
