@@ -26,12 +26,14 @@ import org.springframework.web.util.UrlPathHelper;
  * whose session was logged out, or revoked for a spent refresh token's reuse (401 {@code session_ended}: the session's
  * id, its refresh tokens' family, is in the token; since 2026-12-07, later the same day). So does every read made with
  * a token of a staff role, admin, support or auditor ({@link AccessRules#asksOnEveryRead}; since the sixth session of
- * 2026-12-07); other reads stay open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
+ * 2026-12-07), unless the accounts cannot be asked (an outage of the event store: the read goes on, as it did before);
+ * other reads stay open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
  * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
  */
 @Configuration
 public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActiveAccountWrites.class);
     private static final String REFUSED = ActiveAccountWrites.class.getName() + ".refused";
 
     /**
@@ -84,6 +86,12 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
                         !AccessRules.mfa(path));
             }
         } catch (RuntimeException refused) {
+            // a staff read the accounts could not be asked about (the command bus or event store unreachable) goes on as
+            // it did before its check: an admin reads health and dead letters through an outage; a refusal refuses
+            if (read && !dev.stoa.command.platform.Refusals.any(refused)) {
+                log.debug("A staff read went on unchecked: the accounts could not be asked ({})", refused.toString());
+                return true;
+            }
             request.setAttribute(REFUSED, Boolean.TRUE);
             throw refused;
         }
