@@ -158,6 +158,10 @@ class AccountLifecycleIT extends ApiTest {
         Api.Response reading = api.get("/api/v1/users/" + user.id(), adminsToken);
         assertThat(reading.code()).as("nor reads others' data (since 2026-12-07, sixth session): " + reading)
                 .isEqualTo("account_suspended");
+        // its own, and the catalog, it still reads (a suspended admin could not export its data in the check's first
+        // version; walkthrough Z29)
+        for (String own : List.of("/api/v1/users/me", "/api/v1/users/me/export", "/api/v1/cart", "/api/v1/products?limit=1"))
+            assertThat(api.get(own, adminsToken).status()).as(own).isEqualTo(200);
         assertThat(api.get("/api/v1/users/" + user.id(), admin).body().get("status").asText()).isEqualTo("suspended");
 
         // its own account: a suspended account may still close itself, and a closed one have its data erased (both

@@ -43,8 +43,8 @@ final class HttpLayerCodes {
         // a read-only token (an auditor's) writes nothing but its own session and account
         if (!access.open() && AccessRules.refusedToReadOnly(method, path)) codes.add(FORBIDDEN_CODE);
         // nor does a suspended or closed account's token, which is checked wherever it is sent (ActiveAccountWrites)
-        // and every read made with a token of a staff role (AccessRules.asksOnEveryRead)
-        if (AccessRules.writesBeyondOwnSession(method, path) || AccessRules.reads(method))
+        // and a staff role's read of what is not its own nor open (AccessRules.staffRead)
+        if (AccessRules.writesBeyondOwnSession(method, path) || AccessRules.reads(method) && AccessRules.staffRead(method, path))
             codes.addAll(Set.of(ACCOUNT_SUSPENDED, ACCOUNT_DEACTIVATED, SESSION_ENDED));
         if (HttpMethod.GET.equals(method)) codes.add(VALIDATION_FAILED); // X-Stoa-Min-Position
         // a query parameter the operation does not take, or one given twice (QueryParameters), wherever it is sent

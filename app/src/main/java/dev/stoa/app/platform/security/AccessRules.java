@@ -148,6 +148,20 @@ public final class AccessRules {
         return roles != null && roles.stream().anyMatch(STAFF_READERS::contains);
     }
 
+    /**
+     * Whether a staff token's read is asked ({@link #asksOnEveryRead}): not of the caller's own (profile, export, cart,
+     * wallet, session), which any user's token reads until it expires, so a suspended or closing admin still exports
+     * its data; nor of the open catalog, which anyone reads without a token (both were refused to a suspended admin's
+     * token in the first version of the check; walkthrough Z29).
+     */
+    public static boolean staffRead(HttpMethod method, String path) {
+        if (OWN_READS.stream().anyMatch(own -> PATHS.match(own, path))) return false;
+        return !forRequest(method, path).open();
+    }
+
+    private static final List<String> OWN_READS = List.of("/api/v1/users/me", "/api/v1/users/me/**", "/api/v1/cart",
+            "/api/v1/cart/**", "/api/v1/wallet", "/api/v1/auth/**");
+
     /** Whether the method only reads (GET, HEAD, OPTIONS, TRACE): its path need not be looked at for a write rule. */
     public static boolean reads(HttpMethod method) {
         return GET.equals(method) || HEAD.equals(method) || OPTIONS.equals(method) || TRACE.equals(method);

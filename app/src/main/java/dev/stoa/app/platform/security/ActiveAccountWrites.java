@@ -25,8 +25,8 @@ import org.springframework.web.util.UrlPathHelper;
  * a password reset ended (401 {@code session_ended}: its session's start is in the token; since 2026-12-07), and a token
  * whose session was logged out, or revoked for a spent refresh token's reuse (401 {@code session_ended}: the session's
  * id, its refresh tokens' family, is in the token; since 2026-12-07, later the same day). So does every read made with
- * a token of a staff role, admin, support or auditor ({@link AccessRules#asksOnEveryRead}; since the sixth session of
- * 2026-12-07), unless the accounts cannot be asked (an outage of the event store: the read goes on, as it did before);
+ * a token of a staff role, admin, support or auditor, of what is not the caller's own nor open to anyone
+ * ({@link AccessRules#asksOnEveryRead}, {@link AccessRules#staffRead}; since the sixth session of 2026-12-07), unless the accounts cannot be asked (an outage of the event store: the read goes on, as it did before);
  * other reads stay open to the token until it expires. Before (2026-12-06, fifth session) only the checkout, enrollments,
  * vouchers and reviews asked, each for itself, and such a token could still, for one, record a lesson's progress.
  * Runs first among the interceptors, once the request is routed (a write to no endpoint stays 404 or 405).
@@ -62,6 +62,7 @@ public class ActiveAccountWrites implements WebMvcConfigurer, HandlerInterceptor
         boolean read = AccessRules.reads(method);
         if (read && !AccessRules.asksOnEveryRead(roles)) return true; // no staff role: no path to compute for its reads
         String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        if (read && !AccessRules.staffRead(method, path)) return true; // its own, or the open catalog
         java.util.Map<String, Object> claims = token.getToken().getClaims();
         java.time.Instant sessionStartedAt = TokenMinter.sessionStartedAt(claims);
         String family = TokenMinter.family(claims);
