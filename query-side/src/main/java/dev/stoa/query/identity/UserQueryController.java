@@ -53,8 +53,6 @@ class UserQueryController {
         return profile(userId);
     }
 
-    private static final Set<String> STATUSES = Set.of("active", "suspended", "deactivated", "erased");
-
     @GetMapping("/api/v1/admin/users")
     @Operation(operationId = "listUsers", summary = "Find users (admin), newest first: `email` the whole address (any case), "
             + "`q` a part of the address, the first or the last name (any case), `status` (active, suspended, deactivated, "
@@ -65,8 +63,8 @@ class UserQueryController {
                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         String wantedStatus = given(status), wantedRole = given(role);
-        if (wantedStatus != null && !STATUSES.contains(wantedStatus))
-            throw DomainException.invalidParameter("status", "must be one of active, suspended, deactivated, erased");
+        if (wantedStatus != null && !FindUsers.STATUSES.contains(wantedStatus))
+            throw DomainException.invalidParameter("status", "must be one of " + String.join(", ", FindUsers.STATUSES));
         if (wantedRole != null && !Roles.ALL.contains(wantedRole))
             throw DomainException.invalidParameter("role", "must be one of " + String.join(", ", new java.util.TreeSet<>(Roles.ALL)));
         return queries.ask(new FindUsers(given(email), given(q), wantedStatus, wantedRole, limit, offset), FindUsers.Result.class);

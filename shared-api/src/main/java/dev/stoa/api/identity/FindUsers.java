@@ -9,5 +9,8 @@ import java.util.List;
  * session (walkthrough Z28).
  */
 public record FindUsers(String email, String q, String status, String role, int limit, int offset) {
+    /** A user's status, as {@link UserView} shows it. */
+    public static final List<String> STATUSES = List.of("active", "suspended", "deactivated", "erased");
+
     public record Result(List<UserView> items, long total, int limit, int offset) {}
 }

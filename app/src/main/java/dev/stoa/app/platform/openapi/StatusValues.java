@@ -33,9 +33,10 @@ class StatusValues implements OpenApiCustomizer {
             dev.stoa.projection.learning.EnrollmentEntity.COMPLETED, dev.stoa.projection.learning.EnrollmentEntity.REVOKED);
     static final List<String> GRANT_SOURCE = List.of(dev.stoa.api.learning.GrantEnrollment.FREE,
             dev.stoa.api.learning.GrantEnrollment.WALLET, dev.stoa.api.learning.GrantEnrollment.ORDER);
-    static final List<String> ITEM_TYPE = List.of("product", "course");
-    static final List<String> PAYMENT_METHOD = List.of("card", "wallet", "free");
-    static final List<String> USER_STATUS = List.of("active", "suspended", "deactivated", "erased");
+    static final List<String> ITEM_TYPE = List.of(dev.stoa.api.ordering.OrderLine.PRODUCT, dev.stoa.api.ordering.OrderLine.COURSE);
+    static final List<String> PAYMENT_METHOD = List.of(dev.stoa.api.ordering.PlaceOrder.CARD,
+            dev.stoa.api.ordering.PlaceOrder.WALLET, dev.stoa.command.ordering.Checkout.FREE);
+    static final List<String> USER_STATUS = dev.stoa.api.identity.FindUsers.STATUSES;
 
     /**
      * Schema → property → its values. Since 2026-12-07, sixth session (walkthrough Z26), also a refund request's status
