@@ -173,8 +173,10 @@ class AggregateStateIT extends ApiTest {
         assertThat(account.at("/profile/firstName").asText()).isEqualTo("Ada");
         assertThat(account.at("/profile/email").asText()).isEqualTo(buyer.email());
         assertThat(account.at("/credentials/passwordHash").asText()).isEqualTo(SecretMask.MASK);
-        // when a password was last reset is no secret (it read [secret]; walkthrough Z28): never, the epoch
-        assertThat(account.at("/lifecycle/passwordResetAt").asText()).isEqualTo("1970-01-01T00:00:00Z");
+        // when a password was last reset is no secret (it read [secret]; walkthrough Z28): never, null (it read the
+        // epoch, 1970-01-01T00:00:00Z, before 2026-12-07 evening; Z29), and so does the sessions' cut-off
+        assertThat(account.at("/lifecycle/passwordResetAt").isNull()).as(account.toString()).isTrue();
+        assertThat(account.at("/lifecycle/sessionsValidAfter").isNull()).isTrue();
         assertThat(api.json("DELETE", "/api/v1/users/me", Map.of("password", PASSWORD), buyer.access(), Map.of()).status())
                 .isEqualTo(204);
         Api.Response erasedAccount = state(auditor, "user-account", buyer.id(), paid);

@@ -7,6 +7,7 @@ import dev.stoa.api.identity.RegisterUser;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -61,9 +62,28 @@ class AccountLifecycleIT extends ApiTest {
         // refusal spent the token, and this try was 401 refresh_token_revoked, logged as a stolen token's reuse)
         Api.Response twice = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
         assertThat(twice.code()).as(twice.toString()).isEqualTo("account_suspended");
-        assertThat(api.get("/api/v1/users/" + user.id(), admin).body().get("status").asText()).isEqualTo("suspended");
+        JsonNode suspended = api.get("/api/v1/users/" + user.id(), admin).body();
+        assertThat(suspended.get("status").asText()).isEqualTo("suspended");
+        // why and since when, beside the status (an admin read the status alone before 2026-12-07 evening; Z28)
+        assertThat(suspended.get("suspensionReason").asText()).isEqualTo("chargebacks");
+        Instant since = Instant.parse(suspended.get("suspendedAt").asText());
+        assertThat(Instant.parse(suspended.get("lastLoginAt").asText())).isBefore(since);
+        // suspending again with a reason records the new one (it was dropped, and the repeat answered 204); without
+        // one, the account stays as it is
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "chargebacks, and a stolen card"),
+                admin).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", null, admin).status()).isEqualTo(204);
+        JsonNode resuspended = api.get("/api/v1/users/" + user.id(), admin).body();
+        assertThat(resuspended.get("suspensionReason").asText()).isEqualTo("chargebacks, and a stolen card");
+        assertThat(Instant.parse(resuspended.get("suspendedAt").asText())).isAfterOrEqualTo(since);
+        assertThat(api.get("/api/v1/admin/users?status=suspended&email=" + user.email(), admin).body()
+                .at("/items/0/suspensionReason").asText()).isEqualTo("chargebacks, and a stolen card");
 
         assertThat(api.post("/api/v1/admin/users/" + user.id() + "/reinstate", null, admin).status()).isEqualTo(204);
+        JsonNode reinstated = api.get("/api/v1/users/" + user.id(), admin).body();
+        assertThat(reinstated.get("status").asText()).isEqualTo("active");
+        assertThat(reinstated.get("suspendedAt").isNull()).as(reinstated.toString()).isTrue();
+        assertThat(reinstated.get("suspensionReason").isNull()).isTrue();
         Api.Response again = login(user);
         assertThat(again.status()).isEqualTo(200);
         String newRefresh = again.body().get("refreshToken").asText();

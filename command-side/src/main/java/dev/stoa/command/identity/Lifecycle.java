@@ -13,8 +13,13 @@ final class Lifecycle {
     enum Status { ACTIVE, SUSPENDED, DEACTIVATED, ERASED }
 
     private Status status;
-    private Instant sessionsValidAfter = Instant.EPOCH;
-    private Instant passwordResetAt = Instant.EPOCH;
+    /**
+     * Null until a suspension, deactivation, erasure or password reset ends the sessions begun before it, and
+     * {@code passwordResetAt} until a reset: both read {@code 1970-01-01T00:00:00Z} in the audit's state of an account
+     * never suspended or reset before 2026-12-07 evening (walkthrough Z29), which said the epoch where it meant never.
+     */
+    private Instant sessionsValidAfter;
+    private Instant passwordResetAt;
 
     boolean active() { return status == Status.ACTIVE; }
 
@@ -42,9 +47,13 @@ final class Lifecycle {
         if (status != Status.ACTIVE) throw DomainException.invalidTransition("the account is " + status.name().toLowerCase(Locale.ROOT));
     }
 
-    /** @return whether to suspend: not when already suspended; a closed account cannot be */
-    boolean mustSuspend() {
-        if (status == Status.SUSPENDED) return false;
+    /**
+     * @return whether to suspend: not when already suspended, unless the admin gives a reason (the new one replaces
+     *     the old: it was dropped, and the repeat answered 204, before 2026-12-07 evening; walkthrough Z28); a closed
+     *     account cannot be
+     */
+    boolean mustSuspend(boolean withReason) {
+        if (status == Status.SUSPENDED) return withReason;
         if (status != Status.ACTIVE) throw DomainException.invalidTransition("a closed account cannot be suspended");
         return true;
     }
@@ -95,6 +104,6 @@ final class Lifecycle {
     }
 
     private static boolean startedBefore(Instant startedAt, Instant cut) {
-        return !startedAt.isAfter(cut.truncatedTo(ChronoUnit.MILLIS));
+        return cut != null && !startedAt.isAfter(cut.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -215,7 +215,7 @@ public class UserAccount {
         if (cmd.actor().userId().equals(userId.value()))
             throw new DomainException(ErrorCode.LAST_ADMIN_GUARD, "admins cannot suspend their own account (another admin may)");
         // an admin's free text about a person is that person's data: sealed, so erasure reaches it too
-        if (lifecycle.mustSuspend()) apply(new UserSuspended(userId, personal.seal(userId.value(), cmd.reason())));
+        if (lifecycle.mustSuspend(cmd.reason() != null)) apply(new UserSuspended(userId, personal.seal(userId.value(), cmd.reason())));
     }
 
     @CommandHandler

@@ -240,6 +240,16 @@ class UserAccountTest {
                 .expectResultMessagePayload(LoginOutcome.refused(dev.stoa.api.platform.ErrorCode.ACCOUNT_SUSPENDED, null));
     }
 
+    /** A new reason replaces the last (it was dropped before 2026-12-07 evening); a repeat without one changes nothing. */
+    @Test
+    void givenSuspended_whenSuspendedAgain_thenOnlyANewReasonIsRecorded() {
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new SuspendUser(id, "fraud, confirmed", ADMIN))
+                .expectEvents(new UserSuspended(id, "fraud, confirmed"));
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new SuspendUser(id, null, ADMIN))
+                .expectNoEvents();
+        fixture.given(registered(true)).when(new ReinstateUser(id, ADMIN)).expectNoEvents();
+    }
+
     @Test
     void givenSuspendedThenReinstated_whenOldSessionRefreshes_thenEnded() {
         Instant before = Instant.now().minusSeconds(60);

@@ -22,6 +22,8 @@ public class UserEntity {
     private String status;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "last_login_at") private Instant lastLoginAt;
+    @Column(name = "suspended_at") private Instant suspendedAt;
+    @Column(name = "suspension_reason") private String suspensionReason;
 
     protected UserEntity() {}
 
@@ -40,7 +42,19 @@ public class UserEntity {
 
     public void verified() { this.emailVerified = true; }
 
-    public void status(String status) { this.status = status; }
+    /** Any status but suspended: the suspension's time and reason go with it. */
+    public void status(String status) {
+        this.status = status;
+        this.suspendedAt = null;
+        this.suspensionReason = null;
+    }
+
+    /** Suspended (again: a new reason replaces the last) at {@code at}, for {@code reason} (may be null). */
+    public void suspended(Instant at, String reason) {
+        this.status = "suspended";
+        this.suspendedAt = at;
+        this.suspensionReason = reason;
+    }
 
     /** GDPR erasure: nothing personal stays; the row remains so orders can still name an (anonymous) buyer. */
     public void erase() {
@@ -48,7 +62,7 @@ public class UserEntity {
         this.firstName = null;
         this.lastName = null;
         this.phone = null;
-        this.status = "erased";
+        status("erased");
     }
 
     public void roles(String roles) { this.roles = roles; }
@@ -71,4 +85,6 @@ public class UserEntity {
     public String getStatus() { return status; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastLoginAt() { return lastLoginAt; }
+    public Instant getSuspendedAt() { return suspendedAt; }
+    public String getSuspensionReason() { return suspensionReason; }
 }

@@ -52,7 +52,10 @@ public class UserProjection {
     void on(LoginSucceeded e, @Timestamp Instant at) { users.getReferenceById(e.userId().value()).loggedIn(at); }
 
     @EventHandler
-    void on(UserSuspended e) { users.getReferenceById(e.userId().value()).status("suspended"); }
+    void on(UserSuspended e, @Timestamp Instant at) {
+        String id = e.userId().value();
+        users.getReferenceById(id).suspended(at, personal.opener(id).apply(e.reason()));
+    }
 
     @EventHandler
     void on(UserReinstated e) { users.getReferenceById(e.userId().value()).status("active"); }

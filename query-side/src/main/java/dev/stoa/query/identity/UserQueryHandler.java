@@ -65,7 +65,8 @@ public class UserQueryHandler {
 
     private static UserView view(dev.stoa.projection.identity.UserEntity u) {
         return new UserView(u.getId(), u.getEmail(), u.getFirstName(), u.getLastName(), u.getPhone(), roles(u.getRoles()),
-                u.isEmailVerified(), u.getStatus(), u.getCreatedAt());
+                u.isEmailVerified(), u.getStatus(), u.getCreatedAt(), u.getLastLoginAt(), u.getSuspendedAt(),
+                u.getSuspensionReason());
     }
 
     private static Set<String> roles(String joined) {
