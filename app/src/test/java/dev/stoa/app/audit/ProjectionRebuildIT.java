@@ -360,7 +360,8 @@ class ProjectionRebuildIT extends ApiTest {
 
     @Test
     void unknownIs404_aSideEffectIs409_aRunningRebuildIs409_customersAndAuditorsMayNotReplay() {
-        String admin = tokenFor("admin");
+        String adminId = UUID.randomUUID().toString();
+        String admin = tokenAs(adminId, "admin");
         Api.Response unknown = api.post("/api/v1/admin/projections/no-such-processor/replay", null, admin);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
         assertThat(unknown.code()).isEqualTo("not_found");
@@ -376,11 +377,19 @@ class ProjectionRebuildIT extends ApiTest {
         assertThat(again.code()).isEqualTo("rebuild_running");
         Await.until(() -> new Rebuilds(api, admin).entry("category-read-model").path("rebuild").path("status").asText()
                 .equals("done"), Duration.ofSeconds(60), "the category rebuild ends");
+        // the audit trail says who started which rebuild, up to where (it said nothing before 2026-12-07 evening; Z28);
+        // the refused ones (unknown, side effect, running) left nothing
+        String auditor = tokenFor("auditor");
+        JsonNode started = api.get("/api/v1/audit/events?type=ProjectionRebuildStarted&userId=" + adminId, auditor).body();
+        assertThat(started.get("items")).as(started.toString()).hasSize(1);
+        assertThat(started.at("/items/0/payload/processor").asText()).isEqualTo("category-read-model");
+        // the head when it started: before the record itself
+        assertThat(started.at("/items/0/payload/targetPosition").asLong()).isPositive()
+                .isLessThan(started.at("/items/0/position").asLong());
 
         String customer = tokenFor("customer");
         assertThat(api.get("/api/v1/admin/projections", customer).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/admin/projections/order-read-model/replay", null, customer).status()).isEqualTo(403);
-        String auditor = tokenFor("auditor");
         assertThat(api.post("/api/v1/admin/projections/order-read-model/replay", null, auditor).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/admin/projections", auditor).status()).isEqualTo(403);
     }

@@ -40,6 +40,7 @@ class ProjectionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "replayProjection", summary = "Rebuild a read model from the event log beside the live one, "
             + "which keeps serving until the new one has caught up and is switched in at once; answers the rebuild's "
-            + "first progress (follow it in the listing). Side-effect processors are never replayed (409 replay_not_allowed)")
+            + "first progress (follow it in the listing); a ProjectionRebuildStarted event records who started it. Side-effect "
+            + "processors are never replayed (409 replay_not_allowed)")
     ProjectionView.Rebuild replay(@PathVariable @Size(max = 255) String name) { return projections.replay(name); }
 }
