@@ -31,6 +31,21 @@ class BadInputIT extends ApiTest {
         assertThat(r.header("X-Correlation-Id")).isNotBlank();
     }
 
+    /**
+     * An actuator endpoint's refusal without a body (a health component that does not exist) is a problem like any
+     * other 404: it was a bare 404 with no body before 2026-12-07 evening (walkthrough Z28). What is there stays as it was.
+     */
+    @Test
+    void anUnknownHealthComponent_isAProblem() {
+        assertProblem(api.get("/actuator/health/no-such-component", tokenFor("admin")), 404, "not_found");
+        assertProblem(api.get("/actuator/health/no-such-component", null), 404, "not_found");
+        Api.Response known = api.get("/actuator/health/liveness", null);
+        assertThat(known.status()).as(known.toString()).isEqualTo(200);
+        assertThat(known.body().get("status").asText()).isEqualTo("UP");
+        // a sendError is still the error page's (one problem, not two bodies)
+        assertProblem(api.get("/api/v1/no-such-path", null), 404, "not_found");
+    }
+
     @Test
     void malformedJson() {
         assertProblem(api.post("/api/v1/products", "{\"sku\": ", tokenFor("vendor")), 400, "malformed_request");
