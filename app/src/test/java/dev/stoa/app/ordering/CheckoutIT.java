@@ -622,6 +622,42 @@ class CheckoutIT extends ApiTest {
         assertThat(broke.code()).as(broke.toString()).isEqualTo("insufficient_funds");
     }
 
+    /**
+     * The wallet held enough when the checkout asked it, and no longer when the debit came (another purchase took it
+     * meanwhile): the order placed is cancelled, and its mail says the wallet could not pay. It spoke of a card ("its card
+     * payment could not be started") before 2026-12-07 evening (walkthrough Z30).
+     */
+    @Test
+    void aWalletDrainedBetweenTheCheckAndTheDebit_cancelsTheOrder_andItsMailSpeaksOfTheWallet() throws InterruptedException {
+        String lamp = product("Lamp", 3_000, null, 5);
+        String[] buyer = fundedBuyerWith(lamp);
+        String token = buyer[1];
+        address(buyer[0], token, "US", "CA");
+        java.util.concurrent.atomic.AtomicBoolean drained = new java.util.concurrent.atomic.AtomicBoolean();
+        org.axonframework.commandhandling.CommandBus bus = context.getBean(org.axonframework.commandhandling.CommandBus.class);
+        var registration = bus.registerDispatchInterceptor(messages -> (i, message) -> {
+            if (message.getPayload() instanceof dev.stoa.api.wallet.DebitWallet debit && debit.userId().value().equals(buyer[0])
+                    && drained.compareAndSet(false, true)) // another purchase takes 95.00 of the 100.00 first
+                commands.sendAndWait(new dev.stoa.api.wallet.DebitWallet(debit.userId(), OrderId.random(), 9_500, "USD"));
+            return message;
+        });
+        Api.Response refused;
+        try {
+            refused = checkout(token, wallet(), UUID.randomUUID().toString());
+        } finally {
+            registration.cancel();
+        }
+        assertThat(drained).isTrue();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("insufficient_funds");
+        String number = refused.body().get("orderNumber").asText();
+        String email = api.get("/api/v1/users/me", token).body().get("email").asText();
+        String text = new dev.stoa.app.support.Mailbox(api).await(email, "was cancelled").get("text").asText();
+        assertThat(text).contains(number, "your wallet could not pay for it, and nothing was taken from it")
+                .doesNotContain("card", "payment_failed");
+        assertThat(balance(token)).isEqualTo(500);
+    }
+
     @Test
     void notEnoughMoney_422AndTheStockAndCouponAreReleasedAndTheCartKept() {
         String lamp = product("Lamp", 4_000, null, 3);

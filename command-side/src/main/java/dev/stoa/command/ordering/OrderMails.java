@@ -1,6 +1,7 @@
 package dev.stoa.command.ordering;
 
 import dev.stoa.api.platform.Money;
+import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.api.ordering.OrderCancelled;
 import dev.stoa.api.ordering.OrderConfirmed;
 import dev.stoa.api.ordering.OrderLinesShipped;
@@ -156,9 +157,12 @@ class OrderMails {
                 String opened = personal.open(buyer, e.reason());
                 // the platform's payment_failed (sealed as a buyer's words are): a card payment the gateway would not
                 // even start (an amount under its minimum or over its maximum), which the checkout answered 422; the
-                // mail read "payment_failed" before 2026-12-07 (walkthrough Z9)
-                yield Actor.system().userId().equals(e.cancelledBy()) && CancelOrder.PAYMENT_FAILED.equals(opened)
-                        ? "its card payment could not be started, and nothing was charged" : opened;
+                // mail read "payment_failed" before 2026-12-07 (walkthrough Z9); or a wallet that refused the debit
+                // (too little in it), whose mail spoke of a card before 2026-12-07 evening (Z30)
+                if (!Actor.system().userId().equals(e.cancelledBy()) || !CancelOrder.PAYMENT_FAILED.equals(opened)) yield opened;
+                yield PlaceOrder.WALLET.equals(e.paymentMethod())
+                        ? "your wallet could not pay for it, and nothing was taken from it"
+                        : "its card payment could not be started, and nothing was charged";
             }
         };
         // what comes back: the payment less what refunds gave back before (all of it: nothing more to say); not known
