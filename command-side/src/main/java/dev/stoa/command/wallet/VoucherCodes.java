@@ -32,10 +32,23 @@ final class VoucherCodes {
         return code.toString();
     }
 
-    /** The code as typed, without separators and in upper case; empty when it cannot be a code at all. */
+    /**
+     * Separators as mail clients, PDFs and word processors turn them: any space (no-break, thin, ideographic...), any
+     * dash (en, em, non-breaking hyphen, minus sign) and the invisible characters pasted with them (zero-width space and
+     * joiners, word joiner, byte-order mark). Before 2026-12-07 evening only ASCII spaces and hyphens were, and a code
+     * pasted with an en dash was "no voucher has this code" and cost a guess (walkthrough Z30).
+     */
+    private static final java.util.regex.Pattern SEPARATORS =
+            java.util.regex.Pattern.compile("[\\s\\p{Z}\\p{Pd}\u2212\u200B-\u200D\u2060\uFEFF]");
+
+    /**
+     * The code as typed, without separators and in upper case; empty when it cannot be a code at all. Compatibility
+     * forms (NFKC) first: a full-width {@code Ａ} is an {@code A}.
+     */
     static Optional<String> normalize(String typed) {
         if (typed == null) return Optional.empty();
-        String plain = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String plain = SEPARATORS.matcher(java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC))
+                .replaceAll("").toUpperCase(Locale.ROOT);
         if (plain.length() != LENGTH) return Optional.empty();
         for (int i = 0; i < plain.length(); i++) if (ALPHABET.indexOf(plain.charAt(i)) < 0) return Optional.empty();
         return Optional.of(plain);

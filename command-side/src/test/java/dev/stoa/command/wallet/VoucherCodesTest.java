@@ -34,6 +34,14 @@ class VoucherCodesTest {
         assertThat(VoucherCodes.normalize(plain.substring(1))).isEmpty();
         assertThat(VoucherCodes.normalize(plain.substring(1) + "0")).as("0 is not in the alphabet").isEmpty();
         assertThat(VoucherCodes.normalize(null)).isEmpty();
+        // as mail clients and PDFs hand them over: en and em dashes, a minus sign, no-break and thin spaces, a
+        // zero-width space, full-width letters (a code pasted with an en dash was refused and cost a guess; Z30)
+        String g = code.substring(0, 5), h = code.substring(6, 11), i = code.substring(12, 17), j = code.substring(18);
+        assertThat(VoucherCodes.normalize(g + "\u2013" + h + "\u2014" + i + "\u2212" + j)).contains(plain);
+        assertThat(VoucherCodes.normalize(g + "\u00A0" + h + "\u2009" + i + "\u200B" + j + "\u2011")).contains(plain);
+        assertThat(VoucherCodes.normalize(g.chars().mapToObj(c -> String.valueOf((char) (c + 0xFEE0)))
+                .collect(java.util.stream.Collectors.joining()) + h + i + j)).contains(plain);
+        assertThat(VoucherCodes.normalize(g + "." + h + i + j)).as("a dot is no separator").isEmpty();
         assertThat(VoucherCodes.hint(plain)).isEqualTo(plain.substring(16));
     }
 
