@@ -31,7 +31,8 @@ public record AggregateHistory(String aggregateType, String aggregateId, List<St
      * One line of a timeline: {@code kind} is {@code status}, {@code cart} (the cart taken for the order, or put back),
      * {@code stock}, {@code fulfilment}, {@code payment}, {@code refund}, {@code grant}, {@code revocation},
      * {@code progress} or {@code other}; {@code status} the order's or enrollment's
-     * status from then on, where the event sets one; amounts in cents; {@code by} who did it, as the event's
+     * status from then on, where the event sets one; amounts in cents (a cancellation's is what the order had been
+     * paid, "paid before" in its text: what came back is in the refund's own line); {@code by} who did it, as the event's
      * {@code metadata.userId}: a user's id, {@code anonymous} or {@code system} (the platform's own schedules and
      * processes; since 2026-12-07, before which a reader of the timeline had to open each event for it).
      */

@@ -29,6 +29,10 @@ class TimelinesTest {
                 .isEqualTo("Order placed ORD-20261205-AB7K: 12.34 USD");
         assertThat(moment("EnrollmentGranted", "{\"source\":\"order\",\"paidCents\":1500,\"currency\":\"USD\"}").amountCents())
                 .isEqualTo(1500L);
+        // a cancellation says what the order had been paid as that, not as what it moved (Z30)
+        assertThat(moment("OrderCancelled", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"paidCents\":5897,\"currency\":\"USD\","
+                + "\"previousStatus\":\"confirmed\"}").text())
+                .isEqualTo("Order cancelled ORD-20261205-AB7K, paid before 58.97 USD, previous status confirmed");
         assertThat(moment("WalletDebited", "{\"amountCents\":12345,\"currency\":\"BHD\"}").text())
                 .isEqualTo("Wallet debited: 12.345 BHD");
     }
