@@ -159,6 +159,8 @@ class StripeRefundsIT {
         Api.Response goodwill = api.post("/api/v1/payments/" + order.paymentId() + "/refund",
                 Map.of("amountCents", 500, "reason", "goodwill"), shop.admin);
         assertThat(goodwill.status()).as(goodwill.toString()).isEqualTo(202);
+        // the refund's status as the payment's own list names it (the answer said "pending", the list "requested")
+        assertThat(goodwill.body().get("status").asText()).isEqualTo("requested");
         shop.awaitListed(order.paymentId(), order.orderId(), "partially_refunded");
 
         Api.Response approved = api.post("/api/v1/refunds/" + whole + "/approve", Map.of(), support);

@@ -153,6 +153,8 @@ class PaymentCommandController {
                 ? commands.<Long>send(new RequestRefund(id, refundId, body.amountCents(), body.reason().trim(), actor.userId()))
                 : commands.<Long>send(new RefundOrderPayment(orderId, id, refundId, body.amountCents(), body.reason().trim(),
                         actor.userId()));
-        return new RefundAccepted(id.value(), refundId, amount, "pending");
+        // the refund's status as the payment lists it from now on (it read "pending" here and "requested" there before
+        // 2026-12-07 evening; walkthrough Z27)
+        return new RefundAccepted(id.value(), refundId, amount, Payment.REQUESTED);
     }
 }

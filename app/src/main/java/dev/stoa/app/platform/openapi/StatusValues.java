@@ -52,7 +52,7 @@ class StatusValues implements OpenApiCustomizer {
             Map.entry("PaymentBody", Map.of("status", PAYMENT)),
             Map.entry("OrderPaymentBody", Map.of("status", PAYMENT, "method", PAYMENT_METHOD)),
             Map.entry("PaymentViewRefundView", Map.of("status", List.of("requested", "succeeded", "failed"))),
-            Map.entry("RefundAccepted", Map.of("status", List.of("pending"))),
+            Map.entry("RefundAccepted", Map.of("status", List.of("requested"))),
             Map.entry("RefundRequestView", Map.of("status", REFUND_REQUEST)),
             Map.entry("Requested", Map.of("status", REFUND_REQUEST)), Map.entry("Decided", Map.of("status", REFUND_REQUEST)),
             Map.entry("RejectedRefund", Map.of("status", REFUND_REQUEST)), Map.entry("Retried", Map.of("status", REFUND_REQUEST)),
