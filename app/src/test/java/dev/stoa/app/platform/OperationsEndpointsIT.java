@@ -47,6 +47,16 @@ class OperationsEndpointsIT extends ApiTest {
     }
 
     /** Anyone gets the status; an admin also each component and its details (API.md: "anyone (details: admin)"). */
+    /** The release that runs, for whoever asks (it answered {} before 2026-12-07 evening; walkthrough Z28). */
+    @Test
+    void infoNamesTheRelease() {
+        Api.Response info = api.get("/actuator/info");
+        assertThat(info.status()).as(info.toString()).isEqualTo(200);
+        assertThat(info.body().at("/build/artifact").asText()).isEqualTo("stoa-app");
+        assertThat(info.body().at("/build/version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(info.body().at("/build/time").asText()).isNotBlank();
+    }
+
     @Test
     void healthCoversDatabaseSearchEventStoreAndEachProcessor_itsDetailsForAdminsOnly() {
         for (String someone : new String[] {null, tokenFor("customer"), tokenFor("vendor")}) {
