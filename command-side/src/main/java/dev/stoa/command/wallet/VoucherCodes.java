@@ -1,5 +1,6 @@
 package dev.stoa.command.wallet;
 
+import dev.stoa.api.platform.PastedCodes;
 import dev.stoa.api.wallet.VoucherId;
 import dev.stoa.command.platform.SecretHasher;
 import java.security.SecureRandom;
@@ -33,22 +34,12 @@ final class VoucherCodes {
     }
 
     /**
-     * Separators as mail clients, PDFs and word processors turn them: any space (no-break, thin, ideographic...), any
-     * dash (en, em, non-breaking hyphen, minus sign) and the invisible characters pasted with them (zero-width space and
-     * joiners, word joiner, byte-order mark). Before 2026-12-07 evening only ASCII spaces and hyphens were, and a code
-     * pasted with an en dash was "no voucher has this code" and cost a guess (walkthrough Z30).
-     */
-    private static final java.util.regex.Pattern SEPARATORS =
-            java.util.regex.Pattern.compile("[\\s\\p{Z}\\p{Pd}\u2212\u200B-\u200D\u2060\uFEFF]");
-
-    /**
-     * The code as typed, without separators and in upper case; empty when it cannot be a code at all. Compatibility
-     * forms (NFKC) first: a full-width {@code Ａ} is an {@code A}.
+     * The code as typed, without separators and in upper case; empty when it cannot be a code at all. As pasted from a
+     * mail or a PDF too ({@link PastedCodes}: typographic dashes and spaces, zero-width characters, full-width letters).
      */
     static Optional<String> normalize(String typed) {
         if (typed == null) return Optional.empty();
-        String plain = SEPARATORS.matcher(java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC))
-                .replaceAll("").toUpperCase(Locale.ROOT);
+        String plain = PastedCodes.plain(typed).replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (plain.length() != LENGTH) return Optional.empty();
         for (int i = 0; i < plain.length(); i++) if (ALPHABET.indexOf(plain.charAt(i)) < 0) return Optional.empty();
         return Optional.of(plain);

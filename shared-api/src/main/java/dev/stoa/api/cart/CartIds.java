@@ -1,6 +1,7 @@
 package dev.stoa.api.cart;
 
 import dev.stoa.api.identity.UserId;
+import dev.stoa.api.platform.PastedCodes;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,18 +18,13 @@ public final class CartIds {
 
     public static String coupon(String code) { return "coupon-" + normaliseCode(code); }
 
-    private static final Pattern DASHES = Pattern.compile("[\\p{Pd}\u2212]");
-    private static final Pattern INVISIBLE = Pattern.compile("[\u200B-\u200D\u2060\uFEFF]");
-
     /**
-     * Coupon codes compare without case or surrounding space: " summer10" and "SUMMER10" are one code. As pasted from a
-     * mail or a PDF too (since 2026-12-07 evening): compatibility forms (NFKC: a no-break space is a space, a
-     * full-width letter a letter), any dash as {@code -}, zero-width characters dropped.
+     * Coupon codes compare without case or surrounding space: " summer10" and "SUMMER10" are one code; as pasted from a
+     * mail or a PDF too ({@link PastedCodes}: a typographic dash is {@code -}; since 2026-12-07 evening).
      */
     public static String normaliseCode(String code) {
         if (code == null) throw new IllegalArgumentException("code is required");
-        String plain = INVISIBLE.matcher(java.text.Normalizer.normalize(code, java.text.Normalizer.Form.NFKC)).replaceAll("");
-        return DASHES.matcher(plain).replaceAll("-").strip().toUpperCase(Locale.ROOT);
+        return PastedCodes.plain(code).strip().toUpperCase(Locale.ROOT);
     }
 
     /** 3 to 32 letters, digits, '-' or '_', starting with a letter or digit (after normalising). */
