@@ -6,9 +6,11 @@ import java.time.Instant;
 
 /**
  * One stored event as auditors read it: its place in the log, its aggregate, its payload (personal fields opened,
- * {@code [erased]} once their owner was erased) and who caused it, in which request and by which message.
+ * {@code [erased]} once their owner was erased) and who caused it, in which request and by which message. An event of
+ * no aggregate (an operator's act: {@code DeadLetterEvicted}, {@code ProjectionRebuildStarted}) has no
+ * {@code aggregateType}, and its own id as {@code aggregateId}.
  */
-public record AuditEntry(long position, String eventId, String aggregateType, String aggregateId, long sequence,
+public record AuditEntry(long position, String eventId, @MayBeNull String aggregateType, String aggregateId, long sequence,
                          String type, String revision, Instant at, JsonNode payload, Metadata metadata) {
 
     /**
