@@ -192,11 +192,17 @@ class OrderMails {
             if (OrderLine.PRODUCT.equals(line.itemType()) && !shipped.contains(line.itemId())
                     && line.quantity() > withdrawn.getOrDefault(line.itemId(), 0)) // refunds took some out before
                 byVendor.computeIfAbsent(line.vendorId().value(), v -> new ArrayList<>()).add(line);
+        // what the order ships (Order's own rule, as the paid mail says it): a digital line is cancelled with the rest,
+        // not "do not ship it", which its vendor read before 2026-12-07 evening (walkthrough Z22)
+        java.util.Set<OrderLine> ships = java.util.Set.copyOf(Order.shippable(e.lines(), Map.of()));
         byVendor.forEach((vendor, lines) -> {
-            String text = lines.stream().map(l -> lineText(l, l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)))
-                    .collect(Collectors.joining("\n"));
+            java.util.function.Function<List<OrderLine>, String> text = some -> some.stream()
+                    .map(l -> lineText(l, l.quantity() - withdrawn.getOrDefault(l.itemId(), 0))).collect(Collectors.joining("\n"));
+            String toStop = text.apply(lines.stream().filter(ships::contains).toList());
             mails.send(VENDOR_CANCELLED, vendor, NotificationId.derivedFrom(VENDOR_CANCELLED, message.getIdentifier(), vendor),
-                    message, Map.of("orderNumber", e.orderNumber(), "lines", text, "orderUrl", url(e.orderId().value())));
+                    message, Map.of("orderNumber", e.orderNumber(), "stop", toStop.isEmpty() ? "" : ": do not ship it",
+                            "lines", toStop, "alsoCancelled", text.apply(lines.stream().filter(l -> !ships.contains(l)).toList()),
+                            "orderUrl", url(e.orderId().value())));
         });
     }
 
