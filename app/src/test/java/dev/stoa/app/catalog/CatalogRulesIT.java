@@ -265,7 +265,16 @@ class CatalogRulesIT extends ApiTest {
         Map<String, Object> euros = Catalog.product(unique("EU"), "Kettle " + brand, 2_500, null, brand);
         euros.put("currency", "EUR");
         String inEuros = catalog.create(vendor, euros);
-        String inDollars = catalog.create(vendor, Catalog.product(unique("US"), "Kettle " + brand, 2_600, null, brand));
+        Map<String, Object> dollars = Catalog.product(unique("US"), "Kettle " + brand, 2_600, null, brand);
+        String inDollars = catalog.create(vendor, dollars);
+        // a listed product keeps its currency, as a published course does: carts holding it mixed two (Z31)
+        Map<String, Object> inPounds = new java.util.HashMap<>(dollars);
+        inPounds.put("currency", "GBP");
+        Api.Response moved = api.put("/api/v1/products/" + inDollars, inPounds, vendor);
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(409);
+        assertThat(moved.code()).isEqualTo("invalid_transition");
+        assertThat(moved.body().get("detail").asText()).contains("keeps its currency (USD)");
+        assertThat(api.get("/api/v1/products/" + inDollars).body().get("currency").asText()).isEqualTo("USD");
 
         assertThat(ids(api.get("/api/v1/products?brand=" + brand + "&maxPrice=3000"))).containsExactlyInAnyOrder(inEuros, inDollars);
         assertThat(ids(api.get("/api/v1/products?brand=" + brand + "&maxPrice=3000&currency=EUR"))).containsExactly(inEuros);

@@ -202,13 +202,13 @@ public class Cart {
             if (e.getValue().itemType == CartItemType.COURSE) {
                 CourseOffer c = catalog.course(new CourseId(e.getKey())).filter(CourseOffer::open).orElse(null);
                 if (c == null) continue;
-                currency = c.currency();
+                currency = sameCurrency(currency, c.currency());
                 subtotal = Math.addExact(subtotal, c.unitPriceCents());
                 continue;
             }
             ProductFacts p = catalog.product(new ProductId(e.getKey())).orElse(null);
             if (p == null || !p.active()) continue;
-            currency = p.currency();
+            currency = sameCurrency(currency, p.currency());
             subtotal = Math.addExact(subtotal, Math.multiplyExact(p.unitPriceCents(), (long) e.getValue().quantity));
         }
         if (currency == null) throw new DomainException(ErrorCode.COUPON_NOT_APPLICABLE, "nothing in the cart is for sale");
@@ -266,6 +266,18 @@ public class Cart {
             throw new DomainException(ErrorCode.INSUFFICIENT_STOCK, "product " + productId + ": " + quantity
                     + " asked, " + available + " available");
         return p;
+    }
+
+    /**
+     * A cart whose lines are priced in two currencies (a product listed before 2026-12-07 evening could change its
+     * currency while in carts) takes no coupon: its minimum added pounds to dollars (walkthrough Z31). The checkout
+     * refuses such a cart too.
+     */
+    private static String sameCurrency(String before, String line) {
+        if (before != null && !before.equals(line))
+            throw new DomainException(ErrorCode.CURRENCY_MISMATCH, "the cart mixes " + before + " and " + line
+                    + ": remove the lines in one of them");
+        return line;
     }
 
     /** A cart is in one currency: that of the items in it now. */

@@ -19,10 +19,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A product for sale. Only its vendor or an admin may change it. Its stock is its {@code Inventory}'s (context
  * inventory): revision 1 snapshots held stock and are ignored since; revision 2 snapshots did not know whether an
- * admin had taken the product down ({@code takenDown}), and are ignored since 2026-12-06 (fifth session).
+ * admin had taken the product down ({@code takenDown}), and are ignored since 2026-12-06 (fifth session); revision 3
+ * snapshots did not know its currency nor whether it was ever listed, and are ignored since 2026-12-07 evening.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
-@Revision("3")
+@Revision("4")
 @SnapshotState
 public class Product {
     @AggregateIdentifier
@@ -33,6 +34,9 @@ public class Product {
     private boolean active;
     /** Unlisted by an admin (not its vendor): listed again by an admin only. */
     private boolean takenDown;
+    private String currency;
+    /** Listed at some time: carts may hold it, orders and refunds may be in its currency, which it then keeps. */
+    private boolean listedOnce;
 
     protected Product() {}
 
@@ -66,6 +70,13 @@ public class Product {
             throw new DomainException(ErrorCode.UNKNOWN_VENDOR, "the vendor " + vendorId + " closed their account: "
                     + "their product is not listed again");
         ProductRules.validate(d, keys);
+        // a product once listed keeps its currency, as a published course does: a GBP price on a product in USD carts
+        // made those carts mix two currencies (a coupon's minimum then added pounds to dollars) before 2026-12-07
+        // evening (walkthrough Z31)
+        if (listedOnce && currency != null && !d.currency().equals(currency))
+            throw DomainException.invalidTransition("a listed product keeps its currency (" + currency + "): what its "
+                    + "buyers paid, their refunds and the carts that hold it are in it; change its price instead, or "
+                    + "create another product to sell in " + d.currency());
         String id = productId.value();
         if (!ProductRules.skuKey(d.sku()).equals(ProductRules.skuKey(sku))) {
             ProductRules.claimSku(keys, d.sku(), id);
@@ -93,12 +104,16 @@ public class Product {
         sku = e.sku();
         slug = e.slug();
         active = e.active();
+        currency = e.currency();
+        listedOnce = e.active();
     }
 
     @EventSourcingHandler
     void on(ProductUpdated e, @MetaDataValue(MetadataKeys.USER_ID) String by) {
         sku = e.sku();
         slug = e.slug();
+        currency = e.currency();
+        listedOnce |= e.active();
         if (e.active()) takenDown = false;
         else if (active && by != null && !by.equals(vendorId)) takenDown = true; // an admin's PUT took it off sale
         active = e.active();

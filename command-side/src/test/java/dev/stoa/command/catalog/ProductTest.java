@@ -164,14 +164,39 @@ class ProductTest {
 
     @Test
     void givenProductCreated_whenOwnerUpdates_thenProductUpdatedWithoutNewClaims() {
-        ProductDetails d = new ProductDetails("AB-1", "blue-mug", " Big blue mug ", "Bigger", 2999L, null, "EUR",
+        // (this test moved the listed product to EUR until 2026-12-07 evening, which a listed product no longer does)
+        ProductDetails d = new ProductDetails("AB-1", "blue-mug", " Big blue mug ", "Bigger", 2999L, null, "USD",
                 categoryId, "Acme", 500, true);
         fixture.given(created("AB-1", "blue-mug"))
                 .when(new UpdateProduct(productId, d, vendor))
                 .expectEvents(new ProductUpdated(productId, "AB-1", "blue-mug", "Big blue mug", "Bigger", 2999L, null,
-                        "EUR", categoryId, "Acme", 500, true));
+                        "USD", categoryId, "Acme", 500, true));
         verify(keys, never()).claim(anyString(), anyString(), anyString());
         verify(keys, never()).release(anyString(), anyString(), anyString());
+    }
+
+    /**
+     * A product once listed keeps its currency (carts, orders and refunds are in it); one never listed, a draft, may
+     * still take another. A listed product's new currency made the carts holding it mix two (walkthrough Z31).
+     */
+    @Test
+    void givenListedOnce_whenCurrencyChanges_thenInvalidTransition_aDraftMayChangeIt() {
+        fixture.given(created("AB-1", "blue-mug"))
+                .when(new UpdateProduct(productId, details("AB-1", "blue-mug", 1999L, null, "GBP", categoryId), vendor))
+                .expectNoEvents().expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        ProductDetails unlisted = new ProductDetails("AB-1", "blue-mug", "Blue mug", "A mug", 1999L, null, "USD",
+                categoryId, "Acme", 350, false);
+        fixture.given(created("AB-1", "blue-mug"), new ProductUpdated(productId, "AB-1", "blue-mug", "Blue mug", "A mug",
+                        1999L, null, "USD", categoryId, "Acme", 350, false))
+                .when(new UpdateProduct(productId, new ProductDetails("AB-1", "blue-mug", "Blue mug", "A mug", 1999L, null,
+                        "GBP", categoryId, "Acme", 350, false), vendor))
+                .expectNoEvents().expectException(domainError(ErrorKind.CONFLICT, "invalid_transition"));
+        ProductCreated draft = new ProductCreated(productId, vendorId, "AB-1", "blue-mug", "Blue mug", "A mug", 1999L, null,
+                "USD", categoryId, "Acme", 350, false);
+        fixture.given(draft)
+                .when(new UpdateProduct(productId, details("AB-1", "blue-mug", 1999L, null, "GBP", categoryId), vendor))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(draft).when(new UpdateProduct(productId, unlisted, vendor)).expectSuccessfulHandlerExecution();
     }
 
     @Test
