@@ -43,8 +43,9 @@ final class Timelines {
         if (text(p, "orderNumber") != null && e.type().startsWith("Order")) text.append(' ').append(text(p, "orderNumber"));
         // a cancellation's amount is what the order had been paid, not what it moved: what came back is the refund's own
         // line (it read "Order cancelled ...: 58.97 USD" after 25.99 had been refunded, and 32.98 came back; Z30)
-        if (amount != null && currency != null)
-            text.append(e.type().equals("OrderCancelled") ? ", paid before " : ": ").append(Money.format(amount, currency));
+        boolean cancellation = e.type().equals("OrderCancelled");
+        if (amount != null && currency != null && !(cancellation && amount == 0)) // unpaid: nothing to say (Z32)
+            text.append(cancellation ? ", paid before " : ": ").append(Money.format(amount, currency));
         for (String field : List.of("paymentMethod", "reason", "source", "trackingNumber", "previousStatus")) {
             String value = text(p, field);
             if (value != null && !value.isBlank()) text.append(", ").append(words(field)).append(' ').append(value);

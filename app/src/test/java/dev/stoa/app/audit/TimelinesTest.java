@@ -33,6 +33,8 @@ class TimelinesTest {
         assertThat(moment("OrderCancelled", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"paidCents\":5897,\"currency\":\"USD\","
                 + "\"previousStatus\":\"confirmed\"}").text())
                 .isEqualTo("Order cancelled ORD-20261205-AB7K, paid before 58.97 USD, previous status confirmed");
+        assertThat(moment("OrderCancelled", "{\"orderNumber\":\"ORD-20261205-AB7K\",\"paidCents\":0,\"currency\":\"USD\"}")
+                .text()).as("unpaid").isEqualTo("Order cancelled ORD-20261205-AB7K");
         assertThat(moment("WalletDebited", "{\"amountCents\":12345,\"currency\":\"BHD\"}").text())
                 .isEqualTo("Wallet debited: 12.345 BHD");
     }

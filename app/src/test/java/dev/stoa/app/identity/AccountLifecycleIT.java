@@ -75,7 +75,15 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", null, admin).status()).isEqualTo(204);
         JsonNode resuspended = api.get("/api/v1/users/" + user.id(), admin).body();
         assertThat(resuspended.get("suspensionReason").asText()).isEqualTo("chargebacks, and a stolen card");
-        assertThat(Instant.parse(resuspended.get("suspendedAt").asText())).isAfterOrEqualTo(since);
+        assertThat(Instant.parse(resuspended.get("suspendedAt").asText())).as("since the suspension began").isEqualTo(since);
+        // an empty reason is none, and the same reason again no new one: neither is recorded (both were; Z32)
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", ""), admin).status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "chargebacks, and a stolen card"),
+                admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/users/" + user.id(), admin).body().get("suspensionReason").asText())
+                .isEqualTo("chargebacks, and a stolen card");
+        assertThat(api.get("/api/v1/audit/events?type=UserSuspended&aggregateId=" + user.id(), tokenFor("auditor")).body()
+                .get("items")).hasSize(2);
         assertThat(api.get("/api/v1/admin/users?status=suspended&email=" + user.email(), admin).body()
                 .at("/items/0/suspensionReason").asText()).isEqualTo("chargebacks, and a stolen card");
 

@@ -87,7 +87,15 @@ class ErasureIT extends ApiTest {
         assertThat(registered.email()).startsWith("pd2:").doesNotContain(email);
         assertThat(personal.open(userId, registered.email())).isEqualTo(email);
 
+        // suspended again, for the same reason: the user's view shows it (user_view, in clear, as the names are, since
+        // 2026-12-07 evening), and the erasure of the suspended account takes it with the rest
+        assertThat(api.post("/api/v1/admin/users/" + userId + "/suspend", Map.of("reason", "Erin Erasmus disputes a charge"),
+                admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/users/" + userId, admin).body().get("suspensionReason").asText())
+                .isEqualTo("Erin Erasmus disputes a charge");
+
         StoreScan store = new StoreScan(jdbc, environment.getProperty("spring.elasticsearch.uris"));
+        assertThat(store.find("Erin Erasmus disputes a charge")).as("the probe sees the reason before erasure").isNotEmpty();
         assertThat(store.find(email)).as("the probe sees the address before erasure").isNotEmpty();
         assertThat(store.find("Erasmusweg 7")).as("and the street").isNotEmpty();
         Api.Response erased = api.json("DELETE", "/api/v1/users/me", Map.of("password", PASSWORD), access, Map.of());

@@ -67,7 +67,7 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         // to ship" before 2026-12-07; walkthrough Z19)
         assertThat(toLamps.get("subject").asText()).isEqualTo("Order " + number + " is paid: 2 units to ship");
         String lampsText = toLamps.get("text").asText();
-        assertThat(lampsText).contains("- 2 x Lamp (SKU SKU-LAMP)", "Sold with them, nothing to ship",
+        assertThat(lampsText).contains("- 2 x Lamp (SKU SKU-LAMP)", "Sold with the order, nothing to ship",
                         "- 1 x Lamp manual (SKU SKU-MANUAL, digital)")
                 .doesNotContain("Shade", "Lovelace", "leave at the door", Orders.ADDRESS.streetLine1(), buyer.email());
         assertThat(lampsText.indexOf("nothing to ship")).isLessThan(lampsText.indexOf("Lamp manual"));
@@ -99,7 +99,7 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         assertThat(stopLamps.get("subject").asText()).isEqualTo("Order " + number + " was cancelled");
         String lampsCancelled = stopLamps.get("text").asText();
         assertThat(lampsCancelled).as("shipped lines are not listed")
-                .contains("Cancelled with them, nothing to ship (digital):", "- 1 x Lamp manual (SKU SKU-MANUAL, digital)")
+                .contains("Cancelled with the order, nothing to ship (digital):", "- 1 x Lamp manual (SKU SKU-MANUAL, digital)")
                 .doesNotContain("- 2 x Lamp (", "Do not ship", "back on hand");
         assertThat(lampsCancelled.indexOf("nothing to ship")).isLessThan(lampsCancelled.indexOf("Lamp manual"));
         assertThat(mailbox.all(idle.email())).isEmpty();

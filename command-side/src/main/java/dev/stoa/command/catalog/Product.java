@@ -74,7 +74,7 @@ public class Product {
         // made those carts mix two currencies (a coupon's minimum then added pounds to dollars) before 2026-12-07
         // evening (walkthrough Z31)
         if (listedOnce && currency != null && !d.currency().equals(currency))
-            throw DomainException.invalidTransition("a listed product keeps its currency (" + currency + "): what its "
+            throw DomainException.invalidTransition("a product once listed keeps its currency (" + currency + "): what its "
                     + "buyers paid, their refunds and the carts that hold it are in it; change its price instead, or "
                     + "create another product to sell in " + d.currency());
         String id = productId.value();

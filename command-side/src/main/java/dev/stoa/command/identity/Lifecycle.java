@@ -20,6 +20,8 @@ final class Lifecycle {
      */
     private Instant sessionsValidAfter;
     private Instant passwordResetAt;
+    /** The admin's reason of the suspension in force, sealed as in its event (null: none given, or not suspended). */
+    private String suspensionReason;
 
     boolean active() { return status == Status.ACTIVE; }
 
@@ -52,8 +54,8 @@ final class Lifecycle {
      *     the old: it was dropped, and the repeat answered 204, before 2026-12-07 evening; walkthrough Z28); a closed
      *     account cannot be
      */
-    boolean mustSuspend(boolean withReason) {
-        if (status == Status.SUSPENDED) return withReason;
+    boolean mustSuspend(boolean withNewReason) {
+        if (status == Status.SUSPENDED) return withNewReason;
         if (status != Status.ACTIVE) throw DomainException.invalidTransition("a closed account cannot be suspended");
         return true;
     }
@@ -61,9 +63,16 @@ final class Lifecycle {
     /** @return whether to reinstate: not when already active; a closed account cannot be */
     boolean mustReinstate() {
         if (status == Status.ACTIVE) return false;
-        if (status != Status.SUSPENDED) throw DomainException.invalidTransition("a deactivated account stays closed");
+        // an erased account read "a deactivated account stays closed" before 2026-12-07 evening (walkthrough Z32)
+        if (status != Status.SUSPENDED)
+            throw DomainException.invalidTransition("the account is " + status.name().toLowerCase(Locale.ROOT) + ": it stays closed");
         return true;
     }
+
+    boolean suspended() { return status == Status.SUSPENDED; }
+
+    /** The reason of the suspension in force, sealed; null when none was given or the account is not suspended. */
+    String suspensionReason() { return suspensionReason; }
 
     boolean mustDeactivate() { return status != Status.DEACTIVATED && status != Status.ERASED; }
 
@@ -75,12 +84,17 @@ final class Lifecycle {
 
     void registered() { status = Status.ACTIVE; }
 
-    void suspended(Instant at) {
+    /** Suspended at {@code at}; again (a new reason): the sessions' cut-off stays the first suspension's. */
+    void suspended(Instant at, String sealedReason) {
+        if (status != Status.SUSPENDED) sessionsValidAfter = at;
         status = Status.SUSPENDED;
-        sessionsValidAfter = at;
+        suspensionReason = sealedReason;
     }
 
-    void reinstated() { status = Status.ACTIVE; }
+    void reinstated() {
+        status = Status.ACTIVE;
+        suspensionReason = null;
+    }
 
     void deactivated(Instant at) {
         status = Status.DEACTIVATED;

@@ -215,7 +215,12 @@ public class UserAccount {
         if (cmd.actor().userId().equals(userId.value()))
             throw new DomainException(ErrorCode.LAST_ADMIN_GUARD, "admins cannot suspend their own account (another admin may)");
         // an admin's free text about a person is that person's data: sealed, so erasure reaches it too
-        if (lifecycle.mustSuspend(cmd.reason() != null)) apply(new UserSuspended(userId, personal.seal(userId.value(), cmd.reason())));
+        // an empty reason is none (it replaced the one in force, as "", before 2026-12-07 evening); the reason in force
+        // given again is no new one (it was recorded again; walkthrough Z32)
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? null : cmd.reason().strip();
+        boolean newReason = reason != null && !(lifecycle.suspended() && lifecycle.suspensionReason() != null
+                && reason.equals(personal.open(userId.value(), lifecycle.suspensionReason())));
+        if (lifecycle.mustSuspend(newReason)) apply(new UserSuspended(userId, personal.seal(userId.value(), reason)));
     }
 
     @CommandHandler
@@ -383,7 +388,7 @@ public class UserAccount {
     void on(RecoveryCodeUsed e) { mfa.recoveryCodeUsed(e.index()); }
 
     @EventSourcingHandler
-    void on(UserSuspended e, @Timestamp Instant at) { lifecycle.suspended(at); }
+    void on(UserSuspended e, @Timestamp Instant at) { lifecycle.suspended(at, e.reason()); }
 
     @EventSourcingHandler
     void on(UserReinstated e) { lifecycle.reinstated(); }

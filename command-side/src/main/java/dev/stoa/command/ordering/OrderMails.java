@@ -87,7 +87,7 @@ class OrderMails {
             mails.send(VENDOR_PAID, vendor, NotificationId.derivedFrom(VENDOR_PAID, message.getIdentifier(), vendor),
                     message, Map.of("orderNumber", e.orderNumber(),
                             "units", units == 0 ? "nothing" : units == 1 ? "1 unit" : units + " units",
-                            "lines", toShip.isEmpty() ? "(none)" : texts(toShip), "alsoSold", texts(withIt),
+                            "lines", texts(toShip), "alsoSold", texts(withIt), // nothing to ship: no "(none)" list (Z32)
                             "orderUrl", url(e.orderId().value()),
                             "toShipUrl", publicUrl + "/api/v1/vendors/me/orders?status=confirmed"));
         });

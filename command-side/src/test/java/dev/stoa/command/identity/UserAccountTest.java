@@ -247,6 +247,14 @@ class UserAccountTest {
                 .expectEvents(new UserSuspended(id, "fraud, confirmed"));
         fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new SuspendUser(id, null, ADMIN))
                 .expectNoEvents();
+        // an empty reason is none, and the reason in force given again no new one (both were recorded; Z32)
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new SuspendUser(id, "", ADMIN))
+                .expectNoEvents();
+        fixture.given(registered(true), new UserSuspended(id, "fraud")).when(new SuspendUser(id, " fraud ", ADMIN))
+                .expectNoEvents();
+        fixture.given(registered(true)).when(new SuspendUser(id, "", ADMIN)).expectEvents(new UserSuspended(id, null));
+        fixture.given(registered(true), new UserSuspended(id, "fraud"), new UserReinstated(id))
+                .when(new SuspendUser(id, "fraud", ADMIN)).expectEvents(new UserSuspended(id, "fraud"));
         fixture.given(registered(true)).when(new ReinstateUser(id, ADMIN)).expectNoEvents();
     }
 

@@ -41,6 +41,7 @@ class VoucherCodesTest {
         assertThat(VoucherCodes.normalize(g + "\u00A0" + h + "\u2009" + i + "\u200B" + j + "\u2011")).contains(plain);
         assertThat(VoucherCodes.normalize(g.chars().mapToObj(c -> String.valueOf((char) (c + 0xFEE0)))
                 .collect(java.util.stream.Collectors.joining()) + h + i + j)).contains(plain);
+        assertThat(VoucherCodes.normalize(g + "\u00AD" + h + "-\u00AD" + i + j)).as("soft hyphens (Z32)").contains(plain);
         assertThat(VoucherCodes.normalize(g + "." + h + i + j)).as("a dot is no separator").isEmpty();
         assertThat(VoucherCodes.hint(plain)).isEqualTo(plain.substring(16));
     }

@@ -49,10 +49,14 @@ public class UserEntity {
         this.suspensionReason = null;
     }
 
-    /** Suspended (again: a new reason replaces the last) at {@code at}, for {@code reason} (may be null). */
+    /**
+     * Suspended at {@code at}, for {@code reason} (may be null); again, with a new reason: the reason replaces the last,
+     * and {@code suspendedAt} stays when the suspension began (it moved to the new reason's time before 2026-12-07
+     * evening; walkthrough Z32).
+     */
     public void suspended(Instant at, String reason) {
+        if (!"suspended".equals(this.status)) this.suspendedAt = at;
         this.status = "suspended";
-        this.suspendedAt = at;
         this.suspensionReason = reason;
     }
 

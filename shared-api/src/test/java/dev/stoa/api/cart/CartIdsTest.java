@@ -17,6 +17,7 @@ class CartIdsTest {
     void aCodePastedWithTypographicDashesOrSpacesIsTheSameCode() {
         assertThat(CartIds.normaliseCode("\u00A0summer\u201310\u00A0")).isEqualTo("SUMMER-10");
         assertThat(CartIds.normaliseCode("SUMMER\u221210\u200B")).isEqualTo("SUMMER-10");
+        assertThat(CartIds.normaliseCode("SUM\u00ADMER-10")).as("a soft hyphen (Z32)").isEqualTo("SUMMER-10");
         assertThat(CartIds.normaliseCode("\uFF33UMMER-10")).as("a full-width S").isEqualTo("SUMMER-10");
         assertThat(CartIds.coupon("summer\u201410")).isEqualTo(CartIds.coupon("SUMMER-10"));
         assertThat(CartIds.normaliseCode("SUMMER 10")).as("a space inside stays").isEqualTo("SUMMER 10");
