@@ -140,6 +140,8 @@ class WalletIT extends ApiTest {
         assertThat(wallet.get("balanceCents").asLong()).isEqualTo(5_100);
         assertThat(wallet.get("entries")).hasSize(2);
         JsonNode newest = wallet.get("entries").get(0);
+        // each amount beside its currency, as API.md's convention has it (the top level's only before; Z30)
+        assertThat(wallet.get("entries")).allSatisfy(e -> assertThat(e.get("currency").asText()).isEqualTo("USD"));
         assertThat(newest.get("type").asText()).isEqualTo("topup");
         assertThat(newest.get("amountCents").asLong()).isEqualTo(2_550);
         assertThat(newest.get("balanceAfterCents").asLong()).isEqualTo(5_100);

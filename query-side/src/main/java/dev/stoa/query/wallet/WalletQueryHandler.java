@@ -35,10 +35,10 @@ public class WalletQueryHandler {
         var wallet = wallets.findById(query.userId());
         Page<WalletEntryEntity> page = entries.findByUserId(query.userId(),
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
-        return new FindWallet.Result(wallet.map(WalletEntity::getBalanceCents).orElse(0L),
-                wallet.map(WalletEntity::getCurrency).orElse(currency),
-                page.map(e -> new WalletEntryView(e.getType(), e.getAmountCents(), e.getReference(), e.getOrderId(),
-                        e.getAt(), e.getBalanceAfterCents())).getContent(),
+        String walletCurrency = wallet.map(WalletEntity::getCurrency).orElse(currency);
+        return new FindWallet.Result(wallet.map(WalletEntity::getBalanceCents).orElse(0L), walletCurrency,
+                page.map(e -> new WalletEntryView(e.getType(), e.getAmountCents(), walletCurrency, e.getReference(),
+                        e.getOrderId(), e.getAt(), e.getBalanceAfterCents())).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
     }
 }
