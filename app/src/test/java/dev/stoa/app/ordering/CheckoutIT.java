@@ -568,13 +568,15 @@ class CheckoutIT extends ApiTest {
                 + "values (?, ?, '', null, now() - interval '2 hours')", coursesOnly.value(), buyerId.value());
         jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
                 + "values (?, ?, ?, null, now() - interval '2 hours')", noInventory.value(), buyerId.value(), UUID.randomUUID().toString());
-        // what a checkout does up to its order, then dies: the attempt noted, the cart taken, the stock reserved
-        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
-                + "values (?, ?, ?, null, now() - interval '1 hour')", orderId.value(), buyerId.value(), book);
+        // what a checkout does up to its order, then dies: the cart taken, the stock reserved, the attempt noted (an hour
+        // ago). Noted once the cart is seen taken: noted before, the platform's own recovery, every 30 s, could put the
+        // cart back before the test saw it taken, and the wait for an empty cart timed out (ci112, 2026-12-07)
         CartContents cart = commands.sendAndWait(new ReadCartForCheckout(buyerId));
         commands.sendAndWait(new CheckOutCart(buyerId, orderId, cart));
         commands.sendAndWait(new ReserveStock(new ProductId(book), orderId, 3));
         Await.until(() -> api.get("/api/v1/cart", token).body().get("items").isEmpty(), Duration.ofSeconds(10), "the cart taken");
+        jdbc.update("insert into checkout_attempt(order_id, buyer_id, products, coupon_code, started_at) "
+                + "values (?, ?, ?, null, now() - interval '1 hour')", orderId.value(), buyerId.value(), book);
 
         context.getBean("checkoutAttempts", PeriodicTask.class).runOnce();
 
