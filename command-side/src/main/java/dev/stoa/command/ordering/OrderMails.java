@@ -93,8 +93,12 @@ class OrderMails {
         });
     }
 
-    private static String texts(List<OrderLine> lines) {
-        return lines.stream().map(l -> lineText(l, l.quantity())).collect(Collectors.joining("\n"));
+    private static String texts(List<OrderLine> lines) { return texts(lines, Map.of()); }
+
+    /** The lines, each with its units less what refunds took out ({@code withdrawn}, by item). */
+    private static String texts(List<OrderLine> lines, Map<String, Integer> withdrawn) {
+        return lines.stream().map(l -> lineText(l, l.quantity() - withdrawn.getOrDefault(l.itemId(), 0)))
+                .collect(Collectors.joining("\n"));
     }
 
     /**
@@ -196,12 +200,10 @@ class OrderMails {
         // not "do not ship it", which its vendor read before 2026-12-07 evening (walkthrough Z22)
         java.util.Set<OrderLine> ships = java.util.Set.copyOf(Order.shippable(e.lines(), Map.of()));
         byVendor.forEach((vendor, lines) -> {
-            java.util.function.Function<List<OrderLine>, String> text = some -> some.stream()
-                    .map(l -> lineText(l, l.quantity() - withdrawn.getOrDefault(l.itemId(), 0))).collect(Collectors.joining("\n"));
-            String toStop = text.apply(lines.stream().filter(ships::contains).toList());
+            String toStop = texts(lines.stream().filter(ships::contains).toList(), withdrawn);
             mails.send(VENDOR_CANCELLED, vendor, NotificationId.derivedFrom(VENDOR_CANCELLED, message.getIdentifier(), vendor),
                     message, Map.of("orderNumber", e.orderNumber(), "stop", toStop.isEmpty() ? "" : ": do not ship it",
-                            "lines", toStop, "alsoCancelled", text.apply(lines.stream().filter(l -> !ships.contains(l)).toList()),
+                            "lines", toStop, "alsoCancelled", texts(lines.stream().filter(l -> !ships.contains(l)).toList(), withdrawn),
                             "orderUrl", url(e.orderId().value())));
         });
     }
