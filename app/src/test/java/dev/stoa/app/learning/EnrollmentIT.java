@@ -341,7 +341,13 @@ class EnrollmentIT extends ApiTest {
         Api.Response archived = enroll(old.id(), null, student);
         assertThat(archived.status()).isEqualTo(409);
         assertThat(archived.code()).isEqualTo("course_archived");
-        assertThat(enroll(course.id(), null, tokenFor("instructor")).status()).as("customers enroll").isEqualTo(403);
+        // any account enrolls, as any buys the same course at checkout: an instructor without the customer role was
+        // refused a free course (403) and sold a paid one before 2026-12-07 (walkthrough Z33; this line pinned the 403)
+        Course free = courses.published("Free to all", 0, 70);
+        Api.Response instructorEnrolls = enroll(free.id(), null, tokenFor("instructor"));
+        assertThat(instructorEnrolls.status()).as(instructorEnrolls.toString()).isEqualTo(201);
+        Api.Response vendorEnrolls = enroll(free.id(), null, tokenFor("vendor"));
+        assertThat(vendorEnrolls.status()).as(vendorEnrolls.toString()).isEqualTo(201);
     }
 
     /**
@@ -416,7 +422,10 @@ class EnrollmentIT extends ApiTest {
         JsonNode progress = api.get(progressPath, student).body();
         assertThat(progress.at("/grants/0/source").asText()).isEqualTo("wallet");
         assertThat(progress.at("/grants/0/reference").asText()).isEqualTo(granted);
-        assertThat(api.get("/api/v1/courses/" + closing.id() + "/progress", student).code()).isEqualTo("purchase_required");
+        // not granted: the archived course is 404 to them, as the course itself (this line asserted 403
+        // purchase_required, which told a non-student the archived course exists, until 2026-12-07: walkthrough Z33)
+        assertThat(api.get("/api/v1/courses/" + closing.id() + "/progress", student).code()).isEqualTo("not_found");
+        assertThat(api.get("/api/v1/courses/" + closing.id(), student).status()).isEqualTo(404);
         Await.until(() -> api.get("/api/v1/wallet", student).body().get("balanceCents").asLong() == 3_000,
                 Duration.ofSeconds(20), "the closed course's 1500 back: 5000 - 2000");
         assertThat(jdbc.queryForObject("select count(*) from course_wallet_purchase where purchase_id in (?, ?, ?)",
@@ -825,6 +834,16 @@ class EnrollmentIT extends ApiTest {
         Api.Response reviews = api.get("/api/v1/courses/" + course.id() + "/reviews", student);
         assertThat(reviews.status()).as(reviews.toString()).isEqualTo(200);
         assertThat(reviews.body().get("total").asLong()).isEqualTo(1);
+        // its progress too: a student's own reads 200, an outsider's 404 as the course's, not 403 purchase_required,
+        // which told them it exists (until 2026-12-07, walkthrough Z33)
+        assertThat(api.get("/api/v1/courses/" + course.id() + "/progress", student).status()).isEqualTo(200);
+        String outsiderToken = tokenFor("customer");
+        Api.Response theirProgress = api.get("/api/v1/courses/" + course.id() + "/progress", outsiderToken);
+        assertThat(theirProgress.status()).as(theirProgress.toString()).isEqualTo(404);
+        Api.Response theirReport = api.post("/api/v1/courses/" + course.id() + "/progress",
+                Map.of("lessonId", course.video(), "completed", true), outsiderToken);
+        assertThat(theirReport.status()).as(theirReport.toString()).isEqualTo(404);
+        assertThat(theirReport.code()).isEqualTo("not_found");
         for (String outsider : new String[] {tokenFor("customer"), null}) {
             assertThat(api.get("/api/v1/courses/" + course.id(), outsider).status()).isEqualTo(404);
             Api.Response hidden = api.get("/api/v1/courses/" + course.id() + "/reviews", outsider);

@@ -35,6 +35,24 @@ class OpenApiDocumentIT extends ApiTest {
     }
 
     /**
+     * An open read whose answer depends on the caller takes a token or none ({@code security: [{}, {bearerAuth: []}]}):
+     * documented as taking none, a generated client never sent one, and an instructor could not open their own draft
+     * course nor a vendor see its stock settings (walkthrough Z34, 2026-12-07). Open operations that ignore the caller
+     * say none, the others a token.
+     */
+    @Test
+    void openReadsThatDependOnTheCallerTakeATokenOrNone() {
+        JsonNode paths = api.get("/v3/api-docs").body().get("paths");
+        String optional = "[{},{\"bearerAuth\":[]}]";
+        assertThat(paths.at("/~1api~1v1~1courses~1{courseId}/get/security").toString()).isEqualTo(optional);
+        assertThat(paths.at("/~1api~1v1~1courses~1{courseId}~1lessons/get/security").toString()).isEqualTo(optional);
+        assertThat(paths.at("/~1api~1v1~1courses~1{courseId}~1lessons~1{lessonId}/get/security").toString()).isEqualTo(optional);
+        assertThat(paths.at("/~1api~1v1~1products~1{productId}~1inventory/get/security").toString()).isEqualTo(optional);
+        assertThat(paths.at("/~1api~1v1~1products/get/security").toString()).isEqualTo("[]");
+        assertThat(paths.at("/~1api~1v1~1products/post/security").toString()).isEqualTo("[{\"bearerAuth\":[]}]");
+    }
+
+    /**
      * Every JSON answer of a success names its fields, so that a generated client reads them as typed fields: an answer
      * typed as a map (the created ids were, before 2026-12-06, eighth session: {@code Map<String, String>}, found by a
      * walkthrough) gives a client nothing to read by name. The JSON Web Key Set is the standard's own document.
@@ -99,6 +117,15 @@ class OpenApiDocumentIT extends ApiTest {
         assertThat(product.at("/priceCents/minimum").asInt()).isZero();
         assertThat(product.at("/compareAtPriceCents/minimum").asInt()).isZero();
         assertThat(product.at("/weightGrams/minimum").asInt()).isEqualTo(1);
+        // a new password's least length, a quiz choice and a suggestion's prefix not blank: minLength 0 before
+        // 2026-12-07, and "" or a 9-character password validated against the document (walkthrough Z34)
+        assertThat(schemas.at("/RegisterRequest/properties/password/minLength").asInt()).isEqualTo(10);
+        assertThat(schemas.at("/ResetRequest/properties/newPassword/minLength").asInt()).isEqualTo(10);
+        assertThat(schemas.at("/LessonRequestQuestion/properties/choices/items/minLength").asInt()).isEqualTo(1);
+        JsonNode suggest = api.get("/v3/api-docs").body().at("/paths/~1api~1v1~1suggest/get/parameters");
+        for (JsonNode parameter : suggest)
+            if ("prefix".equals(parameter.get("name").asText()))
+                assertThat(parameter.at("/schema/minLength").asInt()).isEqualTo(1);
     }
 
     /**

@@ -50,7 +50,7 @@ class AuthController {
     }
 
     record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
-                           @NotNull @Size(max = 128, message = "must be 10 to 128 characters") String password,
+                           @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password,
                            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
                            @Pattern(regexp = Phones.E164, message = Phones.MESSAGE) String phone,
                            Set<@NotBlank String> roles) {}

@@ -66,7 +66,7 @@ class OneTimeAccessController {
     record CodeRequest(@NotBlank @Size(max = 254) String email,
                        @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits from the mail") String code) {}
 
-    record ResetRequest(@NotBlank @Size(max = 4096) String token, @NotNull @Size(max = 128) String newPassword) {}
+    record ResetRequest(@NotBlank @Size(max = 4096) String token, @NotNull @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String newPassword) {}
 
     @PostMapping("/otp/request")
     @Operation(operationId = "requestLoginCode", summary = "Mail a 6-digit login code (valid 10 minutes, 5 attempts); always 202")

@@ -206,9 +206,9 @@ class EnrollmentCommandController {
     ProgressSummary progress(@PathVariable CourseId courseId, @Valid @RequestBody ProgressRequest body, Actor actor) {
         UserId me = new UserId(actor.userId());
         if (!enrollments.enrolled(me, courseId)) {
-            // a course students cannot see (unknown, a draft) is 404, as its enrollment answers (it was 403 before
-            // 2026-12-06, fifth session)
-            if (catalog.course(courseId).filter(CourseFacts::published).isEmpty())
+            // a course students cannot see (unknown, a draft, archived: 404 to all but its students) is 404, as the
+            // course answers (403 before 2026-12-06, fifth session; an archived one's until 2026-12-07, Z33)
+            if (catalog.course(courseId).filter(CourseFacts::open).isEmpty())
                 throw DomainException.notFound("course " + courseId);
             throw new DomainException(ErrorCode.PURCHASE_REQUIRED, "you are not enrolled in course " + courseId);
         }

@@ -30,7 +30,7 @@ record LessonRequest(
      * given twice is refused, as a body member given twice is; it was silently taken once before 2026-12-06).
      */
     record Question(@NotBlank @Size(max = 2000) String prompt,
-                    @NotNull @Size(min = 2, max = 20) List<@NotBlank @Size(max = 500) String> choices,
+                    @NotNull @Size(min = 2, max = 20) List<@NotBlank @Size(min = 1, max = 500) String> choices,
                     @ArraySchema(uniqueItems = true) @NotNull @Size(min = 1, max = 20) List<@NotNull Integer> correct) {}
 
     LessonDetails details() {

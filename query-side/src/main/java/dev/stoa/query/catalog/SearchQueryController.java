@@ -49,7 +49,7 @@ class SearchQueryController {
 
     @GetMapping("/suggest")
     @Operation(operationId = "suggest", summary = "Autocomplete: names starting with the prefix, typos allowed")
-    SuggestCatalog.Result suggest(@RequestParam @NotBlank @Size(max = 100) String prefix,
+    SuggestCatalog.Result suggest(@RequestParam @NotBlank @Size(min = 1, max = 100) String prefix,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(20) int limit) {
         return queries.askCached(ReadCache.Region.SEARCH, new SuggestCatalog(prefix.trim(), limit),
                 result -> ReadCache.About.choiceOf(result.suggestions().stream().map(SuggestCatalog.Suggestion::id).toList()),

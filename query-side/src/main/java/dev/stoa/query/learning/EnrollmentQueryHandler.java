@@ -54,11 +54,11 @@ public class EnrollmentQueryHandler {
 
     /**
      * Who is not enrolled in a course that students can see is told to enroll (403 {@code purchase_required}); a course
-     * that does not exist for students (unknown, a draft) is 404, as the enrollment answers it (it was 403 before
-     * 2026-12-06, fifth session).
+     * that does not exist for students (unknown, a draft, archived: 404 to all but its students) is 404, as the course
+     * answers it (it was 403 before 2026-12-06, fifth session; an archived one's until 2026-12-07, walkthrough Z33).
      */
     private DomainException notEnrolled(String courseId) {
-        if (courses.findById(courseId).filter(EnrollmentCourseEntity::isPublished).isEmpty())
+        if (courses.findById(courseId).filter(EnrollmentCourseEntity::isOpen).isEmpty())
             return DomainException.notFound("course " + courseId);
         return new DomainException(ErrorCode.PURCHASE_REQUIRED, "you are not enrolled in course " + courseId);
     }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import dev.stoa.api.platform.Actor;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,8 +73,22 @@ class ProblemDocumentation implements OpenApiCustomizer {
         Map<Integer, List<ErrorCode>> byStatus = codes.stream().collect(Collectors.groupingBy(ErrorCode::status, TreeMap::new,
                 Collectors.toList()));
         byStatus.forEach((status, group) -> operation.getResponses().addApiResponse(status.toString(), response(status, group)));
-        operation.setSecurity(access.open() ? List.of() : List.of(new SecurityRequirement().addList("bearerAuth")));
+        operation.setSecurity(security(access, handler));
         HttpLayerCodes.documentHeaders(operation, method, path);
+    }
+
+    /**
+     * Who may call: a bearer token, none, or either for an open operation whose answer depends on the caller (its
+     * handler takes the {@link Actor}: a draft course for its instructor, the stock settings for the product's vendor).
+     * {@code security: []} alone told generated clients never to send a token there, so an instructor's client could not
+     * open its own draft (walkthrough Z34, 2026-12-07).
+     */
+    static List<SecurityRequirement> security(AccessRules.Rule access, HandlerMethod handler) {
+        SecurityRequirement bearer = new SecurityRequirement().addList("bearerAuth");
+        if (!access.open()) return List.of(bearer);
+        boolean asksWhoCalls = java.util.Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> Actor.class.isAssignableFrom(p.getParameterType()));
+        return asksWhoCalls ? List.of(new SecurityRequirement(), bearer) : List.of();
     }
 
     private static ApiResponse response(int status, List<ErrorCode> codes) {
