@@ -27,7 +27,29 @@ final class Timelines {
         all.addAll(naming);
         all.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingLong(AuditEntry::position));
-        return all.stream().map(Timelines::moment).toList();
+        return enrollmentStatuses(all.stream().map(Timelines::moment).toList());
+    }
+
+    /**
+     * An enrollment's status after each of its moments, as the enrollment has it: a grant makes it active, or completed
+     * again once the course was completed (a grant after a refund's revocation read "active" beside an enrollment that
+     * is "completed"). Before 2026-12-07 each moment said its event's status alone (walkthrough Z33).
+     */
+    private static List<Moment> enrollmentStatuses(List<Moment> moments) {
+        boolean completed = false;
+        List<Moment> out = new ArrayList<>(moments.size());
+        for (Moment m : moments) {
+            String status = m.status();
+            if (m.event().equals("CourseCompleted")) completed = true;
+            else if (m.event().equals("EnrollmentGranted") && completed) status = "completed";
+            out.add(java.util.Objects.equals(status, m.status()) ? m : withStatus(m, status));
+        }
+        return out;
+    }
+
+    private static Moment withStatus(Moment m, String status) {
+        return new Moment(m.at(), m.position(), m.kind(), m.event(), m.text(), status, m.amountCents(), m.currency(),
+                m.aggregateType(), m.aggregateId(), m.by());
     }
 
     static Moment moment(AuditEntry e) {
@@ -50,6 +72,19 @@ final class Timelines {
             String value = text(p, field);
             if (value != null && !value.isBlank()) text.append(", ").append(words(field)).append(' ').append(value);
         }
+        // an enrollment's grant and revocation name the order or purchase they came from, so that of two grants one
+        // tells which was revoked; a quiz says its score, a completion its certificate (Z33)
+        if (e.type().startsWith("Enrollment")) appendIfGiven(text, "reference", text(p, "reference"));
+        if (e.type().equals("QuizSubmitted") && number(p, "scorePercent") != null)
+            text.append(", score ").append(number(p, "scorePercent")).append(" % (").append(number(p, "correctCount"))
+                    .append(" of ").append(number(p, "questionCount")).append(')');
+        if (e.type().equals("CourseCompleted")) {
+            appendIfGiven(text, "certificate", text(p, "certificateId"));
+            if (number(p, "quizAverage") != null) text.append(", quiz average ").append(number(p, "quizAverage")).append(" %");
+        }
+        // a revocation another grant outlives revokes nothing (it read "revoked" beside an active enrollment)
+        boolean accessKept = e.type().equals("EnrollmentRevoked") && p != null && p.path("accessActive").asBoolean(false);
+        if (accessKept) text.append(", access kept by another grant");
         // how many units a stock step or a refund's withdrawal moved (left out before 2026-12-07; walkthrough Z20)
         Long quantity = number(p, "quantity");
         if (quantity != null) text.append(", quantity ").append(quantity);
@@ -57,8 +92,12 @@ final class Timelines {
             long units = units(p, field);
             if (units > 0) text.append(", ").append(words(field)).append(' ').append(units);
         }
-        return new Moment(e.at(), e.position(), kind(e.type()), e.type(), text.toString(), STATUS.get(e.type()), amount,
+        return new Moment(e.at(), e.position(), kind(e.type()), e.type(), text.toString(), accessKept ? null : STATUS.get(e.type()), amount,
                 currency, e.aggregateType(), e.aggregateId(), e.metadata() == null ? null : e.metadata().userId());
+    }
+
+    private static void appendIfGiven(StringBuilder text, String label, String value) {
+        if (value != null && !value.isBlank()) text.append(", ").append(label).append(' ').append(value);
     }
 
     static String kind(String type) {

@@ -39,6 +39,41 @@ class TimelinesTest {
                 .isEqualTo("Wallet debited: 12.345 BHD");
     }
 
+    /**
+     * An enrollment's moments tell its grants apart by what they came from, say a quiz's score and a completion's
+     * certificate, and carry the enrollment's status as it then was: a grant after the course was completed leaves it
+     * completed, and a revocation another grant outlives revokes nothing. Before 2026-12-07 two grants read alike, a
+     * second grant said "active" beside a completed enrollment (walkthrough Z33).
+     */
+    @Test
+    void anEnrollmentsMomentsNameTheirGrantsAndKeepItsStatus() throws Exception {
+        String first = "{\"source\":\"order\",\"reference\":\"o-1\",\"paidCents\":4999,\"currency\":\"EUR\"}";
+        AggregateHistory.Moment grant = moment("EnrollmentGranted", first);
+        assertThat(grant.text()).isEqualTo("Enrollment granted: 49.99 EUR, source order, reference o-1");
+        assertThat(moment("QuizSubmitted", "{\"correctCount\":3,\"questionCount\":4,\"scorePercent\":75,"
+                + "\"bestScorePercent\":80}").text()).isEqualTo("Quiz submitted, score 75 % (3 of 4)");
+        assertThat(moment("CourseCompleted", "{\"certificateId\":\"c-9\",\"quizAverage\":80}").text())
+                .isEqualTo("Course completed, certificate c-9, quiz average 80 %");
+        AggregateHistory.Moment kept = moment("EnrollmentRevoked", "{\"source\":\"order\",\"reference\":\"o-1\","
+                + "\"reason\":\"refunded\",\"accessActive\":true}");
+        assertThat(kept.text()).isEqualTo("Enrollment revoked, reason refunded, source order, reference o-1, access kept by another grant");
+        assertThat(kept.status()).isNull();
+
+        java.util.List<AggregateHistory.Moment> timeline = Timelines.of(java.util.List.of(
+                entry(1, "EnrollmentGranted", first),
+                entry(2, "CourseCompleted", "{\"certificateId\":\"c-9\"}"),
+                entry(3, "EnrollmentRevoked", "{\"source\":\"order\",\"reference\":\"o-1\",\"reason\":\"refunded\",\"accessActive\":false}"),
+                entry(4, "EnrollmentGranted", "{\"source\":\"order\",\"reference\":\"o-2\",\"paidCents\":4999,\"currency\":\"EUR\"}")),
+                java.util.List.of());
+        assertThat(timeline).extracting(AggregateHistory.Moment::status).containsExactly("active", "completed", "revoked", "completed");
+        assertThat(timeline.get(3).text()).endsWith("reference o-2");
+    }
+
+    private AuditEntry entry(long position, String type, String payload) throws Exception {
+        return new AuditEntry(position, "e-" + position, "Enrollment", "en-1", position - 1, type, "1",
+                Instant.parse("2026-12-05T12:00:00Z").plusSeconds(position), json.readTree(payload), null);
+    }
+
     /** Units a stock step or a refund's withdrawal moved are said (they were left out before 2026-12-07; walkthrough Z20). */
     @Test
     void unitsAreCounted() throws Exception {

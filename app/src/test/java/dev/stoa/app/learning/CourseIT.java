@@ -188,6 +188,9 @@ class CourseIT extends ApiTest {
         Api.Response studentQuiz = api.get("/api/v1/courses/" + courseId + "/lessons/" + quiz + "/content", enrolled);
         assertThat(studentQuiz.status()).isEqualTo(200);
         assertThat(studentQuiz.body().at("/questions/0/prompt").asText()).isEqualTo("What is 2 + 2?");
+        // told which questions take several choices, not which nor how many (nothing told them before 2026-12-07, Z33)
+        assertThat(studentQuiz.body().at("/questions/0/multipleAnswers").asBoolean(true)).isFalse();
+        assertThat(studentQuiz.body().at("/questions/1/multipleAnswers").asBoolean(false)).isTrue();
         assertThat(studentQuiz.raw()).doesNotContain("correct");
         Api.Response text = api.get("/api/v1/courses/" + courseId + "/lessons/" + reading + "/content", enrolled);
         assertThat(text.body().get("body").asText()).isEqualTo("val x = 1 " + tag);

@@ -104,7 +104,8 @@ class LessonContentController {
                     l.durationSeconds(), l.body(), null);
             case QUIZ -> new LessonContent(l.type(), null, null, l.durationSeconds(), null,
                     IntStream.range(0, l.quiz().size()).mapToObj(i -> new LessonContent.Question(i,
-                            l.quiz().get(i).prompt(), l.quiz().get(i).choices())).toList());
+                            l.quiz().get(i).prompt(), l.quiz().get(i).choices(), l.quiz().get(i).correct().size() > 1))
+                            .toList());
         };
     }
 }
