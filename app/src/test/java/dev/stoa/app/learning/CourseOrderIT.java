@@ -10,6 +10,7 @@ import dev.stoa.api.ordering.OrderId;
 import dev.stoa.api.ordering.OrderLine;
 import dev.stoa.api.ordering.PlaceOrder;
 import dev.stoa.app.support.Api;
+import dev.stoa.app.support.Mailbox;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.Catalog;
@@ -56,6 +57,9 @@ class CourseOrderIT extends ApiTest {
         assertThat(address.status()).as(address.toString()).isEqualTo(201);
         return new String[] {id.value(), token};
     }
+
+    /** The address {@link #buyer()} registered. */
+    private static String emailOf(String userId) { return "learner-" + userId.substring(0, 8) + "@example.org"; }
 
     /** The paidCents of the user's grants of the course, from its enrollment's events. */
     private List<Long> grantsPaid(String userId, String courseId) {
@@ -425,7 +429,7 @@ class CourseOrderIT extends ApiTest {
      * refunded), its verification says revoked and its PDF is no longer given out; bought again, it holds again.
      */
     @Test
-    void aCompletedCourseWhoseOrderIsCancelled_hasItsCertificateRevoked_andBoughtAgainValidAgain() {
+    void aCompletedCourseWhoseOrderIsCancelled_hasItsCertificateRevoked_andBoughtAgainValidAgain() throws InterruptedException {
         Course course = courses.published("Knife skills", 2_000, 50);
         String[] buyer = buyer();
         String admin = tokenFor("admin");
@@ -444,10 +448,21 @@ class CourseOrderIT extends ApiTest {
         assertThat(api.get(verify).body().get("valid").asBoolean()).isTrue();
         assertThat(api.get(verify).body().get("revokedAt").isNull()).isTrue();
         assertThat(api.get(verify + "/pdf").status()).isEqualTo(200);
+        // the student is told of the certificate, and where anyone checks it (nothing told them before 2026-12-07, Z33)
+        String email = emailOf(buyer[0]);
+        Mailbox mailbox = new Mailbox(api);
+        JsonNode issued = mailbox.await(email, "Your certificate for");
+        assertThat(issued.get("subject").asText()).contains("Knife skills");
+        assertThat(issued.get("text").asText()).contains(certificate, verify, verify + "/pdf");
 
         Api.Response cancelled = api.post("/api/v1/orders/" + order[0] + "/cancel", Map.of("reason", "chargeback"), admin);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         Await.until(() -> !api.get(verify).body().path("valid").asBoolean(true), Duration.ofSeconds(20), "the certificate is revoked");
+        // and that the course and its certificate are gone with the order (the mails said the money only, Z33)
+        JsonNode ended = mailbox.await(email, "has ended");
+        assertThat(ended.get("subject").asText()).contains("Your access to", "Knife skills");
+        assertThat(ended.get("text").asText()).contains("the order it came with was cancelled", "certificate " + certificate,
+                "no longer valid");
         JsonNode revoked = api.get(verify).body();
         assertThat(revoked.get("revokedAt").asText()).isNotEmpty();
         assertThat(revoked.get("courseId").asText()).as("still answers what it was").isEqualTo(course.id());
@@ -631,7 +646,7 @@ class CourseOrderIT extends ApiTest {
      * end, so its course is revoked too (a refund that forgot the course's access would give it away).
      */
     @Test
-    void aCourseOrdersPaymentRefundedWholeByAnAdmin_revokesTheCourse() {
+    void aCourseOrdersPaymentRefundedWholeByAnAdmin_revokesTheCourse() throws InterruptedException {
         Course course = courses.published("Braising", 2_700, 50);
         String[] buyer = buyer();
         assertThat(add(buyer[1], "course", course.id(), 1).status()).isBetween(200, 204);
@@ -644,6 +659,8 @@ class CourseOrderIT extends ApiTest {
         assertThat(refunded.status()).as(refunded.toString()).isEqualTo(202);
         JsonNode revoked = awaitProgress(course.id(), buyer[1], p -> "revoked".equals(p.path("status").asText()), "access revoked");
         assertThat(grant(revoked, order[0]).get("revokedReason").asText()).isEqualTo("refunded");
+        String told = new Mailbox(api).await(emailOf(buyer[0]), "has ended").get("text").asText();
+        assertThat(told).contains("Braising", "its payment was refunded").doesNotContain("certificate");
     }
 
     @Test
