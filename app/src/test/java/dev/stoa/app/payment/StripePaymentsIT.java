@@ -103,9 +103,11 @@ class StripePaymentsIT {
         assertThat(mine.get("clientSecret").asText()).isEqualTo(order.clientSecret());
         assertThat(api.get("/api/v1/payments/" + order.paymentId(), shop.buyer().token()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/payments/" + order.paymentId(), shop.admin).body().get("clientSecret").isNull()).isTrue();
-        // asking for the order's payment again creates no second intent
+        // asking for the order's payment again creates no second intent, and says so: 200, not 201 Created with a
+        // Location (this line asserted the 201 until 2026-12-07; walkthrough Z34)
         Api.Response again = api.post("/api/v1/payments", Map.of("orderId", order.orderId()), buyer.token());
-        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.header("Location")).isNull();
         assertThat(again.body().get("paymentId").asText()).isEqualTo(order.paymentId());
         assertThat(stripe.intentCreations()).containsOnlyOnce(intentId);
 

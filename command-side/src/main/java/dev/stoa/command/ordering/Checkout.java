@@ -303,7 +303,7 @@ public class Checkout {
         }
         if (PlaceOrder.CARD.equals(paymentMethod)) { // pending until the card payment's outcome (PaymentProcess)
             if (retried) { // the payment the first attempt started, or started now if it did not get to it
-                CardPayments.Started payment = cards.startFor(orderId, new Actor(buyer.value(), Set.of()));
+                CardPayments.Started payment = cards.startFor(orderId, new Actor(buyer.value(), Set.of())).payment();
                 return new Placed(orderId, placed.orderNumber(), "pending", placed.amounts(), paymentMethod,
                         payment.paymentId().value(), payment.clientSecret());
             }

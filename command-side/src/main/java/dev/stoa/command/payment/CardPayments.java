@@ -59,7 +59,7 @@ public class CardPayments {
      * POST /api/v1/payments: the payment of the caller's pending card order, started if the checkout did not get to it,
      * with its client secret. Another user's order is 404; an order that is not pending, or not paid by card, is 409.
      */
-    public Started startFor(OrderId orderId, Actor actor) {
+    public StartedFor startFor(OrderId orderId, Actor actor) {
         OrderRecord order = OrderRecord.read(events, orderId).orElseThrow(() -> DomainException.notFound("order " + orderId));
         Access.requireSelfOr(actor, order.buyer().value(), "order " + orderId);
         if (!PlaceOrder.CARD.equals(order.paymentMethod()))
@@ -68,9 +68,12 @@ public class CardPayments {
         if (existing.isPresent() && !PaymentStatus.PENDING.equals(existing.get().status()))
             throw DomainException.invalidTransition("the payment of order " + orderId + " is " + existing.get().shownStatus());
         if (!order.pending()) throw DomainException.invalidTransition("order " + orderId + " is " + order.status());
-        return existing.isPresent() ? view(existing.get(), true)
-                : start(orderId, order.buyer(), order.totalCents(), order.currency());
+        return existing.isPresent() ? new StartedFor(view(existing.get(), true), false)
+                : new StartedFor(start(orderId, order.buyer(), order.totalCents(), order.currency()), true);
     }
+
+    /** The order's payment, and whether this request started it ({@code false}: it was open already). */
+    public record StartedFor(Started payment, boolean created) {}
 
     /** GET /api/v1/payments/{paymentId}: the owner (with the client secret while unpaid), support and admin; others 404. */
     public Started find(PaymentId paymentId, Actor actor) {

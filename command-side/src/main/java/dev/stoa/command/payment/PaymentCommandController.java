@@ -15,6 +15,8 @@ import dev.stoa.command.platform.web.Commands;
 import dev.stoa.command.platform.web.SecretResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -88,14 +90,27 @@ class PaymentCommandController {
     /** A webhook event taken (applied now, or once before). */
     record WebhookReceived(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean received) {}
 
+    /**
+     * 201 with {@code Location} when this request started the payment; 200 when the order's payment was open already (the
+     * checkout's, or an earlier request's), which it answers as it is: nothing was created (it was 201 too before
+     * 2026-12-07; walkthrough Z34).
+     */
     @PostMapping
     @SecretResponse
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "startPayment", summary = "The card payment of your pending order (started if the checkout did "
-            + "not get to it) with the PaymentIntent's client secret for Stripe.js; one payment and one intent per order")
+            + "not get to it) with the PaymentIntent's client secret for Stripe.js; one payment and one intent per order",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Started by this request (Location: the payment)",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentBody.class))),
+                    @ApiResponse(responseCode = "200", description = "The order's payment was open already: the same payment",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentBody.class)))})
     ResponseEntity<PaymentBody> start(@Valid @RequestBody StartPaymentRequest body, Actor actor) {
-        CardPayments.Started started = payments.startFor(new OrderId(body.orderId().toString()), actor);
-        return ResponseEntity.created(URI.create("/api/v1/payments/" + started.paymentId().value())).body(PaymentBody.of(started));
+        CardPayments.StartedFor started = payments.startFor(new OrderId(body.orderId().toString()), actor);
+        PaymentBody answer = PaymentBody.of(started.payment());
+        return started.created()
+                ? ResponseEntity.created(URI.create("/api/v1/payments/" + started.payment().paymentId().value())).body(answer)
+                : ResponseEntity.ok(answer);
     }
 
     @GetMapping("/{paymentId}")
