@@ -54,7 +54,7 @@ class MfaController {
     @Operation(operationId = "enrollMfa", summary = "Start TOTP (needs your password): the secret and otpauth URI for an authenticator app, and "
             + "single-use recovery codes (shown once)")
     Enrollment enroll(@Valid @RequestBody Sessions.Proof body, Actor actor) {
-        sessions.reauthenticate(new UserId(actor.userId()), body);
+        sessions.reauthenticateToEnrollMfa(new UserId(actor.userId()), body);
         String secret = Totp.newSecret();
         List<String> codes = new ArrayList<>();
         List<String> hashes = new ArrayList<>();

@@ -73,6 +73,11 @@ class Sessions {
     /** Proves the caller again, or throws 401 {@code reauthentication_failed} (429 when that locks the account). */
     void reauthenticate(UserId userId, Proof proof) { reauthenticate(new Reauthenticate(userId, proof.password(), proof.code())); }
 
+    /** As {@link #reauthenticate}, before turning MFA on: refused first when it is on already, spending no code. */
+    void reauthenticateToEnrollMfa(UserId userId, Proof proof) {
+        reauthenticate(new Reauthenticate(userId, proof.password(), proof.code(), false, true));
+    }
+
     /** As {@link #reauthenticate}, before closing the account: a suspended or deactivated one may too. */
     void reauthenticateToClose(UserId userId, Proof proof) {
         reauthenticate(new Reauthenticate(userId, proof.password(), proof.code(), true));

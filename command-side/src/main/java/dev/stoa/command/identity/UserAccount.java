@@ -87,6 +87,7 @@ public class UserAccount {
     @CommandHandler
     LoginOutcome handle(Reauthenticate cmd, SecretSealer sealer) {
         if (!lifecycle.active() && (!cmd.toClose() || lifecycle.erased())) return LoginOutcome.refused(lifecycle.refusal(), null);
+        if (cmd.toEnrollMfa()) requireMfaEnrollable(); // before the proof: a refused step spends no code (Z36)
         return conclude(credentials.reauthenticate(userId, cmd, mfa, sealer, Instant.now()));
     }
 
@@ -106,11 +107,15 @@ public class UserAccount {
     @CommandHandler
     String handle(StartMfaEnrollment cmd, PersonalData personal) {
         lifecycle.requireActive();
+        requireMfaEnrollable();
+        apply(new MfaEnrollmentStarted(userId, cmd.sealedSecret(), List.copyOf(cmd.recoveryCodeHashes())));
+        return profile.openEmail(userId.value(), personal);
+    }
+
+    private void requireMfaEnrollable() {
         if (!profile.emailVerified()) // nobody adds a second factor to an address they have not proven
             throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED, "confirm your e-mail address first");
         if (mfa.active()) throw new DomainException(ErrorCode.MFA_ALREADY_ACTIVE, "multi-factor authentication is already on");
-        apply(new MfaEnrollmentStarted(userId, cmd.sealedSecret(), List.copyOf(cmd.recoveryCodeHashes())));
-        return profile.openEmail(userId.value(), personal);
     }
 
     @CommandHandler

@@ -117,6 +117,23 @@ class AccountTakeoverTest {
         fixture.given(verified).when(new DisableMfa(id)).expectException(DomainException.class);
     }
 
+    /**
+     * Turning MFA on when it is on already is refused before the proof is looked at: the refused step spends neither a
+     * recovery code nor the authenticator's step, and counts no failure (a refused enrollment spent a recovery code
+     * before 2026-12-07; walkthrough Z36). Without MFA the proof is checked as before.
+     */
+    @Test
+    void givenMfaOn_whenReauthenticatingToEnrollAgain_thenRefusedBeforeAnyCodeIsSpent() {
+        Object[] mfa = {verified, new MfaEnrollmentStarted(id, SEALER.seal(SECRET), List.of(Passwords.hash("ABCDEFGHJK"))),
+                new MfaActivated(id, Totp.step(Instant.now()) - 5)};
+        fixture.given(mfa).when(new Reauthenticate(id, PASSWORD, "ABCDE-FGHJK", false, true)).expectNoEvents()
+                .expectException(DomainException.class).expectExceptionMessage("multi-factor authentication is already on");
+        fixture.given(mfa).when(new Reauthenticate(id, PASSWORD, Totp.code(SECRET, Totp.step(Instant.now())), false, true))
+                .expectNoEvents().expectException(DomainException.class);
+        fixture.given(verified).when(new Reauthenticate(id, "wrong password 1", null, false, true))
+                .expectEvents(new LoginFailed(id, 1, null));
+    }
+
     @Test
     void givenAnotherAccountsAddressId_whenReplaced_thenNotFoundAndAddingATakenIdConflicts() {
         Address home = new Address("home", "Street 1", null, "Berlin", null, "10117", "DE", false);
