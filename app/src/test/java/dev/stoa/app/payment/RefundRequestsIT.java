@@ -413,6 +413,8 @@ class RefundRequestsIT extends ApiTest {
         JsonNode settled = api.get("/api/v1/refunds/" + refundId, support).body();
         assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("closed");
         assertThat(settled.get("decidedBy").asText()).as("the approval's decision stays").isNotEmpty();
+        // and says why it paid nothing itself (it read closed with no reason before 2026-12-07; walkthrough Z35)
+        assertThat(settled.get("decisionReason").asText()).contains("given back with the rest of the order", "cancellation");
         assertThat(settled.get("failureReason").isNull()).isTrue();
         Api.Response retry = api.post("/api/v1/refunds/" + refundId + "/retry", Map.of(), admin);
         assertThat(retry.status()).as("nothing to retry").isEqualTo(409);

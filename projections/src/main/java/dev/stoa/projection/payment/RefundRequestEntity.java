@@ -104,12 +104,19 @@ public class RefundRequestEntity {
     public static final String CLOSED_REASON = "the order was cancelled while this request was open, and what was paid "
             + "is given back: by the cancellation, or by the refund of the whole payment that cancelled it";
 
+    /** Why an approved request closed without a refund of its own (the platform's words, as {@link #CLOSED_REASON}). */
+    public static final String PAID_OTHERWISE_REASON = "approved, and given back with the rest of the order: by its "
+            + "cancellation, or by the refund of the whole payment, before this request's own refund was paid";
+
     /** Closed undecided: its order was cancelled, which refunds what was paid; decided by nobody. */
     public RefundRequestEntity closed(Instant at) {
         // approved, and paid by the order's cancellation (its share included), or failed, and its money given back
         // otherwise (the payment refunded whole: CloseRefundsPaidOtherwise): the approval's decision stays, and a
         // failure's reason with it
         if ("approved".equals(status) || "failed".equals(status)) {
+            // an approval has no reason of its own: the closure's is said (it read closed with none, and a buyer saw no
+            // refund and no why, before 2026-12-07; walkthrough Z35)
+            if ("approved".equals(status) && decisionReason == null) decisionReason = PAID_OTHERWISE_REASON;
             status = "closed";
             return this;
         }
