@@ -133,7 +133,12 @@ class ErasureIT extends ApiTest {
         assertThat(gate.await(status.head(), Duration.ofSeconds(60))).isTrue();
         assertThat(api.get("/api/v1/users/me/export", access).body().toString()).doesNotContain(email).doesNotContain("Erasmus");
 
-        // the account is closed and the address free again
+        // the account is closed, past deactivation too (an admin's answered 204 as if it deactivated it, before
+        // 2026-12-07), and the address free again
+        Api.Response deactivated = api.post("/api/v1/admin/users/" + userId + "/deactivate", Map.of(), admin);
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(409);
+        assertThat(deactivated.code()).isEqualTo("invalid_transition");
+        assertThat(deactivated.body().get("detail").asText()).contains("erased");
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
         assertThat(login.status()).isEqualTo(401);
         assertThat(api.post("/api/v1/auth/register", registration, null).status()).isEqualTo(201);

@@ -74,7 +74,14 @@ final class Lifecycle {
     /** The reason of the suspension in force, sealed; null when none was given or the account is not suspended. */
     String suspensionReason() { return suspensionReason; }
 
-    boolean mustDeactivate() { return status != Status.DEACTIVATED && status != Status.ERASED; }
+    /**
+     * @return whether to deactivate: not when deactivated already (a repeat); an erased account is past it, and says so
+     *     (it answered 204 as if deactivated before 2026-12-07; carried from walkthrough Z28)
+     */
+    boolean mustDeactivate() {
+        if (status == Status.ERASED) throw DomainException.invalidTransition("the account is erased: it stays closed");
+        return status != Status.DEACTIVATED;
+    }
 
     /** Whether a session that began at {@code startedAt} was ended by the last cut-off (suspension, new password…). */
     boolean sessionEnded(Instant startedAt) {

@@ -296,6 +296,19 @@ class UserAccountTest {
                 .expectEvents(new UserDeactivated(id));
     }
 
+    /**
+     * Deactivating a deactivated account again is a repeat (nothing new); an erased one is past deactivation, and says
+     * so: it answered 204 as if deactivated before 2026-12-07.
+     */
+    @Test
+    void givenErased_whenAnAdminDeactivates_thenInvalidTransition_andDeactivatedAgainIsARepeat() {
+        fixture.given(registered(true), new UserErased(id)).when(new DeactivateUser(id, ADMIN)).expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("erased"));
+        fixture.given(registered(true), new UserDeactivated(id)).when(new DeactivateUser(id, ADMIN)).expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void givenActive_whenNonAdminSuspends_thenForbidden() {
         fixture.given(registered(true))
