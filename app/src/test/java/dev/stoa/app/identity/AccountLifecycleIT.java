@@ -42,7 +42,8 @@ class AccountLifecycleIT extends ApiTest {
     void suspendedUsersCannotLogInOrRefreshAndReinstatementNeedsANewLogin() {
         User user = verifiedUser("customer");
         String admin = tokenFor("admin");
-        String refresh = login(user).body().get("refreshToken").asText();
+        JsonNode session = login(user).body();
+        String refresh = session.get("refreshToken").asText(), access = session.get("accessToken").asText();
 
         assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of("reason", "chargebacks"), tokenFor("customer"))
                 .status()).isEqualTo(403);
@@ -62,6 +63,13 @@ class AccountLifecycleIT extends ApiTest {
         // refusal spent the token, and this try was 401 refresh_token_revoked, logged as a stolen token's reuse)
         Api.Response twice = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null);
         assertThat(twice.code()).as(twice.toString()).isEqualTo("account_suspended");
+        // its session's writes are refused for the suspension, its own account's MFA too (which read 401 session_ended
+        // until 2026-12-07, where every other write read this; walkthrough Z36)
+        Api.Response profile = api.json("PATCH", "/api/v1/users/me", Map.of("firstName", "Still"), access, Map.of());
+        assertThat(profile.code()).as(profile.toString()).isEqualTo("account_suspended");
+        Api.Response mfa = api.post("/api/v1/auth/mfa/enroll", Map.of("password", PASSWORD), access);
+        assertThat(mfa.status()).as(mfa.toString()).isEqualTo(403);
+        assertThat(mfa.code()).isEqualTo("account_suspended");
         JsonNode suspended = api.get("/api/v1/users/" + user.id(), admin).body();
         assertThat(suspended.get("status").asText()).isEqualTo("suspended");
         // why and since when, beside the status (an admin read the status alone before 2026-12-07 evening; Z28)

@@ -310,7 +310,12 @@ public class UserAccount {
     /** A write to the caller's own account asks first whether its session still lives (see {@link RequireLiveSession}). */
     @CommandHandler
     void handle(RequireLiveSession cmd) {
-        if (!cmd.closing()) requireLive(cmd.sessionStartedAt());
+        if (!cmd.closing()) {
+            // the account's state first, as every other write of the account says it (403 account_suspended): MFA
+            // changes of a suspended account read 401 session_ended before 2026-12-07 (walkthrough Z36)
+            lifecycle.requireActiveFor("multi-factor authentication");
+            requireLive(cmd.sessionStartedAt());
+        }
         else if (cmd.sessionStartedAt() != null && lifecycle.sessionEndedByReset(cmd.sessionStartedAt()))
             throw new DomainException(ErrorCode.SESSION_ENDED, "this session was ended by a password reset since it began: "
                     + "log in again");

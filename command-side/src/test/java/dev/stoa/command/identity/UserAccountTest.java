@@ -309,6 +309,21 @@ class UserAccountTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /**
+     * A suspended account's MFA change is refused for the suspension, as every other write of the account is, whatever
+     * its session: it read "session ended" before 2026-12-07 (walkthrough Z36). Closing the account still may.
+     */
+    @Test
+    void givenSuspended_whenItsSessionAsksToChangeMfa_thenAccountSuspended() {
+        java.time.Instant began = java.time.Instant.now().minusSeconds(600);
+        fixture.given(registered(true), new UserSuspended(id, null))
+                .when(new dev.stoa.api.identity.RequireLiveSession(id, began, false)).expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("this account is suspended"));
+        fixture.given(registered(true), new UserSuspended(id, null))
+                .when(new dev.stoa.api.identity.RequireLiveSession(id, began, true)).expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void givenActive_whenNonAdminSuspends_thenForbidden() {
         fixture.given(registered(true))
