@@ -719,6 +719,49 @@ class CheckoutIT extends ApiTest {
         assertThat(balance(second)).isEqualTo(5_000);
     }
 
+    /**
+     * The vendor reads the buyer's name, address and notes only while the order is paid and going out: not while it
+     * waits for its card, nor once it is cancelled before anything of theirs shipped. Before 2026-12-07 an order never
+     * paid kept them in the vendor's list for good (walkthrough Z37).
+     */
+    @Test
+    void theVendorReadsTheBuyersAddressOnlyWhileTheOrderIsPaidAndGoingOut() {
+        String lamp = product("Desk lamp", 2_000, 500, 5);
+        String[] buyer = customer();
+        String addressId = address(buyer[0], buyer[1], "US", "CA");
+        add(buyer[1], lamp, 1);
+        Api.Response placed = checkout(buyer[1], Map.of("paymentMethod", "card", "shippingAddressId", addressId,
+                "notes", "ring twice"), null);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.body().get("orderId").asText();
+        JsonNode unpaid = api.get("/api/v1/orders/" + orderId, vendor).body();
+        assertThat(unpaid.get("status").asText()).isEqualTo("pending");
+        assertThat(unpaid.path("shippingAddress").isNull() || unpaid.path("shippingAddress").isMissingNode()).as(unpaid.toString()).isTrue();
+        assertThat(unpaid.path("notes").isNull() || unpaid.path("notes").isMissingNode()).isTrue();
+        assertThat(api.get("/api/v1/orders/" + orderId, buyer[1]).body().at("/shippingAddress/city").asText())
+                .as("the buyer's own view keeps it").isEqualTo("San Francisco");
+        assertThat(api.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "changed my mind"), buyer[1]).status())
+                .isEqualTo(204);
+        JsonNode cancelled = api.get("/api/v1/orders/" + orderId, vendor).body();
+        assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.path("shippingAddress").isNull() || cancelled.path("shippingAddress").isMissingNode()).as(cancelled.toString()).isTrue();
+        assertThat(cancelled.path("notes").isNull() || cancelled.path("notes").isMissingNode()).isTrue();
+
+        // paid, it is the vendor's to ship: name, address and notes; cancelled before it left, no more
+        fund(List.of(buyer[1]), 5_000);
+        add(buyer[1], lamp, 1);
+        String paid = checkout(buyer[1], Map.of("paymentMethod", "wallet", "shippingAddressId", addressId, "notes",
+                "ring twice"), null).body().get("orderId").asText();
+        JsonNode toShip = api.get("/api/v1/orders/" + paid, vendor).body();
+        assertThat(toShip.at("/shippingAddress/recipientName").asText()).as(toShip.toString()).isNotEmpty();
+        assertThat(toShip.get("notes").asText()).isEqualTo("ring twice");
+        assertThat(api.post("/api/v1/orders/" + paid + "/cancel", Map.of("reason", "changed my mind"), buyer[1]).status())
+                .isEqualTo(204);
+        JsonNode gone = api.get("/api/v1/orders/" + paid, vendor).body();
+        assertThat(gone.path("shippingAddress").isNull() || gone.path("shippingAddress").isMissingNode()).as(gone.toString()).isTrue();
+        assertThat(gone.path("notes").isNull() || gone.path("notes").isMissingNode()).isTrue();
+    }
+
     @Test
     void refusalsBeforeAnythingIsReserved() {
         String token = tokenFor("customer");

@@ -147,12 +147,17 @@ public class OrderQueryHandler {
 
     /**
      * What a vendor needs of the buyer's personal data, no more: the address and the notes to ship with only when one
-     * of the vendor's lines is physical; of a cancellation's reason only the platform's own ({@code expired},
+     * of the vendor's lines is physical and the order is paid and not cancelled (or that line left in a parcel); of a cancellation's reason only the platform's own ({@code expired},
      * {@code user_deactivated}, {@code payment_failed}, {@code refunded}), never the words a buyer or an admin typed.
      */
     private static OrderView vendorView(OrderEntity o, List<OrderLineEntity> own, List<OrderHistoryEntity> entries) {
         long subtotal = own.stream().mapToLong(OrderLineEntity::getLineTotalCents).sum();
-        boolean ships = own.stream().anyMatch(OrderLineEntity::isPhysical);
+        // and only while the order is paid and going out (or a parcel of theirs left): an order never paid, or cancelled
+        // before anything of theirs shipped, ships nothing, and kept the buyer's name, address and notes in the
+        // vendor's list for good before 2026-12-07 (walkthrough Z37)
+        boolean going = OrderStatus.CONFIRMED.value().equals(o.getStatus()) || OrderStatus.SHIPPED.value().equals(o.getStatus())
+                || OrderStatus.DELIVERED.value().equals(o.getStatus());
+        boolean ships = own.stream().anyMatch(l -> l.isPhysical() && (going || l.getShippedAt() != null));
         String reason = o.getCancelReason();
         boolean platformReason = CancelOrder.fixedReason(reason) || CancelOrder.PAYMENT_FAILED.equals(reason);
         return new OrderView(o.getId(), o.getOrderNumber(), o.getBuyerId(), o.getStatus(), items(own), subtotal, null, null,

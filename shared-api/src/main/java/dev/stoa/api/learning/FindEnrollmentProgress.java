@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The caller's progress in one course; refused with 403 {@code purchase_required} when never enrolled. */
-public record FindEnrollmentProgress(String userId, String courseId) {
+/**
+ * The caller's progress in one course; refused with 403 {@code purchase_required} when never enrolled, or 404 when the
+ * course is one the caller does not see (a draft; archived, unless they are an admin or its instructor: {@code admin}).
+ */
+public record FindEnrollmentProgress(String userId, String courseId, boolean admin) {
+    public FindEnrollmentProgress(String userId, String courseId) { this(userId, courseId, false); }
+
     /**
      * {@code quizScores}: best percent per quiz lesson attempted; {@code grants}: every entitlement with what granted
      * it and whether it was revoked (why the student has access); {@code openedLessons}: the published lessons whose
