@@ -2,6 +2,8 @@ package dev.stoa.app.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
@@ -105,8 +107,22 @@ class CatalogRulesIT extends ApiTest {
         assertThat(api.put("/api/v1/products/" + id, offSale, admin).status()).isEqualTo(204);
         assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).isEqualTo(403);
         assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
+        // an edit that does not say whether it is on sale leaves it as it is: still down, and the vendor may edit it
+        // (it was an attempt to list it again, 403 here, and listed a product its vendor had unlisted; walkthrough Z37)
+        assertThat(api.delete("/api/v1/products/" + id, admin).status()).isEqualTo(204);
+        Map<String, Object> repriced = Catalog.product(sku, "Takedown", 900, null, "B");
+        Api.Response priceOnly = api.put("/api/v1/products/" + id, repriced, vendor);
+        assertThat(priceOnly.status()).as(priceOnly.toString()).isEqualTo(204);
+        JsonNode down = api.get("/api/v1/products/" + id).body();
+        assertThat(down.get("active").asBoolean()).isFalse();
+        assertThat(down.get("priceCents").asLong()).isEqualTo(900);
+        assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, repriced, vendor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).as("listed, it stays so").isTrue();
         // unlisted by its vendor, the vendor lists it again
         assertThat(api.delete("/api/v1/products/" + id, vendor).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, repriced, vendor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).as("a price edit keeps it off sale").isFalse();
         assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isTrue();
 

@@ -69,7 +69,7 @@ class ProductCommandController {
     ResponseEntity<Void> update(@PathVariable ProductId productId, @Valid @RequestBody ProductRequest body,
                                 Actor actor) {
         commands.send(new UpdateProduct(productId, body.details(), actor,
-                body.vendorId() == null ? null : new UserId(body.vendorId())));
+                body.vendorId() == null ? null : new UserId(body.vendorId()), body.active() != null));
         return ResponseEntity.noContent().build();
     }
 

@@ -22,8 +22,8 @@ record ProductRequest(
                 + "physical (shipped, with a tracking number); leave it out for a digital one")
         @jakarta.validation.constraints.Positive(message = "must be at least 1: leave it out for a digital product, which has no weight")
         @Max(10_000_000) Integer weightGrams,
-        @io.swagger.v3.oas.annotations.media.Schema(description = "On sale: true when left out, on POST as on PUT (a PUT "
-                + "replaces every field; to keep a product off sale, send false)") Boolean active,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "On sale. Left out: true on POST; on PUT the product "
+                + "stays as it is, listed or not (a PUT left out of it listed the product again before 2026-12-07)") Boolean active,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String vendorId) {
 
     @AssertTrue(message = "compareAtPriceCents must not be below priceCents")
