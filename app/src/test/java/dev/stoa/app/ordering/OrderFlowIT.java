@@ -74,7 +74,14 @@ class OrderFlowIT extends ApiTest {
         assertThat(asVendor.get("items").get(0).get("nameSnapshot").asText()).isEqualTo("Kettle");
         assertThat(asVendor.get("subtotalCents").asLong()).isEqualTo(9_000);
         assertThat(asVendor.get("totalCents").isNull()).isTrue();
-        assertThat(asVendor.get("shippingAddress").get("city").asText()).as("the vendor ships it").isEqualTo("London");
+        // unpaid, it is nobody's to ship: no name, address or notes for the vendor (this line asserted them on the
+        // pending order until 2026-12-07; walkthrough Z37); paid, the vendor ships it
+        assertThat(asVendor.get("shippingAddress").isNull()).as("nothing to ship yet: " + asVendor).isTrue();
+        assertThat(asVendor.get("notes").isNull()).isTrue();
+        gateway.sendAndWait(new ConfirmOrder(id, "wallet-debit-" + id));
+        JsonNode paidAsVendor = awaitStatus(api, id, tokenAs(vendorA, "vendor"), "confirmed").body();
+        assertThat(paidAsVendor.get("shippingAddress").get("city").asText()).as("the vendor ships it").isEqualTo("London");
+        assertThat(paidAsVendor.get("notes").asText()).isEqualTo("leave at the door");
 
         Api.Response otherVendor = api.get("/api/v1/orders/" + id, tokenFor("vendor"));
         assertThat(otherVendor.status()).isEqualTo(404);
@@ -105,7 +112,8 @@ class OrderFlowIT extends ApiTest {
             assertThat(order.get("items")).as("only vendor A's line").hasSize(1);
             assertThat(order.at("/items/0/nameSnapshot").asText()).isEqualTo("Kettle");
             assertThat(order.get("totalCents").isNull()).as("the buyer's totals are not theirs").isTrue();
-            assertThat(order.at("/shippingAddress/city").asText()).isEqualTo("London");
+            // unpaid: not theirs to ship yet, so no address (this asserted London until 2026-12-07; Z37)
+            assertThat(order.get("shippingAddress").isNull()).as(order.toString()).isTrue();
         }
         assertThat(api.get("/api/v1/vendors/me/orders", tokenAs(vendorB, "vendor")).body().get("total").asLong()).isEqualTo(3);
         assertThat(api.get("/api/v1/vendors/me/orders?status=confirmed", tokenAs(vendorA, "vendor")).body().get("total").asLong())
@@ -234,15 +242,21 @@ class OrderFlowIT extends ApiTest {
         String ebookVendor = UUID.randomUUID().toString();
         OrderLine ebook = new OrderLine(OrderLine.PRODUCT, UUID.randomUUID().toString(), new dev.stoa.api.identity.UserId(ebookVendor),
                 "E-book", "SKU-EBOOK", 1_500, 1, 1_500, false);
-        OrderId id = Orders.place(gateway, buyerId, List.of(Orders.product(vendorA, "Kettle", 4_500, 1), ebook));
-        awaitStatus(api, id, buyer(), "pending");
-        JsonNode digital = api.get("/api/v1/orders/" + id, tokenAs(ebookVendor, "vendor")).body();
+        // paid: the vendor of the physical line ships it (a pending order shows no vendor the address; Z37)
+        OrderId paid = Orders.place(gateway, buyerId, List.of(Orders.product(vendorA, "Kettle", 4_500, 1), ebook));
+        awaitStatus(api, paid, buyer(), "pending");
+        gateway.sendAndWait(new ConfirmOrder(paid, "wallet-debit-" + paid));
+        awaitStatus(api, paid, buyer(), "confirmed");
+        JsonNode digital = api.get("/api/v1/orders/" + paid, tokenAs(ebookVendor, "vendor")).body();
         assertThat(digital.get("items")).hasSize(1);
         assertThat(digital.get("shippingAddress").isNull()).as(digital.toString()).isTrue();
         assertThat(digital.get("notes").isNull()).isTrue();
-        JsonNode physical = api.get("/api/v1/orders/" + id, tokenAs(vendorA, "vendor")).body();
+        JsonNode physical = api.get("/api/v1/orders/" + paid, tokenAs(vendorA, "vendor")).body();
         assertThat(physical.get("shippingAddress").get("city").asText()).isEqualTo("London");
         assertThat(physical.get("notes").asText()).isEqualTo("leave at the door");
+
+        OrderId id = Orders.place(gateway, buyerId, List.of(Orders.product(vendorA, "Kettle", 4_500, 1), ebook));
+        awaitStatus(api, id, buyer(), "pending");
 
         assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "my divorce came through"), buyer()).status())
                 .isEqualTo(204);
