@@ -123,6 +123,19 @@ class CatalogRulesIT extends ApiTest {
         assertThat(api.delete("/api/v1/products/" + id, vendor).status()).isEqualTo(204);
         assertThat(api.put("/api/v1/products/" + id, repriced, vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).as("a price edit keeps it off sale").isFalse();
+        // unless an admin took it down meanwhile, by DELETE or by a PUT saying off sale: recorded although it was off
+        // sale already (nothing was, and the vendor listed it again, before 2026-12-07; walkthrough Z39)
+        assertThat(api.delete("/api/v1/products/" + id, admin).status()).isEqualTo(204);
+        Api.Response around = api.put("/api/v1/products/" + id, listed, vendor);
+        assertThat(around.status()).as(around.toString()).isEqualTo(403);
+        assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, stillDown, vendor).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, offSale, admin).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).as("the admin's PUT took it down").isEqualTo(403);
+        assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isFalse();
+        assertThat(api.put("/api/v1/products/" + id, listed, admin).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/products/" + id, vendor).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).as("its vendor's own unlisting").isEqualTo(204);
         assertThat(api.put("/api/v1/products/" + id, listed, vendor).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/products/" + id).body().get("active").asBoolean()).isTrue();
 

@@ -89,15 +89,21 @@ public class Product {
             ProductRules.claimSlug(keys, d.slug(), id);
             keys.release(ProductRules.SLUG, slug, id);
         }
+        boolean wasActive = active;
         apply(new ProductUpdated(productId, d.sku().trim(), d.slug(), d.name().trim(), d.description(),
                 d.priceCents(), d.compareAtPriceCents(), d.currency(), d.categoryId(), d.brand(), d.weightGrams(),
                 d.active()));
+        // an admin who says "off sale" of a product its vendor had unlisted takes it down, as their DELETE does (Z39)
+        if (cmd.listingGiven() && !d.active() && !wasActive && !takenDown && !cmd.actor().userId().equals(vendorId))
+            apply(new ProductUnlisted(productId));
     }
 
     @CommandHandler
     void handle(UnlistProduct cmd) {
         ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
-        if (active) apply(new ProductUnlisted(productId)); // unlisting twice changes nothing
+        // unlisting twice changes nothing, but an admin's unlisting of what its vendor had unlisted is a takedown, and
+        // recorded as one: it recorded nothing, and the vendor listed the product again, before 2026-12-07 (Z39)
+        if (active || (!takenDown && !cmd.actor().userId().equals(vendorId))) apply(new ProductUnlisted(productId));
     }
 
     @EventSourcingHandler

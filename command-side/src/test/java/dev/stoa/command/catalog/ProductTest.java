@@ -252,11 +252,23 @@ class ProductTest {
     }
 
     @Test
-    void givenProductUnlisted_whenUnlistAgain_thenNoEvents() {
+    void givenProductUnlisted_whenItsVendorUnlistsAgain_thenNoEvents() {
         fixture.given(created("AB-1", "blue-mug"), new ProductUnlisted(productId))
-                .when(new UnlistProduct(productId, admin))
+                .when(new UnlistProduct(productId, vendor))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    /**
+     * An admin's unlisting of a product its vendor had unlisted is a takedown, recorded (the event's metadata names the
+     * admin): it recorded nothing before 2026-12-07, and the vendor could list it again (walkthrough Z39; this test
+     * asserted no event). Its vendor's relisting is then refused, as after any takedown ({@code CatalogRulesIT}).
+     */
+    @Test
+    void givenUnlistedByItsVendor_whenAnAdminUnlists_thenTheTakedownIsRecorded() {
+        fixture.given(created("AB-1", "blue-mug"), new ProductUnlisted(productId))
+                .when(new UnlistProduct(productId, admin))
+                .expectEvents(new ProductUnlisted(productId));
     }
 
     /**
