@@ -853,6 +853,11 @@ class EnrollmentIT extends ApiTest {
                     Map.of("lessonId", course.video(), "completed", true), seer);
             assertThat(reported.code()).as(reported.toString()).isEqualTo("purchase_required");
         }
+        // a draft's too, which they read as well (404 until 2026-12-07; walkthrough Z39); an outsider's 404
+        Course draft = courses.draft("Still drafting", 0, 70);
+        for (String seer : new String[] {tokenAs(draft.instructorId(), "instructor"), tokenFor("admin")})
+            assertThat(api.get("/api/v1/courses/" + draft.id() + "/progress", seer).code()).isEqualTo("purchase_required");
+        assertThat(api.get("/api/v1/courses/" + draft.id() + "/progress", outsiderToken).code()).isEqualTo("not_found");
         for (String outsider : new String[] {tokenFor("customer"), null}) {
             assertThat(api.get("/api/v1/courses/" + course.id(), outsider).status()).isEqualTo(404);
             Api.Response hidden = api.get("/api/v1/courses/" + course.id() + "/reviews", outsider);

@@ -51,13 +51,16 @@ class OrderMailsAndDeactivationIT extends ApiTest {
     @Test
     void eachVendorIsMailedTheirOwnLinesToShip_once_andNothingOfTheBuyers() throws Exception {
         Buyer buyer = registeredBuyer();
-        Buyer lamps = account("vendor"), shades = account("vendor"), idle = account("vendor");
+        Buyer lamps = account("vendor"), shades = account("vendor"), idle = account("vendor"), fonts = account("vendor");
         Mailbox mailbox = new Mailbox(api);
         dev.stoa.api.ordering.OrderLine ebook = new dev.stoa.api.ordering.OrderLine(
                 dev.stoa.api.ordering.OrderLine.PRODUCT, UUID.randomUUID().toString(), new UserId(lamps.id()),
                 "Lamp manual", "SKU-MANUAL", 500, 1, 500, false);
+        dev.stoa.api.ordering.OrderLine font = new dev.stoa.api.ordering.OrderLine(
+                dev.stoa.api.ordering.OrderLine.PRODUCT, UUID.randomUUID().toString(), new UserId(fonts.id()),
+                "Serif font", "SKU-FONT", 900, 1, 900, false);
         OrderId id = Orders.place(gateway, buyer.id(), List.of(Orders.product(lamps.id(), "Lamp", 3_000, 2),
-                Orders.product(shades.id(), "Shade", 1_500, 1), ebook));
+                Orders.product(shades.id(), "Shade", 1_500, 1), ebook, font));
         String number = awaitStatus(api, id, tokenAs(buyer.id(), "customer"), "pending").body().get("orderNumber").asText();
         assertThat(toShip(mailbox, lamps)).as("nothing before the payment").isEmpty();
 
@@ -74,6 +77,12 @@ class OrderMailsAndDeactivationIT extends ApiTest {
         JsonNode toShades = mailbox.await(shades.email(), "is paid");
         assertThat(toShades.get("subject").asText()).endsWith("1 unit to ship");
         assertThat(toShades.get("text").asText()).contains("- 1 x Shade (SKU SKU-SHADE)").doesNotContain("Lamp");
+        // a vendor with a digital line only has nothing to ship, and is not sent for an address it is not shown (the
+        // mail read "The address and what is left to ship" before 2026-12-07; walkthrough Z39)
+        JsonNode toFonts = mailbox.await(fonts.email(), "is paid");
+        assertThat(toFonts.get("subject").asText()).endsWith("nothing to ship");
+        assertThat(toFonts.get("text").asText()).contains("- 1 x Serif font (SKU SKU-FONT, digital)", "The order: ")
+                .doesNotContain("The address", "to ship at");
         mailbox.await(buyer.email(), "is confirmed");
 
         Thread.sleep(500); // anything sent twice would be here by now

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The caller's progress in one course; refused with 403 {@code purchase_required} when never enrolled, or 404 when the
- * course is one the caller does not see (a draft; archived, unless they are an admin or its instructor: {@code admin}).
+ * course is one the caller does not see (a draft or archived, unless they are an admin or its instructor: {@code admin}).
  */
 public record FindEnrollmentProgress(String userId, String courseId, boolean admin) {
     public FindEnrollmentProgress(String userId, String courseId) { this(userId, courseId, false); }
