@@ -762,6 +762,31 @@ class CheckoutIT extends ApiTest {
         assertThat(gone.path("notes").isNull() || gone.path("notes").isMissingNode()).isTrue();
     }
 
+    /**
+     * A checkout refused once it had taken the cart (a line's stock gone meanwhile) puts the lines back in their order,
+     * the order the checkout prices them in, so the discount's leftover cents fall on the same lines as before: the
+     * read model listed the lines put back by item id before 2026-12-07 (walkthrough Z39).
+     */
+    @Test
+    void aCheckoutRefusedAfterTakingTheCart_putsItsLinesBackInTheirOrder() {
+        String[] buyer = customer();
+        address(buyer[0], buyer[1], "US", "CA");
+        fund(List.of(buyer[1]), 50_000);
+        List<String> products = new ArrayList<>();
+        for (int i = 0; i < 6; i++) products.add(product("Item " + i, 1_001 + i, 100, 5));
+        for (String product : products) add(buyer[1], product, 2);
+        assertThat(api.get("/api/v1/cart", buyer[1]).body().get("items").findValuesAsText("itemId"))
+                .containsExactlyElementsOf(products);
+        assertThat(api.put("/api/v1/products/" + products.get(3) + "/inventory", Map.of("onHand", 1), vendor).status())
+                .isEqualTo(204);
+        Api.Response refused = checkout(buyer[1], wallet(), null);
+        assertThat(refused.code()).as(refused.toString()).isEqualTo("insufficient_stock");
+        Await.until(() -> api.get("/api/v1/cart", buyer[1]).body().get("items").size() == 6, Duration.ofSeconds(20),
+                "the lines put back");
+        assertThat(api.get("/api/v1/cart", buyer[1]).body().get("items").findValuesAsText("itemId"))
+                .containsExactlyElementsOf(products);
+    }
+
     @Test
     void refusalsBeforeAnythingIsReserved() {
         String token = tokenFor("customer");

@@ -43,9 +43,14 @@ public class CartProjection {
     @EventHandler
     void on(CartCheckoutUndone e, @Timestamp Instant at) {
         String user = e.userId().value();
+        // the lines come back in their order, after those added meanwhile, as the cart itself keeps them: one instant
+        // for all listed them by item id, so the discount's leftover cents could go to another line than at the
+        // checkout's pricing (a refused checkout reordered the cart before 2026-12-07; walkthrough Z39)
+        int i = 0;
         for (CartContents.Line line : e.lines()) {
+            Instant added = at.plus(i++, java.time.temporal.ChronoUnit.MICROS);
             lines.findById(CartLineEntity.key(user, line.itemId())).ifPresentOrElse(l -> l.quantity(line.quantity(), at),
-                    () -> lines.save(new CartLineEntity(user, line.itemType().value(), line.itemId(), line.quantity(), at)));
+                    () -> lines.save(new CartLineEntity(user, line.itemType().value(), line.itemId(), line.quantity(), added)));
         }
         if (e.couponCode() != null) cart(user, at).coupon(e.couponCode(), at);
     }
