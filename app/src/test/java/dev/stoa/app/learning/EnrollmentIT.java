@@ -826,6 +826,10 @@ class EnrollmentIT extends ApiTest {
                 student).status()).isEqualTo(200);
         Api.Response review = api.post("/api/v1/courses/" + course.id() + "/reviews", Map.of("rating", 4, "comment", "solid"), student);
         assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        // its Location is read as the course's list shows it (405 before 2026-12-07; walkthrough Z41)
+        Api.Response located = api.get(review.header("Location"));
+        assertThat(located.status()).as(located.toString()).isEqualTo(200);
+        assertThat(located.body().get("comment").asText()).isEqualTo("solid");
         courses.archive(course.id());
 
         Api.Response detail = api.get("/api/v1/courses/" + course.id(), student);
@@ -862,6 +866,7 @@ class EnrollmentIT extends ApiTest {
             assertThat(api.get("/api/v1/courses/" + course.id(), outsider).status()).isEqualTo(404);
             Api.Response hidden = api.get("/api/v1/courses/" + course.id() + "/reviews", outsider);
             assertThat(hidden.status()).as("an archived course's reviews are not an outsider's: " + hidden).isEqualTo(404);
+            assertThat(api.get(review.header("Location"), outsider).status()).as("nor one of them").isEqualTo(404);
         }
 
         Api.Response outline = api.get("/api/v1/courses/" + course.id() + "/lessons", student);

@@ -104,6 +104,14 @@ class ReviewsIT extends ApiTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         String adas = first.body().get("reviewId").asText();
         assertThat(first.header("Location")).isEqualTo("/api/v1/products/" + mug + "/reviews/" + adas);
+        // the Location is read as the list shows it (405 before 2026-12-07: no GET there; walkthrough Z41); under
+        // another product's path it is no review
+        Api.Response located = api.get(first.header("Location"));
+        assertThat(located.status()).as(located.toString()).isEqualTo(200);
+        assertThat(located.body().get("id").asText()).isEqualTo(adas);
+        assertThat(located.body().get("rating").asInt()).isEqualTo(5);
+        assertThat(located.body().get("comment").asText()).isEqualTo("Keeps coffee hot");
+        assertThat(api.get("/api/v1/products/" + java.util.UUID.randomUUID() + "/reviews/" + adas).code()).isEqualTo("not_found");
         rating(mug, brand, 5.0, 1);
         String bobs = shop.reviewed(mug, 4, null, bob);
         rating(mug, brand, 4.5, 2);

@@ -3,6 +3,8 @@ package dev.stoa.query.review;
 import dev.stoa.api.learning.CourseId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
+import dev.stoa.api.review.CourseReviewView;
+import dev.stoa.api.review.FindCourseReview;
 import dev.stoa.api.review.FindCourseReviews;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,5 +33,14 @@ class CourseReviewQueryController {
                 FindCourseReviews.Result.class);
         if (result == null) throw DomainException.notFound("course " + courseId);
         return result;
+    }
+
+    @GetMapping("/{reviewId}")
+    @Operation(operationId = "getCourseReview", summary = "One review of the course, as its list shows it to you (the "
+            + "address a new review's 201 answers in Location)")
+    CourseReviewView get(@PathVariable CourseId courseId, @PathVariable java.util.UUID reviewId, Actor actor) {
+        CourseReviewView review = queries.ask(new FindCourseReview(courseId, reviewId.toString(), actor), CourseReviewView.class);
+        if (review == null) throw DomainException.notFound("review " + reviewId);
+        return review;
     }
 }

@@ -1,6 +1,8 @@
 package dev.stoa.query.review;
 
 import dev.stoa.api.platform.PersonalData;
+import dev.stoa.api.review.FindCourseReview;
+import dev.stoa.api.review.FindReview;
 import dev.stoa.api.review.FindReviews;
 import dev.stoa.api.review.FindReviewsByAuthor;
 import dev.stoa.api.review.ReviewView;
@@ -74,6 +76,26 @@ public class ReviewQueryHandler {
         return new FindCourseReviews.Result(page.map(r -> new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(),
                 r.getComment(), name(authors.get(r.getAuthorId())), r.getCreatedAt(), r.getUpdatedAt())).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
+    }
+
+    /** One review of the product, as its list shows it (the 201's {@code Location} was 405 before 2026-12-07, Z41). */
+    @QueryHandler
+    public ReviewView handle(FindReview query) {
+        return reviews.findById(query.reviewId()).filter(r -> query.productId().value().equals(r.getProductId()))
+                .map(r -> new ReviewView(r.getId(), r.getProductId(), r.getRating(), r.getComment(),
+                        name(users.findById(r.getAuthorId()).orElse(null)), true, r.getCreatedAt(), r.getUpdatedAt()))
+                .orElse(null);
+    }
+
+    /** One review of the course, to those who may read the course, as its list shows it (Z41, as above). */
+    @QueryHandler
+    public CourseReviewView handle(FindCourseReview query) {
+        CourseEntity course = courses.findById(query.courseId().value()).orElse(null);
+        if (course == null || !CourseQueryHandler.readable(course, query.viewer(), access)) return null;
+        return reviews.findById(query.reviewId()).filter(r -> query.courseId().value().equals(r.getCourseId()))
+                .map(r -> new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(), r.getComment(),
+                        name(users.findById(r.getAuthorId()).orElse(null)), r.getCreatedAt(), r.getUpdatedAt()))
+                .orElse(null);
     }
 
     /** Everything one user wrote, whatever became of the product or course since (for their export). */

@@ -67,7 +67,8 @@ public final class AccessRules {
             user(null, "/api/v1/courses/*/progress"),          // the enrolled student (the Enrollment aggregate)
             user(GET, "/api/v1/courses/*/enrollments"),        // the course's instructor, admin (EnrollmentQueryHandler)
             user(GET, "/api/v1/users/me/enrollments"),         // "my courses": the caller's own
-            open(GET, "/api/v1/courses/*/reviews", "/api/v1/certificates/*", "/api/v1/certificates/*/pdf"),
+            open(GET, "/api/v1/courses/*/reviews", "/api/v1/courses/*/reviews/*", "/api/v1/certificates/*",
+                    "/api/v1/certificates/*/pdf"),
             user(POST, "/api/v1/courses/*/reviews"),             // students with a completed lesson (CourseReviews)
             user(PUT, "/api/v1/courses/*/reviews/*"),            // the author
             user(DELETE, "/api/v1/courses/*/reviews/*"),         // the author, or an admin (moderation)
