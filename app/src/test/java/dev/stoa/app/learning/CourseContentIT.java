@@ -207,6 +207,27 @@ class CourseContentIT extends ApiTest {
         HttpResponse<byte[]> file = download(content.body().get("url").asText(), null);
         assertThat(file.body()).isEqualTo(pdf);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+
+        // a contentRef of the course's own storage names a file uploaded to it, of a type the lesson takes: a made-up
+        // one, or the PDF given to a video lesson, was taken and published before 2026-12-07, and the student's player
+        // got a 404 or a PDF (walkthrough Z40)
+        String pdfRef = attached.body().get("contentRef").asText();
+        Map<String, Object> madeUp = new java.util.HashMap<>(Courses.video("Made up", 3, 30));
+        madeUp.put("contentRef", courseId + "." + java.util.UUID.randomUUID());
+        Api.Response nothing = api.post("/api/v1/courses/" + courseId + "/lessons", madeUp, instructor);
+        assertThat(nothing.status()).as(nothing.toString()).isEqualTo(400);
+        assertThat(nothing.body().at("/errors/0/field").asText()).isEqualTo("contentRef");
+        Map<String, Object> pdfAsVideo = new java.util.HashMap<>(Courses.video("Not a video", 3, 30));
+        pdfAsVideo.put("contentRef", pdfRef);
+        Api.Response notVideo = api.post("/api/v1/courses/" + courseId + "/lessons", pdfAsVideo, instructor);
+        assertThat(notVideo.status()).as(notVideo.toString()).isEqualTo(400);
+        assertThat(notVideo.body().at("/errors/0/message").asText()).contains("a video lesson takes a video");
+        assertThat(api.put("/api/v1/courses/" + courseId + "/lessons/" + video, pdfAsVideo, instructor).status())
+                .as("nor by an edit").isEqualTo(400);
+        Map<String, Object> handout = new java.util.HashMap<>(Courses.reading("Handout", 4, "Read it."));
+        handout.put("contentRef", pdfRef);
+        assertThat(api.post("/api/v1/courses/" + courseId + "/lessons", handout, instructor).status())
+                .as("the file the course holds, where it fits").isEqualTo(201);
     }
 
     /**

@@ -29,6 +29,8 @@ public class Course {
     /** What its students pay in: fixed once the course is published (their grants, refunds and carts are in it). */
     private String currency;
     private final Map<LessonId, Lesson> lessons = new HashMap<>();
+    /** Every file uploaded to the course's lessons, by its contentRef: its media type. */
+    private final Map<String, String> uploaded = new HashMap<>();
 
     /** What the rules need to know of a lesson. */
     private record Lesson(LessonType type, String contentRef, boolean published) {
@@ -90,6 +92,7 @@ public class Course {
         if (lessons.containsKey(cmd.lessonId()))
             throw new DomainException(ErrorCode.CONFLICT_CODE, "lesson " + cmd.lessonId() + " exists already");
         LessonDetails d = CourseRules.validate(cmd.details(), courseId);
+        requireUploaded(d);
         apply(new LessonAdded(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
                 d.contentRef(), d.body(), d.quiz()));
     }
@@ -100,6 +103,7 @@ public class Course {
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
         LessonDetails d = CourseRules.validate(cmd.details(), courseId);
+        requireUploaded(d);
         if (lesson.published()) requireContent(d.type(), d.contentRef(),
                 "a published video lesson keeps its video: give its contentRef (or link one)");
         apply(new LessonUpdated(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
@@ -160,6 +164,23 @@ public class Course {
         if (status == CourseStatus.ARCHIVED) throw DomainException.invalidTransition("the course is archived");
     }
 
+    /**
+     * A contentRef naming the course's own storage names a file uploaded to it, of a type the lesson takes (a video for a
+     * video lesson, as an upload is checked): a made-up ref, or a PDF given to a video lesson, was published before
+     * 2026-12-07, and its students got a player of a file that was not there, or not a video (walkthrough Z40).
+     */
+    private void requireUploaded(LessonDetails d) {
+        String ref = d.contentRef();
+        if (ref == null || !ContentRefs.belongsTo(ref, courseId)) return;
+        String type = uploaded.get(ref);
+        if (type == null)
+            throw DomainException.invalidField("contentRef", "contentRef " + ref + " names no file uploaded to this course",
+                    "names no file uploaded to this course: upload it to the lesson (POST .../media), or give an https link");
+        if (d.type() == LessonType.VIDEO && !type.isEmpty() && !type.startsWith("video/"))
+            throw DomainException.invalidField("contentRef", "contentRef " + ref + " is " + type + ": a video lesson takes a video",
+                    "is " + type + ": a video lesson takes a video (mp4 or webm)");
+    }
+
     /** A video lesson without its video: refused, in the words of what the request was doing. */
     private static void requireContent(LessonType type, String contentRef, String why) {
         if (type == LessonType.VIDEO && contentRef == null) throw new DomainException(ErrorCode.LESSON_CONTENT_MISSING, why);
@@ -197,5 +218,8 @@ public class Course {
     }
 
     @EventSourcingHandler
-    void on(LessonMediaAttached e) { lessons.put(e.lessonId(), lessons.get(e.lessonId()).withContent(e.contentRef())); }
+    void on(LessonMediaAttached e) {
+        lessons.put(e.lessonId(), lessons.get(e.lessonId()).withContent(e.contentRef()));
+        uploaded.put(e.contentRef(), e.mediaType() == null ? "" : e.mediaType()); // "": a type not recorded
+    }
 }
