@@ -57,8 +57,7 @@ public class ReviewQueryHandler {
         Page<ReviewEntity> page = reviews.findByProductId(query.productId().value(),
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         Map<String, UserEntity> authors = authors(page);
-        return new FindReviews.Result(page.map(r -> new ReviewView(r.getId(), r.getProductId(), r.getRating(),
-                r.getComment(), name(authors.get(r.getAuthorId())), true, r.getCreatedAt(), r.getUpdatedAt())).getContent(),
+        return new FindReviews.Result(page.map(r -> productView(r, name(authors.get(r.getAuthorId())))).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
     }
 
@@ -73,8 +72,7 @@ public class ReviewQueryHandler {
         Page<ReviewEntity> page = reviews.findByCourseId(query.courseId().value(),
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         Map<String, UserEntity> authors = authors(page);
-        return new FindCourseReviews.Result(page.map(r -> new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(),
-                r.getComment(), name(authors.get(r.getAuthorId())), r.getCreatedAt(), r.getUpdatedAt())).getContent(),
+        return new FindCourseReviews.Result(page.map(r -> courseView(r, name(authors.get(r.getAuthorId())))).getContent(),
                 page.getTotalElements(), query.limit(), query.offset());
     }
 
@@ -82,9 +80,7 @@ public class ReviewQueryHandler {
     @QueryHandler
     public ReviewView handle(FindReview query) {
         return reviews.findById(query.reviewId()).filter(r -> query.productId().value().equals(r.getProductId()))
-                .map(r -> new ReviewView(r.getId(), r.getProductId(), r.getRating(), r.getComment(),
-                        name(users.findById(r.getAuthorId()).orElse(null)), true, r.getCreatedAt(), r.getUpdatedAt()))
-                .orElse(null);
+                .map(r -> productView(r, name(users.findById(r.getAuthorId()).orElse(null)))).orElse(null);
     }
 
     /** One review of the course, to those who may read the course, as its list shows it (Z41, as above). */
@@ -93,9 +89,7 @@ public class ReviewQueryHandler {
         CourseEntity course = courses.findById(query.courseId().value()).orElse(null);
         if (course == null || !CourseQueryHandler.readable(course, query.viewer(), access)) return null;
         return reviews.findById(query.reviewId()).filter(r -> query.courseId().value().equals(r.getCourseId()))
-                .map(r -> new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(), r.getComment(),
-                        name(users.findById(r.getAuthorId()).orElse(null)), r.getCreatedAt(), r.getUpdatedAt()))
-                .orElse(null);
+                .map(r -> courseView(r, name(users.findById(r.getAuthorId()).orElse(null)))).orElse(null);
     }
 
     /** Everything one user wrote, whatever became of the product or course since (for their export). */
@@ -105,10 +99,18 @@ public class ReviewQueryHandler {
                 .sorted(java.util.Comparator.comparing(ReviewEntity::getCreatedAt).reversed()).toList();
         String name = name(users.findById(query.authorId()).orElse(null));
         return new FindReviewsByAuthor.Result(
-                written.stream().filter(r -> r.getProductId() != null).map(r -> new ReviewView(r.getId(), r.getProductId(),
-                        r.getRating(), r.getComment(), name, true, r.getCreatedAt(), r.getUpdatedAt())).toList(),
-                written.stream().filter(r -> r.getCourseId() != null).map(r -> new CourseReviewView(r.getId(), r.getCourseId(),
-                        r.getRating(), r.getComment(), name, r.getCreatedAt(), r.getUpdatedAt())).toList());
+                written.stream().filter(r -> r.getProductId() != null).map(r -> productView(r, name)).toList(),
+                written.stream().filter(r -> r.getCourseId() != null).map(r -> courseView(r, name)).toList());
+    }
+
+    private static ReviewView productView(ReviewEntity r, String author) {
+        return new ReviewView(r.getId(), r.getProductId(), r.getRating(), r.getComment(), author, true, r.getCreatedAt(),
+                r.getUpdatedAt());
+    }
+
+    private static CourseReviewView courseView(ReviewEntity r, String author) {
+        return new CourseReviewView(r.getId(), r.getCourseId(), r.getRating(), r.getComment(), author, r.getCreatedAt(),
+                r.getUpdatedAt());
     }
 
     private Map<String, UserEntity> authors(Page<ReviewEntity> page) {
