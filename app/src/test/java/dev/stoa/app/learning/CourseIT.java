@@ -325,6 +325,18 @@ class CourseIT extends ApiTest {
         assertThat(ids(api.get(mine + "&q=_"))).isEmpty();
         assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("passingScore").asInt()).isEqualTo(90);
         assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("instructorId").asText()).isEqualTo(instructorId);
+        // an edit that leaves the pass mark out keeps it (it was reset to 70, a raise for every student still working,
+        // before 2026-12-07; walkthrough Z40); one that names it sets it
+        Map<String, Object> retitled = new HashMap<>(Courses.course("Rhythm, retitled " + tag, 2_000, music));
+        assertThat(api.put("/api/v1/courses/" + byAdmin, retitled, admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("passingScore").asInt()).isEqualTo(90);
+        retitled.put("passingScore", 80);
+        assertThat(api.put("/api/v1/courses/" + byAdmin, retitled, admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("passingScore").asInt()).isEqualTo(80);
+        retitled.remove("passingScore");
+        retitled.put("title", "Rhythm " + tag);
+        assertThat(api.put("/api/v1/courses/" + byAdmin, retitled, admin).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/courses/" + byAdmin).body().get("passingScore").asInt()).isEqualTo(80);
 
         assertThat(ids(api.get("/api/v1/search?type=course&q=" + tag + "&categoryId=" + music)))
                 .containsExactlyInAnyOrder(dear, byAdmin);

@@ -28,6 +28,8 @@ public class Course {
     private CourseStatus status;
     /** What its students pay in: fixed once the course is published (their grants, refunds and carts are in it). */
     private String currency;
+    /** The pass mark in force: what an update that leaves it out keeps. */
+    private int passingScore;
     private final Map<LessonId, Lesson> lessons = new HashMap<>();
     /** Every file uploaded to the course's lessons, by its contentRef: its media type. */
     private final Map<String, String> uploaded = new HashMap<>();
@@ -52,7 +54,7 @@ public class Course {
     }
 
     @CommandHandler
-    void handle(UpdateCourse cmd, UniqueKeys keys, CourseSettings settings) {
+    void handle(UpdateCourse cmd, UniqueKeys keys) {
         requireOwnerOrAdmin(cmd.actor());
         // a course stays with its instructor, as a product with its vendor: another one named was ignored, and the
         // change answered 204 (before 2026-12-07; walkthrough Z8)
@@ -60,7 +62,9 @@ public class Course {
             throw DomainException.badInput("instructorId: a course stays with its instructor (" + instructorId + ")");
         requireNotArchived();
         CourseDetails d = cmd.details();
-        int passingScore = CourseRules.validate(d, keys, settings.defaultPassingScore());
+        // left out, the pass mark stays as it is: it was reset to the default (70), and raised for every student still
+        // working, by an edit of the title (before 2026-12-07; walkthrough Z40)
+        int passingScore = CourseRules.validate(d, keys, this.passingScore);
         if (status == CourseStatus.PUBLISHED && !d.currency().equals(currency))
             throw DomainException.invalidTransition("a published course keeps its currency (" + currency + "): what its "
                     + "students paid, their refunds and the carts that hold it are in it; change its price instead");
@@ -192,10 +196,14 @@ public class Course {
         instructorId = e.instructorId().value();
         status = CourseStatus.DRAFT;
         currency = e.currency();
+        passingScore = e.passingScore();
     }
 
     @EventSourcingHandler
-    void on(CourseUpdated e) { currency = e.currency(); }
+    void on(CourseUpdated e) {
+        currency = e.currency();
+        passingScore = e.passingScore();
+    }
 
     @EventSourcingHandler
     void on(CoursePublished e) { status = CourseStatus.PUBLISHED; }

@@ -12,6 +12,8 @@ record CourseRequest(
         @NotNull @PositiveOrZero @Max(10_000_000_000L) Long priceCents,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String categoryId,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The quiz average (percent) a student needs to complete "
+                + "the course. Left out: the configured default on POST; on PUT the course's own stays")
         @Min(0) @Max(100) Integer passingScore,
         @Pattern(regexp = Ids.UUID_PATTERN, message = "must be a UUID") String instructorId) {
 
