@@ -59,10 +59,8 @@ public class Product {
         ProductRules.requireOwnerOrAdmin(cmd.actor(), vendorId);
         if (cmd.vendorId() != null && !cmd.vendorId().value().equals(vendorId))
             throw DomainException.badInput("vendorId: a product stays with its vendor (" + vendorId + ")");
-        ProductDetails given = cmd.details();
-        ProductDetails d = cmd.listingGiven() ? given : new ProductDetails(given.sku(), given.slug(), given.name(),
-                given.description(), given.priceCents(), given.compareAtPriceCents(), given.currency(), given.categoryId(),
-                given.brand(), given.weightGrams(), active); // not said: it stays listed, or not (Z37)
+        // not said: it stays listed, or not (Z37)
+        ProductDetails d = cmd.listingGiven() ? cmd.details() : cmd.details().withActive(active);
         // taken down by an admin, a product is listed again by an admin only: its vendor's edit keeps it unlisted
         if (d.active() && !active && takenDown && !cmd.actor().isAdmin())
             throw DomainException.forbidden("an admin unlisted this product; only an admin lists it again");

@@ -65,6 +65,11 @@ public class CourseCatalog {
 
         public boolean free() { return priceCents == 0; }
 
+        /** Its instructor's or an admin's to manage: they read every lesson, a draft and an archived course too. */
+        public boolean managedBy(dev.stoa.api.platform.Actor actor) {
+            return actor != null && (actor.isAdmin() || actor.userId().equals(instructorId.value()));
+        }
+
         /** Open to new students: published and not archived. */
         public boolean open() { return published && !archived; }
 

@@ -54,7 +54,7 @@ class LessonContentController {
     LessonContent content(@PathVariable CourseId courseId, @PathVariable LessonId lessonId, Actor actor,
                           HttpServletRequest request) {
         CourseFacts course = catalog.course(courseId).orElseThrow(() -> DomainException.notFound("course " + courseId));
-        if (actor.isAdmin() || actor.userId().equals(course.instructorId().value()))
+        if (course.managedBy(actor))
             return content(Optional.ofNullable(course.lessons().get(lessonId.value()))
                     .orElseThrow(() -> DomainException.notFound("lesson " + lessonId)));
         UserId me = new UserId(actor.userId());

@@ -37,7 +37,7 @@ class EnrollmentQueryController {
     @Operation(operationId = "getCourseProgress", summary = "Your progress in a course you are enrolled in, with the grants "
             + "that give you access")
     FindEnrollmentProgress.Result progress(@PathVariable CourseId courseId, Actor actor) {
-        return queries.ask(new FindEnrollmentProgress(actor.userId(), courseId.value(), actor.isAdmin()), FindEnrollmentProgress.Result.class);
+        return queries.ask(new FindEnrollmentProgress(actor.userId(), courseId.value(), actor), FindEnrollmentProgress.Result.class);
     }
 
     @GetMapping("/api/v1/courses/{courseId}/enrollments")

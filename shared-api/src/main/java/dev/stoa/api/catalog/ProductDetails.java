@@ -6,4 +6,10 @@ package dev.stoa.api.catalog;
  */
 public record ProductDetails(String sku, String slug, String name, String description, long priceCents,
                              Long compareAtPriceCents, String currency, CategoryId categoryId, String brand,
-                             Integer weightGrams, boolean active) {}
+                             Integer weightGrams, boolean active) {
+    /** The same fields, on sale or not as {@code active} says. */
+    public ProductDetails withActive(boolean active) {
+        return new ProductDetails(sku, slug, name, description, priceCents, compareAtPriceCents, currency, categoryId, brand,
+                weightGrams, active);
+    }
+}

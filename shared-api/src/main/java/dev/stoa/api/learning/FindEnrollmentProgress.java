@@ -7,10 +7,9 @@ import java.util.Map;
 
 /**
  * The caller's progress in one course; refused with 403 {@code purchase_required} when never enrolled, or 404 when the
- * course is one the caller does not see (a draft or archived, unless they are an admin or its instructor: {@code admin}).
+ * course is one the caller does not see (a draft or archived, unless {@code viewer} is an admin or its instructor).
  */
-public record FindEnrollmentProgress(String userId, String courseId, boolean admin) {
-    public FindEnrollmentProgress(String userId, String courseId) { this(userId, courseId, false); }
+public record FindEnrollmentProgress(String userId, String courseId, dev.stoa.api.platform.Actor viewer) {
 
     /**
      * {@code quizScores}: best percent per quiz lesson attempted; {@code grants}: every entitlement with what granted
