@@ -13,6 +13,7 @@ import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.Await;
 import dev.stoa.app.support.StoreScan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,10 +149,26 @@ class ReviewsIT extends ApiTest {
         rating(mug, brand, 2.0, 1);
         assertThat(texts(reviews(mug).get("items"), "id")).containsExactly(adas);
         assertThat(api.delete("/api/v1/products/" + mug + "/reviews/" + cys, admin).code()).isEqualTo("not_found");
+        assertThat(api.get("/api/v1/products/" + mug + "/reviews/" + cys).code()).isEqualTo("not_found");
 
         // who deleted their own review may write a new one; whose review a moderator removed may not
-        shop.reviewed(mug, 3, "Second thoughts", bob);
+        String bobsSecond = shop.reviewed(mug, 3, "Second thoughts", bob);
         rating(mug, brand, 2.5, 2);
+        assertThat(reviews(mug).get("total").asLong()).isEqualTo(2);
+
+        // the authors' exports hold what they wrote, also what no longer shows, with its state (ended reviews were
+        // left out before 2026-12-07, walkthrough Z41: their text is still held in the event log)
+        JsonNode bobsExport = api.get("/api/v1/users/me/export", bob.token()).body().get("productReviews");
+        assertThat(texts(bobsExport, "id")).containsExactly(bobsSecond, bobs);
+        assertThat(texts(bobsExport, "state")).containsExactly("live", "deleted");
+        assertThat(texts(bobsExport, "comment")).containsExactly("Second thoughts", null);
+        assertThat(bobsExport.get(0).get("endedAt").isNull()).isTrue();
+        assertThat(Instant.parse(bobsExport.get(1).get("endedAt").asText())).isAfter(Instant.parse(bobsExport.get(1).get("createdAt").asText()));
+        JsonNode cysExport = api.get("/api/v1/users/me/export", cy.token()).body().get("productReviews");
+        assertThat(texts(cysExport, "id")).containsExactly(cys);
+        assertThat(texts(cysExport, "state")).containsExactly("removed");
+        assertThat(texts(cysExport, "comment")).containsExactly("Solid");
+        assertThat(cysExport.get(0).get("rating").asInt()).isEqualTo(4);
         Api.Response removedAuthor = shop.review(mug, 5, "Let me back in", cy.token());
         assertThat(removedAuthor.status()).as(removedAuthor.toString()).isEqualTo(409);
         assertThat(removedAuthor.code()).isEqualTo("already_reviewed");
@@ -263,6 +280,10 @@ class ReviewsIT extends ApiTest {
         assertThat(approved.body().get("totalCents").asLong()).as("the whole order").isEqualTo(4_000);
         Await.until(() -> product(kettle).at("/rating/count").asLong() == 0, Duration.ofSeconds(20), "the review withdrawn");
         rating(kettle, brand, null, 0);
+        assertThat(reviews(kettle).get("total").asLong()).isZero();
+        JsonNode exported = api.get("/api/v1/users/me/export", ada.token()).body().at("/productReviews/0");
+        assertThat(exported.get("comment").asText()).isEqualTo("lovely");
+        assertThat(exported.get("state").asText()).as("its author still sees it in the export").isEqualTo("withdrawn");
         Api.Response again = shop.review(kettle, 4, null, ada.token());
         assertThat(again.code()).as("nothing of the order is the buyer's: " + again).isEqualTo("purchase_required");
 

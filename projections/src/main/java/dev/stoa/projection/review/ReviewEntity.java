@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Read model row of one live review of a product or a course (deleted and removed reviews leave the table). */
+/**
+ * Read model row of one review of a product or a course: {@link #LIVE} while it shows, then {@code deleted} (by its
+ * author), {@code removed} (by an admin) or {@code withdrawn} (its purchase refunded) with when it ended; ended rows stay
+ * for their author's export only.
+ */
 @Entity
 @Table(name = "review_view")
 public class ReviewEntity {
@@ -19,6 +23,10 @@ public class ReviewEntity {
     private String comment;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "updated_at") private Instant updatedAt;
+    private String state = LIVE;
+    @Column(name = "ended_at") private Instant endedAt;
+
+    public static final String LIVE = "live";
 
     protected ReviewEntity() {}
 
@@ -45,6 +53,13 @@ public class ReviewEntity {
         this.updatedAt = at;
     }
 
+    /** The review no longer shows: {@code deleted}, {@code removed} or {@code withdrawn}. */
+    public void ended(String state, Instant at) {
+        if (!LIVE.equals(this.state)) return;
+        this.state = state;
+        this.endedAt = at;
+    }
+
     /** The author was erased: the comment is personal data of theirs. */
     public void erase(String erased) {
         if (comment != null) comment = erased;
@@ -58,4 +73,7 @@ public class ReviewEntity {
     public String getComment() { return comment; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getState() { return state; }
+    public Instant getEndedAt() { return endedAt; }
+    public boolean isLive() { return LIVE.equals(state); }
 }

@@ -20,7 +20,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code review_view}: the live reviews of every product and course, comments opened with their author's key. An erased
+ * Builds {@code review_view}: the reviews of every product and course, comments opened with their author's key; a
+ * review that ends (deleted, removed, withdrawn) keeps its row with its state, for its author's export only. An erased
  * author's comments read {@code [erased]} (here at once; in a replay because the key is gone). The product's rating is
  * the product (or course) read model's and the search index's (from the same events).
  */
@@ -50,13 +51,13 @@ public class ReviewProjection {
     }
 
     @EventHandler
-    void on(ReviewDeleted e) { reviews.deleteById(e.reviewId().value()); }
+    void on(ReviewDeleted e, @Timestamp Instant at) { ended(e.reviewId().value(), "deleted", at); }
 
     @EventHandler
-    void on(ReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
+    void on(ReviewRemoved e, @Timestamp Instant at) { ended(e.reviewId().value(), "removed", at); }
 
     @EventHandler
-    void on(ReviewWithdrawn e) { reviews.deleteById(e.reviewId().value()); }
+    void on(ReviewWithdrawn e, @Timestamp Instant at) { ended(e.reviewId().value(), "withdrawn", at); }
 
     @EventHandler
     void on(CourseReviewPosted e, @Timestamp Instant at) {
@@ -72,13 +73,17 @@ public class ReviewProjection {
     }
 
     @EventHandler
-    void on(CourseReviewDeleted e) { reviews.deleteById(e.reviewId().value()); }
+    void on(CourseReviewDeleted e, @Timestamp Instant at) { ended(e.reviewId().value(), "deleted", at); }
 
     @EventHandler
-    void on(CourseReviewRemoved e) { reviews.deleteById(e.reviewId().value()); }
+    void on(CourseReviewRemoved e, @Timestamp Instant at) { ended(e.reviewId().value(), "removed", at); }
 
     @EventHandler
-    void on(CourseReviewWithdrawn e) { reviews.deleteById(e.reviewId().value()); }
+    void on(CourseReviewWithdrawn e, @Timestamp Instant at) { ended(e.reviewId().value(), "withdrawn", at); }
+
+    private void ended(String reviewId, String state, Instant at) {
+        reviews.findById(reviewId).ifPresent(r -> r.ended(state, at));
+    }
 
     @EventHandler
     void on(UserErased e) { reviews.findByAuthorId(e.userId().value()).forEach(r -> r.erase(PersonalData.ERASED)); }

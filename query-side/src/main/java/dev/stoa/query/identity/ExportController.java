@@ -21,9 +21,7 @@ import dev.stoa.api.payment.FindRefundRequests;
 import dev.stoa.api.payment.PaymentView;
 import dev.stoa.api.payment.RefundRequestView;
 import dev.stoa.api.platform.DomainException;
-import dev.stoa.api.review.CourseReviewView;
 import dev.stoa.api.review.FindReviewsByAuthor;
-import dev.stoa.api.review.ReviewView;
 import dev.stoa.query.platform.Queries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,12 +41,14 @@ class ExportController {
     /**
      * Everything, not a first page: every order (with its shipping address and history), every wallet entry, every
      * notification, every card payment and refund request (with the caller's own reasons), every enrollment with its
-     * progress and the certificates earned (which carry the caller's name), every review written.
+     * progress and the certificates earned (which carry the caller's name), every review written, with those that no
+     * longer show (deleted, removed, withdrawn) and their state.
      */
     record Export(Instant exportedAt, UserView profile, FindAddresses.Result addresses, CartView cart, List<OrderView> orders,
                   Wallet wallet, List<NotificationView> notifications, List<PaymentView> payments,
                   List<RefundRequestView> refundRequests, List<FindMyEnrollments.Item> enrollments,
-                  List<CertificateView> certificates, List<ReviewView> productReviews, List<CourseReviewView> courseReviews) {}
+                  List<CertificateView> certificates, List<FindReviewsByAuthor.ProductReview> productReviews,
+                  List<FindReviewsByAuthor.CourseReview> courseReviews) {}
 
     /** The wallet's balance and its whole ledger, newest first. */
     record Wallet(long balanceCents, String currency, List<WalletEntryView> entries) {}

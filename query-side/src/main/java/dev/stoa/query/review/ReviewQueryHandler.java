@@ -54,7 +54,7 @@ public class ReviewQueryHandler {
     @QueryHandler
     public FindReviews.Result handle(FindReviews query) {
         if (!products.existsById(query.productId().value())) return null;
-        Page<ReviewEntity> page = reviews.findByProductId(query.productId().value(),
+        Page<ReviewEntity> page = reviews.findByProductIdAndState(query.productId().value(), ReviewEntity.LIVE,
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         Map<String, UserEntity> authors = authors(page);
         return new FindReviews.Result(page.map(r -> productView(r, name(authors.get(r.getAuthorId())))).getContent(),
@@ -69,7 +69,7 @@ public class ReviewQueryHandler {
     public FindCourseReviews.Result handle(FindCourseReviews query) {
         CourseEntity course = courses.findById(query.courseId().value()).orElse(null);
         if (course == null || !CourseQueryHandler.readable(course, query.viewer(), access)) return null;
-        Page<ReviewEntity> page = reviews.findByCourseId(query.courseId().value(),
+        Page<ReviewEntity> page = reviews.findByCourseIdAndState(query.courseId().value(), ReviewEntity.LIVE,
                 new OffsetPage(query.offset(), query.limit(), NEWEST_FIRST));
         Map<String, UserEntity> authors = authors(page);
         return new FindCourseReviews.Result(page.map(r -> courseView(r, name(authors.get(r.getAuthorId())))).getContent(),
@@ -79,7 +79,7 @@ public class ReviewQueryHandler {
     /** One review of the product, as its list shows it (the 201's {@code Location} was 405 before 2026-12-07, Z41). */
     @QueryHandler
     public ReviewView handle(FindReview query) {
-        return reviews.findById(query.reviewId()).filter(r -> query.productId().value().equals(r.getProductId()))
+        return reviews.findById(query.reviewId()).filter(r -> r.isLive() && query.productId().value().equals(r.getProductId()))
                 .map(r -> productView(r, name(users.findById(r.getAuthorId()).orElse(null)))).orElse(null);
     }
 
@@ -88,19 +88,26 @@ public class ReviewQueryHandler {
     public CourseReviewView handle(FindCourseReview query) {
         CourseEntity course = courses.findById(query.courseId().value()).orElse(null);
         if (course == null || !CourseQueryHandler.readable(course, query.viewer(), access)) return null;
-        return reviews.findById(query.reviewId()).filter(r -> query.courseId().value().equals(r.getCourseId()))
+        return reviews.findById(query.reviewId()).filter(r -> r.isLive() && query.courseId().value().equals(r.getCourseId()))
                 .map(r -> courseView(r, name(users.findById(r.getAuthorId()).orElse(null)))).orElse(null);
     }
 
-    /** Everything one user wrote, whatever became of the product or course since (for their export). */
+    /**
+     * Everything one user wrote, whatever became of the product or course since, and reviews that no longer show with
+     * their state (for their export; ended ones were left out before 2026-12-07, Z41).
+     */
     @QueryHandler
     public FindReviewsByAuthor.Result handle(FindReviewsByAuthor query) {
         List<ReviewEntity> written = reviews.findByAuthorId(query.authorId()).stream()
                 .sorted(java.util.Comparator.comparing(ReviewEntity::getCreatedAt).reversed()).toList();
         String name = name(users.findById(query.authorId()).orElse(null));
         return new FindReviewsByAuthor.Result(
-                written.stream().filter(r -> r.getProductId() != null).map(r -> productView(r, name)).toList(),
-                written.stream().filter(r -> r.getCourseId() != null).map(r -> courseView(r, name)).toList());
+                written.stream().filter(r -> r.getProductId() != null).map(r -> new FindReviewsByAuthor.ProductReview(
+                        r.getId(), r.getProductId(), r.getRating(), r.getComment(), name, true, r.getState(),
+                        r.getCreatedAt(), r.getUpdatedAt(), r.getEndedAt())).toList(),
+                written.stream().filter(r -> r.getCourseId() != null).map(r -> new FindReviewsByAuthor.CourseReview(
+                        r.getId(), r.getCourseId(), r.getRating(), r.getComment(), name, r.getState(),
+                        r.getCreatedAt(), r.getUpdatedAt(), r.getEndedAt())).toList());
     }
 
     private static ReviewView productView(ReviewEntity r, String author) {
