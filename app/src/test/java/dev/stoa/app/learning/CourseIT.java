@@ -464,6 +464,66 @@ class CourseIT extends ApiTest {
         assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("title");
     }
 
+    /**
+     * An upload attaches a file to its lesson; a later edit of the lesson that leaves out {@code contentRef} keeps it.
+     * Before 2026-12-07 a reading's text edit dropped its attachment and a published video's edit was refused
+     * (walkthrough Z40); {@code DELETE .../media} takes media off, except a published video's.
+     */
+    @Test
+    void aLessonEditKeepsItsMedia_untilItIsTakenOff() {
+        Courses courses = new Courses(api);
+        String tag = unique("k").substring(2);
+        String instructor = tokenAs(UUID.randomUUID().toString(), "instructor");
+        String courseId = courses.create(instructor, Courses.course("Media " + tag, 1_000, null));
+        String reading = courses.addLesson(instructor, courseId, Courses.reading("Notes", 1, "First text"));
+        String video = courses.addLesson(instructor, courseId, Courses.video("Talk", 2, 60));
+        byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Api.Response attached = courses.upload(instructor, courseId, reading, pdf, "notes.pdf", "application/pdf");
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+        String pdfRef = attached.body().get("contentRef").asText();
+        Api.Response filmed = courses.upload(instructor, courseId, video, Courses.mp4(4096), "talk.mp4", "video/mp4");
+        assertThat(filmed.status()).as(filmed.toString()).isEqualTo(201);
+        String videoRef = filmed.body().get("contentRef").asText();
+        courses.publishLesson(instructor, courseId, video);
+
+        Api.Response edited = api.put("/api/v1/courses/" + courseId + "/lessons/" + reading,
+                Courses.reading("Notes", 1, "Second text"), instructor);
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(204);
+        Api.Response videoEdited = api.put("/api/v1/courses/" + courseId + "/lessons/" + video,
+                Courses.video("Talk, cut", 2, 55), instructor);
+        assertThat(videoEdited.status()).as(videoEdited.toString()).isEqualTo(204);
+        JsonNode lessons = api.get("/api/v1/courses/" + courseId + "/lessons", instructor).body().get("items");
+        assertThat(lessons.get(0).get("body").asText()).isEqualTo("Second text");
+        assertThat(lessons.get(0).get("contentRef").asText()).isEqualTo(pdfRef);
+        assertThat(lessons.get(0).get("mediaType").asText()).isEqualTo("application/pdf");
+        assertThat(lessons.get(1).get("title").asText()).isEqualTo("Talk, cut");
+        assertThat(lessons.get(1).get("contentRef").asText()).isEqualTo(videoRef);
+        assertThat(lessons.get(1).get("mediaType").asText()).isEqualTo("video/mp4");
+
+        // taken off: nobody else may; a published video keeps its video; a second DELETE changes nothing
+        String media = "/api/v1/courses/" + courseId + "/lessons/" + reading + "/media";
+        assertThat(api.delete(media, tokenFor("customer")).status()).isEqualTo(403);
+        assertThat(api.delete(media, tokenFor("instructor")).code()).as("a draft is nobody else's").isEqualTo("not_found");
+        Api.Response keepsVideo = api.delete("/api/v1/courses/" + courseId + "/lessons/" + video + "/media", instructor);
+        assertThat(keepsVideo.status()).as(keepsVideo.toString()).isEqualTo(422);
+        assertThat(keepsVideo.code()).isEqualTo("lesson_content_missing");
+        assertThat(api.delete(media, instructor).status()).isEqualTo(204);
+        assertThat(api.delete(media, instructor).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/courses/" + courseId + "/lessons/" + UUID.randomUUID() + "/media", instructor).code())
+                .isEqualTo("not_found");
+        lessons = api.get("/api/v1/courses/" + courseId + "/lessons", instructor).body().get("items");
+        assertThat(lessons.get(0).hasNonNull("contentRef")).as(lessons.toString()).isFalse();
+        assertThat(lessons.get(0).hasNonNull("mediaType")).isFalse();
+        assertThat(lessons.get(0).get("body").asText()).isEqualTo("Second text");
+        assertThat(lessons.get(1).get("contentRef").asText()).isEqualTo(videoRef);
+        // the file may be attached again by its reference
+        Map<String, Object> again = new java.util.HashMap<>(Courses.reading("Notes", 1, "Second text"));
+        again.put("contentRef", pdfRef);
+        assertThat(api.put("/api/v1/courses/" + courseId + "/lessons/" + reading, again, instructor).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons", instructor).body().at("/items/0/contentRef").asText())
+                .isEqualTo(pdfRef);
+    }
+
     private String published(Courses courses, String token, Map<String, Object> course) {
         String id = courses.create(token, course);
         String lesson = courses.addLesson(token, id, Courses.reading("Start", 1, "Begin here."));

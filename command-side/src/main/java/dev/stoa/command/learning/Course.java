@@ -106,7 +106,7 @@ public class Course {
         requireOwnerOrAdmin(cmd.actor());
         requireNotArchived();
         Lesson lesson = lesson(cmd.lessonId());
-        LessonDetails d = CourseRules.validate(cmd.details(), courseId);
+        LessonDetails d = keptMedia(CourseRules.validate(cmd.details(), courseId), lesson);
         requireUploaded(d);
         if (lesson.published()) requireContent(d.type(), d.contentRef(),
                 "a published video lesson keeps its video: give its contentRef (or link one)");
@@ -134,6 +134,37 @@ public class Course {
         if (!ContentRefs.belongsTo(cmd.contentRef(), courseId))
             throw DomainException.badInput("contentRef must be media uploaded to this course");
         apply(new LessonMediaAttached(courseId, cmd.lessonId(), cmd.contentRef(), cmd.mediaType(), cmd.sizeBytes()));
+    }
+
+    @CommandHandler
+    void handle(DetachLessonMedia cmd) {
+        requireOwnerOrAdmin(cmd.actor());
+        requireNotArchived();
+        Lesson lesson = lesson(cmd.lessonId());
+        if (lesson.contentRef() == null) return; // nothing attached: nothing changes (a DELETE again)
+        if (lesson.published()) requireContent(lesson.type(), null,
+                "a published video lesson keeps its video: upload another (or link one) to replace it");
+        apply(new LessonMediaDetached(courseId, cmd.lessonId(), lesson.contentRef()));
+    }
+
+    /**
+     * An update that leaves out {@code contentRef} keeps the lesson's media where the lesson's (new) type takes it: an
+     * upload attaches a file to the lesson, so a reading's text edited without it lost its attachment, and a video
+     * lesson's edit was refused, before 2026-12-07 (walkthrough Z40). {@code DELETE .../media} takes media off.
+     */
+    private LessonDetails keptMedia(LessonDetails d, Lesson lesson) {
+        String current = lesson.contentRef();
+        if (d.contentRef() != null || current == null) return d;
+        boolean fits = switch (d.type()) {
+            case READING, ASSIGNMENT -> true;
+            case VIDEO -> {
+                String type = uploaded.get(current); // null: a link; "": an upload of a type not recorded
+                yield type == null ? ContentRefs.isExternal(current) : type.isEmpty() || type.startsWith("video/");
+            }
+            case QUIZ -> false;
+        };
+        return fits ? new LessonDetails(d.title(), d.type(), d.position(), d.durationSeconds(), current, d.body(), d.quiz())
+                : d;
     }
 
     /** The actor may change the course, it is not archived, and the lesson takes media of this type. */
@@ -224,6 +255,9 @@ public class Course {
         Lesson l = lessons.get(e.lessonId());
         lessons.put(e.lessonId(), new Lesson(l.type(), l.contentRef(), true));
     }
+
+    @EventSourcingHandler
+    void on(LessonMediaDetached e) { lessons.put(e.lessonId(), lessons.get(e.lessonId()).withContent(null)); }
 
     @EventSourcingHandler
     void on(LessonMediaAttached e) {

@@ -51,6 +51,8 @@ public class CourseCatalog {
                 facts.lessons().computeIfPresent(p.lessonId().value(), (id, before) -> before.published(true));
             } else if (e instanceof LessonMediaAttached m) {
                 facts.lessons().computeIfPresent(m.lessonId().value(), (id, before) -> before.withContentRef(m.contentRef()));
+            } else if (e instanceof LessonMediaDetached m) {
+                facts.lessons().computeIfPresent(m.lessonId().value(), (id, before) -> before.withContentRef(null));
             }
         }
         return Optional.ofNullable(facts);

@@ -4,6 +4,7 @@ import dev.stoa.api.learning.AttachLessonMedia;
 import dev.stoa.api.learning.CheckLessonMediaUpload;
 import dev.stoa.api.learning.ContentRefs;
 import dev.stoa.api.learning.CourseId;
+import dev.stoa.api.learning.DetachLessonMedia;
 import dev.stoa.api.learning.LessonId;
 import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
@@ -85,6 +86,19 @@ class LessonMediaController {
         // where the lesson's content (a signed URL of this file) is read, as every 201 says where (there was none)
         return ResponseEntity.created(URI.create("/api/v1/courses/" + courseId.value()
                 + "/lessons/" + lessonId.value() + "/content")).body(new Uploaded(ref, type, file.getSize()));
+    }
+
+    /**
+     * Takes the lesson's media off (an upload or a link): a reading keeps its text, a draft video lesson waits for another
+     * video. Since 2026-12-07 a lesson's {@code PUT} without {@code contentRef} keeps the media, so this is how it goes.
+     */
+    @DeleteMapping("/{courseId}/lessons/{lessonId}/media")
+    @Operation(operationId = "detachLessonMedia",
+            summary = "Take a lesson's media off (a published video lesson keeps its video: 422 lesson_content_missing)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> detach(@PathVariable CourseId courseId, @PathVariable LessonId lessonId, Actor actor) {
+        commands.send(new DetachLessonMedia(courseId, lessonId, actor));
+        return ResponseEntity.noContent().build();
     }
 
     /**

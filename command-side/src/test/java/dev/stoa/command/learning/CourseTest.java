@@ -293,13 +293,49 @@ class CourseTest {
                 .expectException(refusal("not_found"));
     }
 
+    /**
+     * An update without {@code contentRef} keeps the lesson's media (it was refused here, the video dropped, before
+     * 2026-12-07: walkthrough Z40); taking it off is {@link DetachLessonMedia}, which a published video refuses.
+     */
     @Test
-    void givenPublishedVideo_whenUpdateDropsMedia_thenRefused() {
-        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, ownMedia, null, List.of()),
-                        new LessonPublished(courseId, lessonId))
+    void givenPublishedVideo_whenUpdateLeavesOutMedia_thenKept_whenMediaDetached_thenRefused() {
+        LessonAdded video = new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of());
+        LessonMediaAttached attached = new LessonMediaAttached(courseId, lessonId, ownMedia, "video/mp4", 2048);
+        fixture.given(created(), video, attached, new LessonPublished(courseId, lessonId))
                 .when(new UpdateLesson(courseId, lessonId, new LessonDetails("V2", LessonType.VIDEO, 2, 90, null, null,
                         null), instructor))
+                .expectEvents(new LessonUpdated(courseId, lessonId, "V2", LessonType.VIDEO, 2, 90, ownMedia, null, List.of()));
+        fixture.given(created(), video, attached, new LessonPublished(courseId, lessonId))
+                .when(new DetachLessonMedia(courseId, lessonId, instructor))
                 .expectException(refusal("lesson_content_missing"));
+        fixture.given(created(), video, attached)
+                .when(new DetachLessonMedia(courseId, lessonId, instructor))
+                .expectEvents(new LessonMediaDetached(courseId, lessonId, ownMedia));
+    }
+
+    @Test
+    void givenReadingWithAttachment_whenUpdateLeavesItOut_thenKept_asAVideoAPdfIsNot() {
+        LessonMediaAttached pdf = new LessonMediaAttached(courseId, lessonId, ownMedia, "application/pdf", 2048);
+        fixture.given(created(), readingAdded(), pdf)
+                .when(new UpdateLesson(courseId, lessonId, new LessonDetails("Intro", LessonType.READING, 1, 300, null,
+                        "Read me again", null), instructor))
+                .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.READING, 1, 300, ownMedia,
+                        "Read me again", List.of()));
+        fixture.given(created(), readingAdded(), pdf)
+                .when(new UpdateLesson(courseId, lessonId, new LessonDetails("Intro", LessonType.VIDEO, 1, 300, null,
+                        null, null), instructor))
+                .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.VIDEO, 1, 300, null, null, List.of()));
+        fixture.given(created(), readingAdded(), pdf, new LessonMediaDetached(courseId, lessonId, ownMedia))
+                .when(new UpdateLesson(courseId, lessonId, new LessonDetails("Intro", LessonType.READING, 1, 300, null,
+                        "Read me", null), instructor))
+                .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.READING, 1, 300, null, "Read me",
+                        List.of()));
+        fixture.given(created(), readingAdded())
+                .when(new DetachLessonMedia(courseId, lessonId, instructor))
+                .expectNoEvents();
+        fixture.given(created(), readingAdded(), pdf)
+                .when(new DetachLessonMedia(courseId, lessonId, otherInstructor))
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test

@@ -71,6 +71,11 @@ public class CourseProjection {
     }
 
     @EventHandler
+    void on(LessonMediaDetached e, @Timestamp Instant at) {
+        lessons.getReferenceById(e.lessonId().value()).media(null, null, at);
+    }
+
+    @EventHandler
     void on(LessonPublished e, @Timestamp Instant at) {
         lessons.getReferenceById(e.lessonId().value()).published(at);
         summarise(e.courseId(), at);

@@ -53,7 +53,7 @@ public final class AccessRules {
             roles(POST, TEACHERS, "/api/v1/courses", "/api/v1/courses/*/publish", "/api/v1/courses/*/lessons",
                     "/api/v1/courses/*/lessons/*/publish", "/api/v1/courses/*/lessons/*/media"),
             roles(PUT, TEACHERS, "/api/v1/courses/*", "/api/v1/courses/*/lessons/*"),
-            roles(DELETE, TEACHERS, "/api/v1/courses/*"),
+            roles(DELETE, TEACHERS, "/api/v1/courses/*", "/api/v1/courses/*/lessons/*/media"),
             roles(GET, TEACHERS, "/api/v1/instructors/me/courses"), // the caller's own, every state
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
             user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
