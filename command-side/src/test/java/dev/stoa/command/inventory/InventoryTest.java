@@ -509,6 +509,15 @@ class InventoryTest {
                 .expectEvents(new StockAdjusted(productId, 55, 53, 0, 53, 10, "A-1"));
     }
 
+    /** A count both stale and below what is reserved: the staleness is said first, since a recount is the way out. */
+    @Test
+    void givenReservedUnits_whenAStaleCountIsAlsoBelowThem_thenStockChanged() {
+        fixture.given(opened(5, 0), new StockReserved(productId, OrderId.random(), 2, 5, 2, 3))
+                .when(new AdjustStock(productId, 0, 4, null, null, vendor))
+                .expectNoEvents()
+                .expectException(domainError(ErrorKind.CONFLICT, "stock_changed"));
+    }
+
     // ---- helpers
 
     @Test
