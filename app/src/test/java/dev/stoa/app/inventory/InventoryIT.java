@@ -46,6 +46,46 @@ class InventoryIT extends ApiTest {
     @Autowired EventStore eventStore;
     @Autowired JdbcTemplate jdbc;
 
+    /**
+     * The vendor is mailed when a product runs low (at its reorder threshold, some left) and when it runs out; once per
+     * crossing, and a fall straight to nothing says only that. Before 2026-12-07 the alerts told nobody (walkthrough
+     * Z42): a vendor learnt it by reading the stock.
+     */
+    @Test
+    void theVendorIsMailedWhenStockRunsLowAndWhenItRunsOut() throws Exception {
+        UserId vendorId = UserId.random();
+        String email = unique("stockist") + "@example.org";
+        commands.sendAndWait(new dev.stoa.api.identity.RegisterUser(vendorId, email,
+                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("correct horse 42"),
+                "Vera", "Vendor", null, java.util.Set.of("vendor"), true));
+        String vendor = tokenAs(vendorId.value(), "vendor");
+        String tag = unique("al");
+        String sku = "ALERT-" + tag;
+        String id = new Catalog(api).create(vendor, Catalog.product(sku, "Alert Lamp " + tag, 2_000, null, "Rex"));
+        String inventory = "/api/v1/products/" + id + "/inventory";
+        dev.stoa.app.support.Mailbox mailbox = new dev.stoa.app.support.Mailbox(api);
+
+        assertThat(api.put(inventory, Map.of("onHand", 5, "reorderThreshold", 2), vendor).status()).isEqualTo(204);
+        assertThat(api.put(inventory, Map.of("onHand", 3), vendor).status()).isEqualTo(204); // above the threshold
+        assertThat(api.put(inventory, Map.of("onHand", 2), vendor).status()).isEqualTo(204);
+        JsonNode low = mailbox.await(email, "Low stock");
+        assertThat(low.get("subject").asText()).isEqualTo("Low stock: Alert Lamp " + tag + " (SKU " + sku + "), 2 left");
+        assertThat(low.get("text").asText()).contains("reorder threshold of 2", inventory);
+        assertThat(api.put(inventory, Map.of("onHand", 1), vendor).status()).isEqualTo(204); // low already: no more
+        assertThat(api.put(inventory, Map.of("onHand", 0), vendor).status()).isEqualTo(204);
+        JsonNode out = mailbox.await(email, "Out of stock");
+        assertThat(out.get("subject").asText()).isEqualTo("Out of stock: Alert Lamp " + tag + " (SKU " + sku + ")");
+
+        // back above the threshold, then straight to nothing: the one mail that says so
+        assertThat(api.post(inventory + "/restock", Map.of("quantity", 6), vendor).status()).isEqualTo(204);
+        assertThat(api.put(inventory, Map.of("onHand", 0), vendor).status()).isEqualTo(204);
+        Await.until(() -> mailbox.all(email).stream().filter(m -> m.get("subject").asText().startsWith("Out of stock")).count() == 2,
+                PROJECTION, "the second depletion's mail");
+        Thread.sleep(500);
+        assertThat(mailbox.all(email)).extracting(m -> m.get("subject").asText().replaceAll(":.*", ""))
+                .containsExactly("Low stock", "Out of stock", "Out of stock");
+    }
+
     @Test
     void reservationsLowerAvailableEverywhereAndCommitOrReleaseSettleThem() {
         String vendor = tokenFor("vendor");
