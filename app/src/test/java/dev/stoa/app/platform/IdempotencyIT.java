@@ -80,6 +80,47 @@ class IdempotencyIT extends ApiTest {
                 .isEqualTo("true");
     }
 
+    /**
+     * A body refused while Spring read it for the handler (its Content-Type 415, invalid fields 400) ran nothing: no
+     * answer is kept, and the retry with the body mended runs. Before 2026-12-07 the 415 was replayed to the mended
+     * retry, and the 400 made it 422 idempotency_key_reused, for the key's whole retention (walkthrough Z43). Two keys
+     * on one request are 400: the first was taken, and the second ran again when retried alone.
+     */
+    @Test
+    void aBodyRefusedBeforeTheHandlerKeepsNoAnswer_andTwoKeysAreRefused() {
+        String vendorId = UUID.randomUUID().toString();
+        String vendor = tokenAs(vendorId, "vendor");
+        Map<String, Object> body = Catalog.product(unique("CT"), "Typed lamp", 100, null, "B");
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String key = UUID.randomUUID().toString();
+        Api.Response asText = api.send("POST", "/api/v1/products", "text/plain",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8), vendor, Map.of("Idempotency-Key", key));
+        assertThat(asText.status()).as(asText.toString()).isEqualTo(415);
+        Map<String, Object> invalid = new java.util.HashMap<>(body);
+        invalid.put("priceCents", -1);
+        Api.Response badField = api.post("/api/v1/products", invalid, vendor, Map.of("Idempotency-Key", key));
+        assertThat(badField.status()).as("the 415 kept nothing: " + badField).isEqualTo(400);
+        assertThat(badField.code()).isEqualTo("validation_failed");
+        Api.Response mended = api.post("/api/v1/products", body, vendor, Map.of("Idempotency-Key", key));
+        assertThat(mended.status()).as("nor the 400: " + mended).isEqualTo(201);
+        assertThat(mended.header("Idempotent-Replayed")).isNull();
+        assertThat(api.post("/api/v1/products", body, vendor, Map.of("Idempotency-Key", key)).header("Idempotent-Replayed"))
+                .isEqualTo("true");
+
+        Map<String, Object> other = Catalog.product(unique("TWO"), "Two keys", 100, null, "B");
+        Api.Response twoKeys = api.post("/api/v1/products", other, vendor,
+                Map.of("Idempotency-Key", "k1-" + key, "idempotency-key", "k2-" + key));
+        assertThat(twoKeys.status()).as(twoKeys.toString()).isEqualTo(400);
+        assertThat(twoKeys.code()).isEqualTo("validation_failed");
+        assertThat(twoKeys.body().at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(api.get("/api/v1/products?vendorId=" + vendorId).body().get("total").asInt()).isEqualTo(1);
+    }
+
     /** The same JSON written again in another order (a client re-serialising a map) is the same request: replayed. */
     @Test
     void sameKeyWithTheSameJsonInAnotherOrderIsTheSameRequest() {

@@ -75,6 +75,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
+        // two keys are two answers to one question: the first was taken and the second ran again when retried alone,
+        // before 2026-12-07 (walkthrough Z43)
+        if (Collections.list(request.getHeaders(HEADER)).size() > 1) {
+            Problems.write(request, response, mapper, Problems.validation("Idempotency-Key given more than once",
+                    java.util.List.of(java.util.Map.of("field", HEADER, "message", "must be given once"))));
+            return;
+        }
         if (key.isEmpty() || key.length() > 255) {
             Problems.write(request, response, mapper, Problems.validation("invalid Idempotency-Key",
                     java.util.List.of(java.util.Map.of("field", HEADER, "message", "must be 1 to 255 characters"))));
