@@ -2,6 +2,7 @@ package dev.stoa.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stoa.app.support.Api;
 import dev.stoa.app.support.ApiTest;
 import dev.stoa.app.support.RawHttp;
 import java.util.function.Function;
@@ -99,6 +100,32 @@ class ErrorResponsesIT extends ApiTest {
         assertProblem(raw.get("/no-such-page"), 404, "not_found");
         assertProblem(raw.sendWithBody("PATCH", "/api/v1/categories", "{}", "Authorization: Bearer " + tokenFor("admin"),
                 "Content-Type: application/json"), 405, "method_not_allowed");
+    }
+
+    /**
+     * A body sent with a Content-Encoding is refused, 415 with Accept-Encoding: identity, and nothing changes: before
+     * 2026-12-07 a gzipped body read "not valid JSON" and a body labelled br but sent plain was taken (walkthrough Z43).
+     */
+    @Test
+    void aCompressedBodyIs415_andChangesNothing() throws Exception {
+        String user = tokenFor("customer");
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("{\"firstName\":\"Gzip\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (java.util.Map.Entry<String, byte[]> sent : java.util.Map.of("gzip", zipped.toByteArray(),
+                "br", "{\"firstName\":\"Brotli\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).entrySet()) {
+            Api.Response refused = api.send("PATCH", "/api/v1/users/me", "application/json", sent.getValue(), user,
+                    java.util.Map.of("Content-Encoding", sent.getKey()));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(415);
+            assertThat(refused.code()).isEqualTo("unsupported_media_type");
+            assertThat(refused.header("Accept-Encoding")).isEqualTo("identity");
+            assertThat(refused.body().get("detail").asText()).contains("Content-Encoding " + sent.getKey());
+        }
+        Api.Response identity = api.send("PATCH", "/api/v1/users/me", "application/json",
+                "{\"firstName\":\"Plain\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), user,
+                java.util.Map.of("Content-Encoding", "identity"));
+        assertThat(identity.code()).as("identity is no coding: " + identity).isNotIn("unsupported_media_type", "malformed_request");
     }
 
     /**

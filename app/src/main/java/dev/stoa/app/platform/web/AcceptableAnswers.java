@@ -58,6 +58,27 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void addInterceptors(InterceptorRegistry registry) { registry.addInterceptor(this); }
 
+    /**
+     * The media types of {@code Accept} without their parameters (but {@code q}): Spring answers the first acceptable
+     * type as the client wrote it, so {@code Accept: application/json; version=2} was answered
+     * {@code Content-Type: application/json;version=2} (a version, a profile the platform does not have), under the
+     * same ETag as the plain answer, before 2026-12-07 (walkthrough Z43). The API has one representation of each answer.
+     */
+    @Override
+    public void configureContentNegotiation(org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer configurer) {
+        org.springframework.web.accept.HeaderContentNegotiationStrategy header =
+                new org.springframework.web.accept.HeaderContentNegotiationStrategy();
+        configurer.strategies(List.of(request -> header.resolveMediaTypes(request).stream()
+                .map(AcceptableAnswers::withoutParameters).toList()));
+    }
+
+    static MediaType withoutParameters(MediaType type) {
+        if (type.getParameters().isEmpty()) return type;
+        String q = type.getParameter("q");
+        return q == null ? new MediaType(type.getType(), type.getSubtype())
+                : new MediaType(type.getType(), type.getSubtype(), Map.of("q", q));
+    }
+
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> list) {
         list.removeIf(c -> c instanceof MappingJackson2YamlHttpMessageConverter);

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over {@code stoa.http.max-body-size} with a 413 problem: at once when Content-Length
- * says so, and while reading when the body is chunked. Lesson media uploads (multipart) have their own limit,
+ * says so, and while reading when the body is chunked; and a body sent with a {@code Content-Encoding} (415). Lesson media uploads (multipart) have their own limit,
  * {@code stoa.learning.content.max-upload-size} plus room for the multipart framing.
  */
 @Component
@@ -42,6 +42,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = "POST".equals(request.getMethod()) && UPLOADS.matcher(request.getRequestURI()).matches()
                 ? uploadLimit : defaultLimit;
+        if (encoded(request)) {
+            response.setHeader(org.springframework.http.HttpHeaders.ACCEPT_ENCODING, "identity");
+            Problems.write(request, response, mapper, Problems.of(dev.stoa.api.platform.ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Encoding " + request.getHeader(org.springframework.http.HttpHeaders.CONTENT_ENCODING).strip()
+                            + " is not supported: send the body uncompressed"));
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             Problems.write(request, response, mapper, new BodyTooLargeException(limit).problem());
             return;
@@ -55,6 +62,17 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 return stream;
             }
         }, response);
+    }
+
+    /**
+     * A body compressed (or otherwise coded) is refused, 415 with {@code Accept-Encoding: identity} (RFC 9110, 8.4.1):
+     * it was parsed as it came before 2026-12-07, so a gzipped body read "not valid JSON" and a body labelled {@code br}
+     * but sent plain was taken (walkthrough Z43).
+     */
+    private static boolean encoded(HttpServletRequest request) {
+        String coding = request.getHeader(org.springframework.http.HttpHeaders.CONTENT_ENCODING);
+        if (coding == null || coding.isBlank() || coding.strip().equalsIgnoreCase("identity")) return false;
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private static final class LimitedInputStream extends ServletInputStream {
