@@ -28,6 +28,7 @@ public enum ErrorCode {
     UNPROCESSABLE_CODE("unprocessable", UNPROCESSABLE, "The request was understood but cannot be processed."),
     // who is asking
     UNAUTHORIZED("unauthorized", UNAUTHENTICATED, "No valid access token."),
+    TOKEN_EXPIRED("token_expired", UNAUTHENTICATED, "The access token expired: exchange the refresh token (POST /api/v1/auth/refresh), or log in again."),
     FORBIDDEN_CODE("forbidden", FORBIDDEN, "The caller's roles do not allow this."),
     NOT_FOUND_CODE("not_found", NOT_FOUND, "No such resource (also another user's private one)."),
     RATE_LIMITED_CODE("rate_limited", RATE_LIMITED, "Too many requests from this address to this endpoint; see Retry-After."),

@@ -36,6 +36,7 @@ final class HttpLayerCodes {
         if (answersABody(operation)) codes.add(NOT_ACCEPTABLE);
         // an open endpoint needs no token, but one that is sent is checked: expired or invalid, it is 401 (RFC 6750)
         codes.add(UNAUTHORIZED);
+        codes.add(TOKEN_EXPIRED);
         if (!access.roles().isEmpty()) codes.add(FORBIDDEN_CODE);
         // a browser's request from an origin not allowed, or a preflight asking for what may not be sent (CORS, before
         // any endpoint; a problem since 2026-12-06, ninth session): wherever an Origin header is sent

@@ -115,7 +115,20 @@ public class SecurityConfiguration {
     private static void unauthorized(HttpServletRequest req, HttpServletResponse res, AuthenticationException e,
                                      com.fasterxml.jackson.databind.ObjectMapper mapper) throws java.io.IOException {
         BEARER.commence(req, res, e);
-        Problems.write(req, res, mapper, Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
+        Problems.write(req, res, mapper, expired(e)
+                ? Problems.of(ErrorCode.TOKEN_EXPIRED, "the access token expired: exchange the refresh token, or log in again")
+                : Problems.of(ErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
+    }
+
+    /**
+     * A token refused only for its age (signature and claims good): {@code token_expired}, so a client knows to refresh
+     * rather than to log in; it read {@code unauthorized} as a forged one did before 2026-12-07 (walkthrough Z43). Spring's
+     * timestamp validator says so in its error's description, its one mark of that refusal.
+     */
+    private static boolean expired(AuthenticationException e) {
+        return e.getCause() instanceof org.springframework.security.oauth2.jwt.JwtValidationException invalid
+                && !invalid.getErrors().isEmpty() && invalid.getErrors().stream()
+                .allMatch(error -> error.getDescription() != null && error.getDescription().startsWith("Jwt expired"));
     }
 
     /**
