@@ -520,8 +520,10 @@ class CourseIT extends ApiTest {
         Map<String, Object> again = new java.util.HashMap<>(Courses.reading("Notes", 1, "Second text"));
         again.put("contentRef", pdfRef);
         assertThat(api.put("/api/v1/courses/" + courseId + "/lessons/" + reading, again, instructor).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/courses/" + courseId + "/lessons", instructor).body().at("/items/0/contentRef").asText())
-                .isEqualTo(pdfRef);
+        JsonNode reattached = api.get("/api/v1/courses/" + courseId + "/lessons", instructor).body().at("/items/0");
+        assertThat(reattached.get("contentRef").asText()).isEqualTo(pdfRef);
+        // with its type, as when it was uploaded (it read null when given by its ref before 2026-12-07; walkthrough Z44)
+        assertThat(reattached.get("mediaType").asText()).isEqualTo("application/pdf");
     }
 
     private String published(Courses courses, String token, Map<String, Object> course) {

@@ -98,7 +98,7 @@ public class Course {
         LessonDetails d = CourseRules.validate(cmd.details(), courseId);
         requireUploaded(d);
         apply(new LessonAdded(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
-                d.contentRef(), d.body(), d.quiz()));
+                d.contentRef(), d.body(), d.quiz(), uploadedType(d.contentRef())));
     }
 
     @CommandHandler
@@ -111,7 +111,7 @@ public class Course {
         if (lesson.published()) requireContent(d.type(), d.contentRef(),
                 "a published video lesson keeps its video: give its contentRef (or link one)");
         apply(new LessonUpdated(courseId, cmd.lessonId(), d.title(), d.type(), d.position(), d.durationSeconds(),
-                d.contentRef(), d.body(), d.quiz()));
+                d.contentRef(), d.body(), d.quiz(), uploadedType(d.contentRef())));
     }
 
     @CommandHandler
@@ -214,6 +214,15 @@ public class Course {
         if (d.type() == LessonType.VIDEO && !type.isEmpty() && !type.startsWith("video/"))
             throw DomainException.invalidField("contentRef", "contentRef " + ref + " is " + type + ": a video lesson takes a video",
                     "is " + type + ": a video lesson takes a video (mp4 or webm)");
+    }
+
+    /**
+     * The type of the course's upload a contentRef names, for the lesson's read (null for a link or none): a file given
+     * again by its ref read {@code mediaType} null to its instructor before 2026-12-07 (walkthrough Z44).
+     */
+    private String uploadedType(String ref) {
+        String type = ref == null ? null : uploaded.get(ref);
+        return type == null || type.isEmpty() ? null : type;
     }
 
     /** A video lesson without its video: refused, in the words of what the request was doing. */

@@ -57,7 +57,7 @@ class CourseTest {
     }
 
     private LessonAdded readingAdded() {
-        return new LessonAdded(courseId, lessonId, "Intro", LessonType.READING, 1, 300, null, "Read me", List.of());
+        return new LessonAdded(courseId, lessonId, "Intro", LessonType.READING, 1, 300, null, "Read me", List.of(), null);
     }
 
     // ---- create and update
@@ -215,7 +215,7 @@ class CourseTest {
         fixture.given(created())
                 .when(new AddLesson(courseId, lessonId, new LessonDetails("Check", LessonType.QUIZ, 3, null,
                         "ignored", "ignored", quiz), instructor))
-                .expectEvents(new LessonAdded(courseId, lessonId, "Check", LessonType.QUIZ, 3, null, null, null, quiz));
+                .expectEvents(new LessonAdded(courseId, lessonId, "Check", LessonType.QUIZ, 3, null, null, null, quiz, null));
     }
 
     @Test
@@ -258,14 +258,14 @@ class CourseTest {
 
     @Test
     void givenVideoWithoutMedia_whenPublishLesson_thenRefused() {
-        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of()))
+        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of(), null))
                 .when(new PublishLesson(courseId, lessonId, instructor))
                 .expectException(refusal("lesson_content_missing"));
     }
 
     @Test
     void givenVideoWithAttachedMedia_whenPublishLesson_thenPublished() {
-        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of()),
+        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of(), null),
                         new LessonMediaAttached(courseId, lessonId, ownMedia, "video/mp4", 2048))
                 .when(new PublishLesson(courseId, lessonId, instructor))
                 .expectEvents(new LessonPublished(courseId, lessonId));
@@ -273,7 +273,7 @@ class CourseTest {
 
     @Test
     void givenVideo_whenAttachAnotherCoursesMedia_thenValidationFailed() {
-        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of()))
+        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of(), null))
                 .when(new AttachLessonMedia(courseId, lessonId, CourseId.random() + "." + java.util.UUID.randomUUID(),
                         "video/mp4", 10, instructor))
                 .expectException(refusal("validation_failed"));
@@ -281,7 +281,7 @@ class CourseTest {
 
     @Test
     void givenVideo_whenAttachPdf_thenValidationFailed() {
-        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of()))
+        fixture.given(created(), new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of(), null))
                 .when(new AttachLessonMedia(courseId, lessonId, ownMedia, "application/pdf", 10, instructor))
                 .expectException(refusal("validation_failed"));
     }
@@ -299,12 +299,12 @@ class CourseTest {
      */
     @Test
     void givenPublishedVideo_whenUpdateLeavesOutMedia_thenKept_whenMediaDetached_thenRefused() {
-        LessonAdded video = new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of());
+        LessonAdded video = new LessonAdded(courseId, lessonId, "V", LessonType.VIDEO, 1, 60, null, null, List.of(), null);
         LessonMediaAttached attached = new LessonMediaAttached(courseId, lessonId, ownMedia, "video/mp4", 2048);
         fixture.given(created(), video, attached, new LessonPublished(courseId, lessonId))
                 .when(new UpdateLesson(courseId, lessonId, new LessonDetails("V2", LessonType.VIDEO, 2, 90, null, null,
                         null), instructor))
-                .expectEvents(new LessonUpdated(courseId, lessonId, "V2", LessonType.VIDEO, 2, 90, ownMedia, null, List.of()));
+                .expectEvents(new LessonUpdated(courseId, lessonId, "V2", LessonType.VIDEO, 2, 90, ownMedia, null, List.of(), "video/mp4"));
         fixture.given(created(), video, attached, new LessonPublished(courseId, lessonId))
                 .when(new DetachLessonMedia(courseId, lessonId, instructor))
                 .expectException(refusal("lesson_content_missing"));
@@ -320,16 +320,16 @@ class CourseTest {
                 .when(new UpdateLesson(courseId, lessonId, new LessonDetails("Intro", LessonType.READING, 1, 300, null,
                         "Read me again", null), instructor))
                 .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.READING, 1, 300, ownMedia,
-                        "Read me again", List.of()));
+                        "Read me again", List.of(), "application/pdf"));
         fixture.given(created(), readingAdded(), pdf)
                 .when(new UpdateLesson(courseId, lessonId, new LessonDetails("Intro", LessonType.VIDEO, 1, 300, null,
                         null, null), instructor))
-                .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.VIDEO, 1, 300, null, null, List.of()));
+                .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.VIDEO, 1, 300, null, null, List.of(), null));
         fixture.given(created(), readingAdded(), pdf, new LessonMediaDetached(courseId, lessonId, ownMedia))
                 .when(new UpdateLesson(courseId, lessonId, new LessonDetails("Intro", LessonType.READING, 1, 300, null,
                         "Read me", null), instructor))
                 .expectEvents(new LessonUpdated(courseId, lessonId, "Intro", LessonType.READING, 1, 300, null, "Read me",
-                        List.of()));
+                        List.of(), null));
         fixture.given(created(), readingAdded())
                 .when(new DetachLessonMedia(courseId, lessonId, instructor))
                 .expectNoEvents();
@@ -344,7 +344,7 @@ class CourseTest {
                 .when(new UpdateLesson(courseId, lessonId, new LessonDetails(" Intro 2 ", LessonType.ASSIGNMENT, 2, null,
                         null, "Do it", null), admin))
                 .expectEvents(new LessonUpdated(courseId, lessonId, "Intro 2", LessonType.ASSIGNMENT, 2, null, null,
-                        "Do it", List.of()));
+                        "Do it", List.of(), null));
     }
 
     private static Matcher<DomainException> refusal(String code) {

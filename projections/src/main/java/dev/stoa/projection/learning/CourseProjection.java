@@ -54,14 +54,15 @@ public class CourseProjection {
     void on(LessonAdded e, @Timestamp Instant at) {
         String courseId = e.courseId().value();
         LessonEntity l = new LessonEntity(e.lessonId().value(), courseId, (int) lessons.countByCourseId(courseId) + 1, at);
-        l.details(e.title(), e.type().value(), e.position(), e.durationSeconds(), e.contentRef(), e.body(), e.quiz(), at);
+        l.details(e.title(), e.type().value(), e.position(), e.durationSeconds(), e.contentRef(), e.mediaType(), e.body(),
+                e.quiz(), at);
         lessons.save(l);
     }
 
     @EventHandler
     void on(LessonUpdated e, @Timestamp Instant at) {
         lessons.getReferenceById(e.lessonId().value()).details(e.title(), e.type().value(), e.position(),
-                e.durationSeconds(), e.contentRef(), e.body(), e.quiz(), at);
+                e.durationSeconds(), e.contentRef(), e.mediaType(), e.body(), e.quiz(), at);
         summarise(e.courseId(), at);
     }
 

@@ -41,9 +41,14 @@ public class LessonEntity {
         this.updatedAt = createdAt;
     }
 
+    /**
+     * {@code mediaType}: the upload's type the event names (since 2026-12-07); without it (a link, none, an older event)
+     * the lesson keeps the type it had for the same contentRef, and has none for another.
+     */
     public void details(String title, String type, int position, Integer durationSeconds, String contentRef,
-                        String body, List<QuizQuestion> quiz, Instant at) {
-        if (contentRef == null || !contentRef.equals(this.contentRef)) this.mediaType = null;
+                        String mediaType, String body, List<QuizQuestion> quiz, Instant at) {
+        if (mediaType != null) this.mediaType = mediaType;
+        else if (contentRef == null || !contentRef.equals(this.contentRef)) this.mediaType = null;
         this.title = title;
         this.type = type;
         this.position = position;
