@@ -2,7 +2,7 @@ package dev.stoa.app.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -33,7 +33,9 @@ final class RefusedBeforeTheHandler {
         if (request.getAttribute(ATTRIBUTE) != null) return true;
         // the exception an @ExceptionHandler answered, which the DispatcherServlet leaves on the request
         Object failure = request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
-        return failure instanceof HttpMediaTypeException || failure instanceof HttpMessageNotReadableException
+        // not a 406 (HttpMediaTypeNotAcceptableException): Spring may find that out as it writes the answer, after the
+        // handler ran (AcceptableAnswers refuses what it can before, and marks it)
+        return failure instanceof HttpMediaTypeNotSupportedException || failure instanceof HttpMessageNotReadableException
                 || failure instanceof MethodArgumentNotValidException || failure instanceof HandlerMethodValidationException
                 || failure instanceof org.springframework.beans.TypeMismatchException
                 || failure instanceof ServletRequestBindingException || failure instanceof MissingServletRequestPartException
