@@ -101,6 +101,14 @@ class CatalogFlowIT extends ApiTest {
         Api.Response facets = api.get("/api/v1/search?q=" + tag + "&brand=" + brandA);
         assertThat(ids(facets)).containsExactlyInAnyOrder(wireless, boom);
         assertThat(facets.body().at("/facets/category")).extracting(b -> b.get("key").asText()).contains(headphones, speakers);
+        // a category's bucket counts what its filter finds, those of the categories under it too (before 2026-12-07
+        // audio, with no product of its own, had no bucket, and a parent counted its own products only; walkthrough Z45)
+        JsonNode byCategory = api.get("/api/v1/search?q=" + tag).body().at("/facets/category");
+        assertThat(byCategory).extracting(b -> b.get("key").asText() + "=" + b.get("count").asLong())
+                .containsExactly(audio + "=3", headphones + "=2", speakers + "=1");
+        for (JsonNode bucket : byCategory)
+            assertThat(api.get("/api/v1/search?q=" + tag + "&categoryId=" + bucket.get("key").asText()).body().get("total").asLong())
+                    .as("the filter of bucket " + bucket).isEqualTo(bucket.get("count").asLong());
         assertThat(facets.body().at("/facets/price")).isNotEmpty();
         assertThat(facets.body().at("/facets/price/1/from").isIntegralNumber()).as("cents, not 1000.0").isTrue();
         assertThat(facets.body().at("/facets/price/1/from").asLong()).isEqualTo(1_000);

@@ -15,12 +15,23 @@ import org.springframework.stereotype.Component;
 public interface CategorySubtrees {
     /** The category's id and those of all its descendants; null for null. */
     List<String> of(String categoryId);
+
+    /**
+     * The category's id and those of the categories above it, nearest first: the facets a product of this category
+     * counts in (the search's category facet counts what its filter finds). An id no category has is alone.
+     */
+    List<String> withAncestors(String categoryId);
 }
 
-/** {@link CategorySubtrees} from {@code category_view}, by a recursive query. */
+/**
+ * {@link CategorySubtrees} from {@code category_view}: a subtree by a recursive query; ancestors from the parents kept in
+ * memory (a category never moves, so a parent once read stays true; an id not seen yet reads them all again).
+ */
 @Component
 class JdbcCategorySubtrees implements CategorySubtrees {
+    private static final String ROOT = "";
     private final JdbcTemplate jdbc;
+    private final java.util.Map<String, String> parents = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcCategorySubtrees(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
@@ -31,5 +42,22 @@ class JdbcCategorySubtrees implements CategorySubtrees {
                 + "union select c.id from category_view c join sub on c.parent_id = sub.id) select id from sub", String.class,
                 categoryId);
         return ids.isEmpty() ? List.of(categoryId) : ids;
+    }
+
+    @Override
+    public List<String> withAncestors(String categoryId) {
+        List<String> line = new java.util.ArrayList<>();
+        for (String id = categoryId; id != null && !id.equals(ROOT) && !line.contains(id); id = parentOf(id)) line.add(id);
+        return line;
+    }
+
+    /** The parent's id, {@link #ROOT} for a top category, null for an id no category has. */
+    private String parentOf(String id) {
+        String parent = parents.get(id);
+        if (parent != null) return parent;
+        jdbc.query("select id, parent_id from category_view", row -> {
+            parents.put(row.getString(1), row.getString(2) == null ? ROOT : row.getString(2));
+        });
+        return parents.get(id);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -36,7 +37,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
     /** What an operation takes: parameter names, and whether each takes several values. */
-    record Taken(Map<String, Boolean> names, boolean any) {}
+    /** {@code names}: each parameter and whether it takes several values; {@code required}: those that must be given. */
+    record Taken(Map<String, Boolean> names, java.util.Set<String> required, boolean any) {}
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
@@ -75,7 +77,10 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
         // ?from=%20, ?status=%20, ?minPrice=%20 answered as if not given before 2026-12-07 (walkthrough Z18)
         request.getParameterMap().forEach((name, values) -> {
             if (takes.names().containsKey(name) && java.util.Arrays.stream(values).anyMatch(v -> !v.isEmpty() && v.isBlank()))
-                errors.add(Map.of("field", name, "message", "must not be blank: leave it out, or empty, for none"));
+                // a parameter the operation needs has no "none" (suggest's prefix: it told to leave it out, which is
+                // 400 "is required", before 2026-12-07; walkthrough Z45)
+                errors.add(Map.of("field", name, "message", takes.required().contains(name) ? "must not be blank"
+                        : "must not be blank: leave it out, or empty, for none"));
         });
         if (errors.isEmpty()) return true;
         RefusedBeforeTheHandler.mark(request);
@@ -85,20 +90,23 @@ class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     static Taken of(HandlerMethod method) {
         Map<String, Boolean> names = new LinkedHashMap<>();
+        java.util.Set<String> required = new java.util.HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param == null) continue;
             Class<?> type = parameter.getParameterType();
             String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : null;
-            if (name == null && Map.class.isAssignableFrom(type)) return new Taken(Map.of(), true);
+            if (name == null && Map.class.isAssignableFrom(type)) return new Taken(Map.of(), java.util.Set.of(), true);
             if (name == null) {
                 parameter.initParameterNameDiscovery(NAMES);
                 name = parameter.getParameterName();
             }
-            if (name == null) return new Taken(Map.of(), true); // compiled without names: cannot tell, so take any
+            if (name == null) return new Taken(Map.of(), java.util.Set.of(), true); // compiled without names: cannot tell, so take any
             names.put(name, type.isArray() || Collection.class.isAssignableFrom(type));
+            if (param.required() && ValueConstants.DEFAULT_NONE.equals(param.defaultValue())
+                    && !java.util.Optional.class.equals(type)) required.add(name);
         }
-        return new Taken(java.util.Collections.unmodifiableMap(names), false);
+        return new Taken(java.util.Collections.unmodifiableMap(names), java.util.Set.copyOf(required), false);
     }
 
     /**

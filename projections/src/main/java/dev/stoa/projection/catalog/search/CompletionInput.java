@@ -20,6 +20,27 @@ public final class CompletionInput {
                 : java.util.stream.Stream.of(input, folded);
     }
 
+    /** How many of a name's words its suggestions start from: enough to find it, a small index. */
+    public static final int MAX_WORDS = 6;
+
+    /**
+     * The name from each of its first {@link #MAX_WORDS} words on ("Wireless Headphones", "Headphones"): a completion
+     * only matches from the start of an input, so "hea" finds "Wireless Headphones". A word begins after a space or a
+     * hyphen, so "book" completes "Recipe e-Book" and "ohr" "Über-Ohr Kopfhörer" (after spaces only before 2026-12-07;
+     * walkthrough Z45).
+     */
+    public static java.util.stream.Stream<String> fromEachWord(String name) {
+        if (name == null) return java.util.stream.Stream.empty();
+        String text = name.strip();
+        java.util.List<String> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length() && starts.size() < MAX_WORDS; i++) {
+            if (!separates(text.charAt(i)) && (i == 0 || separates(text.charAt(i - 1)))) starts.add(text.substring(i));
+        }
+        return starts.stream();
+    }
+
+    private static boolean separates(char c) { return Character.isWhitespace(c) || c == '-' || c == '\u2010' || c == '\u2011'; }
+
     public static String storable(String text) {
         if (text == null) return null;
         for (int i = 0; i < text.length(); i++) {

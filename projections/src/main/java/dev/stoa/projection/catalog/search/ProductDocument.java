@@ -6,9 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductUpdated;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +21,6 @@ public record ProductDocument(String type, String id, String sku, String slug, S
                               Double rating, long ratingCount, boolean inStock, boolean active,
                               String createdAt, Suggest suggest) {
     public static final String TYPE = "product";
-    /** Long names get suggest inputs from their first few words only: enough to find them, a small index. */
-    private static final int MAX_SUGGEST_WORDS = 6;
 
     /**
      * The folded forms of the accented words of the name, brand and description ({@link Folding}), stored into
@@ -83,23 +79,15 @@ public record ProductDocument(String type, String id, String sku, String slug, S
     }
 
     /**
-     * Inactive products get no suggest inputs, so autocomplete never offers what cannot be bought. A completion
-     * only matches from the start of an input, so the name also goes in from each of its later words ("hea" should
-     * find "Wireless Headphones"), plus the brand.
+     * Inactive products get no suggest inputs, so autocomplete never offers what cannot be bought. The name goes in
+     * from each of its words ({@link CompletionInput#fromEachWord}), plus the brand.
      */
     private static Suggest suggestFor(boolean active, String name, String brand) {
         if (!active) return null;
-        List<String> inputs = Stream.concat(nameFromEachWord(CompletionInput.storable(name)),
+        List<String> inputs = Stream.concat(CompletionInput.fromEachWord(CompletionInput.storable(name)),
                         Stream.ofNullable(CompletionInput.storable(brand)))
                 .map(String::strip).filter(s -> !s.isEmpty()).flatMap(CompletionInput::withFolded).distinct().toList();
         return inputs.isEmpty() ? null : new Suggest(inputs);
-    }
-
-    private static Stream<String> nameFromEachWord(String name) {
-        if (name == null) return Stream.empty();
-        String[] words = name.strip().split("\\s+");
-        return IntStream.range(0, Math.min(words.length, MAX_SUGGEST_WORDS))
-                .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length)));
     }
 
     private static String idOrNull(Object id) { return id == null ? null : id.toString(); }

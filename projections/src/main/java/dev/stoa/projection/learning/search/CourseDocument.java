@@ -9,9 +9,7 @@ import dev.stoa.api.learning.CourseUpdated;
 import java.time.Instant;
 import dev.stoa.projection.catalog.search.CompletionInput;
 import dev.stoa.projection.catalog.search.Folding;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * One course as the courses index stores it. Its fields read like a product document's where they mean the same
@@ -25,7 +23,6 @@ public record CourseDocument(String type, String id, String name, String descrip
                              String instructorId, long priceCents, String currency, Double rating, long ratingCount,
                              boolean inStock, boolean active, boolean archived, String createdAt, Suggest suggest) {
     public static final String TYPE = "course";
-    private static final int MAX_SUGGEST_WORDS = 6;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Suggest(List<String> input) {}
@@ -70,9 +67,7 @@ public record CourseDocument(String type, String id, String name, String descrip
     /** Only searchable courses get suggest inputs: the title from each of its first words on. */
     private static Suggest suggestFor(boolean active, String title) {
         if (!active || title == null || title.isBlank()) return null;
-        String[] words = CompletionInput.storable(title).strip().split("\\s+");
-        return new Suggest(IntStream.range(0, Math.min(words.length, MAX_SUGGEST_WORDS))
-                .mapToObj(i -> String.join(" ", Arrays.asList(words).subList(i, words.length)))
+        return new Suggest(CompletionInput.fromEachWord(CompletionInput.storable(title))
                 .flatMap(CompletionInput::withFolded).distinct().toList());
     }
 

@@ -47,7 +47,7 @@ public class CatalogSearchQueryHandler {
         List<SearchResult.Hit> hits = response.hits().hits().stream().map(hit -> toHit(hit, scored)).toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new SearchResult(hits, total, query.limit(), query.offset(),
-                SearchFacets.read(response.aggregations()));
+                SearchFacets.read(response.aggregations(), subtrees::withAncestors));
     }
 
     @QueryHandler

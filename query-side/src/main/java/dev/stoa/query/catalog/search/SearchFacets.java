@@ -8,6 +8,7 @@ import dev.stoa.api.catalog.SearchResult.Facets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The facets of a search: aggregations over the whole filtered match, not only the page. Filters narrow their own
@@ -15,6 +16,8 @@ import java.util.Map;
  */
 final class SearchFacets {
     private static final int TERMS_SIZE = 20;
+    /** Categories asked for, so that the 20 answered count every item under them (see {@link #categories}). */
+    private static final int CATEGORIES = 1_000;
     /** Spellings of brands asked for, so that the 20 brands answered count each of theirs (see {@link #brands}). */
     private static final int BRAND_SPELLINGS = 60;
     /** Price bands in cents; each key names its inclusive bounds, {@code to} is exclusive like ES's. */
@@ -31,16 +34,34 @@ final class SearchFacets {
 
     static Map<String, Aggregation> aggregations() {
         return Map.of(
-                "category", Aggregation.of(a -> a.terms(t -> t.field("categoryId").size(TERMS_SIZE))),
+                "category", Aggregation.of(a -> a.terms(t -> t.field("categoryId").size(CATEGORIES))),
                 "brand", Aggregation.of(a -> a.terms(t -> t.field("brand").size(BRAND_SPELLINGS))),
                 "price", Aggregation.of(a -> a.range(r -> r.field("priceCents").ranges(PRICE_BANDS))),
                 "rating", Aggregation.of(a -> a.range(r -> r.field("rating").ranges(RATING_BANDS))));
     }
 
-    /** Reads the aggregations back; a missing one (no index to search yet) is an empty facet. */
-    static Facets read(Map<String, Aggregate> aggregations) {
-        return new Facets(terms(aggregations.get("category")), brands(terms(aggregations.get("brand"))),
+    /**
+     * Reads the aggregations back; a missing one (no index to search yet) is an empty facet. {@code ancestry}: a
+     * category's id and those above it ({@link dev.stoa.query.catalog.CategorySubtrees#withAncestors}).
+     */
+    static Facets read(Map<String, Aggregate> aggregations, Function<String, List<String>> ancestry) {
+        return new Facets(categories(terms(aggregations.get("category")), ancestry), brands(terms(aggregations.get("brand"))),
                 ranges(aggregations.get("price"), PRICE_BANDS), ranges(aggregations.get("rating"), RATING_BANDS));
+    }
+
+    /**
+     * A category's bucket counts what its filter finds: its own items and those of every category under it, as the
+     * {@code categoryId} filter covers them. Before 2026-12-07 it counted its own only: "Electronics (1)" whose filter
+     * found 27 (walkthrough Z45). Elasticsearch counts each item once, in its own category; each count is added to the
+     * categories above it here. Most items first, then by id; 20 at most.
+     */
+    static List<Bucket> categories(List<Bucket> own, Function<String, List<String>> ancestry) {
+        Map<String, Long> rolled = new java.util.HashMap<>();
+        for (Bucket bucket : own)
+            for (String category : ancestry.apply(bucket.key())) rolled.merge(category, bucket.count(), Long::sum);
+        return rolled.entrySet().stream().map(e -> new Bucket(e.getKey(), e.getValue(), null, null))
+                .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key))
+                .limit(TERMS_SIZE).toList();
     }
 
     private static List<Bucket> terms(Aggregate aggregate) {

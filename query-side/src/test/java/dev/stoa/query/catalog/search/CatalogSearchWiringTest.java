@@ -40,8 +40,7 @@ class CatalogSearchWiringTest {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         context.registerBean(ElasticsearchClient.class, TestElasticsearch::newClient); // the context closes it
         // the categories' read model is PostgreSQL's, not wired here: a category is its own subtree
-        context.registerBean(dev.stoa.query.catalog.CategorySubtrees.class,
-                () -> id -> id == null ? null : java.util.List.of(id));
+        context.registerBean(dev.stoa.query.catalog.CategorySubtrees.class, FlatCategories::new);
         context.register(SearchIndices.class, SearchIndexAdmin.class, ProductSearchProjection.class,
                 SearchTargets.class, CatalogSuggester.class, CatalogSearchQueryHandler.class);
         context.refresh();

@@ -33,7 +33,7 @@ final class SearchFixture {
     SearchFixture() {
         SearchTargets targets = new SearchTargets(indices);
         handler = new CatalogSearchQueryHandler(client, targets, new CatalogSuggester(client, targets),
-                id -> id == null ? null : List.of(id)); // a category is its own subtree here (no categories below)
+                new FlatCategories()); // a category is its own subtree here (no categories below)
     }
 
     static ProductCreated product(String name, String brand, long priceCents, CategoryId category) {
