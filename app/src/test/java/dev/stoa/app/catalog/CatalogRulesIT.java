@@ -260,6 +260,43 @@ class CatalogRulesIT extends ApiTest {
         assertThat(parent.status()).isEqualTo(422);
     }
 
+    /**
+     * An admin renames a category and changes its slug; the old slug is free again; it keeps its parent (another is
+     * 400 naming parentId); nobody else may. Before 2026-12-07 a category could not be changed at all: PUT was 405,
+     * and a typo in a name stayed for good (walkthrough Z45).
+     */
+    @Test
+    void anAdminRenamesACategory_itKeepsItsPlace() {
+        String admin = tokenFor("admin");
+        Catalog catalog = new Catalog(api);
+        String tag = unique("ren").substring(4);
+        String parent = catalog.category(admin, "Kitchen " + tag, "kitchen-" + tag, null);
+        String child = catalog.category(admin, "Mgus " + tag, "mgus-" + tag, parent);
+        Map<String, Object> renamed = new java.util.HashMap<>(Map.of("name", "Mugs " + tag, "slug", "mugs-" + tag,
+                "parentId", parent, "description", "Cups and mugs", "sortOrder", 2));
+        Api.Response put = api.put("/api/v1/categories/" + child, renamed, admin);
+        assertThat(put.status()).as(put.toString()).isEqualTo(204);
+        Api.Response read = api.get("/api/v1/categories/" + child);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().get("name").asText()).isEqualTo("Mugs " + tag);
+        assertThat(read.body().get("slug").asText()).isEqualTo("mugs-" + tag);
+        assertThat(read.body().get("description").asText()).isEqualTo("Cups and mugs");
+        assertThat(read.body().get("parentId").asText()).isEqualTo(parent);
+        // the old slug is free, the new one taken
+        assertThat(api.post("/api/v1/categories", Map.of("name", "Other", "slug", "mgus-" + tag), admin).status()).isEqualTo(201);
+        Api.Response taken = api.put("/api/v1/categories/" + parent, Map.of("name", "Kitchen", "slug", "mugs-" + tag), admin);
+        assertThat(taken.code()).as(taken.toString()).isEqualTo("duplicate_slug");
+
+        Map<String, Object> moved = new java.util.HashMap<>(renamed);
+        moved.remove("parentId");
+        Api.Response move = api.put("/api/v1/categories/" + child, moved, admin);
+        assertThat(move.status()).as(move.toString()).isEqualTo(400);
+        assertThat(move.body().at("/errors/0/field").asText()).isEqualTo("parentId");
+        assertThat(api.put("/api/v1/categories/" + child, renamed, tokenFor("vendor")).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/categories/" + UUID.randomUUID(), renamed, admin).code()).isEqualTo("not_found");
+        assertThat(api.get("/api/v1/categories/" + child).body().get("name").asText()).isEqualTo("Mugs " + tag);
+    }
+
     @Test
     void duplicateCategorySlugIsAConflict() {
         String slug = unique("cat");

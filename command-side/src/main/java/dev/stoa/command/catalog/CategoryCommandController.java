@@ -2,6 +2,7 @@ package dev.stoa.command.catalog;
 
 import dev.stoa.api.catalog.CategoryId;
 import dev.stoa.api.catalog.CreateCategory;
+import dev.stoa.api.catalog.UpdateCategory;
 import dev.stoa.api.platform.Ids;
 import dev.stoa.command.platform.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,5 +42,16 @@ class CategoryCommandController {
                 body.parentId() == null ? null : new CategoryId(body.parentId()), body.description(),
                 body.sortOrder() == null ? 0 : body.sortOrder()));
         return ResponseEntity.created(URI.create("/api/v1/categories/" + id)).body(new CreatedCategory(id.value()));
+    }
+
+    /** Every field as the category is to be (its {@code parentId} as it is: a category does not move). */
+    @PutMapping("/{categoryId}")
+    @Operation(operationId = "updateCategory", summary = "Rename a category, change its slug, description or order (admin; it keeps its parent)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> update(@PathVariable CategoryId categoryId, @Valid @RequestBody CategoryRequest body) {
+        commands.send(new UpdateCategory(categoryId, body.name(), body.slug(),
+                body.parentId() == null ? null : new CategoryId(body.parentId()), body.description(),
+                body.sortOrder() == null ? 0 : body.sortOrder()));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -9,7 +9,9 @@ import static org.mockito.Mockito.when;
 
 import dev.stoa.api.catalog.CategoryCreated;
 import dev.stoa.api.catalog.CategoryId;
+import dev.stoa.api.catalog.CategoryUpdated;
 import dev.stoa.api.catalog.CreateCategory;
+import dev.stoa.api.catalog.UpdateCategory;
 import dev.stoa.api.platform.ErrorKind;
 import dev.stoa.command.platform.UniqueKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -103,5 +105,25 @@ class CategoryTest {
                 .expectNoEvents()
                 .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
         verify(keys, never()).claim(anyString(), anyString(), anyString());
+    }
+    /** A rename moves the slug's claim; another parent, a slug taken and nothing changed are as they say. */
+    @Test
+    void givenCategory_whenUpdated_thenRenamedAndTheSlugsClaimMoves_butItDoesNotMove() {
+        CategoryCreated mugs = new CategoryCreated(categoryId, "Mugs", "mugs", parentId, null, 0);
+        fixture.given(mugs)
+                .when(new UpdateCategory(categoryId, " Cups ", "cups", parentId, "Cups and mugs", 2))
+                .expectEvents(new CategoryUpdated(categoryId, "Cups", "cups", "Cups and mugs", 2));
+        verify(keys).claim(SLUG_KEY, "cups", id);
+        verify(keys).release(SLUG_KEY, "mugs", id);
+        fixture.given(mugs)
+                .when(new UpdateCategory(categoryId, "Mugs", "mugs", parentId, null, 0))
+                .expectNoEvents();
+        fixture.given(mugs)
+                .when(new UpdateCategory(categoryId, "Mugs", "mugs", null, null, 0))
+                .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+        when(keys.claim(SLUG_KEY, "taken", id)).thenReturn(false);
+        fixture.given(mugs)
+                .when(new UpdateCategory(categoryId, "Mugs", "taken", parentId, null, 0))
+                .expectException(domainError(ErrorKind.CONFLICT, "duplicate_slug"));
     }
 }

@@ -35,6 +35,13 @@ public class CategoryEntity {
         this.createdAt = createdAt;
     }
 
+    public void updated(String name, String slug, String description, int sortOrder) {
+        this.name = name;
+        this.slug = slug;
+        this.description = description;
+        this.sortOrder = sortOrder;
+    }
+
     public String getId() { return id; }
     public String getName() { return name; }
     public String getSlug() { return slug; }

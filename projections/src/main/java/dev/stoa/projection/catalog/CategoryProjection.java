@@ -1,6 +1,7 @@
 package dev.stoa.projection.catalog;
 
 import dev.stoa.api.catalog.CategoryCreated;
+import dev.stoa.api.catalog.CategoryUpdated;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,6 +22,11 @@ public class CategoryProjection {
     void on(CategoryCreated e, @Timestamp Instant at) {
         categories.save(new CategoryEntity(e.categoryId().value(), e.name(), e.slug(),
                 e.parentId() == null ? null : e.parentId().value(), e.description(), e.sortOrder(), at));
+    }
+
+    @EventHandler
+    void on(CategoryUpdated e) {
+        categories.getReferenceById(e.categoryId().value()).updated(e.name(), e.slug(), e.description(), e.sortOrder());
     }
 
     @ResetHandler

@@ -56,6 +56,7 @@ public final class AccessRules {
             roles(DELETE, TEACHERS, "/api/v1/courses/*", "/api/v1/courses/*/lessons/*/media"),
             roles(GET, TEACHERS, "/api/v1/instructors/me/courses"), // the caller's own, every state
             roles(POST, ADMIN, "/api/v1/notifications/send", "/api/v1/categories"),
+            roles(PUT, ADMIN, "/api/v1/categories/*"),
             user(POST, "/api/v1/products/*/reviews"),              // verified buyers (the ProductReviews aggregate)
             user(PUT, "/api/v1/products/*/reviews/*"),             // the author
             user(DELETE, "/api/v1/products/*/reviews/*"),          // the author, or an admin (moderation)
