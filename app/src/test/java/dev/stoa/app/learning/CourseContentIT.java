@@ -53,7 +53,16 @@ class CourseContentIT extends ApiTest {
         Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
         byte[] mp4 = Courses.mp4(5_000);
 
+        // the wrong file first (empty, then not a type lessons take): refused before anything ran, it keeps no answer,
+        // so the right file under the same key uploads (422 idempotency_key_reused before 2026-12-07; walkthrough Z46)
+        Api.Response empty = courses.upload(instructor, courseId, lessonId, new byte[0], "grades.mp4", "video/mp4", key);
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
+        assertThat(empty.body().at("/errors/0/field").asText()).isEqualTo("file");
+        Api.Response text = courses.upload(instructor, courseId, lessonId,
+                "just notes".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "grades.mp4", "video/mp4", key);
+        assertThat(text.status()).as(text.toString()).isEqualTo(415);
         Api.Response first = courses.upload(instructor, courseId, lessonId, mp4, "grades.mp4", "video/mp4", key);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.body().get("sizeBytes").asLong()).isEqualTo(5_000);
         Api.Response retry = courses.upload(instructor, courseId, lessonId, mp4, "grades.mp4", "video/mp4", key);

@@ -10,6 +10,7 @@ import dev.stoa.api.platform.Actor;
 import dev.stoa.api.platform.DomainException;
 import dev.stoa.command.platform.Refusals;
 import dev.stoa.command.platform.web.Commands;
+import dev.stoa.command.platform.web.NothingRan;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -60,8 +61,12 @@ class LessonMediaController {
     ResponseEntity<Uploaded> upload(@PathVariable CourseId courseId, @PathVariable LessonId lessonId,
                     @RequestPart("file") MultipartFile file, Actor actor,
                     jakarta.servlet.http.HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
+        // the file itself refused (its parts, empty, too large, not a type lessons take) ran nothing: no answer is kept
+        // for its Idempotency-Key, so the right file under the same key runs (it was answered 422
+        // idempotency_key_reused before 2026-12-07; walkthrough Z46)
+        NothingRan.mark(request);
         onePartNamedFile(request);
-        if (file.isEmpty()) throw DomainException.badInput("the file is empty");
+        if (file.isEmpty()) throw DomainException.invalidField("file", "the file is empty", "is empty");
         if (file.getSize() > maxBytes)
             throw refuse(HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than " + maxBytes + " bytes");
         String ref = ContentRefs.newRef(courseId);
@@ -71,6 +76,7 @@ class LessonMediaController {
             if (!MediaTypes.ALLOWED.contains(type))
                 throw refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "the file is " + type + "; lessons take " + String.join(", ", MediaTypes.ALLOWED.stream().sorted().toList()));
+            request.removeAttribute(NothingRan.ATTRIBUTE); // from here the course decides: its refusals are kept
             // who may, and whether the lesson takes it, before a byte is stored: a stranger's upload never is
             commands.send(new CheckLessonMediaUpload(courseId, lessonId, type, actor));
             store.put(ref, in, file.getSize(), type);

@@ -1,5 +1,6 @@
 package dev.stoa.app.platform.web;
 
+import dev.stoa.command.platform.web.NothingRan;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -23,14 +24,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code idempotency_key_reused}, for the key's whole retention (walkthrough Z43).
  */
 final class RefusedBeforeTheHandler {
-    private static final String ATTRIBUTE = RefusedBeforeTheHandler.class.getName();
-
     private RefusedBeforeTheHandler() {}
 
-    static void mark(HttpServletRequest request) { request.setAttribute(ATTRIBUTE, Boolean.TRUE); }
+    static void mark(HttpServletRequest request) { NothingRan.mark(request); }
 
+    /** Marked here or by a handler that refused its input before doing anything ({@link NothingRan}), or see above. */
     static boolean is(HttpServletRequest request) {
-        if (request.getAttribute(ATTRIBUTE) != null) return true;
+        if (NothingRan.marked(request)) return true;
         // the exception an @ExceptionHandler answered, which the DispatcherServlet leaves on the request
         Object failure = request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
         // not a 406 (HttpMediaTypeNotAcceptableException): Spring may find that out as it writes the answer, after the
