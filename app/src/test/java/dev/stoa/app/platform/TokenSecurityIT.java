@@ -27,10 +27,24 @@ class TokenSecurityIT extends ApiTest {
     JwtKeys keys;
     private static final Map<String, Object> CATEGORY = Map.of("name", "Secure", "slug", "secure-zone");
 
-    private void assertUnauthorized(String token) {
+    private void assertUnauthorized(String token) { assertRefused(token, "unauthorized"); }
+
+    /**
+     * A token refused for its age alone is {@code token_expired} (refresh it), on an open read too (a token that is sent
+     * is checked); both read {@code unauthorized} before 2026-12-07, and a client could not tell "refresh" from "log in
+     * again" (walkthrough Z43).
+     */
+    private void assertExpired(String token) {
+        assertRefused(token, "token_expired");
+        Api.Response open = api.get("/api/v1/products", token);
+        assertThat(open.status()).as(open.toString()).isEqualTo(401);
+        assertThat(open.code()).isEqualTo("token_expired");
+    }
+
+    private void assertRefused(String token, String code) {
         Api.Response r = api.post("/api/v1/categories", CATEGORY, token);
         assertThat(r.status()).as(r.toString()).isEqualTo(401);
-        assertThat(r.code()).isEqualTo("unauthorized");
+        assertThat(r.code()).isEqualTo(code);
         assertThat(r.contentType()).startsWith("application/problem+json");
         // the challenge every 401 carries (RFC 9110 15.5.2): which scheme, and for a token that was sent, that it was refused
         assertThat(r.header("WWW-Authenticate")).as(r.toString()).startsWith("Bearer");
@@ -52,9 +66,12 @@ class TokenSecurityIT extends ApiTest {
                 .expirationTime(Date.from(Instant.now().minusSeconds(1800))).build();
         SignedJWT expiredJwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), expired);
         expiredJwt.sign(new RSASSASigner(keys.signingKey()));
-        assertUnauthorized(expiredJwt.serialize());
+        assertUnauthorized(expiredJwt.serialize()); // signed with our key but naming none (ours name theirs): not ours
         // ten seconds past its expiry is past it (Spring's default leeway took a token for a minute more)
-        assertUnauthorized(lapsed(10));
+        assertExpired(lapsed(10));
+        // expired and tampered: the signature is what fails, so it is no expired token of ours
+        String[] lapsedParts = lapsed(600).split("\\.");
+        assertUnauthorized(lapsedParts[0] + "." + lapsedParts[1] + "." + new StringBuilder(lapsedParts[2]).reverse());
 
         JWTClaimsSet adminClaims = new JWTClaimsSet.Builder().issuer("stoa").subject(UUID.randomUUID().toString())
                 .claim("roles", List.of("admin")).claim("token_use", "access").issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
