@@ -386,6 +386,20 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(api.get("/api/v1/users/" + user.id(), tokenFor("support")).status()).isEqualTo(200);
         assertThat(api.put("/api/v1/users/" + user.id(), Map.of("lastName", "Hopper"), tokenFor("support")).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/users/" + user.id(), tokenFor("admin")).body().get("lastName").asText()).isEqualTo("Hopper");
+
+        // a staff account's profile is its own or an admin's to change: support changed an admin's phone before
+        // 2026-12-07, ninth session (walkthrough Z47)
+        for (String staff : List.of("admin", "support", "auditor")) {
+            User colleague = verifiedUser(staff);
+            Api.Response bySupport = api.put("/api/v1/users/" + colleague.id(), Map.of("phone", "+15550100"), tokenFor("support"));
+            assertThat(bySupport.status()).as(staff + ": " + bySupport).isEqualTo(403);
+            assertThat(bySupport.code()).isEqualTo("forbidden");
+            assertThat(api.put("/api/v1/users/" + colleague.id(), Map.of("phone", "+15550101"), tokenFor("admin")).status())
+                    .as(staff).isEqualTo(204);
+            if (!staff.equals("auditor")) // a read-only token writes no profile, its own neither (AccessRules)
+                assertThat(api.json("PATCH", "/api/v1/users/me", Map.of("phone", "+15550102"), tokenAs(colleague.id(), staff),
+                        Map.of()).status()).as(staff + " themselves").isEqualTo(204);
+        }
     }
 
     @Test
