@@ -287,14 +287,24 @@ class CatalogRulesIT extends ApiTest {
         Api.Response taken = api.put("/api/v1/categories/" + parent, Map.of("name", "Kitchen", "slug", "mugs-" + tag), admin);
         assertThat(taken.code()).as(taken.toString()).isEqualTo("duplicate_slug");
 
+        // what a rename leaves out stays (its parent, description, order: walkthrough Z47)
+        Api.Response bare = api.put("/api/v1/categories/" + child, Map.of("name", "Mugs! " + tag, "slug", "mugs-" + tag), admin);
+        assertThat(bare.status()).as(bare.toString()).isEqualTo(204);
+        JsonNode kept = api.get("/api/v1/categories/" + child).body();
+        assertThat(kept.get("name").asText()).isEqualTo("Mugs! " + tag);
+        assertThat(kept.get("description").asText()).isEqualTo("Cups and mugs");
+        assertThat(kept.get("sortOrder").asInt()).isEqualTo(2);
+        assertThat(kept.get("parentId").asText()).isEqualTo(parent);
+
         Map<String, Object> moved = new java.util.HashMap<>(renamed);
-        moved.remove("parentId");
+        moved.put("parentId", UUID.randomUUID().toString());
         Api.Response move = api.put("/api/v1/categories/" + child, moved, admin);
         assertThat(move.status()).as(move.toString()).isEqualTo(400);
         assertThat(move.body().at("/errors/0/field").asText()).isEqualTo("parentId");
         assertThat(api.put("/api/v1/categories/" + child, renamed, tokenFor("vendor")).status()).isEqualTo(403);
         assertThat(api.put("/api/v1/categories/" + UUID.randomUUID(), renamed, admin).code()).isEqualTo("not_found");
-        assertThat(api.get("/api/v1/categories/" + child).body().get("name").asText()).isEqualTo("Mugs " + tag);
+        assertThat(api.get("/api/v1/categories/" + child).body().get("name").asText()).as("the refusals changed nothing")
+                .isEqualTo("Mugs! " + tag);
     }
 
     @Test

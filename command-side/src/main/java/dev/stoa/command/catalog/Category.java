@@ -52,7 +52,7 @@ public class Category {
     void handle(UpdateCategory cmd, UniqueKeys keys) {
         if (cmd.name() == null || cmd.name().isBlank()) throw DomainException.badInput("name is required");
         if (!Slugs.isSlug(cmd.slug())) throw DomainException.badInput("slug " + Slugs.MESSAGE);
-        if (!java.util.Objects.equals(cmd.parentId(), parentId))
+        if (cmd.parentId() != null && !cmd.parentId().equals(parentId))
             throw DomainException.invalidField("parentId", "parentId must be the category's own ("
                     + (parentId == null ? "none: it is a top category" : parentId.value()) + "): a category keeps its place in the tree",
                     "is not this category's parent: a category does not move");
@@ -63,9 +63,12 @@ public class Category {
             keys.release(CategoryRules.SLUG, slug, id);
         }
         String newName = cmd.name().trim();
-        if (newName.equals(name) && cmd.slug().equals(slug) && java.util.Objects.equals(cmd.description(), description)
-                && cmd.sortOrder() == sortOrder) return; // nothing changes
-        apply(new CategoryUpdated(categoryId, newName, cmd.slug(), cmd.description(), cmd.sortOrder()));
+        // what a rename leaves out stays: the admin renaming "Books" cleared its description and order (walkthrough Z47)
+        String newDescription = cmd.description() == null ? description : cmd.description();
+        int newOrder = cmd.sortOrder() == null ? sortOrder : cmd.sortOrder();
+        if (newName.equals(name) && cmd.slug().equals(slug) && java.util.Objects.equals(newDescription, description)
+                && newOrder == sortOrder) return; // nothing changes
+        apply(new CategoryUpdated(categoryId, newName, cmd.slug(), newDescription, newOrder));
     }
 
     @EventSourcingHandler

@@ -44,14 +44,16 @@ class CategoryCommandController {
         return ResponseEntity.created(URI.create("/api/v1/categories/" + id)).body(new CreatedCategory(id.value()));
     }
 
-    /** Every field as the category is to be (its {@code parentId} as it is: a category does not move). */
+    /**
+     * Its name and slug; {@code parentId}, {@code description}, {@code sortOrder} left out keep the category's (a
+     * {@code parentId} given must be its own: a category does not move).
+     */
     @PutMapping("/{categoryId}")
     @Operation(operationId = "updateCategory", summary = "Rename a category, change its slug, description or order (admin; it keeps its parent)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> update(@PathVariable CategoryId categoryId, @Valid @RequestBody CategoryRequest body) {
         commands.send(new UpdateCategory(categoryId, body.name(), body.slug(),
-                body.parentId() == null ? null : new CategoryId(body.parentId()), body.description(),
-                body.sortOrder() == null ? 0 : body.sortOrder()));
+                body.parentId() == null ? null : new CategoryId(body.parentId()), body.description(), body.sortOrder()));
         return ResponseEntity.noContent().build();
     }
 }

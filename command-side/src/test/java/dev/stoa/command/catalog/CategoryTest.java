@@ -119,8 +119,12 @@ class CategoryTest {
                 .when(new UpdateCategory(categoryId, "Mugs", "mugs", parentId, null, 0))
                 .expectNoEvents();
         fixture.given(mugs)
-                .when(new UpdateCategory(categoryId, "Mugs", "mugs", null, null, 0))
+                .when(new UpdateCategory(categoryId, "Mugs", "mugs", CategoryId.random(), null, 0))
                 .expectException(domainError(ErrorKind.BAD_REQUEST, "validation_failed"));
+        // what is left out stays
+        fixture.given(new CategoryCreated(categoryId, "Books", "books", null, "Printed books", 5))
+                .when(new UpdateCategory(categoryId, "Bookz", "books", null, null, null))
+                .expectEvents(new CategoryUpdated(categoryId, "Bookz", "books", "Printed books", 5));
         when(keys.claim(SLUG_KEY, "taken", id)).thenReturn(false);
         fixture.given(mugs)
                 .when(new UpdateCategory(categoryId, "Mugs", "taken", parentId, null, 0))
