@@ -107,6 +107,14 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(stale.status()).as("sessions from before the suspension stay ended").isEqualTo(401);
         assertThat(stale.code()).as(stale.toString()).isEqualTo("session_ended");
         assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", newRefresh), null).status()).isEqualTo(200);
+
+        // the owner's export holds the account's history: both suspensions with their reasons, the reinstatement (it
+        // showed no past suspension, whose reasons the event log holds, before 2026-12-07; walkthrough Z47)
+        JsonNode history = api.get("/api/v1/users/me/export", again.body().get("accessToken").asText()).body()
+                .get("accountHistory");
+        assertThat(history).as(String.valueOf(history)).extracting(c -> c.get("change").asText() + ":" + c.path("reason").asText(null))
+                .containsExactly("suspended:chargebacks", "suspended:chargebacks, and a stolen card", "reinstated:null");
+        assertThat(Instant.parse(history.get(0).get("at").asText())).isEqualTo(since);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.stoa.query.identity;
 
 import dev.stoa.api.identity.FindAddresses;
+import dev.stoa.api.identity.FindAccountHistory;
 import dev.stoa.api.identity.FindUserById;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserView;
@@ -42,13 +43,14 @@ class ExportController {
      * Everything, not a first page: every order (with its shipping address and history), every wallet entry, every
      * notification, every card payment and refund request (with the caller's own reasons), every enrollment with its
      * progress and the certificates earned (which carry the caller's name), every review written, with those that no
-     * longer show (deleted, removed, withdrawn) and their state.
+     * longer show (deleted, removed, withdrawn) and their state, and the account's history: each suspension with the
+     * reason given, each reinstatement, the deactivation.
      */
     record Export(Instant exportedAt, UserView profile, FindAddresses.Result addresses, CartView cart, List<OrderView> orders,
                   Wallet wallet, List<NotificationView> notifications, List<PaymentView> payments,
                   List<RefundRequestView> refundRequests, List<FindMyEnrollments.Item> enrollments,
                   List<CertificateView> certificates, List<FindReviewsByAuthor.ProductReview> productReviews,
-                  List<FindReviewsByAuthor.CourseReview> courseReviews) {}
+                  List<FindReviewsByAuthor.CourseReview> courseReviews, List<FindAccountHistory.Change> accountHistory) {}
 
     /** The wallet's balance and its whole ledger, newest first. */
     record Wallet(long balanceCents, String currency, List<WalletEntryView> entries) {}
@@ -60,7 +62,7 @@ class ExportController {
     ExportController(Queries queries) { this.queries = queries; }
 
     @GetMapping("/api/v1/users/me/export")
-    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses, cart, orders, wallet ledger, notification log, payments, refund requests, enrollments, certificates and reviews as JSON")
+    @Operation(operationId = "exportMyData", summary = "GDPR export: your profile, addresses, cart, orders, wallet ledger, notification log, payments, refund requests, enrollments, certificates, reviews and account history as JSON")
     Export export(@AuthenticationPrincipal Jwt jwt) {
         UserId me = new UserId(jwt.getSubject());
         UserView profile = queries.ask(new FindUserById(me), UserView.class);
@@ -98,7 +100,8 @@ class ExportController {
                 enrollments.stream().filter(e -> e.certificateId() != null)
                         .map(e -> queries.ask(new FindCertificate(new CertificateId(e.certificateId())), CertificateView.class))
                         .filter(java.util.Objects::nonNull).toList(),
-                reviews.productReviews(), reviews.courseReviews());
+                reviews.productReviews(), reviews.courseReviews(),
+                queries.ask(new FindAccountHistory(me), FindAccountHistory.Result.class).changes());
     }
 
     private record Page<T>(List<T> items, long total) {}

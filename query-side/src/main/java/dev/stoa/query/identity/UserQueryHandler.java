@@ -22,10 +22,22 @@ import org.springframework.stereotype.Component;
 public class UserQueryHandler {
     private final UserViewRepository users;
     private final AddressViewRepository addresses;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public UserQueryHandler(UserViewRepository users, AddressViewRepository addresses) {
+    public UserQueryHandler(UserViewRepository users, AddressViewRepository addresses,
+                            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.users = users;
         this.addresses = addresses;
+        this.jdbc = jdbc;
+    }
+
+    /** The account's lifecycle from {@code user_account_history}, oldest first. */
+    @QueryHandler
+    public dev.stoa.api.identity.FindAccountHistory.Result handle(dev.stoa.api.identity.FindAccountHistory query) {
+        return new dev.stoa.api.identity.FindAccountHistory.Result(jdbc.query(
+                "select at, change, reason from user_account_history where user_id = ? order by at, event_id",
+                (row, i) -> new dev.stoa.api.identity.FindAccountHistory.Change(row.getTimestamp(1).toInstant(),
+                        row.getString(2), row.getString(3)), query.userId().value()));
     }
 
     @QueryHandler
