@@ -39,7 +39,7 @@ class AccountLifecycleIT extends ApiTest {
     }
 
     @Test
-    void suspendedUsersCannotLogInOrRefreshAndReinstatementNeedsANewLogin() {
+    void suspendedUsersCannotLogInOrRefreshAndReinstatementNeedsANewLogin() throws Exception {
         User user = verifiedUser("customer");
         String admin = tokenFor("admin");
         JsonNode session = login(user).body();
@@ -115,6 +115,13 @@ class AccountLifecycleIT extends ApiTest {
         assertThat(history).as(String.valueOf(history)).extracting(c -> c.get("change").asText() + ":" + c.path("reason").asText(null))
                 .containsExactly("suspended:chargebacks", "suspended:chargebacks, and a stolen card", "reinstated:null");
         assertThat(Instant.parse(history.get(0).get("at").asText())).isEqualTo(since);
+        // and the owner was mailed each suspension, with its reason, and the reinstatement (nothing told them before
+        // 2026-12-07 but a refused login, which says no reason; walkthrough Z47)
+        dev.stoa.app.support.Mailbox mailbox = new dev.stoa.app.support.Mailbox(api);
+        mailbox.await(user.email(), "open again");
+        assertThat(mailbox.all(user.email())).extracting(m -> m.get("subject").asText())
+                .containsExactly("Your Stoa account is suspended", "Your Stoa account is suspended", "Your Stoa account is open again");
+        assertThat(mailbox.all(user.email()).get(1).get("text").asText()).contains("The reason given: chargebacks, and a stolen card");
     }
 
     /**

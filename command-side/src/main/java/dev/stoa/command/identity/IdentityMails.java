@@ -2,6 +2,8 @@ package dev.stoa.command.identity;
 
 import dev.stoa.api.identity.EmailVerified;
 import dev.stoa.api.identity.UserRegistered;
+import dev.stoa.api.identity.UserReinstated;
+import dev.stoa.api.identity.UserSuspended;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.notification.MailRequest;
@@ -17,7 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The mails identity events call for: the verification link after registering, a welcome once verified.
+ * The mails identity events call for: the verification link after registering, a welcome once verified, an account's
+ * suspension (with its reason) and its reinstatement.
  * Never on a replay, and named after the event that caused them, so a redelivered event sends nothing more
  * (the outbox keeps every id it sent). Events older than {@link #MAX_AGE} are not mailed: a processor
  * deployed over an existing history must not mail it (and a verification link that old would be expired). A user
@@ -34,9 +37,11 @@ class IdentityMails {
     private final TokenIssuer tokens;
     private final String publicUrl;
     private final PersonalData personal;
+    private final AccountEmails emails;
 
-    IdentityMails(Mailer mailer, TokenIssuer tokens, PersonalData personal,
+    IdentityMails(Mailer mailer, TokenIssuer tokens, PersonalData personal, AccountEmails emails,
                   @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+        this.emails = emails;
         this.mailer = mailer;
         this.tokens = tokens;
         this.personal = personal;
@@ -60,6 +65,30 @@ class IdentityMails {
         if (tooOld(message) || personal.isErased(id)) return;
         mailer.send(new MailRequest(NotificationId.derivedFrom("welcome", message.getIdentifier()).value(),
                 id, personal.open(id, e.email()), "welcome", Map.of("firstName", "")));
+    }
+
+    /**
+     * The account's owner is told it was suspended, and why when the admin said, and when it is open again: before
+     * 2026-12-07 they learnt it from a refused login, which says no reason (walkthrough Z47). The reason is the user's
+     * data (sealed in the event), opened for their own mail only.
+     */
+    @EventHandler
+    void on(UserSuspended e, EventMessage<?> message) {
+        String id = e.userId().value();
+        if (tooOld(message) || personal.isErased(id)) return;
+        String reason = e.reason() == null ? null : personal.open(id, e.reason());
+        emails.of(id).ifPresent(email -> mailer.send(new MailRequest(
+                NotificationId.derivedFrom("account-suspended", message.getIdentifier()).value(), id, email,
+                "account-suspended", Map.of("reason", reason == null || reason.isBlank() ? "none was given" : reason))));
+    }
+
+    @EventHandler
+    void on(UserReinstated e, EventMessage<?> message) {
+        String id = e.userId().value();
+        if (tooOld(message) || personal.isErased(id)) return;
+        emails.of(id).ifPresent(email -> mailer.send(new MailRequest(
+                NotificationId.derivedFrom("account-reinstated", message.getIdentifier()).value(), id, email,
+                "account-reinstated", Map.of())));
     }
 
     private static boolean tooOld(EventMessage<?> message) {
