@@ -159,6 +159,14 @@ class LearningJourneyIT extends ApiTest {
         assertThat(export.at("/certificates/0/studentName").asText()).isEqualTo("Zoë Łukasiewicz");
         assertThat(export.at("/courseReviews/0/comment").asText()).isEqualTo("Dense but fair " + tag);
         assertThat(export.get("productReviews")).isEmpty();
+        // with the enrollment's whole progress: lessons, quiz score, time spent, the grant (only the list's item was
+        // there before 2026-12-07; walkthrough Z48)
+        JsonNode progress = export.at("/courseProgress/0");
+        assertThat(progress.get("courseId").asText()).isEqualTo(courseId);
+        assertThat(progress.get("completedLessons")).extracting(JsonNode::asText).containsExactlyInAnyOrder(video, reading, quiz);
+        assertThat(progress.at("/quizScores/" + quiz).asInt()).isEqualTo(100);
+        assertThat(progress.get("timeSpentSeconds").asLong()).isGreaterThanOrEqualTo(130);
+        assertThat(progress.get("grants")).hasSize(1);
 
         // erasure reaches the certificate and the review
         commands.sendAndWait(new EraseUser(studentId, new Actor(studentId.value(), Set.of("customer"))));

@@ -2,6 +2,7 @@ package dev.stoa.query.identity;
 
 import dev.stoa.api.identity.FindAddresses;
 import dev.stoa.api.identity.FindAccountHistory;
+import dev.stoa.api.learning.FindEnrollmentProgress;
 import dev.stoa.api.identity.FindUserById;
 import dev.stoa.api.identity.UserId;
 import dev.stoa.api.identity.UserView;
@@ -44,13 +45,14 @@ class ExportController {
      * notification, every card payment and refund request (with the caller's own reasons), every enrollment with its
      * progress and the certificates earned (which carry the caller's name), every review written, with those that no
      * longer show (deleted, removed, withdrawn) and their state, and the account's history: each suspension with the
-     * reason given, each reinstatement, the deactivation.
+     * reason given, each reinstatement, the deactivation; and each enrollment's whole progress ({@code courseProgress}).
      */
     record Export(Instant exportedAt, UserView profile, FindAddresses.Result addresses, CartView cart, List<OrderView> orders,
                   Wallet wallet, List<NotificationView> notifications, List<PaymentView> payments,
                   List<RefundRequestView> refundRequests, List<FindMyEnrollments.Item> enrollments,
                   List<CertificateView> certificates, List<FindReviewsByAuthor.ProductReview> productReviews,
-                  List<FindReviewsByAuthor.CourseReview> courseReviews, List<FindAccountHistory.Change> accountHistory) {}
+                  List<FindReviewsByAuthor.CourseReview> courseReviews, List<FindAccountHistory.Change> accountHistory,
+                  List<FindEnrollmentProgress.Result> courseProgress) {}
 
     /** The wallet's balance and its whole ledger, newest first. */
     record Wallet(long balanceCents, String currency, List<WalletEntryView> entries) {}
@@ -101,7 +103,11 @@ class ExportController {
                         .map(e -> queries.ask(new FindCertificate(new CertificateId(e.certificateId())), CertificateView.class))
                         .filter(java.util.Objects::nonNull).toList(),
                 reviews.productReviews(), reviews.courseReviews(),
-                queries.ask(new FindAccountHistory(me), FindAccountHistory.Result.class).changes());
+                queries.ask(new FindAccountHistory(me), FindAccountHistory.Result.class).changes(),
+                // each enrollment's whole progress: lessons completed and opened, quiz scores, time spent, every grant
+                // and its revocation (the list's items alone were in the export before 2026-12-07; walkthrough Z48)
+                enrollments.stream().map(e -> queries.ask(new FindEnrollmentProgress(me.value(), e.courseId(), null),
+                        FindEnrollmentProgress.Result.class)).filter(java.util.Objects::nonNull).toList());
     }
 
     private record Page<T>(List<T> items, long total) {}
