@@ -4,6 +4,7 @@ import dev.stoa.api.identity.EmailVerified;
 import dev.stoa.api.identity.UserRegistered;
 import dev.stoa.api.identity.UserReinstated;
 import dev.stoa.api.identity.UserSuspended;
+import dev.stoa.command.ordering.BuyerMails;
 import dev.stoa.api.notification.NotificationId;
 import dev.stoa.api.platform.PersonalData;
 import dev.stoa.command.notification.MailRequest;
@@ -37,11 +38,12 @@ class IdentityMails {
     private final TokenIssuer tokens;
     private final String publicUrl;
     private final PersonalData personal;
-    private final AccountEmails emails;
+    /** Mails to an account's address as registered, named after the event, none older than its age (nor erased). */
+    private final BuyerMails accountMails;
 
-    IdentityMails(Mailer mailer, TokenIssuer tokens, PersonalData personal, AccountEmails emails,
+    IdentityMails(Mailer mailer, TokenIssuer tokens, PersonalData personal, BuyerMails accountMails,
                   @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
-        this.emails = emails;
+        this.accountMails = accountMails;
         this.mailer = mailer;
         this.tokens = tokens;
         this.personal = personal;
@@ -75,20 +77,14 @@ class IdentityMails {
     @EventHandler
     void on(UserSuspended e, EventMessage<?> message) {
         String id = e.userId().value();
-        if (tooOld(message) || personal.isErased(id)) return;
         String reason = e.reason() == null ? null : personal.open(id, e.reason());
-        emails.of(id).ifPresent(email -> mailer.send(new MailRequest(
-                NotificationId.derivedFrom("account-suspended", message.getIdentifier()).value(), id, email,
-                "account-suspended", Map.of("reason", reason == null || reason.isBlank() ? "none was given" : reason))));
+        accountMails.send("account-suspended", id, message,
+                Map.of("reason", reason == null || reason.isBlank() ? "none was given" : reason));
     }
 
     @EventHandler
     void on(UserReinstated e, EventMessage<?> message) {
-        String id = e.userId().value();
-        if (tooOld(message) || personal.isErased(id)) return;
-        emails.of(id).ifPresent(email -> mailer.send(new MailRequest(
-                NotificationId.derivedFrom("account-reinstated", message.getIdentifier()).value(), id, email,
-                "account-reinstated", Map.of())));
+        accountMails.send("account-reinstated", e.userId().value(), message, Map.of());
     }
 
     private static boolean tooOld(EventMessage<?> message) {

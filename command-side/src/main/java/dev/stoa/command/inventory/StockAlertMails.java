@@ -1,21 +1,16 @@
 package dev.stoa.command.inventory;
 
-import dev.stoa.api.catalog.ProductCreated;
 import dev.stoa.api.catalog.ProductId;
-import dev.stoa.api.catalog.ProductUpdated;
 import dev.stoa.api.inventory.StockDepleted;
 import dev.stoa.api.inventory.StockReachedReorderThreshold;
+import dev.stoa.command.cart.ItemCatalog;
 import dev.stoa.command.ordering.BuyerMails;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +28,12 @@ class StockAlertMails {
     static final String LOW = "stock-low";
     static final String DEPLETED = "stock-depleted";
     private final BuyerMails mails;
-    private final EventStore events;
+    private final ItemCatalog products;
     private final String publicUrl;
 
-    StockAlertMails(BuyerMails mails, EventStore events, @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
+    StockAlertMails(BuyerMails mails, ItemCatalog products, @Value("${stoa.public-url:http://localhost:8080}") String publicUrl) {
         this.mails = mails;
-        this.events = events;
+        this.products = products;
         this.publicUrl = publicUrl;
     }
 
@@ -46,41 +41,26 @@ class StockAlertMails {
     @EventHandler
     void on(StockReachedReorderThreshold e, EventMessage<?> message) {
         if (e.available() <= 0) return;
-        product(e.productId()).ifPresent(p -> {
-            Map<String, Object> model = p.model(publicUrl);
+        products.product(e.productId()).ifPresent(p -> {
+            Map<String, Object> model = model(e.productId(), p);
             model.put("available", e.available());
             model.put("threshold", e.reorderThreshold());
-            mails.send(LOW, p.vendorId(), message, model);
+            mails.send(LOW, p.vendorId().value(), message, model);
         });
     }
 
     @EventHandler
     void on(StockDepleted e, EventMessage<?> message) {
-        product(e.productId()).ifPresent(p -> mails.send(DEPLETED, p.vendorId(), message, p.model(publicUrl)));
+        products.product(e.productId())
+                .ifPresent(p -> mails.send(DEPLETED, p.vendorId().value(), message, model(e.productId(), p)));
     }
 
-    /** The product's vendor and its name and SKU as they are now, from its own stream (an alert is rare). */
-    private Optional<Product> product(ProductId id) {
-        DomainEventStream stream = events.readEvents(id.value(), 0);
-        Product product = null;
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            if (event.getPayload() instanceof ProductCreated c) {
-                product = new Product(c.productId().value(), c.vendorId().value(), c.name(), c.sku());
-            } else if (event.getPayload() instanceof ProductUpdated u && product != null) {
-                product = new Product(product.id(), product.vendorId(), u.name(), u.sku());
-            }
-        }
-        return Optional.ofNullable(product);
-    }
-
-    private record Product(String id, String vendorId, String name, String sku) {
-        Map<String, Object> model(String publicUrl) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("productName", name);
-            model.put("sku", sku);
-            model.put("inventoryUrl", publicUrl + "/api/v1/products/" + id + "/inventory");
-            return model;
-        }
+    /** The product's name, SKU and link, as the mails say them. */
+    private Map<String, Object> model(ProductId id, ItemCatalog.ProductFacts product) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("productName", product.name());
+        model.put("sku", product.sku());
+        model.put("inventoryUrl", publicUrl + "/api/v1/products/" + id.value() + "/inventory");
+        return model;
     }
 }

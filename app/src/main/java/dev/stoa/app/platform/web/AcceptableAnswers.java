@@ -68,8 +68,13 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
     public void configureContentNegotiation(org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer configurer) {
         org.springframework.web.accept.HeaderContentNegotiationStrategy header =
                 new org.springframework.web.accept.HeaderContentNegotiationStrategy();
-        configurer.strategies(List.of(request -> header.resolveMediaTypes(request).stream()
-                .map(AcceptableAnswers::withoutParameters).toList()));
+        configurer.strategies(List.of(request -> {
+            List<MediaType> types = header.resolveMediaTypes(request);
+            // every request negotiates: the list as parsed unless a type has parameters to drop
+            for (MediaType type : types)
+                if (!type.getParameters().isEmpty()) return types.stream().map(AcceptableAnswers::withoutParameters).toList();
+            return types;
+        }));
     }
 
     static MediaType withoutParameters(MediaType type) {
